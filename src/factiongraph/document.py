@@ -1,0 +1,195 @@
+"""The data model: one `Document` owns the text; everything else is a span into it.
+
+All classes are frozen dataclasses. Pipeline stages return new documents with
+`dataclasses.replace`, never mutate one in place. Offsets are Python `str`
+indices into `Document.text`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SectionKind = Literal["article", "comment"]
+Certainty = Literal["asserted", "reported", "hedged", "disputed", "speculative", "hypothetical", "negated"]
+RelationType = Literal["alliance", "hostility", "support", "affiliation"]
+RelationStatus = Literal["current", "former", "intended"]
+ActorKind = Literal[
+    "state", "foreign_state", "foreign_agency", "rebel", "militia", "civilians", "protesters",
+    "international_org", "other",
+]
+
+CERTAINTIES: tuple[str, ...] = (
+    "asserted", "reported", "hedged", "disputed", "speculative", "hypothetical", "negated",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A character range `[start, end)` of the document text, with the text it covers."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Span:
+        return cls(start, end, text[start:end])
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A part of the document: the report itself or the reader comments under it."""
+
+    kind: SectionKind
+    start: int
+    end: int
+    author: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place where an actor is named or referred to."""
+
+    start: int
+    end: int
+    text: str
+    actor_id: str
+    how: str = "name"  # name | alias | generic | coref | ner
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """An entity of the document, resolved to the registry when possible."""
+
+    id: str
+    name: str
+    kind: str
+    acled_inter: int | None
+    country: str | None
+    registry_id: str | None
+    known: bool
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A toponym in the text and where it resolves on the map (coordinates may be unknown)."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    admin1: str | None = None
+    feature: str | None = None
+    precision: int | None = None  # ACLED geo-precision 1 (exact town) .. 3 (region)
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """A resolved date range with its precision and the text it came from."""
+
+    start: dt.date
+    end: dt.date
+    precision: Literal["day", "week", "month", "year"]
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Who did what to whom, typed in PLOVER and ACLED, with its evidence span."""
+
+    id: str
+    plover: str
+    plover_mode: str | None
+    acled_event_type: str | None
+    acled_sub_event_type: str | None
+    actor1: str | None
+    actor2: str | None
+    actor1_mention: Span | None
+    actor2_mention: Span | None
+    trigger: Span
+    evidence: Span
+    certainty: str = "asserted"
+    source_kind: SectionKind = "article"
+    attributed_to: str | None = None
+    location: Place | None = None
+    date: DateValue | None = None
+    fatalities: int | None = None
+    confidence: float = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A tie between two actors (alliance, hostility, support, affiliation) with its evidence."""
+
+    type: str
+    source: str
+    target: str
+    source_mention: Span | None
+    target_mention: Span | None
+    status: str
+    certainty: str
+    source_kind: SectionKind
+    evidence: Span
+    derived_from: str | None = None
+    confidence: float = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class DocError:
+    """Why a document could not be processed."""
+
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document and everything extracted from it so far.
+
+    `parsed` holds the spaCy `Doc` between stages; it is not part of the output.
+    """
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    language: str | None = "en"
+    sections: tuple[Section, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    events: tuple[Event, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    places: tuple[Place, ...] = ()
+    warnings: tuple[str, ...] = ()
+    error: DocError | None = None
+    # Hints from the reader, e.g. section spans known from HTML markup.
+    hints: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    parsed: Any = field(default=None, compare=False, repr=False)
+
+    def span(self, start: int, end: int) -> Span:
+        """A `Span` of this document's text."""
+        return Span(start, end, self.text[start:end])
+
+    def section_at(self, offset: int) -> Section | None:
+        """The section holding a character offset."""
+        for s in self.sections:
+            if s.start <= offset < s.end:
+                return s
+        return None
+
+    def source_kind_at(self, offset: int) -> SectionKind:
+        s = self.section_at(offset)
+        return s.kind if s else "article"
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        for a in self.actors:
+            if a.id == actor_id:
+                return a
+        return None
