@@ -16,12 +16,25 @@ Certainty = Literal["asserted", "reported", "hedged", "disputed", "speculative",
 RelationType = Literal["alliance", "hostility", "support", "affiliation"]
 RelationStatus = Literal["current", "former", "intended"]
 ActorKind = Literal[
-    "state", "foreign_state", "foreign_agency", "rebel", "militia", "civilians", "protesters",
-    "international_org", "other",
+    "state",
+    "foreign_state",
+    "foreign_agency",
+    "rebel",
+    "militia",
+    "civilians",
+    "protesters",
+    "international_org",
+    "other",
 ]
 
 CERTAINTIES: tuple[str, ...] = (
-    "asserted", "reported", "hedged", "disputed", "speculative", "hypothetical", "negated",
+    "asserted",
+    "reported",
+    "hedged",
+    "disputed",
+    "speculative",
+    "hypothetical",
+    "negated",
 )
 
 

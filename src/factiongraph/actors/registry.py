@@ -268,12 +268,23 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str,
     return mapping
 
 
+def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
+    # an impossible date such as 2015-13-45 stays a string, so that _date reports it with its field
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def _date(value: Any, path: str, line: int | None, name: str) -> dt.date | None:
     if value is None:
         return None
+    if isinstance(value, dt.datetime):
+        return value.date()
     if isinstance(value, dt.date):
         return value
     if isinstance(value, int) and 1800 < value < 2200:  # a bare year
@@ -309,36 +320,60 @@ def parse_registry_text(text: str, path: str) -> list[RegistryActor]:
     return out
 
 
+ACTOR_FIELDS = frozenset({
+    "id", "name", "kind", "acled_inter", "country", "conflicts", "aliases", "adjectives", "active",
+    "predecessors", "affiliations", "sources", "__line__",
+})
+
+
 def _parse_actor(raw: dict[str, Any], path: str, line: int | None) -> RegistryActor:
     def need(key: str) -> Any:
         if raw.get(key) in (None, ""):
             raise RegistryError(path, line, key, "is required")
         return raw[key]
 
+    def seq(key: str) -> list[Any]:
+        value = raw.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise RegistryError(path, line, key, f"must be a list, got {type(value).__name__}")
+        return value
+
+    def span(start: dt.date | None, end: dt.date | None, where: int | None, name: str) -> None:
+        if start and end and start > end:
+            raise RegistryError(path, where, name, f"'from' {start} is after 'to' {end}")
+
+    unknown = sorted(str(k) for k in raw if k not in ACTOR_FIELDS)
+    if unknown:
+        known = sorted(ACTOR_FIELDS - {"__line__"})
+        raise RegistryError(path, line, unknown[0], f"unknown field (known: {known})")
+
     actor_id = str(need("id"))
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", actor_id):
         raise RegistryError(path, line, "id", f"'{actor_id}' must be lowercase letters, digits and hyphens")
     kind = need("kind")
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:
         raise RegistryError(path, line, "kind", f"'{kind}' is not one of {sorted(KINDS)}")
     inter = raw.get("acled_inter")
-    if inter is not None and (not isinstance(inter, int) or not 1 <= inter <= 8):
+    if inter is not None and (not isinstance(inter, int) or isinstance(inter, bool) or not 1 <= inter <= 8):
         raise RegistryError(path, line, "acled_inter", f"must be an integer 1-8, got {inter!r}")
     aliases = []
-    for a in raw.get("aliases") or []:
+    for a in seq("aliases"):
         if isinstance(a, str):
             aliases.append(Alias(a))
         elif isinstance(a, dict) and a.get("name"):
             al = a.get("__line__", line)
             aliases.append(Alias(str(a["name"]), _date(a.get("from"), path, al, "aliases.from"),
                                  _date(a.get("to"), path, al, "aliases.to")))
+            span(aliases[-1].valid_from, aliases[-1].valid_to, al, "aliases")
         else:
             raise RegistryError(path, line, "aliases", f"an alias must be a string or {{name, from, to}}: {a!r}")
     active = raw.get("active") or {}
     if not isinstance(active, dict):
         raise RegistryError(path, line, "active", "must be a mapping {from, to}")
     ties = []
-    for t in raw.get("affiliations") or []:
+    for t in seq("affiliations"):
         tl = t.get("__line__", line) if isinstance(t, dict) else line
         if not isinstance(t, dict) or not t.get("target"):
             raise RegistryError(path, tl, "affiliations", f"each tie needs a 'target': {t!r}")
@@ -347,8 +382,9 @@ def _parse_actor(raw: dict[str, Any], path: str, line: int | None) -> RegistryAc
             raise RegistryError(path, tl, "affiliations.type", f"'{ttype}' is not one of {sorted(RELATION_TYPES)}")
         ties.append(Tie(str(t["target"]), ttype, _date(t.get("from"), path, tl, "affiliations.from"),
                         _date(t.get("to"), path, tl, "affiliations.to")))
+        span(ties[-1].valid_from, ties[-1].valid_to, tl, "affiliations")
     preds = []
-    for p in raw.get("predecessors") or []:
+    for p in seq("predecessors"):
         pl = p.get("__line__", line) if isinstance(p, dict) else line
         if not isinstance(p, dict) or not p.get("id"):
             raise RegistryError(path, pl, "predecessors", f"each predecessor needs an 'id': {p!r}")
@@ -359,13 +395,15 @@ def _parse_actor(raw: dict[str, Any], path: str, line: int | None) -> RegistryAc
     country = raw.get("country")
     if country is not None and not re.fullmatch(r"[A-Z]{3}", str(country)):
         raise RegistryError(path, line, "country", f"must be an ISO 3166-1 alpha-3 code, got {country!r}")
+    active_from = _date(active.get("from"), path, line, "active.from")
+    active_to = _date(active.get("to"), path, line, "active.to")
+    span(active_from, active_to, line, "active")
     return RegistryActor(
         id=actor_id, name=str(need("name")), kind=kind, acled_inter=inter,
         country=str(country) if country else None,
-        conflicts=tuple(str(c) for c in raw.get("conflicts") or ()),
-        aliases=tuple(aliases), adjectives=tuple(str(a) for a in raw.get("adjectives") or ()),
-        active_from=_date(active.get("from"), path, line, "active.from"),
-        active_to=_date(active.get("to"), path, line, "active.to"),
+        conflicts=tuple(str(c) for c in seq("conflicts")),
+        aliases=tuple(aliases), adjectives=tuple(str(a) for a in seq("adjectives")),
+        active_from=active_from, active_to=active_to,
         predecessors=tuple(preds), affiliations=tuple(ties),
-        sources=tuple(str(s) for s in raw.get("sources") or ()), origin=path,
+        sources=tuple(str(s) for s in seq("sources")), origin=path,
     )

@@ -1,0 +1,197 @@
+#!/usr/bin/env python3
+"""Dev-set scores and throughput, written to BENCHMARKS.md.
+
+    .venv/bin/python bench/run.py [--shared ../shared] [--words 200000] [--out BENCHMARKS.md]
+
+1. Runs `shared/eval/run.py` (the project's `factiongraph extract`) on every dev set and
+   collects its scores.
+2. Measures, in one run on the same text (the seed report repeated to ~200k words, as
+   separate documents) and the same spaCy model: the bare spaCy pipeline (`nlp.pipe`), the
+   full factiongraph pipeline, and the pipeline without geocoding (to show its share).
+   Each measurement runs in its own process so peak memory (max RSS) is its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# (set, metric, field, target from the issues) - printed beside the measured value
+TARGETS = [
+    ("seed", "sections", "acc", 0.85),
+    ("seed", "actors", "f1", 0.90),
+    ("seed", "actor_fragmentation", "ratio", -1.2),
+    ("seed", "event_triples_lenient", "f1", 0.5),
+    ("seed", "relation_triples", "f1", 0.5),
+    ("seed", "places", "recall161", 0.9),
+    ("plover-gsr", "actors", "f1", 0.80),
+    ("plover-gsr", "event_triples_lenient", "f1", 0.4),
+    ("trnews", "places", "recall161", 0.80),
+    ("trnews", "places", "resolution_acc161", 0.90),
+    ("re3d-dev", "relation_mentions", "f1", 0.45),
+]
+
+
+def run_eval(shared: Path) -> dict:
+    exe = Path(sys.executable).parent / "factiongraph"
+    cmd = f"{exe} extract {{input}} --format jsonl --output {{output}}"
+    golds = sorted(str(p) for p in (shared / "data" / "dev").glob("*.gold.jsonl"))
+    proc = subprocess.run(
+        [sys.executable, str(shared / "eval" / "run.py"), *golds, "--json", "--cmd", cmd],
+        capture_output=True,
+        text=True,
+    )
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stderr[-3000:])
+    start = proc.stdout.find("{")
+    return json.loads(proc.stdout[start:]) if start >= 0 else {}
+
+
+def _child(mode: str, words: int, model: str | None) -> None:
+    """Runs one throughput measurement in this process and prints a JSON line."""
+    import resource
+
+    from factiongraph.document import Document
+    from factiongraph.pipeline import Pipeline
+
+    seed = ROOT.parent / "shared" / "data" / "seed" / "aleppo-infighting.txt"
+    text = seed.read_text(encoding="utf-8") if seed.exists() else (ROOT / "examples" / "mosul-2017.txt").read_text()
+    n = max(1, words // len(text.split()))
+    texts = [text] * n
+    pipe = Pipeline.load(model=model)
+    t0 = time.perf_counter()
+    if mode == "spacy":
+        for _ in pipe.nlp.pipe(texts, batch_size=16):
+            pass
+    else:
+        if mode == "no-geocoding":
+            from factiongraph import pipeline as pl
+
+            pl.geoparse = lambda doc, gaz: doc  # type: ignore[assignment]
+        docs = (Document(id=f"d{i}", text=t) for i, t in enumerate(texts))
+        for _ in pipe.run(docs):
+            pass
+    wall = time.perf_counter() - t0
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    nwords = sum(len(t.split()) for t in texts)
+    print(
+        json.dumps(
+            {
+                "mode": mode,
+                "docs": n,
+                "words": nwords,
+                "wall_s": wall,
+                "words_per_s": nwords / wall,
+                "docs_per_s": n / wall,
+                "peak_rss_mb": rss,
+                "model": pipe.nlp.meta.get("name"),
+            }
+        )
+    )
+
+
+def measure(mode: str, words: int, model: str | None) -> dict:
+    args = [sys.executable, __file__, "--child", mode, "--words", str(words)] + (["--model", model] if model else [])
+    proc = subprocess.run(args, capture_output=True, text=True, check=True)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def fmt(v: object) -> str:
+    return "-" if v is None else f"{v:.3f}" if isinstance(v, float) else str(v)
+
+
+def write_report(out: Path, scores: dict, speed: list[dict], words: int) -> None:
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Produced by `bench/run.py` on {dt.date.today().isoformat()} "
+        f"({platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}).",
+        "Scores come from `shared/eval/run.py` on the dev sets; targets are the issues' bars.",
+        "",
+        "## Targets",
+        "",
+        "| set | metric | measured | target | met |",
+        "|---|---|---|---|---|",
+    ]
+    for name, metric, field, target in TARGETS:
+        v = scores.get(name, {}).get(metric, {}).get(field)
+        ok = None if v is None else (v <= -target if target < 0 else v >= target)
+        shown = f"<= {-target}" if target < 0 else f">= {target}"
+        lines.append(
+            f"| {name} | {metric}.{field} | {fmt(v)} | {shown} | {'yes' if ok else 'no' if ok is not None else '-'} |"
+        )
+    lines += ["", "## Dev-set scores", ""]
+    for name, res in scores.items():
+        if "error" in res:
+            lines.append(f"### {name}: the extract command failed ({res['error']})")
+            continue
+        lines += [
+            f"### {name} ({res.get('documents')} documents, {res.get('wall_s', 0):.1f} s, "
+            f"{res.get('docs_per_s', 0):.1f} docs/s end to end incl. model load)",
+            "",
+            "| metric | values |",
+            "|---|---|",
+        ]
+        for k, v in res.items():
+            if isinstance(v, dict):
+                lines.append(f"| {k} | " + ", ".join(f"{kk}={fmt(vv)}" for kk, vv in v.items()) + " |")
+        lines.append("")
+    lines += [
+        "## Throughput",
+        "",
+        f"The seed report repeated to ~{words:,} words, one document per copy, one process, same model for every row.",
+        "",
+        "| pipeline | docs | words | seconds | words/s | docs/s | peak RSS MB | vs bare spaCy |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    base = next((s["words_per_s"] for s in speed if s["mode"] == "spacy"), None)
+    for s in speed:
+        rel = f"{s['words_per_s'] / base:.0%}" if base else "-"
+        lines.append(
+            f"| {s['mode']} ({s['model']}) | {s['docs']} | {s['words']} | {s['wall_s']:.1f} | "
+            f"{s['words_per_s']:,.0f} | {s['docs_per_s']:.1f} | {s['peak_rss_mb']:.0f} | {rel} |"
+        )
+    full = next((s for s in speed if s["mode"] == "full"), None)
+    nogeo = next((s for s in speed if s["mode"] == "no-geocoding"), None)
+    if full and nogeo:
+        share = (full["wall_s"] - nogeo["wall_s"]) / full["wall_s"]
+        lines += ["", f"Geocoding share of pipeline time: {share:.1%} (full vs no-geocoding)."]
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--words", type=int, default=200_000)
+    ap.add_argument("--model", default=None)
+    ap.add_argument("--out", default=str(ROOT / "BENCHMARKS.md"))
+    ap.add_argument("--skip-eval", action="store_true")
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.child:
+        _child(a.child, a.words, a.model)
+        return 0
+    shared = Path(a.shared)
+    scores = {} if a.skip_eval or not shared.is_dir() else run_eval(shared)
+    speed = [measure(m, a.words, a.model) for m in ("spacy", "full", "no-geocoding")]
+    for s in speed:
+        print(
+            f"{s['mode']:14s} {s['words_per_s']:10,.0f} words/s  {s['docs_per_s']:7.1f} docs/s  "
+            f"{s['peak_rss_mb']:6.0f} MB"
+        )
+    write_report(Path(a.out), scores, speed, a.words)
+    print(f"wrote {a.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,263 @@
+"""Word lists for generic actor mentions (what a noun says about who acts), kept in one place."""
+
+from __future__ import annotations
+
+# Heads that make "<Demonym> <noun>" a mention of that state or group ("Turkish forces",
+# "Russian jets", "the Pentagon's plan" is handled by possessives).
+STATE_AGENT_NOUNS = frozenset(
+    [
+        "forces",
+        "force",
+        "troops",
+        "army",
+        "military",
+        "soldiers",
+        "soldier",
+        "police",
+        "government",
+        "regime",
+        "authorities",
+        "officials",
+        "official",
+        "jets",
+        "warplanes",
+        "aircraft",
+        "planes",
+        "drones",
+        "helicopters",
+        "navy",
+        "marines",
+        "artillery",
+        "tanks",
+        "units",
+        "battalion",
+        "brigade",
+        "commandos",
+        "paratroopers",
+        "gendarmes",
+        "gendarmerie",
+        "intelligence",
+        "ministry",
+        "minister",
+        "president",
+        "premier",
+        "leader",
+        "leaders",
+        "leadership",
+        "delegation",
+        "diplomats",
+        "negotiators",
+        "envoy",
+        "embassy",
+        "administration",
+        "cabinet",
+        "parliament",
+        "side",
+        "protection",
+        "plan",
+        "support",
+        "backing",
+        "allies",
+        "proxies",
+        "airstrikes",
+        "strikes",
+        "bombers",
+        "militia",
+        "militias",
+        "special",
+        "spokesman",
+        "spokeswoman",
+        "generals",
+        "general",
+        "commander",
+        "commanders",
+        "coalition",
+        "patrol",
+        "patrols",
+    ]
+)
+
+# Generic armed actors ("rebels", "gunmen"): each kind is one generic actor per document,
+# kept apart from named groups.
+GENERIC_ARMED = {
+    "rebels": ("rebels", "Rebels (unidentified)", "rebel", 2),
+    "rebel": ("rebels", "Rebels (unidentified)", "rebel", 2),
+    "insurgents": ("insurgents", "Insurgents (unidentified)", "rebel", 2),
+    "militants": ("militants", "Militants (unidentified)", "rebel", 2),
+    "gunmen": ("gunmen", "Unidentified armed group", "militia", 3),
+    "assailants": ("gunmen", "Unidentified armed group", "militia", 3),
+    "attackers": ("gunmen", "Unidentified armed group", "militia", 3),
+    "guerrillas": ("rebels", "Rebels (unidentified)", "rebel", 2),
+    "separatists": ("separatists", "Separatists (unidentified)", "rebel", 2),
+    "militiamen": ("militia", "Militia (unidentified)", "militia", 3),
+}
+
+# Victims and bystanders: all resolve to the document's civilians actor.
+CIVILIAN_NOUNS = frozenset(
+    [
+        "civilians",
+        "civilian",
+        "residents",
+        "villagers",
+        "population",
+        "families",
+        "inhabitants",
+        "refugees",
+        "displaced",
+        "worshippers",
+        "children",
+        "women",
+        "pedestrians",
+        "passengers",
+        "farmers",
+        "shepherds",
+        "students",
+        "patients",
+    ]
+)
+
+PROTESTER_NOUNS = frozenset(["protesters", "protestors", "demonstrators", "marchers"])
+
+# The government of the document's focus country, named generically.
+GOVERNMENT_HEADS = frozenset(["government", "regime", "army", "military", "authorities", "troops"])
+GOVERNMENT_PHRASES = (
+    "government forces",
+    "government troops",
+    "pro-government forces",
+    "regime forces",
+    "security forces",
+    "the government",
+    "the regime",
+    "the army",
+    "the military",
+    "the authorities",
+    "state forces",
+    "government soldiers",
+    "army troops",
+    "the security forces",
+    "government",
+    "regime",
+)
+
+# Definite descriptions and pronouns that refer back to an actor already named.
+GROUP_ANAPHORS = frozenset(["group", "faction", "movement", "organisation", "organization", "militia"])
+PRONOUNS_PLURAL = frozenset(["they", "them", "their", "theirs", "themselves"])
+PRONOUNS_SINGULAR = frozenset(["it", "its", "itself"])
+
+# Named-entity words that mark media, not actors.
+MEDIA_WORDS = frozenset(
+    [
+        "news",
+        "times",
+        "post",
+        "press",
+        "agency",
+        "tv",
+        "television",
+        "radio",
+        "herald",
+        "tribune",
+        "journal",
+        "gazette",
+        "daily",
+        "reuters",
+        "afp",
+        "ap",
+        "bbc",
+        "cnn",
+        "al-jazeera",
+        "aljazeera",
+        "observer",
+        "guardian",
+        "telegraph",
+        "newspaper",
+        "magazine",
+        "channel",
+        "network",
+        "associated",
+    ]
+)
+
+# Title words that make a PERSON entity a political or military actor.
+TITLE_WORDS = frozenset(
+    [
+        "president",
+        "prime",
+        "minister",
+        "premier",
+        "king",
+        "queen",
+        "prince",
+        "emir",
+        "sheikh",
+        "general",
+        "commander",
+        "colonel",
+        "chief",
+        "leader",
+        "spokesman",
+        "spokeswoman",
+        "ambassador",
+        "envoy",
+        "secretary",
+        "chancellor",
+        "governor",
+        "mayor",
+        "senator",
+        "sultan",
+        "marshal",
+    ]
+)
+
+# Words in an unknown organisation's name that suggest its ACLED kind.
+KIND_HINTS = (
+    (
+        (
+            "army",
+            "front",
+            "brigade",
+            "brigades",
+            "battalion",
+            "liberation",
+            "movement",
+            "jihad",
+            "mujahideen",
+            "forces",
+            "revolutionary",
+            "resistance",
+            "islamic",
+            "state",
+            "ansar",
+            "jaysh",
+            "jaish",
+            "harakat",
+            "kataib",
+            "liwa",
+        ),
+        "rebel",
+        2,
+    ),
+    (("militia", "guard", "defence", "defense", "vigilante", "self-defense", "popular", "mobilization"), "militia", 3),
+    (("ministry", "government", "police", "gendarmerie", "navy", "council"), "state", 1),
+    (
+        (
+            "nations",
+            "union",
+            "organization",
+            "organisation",
+            "committee",
+            "commission",
+            "alliance",
+            "nato",
+            "bank",
+            "fund",
+            "cross",
+            "crescent",
+            "agency",
+            "program",
+            "programme",
+        ),
+        "international_org",
+        8,
+    ),
+)

@@ -1,0 +1,200 @@
+"""The `factiongraph` command line: each command parses its arguments and calls the library."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import IO, Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+
+from factiongraph.actors.registry import Registry, RegistryError
+from factiongraph.contract import to_contract
+from factiongraph.nlp import ModelNotFound
+from factiongraph.pipeline import DEFAULT_MAX_BYTES, Pipeline, extract_paths
+from factiongraph.read.count import count_documents
+from factiongraph.render import print_document
+
+app = typer.Typer(
+    help="factiongraph: who fought whom, who backs whom, where and when - from conflict reporting.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+actors_app = typer.Typer(help="Browse the actor registry (bundled plus your own YAML files).", no_args_is_help=True)
+app.add_typer(actors_app, name="actors")
+err = Console(stderr=True)
+
+
+class Format(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    json = "json"
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+def _date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"'{value}' is not a date (YYYY-MM-DD)") from None
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files (.txt, .html, .htm, .jsonl), folders, or - for stdin.")],
+    fmt: Annotated[
+        Format | None, typer.Option("--format", "-f", help="table (default on a terminal), jsonl or json.")
+    ] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date (YYYY-MM-DD) for inputs that lack one; relative dates resolve against it."),
+    ] = None,
+    model: Annotated[
+        str | None, typer.Option(help="spaCy model: sm (default), md, lg, trf, a package or a path.")
+    ] = None,
+    registry: Annotated[list[Path] | None, typer.Option(help="Extra actor registry YAML file (repeatable).")] = None,
+    max_bytes: Annotated[
+        int, typer.Option(help="Documents larger than this many bytes are refused.")
+    ] = DEFAULT_MAX_BYTES,
+) -> None:
+    """Extract sections, actors, events, relations and places from documents (output contract v1)."""
+    pub = _date(published)
+    out_is_tty = output is None and sys.stdout.isatty()
+    chosen = fmt or (Format.table if out_is_tty else Format.jsonl)
+    try:
+        pipe = Pipeline.load(model=model, registry_files=registry or ())
+    except (ModelNotFound, RegistryError) as e:
+        err.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(2) from None
+    sink: IO[str] = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
+    console = Console(file=sink, force_terminal=out_is_tty, width=None if out_is_tty else 160)
+    total = count_documents(paths)
+    failed = 0
+    first = True
+    try:
+        if chosen is Format.json:
+            sink.write("[")
+        with Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+            disable=total is not None and total < 2,
+        ) as progress:
+            task = progress.add_task("extracting", total=total)
+            for doc in extract_paths(paths, pipe, published=pub, max_bytes=max_bytes):
+                if doc.error is not None:
+                    failed += 1
+                    err.print(f"[red]error[/red] {doc.id}: {doc.error.code}: {doc.error.message}", highlight=False)
+                for w in doc.warnings:
+                    err.print(f"[yellow]warning[/yellow] {doc.id}: {w}", highlight=False)
+                if chosen is Format.table:
+                    print_document(console, doc)
+                elif chosen is Format.jsonl:
+                    sink.write(json.dumps(to_contract(doc), ensure_ascii=False) + "\n")
+                else:
+                    sink.write(("" if first else ",\n") + json.dumps(to_contract(doc), ensure_ascii=False))
+                first = False
+                progress.advance(task)
+        if chosen is Format.json:
+            sink.write("]\n")
+    finally:
+        if output:
+            sink.close()
+    if failed:
+        err.print(f"{failed} document(s) could not be processed (see the error lines).")
+        raise typer.Exit(1)
+
+
+def _registry(files: list[Path] | None) -> Registry:
+    try:
+        return Registry.load(files or ())
+    except RegistryError as e:
+        err.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(2) from None
+
+
+def _print_actors(entries: list, fmt: ListFormat) -> None:
+    if fmt is ListFormat.jsonl:
+        for a in entries:
+            sys.stdout.write(json.dumps(a.to_dict(), ensure_ascii=False) + "\n")
+        return
+    t = Table()
+    for col in ("id", "name", "kind", "inter", "country", "aliases"):
+        t.add_column(col, overflow="fold")
+    for a in entries:
+        t.add_row(
+            a.id,
+            a.name,
+            a.kind,
+            str(a.acled_inter or "-"),
+            a.country or "-",
+            ", ".join(x.name for x in a.aliases[:6]) + (" ..." if len(a.aliases) > 6 else ""),
+        )
+    Console().print(t)
+
+
+RegistryOpt = Annotated[list[Path] | None, typer.Option("--registry", help="Extra registry YAML file (repeatable).")]
+FormatOpt = Annotated[ListFormat, typer.Option("--format", "-f", help="table or jsonl.")]
+
+
+@actors_app.command("list")
+def actors_list(
+    registry: RegistryOpt = None,
+    fmt: FormatOpt = ListFormat.table,
+    country: Annotated[str | None, typer.Option(help="Only actors of this ISO3 country.")] = None,
+    kind: Annotated[str | None, typer.Option(help="Only actors of this kind.")] = None,
+) -> None:
+    """List registry actors."""
+    reg = _registry(registry)
+    entries = [a for a in reg if (country is None or a.country == country.upper()) and (kind is None or a.kind == kind)]
+    _print_actors(sorted(entries, key=lambda a: a.id), fmt)
+
+
+@actors_app.command("search")
+def actors_search(query: str, registry: RegistryOpt = None, fmt: FormatOpt = ListFormat.table, limit: int = 20) -> None:
+    """Find actors by id, name or alias (case- and accent-insensitive)."""
+    _print_actors(_registry(registry).search(query, limit=limit), fmt)
+
+
+@actors_app.command("show")
+def actors_show(actor_id: str, registry: RegistryOpt = None) -> None:
+    """Show one actor with its aliases, dates, ties and lineage."""
+    reg = _registry(registry)
+    a = reg.get(actor_id)
+    if a is None:
+        hits = reg.search(actor_id, limit=5)
+        hint = f" (did you mean: {', '.join(h.id for h in hits)})" if hits else ""
+        err.print(f"[red]error:[/red] no actor '{actor_id}'{hint}")
+        raise typer.Exit(1)
+    d = a.to_dict()
+    d["lineage"] = [x.id for x in reg.lineage(a.id)]
+    sys.stdout.write(json.dumps(d, ensure_ascii=False, indent=2) + "\n")
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()

@@ -1,0 +1,572 @@
+"""PLOVER event (type, mode, trigger, actor kinds, evidence text) -> ACLED event type and sub-type.
+
+The rules follow the ACLED codebook's definitions as summarised in
+``shared/spec/acled-taxonomy.md`` (in our own words):
+
+* Battles -- two organised armed groups fight; a territorial change makes it "Government
+  regains territory" (state side) or "Non-state actor overtakes territory" (non-state side).
+* Explosions/Remote violence -- one-sided attacks with weapons that keep the target from
+  responding (air/drone strikes, shelling, IEDs, suicide bombs, grenades, chemical weapons);
+  these stay Explosions/Remote violence when civilians are hit.
+* Violence against civilians -- an armed group harms unarmed people (attack, sexual violence,
+  abduction).
+* Protests / Riots -- demonstrations by unarmed people; violent ones and mob action are Riots;
+  state intervention or lethal force against peaceful protesters are Protests sub-types.
+* Strategic developments -- agreements, arrests, group changes and troop movements, bases,
+  looting/destruction, disrupted weapons use, non-violent territorial transfers.
+
+Verbal events (CONSULT, ACCUSE, REQUEST, REJECT, THREATEN, ...) give ``(None, None)``.
+
+``text`` (the evidence sentence) refines the sub-type through keyword cues defined generically
+from the codebook's categories (weapons, tactics, protest policing).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["ACLED_SUB_EVENT_TYPES", "ACLED_EVENT_TYPES", "acled_type"]
+
+BATTLES = "Battles"
+EXPLOSIONS = "Explosions/Remote violence"
+VAC = "Violence against civilians"
+PROTESTS = "Protests"
+RIOTS = "Riots"
+STRATEGIC = "Strategic developments"
+
+#: ACLED's event types and sub-event types, spelled as ACLED spells them.
+ACLED_SUB_EVENT_TYPES: dict[str, tuple[str, ...]] = {
+    BATTLES: ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
+    EXPLOSIONS: (
+        "Air/drone strike",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Suicide bomb",
+        "Grenade",
+        "Chemical weapon",
+    ),
+    VAC: ("Attack", "Sexual violence", "Abduction/forced disappearance"),
+    PROTESTS: ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
+    RIOTS: ("Violent demonstration", "Mob violence"),
+    STRATEGIC: (
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
+    ),
+}
+ACLED_EVENT_TYPES: tuple[str, ...] = tuple(ACLED_SUB_EVENT_TYPES)
+
+STATE_KINDS = frozenset({"state", "foreign_state", "foreign_agency"})
+NONSTATE_ARMED_KINDS = frozenset({"rebel", "militia"})
+ARMED_KINDS = STATE_KINDS | NONSTATE_ARMED_KINDS
+UNARMED_KINDS = frozenset({"civilians", "other"})
+CROWD_KINDS = frozenset({"protesters"})
+
+
+def _rx(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+# ---- weapon and tactic cues (ACLED Explosions/Remote violence sub-types)
+CUE_CHEMICAL = _rx(
+    r"\bchemical (?:weapon|attack|agent|munition)s?",
+    r"\bchlorine\b",
+    r"\bsarin\b",
+    r"\bmustard gas\b",
+    r"\bnerve (?:agent|gas)\b",
+    r"\bpoison(?:ous)? gas\b",
+    r"\btoxic gas\b",
+    r"\bvx\b",
+)
+CUE_SUICIDE = _rx(
+    r"\bsuicide[- ](?:bomb|attack|car|truck|vest|belt|blast|explosion)",
+    r"\bblew (?:him|her|them)sel(?:f|ves) up\b",
+    r"\bself-detonat",
+    r"\bsvbied\b",
+    r"\bsuicide bomber",
+)
+CUE_DRONE = _rx(r"\bdrones?\b", r"\buavs?\b", r"\bunmanned aerial\b")
+CUE_AIR = _rx(
+    r"\bair ?strikes?\b",
+    r"\bair[- ]raids?\b",
+    r"\bairstrikes?\b",
+    r"\bwar ?planes?\b",
+    r"\bfighter (?:jet|plane|aircraft)s?\b",
+    r"\bjets?\b",
+    r"\bhelicopters?\b",
+    r"\bgunships?\b",
+    r"\bbombers?\b",
+    r"\baircraft\b",
+    r"\bair force\b",
+    r"\baerial (?:bombardment|attack|bombing)",
+    r"\bbarrel bombs?\b",
+    r"\bair attacks?\b",
+    r"\bbombing raids?\b",
+    r"\bdrones?\b",
+    r"\buavs?\b",
+)
+CUE_SHELLING = _rx(
+    r"\bshell(?:s|ed|ing)?\b",
+    r"\bartillery\b",
+    r"\bmortars?\b",
+    r"\brockets?\b",
+    r"\bmissiles?\b",
+    r"\bhowitzers?\b",
+    r"\bkatyushas?\b",
+    r"\bgrad\b",
+    r"\bbombard(?:ed|ment|ing)?\b",
+    r"\bheavy weapons\b",
+    r"\btank fire\b",
+    r"\bmultiple rocket launchers?\b",
+    r"\bcannons?\b",
+)
+CUE_GRENADE = _rx(r"\bgrenades?\b")
+CUE_REMOTE_EXPLOSIVE = _rx(
+    r"\bieds?\b",
+    r"\bimprovised explosive",
+    r"\broadside bombs?\b",
+    r"\bland ?mines?\b",
+    r"\b(?:anti-personnel|anti-tank) mines?\b",
+    r"\bcar bomb",
+    r"\bbooby[- ]trap",
+    r"\bexplosive device",
+    r"\bsticky bombs?\b",
+    r"\bvbied\b",
+    r"\bbomb (?:exploded|went off|blast)",
+    r"\bplanted (?:a |the )?(?:bomb|explosive)",
+    r"\bremote(?:ly)?[- ]detonat",
+    r"\bstepped on a mine\b",
+    r"\bmine explo",
+)
+CUE_EXPLOSION_GENERIC = _rx(r"\bexplosions?\b", r"\bblasts?\b", r"\bbombs?\b", r"\bbombings?\b", r"\bdetonat")
+# ---- violence against civilians
+CUE_SEXUAL = _rx(
+    r"\brap(?:e|ed|es|ing)\b",
+    r"\bsexual(?:ly)? (?:violence|assault|abuse|slavery)",
+    r"\bsexually assaulted\b",
+    r"\bgang-rap",
+)
+CUE_ABDUCT = _rx(
+    r"\babduct",
+    r"\bkidnap",
+    r"\bhostages?\b",
+    r"\bforced(?:ly)? disappear",
+    r"\bdisappeared\b",
+    r"\btaken captive\b",
+)
+CUE_CIVILIAN_VICTIMS = _rx(
+    r"\bcivilians?\b",
+    r"\bvillagers?\b",
+    r"\bresidents?\b",
+    r"\bfarmers?\b",
+    r"\bworshippers?\b",
+    r"\bwomen and children\b",
+    r"\bchildren\b",
+    r"\bjournalists?\b",
+    r"\baid workers?\b",
+    r"\bdisplaced\b",
+    r"\brefugees?\b",
+    r"\bpassengers?\b",
+    r"\bshoppers\b",
+)
+# ---- protests and riots
+CUE_RIOT = _rx(
+    r"\briot(?:s|ers|ing|ed)?\b",
+    r"\bthrew (?:stones|rocks|petrol bombs|molotov)",
+    r"\bstone[- ]throwing\b",
+    r"\bmolotov",
+    r"\bpetrol bombs?\b",
+    r"\bviolent (?:protest|demonstration)s?",
+    r"\btorched\b",
+    r"\bset (?:fire|ablaze)\b",
+    r"\bvandali[sz]",
+    r"\bclash(?:ed|es)? with (?:police|security forces)",
+)
+CUE_MOB = _rx(r"\bmobs?\b", r"\blynch", r"\bvigilantes?\b", r"\bangry crowd", r"\bmob justice\b")
+CUE_INTERVENTION = _rx(
+    r"\btear ?gas\b",
+    r"\bwater cannons?\b",
+    r"\brubber bullets?\b",
+    r"\bbatons?\b",
+    r"\bdispers(?:e|ed|ing|al)\b",
+    r"\bbroke up\b",
+    r"\bbreak up\b",
+    r"\barrest(?:ed|s)? (?:\w+ )?(?:protesters|demonstrators|activists)",
+    r"\bdetain(?:ed)? (?:\w+ )?(?:protesters|demonstrators|activists)",
+    r"\bfired (?:warning )?shots in the air\b",
+    r"\blathi",
+    r"\bstun grenades?\b",
+    r"\bpepper spray\b",
+    r"\bcharged (?:at )?(?:the )?(?:crowd|protesters)",
+)
+CUE_EXCESSIVE = _rx(
+    r"\blive (?:ammunition|fire|rounds|bullets)\b",
+    r"\b(?:killed|killing|shot dead|gunned down|shot and killed)\b[^.]{0,40}"
+    r"\b(?:protesters|demonstrators|marchers)",
+    r"\b(?:protesters|demonstrators|marchers)\b[^.]{0,40}\b(?:killed|shot dead|gunned down)",
+    r"\bopened fire on (?:the )?(?:protesters|demonstrators|crowd|marchers)",
+)
+# ---- strategic developments
+CUE_AGREEMENT = _rx(
+    r"\bcease-?fire\b",
+    r"\bcease fire\b",
+    r"\btruce\b",
+    r"\barmistice\b",
+    r"\bpeace (?:deal|agreement|accord|treaty|plan)\b",
+    r"\bagreements?\b",
+    r"\baccords?\b",
+    r"\bdeals?\b",
+    r"\bprisoner (?:exchange|swap|release)s?\b",
+    r"\bexchange of prisoners\b",
+    r"\bevacuation (?:deal|agreement)\b",
+    r"\bnegotiated\b",
+    r"\breconciliation\b",
+    r"\bde-?escalation\b",
+)
+CUE_EXCHANGE = _rx(r"\bexchange", r"\bswap", r"\bdeal\b", r"\bagreement\b", r"\bnegotiat", r"\bmediat")
+CUE_HANDOVER = _rx(
+    r"\bhand(?:ed|s|ing)? over\b",
+    r"\bhandover\b",
+    r"\bhand-over\b",
+    r"\bceded?\b",
+    r"\btransfer(?:red|s)? (?:of )?control\b",
+    r"\bhanded control\b",
+    r"\bwithout (?:a )?(?:fight|resistance|clashes|fighting)\b",
+    r"\bunopposed\b",
+    r"\bentered .{0,40}after .{0,40}withdr[ae]w",
+    r"\btook over .{0,40}after .{0,40}withdr[ae]w",
+)
+_DET = r"(?:a |an |its |their )?(?:new )?(?:military )?"
+CUE_BASE = _rx(
+    r"\b(?:set|setting|sets) up " + _DET + r"(?:base|headquarters|camp|outpost)s?\b",
+    r"\bestablish(?:ed|es|ing)? " + _DET + r"(?:base|headquarters|camp|outpost)s?\b",
+    r"\b(?:base|headquarters) (?:was |were )?(?:established|set up)\b",
+    r"\bopen(?:ed|s)? (?:a |an |its |their )?(?:new )?(?:military )?(?:base|headquarters|office)\b",
+)
+CUE_DISRUPTED = _rx(
+    r"\bdefus(?:e|ed|ing)\b",
+    r"\bdismantl(?:e|ed|ing) (?:a |an |the )?(?:bomb|explosive|ied)",
+    r"\bfoil(?:ed|s)?\b",
+    r"\bthwart(?:ed|s)?\b",
+    r"\bintercept(?:ed|s)?\b",
+    r"\bshot down (?:a |an |the |two |three |several )?(?:\w+ )?(?:drones?|missiles?|rockets?|uavs?)",
+    r"\bweapons? (?:cache|depot|stockpile)s?\b",
+    r"\barms (?:cache|depot|stockpile)s?\b",
+    r"\bseized (?:\w+ )?(?:weapons|arms|ammunition|explosives)\b",
+    r"\bbomb disposal\b",
+)
+CUE_LOOT = _rx(
+    r"\bloot(?:ed|ing|ers)?\b",
+    r"\bplunder(?:ed|ing)?\b",
+    r"\bpillag(?:ed|ing)\b",
+    r"\bransack(?:ed|ing)?\b",
+    r"\btorch(?:ed|ing)?\b",
+    r"\bset (?:fire|ablaze|on fire)\b",
+    r"\bburn(?:ed|t)? down\b",
+    r"\barson\b",
+    r"\bdemolish(?:ed|ing)?\b",
+    r"\bbulldoz(?:ed|ing)\b",
+    r"\bdestroy(?:ed|ing)? (?:\w+ )?"
+    r"(?:homes?|houses?|property|properties|shops?|crops|buildings?|churche?s?|mosques?)",
+    r"\bvandali[sz]",
+    r"\bconfiscat",
+    r"\bstole\b",
+    r"\bstolen\b",
+    r"\bexpropriat",
+)
+CUE_GROUP_CHANGE = _rx(
+    r"\bdefect(?:ed|ion|ions|s)?\b",
+    r"\bmerg(?:e|ed|er|ing)\b",
+    r"\bjoin(?:ed|s)? forces\b",
+    r"\bsplit\b",
+    r"\brenam(?:e|ed)\b",
+    r"\bformed\b",
+    r"\bnew (?:group|coalition|alliance)\b",
+    r"\bpledged allegiance\b",
+    r"\bredeploy",
+    r"\bdeploy",
+    r"\breinforcements?\b",
+    r"\btroop (?:movements?|build-?up)\b",
+    r"\bmobili[sz]",
+)
+CUE_TERRITORY = _rx(
+    r"\b(?:took|take|taken|taking|seized?|seizing|gain(?:ed)?|regain(?:ed)?|wrest(?:ed)?|"
+    r"captur(?:e|ed|ing)|assum(?:e|ed))\b[^.]{0,25}\bcontrol\b",
+    r"\b(?:retook|retaken|retake|recaptur(?:e|ed|ing)|overr[au]n|liberat(?:e|ed|ing))\b",
+)
+CUE_CURFEW = _rx(r"\bcurfews?\b", r"\bstate of (?:emergency|siege)\b", r"\bmartial law\b")
+
+TWO_SIDED_TRIGGERS = frozenset(
+    {
+        "clash",
+        "fight",
+        "fighting",
+        "battle",
+        "skirmish",
+        "firefight",
+        "gunfight",
+        "gunbattle",
+        "gun battle",
+        "shootout",
+        "combat",
+        "hostility",
+        "hostilities",
+        "engage",
+        "exchange",
+        "infighting",
+        "repel",
+        "repulse",
+        "counterattack",
+        "counter-attack",
+        "counteroffensive",
+    }
+)
+TERRITORY_TRIGGERS = frozenset({"retake", "recapture", "overrun", "liberate", "regain", "takeover"})
+DISRUPT_TRIGGERS = frozenset({"defuse", "foil", "thwart", "intercept", "dismantle"})
+GROUP_CHANGE_TRIGGERS = frozenset(
+    {
+        "join",
+        "merge",
+        "ally",
+        "unite",
+        "defect",
+        "split",
+        "form",
+        "rename",
+        "pledge",
+        "alliance",
+        "merger",
+        "coalition",
+    }
+)
+
+
+def _kind(k: str | None, text: str) -> str | None:
+    """Normalise an actor kind; international organisations count as armed when the text
+    speaks of peacekeepers or troops, as unarmed otherwise."""
+    if k is None:
+        return None
+    k = k.strip().lower()
+    if k == "international_org":
+        return "state" if re.search(r"\bpeace-?keep|\btroops\b|\bsoldiers\b", text, re.I) else "other"
+    return k
+
+
+def acled_type(
+    plover: str,
+    mode: str | None,
+    *,
+    trigger_lemma: str | None,
+    actor1_kind: str | None,
+    actor2_kind: str | None,
+    territory: bool = False,
+    text: str = "",
+) -> tuple[str | None, str | None]:
+    """ACLED (event_type, sub_event_type) for a PLOVER event, or (None, None) where ACLED
+    would not record it (most verbal events).
+
+    ``actor1_kind`` / ``actor2_kind`` use the output contract's actor kinds (state,
+    foreign_state, foreign_agency, rebel, militia, civilians, protesters, international_org,
+    other) or None when unknown. ``territory`` is True when the event changes who controls a
+    place. ``text`` is the evidence sentence, used for keyword cues.
+    """
+    p = (plover or "").strip().upper()
+    m = (mode or "").strip().lower() or None
+    trig = (trigger_lemma or "").strip().lower() or None
+    t = text or ""
+    a1 = _kind(actor1_kind, t)
+    a2 = _kind(actor2_kind, t)
+
+    if trig in DISRUPT_TRIGGERS:
+        return STRATEGIC, "Disrupted weapons use"
+
+    if p == "ASSAULT":
+        return _assault(m, trig, a1, a2, territory, t)
+    if p == "COERCE":
+        return _coerce(m, trig, a1, a2, territory, t)
+    if p == "PROTEST":
+        return _protest(m, a1, t)
+    if p == "MOBILIZE":
+        if CUE_BASE.search(t):
+            return STRATEGIC, "Headquarters or base established"
+        return STRATEGIC, "Change to group/activity"
+    if p == "RETREAT":
+        return _retreat(m, trig, territory, t)
+    if p in ("AGREE", "SUPPORT", "CONCEDE"):
+        if trig in {
+            "ceasefire",
+            "cease-fire",
+            "truce",
+            "armistice",
+            "agreement",
+            "deal",
+            "accord",
+            "treaty",
+        } or CUE_AGREEMENT.search(t):
+            return STRATEGIC, "Agreement"
+        return None, None
+    if p == "COOPERATE":
+        if trig in GROUP_CHANGE_TRIGGERS or CUE_GROUP_CHANGE.search(t):
+            return STRATEGIC, "Change to group/activity"
+        return None, None
+    # CONSULT, AID, REQUEST, ACCUSE, REJECT, THREATEN, SANCTION: not ACLED events
+    return None, None
+
+
+def _remote_subtype(m: str | None, trig: str | None, t: str) -> str | None:
+    """Explosions/Remote violence sub-type from the PLOVER mode and text cues, or None."""
+    if m == "unconventional" or CUE_CHEMICAL.search(t):
+        return "Chemical weapon"
+    if m == "suicide-attack" or CUE_SUICIDE.search(t):
+        return "Suicide bomb"
+    if (
+        m in ("aerial", "drone")
+        or trig in {"airstrike", "air strike", "air raid", "strafe"}
+        or CUE_AIR.search(t)
+    ):
+        return "Air/drone strike"
+    if (
+        m == "heavy-weapons"
+        or trig in {"shell", "shelling", "bombard", "bombardment"}
+        or CUE_SHELLING.search(t)
+    ):
+        return "Shelling/artillery/missile attack"
+    if CUE_GRENADE.search(t):
+        return "Grenade"
+    if m == "explosives" or CUE_REMOTE_EXPLOSIVE.search(t):
+        return "Remote explosive/landmine/IED"
+    if trig in {
+        "bomb",
+        "bombing",
+        "explosion",
+        "blast",
+        "explode",
+        "detonate",
+    } and CUE_EXPLOSION_GENERIC.search(t):
+        return "Remote explosive/landmine/IED"
+    return None
+
+
+def _assault(m, trig, a1, a2, territory, t) -> tuple[str | None, str | None]:
+    crowd1 = a1 in CROWD_KINDS or (a1 == "civilians" and (CUE_MOB.search(t) or CUE_RIOT.search(t)))
+    # rioters and mobs
+    if crowd1:
+        if CUE_MOB.search(t) or a1 == "civilians":
+            return RIOTS, "Mob violence"
+        return RIOTS, "Violent demonstration"
+    # force used against protesters
+    if a2 in CROWD_KINDS:
+        if m == "crowd-control" and not CUE_EXCESSIVE.search(t):
+            return PROTESTS, "Protest with intervention"
+        if CUE_EXCESSIVE.search(t) or m in ("firearms", "targeted") or trig in {"kill", "shoot"}:
+            return PROTESTS, "Excessive force against protesters"
+        return PROTESTS, "Protest with intervention"
+    if m == "crowd-control":
+        return PROTESTS, "Protest with intervention"
+
+    a1_armed = a1 in ARMED_KINDS
+    a2_armed = a2 in ARMED_KINDS
+    territory = (
+        territory
+        or trig in TERRITORY_TRIGGERS
+        or bool(
+            CUE_TERRITORY.search(t) and trig in {"capture", "seize", "take", "storm", "control", "takeover"}
+        )
+    )
+    two_sided = trig in TWO_SIDED_TRIGGERS
+
+    # battles: two armed sides, or an explicitly two-sided trigger, or a territorial change
+    if territory and (a2 is None or a2_armed) and (a1 is None or a1_armed):
+        if a1 in STATE_KINDS:
+            return BATTLES, "Government regains territory"
+        return BATTLES, "Non-state actor overtakes territory"
+    if two_sided and (a2 is None or a2_armed or a1_armed):
+        return BATTLES, "Armed clash"
+
+    # civilians as targets: abduction and sexual violence first (they are not remote)
+    civ_target = a2 in UNARMED_KINDS or (
+        a2 is None and a1 is not None and CUE_CIVILIAN_VICTIMS.search(t) and not two_sided
+    )
+    if m == "sexual" or (civ_target and CUE_SEXUAL.search(t) and trig in {"rape", "assault", "abuse"}):
+        return VAC, "Sexual violence"
+    if m == "abduct" or trig in {"abduct", "kidnap", "abduction", "kidnapping", "hijack"}:
+        if a2_armed:
+            return BATTLES, "Armed clash"
+        return VAC, "Abduction/forced disappearance"
+
+    # remote violence, whoever the target (ACLED keeps it under Explosions/Remote violence)
+    remote = _remote_subtype(m, trig, t)
+    if remote is not None:
+        return EXPLOSIONS, remote
+
+    if m == "destroy" and a2 is None and not CUE_CIVILIAN_VICTIMS.search(t):
+        return STRATEGIC, "Looting/property destruction"
+    if civ_target:
+        return VAC, "Attack"
+    if a2_armed or a2 is None:
+        return BATTLES, "Armed clash"
+    return VAC, "Attack"
+
+
+def _coerce(m, trig, a1, a2, territory, t) -> tuple[str | None, str | None]:
+    if a2 in CROWD_KINDS:
+        if CUE_EXCESSIVE.search(t):
+            return PROTESTS, "Excessive force against protesters"
+        return PROTESTS, "Protest with intervention"
+    if m == "arrest" or trig in {"arrest", "detain", "jail", "imprison", "apprehend", "detention"}:
+        return STRATEGIC, "Arrests"
+    if m == "seize" or trig in {
+        "seize",
+        "confiscate",
+        "loot",
+        "plunder",
+        "ransack",
+        "pillage",
+        "occupy",
+        "capture",
+    }:
+        if CUE_DISRUPTED.search(t) and not CUE_LOOT.search(t):
+            return STRATEGIC, "Disrupted weapons use"
+        if territory:
+            return STRATEGIC, "Non-violent transfer of territory"
+        return STRATEGIC, "Looting/property destruction"
+    if m in ("curfew", "martial-law") or CUE_CURFEW.search(t):
+        return STRATEGIC, "Other"
+    return None, None
+
+
+def _protest(m, a1, t) -> tuple[str | None, str | None]:
+    if m in ("boycott", "hunger") and not re.search(r"\bprotest|\bdemonstrat|\brally|\bmarch", t, re.I):
+        return None, None
+    if m in ("riot", "vandalize") or CUE_RIOT.search(t) or CUE_MOB.search(t):
+        if CUE_MOB.search(t):
+            return RIOTS, "Mob violence"
+        return RIOTS, "Violent demonstration"
+    if CUE_EXCESSIVE.search(t):
+        return PROTESTS, "Excessive force against protesters"
+    if CUE_INTERVENTION.search(t):
+        return PROTESTS, "Protest with intervention"
+    return PROTESTS, "Peaceful protest"
+
+
+def _retreat(m, trig, territory, t) -> tuple[str | None, str | None]:
+    if m == "ceasefire":
+        return STRATEGIC, "Agreement"
+    if m == "withdraw" or trig in {"withdraw", "retreat", "pull", "cede", "vacate", "abandon", "handover"}:
+        if territory or CUE_HANDOVER.search(t):
+            return STRATEGIC, "Non-violent transfer of territory"
+        return STRATEGIC, "Change to group/activity"
+    if m == "release" or trig in {"release", "free", "exchange", "swap"}:
+        if CUE_EXCHANGE.search(t):
+            return STRATEGIC, "Agreement"
+        return STRATEGIC, "Other"
+    if m == "disarm" or trig in {"surrender", "disarm", "demobilize", "demobilise", "capitulate"}:
+        if CUE_EXCHANGE.search(t):
+            return STRATEGIC, "Agreement"
+        return STRATEGIC, "Change to group/activity"
+    return None, None

@@ -1,0 +1,179 @@
+"""How sure the source is of an event: the seven certainty values of the output contract.
+
+Cues come from the dependency parse around the trigger (negation, modals, conditionals,
+intention verbs, reporting verbs) and from hedging phrases in the sentence. Precedence:
+negated > hypothetical > speculative > disputed > hedged > reported > asserted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+INTENT_VERBS = frozenset(
+    [
+        "threaten",
+        "vow",
+        "pledge",
+        "promise",
+        "plan",
+        "intend",
+        "want",
+        "aim",
+        "seek",
+        "try",
+        "attempt",
+        "prepare",
+        "hope",
+        "decide",
+        "propose",
+        "offer",
+        "consider",
+        "expect",
+        "mean",
+        "wish",
+        "need",
+        "refuse",
+        "agree",
+        "provoke",
+        "urge",
+        "demand",
+        "ask",
+        "call",
+        "push",
+    ]
+)
+MODALS_SPECULATIVE = frozenset(["may", "might", "could", "can"])
+MODALS_FUTURE = frozenset(["will", "would", "shall", "'ll", "wo"])
+SPECULATIVE_WORDS = frozenset(["likely", "probably", "possibly", "perhaps", "maybe", "presumably", "apparently_not"])
+HEDGE_WORDS = frozenset(["reportedly", "allegedly", "apparently", "purportedly", "supposedly", "seemingly"])
+HEDGE_VERBS = frozenset(["suggest", "appear", "seem", "indicate"])
+DISPUTE_VERBS = frozenset(["downplay", "deny", "dispute", "contradict", "refute", "reject", "dismiss"])
+REPORT_VERBS = frozenset(
+    [
+        "say",
+        "report",
+        "claim",
+        "state",
+        "announce",
+        "tell",
+        "add",
+        "confirm",
+        "note",
+        "insist",
+        "allege",
+        "assert",
+        "declare",
+        "write",
+        "quote",
+    ]
+)
+COND_MARKS = frozenset(["if", "unless", "whether"])
+
+
+@dataclass(frozen=True, slots=True)
+class Certainty:
+    """A certainty value and, for reported speech, the token of who said it."""
+
+    value: str
+    source_token: Any = None  # the reporting subject or "according to" object
+
+
+def _clause_chain(tok: Any, limit: int = 4) -> list[Any]:
+    """The trigger and the verbs governing it, up to the sentence root."""
+    chain = [tok]
+    cur = tok
+    for _ in range(limit):
+        if cur.head == cur:
+            break
+        cur = cur.head
+        chain.append(cur)
+    return chain
+
+
+def _verb_of(tok: Any) -> Any:
+    """A noun trigger's governing verb ("launched an attack" -> launched); a verb is its own."""
+    cur = tok
+    for _ in range(3):
+        if cur.pos_ in ("VERB", "AUX") or cur.head == cur:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def classify(trigger: Any) -> Certainty:
+    """Certainty of the event whose trigger token is `trigger` (a spaCy `Token`)."""
+    sent = trigger.sent
+    verb = _verb_of(trigger)
+    own = [trigger] if verb == trigger else [trigger, verb]
+
+    # negated: "did not attack", "no attack", "never", "denied attacking"
+    for t in own:
+        if any(c.dep_ == "neg" for c in t.children):
+            return Certainty("negated")
+        if t == trigger and any(c.lower_ in ("no", "never") and c.dep_ in ("det", "neg", "advmod") for c in t.children):
+            return Certainty("negated")
+    if verb.dep_ in ("xcomp", "ccomp", "pcomp") and verb.head.lemma_ in ("deny", "refuse"):
+        return Certainty("negated")
+
+    # hypothetical: conditional, intended or future
+    for t in own:
+        kids = list(t.children)
+        if any(c.dep_ == "mark" and c.lower_ in COND_MARKS for c in kids):
+            return Certainty("hypothetical")
+        if any(c.dep_ == "aux" and c.lower_ in MODALS_FUTURE for c in kids):
+            return Certainty("hypothetical")
+        if (
+            t.dep_ in ("xcomp", "advcl", "acl")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+            and (t.head.lemma_ in INTENT_VERBS or t.dep_ == "advcl")
+        ):
+            return Certainty("hypothetical")
+        if t.dep_ in ("dobj", "pobj") and t.head.lemma_ in INTENT_VERBS and t == trigger:
+            return Certainty("hypothetical")
+    if trigger.dep_ in ("dobj",) and verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_ in INTENT_VERBS:
+        return Certainty("hypothetical")
+
+    # speculative: modals of possibility, "the most likely reason is that ..."
+    chain = _clause_chain(verb)
+    for t in chain[:3]:
+        if any(c.dep_ == "aux" and c.lower_ in MODALS_SPECULATIVE for c in t.children):
+            return Certainty("speculative")
+    words = {t.lower_ for t in sent}
+    if (
+        words & SPECULATIVE_WORDS
+        and any(t.dep_ in ("ccomp", "xcomp") for t in chain[:2])
+        or any(c.lower_ in SPECULATIVE_WORDS for t in chain[:2] for c in t.children)
+    ):
+        return Certainty("speculative")
+
+    # disputed: the same sentence carries a denial of it
+    for t in sent:
+        if t.lemma_ in DISPUTE_VERBS and t.pos_ == "VERB" and t != trigger and t != verb and t.i > trigger.i:
+            return Certainty("disputed")
+
+    # hedged: "reportedly", "some reports suggest", "it appears"
+    if words & HEDGE_WORDS:
+        return Certainty("hedged")
+    for t in chain:
+        if t.lemma_ in HEDGE_VERBS and t != trigger:
+            return Certainty("hedged")
+
+    # reported: complement of a reporting verb, or "according to X", or "was reported"
+    for t in chain[1:]:
+        if t.lemma_ in REPORT_VERBS and t.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            return Certainty("reported", subj)
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < sent.end and t.nbor(1).lower_ == "to":
+            obj = next((c for c in t.nbor(1).children if c.dep_ == "pobj"), None)
+            return Certainty("reported", obj)
+    if any(c.lemma_ in REPORT_VERBS and c.dep_ in ("conj", "parataxis") for c in verb.children) or any(
+        t.lemma_ in REPORT_VERBS and t.dep_ == "ROOT" and t.i > trigger.i for t in sent
+    ):
+        root = next(t for t in sent if t.dep_ == "ROOT")
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return Certainty("reported", subj)
+    if verb.lemma_ in REPORT_VERBS or any(t.lemma_ == "report" and t.tag_ == "VBN" for t in chain[:3]):
+        return Certainty("reported")
+    return Certainty("asserted")

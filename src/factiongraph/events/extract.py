@@ -1,0 +1,287 @@
+"""Events: who did what to whom, from triggers in the lexicon and roles from the parse.
+
+For each verb or event noun the lexicon knows, the roles come from syntax:
+- active verbs: subject -> actor1, direct object or "against/on/with" object -> actor2;
+- passive verbs: "by" agent -> actor1, subject -> actor2;
+- verbs without a subject (coordinated, controlled, participles) inherit the governing clause's;
+- event nouns: possessor, "by" agent or the governing verb's subject -> actor1,
+  "against/on/with" object -> actor2 ("an offensive by X against Y", "X's attack on Y").
+Certainty, attribution, date, place and fatalities are then attached to each event.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import Any
+
+from factiongraph.document import Actor, Document, Event, Mention, Place, Span
+from factiongraph.events import certainty as cert
+from factiongraph.events.acled import acled_type
+from factiongraph.events.dates import event_date
+from factiongraph.events.fatalities import find_fatalities
+from factiongraph.events.lexicon import Lexicon, TriggerSense
+
+TARGET_PREPS = frozenset(["against", "on", "upon", "with", "at", "into"])
+TERRITORY_VERBS = frozenset(
+    ["overrun", "overtake", "capture", "seize", "take", "retake", "recapture", "control", "liberate", "storm", "occupy"]
+)
+ONE_SIDED = frozenset({"MOBILIZE", "PROTEST", "RETREAT"})
+CERTAINTY_FACTOR = {
+    "asserted": 1.0,
+    "reported": 0.9,
+    "hedged": 0.7,
+    "disputed": 0.6,
+    "speculative": 0.5,
+    "hypothetical": 0.5,
+    "negated": 0.4,
+}
+
+Locator = Callable[[Document, int, int], Place | None]
+
+
+class _Mentions:
+    """Token index -> actor mention, for one parsed document."""
+
+    def __init__(self, doc: Document, sd: Any) -> None:
+        self.by_token: dict[int, Mention] = {}
+        self.actors: dict[str, Actor] = {a.id: a for a in doc.actors}
+        for a in doc.actors:
+            for m in a.mentions:
+                span = sd.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for t in span:
+                    self.by_token[t.i] = m
+
+    def at(self, tok: Any) -> Mention | None:
+        return self.by_token.get(tok.i)
+
+    def in_subtree(self, tok: Any) -> Mention | None:
+        """The actor a phrase names: the head itself, its modifiers, then anything below it."""
+        m = self.at(tok)
+        if m is not None:
+            return m
+        for c in tok.children:
+            if c.dep_ in ("compound", "poss", "amod", "nmod", "appos") and self.at(c) is not None:
+                return self.at(c)
+        for t in tok.subtree:
+            if t.dep_ in ("relcl",):
+                continue
+            m = self.at(t)
+            if m is not None and not _inside_relcl(t, tok):
+                return m
+        return None
+
+
+def _inside_relcl(t: Any, top: Any) -> bool:
+    cur = t
+    while cur != top and cur.head != cur:
+        if cur.dep_ in ("relcl", "advcl", "ccomp"):
+            return True
+        cur = cur.head
+    return False
+
+
+def _subject(verb: Any, ms: _Mentions, depth: int = 0) -> Mention | None:
+    """The actor doing `verb`, inherited from the governing clause when the verb has no subject."""
+    if depth > 4:
+        return None
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if passive:
+        for c in verb.children:
+            if c.dep_ == "agent":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return ms.in_subtree(p)
+        return None
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            if c.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
+                return ms.in_subtree(verb.head)
+            return ms.in_subtree(c)
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return ms.in_subtree(verb.head)  # "jihadis fighting the cannibals"
+    if verb.dep_ in ("conj", "xcomp", "advcl", "relcl", "ccomp", "pcomp", "acl", "dobj", "pobj", "prep"):
+        head = verb.head
+        while head.pos_ not in ("VERB", "AUX") and head.head != head:
+            head = head.head
+        if head == verb:
+            return None
+        return _subject(head, ms, depth + 1)
+    return None
+
+
+def _patient(verb: Any, ms: _Mentions) -> Mention | None:
+    """The actor `verb` is done to."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    for c in verb.children:
+        if passive and c.dep_ == "nsubjpass":
+            if c.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
+                return ms.in_subtree(verb.head)
+            return ms.in_subtree(c)
+        if not passive and c.dep_ in ("dobj", "dative", "attr"):
+            m = ms.in_subtree(c)
+            if m is not None:
+                return m
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"to", "from", "for"}:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    m = ms.in_subtree(p)
+                    if m is not None:
+                        return m
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB":  # "urged X to ...", "demanded that X ..."
+            for s in c.children:
+                if s.dep_ in ("nsubj",):
+                    m = ms.in_subtree(s)
+                    if m is not None:
+                        return m
+    if verb.dep_ == "conj" and not any(c.dep_ in ("dobj", "prep") for c in verb.children):
+        return None
+    return None
+
+
+def _noun_roles(noun: Any, ms: _Mentions) -> tuple[Mention | None, Mention | None]:
+    a1 = a2 = None
+    own = ms.at(noun)
+    if own is not None:  # "Russian airstrikes": the noun is part of the actor's mention
+        a1 = own
+    for c in noun.children:
+        if c.dep_ == "poss" and a1 is None:
+            a1 = ms.in_subtree(c)
+        elif c.dep_ in ("compound", "amod") and a1 is None and ms.at(c) is not None:
+            a1 = ms.at(c)
+        elif c.dep_ == "prep" and c.lower_ == "by":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    a1 = ms.in_subtree(p) or a1
+        elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS and a2 is None:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    a2 = ms.in_subtree(p)
+        elif c.dep_ == "acl" and c.lemma_ in ("target", "aim", "direct"):
+            a2 = _patient(c, ms)
+    if a1 is None:
+        head = noun.head
+        hops = 0
+        while head.pos_ not in ("VERB", "AUX") and head.head != head and hops < 3:
+            head, hops = head.head, hops + 1
+        if head.pos_ in ("VERB", "AUX"):
+            a1 = _subject(head, ms)
+    return a1, a2
+
+
+def _sense(tok: Any, lex: Lexicon) -> TriggerSense | None:
+    if tok.pos_ == "VERB":
+        particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+        prep = next((c.lower_ for c in tok.children if c.dep_ == "prep"), None)
+        obj = next((c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"), None)
+        return lex.verb(tok.lemma_.lower(), particle=particle, prep=prep, obj=obj)
+    if tok.pos_ == "NOUN":
+        return lex.noun(tok.lemma_.lower())
+    return None
+
+
+def _span(doc: Document, m: Mention | None) -> Span | None:
+    return None if m is None else Span(m.start, m.end, m.text)
+
+
+def _attribution(tok: Any, ms: _Mentions, doc: Document) -> str | None:
+    if tok is None:
+        return None
+    m = ms.in_subtree(tok)
+    if m is not None:
+        return m.actor_id
+    start = tok.left_edge.idx
+    end = tok.right_edge.idx + len(tok.right_edge.text)
+    return doc.text[start:end]
+
+
+def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = None) -> Document:
+    """Adds `events` to a parsed document whose actors are resolved."""
+    sd = doc.parsed
+    if sd is None or not doc.actors:
+        return doc
+    ms = _Mentions(doc, sd)
+    events: list[Event] = []
+    seen: dict[tuple[str, str | None, str | None, int], int] = {}
+    for sent in sd.sents:
+        if not any(t.i in ms.by_token for t in sent):
+            continue  # no actor, no event: skip the sentence's triggers entirely
+        sent_text = sent.text
+        for tok in sent:
+            if tok.pos_ not in ("VERB", "NOUN"):
+                continue
+            sense = _sense(tok, lexicon)
+            if sense is None or sense.plover is None:
+                continue
+            if tok.pos_ == "VERB":
+                m1, m2 = _subject(tok, ms), _patient(tok, ms)
+            else:
+                m1, m2 = _noun_roles(tok, ms)
+            if m1 is None and m2 is None:
+                continue
+            if m1 is None or (m2 is None and sense.plover not in ONE_SIDED):
+                continue
+            if m2 is not None and m1.actor_id == m2.actor_id:
+                continue
+            a1 = ms.actors.get(m1.actor_id)
+            a2 = ms.actors.get(m2.actor_id) if m2 else None
+            key = (sense.plover, m1.actor_id, m2.actor_id if m2 else None, sent.start)
+            c = cert.classify(tok)
+            territory = tok.lemma_.lower() in TERRITORY_VERBS
+            etype, subtype = acled_type(
+                sense.plover,
+                sense.mode,
+                trigger_lemma=tok.lemma_.lower(),
+                actor1_kind=a1.kind if a1 else None,
+                actor2_kind=a2.kind if a2 else None,
+                territory=territory,
+                text=sent_text,
+            )
+            when = event_date(sent_text, doc.published)
+            date = None
+            if when is not None:
+                date = when[2]
+            loc = locate(doc, sent.start_char, sent.end_char) if locate else None
+            fatalities = find_fatalities(sent_text) if sense.plover == "ASSAULT" else None
+            conf = sense.weight * CERTAINTY_FACTOR.get(c.value, 0.5) * (1.0 if m2 is not None else 0.7)
+            ev = Event(
+                id="",
+                plover=sense.plover,
+                plover_mode=sense.mode,
+                acled_event_type=etype,
+                acled_sub_event_type=subtype,
+                actor1=m1.actor_id,
+                actor2=m2.actor_id if m2 else None,
+                actor1_mention=_span(doc, m1),
+                actor2_mention=_span(doc, m2),
+                trigger=Span(tok.idx, tok.idx + len(tok.text), tok.text),
+                evidence=_sentence_span(doc, sent),
+                certainty=c.value,
+                source_kind=doc.source_kind_at(tok.idx),
+                attributed_to=_attribution(c.source_token, ms, doc) if c.value == "reported" else None,
+                location=loc,
+                date=date,
+                fatalities=fatalities,
+                confidence=min(1.0, conf),
+            )
+            if key in seen:
+                if events[seen[key]].confidence >= ev.confidence:
+                    continue
+                events[seen[key]] = ev
+            else:
+                seen[key] = len(events)
+                events.append(ev)
+    numbered = tuple(dataclasses.replace(e, id=f"e{i + 1}") for i, e in enumerate(events))
+    return dataclasses.replace(doc, events=numbered)
+
+
+def _sentence_span(doc: Document, sent: Any) -> Span:
+    start, end = sent.start_char, sent.end_char
+    while end > start and doc.text[end - 1].isspace():
+        end -= 1
+    while start < end and doc.text[start].isspace():
+        start += 1
+    return Span(start, end, doc.text[start:end])

@@ -1,0 +1,99 @@
+"""The one place where extraction stages are composed.
+
+    read -> sections -> parse (spaCy, batched) -> places -> actors -> events -> relations
+
+Each stage is a function from `Document` to `Document`. Services (spaCy model, actor
+registry, gazetteer, event lexicon) are loaded once into a `Pipeline` and passed in.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from factiongraph import nlp as nlp_models
+from factiongraph.actors.registry import Registry
+from factiongraph.actors.resolve import ActorResolver
+from factiongraph.document import Document
+from factiongraph.events.extract import extract_events
+from factiongraph.events.lexicon import Lexicon
+from factiongraph.places import Gazetteer, geoparse, locate
+from factiongraph.read import read_paths
+from factiongraph.relations import extract_relations
+from factiongraph.sections import segment
+
+DEFAULT_MAX_BYTES = 5_000_000
+
+
+@dataclass
+class Pipeline:
+    """Loaded services and the stages that use them."""
+
+    nlp: Any
+    registry: Registry
+    gazetteer: Gazetteer
+    lexicon: Lexicon
+    resolver: ActorResolver
+
+    @classmethod
+    def load(cls, model: str | None = None, registry_files: Sequence[str | Path] = ()) -> Pipeline:
+        """Loads the spaCy model, the registry (bundled plus user files), gazetteer and lexicon."""
+        nlp = nlp_models.load(model)
+        nlp.max_length = max(nlp.max_length, DEFAULT_MAX_BYTES * 2)
+        registry = Registry.load(registry_files)
+        return cls(
+            nlp=nlp,
+            registry=registry,
+            gazetteer=Gazetteer.load(),
+            lexicon=Lexicon.load(),
+            resolver=ActorResolver(registry, nlp.vocab),
+        )
+
+    def process(self, doc: Document) -> Document:
+        """All stages after parsing, for one parsed document."""
+        doc = geoparse(doc, self.gazetteer)
+        doc = self.resolver(doc, self.nlp.make_doc)
+        doc = extract_events(doc, self.lexicon, locate)
+        doc = extract_relations(doc)
+        return dataclasses.replace(doc, parsed=None)
+
+    def run(self, docs: Iterable[Document], batch_size: int = 16) -> Iterator[Document]:
+        """Extracts every document, in input order; documents with an error pass through untouched."""
+        prepared = (d if d.error is not None else segment(d) for d in docs)
+        stream = ((d.text if d.error is None else "", d) for d in prepared)
+        for sd, doc in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+            if doc.error is not None:
+                yield doc
+                continue
+            yield self.process(dataclasses.replace(doc, parsed=sd))
+
+
+def extract_paths(
+    paths: Sequence[str],
+    pipeline: Pipeline,
+    *,
+    published: Any = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: Any = None,
+) -> Iterator[Document]:
+    """Reads files, folders, JSONL or stdin and extracts each document (errors become error lines)."""
+    docs = read_paths(paths, max_bytes=max_bytes, stdin=stdin)
+    if published is not None:
+        docs = (d if d.published is not None else dataclasses.replace(d, published=published) for d in docs)
+    return pipeline.run(docs)
+
+
+def extract(
+    text: str,
+    *,
+    published: Any = None,
+    doc_id: str = "text",
+    pipeline: Pipeline | None = None,
+    title: str | None = None,
+) -> Document:
+    """Extracts one text; loads a default pipeline when none is given (slow: reuse one)."""
+    pipe = pipeline or Pipeline.load()
+    return next(pipe.run([Document(id=doc_id, text=text, published=published, title=title)]))

@@ -1,0 +1,121 @@
+"""The bundled GeoNames gazetteer: names to candidate places.
+
+The index is compiled once by `scripts/build_gazetteer.py` into
+`data/gazetteer.tsv.gz`; `Gazetteer.load()` reads it (no network).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from factiongraph.places.normalize import normalize, strip_article
+
+DEFAULT_PATH = Path(__file__).parent / "data" / "gazetteer.tsv.gz"
+
+COUNTRY_FEATURES = frozenset({"PCLI"})
+REGION_FEATURES = frozenset({"PCLI", "ADM1", "ADM2", "CONT", "RGN"})
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One gazetteer entry a name may refer to."""
+
+    geonameid: int | None
+    name: str
+    lat: float
+    lon: float
+    country: str | None
+    admin1: str | None
+    feature: str
+    population: int
+
+    @property
+    def is_country(self) -> bool:
+        return self.feature in COUNTRY_FEATURES
+
+    @property
+    def is_town(self) -> bool:
+        return self.feature.startswith("PPL")
+
+    @property
+    def prior(self) -> float:
+        """How likely this entry is meant, before context: size and kind."""
+        p = math.log10(self.population + 10)
+        if self.feature == "PCLI":
+            p += 6.0
+        elif self.feature in ("CONT", "RGN"):
+            p += 5.0
+        elif self.feature == "ADM1" or self.feature == "PPLC":
+            p += 2.0
+        elif self.feature == "ADM2":
+            p += 1.0
+        return p
+
+
+class Gazetteer:
+    """Name -> candidate places. Build with `Gazetteer.load()`."""
+
+    def __init__(self, rows: list[str], index: dict[str, int | list[int]], admin1: list[str]) -> None:
+        self._rows = rows
+        self._index = index
+        self._admin1 = admin1
+        self._cache: dict[int, Candidate] = {}
+        self._lookup_cache: dict[str, list[Candidate]] = {}
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Gazetteer:
+        """Reads a compiled index (the bundled one by default)."""
+        with gzip.open(path or DEFAULT_PATH, "rt", encoding="utf-8") as f:
+            head = f.readline()
+            index = json.loads(f.readline())
+            rows = f.read().rstrip("\n").split("\n")
+        admin1 = head.rstrip("\n").split("\t")[1:]
+        return cls(rows, index, admin1)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __contains__(self, name: str) -> bool:
+        return bool(self.lookup(name))
+
+    def has_key(self, key: str) -> bool:
+        """Whether a normalized key names something (no article stripping)."""
+        return key in self._index
+
+    def _candidate(self, i: int) -> Candidate:
+        c = self._cache.get(i)
+        if c is None:
+            r = self._rows[i].split("\t")
+            c = Candidate(
+                geonameid=int(r[0]) or None, name=r[1], lat=float(r[2]), lon=float(r[3]),
+                country=r[4] or None, admin1=self._admin1[int(r[5])] if r[5] else None,
+                feature=r[6], population=int(r[7]),
+            )
+            self._cache[i] = c
+        return c
+
+    def lookup_key(self, key: str) -> list[Candidate]:
+        """Candidates of a normalized key, most likely first."""
+        found = self._lookup_cache.get(key)
+        if found is not None:
+            return found
+        ids = self._index.get(key)
+        if ids is None:
+            bare = strip_article(key)
+            ids = self._index.get(bare) if bare else None
+        if ids is None:
+            found = []
+        elif isinstance(ids, int):
+            found = [self._candidate(ids)]
+        else:
+            found = sorted((self._candidate(i) for i in ids), key=lambda c: -c.prior)
+        self._lookup_cache[key] = found
+        return found
+
+    def lookup(self, name: str) -> list[Candidate]:
+        """Candidates for a place name in any common spelling, most likely first."""
+        return self.lookup_key(normalize(name))

@@ -1,0 +1,476 @@
+"""Toponym detection and resolution: `geoparse` fills `Document.places`, `locate` picks an event's place.
+
+Detection scans capitalized token sequences of the raw text against the gazetteer
+(longest match first), so it works without a parse; with a spaCy parse
+(`doc.parsed`) the named entities and part-of-speech tags add evidence and vetoes
+(persons, demonyms, common words, metonymic subjects such as "Moscow said").
+Resolution scores each candidate by its prior (population, feature class) plus the
+document's context: its focus country, the countries and admin-1 regions it names,
+and a "Town, State" qualifier right after the name.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import math
+import re
+from collections import Counter
+from typing import Any
+
+from factiongraph.document import Document, Place
+from factiongraph.places.gazetteer import Candidate, Gazetteer
+from factiongraph.places.normalize import normalize
+
+_TOKEN = re.compile(r"[^\W\d_](?:[\w]|['’‘ʿ](?=[^\W\d_])|\.(?=[^\W\d_]\.?))*\.?")
+_POSSESSIVE = ("'s", "’s", "'S", "’S")
+_MAX_TOKENS = 6
+CONNECTORS = frozenset({
+    "of", "de", "la", "le", "du", "des", "del", "da", "do", "dos", "das", "di", "the", "upon", "and",
+    "al", "el", "ad", "ar", "as", "ash", "az", "ez", "en", "sur", "am", "im", "on", "y",
+})
+DIRECTIONS = {
+    "north": 2, "south": 2, "east": 2, "west": 2, "northern": 2, "southern": 2, "eastern": 2, "western": 2,
+    "central": 2, "northeast": 2, "northwest": 2, "southeast": 2, "southwest": 2, "northeastern": 2,
+    "northwestern": 2, "southeastern": 2, "southwestern": 2, "north-east": 2, "north-west": 2,
+    "south-east": 2, "south-west": 2, "north-eastern": 2, "north-western": 2, "south-eastern": 2,
+    "south-western": 2, "upper": 2, "lower": 2, "greater": 2, "rural": 2, "outer": 2, "inner": 2,
+    "downtown": 1, "suburban": 2, "mid": 2,
+}
+# words after a name that make it a region of that name ("Idlib province")
+REGION_WORDS = frozenset({
+    "province", "governorate", "state", "region", "district", "county", "countryside", "oblast",
+    "prefecture", "territory", "department", "municipality",
+})
+LOCATIVE = frozenset({
+    "in", "at", "near", "from", "to", "into", "outside", "around", "across", "toward", "towards", "via",
+    "between", "through", "throughout", "inside", "within", "of", "out", "on", "off", "for", "visited",
+    "visit", "entered", "leave", "left", "reach", "reached", "captured", "shelled",
+})
+TITLES = frozenset({
+    "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "president", "minister", "gen", "general", "col",
+    "colonel", "capt", "captain", "lt", "sgt", "sen", "senator", "rep", "gov", "governor", "mayor",
+    "king", "queen", "prince", "princess", "sheikh", "emir", "pope", "saint", "st", "judge", "justice",
+    "prof", "professor", "officer", "chief", "coach", "brother", "sister", "father", "uncle", "aunt",
+    "son", "daughter", "wife", "husband", "mother", "hon", "rev", "commander", "lawyer", "spokesman",
+})
+
+
+def _words(block: str) -> list[str]:
+    return block.split()
+
+
+# Capitalized words that are far more often something else than a GeoNames town.
+COMMON_WORDS = frozenset(_words("""
+a an the of and or but if in on at to for from by with about into over after before under between
+this that these those it its he she they we you i his her their our your my me him them us is are
+was were be been being have has had do does did will would can could may might must shall should
+most more many much some any all each every no not only also just very so such than then there here
+when where why how what which who whom whose while during since until because though although one
+two three four five six seven eight nine ten first second third last next new old other another
+january february march april may june july august september october november december monday tuesday
+wednesday thursday friday saturday sunday today tomorrow yesterday mr mrs ms dr president minister
+government army police court union party council news times post north south east west northern
+southern eastern western central world state city county wall street road square bridge park center
+centre hall house church mosque school university college hospital station airport port market camp
+village town district province region area border mission victory liberty independence freedom peace
+hope unity justice progress union god allah christ jesus lord islam muslim christian jewish kurd
+kurds arab arabs said says told asked added according however meanwhile despite later earlier early
+late man men woman women people family friends police officers soldiers troops forces fighters
+rebels good best great big small little long high low black white red green blue golden silver star
+sun moon sky sea ocean river lake mountain mount island beach bay valley hill hills love live life
+home land lands gate gates garden gardens view point rock spring springs fall falls date time day
+week month year years hour minute second man may june august grace faith joy rose lily iris hazel
+ivy olive pearl ruby of most wall bar buy sale sales deal trade cash bank banks ball game games team
+club cup league battle war attack attacks strike strikes bomb bombs fire fires
+"""))
+_DEMONYMS = _words("""
+afghan afghans albanian algerian american americans angolan argentine argentinian armenian
+australian austrian azerbaijani azeri bahraini bangladeshi belarusian belgian bolivian bosnian
+brazilian british briton britons bulgarian burmese burundian cambodian cameroonian canadian
+canadians chadian chilean chinese colombian congolese croatian cuban cypriot czech danish dutch
+ecuadorian egyptian egyptians emirati english eritrean estonian ethiopian european europeans
+filipino finnish french gambian georgian german germans ghanaian greek guatemalan guinean haitian
+honduran hungarian icelandic indian indians indonesian iranian iranians iraqi iraqis irish israeli
+israelis italian ivorian jamaican japanese jordanian jordanians kazakh kenyan korean kosovar kurdish
+kuwaiti kyrgyz lao laotian latvian lebanese liberian libyan libyans lithuanian macedonian malagasy
+malawian malaysian malian mauritanian mexican moldovan mongolian montenegrin moroccan mozambican
+namibian nepalese nigerian nigerien norwegian omani pakistani pakistanis palestinian palestinians
+panamanian paraguayan persian peruvian polish portuguese qatari romanian russian russians rwandan
+saudi saudis scottish senegalese serbian sierra singaporean slovak slovenian somali somalis spanish
+sudanese swedish swiss syrian syrians taiwanese tajik tanzanian thai tunisian turkish turk turks
+turkmen ugandan ukrainian ukrainians uruguayan uzbek venezuelan vietnamese welsh yemeni yemenis
+zambian zimbabwean arab arabs arabian african africans asian asians latin western eastern
+""")
+DEMONYMS = frozenset(_DEMONYMS)
+# Verbs whose subject is an actor: "Turkey threatened", "Moscow said".
+ACTOR_VERBS = frozenset({
+    "say", "tell", "announce", "threaten", "warn", "accuse", "deny", "claim", "demand", "urge", "call",
+    "vow", "insist", "agree", "reject", "condemn", "launch", "send", "deploy", "support", "back", "order",
+    "ask", "refuse", "offer", "promise", "pledge", "plan", "decide", "want", "seek", "respond", "retaliate",
+    "blame", "criticize", "criticise", "sanction", "impose", "recognize", "recognise", "negotiate", "sign",
+    "veto", "vote", "welcome", "express", "arm", "fund", "help", "invade", "attack", "strike", "bomb",
+})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+WEAK_LABELS = frozenset({"NORP", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT"})
+
+
+@dataclasses.dataclass(slots=True)
+class _Match:
+    start: int
+    end: int
+    key: str
+    candidates: list[Candidate]
+    precision: int = 1
+    region: bool = False  # followed by "province", "state", ...
+    qualifier: list[Candidate] | None = None  # "Oxford, N.C." -> candidates of "N.C."
+    chosen: Candidate | None = None
+    text_name: str | None = None
+    weak: bool = False  # kept only where the rest of the document supports its country
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        s, e = m.start(), m.end()
+        tok = m.group()
+        if tok.endswith(".") and "." not in tok[:-1] and not (len(tok) <= 5 and tok[0].isupper()):
+            e -= 1
+            tok = tok[:-1]
+        if tok.endswith(_POSSESSIVE):
+            e -= 2
+            tok = tok[:-2]
+        out.append((s, e, tok))
+    return out
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[0].isupper()
+
+
+class _ParseInfo:
+    """Entity labels and tags of a spaCy Doc, by character offset."""
+
+    def __init__(self, parsed: Any) -> None:
+        self.ents: list[tuple[int, int, str]] = [(e.start_char, e.end_char, e.label_) for e in parsed.ents]
+        self.ent_starts = [e[0] for e in self.ents]
+        self.tok_start: dict[int, Any] = {}
+        self.parsed = parsed
+        self.sent_starts = sorted(s.start_char for s in parsed.sents) if parsed.has_annotation("SENT_START") \
+            else []
+        for t in parsed:
+            self.tok_start[t.idx] = t
+
+    def ent_at(self, start: int, end: int) -> tuple[int, int, str] | None:
+        i = bisect.bisect_right(self.ent_starts, start) - 1
+        for j in (i, i + 1):
+            if 0 <= j < len(self.ents):
+                e = self.ents[j]
+                if e[0] < end and start < e[1]:
+                    return e
+        return None
+
+    def token(self, start: int) -> Any:
+        return self.tok_start.get(start)
+
+
+def _haversine(a: Candidate, b: Candidate) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _detect(text: str, gaz: Gazetteer, info: _ParseInfo | None) -> list[_Match]:
+    toks = _tokens(text)
+    n = len(toks)
+    lower_words = {t[2].lower() for t in toks if not _is_cap(t[2])}
+    matches: list[_Match] = []
+    i = 0
+    while i < n:
+        s, e, tok = toks[i]
+        low = tok.lower()
+        direction = DIRECTIONS.get(low)
+        article = (low in CONNECTORS and i + 1 < n and text[e:toks[i + 1][0]] == "-"
+                   and _is_cap(toks[i + 1][2]))
+        if not _is_cap(tok) and direction is None and not article:
+            i += 1
+            continue
+        # longest capitalized sequence that names something
+        best_j, best_key = -1, ""
+        j = i
+        parts = [tok]
+        while True:
+            if _is_cap(parts[-1]) or parts[-1].isupper():
+                key = normalize(" ".join(parts))
+                if gaz.has_key(key) or (j == i and gaz.lookup_key(key)):
+                    best_j, best_key = j, key
+            if j + 1 >= n or j + 1 - i >= _MAX_TOKENS:
+                break
+            gap = text[toks[j][1]:toks[j + 1][0]]
+            nxt = toks[j + 1][2]
+            if gap not in (" ", "-") or not (_is_cap(nxt) or nxt.lower() in CONNECTORS):
+                break
+            j += 1
+            parts.append(nxt)
+        if best_j <= i and direction is not None and i + 1 < n and text[e:toks[i + 1][0]] in (" ", "-"):
+            # "West Aleppo", "eastern Ghouta", "northern Syria": the parent place
+            sub = _detect_one(text, toks, i + 1, gaz)
+            if sub is not None:
+                sj, skey = sub
+                m = _Match(s, toks[sj][1], skey, gaz.lookup_key(skey), precision=direction)
+                m.text_name = None
+                if _accept(m, toks, i, sj, text, gaz, info, lower_words, directional=True):
+                    matches.append(m)
+                i = sj + 1
+                continue
+        if best_j < 0:
+            i += 1
+            continue
+        m = _Match(s, toks[best_j][1], best_key, gaz.lookup_key(best_key))
+        if _accept(m, toks, i, best_j, text, gaz, info, lower_words):
+            # "Idlib province", "Oxford, N.C."
+            if best_j + 1 < n and toks[best_j + 1][2].lower() in REGION_WORDS \
+                    and text[toks[best_j][1]:toks[best_j + 1][0]] == " ":
+                m.region = True
+            elif best_j + 1 < n and text[toks[best_j][1]:toks[best_j + 1][0]] == ", " \
+                    and _is_cap(toks[best_j + 1][2]):
+                q = _detect_one(text, toks, best_j + 1, gaz)
+                if q is not None:
+                    qc = gaz.lookup_key(q[1])
+                    if any(c.feature in ("ADM1", "PCLI") for c in qc):
+                        m.qualifier = [c for c in qc if c.feature in ("ADM1", "PCLI")]
+            matches.append(m)
+        i = best_j + 1
+    return matches
+
+
+def _detect_one(text: str, toks: list, i: int, gaz: Gazetteer) -> tuple[int, str] | None:
+    """The longest capitalized name starting at token i: (last token, key)."""
+    n = len(toks)
+    if not _is_cap(toks[i][2]):
+        return None
+    best = None
+    parts = [toks[i][2]]
+    j = i
+    while True:
+        if _is_cap(parts[-1]):
+            key = normalize(" ".join(parts))
+            if gaz.has_key(key) or (j == i and gaz.lookup_key(key)):
+                best = (j, key)
+        if j + 1 >= n or j + 1 - i >= _MAX_TOKENS:
+            break
+        nxt = toks[j + 1][2]
+        gap = text[toks[j][1]:toks[j + 1][0]]
+        if gap not in (" ", "-") or not (_is_cap(nxt) or nxt.lower() in CONNECTORS):
+            break
+        j += 1
+        parts.append(nxt)
+    return best
+
+
+def _sentence_initial(text: str, start: int, info: _ParseInfo | None) -> bool:
+    if info is not None and info.sent_starts:
+        k = bisect.bisect_left(info.sent_starts, start)
+        return k < len(info.sent_starts) and info.sent_starts[k] == start
+    k = start - 1
+    while k >= 0 and text[k] in " \t\"“‘'(":
+        k -= 1
+    return k < 0 or text[k] in ".!?\n:;"
+
+
+def _high_prior(c: Candidate) -> bool:
+    return c.feature in ("PCLI", "ADM1", "CONT", "RGN", "PPLC") or c.population >= 100_000
+
+
+def _accept(m: _Match, toks: list, i: int, j: int, text: str, gaz: Gazetteer, info: _ParseInfo | None,
+            lower_words: set[str], directional: bool = False) -> bool:
+    if not m.candidates:
+        return False
+    words = [t[2].lower().rstrip(".") for t in toks[i:j + 1]]
+    if directional:
+        words = words[1:]
+    single = len(words) == 1
+    if single and words[0] in DEMONYMS:
+        return False
+    top = m.candidates[0]
+    high = _high_prior(top)
+    surface = text[toks[i][0] if not directional else toks[i + 1][0]:m.end]
+    all_caps = surface.isupper()
+    if all_caps and len(surface.replace(".", "")) <= 4 and top.feature not in ("PCLI", "ADM1"):
+        return False  # acronyms: ISIS, FSA
+    prev = toks[i - 1][2].lower().rstrip(".") if i > 0 else ""
+    if prev in TITLES and not directional:
+        return False
+    common = single and (words[0] in COMMON_WORDS or words[0] in lower_words)
+    initial = not directional and _sentence_initial(text, m.start, info)
+    locative = prev in LOCATIVE
+    label = None
+    if info is not None:
+        ent = info.ent_at(m.start if not directional else toks[i + 1][0], m.end)
+        if ent is not None:
+            label = ent[2]
+            exact = ent[0] <= toks[i][0] and ent[1] >= m.end
+            if label == "PERSON":
+                if ent[1] - ent[0] > m.end - m.start + 1 or not (high or top.population >= 20_000):
+                    return False
+                m.weak = True  # "Cairns" may be a town or a surname
+                label = None
+            elif label in PLACE_LABELS:
+                if common and not high:
+                    return False
+                return _not_metonymic(m, top, info, directional)
+            elif label in WEAK_LABELS and not exact and not high:
+                return False
+        tok = info.token(toks[i][0] if not directional else toks[i + 1][0])
+        if tok is not None and label is None and tok.pos_ not in ("PROPN", "X") and not high:
+            return False
+    if common:
+        return False
+    if not high and initial and not locative:
+        return False
+    if info is None and not high and not locative:
+        # no parse: a following capitalized word makes it part of a longer name ("Jordan Peterson")
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
+        if nxt is not None and _is_cap(nxt[2]) and text[toks[j][1]:nxt[0]] == " ":
+            return False
+    if not (high or locative or top.population >= 1000 or label is not None or top.feature == "ADM2"):
+        return False
+    if info is not None:
+        return _not_metonymic(m, top, info, directional)
+    return True
+
+
+def _not_metonymic(m: _Match, top: Candidate, info: _ParseInfo, directional: bool) -> bool:
+    """False for a country or capital that is the subject of an actor's verb ("Turkey threatened")."""
+    if directional or top.feature not in ("PCLI", "PPLC"):
+        return True
+    tok = info.token(m.start)
+    if tok is None:
+        return True
+    # the last token of the name carries the dependency
+    while tok.i + 1 < len(info.parsed) and info.parsed[tok.i + 1].idx < m.end:
+        tok = info.parsed[tok.i + 1]
+    return not (tok.dep_ == "nsubj" and tok.head.lemma_ in ACTOR_VERBS)
+
+
+def _resolve(matches: list[_Match]) -> Counter[str]:
+    # evidence from names that are (nearly) unambiguous
+    countries: Counter[str] = Counter()
+    admin1: Counter[str] = Counter()
+    anchors: list[Candidate] = []
+    own: dict[str, Counter[str]] = {}  # what each name contributed: a name is no evidence for itself
+    for m in matches:
+        if m.weak:
+            continue
+        c = m.candidates[0]
+        if len(m.candidates) == 1 or c.prior - m.candidates[1].prior > 2.0:
+            if c.country:
+                countries[c.country] += 1
+                own.setdefault(m.key, Counter())[c.country] += 1
+            if c.feature == "ADM1" and c.admin1:
+                admin1[c.admin1] += 1
+            if c.is_town:
+                anchors.append(c)
+    focus = countries.most_common(1)[0][0] if countries else None
+    chosen: dict[tuple[str, bool], Candidate] = {}
+    for m in matches:
+        ck = (m.key, m.region)
+        if m.qualifier is None and ck in chosen:
+            m.chosen = chosen[ck]
+            continue
+        best, best_score = None, -1e9
+        towns = {(c.country, c.name) for c in m.candidates if c.is_town}
+        mine = own.get(m.key, Counter())
+        for c in m.candidates[:50]:
+            s = c.prior
+            if c.feature == "ADM1":
+                if m.region:
+                    s += 4.0
+                elif (c.country, c.name) in towns or any(
+                        t.is_town and t.country == c.country and t.population * 3 > c.population
+                        for t in m.candidates):
+                    s -= 4.0  # "Aleppo" is the city unless "Aleppo province"
+            elif m.region and c.is_town:
+                s -= 1.0
+            support = countries[c.country] - mine[c.country] if c.country else 0
+            if support > 0:
+                s += 2.0
+                if c.country == focus:
+                    s += 1.0
+            if c.admin1 and admin1[c.admin1] and c.feature != "ADM1":
+                s += 2.5
+            if m.qualifier and any(q.country == c.country and (q.feature == "PCLI" or q.name == c.admin1)
+                                   for q in m.qualifier):
+                s += 8.0
+            if c.is_town and anchors and c not in anchors and support > 0:
+                near = min(_haversine(c, a) for a in anchors[:20])
+                if near < 150:
+                    s += 1.5
+            if s > best_score:
+                best, best_score = c, s
+        m.chosen = best
+        if m.qualifier is None:
+            chosen[ck] = best  # type: ignore[assignment]
+    return countries
+
+
+def _precision(m: _Match, c: Candidate) -> int:
+    if c.feature in ("PCLI", "ADM1", "CONT", "RGN"):
+        return 3
+    if c.feature == "ADM2" or m.region:
+        return max(2, m.precision)
+    return m.precision
+
+
+def geoparse(doc: Document, gazetteer: Gazetteer) -> Document:
+    """The document with `places` filled: every toponym found, resolved where the gazetteer knows it."""
+    try:
+        info = _ParseInfo(doc.parsed) if doc.parsed is not None else None
+    except Exception:  # an unusual parse object: fall back to the raw text
+        info = None
+    text = doc.text
+    matches = _detect(text, gazetteer, info)
+    countries = _resolve(matches)
+    places: list[Place] = []
+    taken: list[tuple[int, int]] = []
+    for m in matches:
+        c = m.chosen
+        if c is None or (m.weak and not (c.country and countries[c.country])):
+            continue
+        places.append(Place(
+            start=m.start, end=m.end, text=text[m.start:m.end], name=c.name, geonameid=c.geonameid,
+            lat=c.lat, lon=c.lon, country=c.country, admin1=c.admin1, feature=c.feature,
+            precision=_precision(m, c),
+        ))
+        taken.append((m.start, m.end))
+    if info is not None:
+        # place entities the gazetteer does not know: a place without coordinates
+        for s, e, label in info.ents:
+            if label not in ("GPE", "LOC"):
+                continue
+            if any(a < e and s < b for a, b in taken):
+                continue
+            surface = text[s:e]
+            if normalize(surface) in DEMONYMS or gazetteer.lookup(surface):
+                continue  # a known name left out on purpose (demonym, actor, person)
+            places.append(Place(start=s, end=e, text=surface, name=surface))
+        places.sort(key=lambda p: p.start)
+    return dataclasses.replace(doc, places=tuple(places))
+
+
+_TOWN_FEATURES = ("PPL", "PPLC", "PPLA", "ADM2")
+
+
+def locate(doc: Document, start: int, end: int) -> Place | None:
+    """The place of an event whose evidence spans [start, end): a town of the sentence, else a
+    larger place of it, else the nearest place before it in the same paragraph."""
+    inside = [p for p in doc.places if p.start >= start and p.end <= end and p.lat is not None]
+    towns = [p for p in inside if p.feature in _TOWN_FEATURES]
+    if towns:
+        return towns[0]
+    if inside:
+        return min(inside, key=lambda p: {"ADM1": 0, "RGN": 1, "PCLI": 2}.get(p.feature or "", 3))
+    para_start = doc.text.rfind("\n", 0, start) + 1
+    before = [p for p in doc.places if para_start <= p.start and p.end <= start and p.lat is not None]
+    return before[-1] if before else None

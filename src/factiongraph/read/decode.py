@@ -1,0 +1,98 @@
+"""Bytes to text: byte-order marks, UTF-16/32, invalid UTF-8, line ends, binary data."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+__all__ = ["decode_bytes", "looks_binary", "normalise_newlines", "text_looks_binary"]
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_MAGIC = (b"%PDF-", b"\x89PNG", b"PK\x03\x04", b"\x1f\x8b", b"GIF8", b"\xff\xd8\xff", b"\x7fELF", b"BZh")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+
+
+def bom_encoding(data: bytes) -> tuple[str | None, int]:
+    """The encoding a byte-order mark announces, and the BOM's length."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return enc, len(bom)
+    return None, 0
+
+
+def looks_binary(data: bytes) -> bool:
+    """Whether raw bytes are not text: NUL bytes, known binary signatures, many control bytes."""
+    if bom_encoding(data)[0] in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
+        return False  # NUL bytes are normal there; checked again after decoding.
+    sample = data[:65536]
+    if sample.startswith(_MAGIC) or b"\x00" in sample:
+        return True
+    if not sample:
+        return False
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 11, 12, 13, 27) or b == 127)
+    return controls / len(sample) > 0.1
+
+
+def text_looks_binary(text: str) -> bool:
+    """Whether decoded text is really binary data: NULs, many control or replacement characters."""
+    sample = text[:65536]
+    if not sample:
+        return False
+    if "\x00" in sample:
+        return True
+    if len(_CONTROL.findall(sample)) / len(sample) > 0.1:
+        return True
+    visible = sum(1 for c in sample if not c.isspace())
+    bad = sample.count("\ufffd")
+    return visible > 0 and bad >= 8 and bad / visible > 0.3
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF and lone CR to LF."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, list[str]]:
+    """Decode bytes to text, never failing; returns `(text, warnings)`.
+
+    A byte-order mark wins (UTF-8, UTF-16, UTF-32), then a declared charset (an
+    HTML `<meta charset>`), then UTF-8. Undecodable bytes become U+FFFD and
+    give a warning. The BOM is dropped; line ends are not touched here.
+    """
+    warnings: list[str] = []
+    enc, skip = bom_encoding(data)
+    body = data[skip:]
+    if enc is None and declared:
+        try:
+            enc = codecs.lookup(declared).name
+        except LookupError:
+            warnings.append(f"unknown charset {declared!r} declared; decoded as UTF-8")
+            enc = None
+        if enc in ("utf-16", "utf-32"):  # a declaration without a BOM is not to be trusted
+            enc = None
+    enc = enc or "utf-8"
+    try:
+        text = body.decode(enc)
+    except UnicodeDecodeError:
+        text = body.decode(enc, errors="replace")
+        n = text.count("\ufffd") - _legit_replacements(body, enc)
+        label = "UTF-8" if enc.replace("_", "-").lower() in ("utf-8", "utf8") else enc
+        n = max(n, 1)
+        warnings.append(f"invalid {label} replaced with U+FFFD at {n} place{'s' if n != 1 else ''}")
+    return text, warnings
+
+
+def _legit_replacements(body: bytes, enc: str) -> int:
+    """U+FFFD characters that were really in the input (encoded properly)."""
+    try:
+        return body.count("\ufffd".encode(enc))
+    except (LookupError, UnicodeEncodeError):
+        return 0

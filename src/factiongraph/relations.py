@@ -1,0 +1,319 @@
+"""Relations between actors: alliance, hostility, support, affiliation, with status and evidence.
+
+Two sources:
+- explicit statements, read off the parse: "allied with", "used to be allied", "aligned with",
+  "joined", "enemy of", "funded/backed/armed by", compound modifiers ("al-Qaeda-linked Nusra",
+  "Turkish-backed rebels");
+- events: an ASSAULT or THREATEN implies hostility, AID/SUPPORT implies support and COOPERATE
+  alliance; such relations name the event in `derived_from`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from factiongraph.document import Document, Event, Mention, Relation, Span
+from factiongraph.events import certainty as cert
+from factiongraph.events.extract import _Mentions, _sentence_span
+
+SYMMETRIC = frozenset({"alliance", "hostility"})
+DERIVED = {
+    "ASSAULT": "hostility",
+    "THREATEN": "hostility",
+    "AID": "support",
+    "SUPPORT": "support",
+    "COOPERATE": "alliance",
+}
+# "<X>-<suffix> <noun>": the relation the compound states, and who is the source.
+COMPOUND_SUFFIX = {
+    "linked": ("affiliation", "head"),
+    "affiliated": ("affiliation", "head"),
+    "aligned": ("affiliation", "head"),
+    "allied": ("alliance", "head"),
+    "backed": ("support", "modifier"),
+    "funded": ("support", "modifier"),
+    "sponsored": ("support", "modifier"),
+    "supported": ("support", "modifier"),
+    "armed": ("support", "modifier"),
+    "trained": ("support", "modifier"),
+    "led": ("affiliation", "head"),
+    "inspired": ("affiliation", "head"),
+}
+# verb or adjective lemma -> (type, direction): "subj" = subject is the source
+VERB_CUES = {
+    "ally": ("alliance", "subj"),
+    "align": ("affiliation", "subj"),
+    "affiliate": ("affiliation", "subj"),
+    "link": ("affiliation", "subj"),
+    "join": ("affiliation", "subj"),
+    "pledge": ("affiliation", "subj"),
+    "merge": ("alliance", "subj"),
+    "fund": ("support", "subj"),
+    "back": ("support", "subj"),
+    "arm": ("support", "subj"),
+    "train": ("support", "subj"),
+    "finance": ("support", "subj"),
+    "sponsor": ("support", "subj"),
+    "bankroll": ("support", "subj"),
+    "equip": ("support", "subj"),
+    "fight": ("hostility", "subj"),
+    "clash": ("hostility", "subj"),
+    "attack": ("hostility", "subj"),
+}
+NOUN_CUES = {
+    "enemy": "hostility",
+    "enemies": "hostility",
+    "ally": "alliance",
+    "allies": "alliance",
+    "rival": "hostility",
+    "rivals": "hostility",
+    "foe": "hostility",
+    "foes": "hostility",
+    "proxy": "support",
+    "proxies": "support",
+    "affiliate": "affiliation",
+    "branch": "affiliation",
+    "wing": "affiliation",
+    "faction": "affiliation",
+    "partner": "alliance",
+    "partners": "alliance",
+}
+FORMER_WORDS = frozenset(["formerly", "previously", "once", "former", "erstwhile", "ex"])
+SUPPORT_VERBS_PASSIVE = frozenset(
+    ["fund", "back", "arm", "train", "finance", "sponsor", "support", "bankroll", "equip"]
+)
+
+
+def _status(tok: Any, certainty: str) -> str:
+    if certainty in ("hypothetical",):
+        return "intended"
+    cur = tok
+    for _ in range(3):
+        kids = list(cur.children)
+        if cur.lemma_ == "use" and any(c.dep_ == "xcomp" for c in kids):
+            return "former"
+        if any(c.lower_ in FORMER_WORDS for c in kids):
+            return "former"
+        if any(c.lower_ == "longer" for c in kids):
+            return "former"
+        if cur.head == cur:
+            break
+        cur = cur.head
+    return "current"
+
+
+def _relative_antecedent(pron: Any, ms: _Mentions) -> Mention | None:
+    """'which'/'who' -> the actor named just before it (the relative clause's antecedent)."""
+    sd = pron.doc
+    i = pron.i - 1
+    while i >= pron.sent.start and (sd[i].is_punct or sd[i].dep_ == "prep" or sd[i].lower_ in ("with", "to", "of")):
+        i -= 1
+    if i < pron.sent.start:
+        return None
+    cand = sd[i]
+    m = ms.at(cand) or ms.in_subtree(cand)
+    if m is not None:
+        return m
+    # predicative "(X, which is presented) as Ys who ...": back to the clause's own subject
+    head = cand
+    while head.dep_ in ("pobj", "prep", "punct") and head.head != head:
+        head = head.head
+        if head.lower_ == "as":
+            for j in range(head.i - 1, pron.sent.start - 1, -1):
+                if sd[j].lower_ in ("which", "who", "that"):
+                    return _relative_antecedent(sd[j], ms)
+            break
+    return None
+
+
+def _theme(verb: Any, ms: _Mentions) -> Mention | None:
+    """Who the clause is about: the subject, active or passive, through relative pronouns."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            if c.lower_ in ("which", "who", "that"):
+                return _relative_antecedent(c, ms)
+            return ms.in_subtree(c)
+    if verb.dep_ in ("xcomp", "conj", "acomp") and verb.head != verb:
+        return _theme(verb.head, ms)
+    return None
+
+
+def _partner(tok: Any, ms: _Mentions) -> Mention | None:
+    """The other side: the object or 'with/to/of' object, through relative pronouns."""
+    for c in tok.children:
+        if c.dep_ == "dobj":
+            m = ms.in_subtree(c)
+            if m is not None:
+                return m
+        if c.dep_ == "prep" and c.lower_ in ("with", "to", "of", "against", "from"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    if p.lower_ in ("which", "whom", "who"):
+                        return _relative_antecedent(c, ms)
+                    m = ms.in_subtree(p)
+                    if m is not None:
+                        return m
+    # "with which they used to be allied": the prepositional relative hangs off the relcl verb
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ == "relcl":
+            for c in cur.children:
+                if c.dep_ == "prep" and c.lower_ in ("with", "to"):
+                    return _relative_antecedent(c, ms)
+        if cur.head == cur:
+            break
+        cur = cur.head
+    return None
+
+
+def _make(
+    doc: Document,
+    rtype: str,
+    src: Mention,
+    tgt: Mention,
+    tok: Any,
+    status: str,
+    certainty: str,
+    derived_from: str | None = None,
+    confidence: float = 0.7,
+) -> Relation:
+    sent = tok.sent
+    return Relation(
+        type=rtype,
+        source=src.actor_id,
+        target=tgt.actor_id,
+        source_mention=Span(src.start, src.end, src.text),
+        target_mention=Span(tgt.start, tgt.end, tgt.text),
+        status=status,
+        certainty=certainty,
+        source_kind=doc.source_kind_at(tok.idx),
+        evidence=_sentence_span(doc, sent),
+        derived_from=derived_from,
+        confidence=confidence,
+    )
+
+
+def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
+    sd = doc.parsed
+    out: list[Relation] = []
+    for tok in sd:
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        # compound modifiers: "al-Qaeda-linked Nusra", "Turkish-backed rebels"
+        if low in COMPOUND_SUFFIX and tok.i > 0 and sd[tok.i - 1].text == "-":
+            rtype, source_side = COMPOUND_SUFFIX[low]
+            mod = ms.at(sd[tok.i - 2]) if tok.i > 1 else None
+            noun = tok.head
+            head = ms.at(noun) or ms.in_subtree(noun)
+            if mod is not None and head is not None and mod.actor_id != head.actor_id:
+                c = cert.classify(noun if noun.pos_ in ("VERB", "NOUN") else tok).value
+                src, tgt = (head, mod) if source_side == "head" else (mod, head)
+                out.append(_make(doc, rtype, src, tgt, tok, _status(tok, c), c, confidence=0.8))
+            continue
+        if tok.pos_ in ("VERB", "ADJ") and lemma in VERB_CUES:
+            rtype, _ = VERB_CUES[lemma]
+            if rtype == "hostility":
+                continue  # fighting verbs are events; their hostility is derived from the event
+            passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or tok.tag_ == "VBN"
+            agent = next((p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+            if lemma in SUPPORT_VERBS_PASSIVE and passive and agent is not None:
+                patron = ms.in_subtree(agent)
+                client = _theme(tok, ms)
+                if patron and client and patron.actor_id != client.actor_id:
+                    c = cert.classify(tok).value
+                    out.append(_make(doc, "support", patron, client, tok, _status(tok, c), c))
+                continue
+            if lemma in SUPPORT_VERBS_PASSIVE and tok.pos_ == "VERB" and not passive:
+                continue  # active support verbs are AID/SUPPORT events
+            a = _theme(tok, ms)
+            b = _partner(tok, ms)
+            if a and b and a.actor_id != b.actor_id:
+                c = cert.classify(tok).value
+                if c == "negated":
+                    continue
+                out.append(_make(doc, rtype, a, b, tok, _status(tok, c), c))
+            continue
+        if tok.pos_ == "NOUN" and low in NOUN_CUES:
+            rtype = NOUN_CUES[low]
+            of = next(
+                (
+                    p
+                    for c in tok.children
+                    if c.dep_ == "prep" and c.lower_ in ("of", "with", "to")
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                ),
+                None,
+            )
+            poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+            other = ms.in_subtree(of) if of is not None else (ms.at(poss) if poss is not None else None)
+            if other is None:
+                continue
+            own = None
+            if tok.dep_ in ("attr", "oprd", "dobj") and tok.head.pos_ in ("VERB", "AUX"):
+                own = _theme(tok.head, ms)  # "Kurds became enemy of FSA"
+            elif tok.dep_ == "appos":
+                own = ms.in_subtree(tok.head)
+            if own is None or own.actor_id == other.actor_id:
+                continue
+            c = cert.classify(tok).value
+            if rtype in ("affiliation", "support"):
+                src, tgt = (own, other) if rtype == "affiliation" else (other, own)
+            else:
+                src, tgt = own, other
+            out.append(_make(doc, rtype, src, tgt, tok, _status(tok, c), c))
+    return out
+
+
+def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
+    out = []
+    sd = doc.parsed
+    for e in doc.events:
+        rtype = DERIVED.get(e.plover)
+        if rtype is None or e.actor2 is None or e.certainty == "negated":
+            continue
+        kinds = {ms.actors[a].kind for a in (e.actor1, e.actor2) if a in ms.actors}
+        if "civilians" in kinds or "protesters" in kinds:
+            continue
+        m1 = (
+            Mention(e.actor1_mention.start, e.actor1_mention.end, e.actor1_mention.text, e.actor1)
+            if e.actor1_mention and e.actor1
+            else None
+        )
+        m2 = (
+            Mention(e.actor2_mention.start, e.actor2_mention.end, e.actor2_mention.text, e.actor2)
+            if e.actor2_mention
+            else None
+        )
+        if m1 is None or m2 is None:
+            continue
+        tok = sd.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")[0]
+        status = "intended" if e.certainty == "hypothetical" else "current"
+        out.append(
+            _make(doc, rtype, m1, m2, tok, status, e.certainty, derived_from=e.id, confidence=e.confidence * 0.9)
+        )
+    return out
+
+
+def _key(r: Relation) -> tuple[Any, ...]:
+    pair = tuple(sorted((r.source, r.target))) if r.type in SYMMETRIC else (r.source, r.target)
+    return (r.type, pair, r.evidence.start)
+
+
+def extract_relations(doc: Document) -> Document:
+    """Adds `relations` to a parsed document with actors and events."""
+    sd = doc.parsed
+    if sd is None or len(doc.actors) < 2:
+        return doc
+    ms = _Mentions(doc, sd)
+    rels = _explicit(doc, ms)
+    explicit_keys = {_key(r) for r in rels}
+    # a former alliance stated in a sentence wins over an alliance derived from the same sentence
+    for r in _derived(doc, ms):
+        if _key(r) not in explicit_keys:
+            rels.append(r)
+            explicit_keys.add(_key(r))
+    return dataclasses.replace(doc, relations=tuple(rels))
+
+
+__all__ = ["extract_relations", "Event"]

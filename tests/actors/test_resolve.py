@@ -1,0 +1,102 @@
+"""Actor resolution on small hand-written texts: exact mentions and ids."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factiongraph.document import Document
+
+
+@pytest.fixture(scope="module")
+def resolve(nlp):
+    from factiongraph.actors.registry import Registry
+    from factiongraph.actors.resolve import ActorResolver
+
+    resolver = ActorResolver(Registry.load(), nlp.vocab)
+
+    def run(text: str, published: dt.date | None = None) -> Document:
+        doc = Document(id="t", text=text, published=published, parsed=nlp(text))
+        return resolver(doc, nlp.make_doc)
+
+    return run
+
+
+def mentions(doc: Document) -> dict[str, list[str]]:
+    return {a.id: [m.text for m in a.mentions] for a in doc.actors}
+
+
+def test_actors_alias_variants_resolve_to_one_entity(resolve):
+    doc = resolve("The Nusra Front attacked. Later al-Nusra and Jabhat al-Nusra were blamed.")
+    assert mentions(doc)["jabhat-al-nusra"] == ["Nusra Front", "al-Nusra", "Jabhat al-Nusra"]
+
+
+def test_actors_acronym_needs_exact_case(resolve):
+    doc = resolve("The US said it would send help to us.")
+    assert mentions(doc)["united-states"] == ["US"]
+
+
+def test_actors_demonym_on_force_noun_is_the_state(resolve):
+    doc = resolve("Turkish forces shelled the village while Russian jets circled overhead.")
+    m = mentions(doc)
+    assert m["turkey"] == ["Turkish forces"]
+    assert m["russia"] == ["Russian jets"]
+
+
+def test_actors_bare_demonym_is_not_an_actor(resolve):
+    doc = resolve("The town was majority Syrian Arab.")
+    assert "syria" not in mentions(doc)
+
+
+def test_actors_government_forces_resolve_to_focus_state(resolve):
+    doc = resolve("Jaysh al-Islam fighters held the town. Government forces shelled it on Monday.")
+    m = mentions(doc)
+    assert m["syria"] == ["Government forces"]
+    actor = doc.actor("syria")
+    assert actor is not None and actor.kind == "state" and actor.acled_inter == 1
+
+
+def test_actors_foreign_state_kind_depends_on_focus(resolve):
+    doc = resolve("Jaysh al-Islam fighters held the town until Russia bombed it.")
+    russia = doc.actor("russia")
+    assert russia is not None and russia.kind == "foreign_state" and russia.acled_inter == 8
+
+
+def test_actors_generic_rebels_stay_apart_from_named_groups(resolve):
+    doc = resolve("Rebels attacked a checkpoint. Separately, Ahrar al-Sham withdrew.")
+    m = mentions(doc)
+    assert m["generic-rebels"] == ["Rebels"]
+    assert m["ahrar-al-sham"] == ["Ahrar al-Sham"]
+    assert doc.actor("generic-rebels").known is False
+
+
+def test_actors_civilians_resolve_to_one_civilians_actor(resolve):
+    doc = resolve("The shelling killed civilians and forced residents to flee.")
+    assert mentions(doc)["civilians"] == ["civilians", "residents"]
+
+
+def test_actors_pronoun_and_group_coreference(resolve):
+    doc = resolve("Ahrar al-Sham said its fighters held the line. The group later withdrew.")
+    assert mentions(doc)["ahrar-al-sham"] == ["Ahrar al-Sham", "its", "The group"]
+
+
+def test_actors_indefinite_description_links_to_next_named_group(resolve):
+    doc = resolve(
+        "The rebels launched an offensive against another faction of rebels. "
+        "They overran positions of the Fastaqim force."
+    )
+    assert mentions(doc)["fastaqim-kama-umirt"][0] == "another faction of rebels"
+
+
+def test_actors_alias_resolves_by_document_date(resolve):
+    early = resolve("Nusra fighters advanced.", published=dt.date(2015, 3, 1))
+    late = resolve("Nusra fighters advanced.", published=dt.date(2018, 3, 1))
+    assert [a.id for a in early.actors] == ["jabhat-al-nusra"]
+    assert [a.id for a in late.actors] == ["hayat-tahrir-al-sham"]
+
+
+def test_actors_unknown_organisation_becomes_new_actor(resolve):
+    doc = resolve("The Northern Storm Brigade seized the crossing.")
+    new = [a for a in doc.actors if not a.known]
+    assert [(a.name, a.kind) for a in new] == [("Northern Storm Brigade", "rebel")]
