@@ -22,19 +22,12 @@ def nlp():
 @pytest.fixture(scope="session")
 def pipeline(nlp):
     from factiongraph.actors.registry import Registry
-    from factiongraph.actors.resolve import ActorResolver
     from factiongraph.events.lexicon import Lexicon
     from factiongraph.pipeline import Pipeline
     from factiongraph.places import Gazetteer
 
     registry = Registry.load()
-    return Pipeline(
-        nlp=nlp,
-        registry=registry,
-        gazetteer=Gazetteer.load(),
-        lexicon=Lexicon.load(),
-        resolver=ActorResolver(registry, nlp.vocab),
-    )
+    return Pipeline.build(nlp, registry, Gazetteer.load(), Lexicon.load())
 
 
 @pytest.fixture(scope="session")

@@ -43,14 +43,13 @@ class Pipeline:
         """Loads the spaCy model, the registry (bundled plus user files), gazetteer and lexicon."""
         nlp = nlp_models.load(model)
         nlp.max_length = max(nlp.max_length, DEFAULT_MAX_BYTES * 2)
-        registry = Registry.load(registry_files)
-        return cls(
-            nlp=nlp,
-            registry=registry,
-            gazetteer=Gazetteer.load(),
-            lexicon=Lexicon.load(),
-            resolver=ActorResolver(registry, nlp.vocab),
-        )
+        return cls.build(nlp, Registry.load(registry_files), Gazetteer.load(), Lexicon.load())
+
+    @classmethod
+    def build(cls, nlp: Any, registry: Registry, gazetteer: Gazetteer, lexicon: Lexicon) -> Pipeline:
+        """A pipeline over services the caller loaded (tests pass small or shared ones)."""
+        resolver = ActorResolver(registry, nlp.vocab, lexicon.noun_lemmas())
+        return cls(nlp=nlp, registry=registry, gazetteer=gazetteer, lexicon=lexicon, resolver=resolver)
 
     def process(self, doc: Document) -> Document:
         """All stages after parsing, for one parsed document."""

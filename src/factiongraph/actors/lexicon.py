@@ -109,10 +109,6 @@ CIVILIAN_NOUNS = frozenset(
         "women",
         "pedestrians",
         "passengers",
-        "farmers",
-        "shepherds",
-        "students",
-        "patients",
     ]
 )
 
@@ -260,4 +256,35 @@ KIND_HINTS = (
         "international_org",
         8,
     ),
+)
+
+# Plural nouns for groups of people: "<Demonym> <noun>" names a group actor ("Swiss doctors").
+GROUP_NOUNS = frozenset(
+    """
+doctors farmers workers students elders politicians nationals extremists fundamentalists immigrants landowners
+prisoners hackers militiamen farmers shepherds students patients judges businessmen officers guerrillas separatists fighters jihadists jihadis activists people traders
+businessmen settlers monks clerics opposition nationalists loyalists tribesmen hardliners radicals islamists
+dissidents exiles veterans strikers youths gangs pirates smugglers herders miners teachers journalists
+""".split()
+)
+ARMED_GROUP_NOUNS = frozenset(
+    "extremists fundamentalists guerrillas separatists fighters jihadists jihadis islamists radicals".split()
+)
+PERSON_SUFFIXES = ("ers", "ists", "ians", "men", "ants", "ents")
+
+# Prepositions after which a country is a place, not an actor ("arrested in Lebanon").
+LOCATIVE_PREPS = frozenset("in at near inside outside across throughout from into around within via over".split())
+
+# Words that make an ORG entity a building, site or company rather than an actor.
+FACILITY_WORDS = frozenset(
+    """
+facility facilities plant airport port hospital university school college stadium hotel bank company corporation
+ltd inc mosque church temple museum station reactor mine embassy
+""".split()
+)
+
+# Singular forms of GROUP_NOUNS and a few roles ("a Saudi businessman", "an Albanian rebel").
+GROUP_NOUNS_SINGULAR = frozenset(
+    [w[:-1] for w in GROUP_NOUNS if w.endswith("s")]
+    + "businessman tribesman militiaman judge rebel guerrilla militant gunman bomber official".split()
 )

@@ -47,15 +47,17 @@ def _slug(text: str) -> str:
 class ActorResolver:
     """Compiled matchers over a registry; build once per process, call on every document."""
 
-    def __init__(self, registry: Registry, vocab: Any) -> None:
+    def __init__(self, registry: Registry, vocab: Any, event_nouns: frozenset[str] = frozenset()) -> None:
         from spacy.matcher import PhraseMatcher
         from spacy.tokenizer import Tokenizer  # noqa: F401 - imported for typing clarity
 
         self.registry = registry
+        self.event_nouns = event_nouns  # "Israeli air raids": the demonym is the raid's actor
         self._exact = PhraseMatcher(vocab, attr="ORTH")
         self._lower = PhraseMatcher(vocab, attr="LOWER")
         self._adjectives: dict[str, list[str]] = {}
         self._states_by_country: dict[str, str] = {}
+        self._lowercase_aliases: set[str] = set()  # aliases written in lowercase ("al-Qaeda" is not)
         self._vocab = vocab
         self._built = False
 
@@ -68,6 +70,8 @@ class ActorResolver:
             for adj in actor.adjectives:
                 self._adjectives.setdefault(adj.lower(), []).append(actor.id)
             for alias in actor.names():
+                if alias.name == alias.name.lower():
+                    self._lowercase_aliases.update(v.lower() for v in _variants(alias.name))
                 for variant in _variants(alias.name):
                     acronym = len(variant) <= 6 and variant.replace(".", "").isupper()
                     key = variant if acronym else variant.lower()
@@ -175,7 +179,7 @@ class _Resolution:
                 if matcher is self.r._lower and not any(t.text[:1].isupper() for t in span):
                     if any(c.isupper() for c in span.text):
                         continue
-                    if not _alias_is_lowercase(self.r.registry, span.text):
+                    if span.text.lower() not in self.r._lowercase_aliases:
                         continue
                 found.append(span)
         out = []
@@ -212,25 +216,42 @@ class _Resolution:
         return self.r.registry_entity(actor, self.focus) if actor else None
 
     def _adjective_mentions(self) -> None:
-        for tok in self.sd:
-            if self.taken[tok.i]:
+        """'Turkish forces' -> Turkey; 'Afghan rebels', 'Swiss doctors' -> a group of that people."""
+        sd = self.sd
+        norp = {t.i for e in sd.ents if e.label_ == "NORP" for t in e}
+        for tok in sd:
+            if self.taken[tok.i] or not tok.text[:1].isupper():
                 continue
-            ids = self.r._adjectives.get(tok.text.lower())
-            if not ids or not tok.text[:1].isupper():
+            ids = self.r._adjectives.get(tok.lower_)
+            if not ids and tok.i not in norp:
                 continue
             head = tok.head
-            if (
-                head.i <= tok.i
-                or head.lemma_.lower() not in lx.STATE_AGENT_NOUNS
-                and head.lower_ not in lx.STATE_AGENT_NOUNS
-            ):
+            if ids and tok.i + 2 < len(sd) and sd[tok.i + 1].text == "-" and sd[tok.i + 2].tag_ == "VBN":
+                actor = self.r.registry.get(ids[0])  # "Vietnamese-led forces", "Turkish-backed rebels"
+                if actor is not None:
+                    self._add(tok.i, tok.i + 1, self.r.registry_entity(actor, self.focus), "alias")
                 continue
-            if head.pos_ not in ("NOUN", "PROPN"):
+            if head.i <= tok.i or head.pos_ not in ("NOUN", "PROPN") or self.taken[head.i]:
                 continue
-            actor = self.r.registry.get(ids[0])
-            if actor is None:
+            if any(self.taken[i] for i in range(tok.i, head.i)):
                 continue
-            self._add(tok.i, head.i + 1, self.r.registry_entity(actor, self.focus), "alias")
+            actor = self.r.registry.get(ids[0]) if ids else None
+            hl = head.lower_
+            agent = head.lemma_.lower() in lx.STATE_AGENT_NOUNS or hl in lx.STATE_AGENT_NOUNS
+            if actor is not None and agent:
+                self._add(tok.i, head.i + 1, self.r.registry_entity(actor, self.focus), "alias")
+                continue
+            if actor is not None and actor.kind in STATE_KINDS and head.lemma_.lower() in self.r.event_nouns:
+                self._add(tok.i, tok.i + 1, self.r.registry_entity(actor, self.focus), "alias")
+                continue
+            if hl in lx.CIVILIAN_NOUNS or not (_is_group_noun(head) or agent and actor is None):
+                continue
+            start = min(tok.i, _left_edge_mods(head))
+            kind, inter = _group_kind(hl)
+            name = sd[tok.i : head.i + 1].text
+            country = actor.country if actor else None
+            eid = _slug(f"{tok.text} {head.lemma_}")
+            self._add(start, head.i + 1, Entity(eid, name, kind, inter, country, None, False), "generic")
 
     def _generic_mentions(self) -> None:
         sd = self.sd
@@ -291,7 +312,8 @@ class _Resolution:
                 self._add(start, tok.i + 1, gov, "generic")
 
     def _ner_mentions(self) -> None:
-        for ent in self.sd.ents:
+        sd = self.sd
+        for ent in sd.ents:
             if ent.label_ not in ("ORG", "NORP", "GPE", "PERSON"):
                 continue
             if not self._free(ent.start, ent.end):
@@ -300,51 +322,93 @@ class _Resolution:
             words = set(normalize_name(text).split())
             if words & lx.MEDIA_WORDS or not any(c.isupper() for c in text):
                 continue
-            if ent.label_ == "PERSON":
-                prev = self.sd[ent.start - 1] if ent.start > 0 else None
-                if prev is None or prev.lower_ not in lx.TITLE_WORDS:
-                    continue
-                start = ent.start - 1
-                while start > 0 and (self.sd[start - 1].lower_ in lx.TITLE_WORDS):
-                    start -= 1
-                state = None
-                if start > 0:
-                    ids = self.r._adjectives.get(self.sd[start - 1].lower_)
-                    if ids:
-                        state = self.r.registry.get(ids[0])
-                        start -= 1
-                if state is not None:
-                    self._add(start, ent.end, self.r.registry_entity(state, self.focus), "alias")
-                else:
-                    self._add(start, ent.end, Entity(_slug(text), text, "other", 8, self.focus, None, False), "ner")
-                continue
             root = ent.root
-            # an attribute of a common noun ("Wahhabi parasites") is not itself an actor
-            if (
-                root.dep_ in ("amod", "compound")
-                and root.head.pos_ == "NOUN"
-                and root.head.lower_ not in lx.STATE_AGENT_NOUNS
-                and root.head.lower_ not in lx.GENERIC_ARMED
-            ):
+            if ent.label_ == "PERSON":
+                self._person(ent)
                 continue
-            places = self.doc.places
-            if any(p.start <= ent.start_char < p.end for p in places) and ent.label_ != "ORG":
-                continue  # a toponym the place stage resolved
-            if ent.label_ in ("GPE", "NORP"):
-                ids = self.r._adjectives.get(text.lower())
-                if ids and ent.label_ == "NORP" and root.tag_ != "NNPS":
-                    continue  # a bare demonym ("Syrian") names no actor
-                cands = self.r.registry.lookup(text, self.doc.published)
-                if cands:
-                    self._add(ent.start, ent.end, self.r.registry_entity(cands[0], self.focus), "alias")
+            # an attribute of a common noun ("Wahhabi parasites", "Bosnian town") is not itself an actor
+            if root.dep_ in ("amod", "compound", "nmod") and root.head.pos_ == "NOUN" and root.head.i > root.i:
+                continue
+            if ent.label_ == "NORP":
+                self._people(ent)
+                continue
+            if ent.label_ == "GPE":
+                self._polity(ent)
                 continue
             # ORG unknown to the registry: a new actor
-            if len(text) < 2 or text.lower() in ("non-al",):
-                continue
             start = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start
-            text = self.sd[start : ent.end].text
+            end = ent.end - 1 if ent[-1].tag_ == "POS" else ent.end
+            text = sd[start:end].text
+            if len(text) < 2 or words & lx.FACILITY_WORDS or len(ent) == 1 and ent[0].pos_ != "PROPN":
+                continue
             kind, inter = _guess_kind(text)
-            self._add(start, ent.end, Entity(_slug(text), text, kind, inter, self.focus, None, False), "ner")
+            entity = Entity(_slug(text), text, kind, inter, self.focus, None, False)
+            self._add(start, end, entity, "ner")
+            self._acronym_after(ent.end, entity)
+
+    def _person(self, ent: Any) -> None:
+        """A person, with a title in front; 'Egyptian President X' speaks for Egypt."""
+        sd = self.sd
+        start = ent.start
+        while start > 0 and sd[start - 1].lower_ in lx.TITLE_WORDS:
+            start -= 1
+        if start < ent.start and start > 0:
+            ids = self.r._adjectives.get(sd[start - 1].lower_)
+            actor = self.r.registry.get(ids[0]) if ids else None
+            if actor is not None:
+                self._add(start - 1, ent.end, self.r.registry_entity(actor, self.focus), "alias")
+                return
+        end = ent.end - 1 if ent[-1].tag_ == "POS" else ent.end
+        text = sd[ent.start : end].text
+        cands = self.r.registry.lookup(text, self.doc.published)
+        if cands:
+            self._add(start, end, self.r.registry_entity(cands[0], self.focus), "alias")
+            return
+        # "Aoun" after "General Michel Aoun": the same person
+        for e in self.entities.values():
+            if not e.known and e.kind == "other" and len(text.split()) == 1 and e.name.split()[-1] == text:
+                self._add(start, end, e, "alias")
+                return
+        self._add(start, end, Entity(_slug(text), text, "other", None, self.focus, None, False), "ner")
+
+    def _people(self, ent: Any) -> None:
+        """'Palestinians', 'Bosnian Serbs': a people acting as a group (not a bare adjective)."""
+        root = ent.root
+        text = ent.text
+        cands = self.r.registry.lookup(text, self.doc.published)
+        if cands:
+            self._add(ent.start, ent.end, self.r.registry_entity(cands[0], self.focus), "alias")
+            return
+        plural = root.tag_ in ("NNPS", "NNS") or text.endswith("s")
+        if not plural and root.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            return  # a bare demonym ("Syrian") names no actor
+        singular = text[:-1] if text.endswith("s") else text
+        ids = self.r._adjectives.get(singular.split()[-1].lower()) or self.r._adjectives.get(text.lower())
+        actor = self.r.registry.get(ids[0]) if ids else None
+        entity = Entity(_slug(text), text, "other", None, actor.country if actor else None, None, False)
+        self._add(ent.start, ent.end, entity, "ner")
+
+    def _polity(self, ent: Any) -> None:
+        """A country or city named as an actor ('Libya offered'), not as a place ('in Libya')."""
+        root = ent.root
+        if root.dep_ == "pobj" and root.head.lower_ in lx.LOCATIVE_PREPS:
+            return
+        cands = self.r.registry.lookup(ent.text, self.doc.published)
+        if cands:
+            self._add(ent.start, ent.end, self.r.registry_entity(cands[0], self.focus), "alias")
+        elif root.dep_ in ("nsubj", "nsubjpass"):
+            text = ent.text
+            self._add(ent.start, ent.end, Entity(_slug(text), text, "other", None, None, None, False), "ner")
+
+    def _acronym_after(self, end: int, entity: Entity) -> None:
+        """'Liberian Peace Council (LPC)': the acronym and its later uses are the same actor."""
+        sd = self.sd
+        if end + 2 < len(sd) and sd[end].text == "(" and sd[end + 2].text == ")":
+            acr = sd[end + 1]
+            if acr.text.isupper() and len(acr.text) >= 2:
+                for tok in sd[end + 1 :]:
+                    if tok.text == acr.text and not self.taken[tok.i]:
+                        self._add(tok.i, tok.i + 1, entity, "alias")
 
     def _anaphora(self) -> None:
         """Pronouns and definite group descriptions -> the nearest fitting named entity before them."""
@@ -438,10 +502,6 @@ class _Resolution:
                     break
 
 
-def _alias_is_lowercase(registry: Registry, text: str) -> bool:
-    return not any(c.isupper() for c in text) and bool(registry.lookup(text))
-
-
 def _left_edge_mods(tok: Any) -> int:
     """Start of a noun with its determiner and adjectives ("the local population")."""
     start = tok.i
@@ -458,6 +518,27 @@ def _has_demonym(tok: Any, adjectives: dict[str, list[str]]) -> bool:
 def _generic_they(tok: Any) -> bool:
     """'they say', 'they call it': impersonal uses with no antecedent."""
     return tok.head.lemma_ in ("say", "call") and tok.dep_ == "nsubj" and tok.head.tag_ == "VBP"
+
+
+def _is_group_noun(tok: Any) -> bool:
+    """A plural noun for people ('doctors', 'rebels', 'opposition')."""
+    low = tok.lower_
+    if low in lx.GROUP_NOUNS or low in lx.GENERIC_ARMED or low in lx.PROTESTER_NOUNS:
+        return True
+    if tok.tag_ == "NN" and low in lx.GROUP_NOUNS_SINGULAR:
+        return True
+    return tok.tag_ == "NNS" and low.endswith(lx.PERSON_SUFFIXES)
+
+
+def _group_kind(noun: str) -> tuple[str, int | None]:
+    if noun in lx.GENERIC_ARMED:
+        _, _, kind, inter = lx.GENERIC_ARMED[noun]
+        return kind, inter
+    if noun in lx.PROTESTER_NOUNS:
+        return "protesters", 6
+    if noun in lx.ARMED_GROUP_NOUNS:
+        return "rebel", 2
+    return "other", None
 
 
 def _guess_kind(name: str) -> tuple[str, int]:

@@ -112,8 +112,8 @@ def _subject(verb: Any, ms: _Mentions, depth: int = 0) -> Mention | None:
     return None
 
 
-def _patient(verb: Any, ms: _Mentions) -> Mention | None:
-    """The actor `verb` is done to."""
+def _patient(verb: Any, ms: _Mentions, depth: int = 0) -> Mention | None:
+    """The actor `verb` is done to; for 'agreed to give aid to X', found in the complement clause."""
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     for c in verb.children:
         if passive and c.dep_ == "nsubjpass":
@@ -131,14 +131,16 @@ def _patient(verb: Any, ms: _Mentions) -> Mention | None:
                     m = ms.in_subtree(p)
                     if m is not None:
                         return m
-        if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB":  # "urged X to ...", "demanded that X ..."
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):  # "urged X to ...", "demanded that X ..."
             for s in c.children:
-                if s.dep_ in ("nsubj",):
+                if s.dep_ in ("nsubj", "nsubjpass"):
                     m = ms.in_subtree(s)
-                    if m is not None:
+                    if m is not None and s.lower_ not in ("it", "they", "he", "she", "we"):
                         return m
-    if verb.dep_ == "conj" and not any(c.dep_ in ("dobj", "prep") for c in verb.children):
-        return None
+            if c.dep_ == "xcomp" and depth < 2:
+                m = _patient(c, ms, depth + 1)
+                if m is not None:
+                    return m
     return None
 
 
@@ -162,6 +164,9 @@ def _noun_roles(noun: Any, ms: _Mentions) -> tuple[Mention | None, Mention | Non
                     a2 = ms.in_subtree(p)
         elif c.dep_ == "acl" and c.lemma_ in ("target", "aim", "direct"):
             a2 = _patient(c, ms)
+        elif c.dep_ in ("acl", "ccomp") and a2 is None:  # "its demand that Israel ease ..."
+            subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+            a2 = ms.in_subtree(subj) if subj is not None else a2
     if a1 is None:
         head = noun.head
         hops = 0
@@ -170,6 +175,35 @@ def _noun_roles(noun: Any, ms: _Mentions) -> tuple[Mention | None, Mention | Non
         if head.pos_ in ("VERB", "AUX"):
             a1 = _subject(head, ms)
     return a1, a2
+
+
+COMMISSIVE = frozenset(
+    "offer promise pledge agree vow threaten decide prepare ready willing prepared commit undertake".split()
+)
+HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+COOPERATIVE = frozenset({"AID", "COOPERATE", "SUPPORT", "RETREAT", "CONCEDE", "CONSULT"})
+FUTURE = frozenset({"will", "would", "'ll", "shall"})
+
+
+def _speech_act(tok: Any, plover: str) -> tuple[str, Any] | None:
+    """PLOVER codes stated intentions and demands as verbal events.
+
+    "X will/offered to give aid" is AGREE, "X would/threatened to attack" THREATEN, and
+    "Y must withdraw" REQUEST (made by whoever said it). Returns the type and the governing
+    speech verb, if any.
+    """
+    aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    speaker = tok.head if tok.dep_ == "ccomp" and tok.head.pos_ == "VERB" else None
+    if aux & {"must", "should"} and plover != "REQUEST":
+        return "REQUEST", speaker
+    intent = bool(aux & FUTURE) or tok.dep_ == "xcomp" and tok.head.lemma_.lower() in COMMISSIVE
+    if not intent:
+        return None
+    if plover in HOSTILE:
+        return "THREATEN", speaker
+    if plover in COOPERATIVE:
+        return "AGREE", speaker
+    return None
 
 
 def _sense(tok: Any, lex: Lexicon) -> TriggerSense | None:
@@ -220,6 +254,14 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 m1, m2 = _subject(tok, ms), _patient(tok, ms)
             else:
                 m1, m2 = _noun_roles(tok, ms)
+            c = cert.classify(tok)
+            speech = _speech_act(tok, sense.plover)
+            if speech is not None:
+                plover, speaker = speech
+                sense = dataclasses.replace(sense, plover=plover, mode=None)
+                if plover == "REQUEST":  # "X said Y must ...": X asks Y
+                    m1, m2 = _subject(speaker, ms) if speaker is not None else m1, m1
+                c = cert.Certainty("reported" if speaker is not None else "asserted")
             if m1 is None and m2 is None:
                 continue
             if m1 is None or (m2 is None and sense.plover not in ONE_SIDED):
@@ -229,7 +271,6 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
             a1 = ms.actors.get(m1.actor_id)
             a2 = ms.actors.get(m2.actor_id) if m2 else None
             key = (sense.plover, m1.actor_id, m2.actor_id if m2 else None, sent.start)
-            c = cert.classify(tok)
             territory = tok.lemma_.lower() in TERRITORY_VERBS
             etype, subtype = acled_type(
                 sense.plover,
