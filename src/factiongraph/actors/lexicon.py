@@ -262,7 +262,8 @@ KIND_HINTS = (
 GROUP_NOUNS = frozenset(
     """
 doctors farmers workers students elders politicians nationals extremists fundamentalists immigrants landowners
-prisoners hackers militiamen farmers shepherds students patients judges businessmen officers guerrillas separatists fighters jihadists jihadis activists people traders
+prisoners hackers militiamen farmers shepherds students patients judges businessmen officers
+guerrillas separatists fighters jihadists jihadis activists people traders
 businessmen settlers monks clerics opposition nationalists loyalists tribesmen hardliners radicals islamists
 dissidents exiles veterans strikers youths gangs pirates smugglers herders miners teachers journalists
 """.split()
@@ -278,7 +279,8 @@ LOCATIVE_PREPS = frozenset("in at near inside outside across throughout from int
 # Words that make an ORG entity a building, site or company rather than an actor.
 FACILITY_WORDS = frozenset(
     """
-facility facilities plant airport port hospital university school college stadium hotel bank company corporation
+facility facilities plant airport port hospital university school college stadium hotel bank company
+corporation
 ltd inc mosque church temple museum station reactor mine embassy
 """.split()
 )
