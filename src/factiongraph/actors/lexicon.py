@@ -290,3 +290,8 @@ GROUP_NOUNS_SINGULAR = frozenset(
     [w[:-1] for w in GROUP_NOUNS if w.endswith("s")]
     + "businessman tribesman militiaman judge rebel guerrilla militant gunman bomber official".split()
 )
+
+# Nouns for places: a country after "<place noun> with/of" is a place ("border region with Turkey").
+PLACE_NOUNS = frozenset(
+    "region border area town city village province district territory frontier zone outskirts capital".split()
+)

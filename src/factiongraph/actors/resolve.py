@@ -133,6 +133,8 @@ class _Resolution:
         spans = self._registry_spans()
         self.focus = self._focus_country(spans)
         for span, actor in spans:
+            if actor.kind in STATE_KINDS and _locative(span.root) and self._is_town(span.start_char):
+                continue  # "parasites in Riyadh": a place, not the state acting
             self._add(span.start, span.end, self.r.registry_entity(actor, self.focus), "alias")
         self._adjective_mentions()
         self._cataphora()
@@ -150,7 +152,10 @@ class _Resolution:
         actors.sort(key=lambda a: a.mentions[0].start)
         hints = dict(self.doc.hints)
         hints["focus_country"] = self.focus
-        return dataclasses.replace(self.doc, actors=tuple(actors), hints=hints)
+        # a named armed group is not a place ("Fastaqim", "Front" of "Nusra Front")
+        groups = [m for m in self.mentions if self.entities[m.actor_id].kind not in STATE_KINDS and m.how == "alias"]
+        places = tuple(p for p in self.doc.places if not any(m.start < p.end and p.start < m.end for m in groups))
+        return dataclasses.replace(self.doc, actors=tuple(actors), places=places, hints=hints)
 
     # -- helpers --------------------------------------------------------------------------------
 
@@ -207,6 +212,9 @@ class _Resolution:
         if not votes:
             return None
         return votes.most_common(1)[0][0]
+
+    def _is_town(self, start_char: int) -> bool:
+        return any(p.start == start_char and (p.feature or "").startswith("PPL") for p in self.doc.places)
 
     def _state_entity(self, country: str | None) -> Entity | None:
         if not country:
@@ -391,7 +399,7 @@ class _Resolution:
     def _polity(self, ent: Any) -> None:
         """A country or city named as an actor ('Libya offered'), not as a place ('in Libya')."""
         root = ent.root
-        if root.dep_ == "pobj" and root.head.lower_ in lx.LOCATIVE_PREPS:
+        if _locative(root):
             return
         cands = self.r.registry.lookup(ent.text, self.doc.published)
         if cands:
@@ -518,6 +526,16 @@ def _has_demonym(tok: Any, adjectives: dict[str, list[str]]) -> bool:
 def _generic_they(tok: Any) -> bool:
     """'they say', 'they call it': impersonal uses with no antecedent."""
     return tok.head.lemma_ in ("say", "call") and tok.dep_ == "nsubj" and tok.head.tag_ == "VBP"
+
+
+def _locative(root: Any) -> bool:
+    """A name used as a place: 'in Libya', 'the border region with Turkey'."""
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    if prep.lower_ in lx.LOCATIVE_PREPS:
+        return True
+    return prep.head.lemma_.lower() in lx.PLACE_NOUNS
 
 
 def _is_group_noun(tok: Any) -> bool:

@@ -15,6 +15,7 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any
 
+from factiongraph.actors import lexicon as lx
 from factiongraph.document import Actor, Document, Event, Mention, Place, Span
 from factiongraph.events import certainty as cert
 from factiongraph.events.acled import acled_type
@@ -26,6 +27,8 @@ TARGET_PREPS = frozenset(["against", "on", "upon", "with", "at", "into"])
 TERRITORY_VERBS = frozenset(
     ["overrun", "overtake", "capture", "seize", "take", "retake", "recapture", "control", "liberate", "storm", "occupy"]
 )
+CONDITIONAL_TARGET_VERBS = frozenset("threaten warn vow demand urge ultimatum".split())
+AGENT_HEADS = lx.STATE_AGENT_NOUNS | lx.GENERIC_ARMED.keys() | {"fighters", "men", "members", "ranks", "wing", "units"}
 ONE_SIDED = frozenset({"MOBILIZE", "PROTEST", "RETREAT"})
 CERTAINTY_FACTOR = {
     "asserted": 1.0,
@@ -62,11 +65,14 @@ class _Mentions:
         m = self.at(tok)
         if m is not None:
             return m
+        # "the group's fighters" are the group; "the CIA's jihadis" are not the CIA
+        agentive = tok.lemma_.lower() in AGENT_HEADS or tok.lower_ in AGENT_HEADS
+        skip = {t.i for c in tok.children if c.dep_ == "poss" and not agentive for t in c.subtree}
         for c in tok.children:
-            if c.dep_ in ("compound", "poss", "amod", "nmod", "appos") and self.at(c) is not None:
+            if c.dep_ in ("compound", "poss", "amod", "nmod", "appos") and c.i not in skip and self.at(c) is not None:
                 return self.at(c)
         for t in tok.subtree:
-            if t.dep_ in ("relcl",):
+            if t.dep_ in ("relcl",) or t.i in skip:
                 continue
             m = self.at(t)
             if m is not None and not _inside_relcl(t, tok):
@@ -112,8 +118,13 @@ def _subject(verb: Any, ms: _Mentions, depth: int = 0) -> Mention | None:
     return None
 
 
-def _patient(verb: Any, ms: _Mentions, depth: int = 0) -> Mention | None:
-    """The actor `verb` is done to; for 'agreed to give aid to X', found in the complement clause."""
+def _patient(verb: Any, ms: _Mentions, depth: int = 0, hostile: bool = False) -> Mention | None:
+    """The actor `verb` is done to; for 'agreed to give aid to X', found in the complement clause.
+
+    Violent events take their target only from objects and 'against/on/at/with' phrases
+    ("dying for X" is not an attack on X); threats and demands also from a conditional clause
+    ("threatened action if the Kurds move").
+    """
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     for c in verb.children:
         if passive and c.dep_ == "nsubjpass":
@@ -125,7 +136,7 @@ def _patient(verb: Any, ms: _Mentions, depth: int = 0) -> Mention | None:
             if m is not None:
                 return m
     for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"to", "from", "for"}:
+        if c.dep_ == "prep" and c.lower_ in (TARGET_PREPS if hostile else TARGET_PREPS | {"to", "from", "for"}):
             for p in c.children:
                 if p.dep_ == "pobj":
                     m = ms.in_subtree(p)
@@ -138,9 +149,15 @@ def _patient(verb: Any, ms: _Mentions, depth: int = 0) -> Mention | None:
                     if m is not None and s.lower_ not in ("it", "they", "he", "she", "we"):
                         return m
             if c.dep_ == "xcomp" and depth < 2:
-                m = _patient(c, ms, depth + 1)
+                m = _patient(c, ms, depth + 1, hostile)
                 if m is not None:
                     return m
+    if verb.lemma_.lower() in CONDITIONAL_TARGET_VERBS:
+        for c in verb.children:
+            if c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in ("if", "unless") for k in c.children):
+                subj = next((k for k in c.children if k.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and ms.in_subtree(subj) is not None:
+                    return ms.in_subtree(subj)
     return None
 
 
@@ -207,6 +224,8 @@ def _speech_act(tok: Any, plover: str) -> tuple[str, Any] | None:
 
 
 def _sense(tok: Any, lex: Lexicon) -> TriggerSense | None:
+    if tok.lower_ == "according":  # "according to X" attributes; it is no event
+        return None
     if tok.pos_ == "VERB":
         particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
         prep = next((c.lower_ for c in tok.children if c.dep_ == "prep"), None)
@@ -238,6 +257,11 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
     if sd is None or not doc.actors:
         return doc
     ms = _Mentions(doc, sd)
+    # where an event happened is a place named as a place, not a state named as an actor
+    mentions = [m for a in doc.actors for m in a.mentions]
+    loc_doc = dataclasses.replace(
+        doc, places=tuple(p for p in doc.places if not any(m.start < p.end and p.start < m.end for m in mentions))
+    )
     events: list[Event] = []
     seen: dict[tuple[str, str | None, str | None, int], int] = {}
     for sent in sd.sents:
@@ -251,7 +275,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
             if sense is None or sense.plover is None:
                 continue
             if tok.pos_ == "VERB":
-                m1, m2 = _subject(tok, ms), _patient(tok, ms)
+                m1, m2 = _subject(tok, ms), _patient(tok, ms, hostile=sense.plover in HOSTILE)
             else:
                 m1, m2 = _noun_roles(tok, ms)
             c = cert.classify(tok)
@@ -285,7 +309,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
             date = None
             if when is not None:
                 date = when[2]
-            loc = locate(doc, sent.start_char, sent.end_char) if locate else None
+            loc = locate(loc_doc, sent.start_char, sent.end_char) if locate else None
             fatalities = find_fatalities(sent_text) if sense.plover == "ASSAULT" else None
             conf = sense.weight * CERTAINTY_FACTOR.get(c.value, 0.5) * (1.0 if m2 is not None else 0.7)
             ev = Event(
