@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -88,7 +89,8 @@ def extract(
         err.print(f"[red]error:[/red] {e}")
         raise typer.Exit(2) from None
     sink: IO[str] = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
-    console = Console(file=sink, force_terminal=out_is_tty, width=None if out_is_tty else 160)
+    width = None if out_is_tty or "COLUMNS" in os.environ else 160
+    console = Console(file=sink, force_terminal=out_is_tty, width=width)
     total = count_documents(paths)
     failed = 0
     first = True

@@ -56,7 +56,7 @@ def document_view(doc: Document) -> Any:
     if doc.events:
         t = Table(title="Events", show_lines=True, expand=True)
         for col in ("type", "actor1", "actor2", "certainty", "where / when", "evidence"):
-            t.add_column(col, overflow="fold", ratio=4 if col == "evidence" else 1)
+            t.add_column(col, overflow="fold", ratio=5 if col == "evidence" else 2, min_width=12)
         for e in doc.events:
             style = CERTAINTY_STYLE.get(e.certainty, "")
             kind = e.plover + (f"/{e.plover_mode}" if e.plover_mode else "")
@@ -77,7 +77,7 @@ def document_view(doc: Document) -> Any:
     if doc.relations:
         t = Table(title="Relations", show_lines=True, expand=True)
         for col in ("type", "source", "target", "status", "certainty", "evidence"):
-            t.add_column(col, overflow="fold", ratio=4 if col == "evidence" else 1)
+            t.add_column(col, overflow="fold", ratio=5 if col == "evidence" else 2, min_width=12)
         for r in doc.relations:
             style = CERTAINTY_STYLE.get(r.certainty, "")
             rtype = r.type + (f"\n(from {r.derived_from})" if r.derived_from else "")

@@ -295,3 +295,9 @@ GROUP_NOUNS_SINGULAR = frozenset(
 PLACE_NOUNS = frozenset(
     "region border area town city village province district territory frontier zone outskirts capital".split()
 )
+
+# Directional modifiers that make a country name a region ("northern Syria").
+DIRECTIONS = frozenset(
+    "northern southern eastern western central north south east west northeastern northwestern southeastern "
+    "southwestern north-eastern north-western south-eastern south-western".split()
+)

@@ -133,8 +133,6 @@ class _Resolution:
         spans = self._registry_spans()
         self.focus = self._focus_country(spans)
         for span, actor in spans:
-            if actor.kind in STATE_KINDS and _locative(span.root) and self._is_town(span.start_char):
-                continue  # "parasites in Riyadh": a place, not the state acting
             self._add(span.start, span.end, self.r.registry_entity(actor, self.focus), "alias")
         self._adjective_mentions()
         self._cataphora()
@@ -212,9 +210,6 @@ class _Resolution:
         if not votes:
             return None
         return votes.most_common(1)[0][0]
-
-    def _is_town(self, start_char: int) -> bool:
-        return any(p.start == start_char and (p.feature or "").startswith("PPL") for p in self.doc.places)
 
     def _state_entity(self, country: str | None) -> Entity | None:
         if not country:
@@ -528,8 +523,14 @@ def _generic_they(tok: Any) -> bool:
     return tok.head.lemma_ in ("say", "call") and tok.dep_ == "nsubj" and tok.head.tag_ == "VBP"
 
 
+def _directional(root: Any) -> bool:
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in lx.DIRECTIONS for c in root.children)
+
+
 def _locative(root: Any) -> bool:
-    """A name used as a place: 'in Libya', 'the border region with Turkey'."""
+    """A name used as a place: 'in Libya', 'the border region with Turkey', 'southern Serbia'."""
+    if _directional(root):
+        return True
     if root.dep_ != "pobj":
         return False
     prep = root.head

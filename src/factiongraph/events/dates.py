@@ -324,10 +324,10 @@ def _resolve(m: re.Match[str], text: str, published: dt.date | None) -> tuple[dt
         d1n = _day_num(g(f"{kind}_d"))
         if kind == "md" and _next_word(text, m.end()).lower() in _DAY_COUNT_NOUNS:
             return None
-        d1 = _yearless(P, month, d1n, _future(text, m.start()))
-        if d1 is None:
+        found = _yearless(P, month, d1n, _future(text, m.start()))
+        if found is None:
             return None
-        d2 = d1
+        d1 = d2 = found
         if g(f"{kind}_d2"):
             try:
                 d2 = d1.replace(day=_day_num(g(f"{kind}_d2")))

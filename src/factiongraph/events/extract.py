@@ -303,7 +303,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 actor1_kind=a1.kind if a1 else None,
                 actor2_kind=a2.kind if a2 else None,
                 territory=territory,
-                text=sent_text,
+                text=_clause_text(tok),
             )
             when = event_date(sent_text, doc.published)
             date = None
@@ -341,6 +341,16 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 events.append(ev)
     numbered = tuple(dataclasses.replace(e, id=f"e{i + 1}") for i, e in enumerate(events))
     return dataclasses.replace(doc, events=numbered)
+
+
+def _clause_text(tok: Any) -> str:
+    """The words of the trigger's own clause, for weapon and method cues ("with suicide bombers")."""
+    head = tok
+    if tok.pos_ == "NOUN" and tok.head.pos_ in ("VERB", "AUX"):
+        head = tok.head
+    words = [t for t in head.subtree if t.dep_ not in ("conj", "cc") or t.head != head]
+    skip = {t.i for c in head.children if c.dep_ in ("conj", "advcl", "relcl", "ccomp") for t in c.subtree}
+    return " ".join(t.text for t in words if t.i not in skip)
 
 
 def _sentence_span(doc: Document, sent: Any) -> Span:

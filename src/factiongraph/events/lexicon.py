@@ -115,6 +115,11 @@ def _read(name: str) -> dict:
     return yaml.load(text, Loader=_loader()) or {}
 
 
+def _word(word: str | bool | None) -> str:
+    """`_norm` for keys that must be present (an empty key matches nothing)."""
+    return _norm(word) or ""
+
+
 def _norm(word: str | bool | None) -> str | None:
     if word is None:
         return None
@@ -180,7 +185,7 @@ class Lexicon:
         nouns: dict[str, TriggerSense | None] = {}
 
         for lemma, e in (generated.get("verbs") or {}).items():
-            verbs[_norm(lemma)] = _sense(e, f"cameo:{e.get('cameo')}", f"generated verb {lemma}")
+            verbs[_word(lemma)] = _sense(e, f"cameo:{e.get('cameo')}", f"generated verb {lemma}")
         rows = generated.get("patterns") or ""
         if isinstance(rows, str):
             for n, line in enumerate(rows.splitlines(), 1):
@@ -191,27 +196,27 @@ class Lexicon:
                     raise ValueError(f"generated pattern row {n}: expected 8 fields: {line!r}")
                 v, prt, prp, obj, plover, mode, weight, cameo = (x.strip() or None for x in f)
                 entry = {"plover": plover, "mode": mode, "weight": float(weight or 0.0)}
-                key = (_norm(v), _norm(prt), _norm(prp), _norm(obj))
+                key = (_word(v), _norm(prt), _norm(prp), _norm(obj))
                 patterns[key] = _sense(entry, f"cameo:{cameo}", f"generated pattern row {n}")
         locked: set[str] = set()
         for lemma, e in (curated.get("verbs") or {}).items():
-            verbs[_norm(lemma)] = _sense(e, "curated", f"curated verb {lemma}")
+            verbs[_word(lemma)] = _sense(e, "curated", f"curated verb {lemma}")
             if e.get("generated_patterns") is False:
-                locked.add(_norm(lemma))
+                locked.add(_word(lemma))
         if locked:  # curated verbs whose CAMEO-derived patterns are unreliable in this domain
             patterns = {k: s for k, s in patterns.items() if k[0] not in locked}
         for i, g in enumerate(curated.get("pattern_groups") or []):
             for v in g["verbs"]:
                 for o in g.get("objs") or [None]:
-                    key = (_norm(v), _norm(g.get("particle")), _norm(g.get("prep")), _norm(o))
+                    key = (_word(v), _norm(g.get("particle")), _norm(g.get("prep")), _norm(o))
                     patterns[key] = _sense(g, "curated", f"curated pattern group #{i} {key}")
         for i, e in enumerate(curated.get("patterns") or []):
-            key = (_norm(e["verb"]), _norm(e.get("particle")), _norm(e.get("prep")), _norm(e.get("obj")))
+            key = (_word(e["verb"]), _norm(e.get("particle")), _norm(e.get("prep")), _norm(e.get("obj")))
             patterns[key] = _sense(e, "curated", f"curated pattern #{i} {key}")
         for lemma, e in (curated.get("nouns") or {}).items():
-            nouns[_norm(lemma)] = _sense(e, "curated", f"curated noun {lemma}")
-        communication = frozenset(_norm(w) for w in (curated.get("communication") or []))
-        inflections = {_norm(k): _norm(v) for k, v in (generated.get("inflections") or {}).items()}
+            nouns[_word(lemma)] = _sense(e, "curated", f"curated noun {lemma}")
+        communication = frozenset(_word(w) for w in (curated.get("communication") or []))
+        inflections = {_word(k): _word(v) for k, v in (generated.get("inflections") or {}).items()}
         return cls(verbs, patterns, nouns, communication, inflections)
 
     # ------------------------------------------------------------------ lookups
