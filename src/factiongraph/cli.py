@@ -37,7 +37,7 @@ app = typer.Typer(
 )
 actors_app = typer.Typer(help="Browse the actor registry (bundled plus your own YAML files).", no_args_is_help=True)
 app.add_typer(actors_app, name="actors")
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one message, one line, whatever the width
 
 
 class Format(str, Enum):
@@ -190,7 +190,8 @@ def actors_show(actor_id: str, registry: RegistryOpt = None) -> None:
     a = reg.get(actor_id)
     if a is None:
         hits = reg.search(actor_id, limit=5)
-        hint = f" (did you mean: {', '.join(h.id for h in hits)})" if hits else ""
+        hint = (f" (did you mean: {', '.join(h.id for h in hits)})" if hits
+                else f" (try `factiongraph actors search {actor_id}`)")
         err.print(f"[red]error:[/red] no actor '{actor_id}'{hint}")
         raise typer.Exit(1)
     d = a.to_dict()

@@ -79,6 +79,7 @@ NOUN_CUES = {
     "partner": "alliance",
     "partners": "alliance",
 }
+ALLIANCE_NOUNS = frozenset("alliance coalition pact merger partnership union front".split())
 FORMER_WORDS = frozenset(["formerly", "previously", "once", "former", "erstwhile", "ex"])
 SUPPORT_VERBS_PASSIVE = frozenset(
     ["fund", "back", "arm", "train", "finance", "sponsor", "support", "bankroll", "equip"]
@@ -167,6 +168,34 @@ def _partner(tok: Any, ms: _Mentions) -> Mention | None:
     return None
 
 
+def _alliance_parties(noun: Any, ms: _Mentions) -> tuple[Mention, Mention] | None:
+    """Who an alliance noun joins: 'alliance between X and Y', 'X's alliance with Y',
+    'X and Y announced an alliance'."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("between", "of"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    first = ms.in_subtree(p)
+                    other = next((ms.in_subtree(k) for k in p.children if k.dep_ == "conj"), None)
+                    if first and other and first.actor_id != other.actor_id:
+                        return first, other
+        if c.dep_ == "prep" and c.lower_ == "with":
+            other = next((ms.in_subtree(p) for p in c.children if p.dep_ == "pobj"), None)
+            own = next((ms.in_subtree(k) for k in noun.children if k.dep_ == "poss"), None)
+            if own is None and noun.head.pos_ == "VERB":
+                own = _theme(noun.head, ms)
+            if own and other and own.actor_id != other.actor_id:
+                return own, other
+    if noun.dep_ in ("dobj", "attr") and noun.head.pos_ == "VERB":
+        subj = next((k for k in noun.head.children if k.dep_ == "nsubj"), None)
+        if subj is not None:
+            first = ms.at(subj) or ms.in_subtree(subj)
+            other = next((ms.in_subtree(k) for k in subj.children if k.dep_ == "conj"), None)
+            if first and other and first.actor_id != other.actor_id:
+                return first, other
+    return None
+
+
 def _make(
     doc: Document,
     rtype: str,
@@ -232,6 +261,21 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                 if c == "negated":
                     continue
                 out.append(_make(doc, rtype, a, b, tok, _status(tok, c), c))
+            continue
+        if tok.dep_ == "prep" and low in ("alongside", "beside") and tok.head.pos_ == "VERB":
+            # "fought alongside X": allies in the fight
+            a = _theme(tok.head, ms)
+            b = next((ms.in_subtree(p) for p in tok.children if p.dep_ == "pobj"), None)
+            if a and b and a.actor_id != b.actor_id:
+                c = cert.classify(tok.head).value
+                out.append(_make(doc, "alliance", a, b, tok, _status(tok.head, c), c))
+            continue
+        if tok.pos_ == "NOUN" and lemma in ALLIANCE_NOUNS:
+            pair = _alliance_parties(tok, ms)
+            if pair is not None:
+                c = cert.classify(tok).value
+                if c != "negated":
+                    out.append(_make(doc, "alliance", pair[0], pair[1], tok, _status(tok, c), c))
             continue
         if tok.pos_ == "NOUN" and low in NOUN_CUES:
             rtype = NOUN_CUES[low]

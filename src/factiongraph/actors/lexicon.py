@@ -301,3 +301,12 @@ DIRECTIONS = frozenset(
     "northern southern eastern western central north south east west northeastern northwestern southeastern "
     "southwestern north-eastern north-western south-eastern south-western".split()
 )
+
+# What an attack hits when it hits an armed actor ("rebel positions", "an army checkpoint").
+TARGET_NOUNS = frozenset(
+    """
+position positions checkpoint checkpoints base bases stronghold strongholds headquarters outpost outposts convoy
+convoys camp camps barracks airbase depot depots line lines post posts patrol patrols unit units
+""".split()
+)
+REPORT_VERBS = frozenset("say announce claim state declare insist tell confirm add report".split())

@@ -211,6 +211,10 @@ class _Resolution:
             return None
         return votes.most_common(1)[0][0]
 
+    def _is_place(self, ent: Any) -> bool:
+        """The place stage resolved this span to coordinates."""
+        return any(p.start <= ent.start_char and ent.end_char <= p.end and p.lat is not None for p in self.doc.places)
+
     def _state_entity(self, country: str | None) -> Entity | None:
         if not country:
             return None
@@ -267,6 +271,15 @@ class _Resolution:
             if any(self.taken[c.i] for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod")):
                 continue
             start = _left_edge_mods(tok)
+            if tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() in lx.TARGET_NOUNS:
+                # "rebel positions", "an army checkpoint": whose positions they are
+                if low in ("rebel", "opposition", "insurgent", "militant", "jihadist"):
+                    gid, name, kind, inter = lx.GENERIC_ARMED["rebels" if low != "militant" else "militants"]
+                    entity = Entity(f"generic-{gid}", name, kind, inter, self.focus, None, False)
+                    self._add(tok.i, tok.i + 1, entity, "generic")
+                elif gov is not None and low in ("army", "government", "regime", "military"):
+                    self._add(tok.i, tok.i + 1, gov, "generic")
+                continue
             if low in lx.GENERIC_ARMED and tok.tag_ in ("NNS", "NNPS") or low in ("gunmen", "militiamen"):
                 gid, name, kind, inter = lx.GENERIC_ARMED[low]
                 if _has_demonym(tok, self.r._adjectives):
@@ -327,7 +340,8 @@ class _Resolution:
                 continue
             root = ent.root
             if ent.label_ == "PERSON":
-                self._person(ent)
+                if not self._is_place(ent) and not _locative(ent.root):  # "the town of al-Bab" tagged PERSON
+                    self._person(ent)
                 continue
             # an attribute of a common noun ("Wahhabi parasites", "Bosnian town") is not itself an actor
             if root.dep_ in ("amod", "compound", "nmod") and root.head.pos_ == "NOUN" and root.head.i > root.i:
@@ -338,6 +352,8 @@ class _Resolution:
             if ent.label_ == "GPE":
                 self._polity(ent)
                 continue
+            if self._is_place(ent) or _locative(ent.root):
+                continue  # a place mislabelled ORG ("the town of X", "in X")
             # ORG unknown to the registry: a new actor
             start = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start
             end = ent.end - 1 if ent[-1].tag_ == "POS" else ent.end
@@ -427,7 +443,13 @@ class _Resolution:
             if self.taken[tok.i]:
                 continue
             low = tok.lower_
-            is_pron = low in lx.PRONOUNS_PLURAL or low in lx.PRONOUNS_SINGULAR and tok.dep_ == "poss"
+            is_pron = (
+                low in lx.PRONOUNS_PLURAL
+                or low in lx.PRONOUNS_SINGULAR
+                and tok.dep_ == "poss"
+                or low == "it"
+                and _reported_self(tok)  # "X said it would ...": it is X
+            )
             is_desc = (
                 tok.lemma_.lower() in lx.GROUP_ANAPHORS
                 and tok.pos_ == "NOUN"
@@ -521,6 +543,17 @@ def _has_demonym(tok: Any, adjectives: dict[str, list[str]]) -> bool:
 def _generic_they(tok: Any) -> bool:
     """'they say', 'they call it': impersonal uses with no antecedent."""
     return tok.head.lemma_ in ("say", "call") and tok.dep_ == "nsubj" and tok.head.tag_ == "VBP"
+
+
+def _reported_self(tok: Any) -> bool:
+    """'it' as the subject of what an actor said about itself ('Ahrar said it was allied')."""
+    verb = tok.head
+    return (
+        tok.dep_ in ("nsubj", "nsubjpass")
+        and verb.dep_ == "ccomp"
+        and verb.head.lemma_ in lx.REPORT_VERBS
+        and any(c.dep_ == "nsubj" and c.lower_ != "it" for c in verb.head.children)
+    )
 
 
 def _directional(root: Any) -> bool:

@@ -71,6 +71,14 @@ class _Mentions:
         for c in tok.children:
             if c.dep_ in ("compound", "poss", "amod", "nmod", "appos") and c.i not in skip and self.at(c) is not None:
                 return self.at(c)
+        # "..., the Syrian Observatory said": the source of a report is not a participant
+        # and an apposition deep inside a phrase ("a hospital in Idlib, the Observatory ...") is not either
+        skip |= {
+            x.i
+            for t in tok.subtree
+            if (t.dep_ == "nsubj" and t.head.lemma_ in cert.REPORT_VERBS) or (t.dep_ == "appos" and t.head != tok)
+            for x in t.subtree
+        }
         for t in tok.subtree:
             if t.dep_ in ("relcl",) or t.i in skip:
                 continue
@@ -136,7 +144,10 @@ def _patient(verb: Any, ms: _Mentions, depth: int = 0, hostile: bool = False) ->
             if m is not None:
                 return m
     for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in (TARGET_PREPS if hostile else TARGET_PREPS | {"to", "from", "for"}):
+        preps = TARGET_PREPS if hostile else TARGET_PREPS | {"to", "from", "for"}
+        if verb.lemma_.lower() in TERRITORY_VERBS:
+            preps = preps | {"from"}  # "captured the town from X": X lost it
+        if c.dep_ == "prep" and c.lower_ in preps:
             for p in c.children:
                 if p.dep_ == "pobj":
                     m = ms.in_subtree(p)
@@ -344,9 +355,15 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
 
 
 def _clause_text(tok: Any) -> str:
-    """The words of the trigger's own clause, for weapon and method cues ("with suicide bombers")."""
+    """The words of the trigger's own clause, for weapon and method cues ("with suicide bombers").
+
+    A participle that reports a consequence ("shelled the town, killing five") reads its
+    governing clause too: the method is named there.
+    """
     head = tok
     if tok.pos_ == "NOUN" and tok.head.pos_ in ("VERB", "AUX"):
+        head = tok.head
+    if tok.dep_ in ("advcl", "xcomp", "acl") and tok.tag_ == "VBG" and tok.head.pos_ == "VERB":
         head = tok.head
     words = [t for t in head.subtree if t.dep_ not in ("conj", "cc") or t.head != head]
     skip = {t.i for c in head.children if c.dep_ in ("conj", "advcl", "relcl", "ccomp") for t in c.subtree}
