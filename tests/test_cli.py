@@ -180,9 +180,6 @@ def test_second_good_report_gives_shelling_of_civilians(by_id: dict) -> None:
     assert e["attributed_to"] == "a monitor"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG (regression in 61b4c2a): shelling that kills civilians is coded "
-                                       "'Violence against civilians/Attack' (ACLED codes it as remote violence), "
-                                       "and the trigger is 'killing' instead of 'shelled'")
 def test_shelling_of_civilians_is_acled_remote_violence(by_id: dict) -> None:
     [e] = by_id["zz-report.txt"]["events"]
     assert (e["acled_event_type"], e["acled_sub_event_type"]) == (
@@ -217,8 +214,6 @@ def test_cli_extract_folder_end_to_end(spawned: subprocess.CompletedProcess[str]
     assert "4 document(s) could not be processed" in flat
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: stderr is a Rich console of width 80 when not a terminal, so long "
-                                       "error/warning messages wrap onto several lines")
 def test_cli_error_messages_are_one_line_each(spawned: subprocess.CompletedProcess[str], folder: Path) -> None:
     lines = spawned.stderr.splitlines()
     for o in map(json.loads, spawned.stdout.splitlines()):

@@ -34,7 +34,7 @@ def test_actors_alias_variants_resolve_to_one_entity(resolve):
 
 def test_actors_acronym_needs_exact_case(resolve):
     doc = resolve("The US said it would send help to us.")
-    assert mentions(doc)["united-states"] == ["US"]
+    assert mentions(doc)["united-states"] == ["US", "it"]  # "the US said it": it is the US
 
 
 def test_actors_demonym_on_force_noun_is_the_state(resolve):

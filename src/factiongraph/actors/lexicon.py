@@ -310,3 +310,8 @@ convoys camp camps barracks airbase depot depots line lines post posts patrol pa
 """.split()
 )
 REPORT_VERBS = frozenset("say announce claim state declare insist tell confirm add report".split())
+
+# "<Demonym>-<participle>" compounds that name a party to a tie ("Turkish-backed", not "Soviet-made").
+TIE_PARTICIPLES = frozenset(
+    "led backed funded supported sponsored armed trained allied linked affiliated aligned dominated controlled".split()
+)

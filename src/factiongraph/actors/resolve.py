@@ -233,7 +233,7 @@ class _Resolution:
             if not ids and tok.i not in norp:
                 continue
             head = tok.head
-            if ids and tok.i + 2 < len(sd) and sd[tok.i + 1].text == "-" and sd[tok.i + 2].tag_ == "VBN":
+            if ids and tok.i + 2 < len(sd) and sd[tok.i + 1].text == "-" and sd[tok.i + 2].lower_ in lx.TIE_PARTICIPLES:
                 actor = self.r.registry.get(ids[0])  # "Vietnamese-led forces", "Turkish-backed rebels"
                 if actor is not None:
                     self._add(tok.i, tok.i + 1, self.r.registry_entity(actor, self.focus), "alias")

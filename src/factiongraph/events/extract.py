@@ -285,6 +285,15 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
             sense = _sense(tok, lexicon)
             if sense is None or sense.plover is None:
                 continue
+            trigger = tok
+            if tok.tag_ == "VBG" and tok.dep_ == "advcl" and sense.plover == "ASSAULT":
+                # "shelled the town, killing five civilians": one attack, named by the main verb
+                head_sense = _sense(tok.head, lexicon)
+                if head_sense is not None and head_sense.plover == "ASSAULT":
+                    trigger, sense = (
+                        tok.head,
+                        dataclasses.replace(head_sense, weight=max(sense.weight, head_sense.weight)),
+                    )
             if tok.pos_ == "VERB":
                 m1, m2 = _subject(tok, ms), _patient(tok, ms, hostile=sense.plover in HOSTILE)
             else:
@@ -333,7 +342,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 actor2=m2.actor_id if m2 else None,
                 actor1_mention=_span(doc, m1),
                 actor2_mention=_span(doc, m2),
-                trigger=Span(tok.idx, tok.idx + len(tok.text), tok.text),
+                trigger=Span(trigger.idx, trigger.idx + len(trigger.text), trigger.text),
                 evidence=_sentence_span(doc, sent),
                 certainty=c.value,
                 source_kind=doc.source_kind_at(tok.idx),
