@@ -271,7 +271,7 @@ dissidents exiles veterans strikers youths gangs pirates smugglers herders miner
 ARMED_GROUP_NOUNS = frozenset(
     "extremists fundamentalists guerrillas separatists fighters jihadists jihadis islamists radicals".split()
 )
-PERSON_SUFFIXES = ("ers", "ists", "ians", "men", "ants", "ents")
+PERSON_SUFFIXES = ("ers", "ors", "ists", "ians", "men", "ants", "ents")
 
 # Prepositions after which a country is a place, not an actor ("arrested in Lebanon").
 LOCATIVE_PREPS = frozenset("in at near inside outside across throughout from into around within via over".split())

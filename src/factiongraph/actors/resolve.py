@@ -344,7 +344,14 @@ class _Resolution:
                     self._person(ent)
                 continue
             # an attribute of a common noun ("Wahhabi parasites", "Bosnian town") is not itself an actor
-            if root.dep_ in ("amod", "compound", "nmod") and root.head.pos_ == "NOUN" and root.head.i > root.i:
+            # ... but "European Community foreign ministers" are the Community's
+            if (
+                root.dep_ in ("amod", "compound", "nmod")
+                and root.head.pos_ == "NOUN"
+                and root.head.i > root.i
+                and root.head.lemma_.lower() not in lx.STATE_AGENT_NOUNS
+                and not (ent.label_ == "ORG" and _is_group_noun(root.head))
+            ):
                 continue
             if ent.label_ == "NORP":
                 self._people(ent)
