@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import math
 import subprocess
 import sys
 import time
@@ -35,6 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=Path("/tmp/factiongraph-places"))
     ap.add_argument("--no-parse", action="store_true", help="geoparse raw text only (no spaCy)")
     ap.add_argument("--score", type=Path, default=SHARED / "eval/score.py")
+    ap.add_argument("--errors", type=Path, help="write the misses and far resolutions of each gold file here")
     a = ap.parse_args(argv)
     t0 = time.perf_counter()
     gaz = Gazetteer.load()
@@ -64,10 +66,43 @@ def main(argv: list[str] | None = None) -> int:
                 f.write(json.dumps({"document": {"id": doc.id}, "places": places}) + "\n")
         print(f"== {gold.name}: {len(docs)} docs, {words} words; geoparse {words / geo_s:,.0f} words/s"
               + (f", spaCy {words / parse_s:,.0f} words/s" if parse_s else ""))
+        if a.errors:
+            _write_errors(docs, out, a.errors / (gold.name.replace(".gold.jsonl", "") + ".errors.tsv"))
         res = subprocess.run([sys.executable, str(a.score), str(gold), str(out)],
                              capture_output=True, text=True)
         print("\n".join(line for line in res.stdout.splitlines() if line.startswith(("places", "documents"))))
     return 0
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _write_errors(docs: list[dict], pred_path: Path, out: Path) -> None:
+    """One line per gold place that is missed or resolved over 161 km away, with its category:
+    MISS (no overlapping predicted place with coordinates) or FAR (the km and the name chosen)."""
+    preds = {}
+    for line in pred_path.read_text().splitlines():
+        o = json.loads(line)
+        preds[o["document"]["id"]] = o["places"]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w") as f:
+        for g in docs:
+            ps = preds.get(str(g["id"]), [])
+            for gp in g.get("places", []):
+                s, e = gp["span"]
+                cands = [p for p in ps if p["start"] < e and s < p["end"] and p.get("lat") is not None]
+                ctx = g["text"][max(0, s - 30):e + 30].replace("\n", " ")
+                if not cands:
+                    f.write(f"MISS\t{gp['name']}\t{g['text'][s:e]}\t\t{g['id']}\t{ctx}\n")
+                    continue
+                p = cands[0]
+                d = _km(gp["lat"], gp["lon"], p["lat"], p["lon"])
+                if d > 161:
+                    f.write(f"FAR\t{gp['name']}\t{g['text'][s:e]}\t{d:.0f} km {p['name']} {p['country']} "
+                            f"{p['feature']}\t{g['id']}\t{ctx}\n")
 
 
 if __name__ == "__main__":

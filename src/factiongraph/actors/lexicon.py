@@ -315,3 +315,6 @@ REPORT_VERBS = frozenset("say announce claim state declare insist tell confirm a
 TIE_PARTICIPLES = frozenset(
     "led backed funded supported sponsored armed trained allied linked affiliated aligned dominated controlled".split()
 )
+
+# Weapons and munitions that NER tags as organisations ("VBIED", "UAV").
+WEAPON_WORDS = frozenset("vbied ied ieds uav uavs drone drones mortar rocket rpg manpads atgm svbied".split())

@@ -211,6 +211,21 @@ class _Resolution:
             return None
         return votes.most_common(1)[0][0]
 
+    def _coalition(self) -> Entity | None:
+        """The military coalition of the focus country's conflict ("the coalition", "Coalition forces")."""
+        state = self.r.registry.get(self.r._states_by_country.get(self.focus or "", ""))
+        if state is None:
+            return None
+        conflicts = set(state.conflicts)
+        cands = [
+            a
+            for a in self.r.registry
+            if a.kind == "international_org"
+            and conflicts & set(a.conflicts)
+            and any("coalition" in x.name.lower() for x in a.names())
+        ]
+        return self.r.registry_entity(cands[0], self.focus) if len(cands) == 1 else None
+
     def _is_place(self, ent: Any) -> bool:
         """The place stage resolved this span to coordinates."""
         return any(p.start <= ent.start_char and ent.end_char <= p.end and p.lat is not None for p in self.doc.places)
@@ -300,6 +315,11 @@ class _Resolution:
                     Entity("civilians", "Civilians", "civilians", 7, self.focus, None, True),
                     "generic",
                 )
+            elif low == "coalition" and not any(c.dep_ in ("compound", "amod") for c in tok.children):
+                coalition = self._coalition()
+                if coalition is not None:  # "Coalition military forces", "a coalition airstrike"
+                    end = tok.head.i + 1 if tok.dep_ == "compound" and tok.head.i == tok.i + 1 else tok.i + 1
+                    self._add(start, end, coalition, "generic")
             elif low in lx.PROTESTER_NOUNS:
                 self._add(
                     start,
@@ -365,7 +385,14 @@ class _Resolution:
             start = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start
             end = ent.end - 1 if ent[-1].tag_ == "POS" else ent.end
             text = sd[start:end].text
-            if len(text) < 2 or words & lx.FACILITY_WORDS or len(ent) == 1 and ent[0].pos_ != "PROPN":
+            if (
+                len(text) < 2
+                or words & lx.FACILITY_WORDS
+                or words & lx.WEAPON_WORDS
+                or len(ent) == 1
+                and ent[0].pos_ != "PROPN"
+                or ent[0].lower_ in lx.LOCATIVE_PREPS | {"near"}  # "Near Ar Raqqah" in a strike list
+            ):
                 continue
             kind, inter = _guess_kind(text)
             entity = Entity(_slug(text), text, kind, inter, self.focus, None, False)
