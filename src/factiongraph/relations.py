@@ -79,6 +79,12 @@ NOUN_CUES = {
     "partner": "alliance",
     "partners": "alliance",
 }
+HOSTILE_CUES = frozenset(
+    """against defeat fight attack strike airstrike kill destroy target combat battle clash war offensive eliminate
+    engage retake liberate besiege shell bomb counter-isil counter-daesh enemy enemies""".split()
+)
+SUPPORT_CUES = frozenset("support back assist advise train arm fund aid help supply equip".split())
+ALLY_CUES = frozenset("partner partners ally allies alongside coordinate cooperate join".split())
 ALLIANCE_NOUNS = frozenset("alliance coalition pact merger partnership union front".split())
 FORMER_WORDS = frozenset(["formerly", "previously", "once", "former", "erstwhile", "ex"])
 SUPPORT_VERBS_PASSIVE = frozenset(
@@ -357,7 +363,56 @@ def extract_relations(doc: Document) -> Document:
         if _key(r) not in explicit_keys:
             rels.append(r)
             explicit_keys.add(_key(r))
+    # last, the weakest evidence: a cue word between two neighbouring actors of a sentence
+    pairs = {(frozenset((r.source, r.target)), r.evidence.start) for r in rels}
+    for r in _between(doc, ms):
+        if (frozenset((r.source, r.target)), r.evidence.start) not in pairs:
+            rels.append(r)
+            pairs.add((frozenset((r.source, r.target)), r.evidence.start))
     return dataclasses.replace(doc, relations=tuple(rels))
+
+
+def _between(doc: Document, ms: _Mentions) -> list[Relation]:
+    """Neighbouring actor mentions joined by a hostile or cooperative cue ("strikes against ISIL").
+
+    Only adjacent pairs (no other actor between them), at most 12 tokens apart, in the same
+    clause chain; the cue's certainty applies. Lower confidence than syntactic relations.
+    """
+    sd = doc.parsed
+    out: list[Relation] = []
+    for sent in sd.sents:
+        toks = [t for t in sent if t.i in ms.by_token]
+        runs: list[tuple[Mention, int, int]] = []  # (mention, first token, last token)
+        for t in toks:
+            m = ms.by_token[t.i]
+            if runs and runs[-1][0] is m:
+                runs[-1] = (m, runs[-1][1], t.i)
+            else:
+                runs.append((m, t.i, t.i))
+        for (m1, _, e1), (m2, s2, _) in zip(runs, runs[1:], strict=False):
+            if m1.actor_id == m2.actor_id or s2 - e1 > 12:
+                continue
+            kinds = {ms.actors[a].kind for a in (m1.actor_id, m2.actor_id) if a in ms.actors}
+            if "civilians" in kinds:
+                continue
+            gap = [sd[i] for i in range(e1 + 1, s2)]
+            if any(t.lower_ in (";", "said", "says", "and", "or", "while") or t.text == ")" for t in gap):
+                continue
+            cue = next((t for t in gap if t.lemma_.lower() in HOSTILE_CUES or t.lower_ in HOSTILE_CUES), None)
+            rtype = "hostility"
+            if cue is None:
+                cue = next((t for t in gap if t.lemma_.lower() in SUPPORT_CUES), None)
+                rtype = "support"
+            if cue is None:
+                cue = next((t for t in gap if t.lemma_.lower() in ALLY_CUES), None)
+                rtype = "alliance"
+            if cue is None:
+                continue
+            c = cert.classify(cue).value
+            if c == "negated":
+                continue
+            out.append(_make(doc, rtype, m1, m2, cue, _status(cue, c), c, confidence=0.4))
+    return out
 
 
 __all__ = ["extract_relations", "Event"]

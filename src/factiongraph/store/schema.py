@@ -1,0 +1,140 @@
+"""The store's schema, in one place: numbered migrations in portable SQL.
+
+Every statement here runs unchanged on DuckDB and PostgreSQL (standard types, no
+vendor functions). `schema_version` records each applied migration; `migrate` applies
+the missing ones in order, each in its own transaction. Add a migration by appending
+to `MIGRATIONS` - never edit one that has shipped.
+
+Tables (one row per ...):
+
+- `documents`   stored document, keyed by `hash` (SHA-256 of its content: text, title,
+                url, published; error documents: id and error). `id` is the input id.
+- `actors`      actor id seen in any document (registry id, name, kind, ACLED inter...).
+- `mentions`    actor mention in a document (offsets into `documents.text`).
+- `events`      event of the output contract, flattened, with `doc_hash` and the
+                `merged_event_id` of the cross-document merge (see graph.merge_events).
+- `relations`   relation of the output contract, flattened, with `doc_hash`.
+- `places`      toponym in a document.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[tuple[int, str, list[str]]] = [
+    (
+        1,
+        "documents, actors, mentions, events, relations, places",
+        [
+            """CREATE TABLE documents (
+                hash TEXT PRIMARY KEY,
+                id TEXT NOT NULL,
+                title TEXT,
+                url TEXT,
+                published DATE,
+                language TEXT,
+                text TEXT NOT NULL,
+                sections TEXT NOT NULL,
+                warnings TEXT,
+                error_code TEXT,
+                error_message TEXT,
+                n_events INTEGER NOT NULL,
+                n_relations INTEGER NOT NULL,
+                ingested_at TIMESTAMP NOT NULL
+            )""",
+            "CREATE INDEX documents_id ON documents (id)",
+            """CREATE TABLE actors (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                kind TEXT,
+                acled_inter INTEGER,
+                country TEXT,
+                registry_id TEXT,
+                known BOOLEAN
+            )""",
+            """CREATE TABLE mentions (
+                doc_hash TEXT NOT NULL,
+                actor_id TEXT NOT NULL,
+                start_offset INTEGER NOT NULL,
+                end_offset INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                how TEXT,
+                PRIMARY KEY (doc_hash, actor_id, start_offset, end_offset)
+            )""",
+            """CREATE TABLE events (
+                doc_hash TEXT NOT NULL,
+                event_id TEXT NOT NULL,
+                merged_event_id TEXT,
+                plover TEXT NOT NULL,
+                plover_mode TEXT,
+                acled_event_type TEXT,
+                acled_sub_event_type TEXT,
+                actor1 TEXT,
+                actor2 TEXT,
+                actor1_start INTEGER, actor1_end INTEGER, actor1_text TEXT,
+                actor2_start INTEGER, actor2_end INTEGER, actor2_text TEXT,
+                location_name TEXT,
+                location_start INTEGER, location_end INTEGER,
+                geonameid BIGINT,
+                lat DOUBLE PRECISION,
+                lon DOUBLE PRECISION,
+                country TEXT,
+                admin1 TEXT,
+                geo_precision INTEGER,
+                date_start DATE,
+                date_end DATE,
+                date_precision TEXT,
+                date_text TEXT,
+                fatalities INTEGER,
+                certainty TEXT NOT NULL,
+                source_kind TEXT NOT NULL,
+                attributed_to TEXT,
+                trigger_start INTEGER, trigger_end INTEGER, trigger_text TEXT,
+                evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL, evidence_text TEXT NOT NULL,
+                confidence DOUBLE PRECISION,
+                PRIMARY KEY (doc_hash, event_id)
+            )""",
+            "CREATE INDEX events_merged ON events (merged_event_id)",
+            """CREATE TABLE relations (
+                doc_hash TEXT NOT NULL,
+                idx INTEGER NOT NULL,
+                type TEXT NOT NULL,
+                source TEXT NOT NULL,
+                target TEXT NOT NULL,
+                source_start INTEGER, source_end INTEGER, source_text TEXT,
+                target_start INTEGER, target_end INTEGER, target_text TEXT,
+                status TEXT NOT NULL,
+                certainty TEXT NOT NULL,
+                source_kind TEXT NOT NULL,
+                evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL, evidence_text TEXT NOT NULL,
+                derived_from TEXT,
+                confidence DOUBLE PRECISION,
+                PRIMARY KEY (doc_hash, idx)
+            )""",
+            """CREATE TABLE places (
+                doc_hash TEXT NOT NULL,
+                idx INTEGER NOT NULL,
+                start_offset INTEGER NOT NULL,
+                end_offset INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                name TEXT,
+                geonameid BIGINT,
+                lat DOUBLE PRECISION,
+                lon DOUBLE PRECISION,
+                country TEXT,
+                admin1 TEXT,
+                feature TEXT,
+                PRIMARY KEY (doc_hash, idx)
+            )""",
+        ],
+    ),
+]
+
+SCHEMA_VERSION_TABLE = """CREATE TABLE IF NOT EXISTS schema_version (
+    version INTEGER PRIMARY KEY,
+    description TEXT NOT NULL,
+    applied_at TIMESTAMP NOT NULL
+)"""
+
+LATEST = MIGRATIONS[-1][0]
+
+# Tables holding data, in the order exports and counts list them.
+TABLES = ("documents", "actors", "mentions", "events", "relations", "places")
