@@ -1,0 +1,136 @@
+"""Event roles, certainty and attributes on small hand-written sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factiongraph.document import Document, Event
+from factiongraph.pipeline import extract
+
+PUBLISHED = dt.date(2017, 1, 29)  # a Sunday
+
+
+@pytest.fixture(scope="module")
+def run(pipeline):
+    def go(text: str, published: dt.date | None = PUBLISHED) -> Document:
+        return extract(text, published=published, pipeline=pipeline)
+
+    return go
+
+
+def triples(doc: Document) -> list[tuple[str, str | None, str | None]]:
+    return [(e.plover, e.actor1, e.actor2) for e in doc.events]
+
+
+def only(doc: Document) -> Event:
+    assert len(doc.events) == 1, triples(doc)
+    return doc.events[0]
+
+
+def test_events_active_voice_subject_attacks_object(run):
+    e = only(run("Ahrar al-Sham fighters attacked Jaysh al-Islam positions in Douma."))
+    assert (e.plover, e.actor1, e.actor2, e.trigger.text) == ("ASSAULT", "ahrar-al-sham", "jaysh-al-islam", "attacked")
+    assert e.acled_sub_event_type == "Armed clash"
+
+
+def test_events_passive_voice_keeps_roles(run):
+    e = only(run("Jaysh al-Islam was attacked by Ahrar al-Sham near Douma."))
+    assert (e.actor1, e.actor2) == ("ahrar-al-sham", "jaysh-al-islam")
+
+
+def test_events_nominal_offensive_by_against(run):
+    e = only(run("The offensive by Hezbollah against the Islamic State began last week."))
+    assert (e.plover, e.actor1, e.actor2, e.trigger.text) == ("ASSAULT", "hezbollah", "islamic-state", "offensive")
+
+
+def test_events_possessive_nominal_attack_on(run):
+    doc = run("Russia's air strikes on the Free Syrian Army killed at least 30 civilians.")
+    first = doc.events[0]
+    assert (first.actor1, first.actor2, first.trigger.text) == ("russia", "free-syrian-army", "strikes")
+    assert first.acled_sub_event_type == "Air/drone strike"
+    assert first.fatalities == 30
+
+
+def test_events_coordination_keeps_first_conjunct_as_actor(run):
+    e = only(run("Hezbollah and its allies attacked the Free Syrian Army."))
+    assert (e.actor1, e.actor2) == ("hezbollah", "free-syrian-army")
+
+
+def test_events_negation_is_negated(run):
+    assert only(run("The Free Syrian Army did not attack Hezbollah.")).certainty == "negated"
+
+
+def test_events_reportedly_is_hedged(run):
+    assert only(run("Hezbollah reportedly attacked the Free Syrian Army.")).certainty == "hedged"
+
+
+def test_events_modal_may_is_speculative(run):
+    assert only(run("Hezbollah may attack the Free Syrian Army.")).certainty == "speculative"
+
+
+def test_events_threat_is_threaten_not_assault(run):
+    e = only(run("Turkey threatened to attack the YPG if it moved west."))
+    assert (e.plover, e.actor1, e.actor2, e.certainty) == ("THREATEN", "turkey", "ypg", "asserted")
+
+
+def test_events_threat_target_from_conditional_clause(run):
+    e = only(run("Turkey threatened action if the YPG moved further into the town."))
+    assert (e.plover, e.actor1, e.actor2) == ("THREATEN", "turkey", "ypg")
+
+
+def test_events_reported_speech_is_attributed(run):
+    e = only(run("The YPG attacked Turkish forces, the Syrian Observatory for Human Rights said."))
+    assert (e.actor1, e.actor2, e.certainty) == ("ypg", "turkey", "reported")
+    assert e.attributed_to == "syrian-observatory-for-human-rights"
+
+
+def test_events_according_to_is_attributed_and_not_an_event(run):
+    doc = run("According to US officials, Iran supplied weapons to Hezbollah.")
+    assert triples(doc) == [("AID", "iran", "hezbollah")]
+    assert doc.events[0].certainty == "reported"
+    assert doc.events[0].attributed_to == "united-states"
+
+
+def test_events_intention_to_give_is_agree(run):
+    e = only(run("Qatar will give Hamas 30 million dollars in aid."))
+    assert (e.plover, e.actor1, e.actor2) == ("AGREE", "qatar", "hamas")
+
+
+def test_events_capture_from_is_territory_taken(run):
+    e = only(run("Islamic State militants captured the town of al-Bab from the Free Syrian Army."))
+    assert (e.actor1, e.actor2) == ("islamic-state", "free-syrian-army")
+    assert e.acled_sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_events_weekday_date_resolves_against_publication(run):
+    e = only(run("Ahrar al-Sham fighters attacked Jaysh al-Islam positions on Thursday."))
+    assert e.date is not None and e.date.start == dt.date(2017, 1, 26) and e.date.precision == "day"
+
+
+def test_events_relative_date_without_publication_is_not_invented(run):
+    e = only(run("Ahrar al-Sham fighters attacked Jaysh al-Islam positions on Thursday.", published=None))
+    assert e.date is None
+
+
+def test_events_location_is_the_sentence_town(run):
+    e = only(run("Ahrar al-Sham fighters attacked Jaysh al-Islam positions in Douma."))
+    assert e.location is not None and e.location.name.startswith("D") and e.location.country == "SY"
+
+
+def test_events_source_kind_follows_section(run):
+    text = (
+        "Ahrar al-Sham fighters attacked Jaysh al-Islam positions in Douma on Thursday, a monitor said.\n"
+        "I think you are all wrong. Hezbollah attacked the Free Syrian Army, and you know it!"
+    )
+    doc = run(text)
+    kinds = {(e.actor1, e.source_kind) for e in doc.events}
+    assert ("ahrar-al-sham", "article") in kinds
+    assert ("hezbollah", "comment") in kinds
+
+
+def test_events_consequence_participle_names_attack_by_main_verb(run):
+    e = only(run("Government forces shelled the rebel-held town of Douma, killing five civilians."))
+    assert (e.trigger.text, e.actor2, e.fatalities) == ("shelled", "civilians", 5)
+    assert e.acled_sub_event_type == "Shelling/artillery/missile attack"

@@ -1,0 +1,76 @@
+"""Relations with status and direction, on small hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from factiongraph.document import Document
+from factiongraph.pipeline import extract
+
+
+@pytest.fixture(scope="module")
+def run(pipeline):
+    return lambda text: extract(text, pipeline=pipeline)
+
+
+def rels(doc: Document, derived: bool = False) -> list[tuple[str, str, str, str]]:
+    return [(r.type, r.source, r.target, r.status) for r in doc.relations if derived or r.derived_from is None]
+
+
+def test_relations_used_to_be_allied_is_former_alliance(run):
+    doc = run("Ahrar al-Sham, which used to be allied with Jabhat al-Nusra, broke with the group in 2017.")
+    assert ("alliance", "ahrar-al-sham", "jabhat-al-nusra", "former") in rels(doc)
+
+
+def test_relations_compound_linked_is_affiliation_of_the_head(run):
+    doc = run("The fighters belonged to the al-Qaeda-linked Hurras al-Din.")
+    assert rels(doc) == [("affiliation", "hurras-al-din", "al-qaeda", "current")]
+
+
+def test_relations_compound_backed_is_support_from_the_modifier(run):
+    doc = run("The Iranian-backed Houthis fired missiles at Riyadh.")
+    assert ("support", "iran", "houthis", "current") in rels(doc)
+
+
+def test_relations_passive_funded_by_is_support(run):
+    doc = run("Jaysh al-Islam was funded by Saudi Arabia.")
+    assert ("support", "saudi-arabia", "jaysh-al-islam", "current") in rels(doc)
+
+
+def test_relations_became_enemy_of_is_hostility(run):
+    doc = run("The YPG thus became the enemy of the Free Syrian Army.")
+    assert rels(doc) == [("hostility", "ypg", "free-syrian-army", "current")]
+
+
+def test_relations_alliance_noun_with_coordinated_subjects(run):
+    doc = run("Ahrar al-Sham and Jabhat al-Nusra announced an alliance on Monday.")
+    assert [r[0] for r in rels(doc)] == ["alliance"]
+    assert {rels(doc)[0][1], rels(doc)[0][2]} == {"ahrar-al-sham", "jabhat-al-nusra"}
+
+
+def test_relations_fought_alongside_is_alliance(run):
+    doc = run("Hezbollah fought alongside the Syrian army in Qusayr.")
+    assert rels(doc) == [("alliance", "hezbollah", "syria", "current")]
+
+
+def test_relations_assault_event_derives_hostility_with_event_id(run):
+    doc = run("Ahrar al-Sham fighters attacked Jaysh al-Islam positions in Douma.")
+    [r] = doc.relations
+    assert (r.type, r.source, r.target, r.derived_from) == ("hostility", "ahrar-al-sham", "jaysh-al-islam", "e1")
+
+
+def test_relations_threat_to_attack_is_hostility_of_a_threat(run):
+    doc = run("Turkey threatened to attack the YPG.")
+    [r] = doc.relations
+    assert (r.type, r.source, r.target, r.derived_from) == ("hostility", "turkey", "ypg", "e1")
+
+
+def test_relations_negated_attack_gives_no_hostility(run):
+    assert run("The Free Syrian Army did not attack Hezbollah.").relations == ()
+
+
+def test_relations_evidence_is_the_sentence(run):
+    doc = run("Ahrar al-Sham fighters attacked Jaysh al-Islam positions in Douma. Nothing else happened.")
+    [r] = doc.relations
+    assert r.evidence.text == "Ahrar al-Sham fighters attacked Jaysh al-Islam positions in Douma."
+    assert doc.text[r.evidence.start : r.evidence.end] == r.evidence.text
