@@ -126,7 +126,9 @@ def _subject(verb: Any, ms: _Mentions, depth: int = 0) -> Mention | None:
     return None
 
 
-def _patient(verb: Any, ms: _Mentions, depth: int = 0, hostile: bool = False) -> Mention | None:
+def _patient(
+    verb: Any, ms: _Mentions, depth: int = 0, hostile: bool = False, exclude: str | None = None
+) -> Mention | None:
     """The actor `verb` is done to; for 'agreed to give aid to X', found in the complement clause.
 
     Violent events take their target only from objects and 'against/on/at/with' phrases
@@ -141,7 +143,7 @@ def _patient(verb: Any, ms: _Mentions, depth: int = 0, hostile: bool = False) ->
             return ms.in_subtree(c)
         if not passive and c.dep_ in ("dobj", "dative", "attr"):
             m = ms.in_subtree(c)
-            if m is not None:
+            if m is not None and m.actor_id != exclude:  # "offered its troops to X": not itself
                 return m
     for c in verb.children:
         preps = TARGET_PREPS if hostile else TARGET_PREPS | {"to", "from", "for"}
@@ -151,20 +153,21 @@ def _patient(verb: Any, ms: _Mentions, depth: int = 0, hostile: bool = False) ->
             for p in c.children:
                 if p.dep_ == "pobj":
                     m = ms.in_subtree(p)
-                    if m is not None:
+                    if m is not None and m.actor_id != exclude:
                         return m
         if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):  # "urged X to ...", "demanded that X ..."
             for s in c.children:
                 if s.dep_ in ("nsubj", "nsubjpass"):
                     m = ms.in_subtree(s)
-                    if m is not None and s.lower_ not in ("it", "they", "he", "she", "we"):
+                    if m is not None and s.lower_ not in ("it", "they", "he", "she", "we") and m.actor_id != exclude:
                         return m
             if c.dep_ == "xcomp" and depth < 2:
-                m = _patient(c, ms, depth + 1, hostile)
+                m = _patient(c, ms, depth + 1, hostile, exclude)
                 if m is not None:
                     return m
     if verb.lemma_.lower() in CONDITIONAL_TARGET_VERBS:
-        for c in verb.children:
+        clauses = list(verb.children) + [k for c in verb.children if c.dep_ == "xcomp" for k in c.children]
+        for c in clauses:
             if c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in ("if", "unless") for k in c.children):
                 subj = next((k for k in c.children if k.dep_ in ("nsubj", "nsubjpass")), None)
                 if subj is not None and ms.in_subtree(subj) is not None:
@@ -211,6 +214,7 @@ COMMISSIVE = frozenset(
 HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 COOPERATIVE = frozenset({"AID", "COOPERATE", "SUPPORT", "RETREAT", "CONCEDE", "CONSULT"})
 FUTURE = frozenset({"will", "would", "'ll", "shall"})
+REFUSAL = frozenset("refuse decline reject".split())
 
 
 def _speech_act(tok: Any, plover: str) -> tuple[str, Any] | None:
@@ -224,9 +228,18 @@ def _speech_act(tok: Any, plover: str) -> tuple[str, Any] | None:
     speaker = tok.head if tok.dep_ == "ccomp" and tok.head.pos_ == "VERB" else None
     if aux & {"must", "should"} and plover != "REQUEST":
         return "REQUEST", speaker
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in REFUSAL and plover != "REJECT":
+        return "REJECT", speaker  # "declined to resign", "refused to meet"
+    negated = any(c.dep_ == "neg" for c in tok.children)
     intent = bool(aux & FUTURE) or tok.dep_ == "xcomp" and tok.head.lemma_.lower() in COMMISSIVE
     if not intent:
         return None
+    if negated and plover in COOPERATIVE | {"AGREE"}:
+        return "REJECT", speaker  # "would not meet their demands"
+    if plover in COOPERATIVE | HOSTILE and any(
+        c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ == "unless" for k in c.children) for c in tok.children
+    ):
+        return "THREATEN", speaker  # "will withdraw its force unless ..."
     if plover in HOSTILE:
         return "THREATEN", speaker
     if plover in COOPERATIVE:
@@ -295,7 +308,8 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                         dataclasses.replace(head_sense, weight=max(sense.weight, head_sense.weight)),
                     )
             if tok.pos_ == "VERB":
-                m1, m2 = _subject(tok, ms), _patient(tok, ms, hostile=sense.plover in HOSTILE)
+                m1 = _subject(tok, ms)
+                m2 = _patient(tok, ms, hostile=sense.plover in HOSTILE, exclude=m1.actor_id if m1 else None)
             else:
                 m1, m2 = _noun_roles(tok, ms)
             c = cert.classify(tok)
