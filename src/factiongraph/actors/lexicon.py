@@ -318,3 +318,15 @@ TIE_PARTICIPLES = frozenset(
 
 # Weapons and munitions that NER tags as organisations ("VBIED", "UAV").
 WEAPON_WORDS = frozenset("vbied ied ieds uav uavs drone drones mortar rocket rpg manpads atgm svbied".split())
+
+# People harmed in an attack (object of the event) who are civilians unless said otherwise.
+VICTIM_NOUNS = frozenset(
+    """
+chief chiefs elder elders teacher teachers imam imams priest priests journalist journalists worker workers
+farmer trader traders student doctor doctors nurse nurses pupils villager man men woman child girl boy boys girls
+pilgrims fishermen herders miners motorists travellers
+""".split()
+)
+RIOTER_NOUNS = frozenset("rioters mob mobs looters".split())
+# Security forces named without an owner: the state's, in the country the document is about.
+STATE_FORCE_NOUNS = frozenset("police policemen soldiers troops gendarmes gendarmerie army military".split())

@@ -245,7 +245,17 @@ class _Resolution:
             if self.taken[tok.i] or not tok.text[:1].isupper():
                 continue
             ids = self.r._adjectives.get(tok.lower_)
-            if not ids and tok.i not in norp:
+            # a capitalised people-name modifier NER missed ("Hausa politicians"), not sentence-initial
+            people = (
+                tok.i not in norp
+                and tok.i > tok.sent.start
+                and tok.pos_ in ("PROPN", "ADJ")
+                and tok.dep_ in ("amod", "compound")
+                and tok.head.tag_ == "NNS"
+                and _is_group_noun(tok.head)
+                and not sd[tok.i - 1].text[:1].isupper()
+            )
+            if not ids and tok.i not in norp and not people:
                 continue
             head = tok.head
             if ids and tok.i + 2 < len(sd) and sd[tok.i + 1].text == "-" and sd[tok.i + 2].lower_ in lx.TIE_PARTICIPLES:
@@ -315,6 +325,24 @@ class _Resolution:
                     Entity("civilians", "Civilians", "civilians", 7, self.focus, None, True),
                     "generic",
                 )
+            elif low in lx.VICTIM_NOUNS and tok.dep_ in ("dobj", "nsubjpass", "pobj") and not _has_owner(tok):
+                # "shot a village chief", "abducted two aid workers": people harmed are civilians
+                self._add(
+                    start,
+                    tok.i + 1,
+                    Entity("civilians", "Civilians", "civilians", 7, self.focus, None, True),
+                    "generic",
+                )
+            elif low in lx.RIOTER_NOUNS:
+                self._add(
+                    start, tok.i + 1, Entity("rioters", "Rioters", "protesters", 5, self.focus, None, True), "generic"
+                )
+            elif low in lx.STATE_FORCE_NOUNS and not _has_owner(tok) and tok.dep_ != "compound":
+                # "police arrested ...", "soldiers withdrew": the forces of the country reported on
+                entity = gov or Entity(
+                    "generic-state-forces", "State forces (unidentified)", "state", 1, None, None, False
+                )
+                self._add(start, tok.i + 1, entity, "generic")
             elif low == "coalition" and not any(c.dep_ in ("compound", "amod") for c in tok.children):
                 coalition = self._coalition()
                 if coalition is not None:  # "Coalition military forces", "a coalition airstrike"
@@ -568,6 +596,11 @@ def _left_edge_mods(tok: Any) -> int:
         if c.i < tok.i and c.dep_ in ("det", "amod", "compound", "nummod", "quantmod", "advmod"):
             start = min(start, c.left_edge.i)
     return start
+
+
+def _has_owner(tok: Any) -> bool:
+    """A noun with a possessor or proper-name modifier ('Hamas police', 'its soldiers')."""
+    return any(c.dep_ in ("poss", "compound", "amod") and (c.pos_ == "PROPN" or c.dep_ == "poss") for c in tok.children)
 
 
 def _has_demonym(tok: Any, adjectives: dict[str, list[str]]) -> bool:

@@ -353,7 +353,11 @@ def _kind(k: str | None, text: str) -> str | None:
         return None
     k = k.strip().lower()
     if k == "international_org":
-        return "state" if re.search(r"\bpeace-?keep|\btroops\b|\bsoldiers\b", text, re.I) else "other"
+        return (
+            "state"
+            if re.search(r"\bpeace-?keep|\btroops\b|\bsoldiers\b|\bforces\b|\bbase\b|\bconvoy|\bpatrol", text, re.I)
+            else "other"
+        )
     return k
 
 

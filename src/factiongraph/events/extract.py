@@ -143,6 +143,8 @@ def _patient(
             return ms.in_subtree(c)
         if not passive and c.dep_ in ("dobj", "dative", "attr"):
             m = ms.in_subtree(c)
+            if m is None and not hostile:  # "praised Haiti's efforts": whose efforts
+                m = next((ms.at(k) for k in c.children if k.dep_ == "poss" and ms.at(k) is not None), None)
             if m is not None and m.actor_id != exclude:  # "offered its troops to X": not itself
                 return m
     for c in verb.children:
