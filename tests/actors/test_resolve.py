@@ -100,3 +100,18 @@ def test_actors_unknown_organisation_becomes_new_actor(resolve):
     doc = resolve("The Northern Storm Brigade seized the crossing.")
     new = [a for a in doc.actors if not a.known]
     assert [(a.name, a.kind) for a in new] == [("Northern Storm Brigade", "rebel")]
+
+
+def test_actors_quoted_we_is_the_speakers_organisation(resolve):
+    doc = resolve('"We will never surrender to the regime," a Jaysh al-Islam commander told reporters.')
+    assert mentions(doc)["jaysh-al-islam"] == ["We", "Jaysh al-Islam"]
+
+
+def test_actors_unquoted_we_is_left_alone(resolve):
+    doc = resolve("We saw Jaysh al-Islam fighters in the town.")
+    assert mentions(doc)["jaysh-al-islam"] == ["Jaysh al-Islam"]
+
+
+def test_actors_they_never_refers_to_one_person(resolve):
+    doc = resolve("General Michel Aoun met Hezbollah leaders. They agreed to talk.")
+    assert "They" not in mentions(doc).get("michel-aoun", [])

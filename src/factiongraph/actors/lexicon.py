@@ -330,3 +330,4 @@ pilgrims fishermen herders miners motorists travellers
 RIOTER_NOUNS = frozenset("rioters mob mobs looters".split())
 # Security forces named without an owner: the state's, in the country the document is about.
 STATE_FORCE_NOUNS = frozenset("police policemen soldiers troops gendarmes gendarmerie army military".split())
+PRONOUNS_FIRST_PLURAL = frozenset("we our us ourselves".split())

@@ -128,6 +128,7 @@ class _Resolution:
         self.mentions: list[Mention] = []
         self.taken = [False] * len(sd)  # tokens already part of a mention
         self.focus: str | None = None
+        self.persons: set[str] = set()  # entities that are single people (not "they")
 
     def run(self) -> Document:
         spans = self._registry_spans()
@@ -450,7 +451,9 @@ class _Resolution:
             if not e.known and e.kind == "other" and len(text.split()) == 1 and e.name.split()[-1] == text:
                 self._add(start, end, e, "alias")
                 return
-        self._add(start, end, Entity(_slug(text), text, "other", None, self.focus, None, False), "ner")
+        entity = Entity(_slug(text), text, "other", None, self.focus, None, False)
+        self.persons.add(entity.id)
+        self._add(start, end, entity, "ner")
 
     def _people(self, ent: Any) -> None:
         """'Palestinians', 'Bosnian Serbs': a people acting as a group (not a bare adjective)."""
@@ -535,6 +538,55 @@ class _Resolution:
                 new.append((tok.i, tok.i + 1, target))
         for s, e, aid in new:
             self._add(s, e, self.entities[aid], "coref")
+        self._first_person()
+
+    def _first_person(self) -> None:
+        """'we'/'our'/'us' inside a quotation -> the organisation of whoever is quoted.
+
+        The speaker is the subject of a reporting verb in the quote's sentence or next to it;
+        a person speaker counts for the organisation named in their apposition
+        ("Gen. Votel, commander of U.S. Central Command, said ...").
+        """
+        sd = self.sd
+        text = self.doc.text
+        for tok in sd:
+            if self.taken[tok.i] or tok.lower_ not in lx.PRONOUNS_FIRST_PLURAL:
+                continue
+            para_start = text.rfind("\n", 0, tok.idx) + 1
+            before = text[para_start : tok.idx]
+            if (before.count("\u201c") - before.count("\u201d")) <= 0 and before.count('"') % 2 == 0:
+                continue  # not inside a quotation
+            speaker = self._speaker(tok.sent)
+            if speaker is not None:
+                self._add(tok.i, tok.i + 1, self.entities[speaker], "coref")
+
+    def _speaker(self, sent: Any) -> str | None:
+        sd = self.sd
+        sents = [sent]
+        if sent.start > 0:
+            sents.append(sd[sent.start - 1].sent)
+        if sent.end < len(sd):
+            sents.append(sd[sent.end].sent)
+        by_char = {m.start: m for m in self.mentions}
+        for s in sents:
+            for t in s:
+                if t.lemma_ not in lx.REPORT_VERBS or t.pos_ != "VERB":
+                    continue
+                subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+                if subj is None:
+                    continue
+                org = None
+                for x in subj.subtree:
+                    m = by_char.get(x.idx)
+                    if m is not None and self.entities[m.actor_id].kind not in ("other", "civilians"):
+                        org = m.actor_id
+                        break
+                if org is not None:
+                    return org
+                m = by_char.get(subj.idx)
+                if m is not None:
+                    return m.actor_id
+        return None
 
     def _antecedent(self, tok: Any, mentions: list[Mention], group_only: bool = False) -> str | None:
         """The most recent actor mention before `tok` in this or the previous sentence, subjects first."""
@@ -553,6 +605,8 @@ class _Resolution:
             e = self.entities[m.actor_id]
             if e.kind in ("civilians",) or group_only and e.kind in STATE_KINDS | {"foreign_agency"}:
                 continue
+            if m.actor_id in self.persons and tok.lower_ in lx.PRONOUNS_PLURAL:
+                continue  # "they" is not one person
             mt = self.sd.char_span(m.start, m.end, alignment_mode="expand")
             root = mt.root if mt is not None else None
             score = 1.0 + m.start / max(1, tok.idx)  # recency

@@ -142,9 +142,10 @@ def _patient(
                 return ms.in_subtree(verb.head)
             return ms.in_subtree(c)
         if not passive and c.dep_ in ("dobj", "dative", "attr"):
-            m = ms.in_subtree(c)
-            if m is None and not hostile:  # "praised Haiti's efforts": whose efforts
+            m = None
+            if not hostile:  # "praised Haiti's efforts", "support their efforts against X": whose efforts
                 m = next((ms.at(k) for k in c.children if k.dep_ == "poss" and ms.at(k) is not None), None)
+            m = m or ms.in_subtree(c)
             if m is not None and m.actor_id != exclude:  # "offered its troops to X": not itself
                 return m
     for c in verb.children:
