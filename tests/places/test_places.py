@@ -97,9 +97,10 @@ def test_geoparse_qualifier_picks_the_state_town(gaz, nlp):
     assert (oxford.country, oxford.admin1) == ("US", "North Carolina")
 
 
-def test_geoparse_demonyms_are_not_places(gaz, nlp):
+def test_geoparse_demonyms_are_places_of_their_country(gaz, nlp):
     doc = geoparse(parse(nlp, "Syrian and Turkish troops met near the border."), gaz)
-    assert doc.places == ()
+    assert [(p.start, p.end, p.text, p.country, p.precision) for p in doc.places] == [
+        (0, 6, "Syrian", "SY", 3), (11, 18, "Turkish", "TR", 3)]
 
 
 def test_geoparse_country_in_border_phrase_is_a_place(gaz, nlp):

@@ -228,8 +228,12 @@ class _Resolution:
         return self.r.registry_entity(cands[0], self.focus) if len(cands) == 1 else None
 
     def _is_place(self, ent: Any) -> bool:
-        """The place stage resolved this span to coordinates."""
-        return any(p.start <= ent.start_char and ent.end_char <= p.end and p.lat is not None for p in self.doc.places)
+        """The place stage resolved this span to coordinates (a demonym is a place reference, not a name)."""
+        return any(
+            p.start <= ent.start_char and ent.end_char <= p.end and p.lat is not None
+            and p.text.lower() not in self.r._adjectives
+            for p in self.doc.places
+        )
 
     def _state_entity(self, country: str | None) -> Entity | None:
         if not country:

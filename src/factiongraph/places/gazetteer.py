@@ -68,6 +68,8 @@ class Gazetteer:
         # names whose final period belongs to them ("Ark.", "Sask.", "B.C.")
         self.abbreviations: frozenset[str] = frozenset()
         self.abbreviation_words: frozenset[str] = frozenset()  # their last words ("Va." of "W. Va.")
+        self._demonyms: dict[str, int] = {}  # "turkish", "syrians" -> the country's entry
+        self.demonym_tokens = 0  # the most words a demonym has ("papua new guinean": 3)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Gazetteer:
@@ -79,12 +81,20 @@ class Gazetteer:
             if line.startswith("#abbrev"):
                 abbrevs = line.rstrip("\n").split("\t")[1:]
                 line = f.readline()
+            demonyms: dict[str, int] = {}
+            if line.startswith("#demonym"):
+                for pair in line.rstrip("\n").split("\t")[1:]:
+                    key, _, i = pair.partition("=")
+                    demonyms[key] = int(i)
+                line = f.readline()
             index = json.loads(line)
             rows = f.read().rstrip("\n").split("\n")
         admin1 = head.rstrip("\n").split("\t")[1:]
         gaz = cls(rows, index, admin1)
         gaz.abbreviations = frozenset(abbrevs)
         gaz.abbreviation_words = frozenset(a.split()[-1] for a in abbrevs)
+        gaz._demonyms = demonyms
+        gaz.demonym_tokens = max((k.count(" ") + 1 for k in demonyms), default=0)
         return gaz
 
     def __len__(self) -> int:
@@ -126,6 +136,11 @@ class Gazetteer:
             found = sorted((self._candidate(i) for i in ids), key=lambda c: -c.prior)
         self._lookup_cache[key] = found
         return found
+
+    def demonym(self, key: str) -> Candidate | None:
+        """The country of a normalized demonym or nationality noun ("turkish", "syrians"), else None."""
+        i = self._demonyms.get(key)
+        return self._candidate(i) if i is not None else None
 
     def lookup(self, name: str) -> list[Candidate]:
         """Candidates for a place name in any common spelling, most likely first."""

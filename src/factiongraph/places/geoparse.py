@@ -3,7 +3,10 @@
 Detection scans capitalized token sequences of the raw text against the gazetteer
 (longest match first), so it works without a parse; with a spaCy parse
 (`doc.parsed`) the named entities and part-of-speech tags add evidence and vetoes
-(persons, demonyms, common words, metonymic subjects such as "Moscow said").
+(persons, common words, metonymic subjects such as "Moscow said").
+Demonyms and nationality nouns ("Turkish", "Syrians", the "Turkish" of "Turkish-backed") are
+places too, resolved to their country (Gritta et al.'s geoparsing conventions); the actor
+stage decides actorhood on its own.
 Resolution scores each candidate by its prior (population, feature class) plus the
 document's context: its focus country, the countries and admin-1 regions it names,
 and a "Town, State" qualifier right after the name.
@@ -121,6 +124,7 @@ class _Match:
     weak: bool = False  # kept only where the rest of the document supports its country
     surface: str = ""  # the text of the name
     approximate: bool = False  # placed at its qualifier ("Holliday, Missouri"): the town is unknown
+    demonym: bool = False  # "Turkish": its country, and no evidence for the rest of the document
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
@@ -256,6 +260,59 @@ def _detect(text: str, gaz: Gazetteer, info: _ParseInfo | None) -> list[_Match]:
 
 
 _LARGE = frozenset({"PCLI", "ADM1", "CONT", "RGN"})
+# capitalized words that make a following demonym part of another name ("North American",
+# "Latin American", "Native American", "American Indian")
+_DEMONYM_PREFIXES = frozenset({*(d for d in DIRECTIONS if d.isalpha()), "latin", "native", "anglo", "afro", "pan",
+                               "first", "american"})
+
+_SPEAK = frozenset({"speak", "speaks", "spoke", "speaking", "fluent"})
+
+
+def _demonyms(text: str, toks: list, gaz: Gazetteer, matches: list[_Match]) -> list[_Match]:
+    """`matches` with the capitalized demonyms and nationality nouns added ("Turkish", "Syrians",
+    "South African", the "Turkish" of "Turkish-backed"), each resolved to its country. A demonym
+    within a longer place name ("Russian Federation", "Saudi Arabia") stays part of it; a place name
+    within a demonym ("South" of "South African") gives way to it."""
+    if not gaz.demonym_tokens:
+        return matches
+    n = len(toks)
+    found: list[_Match] = []
+    i = 0
+    while i < n:
+        if not _is_cap(toks[i][2]):
+            i += 1
+            continue
+        hit = None
+        for j in range(min(n, i + gaz.demonym_tokens) - 1, i - 1, -1):
+            if any(not _is_cap(toks[k][2]) or text[toks[k - 1][1]:toks[k][0]] not in (" ", "-")
+                   for k in range(i + 1, j + 1)):
+                continue
+            c = gaz.demonym(normalize(" ".join(t[2] for t in toks[i:j + 1])))
+            if c is not None:
+                hit = (j, c)
+                break
+        if hit is None:
+            i += 1
+            continue
+        j, c = hit
+        prev = toks[i - 1] if i > 0 else None
+        if prev is not None and _is_cap(prev[2]) and prev[2].lower() in _DEMONYM_PREFIXES \
+                and text[prev[1]:toks[i][0]] in (" ", "-"):
+            i = j + 1
+            continue
+        prev_low = prev[2].lower() if prev is not None else ""
+        after = text[toks[j][1]:toks[j][1] + 2].strip(" ")
+        if prev_low in _SPEAK or (prev_low == "in" and not after[:1].isalpha()):
+            i = j + 1  # the language: "speaks French", "shouted in Turkish."
+            continue
+        found.append(_Match(toks[i][0], toks[j][1], normalize(c.name), [c], demonym=True, chosen=c))
+        i = j + 1
+    if not found:
+        return matches
+    keep = [d for d in found if not any(m.start < d.end and d.start < m.end and not (
+        d.start <= m.start and m.end <= d.end) for m in matches)]
+    out = [m for m in matches if not any(d.start <= m.start and m.end <= d.end for d in keep)]
+    return sorted(out + keep, key=lambda m: m.start)
 
 
 def _unknown_town(text: str, toks: list, i: int, gaz: Gazetteer) -> tuple[list[_Match], int] | None:
@@ -422,7 +479,7 @@ def _resolve(matches: list[_Match]) -> Counter[str]:
     own: dict[str, Counter[str]] = {}  # what each name contributed: a name is no evidence for itself
     own_a1: dict[str, Counter[str]] = {}
     for m in matches:
-        if m.weak:
+        if m.weak or m.demonym:
             continue
         c = m.candidates[0]
         if len(m.candidates) == 1 or (c.prior - m.candidates[1].prior > 2.0 and not any(
@@ -477,6 +534,8 @@ def _resolve(matches: list[_Match]) -> Counter[str]:
     chosen: dict[tuple[str, bool], Candidate] = {}
     # qualified mentions first ("LONDON, Ky."): later bare mentions of the name mean the same place
     for m in sorted(matches, key=lambda m: m.qualifier is None):
+        if m.demonym:
+            continue
         ck = (m.key, m.region)
         if m.qualifier is None and ck in chosen:
             m.chosen = chosen[ck]
@@ -499,7 +558,7 @@ def _resolve(matches: list[_Match]) -> Counter[str]:
              if m.chosen is not None and m.chosen.is_town and not m.weak and not m.approximate}
     redo: dict[tuple[str, bool], Candidate] = {}
     for m in matches:
-        if m.qualifier is not None or m.approximate or sum(c.is_town for c in m.candidates[:10]) < 2:
+        if m.qualifier is not None or m.approximate or m.demonym or sum(c.is_town for c in m.candidates[:10]) < 2:
             continue
         ck = (m.key, m.region)
         if ck not in redo:
@@ -531,7 +590,7 @@ def geoparse(doc: Document, gazetteer: Gazetteer) -> Document:
     except Exception:  # an unusual parse object: fall back to the raw text
         info = None
     text = doc.text
-    matches = _detect(text, gazetteer, info)
+    matches = _demonyms(text, _tokens(text), gazetteer, _detect(text, gazetteer, info))
     for m in matches:
         m.surface = text[m.start:m.end]
     countries = _resolve(matches)
