@@ -25,6 +25,7 @@ from rich.table import Table
 from factiongraph.actors.registry import Registry, RegistryError
 from factiongraph.contract import to_contract
 from factiongraph.nlp import ModelNotFound
+from factiongraph.parallel import PipelineSpec
 from factiongraph.pipeline import DEFAULT_MAX_BYTES, Pipeline, extract_paths
 from factiongraph.read.count import count_documents
 from factiongraph.render import print_document
@@ -78,13 +79,20 @@ def extract(
     max_bytes: Annotated[
         int, typer.Option(help="Documents larger than this many bytes are refused.")
     ] = DEFAULT_MAX_BYTES,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Worker processes, each loading the pipeline once; output stays in input order.")
+    ] = 1,
 ) -> None:
     """Extract sections, actors, events, relations and places from documents (output contract v1)."""
     pub = _date(published)
     out_is_tty = output is None and sys.stdout.isatty()
     chosen = fmt or (Format.table if out_is_tty else Format.jsonl)
     try:
-        pipe = Pipeline.load(model=model, registry_files=registry or ())
+        pipe = (
+            Pipeline.load(model=model, registry_files=registry or ())
+            if workers == 1
+            else PipelineSpec.checked(model=model, registry_files=registry or ())
+        )
     except (ModelNotFound, RegistryError) as e:
         err.print(f"[red]error:[/red] {e}")
         raise typer.Exit(2) from None
@@ -108,7 +116,7 @@ def extract(
             disable=total is not None and total < 2,
         ) as progress:
             task = progress.add_task("extracting", total=total)
-            for doc in extract_paths(paths, pipe, published=pub, max_bytes=max_bytes):
+            for doc in extract_paths(paths, pipe, published=pub, max_bytes=max_bytes, workers=workers):
                 if doc.error is not None:
                     failed += 1
                     err.print(f"[red]error[/red] {doc.id}: {doc.error.code}: {doc.error.message}", highlight=False)
@@ -197,6 +205,20 @@ def actors_show(actor_id: str, registry: RegistryOpt = None) -> None:
     d = a.to_dict()
     d["lineage"] = [x.id for x in reg.lineage(a.id)]
     sys.stdout.write(json.dumps(d, ensure_ascii=False, indent=2) + "\n")
+
+
+from factiongraph.cli_batch import register  # noqa: E402 - the batch command
+
+register(app)
+
+
+from factiongraph.cli_store import register as _register_store_commands  # noqa: E402
+
+_register_store_commands(app)
+
+from factiongraph.cli_web import register as _register_web  # noqa: E402 - the serve command
+
+_register_web(app)
 
 
 def main() -> None:  # pragma: no cover - console entry point

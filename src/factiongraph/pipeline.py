@@ -12,7 +12,7 @@ import dataclasses
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from factiongraph import nlp as nlp_models
 from factiongraph.actors.registry import Registry
@@ -24,6 +24,9 @@ from factiongraph.places import Gazetteer, geoparse, locate
 from factiongraph.read import read_paths
 from factiongraph.relations import extract_relations
 from factiongraph.sections import segment
+
+if TYPE_CHECKING:  # pragma: no cover
+    from factiongraph.parallel import PipelineSpec
 
 DEFAULT_MAX_BYTES = 5_000_000
 
@@ -72,16 +75,25 @@ class Pipeline:
 
 def extract_paths(
     paths: Sequence[str],
-    pipeline: Pipeline,
+    pipeline: Pipeline | PipelineSpec,
     *,
     published: Any = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: Any = None,
+    workers: int = 1,
 ) -> Iterator[Document]:
-    """Reads files, folders, JSONL or stdin and extracts each document (errors become error lines)."""
+    """Reads files, folders, JSONL or stdin and extracts each document (errors become error lines).
+
+    With `workers > 1` the documents are extracted in that many processes (`factiongraph.parallel`),
+    each loading the pipeline a `PipelineSpec` describes (a loaded `Pipeline` is reloaded from its model).
+    """
     docs = read_paths(paths, max_bytes=max_bytes, stdin=stdin)
     if published is not None:
         docs = (d if d.published is not None else dataclasses.replace(d, published=published) for d in docs)
+    if workers > 1 or not isinstance(pipeline, Pipeline):
+        from factiongraph.parallel import run_parallel
+
+        return run_parallel(docs, pipeline, workers=workers)
     return pipeline.run(docs)
 
 

@@ -1,0 +1,51 @@
+"""`factiongraph serve`: the web application over a store (needs the `web` extra)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from factiongraph.store.core import DEFAULT_DB, StoreError, is_postgres
+
+err = Console(stderr=True, soft_wrap=True)
+
+
+def register(app: typer.Typer) -> None:
+    """Adds the `serve` command to the `factiongraph` command line."""
+
+    @app.command()
+    def serve(
+        db: Annotated[str, typer.Option(help="The store: a DuckDB file or a postgresql:// URL.")] = DEFAULT_DB,
+        host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+        port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+        token: Annotated[
+            str | None,
+            typer.Option(help="API token enabling POST /api/documents (default: $FG_API_TOKEN; none: read-only).",
+                         show_default=False),
+        ] = None,
+        max_body: Annotated[int, typer.Option(min=1, help="Largest request body in bytes (413 above).")] = 1_000_000,
+    ) -> None:
+        """Serve the web application: overview, actor graph over time, map, actors, events and evidence."""
+        try:
+            import uvicorn
+
+            from factiongraph.web.app import TOKEN_ENV, create_app
+        except ImportError as e:
+            err.print(f"[red]error:[/red] the web application needs its extra: pip install 'factiongraph[web]' ({e})")
+            raise typer.Exit(2) from None
+        token = token or os.environ.get(TOKEN_ENV) or None
+        if not token and not is_postgres(db) and not Path(db).exists():
+            err.print(f"[red]error:[/red] no store at {db}: run 'factiongraph ingest PATH --db {db}' first")
+            raise typer.Exit(2)
+        try:
+            web = create_app(db, token=token, max_body=max_body)
+        except StoreError as e:
+            err.print(f"[red]error:[/red] {e}")
+            raise typer.Exit(2) from None
+        mode = "writes enabled with the API token" if token else "read-only"
+        err.print(f"factiongraph: serving {db} ({mode}) on http://{host}:{port}/", highlight=False)
+        uvicorn.run(web, host=host, port=port, log_level="info", server_header=False)

@@ -1,0 +1,561 @@
+"""Read-only queries behind the web pages and their JSON twins.
+
+Each public function takes a `Store` and returns JSON-ready dicts (dates as `datetime.date`,
+which FastAPI and Jinja both render). Graph edges and changes come from `factiongraph.graph`;
+events, reports and evidence contexts are plain SQL over the tables of `store/schema.py`.
+Nothing here writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from factiongraph import graph as fg
+from factiongraph.document import CERTAINTIES
+from factiongraph.store.core import Store
+
+SOURCE_KINDS: tuple[str, ...] = ("article", "comment")
+DEFAULT_CERTAINTIES: tuple[str, ...] = ("asserted", "reported", "hedged")
+DEFAULT_SOURCE_KINDS: tuple[str, ...] = ("article",)  # reader comments are left out unless asked for
+CONTEXT_CHARS = 280  # characters of document text shown on each side of an evidence span
+MAX_GRAPH_EDGES = 400
+MAX_MAP_EVENTS = 5000
+# ACLED event types in a fixed order, so that the map's colours stay put; None: no ACLED type.
+ACLED_TYPES: tuple[str, ...] = (
+    "Battles",
+    "Explosions/Remote violence",
+    "Violence against civilians",
+    "Strategic developments",
+    "Protests",
+    "Riots",
+)
+
+SameLineage = Callable[[str, str], bool]
+
+
+def _in(values: Sequence[str]) -> str:
+    return "(" + ", ".join("?" * len(values)) + ")" if values else "(NULL)"
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def clean_choices(values: Iterable[str] | None, allowed: Sequence[str], default: Sequence[str]) -> list[str]:
+    """The values that are in `allowed` (in its order); `default` when none was given."""
+    if values is None:
+        return list(default)
+    given = set(values)
+    return [v for v in allowed if v in given]
+
+
+def actor_names(store: Store) -> dict[str, dict[str, Any]]:
+    return {r["id"]: r for r in store.query("SELECT id, name, kind, country FROM actors")}
+
+
+def _name(names: dict[str, dict[str, Any]], actor_id: str | None) -> str | None:
+    if actor_id is None:
+        return None
+    row = names.get(actor_id)
+    return row["name"] if row else actor_id
+
+
+# -- overview ------------------------------------------------------------------------------------
+
+
+def overview(
+    store: Store, evidence: Sequence[fg.Evidence], *, same_lineage: SameLineage | None = None, limit: int = 15
+) -> dict[str, Any]:
+    """Counts, the latest alliance changes and the most active actors."""
+    names = actor_names(store)
+    counts = store.counts()
+    dates = store.query(
+        "SELECT MIN(date_start) AS first, MAX(date_start) AS last FROM events WHERE date_start IS NOT NULL"
+    )[0]
+    active = store.query(
+        "SELECT actor, COUNT(*) AS events, SUM(CASE WHEN source_kind = 'article' THEN 1 ELSE 0 END) AS article_events,"
+        " MAX(date_start) AS last_event FROM ("
+        " SELECT actor1 AS actor, source_kind, date_start FROM events WHERE actor1 IS NOT NULL"
+        " UNION ALL SELECT actor2 AS actor, source_kind, date_start FROM events"
+        " WHERE actor2 IS NOT NULL AND (actor1 IS NULL OR actor2 <> actor1)) t"
+        " GROUP BY actor ORDER BY events DESC, actor LIMIT ?",
+        (limit,),
+    )
+    for a in active:
+        a["name"] = _name(names, a["actor"])
+        a["kind"] = (names.get(a["actor"]) or {}).get("kind")
+    recent_docs = store.query(
+        "SELECT hash, id, title, published, n_events, n_relations, error_code FROM documents"
+        " ORDER BY ingested_at DESC, id LIMIT ?",
+        (limit,),
+    )
+    return {
+        "counts": counts,
+        "event_dates": {"first": dates["first"], "last": dates["last"]},
+        "latest_changes": latest_changes(store, evidence, same_lineage=same_lineage, limit=limit, names=names),
+        "most_active_actors": active,
+        "recent_documents": recent_docs,
+    }
+
+
+def latest_changes(
+    store: Store,
+    evidence: Sequence[fg.Evidence],
+    *,
+    same_lineage: SameLineage | None = None,
+    limit: int = 20,
+    include_comments: bool = False,
+    names: dict[str, dict[str, Any]] | None = None,
+) -> list[dict[str, Any]]:
+    """The most recent alliance changes (graph.changes), newest first, with links to their evidence."""
+    names = names if names is not None else actor_names(store)
+    found = fg.changes(evidence, include_comments=include_comments, same_lineage=same_lineage)
+    out = []
+    for c in reversed(found[-limit:]):
+        out.append(
+            {
+                "date": c.date,
+                "kind": c.kind,
+                "source": c.source,
+                "source_name": _name(names, c.source),
+                "target": c.target,
+                "target_name": _name(names, c.target),
+                "note": c.note,
+                "certainty": c.evidence.certainty,
+                "source_kind": c.evidence.source_kind,
+                "document": c.evidence.doc_id,
+                "relation": {"doc_hash": c.evidence.doc_hash, "idx": c.evidence.index},
+                "evidence": c.evidence.text,
+            }
+        )
+    return out
+
+
+# -- graph ---------------------------------------------------------------------------------------
+
+
+def graph(
+    store: Store,
+    evidence: Sequence[fg.Evidence],
+    *,
+    at: dt.date | None = None,
+    certainty: Sequence[str] = DEFAULT_CERTAINTIES,
+    source_kind: Sequence[str] = DEFAULT_SOURCE_KINDS,
+    country: str | None = None,
+    show_ended: bool = False,
+    max_edges: int = MAX_GRAPH_EDGES,
+) -> dict[str, Any]:
+    """The signed, weighted actor graph at a date, for Cytoscape.js.
+
+    Edges are `graph.edges` over the evidence that passes the filters (certainty in `certainty`,
+    source kind in `source_kind`, at least one endpoint of `country`), dated on or before `at`.
+    `sign` is +1 (alliance, support, affiliation), -1 (hostility) or 0 (the latest evidence says
+    the tie ended; only with `show_ended`). `width` grows with the edge's strength.
+    """
+    names = actor_names(store)
+    all_days = [e.date for e in evidence]
+    first, last = (min(all_days), max(all_days)) if all_days else (None, None)
+    countries = sorted({r["country"] for r in names.values() if r.get("country")})
+    certs, kinds = set(certainty), set(source_kind)
+    pool = [e for e in evidence if e.certainty in certs and e.source_kind in kinds and e.source != e.target]
+    if country:
+        pool = [
+            e
+            for e in pool
+            if (names.get(e.source) or {}).get("country") == country
+            or (names.get(e.target) or {}).get("country") == country
+        ]
+    if at is None:
+        at = last
+    found = fg.edges(pool, at=at, min_certainty=None, include_comments="comment" in kinds) if at else []
+    if not show_ended:
+        found = [e for e in found if e.sign != 0]
+    total = len(found)
+    found = found[:max_edges]
+    top = max((e.strength for e in found), default=1.0) or 1.0
+    nodes: dict[str, dict[str, Any]] = {}
+    out_edges = []
+    for i, e in enumerate(found):
+        for a in (e.source, e.target):
+            if a not in nodes:
+                row = names.get(a) or {}
+                nodes[a] = {"id": a, "name": row.get("name") or a, "kind": row.get("kind"),
+                            "country": row.get("country"), "degree": 0, "strength": 0.0}  # fmt: skip
+            nodes[a]["degree"] += 1
+            nodes[a]["strength"] += e.strength
+        latest = max(e.evidence, key=lambda x: (x.date, x.doc_id, x.index))
+        out_edges.append(
+            {
+                "id": f"e{i}",
+                "type": e.type,
+                "source": e.source,
+                "target": e.target,
+                "source_name": nodes[e.source]["name"],
+                "target_name": nodes[e.target]["name"],
+                "symmetric": e.symmetric,
+                "sign": e.sign,
+                "status": e.status,
+                "strength": round(e.strength, 4),
+                "width": round(1.5 + 8.5 * (e.strength / top), 2),
+                "evidence_count": e.evidence_count,
+                "first_seen": e.first_seen,
+                "last_seen": e.last_seen,
+                "report": {"doc_hash": latest.doc_hash, "idx": latest.index},
+            }
+        )
+    for n in nodes.values():
+        n["strength"] = round(n["strength"], 4)
+    return {
+        "at": at,
+        "range": {"first": first, "last": last},
+        "filters": {"certainty": [c for c in CERTAINTIES if c in certs],
+                    "source_kind": [k for k in SOURCE_KINDS if k in kinds],
+                    "country": country, "show_ended": show_ended},  # fmt: skip
+        "choices": {"certainty": list(CERTAINTIES), "source_kind": list(SOURCE_KINDS), "country": countries},
+        "nodes": list(nodes.values()),
+        "edges": out_edges,
+        "total_edges": total,
+        "truncated": total > len(out_edges),
+    }
+
+
+# -- map -----------------------------------------------------------------------------------------
+
+
+def map_events(
+    store: Store,
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    actor: str | None = None,
+    certainty: Sequence[str] = tuple(CERTAINTIES),
+    source_kind: Sequence[str] = DEFAULT_SOURCE_KINDS,
+    limit: int = MAX_MAP_EVENTS,
+) -> dict[str, Any]:
+    """Geolocated events (newest first) for the map, with the date range and the actors to filter by."""
+    where = ["e.lat IS NOT NULL", "e.lon IS NOT NULL", f"e.certainty IN {_in(certainty)}",
+             f"e.source_kind IN {_in(source_kind)}"]  # fmt: skip
+    params: list[Any] = [*certainty, *source_kind]
+    if start is not None:
+        where.append("e.date_start >= ?")
+        params.append(start)
+    if end is not None:
+        where.append("e.date_start <= ?")
+        params.append(end)
+    if actor:
+        where.append("(e.actor1 = ? OR e.actor2 = ?)")
+        params += [actor, actor]
+    cond = " AND ".join(where)
+    total = int(store.scalar(f"SELECT COUNT(*) FROM events e WHERE {cond}", params))
+    rows = store.query(
+        "SELECT e.doc_hash, e.event_id, e.plover, e.plover_mode, e.acled_event_type, e.acled_sub_event_type,"
+        " e.actor1, e.actor2, e.location_name, e.lat, e.lon, e.country, e.date_start, e.fatalities,"
+        " e.certainty, e.source_kind, SUBSTRING(e.evidence_text, 1, 200) AS evidence"
+        f" FROM events e WHERE {cond} ORDER BY e.date_start DESC NULLS LAST, e.doc_hash, e.event_id LIMIT ?",
+        [*params, limit],
+    )
+    names = actor_names(store)
+    for r in rows:
+        r["actor1_name"] = _name(names, r["actor1"])
+        r["actor2_name"] = _name(names, r["actor2"])
+        r["type"] = r["acled_event_type"] or "Other"
+    bounds = store.query(
+        "SELECT MIN(date_start) AS first, MAX(date_start) AS last FROM events WHERE lat IS NOT NULL"
+    )[0]
+    actors = store.query(
+        "SELECT a.id, a.name, COUNT(*) AS events FROM actors a JOIN events e"
+        " ON (e.actor1 = a.id OR e.actor2 = a.id) WHERE e.lat IS NOT NULL"
+        " GROUP BY a.id, a.name ORDER BY events DESC, a.name LIMIT 300"
+    )
+    return {
+        "filters": {"start": start, "end": end, "actor": actor, "certainty": list(certainty),
+                    "source_kind": list(source_kind)},  # fmt: skip
+        "range": {"first": bounds["first"], "last": bounds["last"]},
+        "types": [*ACLED_TYPES, "Other"],
+        "actors": actors,
+        "events": rows,
+        "total": total,
+        "truncated": total > len(rows),
+    }
+
+
+# -- evidence in context -------------------------------------------------------------------------
+
+
+def context(
+    text: str, start: int, end: int, expected: str | None = None, marks: Sequence[tuple[int, int, str]] = ()
+) -> dict[str, Any]:
+    """The evidence span of a document with some text around it, as segments to render.
+
+    Segments are `{"text", "mark"}` with mark `None` (plain context), `"evidence"` or one of
+    the kinds in `marks` (spans inside the evidence, e.g. the trigger). `span_ok` is False when
+    the stored offsets do not point at `expected` (then the segments hold `expected` alone).
+    """
+    ok = 0 <= start <= end <= len(text) and (expected is None or text[start:end] == expected)
+    if not ok:
+        return {"span_ok": False, "start": start, "end": end,
+                "segments": [{"text": expected or "", "mark": "evidence"}]}  # fmt: skip
+    lo = max(0, start - CONTEXT_CHARS)
+    hi = min(len(text), end + CONTEXT_CHARS)
+    if lo > 0:
+        sp = text.find(" ", lo, start)
+        lo = sp + 1 if sp != -1 else lo
+    if hi < len(text):
+        sp = text.rfind(" ", end, hi)
+        hi = sp if sp != -1 else hi
+    segs: list[dict[str, Any]] = []
+    if lo < start:
+        segs.append({"text": ("…" if lo > 0 else "") + text[lo:start], "mark": None})
+    inner = sorted((max(a, start), min(b, end), k) for a, b, k in marks if a < end and b > start and a < b)
+    pos = start
+    for a, b, kind in inner:
+        if a < pos:
+            continue
+        if pos < a:
+            segs.append({"text": text[pos:a], "mark": "evidence"})
+        segs.append({"text": text[a:b], "mark": kind})
+        pos = b
+    if pos < end:
+        segs.append({"text": text[pos:end], "mark": "evidence"})
+    if end < hi or hi < len(text):
+        segs.append({"text": text[end:hi] + ("…" if hi < len(text) else ""), "mark": None})
+    return {"span_ok": True, "start": start, "end": end, "segments": segs}
+
+
+def _doc_meta(row: dict[str, Any]) -> dict[str, Any]:
+    return {"hash": row["doc_hash"], "id": row["doc_id"], "title": row["doc_title"], "url": row["doc_url"],
+            "published": row["doc_published"]}  # fmt: skip
+
+
+_EVENT_SELECT = (
+    "SELECT e.*, d.id AS doc_id, d.title AS doc_title, d.url AS doc_url, d.published AS doc_published,"
+    " d.text AS doc_text FROM events e JOIN documents d ON d.hash = e.doc_hash"
+)
+
+
+def _event_report(row: dict[str, Any], names: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    marks = [(row[f"{k}_start"], row[f"{k}_end"], k) for k in ("trigger", "actor1", "actor2")
+             if row[f"{k}_start"] is not None]  # fmt: skip
+    text = row.pop("doc_text")
+    out = {k: v for k, v in row.items() if not k.startswith("doc_")}
+    out["actor1_name"] = _name(names, row["actor1"])
+    out["actor2_name"] = _name(names, row["actor2"])
+    out["document"] = _doc_meta(row)
+    out["context"] = context(text, row["evidence_start"], row["evidence_end"], row["evidence_text"], marks)
+    return out
+
+
+def event_detail(store: Store, doc_hash: str, event_id: str) -> dict[str, Any] | None:
+    """An event and every report of it (the events merged with it), each with its evidence in context."""
+    rows = store.query(_EVENT_SELECT + " WHERE e.doc_hash = ? AND e.event_id = ?", (doc_hash, event_id))
+    if not rows:
+        return None
+    names = actor_names(store)
+    first = rows[0]
+    merged = first["merged_event_id"]
+    others = []
+    if merged:
+        others = store.query(
+            _EVENT_SELECT + " WHERE e.merged_event_id = ? AND NOT (e.doc_hash = ? AND e.event_id = ?)"
+            " ORDER BY d.published NULLS LAST, d.id, e.event_id LIMIT 200",
+            (merged, doc_hash, event_id),
+        )
+    reports = [_event_report(r, names) for r in [first, *others]]
+    relations = store.query(
+        "SELECT doc_hash, idx, type, source, target, status, certainty FROM relations"
+        " WHERE doc_hash = ? AND derived_from = ? ORDER BY idx",
+        (doc_hash, event_id),
+    )
+    for r in relations:
+        r["source_name"], r["target_name"] = _name(names, r["source"]), _name(names, r["target"])
+    return {"event": reports[0], "merged_event_id": merged, "reports": reports, "relations": relations}
+
+
+_RELATION_SELECT = (
+    "SELECT r.*, d.id AS doc_id, d.title AS doc_title, d.url AS doc_url, d.published AS doc_published,"
+    " d.text AS doc_text, e.date_start AS event_date FROM relations r JOIN documents d ON d.hash = r.doc_hash"
+    " LEFT JOIN events e ON e.doc_hash = r.doc_hash AND e.event_id = r.derived_from"
+)
+
+
+def _relation_report(row: dict[str, Any], names: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    marks = [(row[f"{k}_start"], row[f"{k}_end"], k) for k in ("source", "target") if row[f"{k}_start"] is not None]
+    text = row.pop("doc_text")
+    out = {k: v for k, v in row.items() if not k.startswith("doc_")}
+    out["source_name"] = _name(names, row["source"])
+    out["target_name"] = _name(names, row["target"])
+    out["date"] = row["doc_published"] or row["event_date"]
+    out["document"] = _doc_meta(row)
+    out["context"] = context(text, row["evidence_start"], row["evidence_end"], row["evidence_text"], marks)
+    return out
+
+
+def relation_detail(store: Store, doc_hash: str, idx: int, *, limit: int = 200) -> dict[str, Any] | None:
+    """A relation and every report of the same tie (type and pair; either order for symmetric types)."""
+    rows = store.query(_RELATION_SELECT + " WHERE r.doc_hash = ? AND r.idx = ?", (doc_hash, idx))
+    if not rows:
+        return None
+    names = actor_names(store)
+    first = rows[0]
+    typ, src, tgt = first["type"], first["source"], first["target"]
+    if typ in fg.SYMMETRIC:
+        cond, params = "((r.source = ? AND r.target = ?) OR (r.source = ? AND r.target = ?))", [src, tgt, tgt, src]
+    else:
+        cond, params = "r.source = ? AND r.target = ?", [src, tgt]
+    others = store.query(
+        _RELATION_SELECT + f" WHERE r.type = ? AND {cond} AND NOT (r.doc_hash = ? AND r.idx = ?)"
+        " ORDER BY COALESCE(d.published, e.date_start) NULLS LAST, d.id, r.idx LIMIT ?",
+        [typ, *params, doc_hash, idx, limit],
+    )
+    reports = [_relation_report(r, names) for r in [first, *others]]
+    return {"relation": reports[0], "reports": reports, "symmetric": typ in fg.SYMMETRIC}
+
+
+def document_detail(store: Store, doc_hash: str) -> dict[str, Any] | None:
+    rows = store.query(
+        "SELECT hash, id, title, url, published, language, text, sections, warnings, error_code, error_message,"
+        " n_events, n_relations, ingested_at FROM documents WHERE hash = ?",
+        (doc_hash,),
+    )
+    if not rows:
+        return None
+    import json
+
+    doc = rows[0]
+    doc["sections"] = json.loads(doc["sections"] or "[]")
+    doc["warnings"] = json.loads(doc["warnings"]) if doc["warnings"] else []
+    text = doc["text"]
+    doc["section_texts"] = [
+        {"kind": s.get("kind"), "author": s.get("author"), "start": s["start"], "end": s["end"],
+         "text": text[s["start"] : s["end"]]}
+        for s in doc["sections"]
+        if isinstance(s, dict) and "start" in s and "end" in s
+    ] or [{"kind": "article", "author": None, "start": 0, "end": len(text), "text": text}]  # fmt: skip
+    names = actor_names(store)
+    events = store.query(
+        "SELECT event_id, plover, plover_mode, actor1, actor2, location_name, date_start, certainty, source_kind,"
+        " evidence_text FROM events WHERE doc_hash = ? ORDER BY evidence_start, event_id",
+        (doc_hash,),
+    )
+    relations = store.query(
+        "SELECT idx, type, source, target, status, certainty, source_kind, evidence_text FROM relations"
+        " WHERE doc_hash = ? ORDER BY idx",
+        (doc_hash,),
+    )
+    for e in events:
+        e["actor1_name"], e["actor2_name"] = _name(names, e["actor1"]), _name(names, e["actor2"])
+    for r in relations:
+        r["source_name"], r["target_name"] = _name(names, r["source"]), _name(names, r["target"])
+    return {"document": doc, "events": events, "relations": relations}
+
+
+# -- actors --------------------------------------------------------------------------------------
+
+
+def actor_list(store: Store, q: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
+    where, params = "", []
+    if q:
+        where = " WHERE LOWER(a.name) LIKE ? OR LOWER(a.id) LIKE ?"
+        like = "%" + q.lower().replace("%", "").replace("_", "") + "%"
+        params = [like, like]
+    return store.query(
+        "SELECT a.id, a.name, a.kind, a.country, a.known,"
+        " (SELECT COUNT(*) FROM events e WHERE e.actor1 = a.id OR e.actor2 = a.id) AS events,"
+        " (SELECT COUNT(*) FROM relations r WHERE r.source = a.id OR r.target = a.id) AS relations"
+        f" FROM actors a{where} ORDER BY events DESC, a.name LIMIT ?",
+        [*params, limit],
+    )
+
+
+def actor_detail(
+    store: Store,
+    evidence: Sequence[fg.Evidence],
+    actor_id: str,
+    *,
+    registry: Any = None,
+    same_lineage: SameLineage | None = None,
+    limit: int = 200,
+) -> dict[str, Any] | None:
+    """An actor: registry profile, relations over time, changes, events and the reports that mention it."""
+    rows = store.query("SELECT * FROM actors WHERE id = ?", (actor_id,))
+    reg = registry.get(actor_id) if registry is not None else None
+    if not rows and reg is None:
+        return None
+    names = actor_names(store)
+    profile = reg.to_dict() if reg is not None else None
+    lineage = []
+    if registry is not None and reg is not None:
+        lineage = [{"id": a.id, "name": a.name, "from": a.active_from, "to": a.active_to}
+                   for a in registry.lineage(actor_id)]  # fmt: skip
+    mine = [e for e in evidence if actor_id in (e.source, e.target)]
+    timeline: list[dict[str, Any]] = [
+        {
+            "date": e.date,
+            "type": e.type,
+            "status": e.status,
+            "certainty": e.certainty,
+            "source_kind": e.source_kind,
+            "counterpart": e.target if e.source == actor_id else e.source,
+            "counterpart_name": _name(names, e.target if e.source == actor_id else e.source),
+            "direction": "both" if e.type in fg.SYMMETRIC else ("out" if e.source == actor_id else "in"),
+            "document": e.doc_id,
+            "relation": {"doc_hash": e.doc_hash, "idx": e.index},
+            "evidence": e.text,
+        }
+        for e in mine
+    ]
+    partners = Counter(t["counterpart"] for t in timeline)
+    edges = fg.edges(mine, min_certainty=None, include_comments=True) if mine else []
+    changes = fg.changes(mine, actor=actor_id, same_lineage=same_lineage)
+    events = store.query(
+        "SELECT e.doc_hash, e.event_id, e.plover, e.plover_mode, e.acled_event_type, e.actor1, e.actor2,"
+        " e.location_name, e.date_start, e.certainty, e.source_kind, d.id AS doc_id, d.published AS doc_published"
+        " FROM events e JOIN documents d ON d.hash = e.doc_hash WHERE e.actor1 = ? OR e.actor2 = ?"
+        " ORDER BY COALESCE(e.date_start, d.published) DESC NULLS LAST, d.id, e.event_id LIMIT ?",
+        (actor_id, actor_id, limit),
+    )
+    for e in events:
+        e["actor1_name"], e["actor2_name"] = _name(names, e["actor1"]), _name(names, e["actor2"])
+    n_events = int(store.scalar("SELECT COUNT(*) FROM events WHERE actor1 = ? OR actor2 = ?", (actor_id, actor_id)))
+    reports = store.query(
+        "SELECT d.hash, d.id, d.title, d.url, d.published, COUNT(*) AS mentions FROM mentions m"
+        " JOIN documents d ON d.hash = m.doc_hash WHERE m.actor_id = ?"
+        " GROUP BY d.hash, d.id, d.title, d.url, d.published ORDER BY d.published DESC NULLS LAST, d.id LIMIT ?",
+        (actor_id, limit),
+    )
+    return {
+        "actor": rows[0] if rows else {"id": actor_id, "name": reg.name if reg else actor_id},
+        "registry": profile,
+        "lineage": lineage,
+        "relations_over_time": timeline[-limit:],
+        "partners": [{"id": p, "name": _name(names, p), "reports": n} for p, n in partners.most_common(30)],
+        "edges": [
+            {"type": e.type, "counterpart": e.target if e.source == actor_id else e.source,
+             "counterpart_name": _name(names, e.target if e.source == actor_id else e.source),
+             "direction": "both" if e.symmetric else ("out" if e.source == actor_id else "in"),
+             "status": e.status, "sign": e.sign, "strength": round(e.strength, 3),
+             "evidence_count": e.evidence_count, "first_seen": e.first_seen, "last_seen": e.last_seen}
+            for e in edges
+        ],  # fmt: skip
+        "changes": [
+            {"date": c.date, "kind": c.kind, "source": c.source, "source_name": _name(names, c.source),
+             "target": c.target, "target_name": _name(names, c.target), "note": c.note,
+             "relation": {"doc_hash": c.evidence.doc_hash, "idx": c.evidence.index}}
+            for c in changes
+        ],  # fmt: skip
+        "events": events,
+        "event_count": n_events,
+        "reports": reports,
+    }

@@ -1,0 +1,174 @@
+"""Exports: ACLED CSV columns and rows, PLOVER JSONL, GraphML/GEXF in networkx, GeoJSON, Parquet."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from factiongraph import graph as fg
+from factiongraph.cli import app
+from factiongraph.export import ACLED_COLUMNS, export, write_parquet
+from factiongraph.store import Store
+
+
+def _span(text: str) -> dict[str, Any]:
+    return {"start": 0, "end": len(text), "text": text}
+
+
+def _event(a: str, b: str, date: str, place: tuple[str, float, float] | None, **kw: Any) -> dict[str, Any]:
+    loc = None if place is None else {"name": place[0], "start": 0, "end": 1, "geonameid": 1, "lat": place[1],
+                                      "lon": place[2], "country": "SY", "admin1": "Idlib", "precision": 1}  # fmt: skip
+    e = {"plover": "ASSAULT", "plover_mode": "firearms", "acled_event_type": "Battles",
+         "acled_sub_event_type": "Armed clash", "actor1": a, "actor2": b, "actor1_mention": _span(a),
+         "actor2_mention": _span(b), "location": loc,
+         "date": {"start": date, "end": date, "precision": "day", "text": date}, "fatalities": None,
+         "certainty": "asserted", "source_kind": "article", "attributed_to": None, "trigger": _span("attacked"),
+         "evidence": _span(f"{a} attacked {b}."), "confidence": 0.8}  # fmt: skip
+    e.update(kw)
+    return e
+
+
+def _rel(t: str, a: str, b: str, **kw: Any) -> dict[str, Any]:
+    r = {"type": t, "source": a, "target": b, "source_mention": None, "target_mention": None, "status": "current",
+         "certainty": "asserted", "source_kind": "article", "evidence": _span(f"{a} {t} {b}"), "derived_from": None,
+         "confidence": 0.7}  # fmt: skip
+    r.update(kw)
+    return r
+
+
+ACTORS = {"nusra": ("Jabhat al-Nusra", "rebel", 2), "ahrar": ("Ahrar al-Sham", "rebel", 2),
+          "army": ("Syrian Army", "state", 1), "civ": ("Civilians (Syria)", "civilians", 7),
+          "turkey": ("Turkey", "foreign_state", 8)}  # fmt: skip
+
+
+def _doc(doc_id: str, published: str, events: list[dict[str, Any]], relations: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "schema": "factiongraph.document/1",
+        "document": {"id": doc_id, "title": doc_id, "url": f"https://example.org/{doc_id}", "published": published,
+                     "language": "en", "text": doc_id, "sections": []},
+        "actors": [{"id": k, "name": v[0], "kind": v[1], "acled_inter": v[2], "country": "SYR", "registry_id": k,
+                    "known": True, "mentions": []} for k, v in ACTORS.items()],
+        "events": [{**e, "id": f"e{i + 1}"} for i, e in enumerate(events)],
+        "relations": relations, "places": [],
+    }  # fmt: skip
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with Store.open(tmp_path / "fg.duckdb") as s:
+        s.write_batch([
+            ("h1", _doc("r1", "2017-01-25", [
+                _event("nusra", "ahrar", "2017-01-24", ("Idlib", 35.93, 36.63), fatalities=5),
+                _event("army", "civ", "2017-01-24", ("Douma", 33.57, 36.40),
+                       acled_event_type="Violence against civilians", acled_sub_event_type="Attack"),
+                _event("nusra", "army", "2017-01-24", None, plover="THREATEN", acled_event_type=None,
+                       acled_sub_event_type=None, certainty="hypothetical"),
+            ], [_rel("hostility", "nusra", "ahrar", derived_from="e1"), _rel("alliance", "ahrar", "nusra",
+                                                                             status="former"),
+                _rel("support", "turkey", "ahrar"), _rel("support", "turkey", "ahrar", source_kind="comment")])),
+            ("h2", _doc("r2", "2017-01-26", [
+                _event("ahrar", "nusra", "2017-01-25", ("Saraqib", 35.86, 36.80), fatalities=7, certainty="reported"),
+            ], [_rel("hostility", "ahrar", "nusra"), _rel("affiliation", "nusra", "turkey", source_kind="comment")])),
+        ])  # fmt: skip
+        fg.merge_events(s)
+        yield s
+
+
+def _run(store: Store, fmt: str) -> str:
+    buf = io.StringIO()
+    export(store, fmt, buf)
+    return buf.getvalue()
+
+
+def _store_edge_count(store: Store) -> int:
+    keys = set()
+    for r in store.query("SELECT type, source, target FROM relations"):
+        a, b = r["source"], r["target"]
+        if r["type"] in fg.SYMMETRIC:
+            a, b = sorted((a, b))
+        keys.add((r["type"], a, b))
+    return len(keys)
+
+
+def test_acled_csv(store: Store) -> None:
+    rows = list(csv.DictReader(io.StringIO(_run(store, "acled-csv"))))
+    assert tuple(rows[0].keys()) == ACLED_COLUMNS
+    assert len(rows) == 2  # the two Idlib reports are one event; the hypothetical threat is not an ACLED event
+    battle = next(r for r in rows if r["event_type"] == "Battles")
+    assert battle["event_id_cnty"].startswith("SYR") and battle["iso"] == "760" and battle["country"] == "Syria"
+    assert (battle["event_date"], battle["year"], battle["time_precision"]) == ("2017-01-24", "2017", "1")
+    assert (battle["actor1"], battle["inter1"], battle["interaction"]) == ("Jabhat al-Nusra", "2", "22")
+    assert battle["fatalities"] == "7"  # the largest reported
+    assert battle["source"] == "https://example.org/r1; https://example.org/r2" and "reports=2" in battle["tags"]
+    assert battle["disorder_type"] == "Political violence" and battle["latitude"] == "35.93"
+    civ = next(r for r in rows if r["event_type"] == "Violence against civilians")
+    assert civ["civilian_targeting"] == "Civilian targeting" and civ["interaction"] == "17"
+    assert civ["assoc_actor_1"] == "" and civ["admin2"] == "" and civ["fatalities"] == ""
+
+
+def test_plover_jsonl(store: Store) -> None:
+    recs = [json.loads(line) for line in _run(store, "plover-jsonl").splitlines()]
+    assert len(recs) == 4
+    first = recs[0]
+    assert first["event"] == ["ASSAULT"] and first["mode"] == ["firearms"] and first["date"] == "2017-01-24"
+    assert first["actor"][0]["identifier_id"] == "nusra" and first["recipient"][0]["identifier_id"] == "ahrar"
+    assert first["event_loc"]["name"] == "Idlib" and first["cite_info"]["document"] == "r1"
+    same = [r for r in recs if r["link"] == first["link"]]
+    assert {r["id"] for r in same} == {"r1#e1", "r2#e1"}  # two reports of one merged event
+
+
+def test_graphml_and_gexf_load_in_networkx(store: Store, tmp_path: Path) -> None:
+    nx = pytest.importorskip("networkx")
+    n = _store_edge_count(store)
+    assert n == 4
+    (tmp_path / "g.graphml").write_text(_run(store, "graphml"), encoding="utf-8")
+    g = nx.read_graphml(tmp_path / "g.graphml")
+    assert g.number_of_edges() == n
+    assert g.nodes["nusra"]["name"] == "Jabhat al-Nusra"
+    kinds = {(d["relation"], d["status"], d["sign"]) for _, _, d in g.edges(data=True)}
+    assert ("alliance", "former", 0) in kinds and ("hostility", "current", -1) in kinds
+    (tmp_path / "g.gexf").write_text(_run(store, "gexf"), encoding="utf-8")
+    h = nx.read_gexf(tmp_path / "g.gexf")
+    assert h.number_of_edges() == n
+    support = [d for u, v, d in h.edges(data=True) if d["relation"] == "support"]
+    assert support[0]["article_evidence"] == 1 and support[0]["comment_evidence"] == 1
+
+
+def test_geojson(store: Store) -> None:
+    doc = json.loads(_run(store, "geojson"))
+    assert doc["type"] == "FeatureCollection" and len(doc["features"]) == 3  # the threat has no place
+    f = doc["features"][0]
+    assert f["geometry"] == {"type": "Point", "coordinates": [36.63, 35.93]}
+    assert f["properties"]["plover"] == "ASSAULT" and f["properties"]["document"] == "r1"
+
+
+def test_parquet(store: Store, tmp_path: Path) -> None:
+    import duckdb
+
+    paths = write_parquet(store, tmp_path / "pq")
+    tables = ("documents", "actors", "mentions", "events", "relations", "places")
+    assert {p.name for p in paths} == {f"{t}.parquet" for t in tables}
+    with duckdb.connect() as con:
+        n = con.execute(f"SELECT COUNT(*) FROM '{tmp_path / 'pq' / 'events.parquet'}'").fetchall()
+    assert n[0][0] == store.counts()["events"]
+
+
+def test_export_cli(store: Store, tmp_path: Path) -> None:
+    db = store.target
+    store.close()
+    run = CliRunner()
+    out = run.invoke(app, ["export", "--format", "acled-csv", "--db", db])
+    assert out.exit_code == 0, out.output
+    assert out.stdout.splitlines()[0] == ",".join(ACLED_COLUMNS)
+    target = tmp_path / "out.graphml"
+    assert run.invoke(app, ["export", "-f", "graphml", "--db", db, "-o", str(target)]).exit_code == 0
+    assert target.read_text().startswith("<?xml")
+    assert run.invoke(app, ["export", "-f", "parquet", "--db", db, "-o", str(tmp_path / "pq")]).exit_code == 0
+    assert (tmp_path / "pq" / "relations.parquet").exists()
+    assert run.invoke(app, ["export", "-f", "nope", "--db", db]).exit_code == 2
