@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""`factiongraph batch --engine ray` over 20,000 documents, checked against `extract` on a sample.
+
+    .venv/bin/python bench/batch_check.py [--docs 20000] [--sample 300] [--workers 2]
+
+Builds DOCS short documents (the dev-set texts and the bundled examples' paragraphs, repeated
+under new ids), runs the batch on a local Ray cluster, then extracts a random sample of the same
+documents in this process and compares each document's events and relations (type, actors,
+trigger/evidence spans) with the batch's Parquet rows. Prints a Markdown summary.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def texts() -> list[str]:
+    out: list[str] = []
+    for gold in sorted((SHARED / "data" / "dev").glob("*.gold.jsonl")):
+        for line in gold.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                out.extend(p for p in json.loads(line)["text"].split("\n") if len(p.split()) > 8)
+    for f in sorted((ROOT / "examples").glob("*.txt")):
+        out.extend(p for p in f.read_text(encoding="utf-8").split("\n") if len(p.split()) > 8)
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=20_000)
+    ap.add_argument("--sample", type=int, default=300)
+    ap.add_argument("--workers", type=int, default=2)
+    a = ap.parse_args()
+
+    import duckdb
+
+    from factiongraph.batch import run_batch
+    from factiongraph.contract import to_contract
+    from factiongraph.document import Document
+    from factiongraph.pipeline import Pipeline
+
+    base = texts()
+    docs = [{"id": f"d{i:05d}", "text": base[i % len(base)]} for i in range(a.docs)]
+    words = sum(len(d["text"].split()) for d in docs)
+    with tempfile.TemporaryDirectory() as tmp:
+        src, out = Path(tmp) / "in.jsonl", Path(tmp) / "out"
+        src.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+        t0 = time.perf_counter()
+        summary = run_batch(src, out, engine="ray", workers=a.workers, shard_size=1000)
+        wall = time.perf_counter() - t0
+
+        con = duckdb.connect()
+        ev = con.execute(
+            f"SELECT doc_id, plover, actor1, actor2, trigger_start, evidence_start FROM '{out}/events/*.parquet'"
+        ).fetchall()
+        rel = con.execute(
+            f"SELECT doc_id, type, source, target, status, evidence_start FROM '{out}/relations/*.parquet'"
+        ).fetchall()
+        n_docs = con.execute(f"SELECT COUNT(*) FROM '{out}/documents/*.parquet'").fetchone()
+        batch_ev: dict[str, list] = {}
+        batch_rel: dict[str, list] = {}
+        for row in ev:
+            batch_ev.setdefault(row[0], []).append(tuple(row[1:]))
+        for row in rel:
+            batch_rel.setdefault(row[0], []).append(tuple(row[1:]))
+
+    sample = random.Random(7).sample(docs, min(a.sample, len(docs)))
+    pipe = Pipeline.load()
+    same = 0
+    diffs = []
+    for d, doc in zip(sample, pipe.run(Document(id=d["id"], text=d["text"]) for d in sample), strict=True):
+        c = to_contract(doc)
+        want_ev = sorted(
+            (e["plover"], e["actor1"], e["actor2"], e["trigger"]["start"], e["evidence"]["start"]) for e in c["events"]
+        )
+        want_rel = sorted(
+            (r["type"], r["source"], r["target"], r["status"], r["evidence"]["start"]) for r in c["relations"]
+        )
+        got_ev, got_rel = sorted(batch_ev.get(d["id"], [])), sorted(batch_rel.get(d["id"], []))
+        if (want_ev, want_rel) == (got_ev, got_rel):
+            same += 1
+        else:
+            diffs.append(d["id"])
+    print("| documents | words | Ray actors | wall s | words/s | docs/s | stored docs | events | relations |"
+          " sample checked | identical to extract |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print(f"| {a.docs} | {words} | {a.workers} | {wall:.0f} | {words / wall:,.0f} | {a.docs / wall:.0f} |"
+          f" {n_docs[0] if n_docs else 0} | {len(ev)} | {len(rel)} | {len(sample)} | {same} |")
+    print(f"\nbatch summary: {summary}")
+    if diffs:
+        print(f"differing documents: {diffs[:20]}")
+    return 0 if same == len(sample) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
