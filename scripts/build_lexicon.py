@@ -40,67 +40,9 @@ DEFAULT_CAMEO = SHARED / "phoenix-dictionaries" / "CAMEO.2.0.txt"
 DEFAULT_PLOVER = SHARED / "plover" / "CAMEO2PLOVER-2021.txt"
 DEFAULT_OUT = ROOT / "src" / "factiongraph" / "events" / "data" / "triggers_cameo.yaml"
 
-PLOVER_TYPES = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
+# The PLOVER vocabulary (16 types and their modes) is defined once, in the package.
+from factiongraph.events.lexicon import PLOVER_TYPES, VALID_MODES  # noqa: E402
 
-# PLOVER modes per type (PLOVER manual, draft 0.8). Modes in the CAMEO2PLOVER table that are
-# not in this list are normalised through MODE_FIXES or dropped.
-VALID_MODES: dict[str, tuple[str, ...]] = {
-    "CONSULT": ("visit", "third-party", "multilateral", "phone"),
-    "RETREAT": ("withdraw", "release", "disarm", "ceasefire", "access", "resign"),
-    "REQUEST": ("assist", "change", "yield", "meet"),
-    "REJECT": ("assist", "change", "yield", "meet"),
-    "ACCUSE": ("disapprove", "investigate", "allege"),
-    "THREATEN": ("restrict", "arrest", "relations", "expel", "territory", "violence"),
-    "PROTEST": ("demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"),
-    "SANCTION": ("convict", "expel", "withdraw", "discontinue"),
-    "MOBILIZE": ("troops", "weapons", "police", "militia"),
-    "COERCE": (
-        "seize",
-        "restrict",
-        "censor",
-        "curfew",
-        "martial-law",
-        "arrest",
-        "deport",
-        "withhold",
-        "misinformation",
-        "cyber",
-    ),
-    "ASSAULT": (
-        "abduct",
-        "beat",
-        "torture",
-        "sexual",
-        "targeted",
-        "destroy",
-        "primitive",
-        "firearms",
-        "explosives",
-        "suicide-attack",
-        "aerial",
-        "drone",
-        "heavy-weapons",
-        "crowd-control",
-        "unconventional",
-    ),
-}
 MODE_FIXES: dict[tuple[str, str], str | None] = {
     ("ASSAULT", "assassinate"): "targeted",
     ("ASSAULT", "massacre"): "targeted",
