@@ -156,9 +156,7 @@ def write_report(out: Path, scores: dict, speed: list[dict], words: int, extra: 
         v = scores.get(name, {}).get(metric, {}).get(field)
         ok = None if v is None else (v <= -target if target < 0 else v >= target)
         shown = f"<= {-target}" if target < 0 else f">= {target}"
-        lines.append(
-            f"| {issue} | {name} | {metric}.{field} | {fmt(v)} | {shown} | {_met(ok)} |"
-        )
+        lines.append(f"| {issue} | {name} | {metric}.{field} | {fmt(v)} | {shown} | {_met(ok)} |")
     lines += ["", "## Dev-set scores", ""]
     for name, res in scores.items():
         if "error" in res:
@@ -225,6 +223,9 @@ def main() -> int:
     if not a.skip_scale:
         extra.append(("Scale: workers and Ray (bench/throughput.py)", _run_script("throughput.py", a)))
         extra.append(("Web pages with 10,000 events (bench/web.py)", _run_script("web.py", a)))
+        extra.append(
+            ("Ray batch over 20,000 documents vs extract (bench/batch_check.py)", _run_script("batch_check.py", a))
+        )
     write_report(Path(a.out), scores, speed, a.words, extra)
     print(f"wrote {a.out}")
     return 0
