@@ -103,6 +103,8 @@ def to_contract(doc: Document) -> dict[str, Any]:
         "title": doc.title,
         "url": doc.url,
         "published": doc.published.isoformat() if doc.published else None,
+        # where `published` came from when the input gave none: "dateline"
+        "published_from": doc.hints.get("published_from"),
         "language": doc.language,
         "text": doc.text,
         "sections": [{"kind": s.kind, "start": s.start, "end": s.end, "author": s.author} for s in doc.sections],

@@ -43,11 +43,39 @@ def resolve_model_name(name: str | None = None) -> str:
 
 
 def load(name: str | None = None) -> Any:
-    """Loads the spaCy pipeline for `name` (see `candidates`)."""
+    """Loads the spaCy pipeline for `name` (see `candidates`), with line breaks as sentence breaks."""
     import spacy
 
     resolved = resolve_model_name(name)
     try:
-        return spacy.load(resolved)
+        nlp = spacy.load(resolved)
     except OSError as e:  # a package that is present but broken
         raise ModelNotFound(f"spaCy model '{resolved}' could not be loaded: {e}") from e
+    _register_line_breaks()
+    if "parser" in nlp.pipe_names and LINE_BREAKS not in nlp.pipe_names:
+        nlp.add_pipe(LINE_BREAKS, before="parser")
+    return nlp
+
+
+LINE_BREAKS = "factiongraph_line_breaks"
+
+
+def _register_line_breaks() -> None:
+    """A component that starts a sentence after every line break.
+
+    A headline, a dateline or a paragraph never runs into the next line's sentence; the parser
+    keeps every other boundary decision.
+    """
+    from spacy.language import Language
+
+    if Language.has_factory(LINE_BREAKS):
+        return
+
+    @Language.component(LINE_BREAKS)
+    def line_breaks(doc: Any) -> Any:
+        for i in range(1, len(doc)):
+            prev = doc[i - 1]
+            broken = "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)
+            if broken and not doc[i].is_space:
+                doc[i].is_sent_start = True
+        return doc

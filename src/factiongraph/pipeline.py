@@ -1,6 +1,6 @@
 """The one place where extraction stages are composed.
 
-    read -> sections -> parse (spaCy, batched) -> places -> actors -> events -> relations
+    read -> dateline -> sections -> parse (spaCy, batched) -> places -> actors -> events -> relations
 
 Each stage is a function from `Document` to `Document`. Services (spaCy model, actor
 registry, gazetteer, event lexicon) are loaded once into a `Pipeline` and passed in.
@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from factiongraph import nlp as nlp_models
 from factiongraph.actors.registry import Registry
 from factiongraph.actors.resolve import ActorResolver
+from factiongraph.dateline import published_from_dateline
 from factiongraph.document import Document
 from factiongraph.events.extract import extract_events
 from factiongraph.events.lexicon import Lexicon
@@ -64,7 +65,7 @@ class Pipeline:
 
     def run(self, docs: Iterable[Document], batch_size: int = 16) -> Iterator[Document]:
         """Extracts every document, in input order; documents with an error pass through untouched."""
-        prepared = (d if d.error is not None else segment(d) for d in docs)
+        prepared = (d if d.error is not None else segment(published_from_dateline(d)) for d in docs)
         stream = ((d.text if d.error is None else "", d) for d in prepared)
         for sd, doc in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
             if doc.error is not None:

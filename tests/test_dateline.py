@@ -1,0 +1,38 @@
+"""The report date read from a dateline when the input gave none."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from factiongraph.dateline import published_from_dateline
+from factiongraph.document import Document
+
+
+def run(text: str, published: dt.date | None = None) -> Document:
+    return published_from_dateline(Document(id="t", text=text, published=published))
+
+
+def test_dateline_after_headline_sets_published():
+    doc = run("Army and RSF agree to a ceasefire\nKHARTOUM / JEDDAH, 21 May 2023 — The army agreed on Saturday.")
+    assert doc.published == dt.date(2023, 5, 21)
+    assert doc.hints["published_from"] == "dateline"
+
+
+def test_dateline_with_country_after_the_city():
+    assert run("IDLIB, Syria, 29 January 2017 — Rebels merged.").published == dt.date(2017, 1, 29)
+
+
+def test_given_publication_date_wins_over_the_dateline():
+    assert run("IDLIB, Syria, 29 January 2017 — Rebels merged.", dt.date(2017, 2, 1)).published == dt.date(2017, 2, 1)
+
+
+def test_a_date_in_running_text_is_not_a_dateline():
+    assert run("The US said on 3 May 2020 that it would leave.").published is None
+
+
+def test_dateline_without_a_date_sets_nothing():
+    assert run("MOSUL, Iraq (AP) — Fighting continued.").published is None
+
+
+def test_month_only_dateline_is_not_enough():
+    assert run("ALEPPO, November 2016 — Fighting continued.").published is None
