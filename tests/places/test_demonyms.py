@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 from factiongraph.document import Document
 from factiongraph.places import Gazetteer, geoparse
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
 
 
 def places(gaz: Gazetteer, text: str) -> list[tuple[int, int, str, str | None]]:

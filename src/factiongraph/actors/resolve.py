@@ -49,7 +49,6 @@ class ActorResolver:
 
     def __init__(self, registry: Registry, vocab: Any, event_nouns: frozenset[str] = frozenset()) -> None:
         from spacy.matcher import PhraseMatcher
-        from spacy.tokenizer import Tokenizer  # noqa: F401 - imported for typing clarity
 
         self.registry = registry
         self.event_nouns = event_nouns  # "Israeli air raids": the demonym is the raid's actor
@@ -129,6 +128,8 @@ class _Resolution:
         self.taken = [False] * len(sd)  # tokens already part of a mention
         self.focus: str | None = None
         self.persons: set[str] = set()  # entities that are single people (not "they")
+        self._coalition_entity: Entity | None = None
+        self._coalition_known = False  # looked up yet?
 
     def run(self) -> Document:
         spans = self._registry_spans()
@@ -213,7 +214,13 @@ class _Resolution:
         return votes.most_common(1)[0][0]
 
     def _coalition(self) -> Entity | None:
-        """The military coalition of the focus country's conflict ("the coalition", "Coalition forces")."""
+        """The military coalition of the focus country's conflict ("the coalition", "Coalition forces").
+
+        Looked up once per document: the answer depends only on the focus country.
+        """
+        if self._coalition_known:
+            return self._coalition_entity
+        self._coalition_known = True
         state = self.r.registry.get(self.r._states_by_country.get(self.focus or "", ""))
         if state is None:
             return None
@@ -225,7 +232,9 @@ class _Resolution:
             and conflicts & set(a.conflicts)
             and any("coalition" in x.name.lower() for x in a.names())
         ]
-        return self.r.registry_entity(cands[0], self.focus) if len(cands) == 1 else None
+        if len(cands) == 1:
+            self._coalition_entity = self.r.registry_entity(cands[0], self.focus)
+        return self._coalition_entity
 
     def _is_place(self, ent: Any) -> bool:
         """The place stage resolved this span to coordinates (a demonym is a place reference, not a name)."""
@@ -506,7 +515,6 @@ class _Resolution:
         )
         if not named:
             return
-        char_to_mention = named
         new: list[tuple[int, int, str]] = []
         for tok in sd:
             if self.taken[tok.i]:
@@ -532,7 +540,7 @@ class _Resolution:
                 continue
             if is_pron and low in ("they", "them", "their") and _generic_they(tok):
                 continue
-            target = self._antecedent(tok, char_to_mention, group_only=is_desc)
+            target = self._antecedent(tok, named, group_only=is_desc)
             if target is None:
                 continue
             if is_desc:

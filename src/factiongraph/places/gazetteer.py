@@ -56,6 +56,9 @@ class Candidate:
         return p
 
 
+LOOKUP_CACHE_SIZE = 100_000  # names kept resolved; a long batch run must not grow without bound
+
+
 class Gazetteer:
     """Name -> candidate places. Build with `Gazetteer.load()`."""
 
@@ -134,7 +137,10 @@ class Gazetteer:
             found = [self._candidate(ids)]
         else:
             found = sorted((self._candidate(i) for i in ids), key=lambda c: -c.prior)
-        self._lookup_cache[key] = found
+        if found:  # misses are cheap and unbounded in number: only hits are kept, and not forever
+            if len(self._lookup_cache) >= LOOKUP_CACHE_SIZE:
+                self._lookup_cache.clear()
+            self._lookup_cache[key] = found
         return found
 
     def demonym(self, key: str) -> Candidate | None:
