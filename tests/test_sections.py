@@ -59,7 +59,7 @@ def test_segment_single_paragraph_is_article() -> None:
     assert [s.kind for s in segment_text(text)] == ["article"]
 
 
-def test_segment_explicit_header_and_says_lines_give_authors() -> None:
+def test_segment_explicit_header_and_says_lines_give_authors_and_header_joins_first_comment() -> None:
     text = "\n".join(ARTICLE[:2] + [
         "3 Comments",
         "jihadwatcher says:",
@@ -72,12 +72,12 @@ def test_segment_explicit_header_and_says_lines_give_authors() -> None:
     secs = segment_text(text)
     assert_cover(text, secs)
     assert [(s.kind, s.author) for s in secs] == [
-        ("article", None), ("comment", None), ("comment", "jihadwatcher"), ("comment", "Mary K.")]
-    assert text[secs[2].start:secs[2].end].startswith("jihadwatcher says:\nThe army will never")
-    assert "It will take years.\nReply" in text[secs[2].start:secs[2].end]
+        ("article", None), ("comment", "jihadwatcher"), ("comment", "Mary K.")]
+    assert text[secs[1].start:secs[1].end].startswith("3 Comments\njihadwatcher says:\nThe army will never")
+    assert "It will take years.\nReply" in text[secs[1].start:secs[1].end]
 
 
-def test_segment_posted_by_signature_names_the_previous_comment() -> None:
+def test_segment_posted_by_signature_names_the_previous_comment_and_header_joins_it() -> None:
     text = "\n".join(ARTICLE[:2] + [
         "Reader comments",
         "The rebels had no chance once the supply lines were cut.",
@@ -87,7 +87,8 @@ def test_segment_posted_by_signature_names_the_previous_comment() -> None:
     ])
     secs = segment_text(text)
     assert [(s.kind, s.author) for s in secs] == [
-        ("article", None), ("comment", None), ("comment", "Karim"), ("comment", "Lena")]
+        ("article", None), ("comment", "Karim"), ("comment", "Lena")]
+    assert text[secs[1].start:secs[1].end].startswith("Reader comments\nThe rebels had no chance")
 
 
 def test_segment_uses_html_section_hints() -> None:

@@ -349,6 +349,7 @@ class _Unit:
     kind: str = "article"
     author: str | None = None
     new_comment: bool = True  # starts a new comment section (else continues the previous one)
+    header: bool = False  # a "Comments" header or UI line: alone it belongs to the first comment after it
 
 
 def _explicit(units: list[_Unit]) -> int | None:
@@ -362,7 +363,7 @@ def _explicit(units: list[_Unit]) -> int | None:
         if _HEADER.match(line):
             in_comments = True
             first = i if first is None else first
-            u.kind, u.new_comment = "comment", False
+            u.kind, u.new_comment, u.header = "comment", False, True
             continue
         says = _says_header(line)
         if says:
@@ -391,7 +392,7 @@ def _explicit(units: list[_Unit]) -> int | None:
             prev_has_header = True
             continue
         if _UI.match(line) and (in_comments or i > 0):
-            u.kind, u.new_comment = "comment", False
+            u.kind, u.new_comment, u.header = "comment", False, True
             prev_has_header = False
             continue
         if in_comments:
@@ -465,21 +466,23 @@ def segment_text(text: str) -> tuple[Section, ...]:
 
 
 def _build(units: list[_Unit], length: int) -> tuple[Section, ...]:
-    groups: list[list[Any]] = []  # [kind, start, author]
+    groups: list[list[Any]] = []  # [kind, start, author, header only]
     for i, u in enumerate(units):
         start = 0 if i == 0 else u.para.start
         if groups and (
             (u.kind == "article" and groups[-1][0] == "article")
-            or (u.kind == "comment" and groups[-1][0] == "comment" and not u.new_comment)
+            or (u.kind == "comment" and groups[-1][0] == "comment" and (not u.new_comment or groups[-1][3]))
         ):
+            # A header line alone is no comment: the first comment after it absorbs it.
             if u.author and groups[-1][2] is None:
                 groups[-1][2] = u.author
+            groups[-1][3] = groups[-1][3] and u.header
             continue
-        groups.append([u.kind, start, u.author])
+        groups.append([u.kind, start, u.author, u.header])
     out: list[Section] = []
     for k, g in enumerate(groups):
         end = groups[k + 1][1] if k + 1 < len(groups) else length
-        kind, start, author = g
+        kind, start, author, _ = g
         out.append(Section(kind, start, end, author if kind == "comment" else None))
     return tuple(out)
 
