@@ -26,6 +26,16 @@ def test_read_txt_file_gives_its_text_with_path_as_id(tmp_path: Path) -> None:
     assert doc.error is None and doc.warnings == () and doc.language == "en"
 
 
+def test_read_path_spellings_of_one_file_give_one_id(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    p = tmp_path / "sub" / "a.txt"
+    p.write_text(ENGLISH, encoding="utf-8")
+    ids = {d.id for d in read(p, f"{tmp_path}/./sub//a.txt", f"{tmp_path}/sub/../sub/a.txt")}
+    assert ids == {str(p)}
+    [doc] = read(f"{tmp_path}/sub/")
+    assert doc.id == str(p)
+
+
 def test_read_binary_file_gives_error_line(tmp_path: Path) -> None:
     p = tmp_path / "blob.txt"
     p.write_bytes(b"\x00\x01\x02\x03PK\x00\x00" * 100)

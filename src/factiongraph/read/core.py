@@ -324,14 +324,17 @@ def read_paths(paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
       `html`, `title`, `url`, `published`).
     - Folders are read recursively in sorted path order; hidden files and files of
       other types in them are skipped.
-    - A document id is the JSONL `id` (else `PATH:LINE`), else the path as given
-      (`<stdin>` for standard input).
+    - A document id is the JSONL `id` (else `PATH:LINE`), else the path as given,
+      normalised (`./a//b.txt` is `a/b.txt`, so one file is one document however it
+      is spelled), `<stdin>` for standard input.
     - Every problem gives a document with `error` set; this never raises for bad input.
     """
     for path in paths:
         if path == "-":
             yield from _read_stdin(stdin, max_bytes)
-        elif os.path.isdir(path):
+            continue
+        path = os.path.normpath(path) if path else path
+        if os.path.isdir(path):
             for file, exc in _walk(path):
                 if exc is not None:
                     yield error_doc(file, "unreadable", f"cannot read folder: {exc.strerror or exc}")
