@@ -20,6 +20,7 @@ from typing import Any
 
 from factiongraph.actors import lexicon as lx
 from factiongraph.actors.registry import Registry, RegistryActor, normalize_name
+from factiongraph.actors.salience import PERIPHERAL_HINT, position
 from factiongraph.document import Actor, Document, Mention
 
 STATE_KINDS = frozenset({"state", "foreign_state"})
@@ -140,7 +141,9 @@ class _Resolution:
         self._cataphora()
         self._generic_mentions()
         self._ner_mentions()
+        self._merge_appositions()
         self._anaphora()
+        peripheral = self._peripheral()
         self.mentions.sort(key=lambda m: m.start)
         by_id: dict[str, list[Mention]] = {}
         for m in self.mentions:
@@ -152,6 +155,7 @@ class _Resolution:
         actors.sort(key=lambda a: a.mentions[0].start)
         hints = dict(self.doc.hints)
         hints["focus_country"] = self.focus
+        hints[PERIPHERAL_HINT] = peripheral
         # a named armed group is not a place ("Fastaqim", "Front" of "Nusra Front")
         groups = [m for m in self.mentions if self.entities[m.actor_id].kind not in STATE_KINDS and m.how == "alias"]
         places = tuple(p for p in self.doc.places if not any(m.start < p.end and p.start < m.end for m in groups))
@@ -171,6 +175,67 @@ class _Resolution:
         span = self.sd[tok_start:tok_end]
         start, end = span.start_char, span.end_char
         self.mentions.append(Mention(start, end, self.doc.text[start:end], entity.id, how))
+
+    def _merge_appositions(self) -> None:
+        """'Kenzo Oshima, the UN relief coordinator', 'the Union of Teachers (NUT)': one entity, not two.
+
+        A registry actor absorbs an unknown one; two registry actors stay apart (an apposition
+        between them is more likely a misparsed list).
+        """
+        sd = self.sd
+        at: dict[int, Mention] = {}
+        for m in self.mentions:
+            span = sd.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    at[t.i] = m
+        inside_name = {t.i for e in sd.ents for t in e[1:]}  # "Angola" in "Union for ... of Angola (UNITA)"
+
+        def phrase_mention(tok: Any) -> Mention | None:
+            """The mention a noun phrase's head stands for ("Qatar's emir", "the UN relief coordinator")."""
+            if tok.i in at:
+                return at[tok.i]
+            owners = [
+                c
+                for c in tok.children
+                if c.i in at and (c.dep_ == "compound" or c.dep_ == "poss" and tok.lower_ in lx.TITLE_WORDS)
+            ]
+            return at[owners[0].i] if owners else None
+
+        for m in list(self.mentions):
+            span = sd.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            others = []
+            if span.start >= 2 and sd[span.start - 1].text == "(" and span.end < len(sd) and sd[span.end].text == ")":
+                if span.start - 2 not in inside_name:
+                    others.append(at.get(span.start - 2))
+            elif root.dep_ == "appos":
+                others.append(phrase_mention(root.head))
+            others += [phrase_mention(c) for c in root.children if c.dep_ == "appos"]
+            m = at.get(root.i, m)
+            other = next((o for o in others if o is not None and o.actor_id != m.actor_id), None)
+            if other is None:
+                continue
+            a, b = self.entities[other.actor_id], self.entities[m.actor_id]
+            if a.known and b.known:
+                continue
+            keep, gone = (b, a) if b.known and not a.known else (a, b)
+            self.mentions = [
+                dataclasses.replace(x, actor_id=keep.id) if x.actor_id == gone.id else x for x in self.mentions
+            ]
+            self.persons.discard(gone.id)
+            at = {i: dataclasses.replace(x, actor_id=keep.id) if x.actor_id == gone.id else x for i, x in at.items()}
+
+    def _peripheral(self) -> list[str]:
+        """Entities none of whose mentions is salient (only a report's source, or deep background)."""
+        salient: set[str] = set()
+        for m in self.mentions:
+            span = self.sd.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or position(span.root).salient:
+                salient.add(m.actor_id)
+        return sorted({m.actor_id for m in self.mentions} - salient)
 
     def _registry_spans(self) -> list[tuple[Any, RegistryActor]]:
         from spacy.util import filter_spans
@@ -288,6 +353,10 @@ class _Resolution:
                 self._add(tok.i, head.i + 1, self.r.registry_entity(actor, self.focus), "alias")
                 continue
             if actor is not None and actor.kind in STATE_KINDS and head.lemma_.lower() in self.r.event_nouns:
+                self._add(tok.i, tok.i + 1, self.r.registry_entity(actor, self.focus), "alias")
+                continue
+            if actor is not None and not _is_group_noun(head) and _acted_upon(head):
+                # "rejected an Indian proposal", "shelled Iraqi towns": the nation whose thing is hit
                 self._add(tok.i, tok.i + 1, self.r.registry_entity(actor, self.focus), "alias")
                 continue
             if hl in lx.CIVILIAN_NOUNS or not (_is_group_noun(head) or agent and actor is None):
@@ -423,6 +492,8 @@ class _Resolution:
                 continue
             if self._is_place(ent) or _locative(ent.root):
                 continue  # a place mislabelled ORG ("the town of X", "in X")
+            if len(ent) == 1 and root.dep_ == "compound" and root.head.lower_ in lx.TITLE_WORDS:
+                continue  # a portfolio, not an organisation ("Defence Minister X")
             # ORG unknown to the registry: a new actor
             start = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start
             end = ent.end - 1 if ent[-1].tag_ == "POS" else ent.end
@@ -662,6 +733,16 @@ def _left_edge_mods(tok: Any) -> int:
         if c.i < tok.i and c.dep_ in ("det", "amod", "compound", "nummod", "quantmod", "advmod"):
             start = min(start, c.left_edge.i)
     return start
+
+
+def _acted_upon(noun: Any) -> bool:
+    """The object of a predicate: 'rejected a proposal', 'a blockade on lorries', 'fire against camps'."""
+    if noun.dep_ == "dobj":
+        return True
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.lower_ in lx.LOCATIVE_PREPS:
+        return False
+    owner = noun.head.head
+    return owner.pos_ == "VERB" or owner.dep_ == "dobj"
 
 
 def _has_owner(tok: Any) -> bool:
