@@ -136,3 +136,13 @@ def test_actors_demonym_on_what_an_action_hits_is_the_nation(resolve):
 def test_actors_peripheral_entities_are_marked_for_pruning(resolve):
     doc = resolve("Uganda signed an agreement with rebels who had been fighting a group that was armed by Sudan.")
     assert doc.hints["peripheral_actors"] == ["sudan"]
+
+
+def test_actors_far_deeper_than_the_sentences_object_are_peripheral(resolve):
+    doc = resolve("Kenya criticised Somalia over rebels who receive weapons from allies of Eritrea.")
+    assert doc.hints["peripheral_actors"] == ["eritrea"]
+
+
+def test_actors_depth_counts_relative_to_the_sentence(resolve):
+    doc = resolve("Rebels who receive weapons from allies of Eritrea attacked a police post.")
+    assert doc.hints["peripheral_actors"] == []

@@ -20,10 +20,11 @@ from typing import Any
 
 from factiongraph.actors import lexicon as lx
 from factiongraph.actors.registry import Registry, RegistryActor, normalize_name
-from factiongraph.actors.salience import PERIPHERAL_HINT, position
+from factiongraph.actors.salience import PERIPHERAL_HINT, Position, position
 from factiongraph.document import Actor, Document, Mention
 
 STATE_KINDS = frozenset({"state", "foreign_state"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,13 +230,17 @@ class _Resolution:
             at = {i: dataclasses.replace(x, actor_id=keep.id) if x.actor_id == gone.id else x for i, x in at.items()}
 
     def _peripheral(self) -> list[str]:
-        """Entities none of whose mentions is salient (only a report's source, or deep background)."""
-        salient: set[str] = set()
+        """Entities none of whose mentions is salient (only a report's source, or background)."""
+        placed: list[tuple[str, int, bool, Position]] = []  # entity, sentence, subject?, position
         for m in self.mentions:
             span = self.sd.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None or position(span.root).salient:
-                salient.add(m.actor_id)
-        return sorted({m.actor_id for m in self.mentions} - salient)
+            if span is None:
+                placed.append((m.actor_id, -1, True, Position(False, 0, 0)))
+                continue
+            root = span.root
+            placed.append((m.actor_id, root.sent.start, root.dep_ in SUBJECTS, position(root)))
+        salient = {eid for eid, sent, subj, p in placed if p.salient and p.depth <= _shallowest(placed, sent) + 1}
+        return sorted({eid for eid, *_ in placed} - salient)
 
     def _registry_spans(self) -> list[tuple[Any, RegistryActor]]:
         from spacy.util import filter_spans
@@ -733,6 +738,12 @@ def _left_edge_mods(tok: Any) -> int:
         if c.i < tok.i and c.dep_ in ("det", "amod", "compound", "nummod", "quantmod", "advmod"):
             start = min(start, c.left_edge.i)
     return start
+
+
+def _shallowest(placed: list[tuple[str, int, bool, Position]], sent: int) -> int:
+    """The depth of a sentence's most prominent object (or other non-subject) mention."""
+    depths = [p.depth for _, s, subj, p in placed if s == sent and not subj and p.salient]
+    return min(depths, default=0)
 
 
 def _acted_upon(noun: Any) -> bool:

@@ -3,9 +3,10 @@
 A text names more actors than it reports on. Those it reports on fill the argument slots of
 its predicates; the others are sources of the report ("..., the minister said", "according to
 X") or lie deep inside the description of something else ("a blockade on lorries passing
-through a crossing between A and B"). An entity none of whose mentions is salient is
-dropped once events and relations are known, unless one of them involves it: the actor list
-holds the parties to what is reported, not everyone named.
+through a crossing between A and B"), absolutely (more than one background clause or noun
+phrase) or relative to the sentence's most prominent object (two levels deeper). An entity
+none of whose mentions is salient is dropped once events and relations are known, unless one
+of them involves it: the actor list holds the parties to what is reported, not everyone named.
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ class Position:
     attribution: bool  # the speaker of a trailing report verb, or "according to" it
     clauses: int  # relative/adverbial clause boundaries between it and the sentence root
     noun_phrases: int  # prepositional phrases attached to nouns between it and the sentence root
+
+    @property
+    def depth(self) -> int:
+        return self.clauses + self.noun_phrases
 
     @property
     def salient(self) -> bool:
