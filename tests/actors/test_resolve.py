@@ -146,3 +146,8 @@ def test_actors_far_deeper_than_the_sentences_object_are_peripheral(resolve):
 def test_actors_depth_counts_relative_to_the_sentence(resolve):
     doc = resolve("Rebels who receive weapons from allies of Eritrea attacked a police post.")
     assert doc.hints["peripheral_actors"] == []
+
+
+def test_actors_abbreviation_of_a_name_that_is_no_actor_is_no_actor(resolve):
+    doc = resolve("The IAEA sent inspectors to the Northern Uranium Plant (NUP) near the capital.")
+    assert mentions(doc) == {"iaea": ["IAEA"]}

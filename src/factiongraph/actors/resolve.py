@@ -209,7 +209,7 @@ class _Resolution:
                 continue
             root = span.root
             others = []
-            if span.start >= 2 and sd[span.start - 1].text == "(" and span.end < len(sd) and sd[span.end].text == ")":
+            if _bracketed(span):
                 if span.start - 2 not in inside_name:
                     others.append(at.get(span.start - 2))
             elif root.dep_ == "appos":
@@ -360,7 +360,7 @@ class _Resolution:
             if actor is not None and actor.kind in STATE_KINDS and head.lemma_.lower() in self.r.event_nouns:
                 self._add(tok.i, tok.i + 1, self.r.registry_entity(actor, self.focus), "alias")
                 continue
-            if actor is not None and not _is_group_noun(head) and _acted_upon(head):
+            if actor is not None and head.pos_ == "NOUN" and not _is_group_noun(head) and _acted_upon(head):
                 # "rejected an Indian proposal", "shelled Iraqi towns": the nation whose thing is hit
                 self._add(tok.i, tok.i + 1, self.r.registry_entity(actor, self.focus), "alias")
                 continue
@@ -499,6 +499,8 @@ class _Resolution:
                 continue  # a place mislabelled ORG ("the town of X", "in X")
             if len(ent) == 1 and root.dep_ == "compound" and root.head.lower_ in lx.TITLE_WORDS:
                 continue  # a portfolio, not an organisation ("Defence Minister X")
+            if _bracketed(ent) and ent.text.isupper() and not self.taken[ent.start - 2]:
+                continue  # the abbreviation of a name that is no actor ("Conversion Facilities (UCF)")
             # ORG unknown to the registry: a new actor
             start = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start
             end = ent.end - 1 if ent[-1].tag_ == "POS" else ent.end
@@ -738,6 +740,12 @@ def _left_edge_mods(tok: Any) -> int:
         if c.i < tok.i and c.dep_ in ("det", "amod", "compound", "nummod", "quantmod", "advmod"):
             start = min(start, c.left_edge.i)
     return start
+
+
+def _bracketed(span: Any) -> bool:
+    """A span in parentheses right after a name: 'Name (ABBR)'."""
+    sd = span.doc
+    return span.start >= 2 and sd[span.start - 1].text == "(" and span.end < len(sd) and sd[span.end].text == ")"
 
 
 def _shallowest(placed: list[tuple[str, int, bool, Position]], sent: int) -> int:
