@@ -151,3 +151,13 @@ def test_actors_depth_counts_relative_to_the_sentence(resolve):
 def test_actors_abbreviation_of_a_name_that_is_no_actor_is_no_actor(resolve):
     doc = resolve("The IAEA sent inspectors to the Northern Uranium Plant (NUP) near the capital.")
     assert mentions(doc) == {"iaea": ["IAEA"]}
+
+
+def test_actors_named_twice_are_never_peripheral(resolve):
+    doc = resolve("Kenya criticised Somalia over rebels who receive weapons from allies of Eritrea. Eritrea denied it.")
+    assert doc.hints["peripheral_actors"] == []
+
+
+def test_actors_known_armed_groups_are_never_background(resolve):
+    doc = resolve("Kenya criticised Somalia over rebels who receive weapons from allies of al-Shabaab.")
+    assert doc.hints["peripheral_actors"] == []

@@ -25,6 +25,7 @@ from factiongraph.document import Actor, Document, Mention
 
 STATE_KINDS = frozenset({"state", "foreign_state"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+ARMED_KINDS = frozenset({"rebel", "militia"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +231,11 @@ class _Resolution:
             at = {i: dataclasses.replace(x, actor_id=keep.id) if x.actor_id == gone.id else x for i, x in at.items()}
 
     def _peripheral(self) -> list[str]:
-        """Entities none of whose mentions is salient (only a report's source, or background)."""
+        """Entities none of whose mentions is salient (only a report's source, or background).
+
+        Position is weak evidence against repetition and registry knowledge: an entity named more
+        than once, or a known armed group named other than as a source, is always a party.
+        """
         placed: list[tuple[str, int, bool, Position]] = []  # entity, sentence, subject?, position
         for m in self.mentions:
             span = self.sd.char_span(m.start, m.end, alignment_mode="expand")
@@ -240,6 +245,10 @@ class _Resolution:
             root = span.root
             placed.append((m.actor_id, root.sent.start, root.dep_ in SUBJECTS, position(root)))
         salient = {eid for eid, sent, subj, p in placed if p.salient and p.depth <= _shallowest(placed, sent) + 1}
+        named = Counter(m.actor_id for m in self.mentions if m.how != "coref")
+        salient |= {eid for eid, n in named.items() if n > 1}  # named again and again: a party, wherever it stands
+        armed = {eid for eid, e in self.entities.items() if e.known and e.kind in ARMED_KINDS}
+        salient |= {eid for eid, sent, subj, p in placed if eid in armed and not p.attribution}
         return sorted({eid for eid, *_ in placed} - salient)
 
     def _registry_spans(self) -> list[tuple[Any, RegistryActor]]:
