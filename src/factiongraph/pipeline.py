@@ -1,6 +1,7 @@
 """The one place where extraction stages are composed.
 
     read -> dateline -> sections -> parse (spaCy, batched) -> places -> actors -> events -> relations
+         -> actor salience (peripheral actors no event or relation involves are dropped)
 
 Each stage is a function from `Document` to `Document`. Services (spaCy model, actor
 registry, gazetteer, event lexicon) are loaded once into a `Pipeline` and passed in.
