@@ -115,3 +115,49 @@ def test_actors_unquoted_we_is_left_alone(resolve):
 def test_actors_they_never_refers_to_one_person(resolve):
     doc = resolve("General Michel Aoun met Hezbollah leaders. They agreed to talk.")
     assert "They" not in mentions(doc).get("michel-aoun", [])
+
+
+def test_actors_speaker_of_a_trailing_report_is_marked_peripheral(resolve):
+    doc = resolve("Kenya will send troops to Somalia, Defence Minister John Otieno said on Monday.")
+    assert mentions(doc)["john-otieno"] == ["Minister John Otieno"]  # "Defence" is his portfolio
+    assert doc.hints["peripheral_actors"] == ["john-otieno"]
+
+
+def test_actors_apposition_names_one_entity(resolve):
+    doc = resolve("Maria Lopez, the United Nations relief coordinator, visited the camp.")
+    assert mentions(doc) == {"united-nations": ["Maria Lopez", "the United Nations"]}
+
+
+def test_actors_demonym_on_what_an_action_hits_is_the_nation(resolve):
+    doc = resolve("Ethiopia rejected a Kenyan proposal on the border.")
+    assert mentions(doc) == {"ethiopia": ["Ethiopia"], "kenya": ["Kenyan"]}
+
+
+def test_actors_peripheral_entities_are_marked_for_pruning(resolve):
+    doc = resolve("Uganda signed an agreement with rebels who had been fighting a group that was armed by Sudan.")
+    assert doc.hints["peripheral_actors"] == ["sudan"]
+
+
+def test_actors_far_deeper_than_the_sentences_object_are_peripheral(resolve):
+    doc = resolve("Kenya criticised Somalia over rebels who receive weapons from allies of Eritrea.")
+    assert doc.hints["peripheral_actors"] == ["eritrea"]
+
+
+def test_actors_depth_counts_relative_to_the_sentence(resolve):
+    doc = resolve("Rebels who receive weapons from allies of Eritrea attacked a police post.")
+    assert doc.hints["peripheral_actors"] == []
+
+
+def test_actors_abbreviation_of_a_name_that_is_no_actor_is_no_actor(resolve):
+    doc = resolve("The IAEA sent inspectors to the Northern Uranium Plant (NUP) near the capital.")
+    assert mentions(doc) == {"iaea": ["IAEA"]}
+
+
+def test_actors_named_twice_are_never_peripheral(resolve):
+    doc = resolve("Kenya criticised Somalia over rebels who receive weapons from allies of Eritrea. Eritrea denied it.")
+    assert doc.hints["peripheral_actors"] == []
+
+
+def test_actors_known_armed_groups_are_never_background(resolve):
+    doc = resolve("Kenya criticised Somalia over rebels who receive weapons from allies of al-Shabaab.")
+    assert doc.hints["peripheral_actors"] == []

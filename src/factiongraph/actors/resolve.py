@@ -20,9 +20,12 @@ from typing import Any
 
 from factiongraph.actors import lexicon as lx
 from factiongraph.actors.registry import Registry, RegistryActor, normalize_name
+from factiongraph.actors.salience import PERIPHERAL_HINT, Position, position
 from factiongraph.document import Actor, Document, Mention
 
 STATE_KINDS = frozenset({"state", "foreign_state"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+ARMED_KINDS = frozenset({"rebel", "militia"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +143,9 @@ class _Resolution:
         self._cataphora()
         self._generic_mentions()
         self._ner_mentions()
+        self._merge_appositions()
         self._anaphora()
+        peripheral = self._peripheral()
         self.mentions.sort(key=lambda m: m.start)
         by_id: dict[str, list[Mention]] = {}
         for m in self.mentions:
@@ -152,6 +157,7 @@ class _Resolution:
         actors.sort(key=lambda a: a.mentions[0].start)
         hints = dict(self.doc.hints)
         hints["focus_country"] = self.focus
+        hints[PERIPHERAL_HINT] = peripheral
         # a named armed group is not a place ("Fastaqim", "Front" of "Nusra Front")
         groups = [m for m in self.mentions if self.entities[m.actor_id].kind not in STATE_KINDS and m.how == "alias"]
         places = tuple(p for p in self.doc.places if not any(m.start < p.end and p.start < m.end for m in groups))
@@ -171,6 +177,79 @@ class _Resolution:
         span = self.sd[tok_start:tok_end]
         start, end = span.start_char, span.end_char
         self.mentions.append(Mention(start, end, self.doc.text[start:end], entity.id, how))
+
+    def _merge_appositions(self) -> None:
+        """'Kenzo Oshima, the UN relief coordinator', 'the Union of Teachers (NUT)': one entity, not two.
+
+        A registry actor absorbs an unknown one; two registry actors stay apart (an apposition
+        between them is more likely a misparsed list).
+        """
+        sd = self.sd
+        at: dict[int, Mention] = {}
+        for m in self.mentions:
+            span = sd.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    at[t.i] = m
+        inside_name = {t.i for e in sd.ents for t in e[1:]}  # "Angola" in "Union for ... of Angola (UNITA)"
+
+        def phrase_mention(tok: Any) -> Mention | None:
+            """The mention a noun phrase's head stands for ("Qatar's emir", "the UN relief coordinator")."""
+            if tok.i in at:
+                return at[tok.i]
+            owners = [
+                c
+                for c in tok.children
+                if c.i in at and (c.dep_ == "compound" or c.dep_ == "poss" and tok.lower_ in lx.TITLE_WORDS)
+            ]
+            return at[owners[0].i] if owners else None
+
+        for m in list(self.mentions):
+            span = sd.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            others = []
+            if _bracketed(span):
+                if span.start - 2 not in inside_name:
+                    others.append(at.get(span.start - 2))
+            elif root.dep_ == "appos":
+                others.append(phrase_mention(root.head))
+            others += [phrase_mention(c) for c in root.children if c.dep_ == "appos"]
+            m = at.get(root.i, m)
+            other = next((o for o in others if o is not None and o.actor_id != m.actor_id), None)
+            if other is None:
+                continue
+            a, b = self.entities[other.actor_id], self.entities[m.actor_id]
+            if a.known and b.known:
+                continue
+            keep, gone = (b, a) if b.known and not a.known else (a, b)
+            self.mentions = [
+                dataclasses.replace(x, actor_id=keep.id) if x.actor_id == gone.id else x for x in self.mentions
+            ]
+            self.persons.discard(gone.id)
+            at = {i: dataclasses.replace(x, actor_id=keep.id) if x.actor_id == gone.id else x for i, x in at.items()}
+
+    def _peripheral(self) -> list[str]:
+        """Entities none of whose mentions is salient (only a report's source, or background).
+
+        Position is weak evidence against repetition and registry knowledge: an entity named more
+        than once, or a known armed group named other than as a source, is always a party.
+        """
+        placed: list[tuple[str, int, bool, Position]] = []  # entity, sentence, subject?, position
+        for m in self.mentions:
+            span = self.sd.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                placed.append((m.actor_id, -1, True, Position(False, 0, 0)))
+                continue
+            root = span.root
+            placed.append((m.actor_id, root.sent.start, root.dep_ in SUBJECTS, position(root)))
+        salient = {eid for eid, sent, subj, p in placed if p.salient and p.depth <= _shallowest(placed, sent) + 1}
+        named = Counter(m.actor_id for m in self.mentions if m.how != "coref")
+        salient |= {eid for eid, n in named.items() if n > 1}  # named again and again: a party, wherever it stands
+        armed = {eid for eid, e in self.entities.items() if e.known and e.kind in ARMED_KINDS}
+        salient |= {eid for eid, sent, subj, p in placed if eid in armed and not p.attribution}
+        return sorted({eid for eid, *_ in placed} - salient)
 
     def _registry_spans(self) -> list[tuple[Any, RegistryActor]]:
         from spacy.util import filter_spans
@@ -288,6 +367,10 @@ class _Resolution:
                 self._add(tok.i, head.i + 1, self.r.registry_entity(actor, self.focus), "alias")
                 continue
             if actor is not None and actor.kind in STATE_KINDS and head.lemma_.lower() in self.r.event_nouns:
+                self._add(tok.i, tok.i + 1, self.r.registry_entity(actor, self.focus), "alias")
+                continue
+            if actor is not None and head.pos_ == "NOUN" and not _is_group_noun(head) and _acted_upon(head):
+                # "rejected an Indian proposal", "shelled Iraqi towns": the nation whose thing is hit
                 self._add(tok.i, tok.i + 1, self.r.registry_entity(actor, self.focus), "alias")
                 continue
             if hl in lx.CIVILIAN_NOUNS or not (_is_group_noun(head) or agent and actor is None):
@@ -423,6 +506,10 @@ class _Resolution:
                 continue
             if self._is_place(ent) or _locative(ent.root):
                 continue  # a place mislabelled ORG ("the town of X", "in X")
+            if len(ent) == 1 and root.dep_ == "compound" and root.head.lower_ in lx.TITLE_WORDS:
+                continue  # a portfolio, not an organisation ("Defence Minister X")
+            if _bracketed(ent) and ent.text.isupper() and not self.taken[ent.start - 2]:
+                continue  # the abbreviation of a name that is no actor ("Conversion Facilities (UCF)")
             # ORG unknown to the registry: a new actor
             start = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start
             end = ent.end - 1 if ent[-1].tag_ == "POS" else ent.end
@@ -662,6 +749,28 @@ def _left_edge_mods(tok: Any) -> int:
         if c.i < tok.i and c.dep_ in ("det", "amod", "compound", "nummod", "quantmod", "advmod"):
             start = min(start, c.left_edge.i)
     return start
+
+
+def _bracketed(span: Any) -> bool:
+    """A span in parentheses right after a name: 'Name (ABBR)'."""
+    sd = span.doc
+    return span.start >= 2 and sd[span.start - 1].text == "(" and span.end < len(sd) and sd[span.end].text == ")"
+
+
+def _shallowest(placed: list[tuple[str, int, bool, Position]], sent: int) -> int:
+    """The depth of a sentence's most prominent object (or other non-subject) mention."""
+    depths = [p.depth for _, s, subj, p in placed if s == sent and not subj and p.salient]
+    return min(depths, default=0)
+
+
+def _acted_upon(noun: Any) -> bool:
+    """The object of a predicate: 'rejected a proposal', 'a blockade on lorries', 'fire against camps'."""
+    if noun.dep_ == "dobj":
+        return True
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.lower_ in lx.LOCATIVE_PREPS:
+        return False
+    owner = noun.head.head
+    return owner.pos_ == "VERB" or owner.dep_ == "dobj"
 
 
 def _has_owner(tok: Any) -> bool:

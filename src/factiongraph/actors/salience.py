@@ -1,0 +1,87 @@
+"""Actor salience: where in a sentence a mention stands, from the dependency parse.
+
+A text names more actors than it reports on. Those it reports on fill the argument slots of
+its predicates; the others are sources of the report ("..., the minister said", "according to
+X") or lie deep inside the description of something else ("a blockade on lorries passing
+through a crossing between A and B"), absolutely (more than one background clause or noun
+phrase) or relative to the sentence's most prominent object (two levels deeper). An entity
+none of whose mentions is salient is dropped once events and relations are known, unless one
+of them involves it: the actor list holds the parties to what is reported, not everyone named.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from factiongraph.actors import lexicon as lx
+from factiongraph.document import Document
+
+# Document hint the resolver fills: ids of entities with no salient mention.
+PERIPHERAL_HINT = "peripheral_actors"
+
+# Clauses that describe a noun or the circumstances of a predicate, not its arguments.
+BACKGROUND_CLAUSES = frozenset({"relcl", "acl", "advcl"})
+# How deep a mention may lie before it is background: clause boundaries, noun-attached phrases.
+MAX_BACKGROUND_CLAUSES = 1
+MAX_NOUN_PHRASES = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """Where a mention's head token stands in its sentence."""
+
+    attribution: bool  # the speaker of a trailing report verb, or "according to" it
+    clauses: int  # relative/adverbial clause boundaries between it and the sentence root
+    noun_phrases: int  # prepositional phrases attached to nouns between it and the sentence root
+
+    @property
+    def depth(self) -> int:
+        return self.clauses + self.noun_phrases
+
+    @property
+    def salient(self) -> bool:
+        return not self.attribution and self.clauses <= MAX_BACKGROUND_CLAUSES and self.noun_phrases <= MAX_NOUN_PHRASES
+
+
+def position(tok: Any) -> Position:
+    """The position of a mention whose syntactic head is `tok` (a spaCy token)."""
+    attribution = False
+    clauses = 0
+    noun_phrases = 0
+    nominal = True  # still inside the noun phrase of the mention (no verb passed yet)
+    t = tok
+    while t.head.i != t.i:
+        h = t.head
+        if t.dep_ == "pobj" and h.lower_ == "to" and h.head.lower_ == "according":
+            attribution = True
+        if t.dep_ == "pobj" and h.dep_ == "prep" and h.head.pos_ in ("NOUN", "PROPN"):
+            noun_phrases += 1
+        if t.dep_ in BACKGROUND_CLAUSES:
+            clauses += 1
+        if nominal and h.pos_ in ("VERB", "AUX"):
+            nominal = False
+            attribution = attribution or (t.dep_ == "nsubj" and _trailing_report(h))
+        t = h
+    return Position(attribution, clauses, noun_phrases)
+
+
+def _trailing_report(verb: Any) -> bool:
+    """'..., the minister said': a report verb after the clause it reports."""
+    return verb.lemma_ in lx.REPORT_VERBS and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+
+
+def prune(doc: Document) -> Document:
+    """Drops the peripheral actors the resolver marked that no event or relation has for a party.
+
+    A report's source is no party: an event attributed to a dropped actor ("..., the Observatory
+    said") keeps its `attributed_to` (the source's id, a readable slug) while the actor goes.
+    """
+    peripheral = set(doc.hints.get(PERIPHERAL_HINT, ()))
+    if not peripheral:
+        return doc
+    used = {e.actor1 for e in doc.events} | {e.actor2 for e in doc.events}
+    used |= {r.source for r in doc.relations} | {r.target for r in doc.relations}
+    drop = peripheral - used
+    return dataclasses.replace(doc, actors=tuple(a for a in doc.actors if a.id not in drop))

@@ -1,0 +1,68 @@
+"""Mention salience: report sources and deep background are told apart from the parties reported on."""
+
+from __future__ import annotations
+
+from factiongraph.actors.salience import PERIPHERAL_HINT, position, prune
+from factiongraph.document import Actor, Document, Event, Mention, Span
+
+
+def head(doc, word):
+    return next(t for t in doc if t.text == word)
+
+
+def test_position_speaker_of_a_trailing_report_verb_is_attribution(nlp):
+    doc = nlp("Kenya will send troops to Somalia, the defence minister said.")
+    assert position(head(doc, "minister")).attribution
+    assert position(head(doc, "Kenya")).salient
+    assert position(head(doc, "Somalia")).salient
+
+
+def test_position_speaker_before_the_report_is_not_attribution(nlp):
+    doc = nlp("The minister said Kenya will send troops.")
+    assert not position(head(doc, "minister")).attribution
+
+
+def test_position_according_to_is_attribution(nlp):
+    doc = nlp("Chad closed its border with Niger, according to the Red Crescent.")
+    assert position(head(doc, "Crescent")).attribution
+    assert position(head(doc, "Niger")).salient
+
+
+def test_position_counts_background_clauses_and_noun_phrases(nlp):
+    doc = nlp("Uganda signed an agreement with rebels who had been fighting a group that was armed by Sudan.")
+    pos = position(head(doc, "Sudan"))
+    assert (pos.attribution, pos.clauses, pos.noun_phrases) == (False, 2, 1)
+    assert not pos.salient
+    assert position(head(doc, "rebels")).salient
+
+
+def _doc(events: tuple[Event, ...]) -> Document:
+    def actor(aid: str, start: int) -> Actor:
+        return Actor(aid, aid.title(), "state", 1, None, aid, True, (Mention(start, start + 5, "x", aid, "alias"),))
+
+    return Document(
+        id="t",
+        text="x" * 40,
+        actors=(actor("kenya", 0), actor("sudan", 20)),
+        events=events,
+        hints={PERIPHERAL_HINT: ["sudan"]},
+    )
+
+
+def test_prune_drops_a_peripheral_actor_no_event_involves():
+    assert [a.id for a in prune(_doc(())).actors] == ["kenya"]
+
+
+def test_prune_keeps_a_peripheral_actor_an_event_involves():
+    span = Span(0, 5, "x")
+    event = Event("e1", "ASSAULT", None, None, None, "kenya", "sudan", None, None, span, span)
+    assert [a.id for a in prune(_doc((event,))).actors] == ["kenya", "sudan"]
+
+
+
+def test_prune_drops_the_source_an_event_is_attributed_to():
+    span = Span(0, 5, "x")
+    event = Event("e1", "ASSAULT", None, None, None, "kenya", None, None, None, span, span, attributed_to="sudan")
+    doc = prune(_doc((event,)))
+    assert [a.id for a in doc.actors] == ["kenya"]
+    assert doc.events[0].attributed_to == "sudan"
