@@ -59,10 +59,9 @@ def test_prune_keeps_a_peripheral_actor_an_event_involves():
     assert [a.id for a in prune(_doc((event,))).actors] == ["kenya", "sudan"]
 
 
-
-def test_prune_drops_the_source_an_event_is_attributed_to():
+def test_prune_drops_the_source_an_event_is_attributed_to_and_names_it():
     span = Span(0, 5, "x")
     event = Event("e1", "ASSAULT", None, None, None, "kenya", None, None, None, span, span, attributed_to="sudan")
     doc = prune(_doc((event,)))
     assert [a.id for a in doc.actors] == ["kenya"]
-    assert doc.events[0].attributed_to == "sudan"
+    assert doc.events[0].attributed_to == "Sudan"

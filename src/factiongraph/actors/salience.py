@@ -76,7 +76,7 @@ def prune(doc: Document) -> Document:
     """Drops the peripheral actors the resolver marked that no event or relation has for a party.
 
     A report's source is no party: an event attributed to a dropped actor ("..., the Observatory
-    said") keeps its `attributed_to` (the source's id, a readable slug) while the actor goes.
+    said") names it in `attributed_to` by its name, since its id no longer points into `actors`.
     """
     peripheral = set(doc.hints.get(PERIPHERAL_HINT, ()))
     if not peripheral:
@@ -84,4 +84,11 @@ def prune(doc: Document) -> Document:
     used = {e.actor1 for e in doc.events} | {e.actor2 for e in doc.events}
     used |= {r.source for r in doc.relations} | {r.target for r in doc.relations}
     drop = peripheral - used
-    return dataclasses.replace(doc, actors=tuple(a for a in doc.actors if a.id not in drop))
+    if not drop:
+        return doc
+    names = {a.id: a.name for a in doc.actors if a.id in drop}
+    events = tuple(
+        dataclasses.replace(e, attributed_to=names[e.attributed_to]) if e.attributed_to in names else e
+        for e in doc.events
+    )
+    return dataclasses.replace(doc, actors=tuple(a for a in doc.actors if a.id not in drop), events=events)
