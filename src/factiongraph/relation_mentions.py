@@ -40,6 +40,7 @@ LOCATIVE_PREPS = frozenset({"in", "near", "across", "throughout", "inside", "out
 # named entities that are never a party: "on Monday", "regained 300 square miles"
 NOT_PARTIES = frozenset({"DATE", "TIME", "QUANTITY", "PERCENT", "MONEY", "CARDINAL", "ORDINAL"})
 SUPPORT_NOUNS = frozenset({"support", "backing", "assistance", "aid", "defense", "defence"})
+INNER_PUNCT = frozenset({"-", "“", "”", '"', "‘", "’"})
 RELATIVE = frozenset({"which", "who", "that", "whom"})
 MENTION_CONFIDENCE = 0.35
 
@@ -47,7 +48,9 @@ MENTION_CONFIDENCE = 0.35
 def _phrase(tok: Any) -> tuple[int, int]:
     """Token range of a noun phrase without its attachments (prepositions, clauses, conjuncts)."""
     keep = {tok.i}
-    stack = [c for c in tok.children if c.dep_ in PHRASE_DEPS or (c.dep_ == "punct" and c.text == "-")]
+    stack = [
+        c for c in tok.children if c.dep_ in PHRASE_DEPS or (c.dep_ == "punct" and c.i < tok.i and c.text in INNER_PUNCT)
+    ]
     while stack:
         cur = stack.pop()
         keep.add(cur.i)
@@ -86,7 +89,20 @@ def _agent_tokens(verb: Any, depth: int = 0) -> list[Any]:
         got = [c for c in verb.children if c.dep_ == "nsubj"]
     if not got and depth < 3 and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not _is_passive(verb):
         return _agent_tokens(verb.head, depth + 1)
-    if not got and depth < 3 and not _is_passive(verb) and verb.dep_ in ("xcomp", "advcl", "acl", "pcomp"):
+    if not got and depth < 3 and verb.dep_ == "xcomp":
+        # object control: "urged the regime to end its attacks" -> the regime
+        obj = [c for c in verb.head.children if c.dep_ == "dobj"]
+        if obj:
+            return obj
+    if not got and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        # "Coalition efforts to defeat Daesh", "the CIA's jihadis fighting ...": the noun itself
+        noun = verb.head
+        poss = [c for c in noun.children if c.dep_ == "poss"]
+        if poss and poss[0].pos_ != "PRON":
+            return poss
+        # "al-Qaida retains its capacity to attack ...": a pronoun owner is the clause's subject
+        return (_clause_subject(noun.head, depth + 1) if poss else []) or [noun]
+    if not got and depth < 3 and not _is_passive(verb) and verb.dep_ in ("xcomp", "advcl", "pcomp"):
         # "to defeat Daesh we would need ...", "the campaign to defeat Daesh": the controller's subject
         return _clause_subject(verb.head, depth + 1)
     if not got and _is_passive(verb) and depth < 3:
@@ -228,12 +244,11 @@ class _Extractor:
 
     def endpoint(self, tok: Any, attacked: bool) -> tuple[Span, Mention | None] | None:
         if tok.lower_ in RELATIVE:
-            from factiongraph.relations import _relative_antecedent
-
-            m = _relative_antecedent(tok, self.ms)
-            if m is None:
+            # "strikes that kill civilians": the noun the relative clause hangs off
+            clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+            if clause is None or clause.head.pos_ not in ("NOUN", "PROPN", "PRON"):
                 return None
-            return Span(m.start, m.end, m.text), m
+            tok = clause.head
         if tok.pos_ not in ("NOUN", "PROPN", "PRON") or self.parties.is_locative(tok) or tok.ent_type_ in NOT_PARTIES:
             return None
         if attacked and self.hostile_noun(tok) and not any(self.ms.by_token.get(c.i) for c in tok.children):
@@ -252,6 +267,15 @@ class _Extractor:
         return Span(start, end, self.doc.text[start:end]), named
 
     # ---------------------------------------------------------------- clauses
+
+    def is_means(self, tok: Any) -> bool:
+        """An attack or weapon standing for its user ("strikes", "IEDs", "aircraft")."""
+        if self.hostile_noun(tok):
+            return True
+        root = _root_head(tok)
+        if root.dep_ == "dobj" and root.head.lemma_ == "use":
+            return True  # "using aircraft and artillery against ..."
+        return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ == "use"
 
     def light_verb_agents(self, noun: Any) -> list[Any]:
         """'X's strikes', 'strikes by X', 'X conducted strikes', 'X took part in the fight'."""
@@ -314,6 +338,8 @@ class _Extractor:
             named_tgt = next((m for _, m in tgts_ok if m is not None), None)
             if named_src and named_tgt and named_src.actor_id != named_tgt.actor_id:
                 self.sides.add(pred.idx, named_src.actor_id, named_tgt.actor_id)
+            if named_src is None and named_tgt is None and not any(self.is_means(a) for a in agents):
+                continue  # "these actions ... advance a solution": neither side is known
             rows.append((pred, c, srcs_ok, tgts_ok))
         out = []
         seen: set[tuple[int, int]] = set()
