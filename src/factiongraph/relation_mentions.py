@@ -48,9 +48,7 @@ MENTION_CONFIDENCE = 0.35
 def _phrase(tok: Any) -> tuple[int, int]:
     """Token range of a noun phrase without its attachments (prepositions, clauses, conjuncts)."""
     keep = {tok.i}
-    stack = [
-        c for c in tok.children if c.dep_ in PHRASE_DEPS or (c.dep_ == "punct" and c.i < tok.i and c.text in INNER_PUNCT)
-    ]
+    stack = [c for c in tok.children if c.dep_ in PHRASE_DEPS or _inner_punct(c, tok)]
     while stack:
         cur = stack.pop()
         keep.add(cur.i)
@@ -61,6 +59,11 @@ def _phrase(tok: Any) -> tuple[int, int]:
     while hi + 1 in keep:
         hi += 1
     return lo, hi
+
+
+def _inner_punct(c: Any, head: Any) -> bool:
+    """Hyphens and quotes inside a phrase: 'ISIL-held', the Pentagon's "moderate" rebels."""
+    return c.dep_ == "punct" and c.i < head.i and c.text in INNER_PUNCT
 
 
 def _conjuncts(tok: Any) -> list[Any]:
