@@ -41,6 +41,9 @@ LOCATIVE_PREPS = frozenset({"in", "near", "across", "throughout", "inside", "out
 NOT_PARTIES = frozenset({"DATE", "TIME", "QUANTITY", "PERCENT", "MONEY", "CARDINAL", "ORDINAL"})
 SUPPORT_NOUNS = frozenset({"support", "backing", "assistance", "aid", "defense", "defence"})
 INNER_PUNCT = frozenset({"-", "“", "”", '"', "‘", "’"})
+QUANTITY_HEADS = frozenset(
+    "score dozen hundred thousand ten million number handful series couple lot wave string spate group".split()
+)
 RELATIVE = frozenset({"which", "who", "that", "whom"})
 MENTION_CONFIDENCE = 0.35
 
@@ -64,6 +67,20 @@ def _phrase(tok: Any) -> tuple[int, int]:
 def _inner_punct(c: Any, head: Any) -> bool:
     """Hyphens and quotes inside a phrase: 'ISIL-held', the Pentagon's "moderate" rebels."""
     return c.dep_ == "punct" and c.i < head.i and c.text in INNER_PUNCT
+
+
+def _nominal(tok: Any) -> bool:
+    """A noun, or a word in a noun's place that the tagger read as a verb ("a series of airstrikes")."""
+    return tok.pos_ in ("NOUN", "PROPN", "PRON") or (tok.pos_ == "VERB" and tok.dep_ in ("pobj", "nsubj", "dobj"))
+
+
+def _through_quantity(tok: Any) -> Any:
+    """'scores of civilians', 'a series of airstrikes': the counted noun is the argument."""
+    if tok.lemma_.lower() not in QUANTITY_HEADS:
+        return tok
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((p for p in of.children if p.dep_ == "pobj"), None) if of is not None else None
+    return pobj if pobj is not None else tok
 
 
 def _conjuncts(tok: Any) -> list[Any]:
@@ -230,7 +247,7 @@ class _Extractor:
         return sense is not None and sense.plover in HOSTILE_VERB_TYPES
 
     def hostile_noun(self, tok: Any) -> bool:
-        if tok.pos_ not in ("NOUN", "PROPN"):
+        if not _nominal(tok) or tok.pos_ == "PRON":
             return False
         sense = self.lex.noun(tok.lemma_.lower()) or self.lex.noun(tok.lower_)
         return sense is not None and sense.plover in HOSTILE_NOUN_TYPES
@@ -252,7 +269,8 @@ class _Extractor:
             if clause is None or clause.head.pos_ not in ("NOUN", "PROPN", "PRON"):
                 return None
             tok = clause.head
-        if tok.pos_ not in ("NOUN", "PROPN", "PRON") or self.parties.is_locative(tok) or tok.ent_type_ in NOT_PARTIES:
+        tok = _through_quantity(tok)
+        if not _nominal(tok) or self.parties.is_locative(tok) or tok.ent_type_ in NOT_PARTIES:
             return None
         if attacked and self.hostile_noun(tok) and not any(self.ms.by_token.get(c.i) for c in tok.children):
             return None  # "conducted strikes": the attack itself, not a party to it
