@@ -331,8 +331,13 @@ class _Extractor:
             elif tok.dep_ == "prep" and tok.lower_ == "against":
                 head = tok.head
                 targets = [p for p in tok.children if p.dep_ == "pobj"]
-                if not targets or head.pos_ not in ("NOUN", "PROPN") or self.hostile_noun(head):
+                if not targets or self.hostile_noun(head) or self.hostile_verb(head):
                     continue  # hostile nouns and verbs are read above
+                if head.pos_ in ("VERB", "AUX"):  # "Iraqis unite against ISIL"
+                    out.append((tok, _agent_tokens(head), targets))
+                    continue
+                if head.pos_ not in ("NOUN", "PROPN"):
+                    continue
                 tools: list[Any] = []
                 if head.lemma_ == "use":  # "the use of X, Y and Z against T"
                     tools = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
