@@ -279,12 +279,12 @@ class _Extractor:
         if self.sd[lo].lower_ in LOCATIVE_PREPS:
             return None  # "Near Mosul, five strikes ...": a setting misread as the subject
         named = self.actor_in(lo, hi)
-        if named is None and (
-            any(self.ms.by_token.get(i) for i in range(lo, hi + 1))
-            or any(s <= start and end <= e for s, e in self.places)
-            or tok.ent_type_ in ("GPE", "LOC", "FAC")
+        if named is None and any(self.ms.by_token.get(i) for i in range(lo, hi + 1)):
+            return None  # a place-named "actor" ("Near Ar Raqqah")
+        if named is None and not attacked and (
+            any(s <= start and end <= e for s, e in self.places) or tok.ent_type_ in ("GPE", "LOC", "FAC")
         ):
-            return None  # a place named as the object ("shelled Aleppo") needs an actor of its own
+            return None  # a place does not attack; an attacked place ("shelled Aleppo") is the other side's
         return Span(start, end, self.doc.text[start:end]), named
 
     # ---------------------------------------------------------------- clauses
