@@ -179,12 +179,24 @@ class _Sides:
         self.points.sort()
 
     def at(self, offset: int) -> tuple[str, str] | None:
+        """The sides of the nearest clause before `offset` (else the document's usual ones)."""
         best = None
         for off, a, b in self.points:
             if off > offset:
                 break
             best = (a, b)
         return best or self.default
+
+    def opponent(self, actor: str, offset: int) -> str | None:
+        """Who `actor` fights in the nearest clause naming it (before `offset` first, then after)."""
+        before = [p for p in self.points if p[0] <= offset]
+        after = [p for p in self.points if p[0] > offset]
+        for _, a, b in [*reversed(before), *after]:
+            if a == actor:
+                return b
+            if b == actor:
+                return a
+        return None
 
 
 class Parties:
@@ -372,14 +384,26 @@ class _Extractor:
         for pred, c, srcs, tgts in rows:
             side = self.sides.at(pred.idx)
             for s_span, s_m in srcs:
-                src = s_m.actor_id if s_m else (side[0] if side else None)
                 for t_span, t_m in tgts:
-                    tgt = t_m.actor_id if t_m else (side[1] if side else None)
+                    src, tgt = self.resolve(s_m, t_m, side, pred.idx)
                     if src is None or tgt is None or src == tgt or (s_span.start, t_span.start) in seen:
                         continue
                     seen.add((s_span.start, t_span.start))
                     out.append(self.make(pred, c, src, tgt, s_span, t_span, exact=bool(s_m and t_m)))
         return out
+
+    def resolve(
+        self, s_m: Mention | None, t_m: Mention | None, side: tuple[str, str] | None, offset: int
+    ) -> tuple[str | None, str | None]:
+        """Actors of both endpoints: named ones, else the opponent of the named side, else the sides
+        of the nearest attack clause ("strikes destroyed vehicles" after "X conducted strikes against Y")."""
+        if s_m and t_m:
+            return s_m.actor_id, t_m.actor_id
+        if s_m:
+            return s_m.actor_id, self.sides.opponent(s_m.actor_id, offset) or (side[1] if side else None)
+        if t_m:
+            return self.sides.opponent(t_m.actor_id, offset) or (side[0] if side else None), t_m.actor_id
+        return (side[0], side[1]) if side else (None, None)
 
     def make(self, pred: Any, c: str, src: str, tgt: str, s_span: Span, t_span: Span, exact: bool) -> Relation:
         ev = self.events.get((pred.idx, pred.idx + len(pred)))
