@@ -22,6 +22,7 @@ and carry a lower confidence than actor-level ones.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from typing import Any
 
@@ -44,6 +45,8 @@ INNER_PUNCT = frozenset({"-", "“", "”", '"', "‘", "’"})
 QUANTITY_HEADS = frozenset(
     "score dozen hundred thousand ten million number handful series couple lot wave string spate group".split()
 )
+# verbs whose subject backs its object ("the coalition continues to support Iraqi forces")
+SUPPORT_VERBS = frozenset("support back assist advise aid help train arm equip fund reinforce".split())
 RELATIVE = frozenset({"which", "who", "that", "whom"})
 MENTION_CONFIDENCE = 0.35
 
@@ -362,6 +365,41 @@ class _Extractor:
                 out.append((tok, tools + own, targets))
         return out
 
+    def support_clauses(self) -> list[tuple[Any, list[Any], list[Any]]]:
+        """(cue, supporter tokens, supported tokens): support verbs and 'in support of X'."""
+        out = []
+        for tok in self.sd:
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in SUPPORT_VERBS and not _is_passive(tok):
+                objs = [c for c in tok.children if c.dep_ == "dobj"]
+                if objs:
+                    out.append((tok, _agent_tokens(tok), objs))
+            elif tok.lower_ == "support" and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+                # "X conducted strikes in support of Y", "Z and others in support of Y"
+                of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                      if p.dep_ == "pobj"]
+                host = tok.head.head
+                if host.pos_ in ("VERB", "AUX"):
+                    out.append((tok, _agent_tokens(host), of))
+                elif _nominal(host):
+                    out.append((tok, [host], of))
+        return out
+
+    def supports(self) -> list[Relation]:
+        """Support between named actors only: a supporter is never guessed from context."""
+        out = []
+        for cue, sups, objs in self.support_clauses():
+            c = cert.classify(cue if cue.pos_ == "VERB" else cue.head).value
+            if c == "negated":
+                continue
+            for a in (x for s in sups for x in _conjuncts(s)):
+                src = self.endpoint(a, False)
+                for b in (x for o in objs for x in _conjuncts(o)):
+                    tgt = self.endpoint(b, True)
+                    if src and tgt and src[1] and tgt[1] and src[1].actor_id != tgt[1].actor_id:
+                        rel = self.make(cue, c, src[1].actor_id, tgt[1].actor_id, src[0], tgt[0], exact=True)
+                        out.append(dataclasses.replace(rel, type="support"))
+        return out
+
     def run(self) -> list[Relation]:
         rows = []
         for pred, agents, patients in self.clauses():
@@ -438,7 +476,8 @@ def mention_hostility(doc: Document, ms: _Mentions, lexicon: Lexicon | None = No
     """Mention-level hostility relations of a parsed document with actors and events."""
     if doc.parsed is None:
         return []
-    return _Extractor(doc, ms, lexicon or Lexicon.load()).run()
+    ex = _Extractor(doc, ms, lexicon or Lexicon.load())
+    return ex.run() + ex.supports()
 
 
 __all__ = ["Parties", "mention_hostility"]
