@@ -28,7 +28,7 @@ from typing import Any
 
 from factiongraph.document import Document, Mention, Relation, Span
 from factiongraph.events import certainty as cert
-from factiongraph.events.extract import _Mentions, _sentence_span
+from factiongraph.events.extract import AGENT_HEADS, _Mentions, _sentence_span
 from factiongraph.events.lexicon import Lexicon
 
 HOSTILE_VERB_TYPES = frozenset({"ASSAULT", "COERCE"})
@@ -70,6 +70,17 @@ def _phrase(tok: Any) -> tuple[int, int]:
 def _inner_punct(c: Any, head: Any) -> bool:
     """Hyphens and quotes inside a phrase: 'ISIL-held', the Pentagon's "moderate" rebels."""
     return c.dep_ == "punct" and c.i < head.i and c.text in INNER_PUNCT
+
+
+def _argument(tok: Any) -> Any:
+    """The noun an argument token stands for: the antecedent of a relative pronoun ("strikes that
+    kill civilians"), the counted noun of a quantity ("scores of civilians"); None if there is none."""
+    if tok.lower_ in RELATIVE:
+        clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+        if clause is None or clause.head.pos_ not in ("NOUN", "PROPN", "PRON"):
+            return None
+        tok = clause.head
+    return _through_quantity(tok)
 
 
 def _nominal(tok: Any) -> bool:
@@ -278,13 +289,9 @@ class _Extractor:
         return None
 
     def endpoint(self, tok: Any, attacked: bool) -> tuple[Span, Mention | None] | None:
-        if tok.lower_ in RELATIVE:
-            # "strikes that kill civilians": the noun the relative clause hangs off
-            clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
-            if clause is None or clause.head.pos_ not in ("NOUN", "PROPN", "PRON"):
-                return None
-            tok = clause.head
-        tok = _through_quantity(tok)
+        tok = _argument(tok)
+        if tok is None:
+            return None
         if not _nominal(tok) or self.parties.is_locative(tok) or tok.ent_type_ in NOT_PARTIES:
             return None
         if attacked and self.hostile_noun(tok) and not any(self.ms.by_token.get(c.i) for c in tok.children):
@@ -303,6 +310,15 @@ class _Extractor:
         return Span(start, end, self.doc.text[start:end]), named
 
     # ---------------------------------------------------------------- clauses
+
+    def can_attack(self, tok: Any) -> bool:
+        """An unnamed attacker that still stands for a side: an attack or weapon, a person pronoun,
+        an armed group noun ("enemy fighters", "the gunmen")."""
+        if tok is None:
+            return False
+        if tok.pos_ == "PRON":
+            return tok.lower_ not in ("it", "this", "that", "which", "what")
+        return self.is_means(tok) or tok.lemma_.lower() in AGENT_HEADS or tok.lower_ in AGENT_HEADS
 
     def is_means(self, tok: Any) -> bool:
         """An attack or weapon standing for its user ("strikes", "IEDs", "aircraft")."""
@@ -406,7 +422,14 @@ class _Extractor:
             c = cert.classify(pred if pred.pos_ in ("VERB", "NOUN", "PROPN") else pred.head).value
             if c == "negated":
                 continue
-            srcs_ok = [e for a in agents for x in _conjuncts(a) if (e := self.endpoint(x, False)) is not None]
+            # an attacker needs an actor of its own unless it is an attack or a weapon ("strikes destroyed ...");
+            # "efforts", "the campaign" are nobody
+            srcs_ok = [
+                e
+                for a in agents
+                for x in _conjuncts(a)
+                if (e := self.endpoint(x, False)) is not None and (e[1] is not None or self.can_attack(_argument(x)))
+            ]
             tgts_ok = [e for p in patients for x in _conjuncts(p) if (e := self.endpoint(x, True)) is not None]
             if not srcs_ok or not tgts_ok:
                 continue
