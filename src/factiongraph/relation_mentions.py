@@ -64,6 +64,9 @@ def _phrase(tok: Any) -> tuple[int, int]:
         lo -= 1
     while hi + 1 in keep:
         hi += 1
+    items = _coordinated(tok)
+    if tok.dep_ != "conj" and _shared_head(items):
+        hi = max(hi, _phrase(items[-1])[1])
     return lo, hi
 
 
@@ -97,17 +100,33 @@ def _through_quantity(tok: Any) -> Any:
     return pobj if pobj is not None else tok
 
 
-def _conjuncts(tok: Any) -> list[Any]:
-    """The token and every item coordinated with it ("X, Y and Z"; lists parsed as apposition)."""
+def _coordinated(tok: Any) -> list[Any]:
     out, stack, seen = [], [tok], {tok.i}
     while stack:
         cur = stack.pop()
         out.append(cur)
         for c in cur.children:
-            if c.dep_ in ("conj", "appos") and c.i not in seen and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            if c.dep_ in ("conj", "appos") and c.i not in seen and _nominal(c):
                 seen.add(c.i)
                 stack.append(c)
     return sorted(out, key=lambda t: t.i)
+
+
+def _shared_head(items: list[Any]) -> bool:
+    """'attack, bomber, fighter and remotely piloted aircraft': bare modifiers of one head noun, one
+    phrase; not 'two vehicles, a tank and three buildings'."""
+    if len(items) < 2 or items[0].pos_ == "PRON":
+        return False
+    if any(c.dep_ in ("det", "nummod", "poss") for x in items for c in x.children):
+        return False
+    return all(c.dep_ in ("punct", "cc", "conj") for x in items[:-1] for c in x.children)
+
+
+def _conjuncts(tok: Any) -> list[Any]:
+    """The token and every item coordinated with it ("X, Y and Z"; lists parsed as apposition);
+    only the first of bare modifiers sharing a head (its phrase runs to the head)."""
+    items = _coordinated(tok)
+    return [tok] if _shared_head(items) else items
 
 
 def _is_passive(verb: Any) -> bool:
