@@ -311,7 +311,9 @@ class _Extractor:
         tok = _argument(tok)
         if tok is None:
             return None
-        if not _nominal(tok) or self.parties.is_locative(tok) or tok.ent_type_ in NOT_PARTIES:
+        if not _nominal(tok) or self.parties.is_locative(tok):
+            return None
+        if tok.ent_type_ in NOT_PARTIES and tok.i not in self.ms.by_token:  # the tagger reads "ISIL" as a number
             return None
         if attacked and self.hostile_noun(tok) and not any(self.ms.by_token.get(c.i) for c in tok.children):
             return None  # "conducted strikes": the attack itself, not a party to it
