@@ -289,7 +289,9 @@ class _Extractor:
         obj = next((c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"), None)
         prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
         sense = self.lex.verb(tok.lemma_.lower(), prt, None, obj)
-        return sense is not None and sense.plover in HOSTILE_VERB_TYPES
+        if sense is None or sense.plover not in HOSTILE_VERB_TYPES:
+            return False
+        return sense.plover == "ASSAULT" or sense.mode is None  # "suppressed a unit"; not "seized the tanks"
 
     def hostile_noun(self, tok: Any) -> bool:
         if not _nominal(tok) or tok.pos_ == "PRON":
