@@ -293,6 +293,20 @@ class _Extractor:
             return False
         return sense.plover == "ASSAULT" or sense.mode is None  # "suppressed a unit"; not "seized the tanks"
 
+    def items(self, tok: Any) -> list[Any]:
+        """The coordinated arguments of `tok`, less the pieces of a name it is part of ("Jaysh al-Islam")."""
+        own = self.ms.by_token.get(tok.i)
+        return [x for x in _conjuncts(tok) if x is tok or own is None or self.ms.by_token.get(x.i) is not own]
+
+    def light_verb_object(self, tok: Any) -> bool:
+        """The event noun of 'conducted strikes', 'launched an attack': a verb that is hostile only with
+        this object (unlike 'destroyed a mortar')."""
+        verb = tok.head
+        if tok.dep_ != "dobj" or verb.pos_ != "VERB" or not self.hostile_noun(tok):
+            return False
+        alone = self.lex.verb(verb.lemma_.lower())
+        return alone is None or alone.plover not in HOSTILE_VERB_TYPES
+
     def hostile_noun(self, tok: Any) -> bool:
         if not _nominal(tok) or tok.pos_ == "PRON":
             return False
@@ -317,10 +331,13 @@ class _Extractor:
             return None
         if tok.ent_type_ in NOT_PARTIES and tok.i not in self.ms.by_token:  # the tagger reads "ISIL" as a number
             return None
-        if attacked and self.hostile_noun(tok) and not any(self.ms.by_token.get(c.i) for c in tok.children):
+        if attacked and self.light_verb_object(tok):
             return None  # "conducted strikes": the attack itself, not a party to it
         lo, hi = _phrase(tok)
         start, end = self.sd[lo].idx, self.sd[hi].idx + len(self.sd[hi])
+        own = self.ms.by_token.get(tok.i)
+        if own is not None:  # a name the parser split ("Jaysh al-Islam"): the whole name
+            start, end = min(start, own.start), max(end, own.end)
         if self.sd[lo].lower_ in LOCATIVE_PREPS:
             return None  # "Near Mosul, five strikes ...": a setting misread as the subject
         named = self.actor_in(lo, hi)
@@ -430,11 +447,15 @@ class _Extractor:
             c = cert.classify(cue if cue.pos_ == "VERB" else cue.head).value
             if c == "negated":
                 continue
-            for a in (x for s in sups for x in _conjuncts(s)):
+            seen: set[tuple[str, str]] = set()
+            for a in (x for s in sups for x in self.items(s)):
                 src = self.endpoint(a, False)
-                for b in (x for o in objs for x in _conjuncts(o)):
+                for b in (x for o in objs for x in self.items(o)):
                     tgt = self.endpoint(b, True)
-                    if src and tgt and src[1] and tgt[1] and src[1].actor_id != tgt[1].actor_id:
+                    if not (src and tgt and src[1] and tgt[1]) or src[1].actor_id == tgt[1].actor_id:
+                        continue
+                    if (src[1].actor_id, tgt[1].actor_id) not in seen:
+                        seen.add((src[1].actor_id, tgt[1].actor_id))
                         rel = self.make(cue, c, src[1].actor_id, tgt[1].actor_id, src[0], tgt[0], exact=True)
                         out.append(dataclasses.replace(rel, type="support"))
         return out
@@ -450,10 +471,10 @@ class _Extractor:
             srcs_ok = [
                 e
                 for a in agents
-                for x in _conjuncts(a)
+                for x in self.items(a)
                 if (e := self.endpoint(x, False)) is not None and (e[1] is not None or self.can_attack(_argument(x)))
             ]
-            tgts_ok = [e for p in patients for x in _conjuncts(p) if (e := self.endpoint(x, True)) is not None]
+            tgts_ok = [e for p in patients for x in self.items(p) if (e := self.endpoint(x, True)) is not None]
             if not srcs_ok or not tgts_ok:
                 continue
             named_src = next((m for _, m in srcs_ok if m is not None), None)
