@@ -47,6 +47,8 @@ QUANTITY_HEADS = frozenset(
 )
 # verbs whose subject backs its object ("the coalition continues to support Iraqi forces")
 SUPPORT_VERBS = frozenset("support back assist advise aid help train arm equip fund reinforce".split())
+# actors that are targets of violence, not parties to a relation (as in relations._derived)
+NON_PARTY_KINDS = frozenset({"civilians", "protesters"})
 RELATIVE = frozenset({"which", "who", "that", "whom"})
 MENTION_CONFIDENCE = 0.35
 
@@ -454,6 +456,8 @@ class _Extractor:
                     tgt = self.endpoint(b, True)
                     if not (src and tgt and src[1] and tgt[1]) or src[1].actor_id == tgt[1].actor_id:
                         continue
+                    if {self.kind(src[1].actor_id), self.kind(tgt[1].actor_id)} & NON_PARTY_KINDS:
+                        continue
                     if (src[1].actor_id, tgt[1].actor_id) not in seen:
                         seen.add((src[1].actor_id, tgt[1].actor_id))
                         rel = self.make(cue, c, src[1].actor_id, tgt[1].actor_id, src[0], tgt[0], exact=True)
@@ -493,21 +497,28 @@ class _Extractor:
                     src, tgt = self.resolve(s_m, t_m, side, pred.idx)
                     if src is None or tgt is None or src == tgt or (s_span.start, t_span.start) in seen:
                         continue
+                    if {self.kind(src), self.kind(tgt)} & NON_PARTY_KINDS:
+                        continue  # violence against civilians is an event, not a tie between factions
                     seen.add((s_span.start, t_span.start))
                     out.append(self.make(pred, c, src, tgt, s_span, t_span, exact=bool(s_m and t_m)))
         return out
 
+    def kind(self, actor_id: str) -> str | None:
+        a = self.ms.actors.get(actor_id)
+        return a.kind if a else None
+
     def resolve(
         self, s_m: Mention | None, t_m: Mention | None, side: tuple[str, str] | None, offset: int
     ) -> tuple[str | None, str | None]:
-        """Actors of both endpoints: named ones, else the opponent of the named side, else the sides
-        of the nearest attack clause ("strikes destroyed vehicles" after "X conducted strikes against Y")."""
+        """Actors of both endpoints: named ones, else the opponent the document gives the named side;
+        with neither named, the sides of the nearest attack clause ("strikes destroyed vehicles" after
+        "X conducted strikes against Y"). An actor never seen in an attack clause gets no guessed opponent."""
         if s_m and t_m:
             return s_m.actor_id, t_m.actor_id
         if s_m:
-            return s_m.actor_id, self.sides.opponent(s_m.actor_id, offset) or (side[1] if side else None)
+            return s_m.actor_id, self.sides.opponent(s_m.actor_id, offset)
         if t_m:
-            return self.sides.opponent(t_m.actor_id, offset) or (side[0] if side else None), t_m.actor_id
+            return self.sides.opponent(t_m.actor_id, offset), t_m.actor_id
         return (side[0], side[1]) if side else (None, None)
 
     def make(self, pred: Any, c: str, src: str, tgt: str, s_span: Span, t_span: Span, exact: bool) -> Relation:
