@@ -437,6 +437,8 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
             c = cert.classify(cue).value
             if c == "negated" or not (settings.is_party(m1) and settings.is_party(m2)):
                 continue
+            if rtype == "hostility" and settings.supported(m2, cue):
+                continue  # "strikes in support of X": X is not the target
             out.append(_make(doc, rtype, m1, m2, cue, _status(cue, c), c, confidence=0.4))
     return out
 
