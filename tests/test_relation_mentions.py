@@ -94,3 +94,13 @@ def test_graph_counts_mention_rows_of_one_sentence_once():
     assert edge.evidence_count == 2
     [other] = edges([_ev(0, strike_list), _ev(1, strike_list, doc_hash="h2")])
     assert other.evidence_count == 2  # the same sentence in two documents is two statements
+
+
+def test_relation_mentions_possessor_of_an_attack_noun_attacks_its_of_object(run):
+    doc = run("Hezbollah's killing of Free Syrian Army commanders angered the rebels.")
+    assert ("hostility", "hezbollah", "free-syrian-army", "Hezbollah's", "Free Syrian Army commanders") in spans(doc)
+
+
+def test_relation_mentions_two_names_modifying_a_war_are_its_sides(run):
+    doc = run("The Iran-Iraq war lasted eight years.")
+    assert spans(doc) == [("hostility", "iran", "iraq", "Iran", "Iraq")]

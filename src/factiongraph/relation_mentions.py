@@ -335,9 +335,11 @@ class _Extractor:
             return None
         if attacked and self.light_verb_object(tok):
             return None  # "conducted strikes": the attack itself, not a party to it
+        own = self.ms.by_token.get(tok.i)
+        if own is not None and tok.dep_ in ("compound", "nmod", "amod") and not self.parties.placelike(own):
+            return Span(own.start, own.end, own.text), own  # a name modifying a noun: "the Iran-Iraq war"
         lo, hi = _phrase(tok)
         start, end = self.sd[lo].idx, self.sd[hi].idx + len(self.sd[hi])
-        own = self.ms.by_token.get(tok.i)
         if own is not None:  # a name the parser split ("Jaysh al-Islam"): the whole name
             start, end = min(start, own.start), max(end, own.end)
         if self.sd[lo].lower_ in LOCATIVE_PREPS:
@@ -397,10 +399,21 @@ class _Extractor:
             elif self.hostile_noun(tok):
                 targets = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
                            for p in c.children if p.dep_ == "pobj"]
+                own = [c for c in tok.children if c.dep_ == "poss"] + [
+                    p for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"
+                    for p in c.children if p.dep_ == "pobj"]
+                if own and not targets:  # "the bombing of the hospital by X", "ISIL's killing of hostages"
+                    targets = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                               for p in c.children if p.dep_ == "pobj"]
                 if targets:
                     agents = self.light_verb_agents(tok)
                     if agents:
                         out.append((tok, agents, targets))
+                else:
+                    sides = [t for c in tok.children if c.dep_ in ("compound", "nmod", "amod") for t in c.subtree
+                             if (m := self.ms.by_token.get(t.i)) is not None and not self.parties.placelike(m)]
+                    if len({self.ms.by_token[t.i].actor_id for t in sides}) >= 2:  # "the Iran-Iraq war"
+                        out.append((tok, [sides[0]], [sides[-1]]))
             elif tok.dep_ == "prep" and tok.lower_ == "against":
                 head = tok.head
                 targets = [p for p in tok.children if p.dep_ == "pobj"]
