@@ -261,6 +261,18 @@ class Parties:
         head = self.head(m)
         return not self.placelike(m) and not (head is not None and self.is_locative(head))
 
+    def opposed(self, m: Mention, trigger: Any) -> bool:
+        """The mention is what an 'against' between it and the trigger governs ("support the
+        campaign against ISIL": ISIL is opposed, not supported)."""
+        cur = self.head(m)
+        for _ in range(6):
+            if cur is None or cur == trigger or cur.head == cur:
+                return False
+            if cur.dep_ == "pobj" and cur.head.lower_ == "against":
+                return True
+            cur = cur.head
+        return False
+
     def supported(self, m: Mention, trigger: Any) -> bool:
         """The mention is what a 'support' noun governs between it and the trigger ("strikes ... in
         support of the government of Iraq")."""

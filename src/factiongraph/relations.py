@@ -344,6 +344,8 @@ def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
             continue
         if rtype == "hostility" and settings.supported(m2, tok):
             rtype = "support"  # "strikes ... in support of the government of Iraq"
+        elif rtype != "hostility" and settings.opposed(m2, tok):
+            rtype = "hostility"  # "backed the campaign against ISIL": ISIL is the enemy
         status = "intended" if e.certainty == "hypothetical" else "current"
         out.append(
             _make(doc, rtype, m1, m2, tok, status, e.certainty, derived_from=e.id, confidence=e.confidence * 0.9)
