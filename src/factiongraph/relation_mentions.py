@@ -49,6 +49,8 @@ QUANTITY_HEADS = frozenset(
 SUPPORT_VERBS = frozenset("support back assist advise aid help train arm equip fund reinforce".split())
 # actors that are targets of violence, not parties to a relation (as in relations._derived)
 NON_PARTY_KINDS = frozenset({"civilians", "protesters"})
+# nouns naming someone by their tie to the possessor: "its allies" are not "it"
+RELATIONAL_NOUNS = frozenset("ally partner friend enemy rival opponent foe backer sponsor proxy".split())
 RELATIVE = frozenset({"which", "who", "that", "whom"})
 MENTION_CONFIDENCE = 0.35
 
@@ -357,6 +359,14 @@ class _Extractor:
         if self.sd[lo].lower_ in LOCATIVE_PREPS:
             return None  # "Near Mosul, five strikes ...": a setting misread as the subject
         named = self.actor_in(lo, hi)
+        relational = tok.lemma_.lower() in RELATIONAL_NOUNS
+        if named is not None and not attacked and self.ms.by_token.get(tok.i) is None and (
+            relational or not self.can_attack(tok)
+        ):
+            # "its remaining allies attacked": the allies are not "it"; "the coalition's airstrikes" are the coalition
+            owner = {t.i for c in tok.children if c.dep_ == "poss" for t in c.subtree}
+            if self.ms.by_token.get(next(iter(owner), -1)) is named:
+                named = None
         if named is None and any(self.ms.by_token.get(i) for i in range(lo, hi + 1)):
             return None  # a place-named "actor" ("Near Ar Raqqah")
         if named is None and not attacked and (
