@@ -558,6 +558,13 @@ class _Extractor:
 
     def make(self, pred: Any, c: str, src: str, tgt: str, s_span: Span, t_span: Span, exact: bool) -> Relation:
         ev = self.events.get((pred.idx, pred.idx + len(pred)))
+        if ev is None:  # "attacked a checkpoint, killing four soldiers": the sentence's event between the same sides
+            sent = pred.sent
+            ev = next(
+                (e for e in self.events.values() if sent.start_char <= e.trigger.start < sent.end_char
+                 and {e.actor1, e.actor2} == {src, tgt}),
+                None,
+            )
         conf = (ev.confidence if ev else 0.5) * (0.8 if exact else 0.6)
         return Relation(
             type="hostility",
