@@ -168,8 +168,10 @@ def test_good_report_gives_actors_and_assault_event(by_id: dict) -> None:
     assert (e["acled_event_type"], e["acled_sub_event_type"]) == ("Battles", "Armed clash")
     assert e["actor1_mention"]["text"] == "Jabhat al-Nusra" and e["actor2_mention"]["text"] == "Syrian army"
     assert e["location"]["name"] == "Aleppo"
-    assert [(r["type"], r["source"], r["target"], r["derived_from"]) for r in d["relations"]] == [
-        ("hostility", "jabhat-al-nusra", "syria", "e1")]
+    # the event's hostility, then the mention-level one of "killing four soldiers" (same event, same sides)
+    assert [(r["type"], r["source"], r["target"], r["derived_from"], r["target_mention"]["text"])
+            for r in d["relations"]] == [("hostility", "jabhat-al-nusra", "syria", "e1", "Syrian army"),
+                                         ("hostility", "jabhat-al-nusra", "syria", "e1", "four soldiers")]
 
 
 def test_second_good_report_gives_shelling_of_civilians(by_id: dict) -> None:

@@ -354,7 +354,14 @@ def edges(
     lo = at - dt.timedelta(days=window_days) if window_days is not None else dt.date.min
     pool = [e for e in pool if lo <= e.date <= at]
     by_key: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
+    statements: dict[tuple[tuple[str, str, str], str, str, str], Evidence] = {}
     for e in pool:
+        # one statement per sentence: the mention-level rows of one sentence ("strikes destroyed two
+        # vehicles, a tank and ...") all name the same tie and count once, by their strongest row
+        k = (e.key, e.doc_hash, e.text, e.source_kind)
+        if k not in statements or e.weight > statements[k].weight:
+            statements[k] = e
+    for e in sorted(statements.values(), key=lambda e: (e.date, e.doc_id, e.index)):
         by_key[e.key].append(e)
     out = []
     for (typ, src, tgt), evs in by_key.items():

@@ -16,6 +16,7 @@ from typing import Any
 from factiongraph.document import Document, Event, Mention, Relation, Span
 from factiongraph.events import certainty as cert
 from factiongraph.events.extract import _Mentions, _sentence_span
+from factiongraph.relation_mentions import Parties, mention_hostility
 
 SYMMETRIC = frozenset({"alliance", "hostility"})
 DERIVED = {
@@ -318,6 +319,7 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
 def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
     out = []
     sd = doc.parsed
+    settings = Parties(doc, ms)
     for e in doc.events:
         rtype = DERIVED.get(e.plover)
         if rtype is None or e.actor2 is None or e.certainty == "negated":
@@ -338,6 +340,12 @@ def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
         if m1 is None or m2 is None:
             continue
         tok = sd.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")[0]
+        if not (settings.is_party(m1) and settings.is_party(m2)):
+            continue
+        if rtype == "hostility" and settings.supported(m2, tok):
+            rtype = "support"  # "strikes ... in support of the government of Iraq"
+        elif rtype != "hostility" and settings.opposed(m2, tok):
+            rtype = "hostility"  # "backed the campaign against ISIL": ISIL is the enemy
         status = "intended" if e.certainty == "hypothetical" else "current"
         out.append(
             _make(doc, rtype, m1, m2, tok, status, e.certainty, derived_from=e.id, confidence=e.confidence * 0.9)
@@ -369,7 +377,26 @@ def extract_relations(doc: Document) -> Document:
         if (frozenset((r.source, r.target)), r.evidence.start) not in pairs:
             rels.append(r)
             pairs.add((frozenset((r.source, r.target)), r.evidence.start))
+    # mention-level hostility ("strikes" -> "vehicles"), unless a relation above already links those spans
+    for r in mention_hostility(doc, ms):
+        if not any(_same_mentions(r, o) for o in rels):
+            rels.append(r)
     return dataclasses.replace(doc, relations=tuple(rels))
+
+
+def _overlap(a: Span | None, b: Span | None) -> bool:
+    return a is not None and b is not None and a.start < b.end and b.start < a.end
+
+
+def _same_mentions(a: Relation, b: Relation) -> bool:
+    """Two relations of one type between overlapping mention spans (either direction if symmetric)."""
+    if a.type != b.type:
+        return False
+    if _overlap(a.source_mention, b.source_mention) and _overlap(a.target_mention, b.target_mention):
+        return True
+    return a.type in SYMMETRIC and _overlap(a.source_mention, b.target_mention) and _overlap(
+        a.target_mention, b.source_mention
+    )
 
 
 def _between(doc: Document, ms: _Mentions) -> list[Relation]:
@@ -380,6 +407,7 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
     """
     sd = doc.parsed
     out: list[Relation] = []
+    settings = Parties(doc, ms)
     for sent in sd.sents:
         toks = [t for t in sent if t.i in ms.by_token]
         runs: list[tuple[Mention, int, int]] = []  # (mention, first token, last token)
@@ -409,8 +437,10 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
             if cue is None:
                 continue
             c = cert.classify(cue).value
-            if c == "negated":
+            if c == "negated" or not (settings.is_party(m1) and settings.is_party(m2)):
                 continue
+            if rtype == "hostility" and settings.supported(m2, cue):
+                continue  # "strikes in support of X": X is not the target
             out.append(_make(doc, rtype, m1, m2, cue, _status(cue, c), c, confidence=0.4))
     return out
 

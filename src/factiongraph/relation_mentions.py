@@ -1,0 +1,603 @@
+"""Mention-level hostility: who or what attacks whom or what, read off the dependency parse.
+
+Actor-level relations (`relations.py`) say "the coalition is hostile to ISIL". Reports of
+strikes say more, clause by clause: "five strikes engaged four ISIL tactical units; destroyed
+two vehicles" links the attacking phrase ("strikes") to each attacked phrase ("ISIL tactical
+units", "vehicles"). This stage reads such arguments of attack predicates:
+
+- predicates: verbs and event nouns that the event lexicon types as ASSAULT (verbs also
+  COERCE: "suppressed a mortar team"); "against Y" after any predicate or instrument;
+- attacker: the active subject, the passive "by" agent, the possessor ("ISIL's attack"), the
+  subject of a light verb ("X conducted strikes against Y"), the instruments of "use/using X
+  against Y"; coordinated verbs share their subject;
+- attacked: the object and each coordinated conjunct, the passive subject, "against/on Y".
+
+Each endpoint keeps the argument's own phrase as its mention span and needs an actor: the
+actor named inside the phrase ("ISIL-held buildings" -> ISIL), else the side the document's
+attack clauses give it (the attacker of the nearest preceding clause that names both sides,
+e.g. "Coalition forces conducted strikes against ISIL"). Endpoints without an actor are not
+emitted. Such relations are derived from the event the predicate triggered when there is one,
+and carry a lower confidence than actor-level ones.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from typing import Any
+
+from factiongraph.document import Document, Mention, Relation, Span
+from factiongraph.events import certainty as cert
+from factiongraph.events.extract import AGENT_HEADS, _Mentions, _sentence_span
+from factiongraph.events.lexicon import Lexicon
+
+HOSTILE_VERB_TYPES = frozenset({"ASSAULT", "COERCE"})
+HOSTILE_NOUN_TYPES = frozenset({"ASSAULT"})
+# modifiers that belong to a noun phrase's own span (not its attachments)
+PHRASE_DEPS = frozenset({"det", "nummod", "compound", "amod", "nmod", "poss", "case", "quantmod", "npadvmod"})
+# "against Y", "on Y" mark the attacked side after a predicate
+TARGET_PREPS = frozenset({"against", "on", "at"})
+LOCATIVE_PREPS = frozenset({"in", "near", "across", "throughout", "inside", "outside", "around", "within"})
+# named entities that are never a party: "on Monday", "regained 300 square miles"
+NOT_PARTIES = frozenset({"DATE", "TIME", "QUANTITY", "PERCENT", "MONEY", "CARDINAL", "ORDINAL"})
+SUPPORT_NOUNS = frozenset({"support", "backing", "assistance", "aid", "defense", "defence"})
+INNER_PUNCT = frozenset({"-", "“", "”", '"', "‘", "’"})
+QUANTITY_HEADS = frozenset(
+    "score dozen hundred thousand ten million number handful series couple lot wave string spate group".split()
+)
+# verbs whose subject backs its object ("the coalition continues to support Iraqi forces")
+SUPPORT_VERBS = frozenset("support back assist advise aid help train arm equip fund reinforce".split())
+# actors that are targets of violence, not parties to a relation (as in relations._derived)
+NON_PARTY_KINDS = frozenset({"civilians", "protesters"})
+# nouns naming someone by their tie to the possessor: "its allies" are not "it"
+RELATIONAL_NOUNS = frozenset("ally partner friend enemy rival opponent foe backer sponsor proxy".split())
+RELATIVE = frozenset({"which", "who", "that", "whom"})
+MENTION_CONFIDENCE = 0.35
+
+
+def _phrase(tok: Any) -> tuple[int, int]:
+    """Token range of a noun phrase without its attachments (prepositions, clauses, conjuncts)."""
+    keep = {tok.i}
+    stack = [c for c in tok.children if c.dep_ in PHRASE_DEPS or _inner_punct(c, tok)]
+    while stack:
+        cur = stack.pop()
+        keep.add(cur.i)
+        stack.extend(c for c in cur.children if c.dep_ not in ("prep", "relcl", "acl", "conj", "cc", "appos"))
+    lo = hi = tok.i  # the contiguous run around the head
+    while lo - 1 in keep:
+        lo -= 1
+    while hi + 1 in keep:
+        hi += 1
+    items = _coordinated(tok)
+    if tok.dep_ != "conj" and _shared_head(items):
+        hi = max(hi, _phrase(items[-1])[1])
+    return lo, hi
+
+
+def _inner_punct(c: Any, head: Any) -> bool:
+    """Hyphens and quotes inside a phrase: 'ISIL-held', the Pentagon's "moderate" rebels."""
+    return c.dep_ == "punct" and c.i < head.i and c.text in INNER_PUNCT
+
+
+def _argument(tok: Any) -> Any:
+    """The noun an argument token stands for: the antecedent of a relative pronoun ("strikes that
+    kill civilians"), the counted noun of a quantity ("scores of civilians"); None if there is none."""
+    if tok.lower_ in RELATIVE:
+        clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+        if clause is None or clause.head.pos_ not in ("NOUN", "PROPN", "PRON"):
+            return None
+        tok = clause.head
+    return _through_quantity(tok)
+
+
+def _nominal(tok: Any) -> bool:
+    """A noun, or a word in a noun's place that the tagger read as a verb ("a series of airstrikes")."""
+    return tok.pos_ in ("NOUN", "PROPN", "PRON") or (tok.pos_ == "VERB" and tok.dep_ in ("pobj", "nsubj", "dobj"))
+
+
+def _through_quantity(tok: Any) -> Any:
+    """'scores of civilians', 'a series of airstrikes': the counted noun is the argument."""
+    if tok.lemma_.lower() not in QUANTITY_HEADS:
+        return tok
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((p for p in of.children if p.dep_ == "pobj"), None) if of is not None else None
+    return pobj if pobj is not None else tok
+
+
+def _coordinated(tok: Any) -> list[Any]:
+    out, stack, seen = [], [tok], {tok.i}
+    while stack:
+        cur = stack.pop()
+        out.append(cur)
+        for c in cur.children:
+            if c.dep_ in ("conj", "appos") and c.i not in seen and _nominal(c):
+                seen.add(c.i)
+                stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _shared_head(items: list[Any]) -> bool:
+    """'attack, bomber, fighter and remotely piloted aircraft': bare modifiers of one head noun, one
+    phrase; not 'two vehicles, a tank and three buildings'."""
+    if len(items) < 2 or items[0].pos_ == "PRON":
+        return False
+    if any(c.dep_ in ("det", "nummod", "poss") for x in items for c in x.children):
+        return False
+    return all(c.dep_ in ("punct", "cc", "conj") for x in items[:-1] for c in x.children)
+
+
+def _conjuncts(tok: Any) -> list[Any]:
+    """The token and every item coordinated with it ("X, Y and Z"; lists parsed as apposition);
+    only the first of bare modifiers sharing a head (its phrase runs to the head)."""
+    items = _coordinated(tok)
+    return [tok] if _shared_head(items) else items
+
+
+def _is_passive(verb: Any) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _agent_tokens(verb: Any, depth: int = 0) -> list[Any]:
+    """Attacking arguments of a verb: active subject or passive 'by' agent, from the governing
+    verb for coordinated verbs without their own."""
+    if _is_passive(verb):
+        got = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    else:
+        got = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not got and depth < 3 and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not _is_passive(verb):
+        return _agent_tokens(verb.head, depth + 1)
+    if not got and depth < 3 and verb.dep_ == "xcomp":
+        # object control: "urged the regime to end its attacks" -> the regime
+        obj = [c for c in verb.head.children if c.dep_ == "dobj"]
+        if obj:
+            return obj
+    if not got and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        # "Coalition efforts to defeat Daesh", "the CIA's jihadis fighting ...": the noun itself
+        noun = verb.head
+        poss = [c for c in noun.children if c.dep_ == "poss"]
+        if poss and poss[0].pos_ != "PRON":
+            return poss
+        # "al-Qaida retains its capacity to attack ...": a pronoun owner is the clause's subject
+        return (_clause_subject(noun.head, depth + 1) if poss else []) or [noun]
+    if not got and depth < 3 and not _is_passive(verb) and verb.dep_ in ("xcomp", "advcl", "pcomp"):
+        # "to defeat Daesh we would need ...", "the campaign to defeat Daesh": the controller's subject
+        return _clause_subject(verb.head, depth + 1)
+    if not got and _is_passive(verb) and depth < 3:
+        # "was struck and killed by an airstrike": the agent hangs off the coordinated verb
+        for c in verb.children:
+            if c.dep_ == "conj" and c.pos_ == "VERB":
+                got = [p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+                if got:
+                    break
+    return got
+
+
+def _clause_subject(tok: Any, depth: int = 0) -> list[Any]:
+    """The subject of the clause a phrase belongs to ("X was involved in the use of ...")."""
+    cur = tok
+    for _ in range(5):
+        if cur.pos_ in ("VERB", "AUX"):
+            subj = _agent_tokens(cur, depth) if depth < 3 else []
+            return subj or [c for c in cur.children if c.dep_ == "nsubjpass"]
+        if cur.head == cur:
+            break
+        cur = cur.head
+    return []
+
+
+def _patient_tokens(verb: Any, depth: int = 0) -> list[Any]:
+    """Attacked arguments of a verb: object, passive subject, 'against/on' object."""
+    got = []
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            got.append(c)
+        elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+            got.extend(p for p in c.children if p.dep_ == "pobj")
+    if not got and depth < 3 and verb.dep_ == "conj" and _is_passive(verb) and verb.head.pos_ == "VERB":
+        return [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+    return got
+
+
+class _Sides:
+    """Which actor attacks and which is attacked, from the document's clauses naming both."""
+
+    def __init__(self, doc: Document) -> None:
+        self.points: list[tuple[int, str, str]] = []  # (offset, attacker, attacked)
+        counts: Counter[tuple[str, str]] = Counter()
+        for e in doc.events:
+            if e.plover == "ASSAULT" and e.actor1 and e.actor2 and e.actor1 != e.actor2 and e.certainty != "negated":
+                self.points.append((e.trigger.start, e.actor1, e.actor2))
+                counts[(e.actor1, e.actor2)] += 1
+        self.points.sort()
+        self.default = counts.most_common(1)[0][0] if counts else None
+
+    def add(self, offset: int, attacker: str, attacked: str) -> None:
+        self.points.append((offset, attacker, attacked))
+        self.points.sort()
+
+    def at(self, offset: int) -> tuple[str, str] | None:
+        """The sides of the nearest clause before `offset` (else the document's usual ones)."""
+        best = None
+        for off, a, b in self.points:
+            if off > offset:
+                break
+            best = (a, b)
+        return best or self.default
+
+    def opponent(self, actor: str, offset: int) -> str | None:
+        """Who `actor` fights in the nearest clause naming it (before `offset` first, then after)."""
+        before = [p for p in self.points if p[0] <= offset]
+        after = [p for p in self.points if p[0] > offset]
+        for _, a, b in [*reversed(before), *after]:
+            if a == actor:
+                return b
+            if b == actor:
+                return a
+        return None
+
+
+class Parties:
+    """Whether an actor mention takes part in a clause or only sets its scene."""
+
+    def __init__(self, doc: Document, ms: _Mentions) -> None:
+        self.sd, self.ms = doc.parsed, ms
+        self.places = [(p.start, p.end) for p in doc.places]
+
+    def placelike(self, m: Mention) -> bool:
+        """An unknown 'actor' that is a place name ("Near Ar Raqqah", a gazetteer place)."""
+        a = self.ms.actors.get(m.actor_id)
+        if a is None or a.kind != "other":
+            return False
+        return any(s <= m.start and m.end <= e for s, e in self.places) or m.text.split()[0].lower() in LOCATIVE_PREPS
+
+    @staticmethod
+    def is_locative(tok: Any) -> bool:
+        """'in Syria', 'near Mosul': a setting, not a participant."""
+        return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
+
+    def head(self, m: Mention) -> Any:
+        span = self.sd.char_span(m.start, m.end, alignment_mode="expand")
+        return span.root if span is not None and len(span) else None
+
+    def is_party(self, m: Mention) -> bool:
+        head = self.head(m)
+        return not self.placelike(m) and not (head is not None and self.is_locative(head))
+
+    def opposed(self, m: Mention, trigger: Any) -> bool:
+        """The mention is what an 'against' between it and the trigger governs ("support the
+        campaign against ISIL": ISIL is opposed, not supported)."""
+        cur = self.head(m)
+        for _ in range(6):
+            if cur is None or cur == trigger or cur.head == cur:
+                return False
+            if cur.dep_ == "pobj" and cur.head.lower_ == "against":
+                return True
+            cur = cur.head
+        return False
+
+    def supported(self, m: Mention, trigger: Any) -> bool:
+        """The mention is what a 'support' noun governs between it and the trigger ("strikes ... in
+        support of the government of Iraq")."""
+        cur = self.head(m)
+        for _ in range(6):
+            if cur is None or cur == trigger or cur.head == cur:
+                return False
+            cur = cur.head
+            if cur.pos_ == "NOUN" and cur.lemma_.lower() in SUPPORT_NOUNS:
+                return True
+        return False
+
+
+class _Extractor:
+    def __init__(self, doc: Document, ms: _Mentions, lexicon: Lexicon) -> None:
+        self.doc, self.ms, self.lex = doc, ms, lexicon
+        self.sd = doc.parsed
+        self.sides = _Sides(doc)
+        self.parties = Parties(doc, ms)
+        self.places = [(p.start, p.end) for p in doc.places]
+        self.events = {(e.trigger.start, e.trigger.end): e for e in doc.events}
+
+    # ---------------------------------------------------------------- predicates
+
+    def hostile_verb(self, tok: Any) -> bool:
+        if tok.pos_ != "VERB":
+            return False
+        obj = next((c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"), None)
+        prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+        sense = self.lex.verb(tok.lemma_.lower(), prt, None, obj)
+        if sense is None or sense.plover not in HOSTILE_VERB_TYPES:
+            return False
+        return sense.plover == "ASSAULT" or sense.mode is None  # "suppressed a unit"; not "seized the tanks"
+
+    def items(self, tok: Any) -> list[Any]:
+        """The coordinated arguments of `tok`, less the pieces of a name it is part of ("Jaysh al-Islam")."""
+        own = self.ms.by_token.get(tok.i)
+        return [x for x in _conjuncts(tok) if x is tok or own is None or self.ms.by_token.get(x.i) is not own]
+
+    def light_verb_object(self, tok: Any) -> bool:
+        """The event noun of 'conducted strikes', 'launched an attack': a verb that is hostile only with
+        this object (unlike 'destroyed a mortar')."""
+        verb = tok.head
+        if tok.dep_ != "dobj" or verb.pos_ != "VERB" or not self.hostile_noun(tok):
+            return False
+        alone = self.lex.verb(verb.lemma_.lower())
+        return alone is None or alone.plover not in HOSTILE_VERB_TYPES
+
+    def hostile_noun(self, tok: Any) -> bool:
+        if not _nominal(tok) or tok.pos_ == "PRON":
+            return False
+        sense = self.lex.noun(tok.lemma_.lower()) or self.lex.noun(tok.lower_)
+        return sense is not None and sense.plover in HOSTILE_NOUN_TYPES
+
+    # ---------------------------------------------------------------- endpoints
+
+    def actor_in(self, lo: int, hi: int) -> Mention | None:
+        """The actor named inside a phrase (not a place named as an 'other' actor)."""
+        for i in range(hi, lo - 1, -1):  # the head end first: "ISIL tactical units" -> ISIL either way
+            m = self.ms.by_token.get(i)
+            if m is not None and not self.parties.placelike(m):
+                return m
+        return None
+
+    def endpoint(self, tok: Any, attacked: bool) -> tuple[Span, Mention | None] | None:
+        tok = _argument(tok)
+        if tok is None:
+            return None
+        if not _nominal(tok) or self.parties.is_locative(tok):
+            return None
+        if tok.ent_type_ in NOT_PARTIES and tok.i not in self.ms.by_token:  # the tagger reads "ISIL" as a number
+            return None
+        if attacked and self.light_verb_object(tok):
+            return None  # "conducted strikes": the attack itself, not a party to it
+        own = self.ms.by_token.get(tok.i)
+        if own is not None and tok.dep_ in ("compound", "nmod", "amod") and not self.parties.placelike(own):
+            return Span(own.start, own.end, own.text), own  # a name modifying a noun: "the Iran-Iraq war"
+        lo, hi = _phrase(tok)
+        start, end = self.sd[lo].idx, self.sd[hi].idx + len(self.sd[hi])
+        if own is not None:  # a name the parser split ("Jaysh al-Islam"): the whole name
+            start, end = min(start, own.start), max(end, own.end)
+        if self.sd[lo].lower_ in LOCATIVE_PREPS:
+            return None  # "Near Mosul, five strikes ...": a setting misread as the subject
+        named = self.actor_in(lo, hi)
+        relational = tok.lemma_.lower() in RELATIONAL_NOUNS
+        if named is not None and not attacked and self.ms.by_token.get(tok.i) is None and (
+            relational or not self.can_attack(tok)
+        ):
+            # "its remaining allies attacked": the allies are not "it"; "the coalition's airstrikes" are the coalition
+            owner = {t.i for c in tok.children if c.dep_ == "poss" for t in c.subtree}
+            if self.ms.by_token.get(next(iter(owner), -1)) is named:
+                named = None
+        if named is None and any(self.ms.by_token.get(i) for i in range(lo, hi + 1)):
+            return None  # a place-named "actor" ("Near Ar Raqqah")
+        if named is None and not attacked and (
+            any(s <= start and end <= e for s, e in self.places) or tok.ent_type_ in ("GPE", "LOC", "FAC")
+        ):
+            return None  # a place does not attack; an attacked place ("shelled Aleppo") is the other side's
+        return Span(start, end, self.doc.text[start:end]), named
+
+    # ---------------------------------------------------------------- clauses
+
+    def can_attack(self, tok: Any) -> bool:
+        """An unnamed attacker that still stands for a side: an attack or weapon, a person pronoun,
+        an armed group noun ("enemy fighters", "the gunmen")."""
+        if tok is None:
+            return False
+        if tok.pos_ == "PRON":
+            return tok.lower_ not in ("it", "this", "that", "which", "what")
+        return self.is_means(tok) or tok.lemma_.lower() in AGENT_HEADS or tok.lower_ in AGENT_HEADS
+
+    def is_means(self, tok: Any) -> bool:
+        """An attack or weapon standing for its user ("strikes", "IEDs", "aircraft")."""
+        if self.hostile_noun(tok):
+            return True
+        root = _root_head(tok)
+        if root.dep_ == "dobj" and root.head.lemma_ == "use":
+            return True  # "using aircraft and artillery against ..."
+        return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ == "use"
+
+    def light_verb_agents(self, noun: Any) -> list[Any]:
+        """'X's strikes', 'strikes by X', 'X conducted strikes', 'X took part in the fight'."""
+        cur = noun
+        for _ in range(4):  # "their efforts specific to the fight against T": the nearest owner
+            poss = [c for c in cur.children if c.dep_ == "poss"]
+            if poss:
+                return poss
+            if cur.head == cur or cur.head.pos_ in ("VERB", "AUX"):
+                break
+            cur = cur.head
+        by = [p for c in noun.children if c.dep_ in ("agent", "prep") and c.lower_ == "by" for p in c.children
+              if p.dep_ == "pobj"]
+        return by or _clause_subject(noun.head)
+
+    def clauses(self) -> list[tuple[Any, list[Any], list[Any]]]:
+        """(predicate, attacker tokens, attacked tokens) for each attack clause."""
+        out = []
+        for tok in self.sd:
+            if self.hostile_verb(tok):
+                agents = _agent_tokens(tok)
+                patients = _patient_tokens(tok)
+                if agents and patients:
+                    out.append((tok, agents, patients))
+            elif self.hostile_noun(tok):
+                targets = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+                           for p in c.children if p.dep_ == "pobj"]
+                own = [c for c in tok.children if c.dep_ == "poss"] + [
+                    p for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"
+                    for p in c.children if p.dep_ == "pobj"]
+                if own and not targets:  # "the bombing of the hospital by X", "ISIL's killing of hostages"
+                    targets = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                               for p in c.children if p.dep_ == "pobj"]
+                if targets:
+                    agents = self.light_verb_agents(tok)
+                    if agents:
+                        out.append((tok, agents, targets))
+                else:
+                    sides = [t for c in tok.children if c.dep_ in ("compound", "nmod", "amod") for t in c.subtree
+                             if (m := self.ms.by_token.get(t.i)) is not None and not self.parties.placelike(m)]
+                    if len({self.ms.by_token[t.i].actor_id for t in sides}) >= 2:  # "the Iran-Iraq war"
+                        out.append((tok, [sides[0]], [sides[-1]]))
+            elif tok.dep_ == "prep" and tok.lower_ == "against":
+                head = tok.head
+                targets = [p for p in tok.children if p.dep_ == "pobj"]
+                if not targets or self.hostile_noun(head) or self.hostile_verb(head):
+                    continue  # hostile nouns and verbs are read above
+                if head.pos_ in ("VERB", "AUX"):  # "Iraqis unite against ISIL"
+                    out.append((tok, _agent_tokens(head), targets))
+                    continue
+                if head.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                tools: list[Any] = []
+                if head.lemma_ == "use":  # "the use of X, Y and Z against T"
+                    tools = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                              for p in c.children if p.dep_ == "pobj"]
+                elif head.dep_ in ("dobj", "conj") and _root_lemma(head) == "use":  # "using X and Y against T"
+                    tools = [_root_head(head)]
+                # and whoever the clause is about: "X conducted strikes using aircraft against T",
+                # "X maintained their positions against T"; else the possessor ("ISIL's defenses against T")
+                own = _clause_subject(head.head) or [c for c in head.children if c.dep_ == "poss"]
+                out.append((tok, tools + own, targets))
+        return out
+
+    def support_clauses(self) -> list[tuple[Any, list[Any], list[Any]]]:
+        """(cue, supporter tokens, supported tokens): support verbs and 'in support of X'."""
+        out = []
+        for tok in self.sd:
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in SUPPORT_VERBS and not _is_passive(tok):
+                objs = [c for c in tok.children if c.dep_ == "dobj"]
+                if objs:
+                    out.append((tok, _agent_tokens(tok), objs))
+            elif tok.lower_ == "support" and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+                # "X conducted strikes in support of Y", "Z and others in support of Y"
+                of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                      if p.dep_ == "pobj"]
+                host = tok.head.head
+                if host.pos_ in ("VERB", "AUX"):
+                    out.append((tok, _agent_tokens(host), of))
+                elif _nominal(host):
+                    out.append((tok, [host], of))
+        return out
+
+    def supports(self) -> list[Relation]:
+        """Support between named actors only: a supporter is never guessed from context."""
+        out = []
+        for cue, sups, objs in self.support_clauses():
+            c = cert.classify(cue if cue.pos_ == "VERB" else cue.head).value
+            if c == "negated":
+                continue
+            seen: set[tuple[str, str]] = set()
+            for a in (x for s in sups for x in self.items(s)):
+                src = self.endpoint(a, False)
+                for b in (x for o in objs for x in self.items(o)):
+                    tgt = self.endpoint(b, True)
+                    if not (src and tgt and src[1] and tgt[1]) or src[1].actor_id == tgt[1].actor_id:
+                        continue
+                    if {self.kind(src[1].actor_id), self.kind(tgt[1].actor_id)} & NON_PARTY_KINDS:
+                        continue
+                    if (src[1].actor_id, tgt[1].actor_id) not in seen:
+                        seen.add((src[1].actor_id, tgt[1].actor_id))
+                        rel = self.make(cue, c, src[1].actor_id, tgt[1].actor_id, src[0], tgt[0], exact=True)
+                        out.append(dataclasses.replace(rel, type="support"))
+        return out
+
+    def run(self) -> list[Relation]:
+        rows = []
+        for pred, agents, patients in self.clauses():
+            c = cert.classify(pred if pred.pos_ in ("VERB", "NOUN", "PROPN") else pred.head).value
+            if c == "negated":
+                continue
+            # an attacker needs an actor of its own unless it is an attack or a weapon ("strikes destroyed ...");
+            # "efforts", "the campaign" are nobody
+            srcs_ok = [
+                e
+                for a in agents
+                for x in self.items(a)
+                if (e := self.endpoint(x, False)) is not None and (e[1] is not None or self.can_attack(_argument(x)))
+            ]
+            tgts_ok = [e for p in patients for x in self.items(p) if (e := self.endpoint(x, True)) is not None]
+            if not srcs_ok or not tgts_ok:
+                continue
+            named_src = next((m for _, m in srcs_ok if m is not None), None)
+            named_tgt = next((m for _, m in tgts_ok if m is not None), None)
+            if named_src and named_tgt and named_src.actor_id != named_tgt.actor_id:
+                self.sides.add(pred.idx, named_src.actor_id, named_tgt.actor_id)
+            if named_src is None and named_tgt is None and not any(self.is_means(a) for a in agents):
+                continue  # "these actions ... advance a solution": neither side is known
+            rows.append((pred, c, srcs_ok, tgts_ok))
+        out = []
+        seen: set[tuple[int, int]] = set()
+        for pred, c, srcs, tgts in rows:
+            side = self.sides.at(pred.idx)
+            for s_span, s_m in srcs:
+                for t_span, t_m in tgts:
+                    src, tgt = self.resolve(s_m, t_m, side, pred.idx)
+                    if src is None or tgt is None or src == tgt or (s_span.start, t_span.start) in seen:
+                        continue
+                    if {self.kind(src), self.kind(tgt)} & NON_PARTY_KINDS:
+                        continue  # violence against civilians is an event, not a tie between factions
+                    seen.add((s_span.start, t_span.start))
+                    out.append(self.make(pred, c, src, tgt, s_span, t_span, exact=bool(s_m and t_m)))
+        return out
+
+    def kind(self, actor_id: str) -> str | None:
+        a = self.ms.actors.get(actor_id)
+        return a.kind if a else None
+
+    def resolve(
+        self, s_m: Mention | None, t_m: Mention | None, side: tuple[str, str] | None, offset: int
+    ) -> tuple[str | None, str | None]:
+        """Actors of both endpoints: named ones, else the opponent the document gives the named side;
+        with neither named, the sides of the nearest attack clause ("strikes destroyed vehicles" after
+        "X conducted strikes against Y"). An actor never seen in an attack clause gets no guessed opponent."""
+        if s_m and t_m:
+            return s_m.actor_id, t_m.actor_id
+        if s_m:
+            return s_m.actor_id, self.sides.opponent(s_m.actor_id, offset)
+        if t_m:
+            return self.sides.opponent(t_m.actor_id, offset), t_m.actor_id
+        return (side[0], side[1]) if side else (None, None)
+
+    def make(self, pred: Any, c: str, src: str, tgt: str, s_span: Span, t_span: Span, exact: bool) -> Relation:
+        ev = self.events.get((pred.idx, pred.idx + len(pred)))
+        if ev is None:  # "attacked a checkpoint, killing four soldiers": the sentence's event between the same sides
+            sent = pred.sent
+            ev = next(
+                (e for e in self.events.values() if sent.start_char <= e.trigger.start < sent.end_char
+                 and {e.actor1, e.actor2} == {src, tgt}),
+                None,
+            )
+        conf = (ev.confidence if ev else 0.5) * (0.8 if exact else 0.6)
+        return Relation(
+            type="hostility",
+            source=src,
+            target=tgt,
+            source_mention=s_span,
+            target_mention=t_span,
+            status="intended" if c == "hypothetical" else "current",
+            certainty=c,
+            source_kind=self.doc.source_kind_at(pred.idx),
+            evidence=_sentence_span(self.doc, pred.sent),
+            derived_from=ev.id if ev else None,
+            confidence=round(min(conf, MENTION_CONFIDENCE + 0.3), 3),
+        )
+
+
+def _root_head(tok: Any) -> Any:
+    """The first item of a coordination ("attack" in "attack, bomber and fighter aircraft")."""
+    while tok.dep_ == "conj":
+        tok = tok.head
+    return tok
+
+
+def _root_lemma(tok: Any) -> str:
+    return str(_root_head(tok).head.lemma_).lower()
+
+
+def mention_hostility(doc: Document, ms: _Mentions, lexicon: Lexicon | None = None) -> list[Relation]:
+    """Mention-level hostility relations of a parsed document with actors and events."""
+    if doc.parsed is None:
+        return []
+    ex = _Extractor(doc, ms, lexicon or Lexicon.load())
+    return ex.run() + ex.supports()
+
+
+__all__ = ["Parties", "mention_hostility"]

@@ -1,0 +1,106 @@
+"""Mention-level relations: attack predicates and their arguments, on small hand-written sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factiongraph.document import Document
+from factiongraph.graph import Evidence, edges
+from factiongraph.pipeline import extract
+
+
+@pytest.fixture(scope="module")
+def run(pipeline):
+    return lambda text: extract(text, pipeline=pipeline)
+
+
+def spans(doc: Document) -> list[tuple[str, str, str, str, str]]:
+    return [
+        (r.type, r.source, r.target, r.source_mention.text, r.target_mention.text)  # type: ignore[union-attr]
+        for r in doc.relations
+    ]
+
+
+def test_relation_mentions_strike_subject_links_to_each_destroyed_object(run):
+    doc = run(
+        "Turkish forces conducted six strikes against Islamic State fighters near Manbij. "
+        "The strikes destroyed two tanks, a mortar and three Islamic State-held buildings."
+    )
+    got = spans(doc)
+    assert ("hostility", "turkey", "islamic-state", "Turkish forces", "Islamic State") in got
+    # the attacker of the second sentence is the attack noun; the actors come from the first
+    for target in ("two tanks", "a mortar", "three Islamic State-held buildings"):
+        assert ("hostility", "turkey", "islamic-state", "The strikes", target) in got
+    assert not any(t == "six strikes" for *_, t in got)  # "conducted strikes": the attack, not a target
+
+
+def test_relation_mentions_are_marked_by_lower_confidence(run):
+    doc = run(
+        "Turkish forces conducted six strikes against Islamic State fighters near Manbij. "
+        "The strikes destroyed two tanks."
+    )
+    actor_level, mention_level = doc.relations
+    assert actor_level.derived_from == "e1" and mention_level.source_mention.text == "The strikes"  # type: ignore
+    assert mention_level.confidence < 0.5 < actor_level.confidence
+    assert mention_level.evidence.text == "The strikes destroyed two tanks."
+
+
+def test_relation_mentions_weapons_used_against_a_target_are_attackers(run):
+    doc = run("Jabhat al-Nusra was involved in the use of car bombs and rockets against the Free Syrian Army.")
+    got = spans(doc)
+    assert ("hostility", "jabhat-al-nusra", "free-syrian-army", "car bombs", "the Free Syrian Army") in got
+    assert ("hostility", "jabhat-al-nusra", "free-syrian-army", "rockets", "the Free Syrian Army") in got
+    assert ("hostility", "jabhat-al-nusra", "free-syrian-army", "Jabhat al-Nusra", "the Free Syrian Army") in got
+
+
+def test_relation_mentions_locative_phrase_is_not_an_attacker(run):
+    assert run("Near Aleppo, four strikes engaged two Hezbollah units.").relations == ()
+
+
+def test_relation_mentions_no_guessed_opponent(run):
+    # nobody holds "the town": no relation with a made-up actor
+    assert run("Hezbollah shelled the town and destroyed a bridge.").relations == ()
+
+
+def test_relation_mentions_negated_attack_gives_nothing(run):
+    assert run("The Free Syrian Army did not destroy the Hezbollah vehicles.").relations == ()
+
+
+def test_relation_mentions_in_support_of_is_support_not_hostility(run):
+    doc = run("Jordanian forces conducted strikes in support of the Free Syrian Army.")
+    assert [(r.type, r.source, r.target) for r in doc.relations] == [("support", "jordan", "free-syrian-army")]
+
+
+def test_relation_mentions_object_control_names_the_attacker(run):
+    doc = run("Russia pressed the Syrian army to stop airstrikes against the Free Syrian Army.")
+    [r] = [r for r in doc.relations if r.source == "syria"]
+    assert (r.type, r.target, r.source_mention.text) == ("hostility", "free-syrian-army", "Syrian army")  # type: ignore
+    assert (r.status, r.certainty) == ("intended", "hypothetical")
+
+
+def _ev(idx: int, text: str, doc_hash: str = "h1") -> Evidence:
+    return Evidence(
+        type="hostility", source="a", target="b", status="current", certainty="asserted", source_kind="article",
+        date=dt.date(2017, 1, 1), dated_by="published", doc_id="d", doc_hash=doc_hash, index=idx, text=text,
+    )  # fmt: skip
+
+
+def test_graph_counts_mention_rows_of_one_sentence_once():
+    strike_list = "The strikes destroyed two tanks, a mortar and a bridge."
+    rows = [_ev(0, strike_list), _ev(1, strike_list), _ev(2, strike_list), _ev(3, "They fought again.")]
+    [edge] = edges(rows)
+    assert edge.evidence_count == 2
+    [other] = edges([_ev(0, strike_list), _ev(1, strike_list, doc_hash="h2")])
+    assert other.evidence_count == 2  # the same sentence in two documents is two statements
+
+
+def test_relation_mentions_possessor_of_an_attack_noun_attacks_its_of_object(run):
+    doc = run("Hezbollah's killing of Free Syrian Army commanders angered the rebels.")
+    assert ("hostility", "hezbollah", "free-syrian-army", "Hezbollah's", "Free Syrian Army commanders") in spans(doc)
+
+
+def test_relation_mentions_two_names_modifying_a_war_are_its_sides(run):
+    doc = run("The Iran-Iraq war lasted eight years.")
+    assert spans(doc) == [("hostility", "iran", "iraq", "Iran", "Iraq")]
