@@ -30,6 +30,8 @@ TERRITORY_VERBS = frozenset(
 CONDITIONAL_TARGET_VERBS = frozenset("threaten warn vow demand urge ultimatum".split())
 AGENT_HEADS = lx.STATE_AGENT_NOUNS | lx.GENERIC_ARMED.keys() | {"fighters", "men", "members", "ranks", "wing", "units"}
 ONE_SIDED = frozenset({"MOBILIZE", "PROTEST", "RETREAT"})
+SPEAKER_PRONOUNS = frozenset("he she it they we".split())
+GUESSED_FACTOR = 0.6  # a participant taken from salience rather than syntax
 CERTAINTY_FACTOR = {
     "asserted": 1.0,
     "reported": 0.9,
@@ -113,7 +115,10 @@ def _subject(verb: Any, ms: _Mentions, depth: int = 0) -> Mention | None:
         if c.dep_ in ("nsubj", "csubj"):
             if c.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
                 return ms.in_subtree(verb.head)
-            return ms.in_subtree(c)
+            m = ms.in_subtree(c)
+            if m is None and c.lower_ in SPEAKER_PRONOUNS and verb.dep_ == "ccomp" and depth < 4:
+                return _subject(verb.head, ms, depth + 1)  # "X said they would ...": they are X
+            return m
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return ms.in_subtree(verb.head)  # "jihadis fighting the cannibals"
     if verb.dep_ in ("conj", "xcomp", "advcl", "relcl", "ccomp", "pcomp", "acl", "dobj", "pobj", "prep"):
@@ -176,6 +181,63 @@ def _patient(
                 if subj is not None and ms.in_subtree(subj) is not None:
                     return ms.in_subtree(subj)
     return None
+
+
+def _attribution_tokens(sent: Any, lexicon: Lexicon) -> set[int]:
+    """Tokens naming who reports the sentence ("..., officials said", "according to X"): never participants."""
+    out: set[int] = set()
+    for t in sent:
+        reporting = t.lemma_.lower() in cert.REPORT_VERBS or lexicon.is_communication(t.lemma_)
+        if (
+            reporting
+            and t.pos_ in ("VERB", "AUX")
+            and (any(c.dep_ in ("ccomp", "parataxis") for c in t.children) or t.dep_ in ("parataxis", "ROOT"))
+        ):
+            for c in t.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "it":
+                    out.update(x.i for x in c.subtree)
+        if t.lower_ == "according" and t.i + 1 < sent.end and t.nbor(1).lower_ == "to":
+            out.update(x.i for x in t.nbor(1).subtree)
+    return out
+
+
+def _fallback(tok: Any, ms: _Mentions, sent: Any, exclude: set[str], skip: set[int]) -> Mention | None:
+    """The most salient other actor when syntax names no second participant.
+
+    First the trigger's own arguments, nearest in the dependency tree first (prepositional
+    phrases, complement clauses: "arrived in X", "evacuated the wounded from X"), then for an
+    event noun its governing verb's, then the actor nearest in the sentence. Reporting
+    sources and the participant already found are never taken.
+    """
+    roots = [tok]
+    if tok.pos_ == "NOUN" and tok.head.pos_ in ("VERB", "AUX") and tok.head != tok:
+        roots.append(tok.head)
+    for root in roots:
+        frontier = [root]
+        seen = {root.i}
+        while frontier:
+            nxt = []
+            for t in frontier:
+                for c in t.children:
+                    if c.i in seen or c.i in skip or c.dep_ in ("nsubj", "nsubjpass") and t == root:
+                        continue
+                    seen.add(c.i)
+                    m = ms.at(c)
+                    if m is not None and m.actor_id not in exclude:
+                        return m
+                    nxt.append(c)
+            frontier = nxt
+    best: tuple[int, Mention] | None = None
+    for t in sent:
+        if t.i in skip:
+            continue
+        m = ms.at(t)
+        if m is None or m.actor_id in exclude:
+            continue
+        d = abs(t.i - tok.i)
+        if best is None or d < best[0]:
+            best = (d, m)
+    return best[1] if best else None
 
 
 def _noun_roles(noun: Any, ms: _Mentions) -> tuple[Mention | None, Mention | None]:
@@ -291,10 +353,58 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
     )
     events: list[Event] = []
     seen: dict[tuple[str, str | None, str | None, int], int] = {}
+
+    def add(
+        sent: Any, tok: Any, trigger: Any, sense: TriggerSense, c: Any, m1: Mention | None, m2: Mention | None,
+        factor: float,
+    ) -> None:
+        a1 = ms.actors.get(m1.actor_id) if m1 else None
+        a2 = ms.actors.get(m2.actor_id) if m2 else None
+        key = (sense.plover, m1.actor_id if m1 else None, m2.actor_id if m2 else None, sent.start)
+        etype, subtype = acled_type(
+            sense.plover,
+            sense.mode,
+            trigger_lemma=tok.lemma_.lower(),
+            actor1_kind=a1.kind if a1 else None,
+            actor2_kind=a2.kind if a2 else None,
+            territory=tok.lemma_.lower() in TERRITORY_VERBS,
+            text=_clause_text(tok),
+        )
+        when = event_date(sent.text, doc.published)
+        conf = sense.weight * CERTAINTY_FACTOR.get(c.value, 0.5) * factor
+        ev = Event(
+            id="",
+            plover=sense.plover,
+            plover_mode=sense.mode,
+            acled_event_type=etype,
+            acled_sub_event_type=subtype,
+            actor1=m1.actor_id if m1 else None,
+            actor2=m2.actor_id if m2 else None,
+            actor1_mention=_span(doc, m1),
+            actor2_mention=_span(doc, m2),
+            trigger=Span(trigger.idx, trigger.idx + len(trigger.text), trigger.text),
+            evidence=_sentence_span(doc, sent),
+            certainty=c.value,
+            source_kind=doc.source_kind_at(tok.idx),
+            attributed_to=_attribution(c.source_token, ms, doc) if c.value == "reported" else None,
+            location=locate(loc_doc, sent.start_char, sent.end_char) if locate else None,
+            date=when[2] if when is not None else None,
+            fatalities=find_fatalities(sent.text) if sense.plover == "ASSAULT" else None,
+            confidence=min(1.0, conf),
+        )
+        if key in seen:
+            if events[seen[key]].confidence < ev.confidence:
+                events[seen[key]] = ev
+        else:
+            seen[key] = len(events)
+            events.append(ev)
+
     for sent in sd.sents:
         if not any(t.i in ms.by_token for t in sent):
             continue  # no actor, no event: skip the sentence's triggers entirely
-        sent_text = sent.text
+        attribution = _attribution_tokens(sent, lexicon)
+        found = False
+        pending: list[tuple[tuple[int, float], tuple[Any, ...]]] = []
         for tok in sent:
             if tok.pos_ not in ("VERB", "NOUN"):
                 continue
@@ -325,59 +435,55 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 c = cert.Certainty("reported" if speaker is not None else "asserted")
             if m1 is None and m2 is None:
                 continue
+            if m2 is not None and m1 is not None and m1.actor_id == m2.actor_id:
+                continue
             if m1 is None or (m2 is None and sense.plover not in ONE_SIDED):
+                # a participant the syntax does not name: kept aside, used only if the sentence
+                # gives no complete event and the trigger carries its main assertion
+                if _main_clause(tok):
+                    pending.append(((_depth(tok), -sense.weight), (tok, trigger, sense, c, m1, m2)))
                 continue
-            if m2 is not None and m1.actor_id == m2.actor_id:
+            found = found or m2 is not None
+            add(sent, tok, trigger, sense, c, m1, m2, 1.0 if m2 is not None else 0.7)
+        if found or not pending:
+            continue
+        for _, (tok, trigger, sense, c, m1, m2) in sorted(pending, key=lambda p: p[0]):
+            known = m1 or m2
+            assert known is not None
+            other = _fallback(tok, ms, sent, {known.actor_id}, attribution)
+            if other is None:
                 continue
-            a1 = ms.actors.get(m1.actor_id)
-            a2 = ms.actors.get(m2.actor_id) if m2 else None
-            key = (sense.plover, m1.actor_id, m2.actor_id if m2 else None, sent.start)
-            territory = tok.lemma_.lower() in TERRITORY_VERBS
-            etype, subtype = acled_type(
-                sense.plover,
-                sense.mode,
-                trigger_lemma=tok.lemma_.lower(),
-                actor1_kind=a1.kind if a1 else None,
-                actor2_kind=a2.kind if a2 else None,
-                territory=territory,
-                text=_clause_text(tok),
-            )
-            when = event_date(sent_text, doc.published)
-            date = None
-            if when is not None:
-                date = when[2]
-            loc = locate(loc_doc, sent.start_char, sent.end_char) if locate else None
-            fatalities = find_fatalities(sent_text) if sense.plover == "ASSAULT" else None
-            conf = sense.weight * CERTAINTY_FACTOR.get(c.value, 0.5) * (1.0 if m2 is not None else 0.7)
-            ev = Event(
-                id="",
-                plover=sense.plover,
-                plover_mode=sense.mode,
-                acled_event_type=etype,
-                acled_sub_event_type=subtype,
-                actor1=m1.actor_id,
-                actor2=m2.actor_id if m2 else None,
-                actor1_mention=_span(doc, m1),
-                actor2_mention=_span(doc, m2),
-                trigger=Span(trigger.idx, trigger.idx + len(trigger.text), trigger.text),
-                evidence=_sentence_span(doc, sent),
-                certainty=c.value,
-                source_kind=doc.source_kind_at(tok.idx),
-                attributed_to=_attribution(c.source_token, ms, doc) if c.value == "reported" else None,
-                location=loc,
-                date=date,
-                fatalities=fatalities,
-                confidence=min(1.0, conf),
-            )
-            if key in seen:
-                if events[seen[key]].confidence >= ev.confidence:
-                    continue
-                events[seen[key]] = ev
-            else:
-                seen[key] = len(events)
-                events.append(ev)
+            m1, m2 = (known, other) if m1 is not None else (other, known)
+            add(sent, tok, trigger, sense, c, m1, m2, GUESSED_FACTOR)
+            break
     numbered = tuple(dataclasses.replace(e, id=f"e{i + 1}") for i, e in enumerate(events))
     return dataclasses.replace(doc, events=numbered)
+
+
+MAIN_CHAIN_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "conj", "dobj", "attr", "oprd"})
+
+
+def _main_clause(tok: Any) -> bool:
+    """True when the trigger belongs to the sentence's main predication: the root, its
+    complements and coordinations, and their objects ("said it would lift the ban"), not
+    adverbial, relative or prepositional side clauses ("..., giving X what it needed"). An event
+    noun may also be the main clause's subject."""
+    if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass"):
+        tok = tok.head  # "X's call for talks may become irrelevant": the subject names the event
+    hops = 0
+    while tok.head != tok and hops < 8:
+        if tok.dep_ not in MAIN_CHAIN_DEPS:
+            return False
+        tok, hops = tok.head, hops + 1
+    return True
+
+
+def _depth(tok: Any) -> int:
+    """Dependency hops from the sentence root: the main clause's trigger names the main event."""
+    d = 0
+    while tok.head != tok and d < 50:
+        tok, d = tok.head, d + 1
+    return d
 
 
 def _clause_text(tok: Any) -> str:
