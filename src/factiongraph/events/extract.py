@@ -32,6 +32,9 @@ AGENT_HEADS = lx.STATE_AGENT_NOUNS | lx.GENERIC_ARMED.keys() | {"fighters", "men
 ONE_SIDED = frozenset({"MOBILIZE", "PROTEST", "RETREAT"})
 SPEAKER_PRONOUNS = frozenset("he she it they we".split())
 GUESSED_FACTOR = 0.6  # a participant taken from salience rather than syntax
+ONE_SIDED_FACTOR = 0.5  # an ACLED event with a participant unnamed
+CASUALTY_VERBS = frozenset("kill die wound injure hurt".split())
+NEEDS_SIDES = frozenset({"Armed clash", "Change to group/activity"})
 CERTAINTY_FACTOR = {
     "asserted": 1.0,
     "reported": 0.9,
@@ -319,7 +322,7 @@ def _sense(tok: Any, lex: Lexicon) -> TriggerSense | None:
         particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
         prep = next((c.lower_ for c in tok.children if c.dep_ == "prep"), None)
         obj = next((c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"), None)
-        return lex.verb(tok.lemma_.lower(), particle=particle, prep=prep, obj=obj)
+        return lex.verb(lex.verb_lemma(tok.lemma_.lower(), tok.lower_), particle=particle, prep=prep, obj=obj)
     if tok.pos_ == "NOUN":
         return lex.noun(tok.lemma_.lower())
     return None
@@ -343,7 +346,7 @@ def _attribution(tok: Any, ms: _Mentions, doc: Document) -> str | None:
 def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = None) -> Document:
     """Adds `events` to a parsed document whose actors are resolved."""
     sd = doc.parsed
-    if sd is None or not doc.actors:
+    if sd is None:
         return doc
     ms = _Mentions(doc, sd)
     # where an event happened is a place named as a place, not a state named as an actor
@@ -354,24 +357,32 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
     events: list[Event] = []
     seen: dict[tuple[str, str | None, str | None, int], int] = {}
 
-    def add(
-        sent: Any, tok: Any, trigger: Any, sense: TriggerSense, c: Any, m1: Mention | None, m2: Mention | None,
-        factor: float,
-    ) -> None:
+    def acled(
+        sent: Any, tok: Any, sense: TriggerSense, m1: Mention | None, m2: Mention | None
+    ) -> tuple[str | None, str | None]:
         a1 = ms.actors.get(m1.actor_id) if m1 else None
         a2 = ms.actors.get(m2.actor_id) if m2 else None
-        key = (sense.plover, m1.actor_id if m1 else None, m2.actor_id if m2 else None, sent.start)
-        etype, subtype = acled_type(
+        lemma = lexicon.verb_lemma(tok.lemma_.lower(), tok.lower_) if tok.pos_ == "VERB" else tok.lemma_.lower()
+        return acled_type(
             sense.plover,
             sense.mode,
-            trigger_lemma=tok.lemma_.lower(),
+            trigger_lemma=lemma,
             actor1_kind=a1.kind if a1 else None,
             actor2_kind=a2.kind if a2 else None,
             territory=tok.lemma_.lower() in TERRITORY_VERBS,
             text=_clause_text(tok),
+            context=sent.text,
         )
+
+    def add(
+        sent: Any, tok: Any, trigger: Any, sense: TriggerSense, c: Any, m1: Mention | None, m2: Mention | None,
+        factor: float,
+    ) -> None:
+        key = (sense.plover, m1.actor_id if m1 else None, m2.actor_id if m2 else None, sent.start)
+        etype, subtype = acled(sent, tok, sense, m1, m2)
         when = event_date(sent.text, doc.published)
-        conf = sense.weight * CERTAINTY_FACTOR.get(c.value, 0.5) * factor
+        # an event told in a side clause ("..., after troops withdrew") is background to the main one
+        conf = sense.weight * CERTAINTY_FACTOR.get(c.value, 0.5) * factor * (1.0 if _main_clause(tok) else 0.85)
         ev = Event(
             id="",
             plover=sense.plover,
@@ -400,8 +411,6 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
             events.append(ev)
 
     for sent in sd.sents:
-        if not any(t.i in ms.by_token for t in sent):
-            continue  # no actor, no event: skip the sentence's triggers entirely
         attribution = _attribution_tokens(sent, lexicon)
         found = False
         pending: list[tuple[tuple[int, float], tuple[Any, ...]]] = []
@@ -433,15 +442,12 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 if plover == "REQUEST":  # "X said Y must ...": X asks Y
                     m1, m2 = _subject(speaker, ms) if speaker is not None else m1, m1
                 c = cert.Certainty("reported" if speaker is not None else "asserted")
-            if m1 is None and m2 is None:
-                continue
             if m2 is not None and m1 is not None and m1.actor_id == m2.actor_id:
                 continue
             if m1 is None or (m2 is None and sense.plover not in ONE_SIDED):
                 # a participant the syntax does not name: kept aside, used only if the sentence
                 # gives no complete event and the trigger carries its main assertion
-                if _main_clause(tok):
-                    pending.append(((_depth(tok), -sense.weight), (tok, trigger, sense, c, m1, m2)))
+                pending.append(((_depth(tok), -sense.weight), (tok, trigger, sense, c, m1, m2)))
                 continue
             found = found or m2 is not None
             add(sent, tok, trigger, sense, c, m1, m2, 1.0 if m2 is not None else 0.7)
@@ -449,13 +455,23 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
             continue
         for _, (tok, trigger, sense, c, m1, m2) in sorted(pending, key=lambda p: p[0]):
             known = m1 or m2
-            assert known is not None
-            other = _fallback(tok, ms, sent, {known.actor_id}, attribution)
-            if other is None:
-                continue
-            m1, m2 = (known, other) if m1 is not None else (other, known)
-            add(sent, tok, trigger, sense, c, m1, m2, GUESSED_FACTOR)
-            break
+            other = None
+            if known is not None and _main_clause(tok):
+                other = _fallback(tok, ms, sent, {known.actor_id}, attribution)
+            if known is not None and other is not None:
+                m1, m2 = (known, other) if m1 is not None else (other, known)
+                add(sent, tok, trigger, sense, c, m1, m2, GUESSED_FACTOR)
+                break
+            sub = acled(sent, tok, sense, m1, m2)[1]
+            # battles and group changes need their sides named; elsewhere a side clause is background
+            side = (m1 is None and m2 is None) or not _main_clause(tok)
+            if sub is not None and not (side and sub in NEEDS_SIDES):
+                # an ACLED event whose perpetrator or target goes unnamed ("an IED exploded under
+                # a patrol", "gunmen abducted two teachers"): one-sided. A bare toll ("3 soldiers
+                # killed") reports an outcome, weaker evidence than the act that caused it.
+                outcome = lexicon.verb_lemma(tok.lemma_.lower(), tok.lower_) in CASUALTY_VERBS
+                add(sent, tok, trigger, sense, c, m1, m2, ONE_SIDED_FACTOR * (0.7 if outcome else 1.0))
+                break
     numbered = tuple(dataclasses.replace(e, id=f"e{i + 1}") for i, e in enumerate(events))
     return dataclasses.replace(doc, events=numbered)
 
