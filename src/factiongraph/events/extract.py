@@ -34,6 +34,7 @@ SPEAKER_PRONOUNS = frozenset("he she it they we".split())
 GUESSED_FACTOR = 0.6  # a participant taken from salience rather than syntax
 ONE_SIDED_FACTOR = 0.5  # an ACLED event with a participant unnamed
 CASUALTY_VERBS = frozenset("kill die wound injure hurt".split())
+MIN_ONE_SIDED_CONFIDENCE = 0.2
 NEEDS_SIDES = frozenset({"Armed clash", "Change to group/activity"})
 CERTAINTY_FACTOR = {
     "asserted": 1.0,
@@ -204,13 +205,16 @@ def _attribution_tokens(sent: Any, lexicon: Lexicon) -> set[int]:
     return out
 
 
-def _fallback(tok: Any, ms: _Mentions, sent: Any, exclude: set[str], skip: set[int]) -> Mention | None:
+def _fallback(
+    tok: Any, ms: _Mentions, sent: Any, exclude: set[str], skip: set[int], local: bool = False
+) -> Mention | None:
     """The most salient other actor when syntax names no second participant.
 
     First the trigger's own arguments, nearest in the dependency tree first (prepositional
     phrases, complement clauses: "arrived in X", "evacuated the wounded from X"), then for an
     event noun its governing verb's, then the actor nearest in the sentence. Reporting
-    sources and the participant already found are never taken.
+    sources and the participant already found are never taken. `local` keeps to the trigger's
+    own phrases.
     """
     roots = [tok]
     if tok.pos_ == "NOUN" and tok.head.pos_ in ("VERB", "AUX") and tok.head != tok:
@@ -230,6 +234,8 @@ def _fallback(tok: Any, ms: _Mentions, sent: Any, exclude: set[str], skip: set[i
                         return m
                     nxt.append(c)
             frontier = nxt
+    if local:
+        return None
     best: tuple[int, Mention] | None = None
     for t in sent:
         if t.i in skip:
@@ -324,6 +330,12 @@ def _sense(tok: Any, lex: Lexicon) -> TriggerSense | None:
         obj = next((c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"), None)
         return lex.verb(lex.verb_lemma(tok.lemma_.lower(), tok.lower_), particle=particle, prep=prep, obj=obj)
     if tok.pos_ == "NOUN":
+        # "hunger strike", "peace talks": the modifier and the noun name the event together
+        for c in reversed(list(tok.lefts)):
+            if c.dep_ in ("compound", "amod") and c.i == tok.i - 1:
+                sense = lex.noun(f"{c.lower_} {tok.lemma_.lower()}")
+                if sense is not None:
+                    return sense
         return lex.noun(tok.lemma_.lower())
     return None
 
@@ -403,6 +415,8 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
             fatalities=find_fatalities(sent.text) if sense.plover == "ASSAULT" else None,
             confidence=min(1.0, conf),
         )
+        if (m1 is None or m2 is None) and ev.confidence < MIN_ONE_SIDED_CONFIDENCE:
+            return  # a half-told event with weak evidence (a side clause, a hedge) is noise
         if key in seen:
             if events[seen[key]].confidence < ev.confidence:
                 events[seen[key]] = ev
@@ -434,6 +448,9 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 m2 = _patient(tok, ms, hostile=sense.plover in HOSTILE, exclude=m1.actor_id if m1 else None)
             else:
                 m1, m2 = _noun_roles(tok, ms)
+            if sense.plover in ("REQUEST", "ACCUSE") and _protest_purpose(tok, lexicon):
+                # "staged a sit-in to demand X": a demand made by protesting is the protest (PLOVER)
+                sense = dataclasses.replace(sense, plover="PROTEST", mode="demo")
             c = cert.classify(tok)
             speech = _speech_act(tok, sense.plover)
             if speech is not None:
@@ -449,8 +466,14 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 # gives no complete event and the trigger carries its main assertion
                 pending.append(((_depth(tok), -sense.weight), (tok, trigger, sense, c, m1, m2)))
                 continue
+            factor = 1.0
+            if m2 is None:
+                # a protest or withdrawal often names whom it concerns in its own phrases
+                # ("blocked roads to press demands on X", "withdrawal of troops from X")
+                m2 = _fallback(tok, ms, sent, {m1.actor_id}, attribution, local=True)
+                factor = GUESSED_FACTOR if m2 is not None else 0.7
             found = found or m2 is not None
-            add(sent, tok, trigger, sense, c, m1, m2, 1.0 if m2 is not None else 0.7)
+            add(sent, tok, trigger, sense, c, m1, m2, factor)
         if found or not pending:
             continue
         for _, (tok, trigger, sense, c, m1, m2) in sorted(pending, key=lambda p: p[0]):
@@ -472,6 +495,9 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 outcome = lexicon.verb_lemma(tok.lemma_.lower(), tok.lower_) in CASUALTY_VERBS
                 add(sent, tok, trigger, sense, c, m1, m2, ONE_SIDED_FACTOR * (0.7 if outcome else 1.0))
                 break
+    # a one-sided event told in full elsewhere in its sentence (same type and actor) is that event
+    full = {(e.plover, e.actor1, e.evidence.start) for e in events if e.actor1 and e.actor2}
+    events = [e for e in events if e.actor2 is not None or (e.plover, e.actor1, e.evidence.start) not in full]
     numbered = tuple(dataclasses.replace(e, id=f"e{i + 1}") for i, e in enumerate(events))
     return dataclasses.replace(doc, events=numbered)
 
@@ -492,6 +518,25 @@ def _main_clause(tok: Any) -> bool:
             return False
         tok, hops = tok.head, hops + 1
     return True
+
+
+def _protest_purpose(tok: Any, lex: Lexicon) -> bool:
+    """True for a purpose clause ("to demand", "to press") of a protest act: a protest verb, or a
+    verb whose object is a protest noun ("began a hunger strike to demand ...")."""
+    if tok.dep_ not in ("advcl", "xcomp", "acl", "relcl") or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
+    ):
+        return False
+    head = tok.head
+    for cand in [head] + [c for c in head.children if c.dep_ in ("dobj", "pobj", "prep")]:
+        if cand.dep_ == "prep":
+            cand = next((p for p in cand.children if p.dep_ == "pobj"), cand)
+        if cand.pos_ not in ("VERB", "NOUN"):
+            continue
+        sense = _sense(cand, lex)
+        if sense is not None and sense.plover == "PROTEST":
+            return True
+    return False
 
 
 def _depth(tok: Any) -> int:

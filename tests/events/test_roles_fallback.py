@@ -1,0 +1,76 @@
+"""Participants the syntax does not name, one-sided ACLED events and protest purposes."""
+
+from __future__ import annotations
+
+import pytest
+
+from factiongraph.document import Document
+from factiongraph.pipeline import extract
+
+
+@pytest.fixture(scope="module")
+def run(pipeline):
+    def go(text: str) -> Document:
+        return extract(text, pipeline=pipeline)
+
+    return go
+
+
+def triples(doc: Document) -> list[tuple[str, str | None, str | None]]:
+    return [(e.plover, e.actor1, e.actor2) for e in doc.events]
+
+
+def test_fallback_target_from_prepositional_phrase(run):
+    doc = run("Hezbollah arrived in Syria on Monday.")
+    assert triples(doc) == [("CONSULT", "hezbollah", "syria")]
+    assert doc.events[0].confidence < 0.5  # the target is guessed, not parsed
+
+
+def test_fallback_never_takes_the_reporting_source(run):
+    doc = run("Hezbollah promised to withdraw, Russia said.")
+    assert all(e.actor2 != "russia" for e in doc.events), triples(doc)
+
+
+def test_fallback_only_when_the_sentence_has_no_complete_event(run):
+    doc = run("Hezbollah attacked the Free Syrian Army and arrived in Syria.")
+    assert ("ASSAULT", "hezbollah", "free-syrian-army") in triples(doc)
+    assert ("CONSULT", "hezbollah", "syria") not in triples(doc)
+
+
+def test_pronoun_subject_of_reported_clause_is_the_speaker(run):
+    doc = run("Hezbollah said they would attack the Free Syrian Army.")
+    assert [(e.actor1, e.actor2) for e in doc.events] == [("hezbollah", "free-syrian-army")]
+
+
+def test_explosion_without_perpetrator_is_a_one_sided_acled_event(run):
+    doc = run("A roadside bomb exploded near a market in Kandahar.")
+    assert [(e.actor1, e.actor2, e.acled_sub_event_type) for e in doc.events] == [
+        (None, None, "Remote explosive/landmine/IED")
+    ]
+
+
+def test_fighting_without_named_sides_is_no_event(run):
+    assert run("Fighting continued near the market.").events == ()
+
+
+def test_death_toll_ranks_below_the_attack(run):
+    doc = run("A landmine exploded under a bus near Kandahar. Five soldiers were killed.")
+    best = max(doc.events, key=lambda e: e.confidence)
+    assert best.acled_sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_mislemmatised_verb_is_found_by_its_stem(run):
+    doc = run("Hezbollah fighters raped two women in Aleppo.")
+    assert [(e.plover, e.plover_mode) for e in doc.events][:1] == [("ASSAULT", "sexual")]
+
+
+def test_compound_event_noun(run):
+    doc = run("Hezbollah supporters began a hunger strike.")
+    assert [(e.plover, e.plover_mode) for e in doc.events] == [("PROTEST", "hunger")]
+
+
+def test_demand_made_by_protesting_is_a_protest_against_its_target(run):
+    doc = run("Hezbollah supporters staged a demonstration to demand concessions from Russia.")
+    assert ("PROTEST", "hezbollah", "russia") in triples(doc)
+    assert ("REQUEST", "hezbollah", "russia") not in triples(doc)
+    assert ("PROTEST", "hezbollah", None) not in triples(doc)
