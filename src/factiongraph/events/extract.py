@@ -30,6 +30,10 @@ TERRITORY_VERBS = frozenset(
 CONDITIONAL_TARGET_VERBS = frozenset("threaten warn vow demand urge ultimatum".split())
 AGENT_HEADS = lx.STATE_AGENT_NOUNS | lx.GENERIC_ARMED.keys() | {"fighters", "men", "members", "ranks", "wing", "units"}
 ONE_SIDED = frozenset({"MOBILIZE", "PROTEST", "RETREAT"})
+QUANTITY_NOUNS = frozenset(
+    "kg kilogram kilo ton tonne pound litre liter gallon barrel worth amount number lot quantity shipment "
+    "consignment load batch cargo convoy package dozen hundred thousand million $ dollar euro".split()
+)
 SPEAKER_PRONOUNS = frozenset("he she it they we".split())
 GUESSED_FACTOR = 0.6  # a participant taken from salience rather than syntax
 ONE_SIDED_FACTOR = 0.5  # an ACLED event with a participant unnamed
@@ -283,7 +287,7 @@ def _noun_roles(noun: Any, ms: _Mentions) -> tuple[Mention | None, Mention | Non
 
 
 COMMISSIVE = frozenset(
-    "offer promise pledge agree vow threaten decide prepare ready willing prepared commit undertake".split()
+    "offer promise pledge agree vow threaten decide prepare ready willing prepared commit undertake plan intend".split()
 )
 HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 COOPERATIVE = frozenset({"AID", "COOPERATE", "SUPPORT", "RETREAT", "CONCEDE", "CONSULT"})
@@ -291,13 +295,22 @@ FUTURE = frozenset({"will", "would", "'ll", "shall"})
 REFUSAL = frozenset("refuse decline reject".split())
 
 
-def _speech_act(tok: Any, plover: str) -> tuple[str, Any] | None:
+def _conditional(tok: Any) -> bool:
+    return any(
+        c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in ("if", "unless") for k in c.children)
+        for c in tok.children
+    )
+
+
+def _speech_act(tok: Any, plover: str, mode: str | None = None) -> tuple[str, Any] | None:
     """PLOVER codes stated intentions and demands as verbal events.
 
     "X will/offered to give aid" is AGREE, "X would/threatened to attack" THREATEN, and
     "Y must withdraw" REQUEST (made by whoever said it). Returns the type and the governing
     speech verb, if any.
     """
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+        tok = tok.head  # "would tighten the blockade": the governing verb carries the intention
     aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
     speaker = tok.head if tok.dep_ == "ccomp" and tok.head.pos_ == "VERB" else None
     if aux & {"must", "should"} and plover != "REQUEST":
@@ -305,6 +318,8 @@ def _speech_act(tok: Any, plover: str) -> tuple[str, Any] | None:
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in REFUSAL and plover != "REJECT":
         return "REJECT", speaker  # "declined to resign", "refused to meet"
     negated = any(c.dep_ == "neg" for c in tok.children)
+    if plover in HOSTILE and not negated and (aux & {"may", "might", "could"} or _conditional(tok)):
+        return "THREATEN", speaker  # "may halt mediation if ...": a conditional sanction is a threat
     intent = bool(aux & FUTURE) or tok.dep_ == "xcomp" and tok.head.lemma_.lower() in COMMISSIVE
     if not intent:
         return None
@@ -314,8 +329,8 @@ def _speech_act(tok: Any, plover: str) -> tuple[str, Any] | None:
         c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ == "unless" for k in c.children) for c in tok.children
     ):
         return "THREATEN", speaker  # "will withdraw its force unless ..."
-    if plover in HOSTILE:
-        return "THREATEN", speaker
+    if plover in HOSTILE or plover == "PROTEST" and mode in ("boycott", "obstruct", "strike"):
+        return "THREATEN", speaker  # "will impose sanctions", "would boycott the talks"
     if plover in COOPERATIVE:
         return "AGREE", speaker
     return None
@@ -327,7 +342,10 @@ def _sense(tok: Any, lex: Lexicon) -> TriggerSense | None:
     if tok.pos_ == "VERB":
         particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
         prep = next((c.lower_ for c in tok.children if c.dep_ == "prep"), None)
-        obj = next((c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"), None)
+        dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if dobj is not None and dobj.lemma_.lower() in QUANTITY_NOUNS:  # "700 kg of medicine": the medicine
+            dobj = next((p for c in dobj.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), dobj)
+        obj = dobj.lemma_.lower() if dobj is not None else None
         return lex.verb(lex.verb_lemma(tok.lemma_.lower(), tok.lower_), particle=particle, prep=prep, obj=obj)
     if tok.pos_ == "NOUN":
         # "hunger strike", "peace talks": the modifier and the noun name the event together
@@ -452,7 +470,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 # "staged a sit-in to demand X": a demand made by protesting is the protest (PLOVER)
                 sense = dataclasses.replace(sense, plover="PROTEST", mode="demo")
             c = cert.classify(tok)
-            speech = _speech_act(tok, sense.plover)
+            speech = _speech_act(tok, sense.plover, sense.mode)
             if speech is not None:
                 plover, speaker = speech
                 sense = dataclasses.replace(sense, plover=plover, mode=None)
