@@ -318,7 +318,7 @@ def _speech_act(tok: Any, plover: str, mode: str | None = None) -> tuple[str, An
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in REFUSAL and plover != "REJECT":
         return "REJECT", speaker  # "declined to resign", "refused to meet"
     negated = any(c.dep_ == "neg" for c in tok.children)
-    if plover in HOSTILE and not negated and (aux & {"may", "might", "could"} or _conditional(tok)):
+    if plover in HOSTILE and not negated and _conditional(tok):
         return "THREATEN", speaker  # "may halt mediation if ...": a conditional sanction is a threat
     intent = bool(aux & FUTURE) or tok.dep_ == "xcomp" and tok.head.lemma_.lower() in COMMISSIVE
     if not intent:
