@@ -74,3 +74,18 @@ def test_demand_made_by_protesting_is_a_protest_against_its_target(run):
     assert ("PROTEST", "hezbollah", "russia") in triples(doc)
     assert ("REQUEST", "hezbollah", "russia") not in triples(doc)
     assert ("PROTEST", "hezbollah", None) not in triples(doc)
+
+
+def test_one_happening_between_two_actors_is_coded_by_its_main_predicate(run):
+    doc = run("Russia called for sanctions against Syria.")
+    assert triples(doc) == [("REQUEST", "russia", "syria")]
+
+
+def test_goods_handed_over_are_aid(run):
+    doc = run("Russia handed over 700 kg of medicine to Syria.")
+    assert [(e.plover, e.actor1, e.actor2) for e in doc.events] == [("AID", "russia", "syria")]
+
+
+def test_conditional_sanction_is_a_threat(run):
+    doc = run("Russia will halt aid to Syria if the talks fail.")
+    assert [e.plover for e in doc.events] == ["THREATEN"]

@@ -107,6 +107,14 @@ def _inside_relcl(t: Any, top: Any) -> bool:
     return False
 
 
+def _speaker(verb: Any, ms: _Mentions) -> Mention | None:
+    """The actor named in the subject of a reporting verb (the first one in the phrase)."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    return next((ms.at(t) for t in subj.subtree if ms.at(t) is not None), None)
+
+
 def _subject(verb: Any, ms: _Mentions, depth: int = 0) -> Mention | None:
     """The actor doing `verb`, inherited from the governing clause when the verb has no subject."""
     if depth > 4:
@@ -124,8 +132,8 @@ def _subject(verb: Any, ms: _Mentions, depth: int = 0) -> Mention | None:
             if c.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
                 return ms.in_subtree(verb.head)
             m = ms.in_subtree(c)
-            if m is None and c.lower_ in SPEAKER_PRONOUNS and verb.dep_ == "ccomp" and depth < 4:
-                return _subject(verb.head, ms, depth + 1)  # "X said they would ...": they are X
+            if m is None and c.lower_ in SPEAKER_PRONOUNS and verb.dep_ == "ccomp":
+                return _speaker(verb.head, ms)  # "X said they would ...": they are X
             return m
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return ms.in_subtree(verb.head)  # "jihadis fighting the cannibals"
@@ -385,6 +393,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
         doc, places=tuple(p for p in doc.places if not any(m.start < p.end and p.start < m.end for m in mentions))
     )
     events: list[Event] = []
+    depth: dict[int, int] = {}  # event index -> its trigger's depth in the parse
     seen: dict[tuple[str, str | None, str | None, int], int] = {}
 
     def acled(
@@ -438,8 +447,10 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
         if key in seen:
             if events[seen[key]].confidence < ev.confidence:
                 events[seen[key]] = ev
+                depth[seen[key]] = _depth(tok)
         else:
             seen[key] = len(events)
+            depth[len(events)] = _depth(tok)
             events.append(ev)
 
     for sent in sd.sents:
@@ -513,6 +524,21 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 outcome = lexicon.verb_lemma(tok.lemma_.lower(), tok.lower_) in CASUALTY_VERBS
                 add(sent, tok, trigger, sense, c, m1, m2, ONE_SIDED_FACTOR * (0.7 if outcome else 1.0))
                 break
+    # one happening told by several words of a sentence between the same two actors ("willing to
+    # send material to help defend X", "called for sanctions against X") is coded by its
+    # governing predicate, as PLOVER codes the main verb
+    best: dict[tuple[frozenset[str], int], int] = {}
+    for i, e in enumerate(events):
+        if e.actor1 and e.actor2:
+            pair = (frozenset((e.actor1, e.actor2)), e.evidence.start)
+            j = best.get(pair)
+            if j is None or (depth[i], -e.confidence) < (depth[j], -events[j].confidence):
+                best[pair] = i
+    events = [
+        e
+        for i, e in enumerate(events)
+        if not (e.actor1 and e.actor2) or best[(frozenset((e.actor1, e.actor2)), e.evidence.start)] == i
+    ]
     # a one-sided event told in full elsewhere in its sentence (same type and actor) is that event
     full = {(e.plover, e.actor1, e.evidence.start) for e in events if e.actor1 and e.actor2}
     events = [e for e in events if e.actor2 is not None or (e.plover, e.actor1, e.evidence.start) not in full]
@@ -520,7 +546,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
     return dataclasses.replace(doc, events=numbered)
 
 
-MAIN_CHAIN_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "conj", "dobj", "attr", "oprd"})
+MAIN_CHAIN_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "conj", "dobj", "attr", "oprd", "acomp"})
 
 
 def _main_clause(tok: Any) -> bool:
