@@ -89,3 +89,8 @@ def test_goods_handed_over_are_aid(run):
 def test_conditional_sanction_is_a_threat(run):
     doc = run("Russia will halt aid to Syria if the talks fail.")
     assert [e.plover for e in doc.events] == ["THREATEN"]
+
+
+def test_engaged_in_is_not_a_passive(run):
+    doc = run("Hezbollah fighters were engaged in fighting against the Free Syrian Army.")
+    assert ("ASSAULT", "hezbollah", "free-syrian-army") in triples(doc)

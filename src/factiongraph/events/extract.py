@@ -30,6 +30,7 @@ TERRITORY_VERBS = frozenset(
 CONDITIONAL_TARGET_VERBS = frozenset("threaten warn vow demand urge ultimatum".split())
 AGENT_HEADS = lx.STATE_AGENT_NOUNS | lx.GENERIC_ARMED.keys() | {"fighters", "men", "members", "ranks", "wing", "units"}
 ONE_SIDED = frozenset({"MOBILIZE", "PROTEST", "RETREAT"})
+STATIVE_PARTICIPLES = frozenset({"engage", "involve"})
 QUANTITY_NOUNS = frozenset(
     "kg kilogram kilo ton tonne pound litre liter gallon barrel worth amount number lot quantity shipment "
     "consignment load batch cargo convoy package dozen hundred thousand million $ dollar euro".split()
@@ -115,11 +116,21 @@ def _speaker(verb: Any, ms: _Mentions) -> Mention | None:
     return next((ms.at(t) for t in subj.subtree if ms.at(t) is not None), None)
 
 
+def _stative(verb: Any) -> bool:
+    """'were engaged in fighting', 'is involved in talks': a participle of state, whose grammatical
+    subject is the doer, not a passive."""
+    return verb.lemma_.lower() in STATIVE_PARTICIPLES and any(
+        c.dep_ == "prep" and c.lower_ == "in" for c in verb.children
+    )
+
+
 def _subject(verb: Any, ms: _Mentions, depth: int = 0) -> Mention | None:
     """The actor doing `verb`, inherited from the governing clause when the verb has no subject."""
     if depth > 4:
         return None
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if passive and _stative(verb):
+        return next((ms.in_subtree(c) for c in verb.children if c.dep_ == "nsubjpass"), None)
     if passive:
         for c in verb.children:
             if c.dep_ == "agent":
@@ -156,7 +167,7 @@ def _patient(
     ("dying for X" is not an attack on X); threats and demands also from a conditional clause
     ("threatened action if the Kurds move").
     """
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and not _stative(verb)
     for c in verb.children:
         if passive and c.dep_ == "nsubjpass":
             if c.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
@@ -499,7 +510,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
             if m2 is None:
                 # a protest or withdrawal often names whom it concerns in its own phrases
                 # ("blocked roads to press demands on X", "withdrawal of troops from X")
-                m2 = _fallback(tok, ms, sent, {m1.actor_id}, attribution, local=True)
+                m2 = _fallback(tok, ms, sent, {m1.actor_id}, attribution, local=not _main_clause(tok))
                 factor = GUESSED_FACTOR if m2 is not None else 0.7
             found = found or m2 is not None
             add(sent, tok, trigger, sense, c, m1, m2, factor)
