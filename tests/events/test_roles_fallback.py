@@ -94,3 +94,21 @@ def test_conditional_sanction_is_a_threat(run):
 def test_engaged_in_is_not_a_passive(run):
     doc = run("Hezbollah fighters were engaged in fighting against the Free Syrian Army.")
     assert ("ASSAULT", "hezbollah", "free-syrian-army") in triples(doc)
+
+
+def test_clashes_between_two_sides(run):
+    doc = run("Clashes broke out between Hezbollah and the Free Syrian Army near Aleppo.")
+    assert [(e.plover, e.actor1, e.actor2, e.acled_sub_event_type) for e in doc.events] == [
+        ("ASSAULT", "hezbollah", "free-syrian-army", "Armed clash")
+    ]
+
+
+def test_bomb_went_off(run):
+    doc = run("A bomb went off near a market in Kandahar.")
+    assert [e.acled_sub_event_type for e in doc.events] == ["Remote explosive/landmine/IED"]
+
+
+def test_main_clause_event_outranks_side_clause_event(run):
+    doc = run("Hezbollah fighters took control of the town after the Free Syrian Army withdrew.")
+    best = max(doc.events, key=lambda e: e.confidence)
+    assert (best.plover, best.actor1) == ("ASSAULT", "hezbollah")

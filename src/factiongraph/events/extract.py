@@ -36,8 +36,9 @@ QUANTITY_NOUNS = frozenset(
     "consignment load batch cargo convoy package dozen hundred thousand million $ dollar euro".split()
 )
 SPEAKER_PRONOUNS = frozenset("he she it they we".split())
-GUESSED_FACTOR = 0.6  # a participant taken from salience rather than syntax
+GUESSED_FACTOR = 0.75  # a participant taken from salience rather than syntax
 ONE_SIDED_FACTOR = 0.5  # an ACLED event with a participant unnamed
+SIDE_CLAUSE_FACTOR = 0.7  # an event told in an adverbial or relative clause: background to the main one
 CASUALTY_VERBS = frozenset("kill die wound injure hurt".split())
 MIN_ONE_SIDED_CONFIDENCE = 0.2
 NEEDS_SIDES = frozenset({"Armed clash", "Change to group/activity"})
@@ -272,7 +273,27 @@ def _fallback(
     return best[1] if best else None
 
 
+def _between(tok: Any, ms: _Mentions) -> tuple[Mention | None, Mention | None]:
+    """The two sides of "between X and Y" on an event noun, or on the verb it is subject of
+    ("clashes broke out between X and Y")."""
+    heads = [tok] + ([tok.head] if tok.dep_ in ("nsubj", "nsubjpass") else [])
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ == "between":
+                sides: list[Mention] = []
+                for t in c.subtree:
+                    m = ms.at(t)
+                    if m is not None and all(m.actor_id != x.actor_id for x in sides):
+                        sides.append(m)
+                if len(sides) >= 2:
+                    return sides[0], sides[1]
+    return None, None
+
+
 def _noun_roles(noun: Any, ms: _Mentions) -> tuple[Mention | None, Mention | None]:
+    b1, b2 = _between(noun, ms)
+    if b1 is not None:
+        return b1, b2
     a1 = a2 = None
     own = ms.at(noun)
     if own is not None:  # "Russian airstrikes": the noun is part of the actor's mention
@@ -432,7 +453,8 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
         etype, subtype = acled(sent, tok, sense, m1, m2)
         when = event_date(sent.text, doc.published)
         # an event told in a side clause ("..., after troops withdrew") is background to the main one
-        conf = sense.weight * CERTAINTY_FACTOR.get(c.value, 0.5) * factor * (1.0 if _main_clause(tok) else 0.85)
+        side = 1.0 if _main_clause(tok) else SIDE_CLAUSE_FACTOR
+        conf = sense.weight * CERTAINTY_FACTOR.get(c.value, 0.5) * factor * side
         ev = Event(
             id="",
             plover=sense.plover,
