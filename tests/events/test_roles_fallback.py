@@ -112,3 +112,18 @@ def test_main_clause_event_outranks_side_clause_event(run):
     doc = run("Hezbollah fighters took control of the town after the Free Syrian Army withdrew.")
     best = max(doc.events, key=lambda e: e.confidence)
     assert (best.plover, best.actor1) == ("ASSAULT", "hezbollah")
+
+
+def test_defused_bombs_are_disrupted_weapons_use_not_an_explosion(run):
+    doc = run("Afghan soldiers defused two roadside bombs in Helmand.")
+    assert [e.acled_sub_event_type for e in doc.events] == ["Disrupted weapons use"]
+
+
+def test_looting_by_rioters_is_a_riot(run):
+    doc = run("Rioters looted shops in Colombo.")
+    assert [e.acled_sub_event_type for e in doc.events] == ["Violent demonstration"]
+
+
+def test_withdrawal_and_handover_is_a_transfer_of_territory(run):
+    doc = run("Hezbollah fighters withdrew from the town and handed it over to the Syrian army.")
+    assert {e.acled_sub_event_type for e in doc.events} == {"Non-violent transfer of territory"}

@@ -233,7 +233,7 @@ CUE_AGREEMENT = _rx(
 )
 CUE_EXCHANGE = _rx(r"\bexchange", r"\bswap", r"\bdeal\b", r"\bagreement\b", r"\bnegotiat", r"\bmediat")
 CUE_HANDOVER = _rx(
-    r"\bhand(?:ed|s|ing)? over\b",
+    r"\bhand(?:ed|s|ing)? (?:\w+ )?over\b",
     r"\bhandover\b",
     r"\bhand-over\b",
     r"\bceded?\b",
@@ -556,6 +556,8 @@ def _assault(m, trig, a1, a2, territory, t, ctx="") -> tuple[str | None, str | N
 
 def _coerce(m, trig, a1, a2, territory, t, ctx="") -> tuple[str | None, str | None]:
     ctx = ctx or t
+    if a1 in CROWD_KINDS and (m == "seize" or CUE_LOOT.search(t)):
+        return RIOTS, "Violent demonstration"  # looting and burning by rioters is the riot itself
     if a2 in CROWD_KINDS:
         if CUE_EXCESSIVE.search(ctx):
             return PROTESTS, "Excessive force against protesters"

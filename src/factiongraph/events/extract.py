@@ -30,6 +30,10 @@ TERRITORY_VERBS = frozenset(
 CONDITIONAL_TARGET_VERBS = frozenset("threaten warn vow demand urge ultimatum".split())
 AGENT_HEADS = lx.STATE_AGENT_NOUNS | lx.GENERIC_ARMED.keys() | {"fighters", "men", "members", "ranks", "wing", "units"}
 ONE_SIDED = frozenset({"MOBILIZE", "PROTEST", "RETREAT"})
+DISARMING_VERBS = frozenset(
+    "defuse dismantle intercept disarm deactivate neutralise neutralize seize confiscate recover discover find "
+    "foil thwart clear".split()
+)
 STATIVE_PARTICIPLES = frozenset({"engage", "involve"})
 QUANTITY_NOUNS = frozenset(
     "kg kilogram kilo ton tonne pound litre liter gallon barrel worth amount number lot quantity shipment "
@@ -388,6 +392,8 @@ def _sense(tok: Any, lex: Lexicon) -> TriggerSense | None:
         obj = dobj.lemma_.lower() if dobj is not None else None
         return lex.verb(lex.verb_lemma(tok.lemma_.lower(), tok.lower_), particle=particle, prep=prep, obj=obj)
     if tok.pos_ == "NOUN":
+        if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in DISARMING_VERBS:
+            return None  # "defused two bombs": the bombs did not go off
         # "hunger strike", "peace talks": the modifier and the noun name the event together
         for c in reversed(list(tok.lefts)):
             if c.dep_ in ("compound", "amod") and c.i == tok.i - 1:
