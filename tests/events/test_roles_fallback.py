@@ -127,3 +127,14 @@ def test_looting_by_rioters_is_a_riot(run):
 def test_withdrawal_and_handover_is_a_transfer_of_territory(run):
     doc = run("Hezbollah fighters withdrew from the town and handed it over to the Syrian army.")
     assert {e.acled_sub_event_type for e in doc.events} == {"Non-violent transfer of territory"}
+
+
+def test_event_noun_under_a_different_event_verb_is_not_its_own_event(run):
+    doc = run("The Syrian army lifted the blockade on Aleppo.")
+    assert "COERCE" not in [e.plover for e in doc.events], triples(doc)
+
+
+def test_tear_gas_on_protesters_is_crowd_control(run):
+    doc = run("Police fired tear gas to disperse protesters in Khartoum.")
+    best = max(doc.events, key=lambda e: e.confidence)
+    assert best.acled_sub_event_type == "Protest with intervention"

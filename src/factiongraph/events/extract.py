@@ -494,7 +494,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
 
     for sent in sd.sents:
         attribution = _attribution_tokens(sent, lexicon)
-        found = False
+        found = told = False
         pending: list[tuple[tuple[int, float], tuple[Any, ...]]] = []
         for tok in sent:
             if tok.pos_ not in ("VERB", "NOUN"):
@@ -529,18 +529,27 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 c = cert.Certainty("reported" if speaker is not None else "asserted")
             if m2 is not None and m1 is not None and m1.actor_id == m2.actor_id:
                 continue
-            if m1 is None or (m2 is None and sense.plover not in ONE_SIDED):
-                # a participant the syntax does not name: kept aside, used only if the sentence
-                # gives no complete event and the trigger carries its main assertion
-                pending.append(((_depth(tok), -sense.weight), (tok, trigger, sense, c, m1, m2)))
-                continue
+            head_sense = _sense(tok.head, lexicon) if tok.dep_ in ("dobj", "nsubjpass") else None
+            if (
+                tok.pos_ == "NOUN"
+                and (m1 is None or m2 is None)
+                and head_sense is not None
+                and head_sense.plover not in (None, sense.plover)
+            ):
+                continue  # "lifted the blockade", "postponed the demonstration": the verb's event, not the noun's
             factor = 1.0
-            if m2 is None:
+            if m1 is not None and m2 is None and sense.plover in ONE_SIDED:
                 # a protest or withdrawal often names whom it concerns in its own phrases
                 # ("blocked roads to press demands on X", "withdrawal of troops from X")
                 m2 = _fallback(tok, ms, sent, {m1.actor_id}, attribution, local=not _main_clause(tok))
                 factor = GUESSED_FACTOR if m2 is not None else 0.7
+            if m1 is None or m2 is None and (sense.plover not in ONE_SIDED or not _main_clause(tok)):
+                # a participant the syntax does not name: kept aside, used only if the sentence
+                # gives no complete event (a side clause's half-told event only if it gives none)
+                pending.append(((_depth(tok), -sense.weight), (tok, trigger, sense, c, m1, m2)))
+                continue
             found = found or m2 is not None
+            told = True
             add(sent, tok, trigger, sense, c, m1, m2, factor)
         if found or not pending:
             continue
@@ -556,12 +565,13 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
             sub = acled(sent, tok, sense, m1, m2)[1]
             # battles and group changes need their sides named; elsewhere a side clause is background
             side = (m1 is None and m2 is None) or not _main_clause(tok)
-            if sub is not None and not (side and sub in NEEDS_SIDES):
+            if sub is not None and not (side and sub in NEEDS_SIDES) and not (side and told):
                 # an ACLED event whose perpetrator or target goes unnamed ("an IED exploded under
                 # a patrol", "gunmen abducted two teachers"): one-sided. A bare toll ("3 soldiers
                 # killed") reports an outcome, weaker evidence than the act that caused it.
                 outcome = lexicon.verb_lemma(tok.lemma_.lower(), tok.lower_) in CASUALTY_VERBS
-                add(sent, tok, trigger, sense, c, m1, m2, ONE_SIDED_FACTOR * (0.7 if outcome else 1.0))
+                toll = (0.7 if m1 or m2 else 0.5) if outcome else 1.0
+                add(sent, tok, trigger, sense, c, m1, m2, ONE_SIDED_FACTOR * toll)
                 break
     # one happening told by several words of a sentence between the same two actors ("willing to
     # send material to help defend X", "called for sanctions against X") is coded by its
