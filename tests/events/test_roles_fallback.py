@@ -31,10 +31,10 @@ def test_fallback_never_takes_the_reporting_source(run):
     assert all(e.actor2 != "russia" for e in doc.events), triples(doc)
 
 
-def test_fallback_only_when_the_sentence_has_no_complete_event(run):
-    doc = run("Hezbollah attacked the Free Syrian Army and arrived in Syria.")
+def test_nearest_actor_fallback_only_when_the_sentence_has_no_complete_event(run):
+    doc = run("Hezbollah attacked the Free Syrian Army, and Russia promised to help.")
     assert ("ASSAULT", "hezbollah", "free-syrian-army") in triples(doc)
-    assert ("CONSULT", "hezbollah", "syria") not in triples(doc)
+    assert [t for t in triples(doc) if t[1] == "russia"] == [], triples(doc)
 
 
 def test_pronoun_subject_of_reported_clause_is_the_speaker(run):
@@ -138,3 +138,14 @@ def test_tear_gas_on_protesters_is_crowd_control(run):
     doc = run("Police fired tear gas to disperse protesters in Khartoum.")
     best = max(doc.events, key=lambda e: e.confidence)
     assert best.acled_sub_event_type == "Protest with intervention"
+
+
+def test_coordinated_verbs_share_their_object(run):
+    doc = run("Hezbollah attacked and overran the Free Syrian Army in Aleppo.")
+    assert ("ASSAULT", "hezbollah", "free-syrian-army") in triples(doc)
+    assert all(e.actor2 == "free-syrian-army" for e in doc.events), triples(doc)
+
+
+def test_counterpart_from_a_purpose_clause(run):
+    doc = run("Hezbollah opened fire to disperse the Free Syrian Army.")
+    assert ("ASSAULT", "hezbollah", "free-syrian-army") in triples(doc)

@@ -205,6 +205,12 @@ def _patient(
                 m = _patient(c, ms, depth + 1, hostile, exclude)
                 if m is not None:
                     return m
+    if depth < 2 and not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        for c in verb.children:  # "attacked and overran X": the shared object
+            if c.dep_ == "conj" and c.pos_ == "VERB":
+                m = _patient(c, ms, depth + 1, hostile, exclude)
+                if m is not None:
+                    return m
     if verb.lemma_.lower() in CONDITIONAL_TARGET_VERBS:
         clauses = list(verb.children) + [k for c in verb.children if c.dep_ == "xcomp" for k in c.children]
         for c in clauses:
@@ -256,6 +262,8 @@ def _fallback(
                 for c in t.children:
                     if c.i in seen or c.i in skip or c.dep_ in ("nsubj", "nsubjpass") and t == root:
                         continue
+                    if local and c.dep_ in ("relcl", "appos", "parataxis"):
+                        continue  # what describes a phrase names no participant of the event
                     seen.add(c.i)
                     m = ms.at(c)
                     if m is not None and m.actor_id not in exclude:
@@ -543,6 +551,10 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 # ("blocked roads to press demands on X", "withdrawal of troops from X")
                 m2 = _fallback(tok, ms, sent, {m1.actor_id}, attribution, local=not _main_clause(tok))
                 factor = GUESSED_FACTOR if m2 is not None else 0.7
+            elif m1 is not None and m2 is None and _main_clause(tok):
+                # "opened fire to disperse X": the counterpart named in the trigger's own clauses
+                m2 = _fallback(tok, ms, sent, {m1.actor_id}, attribution, local=True)
+                factor = GUESSED_FACTOR
             if m1 is None or m2 is None and (sense.plover not in ONE_SIDED or not _main_clause(tok)):
                 # a participant the syntax does not name: kept aside, used only if the sentence
                 # gives no complete event (a side clause's half-told event only if it gives none)
