@@ -149,3 +149,8 @@ def test_coordinated_verbs_share_their_object(run):
 def test_counterpart_from_a_purpose_clause(run):
     doc = run("Hezbollah opened fire to disperse the Free Syrian Army.")
     assert ("ASSAULT", "hezbollah", "free-syrian-army") in triples(doc)
+
+
+def test_requested_action_is_the_content_of_the_request_not_an_event(run):
+    doc = run("Russia demanded that Hezbollah withdraw from Aleppo.")
+    assert [e.plover for e in doc.events] == ["REQUEST"], triples(doc)

@@ -510,6 +510,8 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
             sense = _sense(tok, lexicon)
             if sense is None or sense.plover is None:
                 continue
+            if _requested(tok, lexicon):
+                continue  # "demanded that X withdraw": the demand is the event, the withdrawal is its content
             trigger = tok
             if tok.tag_ == "VBG" and tok.dep_ == "advcl" and sense.plover == "ASSAULT":
                 # "shelled the town, killing five civilians": one attack, named by the main verb
@@ -623,6 +625,24 @@ def _main_clause(tok: Any) -> bool:
             return False
         tok, hops = tok.head, hops + 1
     return True
+
+
+def _requested(tok: Any, lex: Lexicon) -> bool:
+    """True for an action that is only asked for or turned down: the complement of a request or
+    rejection ("urged X to withdraw", "demanded that X ease", "rejected a request to interrogate")."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ not in ("ccomp", "xcomp", "acl", "pcomp", "pobj", "prep") or cur.head == cur:
+            return False
+        head = cur.head
+        if head.pos_ in ("VERB", "NOUN"):
+            sense = _sense(head, lex)
+            if sense is not None and sense.plover in ("REQUEST", "REJECT"):
+                return True
+            if head.pos_ == "VERB":
+                return False
+        cur = head
+    return False
 
 
 def _protest_purpose(tok: Any, lex: Lexicon) -> bool:
