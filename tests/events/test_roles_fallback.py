@@ -154,3 +154,13 @@ def test_counterpart_from_a_purpose_clause(run):
 def test_requested_action_is_the_content_of_the_request_not_an_event(run):
     doc = run("Russia demanded that Hezbollah withdraw from Aleppo.")
     assert [e.plover for e in doc.events] == ["REQUEST"], triples(doc)
+
+
+def test_their_forces_in_a_reported_clause_are_the_speakers(run):
+    doc = run("Hezbollah said on Tuesday their forces had attacked the Free Syrian Army.")
+    assert ("ASSAULT", "hezbollah", "free-syrian-army") in triples(doc)
+
+
+def test_strengthening_forces_in_a_place_is_mobilisation(run):
+    doc = run("Russia has strengthened its forces in Syria.")
+    assert [(e.plover, e.plover_mode) for e in doc.events] == [("MOBILIZE", "troops")]

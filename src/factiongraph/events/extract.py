@@ -148,8 +148,11 @@ def _subject(verb: Any, ms: _Mentions, depth: int = 0) -> Mention | None:
             if c.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
                 return ms.in_subtree(verb.head)
             m = ms.in_subtree(c)
-            if m is None and c.lower_ in SPEAKER_PRONOUNS and verb.dep_ == "ccomp":
-                return _speaker(verb.head, ms)  # "X said they would ...": they are X
+            own = c.lemma_.lower() in AGENT_HEADS and any(
+                k.dep_ == "poss" and k.lower_ in ("their", "its", "his", "her", "our") for k in c.children
+            )
+            if m is None and (c.lower_ in SPEAKER_PRONOUNS or own) and verb.dep_ == "ccomp":
+                return _speaker(verb.head, ms)  # "X said they / their forces would ...": X
             return m
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return ms.in_subtree(verb.head)  # "jihadis fighting the cannibals"
