@@ -164,3 +164,10 @@ def test_their_forces_in_a_reported_clause_are_the_speakers(run):
 def test_strengthening_forces_in_a_place_is_mobilisation(run):
     doc = run("Russia has strengthened its forces in Syria.")
     assert [(e.plover, e.plover_mode) for e in doc.events] == [("MOBILIZE", "troops")]
+
+
+def test_mediation_effort_between_parties_is_the_mediators_consultation(run):
+    doc = run("Russia launched a mediation effort between Hezbollah and the Free Syrian Army.")
+    assert [(e.plover, e.plover_mode, e.actor1, e.actor2) for e in doc.events] == [
+        ("CONSULT", "third-party", "russia", "hezbollah")
+    ]

@@ -34,6 +34,10 @@ DISARMING_VERBS = frozenset(
     "defuse dismantle intercept disarm deactivate neutralise neutralize seize confiscate recover discover find "
     "foil thwart clear".split()
 )
+FRAME_NOUNS = frozenset("effort mission campaign bid initiative drive attempt operation".split())
+LIGHT_VERBS = frozenset(
+    "launch undertake begin start lead make conduct carry mount pursue continue embark head spearhead initiate".split()
+)
 STATIVE_PARTICIPLES = frozenset({"engage", "involve"})
 QUANTITY_NOUNS = frozenset(
     "kg kilogram kilo ton tonne pound litre liter gallon barrel worth amount number lot quantity shipment "
@@ -253,9 +257,9 @@ def _fallback(
     sources and the participant already found are never taken. `local` keeps to the trigger's
     own phrases.
     """
-    roots = [tok]
-    if tok.pos_ == "NOUN" and tok.head.pos_ in ("VERB", "AUX") and tok.head != tok:
-        roots.append(tok.head)
+    roots = [_framed(tok)]
+    if roots[0].pos_ == "NOUN" and roots[0].head.pos_ in ("VERB", "AUX") and roots[0].head != roots[0]:
+        roots.append(roots[0].head)
     for root in roots:
         frontier = [root]
         seen = {root.i}
@@ -305,7 +309,16 @@ def _between(tok: Any, ms: _Mentions) -> tuple[Mention | None, Mention | None]:
     return None, None
 
 
+def _governing_subject(noun: Any, ms: _Mentions) -> Mention | None:
+    head, hops = noun.head, 0
+    while head.pos_ not in ("VERB", "AUX") and head.head != head and hops < 3:
+        head, hops = head.head, hops + 1
+    return _subject(head, ms) if head.pos_ in ("VERB", "AUX") else None
+
+
 def _noun_roles(noun: Any, ms: _Mentions) -> tuple[Mention | None, Mention | None]:
+    if _framed(noun) is not noun:
+        return _noun_roles(noun.head, ms)
     b1, b2 = _between(noun, ms)
     if b1 is not None:
         return b1, b2
@@ -398,6 +411,10 @@ def _sense(tok: Any, lex: Lexicon) -> TriggerSense | None:
         particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
         prep = next((c.lower_ for c in tok.children if c.dep_ == "prep"), None)
         dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if dobj is not None and dobj.lemma_.lower() in FRAME_NOUNS and tok.lemma_.lower() in LIGHT_VERBS:
+            for c in dobj.children:  # "launched a mediation effort": the mediation is the event
+                if c.dep_ == "compound" and c.pos_ == "NOUN" and lex.noun(c.lemma_.lower()) is not None:
+                    return None
         if dobj is not None and dobj.lemma_.lower() in QUANTITY_NOUNS:  # "700 kg of medicine": the medicine
             dobj = next((p for c in dobj.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), dobj)
         obj = dobj.lemma_.lower() if dobj is not None else None
@@ -529,6 +546,9 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 m2 = _patient(tok, ms, hostile=sense.plover in HOSTILE, exclude=m1.actor_id if m1 else None)
             else:
                 m1, m2 = _noun_roles(tok, ms)
+                if sense.mode == "third-party" and _between(_framed(tok), ms)[0] is not None:
+                    # a mediation between X and Y is the mediator's, with X and Y as its targets
+                    m1, m2 = _governing_subject(_framed(tok), ms), _between(_framed(tok), ms)[0]
             if sense.plover in ("REQUEST", "ACCUSE") and _protest_purpose(tok, lexicon):
                 # "staged a sit-in to demand X": a demand made by protesting is the protest (PLOVER)
                 sense = dataclasses.replace(sense, plover="PROTEST", mode="demo")
@@ -615,11 +635,19 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
 MAIN_CHAIN_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "conj", "dobj", "attr", "oprd", "acomp"})
 
 
+def _framed(tok: Any) -> Any:
+    """'a mediation effort', 'a peace mission': the event noun stands where its frame noun stands."""
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in FRAME_NOUNS:
+        return tok.head
+    return tok
+
+
 def _main_clause(tok: Any) -> bool:
     """True when the trigger belongs to the sentence's main predication: the root, its
     complements and coordinations, and their objects ("said it would lift the ban"), not
     adverbial, relative or prepositional side clauses ("..., giving X what it needed"). An event
     noun may also be the main clause's subject."""
+    tok = _framed(tok)
     if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass"):
         tok = tok.head  # "X's call for talks may become irrelevant": the subject names the event
     hops = 0
@@ -669,6 +697,7 @@ def _protest_purpose(tok: Any, lex: Lexicon) -> bool:
 
 def _depth(tok: Any) -> int:
     """Dependency hops from the sentence root: the main clause's trigger names the main event."""
+    tok = _framed(tok)
     d = 0
     while tok.head != tok and d < 50:
         tok, d = tok.head, d + 1
