@@ -171,3 +171,8 @@ def test_mediation_effort_between_parties_is_the_mediators_consultation(run):
     assert [(e.plover, e.plover_mode, e.actor1, e.actor2) for e in doc.events] == [
         ("CONSULT", "third-party", "russia", "hezbollah")
     ]
+
+
+def test_reported_obligation_is_a_request_to_the_obliged(run):
+    doc = run("Russia said Hezbollah must be ready for talks.")
+    assert ("REQUEST", "russia", "hezbollah") in triples(doc)

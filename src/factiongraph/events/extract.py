@@ -38,6 +38,7 @@ FRAME_NOUNS = frozenset("effort mission campaign bid initiative drive attempt op
 LIGHT_VERBS = frozenset(
     "launch undertake begin start lead make conduct carry mount pursue continue embark head spearhead initiate".split()
 )
+OBLIGATION_SENSE = TriggerSense("REQUEST", None, 0.7, "modal")
 STATIVE_PARTICIPLES = frozenset({"engage", "involve"})
 QUANTITY_NOUNS = frozenset(
     "kg kilogram kilo ton tonne pound litre liter gallon barrel worth amount number lot quantity shipment "
@@ -525,6 +526,12 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
         found = told = False
         pending: list[tuple[tuple[int, float], tuple[Any, ...]]] = []
         for tok in sent:
+            obligation = _obligation(tok, lexicon, ms)
+            if obligation is not None:  # "X said Y must be ready to ...": X asks Y
+                found = True
+                told = True
+                add(sent, tok, tok, OBLIGATION_SENSE, cert.Certainty("reported"), *obligation, 1.0)
+                continue
             if tok.pos_ not in ("VERB", "NOUN"):
                 continue
             sense = _sense(tok, lexicon)
@@ -656,6 +663,29 @@ def _main_clause(tok: Any) -> bool:
             return False
         tok, hops = tok.head, hops + 1
     return True
+
+
+def _obligation(tok: Any, lex: Lexicon, ms: _Mentions) -> tuple[Mention, Mention] | None:
+    """(speaker, addressee) for a reported obligation whose verb is no trigger of its own:
+    "X said Y must be ready to mediate", "X declared that Y should drop its barriers" (PLOVER
+    codes the demand as REQUEST from X to Y)."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.dep_ != "ccomp":
+        return None
+    aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    if not aux & {"must", "should"} or any(c.dep_ == "neg" for c in tok.children):
+        return None
+    head = tok.head
+    if not (head.lemma_.lower() in cert.REPORT_VERBS or lex.is_communication(head.lemma_)):
+        return None
+    sense = _sense(tok, lex) if tok.pos_ == "VERB" else None
+    if sense is not None and sense.plover is not None:
+        return None  # a trigger of its own: typed as a request there
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    m1 = _subject(head, ms)
+    m2 = ms.in_subtree(subj) if subj is not None else None
+    if m1 is None or m2 is None or m1.actor_id == m2.actor_id:
+        return None
+    return m1, m2
 
 
 def _requested(tok: Any, lex: Lexicon) -> bool:
