@@ -176,3 +176,13 @@ def test_mediation_effort_between_parties_is_the_mediators_consultation(run):
 def test_reported_obligation_is_a_request_to_the_obliged(run):
     doc = run("Russia said Hezbollah must be ready for talks.")
     assert ("REQUEST", "russia", "hezbollah") in triples(doc)
+
+
+def test_agreed_to_is_agreement_whatever_prepositions_trail(run):
+    doc = run("Russia agreed to lift sanctions on Syria, with conditions attached.")
+    assert ("AGREE", "russia", "syria") in triples(doc)
+
+
+def test_willing_to_send_help_is_an_intention(run):
+    doc = run("Russia is willing to send weapons to help defend Syria.")
+    assert [e.plover for e in doc.events if e.actor2 == "syria"] == ["AGREE"], triples(doc)

@@ -364,6 +364,10 @@ FUTURE = frozenset({"will", "would", "'ll", "shall"})
 REFUSAL = frozenset("refuse decline reject".split())
 
 
+def _to_clause(tok: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def _conditional(tok: Any) -> bool:
     return any(
         c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in ("if", "unless") for k in c.children)
@@ -387,6 +391,10 @@ def _speech_act(tok: Any, plover: str, mode: str | None = None) -> tuple[str, An
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in REFUSAL and plover != "REJECT":
         return "REJECT", speaker  # "declined to resign", "refused to meet"
     negated = any(c.dep_ == "neg" for c in tok.children)
+    # "willing to send material to help defend X": an intention governs its purpose clauses too
+    governor = tok.head if tok.dep_ == "advcl" and _to_clause(tok) and tok.head.dep_ == "xcomp" else tok
+    if governor is not tok and governor.head.lemma_.lower() in COMMISSIVE:
+        tok = governor
     if plover in HOSTILE and not negated and _conditional(tok):
         return "THREATEN", speaker  # "may halt mediation if ...": a conditional sanction is a threat
     intent = bool(aux & FUTURE) or tok.dep_ == "xcomp" and tok.head.lemma_.lower() in COMMISSIVE
@@ -411,6 +419,8 @@ def _sense(tok: Any, lex: Lexicon) -> TriggerSense | None:
     if tok.pos_ == "VERB":
         particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
         prep = next((c.lower_ for c in tok.children if c.dep_ == "prep"), None)
+        if any(c.dep_ == "xcomp" for c in tok.children):
+            prep = None  # "agreed to lift ..., with strings attached": the complement is the argument
         dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         if dobj is not None and dobj.lemma_.lower() in FRAME_NOUNS and tok.lemma_.lower() in LIGHT_VERBS:
             for c in dobj.children:  # "launched a mediation effort": the mediation is the event
@@ -693,9 +703,13 @@ def _requested(tok: Any, lex: Lexicon) -> bool:
     rejection ("urged X to withdraw", "demanded that X ease", "rejected a request to interrogate")."""
     cur = tok
     for _ in range(4):
-        if cur.dep_ not in ("ccomp", "xcomp", "acl", "pcomp", "pobj", "prep") or cur.head == cur:
+        if cur.dep_ not in ("ccomp", "xcomp", "acl", "pcomp", "pobj", "prep", "acomp") or cur.head == cur:
             return False
         head = cur.head
+        if head.pos_ in ("VERB", "AUX") and head.dep_ == "ccomp" and any(
+            c.dep_ == "aux" and c.lower_ in ("must", "should") for c in head.children
+        ):
+            return True  # "X said Y must be ready to mediate": the mediation is what X asks for
         if head.pos_ in ("VERB", "NOUN"):
             sense = _sense(head, lex)
             if sense is not None and sense.plover in ("REQUEST", "REJECT"):
