@@ -186,3 +186,8 @@ def test_agreed_to_is_agreement_whatever_prepositions_trail(run):
 def test_willing_to_send_help_is_an_intention(run):
     doc = run("Russia is willing to send weapons to help defend Syria.")
     assert [e.plover for e in doc.events if e.actor2 == "syria"] == ["AGREE"], triples(doc)
+
+
+def test_vow_to_attack_is_a_threat(run):
+    doc = run("Hezbollah vowed to attack the Free Syrian Army.")
+    assert [e.plover for e in doc.events] == ["THREATEN"], triples(doc)

@@ -356,12 +356,18 @@ def _noun_roles(noun: Any, ms: _Mentions) -> tuple[Mention | None, Mention | Non
 
 
 COMMISSIVE = frozenset(
-    "offer promise pledge agree vow threaten decide prepare ready willing prepared commit undertake plan intend".split()
+    "offer promise pledge agree vow swear threaten decide prepare ready willing prepared commit undertake plan "
+    "intend".split()
 )
 HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 COOPERATIVE = frozenset({"AID", "COOPERATE", "SUPPORT", "RETREAT", "CONCEDE", "CONSULT"})
 FUTURE = frozenset({"will", "would", "'ll", "shall"})
 REFUSAL = frozenset("refuse decline reject".split())
+
+
+def _commissive_complement(tok: Any) -> bool:
+    """'vowed to fight', 'agreed to lift': the infinitive completing a verb of commitment."""
+    return (tok.dep_ == "xcomp" or tok.dep_ == "advcl" and _to_clause(tok)) and tok.head.lemma_.lower() in COMMISSIVE
 
 
 def _to_clause(tok: Any) -> bool:
@@ -397,7 +403,7 @@ def _speech_act(tok: Any, plover: str, mode: str | None = None) -> tuple[str, An
         tok = governor
     if plover in HOSTILE and not negated and _conditional(tok):
         return "THREATEN", speaker  # "may halt mediation if ...": a conditional sanction is a threat
-    intent = bool(aux & FUTURE) or tok.dep_ == "xcomp" and tok.head.lemma_.lower() in COMMISSIVE
+    intent = bool(aux & FUTURE) or _commissive_complement(tok)
     if not intent:
         return None
     if negated and plover in COOPERATIVE | {"AGREE"}:
@@ -470,7 +476,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
         doc, places=tuple(p for p in doc.places if not any(m.start < p.end and p.start < m.end for m in mentions))
     )
     events: list[Event] = []
-    depth: dict[int, int] = {}  # event index -> its trigger's depth in the parse
+    depth: dict[int, float] = {}  # event index -> its trigger's depth in the parse
     seen: dict[tuple[str, str | None, str | None, int], int] = {}
 
     def acled(
@@ -492,7 +498,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
 
     def add(
         sent: Any, tok: Any, trigger: Any, sense: TriggerSense, c: Any, m1: Mention | None, m2: Mention | None,
-        factor: float,
+        factor: float, rank: float | None = None,
     ) -> None:
         key = (sense.plover, m1.actor_id if m1 else None, m2.actor_id if m2 else None, sent.start)
         etype, subtype = acled(sent, tok, sense, m1, m2)
@@ -525,10 +531,10 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
         if key in seen:
             if events[seen[key]].confidence < ev.confidence:
                 events[seen[key]] = ev
-                depth[seen[key]] = _depth(tok)
+                depth[seen[key]] = _depth(tok) if rank is None else rank
         else:
             seen[key] = len(events)
-            depth[len(events)] = _depth(tok)
+            depth[len(events)] = _depth(tok) if rank is None else rank
             events.append(ev)
 
     for sent in sd.sents:
@@ -571,6 +577,14 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 sense = dataclasses.replace(sense, plover="PROTEST", mode="demo")
             c = cert.classify(tok)
             speech = _speech_act(tok, sense.plover, sense.mode)
+            rank = None
+            if (
+                speech is not None
+                and speech[0] == "THREATEN"
+                and _commissive_complement(tok)
+            ):
+                # "vowed to fight X" is a threat: the intended act types the vow it completes
+                rank = _depth(tok.head) - 0.5
             if speech is not None:
                 plover, speaker = speech
                 sense = dataclasses.replace(sense, plover=plover, mode=None)
@@ -604,7 +618,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 continue
             found = found or m2 is not None
             told = True
-            add(sent, tok, trigger, sense, c, m1, m2, factor)
+            add(sent, tok, trigger, sense, c, m1, m2, factor, rank)
         if found or not pending:
             continue
         for _, (tok, trigger, sense, c, m1, m2) in sorted(pending, key=lambda p: p[0]):
