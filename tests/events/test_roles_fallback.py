@@ -191,3 +191,8 @@ def test_willing_to_send_help_is_an_intention(run):
 def test_vow_to_attack_is_a_threat(run):
     doc = run("Hezbollah vowed to attack the Free Syrian Army.")
     assert [e.plover for e in doc.events] == ["THREATEN"], triples(doc)
+
+
+def test_a_statement_demanding_is_its_authors_demand(run):
+    doc = run("Hezbollah issued a statement demanding that Russia withdraw its troops.")
+    assert ("REQUEST", "hezbollah", "russia") in triples(doc)

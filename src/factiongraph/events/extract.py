@@ -160,7 +160,10 @@ def _subject(verb: Any, ms: _Mentions, depth: int = 0) -> Mention | None:
                 return _speaker(verb.head, ms)  # "X said they / their forces would ...": X
             return m
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        return ms.in_subtree(verb.head)  # "jihadis fighting the cannibals"
+        m = ms.in_subtree(verb.head)  # "jihadis fighting the cannibals"
+        if m is not None or verb.head.dep_ not in ("dobj", "pobj"):
+            return m
+        # "issued a declaration demanding ...": the declaration's author demands
     if verb.dep_ in ("conj", "xcomp", "advcl", "relcl", "ccomp", "pcomp", "acl", "dobj", "pobj", "prep"):
         head = verb.head
         while head.pos_ not in ("VERB", "AUX") and head.head != head:
