@@ -196,3 +196,10 @@ def test_vow_to_attack_is_a_threat(run):
 def test_a_statement_demanding_is_its_authors_demand(run):
     doc = run("Hezbollah issued a statement demanding that Russia withdraw its troops.")
     assert ("REQUEST", "hezbollah", "russia") in triples(doc)
+
+
+def test_complaint_targets_the_accused_not_the_addressee(run):
+    doc = run("Syria complained to the United Nations over Turkish air raids.")
+    assert [(e.plover, e.actor1, e.actor2) for e in doc.events if e.plover == "ACCUSE"] == [
+        ("ACCUSE", "syria", "turkey")
+    ], triples(doc)

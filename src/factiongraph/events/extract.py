@@ -39,6 +39,7 @@ LIGHT_VERBS = frozenset(
     "launch undertake begin start lead make conduct carry mount pursue continue embark head spearhead initiate".split()
 )
 OBLIGATION_SENSE = TriggerSense("REQUEST", None, 0.7, "modal")
+ACCUSED_PREPS = frozenset({"over", "about", "against", "of"})
 STATIVE_PARTICIPLES = frozenset({"engage", "involve"})
 QUANTITY_NOUNS = frozenset(
     "kg kilogram kilo ton tonne pound litre liter gallon barrel worth amount number lot quantity shipment "
@@ -175,7 +176,8 @@ def _subject(verb: Any, ms: _Mentions, depth: int = 0) -> Mention | None:
 
 
 def _patient(
-    verb: Any, ms: _Mentions, depth: int = 0, hostile: bool = False, exclude: str | None = None
+    verb: Any, ms: _Mentions, depth: int = 0, hostile: bool = False, exclude: str | None = None,
+    accuse: bool = False,
 ) -> Mention | None:
     """The actor `verb` is done to; for 'agreed to give aid to X', found in the complement clause.
 
@@ -196,6 +198,12 @@ def _patient(
             m = m or ms.in_subtree(c)
             if m is not None and m.actor_id != exclude:  # "offered its troops to X": not itself
                 return m
+    if accuse:  # "complained to the UN over X's raids": the accused, not the addressee
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ACCUSED_PREPS:
+                m = next((ms.in_subtree(p) for p in c.children if p.dep_ == "pobj"), None)
+                if m is not None and m.actor_id != exclude:
+                    return m
     for c in verb.children:
         preps = TARGET_PREPS if hostile else TARGET_PREPS | {"to", "from", "for"}
         if verb.lemma_.lower() in TERRITORY_VERBS:
@@ -569,7 +577,10 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                     )
             if tok.pos_ == "VERB":
                 m1 = _subject(tok, ms)
-                m2 = _patient(tok, ms, hostile=sense.plover in HOSTILE, exclude=m1.actor_id if m1 else None)
+                m2 = _patient(
+                    tok, ms, hostile=sense.plover in HOSTILE, exclude=m1.actor_id if m1 else None,
+                    accuse=sense.plover == "ACCUSE",
+                )
             else:
                 m1, m2 = _noun_roles(tok, ms)
                 if sense.mode == "third-party" and _between(_framed(tok), ms)[0] is not None:
