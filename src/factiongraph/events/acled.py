@@ -263,6 +263,13 @@ CUE_DISRUPTED = _rx(
     r"\bseized (?:\w+ )?(?:weapons|arms|ammunition|explosives)\b",
     r"\bbomb disposal\b",
 )
+# projectiles stopped in flight (not aircraft with crews, whose downing is an attack)
+CUE_INTERCEPT = _rx(
+    r"\b(?:shot|shoot|shooting|shoots) down\b[^.]{0,30}\b(?:drones?|missiles?|rockets?|uavs?|projectiles?)\b",
+    r"\b(?:downed|intercept(?:ed|s|ing)?|destroyed)\b[^.]{0,30}\b(?:drones?|missiles?|rockets?|uavs?|projectiles?)\b"
+    r"[^.]{0,20}\b(?:over|above|in flight|before)",
+    r"\bintercept(?:ed|s|ing)?\b[^.]{0,30}\b(?:drones?|missiles?|rockets?|uavs?|projectiles?)\b",
+)
 CUE_LOOT = _rx(
     r"\bloot(?:ed|ing|ers)?\b",
     r"\bplunder(?:ed|ing)?\b",
@@ -406,7 +413,7 @@ def acled_type(
     a1 = _kind(actor1_kind, t)
     a2 = _kind(actor2_kind, t)
 
-    if trig in DISRUPT_TRIGGERS:
+    if trig in DISRUPT_TRIGGERS or (p in ("ASSAULT", "COERCE") and CUE_INTERCEPT.search(t)):
         return STRATEGIC, "Disrupted weapons use"
     if trig in GROUP_CHANGE_ONLY:
         return STRATEGIC, "Change to group/activity"
