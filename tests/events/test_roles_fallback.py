@@ -203,3 +203,9 @@ def test_complaint_targets_the_accused_not_the_addressee(run):
     assert [(e.plover, e.actor1, e.actor2) for e in doc.events if e.plover == "ACCUSE"] == [
         ("ACCUSE", "syria", "turkey")
     ], triples(doc)
+
+
+def test_obligation_on_a_trigger_verb_is_the_speakers_request(run):
+    doc = run("The Red Cross said Russia must ensure security in Aleppo.")
+    assert [(e.plover, e.actor2) for e in doc.events] == [("REQUEST", "russia")], triples(doc)
+    assert doc.events[0].actor1 is not None and doc.events[0].actor1 != "russia"

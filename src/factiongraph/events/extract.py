@@ -403,7 +403,7 @@ def _speech_act(tok: Any, plover: str, mode: str | None = None) -> tuple[str, An
         tok = tok.head  # "would tighten the blockade": the governing verb carries the intention
     aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
     speaker = tok.head if tok.dep_ == "ccomp" and tok.head.pos_ == "VERB" else None
-    if aux & {"must", "should"} and plover != "REQUEST":
+    if aux & {"must", "should"} and (plover != "REQUEST" or speaker is not None):
         return "REQUEST", speaker
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in REFUSAL and plover != "REJECT":
         return "REJECT", speaker  # "declined to resign", "refused to meet"
@@ -603,7 +603,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 plover, speaker = speech
                 sense = dataclasses.replace(sense, plover=plover, mode=None)
                 if plover == "REQUEST":  # "X said Y must ...": X asks Y
-                    m1, m2 = _subject(speaker, ms) if speaker is not None else m1, m1
+                    m1, m2 = (_subject(speaker, ms) or _speaker(speaker, ms)) if speaker is not None else m1, m1
                 c = cert.Certainty("reported" if speaker is not None else "asserted")
             if m2 is not None and m1 is not None and m1.actor_id == m2.actor_id:
                 continue
@@ -719,7 +719,7 @@ def _obligation(tok: Any, lex: Lexicon, ms: _Mentions) -> tuple[Mention, Mention
     if sense is not None and sense.plover is not None:
         return None  # a trigger of its own: typed as a request there
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    m1 = _subject(head, ms)
+    m1 = _subject(head, ms) or _speaker(head, ms)
     m2 = ms.in_subtree(subj) if subj is not None else None
     if m1 is None or m2 is None or m1.actor_id == m2.actor_id:
         return None
