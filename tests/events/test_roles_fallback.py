@@ -209,3 +209,9 @@ def test_obligation_on_a_trigger_verb_is_the_speakers_request(run):
     doc = run("The Red Cross said Russia must ensure security in Aleppo.")
     assert [(e.plover, e.actor2) for e in doc.events] == [("REQUEST", "russia")], triples(doc)
     assert doc.events[0].actor1 is not None and doc.events[0].actor1 != "russia"
+
+
+def test_an_act_done_to_protest_is_the_protest(run):
+    doc = run("Hezbollah supporters closed the border to protest against Russia.")
+    assert ("PROTEST", "hezbollah", "russia") in triples(doc)
+    assert "COERCE" not in [e.plover for e in doc.events], triples(doc)

@@ -586,6 +586,9 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 if sense.mode == "third-party" and _between(_framed(tok), ms)[0] is not None:
                     # a mediation between X and Y is the mediator's, with X and Y as its targets
                     m1, m2 = _governing_subject(_framed(tok), ms), _between(_framed(tok), ms)[0]
+            if tok.pos_ == "VERB" and sense.plover not in ("PROTEST", "ASSAULT") and _done_to_protest(tok, lexicon):
+                # "shunned work to protest X": the act done in protest is the protest
+                sense = dataclasses.replace(sense, plover="PROTEST", mode="demo")
             if sense.plover in ("REQUEST", "ACCUSE") and _protest_purpose(tok, lexicon):
                 # "staged a sit-in to demand X": a demand made by protesting is the protest (PLOVER)
                 sense = dataclasses.replace(sense, plover="PROTEST", mode="demo")
@@ -745,6 +748,16 @@ def _requested(tok: Any, lex: Lexicon) -> bool:
             if head.pos_ == "VERB":
                 return False
         cur = head
+    return False
+
+
+def _done_to_protest(tok: Any, lex: Lexicon) -> bool:
+    """True for a verb with a purpose clause of protest ("blocked the road to protest ...")."""
+    for c in tok.children:
+        if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" and _to_clause(c):
+            sense = _sense(c, lex)
+            if sense is not None and sense.plover == "PROTEST":
+                return True
     return False
 
 
