@@ -413,3 +413,10 @@ def test_acled_other_target_without_victim_cues_is_a_clash_when_military():
         "ASSAULT", None, trigger_lemma="ambush", actor1_kind="rebel", actor2_kind="other",
         text="militants ambushed a military convoy on the road",
     ) == ("Battles", "Armed clash")
+
+
+def test_acled_tear_gas_and_stun_grenades_on_protesters_is_intervention():
+    assert acled_type(
+        "ASSAULT", "firearms", trigger_lemma="fire", actor1_kind="state", actor2_kind="protesters",
+        text="police fired tear gas and stun grenades to disperse demonstrators",
+    ) == ("Protests", "Protest with intervention")

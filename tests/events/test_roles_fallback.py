@@ -215,3 +215,9 @@ def test_an_act_done_to_protest_is_the_protest(run):
     doc = run("Hezbollah supporters closed the border to protest against Russia.")
     assert ("PROTEST", "hezbollah", "russia") in triples(doc)
     assert "COERCE" not in [e.plover for e in doc.events], triples(doc)
+
+
+def test_hyphenated_event_noun_split_by_the_tokenizer(run):
+    doc = run("Hezbollah supporters staged a sit-in outside the ministry.")
+    assert [e.plover for e in doc.events] == ["PROTEST"]
+

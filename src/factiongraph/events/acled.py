@@ -504,8 +504,8 @@ def _assault(m, trig, a1, a2, territory, t, ctx="") -> tuple[str | None, str | N
         return RIOTS, "Violent demonstration"
     # force used against protesters
     if a2 in CROWD_KINDS:
-        if m == "crowd-control" and not CUE_EXCESSIVE.search(t):
-            return PROTESTS, "Protest with intervention"
+        if (m == "crowd-control" or CUE_INTERVENTION.search(t)) and not CUE_EXCESSIVE.search(ctx):
+            return PROTESTS, "Protest with intervention"  # tear gas, stun grenades, batons: not lethal
         if CUE_EXCESSIVE.search(t) or m in ("firearms", "targeted") or trig in {"kill", "shoot"}:
             return PROTESTS, "Excessive force against protesters"
         return PROTESTS, "Protest with intervention"

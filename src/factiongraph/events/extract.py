@@ -39,6 +39,7 @@ LIGHT_VERBS = frozenset(
     "launch undertake begin start lead make conduct carry mount pursue continue embark head spearhead initiate".split()
 )
 OBLIGATION_SENSE = TriggerSense("REQUEST", None, 0.7, "modal")
+BACKGROUND_MARKS = frozenset("after before when while as since because until once though although".split())
 ACCUSED_PREPS = frozenset({"over", "about", "against", "of"})
 STATIVE_PARTICIPLES = frozenset({"engage", "involve"})
 QUANTITY_NOUNS = frozenset(
@@ -258,6 +259,11 @@ def _attribution_tokens(sent: Any, lexicon: Lexicon) -> set[int]:
     return out
 
 
+def _background_clause(tok: Any) -> bool:
+    """'after residents had fled', 'as talks stalled': a clause of time or cause, not of purpose."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in tok.children)
+
+
 def _fallback(
     tok: Any, ms: _Mentions, sent: Any, exclude: set[str], skip: set[int], local: bool = False
 ) -> Mention | None:
@@ -281,8 +287,8 @@ def _fallback(
                 for c in t.children:
                     if c.i in seen or c.i in skip or c.dep_ in ("nsubj", "nsubjpass") and t == root:
                         continue
-                    if local and c.dep_ in ("relcl", "appos", "parataxis"):
-                        continue  # what describes a phrase names no participant of the event
+                    if local and (c.dep_ in ("relcl", "appos", "parataxis") or _background_clause(c)):
+                        continue  # what describes a phrase or sets the scene names no participant
                     seen.add(c.i)
                     m = ms.at(c)
                     if m is not None and m.actor_id not in exclude:
@@ -451,6 +457,10 @@ def _sense(tok: Any, lex: Lexicon) -> TriggerSense | None:
         if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in DISARMING_VERBS:
             return None  # "defused two bombs": the bombs did not go off
         # "hunger strike", "peace talks": the modifier and the noun name the event together
+        if tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "-" and not tok.whitespace_ and not tok.nbor(1).whitespace_:
+            sense = lex.noun(f"{tok.lower_}-{tok.nbor(2).lower_}")  # "sit-in", split by the tokenizer
+            if sense is not None:
+                return sense
         for c in reversed(list(tok.lefts)):
             if c.dep_ in ("compound", "amod") and c.i == tok.i - 1:
                 sense = lex.noun(f"{c.lower_} {tok.lemma_.lower()}")
