@@ -23,7 +23,10 @@ def triples(doc: Document) -> list[tuple[str, str | None, str | None]]:
 def test_fallback_target_from_prepositional_phrase(run):
     doc = run("Hezbollah arrived in Syria on Monday.")
     assert triples(doc) == [("CONSULT", "hezbollah", "syria")]
-    assert doc.events[0].confidence < 0.5  # the target is guessed, not parsed
+    e = doc.events[0]
+    assert e.confidence < 0.8  # the target is guessed, not parsed
+    assert e.actor1_mention is not None and e.actor1_mention.text == "Hezbollah"
+    assert e.actor2_mention is None  # no span fills the guessed role
 
 
 def test_fallback_never_takes_the_reporting_source(run):
@@ -221,3 +224,9 @@ def test_hyphenated_event_noun_split_by_the_tokenizer(run):
     doc = run("Hezbollah supporters staged a sit-in outside the ministry.")
     assert [e.plover for e in doc.events] == ["PROTEST"]
 
+
+
+def test_a_statement_takes_no_place_from_earlier_sentences(run):
+    doc = run("Fighting raged in Aleppo between Hezbollah and the Free Syrian Army. Russia urged Turkey to act.")
+    request = next(e for e in doc.events if e.plover == "REQUEST")
+    assert request.location is None

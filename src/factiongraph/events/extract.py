@@ -40,6 +40,7 @@ LIGHT_VERBS = frozenset(
 )
 OBLIGATION_SENSE = TriggerSense("REQUEST", None, 0.7, "modal")
 BACKGROUND_MARKS = frozenset("after before when while as since because until once though although".split())
+STATEMENTS = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "AGREE"})
 ACCUSED_PREPS = frozenset({"over", "about", "against", "of"})
 STATIVE_PARTICIPLES = frozenset({"engage", "involve"})
 QUANTITY_NOUNS = frozenset(
@@ -519,8 +520,10 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
 
     def add(
         sent: Any, tok: Any, trigger: Any, sense: TriggerSense, c: Any, m1: Mention | None, m2: Mention | None,
-        factor: float, rank: float | None = None,
+        factor: float, rank: float | None = None, guessed: Mention | None = None,
     ) -> None:
+        # a participant taken from salience has no span filling its role: it gets no mention, so
+        # that nothing downstream (derived relations, highlights) reads it as stated
         key = (sense.plover, m1.actor_id if m1 else None, m2.actor_id if m2 else None, sent.start)
         etype, subtype = acled(sent, tok, sense, m1, m2)
         when = event_date(sent.text, doc.published)
@@ -535,14 +538,14 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
             acled_sub_event_type=subtype,
             actor1=m1.actor_id if m1 else None,
             actor2=m2.actor_id if m2 else None,
-            actor1_mention=_span(doc, m1),
-            actor2_mention=_span(doc, m2),
+            actor1_mention=None if guessed is not None and m1 is guessed else _span(doc, m1),
+            actor2_mention=None if guessed is not None and m2 is guessed else _span(doc, m2),
             trigger=Span(trigger.idx, trigger.idx + len(trigger.text), trigger.text),
             evidence=_sentence_span(doc, sent),
             certainty=c.value,
             source_kind=doc.source_kind_at(tok.idx),
             attributed_to=_attribution(c.source_token, ms, doc) if c.value == "reported" else None,
-            location=locate(loc_doc, sent.start_char, sent.end_char) if locate else None,
+            location=_where(loc_doc, sent, sense.plover, locate),
             date=when[2] if when is not None else None,
             fatalities=find_fatalities(sent.text) if sense.plover == "ASSAULT" else None,
             confidence=min(1.0, conf),
@@ -629,14 +632,15 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
             ):
                 continue  # "lifted the blockade", "postponed the demonstration": the verb's event, not the noun's
             factor = 1.0
+            guess: Mention | None = None
             if m1 is not None and m2 is None and sense.plover in ONE_SIDED:
                 # a protest or withdrawal often names whom it concerns in its own phrases
                 # ("blocked roads to press demands on X", "withdrawal of troops from X")
-                m2 = _fallback(tok, ms, sent, {m1.actor_id}, attribution, local=not _main_clause(tok))
+                m2 = guess = _fallback(tok, ms, sent, {m1.actor_id}, attribution, local=not _main_clause(tok))
                 factor = GUESSED_FACTOR if m2 is not None else 0.7
             elif m1 is not None and m2 is None and _main_clause(tok):
                 # "opened fire to disperse X": the counterpart named in the trigger's own clauses
-                m2 = _fallback(tok, ms, sent, {m1.actor_id}, attribution, local=True)
+                m2 = guess = _fallback(tok, ms, sent, {m1.actor_id}, attribution, local=True)
                 factor = GUESSED_FACTOR
             if m1 is None or m2 is None and (sense.plover not in ONE_SIDED or not _main_clause(tok)):
                 # a participant the syntax does not name: kept aside, used only if the sentence
@@ -645,7 +649,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 continue
             found = found or m2 is not None
             told = True
-            add(sent, tok, trigger, sense, c, m1, m2, factor, rank)
+            add(sent, tok, trigger, sense, c, m1, m2, factor, rank, guess)
         if found or not pending:
             continue
         for _, (tok, trigger, sense, c, m1, m2) in sorted(pending, key=lambda p: p[0]):
@@ -655,7 +659,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 other = _fallback(tok, ms, sent, {known.actor_id}, attribution)
             if known is not None and other is not None:
                 m1, m2 = (known, other) if m1 is not None else (other, known)
-                add(sent, tok, trigger, sense, c, m1, m2, GUESSED_FACTOR)
+                add(sent, tok, trigger, sense, c, m1, m2, GUESSED_FACTOR, guessed=other)
                 break
             sub = acled(sent, tok, sense, m1, m2)[1]
             # battles and group changes need their sides named; elsewhere a side clause is background
@@ -797,6 +801,18 @@ def _depth(tok: Any) -> int:
     while tok.head != tok and d < 50:
         tok, d = tok.head, d + 1
     return d
+
+
+def _where(doc: Document, sent: Any, plover: str, locate: Locator | None) -> Place | None:
+    """Where the event happened. A statement (request, accusation, rejection, support, agreement)
+    takes a place only from its own sentence: the scene of the sentences before it is where
+    others acted, not where it was said. Acts and threats take the paragraph's scene too."""
+    if locate is None:
+        return None
+    place = locate(doc, sent.start_char, sent.end_char)
+    if place is not None and plover in STATEMENTS and not sent.start_char <= place.start < sent.end_char:
+        return None
+    return place
 
 
 def _clause_text(tok: Any) -> str:
