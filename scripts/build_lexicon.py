@@ -35,7 +35,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path("/work/shared/data/resources")
+SHARED = ROOT.parent / "shared" / "data" / "resources"
 DEFAULT_CAMEO = SHARED / "phoenix-dictionaries" / "CAMEO.2.0.txt"
 DEFAULT_PLOVER = SHARED / "plover" / "CAMEO2PLOVER-2021.txt"
 DEFAULT_OUT = ROOT / "src" / "factiongraph" / "events" / "data" / "triggers_cameo.yaml"

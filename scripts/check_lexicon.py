@@ -23,7 +23,7 @@ import spacy
 
 from factiongraph.events.lexicon import Lexicon, TriggerSense
 
-DEFAULT_GOLD = Path("/work/shared/data/dev/plover-gsr.gold.jsonl")
+DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "dev" / "plover-gsr.gold.jsonl"
 
 
 def verb_args(tok) -> tuple[str | None, str | None, str | None]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from factiongraph.document import Document, Section
 from factiongraph.sections import comment_score, segment, segment_text
 
@@ -128,7 +130,7 @@ def test_segment_seed_meets_target() -> None:
 
     gold_path = Path(__file__).resolve().parents[2] / "shared" / "data" / "dev" / "seed.gold.jsonl"
     if not gold_path.exists():
-        gold_path = Path("/work/shared/data/dev/seed.gold.jsonl")
+        pytest.skip("../shared (the dev sets) is not beside the checkout")
     gold = json.loads(gold_path.read_text(encoding="utf-8").splitlines()[0])
     secs = segment_text(gold["text"])
     ok = 0

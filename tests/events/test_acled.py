@@ -385,3 +385,38 @@ def test_acled_outputs_are_in_vocabulary():
     ]
     for et, st in cases:
         assert (et is None and st is None) or st in ACLED_SUB_EVENT_TYPES[et]
+
+
+def test_acled_drones_shot_down_are_disrupted_weapons_use():
+    assert acled_type(
+        "ASSAULT", None, trigger_lemma="shoot", actor1_kind="state", actor2_kind="foreign_state",
+        text="Ukrainian air defence shot down two Russian drones over Kyiv",
+    ) == ("Strategic developments", "Disrupted weapons use")
+
+
+def test_acled_looting_by_rioters_is_a_violent_demonstration():
+    assert acled_type(
+        "COERCE", "seize", trigger_lemma="loot", actor1_kind="protesters", actor2_kind=None,
+        text="rioters looted shops in Colombo",
+    ) == ("Riots", "Violent demonstration")
+
+
+def test_acled_arrests_at_a_protest_are_its_policing():
+    assert acled_type(
+        "COERCE", "arrest", trigger_lemma="detain", actor1_kind="state", actor2_kind="civilians",
+        text="police detained several women", context="police baton-charged the march and detained several women",
+    ) == ("Protests", "Protest with intervention")
+
+
+def test_acled_other_target_without_victim_cues_is_a_clash_when_military():
+    assert acled_type(
+        "ASSAULT", None, trigger_lemma="ambush", actor1_kind="rebel", actor2_kind="other",
+        text="militants ambushed a military convoy on the road",
+    ) == ("Battles", "Armed clash")
+
+
+def test_acled_tear_gas_and_stun_grenades_on_protesters_is_intervention():
+    assert acled_type(
+        "ASSAULT", "firearms", trigger_lemma="fire", actor1_kind="state", actor2_kind="protesters",
+        text="police fired tear gas and stun grenades to disperse demonstrators",
+    ) == ("Protests", "Protest with intervention")

@@ -82,6 +82,8 @@ CUE_CHEMICAL = _rx(
     r"\bpoison(?:ous)? gas\b",
     r"\btoxic gas\b",
     r"\bvx\b",
+    r"\birritant (?:gas|agent|chemical)s?\b",
+    r"\bcs[- ](?:type |gas)",
 )
 CUE_SUICIDE = _rx(
     r"\bsuicide[- ](?:bomb|attack|car|truck|vest|belt|blast|explosion)",
@@ -223,6 +225,7 @@ CUE_AGREEMENT = _rx(
     r"\bdeals?\b",
     r"\bprisoner (?:exchange|swap|release)s?\b",
     r"\bexchange of prisoners\b",
+    r"\b(?:exchang|swap)\w*\b[^.]{0,40}\b(?:prisoners|detainees|captives|hostages|bodies|pows)\b",
     r"\bevacuation (?:deal|agreement)\b",
     r"\bnegotiated\b",
     r"\breconciliation\b",
@@ -230,7 +233,7 @@ CUE_AGREEMENT = _rx(
 )
 CUE_EXCHANGE = _rx(r"\bexchange", r"\bswap", r"\bdeal\b", r"\bagreement\b", r"\bnegotiat", r"\bmediat")
 CUE_HANDOVER = _rx(
-    r"\bhand(?:ed|s|ing)? over\b",
+    r"\bhand(?:ed|s|ing)? (?:\w+ )?over\b",
     r"\bhandover\b",
     r"\bhand-over\b",
     r"\bceded?\b",
@@ -259,6 +262,13 @@ CUE_DISRUPTED = _rx(
     r"\barms (?:cache|depot|stockpile)s?\b",
     r"\bseized (?:\w+ )?(?:weapons|arms|ammunition|explosives)\b",
     r"\bbomb disposal\b",
+)
+# projectiles stopped in flight (not aircraft with crews, whose downing is an attack)
+CUE_INTERCEPT = _rx(
+    r"\b(?:shot|shoot|shooting|shoots) down\b[^.]{0,30}\b(?:drones?|missiles?|rockets?|uavs?|projectiles?)\b",
+    r"\b(?:downed|intercept(?:ed|s|ing)?|destroyed)\b[^.]{0,30}\b(?:drones?|missiles?|rockets?|uavs?|projectiles?)\b"
+    r"[^.]{0,20}\b(?:over|above|in flight|before)",
+    r"\bintercept(?:ed|s|ing)?\b[^.]{0,30}\b(?:drones?|missiles?|rockets?|uavs?|projectiles?)\b",
 )
 CUE_LOOT = _rx(
     r"\bloot(?:ed|ing|ers)?\b",
@@ -299,7 +309,15 @@ CUE_TERRITORY = _rx(
     r"captur(?:e|ed|ing)|assum(?:e|ed))\b[^.]{0,25}\bcontrol\b",
     r"\b(?:retook|retaken|retake|recaptur(?:e|ed|ing)|overr[au]n|liberat(?:e|ed|ing))\b",
 )
-CUE_CURFEW = _rx(r"\bcurfews?\b", r"\bstate of (?:emergency|siege)\b", r"\bmartial law\b")
+CUE_CURFEW = _rx(
+    r"\bcurfews?\b", r"\bstate of (?:emergency|siege)\b", r"\bmartial law\b", r"\bblockades?\b", r"\bsieges?\b"
+)
+# a target that is a military position or force rather than people going about their lives
+CUE_MILITARY_TARGET = _rx(
+    r"\b(?:troops|soldiers|forces|army|military|convoy|patrol|positions?|checkpoints?|bases?|outposts?|barracks|"
+    r"police|officers|militants|fighters|rebels|insurgents|combatants|personnel)\b"
+)
+CUE_PROTEST = _rx(r"\bprotest", r"\bdemonstrat", r"\brall(?:y|ies|ied)\b", r"\bmarch(?:ed|es|ing)?\b", r"\bsit-in")
 
 TWO_SIDED_TRIGGERS = frozenset(
     {
@@ -328,6 +346,11 @@ TWO_SIDED_TRIGGERS = frozenset(
 )
 TERRITORY_TRIGGERS = frozenset({"retake", "recapture", "overrun", "liberate", "regain", "takeover"})
 DISRUPT_TRIGGERS = frozenset({"defuse", "foil", "thwart", "intercept", "dismantle"})
+#: triggers that name a change to a group whatever their PLOVER reading (CAMEO codes defection as REJECT)
+GROUP_CHANGE_ONLY = frozenset({"defect", "defection", "merge", "merger", "rename"})
+HANDOVER_TRIGGERS = frozenset({"hand", "handover", "cede"})
+WITHDRAW_TRIGGERS = frozenset({"withdraw", "withdrawal", "retreat", "pull", "vacate", "abandon"}) | HANDOVER_TRIGGERS
+BASE_TRIGGERS = frozenset({"establish", "set", "open", "build", "construct"})
 GROUP_CHANGE_TRIGGERS = frozenset(
     {
         "join",
@@ -370,6 +393,7 @@ def acled_type(
     actor2_kind: str | None,
     territory: bool = False,
     text: str = "",
+    context: str = "",
 ) -> tuple[str | None, str | None]:
     """ACLED (event_type, sub_event_type) for a PLOVER event, or (None, None) where ACLED
     would not record it (most verbal events).
@@ -377,30 +401,37 @@ def acled_type(
     ``actor1_kind`` / ``actor2_kind`` use the output contract's actor kinds (state,
     foreign_state, foreign_agency, rebel, militia, civilians, protesters, international_org,
     other) or None when unknown. ``territory`` is True when the event changes who controls a
-    place. ``text`` is the evidence sentence, used for keyword cues.
+    place. ``text`` is the trigger's own clause, used for keyword cues about this event (weapon,
+    victims); ``context`` the whole sentence, for cues about the incident as a whole (riot
+    conduct, protest policing, handovers, chemical agents). It defaults to ``text``.
     """
     p = (plover or "").strip().upper()
     m = (mode or "").strip().lower() or None
     trig = (trigger_lemma or "").strip().lower() or None
     t = text or ""
+    ctx = context or t
     a1 = _kind(actor1_kind, t)
     a2 = _kind(actor2_kind, t)
 
-    if trig in DISRUPT_TRIGGERS:
+    if trig in DISRUPT_TRIGGERS or (p in ("ASSAULT", "COERCE") and CUE_INTERCEPT.search(t)):
         return STRATEGIC, "Disrupted weapons use"
+    if trig in GROUP_CHANGE_ONLY:
+        return STRATEGIC, "Change to group/activity"
+    if trig in BASE_TRIGGERS and CUE_BASE.search(t):
+        return STRATEGIC, "Headquarters or base established"
 
     if p == "ASSAULT":
-        return _assault(m, trig, a1, a2, territory, t)
+        return _assault(m, trig, a1, a2, territory, t, ctx)
     if p == "COERCE":
-        return _coerce(m, trig, a1, a2, territory, t)
+        return _coerce(m, trig, a1, a2, territory, t, ctx)
     if p == "PROTEST":
-        return _protest(m, a1, t)
+        return _protest(m, a1, ctx)
     if p == "MOBILIZE":
         if CUE_BASE.search(t):
             return STRATEGIC, "Headquarters or base established"
         return STRATEGIC, "Change to group/activity"
     if p == "RETREAT":
-        return _retreat(m, trig, territory, t)
+        return _retreat(m, trig, territory, ctx)
     if p in ("AGREE", "SUPPORT", "CONCEDE"):
         if trig in {
             "ceasefire",
@@ -415,6 +446,8 @@ def acled_type(
             return STRATEGIC, "Agreement"
         return None, None
     if p == "COOPERATE":
+        if trig in {"exchange", "swap"} and CUE_AGREEMENT.search(t):
+            return STRATEGIC, "Agreement"
         if trig in GROUP_CHANGE_TRIGGERS or CUE_GROUP_CHANGE.search(t):
             return STRATEGIC, "Change to group/activity"
         return None, None
@@ -422,9 +455,9 @@ def acled_type(
     return None, None
 
 
-def _remote_subtype(m: str | None, trig: str | None, t: str) -> str | None:
+def _remote_subtype(m: str | None, trig: str | None, t: str, ctx: str = "") -> str | None:
     """Explosions/Remote violence sub-type from the PLOVER mode and text cues, or None."""
-    if m == "unconventional" or CUE_CHEMICAL.search(t):
+    if m == "unconventional" or CUE_CHEMICAL.search(t) or CUE_CHEMICAL.search(ctx):
         return "Chemical weapon"
     if m == "suicide-attack" or CUE_SUICIDE.search(t):
         return "Suicide bomb"
@@ -456,17 +489,23 @@ def _remote_subtype(m: str | None, trig: str | None, t: str) -> str | None:
     return None
 
 
-def _assault(m, trig, a1, a2, territory, t) -> tuple[str | None, str | None]:
-    crowd1 = a1 in CROWD_KINDS or (a1 == "civilians" and (CUE_MOB.search(t) or CUE_RIOT.search(t)))
-    # rioters and mobs
-    if crowd1:
-        if CUE_MOB.search(t) or a1 == "civilians":
+def _assault(m, trig, a1, a2, territory, t, ctx="") -> tuple[str | None, str | None]:
+    ctx = ctx or t
+    # rioters and mobs: violence by protesters, by civilians (a mob), or by unorganised people
+    # whose conduct reads as rioting (torching, looting, stone-throwing)
+    crowd1 = (
+        a1 in CROWD_KINDS
+        or a1 == "civilians"
+        or (a1 in ("other", None) and a1 != a2 and bool(CUE_MOB.search(ctx) or CUE_RIOT.search(ctx)))
+    )
+    if crowd1 and not (a1 is None and not CUE_PROTEST.search(ctx) and not CUE_MOB.search(ctx)):
+        if CUE_MOB.search(ctx) or (a1 == "civilians" and not CUE_PROTEST.search(ctx)):
             return RIOTS, "Mob violence"
         return RIOTS, "Violent demonstration"
     # force used against protesters
     if a2 in CROWD_KINDS:
-        if m == "crowd-control" and not CUE_EXCESSIVE.search(t):
-            return PROTESTS, "Protest with intervention"
+        if (m == "crowd-control" or CUE_INTERVENTION.search(t)) and not CUE_EXCESSIVE.search(ctx):
+            return PROTESTS, "Protest with intervention"  # tear gas, stun grenades, batons: not lethal
         if CUE_EXCESSIVE.search(t) or m in ("firearms", "targeted") or trig in {"kill", "shoot"}:
             return PROTESTS, "Excessive force against protesters"
         return PROTESTS, "Protest with intervention"
@@ -475,17 +514,20 @@ def _assault(m, trig, a1, a2, territory, t) -> tuple[str | None, str | None]:
 
     a1_armed = a1 in ARMED_KINDS
     a2_armed = a2 in ARMED_KINDS
+    two_sided = trig in TWO_SIDED_TRIGGERS
     territory = (
         territory
         or trig in TERRITORY_TRIGGERS
         or bool(
             CUE_TERRITORY.search(t) and trig in {"capture", "seize", "take", "storm", "control", "takeover"}
         )
+        # "took control of X after fighting with Y": the fighting changed who holds X
+        or bool(two_sided and CUE_TERRITORY.search(ctx))
     )
-    two_sided = trig in TWO_SIDED_TRIGGERS
 
     # battles: two armed sides, or an explicitly two-sided trigger, or a territorial change
-    if territory and (a2 is None or a2_armed) and (a1 is None or a1_armed):
+    # (the place taken may itself be named as the target)
+    if territory and a2 not in UNARMED_KINDS - {"other"} | CROWD_KINDS and (a1 is None or a1_armed):
         if a1 in STATE_KINDS:
             return BATTLES, "Government regains territory"
         return BATTLES, "Non-state actor overtakes territory"
@@ -493,8 +535,8 @@ def _assault(m, trig, a1, a2, territory, t) -> tuple[str | None, str | None]:
         return BATTLES, "Armed clash"
 
     # civilians as targets: abduction and sexual violence first (they are not remote)
-    civ_target = a2 in UNARMED_KINDS or (
-        a2 is None and a1 is not None and CUE_CIVILIAN_VICTIMS.search(t) and not two_sided
+    civ_target = a2 == "civilians" or (
+        a2 in (None, "other") and CUE_CIVILIAN_VICTIMS.search(t) and not two_sided
     )
     if m == "sexual" or (civ_target and CUE_SEXUAL.search(t) and trig in {"rape", "assault", "abuse"}):
         return VAC, "Sexual violence"
@@ -504,7 +546,7 @@ def _assault(m, trig, a1, a2, territory, t) -> tuple[str | None, str | None]:
         return VAC, "Abduction/forced disappearance"
 
     # remote violence, whoever the target (ACLED keeps it under Explosions/Remote violence)
-    remote = _remote_subtype(m, trig, t)
+    remote = _remote_subtype(m, trig, t, ctx)
     if remote is not None:
         return EXPLOSIONS, remote
 
@@ -512,17 +554,24 @@ def _assault(m, trig, a1, a2, territory, t) -> tuple[str | None, str | None]:
         return STRATEGIC, "Looting/property destruction"
     if civ_target:
         return VAC, "Attack"
-    if a2_armed or a2 is None:
+    if a2_armed or (a2 in (None, "other") and (a1 is None or a1_armed) and CUE_MILITARY_TARGET.search(t)):
+        return BATTLES, "Armed clash"
+    if a2 is None and a1 is not None and not a1_armed:
         return BATTLES, "Armed clash"
     return VAC, "Attack"
 
 
-def _coerce(m, trig, a1, a2, territory, t) -> tuple[str | None, str | None]:
+def _coerce(m, trig, a1, a2, territory, t, ctx="") -> tuple[str | None, str | None]:
+    ctx = ctx or t
+    if a1 in CROWD_KINDS and (m == "seize" or CUE_LOOT.search(t)):
+        return RIOTS, "Violent demonstration"  # looting and burning by rioters is the riot itself
     if a2 in CROWD_KINDS:
-        if CUE_EXCESSIVE.search(t):
+        if CUE_EXCESSIVE.search(ctx):
             return PROTESTS, "Excessive force against protesters"
         return PROTESTS, "Protest with intervention"
     if m == "arrest" or trig in {"arrest", "detain", "jail", "imprison", "apprehend", "detention"}:
+        if CUE_PROTEST.search(ctx) and (CUE_INTERVENTION.search(ctx) or a2 in ("civilians", None)):
+            return PROTESTS, "Protest with intervention"  # arrests at a protest are its policing
         return STRATEGIC, "Arrests"
     if m == "seize" or trig in {
         "seize",
@@ -539,7 +588,7 @@ def _coerce(m, trig, a1, a2, territory, t) -> tuple[str | None, str | None]:
         if territory:
             return STRATEGIC, "Non-violent transfer of territory"
         return STRATEGIC, "Looting/property destruction"
-    if m in ("curfew", "martial-law") or CUE_CURFEW.search(t):
+    if m in ("curfew", "martial-law") or CUE_CURFEW.search(t) or (m == "restrict" and trig in {"blockade", "siege"}):
         return STRATEGIC, "Other"
     return None, None
 
@@ -561,7 +610,9 @@ def _protest(m, a1, t) -> tuple[str | None, str | None]:
 def _retreat(m, trig, territory, t) -> tuple[str | None, str | None]:
     if m == "ceasefire":
         return STRATEGIC, "Agreement"
-    if m == "withdraw" or trig in {"withdraw", "retreat", "pull", "cede", "vacate", "abandon", "handover"}:
+    if trig in HANDOVER_TRIGGERS and (territory or CUE_HANDOVER.search(t)):
+        return STRATEGIC, "Non-violent transfer of territory"
+    if m == "withdraw" or trig in WITHDRAW_TRIGGERS:
         if territory or CUE_HANDOVER.search(t):
             return STRATEGIC, "Non-violent transfer of territory"
         return STRATEGIC, "Change to group/activity"

@@ -104,7 +104,10 @@ def _verb_of(tok: Any) -> Any:
 def classify(trigger: Any) -> Certainty:
     """Certainty of the event whose trigger token is `trigger` (a spaCy `Token`)."""
     sent = trigger.sent
-    verb = _verb_of(trigger)
+    # an event noun as subject ("X's call for talks may become irrelevant"): the predicate's
+    # modality is about the predicate, not about the event the noun names
+    subject_noun = trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass")
+    verb = trigger if subject_noun else _verb_of(trigger)
     own = [trigger] if verb == trigger else [trigger, verb]
 
     # negated: "did not attack", "no attack", "never", "denied attacking"
@@ -136,7 +139,9 @@ def classify(trigger: Any) -> Certainty:
 
     # speculative: modals of possibility, "the most likely reason is that ..."
     chain = _clause_chain(verb)
-    for t in chain[:3]:
+    for t in chain[1 if subject_noun else 0 : 3]:
+        if subject_noun and t == trigger.head:
+            continue
         if any(c.dep_ == "aux" and c.lower_ in MODALS_SPECULATIVE for c in t.children):
             return Certainty("speculative")
     words = {t.lower_ for t in sent}

@@ -30,6 +30,30 @@ TERRITORY_VERBS = frozenset(
 CONDITIONAL_TARGET_VERBS = frozenset("threaten warn vow demand urge ultimatum".split())
 AGENT_HEADS = lx.STATE_AGENT_NOUNS | lx.GENERIC_ARMED.keys() | {"fighters", "men", "members", "ranks", "wing", "units"}
 ONE_SIDED = frozenset({"MOBILIZE", "PROTEST", "RETREAT"})
+DISARMING_VERBS = frozenset(
+    "defuse dismantle intercept disarm deactivate neutralise neutralize seize confiscate recover discover find "
+    "foil thwart clear".split()
+)
+FRAME_NOUNS = frozenset("effort mission campaign bid initiative drive attempt operation".split())
+LIGHT_VERBS = frozenset(
+    "launch undertake begin start lead make conduct carry mount pursue continue embark head spearhead initiate".split()
+)
+OBLIGATION_SENSE = TriggerSense("REQUEST", None, 0.7, "modal")
+BACKGROUND_MARKS = frozenset("after before when while as since because until once though although".split())
+STATEMENTS = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "AGREE"})
+ACCUSED_PREPS = frozenset({"over", "about", "against", "of"})
+STATIVE_PARTICIPLES = frozenset({"engage", "involve"})
+QUANTITY_NOUNS = frozenset(
+    "kg kilogram kilo ton tonne pound litre liter gallon barrel worth amount number lot quantity shipment "
+    "consignment load batch cargo convoy package dozen hundred thousand million $ dollar euro".split()
+)
+SPEAKER_PRONOUNS = frozenset("he she it they we".split())
+GUESSED_FACTOR = 0.75  # a participant taken from salience rather than syntax
+ONE_SIDED_FACTOR = 0.5  # an ACLED event with a participant unnamed
+SIDE_CLAUSE_FACTOR = 0.7  # an event told in an adverbial or relative clause: background to the main one
+CASUALTY_VERBS = frozenset("kill die wound injure hurt".split())
+MIN_ONE_SIDED_CONFIDENCE = 0.2
+NEEDS_SIDES = frozenset({"Armed clash", "Change to group/activity"})
 CERTAINTY_FACTOR = {
     "asserted": 1.0,
     "reported": 0.9,
@@ -97,11 +121,29 @@ def _inside_relcl(t: Any, top: Any) -> bool:
     return False
 
 
+def _speaker(verb: Any, ms: _Mentions) -> Mention | None:
+    """The actor named in the subject of a reporting verb (the first one in the phrase)."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    return next((ms.at(t) for t in subj.subtree if ms.at(t) is not None), None)
+
+
+def _stative(verb: Any) -> bool:
+    """'were engaged in fighting', 'is involved in talks': a participle of state, whose grammatical
+    subject is the doer, not a passive."""
+    return verb.lemma_.lower() in STATIVE_PARTICIPLES and any(
+        c.dep_ == "prep" and c.lower_ == "in" for c in verb.children
+    )
+
+
 def _subject(verb: Any, ms: _Mentions, depth: int = 0) -> Mention | None:
     """The actor doing `verb`, inherited from the governing clause when the verb has no subject."""
     if depth > 4:
         return None
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if passive and _stative(verb):
+        return next((ms.in_subtree(c) for c in verb.children if c.dep_ == "nsubjpass"), None)
     if passive:
         for c in verb.children:
             if c.dep_ == "agent":
@@ -113,9 +155,18 @@ def _subject(verb: Any, ms: _Mentions, depth: int = 0) -> Mention | None:
         if c.dep_ in ("nsubj", "csubj"):
             if c.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
                 return ms.in_subtree(verb.head)
-            return ms.in_subtree(c)
+            m = ms.in_subtree(c)
+            own = c.lemma_.lower() in AGENT_HEADS and any(
+                k.dep_ == "poss" and k.lower_ in ("their", "its", "his", "her", "our") for k in c.children
+            )
+            if m is None and (c.lower_ in SPEAKER_PRONOUNS or own) and verb.dep_ == "ccomp":
+                return _speaker(verb.head, ms)  # "X said they / their forces would ...": X
+            return m
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        return ms.in_subtree(verb.head)  # "jihadis fighting the cannibals"
+        m = ms.in_subtree(verb.head)  # "jihadis fighting the cannibals"
+        if m is not None or verb.head.dep_ not in ("dobj", "pobj"):
+            return m
+        # "issued a declaration demanding ...": the declaration's author demands
     if verb.dep_ in ("conj", "xcomp", "advcl", "relcl", "ccomp", "pcomp", "acl", "dobj", "pobj", "prep"):
         head = verb.head
         while head.pos_ not in ("VERB", "AUX") and head.head != head:
@@ -127,7 +178,8 @@ def _subject(verb: Any, ms: _Mentions, depth: int = 0) -> Mention | None:
 
 
 def _patient(
-    verb: Any, ms: _Mentions, depth: int = 0, hostile: bool = False, exclude: str | None = None
+    verb: Any, ms: _Mentions, depth: int = 0, hostile: bool = False, exclude: str | None = None,
+    accuse: bool = False,
 ) -> Mention | None:
     """The actor `verb` is done to; for 'agreed to give aid to X', found in the complement clause.
 
@@ -135,7 +187,7 @@ def _patient(
     ("dying for X" is not an attack on X); threats and demands also from a conditional clause
     ("threatened action if the Kurds move").
     """
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and not _stative(verb)
     for c in verb.children:
         if passive and c.dep_ == "nsubjpass":
             if c.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
@@ -148,6 +200,12 @@ def _patient(
             m = m or ms.in_subtree(c)
             if m is not None and m.actor_id != exclude:  # "offered its troops to X": not itself
                 return m
+    if accuse:  # "complained to the UN over X's raids": the accused, not the addressee
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ACCUSED_PREPS:
+                m = next((ms.in_subtree(p) for p in c.children if p.dep_ == "pobj"), None)
+                if m is not None and m.actor_id != exclude:
+                    return m
     for c in verb.children:
         preps = TARGET_PREPS if hostile else TARGET_PREPS | {"to", "from", "for"}
         if verb.lemma_.lower() in TERRITORY_VERBS:
@@ -168,6 +226,12 @@ def _patient(
                 m = _patient(c, ms, depth + 1, hostile, exclude)
                 if m is not None:
                     return m
+    if depth < 2 and not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        for c in verb.children:  # "attacked and overran X": the shared object
+            if c.dep_ == "conj" and c.pos_ == "VERB":
+                m = _patient(c, ms, depth + 1, hostile, exclude)
+                if m is not None:
+                    return m
     if verb.lemma_.lower() in CONDITIONAL_TARGET_VERBS:
         clauses = list(verb.children) + [k for c in verb.children if c.dep_ == "xcomp" for k in c.children]
         for c in clauses:
@@ -178,7 +242,105 @@ def _patient(
     return None
 
 
+def _attribution_tokens(sent: Any, lexicon: Lexicon) -> set[int]:
+    """Tokens naming who reports the sentence ("..., officials said", "according to X"): never participants."""
+    out: set[int] = set()
+    for t in sent:
+        reporting = t.lemma_.lower() in cert.REPORT_VERBS or lexicon.is_communication(t.lemma_)
+        if (
+            reporting
+            and t.pos_ in ("VERB", "AUX")
+            and (any(c.dep_ in ("ccomp", "parataxis") for c in t.children) or t.dep_ in ("parataxis", "ROOT"))
+        ):
+            for c in t.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "it":
+                    out.update(x.i for x in c.subtree)
+        if t.lower_ == "according" and t.i + 1 < sent.end and t.nbor(1).lower_ == "to":
+            out.update(x.i for x in t.nbor(1).subtree)
+    return out
+
+
+def _background_clause(tok: Any) -> bool:
+    """'after residents had fled', 'as talks stalled': a clause of time or cause, not of purpose."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in tok.children)
+
+
+def _fallback(
+    tok: Any, ms: _Mentions, sent: Any, exclude: set[str], skip: set[int], local: bool = False
+) -> Mention | None:
+    """The most salient other actor when syntax names no second participant.
+
+    First the trigger's own arguments, nearest in the dependency tree first (prepositional
+    phrases, complement clauses: "arrived in X", "evacuated the wounded from X"), then for an
+    event noun its governing verb's, then the actor nearest in the sentence. Reporting
+    sources and the participant already found are never taken. `local` keeps to the trigger's
+    own phrases.
+    """
+    roots = [_framed(tok)]
+    if roots[0].pos_ == "NOUN" and roots[0].head.pos_ in ("VERB", "AUX") and roots[0].head != roots[0]:
+        roots.append(roots[0].head)
+    for root in roots:
+        frontier = [root]
+        seen = {root.i}
+        while frontier:
+            nxt = []
+            for t in frontier:
+                for c in t.children:
+                    if c.i in seen or c.i in skip or c.dep_ in ("nsubj", "nsubjpass") and t == root:
+                        continue
+                    if local and (c.dep_ in ("relcl", "appos", "parataxis") or _background_clause(c)):
+                        continue  # what describes a phrase or sets the scene names no participant
+                    seen.add(c.i)
+                    m = ms.at(c)
+                    if m is not None and m.actor_id not in exclude:
+                        return m
+                    nxt.append(c)
+            frontier = nxt
+    if local:
+        return None
+    best: tuple[int, Mention] | None = None
+    for t in sent:
+        if t.i in skip:
+            continue
+        m = ms.at(t)
+        if m is None or m.actor_id in exclude:
+            continue
+        d = abs(t.i - tok.i)
+        if best is None or d < best[0]:
+            best = (d, m)
+    return best[1] if best else None
+
+
+def _between(tok: Any, ms: _Mentions) -> tuple[Mention | None, Mention | None]:
+    """The two sides of "between X and Y" on an event noun, or on the verb it is subject of
+    ("clashes broke out between X and Y")."""
+    heads = [tok] + ([tok.head] if tok.dep_ in ("nsubj", "nsubjpass") else [])
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ == "between":
+                sides: list[Mention] = []
+                for t in c.subtree:
+                    m = ms.at(t)
+                    if m is not None and all(m.actor_id != x.actor_id for x in sides):
+                        sides.append(m)
+                if len(sides) >= 2:
+                    return sides[0], sides[1]
+    return None, None
+
+
+def _governing_subject(noun: Any, ms: _Mentions) -> Mention | None:
+    head, hops = noun.head, 0
+    while head.pos_ not in ("VERB", "AUX") and head.head != head and hops < 3:
+        head, hops = head.head, hops + 1
+    return _subject(head, ms) if head.pos_ in ("VERB", "AUX") else None
+
+
 def _noun_roles(noun: Any, ms: _Mentions) -> tuple[Mention | None, Mention | None]:
+    if _framed(noun) is not noun:
+        return _noun_roles(noun.head, ms)
+    b1, b2 = _between(noun, ms)
+    if b1 is not None:
+        return b1, b2
     a1 = a2 = None
     own = ms.at(noun)
     if own is not None:  # "Russian airstrikes": the noun is part of the actor's mention
@@ -212,7 +374,8 @@ def _noun_roles(noun: Any, ms: _Mentions) -> tuple[Mention | None, Mention | Non
 
 
 COMMISSIVE = frozenset(
-    "offer promise pledge agree vow threaten decide prepare ready willing prepared commit undertake".split()
+    "offer promise pledge agree vow swear threaten decide prepare ready willing prepared commit undertake plan "
+    "intend".split()
 )
 HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 COOPERATIVE = frozenset({"AID", "COOPERATE", "SUPPORT", "RETREAT", "CONCEDE", "CONSULT"})
@@ -220,21 +383,45 @@ FUTURE = frozenset({"will", "would", "'ll", "shall"})
 REFUSAL = frozenset("refuse decline reject".split())
 
 
-def _speech_act(tok: Any, plover: str) -> tuple[str, Any] | None:
+def _commissive_complement(tok: Any) -> bool:
+    """'vowed to fight', 'agreed to lift': the infinitive completing a verb of commitment."""
+    return (tok.dep_ == "xcomp" or tok.dep_ == "advcl" and _to_clause(tok)) and tok.head.lemma_.lower() in COMMISSIVE
+
+
+def _to_clause(tok: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _conditional(tok: Any) -> bool:
+    return any(
+        c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in ("if", "unless") for k in c.children)
+        for c in tok.children
+    )
+
+
+def _speech_act(tok: Any, plover: str, mode: str | None = None) -> tuple[str, Any] | None:
     """PLOVER codes stated intentions and demands as verbal events.
 
     "X will/offered to give aid" is AGREE, "X would/threatened to attack" THREATEN, and
     "Y must withdraw" REQUEST (made by whoever said it). Returns the type and the governing
     speech verb, if any.
     """
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+        tok = tok.head  # "would tighten the blockade": the governing verb carries the intention
     aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
     speaker = tok.head if tok.dep_ == "ccomp" and tok.head.pos_ == "VERB" else None
-    if aux & {"must", "should"} and plover != "REQUEST":
+    if aux & {"must", "should"} and (plover != "REQUEST" or speaker is not None):
         return "REQUEST", speaker
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in REFUSAL and plover != "REJECT":
         return "REJECT", speaker  # "declined to resign", "refused to meet"
     negated = any(c.dep_ == "neg" for c in tok.children)
-    intent = bool(aux & FUTURE) or tok.dep_ == "xcomp" and tok.head.lemma_.lower() in COMMISSIVE
+    # "willing to send material to help defend X": an intention governs its purpose clauses too
+    governor = tok.head if tok.dep_ == "advcl" and _to_clause(tok) and tok.head.dep_ == "xcomp" else tok
+    if governor is not tok and governor.head.lemma_.lower() in COMMISSIVE:
+        tok = governor
+    if plover in HOSTILE and not negated and _conditional(tok):
+        return "THREATEN", speaker  # "may halt mediation if ...": a conditional sanction is a threat
+    intent = bool(aux & FUTURE) or _commissive_complement(tok)
     if not intent:
         return None
     if negated and plover in COOPERATIVE | {"AGREE"}:
@@ -243,8 +430,8 @@ def _speech_act(tok: Any, plover: str) -> tuple[str, Any] | None:
         c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ == "unless" for k in c.children) for c in tok.children
     ):
         return "THREATEN", speaker  # "will withdraw its force unless ..."
-    if plover in HOSTILE:
-        return "THREATEN", speaker
+    if plover in HOSTILE or plover == "PROTEST" and mode in ("boycott", "obstruct", "strike"):
+        return "THREATEN", speaker  # "will impose sanctions", "would boycott the talks"
     if plover in COOPERATIVE:
         return "AGREE", speaker
     return None
@@ -256,9 +443,30 @@ def _sense(tok: Any, lex: Lexicon) -> TriggerSense | None:
     if tok.pos_ == "VERB":
         particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
         prep = next((c.lower_ for c in tok.children if c.dep_ == "prep"), None)
-        obj = next((c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"), None)
-        return lex.verb(tok.lemma_.lower(), particle=particle, prep=prep, obj=obj)
+        if any(c.dep_ == "xcomp" for c in tok.children):
+            prep = None  # "agreed to lift ..., with strings attached": the complement is the argument
+        dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if dobj is not None and dobj.lemma_.lower() in FRAME_NOUNS and tok.lemma_.lower() in LIGHT_VERBS:
+            for c in dobj.children:  # "launched a mediation effort": the mediation is the event
+                if c.dep_ == "compound" and c.pos_ == "NOUN" and lex.noun(c.lemma_.lower()) is not None:
+                    return None
+        if dobj is not None and dobj.lemma_.lower() in QUANTITY_NOUNS:  # "700 kg of medicine": the medicine
+            dobj = next((p for c in dobj.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), dobj)
+        obj = dobj.lemma_.lower() if dobj is not None else None
+        return lex.verb(lex.verb_lemma(tok.lemma_.lower(), tok.lower_), particle=particle, prep=prep, obj=obj)
     if tok.pos_ == "NOUN":
+        if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in DISARMING_VERBS:
+            return None  # "defused two bombs": the bombs did not go off
+        # "hunger strike", "peace talks": the modifier and the noun name the event together
+        if tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "-" and not tok.whitespace_ and not tok.nbor(1).whitespace_:
+            sense = lex.noun(f"{tok.lower_}-{tok.nbor(2).lower_}")  # "sit-in", split by the tokenizer
+            if sense is not None:
+                return sense
+        for c in reversed(list(tok.lefts)):
+            if c.dep_ in ("compound", "amod") and c.i == tok.i - 1:
+                sense = lex.noun(f"{c.lower_} {tok.lemma_.lower()}")
+                if sense is not None:
+                    return sense
         return lex.noun(tok.lemma_.lower())
     return None
 
@@ -281,7 +489,7 @@ def _attribution(tok: Any, ms: _Mentions, doc: Document) -> str | None:
 def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = None) -> Document:
     """Adds `events` to a parsed document whose actors are resolved."""
     sd = doc.parsed
-    if sd is None or not doc.actors:
+    if sd is None:
         return doc
     ms = _Mentions(doc, sd)
     # where an event happened is a place named as a place, not a state named as an actor
@@ -290,17 +498,87 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
         doc, places=tuple(p for p in doc.places if not any(m.start < p.end and p.start < m.end for m in mentions))
     )
     events: list[Event] = []
+    depth: dict[int, float] = {}  # event index -> its trigger's depth in the parse
     seen: dict[tuple[str, str | None, str | None, int], int] = {}
+
+    def acled(
+        sent: Any, tok: Any, sense: TriggerSense, m1: Mention | None, m2: Mention | None
+    ) -> tuple[str | None, str | None]:
+        a1 = ms.actors.get(m1.actor_id) if m1 else None
+        a2 = ms.actors.get(m2.actor_id) if m2 else None
+        lemma = lexicon.verb_lemma(tok.lemma_.lower(), tok.lower_) if tok.pos_ == "VERB" else tok.lemma_.lower()
+        return acled_type(
+            sense.plover,
+            sense.mode,
+            trigger_lemma=lemma,
+            actor1_kind=a1.kind if a1 else None,
+            actor2_kind=a2.kind if a2 else None,
+            territory=tok.lemma_.lower() in TERRITORY_VERBS,
+            text=_clause_text(tok),
+            context=sent.text,
+        )
+
+    def add(
+        sent: Any, tok: Any, trigger: Any, sense: TriggerSense, c: Any, m1: Mention | None, m2: Mention | None,
+        factor: float, rank: float | None = None, guessed: Mention | None = None,
+    ) -> None:
+        # a participant taken from salience has no span filling its role: it gets no mention, so
+        # that nothing downstream (derived relations, highlights) reads it as stated
+        key = (sense.plover, m1.actor_id if m1 else None, m2.actor_id if m2 else None, sent.start)
+        etype, subtype = acled(sent, tok, sense, m1, m2)
+        when = event_date(sent.text, doc.published)
+        # an event told in a side clause ("..., after troops withdrew") is background to the main one
+        side = 1.0 if _main_clause(tok) else SIDE_CLAUSE_FACTOR
+        conf = sense.weight * CERTAINTY_FACTOR.get(c.value, 0.5) * factor * side
+        ev = Event(
+            id="",
+            plover=sense.plover,
+            plover_mode=sense.mode,
+            acled_event_type=etype,
+            acled_sub_event_type=subtype,
+            actor1=m1.actor_id if m1 else None,
+            actor2=m2.actor_id if m2 else None,
+            actor1_mention=None if guessed is not None and m1 is guessed else _span(doc, m1),
+            actor2_mention=None if guessed is not None and m2 is guessed else _span(doc, m2),
+            trigger=Span(trigger.idx, trigger.idx + len(trigger.text), trigger.text),
+            evidence=_sentence_span(doc, sent),
+            certainty=c.value,
+            source_kind=doc.source_kind_at(tok.idx),
+            attributed_to=_attribution(c.source_token, ms, doc) if c.value == "reported" else None,
+            location=_where(loc_doc, sent, sense.plover, locate),
+            date=when[2] if when is not None else None,
+            fatalities=find_fatalities(sent.text) if sense.plover == "ASSAULT" else None,
+            confidence=min(1.0, conf),
+        )
+        if (m1 is None or m2 is None) and ev.confidence < MIN_ONE_SIDED_CONFIDENCE:
+            return  # a half-told event with weak evidence (a side clause, a hedge) is noise
+        if key in seen:
+            if events[seen[key]].confidence < ev.confidence:
+                events[seen[key]] = ev
+                depth[seen[key]] = _depth(tok) if rank is None else rank
+        else:
+            seen[key] = len(events)
+            depth[len(events)] = _depth(tok) if rank is None else rank
+            events.append(ev)
+
     for sent in sd.sents:
-        if not any(t.i in ms.by_token for t in sent):
-            continue  # no actor, no event: skip the sentence's triggers entirely
-        sent_text = sent.text
+        attribution = _attribution_tokens(sent, lexicon)
+        found = told = False
+        pending: list[tuple[tuple[int, float], tuple[Any, ...]]] = []
         for tok in sent:
+            obligation = _obligation(tok, lexicon, ms)
+            if obligation is not None:  # "X said Y must be ready to ...": X asks Y
+                found = True
+                told = True
+                add(sent, tok, tok, OBLIGATION_SENSE, cert.Certainty("reported"), *obligation, 1.0)
+                continue
             if tok.pos_ not in ("VERB", "NOUN"):
                 continue
             sense = _sense(tok, lexicon)
             if sense is None or sense.plover is None:
                 continue
+            if _requested(tok, lexicon):
+                continue  # "demanded that X withdraw": the demand is the event, the withdrawal is its content
             trigger = tok
             if tok.tag_ == "VBG" and tok.dep_ == "advcl" and sense.plover == "ASSAULT":
                 # "shelled the town, killing five civilians": one attack, named by the main verb
@@ -312,72 +590,229 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                     )
             if tok.pos_ == "VERB":
                 m1 = _subject(tok, ms)
-                m2 = _patient(tok, ms, hostile=sense.plover in HOSTILE, exclude=m1.actor_id if m1 else None)
+                m2 = _patient(
+                    tok, ms, hostile=sense.plover in HOSTILE, exclude=m1.actor_id if m1 else None,
+                    accuse=sense.plover == "ACCUSE",
+                )
             else:
                 m1, m2 = _noun_roles(tok, ms)
+                if sense.mode == "third-party" and _between(_framed(tok), ms)[0] is not None:
+                    # a mediation between X and Y is the mediator's, with X and Y as its targets
+                    m1, m2 = _governing_subject(_framed(tok), ms), _between(_framed(tok), ms)[0]
+            if tok.pos_ == "VERB" and sense.plover not in ("PROTEST", "ASSAULT") and _done_to_protest(tok, lexicon):
+                # "shunned work to protest X": the act done in protest is the protest
+                sense = dataclasses.replace(sense, plover="PROTEST", mode="demo")
+            if sense.plover in ("REQUEST", "ACCUSE") and _protest_purpose(tok, lexicon):
+                # "staged a sit-in to demand X": a demand made by protesting is the protest (PLOVER)
+                sense = dataclasses.replace(sense, plover="PROTEST", mode="demo")
             c = cert.classify(tok)
-            speech = _speech_act(tok, sense.plover)
+            speech = _speech_act(tok, sense.plover, sense.mode)
+            rank = None
+            if (
+                speech is not None
+                and speech[0] == "THREATEN"
+                and _commissive_complement(tok)
+            ):
+                # "vowed to fight X" is a threat: the intended act types the vow it completes
+                rank = _depth(tok.head) - 0.5
             if speech is not None:
                 plover, speaker = speech
                 sense = dataclasses.replace(sense, plover=plover, mode=None)
                 if plover == "REQUEST":  # "X said Y must ...": X asks Y
-                    m1, m2 = _subject(speaker, ms) if speaker is not None else m1, m1
+                    m1, m2 = (_subject(speaker, ms) or _speaker(speaker, ms)) if speaker is not None else m1, m1
                 c = cert.Certainty("reported" if speaker is not None else "asserted")
-            if m1 is None and m2 is None:
+            if m2 is not None and m1 is not None and m1.actor_id == m2.actor_id:
                 continue
-            if m1 is None or (m2 is None and sense.plover not in ONE_SIDED):
+            head_sense = _sense(tok.head, lexicon) if tok.dep_ in ("dobj", "nsubjpass") else None
+            if (
+                tok.pos_ == "NOUN"
+                and (m1 is None or m2 is None)
+                and head_sense is not None
+                and head_sense.plover not in (None, sense.plover)
+            ):
+                continue  # "lifted the blockade", "postponed the demonstration": the verb's event, not the noun's
+            factor = 1.0
+            guess: Mention | None = None
+            if m1 is not None and m2 is None and sense.plover in ONE_SIDED:
+                # a protest or withdrawal often names whom it concerns in its own phrases
+                # ("blocked roads to press demands on X", "withdrawal of troops from X")
+                m2 = guess = _fallback(tok, ms, sent, {m1.actor_id}, attribution, local=not _main_clause(tok))
+                factor = GUESSED_FACTOR if m2 is not None else 0.7
+            elif m1 is not None and m2 is None and _main_clause(tok):
+                # "opened fire to disperse X": the counterpart named in the trigger's own clauses
+                m2 = guess = _fallback(tok, ms, sent, {m1.actor_id}, attribution, local=True)
+                factor = GUESSED_FACTOR
+            if m1 is None or m2 is None and (sense.plover not in ONE_SIDED or not _main_clause(tok)):
+                # a participant the syntax does not name: kept aside, used only if the sentence
+                # gives no complete event (a side clause's half-told event only if it gives none)
+                pending.append(((_depth(tok), -sense.weight), (tok, trigger, sense, c, m1, m2)))
                 continue
-            if m2 is not None and m1.actor_id == m2.actor_id:
-                continue
-            a1 = ms.actors.get(m1.actor_id)
-            a2 = ms.actors.get(m2.actor_id) if m2 else None
-            key = (sense.plover, m1.actor_id, m2.actor_id if m2 else None, sent.start)
-            territory = tok.lemma_.lower() in TERRITORY_VERBS
-            etype, subtype = acled_type(
-                sense.plover,
-                sense.mode,
-                trigger_lemma=tok.lemma_.lower(),
-                actor1_kind=a1.kind if a1 else None,
-                actor2_kind=a2.kind if a2 else None,
-                territory=territory,
-                text=_clause_text(tok),
-            )
-            when = event_date(sent_text, doc.published)
-            date = None
-            if when is not None:
-                date = when[2]
-            loc = locate(loc_doc, sent.start_char, sent.end_char) if locate else None
-            fatalities = find_fatalities(sent_text) if sense.plover == "ASSAULT" else None
-            conf = sense.weight * CERTAINTY_FACTOR.get(c.value, 0.5) * (1.0 if m2 is not None else 0.7)
-            ev = Event(
-                id="",
-                plover=sense.plover,
-                plover_mode=sense.mode,
-                acled_event_type=etype,
-                acled_sub_event_type=subtype,
-                actor1=m1.actor_id,
-                actor2=m2.actor_id if m2 else None,
-                actor1_mention=_span(doc, m1),
-                actor2_mention=_span(doc, m2),
-                trigger=Span(trigger.idx, trigger.idx + len(trigger.text), trigger.text),
-                evidence=_sentence_span(doc, sent),
-                certainty=c.value,
-                source_kind=doc.source_kind_at(tok.idx),
-                attributed_to=_attribution(c.source_token, ms, doc) if c.value == "reported" else None,
-                location=loc,
-                date=date,
-                fatalities=fatalities,
-                confidence=min(1.0, conf),
-            )
-            if key in seen:
-                if events[seen[key]].confidence >= ev.confidence:
-                    continue
-                events[seen[key]] = ev
-            else:
-                seen[key] = len(events)
-                events.append(ev)
+            found = found or m2 is not None
+            told = True
+            add(sent, tok, trigger, sense, c, m1, m2, factor, rank, guess)
+        if found or not pending:
+            continue
+        for _, (tok, trigger, sense, c, m1, m2) in sorted(pending, key=lambda p: p[0]):
+            known = m1 or m2
+            other = None
+            if known is not None and _main_clause(tok):
+                other = _fallback(tok, ms, sent, {known.actor_id}, attribution)
+            if known is not None and other is not None:
+                m1, m2 = (known, other) if m1 is not None else (other, known)
+                add(sent, tok, trigger, sense, c, m1, m2, GUESSED_FACTOR, guessed=other)
+                break
+            sub = acled(sent, tok, sense, m1, m2)[1]
+            # battles and group changes need their sides named; elsewhere a side clause is background
+            side = (m1 is None and m2 is None) or not _main_clause(tok)
+            if sub is not None and not (side and sub in NEEDS_SIDES) and not (side and told):
+                # an ACLED event whose perpetrator or target goes unnamed ("an IED exploded under
+                # a patrol", "gunmen abducted two teachers"): one-sided. A bare toll ("3 soldiers
+                # killed") reports an outcome, weaker evidence than the act that caused it.
+                outcome = lexicon.verb_lemma(tok.lemma_.lower(), tok.lower_) in CASUALTY_VERBS
+                toll = (0.7 if m1 or m2 else 0.5) if outcome else 1.0
+                add(sent, tok, trigger, sense, c, m1, m2, ONE_SIDED_FACTOR * toll)
+                break
+    # one happening told by several words of a sentence between the same two actors ("willing to
+    # send material to help defend X", "called for sanctions against X") is coded by its
+    # governing predicate, as PLOVER codes the main verb
+    best: dict[tuple[frozenset[str], int], int] = {}
+    for i, e in enumerate(events):
+        if e.actor1 and e.actor2:
+            pair = (frozenset((e.actor1, e.actor2)), e.evidence.start)
+            j = best.get(pair)
+            if j is None or (depth[i], -e.confidence) < (depth[j], -events[j].confidence):
+                best[pair] = i
+    events = [
+        e
+        for i, e in enumerate(events)
+        if not (e.actor1 and e.actor2) or best[(frozenset((e.actor1, e.actor2)), e.evidence.start)] == i
+    ]
+    # a one-sided event told in full elsewhere in its sentence (same type and actor) is that event
+    full = {(e.plover, e.actor1, e.evidence.start) for e in events if e.actor1 and e.actor2}
+    events = [e for e in events if e.actor2 is not None or (e.plover, e.actor1, e.evidence.start) not in full]
     numbered = tuple(dataclasses.replace(e, id=f"e{i + 1}") for i, e in enumerate(events))
     return dataclasses.replace(doc, events=numbered)
+
+
+MAIN_CHAIN_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "conj", "dobj", "attr", "oprd", "acomp"})
+
+
+def _framed(tok: Any) -> Any:
+    """'a mediation effort', 'a peace mission': the event noun stands where its frame noun stands."""
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in FRAME_NOUNS:
+        return tok.head
+    return tok
+
+
+def _main_clause(tok: Any) -> bool:
+    """True when the trigger belongs to the sentence's main predication: the root, its
+    complements and coordinations, and their objects ("said it would lift the ban"), not
+    adverbial, relative or prepositional side clauses ("..., giving X what it needed"). An event
+    noun may also be the main clause's subject."""
+    tok = _framed(tok)
+    if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass"):
+        tok = tok.head  # "X's call for talks may become irrelevant": the subject names the event
+    hops = 0
+    while tok.head != tok and hops < 8:
+        if tok.dep_ not in MAIN_CHAIN_DEPS:
+            return False
+        tok, hops = tok.head, hops + 1
+    return True
+
+
+def _obligation(tok: Any, lex: Lexicon, ms: _Mentions) -> tuple[Mention, Mention] | None:
+    """(speaker, addressee) for a reported obligation whose verb is no trigger of its own:
+    "X said Y must be ready to mediate", "X declared that Y should drop its barriers" (PLOVER
+    codes the demand as REQUEST from X to Y)."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.dep_ != "ccomp":
+        return None
+    aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    if not aux & {"must", "should"} or any(c.dep_ == "neg" for c in tok.children):
+        return None
+    head = tok.head
+    if not (head.lemma_.lower() in cert.REPORT_VERBS or lex.is_communication(head.lemma_)):
+        return None
+    sense = _sense(tok, lex) if tok.pos_ == "VERB" else None
+    if sense is not None and sense.plover is not None:
+        return None  # a trigger of its own: typed as a request there
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    m1 = _subject(head, ms) or _speaker(head, ms)
+    m2 = ms.in_subtree(subj) if subj is not None else None
+    if m1 is None or m2 is None or m1.actor_id == m2.actor_id:
+        return None
+    return m1, m2
+
+
+def _requested(tok: Any, lex: Lexicon) -> bool:
+    """True for an action that is only asked for or turned down: the complement of a request or
+    rejection ("urged X to withdraw", "demanded that X ease", "rejected a request to interrogate")."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ not in ("ccomp", "xcomp", "acl", "pcomp", "pobj", "prep", "acomp") or cur.head == cur:
+            return False
+        head = cur.head
+        if head.pos_ in ("VERB", "AUX") and head.dep_ == "ccomp" and any(
+            c.dep_ == "aux" and c.lower_ in ("must", "should") for c in head.children
+        ):
+            return True  # "X said Y must be ready to mediate": the mediation is what X asks for
+        if head.pos_ in ("VERB", "NOUN"):
+            sense = _sense(head, lex)
+            if sense is not None and sense.plover in ("REQUEST", "REJECT"):
+                return True
+            if head.pos_ == "VERB":
+                return False
+        cur = head
+    return False
+
+
+def _done_to_protest(tok: Any, lex: Lexicon) -> bool:
+    """True for a verb with a purpose clause of protest ("blocked the road to protest ...")."""
+    for c in tok.children:
+        if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" and _to_clause(c):
+            sense = _sense(c, lex)
+            if sense is not None and sense.plover == "PROTEST":
+                return True
+    return False
+
+
+def _protest_purpose(tok: Any, lex: Lexicon) -> bool:
+    """True for a purpose clause ("to demand", "to press") of a protest act: a protest verb, or a
+    verb whose object is a protest noun ("began a hunger strike to demand ...")."""
+    if tok.dep_ not in ("advcl", "xcomp", "acl", "relcl") or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
+    ):
+        return False
+    head = tok.head
+    for cand in [head] + [c for c in head.children if c.dep_ in ("dobj", "pobj", "prep")]:
+        if cand.dep_ == "prep":
+            cand = next((p for p in cand.children if p.dep_ == "pobj"), cand)
+        if cand.pos_ not in ("VERB", "NOUN"):
+            continue
+        sense = _sense(cand, lex)
+        if sense is not None and sense.plover == "PROTEST":
+            return True
+    return False
+
+
+def _depth(tok: Any) -> int:
+    """Dependency hops from the sentence root: the main clause's trigger names the main event."""
+    tok = _framed(tok)
+    d = 0
+    while tok.head != tok and d < 50:
+        tok, d = tok.head, d + 1
+    return d
+
+
+def _where(doc: Document, sent: Any, plover: str, locate: Locator | None) -> Place | None:
+    """Where the event happened. A statement (request, accusation, rejection, support, agreement)
+    takes a place only from its own sentence: the scene of the sentences before it is where
+    others acted, not where it was said. Acts and threats take the paragraph's scene too."""
+    if locate is None:
+        return None
+    place = locate(doc, sent.start_char, sent.end_char)
+    if place is not None and plover in STATEMENTS and not sent.start_char <= place.start < sent.end_char:
+        return None
+    return place
 
 
 def _clause_text(tok: Any) -> str:

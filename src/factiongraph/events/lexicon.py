@@ -227,6 +227,30 @@ class Lexicon:
             return lem
         return self._inflections.get(lem, lem)
 
+    def knows_verb(self, lemma: str) -> bool:
+        """True when the lemma (or an inflection the data lists) has an entry, event or not."""
+        lem = _norm(lemma) or ""
+        return lem in self._verbs or lem in self._pattern_verbs or lem in self._inflections
+
+    def verb_lemma(self, lemma: str, form: str) -> str:
+        """The lemma to look up for a verb token: the tagger's lemma when the lexicon knows it,
+        else a regular stem of the surface form it knows ("raped" -> "rape" where a tagger
+        gives "rap"), else the tagger's lemma."""
+        if self.knows_verb(lemma):
+            return lemma
+        w = (_norm(form) or "").lower()
+        stems: list[str] = []
+        for suffix in ("ied", "ed", "ing", "es", "s"):
+            if w.endswith(suffix) and len(w) > len(suffix) + 2:
+                base = w[: -len(suffix)]
+                if suffix == "ied":
+                    stems.append(base + "y")
+                    continue
+                stems += [base + "e", base]
+                if len(base) > 2 and base[-1] == base[-2]:
+                    stems.append(base[:-1])  # "shelled" -> "shell" already; "stopped" -> "stop"
+        return next((s for s in stems if self.knows_verb(s)), lemma)
+
     def verb(
         self,
         lemma: str,

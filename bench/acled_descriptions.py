@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""ACLED sub-type typing of short ACLED-style event descriptions.
+
+    PYTHONPATH=src .venv/bin/python bench/acled_descriptions.py DESCRIPTIONS.jsonl [--show-errors]
+
+Each input line is ``{"id", "text", "acled_event_type", "acled_sub_event_type"}``. Every text is
+extracted with the default pipeline; the prediction is the sub-type of the highest-confidence
+event ("none" without events), as the scorer's ``primary_event_label`` takes it. Prints the
+weighted F1 over sub-types (the scorer's ``weighted_f1``), accuracy, the event-type accuracy and
+the confusions per gold sub-type.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def _scorer():
+    """The shared scorer's module (for `weighted_f1`), from ../shared beside the checkout."""
+    path = SHARED / "eval"
+    if not (path / "score.py").exists():
+        raise SystemExit(f"{path / 'score.py'} not found: the shared eval folder must be beside the checkout")
+    sys.path.insert(0, str(path))
+    import score  # type: ignore[import-not-found]
+
+    return score
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("path", help="JSONL of labelled descriptions")
+    ap.add_argument("--show-errors", action="store_true", help="print each misclassified description")
+    args = ap.parse_args()
+
+    from factiongraph.contract import to_contract
+    from factiongraph.document import Document
+    from factiongraph.pipeline import Pipeline
+
+    score = _scorer()
+    rows = [json.loads(line) for line in Path(args.path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    pipe = Pipeline.load()
+    docs = [Document(id=r["id"], text=r["text"]) for r in rows]
+    sub_pairs, type_pairs = [], []
+    confusion: dict[str, Counter[str]] = defaultdict(Counter)
+    for r, d in zip(rows, pipe.run(docs), strict=True):
+        pred = to_contract(d)
+        got = score.primary_event_label(pred, "acled_sub_event_type")
+        got_type = score.primary_event_label(pred, "acled_event_type")
+        sub_pairs.append((r["acled_sub_event_type"], got))
+        type_pairs.append((r["acled_event_type"], got_type))
+        confusion[r["acled_sub_event_type"]][got] += 1
+        if args.show_errors and got != r["acled_sub_event_type"]:
+            evs = [(e["plover"], e["actor1"], e["actor2"], e["trigger"]["text"], e["acled_sub_event_type"],
+                    round(e["confidence"], 2)) for e in pred["events"]]
+            print(f"XX {r['acled_sub_event_type']} <- {got}: {r['text']}\n   {evs}")
+    sub = score.weighted_f1(sub_pairs)
+    typ = score.weighted_f1(type_pairs)
+    print(f"descriptions: {sub['n']}")
+    print(f"sub-type   weighted_f1={sub['weighted_f1']:.3f}  macro_f1={sub['macro_f1']:.3f}  acc={sub['accuracy']:.3f}")
+    print(f"event type weighted_f1={typ['weighted_f1']:.3f}  acc={typ['accuracy']:.3f}")
+    print("confusions (gold: predicted counts):")
+    for gold in sorted(confusion):
+        c = confusion[gold]
+        wrong = ", ".join(f"{k}={v}" for k, v in c.most_common() if k != gold)
+        print(f"  {gold:38s} {c[gold]}/{sum(c.values())}  {wrong}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
