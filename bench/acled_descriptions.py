@@ -37,6 +37,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("path", help="JSONL of labelled descriptions")
     ap.add_argument("--show-errors", action="store_true", help="print each misclassified description")
+    ap.add_argument("--json", action="store_true", help="print only the scores, as one JSON object")
     args = ap.parse_args()
 
     from factiongraph.contract import to_contract
@@ -62,6 +63,9 @@ def main() -> int:
             print(f"XX {r['acled_sub_event_type']} <- {got}: {r['text']}\n   {evs}")
     sub = score.weighted_f1(sub_pairs)
     typ = score.weighted_f1(type_pairs)
+    if args.json:
+        print(json.dumps({"sub_event_type": sub, "event_type": typ}))
+        return 0
     print(f"descriptions: {sub['n']}")
     print(f"sub-type   weighted_f1={sub['weighted_f1']:.3f}  macro_f1={sub['macro_f1']:.3f}  acc={sub['accuracy']:.3f}")
     print(f"event type weighted_f1={typ['weighted_f1']:.3f}  acc={typ['accuracy']:.3f}")
