@@ -104,3 +104,15 @@ def test_relation_mentions_possessor_of_an_attack_noun_attacks_its_of_object(run
 def test_relation_mentions_two_names_modifying_a_war_are_its_sides(run):
     doc = run("The Iran-Iraq war lasted eight years.")
     assert spans(doc) == [("hostility", "iran", "iraq", "Iran", "Iraq")]
+
+
+def test_relation_mentions_campaign_aim_verbs_are_hostile(run):
+    doc = run("Jaysh al-Islam vowed to confront Ahrar al-Sham.")
+    assert ("hostility", "jaysh-al-islam", "ahrar-al-sham", "Jaysh al-Islam", "Ahrar al-Sham") in spans(doc)
+
+
+def test_relation_mentions_infinitive_after_a_noun_is_done_by_that_noun(run):
+    doc = run("We will continue to lead the Free Syrian Army to degrade and defeat the Islamic State.")
+    assert spans(doc) == [
+        ("hostility", "free-syrian-army", "islamic-state", "the Free Syrian Army", "the Islamic State")
+    ]

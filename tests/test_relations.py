@@ -74,3 +74,8 @@ def test_relations_evidence_is_the_sentence(run):
     [r] = doc.relations
     assert r.evidence.text == "Ahrar al-Sham fighters attacked Jaysh al-Islam positions in Douma."
     assert doc.text[r.evidence.start : r.evidence.end] == r.evidence.text
+
+
+def test_relations_praise_is_not_support(run):
+    doc = run("Jaysh al-Islam praised Ahrar al-Sham for its courage.")
+    assert not any(r.type == "support" for r in doc.relations)

@@ -53,6 +53,9 @@ NON_PARTY_KINDS = frozenset({"civilians", "protesters"})
 RELATIONAL_NOUNS = frozenset("ally partner friend enemy rival opponent foe backer sponsor proxy".split())
 RELATIVE = frozenset({"which", "who", "that", "whom"})
 MENTION_CONFIDENCE = 0.35
+# verbs of a campaign's aim whose object is the enemy, however the event lexicon types them
+# ("efforts to counter ISIL", "as they confront ISIL", "to degrade and destroy the group")
+GOAL_VERBS = frozenset("counter confront degrade combat fight battle eliminate eradicate dismantle defeat".split())
 
 
 def _phrase(tok: Any) -> tuple[int, int]:
@@ -151,7 +154,7 @@ def _agent_tokens(verb: Any, depth: int = 0) -> list[Any]:
         obj = [c for c in verb.head.children if c.dep_ == "dobj"]
         if obj:
             return obj
-    if not got and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+    if not got and _infinitive_modifier(verb) and verb.head.pos_ in ("NOUN", "PROPN"):
         # "Coalition efforts to defeat Daesh", "the CIA's jihadis fighting ...": the noun itself
         noun = verb.head
         poss = [c for c in noun.children if c.dep_ == "poss"]
@@ -170,6 +173,13 @@ def _agent_tokens(verb: Any, depth: int = 0) -> list[Any]:
                 if got:
                     break
     return got
+
+
+def _infinitive_modifier(verb: Any) -> bool:
+    """A verb modifying a noun: 'fighters holding the town', 'the coalition to defeat ISIL' (which the
+    parser may read as a relative clause)."""
+    to = any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+    return verb.dep_ == "acl" or verb.dep_ == "relcl" and to
 
 
 def _clause_subject(tok: Any, depth: int = 0) -> list[Any]:
@@ -304,6 +314,8 @@ class _Extractor:
             return False
         obj = next((c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"), None)
         prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+        if tok.lemma_.lower() in GOAL_VERBS:
+            return True
         sense = self.lex.verb(tok.lemma_.lower(), prt, None, obj)
         if sense is None or sense.plover not in HOSTILE_VERB_TYPES:
             return False

@@ -16,7 +16,7 @@ from typing import Any
 from factiongraph.document import Document, Event, Mention, Relation, Span
 from factiongraph.events import certainty as cert
 from factiongraph.events.extract import _Mentions, _sentence_span
-from factiongraph.relation_mentions import Parties, mention_hostility
+from factiongraph.relation_mentions import SUPPORT_NOUNS, SUPPORT_VERBS, Parties, mention_hostility
 
 SYMMETRIC = frozenset({"alliance", "hostility"})
 DERIVED = {
@@ -26,6 +26,8 @@ DERIVED = {
     "SUPPORT": "support",
     "COOPERATE": "alliance",
 }
+# PLOVER SUPPORT triggers that say one side backs the other, not just speaks well of it
+MATERIAL_SUPPORT = frozenset(SUPPORT_VERBS | SUPPORT_NOUNS)
 # "<X>-<suffix> <noun>": the relation the compound states, and who is the source.
 COMPOUND_SUFFIX = {
     "linked": ("affiliation", "head"),
@@ -340,6 +342,8 @@ def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
         if m1 is None or m2 is None:
             continue
         tok = sd.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")[0]
+        if e.plover == "SUPPORT" and tok.lemma_.lower() not in MATERIAL_SUPPORT:
+            continue  # praise, thanks, endorsement: PLOVER's verbal support is no patron-client tie
         if not (settings.is_party(m1) and settings.is_party(m2)):
             continue
         if rtype == "hostility" and settings.supported(m2, tok):
