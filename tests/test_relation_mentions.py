@@ -116,3 +116,14 @@ def test_relation_mentions_infinitive_after_a_noun_is_done_by_that_noun(run):
     assert spans(doc) == [
         ("hostility", "free-syrian-army", "islamic-state", "the Free Syrian Army", "the Islamic State")
     ]
+
+
+def test_relation_mentions_unquoted_we_is_the_organisation_named_most(run):
+    doc = run("Turkey conducted airstrikes against the PKK on Monday. Turkey will defend its borders. "
+              "We will continue to strike the PKK.")
+    assert ("hostility", "turkey", "pkk", "We", "the PKK") in spans(doc)
+
+
+def test_relation_mentions_object_of_press_does_its_infinitive(run):
+    doc = run("The envoy urged Moscow to press Hezbollah to cease airstrikes against the Free Syrian Army.")
+    assert spans(doc) == [("hostility", "hezbollah", "free-syrian-army", "Hezbollah", "Free Syrian Army")]

@@ -53,6 +53,10 @@ NON_PARTY_KINDS = frozenset({"civilians", "protesters"})
 RELATIONAL_NOUNS = frozenset("ally partner friend enemy rival opponent foe backer sponsor proxy".split())
 RELATIVE = frozenset({"which", "who", "that", "whom"})
 MENTION_CONFIDENCE = 0.35
+FIRST_PERSON = frozenset({"we", "us"})
+# verbs whose object does what their infinitive says ("urged the regime to end its attacks")
+OBJECT_CONTROL = frozenset("urge press ask call encourage help enable allow force push persuade lead".split())
+VOICE_KINDS = frozenset({"state", "foreign_state", "international_org"})
 # verbs of a campaign's aim whose object is the enemy, however the event lexicon types them
 # ("efforts to counter ISIL", "as they confront ISIL", "to degrade and destroy the group")
 GOAL_VERBS = frozenset("counter confront degrade combat fight battle eliminate eradicate dismantle defeat".split())
@@ -149,7 +153,7 @@ def _agent_tokens(verb: Any, depth: int = 0) -> list[Any]:
         got = [c for c in verb.children if c.dep_ == "nsubj"]
     if not got and depth < 3 and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not _is_passive(verb):
         return _agent_tokens(verb.head, depth + 1)
-    if not got and depth < 3 and verb.dep_ == "xcomp":
+    if not got and depth < 3 and (verb.dep_ == "xcomp" or _controlled(verb)):
         # object control: "urged the regime to end its attacks" -> the regime
         obj = [c for c in verb.head.children if c.dep_ == "dobj"]
         if obj:
@@ -173,6 +177,13 @@ def _agent_tokens(verb: Any, depth: int = 0) -> list[Any]:
                 if got:
                     break
     return got
+
+
+def _controlled(verb: Any) -> bool:
+    """'press the regime to cease ...', 'help Iraqi forces to retake ...': an infinitive the parser
+    attached as a purpose clause to a verb whose object does it."""
+    to = any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+    return to and verb.dep_ == "advcl" and verb.head.lemma_.lower() in OBJECT_CONTROL
 
 
 def _infinitive_modifier(verb: Any) -> bool:
@@ -306,6 +317,7 @@ class _Extractor:
         self.parties = Parties(doc, ms)
         self.places = [(p.start, p.end) for p in doc.places]
         self.events = {(e.trigger.start, e.trigger.end): e for e in doc.events}
+        self.voice = _voice(doc)
 
     # ---------------------------------------------------------------- predicates
 
@@ -362,6 +374,10 @@ class _Extractor:
         if attacked and self.light_verb_object(tok):
             return None  # "conducted strikes": the attack itself, not a party to it
         own = self.ms.by_token.get(tok.i)
+        if own is None and tok.lower_ in FIRST_PERSON and self.voice is not None:
+            # "We will continue to strike ISIL" in a statement: the organisation that issued it
+            end = tok.idx + len(tok)
+            return Span(tok.idx, end, tok.text), Mention(tok.idx, end, tok.text, self.voice)
         if own is not None and tok.dep_ in ("compound", "nmod", "amod") and not self.parties.placelike(own):
             return Span(own.start, own.end, own.text), own  # a name modifying a noun: "the Iran-Iraq war"
         lo, hi = _phrase(tok)
@@ -591,6 +607,16 @@ class _Extractor:
             derived_from=ev.id if ev else None,
             confidence=round(min(conf, MENTION_CONFIDENCE + 0.3), 3),
         )
+
+
+def _voice(doc: Document) -> str | None:
+    """Who speaks as "we" outside quotations: the state or organisation the document names most
+    (a press release or statement speaks for its issuer, and names it most). None when two tie."""
+    counts = Counter({a.id: len(a.mentions) for a in doc.actors if a.kind in VOICE_KINDS})
+    top = counts.most_common(2)
+    if not top or len(top) == 2 and top[0][1] == top[1][1]:
+        return None
+    return top[0][0]
 
 
 def _root_head(tok: Any) -> Any:

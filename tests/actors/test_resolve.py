@@ -178,3 +178,8 @@ def test_actors_counter_prefixed_name_is_the_coalition_enemy_not_owner(resolve):
 def test_actors_coalition_named_by_its_leader_is_not_the_conflict_coalition(resolve):
     doc = resolve("Iraqi troops held the bridge. The Saudi coalition bombed the depot.")
     assert "cjtf-oir" not in mentions(doc)
+
+
+def test_actors_force_noun_modified_by_opposition_is_generic_rebels(resolve):
+    doc = resolve("Government aircraft bombed opposition forces near Hama.")
+    assert mentions(doc)["generic-rebels"] == ["opposition forces"]

@@ -404,7 +404,13 @@ class _Resolution:
                 elif gov is not None and low in ("army", "government", "regime", "military"):
                     self._add(tok.i, tok.i + 1, gov, "generic")
                 continue
-            if low in lx.GENERIC_ARMED and tok.tag_ in ("NNS", "NNPS") or low in ("gunmen", "militiamen"):
+            side = next((c.lower_ for c in mods if c.lower_ in lx.ARMED_MODIFIERS and c.i < tok.i), None)
+            if side is not None and low in lx.FORCE_NOUNS:
+                # "opposition forces", "insurgent fighters": the generic group the modifier names
+                gid, name, kind, inter = lx.GENERIC_ARMED[lx.ARMED_MODIFIERS[side]]
+                entity = Entity(f"generic-{gid}", name, kind, inter, self.focus, None, False)
+                self._add(start, tok.i + 1, entity, "generic")
+            elif low in lx.GENERIC_ARMED and tok.tag_ in ("NNS", "NNPS") or low in ("gunmen", "militiamen"):
                 gid, name, kind, inter = lx.GENERIC_ARMED[low]
                 if _has_demonym(tok, self.r._adjectives):
                     continue  # handled by NER/demonym rules
