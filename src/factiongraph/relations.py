@@ -385,7 +385,31 @@ def extract_relations(doc: Document) -> Document:
     for r in mention_hostility(doc, ms):
         if not any(_same_mentions(r, o) for o in rels):
             rels.append(r)
-    return dataclasses.replace(doc, relations=tuple(rels))
+    named: list[Relation] = []
+    for r in (_name_pronouns(doc, r) for r in rels):
+        if not any(_same_mentions(r, o) and (r.source, r.target) == (o.source, o.target) for o in named):
+            named.append(r)
+    return dataclasses.replace(doc, relations=tuple(named))
+
+
+PRONOUNS = frozenset("it its they them their he him his she her".split())
+
+
+def _name_pronouns(doc: Document, r: Relation) -> Relation:
+    """A pronoun argument whose actor is named earlier in the sentence is shown by that name
+    ("Iraqi forces held their positions against X": Iraqi forces, not "their")."""
+    spans = []
+    for actor_id, span in ((r.source, r.source_mention), (r.target, r.target_mention)):
+        actor = doc.actor(actor_id)
+        if span is not None and actor is not None and span.text.lower() in PRONOUNS:
+            before = [
+                m for m in actor.mentions
+                if r.evidence.start <= m.start and m.end <= span.start and m.text.lower() not in PRONOUNS
+            ]
+            if before:
+                span = Span(before[-1].start, before[-1].end, before[-1].text)
+        spans.append(span)
+    return dataclasses.replace(r, source_mention=spans[0], target_mention=spans[1])
 
 
 def _overlap(a: Span | None, b: Span | None) -> bool:
