@@ -127,3 +127,8 @@ def test_relation_mentions_unquoted_we_is_the_organisation_named_most(run):
 def test_relation_mentions_object_of_press_does_its_infinitive(run):
     doc = run("The envoy urged Moscow to press Hezbollah to cease airstrikes against the Free Syrian Army.")
     assert spans(doc) == [("hostility", "hezbollah", "free-syrian-army", "Hezbollah", "Free Syrian Army")]
+
+
+def test_relation_mentions_name_modifying_an_attack_noun_is_its_attacker_not_the_clause_subject(run):
+    doc = run("Turkey condemned the Hezbollah attack on the Free Syrian Army.")
+    assert [(s, t) for _, s, t, *_ in spans(doc)] == [("hezbollah", "free-syrian-army")]

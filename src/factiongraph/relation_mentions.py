@@ -435,7 +435,10 @@ class _Extractor:
             cur = cur.head
         by = [p for c in noun.children if c.dep_ in ("agent", "prep") and c.lower_ == "by" for p in c.children
               if p.dep_ == "pobj"]
-        return by or _clause_subject(noun.head)
+        # "the ISIL attack", "coalition airstrikes": the name modifying the attack, not the clause's subject
+        named = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i
+                 and (m := self.ms.by_token.get(c.i)) is not None and not self.parties.placelike(m)]
+        return by or named[:1] or _clause_subject(noun.head)
 
     def clauses(self) -> list[tuple[Any, list[Any], list[Any]]]:
         """(predicate, attacker tokens, attacked tokens) for each attack clause."""
