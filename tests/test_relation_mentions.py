@@ -132,3 +132,15 @@ def test_relation_mentions_object_of_press_does_its_infinitive(run):
 def test_relation_mentions_name_modifying_an_attack_noun_is_its_attacker_not_the_clause_subject(run):
     doc = run("Turkey condemned the Hezbollah attack on the Free Syrian Army.")
     assert [(s, t) for _, s, t, *_ in spans(doc)] == [("hezbollah", "free-syrian-army")]
+
+
+def test_relation_mentions_place_liberated_from_a_group_makes_the_group_the_enemy(run):
+    doc = run("Hezbollah fighters liberated the town of Qusayr from the Free Syrian Army.")
+    assert ("hostility", "hezbollah", "free-syrian-army", "Hezbollah fighters", "Free Syrian Army") in spans(doc)
+
+
+def test_relation_mentions_city_cleared_of_fighters_makes_them_the_enemy(run):
+    doc = run("Hezbollah has cleared half of the city of Free Syrian Army fighters.")
+    assert spans(doc) == [
+        ("hostility", "hezbollah", "free-syrian-army", "Hezbollah", "Free Syrian Army fighters")
+    ]

@@ -53,6 +53,10 @@ NON_PARTY_KINDS = frozenset({"civilians", "protesters"})
 RELATIONAL_NOUNS = frozenset("ally partner friend enemy rival opponent foe backer sponsor proxy".split())
 RELATIVE = frozenset({"which", "who", "that", "whom"})
 MENTION_CONFIDENCE = 0.35
+# verbs of taking ground whose "from" object is the side it is taken from
+TAKE_FROM_VERBS = frozenset(
+    "liberate free seize retake recapture capture wrest reclaim clear rid purge expel drive oust evict".split()
+)
 FIRST_PERSON = frozenset({"we", "us"})
 # verbs whose object does what their infinitive says ("urged the regime to end its attacks")
 OBJECT_CONTROL = frozenset("urge press ask call encourage help enable allow force push persuade lead".split())
@@ -444,7 +448,13 @@ class _Extractor:
         """(predicate, attacker tokens, attacked tokens) for each attack clause."""
         out = []
         for tok in self.sd:
-            if self.hostile_verb(tok):
+            taken_from = _taken_from(tok)
+            if taken_from and not _is_passive(tok):
+                # "liberate Mosul from ISIL", "seized the hospital from ISIL fighters": the one it is taken from
+                agents = _agent_tokens(tok)
+                if agents:
+                    out.append((tok, agents, taken_from))
+            elif self.hostile_verb(tok):
                 agents = _agent_tokens(tok)
                 patients = _patient_tokens(tok)
                 if agents and patients:
@@ -620,6 +630,18 @@ def _voice(doc: Document) -> str | None:
     if not top or len(top) == 2 and top[0][1] == top[1][1]:
         return None
     return top[0][0]
+
+
+def _taken_from(verb: Any) -> list[Any]:
+    """The side a place is taken from: "liberate Mosul from ISIL", "cleared the city of enemy forces"."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in TAKE_FROM_VERBS:
+        return []
+    preps = ("from", "of") if verb.lemma_.lower() in ("clear", "rid", "purge") else ("from",)
+    objs = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children if p.dep_ == "pobj"]
+    if not objs:  # "cleared 20 percent of the city of enemy forces": the "of" hangs off the object
+        objs = [p for o in verb.children if o.dep_ == "dobj" for c in o.subtree
+                if c.dep_ == "prep" and c.lower_ in preps and c.head.i != o.i for p in c.children if p.dep_ == "pobj"]
+    return objs
 
 
 def _root_head(tok: Any) -> Any:
