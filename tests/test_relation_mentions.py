@@ -144,3 +144,9 @@ def test_relation_mentions_city_cleared_of_fighters_makes_them_the_enemy(run):
     assert spans(doc) == [
         ("hostility", "hezbollah", "free-syrian-army", "Hezbollah", "Free Syrian Army fighters")
     ]
+
+
+def test_relation_mentions_members_a_target_includes_are_attacked_too(run):
+    doc = run("Turkish aircraft struck PKK targets, which include two depots and a tunnel.")
+    targets = [t for _, src, tgt, _, t in spans(doc) if (src, tgt) == ("turkey", "pkk")]
+    assert targets == ["PKK", "two depots", "a tunnel"]

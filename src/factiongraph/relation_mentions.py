@@ -554,7 +554,8 @@ class _Extractor:
                 for x in self.items(a)
                 if (e := self.endpoint(x, False)) is not None and (e[1] is not None or self.can_attack(_argument(x)))
             ]
-            tgts_ok = [e for p in patients for x in self.items(p) if (e := self.endpoint(x, True)) is not None]
+            tgts_ok = [e for p in _with_members(patients) for x in self.items(p)
+                       if (e := self.endpoint(x, True)) is not None]
             if not srcs_ok or not tgts_ok:
                 continue
             named_src = next((m for _, m in srcs_ok if m is not None), None)
@@ -642,6 +643,19 @@ def _taken_from(verb: Any) -> list[Any]:
         objs = [p for o in verb.children if o.dep_ == "dobj" for c in o.subtree
                 if c.dep_ == "prep" and c.lower_ in preps and c.head.i != o.i for p in c.children if p.dep_ == "pobj"]
     return objs
+
+
+def _with_members(nouns: list[Any]) -> list[Any]:
+    """Targets and the members they are said to include ("ISIL targets, which include three tactical
+    units and a node", "positions, including a tunnel"): each member is attacked too."""
+    out = list(nouns)
+    for n in nouns:
+        for c in n.children:
+            if c.dep_ in ("relcl", "acl") and c.lemma_ == "include":
+                out.extend(o for o in c.children if o.dep_ == "dobj")
+            elif c.dep_ == "prep" and c.lower_ == "including":
+                out.extend(o for o in c.children if o.dep_ == "pobj")
+    return out
 
 
 def _root_head(tok: Any) -> Any:
