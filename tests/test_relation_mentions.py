@@ -104,3 +104,49 @@ def test_relation_mentions_possessor_of_an_attack_noun_attacks_its_of_object(run
 def test_relation_mentions_two_names_modifying_a_war_are_its_sides(run):
     doc = run("The Iran-Iraq war lasted eight years.")
     assert spans(doc) == [("hostility", "iran", "iraq", "Iran", "Iraq")]
+
+
+def test_relation_mentions_campaign_aim_verbs_are_hostile(run):
+    doc = run("Jaysh al-Islam vowed to confront Ahrar al-Sham.")
+    assert ("hostility", "jaysh-al-islam", "ahrar-al-sham", "Jaysh al-Islam", "Ahrar al-Sham") in spans(doc)
+
+
+def test_relation_mentions_infinitive_after_a_noun_is_done_by_that_noun(run):
+    doc = run("We will continue to lead the Free Syrian Army to degrade and defeat the Islamic State.")
+    assert spans(doc) == [
+        ("hostility", "free-syrian-army", "islamic-state", "the Free Syrian Army", "the Islamic State")
+    ]
+
+
+def test_relation_mentions_unquoted_we_is_the_organisation_named_most(run):
+    doc = run("Turkey conducted airstrikes against the PKK on Monday. Turkey will defend its borders. "
+              "We will continue to strike the PKK.")
+    assert ("hostility", "turkey", "pkk", "We", "the PKK") in spans(doc)
+
+
+def test_relation_mentions_object_of_press_does_its_infinitive(run):
+    doc = run("The envoy urged Moscow to press Hezbollah to cease airstrikes against the Free Syrian Army.")
+    assert spans(doc) == [("hostility", "hezbollah", "free-syrian-army", "Hezbollah", "Free Syrian Army")]
+
+
+def test_relation_mentions_name_modifying_an_attack_noun_is_its_attacker_not_the_clause_subject(run):
+    doc = run("Turkey condemned the Hezbollah attack on the Free Syrian Army.")
+    assert [(s, t) for _, s, t, *_ in spans(doc)] == [("hezbollah", "free-syrian-army")]
+
+
+def test_relation_mentions_place_liberated_from_a_group_makes_the_group_the_enemy(run):
+    doc = run("Hezbollah fighters liberated the town of Qusayr from the Free Syrian Army.")
+    assert ("hostility", "hezbollah", "free-syrian-army", "Hezbollah fighters", "Free Syrian Army") in spans(doc)
+
+
+def test_relation_mentions_city_cleared_of_fighters_makes_them_the_enemy(run):
+    doc = run("Hezbollah has cleared half of the city of Free Syrian Army fighters.")
+    assert spans(doc) == [
+        ("hostility", "hezbollah", "free-syrian-army", "Hezbollah", "Free Syrian Army fighters")
+    ]
+
+
+def test_relation_mentions_members_a_target_includes_are_attacked_too(run):
+    doc = run("Turkish aircraft struck PKK targets, which include two depots and a tunnel.")
+    targets = [t for _, src, tgt, _, t in spans(doc) if (src, tgt) == ("turkey", "pkk")]
+    assert targets == ["PKK", "two depots", "a tunnel"]

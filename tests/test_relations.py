@@ -74,3 +74,14 @@ def test_relations_evidence_is_the_sentence(run):
     [r] = doc.relations
     assert r.evidence.text == "Ahrar al-Sham fighters attacked Jaysh al-Islam positions in Douma."
     assert doc.text[r.evidence.start : r.evidence.end] == r.evidence.text
+
+
+def test_relations_praise_is_not_support(run):
+    doc = run("Jaysh al-Islam praised Ahrar al-Sham for its courage.")
+    assert not any(r.type == "support" for r in doc.relations)
+
+
+def test_relations_pronoun_argument_is_shown_by_the_name_earlier_in_its_sentence(run):
+    doc = run("Hezbollah fighters held their positions against the Free Syrian Army near Qusayr.")
+    got = [(r.type, r.source_mention.text, r.target_mention.text) for r in doc.relations]  # type: ignore[union-attr]
+    assert got == [("hostility", "Hezbollah fighters", "Free Syrian Army")]

@@ -53,6 +53,17 @@ NON_PARTY_KINDS = frozenset({"civilians", "protesters"})
 RELATIONAL_NOUNS = frozenset("ally partner friend enemy rival opponent foe backer sponsor proxy".split())
 RELATIVE = frozenset({"which", "who", "that", "whom"})
 MENTION_CONFIDENCE = 0.35
+# verbs of taking ground whose "from" object is the side it is taken from
+TAKE_FROM_VERBS = frozenset(
+    "liberate free seize retake recapture capture wrest reclaim clear rid purge expel drive oust evict".split()
+)
+FIRST_PERSON = frozenset({"we", "us"})
+# verbs whose object does what their infinitive says ("urged the regime to end its attacks")
+OBJECT_CONTROL = frozenset("urge press ask call encourage help enable allow force push persuade lead".split())
+VOICE_KINDS = frozenset({"state", "foreign_state", "international_org"})
+# verbs of a campaign's aim whose object is the enemy, however the event lexicon types them
+# ("efforts to counter ISIL", "as they confront ISIL", "to degrade and destroy the group")
+GOAL_VERBS = frozenset("counter confront degrade combat fight battle eliminate eradicate dismantle defeat".split())
 
 
 def _phrase(tok: Any) -> tuple[int, int]:
@@ -146,12 +157,12 @@ def _agent_tokens(verb: Any, depth: int = 0) -> list[Any]:
         got = [c for c in verb.children if c.dep_ == "nsubj"]
     if not got and depth < 3 and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not _is_passive(verb):
         return _agent_tokens(verb.head, depth + 1)
-    if not got and depth < 3 and verb.dep_ == "xcomp":
+    if not got and depth < 3 and (verb.dep_ == "xcomp" or _controlled(verb)):
         # object control: "urged the regime to end its attacks" -> the regime
         obj = [c for c in verb.head.children if c.dep_ == "dobj"]
         if obj:
             return obj
-    if not got and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+    if not got and _infinitive_modifier(verb) and verb.head.pos_ in ("NOUN", "PROPN"):
         # "Coalition efforts to defeat Daesh", "the CIA's jihadis fighting ...": the noun itself
         noun = verb.head
         poss = [c for c in noun.children if c.dep_ == "poss"]
@@ -170,6 +181,20 @@ def _agent_tokens(verb: Any, depth: int = 0) -> list[Any]:
                 if got:
                     break
     return got
+
+
+def _controlled(verb: Any) -> bool:
+    """'press the regime to cease ...', 'help Iraqi forces to retake ...': an infinitive the parser
+    attached as a purpose clause to a verb whose object does it."""
+    to = any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+    return to and verb.dep_ == "advcl" and verb.head.lemma_.lower() in OBJECT_CONTROL
+
+
+def _infinitive_modifier(verb: Any) -> bool:
+    """A verb modifying a noun: 'fighters holding the town', 'the coalition to defeat ISIL' (which the
+    parser may read as a relative clause)."""
+    to = any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+    return verb.dep_ == "acl" or verb.dep_ == "relcl" and to
 
 
 def _clause_subject(tok: Any, depth: int = 0) -> list[Any]:
@@ -296,6 +321,7 @@ class _Extractor:
         self.parties = Parties(doc, ms)
         self.places = [(p.start, p.end) for p in doc.places]
         self.events = {(e.trigger.start, e.trigger.end): e for e in doc.events}
+        self.voice = _voice(doc)
 
     # ---------------------------------------------------------------- predicates
 
@@ -304,6 +330,8 @@ class _Extractor:
             return False
         obj = next((c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"), None)
         prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+        if tok.lemma_.lower() in GOAL_VERBS:
+            return True
         sense = self.lex.verb(tok.lemma_.lower(), prt, None, obj)
         if sense is None or sense.plover not in HOSTILE_VERB_TYPES:
             return False
@@ -350,6 +378,10 @@ class _Extractor:
         if attacked and self.light_verb_object(tok):
             return None  # "conducted strikes": the attack itself, not a party to it
         own = self.ms.by_token.get(tok.i)
+        if own is None and tok.lower_ in FIRST_PERSON and self.voice is not None:
+            # "We will continue to strike ISIL" in a statement: the organisation that issued it
+            end = tok.idx + len(tok)
+            return Span(tok.idx, end, tok.text), Mention(tok.idx, end, tok.text, self.voice)
         if own is not None and tok.dep_ in ("compound", "nmod", "amod") and not self.parties.placelike(own):
             return Span(own.start, own.end, own.text), own  # a name modifying a noun: "the Iran-Iraq war"
         lo, hi = _phrase(tok)
@@ -407,13 +439,22 @@ class _Extractor:
             cur = cur.head
         by = [p for c in noun.children if c.dep_ in ("agent", "prep") and c.lower_ == "by" for p in c.children
               if p.dep_ == "pobj"]
-        return by or _clause_subject(noun.head)
+        # "the ISIL attack", "coalition airstrikes": the name modifying the attack, not the clause's subject
+        named = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i
+                 and (m := self.ms.by_token.get(c.i)) is not None and not self.parties.placelike(m)]
+        return by or named[:1] or _clause_subject(noun.head)
 
     def clauses(self) -> list[tuple[Any, list[Any], list[Any]]]:
         """(predicate, attacker tokens, attacked tokens) for each attack clause."""
         out = []
         for tok in self.sd:
-            if self.hostile_verb(tok):
+            taken_from = _taken_from(tok)
+            if taken_from and not _is_passive(tok):
+                # "liberate Mosul from ISIL", "seized the hospital from ISIL fighters": the one it is taken from
+                agents = _agent_tokens(tok)
+                if agents:
+                    out.append((tok, agents, taken_from))
+            elif self.hostile_verb(tok):
                 agents = _agent_tokens(tok)
                 patients = _patient_tokens(tok)
                 if agents and patients:
@@ -513,7 +554,8 @@ class _Extractor:
                 for x in self.items(a)
                 if (e := self.endpoint(x, False)) is not None and (e[1] is not None or self.can_attack(_argument(x)))
             ]
-            tgts_ok = [e for p in patients for x in self.items(p) if (e := self.endpoint(x, True)) is not None]
+            tgts_ok = [e for p in _with_members(patients) for x in self.items(p)
+                       if (e := self.endpoint(x, True)) is not None]
             if not srcs_ok or not tgts_ok:
                 continue
             named_src = next((m for _, m in srcs_ok if m is not None), None)
@@ -579,6 +621,41 @@ class _Extractor:
             derived_from=ev.id if ev else None,
             confidence=round(min(conf, MENTION_CONFIDENCE + 0.3), 3),
         )
+
+
+def _voice(doc: Document) -> str | None:
+    """Who speaks as "we" outside quotations: the state or organisation the document names most
+    (a press release or statement speaks for its issuer, and names it most). None when two tie."""
+    counts = Counter({a.id: len(a.mentions) for a in doc.actors if a.kind in VOICE_KINDS})
+    top = counts.most_common(2)
+    if not top or len(top) == 2 and top[0][1] == top[1][1]:
+        return None
+    return top[0][0]
+
+
+def _taken_from(verb: Any) -> list[Any]:
+    """The side a place is taken from: "liberate Mosul from ISIL", "cleared the city of enemy forces"."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in TAKE_FROM_VERBS:
+        return []
+    preps = ("from", "of") if verb.lemma_.lower() in ("clear", "rid", "purge") else ("from",)
+    objs = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children if p.dep_ == "pobj"]
+    if not objs:  # "cleared 20 percent of the city of enemy forces": the "of" hangs off the object
+        objs = [p for o in verb.children if o.dep_ == "dobj" for c in o.subtree
+                if c.dep_ == "prep" and c.lower_ in preps and c.head.i != o.i for p in c.children if p.dep_ == "pobj"]
+    return objs
+
+
+def _with_members(nouns: list[Any]) -> list[Any]:
+    """Targets and the members they are said to include ("ISIL targets, which include three tactical
+    units and a node", "positions, including a tunnel"): each member is attacked too."""
+    out = list(nouns)
+    for n in nouns:
+        for c in n.children:
+            if c.dep_ in ("relcl", "acl") and c.lemma_ == "include":
+                out.extend(o for o in c.children if o.dep_ == "dobj")
+            elif c.dep_ == "prep" and c.lower_ == "including":
+                out.extend(o for o in c.children if o.dep_ == "pobj")
+    return out
 
 
 def _root_head(tok: Any) -> Any:

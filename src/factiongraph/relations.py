@@ -16,7 +16,7 @@ from typing import Any
 from factiongraph.document import Document, Event, Mention, Relation, Span
 from factiongraph.events import certainty as cert
 from factiongraph.events.extract import _Mentions, _sentence_span
-from factiongraph.relation_mentions import Parties, mention_hostility
+from factiongraph.relation_mentions import SUPPORT_NOUNS, SUPPORT_VERBS, Parties, mention_hostility
 
 SYMMETRIC = frozenset({"alliance", "hostility"})
 DERIVED = {
@@ -26,6 +26,8 @@ DERIVED = {
     "SUPPORT": "support",
     "COOPERATE": "alliance",
 }
+# PLOVER SUPPORT triggers that say one side backs the other, not just speaks well of it
+MATERIAL_SUPPORT = frozenset(SUPPORT_VERBS | SUPPORT_NOUNS)
 # "<X>-<suffix> <noun>": the relation the compound states, and who is the source.
 COMPOUND_SUFFIX = {
     "linked": ("affiliation", "head"),
@@ -340,6 +342,8 @@ def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
         if m1 is None or m2 is None:
             continue
         tok = sd.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")[0]
+        if e.plover == "SUPPORT" and tok.lemma_.lower() not in MATERIAL_SUPPORT:
+            continue  # praise, thanks, endorsement: PLOVER's verbal support is no patron-client tie
         if not (settings.is_party(m1) and settings.is_party(m2)):
             continue
         if rtype == "hostility" and settings.supported(m2, tok):
@@ -381,7 +385,31 @@ def extract_relations(doc: Document) -> Document:
     for r in mention_hostility(doc, ms):
         if not any(_same_mentions(r, o) for o in rels):
             rels.append(r)
-    return dataclasses.replace(doc, relations=tuple(rels))
+    named: list[Relation] = []
+    for r in (_name_pronouns(doc, r) for r in rels):
+        if not any(_same_mentions(r, o) and (r.source, r.target) == (o.source, o.target) for o in named):
+            named.append(r)
+    return dataclasses.replace(doc, relations=tuple(named))
+
+
+PRONOUNS = frozenset("it its they them their he him his she her".split())
+
+
+def _name_pronouns(doc: Document, r: Relation) -> Relation:
+    """A pronoun argument whose actor is named earlier in the sentence is shown by that name
+    ("Iraqi forces held their positions against X": Iraqi forces, not "their")."""
+    spans = []
+    for actor_id, span in ((r.source, r.source_mention), (r.target, r.target_mention)):
+        actor = doc.actor(actor_id)
+        if span is not None and actor is not None and span.text.lower() in PRONOUNS:
+            before = [
+                m for m in actor.mentions
+                if r.evidence.start <= m.start and m.end <= span.start and m.text.lower() not in PRONOUNS
+            ]
+            if before:
+                span = Span(before[-1].start, before[-1].end, before[-1].text)
+        spans.append(span)
+    return dataclasses.replace(r, source_mention=spans[0], target_mention=spans[1])
 
 
 def _overlap(a: Span | None, b: Span | None) -> bool:

@@ -161,3 +161,25 @@ def test_actors_named_twice_are_never_peripheral(resolve):
 def test_actors_known_armed_groups_are_never_background(resolve):
     doc = resolve("Kenya criticised Somalia over rebels who receive weapons from allies of al-Shabaab.")
     assert doc.hints["peripheral_actors"] == []
+
+
+def test_actors_coalition_with_descriptive_adjective_is_the_conflict_coalition(resolve):
+    doc = resolve("Iraqi troops held the bridge. The international coalition bombed the depot.")
+    assert mentions(doc)["cjtf-oir"] == ["The international coalition"]
+
+
+def test_actors_counter_prefixed_name_is_the_coalition_enemy_not_owner(resolve):
+    doc = resolve("Iraqi troops held the bridge. The counter-ISIL coalition bombed ISIL positions.")
+    m = mentions(doc)
+    assert m["cjtf-oir"] == ["coalition"]
+    assert m["islamic-state"][0] == "ISIL"
+
+
+def test_actors_coalition_named_by_its_leader_is_not_the_conflict_coalition(resolve):
+    doc = resolve("Iraqi troops held the bridge. The Saudi coalition bombed the depot.")
+    assert "cjtf-oir" not in mentions(doc)
+
+
+def test_actors_force_noun_modified_by_opposition_is_generic_rebels(resolve):
+    doc = resolve("Government aircraft bombed opposition forces near Hama.")
+    assert mentions(doc)["generic-rebels"] == ["opposition forces"]

@@ -92,6 +92,10 @@ GENERIC_ARMED = {
     "militiamen": ("militia", "Militia (unidentified)", "militia", 3),
 }
 
+# "opposition forces", "insurgent fighters": a modifier naming a generic armed side, and the force nouns it names
+ARMED_MODIFIERS = {"opposition": "rebels", "rebel": "rebels", "insurgent": "insurgents", "militant": "militants"}
+FORCE_NOUNS = frozenset(["forces", "fighters", "troops", "units", "groups", "factions"])
+
 # Victims and bystanders: all resolve to the document's civilians actor.
 CIVILIAN_NOUNS = frozenset(
     [

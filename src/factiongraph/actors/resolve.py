@@ -26,6 +26,7 @@ from factiongraph.document import Actor, Document, Mention
 STATE_KINDS = frozenset({"state", "foreign_state"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 ARMED_KINDS = frozenset({"rebel", "militia"})
+ANTI_PREFIXES = ("anti", "counter")
 
 
 @dataclass(frozen=True, slots=True)
@@ -390,7 +391,8 @@ class _Resolution:
                 continue
             low = tok.lower_
             # a noun modified by a named actor ("Nusra fighters") belongs to that actor
-            if any(self.taken[c.i] for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod")):
+            mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
+            if any(self.taken[c.i] and not _against(c) for c in mods):
                 continue
             start = _left_edge_mods(tok)
             if tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() in lx.TARGET_NOUNS:
@@ -402,7 +404,13 @@ class _Resolution:
                 elif gov is not None and low in ("army", "government", "regime", "military"):
                     self._add(tok.i, tok.i + 1, gov, "generic")
                 continue
-            if low in lx.GENERIC_ARMED and tok.tag_ in ("NNS", "NNPS") or low in ("gunmen", "militiamen"):
+            side = next((c.lower_ for c in mods if c.lower_ in lx.ARMED_MODIFIERS and c.i < tok.i), None)
+            if side is not None and low in lx.FORCE_NOUNS:
+                # "opposition forces", "insurgent fighters": the generic group the modifier names
+                gid, name, kind, inter = lx.GENERIC_ARMED[lx.ARMED_MODIFIERS[side]]
+                entity = Entity(f"generic-{gid}", name, kind, inter, self.focus, None, False)
+                self._add(start, tok.i + 1, entity, "generic")
+            elif low in lx.GENERIC_ARMED and tok.tag_ in ("NNS", "NNPS") or low in ("gunmen", "militiamen"):
                 gid, name, kind, inter = lx.GENERIC_ARMED[low]
                 if _has_demonym(tok, self.r._adjectives):
                     continue  # handled by NER/demonym rules
@@ -440,10 +448,12 @@ class _Resolution:
                     "generic-state-forces", "State forces (unidentified)", "state", 1, None, None, False
                 )
                 self._add(start, tok.i + 1, entity, "generic")
-            elif low == "coalition" and not any(c.dep_ in ("compound", "amod") for c in tok.children):
+            elif low == "coalition" and not any(_names_owner(c, self.taken) for c in tok.children):
                 coalition = self._coalition()
                 if coalition is not None:  # "Coalition military forces", "a coalition airstrike"
                     end = tok.head.i + 1 if tok.dep_ == "compound" and tok.head.i == tok.i + 1 else tok.i + 1
+                    # after the enemy's name in "the counter-ISIL coalition"
+                    start = max([start, *(i + 1 for i in range(start, tok.i) if self.taken[i])])
                     self._add(start, end, coalition, "generic")
             elif low in lx.PROTESTER_NOUNS:
                 self._add(
@@ -740,6 +750,25 @@ class _Resolution:
                     end = max(g.i for g in of[0].children) + 1
                     self._add(det[0].i, end, e, "coref")
                     break
+
+
+def _names_owner(mod: Any, taken: list[bool]) -> bool:
+    """A modifier that says whose coalition it is ("the Saudi-led coalition", "the Arab coalition"),
+    unlike a descriptive one ("the global coalition") or the enemy it is formed against
+    ("the counter-ISIL coalition", "the anti-IS coalition")."""
+    if mod.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    named = any(taken[w.i] or w.ent_type_ in ("NORP", "GPE") for w in mod.subtree)
+    return named and not _against(mod)
+
+
+def _against(mod: Any) -> bool:
+    """'counter-ISIL', 'anti-IS': a modifier naming whom its noun is against, not its owner."""
+    first = mod.left_edge.i
+    before = [mod.doc[i] for i in range(max(0, first - 2), first)]
+    if len(before) == 2 and before[1].text == "-":  # the parser split "counter-ISIL" into siblings
+        return before[0].lower_ in ANTI_PREFIXES
+    return any(w.lower_.startswith(ANTI_PREFIXES) for w in mod.subtree)
 
 
 def _left_edge_mods(tok: Any) -> int:
