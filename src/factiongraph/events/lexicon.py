@@ -166,6 +166,8 @@ class Lexicon:
         self._communication = communication
         self._inflections = inflections or {}
         self._pattern_verbs = frozenset(k[0] for k in patterns)
+        # noun lookups repeat for every token of every document: memoised, bounded by the vocabulary
+        self._noun_memo: dict[str, TriggerSense | None] = {}
 
     # ------------------------------------------------------------------ loading
 
@@ -298,10 +300,14 @@ class Lexicon:
 
     def noun(self, lemma: str) -> TriggerSense | None:
         """Sense of an event nominal ("airstrike", "air strike", "clashes", "peace talks")."""
-        for cand in self._noun_candidates(lemma):
-            if cand in self._nouns:
-                return self._nouns[cand]
-        return None
+        try:
+            return self._noun_memo[lemma]
+        except KeyError:
+            pass
+        found = next((self._nouns[c] for c in self._noun_candidates(lemma) if c in self._nouns), None)
+        if len(self._noun_memo) < 200_000:
+            self._noun_memo[lemma] = found
+        return found
 
     @staticmethod
     def _noun_candidates(lemma: str) -> Iterator[str]:
