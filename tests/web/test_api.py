@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import XSS_NAME, XSS_SCRIPT, XSS_TITLE, build_store, doc_hash, sample_documents
+from .conftest import XSS_NAME, XSS_SCRIPT, XSS_TITLE, build_store, contract, doc_hash, sample_documents
 
 DOCS = sample_documents()
 H = {c["document"]["id"]: doc_hash(c) for c in DOCS}
@@ -251,3 +251,24 @@ class TestTokenWrites:
                 yield b"x" * 1000
 
         assert writable.post("/api/documents", content=chunks(), headers=auth).status_code == 413
+
+
+def test_actor_list_counts_a_sentences_mention_rows_of_one_tie_once(tmp_path: Path) -> None:
+    from factiongraph.store import Store
+    from factiongraph.web import queries
+
+    text = ("Jaysh al-Islam fighters shelled Syria's army posts and Syria's depots near Douma. "
+            "Later Jaysh al-Islam attacked Syria again.")
+    first, second = text.split(". ")[0], "Later Jaysh al-Islam attacked Syria again."
+    rels = [
+        {"type": "hostility", "source": "jaysh-al-islam", "target": "syria", "evidence": first,
+         "ms": "Jaysh al-Islam fighters", "mt": "Syria's army posts"},
+        {"type": "hostility", "source": "jaysh-al-islam", "target": "syria", "evidence": first,
+         "ms": "Jaysh al-Islam fighters", "mt": "Syria's depots"},
+        {"type": "hostility", "source": "jaysh-al-islam", "target": "syria", "evidence": second,
+         "ms": "Jaysh al-Islam", "mt": "Syria"},
+    ]
+    db = build_store(tmp_path / "c.duckdb", [contract("douma-x", "2016-05-01", text, relations=rels)])
+    with Store.open(db) as store:
+        rows = {r["id"]: r for r in queries.actor_list(store)}
+    assert rows["jaysh-al-islam"]["relations"] == 2 and rows["syria"]["relations"] == 2

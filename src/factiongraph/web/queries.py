@@ -473,7 +473,9 @@ def actor_list(store: Store, q: str | None = None, limit: int = 500) -> list[dic
     return store.query(
         "SELECT a.id, a.name, a.kind, a.country, a.known,"
         " (SELECT COUNT(*) FROM events e WHERE e.actor1 = a.id OR e.actor2 = a.id) AS events,"
-        " (SELECT COUNT(*) FROM relations r WHERE r.source = a.id OR r.target = a.id) AS relations"
+        # a sentence's mention-level rows naming one tie count once, as in the graph's evidence
+        " (SELECT COUNT(*) FROM (SELECT DISTINCT r.doc_hash, r.type, r.source, r.target, r.evidence_start,"
+        " r.source_kind FROM relations r WHERE r.source = a.id OR r.target = a.id) AS s) AS relations"
         f" FROM actors a{where} ORDER BY events DESC, a.name LIMIT ?",
         [*params, limit],
     )
