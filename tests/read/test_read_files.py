@@ -264,3 +264,40 @@ def test_read_binary_html_gives_binary_error(tmp_path: Path) -> None:
     p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     [doc] = read(p)
     assert doc.error is not None and doc.error.code == "binary"
+
+
+def _page_with_head(head: str, body: str = "") -> str:
+    return (f"<html><head><title>Clashes</title>{head}</head><body><article><h1>Clashes</h1>{body}"
+            f"<p>{ENGLISH.strip()} Fighting went on into the night in several districts.</p></article></body></html>")
+
+
+def test_read_html_published_date_comes_from_the_pages_markup(tmp_path: Path) -> None:
+    p = tmp_path / "a.html"
+    p.write_text(_page_with_head('<meta property="article:published_time" content="2016-08-25T09:30:00+00:00">'),
+                 encoding="utf-8")
+    [doc] = read(p)
+    assert doc.published == dt.date(2016, 8, 25) and doc.hints["published_from"] == "html"
+    t = tmp_path / "b.html"
+    t.write_text(_page_with_head("", '<time itemprop="datePublished" datetime="2023-05-21">21 May</time>'),
+                 encoding="utf-8")
+    [doc] = read(t)
+    assert doc.published == dt.date(2023, 5, 21)
+
+
+def test_read_html_without_date_markup_or_with_a_bad_one_gets_no_date(tmp_path: Path) -> None:
+    p = tmp_path / "a.html"
+    p.write_text(_page_with_head('<meta property="article:published_time" content="2016-13-45">'), encoding="utf-8")
+    [doc] = read(p)
+    assert doc.published is None and "published_from" not in doc.hints
+    q = tmp_path / "b.html"
+    q.write_text(_page_with_head("", "<p>Posted on 3 March 2019</p>"), encoding="utf-8")
+    [doc] = read(q)
+    assert doc.published is None  # a date in the text is not the page's date markup: not guessed
+
+
+def test_read_jsonl_published_field_wins_over_html_markup(tmp_path: Path) -> None:
+    p = tmp_path / "a.jsonl"
+    html = _page_with_head('<meta property="article:published_time" content="2016-08-25">')
+    p.write_text(json.dumps({"id": "x", "html": html, "published": "2017-01-02"}) + "\n", encoding="utf-8")
+    [doc] = read(p)
+    assert doc.published == dt.date(2017, 1, 2) and "published_from" not in doc.hints

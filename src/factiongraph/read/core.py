@@ -72,8 +72,11 @@ def _html_doc(doc_id: str, html: str, warnings: list[str], **meta: Any) -> Docum
         res = extract_html(html)
     except Exception as exc:  # an extractor bug must not kill the batch
         return error_doc(doc_id, "unreadable", f"HTML could not be extracted: {exc}", warnings=warnings)
-    hints = {"sections": list(res.sections)} if res.sections else {}
+    hints: dict[str, Any] = {"sections": list(res.sections)} if res.sections else {}
     title = meta.pop("title", None) or res.title
+    if meta.get("published") is None and res.published is not None:
+        meta["published"] = res.published
+        hints["published_from"] = "html"
     return _finish(doc_id, res.text, warnings=[*warnings, *res.warnings], hints=hints, title=title, **meta)
 
 

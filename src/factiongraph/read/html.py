@@ -9,6 +9,7 @@ the page has none that we can see, trafilatura's own comment extraction is used.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ class HtmlResult:
     sections: list[Section]
     warnings: list[str] = field(default_factory=list)
     comments: list[tuple[str | None, str]] = field(default_factory=list)
+    published: dt.date | None = None  # from the page's own publication-date markup, never guessed
 
 
 # --------------------------------------------------------------------------- charset
@@ -311,6 +313,38 @@ def _title(root: etree._Element) -> str | None:
     return None
 
 
+_PUBLISHED_XPATHS = (
+    '//meta[@property="article:published_time"]/@content',
+    '//meta[@property="og:published_time"]/@content',
+    '//meta[@itemprop="datePublished"]/@content',
+    '//meta[@name="pubdate" or @name="publish-date" or @name="publication_date" or @name="date"'
+    ' or @name="dc.date" or @name="DC.date.issued" or @name="article.published"]/@content',
+    '//time[@itemprop="datePublished"]/@datetime',
+    "//article//time[@datetime][1]/@datetime",
+)
+_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])")
+
+
+def _published(root: etree._Element) -> dt.date | None:
+    """The publication date a page states in its markup (meta tags, <time datetime>), else None.
+
+    Only explicit ISO dates count: a date guessed from the URL or the text would be invented.
+    """
+    for xpath in _PUBLISHED_XPATHS:
+        try:
+            found = root.xpath(xpath)
+        except etree.XPathError:
+            continue
+        for value in found:
+            m = _ISO_DATE.match(str(value))
+            if m:
+                try:
+                    return dt.date(int(m[1]), int(m[2]), int(m[3]))
+                except ValueError:
+                    continue
+    return None
+
+
 def _trafilatura(html: str, include_comments: bool) -> tuple[str | None, str | None, str | None]:
     """(main text, comments text, title) from trafilatura, or Nones if it fails."""
     try:
@@ -342,9 +376,11 @@ def extract_html(html: str) -> HtmlResult:
         root = None
     comments: list[tuple[str | None, str]] = []
     title = None
+    published = None
     pruned = html
     if root is not None:
         title = _title(root)
+        published = _published(root)
         comments, areas = _find_comments(root)
         if areas:
             for area in areas:
@@ -383,4 +419,5 @@ def extract_html(html: str) -> HtmlResult:
                 sections[k + 1].start if k + 1 < len(sections) else len(text), s.author)
         for k, s in enumerate(sections)
     ]
-    return HtmlResult(text=text, title=title, sections=fixed, warnings=warnings, comments=comments)
+    return HtmlResult(text=text, title=title, sections=fixed, warnings=warnings, comments=comments,
+                      published=published)
