@@ -85,8 +85,8 @@ def _listed(nlp, second_party: bool) -> Document:
         return Actor(name.lower(), name, "state", 1, None, name.lower(), True, (mention,))
 
     kenya, somalia = Span(0, 5, "Kenya"), Span(20, 27, "Somalia")
-    target = somalia if second_party else None
-    event = Event("e1", "MOBILIZE", None, None, None, "kenya", "somalia", kenya, target, kenya, kenya)
+    target = "somalia" if second_party else None
+    event = Event("e1", "MOBILIZE", None, None, None, "kenya", target, kenya, somalia, kenya, kenya)
     actors = tuple(actor(n) for n in ("Kenya", "Somalia", "Uganda", "Ethiopia"))
     return Document(id="t", text=text, actors=actors, events=(event,), parsed=sd)
 

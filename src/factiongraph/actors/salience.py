@@ -104,7 +104,7 @@ def argument(tok: Any) -> bool:
 
 
 def crowded_out(doc: Document) -> set[str]:
-    """Actors all of whose mentions stand beside a two-party event's parties, in no argument slot."""
+    """Actors all of whose mentions stand in the sentence of an event with two parties, in no argument slot."""
     sd = doc.parsed
     if sd is None:
         return set()
@@ -115,12 +115,11 @@ def crowded_out(doc: Document) -> set[str]:
 
     full: set[int] = set()  # sentences (by first token) holding an event with both parties
     for e in doc.events:
-        if e.actor1_mention is None or e.actor2_mention is None:
+        if e.actor1 is None or e.actor2 is None:
             continue
-        h1 = sentence(e.actor1_mention.start, e.actor1_mention.end)
-        h2 = sentence(e.actor2_mention.start, e.actor2_mention.end)
-        if h1 is not None and h2 is not None and h1.sent.start == h2.sent.start:
-            full.add(h1.sent.start)
+        h = sentence(e.trigger.start, e.trigger.end)
+        if h is not None:
+            full.add(h.sent.start)
     if not full:
         return set()
     parties = {e.actor1 for e in doc.events} | {e.actor2 for e in doc.events}
