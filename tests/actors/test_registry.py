@@ -284,3 +284,7 @@ def test_date_range_ending_before_it_starts_is_rejected(tmp_path):
     with pytest.raises(RegistryError) as e:
         Registry.load([p], bundled=False)
     assert e.value.field == "active"
+
+
+def test_former_yugoslav_republic_of_macedonia_is_north_macedonia(registry):
+    assert ids_of(registry.lookup("Former Yugoslav Republic of Macedonia"))[:1] == ["north-macedonia"]

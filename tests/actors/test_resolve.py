@@ -183,3 +183,15 @@ def test_actors_coalition_named_by_its_leader_is_not_the_conflict_coalition(reso
 def test_actors_force_noun_modified_by_opposition_is_generic_rebels(resolve):
     doc = resolve("Government aircraft bombed opposition forces near Hama.")
     assert mentions(doc)["generic-rebels"] == ["opposition forces"]
+
+
+def test_actors_person_in_a_registry_actors_role_acts_for_it(resolve):
+    doc = resolve("Rebel leaders will meet U.N. mediator Jonas Pellerin in Geneva.")
+    m = mentions(doc)
+    assert m["united-nations"] == ["U.N.", "Jonas Pellerin"]
+    assert "jonas-pellerin" not in m
+
+
+def test_actors_person_without_a_registry_owner_stays_a_person(resolve):
+    doc = resolve("Rebel leaders will meet the mediator Jonas Pellerin in Geneva.")
+    assert mentions(doc)["jonas-pellerin"] == ["Jonas Pellerin"]

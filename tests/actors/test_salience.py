@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factiongraph.actors.salience import PERIPHERAL_HINT, position, prune
+from factiongraph.actors.salience import PERIPHERAL_HINT, argument, crowded_out, position, prune
 from factiongraph.document import Actor, Document, Event, Mention, Span
 
 
@@ -65,3 +65,37 @@ def test_prune_drops_the_source_an_event_is_attributed_to_and_names_it():
     doc = prune(_doc((event,)))
     assert [a.id for a in doc.actors] == ["kenya"]
     assert doc.events[0].attributed_to == "Sudan"
+
+
+def test_argument_subjects_their_place_and_possessors_fill_slots(nlp):
+    doc = nlp("Officials in Chad said Niger's army attacked a town near Mali.")
+    assert argument(head(doc, "Officials"))
+    assert argument(head(doc, "Chad"))
+    assert argument(head(doc, "Niger"))
+    assert not argument(head(doc, "Mali"))
+
+
+def _listed(nlp, second_party: bool) -> Document:
+    text = "Kenya sent troops to Somalia with aid from Uganda and Ethiopia."
+    sd = nlp(text)
+
+    def actor(name: str) -> Actor:
+        start = text.index(name)
+        mention = Mention(start, start + len(name), name, name.lower(), "alias")
+        return Actor(name.lower(), name, "state", 1, None, name.lower(), True, (mention,))
+
+    kenya, somalia = Span(0, 5, "Kenya"), Span(20, 27, "Somalia")
+    target = "somalia" if second_party else None
+    event = Event("e1", "MOBILIZE", None, None, None, "kenya", target, kenya, somalia, kenya, kenya)
+    actors = tuple(actor(n) for n in ("Kenya", "Somalia", "Uganda", "Ethiopia"))
+    return Document(id="t", text=text, actors=actors, events=(event,), parsed=sd)
+
+
+def test_crowded_out_are_the_listed_actors_beside_a_two_party_event(nlp):
+    doc = _listed(nlp, second_party=True)
+    assert crowded_out(doc) == {"uganda", "ethiopia"}
+    assert [a.id for a in prune(doc).actors] == ["kenya", "somalia"]
+
+
+def test_crowded_out_needs_both_parties_of_an_event_in_the_sentence(nlp):
+    assert crowded_out(_listed(nlp, second_party=False)) == set()

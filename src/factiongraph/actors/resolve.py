@@ -551,6 +551,10 @@ class _Resolution:
                 self._add(start - 1, ent.end, self.r.registry_entity(actor, self.focus), "alias")
                 return
         end = ent.end - 1 if ent[-1].tag_ == "POS" else ent.end
+        owner = self._role_owner(start, ent.root)
+        if owner is not None:
+            self._add(start, end, owner, "alias")
+            return
         text = sd[ent.start : end].text
         cands = self.r.registry.lookup(text, self.doc.published)
         if cands:
@@ -564,6 +568,29 @@ class _Resolution:
         entity = Entity(_slug(text), text, "other", None, self.focus, None, False)
         self.persons.add(entity.id)
         self._add(start, end, entity, "ner")
+
+    def _role_owner(self, start: int, root: Any) -> Entity | None:
+        """'U.N. mediator X', 'U.S. negotiator X': the registry actor whose role a person holds.
+
+        The actor's mention modifies the person's name across lowercase role nouns or titles;
+        the person acts for it, as 'Egyptian President X' acts for Egypt.
+        """
+        sd = self.sd
+        i = start
+        while i > 0 and (
+            sd[i - 1].lower_ in lx.TITLE_WORDS
+            or sd[i - 1].text == "-"
+            or sd[i - 1].pos_ == "NOUN" and sd[i - 1].is_lower and sd[i - 1].dep_ == "compound"
+        ):
+            i -= 1
+        if i == start or i == 0 or not self.taken[i - 1]:
+            return None
+        tok = sd[i - 1]
+        if tok.dep_ not in ("compound", "nmod") or tok.head.i < i or tok.head.i > root.i:
+            return None
+        owner = next((m for m in self.mentions if m.start <= tok.idx < m.end), None)
+        entity = self.entities.get(owner.actor_id) if owner is not None else None
+        return entity if entity is not None and entity.known and entity.id not in self.persons else None
 
     def _people(self, ent: Any) -> None:
         """'Palestinians', 'Bosnian Serbs': a people acting as a group (not a bare adjective)."""

@@ -7,6 +7,12 @@ through a crossing between A and B"), absolutely (more than one background claus
 phrase) or relative to the sentence's most prominent object (two levels deeper). An entity
 none of whose mentions is salient is dropped once events and relations are known, unless one
 of them involves it: the actor list holds the parties to what is reported, not everyone named.
+
+Beside an event whose two parties are known, a sentence's other actors are crowded out unless
+one of them stands in an argument slot of its own: the subject of the main clause or of a clause
+it reports ("officials in Zimbabwe said ...", "Morocco's king ..."), or the possessor of a noun
+("Serbia's suppression of ..."). Countries in lists, places, and actors inside prepositional
+objects ("aid for Romania and Poland", "ties with Israel") are the circumstances of the event.
 """
 
 from __future__ import annotations
@@ -26,6 +32,9 @@ BACKGROUND_CLAUSES = frozenset({"relcl", "acl", "advcl"})
 # How deep a mention may lie before it is background: clause boundaries, noun-attached phrases.
 MAX_BACKGROUND_CLAUSES = 1
 MAX_NOUN_PHRASES = 1
+# Dependencies inside a noun phrase: a mention under them stands where its phrase stands.
+NOUN_MODIFIERS = frozenset({"compound", "nmod", "amod", "det", "appos", "poss", "flat"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,13 +81,65 @@ def _trailing_report(verb: Any) -> bool:
     return verb.lemma_ in lx.REPORT_VERBS and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
 
 
+def argument(tok: Any) -> bool:
+    """Whether a mention headed by `tok` fills an argument slot of its own (see the module notes).
+
+    A subject counts in the main clause or one clause below it ("X said Y would ..."); so does a
+    prepositional object of such a subject ("groups in Zimbabwe are demanding ..."). A report's
+    speaker does not.
+    """
+    if tok.dep_ == "poss":
+        return True
+    core = []
+    t = tok
+    while t.head.i != t.i:
+        if t.dep_ not in NOUN_MODIFIERS:
+            core.append(t.dep_)
+        t = t.head
+    if position(tok).attribution:
+        return False
+    if core[:1] and core[0] in SUBJECTS:
+        return len(core) <= 2
+    return core[:2] == ["pobj", "prep"] and len(core) == 3 and core[2] in SUBJECTS
+
+
+def crowded_out(doc: Document) -> set[str]:
+    """Actors all of whose mentions stand in the sentence of an event with two parties, in no argument slot."""
+    sd = doc.parsed
+    if sd is None:
+        return set()
+
+    def sentence(start: int, end: int) -> Any:
+        span = sd.char_span(start, end, alignment_mode="expand")
+        return None if span is None else span.root
+
+    full: set[int] = set()  # sentences (by first token) holding an event with both parties
+    for e in doc.events:
+        if e.actor1 is None or e.actor2 is None:
+            continue
+        h = sentence(e.trigger.start, e.trigger.end)
+        if h is not None:
+            full.add(h.sent.start)
+    if not full:
+        return set()
+    parties = {e.actor1 for e in doc.events} | {e.actor2 for e in doc.events}
+    out = set()
+    for a in doc.actors:
+        if a.id in parties:
+            continue
+        heads = [sentence(m.start, m.end) for m in a.mentions]
+        if all(h is not None and h.sent.start in full and not argument(h) for h in heads):
+            out.add(a.id)
+    return out
+
+
 def prune(doc: Document) -> Document:
-    """Drops the peripheral actors the resolver marked that no event or relation has for a party.
+    """Drops the peripheral and crowded-out actors that no event or relation has for a party.
 
     A report's source is no party: an event attributed to a dropped actor ("..., the Observatory
     said") names it in `attributed_to` by its name, since its id no longer points into `actors`.
     """
-    peripheral = set(doc.hints.get(PERIPHERAL_HINT, ()))
+    peripheral = set(doc.hints.get(PERIPHERAL_HINT, ())) | crowded_out(doc)
     if not peripheral:
         return doc
     used = {e.actor1 for e in doc.events} | {e.actor2 for e in doc.events}
