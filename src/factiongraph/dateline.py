@@ -14,7 +14,7 @@ from factiongraph.document import Document
 from factiongraph.events.dates import find_dates
 
 # A line that starts with a place in capitals ("IDLIB, Syria," or "KHARTOUM / JEDDAH,").
-_DATELINE = re.compile(
+DATELINE = re.compile(
     r"^[ \t]*[A-Z][A-Z'.\- ]{1,40}(?:\s*/\s*[A-Z][A-Z'.\- ]{1,40})*,[^\n]{0,80}?(?=[—–-]|\(|$)", re.M
 )
 
@@ -24,7 +24,7 @@ def published_from_dateline(doc: Document) -> Document:
     if doc.published is not None or doc.error is not None:
         return doc
     head = doc.text[:400]
-    for m in _DATELINE.finditer(head):
+    for m in DATELINE.finditer(head):
         for _, _, value in find_dates(m.group(0), None):
             if value.precision == "day":
                 hints = dict(doc.hints)

@@ -195,3 +195,14 @@ def test_actors_person_in_a_registry_actors_role_acts_for_it(resolve):
 def test_actors_person_without_a_registry_owner_stays_a_person(resolve):
     doc = resolve("Rebel leaders will meet the mediator Jonas Pellerin in Geneva.")
     assert mentions(doc)["jonas-pellerin"] == ["Jonas Pellerin"]
+
+
+def test_actors_dateline_place_is_no_actor(resolve):
+    doc = resolve("Strikes hit Sanaa\nADEN, 26 March 2015 — Saudi Arabia began air strikes against the Houthis.")
+    assert "ADEN" not in {m.text for a in doc.actors for m in a.mentions}
+    assert {"saudi-arabia", "houthis"} <= set(mentions(doc))
+
+
+def test_actors_name_of_an_installation_is_no_actor(resolve):
+    doc = resolve("Warplanes hit the al-Dailami air base and the Tishreen dam on Thursday.")
+    assert mentions(doc) == {}

@@ -134,3 +134,9 @@ def test_events_consequence_participle_names_attack_by_main_verb(run):
     e = only(run("Government forces shelled the rebel-held town of Douma, killing five civilians."))
     assert (e.trigger.text, e.actor2, e.fatalities) == ("shelled", "civilians", 5)
     assert e.acled_sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_events_accused_of_doing_makes_the_accused_the_doer(run):
+    doc = run("Iran, which Saudi Arabia accuses of arming the Houthis, demanded a halt to the strikes.")
+    assert ("AID", "iran", "houthis") in triples(doc)
+    assert only(run("Hezbollah was accused of shelling Israeli towns.")).actor1 == "hezbollah"

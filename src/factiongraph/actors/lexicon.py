@@ -289,6 +289,11 @@ ltd inc mosque church temple museum station reactor mine embassy
 """.split()
 )
 
+# Heads of installations a name can modify: "the al-Dailami air base", "the Tishreen dam" are places.
+FACILITY_HEADS = FACILITY_WORDS | frozenset(
+    "base airbase airfield dam bridge camp prison jail barracks checkpoint crossing refinery field".split()
+)
+
 # Singular forms of GROUP_NOUNS and a few roles ("a Saudi businessman", "an Albanian rebel").
 GROUP_NOUNS_SINGULAR = frozenset(
     [w[:-1] for w in GROUP_NOUNS if w.endswith("s")]

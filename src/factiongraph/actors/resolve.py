@@ -21,6 +21,7 @@ from typing import Any
 from factiongraph.actors import lexicon as lx
 from factiongraph.actors.registry import Registry, RegistryActor, normalize_name
 from factiongraph.actors.salience import PERIPHERAL_HINT, Position, position
+from factiongraph.dateline import DATELINE
 from factiongraph.document import Actor, Document, Mention
 
 STATE_KINDS = frozenset({"state", "foreign_state"})
@@ -493,6 +494,8 @@ class _Resolution:
             words = set(normalize_name(text).split())
             if words & lx.MEDIA_WORDS or not any(c.isupper() for c in text):
                 continue
+            if _names_installation(ent) or self._in_dateline(ent):
+                continue  # "the al-Dailami air base"; "ADEN, 26 March 2015 —" opens a report: places
             root = ent.root
             if ent.label_ == "PERSON":
                 if not self._is_place(ent) and not _locative(ent.root):  # "the town of al-Bab" tagged PERSON
@@ -537,6 +540,12 @@ class _Resolution:
             entity = Entity(_slug(text), text, kind, inter, self.focus, None, False)
             self._add(start, end, entity, "ner")
             self._acronym_after(ent.end, entity)
+
+    def _in_dateline(self, ent: Any) -> bool:
+        """Inside the dateline that opens a report ("ADEN, 26 March 2015 —"): a place, not an actor."""
+        if ent.start_char > 400:
+            return False
+        return any(m.start() <= ent.start_char < m.end() for m in DATELINE.finditer(self.doc.text[:400]))
 
     def _person(self, ent: Any) -> None:
         """A person, with a title in front; 'Egyptian President X' speaks for Egypt."""
@@ -805,6 +814,17 @@ def _left_edge_mods(tok: Any) -> int:
         if c.i < tok.i and c.dep_ in ("det", "amod", "compound", "nummod", "quantmod", "advmod"):
             start = min(start, c.left_edge.i)
     return start
+
+
+def _names_installation(ent: Any) -> bool:
+    """The name modifies an installation noun right after it ("the al-Dailami air base")."""
+    sd = ent.doc
+    for tok in sd[ent.end : min(ent.end + 3, len(sd))]:
+        if tok.lower_ in lx.FACILITY_HEADS and tok.pos_ in ("NOUN", "PROPN"):
+            return True
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.is_sent_end:
+            return False
+    return False
 
 
 def _bracketed(span: Any) -> bool:

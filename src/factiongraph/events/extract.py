@@ -162,6 +162,9 @@ def _subject(verb: Any, ms: _Mentions, depth: int = 0) -> Mention | None:
             if m is None and (c.lower_ in SPEAKER_PRONOUNS or own) and verb.dep_ == "ccomp":
                 return _speaker(verb.head, ms)  # "X said they / their forces would ...": X
             return m
+    controller = _object_controller(verb, ms)
+    if controller is not None:
+        return controller
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         m = ms.in_subtree(verb.head)  # "jihadis fighting the cannibals"
         if m is not None or verb.head.dep_ not in ("dobj", "pobj"):
@@ -174,6 +177,28 @@ def _subject(verb: Any, ms: _Mentions, depth: int = 0) -> Mention | None:
         if head == verb:
             return None
         return _subject(head, ms, depth + 1)
+    return None
+
+
+# Verbs whose object, not subject, did what their "of/for V-ing" names: "X accuses Y of arming Z"
+OBJECT_CONTROL = frozenset(
+    "accuse suspect charge blame convict acquit indict credit thank praise criticize criticise condemn punish".split()
+)
+
+
+def _object_controller(verb: Any, ms: _Mentions) -> Mention | None:
+    """The doer of 'X accuses Y of arming Z' (Y) and of 'Y was accused of arming Z' (Y)."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in ("of", "for"):
+        return None
+    gov = prep.head
+    if gov.lemma_.lower() not in OBJECT_CONTROL:
+        return None
+    for c in gov.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            if c.lower_ in ("which", "that", "who", "whom") and gov.dep_ == "relcl":
+                return ms.in_subtree(gov.head)  # "Iran, which Riyadh accuses of arming ...": Iran
+            return ms.in_subtree(c)
     return None
 
 
