@@ -150,3 +150,27 @@ def test_relation_mentions_members_a_target_includes_are_attacked_too(run):
     doc = run("Turkish aircraft struck PKK targets, which include two depots and a tunnel.")
     targets = [t for _, src, tgt, _, t in spans(doc) if (src, tgt) == ("turkey", "pkk")]
     assert targets == ["PKK", "two depots", "a tunnel"]
+
+
+def test_relation_mentions_unnamed_people_killed_are_the_civilians_of_the_document(run):
+    got = spans(run("Hezbollah militants stormed the village, killing civilians. They also abducted 14 people."))
+    assert ("hostility", "hezbollah", "civilians", "Hezbollah militants", "civilians") in got
+    assert ("hostility", "hezbollah", "civilians", "They", "14 people") in got
+
+
+def test_relation_mentions_unnamed_people_need_a_civilians_actor(run):
+    assert run("Al-Shabaab fighters kidnapped and killed 11 people.").relations == ()
+
+
+def test_relation_mentions_group_that_claimed_an_attack_is_its_attacker(run):
+    got = spans(run("Two car bombs, claimed by the Islamic State, killed at least 20 civilians and wounded dozens of "
+                    "others in Kirkuk."))
+    assert got == [
+        ("hostility", "islamic-state", "civilians", "the Islamic State", "at least 20 civilians"),
+        ("hostility", "islamic-state", "civilians", "the Islamic State", "others"),
+    ]
+
+
+def test_relation_mentions_adverbial_on_phrase_is_not_attacked(run):
+    got = spans(run("Hezbollah fighters launched attacks against Syrian government troops on a daily basis."))
+    assert got == [("hostility", "hezbollah", "syria", "Hezbollah fighters", "Syrian government")]

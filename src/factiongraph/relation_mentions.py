@@ -15,8 +15,9 @@ units", "vehicles"). This stage reads such arguments of attack predicates:
 Each endpoint keeps the argument's own phrase as its mention span and needs an actor: the
 actor named inside the phrase ("ISIL-held buildings" -> ISIL), else the side the document's
 attack clauses give it (the attacker of the nearest preceding clause that names both sides,
-e.g. "Coalition forces conducted strikes against ISIL"). Endpoints without an actor are not
-emitted. Such relations are derived from the event the predicate triggered when there is one,
+e.g. "Coalition forces conducted strikes against ISIL"); an attacked phrase naming people
+("killed 11 people") with no such side is the document's civilians. Civilians are attacked, never
+attackers. Endpoints without an actor are not emitted. Such relations are derived from the event the predicate triggered when there is one,
 and carry a lower confidence than actor-level ones.
 """
 
@@ -58,6 +59,13 @@ TAKE_FROM_VERBS = frozenset(
     "liberate free seize retake recapture capture wrest reclaim clear rid purge expel drive oust evict".split()
 )
 FIRST_PERSON = frozenset({"we", "us"})
+# heads of an attacked phrase that names victims, not a side: "killed 11 people", "injured scores of others"
+VICTIM_HEADS = frozenset(
+    """people person civilian resident hostage villager worshipper pilgrim child woman man student family
+    passenger victim other bystander""".split()
+)
+# "on a regular basis", "on behalf of": an adverbial "on", no one attacked
+ADVERBIAL_OBJECTS = frozenset("basis behalf occasion ground charge order day night".split())
 # verbs whose object does what their infinitive says ("urged the regime to end its attacks")
 OBJECT_CONTROL = frozenset("urge press ask call encourage help enable allow force push persuade lead".split())
 VOICE_KINDS = frozenset({"state", "foreign_state", "international_org"})
@@ -377,6 +385,8 @@ class _Extractor:
             return None
         if attacked and self.light_verb_object(tok):
             return None  # "conducted strikes": the attack itself, not a party to it
+        if attacked and tok.dep_ == "pobj" and tok.lemma_.lower().split("[")[0] in ADVERBIAL_OBJECTS:
+            return None
         own = self.ms.by_token.get(tok.i)
         if own is None and tok.lower_ in FIRST_PERSON and self.voice is not None:
             # "We will continue to strike ISIL" in a statement: the organisation that issued it
@@ -391,6 +401,8 @@ class _Extractor:
         if self.sd[lo].lower_ in LOCATIVE_PREPS:
             return None  # "Near Mosul, five strikes ...": a setting misread as the subject
         named = self.actor_in(lo, hi)
+        if named is None and not attacked and (claimer := self.claimer(tok)) is not None:
+            return Span(claimer.start, claimer.end, claimer.text), claimer  # "attacks, claimed by X, killed ..."
         relational = tok.lemma_.lower() in RELATIONAL_NOUNS
         if named is not None and not attacked and self.ms.by_token.get(tok.i) is None and (
             relational or not self.can_attack(tok)
@@ -408,6 +420,29 @@ class _Extractor:
         return Span(start, end, self.doc.text[start:end]), named
 
     # ---------------------------------------------------------------- clauses
+
+    def claimer(self, tok: Any) -> Mention | None:
+        """The actor an attack is claimed by ("attacks, also claimed by X", "attacks X claimed")."""
+        clauses = [c for c in tok.children if c.dep_ in ("acl", "relcl")]
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            clauses.append(tok.head)  # the parser's reading of "attacks, claimed by X, killed ...": X is the agent
+        for c in clauses:
+            if c.lemma_.lower() == "claim":
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        for p in a.children:
+                            if p.dep_ == "pobj" and (m := self.ms.by_token.get(p.i)) is not None:
+                                return m
+                    elif a.dep_ == "nsubj" and (m := self.ms.by_token.get(a.i)) is not None:
+                        return m
+        return None
+
+    def victims(self, span: Span) -> str | None:
+        """The civilians actor for an unnamed attacked phrase naming people ("killed 11 people")."""
+        tok = self.parties.head(Mention(span.start, span.end, span.text, ""))
+        if tok is None or tok.lemma_.lower() not in VICTIM_HEADS:
+            return None
+        return next((a.id for a in self.doc.actors if a.kind == "civilians"), None)
 
     def can_attack(self, tok: Any) -> bool:
         """An unnamed attacker that still stands for a side: an attack or weapon, a person pronoun,
@@ -572,10 +607,12 @@ class _Extractor:
             for s_span, s_m in srcs:
                 for t_span, t_m in tgts:
                     src, tgt = self.resolve(s_m, t_m, side, pred.idx)
+                    if s_m is not None and t_m is None and tgt is None:
+                        tgt = self.victims(t_span)  # no known opponent of the attacker: the victims
                     if src is None or tgt is None or src == tgt or (s_span.start, t_span.start) in seen:
                         continue
-                    if {self.kind(src), self.kind(tgt)} & NON_PARTY_KINDS:
-                        continue  # violence against civilians is an event, not a tie between factions
+                    if self.kind(src) in NON_PARTY_KINDS or self.kind(tgt) == "protesters":
+                        continue  # civilians attack nobody; policing protests is no tie between factions
                     seen.add((s_span.start, t_span.start))
                     out.append(self.make(pred, c, src, tgt, s_span, t_span, exact=bool(s_m and t_m)))
         return out
