@@ -174,3 +174,16 @@ def test_relation_mentions_group_that_claimed_an_attack_is_its_attacker(run):
 def test_relation_mentions_adverbial_on_phrase_is_not_attacked(run):
     got = spans(run("Hezbollah fighters launched attacks against Syrian government troops on a daily basis."))
     assert got == [("hostility", "hezbollah", "syria", "Hezbollah fighters", "Syrian government")]
+
+
+def test_relation_mentions_condemned_attacks_are_not_the_speakers(run):
+    got = spans(run("The United Nations condemns the Hezbollah attack on Monday and other attacks against the "
+                    "Lebanese army."))
+    assert got == [("hostility", "hezbollah", "lebanon", "Hezbollah", "Lebanese army")]
+    assert run("The United Nations condemns the attacks against the Lebanese army.").relations == ()
+
+
+def test_relation_mentions_relative_clause_on_the_attack_place_is_about_the_attack(run):
+    got = spans(run("Al-Shabaab's suicide attacks in the town of Afgoye in Lower Shabelle Province, which killed "
+                    "dozens of civilians, were condemned."))
+    assert got == [("hostility", "al-shabaab", "civilians", "Al-Shabaab's suicide attacks", "civilians")]

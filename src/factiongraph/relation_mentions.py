@@ -17,8 +17,9 @@ actor named inside the phrase ("ISIL-held buildings" -> ISIL), else the side the
 attack clauses give it (the attacker of the nearest preceding clause that names both sides,
 e.g. "Coalition forces conducted strikes against ISIL"); an attacked phrase naming people
 ("killed 11 people") with no such side is the document's civilians. Civilians are attacked, never
-attackers. Endpoints without an actor are not emitted. Such relations are derived from the event the predicate triggered when there is one,
-and carry a lower confidence than actor-level ones.
+attackers; whoever condemns an attack is not its attacker. Endpoints without an actor are not
+emitted. Such relations are derived from the event the predicate triggered when there is one, and
+carry a lower confidence than actor-level ones.
 """
 
 from __future__ import annotations
@@ -59,6 +60,8 @@ TAKE_FROM_VERBS = frozenset(
     "liberate free seize retake recapture capture wrest reclaim clear rid purge expel drive oust evict".split()
 )
 FIRST_PERSON = frozenset({"we", "us"})
+# verbs of judging an attack: their subject speaks about it, it does not carry it out
+CONDEMN_VERBS = frozenset("condemn denounce deplore decry censure criticize criticise".split())
 # heads of an attacked phrase that names victims, not a side: "killed 11 people", "injured scores of others"
 VICTIM_HEADS = frozenset(
     """people person civilian resident hostage villager worshipper pilgrim child woman man student family
@@ -376,9 +379,12 @@ class _Extractor:
         return None
 
     def endpoint(self, tok: Any, attacked: bool) -> tuple[Span, Mention | None] | None:
+        relative = tok.lower_ in RELATIVE
         tok = _argument(tok)
         if tok is None:
             return None
+        if relative and not attacked:
+            tok = self.attack_behind_place(tok)
         if not _nominal(tok) or self.parties.is_locative(tok):
             return None
         if tok.ent_type_ in NOT_PARTIES and tok.i not in self.ms.by_token:  # the tagger reads "ISIL" as a number
@@ -420,6 +426,16 @@ class _Extractor:
         return Span(start, end, self.doc.text[start:end]), named
 
     # ---------------------------------------------------------------- clauses
+
+    def attack_behind_place(self, tok: Any) -> Any:
+        """The attack a relative clause is about when the parser hangs it on the attack's place
+        ("X's attacks in the town of T in P Province, which killed ...": the attacks killed)."""
+        cur = tok
+        while cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.lower_ in LOCATIVE_PREPS | {"of"}:
+            cur = cur.head.head
+            if self.hostile_noun(cur):
+                return cur
+        return tok
 
     def claimer(self, tok: Any) -> Mention | None:
         """The actor an attack is claimed by ("attacks, also claimed by X", "attacks X claimed")."""
@@ -477,7 +493,27 @@ class _Extractor:
         # "the ISIL attack", "coalition airstrikes": the name modifying the attack, not the clause's subject
         named = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i
                  and (m := self.ms.by_token.get(c.i)) is not None and not self.parties.placelike(m)]
-        return by or named[:1] or _clause_subject(noun.head)
+        if by or named:
+            return by or named[:1]
+        judge = _judged(noun)
+        if judge is not None:  # "X condemns the ISIL attack and other attacks against Y": ISIL's, not X's
+            return self.first_owner(noun, judge)
+        return _clause_subject(noun.head)
+
+    def first_owner(self, noun: Any, judge: Any) -> list[Any]:
+        """The actor named on the first attack noun coordinated with `noun` under a condemning verb."""
+        chain = []
+        cur = noun
+        while cur.dep_ == "conj" and cur.head.pos_ in ("NOUN", "PROPN"):
+            cur = cur.head
+            chain.append(cur)
+        chain += [c for c in judge.children if c.dep_ == "dobj"]
+        for n in chain:
+            named = [c for c in n.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+                     and (m := self.ms.by_token.get(c.i)) is not None and not self.parties.placelike(m)]
+            if named:
+                return named[:1]
+        return []
 
     def clauses(self) -> list[tuple[Any, list[Any], list[Any]]]:
         """(predicate, attacker tokens, attacked tokens) for each attack clause."""
@@ -693,6 +729,14 @@ def _with_members(nouns: list[Any]) -> list[Any]:
             elif c.dep_ == "prep" and c.lower_ == "including":
                 out.extend(o for o in c.children if o.dep_ == "pobj")
     return out
+
+
+def _judged(noun: Any) -> Any:
+    """The condemning verb whose object an attack noun is part of ("condemns the attacks"), if any."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    verb = next((a for a in noun.ancestors if a.pos_ == "VERB"), None)
+    return verb if verb is not None and verb.lemma_.lower() in CONDEMN_VERBS else None
 
 
 def _root_head(tok: Any) -> Any:
