@@ -187,3 +187,9 @@ def test_relation_mentions_relative_clause_on_the_attack_place_is_about_the_atta
     got = spans(run("Al-Shabaab's suicide attacks in the town of Afgoye in Lower Shabelle Province, which killed "
                     "dozens of civilians, were condemned."))
     assert got == [("hostility", "al-shabaab", "civilians", "Al-Shabaab's suicide attacks", "civilians")]
+
+
+def test_relation_mentions_attacked_he_is_the_person_named_before(run):
+    got = spans(run("The Hezbollah commander Imad Mughniyeh kept a house in the town. In 2008, he was bombed and "
+                    "killed by Israeli aircraft."))
+    assert got == [("hostility", "israel", "imad-mughniyeh", "Israeli aircraft", "he")]

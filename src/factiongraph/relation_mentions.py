@@ -67,6 +67,7 @@ VICTIM_HEADS = frozenset(
     """people person civilian resident hostage villager worshipper pilgrim child woman man student family
     passenger victim other bystander""".split()
 )
+PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
 # "on a regular basis", "on behalf of": an adverbial "on", no one attacked
 ADVERBIAL_OBJECTS = frozenset("basis behalf occasion ground charge order day night".split())
 # verbs whose object does what their infinitive says ("urged the regime to end its attacks")
@@ -453,9 +454,20 @@ class _Extractor:
                         return m
         return None
 
+    def person_before(self, pron: Any) -> str | None:
+        """The actor of the nearest named person before a pronoun ("X met his adviser; he was killed")."""
+        for i in range(pron.i - 1, -1, -1):
+            m = self.ms.by_token.get(i)
+            if m is not None and self.sd[i].ent_type_ == "PERSON":
+                return m.actor_id
+        return None
+
     def victims(self, span: Span) -> str | None:
-        """The civilians actor for an unnamed attacked phrase naming people ("killed 11 people")."""
+        """The civilians actor for an unnamed attacked phrase naming people ("killed 11 people"); the
+        person named last for "he", "she"."""
         tok = self.parties.head(Mention(span.start, span.end, span.text, ""))
+        if tok is not None and tok.lower_ in PERSON_PRONOUNS:
+            return self.person_before(tok)
         if tok is None or tok.lemma_.lower() not in VICTIM_HEADS:
             return None
         return next((a.id for a in self.doc.actors if a.kind == "civilians"), None)
