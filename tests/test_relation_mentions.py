@@ -193,3 +193,12 @@ def test_relation_mentions_attacked_he_is_the_person_named_before(run):
     got = spans(run("The Hezbollah commander Imad Mughniyeh kept a house in the town. In 2008, he was bombed and "
                     "killed by Israeli aircraft."))
     assert got == [("hostility", "israel", "imad-mughniyeh", "Israeli aircraft", "he")]
+
+
+def test_relation_mentions_town_that_fell_to_a_side_was_taken_from_its_enemy(run):
+    got = spans(run("Kurdish forces launched an offensive against Islamic State fighters near Sinjar. The town fell to "
+                    "Kurdish forces after two days."))
+    assert got == [
+        ("hostility", "ypg", "islamic-state", "Kurdish forces", "Islamic State"),
+        ("hostility", "ypg", "islamic-state", "Kurdish forces", "The town"),
+    ]

@@ -537,6 +537,11 @@ class _Extractor:
                 agents = _agent_tokens(tok)
                 if agents:
                     out.append((tok, agents, taken_from))
+            elif tok.pos_ == "VERB" and tok.lemma_.lower() == "fall" and (winners := _fallen_to(tok)):
+                # "the city fell to coalition forces": they took it
+                losers = [c for c in tok.children if c.dep_ == "nsubj"]
+                if losers:
+                    out.append((tok, winners, losers))
             elif self.hostile_verb(tok):
                 agents = _agent_tokens(tok)
                 patients = _patient_tokens(tok)
@@ -728,6 +733,11 @@ def _taken_from(verb: Any) -> list[Any]:
         objs = [p for o in verb.children if o.dep_ == "dobj" for c in o.subtree
                 if c.dep_ == "prep" and c.lower_ in preps and c.head.i != o.i for p in c.children if p.dep_ == "pobj"]
     return objs
+
+
+def _fallen_to(verb: Any) -> list[Any]:
+    """The taker of "X fell to Y": Y."""
+    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
 
 
 def _with_members(nouns: list[Any]) -> list[Any]:
