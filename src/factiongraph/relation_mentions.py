@@ -28,6 +28,7 @@ import dataclasses
 from collections import Counter
 from typing import Any
 
+from factiongraph.actors.salience import PERIPHERAL_HINT
 from factiongraph.document import Document, Mention, Relation, Span
 from factiongraph.events import certainty as cert
 from factiongraph.events.extract import AGENT_HEADS, _Mentions, _sentence_span
@@ -334,6 +335,7 @@ class _Extractor:
         self.places = [(p.start, p.end) for p in doc.places]
         self.events = {(e.trigger.start, e.trigger.end): e for e in doc.events}
         self.voice = _voice(doc)
+        self.peripheral = set(doc.hints.get(PERIPHERAL_HINT, ()))
 
     # ---------------------------------------------------------------- predicates
 
@@ -583,7 +585,9 @@ class _Extractor:
                     tools = [_root_head(head)]
                 # and whoever the clause is about: "X conducted strikes using aircraft against T",
                 # "X maintained their positions against T"; else the possessor ("ISIL's defenses against T")
-                own = _clause_subject(head.head) or [c for c in head.children if c.dep_ == "poss"]
+                by = [p for c in head.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"
+                      for p in c.children if p.dep_ == "pobj"]  # "crimes by X against T"
+                own = by or _clause_subject(head.head) or [c for c in head.children if c.dep_ == "poss"]
                 out.append((tok, tools + own, targets))
         return out
 
@@ -664,6 +668,9 @@ class _Extractor:
                         tgt = self.victims(t_span)  # no known opponent of the attacker: the victims
                     if src is None or tgt is None or src == tgt or (s_span.start, t_span.start) in seen:
                         continue
+                    if (tgt in self.peripheral and (t_m is None or self.kind(tgt) in NON_PARTY_KINDS)
+                            and pred.pos_ != "VERB"):
+                        continue  # victims of an attack the text only describes ("abuses against X") are no party
                     if self.kind(src) in NON_PARTY_KINDS or self.kind(tgt) == "protesters":
                         continue  # civilians attack nobody; policing protests is no tie between factions
                     seen.add((s_span.start, t_span.start))
