@@ -209,3 +209,9 @@ def test_relation_mentions_victims_named_in_passing_are_not_kept_as_parties(run)
               "workers, an official said.")
     assert [a.id for a in doc.actors] == ["kenya", "al-shabaab"]
     assert not any(r.target == "civilians" for r in doc.relations)
+
+
+def test_relation_mentions_killed_in_a_raid_carried_out_by_a_side_names_that_side_the_attacker(run):
+    got = spans(run("The Islamic State commander Abu Omar al-Shishani moved to Mosul. He was killed in an airstrike "
+                    "carried out by the U.S. military."))
+    assert got == [("hostility", "united-states", "abu-omar-al-shishani", "the U.S. military", "He")]

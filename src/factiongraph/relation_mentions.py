@@ -193,6 +193,15 @@ def _agent_tokens(verb: Any, depth: int = 0) -> list[Any]:
                 got = [p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
                 if got:
                     break
+    if not got and _is_passive(verb) and depth < 3:
+        # "was killed in a raid conducted by X": the one who carried out the attack it was killed in
+        for v in (verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")):
+            for n in (p for c in v.children if c.dep_ == "prep" and c.lower_ in ("in", "during") for p in c.children
+                      if p.dep_ == "pobj"):
+                got = [p for a in n.children if a.dep_ == "acl" for b in a.children
+                       if b.dep_ == "agent" for p in b.children if p.dep_ == "pobj"]
+                if got:
+                    return got
     return got
 
 
