@@ -150,3 +150,68 @@ def test_relation_mentions_members_a_target_includes_are_attacked_too(run):
     doc = run("Turkish aircraft struck PKK targets, which include two depots and a tunnel.")
     targets = [t for _, src, tgt, _, t in spans(doc) if (src, tgt) == ("turkey", "pkk")]
     assert targets == ["PKK", "two depots", "a tunnel"]
+
+
+def test_relation_mentions_unnamed_people_killed_are_the_civilians_of_the_document(run):
+    got = spans(run("Hezbollah militants stormed the village, killing civilians. They also abducted 14 people."))
+    assert ("hostility", "hezbollah", "civilians", "Hezbollah militants", "civilians") in got
+    assert ("hostility", "hezbollah", "civilians", "They", "14 people") in got
+
+
+def test_relation_mentions_unnamed_people_need_a_civilians_actor(run):
+    assert run("Al-Shabaab fighters kidnapped and killed 11 people.").relations == ()
+
+
+def test_relation_mentions_group_that_claimed_an_attack_is_its_attacker(run):
+    got = spans(run("Two car bombs, claimed by the Islamic State, killed at least 20 civilians and wounded dozens of "
+                    "others in Kirkuk."))
+    assert got == [
+        ("hostility", "islamic-state", "civilians", "the Islamic State", "at least 20 civilians"),
+        ("hostility", "islamic-state", "civilians", "the Islamic State", "others"),
+    ]
+
+
+def test_relation_mentions_adverbial_on_phrase_is_not_attacked(run):
+    got = spans(run("Hezbollah fighters launched attacks against Syrian government troops on a daily basis."))
+    assert got == [("hostility", "hezbollah", "syria", "Hezbollah fighters", "Syrian government")]
+
+
+def test_relation_mentions_condemned_attacks_are_not_the_speakers(run):
+    got = spans(run("The United Nations condemns the Hezbollah attack on Monday and other attacks against the "
+                    "Lebanese army."))
+    assert got == [("hostility", "hezbollah", "lebanon", "Hezbollah", "Lebanese army")]
+    assert run("The United Nations condemns the attacks against the Lebanese army.").relations == ()
+
+
+def test_relation_mentions_relative_clause_on_the_attack_place_is_about_the_attack(run):
+    got = spans(run("Kenya condemns Al-Shabaab's suicide attacks in the town of Afgoye in Lower Shabelle Province, "
+                    "which killed dozens of civilians."))
+    assert got == [("hostility", "al-shabaab", "civilians", "Al-Shabaab's suicide attacks", "civilians")]
+
+
+def test_relation_mentions_attacked_he_is_the_person_named_before(run):
+    got = spans(run("The Hezbollah commander Imad Mughniyeh kept a house in the town. In 2008, he was bombed and "
+                    "killed by Israeli aircraft."))
+    assert got == [("hostility", "israel", "imad-mughniyeh", "Israeli aircraft", "he")]
+
+
+def test_relation_mentions_town_that_fell_to_a_side_was_taken_from_its_enemy(run):
+    got = spans(run("Kurdish forces launched an offensive against Islamic State fighters near Sinjar. The town fell to "
+                    "Kurdish forces after two days."))
+    assert got == [
+        ("hostility", "ypg", "islamic-state", "Kurdish forces", "Islamic State"),
+        ("hostility", "ypg", "islamic-state", "Kurdish forces", "The town"),
+    ]
+
+
+def test_relation_mentions_victims_named_in_passing_are_not_kept_as_parties(run):
+    doc = run("Kenya is investigating alleged abuses by Al-Shabaab militants against Kenyan civilians and aid "
+              "workers, an official said.")
+    assert [a.id for a in doc.actors] == ["kenya", "al-shabaab"]
+    assert not any(r.target == "civilians" for r in doc.relations)
+
+
+def test_relation_mentions_killed_in_a_raid_carried_out_by_a_side_names_that_side_the_attacker(run):
+    got = spans(run("The Islamic State commander Abu Omar al-Shishani moved to Mosul. He was killed in an airstrike "
+                    "carried out by the U.S. military."))
+    assert got == [("hostility", "united-states", "abu-omar-al-shishani", "the U.S. military", "He")]

@@ -15,9 +15,11 @@ units", "vehicles"). This stage reads such arguments of attack predicates:
 Each endpoint keeps the argument's own phrase as its mention span and needs an actor: the
 actor named inside the phrase ("ISIL-held buildings" -> ISIL), else the side the document's
 attack clauses give it (the attacker of the nearest preceding clause that names both sides,
-e.g. "Coalition forces conducted strikes against ISIL"). Endpoints without an actor are not
-emitted. Such relations are derived from the event the predicate triggered when there is one,
-and carry a lower confidence than actor-level ones.
+e.g. "Coalition forces conducted strikes against ISIL"); an attacked phrase naming people
+("killed 11 people") with no such side is the document's civilians. Civilians are attacked, never
+attackers; whoever condemns an attack is not its attacker. Endpoints without an actor are not
+emitted. Such relations are derived from the event the predicate triggered when there is one, and
+carry a lower confidence than actor-level ones.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import dataclasses
 from collections import Counter
 from typing import Any
 
+from factiongraph.actors.salience import PERIPHERAL_HINT
 from factiongraph.document import Document, Mention, Relation, Span
 from factiongraph.events import certainty as cert
 from factiongraph.events.extract import AGENT_HEADS, _Mentions, _sentence_span
@@ -58,6 +61,16 @@ TAKE_FROM_VERBS = frozenset(
     "liberate free seize retake recapture capture wrest reclaim clear rid purge expel drive oust evict".split()
 )
 FIRST_PERSON = frozenset({"we", "us"})
+# verbs of judging an attack: their subject speaks about it, it does not carry it out
+CONDEMN_VERBS = frozenset("condemn denounce deplore decry censure criticize criticise".split())
+# heads of an attacked phrase that names victims, not a side: "killed 11 people", "injured scores of others"
+VICTIM_HEADS = frozenset(
+    """people person civilian resident hostage villager worshipper pilgrim child woman man student family
+    passenger victim other bystander""".split()
+)
+PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
+# "on a regular basis", "on behalf of": an adverbial "on", no one attacked
+ADVERBIAL_OBJECTS = frozenset("basis behalf occasion ground charge order day night".split())
 # verbs whose object does what their infinitive says ("urged the regime to end its attacks")
 OBJECT_CONTROL = frozenset("urge press ask call encourage help enable allow force push persuade lead".split())
 VOICE_KINDS = frozenset({"state", "foreign_state", "international_org"})
@@ -180,6 +193,15 @@ def _agent_tokens(verb: Any, depth: int = 0) -> list[Any]:
                 got = [p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
                 if got:
                     break
+    if not got and _is_passive(verb) and depth < 3:
+        # "was killed in a raid conducted by X": the one who carried out the attack it was killed in
+        for v in (verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")):
+            for n in (p for c in v.children if c.dep_ == "prep" and c.lower_ in ("in", "during") for p in c.children
+                      if p.dep_ == "pobj"):
+                got = [p for a in n.children if a.dep_ == "acl" for b in a.children
+                       if b.dep_ == "agent" for p in b.children if p.dep_ == "pobj"]
+                if got:
+                    return got
     return got
 
 
@@ -322,6 +344,7 @@ class _Extractor:
         self.places = [(p.start, p.end) for p in doc.places]
         self.events = {(e.trigger.start, e.trigger.end): e for e in doc.events}
         self.voice = _voice(doc)
+        self.peripheral = set(doc.hints.get(PERIPHERAL_HINT, ()))
 
     # ---------------------------------------------------------------- predicates
 
@@ -368,15 +391,20 @@ class _Extractor:
         return None
 
     def endpoint(self, tok: Any, attacked: bool) -> tuple[Span, Mention | None] | None:
+        relative = tok.lower_ in RELATIVE
         tok = _argument(tok)
         if tok is None:
             return None
+        if relative and not attacked:
+            tok = self.attack_behind_place(tok)
         if not _nominal(tok) or self.parties.is_locative(tok):
             return None
         if tok.ent_type_ in NOT_PARTIES and tok.i not in self.ms.by_token:  # the tagger reads "ISIL" as a number
             return None
         if attacked and self.light_verb_object(tok):
             return None  # "conducted strikes": the attack itself, not a party to it
+        if attacked and tok.dep_ == "pobj" and tok.lemma_.lower().split("[")[0] in ADVERBIAL_OBJECTS:
+            return None
         own = self.ms.by_token.get(tok.i)
         if own is None and tok.lower_ in FIRST_PERSON and self.voice is not None:
             # "We will continue to strike ISIL" in a statement: the organisation that issued it
@@ -391,6 +419,8 @@ class _Extractor:
         if self.sd[lo].lower_ in LOCATIVE_PREPS:
             return None  # "Near Mosul, five strikes ...": a setting misread as the subject
         named = self.actor_in(lo, hi)
+        if named is None and not attacked and (claimer := self.claimer(tok)) is not None:
+            return Span(claimer.start, claimer.end, claimer.text), claimer  # "attacks, claimed by X, killed ..."
         relational = tok.lemma_.lower() in RELATIONAL_NOUNS
         if named is not None and not attacked and self.ms.by_token.get(tok.i) is None and (
             relational or not self.can_attack(tok)
@@ -408,6 +438,50 @@ class _Extractor:
         return Span(start, end, self.doc.text[start:end]), named
 
     # ---------------------------------------------------------------- clauses
+
+    def attack_behind_place(self, tok: Any) -> Any:
+        """The attack a relative clause is about when the parser hangs it on the attack's place
+        ("X's attacks in the town of T in P Province, which killed ...": the attacks killed)."""
+        cur = tok
+        while cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.lower_ in LOCATIVE_PREPS | {"of"}:
+            cur = cur.head.head
+            if self.hostile_noun(cur):
+                return cur
+        return tok
+
+    def claimer(self, tok: Any) -> Mention | None:
+        """The actor an attack is claimed by ("attacks, also claimed by X", "attacks X claimed")."""
+        clauses = [c for c in tok.children if c.dep_ in ("acl", "relcl")]
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            clauses.append(tok.head)  # the parser's reading of "attacks, claimed by X, killed ...": X is the agent
+        for c in clauses:
+            if c.lemma_.lower() == "claim":
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        for p in a.children:
+                            if p.dep_ == "pobj" and (m := self.ms.by_token.get(p.i)) is not None:
+                                return m
+                    elif a.dep_ == "nsubj" and (m := self.ms.by_token.get(a.i)) is not None:
+                        return m
+        return None
+
+    def person_before(self, pron: Any) -> str | None:
+        """The actor of the nearest named person before a pronoun ("X met his adviser; he was killed")."""
+        for i in range(pron.i - 1, -1, -1):
+            m = self.ms.by_token.get(i)
+            if m is not None and self.sd[i].ent_type_ == "PERSON":
+                return m.actor_id
+        return None
+
+    def victims(self, span: Span) -> str | None:
+        """The civilians actor for an unnamed attacked phrase naming people ("killed 11 people"); the
+        person named last for "he", "she"."""
+        tok = self.parties.head(Mention(span.start, span.end, span.text, ""))
+        if tok is not None and tok.lower_ in PERSON_PRONOUNS:
+            return self.person_before(tok)
+        if tok is None or tok.lemma_.lower() not in VICTIM_HEADS:
+            return None
+        return next((a.id for a in self.doc.actors if a.kind == "civilians"), None)
 
     def can_attack(self, tok: Any) -> bool:
         """An unnamed attacker that still stands for a side: an attack or weapon, a person pronoun,
@@ -442,7 +516,27 @@ class _Extractor:
         # "the ISIL attack", "coalition airstrikes": the name modifying the attack, not the clause's subject
         named = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i
                  and (m := self.ms.by_token.get(c.i)) is not None and not self.parties.placelike(m)]
-        return by or named[:1] or _clause_subject(noun.head)
+        if by or named:
+            return by or named[:1]
+        judge = _judged(noun)
+        if judge is not None:  # "X condemns the ISIL attack and other attacks against Y": ISIL's, not X's
+            return self.first_owner(noun, judge)
+        return _clause_subject(noun.head)
+
+    def first_owner(self, noun: Any, judge: Any) -> list[Any]:
+        """The actor named on the first attack noun coordinated with `noun` under a condemning verb."""
+        chain = []
+        cur = noun
+        while cur.dep_ == "conj" and cur.head.pos_ in ("NOUN", "PROPN"):
+            cur = cur.head
+            chain.append(cur)
+        chain += [c for c in judge.children if c.dep_ == "dobj"]
+        for n in chain:
+            named = [c for c in n.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+                     and (m := self.ms.by_token.get(c.i)) is not None and not self.parties.placelike(m)]
+            if named:
+                return named[:1]
+        return []
 
     def clauses(self) -> list[tuple[Any, list[Any], list[Any]]]:
         """(predicate, attacker tokens, attacked tokens) for each attack clause."""
@@ -454,6 +548,11 @@ class _Extractor:
                 agents = _agent_tokens(tok)
                 if agents:
                     out.append((tok, agents, taken_from))
+            elif tok.pos_ == "VERB" and tok.lemma_.lower() == "fall" and (winners := _fallen_to(tok)):
+                # "the city fell to coalition forces": they took it
+                losers = [c for c in tok.children if c.dep_ == "nsubj"]
+                if losers:
+                    out.append((tok, winners, losers))
             elif self.hostile_verb(tok):
                 agents = _agent_tokens(tok)
                 patients = _patient_tokens(tok)
@@ -495,7 +594,9 @@ class _Extractor:
                     tools = [_root_head(head)]
                 # and whoever the clause is about: "X conducted strikes using aircraft against T",
                 # "X maintained their positions against T"; else the possessor ("ISIL's defenses against T")
-                own = _clause_subject(head.head) or [c for c in head.children if c.dep_ == "poss"]
+                by = [p for c in head.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"
+                      for p in c.children if p.dep_ == "pobj"]  # "crimes by X against T"
+                own = by or _clause_subject(head.head) or [c for c in head.children if c.dep_ == "poss"]
                 out.append((tok, tools + own, targets))
         return out
 
@@ -572,10 +673,15 @@ class _Extractor:
             for s_span, s_m in srcs:
                 for t_span, t_m in tgts:
                     src, tgt = self.resolve(s_m, t_m, side, pred.idx)
+                    if s_m is not None and t_m is None and tgt is None:
+                        tgt = self.victims(t_span)  # no known opponent of the attacker: the victims
                     if src is None or tgt is None or src == tgt or (s_span.start, t_span.start) in seen:
                         continue
-                    if {self.kind(src), self.kind(tgt)} & NON_PARTY_KINDS:
-                        continue  # violence against civilians is an event, not a tie between factions
+                    if (tgt in self.peripheral and (t_m is None or self.kind(tgt) in NON_PARTY_KINDS)
+                            and pred.pos_ != "VERB"):
+                        continue  # victims of an attack the text only describes ("abuses against X") are no party
+                    if self.kind(src) in NON_PARTY_KINDS or self.kind(tgt) == "protesters":
+                        continue  # civilians attack nobody; policing protests is no tie between factions
                     seen.add((s_span.start, t_span.start))
                     out.append(self.make(pred, c, src, tgt, s_span, t_span, exact=bool(s_m and t_m)))
         return out
@@ -645,6 +751,11 @@ def _taken_from(verb: Any) -> list[Any]:
     return objs
 
 
+def _fallen_to(verb: Any) -> list[Any]:
+    """The taker of "X fell to Y": Y."""
+    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+
+
 def _with_members(nouns: list[Any]) -> list[Any]:
     """Targets and the members they are said to include ("ISIL targets, which include three tactical
     units and a node", "positions, including a tunnel"): each member is attacked too."""
@@ -656,6 +767,14 @@ def _with_members(nouns: list[Any]) -> list[Any]:
             elif c.dep_ == "prep" and c.lower_ == "including":
                 out.extend(o for o in c.children if o.dep_ == "pobj")
     return out
+
+
+def _judged(noun: Any) -> Any:
+    """The condemning verb whose object an attack noun is part of ("condemns the attacks"), if any."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    verb = next((a for a in noun.ancestors if a.pos_ == "VERB"), None)
+    return verb if verb is not None and verb.lemma_.lower() in CONDEMN_VERBS else None
 
 
 def _root_head(tok: Any) -> Any:

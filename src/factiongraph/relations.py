@@ -16,7 +16,14 @@ from typing import Any
 from factiongraph.document import Document, Event, Mention, Relation, Span
 from factiongraph.events import certainty as cert
 from factiongraph.events.extract import _Mentions, _sentence_span
-from factiongraph.relation_mentions import SUPPORT_NOUNS, SUPPORT_VERBS, Parties, mention_hostility
+from factiongraph.relation_mentions import (
+    CONDEMN_VERBS,
+    SUPPORT_NOUNS,
+    SUPPORT_VERBS,
+    Parties,
+    _judged,
+    mention_hostility,
+)
 
 SYMMETRIC = frozenset({"alliance", "hostility"})
 DERIVED = {
@@ -344,6 +351,11 @@ def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
         tok = sd.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")[0]
         if e.plover == "SUPPORT" and tok.lemma_.lower() not in MATERIAL_SUPPORT:
             continue  # praise, thanks, endorsement: PLOVER's verbal support is no patron-client tie
+        if rtype == "hostility" and (judge := _judged(tok)) is not None and _is_subject_of(m1, judge, settings):
+            # "the US condemns X's attacks against Y": the attack is X's, not the speaker's
+            m1 = _attack_owner(tok, ms)
+            if m1 is None or m1.actor_id == m2.actor_id:
+                continue
         if not (settings.is_party(m1) and settings.is_party(m2)):
             continue
         if rtype == "hostility" and settings.supported(m2, tok):
@@ -355,6 +367,23 @@ def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
             _make(doc, rtype, m1, m2, tok, status, e.certainty, derived_from=e.id, confidence=e.confidence * 0.9)
         )
     return out
+
+
+def _is_subject_of(m: Mention, verb: Any, settings: Parties) -> bool:
+    head = settings.head(m)
+    return head is not None and head.dep_ in ("nsubj", "nsubjpass") and head.head == verb
+
+
+def _attack_owner(tok: Any, ms: _Mentions) -> Mention | None:
+    """The actor naming an attack noun ("ISIL's attack", "the ISIL attack"), or the first attack of
+    its coordination ("the ISIL attack ... and other attacks against Y")."""
+    for noun in (tok, *([tok.head] if tok.dep_ == "conj" else []), *(a for a in tok.ancestors if a.dep_ != "conj")):
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            break
+        for c in noun.children:
+            if c.dep_ in ("poss", "compound", "nmod", "amod") and (m := ms.by_token.get(c.i)) is not None:
+                return m
+    return None
 
 
 def _key(r: Relation) -> tuple[Any, ...]:
@@ -454,6 +483,8 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
             gap = [sd[i] for i in range(e1 + 1, s2)]
             if any(t.lower_ in (";", "said", "says", "and", "or", "while") or t.text == ")" for t in gap):
                 continue
+            if any(t.pos_ == "VERB" and t.lemma_.lower() in CONDEMN_VERBS for t in gap):
+                continue  # "X condemns the attacks against Y": X judges them, X does not attack Y
             cue = next((t for t in gap if t.lemma_.lower() in HOSTILE_CUES or t.lower_ in HOSTILE_CUES), None)
             rtype = "hostility"
             if cue is None:
