@@ -206,3 +206,16 @@ def test_actors_dateline_place_is_no_actor(resolve):
 def test_actors_name_of_an_installation_is_no_actor(resolve):
     doc = resolve("Warplanes hit the al-Dailami air base and the Tishreen dam on Thursday.")
     assert mentions(doc) == {}
+
+
+def test_actors_generic_forces_are_the_state_not_one_of_its_units(resolve):
+    # the registry also holds Colombian and Russian units of kind state (ESMAD, Africa Corps, ...)
+    doc = resolve("Government forces clashed with ELN rebels in Cauca, Colombia, on Monday.")
+    assert "Government forces" in mentions(doc)["colombia"]
+
+
+def test_actors_the_army_of_the_focus_state_is_the_state(pipeline):
+    from factiongraph.pipeline import extract
+
+    doc = extract("The army thanked Russia for its help.", pipeline=pipeline)
+    assert mentions(doc) == {"russia": ["The army", "Russia", "its"]}

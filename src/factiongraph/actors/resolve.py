@@ -68,9 +68,15 @@ class ActorResolver:
     def _build(self, nlp_tokenizer: Any) -> None:
         exact: dict[str, list[Any]] = {}
         lower: dict[str, list[Any]] = {}
+        # a country's state is its unaffiliated, current state actor ("russia"), not one of its units
+        # ("africa-corps", "rosgvardia", affiliated to it) nor its predecessor ("soviet-union")
+        rank: dict[str, tuple[bool, bool]] = {}
         for actor in self.registry:
-            if actor.kind in STATE_KINDS and actor.country and actor.country not in self._states_by_country:
-                self._states_by_country[actor.country] = actor.id
+            if actor.kind in STATE_KINDS and actor.country:
+                key = (bool(actor.affiliations), actor.active_to is not None)
+                if actor.country not in rank or key < rank[actor.country]:
+                    rank[actor.country] = key
+                    self._states_by_country[actor.country] = actor.id
             for adj in actor.adjectives:
                 self._adjectives.setdefault(adj.lower(), []).append(actor.id)
             for alias in actor.names():
