@@ -298,3 +298,10 @@ def _has(module: str) -> bool:
     import importlib.util
 
     return importlib.util.find_spec(module) is not None
+
+
+def test_relations_with_civilians_are_no_graph_edges(store: Store) -> None:
+    store.write_batch([doc("a", "2017-01-01", relations=[relation("hostility", "x", "civ"),
+                                                         relation("hostility", "x", "y")])])  # fmt: skip
+    assert [(e.source, e.target) for e in fg.load_evidence(store)] == [("x", "y")]
+    assert len(store.query("SELECT * FROM relations")) == 2  # kept in the store

@@ -251,13 +251,18 @@ class Evidence:
 
 
 def load_evidence(store: Store) -> list[Evidence]:
-    """Every stored relation as dated evidence, in date order (symmetric pairs sorted)."""
+    """Every stored relation between parties as dated evidence, in date order (symmetric pairs sorted)."""
     datelines: dict[str, dt.date] = {}
     for row in store.query("SELECT doc_hash, MAX(date_end) AS d FROM events GROUP BY doc_hash"):
         if row["d"] is not None:
             datelines[row["doc_hash"]] = _as_date(row["d"])  # type: ignore[assignment]
+    # violence against civilians or protesters is an event, not a tie between factions: those rows
+    # stay in the store, the exports and the evidence pages, but are no edges of the actor graph
+    non_parties = {row["id"] for row in store.query("SELECT id FROM actors WHERE kind IN ('civilians', 'protesters')")}
     out = []
     for r in store.relations():
+        if r["source"] in non_parties or r["target"] in non_parties:
+            continue
         if (d := _as_date(r["doc_published"])) is not None:
             date, by = d, "published"
         elif (d := _as_date(r["event_date"])) is not None:
