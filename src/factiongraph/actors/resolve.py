@@ -73,9 +73,9 @@ class ActorResolver:
         rank: dict[str, tuple[bool, bool]] = {}
         for actor in self.registry:
             if actor.kind in STATE_KINDS and actor.country:
-                key = (bool(actor.affiliations), actor.active_to is not None)
-                if actor.country not in rank or key < rank[actor.country]:
-                    rank[actor.country] = key
+                state_rank = (bool(actor.affiliations), actor.active_to is not None)
+                if actor.country not in rank or state_rank < rank[actor.country]:
+                    rank[actor.country] = state_rank
                     self._states_by_country[actor.country] = actor.id
             for adj in actor.adjectives:
                 self._adjectives.setdefault(adj.lower(), []).append(actor.id)
