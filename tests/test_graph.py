@@ -305,3 +305,10 @@ def test_relations_with_civilians_are_no_graph_edges(store: Store) -> None:
                                                          relation("hostility", "x", "y")])])  # fmt: skip
     assert [(e.source, e.target) for e in fg.load_evidence(store)] == [("x", "y")]
     assert len(store.query("SELECT * FROM relations")) == 2  # kept in the store
+
+
+def test_weak_relations_are_no_graph_evidence_unless_asked(store: Store) -> None:
+    weak = {**relation("alliance", "x", "z"), "confidence": 0.4}  # a cue word between two names
+    store.write_batch([doc("a", "2017-01-01", relations=[weak, relation("hostility", "x", "y")])])
+    assert [(e.type, e.target) for e in fg.load_evidence(store)] == [("hostility", "y")]
+    assert {e.type for e in fg.load_evidence(store, min_confidence=0.0)} == {"alliance", "hostility"}

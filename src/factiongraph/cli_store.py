@@ -185,6 +185,8 @@ def graph(
     actor: Annotated[str | None, typer.Option(help="Only edges of this actor (id or name).")] = None,
     window: Annotated[int | None, typer.Option(help="Only evidence of the last DAYS days before --at.")] = None,
     min_certainty: Annotated[str | None, typer.Option(help=CERTAINTY_HELP)] = "hypothetical",
+    min_confidence: Annotated[float, typer.Option(
+        help="Leave out relations below this confidence (cue-word and weak mention-level rows).")] = fg.MIN_CONFIDENCE,
     include_comments: Annotated[bool, typer.Option(help="Count reader-comment evidence in the strength.")] = False,
     half_life: Annotated[float, typer.Option(help="Half-life of evidence, in days.")] = fg.DEFAULT_HALF_LIFE_DAYS,
     fmt: Annotated[GraphFormat, typer.Option("--format", "-f", help="table, json, svg or png.")] = GraphFormat.table,
@@ -194,7 +196,7 @@ def graph(
     day = _date(at, "--at")
     with _open(db) as store:
         who = _actor_id(store, actor) if actor else None
-        evidence = fg.load_evidence(store)
+        evidence = fg.load_evidence(store, min_confidence)
         es = fg.edges(evidence, at=day, window_days=window, min_certainty=_certainty(min_certainty),
                       include_comments=include_comments, actor=who, half_life_days=half_life)  # fmt: skip
         names = {k: v["name"] for k, v in store.actors().items()}
@@ -274,6 +276,8 @@ def changes(
     db: DbOpt = DEFAULT_DB,
     actor: Annotated[str | None, typer.Option(help="Only changes of this actor (id or name).")] = None,
     min_certainty: Annotated[str | None, typer.Option(help=CERTAINTY_HELP)] = "hedged",
+    min_confidence: Annotated[float, typer.Option(
+        help="Leave out relations below this confidence (cue-word and weak mention-level rows).")] = fg.MIN_CONFIDENCE,
     include_comments: Annotated[bool, typer.Option(help="Use reader-comment evidence too.")] = False,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="table or json.")] = ListFormat.table,
 ) -> None:
@@ -282,7 +286,7 @@ def changes(
     with _open(db) as store:
         who = _actor_id(store, actor) if actor else None
         found = fg.changes_from_store(
-            store, since=day, actor=who, min_certainty=_certainty(min_certainty),
+            store, min_confidence, since=day, actor=who, min_certainty=_certainty(min_certainty),
             include_comments=include_comments, same_lineage=fg.registry_lineage(),
         )  # fmt: skip
         names = {k: v["name"] for k, v in store.actors().items()}

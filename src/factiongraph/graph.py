@@ -250,8 +250,14 @@ class Evidence:
         return (self.type, self.source, self.target)
 
 
-def load_evidence(store: Store) -> list[Evidence]:
-    """Every stored relation between parties as dated evidence, in date order (symmetric pairs sorted)."""
+# Relations below this confidence (a cue word between two names, a far-fetched mention-level row)
+# stay in the store and the exports but are too weak to make or break an edge of the graph.
+MIN_CONFIDENCE = 0.45
+
+
+def load_evidence(store: Store, min_confidence: float = MIN_CONFIDENCE) -> list[Evidence]:
+    """Every stored relation between parties, at least `min_confidence`, as dated evidence, in date
+    order (symmetric pairs sorted)."""
     datelines: dict[str, dt.date] = {}
     for row in store.query("SELECT doc_hash, MAX(date_end) AS d FROM events GROUP BY doc_hash"):
         if row["d"] is not None:
@@ -262,6 +268,8 @@ def load_evidence(store: Store) -> list[Evidence]:
     out = []
     for r in store.relations():
         if r["source"] in non_parties or r["target"] in non_parties:
+            continue
+        if r["confidence"] is not None and r["confidence"] < min_confidence:
             continue
         if (d := _as_date(r["doc_published"])) is not None:
             date, by = d, "published"
@@ -507,8 +515,8 @@ def changes(
     return out
 
 
-def changes_from_store(store: Store, **kwargs: Any) -> list[Change]:
-    return changes(load_evidence(store), **kwargs)
+def changes_from_store(store: Store, min_confidence: float = MIN_CONFIDENCE, **kwargs: Any) -> list[Change]:
+    return changes(load_evidence(store, min_confidence), **kwargs)
 
 
 # -- timeline ------------------------------------------------------------------------------------
