@@ -81,7 +81,8 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, a)))
 
 
-def _as_date(value: Any) -> dt.date | None:
+def as_date(value: Any) -> dt.date | None:
+    """A stored date value (date, datetime or ISO text) as a date; None stays None."""
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -137,8 +138,8 @@ def merge_event_rows(
         dated: list[tuple[dt.date, dt.date, dict[str, Any]]] = []
         undated: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for e in items:
-            start = _as_date(e["date_start"]) or _as_date(e["doc_published"])
-            end = _as_date(e["date_end"]) or start
+            start = as_date(e["date_start"]) or as_date(e["doc_published"])
+            end = as_date(e["date_end"]) or start
             if start is None or end is None:
                 undated[e["doc_hash"]].append(e)
             else:
@@ -184,7 +185,7 @@ class MergedEvent:
 
     @property
     def date(self) -> dt.date | None:
-        ds = [d for s in self.sources if (d := _as_date(s["date_start"]) or _as_date(s["doc_published"]))]
+        ds = [d for s in self.sources if (d := as_date(s["date_start"]) or as_date(s["doc_published"]))]
         return min(ds) if ds else None
 
     @property
@@ -261,7 +262,7 @@ def load_evidence(store: Store, min_confidence: float = MIN_CONFIDENCE) -> list[
     datelines: dict[str, dt.date] = {}
     for row in store.query("SELECT doc_hash, MAX(date_end) AS d FROM events GROUP BY doc_hash"):
         if row["d"] is not None:
-            datelines[row["doc_hash"]] = _as_date(row["d"])  # type: ignore[assignment]
+            datelines[row["doc_hash"]] = as_date(row["d"])  # type: ignore[assignment]
     # violence against civilians or protesters is an event, not a tie between factions: those rows
     # stay in the store, the exports and the evidence pages, but are no edges of the actor graph
     non_parties = {row["id"] for row in store.query("SELECT id FROM actors WHERE kind IN ('civilians', 'protesters')")}
@@ -271,14 +272,14 @@ def load_evidence(store: Store, min_confidence: float = MIN_CONFIDENCE) -> list[
             continue
         if r["confidence"] is not None and r["confidence"] < min_confidence:
             continue
-        if (d := _as_date(r["doc_published"])) is not None:
+        if (d := as_date(r["doc_published"])) is not None:
             date, by = d, "published"
-        elif (d := _as_date(r["event_date"])) is not None:
+        elif (d := as_date(r["event_date"])) is not None:
             date, by = d, "event"
         elif r["doc_hash"] in datelines:
             date, by = datelines[r["doc_hash"]], "dateline"
         else:
-            date, by = _as_date(r["doc_ingested_at"]) or dt.date.today(), "ingested"
+            date, by = as_date(r["doc_ingested_at"]) or dt.date.today(), "ingested"
         source, target = r["source"], r["target"]
         if r["type"] in SYMMETRIC and target < source:
             source, target = target, source

@@ -31,7 +31,7 @@ from typing import Any
 from factiongraph.actors.salience import PERIPHERAL_HINT
 from factiongraph.document import Document, Mention, Relation, Span
 from factiongraph.events import certainty as cert
-from factiongraph.events.extract import AGENT_HEADS, _Mentions, _sentence_span
+from factiongraph.events.extract import AGENT_HEADS, _is_passive, _Mentions, _sentence_span
 from factiongraph.events.lexicon import Lexicon
 
 HOSTILE_VERB_TYPES = frozenset({"ASSAULT", "COERCE"})
@@ -155,10 +155,6 @@ def _conjuncts(tok: Any) -> list[Any]:
     only the first of bare modifiers sharing a head (its phrase runs to the head)."""
     items = _coordinated(tok)
     return [tok] if _shared_head(items) else items
-
-
-def _is_passive(verb: Any) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
 def _agent_tokens(verb: Any, depth: int = 0) -> list[Any]:

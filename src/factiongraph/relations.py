@@ -396,7 +396,7 @@ def extract_relations(doc: Document) -> Document:
     sd = doc.parsed
     if sd is None or len(doc.actors) < 2:
         return doc
-    ms = _Mentions(doc, sd)
+    ms = _Mentions.of(doc, sd)
     rels = _explicit(doc, ms)
     explicit_keys = {_key(r) for r in rels}
     # a former alliance stated in a sentence wins over an alliance derived from the same sentence

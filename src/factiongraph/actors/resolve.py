@@ -137,6 +137,8 @@ class _Resolution:
         self.entities: dict[str, Entity] = {}
         self.mentions: list[Mention] = []
         self.taken = [False] * len(sd)  # tokens already part of a mention
+        # the dateline that opens a report ("ADEN, 26 March 2015 —"), found once
+        self.datelines = [(m.start(), m.end()) for m in DATELINE.finditer(doc.text[:400])]
         self.focus: str | None = None
         self.persons: set[str] = set()  # entities that are single people (not "they")
         self._coalition_entity: Entity | None = None
@@ -549,9 +551,7 @@ class _Resolution:
 
     def _in_dateline(self, ent: Any) -> bool:
         """Inside the dateline that opens a report ("ADEN, 26 March 2015 —"): a place, not an actor."""
-        if ent.start_char > 400:
-            return False
-        return any(m.start() <= ent.start_char < m.end() for m in DATELINE.finditer(self.doc.text[:400]))
+        return any(start <= ent.start_char < end for start, end in self.datelines)
 
     def _person(self, ent: Any) -> None:
         """A person, with a title in front; 'Egyptian President X' speaks for Egypt."""

@@ -81,6 +81,16 @@ class _Mentions:
                 for t in span:
                     self.by_token[t.i] = m
 
+    @classmethod
+    def of(cls, doc: Document, sd: Any) -> _Mentions:
+        """The index for this document's actors, built once and shared by the events and relations stages."""
+        cached = sd.user_data.get("factiongraph_mentions")
+        if cached is not None and cached[0] is doc.actors:
+            return cached[1]
+        ms = cls(doc, sd)
+        sd.user_data["factiongraph_mentions"] = (doc.actors, ms)
+        return ms
+
     def at(self, tok: Any) -> Mention | None:
         return self.by_token.get(tok.i)
 
@@ -137,11 +147,16 @@ def _stative(verb: Any) -> bool:
     )
 
 
+def _is_passive(verb: Any) -> bool:
+    """The verb has a passive subject or auxiliary ("was struck")."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
 def _subject(verb: Any, ms: _Mentions, depth: int = 0) -> Mention | None:
     """The actor doing `verb`, inherited from the governing clause when the verb has no subject."""
     if depth > 4:
         return None
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    passive = _is_passive(verb)
     if passive and _stative(verb):
         return next((ms.in_subtree(c) for c in verb.children if c.dep_ == "nsubjpass"), None)
     if passive:
@@ -212,7 +227,7 @@ def _patient(
     ("dying for X" is not an attack on X); threats and demands also from a conditional clause
     ("threatened action if the Kurds move").
     """
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and not _stative(verb)
+    passive = _is_passive(verb) and not _stative(verb)
     for c in verb.children:
         if passive and c.dep_ == "nsubjpass":
             if c.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
@@ -516,7 +531,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
     sd = doc.parsed
     if sd is None:
         return doc
-    ms = _Mentions(doc, sd)
+    ms = _Mentions.of(doc, sd)
     # where an event happened is a place named as a place, not a state named as an actor
     mentions = [m for a in doc.actors for m in a.mentions]
     loc_doc = dataclasses.replace(

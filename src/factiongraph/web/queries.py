@@ -41,14 +41,9 @@ def _in(values: Sequence[str]) -> str:
 
 
 def _date(value: Any) -> dt.date | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
+    """`graph.as_date`, with None for text that is no date (a page shows what it can)."""
     try:
-        return dt.date.fromisoformat(str(value)[:10])
+        return fg.as_date(value)
     except ValueError:
         return None
 
