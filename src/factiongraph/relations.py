@@ -35,21 +35,6 @@ DERIVED = {
 }
 # PLOVER SUPPORT triggers that say one side backs the other, not just speaks well of it
 MATERIAL_SUPPORT = frozenset(SUPPORT_VERBS | SUPPORT_NOUNS)
-# "<X>-<suffix> <noun>": the relation the compound states, and who is the source.
-COMPOUND_SUFFIX = {
-    "linked": ("affiliation", "head"),
-    "affiliated": ("affiliation", "head"),
-    "aligned": ("affiliation", "head"),
-    "allied": ("alliance", "head"),
-    "backed": ("support", "modifier"),
-    "funded": ("support", "modifier"),
-    "sponsored": ("support", "modifier"),
-    "supported": ("support", "modifier"),
-    "armed": ("support", "modifier"),
-    "trained": ("support", "modifier"),
-    "led": ("affiliation", "head"),
-    "inspired": ("affiliation", "head"),
-}
 # verb or adjective lemma -> (type, direction): "subj" = subject is the source
 VERB_CUES = {
     "ally": ("alliance", "subj"),
@@ -222,6 +207,7 @@ def _make(
     certainty: str,
     derived_from: str | None = None,
     confidence: float = 0.7,
+    method: str = "verb",
 ) -> Relation:
     sent = tok.sent
     return Relation(
@@ -236,25 +222,46 @@ def _make(
         evidence=_sentence_span(doc, sent),
         derived_from=derived_from,
         confidence=confidence,
+        method=method,
     )
+
+
+def _modifier_head(noun: Any, ms: _Mentions) -> Mention | None:
+    """Who a modified noun names: itself, the actor it is in apposition to ("HTS, the al-Qaeda-linked
+    coalition"), or the subject it is predicated of ("HTS is an al-Qaeda-linked group")."""
+    m = ms.at(noun) or ms.in_subtree(noun)
+    if m is not None:
+        return m
+    if noun.dep_ == "appos":
+        return ms.at(noun.head) or ms.in_subtree(noun.head)
+    if noun.dep_ in ("attr", "oprd") and noun.head.lemma_ in ("be", "become", "remain"):
+        return _theme(noun.head, ms)
+    return None
+
+
+def _modifiers(doc: Document, ms: _Mentions) -> list[Relation]:
+    """Ties stated by modifiers ("the US-backed SDF", "pro-government militias"), read once in `frames`."""
+    sd = doc.parsed
+    out: list[Relation] = []
+    for tie in ms.modifier_ties:
+        noun = sd[tie.head]
+        head = _modifier_head(noun, ms)
+        if head is None or head.actor_id == tie.modifier.actor_id:
+            continue
+        src, tgt = (tie.modifier, head) if tie.rule.source == "modifier" else (head, tie.modifier)
+        cue = sd[tie.cue]
+        c = cert.classify(noun if noun.pos_ in ("VERB", "NOUN") else cue).value
+        if c == "negated":
+            continue
+        out.append(_make(doc, tie.rule.type, src, tgt, cue, _status(cue, c), c, confidence=0.8, method="modifier"))
+    return out
 
 
 def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
     sd = doc.parsed
-    out: list[Relation] = []
+    out: list[Relation] = _modifiers(doc, ms)
     for tok in sd:
         low, lemma = tok.lower_, tok.lemma_.lower()
-        # compound modifiers: "al-Qaeda-linked Nusra", "Turkish-backed rebels"
-        if low in COMPOUND_SUFFIX and tok.i > 0 and sd[tok.i - 1].text == "-":
-            rtype, source_side = COMPOUND_SUFFIX[low]
-            mod = ms.at(sd[tok.i - 2]) if tok.i > 1 else None
-            noun = tok.head
-            head = ms.at(noun) or ms.in_subtree(noun)
-            if mod is not None and head is not None and mod.actor_id != head.actor_id:
-                c = cert.classify(noun if noun.pos_ in ("VERB", "NOUN") else tok).value
-                src, tgt = (head, mod) if source_side == "head" else (mod, head)
-                out.append(_make(doc, rtype, src, tgt, tok, _status(tok, c), c, confidence=0.8))
-            continue
         if tok.pos_ in ("VERB", "ADJ") and lemma in VERB_CUES:
             rtype, _ = VERB_CUES[lemma]
             if rtype == "hostility":
@@ -266,7 +273,7 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                 client = _theme(tok, ms)
                 if patron and client and patron.actor_id != client.actor_id:
                     c = cert.classify(tok).value
-                    out.append(_make(doc, "support", patron, client, tok, _status(tok, c), c))
+                    out.append(_make(doc, "support", patron, client, tok, _status(tok, c), c, method="passive-support"))
                 continue
             if lemma in SUPPORT_VERBS_PASSIVE and tok.pos_ == "VERB" and not passive:
                 continue  # active support verbs are AID/SUPPORT events
@@ -284,14 +291,16 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
             b = next((ms.in_subtree(p) for p in tok.children if p.dep_ == "pobj"), None)
             if a and b and a.actor_id != b.actor_id:
                 c = cert.classify(tok.head).value
-                out.append(_make(doc, "alliance", a, b, tok, _status(tok.head, c), c))
+                out.append(_make(doc, "alliance", a, b, tok, _status(tok.head, c), c, method="alongside"))
             continue
         if tok.pos_ == "NOUN" and lemma in ALLIANCE_NOUNS:
             pair = _alliance_parties(tok, ms)
             if pair is not None:
                 c = cert.classify(tok).value
                 if c != "negated":
-                    out.append(_make(doc, "alliance", pair[0], pair[1], tok, _status(tok, c), c))
+                    out.append(
+                        _make(doc, "alliance", pair[0], pair[1], tok, _status(tok, c), c, method="alliance-noun")
+                    )
             continue
         if tok.pos_ == "NOUN" and low in NOUN_CUES:
             rtype = NOUN_CUES[low]
@@ -321,7 +330,7 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                 src, tgt = (own, other) if rtype == "affiliation" else (other, own)
             else:
                 src, tgt = own, other
-            out.append(_make(doc, rtype, src, tgt, tok, _status(tok, c), c))
+            out.append(_make(doc, rtype, src, tgt, tok, _status(tok, c), c, method="noun-cue"))
     return out
 
 
@@ -364,7 +373,8 @@ def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
             rtype = "hostility"  # "backed the campaign against ISIL": ISIL is the enemy
         status = "intended" if e.certainty == "hypothetical" else "current"
         out.append(
-            _make(doc, rtype, m1, m2, tok, status, e.certainty, derived_from=e.id, confidence=e.confidence * 0.9)
+            _make(doc, rtype, m1, m2, tok, status, e.certainty, derived_from=e.id, confidence=e.confidence * 0.9,
+                  method=f"derived-{e.plover}")
         )
     return out
 
@@ -500,7 +510,7 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue
             if rtype == "hostility" and settings.supported(m2, cue):
                 continue  # "strikes in support of X": X is not the target
-            out.append(_make(doc, rtype, m1, m2, cue, _status(cue, c), c, confidence=0.4))
+            out.append(_make(doc, rtype, m1, m2, cue, _status(cue, c), c, confidence=0.4, method="between"))
     return out
 
 

@@ -22,6 +22,7 @@ from factiongraph.events.acled import acled_type
 from factiongraph.events.dates import event_date
 from factiongraph.events.fatalities import find_fatalities
 from factiongraph.events.lexicon import Lexicon, TriggerSense
+from factiongraph.frames import ModifierTie, modifier_ties
 
 TARGET_PREPS = frozenset(["against", "on", "upon", "with", "at", "into"])
 TERRITORY_VERBS = frozenset(
@@ -80,6 +81,15 @@ class _Mentions:
                     continue
                 for t in span:
                     self.by_token[t.i] = m
+        # "the US-backed SDF": the actor inside the modifier is a party to the tie the modifier
+        # states (relations read `modifier_ties`), never an argument of the clause
+        self.modifier_ties: list[ModifierTie] = modifier_ties(sd, self.by_token.get)
+        self.in_modifier: dict[int, Mention] = {}
+        for tie in self.modifier_ties:
+            span = sd.char_span(tie.modifier.start, tie.modifier.end, alignment_mode="expand")
+            for t in span if span is not None else ():
+                if self.by_token.get(t.i) is tie.modifier:
+                    self.in_modifier[t.i] = self.by_token.pop(t.i)
 
     @classmethod
     def of(cls, doc: Document, sd: Any) -> _Mentions:
