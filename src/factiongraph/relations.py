@@ -16,6 +16,7 @@ from typing import Any
 from factiongraph.document import Document, Event, Mention, Relation, Span
 from factiongraph.events import certainty as cert
 from factiongraph.events.extract import _Mentions, _sentence_span
+from factiongraph.frames import list_members, listed_after, tie_words
 from factiongraph.relation_mentions import (
     CONDEMN_VERBS,
     SUPPORT_NOUNS,
@@ -257,9 +258,107 @@ def _modifiers(doc: Document, ms: _Mentions) -> list[Relation]:
     return out
 
 
+def _conjuncts_of(tok: Any) -> list[Any]:
+    out, stack = [tok], [tok]
+    while stack:
+        for c in stack.pop().children:
+            if c.dep_ == "conj":
+                out.append(c)
+                stack.append(c)
+    return out
+
+
+def _named(toks: list[Any], ms: _Mentions) -> list[Mention]:
+    """The actors a list of phrases names, once each, in order (with the list's surface continuation)."""
+    out: list[Mention] = []
+    for t in toks:
+        m = ms.at(t) or ms.in_subtree(t)
+        for x in [m, *listed_after(m, ms.by_token.get, t.doc)] if m is not None else []:
+            if all(x.actor_id != o.actor_id for o in out):
+                out.append(x)
+    return out
+
+
+def _noun_itself(noun: Any, ms: _Mentions, skip: Any) -> Mention | None:
+    """The actor a noun names by itself or its own modifiers, ignoring the clause `skip` hanging off it."""
+    m = ms.at(noun)
+    if m is not None:
+        return m
+    for c in noun.children:
+        if c.dep_ in ("compound", "poss", "amod", "nmod") and c is not skip and (m := ms.at(c)) is not None:
+            return m
+    return None
+
+
+def _objects(tok: Any, preps: tuple[str, ...]) -> list[Any]:
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children
+            if p.dep_ == "pobj"]
+
+
+def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
+    """Nominal and participial ties between named actors (word lists in `frames/data/ties.yaml`):
+    "X, which enjoys the backing of Y and Z" / "with support from Y" (support Y -> X); "X, aided by Y"
+    (support Y -> X); "X, part of Y" / "X is a member of Y" (affiliation X -> Y); "Y, made up of A, B
+    and C" / "Y includes A and B" (affiliation A -> Y, B -> Y)."""
+    words = tie_words()
+    sd = doc.parsed
+    out: list[Relation] = []
+
+    def add(rtype: str, src: Mention, tgt: Mention, cue: Any, gov: Any, method: str) -> None:
+        if src.actor_id == tgt.actor_id:
+            return
+        c = cert.classify(gov).value
+        if c != "negated":
+            out.append(_make(doc, rtype, src, tgt, cue, _status(gov, c), c, method=method))
+
+    for tok in sd:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "NOUN" and lemma in words.support_nouns:
+            patrons = _named([x for o in _objects(tok, ("of", "from")) for x in _conjuncts_of(o)], ms)
+            gov = tok.head
+            client = None
+            if tok.dep_ == "dobj" and gov.lemma_.lower() in words.receiving_verbs:
+                client = _theme(gov, ms)
+            elif tok.dep_ == "pobj" and (
+                (gov.lower_ == "with" and gov.head.pos_ in ("VERB", "AUX"))
+                or (gov.lower_ in ("on", "upon") and gov.head.lemma_.lower() in words.receiving_verbs)
+            ):
+                gov = gov.head
+                client = _theme(gov, ms)
+            if client is not None:
+                for p in patrons:
+                    add("support", p, client, tok, gov, "support-noun")
+        elif tok.pos_ == "VERB" and lemma in words.support_participles and (
+            tok.dep_ == "acl" or any(c.dep_ == "auxpass" for c in tok.children)
+        ):
+            patrons = _named([x for a in tok.children if a.dep_ == "agent" for p in a.children
+                              if p.dep_ == "pobj" for x in _conjuncts_of(p)], ms)
+            client = _noun_itself(tok.head, ms, tok) if tok.dep_ == "acl" else _theme(tok, ms)
+            if client is not None:
+                for p in patrons:
+                    add("support", p, client, tok, tok, "support-participle")
+        elif tok.pos_ == "NOUN" and (lemma in words.member_nouns or tok.lower_ in words.member_nouns):
+            groups = _named([x for o in _objects(tok, ("of",)) for x in _conjuncts_of(o)], ms)[:1]
+            own = None
+            if tok.dep_ == "appos":
+                own = _noun_itself(tok.head, ms, tok)
+            elif tok.dep_ in ("attr", "oprd") and tok.head.lemma_ in ("be", "become", "remain"):
+                own = _theme(tok.head, ms)
+            if own is not None:
+                for g in groups:
+                    add("affiliation", own, g, tok, tok.head if tok.dep_ == "attr" else tok, "member-noun")
+        elif tok.pos_ == "VERB" and (listed := list_members(tok, words)) is not None:
+            group = _noun_itself(tok.head, ms, tok) if tok.dep_ in ("acl", "relcl") else _theme(tok, ms)
+            members = _named([x for t in listed for x in _conjuncts_of(t)], ms)
+            if group is not None:
+                for m in members:
+                    add("affiliation", m, group, tok, tok, "member-list")
+    return out
+
+
 def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
     sd = doc.parsed
-    out: list[Relation] = _modifiers(doc, ms)
+    out: list[Relation] = _modifiers(doc, ms) + _ties(doc, ms.unsheltered())
     for tok in sd:
         low, lemma = tok.lower_, tok.lemma_.lower()
         if tok.pos_ in ("VERB", "ADJ") and lemma in VERB_CUES:

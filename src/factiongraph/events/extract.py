@@ -11,6 +11,7 @@ Certainty, attribution, date, place and fatalities are then attached to each eve
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from collections.abc import Callable
 from typing import Any
@@ -22,7 +23,7 @@ from factiongraph.events.acled import acled_type
 from factiongraph.events.dates import event_date
 from factiongraph.events.fatalities import find_fatalities
 from factiongraph.events.lexicon import Lexicon, TriggerSense
-from factiongraph.frames import ModifierTie, modifier_ties
+from factiongraph.frames import ModifierTie, listed_after, modifier_ties, sheltered_tokens
 
 TARGET_PREPS = frozenset(["against", "on", "upon", "with", "at", "into"])
 TERRITORY_VERBS = frozenset(
@@ -90,6 +91,23 @@ class _Mentions:
             for t in span if span is not None else ():
                 if self.by_token.get(t.i) is tie.modifier:
                     self.in_modifier[t.i] = self.by_token.pop(t.i)
+        # "X, aided by Y", "X, part of Y", "Y, made up of A and B", "with support from Y": the actors
+        # such a phrase names are parties to the tie it states, not arguments of the clause around it
+        self.sheltered: dict[int, Mention] = {}
+        hidden = {h for i in sheltered_tokens(sd) if (h := self.by_token.get(i)) is not None}
+        hidden |= {x for h in list(hidden) for x in listed_after(h, self.by_token.get, sd)}
+        for i, mention in list(self.by_token.items()):
+            if mention in hidden:
+                self.sheltered[i] = self.by_token.pop(i)
+
+    def unsheltered(self) -> _Mentions:
+        """The same index with the actors of tie phrases visible again (for the tie constructions)."""
+        if not self.sheltered:
+            return self
+        view = copy.copy(self)
+        view.by_token = {**self.by_token, **self.sheltered}
+        view.sheltered = {}
+        return view
 
     @classmethod
     def of(cls, doc: Document, sd: Any) -> _Mentions:

@@ -6,5 +6,16 @@ phrase's head as the argument (see `factiongraph.events.extract._Mentions`).
 """
 
 from factiongraph.frames.modifiers import ModifierRule, ModifierTie, load_rules, modifier_ties
+from factiongraph.frames.ties import TieWords, list_members, listed_after, sheltered_tokens, tie_words
 
-__all__ = ["ModifierRule", "ModifierTie", "load_rules", "modifier_ties"]
+__all__ = [
+    "ModifierRule",
+    "ModifierTie",
+    "TieWords",
+    "list_members",
+    "listed_after",
+    "load_rules",
+    "modifier_ties",
+    "sheltered_tokens",
+    "tie_words",
+]
