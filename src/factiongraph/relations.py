@@ -459,6 +459,8 @@ def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
         tok = sd.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")[0]
         if e.plover == "SUPPORT" and tok.lemma_.lower() not in MATERIAL_SUPPORT:
             continue  # praise, thanks, endorsement: PLOVER's verbal support is no patron-client tie
+        if e.plover == "COOPERATE" and tok.lemma_.lower() not in tie_words().alliance_predicates:
+            continue  # "X, who leads Y", "X governed Y": cooperation in CAMEO's sense, no alliance
         if rtype == "hostility" and (judge := _judged(tok)) is not None and _is_subject_of(m1, judge, settings):
             # "the US condemns X's attacks against Y": the attack is X's, not the speaker's
             m1 = _attack_owner(tok, ms)

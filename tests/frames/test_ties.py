@@ -84,3 +84,29 @@ def test_list_participle_makes_every_listed_actor_a_member(run, text, group, mem
     for m in members:
         assert ("affiliation", m, group) in ties(doc)
     assert not any(r.type == "hostility" and {r.source, r.target} <= {group, *members} for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Abdul Karim Hassan, who leads the Syrian Interim Government, spoke on Tuesday.",
+        "Ali Abdullah Saleh, who governed Yemen for decades, died in December.",
+        "The commander, who heads the Deir ez-Zor Military Council, was detained by the SDF.",
+    ],
+)
+def test_leading_or_governing_an_organisation_is_no_alliance(run, text):
+    assert not any(r.type == "alliance" for r in run(text).relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("The Kachin Independence Army teamed up with the Arakan Army last spring.",
+         {"kachin-independence-army", "arakan-army"}),
+        ("Ahrar al-Sham allied with Jaysh al-Islam against the regime.", {"ahrar-al-sham", "jaysh-al-islam"}),
+        ("The Arakan Army cooperated with the Kachin Independence Army in the north.",
+         {"arakan-army", "kachin-independence-army"}),
+    ],
+)
+def test_acting_together_is_an_alliance(run, text, pair):
+    assert any(r.type == "alliance" and {r.source, r.target} == pair for r in run(text).relations)

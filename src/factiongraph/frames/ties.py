@@ -22,6 +22,7 @@ class TieWords:
     support_participles: frozenset[str]
     member_nouns: frozenset[str]
     list_participles: tuple[tuple[str, ...], ...]
+    alliance_predicates: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -34,6 +35,7 @@ def tie_words() -> TieWords:
         support_participles=frozenset(raw["support_participles"]),
         member_nouns=frozenset(raw["member_nouns"]),
         list_participles=tuple(tuple(x) for x in raw["list_participles"]),
+        alliance_predicates=frozenset(raw["alliance_predicates"]),
     )
 
 
