@@ -358,7 +358,7 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
 
 def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
     sd = doc.parsed
-    out: list[Relation] = _modifiers(doc, ms) + _ties(doc, ms.unsheltered())
+    out: list[Relation] = _modifiers(doc, ms) + _ties(doc, ms.unsheltered()) + _joint(doc, ms)
     for tok in sd:
         low, lemma = tok.lower_, tok.lemma_.lower()
         if tok.pos_ in ("VERB", "ADJ") and lemma in VERB_CUES:
@@ -433,6 +433,44 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
     return out
 
 
+def coordinated(m: Mention, ms: _Mentions, sd: Any) -> list[Mention]:
+    """Other actors coordinated with `m` ("X, Y and Z attacked ..."): conjuncts of its phrase in the
+    parse, and the list's surface continuation where the parser split it."""
+    span = sd.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return []
+    out: list[Mention] = []
+    for x in [*_named(_conjuncts_of(span.root)[1:], ms), *listed_after(m, ms.by_token.get, sd)]:
+        if x.actor_id != m.actor_id and all(x.actor_id != o.actor_id for o in out):
+            out.append(x)
+    return out
+
+
+JOINT_WORDS = frozenset(["jointly", "together"])
+
+
+def _joint(doc: Document, ms: _Mentions) -> list[Relation]:
+    """Coordinated subjects acting "jointly"/"together" ("X and Y jointly captured Z"): allies."""
+    sd = doc.parsed
+    out: list[Relation] = []
+    for tok in sd:
+        if tok.lower_ not in JOINT_WORDS or tok.dep_ != "advmod" or tok.head.pos_ != "VERB":
+            continue
+        verb = tok.head
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        first = (ms.at(subj) or ms.in_subtree(subj)) if subj is not None else None
+        if first is None:
+            continue
+        side = [first, *coordinated(first, ms, sd)]
+        c = cert.classify(verb).value
+        if c == "negated":
+            continue
+        for i, a in enumerate(side):
+            for b in side[i + 1:]:
+                out.append(_make(doc, "alliance", a, b, tok, _status(verb, c), c, method="joint"))
+    return out
+
+
 def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
     out = []
     sd = doc.parsed
@@ -473,10 +511,15 @@ def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
         elif rtype != "hostility" and settings.opposed(m2, tok):
             rtype = "hostility"  # "backed the campaign against ISIL": ISIL is the enemy
         status = "intended" if e.certainty == "hypothetical" else "current"
-        out.append(
-            _make(doc, rtype, m1, m2, tok, status, e.certainty, derived_from=e.id, confidence=e.confidence * 0.9,
-                  method=f"derived-{e.plover}")
-        )
+        # one event per pair in PLOVER; the coordinated actors on either side take part in it too
+        for a in [m1, *coordinated(m1, ms, sd)]:
+            for b in [m2, *coordinated(m2, ms, sd)]:
+                if a.actor_id == b.actor_id or not (settings.is_party(a) and settings.is_party(b)):
+                    continue
+                out.append(
+                    _make(doc, rtype, a, b, tok, status, e.certainty, derived_from=e.id,
+                          confidence=e.confidence * 0.9, method=f"derived-{e.plover}")
+                )
     return out
 
 

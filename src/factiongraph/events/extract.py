@@ -333,6 +333,15 @@ def _background_clause(tok: Any) -> bool:
     return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in tok.children)
 
 
+def _coagents(m: Mention, ms: _Mentions, sd: Any) -> list[Mention]:
+    """Actors coordinated with `m` in the parse or on the surface of a list."""
+    span = sd.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return []
+    out = [x for c in span.root.subtree if c.dep_ == "conj" and (x := ms.at(c)) is not None]
+    return out + listed_after(m, ms.by_token.get, sd)
+
+
 def _fallback(
     tok: Any, ms: _Mentions, sent: Any, exclude: set[str], skip: set[int], local: bool = False
 ) -> Mention | None:
@@ -724,7 +733,9 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
             known = m1 or m2
             other = None
             if known is not None and _main_clause(tok):
-                other = _fallback(tok, ms, sent, {known.actor_id}, attribution)
+                # the known side's coordinated actors ("X, Y and Z attacked ...") are on its side
+                own_side = {known.actor_id} | {x.actor_id for x in _coagents(known, ms, sd)}
+                other = _fallback(tok, ms, sent, own_side, attribution)
             if known is not None and other is not None:
                 m1, m2 = (known, other) if m1 is not None else (other, known)
                 add(sent, tok, trigger, sense, c, m1, m2, GUESSED_FACTOR, guessed=other)

@@ -89,12 +89,13 @@ def sheltered_tokens(sd: Doc) -> set[int]:
 
 def listed_after(m: Mention, mention_at: Callable[[int], Mention | None], sd: Doc) -> list[Mention]:
     """Actor names that continue a list after `m` on the surface ("A, the B (BB) and C"), for the
-    long lists the parser splits: only glue words, determiners and bracketed acronyms between them."""
+    long lists the parser splits: only glue words, determiners and bracketed acronyms between them,
+    and the list must close with "and"/"or" ("X, the Observatory said" is no list)."""
     out: list[Mention] = []
     span = sd.char_span(m.start, m.end, alignment_mode="expand")
     i = span.end if span is not None else len(sd)
     sent_end = sd[i - 1].sent.end if 0 < i <= len(sd) else i
-    glued = False
+    glue: set[str] = set()
     while i < sent_end:
         t = sd[i]
         if t.text == "(":  # "(AA)": an acronym of the item before
@@ -104,14 +105,16 @@ def listed_after(m: Mention, mention_at: Callable[[int], Mention | None], sd: Do
             i = close + 1
             continue
         if t.lower_ in LIST_GLUE:
-            glued = glued or t.lower_ in (",", "and", "or")
+            glue.add(t.lower_)
             i += 1
             continue
         nxt = mention_at(i)
-        if nxt is None or not glued:
+        if nxt is None or not glue & {",", "and", "or"}:
             break
         out.append(nxt)
+        if glue & {"and", "or"}:
+            return out  # the list's last item
         span = sd.char_span(nxt.start, nxt.end, alignment_mode="expand")
         i = span.end if span is not None else i + 1
-        glued = False
-    return out
+        glue = set()
+    return []
