@@ -80,7 +80,7 @@ HOSTILE_CUES = frozenset(
     engage retake liberate besiege shell bomb counter-isil counter-daesh enemy enemies""".split()
 )
 SUPPORT_CUES = frozenset("support back assist advise train arm fund aid help supply equip".split())
-ALLY_CUES = frozenset("partner partners ally allies alongside coordinate cooperate join".split())
+ALLY_CUES = frozenset("partner partners ally allies alongside coordinate cooperate".split())
 ALLIANCE_NOUNS = frozenset("alliance coalition pact merger partnership union front".split())
 FORMER_WORDS = frozenset(["formerly", "previously", "once", "former", "erstwhile", "ex"])
 SUPPORT_VERBS_PASSIVE = frozenset(
@@ -128,6 +128,22 @@ def _relative_antecedent(pron: Any, ms: _Mentions) -> Mention | None:
                     return _relative_antecedent(sd[j], ms)
             break
     return None
+
+
+PARTIAL_DETS = frozenset("some several many few dozens hundreds thousands scores number part".split())
+
+
+def _partial_subject(verb: Any) -> bool:
+    """The subject names part of a group ("some X fighters", "a number of X's members", "dozens of X")."""
+    for c in verb.children:
+        if c.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if c.lower_ in PARTIAL_DETS or c.lemma_.lower() in PARTIAL_DETS:
+            return True
+        if any(k.dep_ in ("det", "amod", "nummod", "quantmod") and (k.lower_ in PARTIAL_DETS or k.like_num)
+               for k in c.children):
+            return True
+    return False
 
 
 def _theme(verb: Any, ms: _Mentions) -> Mention | None:
@@ -378,6 +394,8 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue  # active support verbs are AID/SUPPORT events
             a = _theme(tok, ms)
             b = _partner(tok, ms)
+            if rtype in ("affiliation", "alliance") and _partial_subject(tok):
+                continue  # "some of X's fighters joined Y": a part of X, not X, joined
             if a and b and a.actor_id != b.actor_id:
                 c = cert.classify(tok).value
                 if c == "negated":
@@ -471,13 +489,44 @@ def _joint(doc: Document, ms: _Mentions) -> list[Relation]:
     return out
 
 
+RECIPROCAL = (("each", "other"), ("one", "another"))
+
+
+def _reciprocal(doc: Document, ms: _Mentions, e: Event, rtype: str) -> list[Relation]:
+    """"X and Y fought each other" / "... attacked one another": the coordinated subjects are the
+    two sides of the event the trigger names."""
+    sd = doc.parsed
+    if e.actor1_mention is None or e.actor1 is None:
+        return []
+    span = sd.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+    if span is None:
+        return []
+    tok = span[0]
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "pobj", "prep")]
+    objs += [p for c in objs if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    words = [{o.lower_, *(d.lower_ for d in o.children if d.dep_ in ("det", "amod"))} for o in objs]
+    if not any(set(pair) <= w for w in words for pair in RECIPROCAL):
+        return []
+    first = Mention(e.actor1_mention.start, e.actor1_mention.end, e.actor1_mention.text, e.actor1)
+    side = [first, *coordinated(first, ms, sd)]
+    c = e.certainty
+    status = "intended" if c == "hypothetical" else _status(tok, c)
+    return [
+        _make(doc, rtype, a, b, tok, status, c, derived_from=e.id, method="reciprocal")
+        for i, a in enumerate(side) for b in side[i + 1:]
+    ]
+
+
 def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
     out = []
     sd = doc.parsed
     settings = Parties(doc, ms)
     for e in doc.events:
         rtype = DERIVED.get(e.plover)
-        if rtype is None or e.actor2 is None or e.certainty == "negated":
+        if rtype is None or e.certainty == "negated":
+            continue
+        if e.actor2 is None:
+            out.extend(_reciprocal(doc, ms, e, rtype))
             continue
         kinds = {ms.actors[a].kind for a in (e.actor1, e.actor2) if a in ms.actors}
         if "civilians" in kinds or "protesters" in kinds:
