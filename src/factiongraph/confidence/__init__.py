@@ -56,6 +56,7 @@ def tie_features(doc: Document) -> dict[TieKey, dict[str, float]]:
     n_mentions = {a.id: len(a.mentions) for a in doc.actors}
     top = max(n_mentions.values(), default=1) or 1
     length = max(len(doc.text), 1)
+    ent_types = _entity_types(doc)
     out: dict[TieKey, dict[str, float]] = {}
     for key, rs in rows.items():
         f: dict[str, float] = {}
@@ -66,11 +67,17 @@ def tie_features(doc: Document) -> dict[TieKey, dict[str, float]]:
             if r.method.startswith("derived-"):
                 f[f"event={r.method[8:]}"] = 1.0
         f["n_methods"] = float(len({_method_family(r.method) for r in rs}))
+        changes = {c for r in rs if (c := getattr(r, "change", None))}
+        for c in changes:
+            f[f"change={c}"] = 1.0
         sentences = {r.evidence.start for r in rs}
         f["log_sentences"] = math.log1p(len(sentences))
         src, tgt = actors.get(rs[0].source), actors.get(rs[0].target)
         for side, a in (("src", src), ("tgt", tgt)):
             f[f"{side}_kind={_kind(a)}"] = 1.0
+            f[f"{side}_ent={ent_types.get(a.id, 'none') if a else 'none'}"] = 1.0
+            if a is not None and a.id.startswith("generic-"):
+                f["generic_endpoint"] = 1.0
         f["both_known"] = float(bool(src and src.known and tgt and tgt.known))
         f["any_generic"] = float(any(a is None or (not a.known and a.kind in GENERIC_KINDS) for a in (src, tgt)))
         sal = [n_mentions.get(rs[0].source, 0), n_mentions.get(rs[0].target, 0)]
@@ -88,6 +95,24 @@ def tie_features(doc: Document) -> dict[TieKey, dict[str, float]]:
         f["max_rule_confidence"] = max(r.confidence for r in rs)
         f["in_title_or_lead"] = float(min(r.evidence.start for r in rs) < 400)
         out[key] = f
+    return out
+
+
+def _entity_types(doc: Document) -> dict[str, str]:
+    """Actor id -> the named-entity label the parser gave its first named mention (PERSON, GPE, ORG...),
+    when the parse is still attached; a person or a place as an endpoint is a common error."""
+    sd = doc.parsed
+    out: dict[str, str] = {}
+    if sd is None:
+        return out
+    for a in doc.actors:
+        for m in a.mentions:
+            if m.how == "coref" or m.text.lower() in PRONOUNS:
+                continue
+            span = sd.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                out[a.id] = span.root.ent_type_ or "none"
+                break
     return out
 
 
