@@ -173,7 +173,7 @@ def _partner(tok: Any, ms: _Mentions) -> Mention | None:
                     m = ms.in_subtree(p)
                     if m is not None:
                         return m
-    # "with which they used to be allied": the prepositional relative hangs off the relcl verb
+    # "a group with which it was once allied": the prepositional relative hangs off the relcl verb
     cur = tok
     for _ in range(3):
         if cur.dep_ == "relcl":
@@ -313,7 +313,7 @@ def _objects(tok: Any, preps: tuple[str, ...]) -> list[Any]:
 
 def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
     """Nominal and participial ties between named actors (word lists in `frames/data/ties.yaml`):
-    "X, which enjoys the backing of Y and Z" / "with support from Y" (support Y -> X); "X, aided by Y"
+    "X, which has the backing of Y and Z" / "with support from Y" (support Y -> X); "X, aided by Y"
     (support Y -> X); "X, part of Y" / "X is a member of Y" (affiliation X -> Y); "Y, made up of A, B
     and C" / "Y includes A and B" (affiliation A -> Y, B -> Y)."""
     words = tie_words()
@@ -556,7 +556,7 @@ def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
         if not (settings.is_party(m1) and settings.is_party(m2)):
             continue
         if rtype == "hostility" and settings.supported(m2, tok):
-            rtype = "support"  # "strikes ... in support of the government of Iraq"
+            rtype = "support"  # "air raids ... in support of the Afghan army"
         elif rtype != "hostility" and settings.opposed(m2, tok):
             rtype = "hostility"  # "backed the campaign against ISIL": ISIL is the enemy
         status = "intended" if e.certainty == "hypothetical" else "current"
