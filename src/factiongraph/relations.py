@@ -16,7 +16,7 @@ from typing import Any
 from factiongraph.document import Document, Event, Mention, Relation, Span
 from factiongraph.events import certainty as cert
 from factiongraph.events.extract import _Mentions, _sentence_span
-from factiongraph.frames import list_members, listed_after, tie_words
+from factiongraph.frames import list_members, listed_after, same_side, same_side_objects, tie_words
 from factiongraph.relation_mentions import (
     CONDEMN_VERBS,
     SUPPORT_NOUNS,
@@ -363,6 +363,12 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
             if own is not None:
                 for g in groups:
                     add("affiliation", own, g, tok, tok.head if tok.dep_ == "attr" else tok, "member-noun")
+        elif tok.pos_ == "NOUN" and same_side(tok, words):
+            verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+            own = _theme(verb, ms) if verb.pos_ in ("VERB", "AUX") else None
+            if own is not None:
+                for other in _named([x for o in same_side_objects(tok) for x in _conjuncts_of(o)], ms):
+                    add("alliance", own, other, tok, verb, "same-side")
         elif tok.pos_ == "VERB" and (listed := list_members(tok, words)) is not None:
             group = _noun_itself(tok.head, ms, tok) if tok.dep_ in ("acl", "relcl") else _theme(tok, ms)
             members = _named([x for t in listed for x in _conjuncts_of(t)], ms)

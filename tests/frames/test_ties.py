@@ -110,3 +110,17 @@ def test_leading_or_governing_an_organisation_is_no_alliance(run, text):
 )
 def test_acting_together_is_an_alliance(run, text, pair):
     assert any(r.type == "alliance" and {r.source, r.target} == pair for r in run(text).relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("In that war Fano battled on the same side with Eritrean units.", {"fano", "eritrea"}),
+        ("In 2016 Ahrar al-Sham was in the same camp as Jaysh al-Islam.", {"ahrar-al-sham", "jaysh-al-islam"}),
+        ("During the siege Hezbollah stood in the same front as Iran.", {"hezbollah", "iran"}),
+    ],
+)
+def test_sharing_a_side_is_an_alliance_not_a_fight(run, text, pair):
+    doc = run(text)
+    assert any(r.type == "alliance" and {r.source, r.target} == pair for r in doc.relations)
+    assert not any(r.type == "hostility" and {r.source, r.target} == pair for r in doc.relations)
