@@ -437,7 +437,7 @@ class _Extractor:
 
     def attack_behind_place(self, tok: Any) -> Any:
         """The attack a relative clause is about when the parser hangs it on the attack's place
-        ("X's raids on the village T in P district, which killed ...": the raids killed)."""
+        ("X's raids in the village of T in P district, which killed ...": the raids killed)."""
         cur = tok
         while cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.lower_ in LOCATIVE_PREPS | {"of"}:
             cur = cur.head.head
