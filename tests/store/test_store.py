@@ -98,17 +98,29 @@ def test_error_documents_are_stored(tmp_path: Path) -> None:
     assert docs[0]["id"] == "empty.txt" and docs[0]["error_code"] == "empty"
 
 
-def test_content_hash_covers_id_and_content() -> None:
+def test_document_key_is_the_url_else_the_content_not_the_id(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from factiongraph.document import DocError, Document
+    from factiongraph.store.ingest import document_key
 
     a = Document(id="a.txt", text="Same text.", published=dt.date(2017, 1, 1))
-    assert content_hash(a) == content_hash(Document(id="a.txt", text="Same text.", published=dt.date(2017, 1, 1)))
-    # the same text under a new id is another document (a repeated corpus keeps every copy)
-    assert content_hash(a) != content_hash(Document(id="b.txt", text="Same text.", published=dt.date(2017, 1, 1)))
-    assert content_hash(a) != content_hash(Document(id="a.txt", text="Same text.", published=dt.date(2017, 1, 2)))
+    assert document_key(a) == content_hash(a)  # the earlier name still answers
+    # the id (for a file: the path as typed) is not part of the identity; the content is
+    assert document_key(a) == document_key(Document(id="/x/a.txt", text="Same text.", published=dt.date(2017, 1, 1)))
+    assert document_key(a) != document_key(Document(id="a.txt", text="Same text.", published=dt.date(2017, 1, 2)))
+    assert document_key(a) != document_key(Document(id="a.txt", text="Other text.", published=dt.date(2017, 1, 1)))
+    # with a URL the URL is the identity (scheme and host in any case, no #fragment)
+    u1 = Document(id="r1", text="First version.", url="https://news.example.org/2017/story")
+    u2 = Document(id="r2", text="Edited version.", url="HTTPS://News.Example.org/2017/story#comments")
+    u3 = Document(id="r1", text="First version.", url="https://news.example.org/2017/other-story")
+    assert document_key(u1) == document_key(u2) != document_key(u3)
+    # an unreadable file has no content: its real path and error are its identity
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "x.bin").write_bytes(b"\x00\x01")
+    (tmp_path / "y.bin").write_bytes(b"\x00\x01")
     e1 = Document(id="x.bin", text="", error=DocError("binary", "binary file"))
+    e1_abs = Document(id=str(tmp_path / "x.bin"), text="", error=DocError("binary", "binary file"))
     e2 = Document(id="y.bin", text="", error=DocError("binary", "binary file"))
-    assert content_hash(e1) != content_hash(e2)
+    assert document_key(e1) == document_key(e1_abs) != document_key(e2)
 
 
 def test_ingest_is_idempotent(tmp_path: Path, pipeline: Any) -> None:
@@ -134,11 +146,28 @@ def test_ingest_skips_duplicates_within_one_run(tmp_path: Path, pipeline: Any) -
 
     same = Document(id="d0", text="Turkey backs the Free Syrian Army.", published=dt.date(2016, 8, 25))
     other_id = Document(id="d1", text="Turkey backs the Free Syrian Army.", published=dt.date(2016, 8, 25))
-    docs = [same, same, other_id, same]
+    other_day = Document(id="d2", text="Turkey backs the Free Syrian Army.", published=dt.date(2016, 8, 26))
+    docs = [same, same, other_id, same, other_day]
     with Store.open(tmp_path / "fg.duckdb") as s:
         summary = ingest_documents(s, docs, pipeline, batch_size=2)
-        assert s.counts()["documents"] == 2  # d0 once, and the same text under id d1
-    assert (summary.ingested, summary.skipped) == (2, 2)
+        assert [d["id"] for d in s.documents()] == ["d0", "d2"]  # the same content under id d1 is d0 again
+    assert (summary.ingested, summary.skipped) == (2, 3)
+
+
+def test_one_file_ingested_under_two_path_spellings_is_stored_once(
+    tmp_path: Path, pipeline: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Ahrar al-Sham fighters clashed with Jaysh al-Islam near Douma on Monday.\n")
+    monkeypatch.chdir(tmp_path)
+    with Store.open(tmp_path / "fg.duckdb") as s:
+        first = ingest_paths(s, ["reports/a.txt"], pipeline, published=dt.date(2017, 1, 30))
+        second = ingest_paths(s, [str(folder / "a.txt")], pipeline, published=dt.date(2017, 1, 30))
+        third = ingest_paths(s, ["./reports/../reports/a.txt"], pipeline, published=dt.date(2017, 1, 30))
+        docs = s.documents()
+    assert (first.ingested, second.ingested, second.skipped, third.skipped) == (1, 0, 1, 1)
+    assert [d["id"] for d in docs] == ["reports/a.txt"]
 
 
 # -- resumability: kill -9 in the middle of an ingest, rerun, compare with an uninterrupted run ----------------
@@ -244,7 +273,8 @@ def test_ingest_of_2000_dev_documents_killed_midway_matches_uninterrupted_run(tm
     docs = []
     for i in range(2000):
         d = base[i % len(base)]
-        docs.append({"id": f"copy{i // len(base)}-{d['id']}", "text": d["text"], "published": d.get("published")})
+        docs.append({"id": f"copy{i // len(base)}-{d['id']}", "text": d["text"], "published": d.get("published"),
+                     "url": f"https://example.org/copy{i // len(base)}/{d['id']}"})  # a copy is another report
     src = tmp_path / "dev2000.jsonl"
     src.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
     env = {**os.environ, "COLUMNS": "120"}

@@ -1,11 +1,15 @@
-"""Parquet: one file per table, written by DuckDB's `COPY ... (FORMAT PARQUET)`."""
+"""Parquet: one file per table, written by DuckDB's `COPY ... (FORMAT PARQUET)`.
+
+The files hold the store's tables column for column (`store.schema.COLUMNS`), as `factiongraph
+batch` writes them, so `factiongraph ingest DIR` loads an export back into another store.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from factiongraph.store.core import Store, StoreError
-from factiongraph.store.schema import TABLES
+from factiongraph.store.schema import TABLES, column_names
 
 
 def write_parquet(store: Store, directory: str | Path) -> list[Path]:
@@ -18,6 +22,6 @@ def write_parquet(store: Store, directory: str | Path) -> list[Path]:
     for t in TABLES:
         path = out / f"{t}.parquet"
         literal = str(path).replace("'", "''")
-        store.execute(f"COPY (SELECT * FROM {t}) TO '{literal}' (FORMAT PARQUET)")
+        store.execute(f"COPY (SELECT {', '.join(column_names(t))} FROM {t}) TO '{literal}' (FORMAT PARQUET)")
         written.append(path)
     return written
