@@ -232,24 +232,6 @@ def test_ingest_killed_midway_resumes_without_loss_or_duplicates(tmp_path: Path)
 # -- PostgreSQL (only with a reachable server) ------------------------------------------------------------------
 
 
-@pytest.fixture
-def pg_url() -> str:
-    url = os.environ.get("FG_TEST_POSTGRES_URL")
-    if not url:
-        pytest.skip("FG_TEST_POSTGRES_URL is not set")
-    try:
-        import psycopg
-    except ImportError:
-        pytest.skip("psycopg is not installed")
-    try:
-        with psycopg.connect(url, autocommit=True, connect_timeout=3) as conn:
-            for t in ("places", "relations", "events", "mentions", "actors", "documents", "schema_version"):
-                conn.execute(f"DROP TABLE IF EXISTS {t}")
-    except psycopg.Error as e:
-        pytest.skip(f"no PostgreSQL server at FG_TEST_POSTGRES_URL: {e}")
-    return url
-
-
 def test_postgres_store(pg_url: str) -> None:
     from factiongraph import graph
 
