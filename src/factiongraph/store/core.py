@@ -25,10 +25,10 @@ import datetime as dt
 import os
 import random
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from factiongraph.store.rows import Rows, contract_rows, empty_rows
 from factiongraph.store.schema import LATEST, MIGRATIONS, SCHEMA_VERSION_TABLE, TABLES, column_names
@@ -39,6 +39,9 @@ INSERT_CHUNK = 200  # rows per multi-row INSERT
 LOCK_TIMEOUT_ENV = "FACTIONGRAPH_LOCK_TIMEOUT"
 DEFAULT_LOCK_TIMEOUT_S = 300.0
 WRITE_ATTEMPTS = 5  # PostgreSQL: a batch that meets a deadlock with a concurrent ingest is retried
+
+
+T = TypeVar("T")
 
 
 class StoreError(RuntimeError):
@@ -345,21 +348,18 @@ class Store:
         actors = sorted({r[0]: r for r in rows.get("actors", ())}.values(), key=lambda r: r[0])
         if not docs:
             return 0
-        for attempt in range(1, WRITE_ATTEMPTS + 1):
-            try:
-                with self.transaction():
-                    self.insert_rows("actors", column_names("actors"), actors, ignore_conflicts=True)
-                    new = self._insert_documents(docs)
-                    for table in TABLES:
-                        if table not in ("documents", "actors"):
-                            mine = [r for r in rows.get(table, ()) if r[0] in new]
-                            self.insert_rows(table, column_names(table), mine)
-                return len(new)
-            except Exception as e:
-                if attempt == WRITE_ATTEMPTS or not _retryable(e):
-                    raise
-                time.sleep(0.05 * attempt * (0.5 + random.random()))
-        raise AssertionError("unreachable")  # pragma: no cover
+
+        def write() -> int:
+            with self.transaction():
+                self.insert_rows("actors", column_names("actors"), actors, ignore_conflicts=True)
+                new = self._insert_documents(docs)
+                for table in TABLES:
+                    if table not in ("documents", "actors"):
+                        mine = [r for r in rows.get(table, ()) if r[0] in new]
+                        self.insert_rows(table, column_names(table), mine)
+            return len(new)
+
+        return retrying(write)
 
     def _insert_documents(self, docs: Sequence[tuple[Any, ...]]) -> set[str]:
         cols = column_names("documents")
@@ -374,15 +374,19 @@ class Store:
 
     def set_merged_ids(self, assignments: Sequence[tuple[str, str, str]]) -> None:
         """Sets `events.merged_event_id` from (doc_hash, event_id, merged_event_id) triples, in one transaction."""
-        with self.transaction():
-            self.execute("CREATE TEMPORARY TABLE merge_map (doc_hash TEXT, event_id TEXT, merged_event_id TEXT)")
-            self.insert_rows("merge_map", ("doc_hash", "event_id", "merged_event_id"), list(assignments))
-            self.execute("UPDATE events SET merged_event_id = NULL")
-            self.execute(
-                "UPDATE events SET merged_event_id = m.merged_event_id FROM merge_map m"
-                " WHERE events.doc_hash = m.doc_hash AND events.event_id = m.event_id"
-            )
-            self.execute("DROP TABLE merge_map")
+
+        def write() -> None:
+            with self.transaction():
+                self.execute("CREATE TEMPORARY TABLE merge_map (doc_hash TEXT, event_id TEXT, merged_event_id TEXT)")
+                self.insert_rows("merge_map", ("doc_hash", "event_id", "merged_event_id"), list(assignments))
+                self.execute("UPDATE events SET merged_event_id = NULL")
+                self.execute(
+                    "UPDATE events SET merged_event_id = m.merged_event_id FROM merge_map m"
+                    " WHERE events.doc_hash = m.doc_hash AND events.event_id = m.event_id"
+                )
+                self.execute("DROP TABLE merge_map")
+
+        retrying(write)
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -429,6 +433,19 @@ MIGRATION_LOCK = 0x66677374  # PostgreSQL advisory lock key held while migrating
 def _retryable(e: Exception) -> bool:
     """A PostgreSQL deadlock or serialisation failure: the transaction can simply run again."""
     return getattr(e, "sqlstate", None) in ("40P01", "40001")
+
+
+def retrying(write: Callable[[], T]) -> T:
+    """Runs a write transaction, again (up to `WRITE_ATTEMPTS` times) when PostgreSQL aborted it
+    for a deadlock or serialisation failure with a concurrent writer."""
+    for attempt in range(1, WRITE_ATTEMPTS):
+        try:
+            return write()
+        except Exception as e:
+            if not _retryable(e):
+                raise
+            time.sleep(0.05 * attempt * (0.5 + random.random()))
+    return write()
 
 
 def _now() -> dt.datetime:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from factiongraph.store.core import Store, StoreError
+from factiongraph.store.core import Store, StoreError, retrying
 from factiongraph.store.schema import KEYS, TABLES, column_names
 
 COPY_CHUNK = 10_000  # rows fetched from a Parquet file at a time for PostgreSQL's COPY
@@ -134,34 +134,38 @@ def load_unit(store: Store, unit: Unit) -> tuple[int, int]:
     if "documents" not in unit.files:
         return 0, 0
     _check_columns(unit)
-    with store.transaction():
-        if store.backend == "postgres":
-            sources = _stage_postgres(store, unit)
-        else:
-            sources = {t: f"read_parquet({_literal(f)})" for t, f in unit.files.items()}
-        if "actors" in sources:
-            store.execute(
-                f"INSERT INTO actors ({', '.join(column_names('actors'))}) "
-                + _first_per_key("actors", sources["actors"]) + " ON CONFLICT DO NOTHING"
-            )  # fmt: skip
-        offered = int(store.scalar(f"SELECT COUNT(DISTINCT hash) FROM {sources['documents']}"))
-        new = store.column(
-            f"INSERT INTO documents ({', '.join(column_names('documents'))}) "
-            + _first_per_key("documents", sources["documents"]) + " ON CONFLICT DO NOTHING RETURNING hash"
-        )  # fmt: skip
-        if new:
-            store.execute("CREATE TEMPORARY TABLE fg_new_documents (hash TEXT PRIMARY KEY)")
-            store.insert_rows("fg_new_documents", ("hash",), [(h,) for h in new])
-            for table in TABLES:
-                if table in ("documents", "actors") or table not in sources:
-                    continue
-                cols = ", ".join(column_names(table))
+
+    def write() -> tuple[int, int]:
+        with store.transaction():
+            if store.backend == "postgres":
+                sources = _stage_postgres(store, unit)
+            else:
+                sources = {t: f"read_parquet({_literal(f)})" for t, f in unit.files.items()}
+            if "actors" in sources:
                 store.execute(
-                    f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {sources[table]}"
-                    " WHERE doc_hash IN (SELECT hash FROM fg_new_documents) ON CONFLICT DO NOTHING"
-                )
-            store.execute("DROP TABLE fg_new_documents")
-    return len(new), offered - len(new)
+                    f"INSERT INTO actors ({', '.join(column_names('actors'))}) "
+                    + _first_per_key("actors", sources["actors"]) + " ON CONFLICT DO NOTHING"
+                )  # fmt: skip
+            offered = int(store.scalar(f"SELECT COUNT(DISTINCT hash) FROM {sources['documents']}"))
+            new = store.column(
+                f"INSERT INTO documents ({', '.join(column_names('documents'))}) "
+                + _first_per_key("documents", sources["documents"]) + " ON CONFLICT DO NOTHING RETURNING hash"
+            )  # fmt: skip
+            if new:
+                store.execute("CREATE TEMPORARY TABLE fg_new_documents (hash TEXT PRIMARY KEY)")
+                store.insert_rows("fg_new_documents", ("hash",), [(h,) for h in new])
+                for table in TABLES:
+                    if table in ("documents", "actors") or table not in sources:
+                        continue
+                    cols = ", ".join(column_names(table))
+                    store.execute(
+                        f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {sources[table]}"
+                        " WHERE doc_hash IN (SELECT hash FROM fg_new_documents) ON CONFLICT DO NOTHING"
+                    )
+                store.execute("DROP TABLE fg_new_documents")
+        return len(new), offered - len(new)
+
+    return retrying(write)
 
 
 def load_tables(
