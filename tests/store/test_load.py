@@ -144,15 +144,25 @@ def test_tables_of_another_layout_are_refused_with_a_clear_error(tmp_path: Path)
         load_tables(s, [tmp_path / "nothing"])
 
 
-def test_batch_output_loads_into_postgres_once(batch_out: Path, direct: Path, pg_url: str) -> None:
+def test_batch_output_loads_into_postgres_once_and_exports_back(
+    batch_out: Path, direct: Path, pg_url: str, tmp_path: Path
+) -> None:
     with Store.open(pg_url) as s:
         first = load_tables(s, [batch_out])
         second = load_tables(s, [batch_out])
         counts = s.counts()
         evidence = fg.load_evidence(s)
         changes = [(c.date, c.kind, c.source, c.target, c.evidence.doc_id) for c in fg.changes(evidence)]
+        write_parquet(s, tmp_path / "from-pg")
     assert (first.documents, second.documents, second.skipped) == (12, 0, 12)
     want = picture(direct)
     assert counts == want["counts"]
     assert changes == want["changes"]
     assert all(isinstance(c[0], dt.date) for c in changes)
+    for table in TABLES:  # PostgreSQL's export has the one schema too
+        got = pq.read_schema(tmp_path / "from-pg" / f"{table}.parquet")
+        assert [(f.name, f.type) for f in got] == [(f.name, f.type) for f in arrow_schema(table)], table
+    db = tmp_path / "back.duckdb"
+    with Store.open(db) as s:
+        load_tables(s, [tmp_path / "from-pg"])
+    assert picture(db) == want

@@ -68,6 +68,33 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
         Store.open(db)
 
 
+def test_migration_3_keys_old_documents_by_identity_and_keeps_one_copy(tmp_path: Path) -> None:
+    db = tmp_path / "old.duckdb"
+    same_a = contract("reports/a.txt", text="Rebels took the hill.", relations=[("hostility", "x", "y", "current")])
+    same_b = contract("/home/u/reports/a.txt", text="Rebels took the hill.",
+                      relations=[("hostility", "x", "y", "current")])  # fmt: skip
+    linked = contract("r7", text="A short wire report.", events=[("x", "z")])
+    linked["document"]["url"] = "https://wire.example.org/r7"
+    with Store.open(db) as s:  # a store as an earlier version wrote it: keys over the path as typed
+        s.write_batch([("old-1", same_a)], ingested_at=dt.datetime(2020, 1, 1))
+        s.write_batch([("old-2", same_b), ("old-3", linked)], ingested_at=dt.datetime(2020, 1, 2))
+        s.execute("DELETE FROM schema_version WHERE version = 3")
+    with Store.open(db) as s:
+        assert s.schema_version() == LATEST
+        docs = {d["id"]: d["hash"] for d in s.documents()}
+        rel_keys = s.column("SELECT DISTINCT doc_hash FROM relations")
+        ev_keys = s.column("SELECT DISTINCT doc_hash FROM events")
+        counts = s.counts()
+    from factiongraph.document import Document
+    from factiongraph.store.ingest import document_key
+
+    a_key = document_key(Document(id="a", text="Rebels took the hill.", published=dt.date(2017, 1, 29)))
+    url_key = document_key(Document(id="r7", text="", url="https://wire.example.org/r7"))
+    assert docs == {"reports/a.txt": a_key, "r7": url_key}  # the first-ingested copy is kept
+    assert rel_keys == [a_key] and ev_keys == [url_key]
+    assert (counts["documents"], counts["relations"], counts["events"], counts["mentions"]) == (2, 1, 1, 4)
+
+
 def test_write_batch_is_idempotent_by_hash(tmp_path: Path) -> None:
     c = contract("a", relations=[("alliance", "x", "y", "current")], events=[("x", "z")])
     with Store.open(tmp_path / "fg.duckdb") as s:
@@ -283,3 +310,25 @@ def test_ingest_of_2000_dev_documents_killed_midway_matches_uninterrupted_run(tm
     got, want = _counts(db), _counts(ref)
     assert want["documents"] == got["documents"] == 2000
     assert (got["events"], got["relations"]) == (want["events"], want["relations"])
+
+
+@pytest.mark.slow
+def test_ingest_with_two_workers_stores_what_one_process_stores(tmp_path: Path, pipeline: Any) -> None:
+    from factiongraph.parallel import PipelineSpec
+    from factiongraph.read import read_paths
+
+    src = tmp_path / "corpus.jsonl"
+    src.write_text("".join(json.dumps(d) + "\n" for d in corpus(24)), encoding="utf-8")
+
+    def rows(db: Path) -> list[tuple[Any, ...]]:
+        with Store.open(db, read_only=True) as s:
+            return [tuple(r.values()) for r in s.query(
+                "SELECT d.id, r.idx, r.type, r.source, r.target, r.status FROM relations r"
+                " JOIN documents d ON d.hash = r.doc_hash ORDER BY d.id, r.idx")]  # fmt: skip
+
+    with Store.open(tmp_path / "one.duckdb") as s:
+        one = ingest_documents(s, read_paths([str(src)]), pipeline, batch_size=5)
+    with Store.open(tmp_path / "two.duckdb", hold=False) as s:
+        two = ingest_documents(s, read_paths([str(src)]), PipelineSpec(), batch_size=5, workers=2)
+    assert (one.ingested, one.relations) == (two.ingested, two.relations) and one.ingested == 24
+    assert rows(tmp_path / "two.duckdb") == rows(tmp_path / "one.duckdb") != []

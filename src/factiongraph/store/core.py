@@ -70,7 +70,8 @@ def connect_duckdb(target: str, *, read_only: bool, timeout: float | None = None
     """A DuckDB connection, waiting (with backoff) while another process holds the file."""
     import duckdb
 
-    deadline = time.monotonic() + (lock_timeout() if timeout is None else timeout)
+    wait = lock_timeout() if timeout is None else timeout
+    deadline = time.monotonic() + wait
     delay = 0.02
     while True:
         try:
@@ -80,7 +81,7 @@ def connect_duckdb(target: str, *, read_only: bool, timeout: float | None = None
                 raise StoreError(f"cannot open {target}: {e}") from None
             if time.monotonic() >= deadline:
                 raise StoreError(
-                    f"cannot open {target}: another process holds it (waited {lock_timeout():.0f} s;"
+                    f"cannot open {target}: another process holds it (waited {wait:g} s;"
                     f" set {LOCK_TIMEOUT_ENV} to wait longer): {e}"
                 ) from None
         time.sleep(delay * (0.5 + random.random()))
@@ -306,7 +307,10 @@ class Store:
                     continue
                 with self.transaction():
                     for stmt in statements:
-                        self.execute(stmt)
+                        if callable(stmt):
+                            stmt(self)
+                        else:
+                            self.execute(stmt)
                     self.execute(
                         "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
                         (version, description, _now()),

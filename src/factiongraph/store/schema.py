@@ -3,7 +3,8 @@
 Every statement here runs unchanged on DuckDB and PostgreSQL (standard types, no
 vendor functions). `schema_version` records each applied migration; `migrate` applies
 the missing ones in order, each in its own transaction. Add a migration by appending
-to `MIGRATIONS` - never edit one that has shipped.
+to `MIGRATIONS` - never edit one that has shipped. A data migration may be a Python step
+(`store.rekey`); its SQL is portable too.
 
 Tables (one row per ...):
 
@@ -23,7 +24,19 @@ them: the one definition the store, `factiongraph batch` and `export --format pa
 
 from __future__ import annotations
 
-MIGRATIONS: list[tuple[int, str, list[str]]] = [
+from collections.abc import Callable
+from typing import Any
+
+
+def _rekey(store: Any) -> None:
+    from factiongraph.store.rekey import rekey_documents
+
+    rekey_documents(store)
+
+
+# A step is an SQL statement or, for a data migration, a function of the store (run in the
+# migration's transaction).
+MIGRATIONS: list[tuple[int, str, list[str | Callable[[Any], None]]]] = [
     (
         1,
         "documents, actors, mentions, events, relations, places",
@@ -134,6 +147,11 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         2,
         "storescale: places.geo_precision, so batch output, Parquet export and the store share one schema",
         ["ALTER TABLE places ADD COLUMN geo_precision INTEGER"],
+    ),
+    (
+        3,
+        "storescale: documents keyed by their identity (URL, else content), not by the path as typed",
+        [_rekey],
     ),
 ]
 
