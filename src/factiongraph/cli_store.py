@@ -136,13 +136,13 @@ def ingest(
     from factiongraph.store.load import is_table_folder
 
     pub = _date(published, "--published")
-    try:
-        spec = PipelineSpec.checked(model=model, registry_files=registry or ())
+    texts = [p for p in paths if p == "-" or not is_table_folder(p)]
+    try:  # the model is checked here, loaded only where there is text to extract
+        spec = PipelineSpec.checked(model=model, registry_files=registry or ()) if texts else PipelineSpec()
     except (ModelNotFound, RegistryError) as e:
         err.print(f"[red]error:[/red] {escape(str(e))}")
         raise typer.Exit(2) from None
     store = _open(db, write=True)
-    texts = [p for p in paths if p == "-" or not is_table_folder(p)]
     total = count_documents(texts) if texts else 0
     log_commits = not err.is_terminal
     with store, Progress(

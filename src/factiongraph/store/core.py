@@ -75,7 +75,9 @@ def connect_duckdb(target: str, *, read_only: bool, timeout: float | None = None
     delay = 0.02
     while True:
         try:
-            return duckdb.connect(target, read_only=read_only)
+            conn = duckdb.connect(target, read_only=read_only)
+            conn.execute("SET enable_progress_bar = false")  # no bars on the terminal from long statements
+            return conn
         except duckdb.Error as e:
             if not _busy(e):
                 raise StoreError(f"cannot open {target}: {e}") from None
@@ -239,6 +241,30 @@ class Store:
             sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES " + ", ".join([one] * len(chunk)) + tail
             self.execute(sql, [v for row in chunk for v in row])
 
+    def bulk_insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """Inserts many rows at once: DuckDB scans them as NumPy columns, PostgreSQL takes them by `COPY`."""
+        if not rows:
+            return
+        cols = ", ".join(columns)
+        if self.backend == "postgres":
+            with self.conn.cursor() as cur, cur.copy(f"COPY {table} ({cols}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        import numpy as np
+
+        arrays = {}
+        for name, values in zip(columns, zip(*rows, strict=True), strict=True):
+            arr = np.empty(len(rows), dtype=object)
+            arr[:] = values
+            arrays[name] = arr
+        self.conn.register("fg_bulk_rows", arrays)
+        try:
+            self.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM fg_bulk_rows")
+        finally:
+            if self._conn is not None:
+                self._conn.unregister("fg_bulk_rows")
+
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         try:
             cur = self.conn.execute(self._sql(sql), list(params))
@@ -382,11 +408,16 @@ class Store:
         def write() -> None:
             with self.transaction():
                 self.execute("CREATE TEMPORARY TABLE merge_map (doc_hash TEXT, event_id TEXT, merged_event_id TEXT)")
-                self.insert_rows("merge_map", ("doc_hash", "event_id", "merged_event_id"), list(assignments))
-                self.execute("UPDATE events SET merged_event_id = NULL")
+                self.bulk_insert("merge_map", ("doc_hash", "event_id", "merged_event_id"), assignments)
+                # only rows whose id changes are written (an update of an indexed column is costly)
+                self.execute(
+                    "UPDATE events SET merged_event_id = NULL WHERE merged_event_id IS NOT NULL AND NOT EXISTS"
+                    " (SELECT 1 FROM merge_map m WHERE m.doc_hash = events.doc_hash AND m.event_id = events.event_id)"
+                )
                 self.execute(
                     "UPDATE events SET merged_event_id = m.merged_event_id FROM merge_map m"
                     " WHERE events.doc_hash = m.doc_hash AND events.event_id = m.event_id"
+                    " AND events.merged_event_id IS DISTINCT FROM m.merged_event_id"
                 )
                 self.execute("DROP TABLE merge_map")
 

@@ -220,7 +220,7 @@ def ingest_paths(
         summary.skipped += loaded.skipped
         summary.units += loaded.units
     summary.seconds = time.perf_counter() - t0
-    if merge:
+    if merge and summary.ingested + summary.failed + summary.loaded:  # nothing new: the merge stands
         from factiongraph.graph import merge_events
 
         merge_events(store)
