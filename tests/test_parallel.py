@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from factiongraph.cli import app
@@ -44,6 +45,7 @@ def lines() -> list[str]:
     return [ln for ln in text.split("\n") if len(ln.split()) > 8]
 
 
+@pytest.mark.slow
 def test_extract_workers_matches_one_process(tmp_path: Path, pipeline) -> None:
     """`extract --workers 2` gives the objects one process gives, in input order, error lines included."""
     src = tmp_path / "docs.jsonl"

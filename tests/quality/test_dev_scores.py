@@ -18,6 +18,8 @@ import pytest
 from factiongraph.contract import to_contract
 from factiongraph.document import Document
 
+pytestmark = pytest.mark.slow  # the pipeline over every dev set: an acceptance run, not the edit loop
+
 FLOORS = json.loads((Path(__file__).with_name("floors.json")).read_text(encoding="utf-8"))
 
 
