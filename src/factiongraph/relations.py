@@ -79,13 +79,11 @@ HOSTILE_CUES = frozenset(
     """against defeat fight attack strike airstrike kill destroy target combat battle clash war offensive eliminate
     engage retake liberate besiege shell bomb counter-isil counter-daesh enemy enemies""".split()
 )
-SUPPORT_CUES = frozenset("support back assist advise train arm fund aid help supply equip".split())
+SUPPORT_CUES = SUPPORT_VERBS
 ALLY_CUES = frozenset("partner partners ally allies alongside coordinate cooperate".split())
 ALLIANCE_NOUNS = frozenset("alliance coalition pact merger partnership union front".split())
 FORMER_WORDS = frozenset(["formerly", "previously", "once", "former", "erstwhile", "ex"])
-SUPPORT_VERBS_PASSIVE = frozenset(
-    ["fund", "back", "arm", "train", "finance", "sponsor", "support", "bankroll", "equip"]
-)
+SUPPORT_VERBS_PASSIVE = SUPPORT_VERBS
 
 
 def _status(tok: Any, certainty: str) -> str:
