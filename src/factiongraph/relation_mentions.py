@@ -29,7 +29,7 @@ from collections import Counter
 from typing import Any
 
 from factiongraph.actors.salience import PERIPHERAL_HINT
-from factiongraph.document import Document, Mention, Relation, Span
+from factiongraph.document import Document, Mention, Relation, Span, as_certainty
 from factiongraph.events import certainty as cert
 from factiongraph.events.extract import AGENT_HEADS, _is_passive, _Mentions, _sentence_span
 from factiongraph.events.lexicon import Lexicon
@@ -718,7 +718,7 @@ class _Extractor:
             source_mention=s_span,
             target_mention=t_span,
             status="intended" if c == "hypothetical" else "current",
-            certainty=c,
+            certainty=as_certainty(c),
             source_kind=self.doc.source_kind_at(pred.idx),
             evidence=_sentence_span(self.doc, pred.sent),
             derived_from=ev.id if ev else None,

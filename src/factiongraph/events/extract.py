@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from factiongraph.actors import lexicon as lx
-from factiongraph.document import Actor, Document, Event, Mention, Place, Span
+from factiongraph.document import Actor, Document, Event, Mention, Place, Span, as_plover
 from factiongraph.events import certainty as cert
 from factiongraph.events.acled import acled_type
 from factiongraph.events.dates import event_date
@@ -713,7 +713,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 rank = _depth(tok.head) - 0.5
             if speech is not None:
                 plover, speaker = speech
-                sense = dataclasses.replace(sense, plover=plover, mode=None)
+                sense = dataclasses.replace(sense, plover=as_plover(plover), mode=None)
                 if plover == "REQUEST":  # "X said Y must ...": X asks Y
                     m1, m2 = (_subject(speaker, ms) or _speaker(speaker, ms)) if speaker is not None else m1, m1
                 c = cert.Certainty("reported" if speaker is not None else "asserted")
