@@ -15,6 +15,7 @@ SectionKind = Literal["article", "comment"]
 Certainty = Literal["asserted", "reported", "hedged", "disputed", "speculative", "hypothetical", "negated"]
 RelationType = Literal["alliance", "hostility", "support", "affiliation"]
 RelationStatus = Literal["current", "former", "intended"]
+RelationChange = Literal["formed", "broken", "joined", "left", "merged"]
 ActorKind = Literal[
     "state",
     "foreign_state",
@@ -152,6 +153,8 @@ class Relation:
     evidence: Span
     derived_from: str | None = None
     confidence: float = 0.5
+    # what the evidence reports happening to the tie: formed, broken, joined, left, merged (None: no change)
+    change: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,7 @@
 """The one place where extraction stages are composed.
 
     read -> dateline -> sections -> parse (spaCy, batched) -> places -> actors -> events -> relations
+         -> change statements (defections, splits, mergers, new alliances: relations with a `change`)
          -> actor salience (peripheral actors no event or relation involves are dropped)
 
 Each stage is a function from `Document` to `Document`. Services (spaCy model, actor
@@ -19,6 +20,7 @@ from factiongraph import nlp as nlp_models
 from factiongraph.actors.registry import Registry
 from factiongraph.actors.resolve import ActorResolver
 from factiongraph.actors.salience import prune as prune_peripheral_actors
+from factiongraph.changes import extract_changes
 from factiongraph.dateline import published_from_dateline
 from factiongraph.document import Document
 from factiongraph.events.extract import extract_events
@@ -63,6 +65,7 @@ class Pipeline:
         doc = self.resolver(doc, self.nlp.make_doc)
         doc = extract_events(doc, self.lexicon, locate)
         doc = extract_relations(doc)
+        doc = extract_changes(doc)
         doc = prune_peripheral_actors(doc)
         return dataclasses.replace(doc, parsed=None)
 
