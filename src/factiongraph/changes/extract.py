@@ -257,7 +257,7 @@ class _Reader:
 
     def preps(self, anchors: list[Any], word: str) -> list[Any]:
         return [
-            p for a in anchors for c in a.children if c.dep_ == "prep" and c.lower_ == word
+            p for a in anchors for c in a.children if c.dep_ in ("prep", "dative") and c.lower_ == word
             for p in c.children if p.dep_ in ("pobj", "pcomp")
         ]
 
@@ -302,6 +302,8 @@ class _Reader:
             return self.member_of(mover)
         if slot == "parent_in_sentence":
             return self.parent_of(mover, trigger)
+        if slot == "client_in_sentence":
+            return self.client_of(mover, trigger)
         raise ValueError(f"unknown slot {slot!r}")  # pragma: no cover - frames.py validates slots
 
     def member_of(self, mover: _Role | None) -> _Role:
@@ -320,6 +322,21 @@ class _Reader:
             if t.dep_ in ("poss", "compound", "amod", "nmod") and head is not None and head.actor_id != m.actor_id:
                 continue  # "a commander of Sudan's RSF": the RSF, not Sudan
             return _Role([m])
+        return _Role([])
+
+    def client_of(self, mover: _Role | None, trigger: Any) -> _Role:
+        """Whom the mover backs by the same sentence ('X, which had been backing Y, pulled out'):
+        the support its withdrawal ends."""
+        if mover is None or not mover.mentions:
+            return _Role([])
+        sent = trigger.sent
+        ids = {m.actor_id for m in mover.mentions}
+        for r in self.doc.relations:
+            if (r.type == "support" and r.source in ids and r.status != "former" and r.target_mention is not None
+                    and sent.start_char <= r.evidence.start < sent.end_char):
+                m = Mention(r.target_mention.start, r.target_mention.end, r.target_mention.text, r.target)
+                if self.usable(m):
+                    return _Role([m])
         return _Role([])
 
     def parent_of(self, mover: _Role | None, trigger: Any) -> _Role:
@@ -445,8 +462,11 @@ def find_changes(doc: Document, frames: Frames | None = None) -> list[Relation]:
         for role, slots in frame.roles.items():
             got = _Role([])
             reader.whole = role in WHOLE_ROLES
+            taken = {m.actor_id for r in roles.values() for m in r.mentions} if role not in frame.pairwise else set()
             for s in slots:
                 r = reader.slot(s, trigger, named, roles.get("mover"))
+                if taken and r.mentions:  # another role's actor is not this one's ("to support the government")
+                    r = dataclasses.replace(r, mentions=[m for m in r.mentions if m.actor_id not in taken])
                 if r.partial and not got.mentions:
                     got = r
                     break

@@ -31,6 +31,7 @@ SIMPLE_SLOTS = frozenset(
         "governor_subject",
         "member_of_mover",
         "parent_in_sentence",
+        "client_in_sentence",
         "xcomp_object",
         "together_with",
         "pact_party",
