@@ -117,7 +117,9 @@ class _Reader:
             listed = self.antecedents(tok)
             if listed:
                 return listed, False
-        if self.ms.at(tok) is None and (tok.lemma_.lower() in self.frames.of_heads or tok.lower_ in self.frames.of_heads):
+        if self.ms.at(tok) is None and (
+            tok.lemma_.lower() in self.frames.of_heads or tok.lower_ in self.frames.of_heads
+        ):
             of = self.preps([tok], "of")  # "the membership of X and Y", "that of two groups, X and Y"
             if of:
                 inner = self.role_of(of, whole)
@@ -135,11 +137,13 @@ class _Reader:
         m = self.ms.at(tok)
         if m is not None:
             return m
-        for c in tok.children:
-            if c.dep_ in ("compound", "poss", "amod", "nmod", "appos"):
-                for t in c.subtree:
-                    if (m := self.ms.at(t)) is not None:
-                        return m
+        # an apposition names the phrase itself; a possessor last ("its former ally X": X, not "its")
+        for dep in ("appos", "compound", "amod", "nmod", "poss"):
+            for c in tok.children:
+                if c.dep_ == dep:
+                    for t in c.subtree:
+                        if (m := self.ms.at(t)) is not None:
+                            return m
         if tok.lemma_.lower() in self.frames.partial_heads | self.frames.of_heads or tok.pos_ == "PRON":
             for p in self.preps([tok], "of"):
                 if (m := self.named_by(p)) is not None:
@@ -182,7 +186,9 @@ class _Reader:
         m = self.ms.at(tok)
         if m is None or m.how != "generic" or any(c.dep_ == "cc" for c in tok.children):
             return False
-        named = [c for c in tok.children if c.dep_ == "conj" and (n := self.ms.at(c)) is not None and n.how != "generic"]
+        named = [
+            c for c in tok.children if c.dep_ == "conj" and (n := self.ms.at(c)) is not None and n.how != "generic"
+        ]
         return len(named) == 1
 
     def plural_anaphor(self, tok: Any) -> bool:
@@ -194,8 +200,12 @@ class _Reader:
             return False
         if any(c.dep_ in ("conj", "appos") and self.ms.at(c) is not None for c in tok.children):
             return False  # "two groups, X and Y": the names follow
-        return any(c.dep_ in ("det", "nummod", "predet") and c.lower_ in ("the", "these", "those", "both", "all")
-                   or c.lower_ in NUMBER_WORDS for c in tok.children)
+        return any(
+            c.dep_ in ("det", "nummod", "predet")
+            and c.lower_ in ("the", "these", "those", "both", "all")
+            or c.lower_ in NUMBER_WORDS
+            for c in tok.children
+        )
 
     def antecedents(self, tok: Any) -> list[Mention]:
         """The actors of the last list of two or more actors before `tok` (this or the previous sentences);
@@ -235,7 +245,10 @@ class _Reader:
     # ------------------------------------------------------------------ slots
     def subject_tokens(self, verb: Any, depth: int = 0) -> list[Any]:
         """The subject of a verb: its own, else that of the clause controlling it."""
-        own = [c for c in verb.children if c.dep_ == "nsubj"][:1]  # two subjects: a misparse, keep the first
+        own = [c for c in verb.children if c.dep_ == "nsubj"]
+        if len(own) > 1:  # several subjects: a misparse; keep the words of the first one's name
+            first = self.ms.at(own[0])
+            own = [own[0]] if first is None else [t for t in own if self.ms.at(t) is first]
         if own or depth > 3:
             return own
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -257,8 +270,12 @@ class _Reader:
 
     def preps(self, anchors: list[Any], word: str) -> list[Any]:
         return [
-            p for a in anchors for c in a.children if c.dep_ in ("prep", "dative") and c.lower_ == word
-            for p in c.children if p.dep_ in ("pobj", "pcomp")
+            p
+            for a in anchors
+            for c in a.children
+            if c.dep_ in ("prep", "dative") and c.lower_ == word
+            for p in c.children
+            if p.dep_ in ("pobj", "pcomp")
         ]
 
     def slot(self, slot: str, trigger: Any, named: dict[str, Any], mover: _Role | None) -> _Role:
@@ -268,8 +285,9 @@ class _Reader:
         if slot == "passive_subject":
             return self.role_of([c for c in trigger.children if c.dep_ == "nsubjpass"])
         if slot == "agent":
-            return self.role_of([p for c in trigger.children if c.dep_ == "agent" for p in c.children
-                                 if p.dep_ == "pobj"])
+            return self.role_of(
+                [p for c in trigger.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            )
         if slot == "object":
             used = {t.i for t in named.values()}
             return self.role_of([c for c in trigger.children if c.dep_ == "dobj" and c.i not in used])
@@ -284,17 +302,22 @@ class _Reader:
         if slot.startswith("head_prep:"):
             heads = [a for a in trigger.ancestors][:2]
             return self.role_of(self.preps(heads, slot[10:]))
+        if slot.startswith("named:"):
+            t = named.get(slot[6:])
+            return self.role_of([t]) if t is not None else _Role([])
         if slot.startswith("object_of:"):
             t = named.get(slot[10:])
             if t is None:
                 return _Role([])
             return self.role_of([c for c in t.children if c.dep_ == "dobj"] or self.preps([t], "to"))
         if slot == "together_with":
-            return self.role_of(self.preps([c for a in anchors for c in a.children if c.lower_ == "together"],
-                                           "with"))
+            return self.role_of(self.preps([c for a in anchors for c in a.children if c.lower_ == "together"], "with"))
         if slot == "xcomp_object":
-            forms = [c for c in trigger.children if c.dep_ in ("xcomp", "advcl")
-                     and c.lemma_.lower() in self.frames.form_verbs]
+            forms = [
+                c
+                for c in trigger.children
+                if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in self.frames.form_verbs
+            ]
             return self.role_of([o for f in forms for o in f.children if o.dep_ == "dobj"])
         if slot == "pact_party":
             return self.role_of(self.preps([t for n, t in named.items() if n == "pact"], "between"))
@@ -332,8 +355,13 @@ class _Reader:
         sent = trigger.sent
         ids = {m.actor_id for m in mover.mentions}
         for r in self.doc.relations:
-            if (r.type == "support" and r.source in ids and r.status != "former" and r.target_mention is not None
-                    and sent.start_char <= r.evidence.start < sent.end_char):
+            if (
+                r.type == "support"
+                and r.source in ids
+                and r.status != "former"
+                and r.target_mention is not None
+                and sent.start_char <= r.evidence.start < sent.end_char
+            ):
                 m = Mention(r.target_mention.start, r.target_mention.end, r.target_mention.text, r.target)
                 if self.usable(m):
                     return _Role([m])
@@ -346,8 +374,13 @@ class _Reader:
         sent = trigger.sent
         ids = {m.actor_id for m in mover.mentions}
         for r in self.doc.relations:
-            if (r.type == "affiliation" and r.source in ids and r.derived_from is None
-                    and sent.start_char <= r.evidence.start < sent.end_char and r.target_mention is not None):
+            if (
+                r.type == "affiliation"
+                and r.source in ids
+                and r.derived_from is None
+                and sent.start_char <= r.evidence.start < sent.end_char
+                and r.target_mention is not None
+            ):
                 return _Role([Mention(r.target_mention.start, r.target_mention.end, r.target_mention.text, r.target)])
         for t in sent:
             if t.lemma_.lower() in ("belong", "serve") and t.pos_ in ("VERB", "AUX"):
@@ -376,7 +409,7 @@ def _self_report(certainty: str, trigger: Any, roles: dict[str, _Role], reader: 
     if certainty != "reported":
         return certainty
     own = {m.actor_id for r in roles.values() for m in r.mentions}
-    for a in list(trigger.ancestors)[:3]:
+    for a in [trigger, *list(trigger.ancestors)[:3]]:
         if a.lemma_.lower() in SELF_REPORT_VERBS and a.pos_ in ("VERB", "AUX"):
             speaker = reader.role_of(reader.subject_tokens(a), whole=False)
             if speaker.mentions and {m.actor_id for m in speaker.mentions} <= own:
@@ -408,7 +441,9 @@ def _rows_of(frame: Frame, roles: dict[str, _Role]) -> Iterator[tuple[RowSpec, M
                     yield spec, a, b
             continue
         for a in src.mentions:
-            for b in tgt.mentions if spec.target in frame.pairwise or spec.source in frame.pairwise else tgt.mentions[:1]:
+            for b in (
+                tgt.mentions if spec.target in frame.pairwise or spec.source in frame.pairwise else tgt.mentions[:1]
+            ):
                 yield spec, a, b
 
 
@@ -417,8 +452,9 @@ def _type(spec: RowSpec, a: Mention, b: Mention, doc: Document, reader: _Reader)
     two states, else the first candidate."""
     if len(spec.types) == 1:
         return spec.types[0]
-    stated = {r.type for r in doc.relations if {r.source, r.target} == {a.actor_id, b.actor_id}
-              and r.derived_from is None}
+    stated = {
+        r.type for r in doc.relations if {r.source, r.target} == {a.actor_id, b.actor_id} and r.derived_from is None
+    }
     for t in spec.types:
         if t in stated:
             return t
@@ -434,8 +470,11 @@ def _change(rtype: str, change: str) -> str:
     return change
 
 
-def _status(change: str, certainty: str) -> str:
+def _status(change: str, certainty: str, trigger: Any) -> str:
+    """former for a tie that ended, intended for one planned or only possible ('may join'), else current."""
     if certainty == "hypothetical":
+        return "intended"
+    if certainty == "speculative" and not any(c.lower_ in ("have", "has", "had") for c in trigger.children):
         return "intended"
     return "former" if change in ENDED else "current"
 
@@ -451,10 +490,17 @@ def find_changes(doc: Document, frames: Frames | None = None) -> list[Relation]:
     reader = _Reader(doc, ms, frames)
     out: list[Relation] = []
     seen: set[tuple[Any, ...]] = set()
-    for match_id, token_ids in sorted(matcher(sd), key=lambda m: m[1][0]):
+    order = {f.id: i for i, f in enumerate(frames.frames)}
+    matches = sorted(matcher(sd), key=lambda m: (m[1][0], order[names[sd.vocab.strings[m[0]]][0].id]))
+    triggers = {ids[0] for _, ids in matches}
+    # (trigger, source actor, change) -> the frame that said it: one statement, one reading
+    said: dict[tuple[int, str, str], str] = {}
+    for match_id, token_ids in matches:
         frame, pi = names[sd.vocab.strings[match_id]]
         named = {n: sd[i] for n, i in zip(frame.node_names(pi), token_ids, strict=True)}
         trigger = named["trigger"]
+        if trigger.dep_ in ("advcl", "xcomp") and trigger.head.i in triggers and trigger.head.i != trigger.i:
+            continue  # "merged to form X", "teamed up to form X": the governing change says it
         certainty = _certainty(trigger)
         if certainty == "negated":
             continue
@@ -472,9 +518,11 @@ def find_changes(doc: Document, frames: Frames | None = None) -> list[Relation]:
                     break
                 if r.mentions:
                     if role in frame.pairwise:
-                        got = _Role(got.mentions + [m for m in r.mentions
-                                                    if all(m.actor_id != o.actor_id for o in got.mentions)],
-                                    token=got.token or r.token)
+                        got = _Role(
+                            got.mentions
+                            + [m for m in r.mentions if all(m.actor_id != o.actor_id for o in got.mentions)],
+                            token=got.token or r.token,
+                        )
                         continue
                     got = r
                     break
@@ -485,6 +533,8 @@ def find_changes(doc: Document, frames: Frames | None = None) -> list[Relation]:
                 continue
             rtype = _type(spec, a, b, doc, reader)
             change = _change(rtype, spec.change)
+            if said.setdefault((trigger.i, a.actor_id, change), frame.id) != frame.id:
+                continue  # an earlier construction already read this trigger for this actor
             pair = tuple(sorted((a.actor_id, b.actor_id))) if rtype in SYMMETRIC else (a.actor_id, b.actor_id)
             key = (rtype, pair, change, trigger.sent.start)
             if key in seen:
@@ -497,7 +547,7 @@ def find_changes(doc: Document, frames: Frames | None = None) -> list[Relation]:
                     target=b.actor_id,
                     source_mention=Span(a.start, a.end, a.text),
                     target_mention=Span(b.start, b.end, b.text),
-                    status=_status(change, certainty),
+                    status=_status(change, certainty, trigger),
                     certainty=certainty,
                     source_kind=doc.source_kind_at(trigger.idx),
                     evidence=_sentence_span(doc, trigger.sent),
@@ -527,8 +577,8 @@ def merge_changes(relations: tuple[Relation, ...], changes: list[Relation]) -> t
     placed: dict[int, list[Relation]] = {}
     tail: list[Relation] = []
     for c in changes:
-        i = first.get(_tie(c))
-        (placed.setdefault(i, []) if i is not None else tail).append(c)
+        at = first.get(_tie(c))
+        (placed.setdefault(at, []) if at is not None else tail).append(c)
     out: list[Relation] = []
     for i, r in enumerate(kept):
         out.extend(placed.get(i, []))

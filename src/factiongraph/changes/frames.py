@@ -8,6 +8,7 @@ not with a traceback deep inside spaCy.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -37,7 +38,7 @@ SIMPLE_SLOTS = frozenset(
         "pact_party",
     }
 )
-PREFIXED_SLOTS = ("prep:", "head_prep:", "object_of:")
+PREFIXED_SLOTS = ("prep:", "head_prep:", "object_of:", "named:")
 
 
 class FramesError(ValueError):
@@ -94,6 +95,19 @@ def _check_slot(frame_id: str, slot: str) -> str:
     raise FramesError(f"frame {frame_id!r}: unknown slot {slot!r}")
 
 
+def _leaves(x: Any) -> Iterator[Any]:
+    """Every scalar inside a pattern (keys and values), to catch YAML reading 'on' as a boolean."""
+    if isinstance(x, dict):
+        for k, v in x.items():
+            yield k
+            yield from _leaves(v)
+    elif isinstance(x, (list, tuple)):
+        for v in x:
+            yield from _leaves(v)
+    else:
+        yield x
+
+
 def _patterns(frame_id: str, match: Any) -> tuple[tuple[dict[str, Any], ...], ...]:
     if not isinstance(match, list) or not match:
         raise FramesError(f"frame {frame_id!r}: 'match' must be a non-empty list")
@@ -102,6 +116,8 @@ def _patterns(frame_id: str, match: Any) -> tuple[tuple[dict[str, Any], ...], ..
     for g in groups:
         if not all(isinstance(n, dict) and "RIGHT_ID" in n and "RIGHT_ATTRS" in n for n in g):
             raise FramesError(f"frame {frame_id!r}: each pattern node needs RIGHT_ID and RIGHT_ATTRS")
+        if any(isinstance(v, bool) for v in _leaves(g)):
+            raise FramesError(f"frame {frame_id!r}: a pattern value read as true/false: quote words like 'on', 'off'")
         if g[0]["RIGHT_ID"] != "trigger":
             raise FramesError(f"frame {frame_id!r}: the first pattern node must be named 'trigger'")
         out.append(tuple(g))
