@@ -54,8 +54,8 @@ DEFECTIONS = [
 
 DEFECTION_NOUNS = [
     (
-        "Nour al-Din al-Zinki announced its defection from Hayat Tahrir al-Sham on Tuesday.",
-        {("affiliation", "nour-al-din-al-zinki", HTS, "former", "left")},
+        "Faylaq al-Sham declared its defection from Jabhat al-Nusra in the spring.",
+        {("affiliation", "faylaq-al-sham", "jabhat-al-nusra", "former", "left")},
     ),
     (
         "The defection of Jaysh al-Izza from the Free Syrian Army surprised observers.",
@@ -107,8 +107,8 @@ WITHDRAWALS = [
         {("affiliation", "mali", "ecowas", "former", "left"), ("affiliation", "niger", "ecowas", "former", "left")},
     ),
     (
-        "The Hamza Division pulled out of the Syrian National Army after the clashes.",
-        {("affiliation", "hamza-division", "syrian-national-army", "former", "left")},
+        "The Hamza Division pulled out of the National Front for Liberation after the clashes.",
+        {("affiliation", "hamza-division", "national-front-for-liberation", "former", "left")},
     ),
     (
         "Jaysh al-Thuwar walked out of the Syrian Democratic Forces in May.",
@@ -128,8 +128,8 @@ PATRON_WITHDRAWALS = [
     ),
     ("France pulled out of Mali in 2022.", {("support", "france", "mali", "former", "broken")}),
     (
-        "The Wagner Group, which had been backing Khalifa Haftar for years, pulled out of Libya in June.",
-        {("support", "wagner-group", "khalifa-haftar", "former", "broken")},
+        "Wagner, which for years had backed Khalifa Haftar, pulled out of Libya in June.",
+        {("support", "wagner", "khalifa-haftar", "former", "broken")},
     ),
 ]
 
@@ -151,7 +151,7 @@ EXPULSIONS = [
 BREAKS = [
     # between two armed groups a tie that ends is an affiliation left, between two states an alliance broken
     (
-        "Jabhat al-Nusra severed its links with al-Qaeda in July.",
+        "In July Jabhat al-Nusra severed all links to al-Qaeda.",
         {("affiliation", "jabhat-al-nusra", "al-qaeda", "former", "left")},
     ),
     ("Mali cut ties with France and expelled its ambassador.", {("alliance", "mali", "france", "former", "broken")}),
@@ -186,8 +186,8 @@ RUPTURES = [
         {("alliance", "eritrea", "ethiopia", "former", "broken")},
     ),
     (
-        "The officer spoke of a rupture between the ELN and the FARC dissidents.",
-        {("alliance", "eln", "farc-dissidents", "former", "broken")},
+        "The report described a rupture between Hezbollah and Amal.",
+        {("alliance", "hezbollah", "amal", "former", "broken")},
     ),
     ("Relations between Hamas and Fatah collapsed in 2007.", {("alliance", "hamas", "fatah", "former", "broken")}),
 ]
@@ -268,11 +268,11 @@ MERGERS = [
         {("affiliation", "jaysh-al-izza", "national-front-for-liberation", "current", "merged")},
     ),
     (
-        "Ahrar al-Sham and Nour al-Din al-Zinki merged with each other to form the Syrian Liberation Front.",
+        "Ahrar al-Sham and Faylaq al-Sham merged with each other to form the Syrian Liberation Front.",
         {
-            ("alliance", "ahrar-al-sham", "nour-al-din-al-zinki", "current", "merged"),
+            ("alliance", "ahrar-al-sham", "faylaq-al-sham", "current", "merged"),
             ("affiliation", "ahrar-al-sham", "syrian-liberation-front", "current", "merged"),
-            ("affiliation", "nour-al-din-al-zinki", "syrian-liberation-front", "current", "merged"),
+            ("affiliation", "faylaq-al-sham", "syrian-liberation-front", "current", "merged"),
         },
     ),
     (
@@ -325,7 +325,7 @@ NEW_ALLIANCES = [
     ),
     (
         # the body they form is what each of them joins
-        "Burkina Faso, Mali and Niger have teamed up to form the Alliance of Sahel States.",
+        "Niger, Burkina Faso and Mali teamed up in 2023 to create the Alliance of Sahel States.",
         {
             ("alliance", "burkina-faso", "mali", "current", "formed"),
             ("alliance", "burkina-faso", "niger", "current", "formed"),
@@ -481,7 +481,7 @@ def test_possible_future_join_is_intended_and_speculative(run) -> None:
 
 
 def test_own_announcement_of_a_move_is_asserted_not_reported(run) -> None:
-    doc = run("Nour al-Din al-Zinki announced its defection from Hayat Tahrir al-Sham on Tuesday.")
+    doc = run("Faylaq al-Sham declared its defection from Jabhat al-Nusra in the spring.")
     assert certainty_of(doc) == {"asserted"}
 
 
