@@ -153,6 +153,9 @@ class Relation:
     evidence: Span
     derived_from: str | None = None
     confidence: float = 0.5
+    # the construction that produced the row ("modifier", "verb", "derived-ASSAULT", "between", ...):
+    # evidence for the analyst and a feature of the confidence model
+    method: str = "rule"
     # what the evidence reports happening to the tie: formed, broken, joined, left, merged (None: no change)
     change: str | None = None
 

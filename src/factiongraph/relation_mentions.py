@@ -634,7 +634,7 @@ class _Extractor:
                     if (src[1].actor_id, tgt[1].actor_id) not in seen:
                         seen.add((src[1].actor_id, tgt[1].actor_id))
                         rel = self.make(cue, c, src[1].actor_id, tgt[1].actor_id, src[0], tgt[0], exact=True)
-                        out.append(dataclasses.replace(rel, type="support"))
+                        out.append(dataclasses.replace(rel, type="support", method="mention-support"))
         return out
 
     def run(self) -> list[Relation]:
@@ -722,6 +722,7 @@ class _Extractor:
             evidence=_sentence_span(self.doc, pred.sent),
             derived_from=ev.id if ev else None,
             confidence=round(min(conf, MENTION_CONFIDENCE + 0.3), 3),
+            method="mention",
         )
 
 

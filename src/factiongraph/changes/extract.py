@@ -553,6 +553,7 @@ def find_changes(doc: Document, frames: Frames | None = None) -> list[Relation]:
                     evidence=_sentence_span(doc, trigger.sent),
                     derived_from=None,
                     confidence=CONFIDENCE,
+                    method=f"change:{frame.id}",
                     change=change,
                 )
             )

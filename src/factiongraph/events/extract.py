@@ -11,6 +11,7 @@ Certainty, attribution, date, place and fatalities are then attached to each eve
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from collections.abc import Callable
 from typing import Any
@@ -22,6 +23,7 @@ from factiongraph.events.acled import acled_type
 from factiongraph.events.dates import event_date
 from factiongraph.events.fatalities import find_fatalities
 from factiongraph.events.lexicon import Lexicon, TriggerSense
+from factiongraph.frames import ModifierTie, listed_after, modifier_ties, sheltered_tokens
 
 TARGET_PREPS = frozenset(["against", "on", "upon", "with", "at", "into"])
 TERRITORY_VERBS = frozenset(
@@ -80,6 +82,32 @@ class _Mentions:
                     continue
                 for t in span:
                     self.by_token[t.i] = m
+        # "the US-backed SDF": the actor inside the modifier is a party to the tie the modifier
+        # states (relations read `modifier_ties`), never an argument of the clause
+        self.modifier_ties: list[ModifierTie] = modifier_ties(sd, self.by_token.get)
+        self.in_modifier: dict[int, Mention] = {}
+        for tie in self.modifier_ties:
+            span = sd.char_span(tie.modifier.start, tie.modifier.end, alignment_mode="expand")
+            for t in span if span is not None else ():
+                if self.by_token.get(t.i) is tie.modifier:
+                    self.in_modifier[t.i] = self.by_token.pop(t.i)
+        # "X, aided by Y", "X, part of Y", "Y, made up of A and B", "with support from Y": the actors
+        # such a phrase names are parties to the tie it states, not arguments of the clause around it
+        self.sheltered: dict[int, Mention] = {}
+        hidden = {h for i in sheltered_tokens(sd) if (h := self.by_token.get(i)) is not None}
+        hidden |= {x for h in list(hidden) for x in listed_after(h, self.by_token.get, sd)}
+        for i, mention in list(self.by_token.items()):
+            if mention in hidden:
+                self.sheltered[i] = self.by_token.pop(i)
+
+    def unsheltered(self) -> _Mentions:
+        """The same index with the actors of tie phrases visible again (for the tie constructions)."""
+        if not self.sheltered:
+            return self
+        view = copy.copy(self)
+        view.by_token = {**self.by_token, **self.sheltered}
+        view.sheltered = {}
+        return view
 
     @classmethod
     def of(cls, doc: Document, sd: Any) -> _Mentions:
@@ -303,6 +331,15 @@ def _attribution_tokens(sent: Any, lexicon: Lexicon) -> set[int]:
 def _background_clause(tok: Any) -> bool:
     """'after residents had fled', 'as talks stalled': a clause of time or cause, not of purpose."""
     return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in tok.children)
+
+
+def _coagents(m: Mention, ms: _Mentions, sd: Any) -> list[Mention]:
+    """Actors coordinated with `m` in the parse or on the surface of a list."""
+    span = sd.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return []
+    out = [x for c in span.root.subtree if c.dep_ == "conj" and (x := ms.at(c)) is not None]
+    return out + listed_after(m, ms.by_token.get, sd)
 
 
 def _fallback(
@@ -696,7 +733,9 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
             known = m1 or m2
             other = None
             if known is not None and _main_clause(tok):
-                other = _fallback(tok, ms, sent, {known.actor_id}, attribution)
+                # the known side's coordinated actors ("X, Y and Z attacked ...") are on its side
+                own_side = {known.actor_id} | {x.actor_id for x in _coagents(known, ms, sd)}
+                other = _fallback(tok, ms, sent, own_side, attribution)
             if known is not None and other is not None:
                 m1, m2 = (known, other) if m1 is not None else (other, known)
                 add(sent, tok, trigger, sense, c, m1, m2, GUESSED_FACTOR, guessed=other)
