@@ -372,6 +372,22 @@ UNTIL_RECENTLY = [
     ),
 ]
 
+# attacking an actor the same sentence calls a former ally: the alliance broke
+ATTACKS_ON_FORMER_ALLIES = [
+    (
+        "Hayat Tahrir al-Sham fighters stormed the positions of Ahrar al-Sham, their former ally, near Idlib.",
+        {("alliance", HTS, "ahrar-al-sham", "former", "broken")},
+    ),
+    (
+        "The Houthis, once allied with Ali Abdullah Saleh, attacked his forces in Sanaa.",
+        {("alliance", "houthis", "yemen", "former", "broken")},
+    ),
+    (
+        "Jaysh al-Islam fighters raided the bases of Faylaq al-Rahman, its erstwhile ally, in Douma.",
+        {("alliance", JAI, "faylaq-al-rahman", "former", "broken")},
+    ),
+]
+
 PLURALS = [
     (
         "Mali, Burkina Faso and Niger quit ECOWAS. The three countries then formed the Alliance of Sahel States.",
@@ -429,6 +445,7 @@ CASES = [
     *NEW_ALLIANCES,
     *PACTS,
     *UNTIL_RECENTLY,
+    *ATTACKS_ON_FORMER_ALLIES,
     *PLURALS,
 ]
 
@@ -483,6 +500,12 @@ def test_possible_future_join_is_intended_and_speculative(run) -> None:
 def test_own_announcement_of_a_move_is_asserted_not_reported(run) -> None:
     doc = run("Faylaq al-Sham declared its defection from Jabhat al-Nusra in the spring.")
     assert certainty_of(doc) == {"asserted"}
+
+
+def test_a_former_alliance_without_an_attack_is_no_change(run) -> None:
+    doc = run("Jaysh al-Islam used to be allied with Faylaq al-Rahman.")
+    assert changes(doc) == set()
+    assert [(r.type, r.status) for r in doc.relations] == [("alliance", "former")]
 
 
 def test_a_long_standing_tie_stated_plainly_is_no_change(run) -> None:

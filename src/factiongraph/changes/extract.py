@@ -587,9 +587,32 @@ def merge_changes(relations: tuple[Relation, ...], changes: list[Relation]) -> t
     return tuple(out + tail)
 
 
+def attacks_on_former_allies(doc: Document) -> list[Relation]:
+    """'X attacked Y, with which it used to be allied', 'X overran the positions of its former ally Y':
+    a sentence that states a former alliance and an attack between the same two actors reports the
+    alliance breaking (the relation stage reads both ties; their conjunction is the change)."""
+    out = []
+    for r in doc.relations:
+        if r.type != "alliance" or r.status != "former" or r.change is not None or r.certainty == "negated":
+            continue
+        pair = {r.source, r.target}
+        attacked = any(
+            h.type == "hostility"
+            and {h.source, h.target} == pair
+            and h.evidence.start == r.evidence.start
+            and h.derived_from is not None
+            and h.certainty not in ("negated", "hypothetical")
+            for h in doc.relations
+        )
+        if attacked:
+            out.append(dataclasses.replace(r, change="broken", method="change:attacked-former-ally"))
+    return out
+
+
 def extract_changes(doc: Document) -> Document:
     """Adds change statements to a parsed document's relations (after `extract_relations`)."""
     found = find_changes(doc)
+    found += [c for c in attacks_on_former_allies(doc) if all(_tie(c) != _tie(f) for f in found)]
     if not found:
         return doc
     return dataclasses.replace(doc, relations=merge_changes(doc.relations, found))
