@@ -219,6 +219,10 @@ SUPPORT_CHANGES = [
 
 JOINS = [
     (
+        "Suqour al-Sham answered the threat by joining Ahrar al-Sham.",
+        {("affiliation", "suqour-al-sham", "ahrar-al-sham", "current", "joined")},
+    ),
+    (
         "Jabhat Ansar al-Din joined Hayat Tahrir al-Sham in 2017.",
         {("affiliation", "ansar-dine", HTS, "current", "joined")},
     ),
@@ -260,6 +264,15 @@ ALLEGIANCE = [
 
 MERGERS = [
     (
+        # a transitive merger: what is merged is the object, not the subject that merges it
+        "Turkey merged the Hamza Division into the Syrian National Army.",
+        {("affiliation", "hamza-division", "syrian-national-army", "current", "merged")},
+    ),
+    (
+        "The generals quarrelled over plans to merge the RSF into the regular army.",
+        {("affiliation", "rapid-support-forces", "sudan", "intended", "merged")},
+    ),
+    (
         "The National Front for Liberation was folded into the Syrian National Army in October.",
         {("affiliation", "national-front-for-liberation", "syrian-national-army", "current", "merged")},
     ),
@@ -282,6 +295,10 @@ MERGERS = [
 ]
 
 MERGER_NOUNS = [
+    (
+        "The merger includes Liwa al-Haq and Jaysh al-Sunna.",
+        {("alliance", "liwa-al-haq", "jaysh-al-sunna", "current", "merged")},
+    ),
     ("The MNLA and the HCUA announced their merger on Friday.", {("alliance", "mnla", "hcua", "current", "merged")}),
     (
         "The merger of the MNLA and the HCUA into a single movement was approved.",
@@ -372,6 +389,37 @@ UNTIL_RECENTLY = [
     ),
 ]
 
+# "X, the alliance formed by A and B": A and B ally and join X
+ALLIANCES_FORMED_BY = [
+    (
+        "The Syrian Liberation Front, an alliance created by Ahrar al-Sham and Faylaq al-Sham, held the town.",
+        {
+            ("alliance", "ahrar-al-sham", "faylaq-al-sham", "current", "formed"),
+            ("affiliation", "ahrar-al-sham", "syrian-liberation-front", "current", "joined"),
+            ("affiliation", "faylaq-al-sham", "syrian-liberation-front", "current", "joined"),
+        },
+    ),
+    (
+        "Hayat Tahrir al-Sham, the alliance founded by Jabhat Fateh al-Sham and Jaysh al-Sunna, took the crossing.",
+        {
+            ("alliance", "jabhat-fateh-al-sham", "jaysh-al-sunna", "current", "formed"),
+            ("affiliation", "jabhat-fateh-al-sham", HTS, "current", "joined"),
+            ("affiliation", "jaysh-al-sunna", HTS, "current", "joined"),
+        },
+    ),
+    (
+        "The Alliance of Sahel States, a bloc founded by Mali, Niger and Burkina Faso, met in Niamey.",
+        {
+            ("alliance", "mali", "niger", "current", "formed"),
+            ("alliance", "mali", "burkina-faso", "current", "formed"),
+            ("alliance", "niger", "burkina-faso", "current", "formed"),
+            ("affiliation", "mali", "alliance-of-sahel-states", "current", "joined"),
+            ("affiliation", "niger", "alliance-of-sahel-states", "current", "joined"),
+            ("affiliation", "burkina-faso", "alliance-of-sahel-states", "current", "joined"),
+        },
+    ),
+]
+
 # attacking an actor the same sentence calls a former ally: the alliance broke
 ATTACKS_ON_FORMER_ALLIES = [
     (
@@ -445,6 +493,7 @@ CASES = [
     *NEW_ALLIANCES,
     *PACTS,
     *UNTIL_RECENTLY,
+    *ALLIANCES_FORMED_BY,
     *ATTACKS_ON_FORMER_ALLIES,
     *PLURALS,
 ]

@@ -23,6 +23,7 @@ from typing import Any
 from spacy.matcher import DependencyMatcher
 
 from factiongraph.changes.frames import Frame, Frames, RowSpec, load_frames
+from factiongraph.dateline import DATELINE
 from factiongraph.document import Document, Mention, Relation, Span
 from factiongraph.events import certainty as cert
 from factiongraph.events.extract import _Mentions, _sentence_span
@@ -81,12 +82,16 @@ class _Reader:
         self.sd = doc.parsed
         self.parties = Parties(doc, ms)
         self.whole = True  # whether the role being read must name a whole group
+        # a dateline ("IDLIB, Syria, 29 January -") says where the report was filed, it names no party
+        self.datelines = [(m.start(), m.end()) for m in DATELINE.finditer(doc.text[:400])]
 
     # ------------------------------------------------------------------ phrases -> actors
     def usable(self, m: Mention) -> bool:
         """An actor that can be an endpoint: not a place, not civilians or protesters."""
         a = self.ms.actors.get(m.actor_id)
         if a is None or a.kind in NON_PARTY_KINDS:
+            return False
+        if any(s <= m.start < e for s, e in self.datelines):
             return False
         return not self.parties.placelike(m)
 
@@ -106,17 +111,20 @@ class _Reader:
 
     def phrase(self, tok: Any, whole: bool = True) -> tuple[list[Mention], bool]:
         """Actors one phrase token names (relative pronouns and plurals resolved), and whether it is partial."""
-        if tok.lower_ in RELATIVE and tok.tag_ in ("WDT", "WP", "WP$"):
+        relative = tok.lower_ in RELATIVE and tok.tag_ in ("WDT", "WP", "WP$")
+        if relative:
             clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
             if clause is None:
                 return [], False
             tok = clause.head
             if tok.dep_ == "appos" and self.named_by(tok) is None:
                 tok = tok.head  # "X, a faction that ...": the faction is X
-        if tok.lower_ in PLURAL_PRONOUNS or self.plural_anaphor(tok):
-            listed = self.antecedents(tok)
+        if tok.lower_ in PLURAL_PRONOUNS or not relative and self.plural_anaphor(tok):
+            listed = self.speakers(tok) or self.antecedents(tok)
             if listed:
                 return listed, False
+            if tok.lower_ in PLURAL_PRONOUNS:
+                return [], False  # "they" with no list to stand for: not the one actor a resolver guessed
         if self.ms.at(tok) is None and (
             tok.lemma_.lower() in self.frames.of_heads or tok.lower_ in self.frames.of_heads
         ):
@@ -144,6 +152,11 @@ class _Reader:
                     for t in c.subtree:
                         if (m := self.ms.at(t)) is not None:
                             return m
+        for c in tok.children:  # "a new body called X", "a group known as X"
+            if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ("call", "name", "know", "dub"):
+                for t in c.subtree:
+                    if t.dep_ in ("oprd", "pobj", "attr", "dobj", "xcomp") and (m := self.ms.at(t)) is not None:
+                        return m
         if tok.lemma_.lower() in self.frames.partial_heads | self.frames.of_heads or tok.pos_ == "PRON":
             for p in self.preps([tok], "of"):
                 if (m := self.named_by(p)) is not None:
@@ -192,8 +205,11 @@ class _Reader:
         return len(named) == 1
 
     def plural_anaphor(self, tok: Any) -> bool:
-        """'the three countries', 'both groups', 'these factions': a definite plural of a group noun."""
+        """'the three countries', 'both groups', 'these factions': a definite plural of a group noun,
+        as a clause's subject (not 'one of the groups', which is a set the text never listed)."""
         if tok.tag_ not in ("NNS", "NNPS") or tok.lemma_.lower() not in self.frames.plural_heads:
+            return False
+        if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
             return False
         own = self.ms.at(tok)
         if own is not None and own.how not in ("generic", "coref"):
@@ -206,6 +222,32 @@ class _Reader:
             or c.lower_ in NUMBER_WORDS
             for c in tok.children
         )
+
+    def speakers(self, tok: Any) -> list[Mention]:
+        """'X and Y announced that they had merged': a plural subject of a reported clause stands for the
+        coordinated subject of the verb reporting it."""
+        clause = tok.head
+        for _ in range(2):
+            if clause.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or clause.head == clause:
+                return []
+            clause = clause.head
+            subj = [c for c in clause.children if c.dep_ == "nsubj"]
+            if subj:
+                if not any(c.dep_ == "conj" for c in subj[0].children):
+                    return []
+                found = self.role_of(subj[:1], whole=False).mentions
+                return found if len(found) >= 2 and self.kinds_fit(tok, found) else []
+        return []
+
+    def kinds_fit(self, tok: Any, found: list[Mention]) -> bool:
+        """'the three countries' stand for states, 'both groups' for armed groups; 'they' for anyone."""
+        kinds = {self.ms.actors[m.actor_id].kind for m in found if m.actor_id in self.ms.actors}
+        head = tok.lemma_.lower()
+        if head in self.frames.state_heads:
+            return kinds <= STATE_KINDS
+        if head in self.frames.group_heads:
+            return not kinds & STATE_KINDS
+        return True
 
     def antecedents(self, tok: Any) -> list[Mention]:
         """The actors of the last list of two or more actors before `tok` (this or the previous sentences);
@@ -228,7 +270,7 @@ class _Reader:
                     m = self.named_by(item)
                     if m is not None and self.usable(m) and all(m.actor_id != o.actor_id for o in found):
                         found.append(m)
-                if len(found) >= 2 and (want is None or len(found) == want):
+                if len(found) >= 2 and (want is None or len(found) == want) and self.kinds_fit(tok, found):
                     lists.append(found)
             if lists:
                 return max(reversed(lists), key=len)
@@ -255,6 +297,8 @@ class _Reader:
             return [verb.head]  # "the faction that defected", "militias signing up to Q"
         if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head != verb:
             return self.subject_tokens(verb.head, depth + 1)
+        if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
+            return self.subject_tokens(verb.head.head, depth + 1)  # "X responded by joining Y"
         return []
 
     def governor_subject(self, noun: Any) -> list[Any]:
@@ -302,6 +346,9 @@ class _Reader:
         if slot.startswith("head_prep:"):
             heads = [a for a in trigger.ancestors][:2]
             return self.role_of(self.preps(heads, slot[10:]))
+        if slot.startswith("head_of:"):
+            t = named.get(slot[8:])
+            return self.role_of([t.head]) if t is not None and t.dep_ == "appos" else _Role([])
         if slot.startswith("named:"):
             t = named.get(slot[6:])
             return self.role_of([t]) if t is not None else _Role([])

@@ -38,7 +38,7 @@ SIMPLE_SLOTS = frozenset(
         "pact_party",
     }
 )
-PREFIXED_SLOTS = ("prep:", "head_prep:", "object_of:", "named:")
+PREFIXED_SLOTS = ("prep:", "head_prep:", "object_of:", "named:", "head_of:")
 
 
 class FramesError(ValueError):
@@ -78,9 +78,16 @@ class Frames:
 
     frames: tuple[Frame, ...]
     partial_heads: frozenset[str]
-    plural_heads: frozenset[str]
     of_heads: frozenset[str] = frozenset()
     form_verbs: frozenset[str] = frozenset()
+    state_heads: frozenset[str] = frozenset()
+    group_heads: frozenset[str] = frozenset()
+    any_heads: frozenset[str] = frozenset()
+
+    @property
+    def plural_heads(self) -> frozenset[str]:
+        """Nouns whose definite plural refers back to listed actors (states, groups or either)."""
+        return self.state_heads | self.group_heads | self.any_heads
 
     def by_id(self, frame_id: str) -> Frame:
         for f in self.frames:
@@ -167,9 +174,12 @@ def parse_frames(data: Any) -> Frames:
     return Frames(
         tuple(frames),
         frozenset(str(w) for w in data.get("partial_heads") or []),
-        frozenset(str(w) for w in data.get("plural_heads") or []),
         frozenset(str(w) for w in data.get("of_heads") or []),
         frozenset(str(w) for w in data.get("form_verbs") or []),
+        *(
+            frozenset(str(w) for w in (data.get("plural_heads") or {}).get(k) or [])
+            for k in ("states", "groups", "any")
+        ),
     )
 
 
