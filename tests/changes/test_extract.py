@@ -528,6 +528,25 @@ def test_negated_or_denied_change_gives_no_row(run, text: str) -> None:
     assert changes(run(text)) == set()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a state joining another state in an operation is no membership
+        "American units are to join Jordan in a naval exercise next month.",
+        "French warships joined Egypt for joint drills in the Red Sea.",
+        "Russian troops joined Syria in the offensive on Palmyra.",
+        # whoever demands a change is not the one who makes it
+        "South Korea has rejected the North's demand to sever its alliance with Washington.",
+        "Iran dismissed Saudi Arabia's call to stop arming the Houthis.",
+        # forces leaving a country leave no membership of it
+        "The envoys urged Serbia to pull its forces back, and asked for their exit from Bosnia-Herzegovina.",
+        "The UN called for the exit of Rwandan troops from Congo.",
+    ],
+)
+def test_look_alike_that_changes_no_tie_gives_no_row(run, text: str) -> None:
+    assert changes(run(text)) == set()
+
+
 def test_change_under_a_dismissed_report_is_disputed(run) -> None:
     doc = run("Jaysh al-Islam dismissed reports that Jaysh al-Izza had joined Hayat Tahrir al-Sham.")
     assert changes(doc) == {("affiliation", "jaysh-al-izza", HTS, "current", "joined")}

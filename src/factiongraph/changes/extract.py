@@ -86,6 +86,10 @@ class _Reader:
         self.datelines = [(m.start(), m.end()) for m in DATELINE.finditer(doc.text[:400])]
 
     # ------------------------------------------------------------------ phrases -> actors
+    def kind(self, m: Mention) -> str | None:
+        a = self.ms.actors.get(m.actor_id)
+        return a.kind if a is not None else None
+
     def usable(self, m: Mention) -> bool:
         """An actor that can be an endpoint: not a place, not civilians or protesters."""
         a = self.ms.actors.get(m.actor_id)
@@ -293,8 +297,9 @@ class _Reader:
             own = [own[0]] if first is None else [t for t in own if self.ms.at(t) is first]
         if own or depth > 3:
             return own
-        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return [verb.head]  # "the faction that defected", "militias signing up to Q"
+        to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON") and not to_infinitive:
+            return [verb.head]  # "the faction that defected", "militias signing up to Q"; not "X's demand to sever"
         if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head != verb:
             return self.subject_tokens(verb.head, depth + 1)
         if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
@@ -512,9 +517,10 @@ def _type(spec: RowSpec, a: Mention, b: Mention, doc: Document, reader: _Reader)
 
 
 def _change(rtype: str, change: str) -> str:
+    """The change word of the contract for a row's type: members join and leave, ties form and break."""
     if rtype == "affiliation":
         return {"broken": "left", "formed": "joined"}.get(change, change)
-    return change
+    return {"left": "broken", "joined": "formed"}.get(change, change)
 
 
 def _status(change: str, certainty: str, trigger: Any) -> str:
@@ -580,6 +586,8 @@ def find_changes(doc: Document, frames: Frames | None = None) -> list[Relation]:
                 continue
             rtype = _type(spec, a, b, doc, reader)
             change = _change(rtype, spec.change)
+            if rtype == "affiliation" and {reader.kind(a), reader.kind(b)} <= STATE_KINDS:
+                continue  # a state is no member of another state ("US forces joined Jordan in an exercise")
             if said.setdefault((trigger.i, a.actor_id, change), frame.id) != frame.id:
                 continue  # an earlier construction already read this trigger for this actor
             pair = tuple(sorted((a.actor_id, b.actor_id))) if rtype in SYMMETRIC else (a.actor_id, b.actor_id)
