@@ -84,6 +84,10 @@ DESERTIONS = [
 ]
 
 SPLITS = [
+    (
+        "After its split from al-Qaeda, Jabhat Fateh al-Sham seized new ground.",
+        {("affiliation", "jabhat-fateh-al-sham", "al-qaeda", "former", "left")},
+    ),
     ("Jaysh al-Islam split from the Free Syrian Army in 2015.", {("affiliation", JAI, FSA, "former", "left")}),
     (
         "In 2016 Jabhat Fateh al-Sham broke away from al-Qaeda.",
@@ -263,6 +267,16 @@ ALLEGIANCE = [
 ]
 
 MERGERS = [
+    (
+        # "they" in a reported clause: the reporting subject's list; "a new group called X" names X
+        "Jabhat Fateh al-Sham and Liwa al-Haq said that they had dissolved themselves into a new group called "
+        "Hayat Tahrir al-Sham.",
+        {
+            ("alliance", "jabhat-fateh-al-sham", "liwa-al-haq", "current", "merged"),
+            ("affiliation", "jabhat-fateh-al-sham", HTS, "current", "merged"),
+            ("affiliation", "liwa-al-haq", HTS, "current", "merged"),
+        },
+    ),
     (
         # a transitive merger: what is merged is the object, not the subject that merges it
         "Turkey merged the Hamza Division into the Syrian National Army.",
