@@ -16,7 +16,7 @@ from typing import Any
 from factiongraph.document import Document, Event, Mention, Relation, Span
 from factiongraph.events import certainty as cert
 from factiongraph.events.extract import _Mentions, _sentence_span
-from factiongraph.frames import list_members, listed_after, tie_words
+from factiongraph.frames import list_members, listed_after, same_side, same_side_objects, tie_words
 from factiongraph.relation_mentions import (
     CONDEMN_VERBS,
     SUPPORT_NOUNS,
@@ -173,7 +173,7 @@ def _partner(tok: Any, ms: _Mentions) -> Mention | None:
                     m = ms.in_subtree(p)
                     if m is not None:
                         return m
-    # "with which they used to be allied": the prepositional relative hangs off the relcl verb
+    # "a group with which it was once allied": the prepositional relative hangs off the relcl verb
     cur = tok
     for _ in range(3):
         if cur.dep_ == "relcl":
@@ -313,7 +313,7 @@ def _objects(tok: Any, preps: tuple[str, ...]) -> list[Any]:
 
 def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
     """Nominal and participial ties between named actors (word lists in `frames/data/ties.yaml`):
-    "X, which enjoys the backing of Y and Z" / "with support from Y" (support Y -> X); "X, aided by Y"
+    "X, which has the backing of Y and Z" / "with support from Y" (support Y -> X); "X, aided by Y"
     (support Y -> X); "X, part of Y" / "X is a member of Y" (affiliation X -> Y); "Y, made up of A, B
     and C" / "Y includes A and B" (affiliation A -> Y, B -> Y)."""
     words = tie_words()
@@ -363,6 +363,12 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
             if own is not None:
                 for g in groups:
                     add("affiliation", own, g, tok, tok.head if tok.dep_ == "attr" else tok, "member-noun")
+        elif tok.pos_ == "NOUN" and same_side(tok, words):
+            verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+            own = _theme(verb, ms) if verb.pos_ in ("VERB", "AUX") else None
+            if own is not None:
+                for other in _named([x for o in same_side_objects(tok) for x in _conjuncts_of(o)], ms):
+                    add("alliance", own, other, tok, verb, "same-side")
         elif tok.pos_ == "VERB" and (listed := list_members(tok, words)) is not None:
             group = _noun_itself(tok.head, ms, tok) if tok.dep_ in ("acl", "relcl") else _theme(tok, ms)
             members = _named([x for t in listed for x in _conjuncts_of(t)], ms)
@@ -556,7 +562,7 @@ def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
         if not (settings.is_party(m1) and settings.is_party(m2)):
             continue
         if rtype == "hostility" and settings.supported(m2, tok):
-            rtype = "support"  # "strikes ... in support of the government of Iraq"
+            rtype = "support"  # "air raids ... in support of the Afghan army"
         elif rtype != "hostility" and settings.opposed(m2, tok):
             rtype = "hostility"  # "backed the campaign against ISIL": ISIL is the enemy
         status = "intended" if e.certainty == "hypothetical" else "current"

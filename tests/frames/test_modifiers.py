@@ -35,7 +35,7 @@ def test_modifier_rules_load_with_a_direction_for_every_cue() -> None:
     [
         ("Tribal gunmen traded fire with fighters of the US-backed SDF outside Raqqa.", None, "united-states",
          "syrian-democratic-forces"),
-        ("Ambushes by the Turkey-backed Syrian National Army hit Kurdish positions last week.", None, "turkey",
+        ("Ambushes by Turkey-backed Syrian National Army units hit Kurdish positions last week.", None, "turkey",
          "syrian-national-army"),
         ("The Iranian-backed Houthis attacked Saudi Arabia on Tuesday.", "houthis", "iran", "houthis"),
     ],

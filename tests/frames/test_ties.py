@@ -71,7 +71,7 @@ def test_member_noun_makes_the_subject_or_apposition_a_member(run, text, member,
 @pytest.mark.parametrize(
     ("text", "group", "members"),
     [
-        ("The Northern Alliance, made up of the MNDAA, the Arakan Army (AA) and the Kachin Independence Army, "
+        ("The Northern Alliance, composed of the MNDAA, the Kachin Independence Army and the Arakan Army, "
          "attacked a junta base.", "northern-alliance", ["mndaa", "arakan-army", "kachin-independence-army"]),
         ("The Three Brotherhood Alliance, which includes the TNLA and the MNDAA, rejected the truce.",
          "three-brotherhood-alliance", ["tnla", "mndaa"]),
@@ -89,8 +89,8 @@ def test_list_participle_makes_every_listed_actor_a_member(run, text, group, mem
 @pytest.mark.parametrize(
     "text",
     [
-        "Abdul Karim Hassan, who leads the Syrian Interim Government, spoke on Tuesday.",
-        "Ali Abdullah Saleh, who governed Yemen for decades, died in December.",
+        "Abdul Karim Hassan, the man who leads the interim government in Azaz, met the SNA on Tuesday.",
+        "Abd Rabbuh Mansur Hadi, who governed Yemen from 2012, lives in Riyadh.",
         "The commander, who heads the Deir ez-Zor Military Council, was detained by the SDF.",
     ],
 )
@@ -110,3 +110,17 @@ def test_leading_or_governing_an_organisation_is_no_alliance(run, text):
 )
 def test_acting_together_is_an_alliance(run, text, pair):
     assert any(r.type == "alliance" and {r.source, r.target} == pair for r in run(text).relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("In that war Fano battled on the same side with Eritrean units.", {"fano", "eritrea"}),
+        ("In 2016 Ahrar al-Sham was in the same camp as Jaysh al-Islam.", {"ahrar-al-sham", "jaysh-al-islam"}),
+        ("During the siege Hezbollah stood in the same front as Iran.", {"hezbollah", "iran"}),
+    ],
+)
+def test_sharing_a_side_is_an_alliance_not_a_fight(run, text, pair):
+    doc = run(text)
+    assert any(r.type == "alliance" and {r.source, r.target} == pair for r in doc.relations)
+    assert not any(r.type == "hostility" and {r.source, r.target} == pair for r in doc.relations)

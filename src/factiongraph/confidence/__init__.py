@@ -37,10 +37,30 @@ def tie_key(r: Relation) -> TieKey:
     return (r.type, r.source, r.target)
 
 
+# constructions grouped by how directly they state a tie; the group carries the weight the few
+# annotated examples of one construction cannot
+CONSTRUCTIONS = frozenset(
+    "modifier member-noun member-list support-noun support-participle same-side joint reciprocal passive-support "
+    "alliance-noun noun-cue alongside verb".split()
+)
+
+
 def _method_family(method: str) -> str:
     if method.startswith("change:"):  # change statements, whatever the construction ("change:defect")
         return "change"
     return "derived" if method.startswith("derived-") else method
+
+
+def _method_group(method: str) -> str:
+    if method in CONSTRUCTIONS:
+        return "construction"
+    if method in ("derived-ASSAULT", "derived-THREATEN", "reciprocal"):
+        return "event-hostile"
+    if method.startswith("derived-"):
+        return "event-other"
+    if method.startswith("mention"):
+        return "mention"
+    return method
 
 
 def _kind(actor: Actor | None) -> str:
@@ -65,6 +85,8 @@ def tie_features(doc: Document) -> dict[TieKey, dict[str, float]]:
         f[f"type={key[0]}"] = 1.0
         for m in {_method_family(r.method) for r in rs}:
             f[f"method={m}"] = 1.0
+        for g in {_method_group(r.method) for r in rs}:
+            f[f"group={g}"] = 1.0
         for r in rs:
             if r.method.startswith("derived-"):
                 f[f"event={r.method[8:]}"] = 1.0

@@ -50,6 +50,23 @@ QUANTITY_NOUNS = frozenset(
     "consignment load batch cargo convoy package dozen hundred thousand million $ dollar euro".split()
 )
 SPEAKER_PRONOUNS = frozenset("he she it they we".split())
+FIRST_PERSON = frozenset("i we".split())
+OPEN_QUOTES, CLOSE_QUOTES, BOTH_QUOTES = frozenset("“‘"), frozenset("”’"), frozenset("\"")
+
+
+def _in_quote(tok: Any) -> bool:
+    """Whether `tok` stands inside a direct quotation of its sentence."""
+    inside = False
+    for t in tok.sent:
+        if t.i >= tok.i:
+            return inside
+        if t.text in OPEN_QUOTES:
+            inside = True
+        elif t.text in CLOSE_QUOTES:
+            inside = False
+        elif t.text in BOTH_QUOTES:
+            inside = not inside
+    return inside
 GUESSED_FACTOR = 0.75  # a participant taken from salience rather than syntax
 ONE_SIDED_FACTOR = 0.5  # an ACLED event with a participant unnamed
 SIDE_CLAUSE_FACTOR = 0.7  # an event told in an adverbial or relative clause: background to the main one
@@ -203,6 +220,8 @@ def _subject(verb: Any, ms: _Mentions, depth: int = 0) -> Mention | None:
                 k.dep_ == "poss" and k.lower_ in ("their", "its", "his", "her", "our") for k in c.children
             )
             if m is None and (c.lower_ in SPEAKER_PRONOUNS or own) and verb.dep_ == "ccomp":
+                if _in_quote(c) and c.lower_ not in FIRST_PERSON:
+                    return None  # '"They are shelling us," X said': in direct speech only "we" is X
                 return _speaker(verb.head, ms)  # "X said they / their forces would ...": X
             return m
     controller = _object_controller(verb, ms)
@@ -492,7 +511,7 @@ def _speech_act(tok: Any, plover: str, mode: str | None = None) -> tuple[str, An
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in REFUSAL and plover != "REJECT":
         return "REJECT", speaker  # "declined to resign", "refused to meet"
     negated = any(c.dep_ == "neg" for c in tok.children)
-    # "willing to send material to help defend X": an intention governs its purpose clauses too
+    # "ready to ship arms to help protect X": an intention governs its purpose clauses too
     governor = tok.head if tok.dep_ == "advcl" and _to_clause(tok) and tok.head.dep_ == "xcomp" else tok
     if governor is not tok and governor.head.lemma_.lower() in COMMISSIVE:
         tok = governor
@@ -752,7 +771,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 add(sent, tok, trigger, sense, c, m1, m2, ONE_SIDED_FACTOR * toll)
                 break
     # one happening told by several words of a sentence between the same two actors ("willing to
-    # send material to help defend X", "called for sanctions against X") is coded by its
+    # ship arms to help protect X", "called for sanctions against X") is coded by its
     # governing predicate, as PLOVER codes the main verb
     best: dict[tuple[frozenset[str], int], int] = {}
     for i, e in enumerate(events):
@@ -801,7 +820,7 @@ def _main_clause(tok: Any) -> bool:
 
 def _obligation(tok: Any, lex: Lexicon, ms: _Mentions) -> tuple[Mention, Mention] | None:
     """(speaker, addressee) for a reported obligation whose verb is no trigger of its own:
-    "X said Y must be ready to mediate", "X declared that Y should drop its barriers" (PLOVER
+    "X said Y ought to be prepared to mediate", "X declared that Y should drop its barriers" (PLOVER
     codes the demand as REQUEST from X to Y)."""
     if tok.pos_ not in ("VERB", "AUX") or tok.dep_ != "ccomp":
         return None
@@ -833,7 +852,7 @@ def _requested(tok: Any, lex: Lexicon) -> bool:
         if head.pos_ in ("VERB", "AUX") and head.dep_ == "ccomp" and any(
             c.dep_ == "aux" and c.lower_ in ("must", "should") for c in head.children
         ):
-            return True  # "X said Y must be ready to mediate": the mediation is what X asks for
+            return True  # "X said Y should stand ready to mediate": the mediation is what X asks for
         if head.pos_ in ("VERB", "NOUN"):
             sense = _sense(head, lex)
             if sense is not None and sense.plover in ("REQUEST", "REJECT"):

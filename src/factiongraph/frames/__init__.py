@@ -6,7 +6,15 @@ phrase's head as the argument (see `factiongraph.events.extract._Mentions`).
 """
 
 from factiongraph.frames.modifiers import ModifierRule, ModifierTie, load_rules, modifier_ties
-from factiongraph.frames.ties import TieWords, list_members, listed_after, sheltered_tokens, tie_words
+from factiongraph.frames.ties import (
+    TieWords,
+    list_members,
+    listed_after,
+    same_side,
+    same_side_objects,
+    sheltered_tokens,
+    tie_words,
+)
 
 __all__ = [
     "ModifierRule",
@@ -16,6 +24,8 @@ __all__ = [
     "listed_after",
     "load_rules",
     "modifier_ties",
+    "same_side",
+    "same_side_objects",
     "sheltered_tokens",
     "tie_words",
 ]

@@ -23,6 +23,7 @@ class TieWords:
     member_nouns: frozenset[str]
     list_participles: tuple[tuple[str, ...], ...]
     alliance_predicates: frozenset[str]
+    same_side_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -36,6 +37,7 @@ def tie_words() -> TieWords:
         member_nouns=frozenset(raw["member_nouns"]),
         list_participles=tuple(tuple(x) for x in raw["list_participles"]),
         alliance_predicates=frozenset(raw["alliance_predicates"]),
+        same_side_nouns=frozenset(raw["same_side_nouns"]),
     )
 
 
@@ -65,6 +67,24 @@ def list_members(tok: Token, words: TieWords | None = None) -> list[Token] | Non
     return None
 
 
+def same_side(tok: Token, words: TieWords | None = None) -> bool:
+    """A shared side: a side noun with "same" and an as/with object ("in the same camp as Y")."""
+    words = words or tie_words()
+    return tok.lemma_.lower() in words.same_side_nouns and any(
+        c.dep_ == "amod" and c.lower_ == "same" for c in tok.children
+    )
+
+
+def same_side_objects(tok: Token) -> list[Token]:
+    """Who shares the side: the "as/with" object of the side noun, or of its verb when the parser
+    attached the "as" phrase there ("fought ... the same side | as Y")."""
+    objs = _objects(tok, ("as", "with"))
+    if objs:
+        return objs
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    return [p for p in _objects(verb, ("as", "with")) if p.i > tok.i]
+
+
 def sheltered_tokens(sd: Doc) -> set[int]:
     """Tokens of phrases that only state a tie inside a noun phrase or an adjunct: the agent of
     "X, aided by Y", the object of "X, part of Y", the list of "Y, made up of A and B", the source
@@ -82,6 +102,8 @@ def sheltered_tokens(sd: Doc) -> set[int]:
             phrases = _objects(tok, ("of", "from"))
         elif tok.pos_ == "VERB" and tok.dep_ in ("acl", "relcl"):
             phrases = list_members(tok, words) or []
+        elif same_side(tok, words):
+            phrases = same_side_objects(tok)
         for p in phrases:
             out.update(t.i for t in p.subtree)
     return out
