@@ -52,6 +52,8 @@ def _method_family(method: str) -> str:
 
 
 def _method_group(method: str) -> str:
+    if method.startswith("change:"):
+        return "change"
     if method in CONSTRUCTIONS:
         return "construction"
     if method in ("derived-ASSAULT", "derived-THREATEN", "reciprocal"):
