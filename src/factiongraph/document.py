@@ -21,6 +21,7 @@ PloverType = Literal[
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 ]
 MentionHow = Literal["name", "alias", "generic", "coref", "ner"]
+RelationChange = Literal["formed", "broken", "joined", "left", "merged"]
 ActorKind = Literal[
     "state",
     "foreign_state",
@@ -63,6 +64,10 @@ def as_relation_type(value: str) -> RelationType:
 
 def as_relation_status(value: str) -> RelationStatus:
     return _checked(value, get_args(RelationStatus), "relation status")
+
+
+def as_relation_change(value: str) -> RelationChange:
+    return _checked(value, get_args(RelationChange), "relation change")
 
 
 def as_actor_kind(value: str) -> ActorKind:
@@ -190,6 +195,8 @@ class Relation:
     # the construction that produced the row ("modifier", "verb", "derived-ASSAULT", "between", ...):
     # evidence for the analyst and a feature of the confidence model
     method: str = "rule"
+    # what the evidence reports happening to the tie: formed, broken, joined, left, merged (None: no change)
+    change: RelationChange | None = None
 
 
 @dataclass(frozen=True, slots=True)
