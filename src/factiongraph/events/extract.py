@@ -47,6 +47,7 @@ QUANTITY_NOUNS = frozenset(
     "kg kilogram kilo ton tonne pound litre liter gallon barrel worth amount number lot quantity shipment "
     "consignment load batch cargo convoy package dozen hundred thousand million $ dollar euro".split()
 )
+ADVERB_PARTICLES = frozenset("back out off away over".split())  # particles the parser may tag as adverbs
 SPEAKER_PRONOUNS = frozenset("he she it they we".split())
 GUESSED_FACTOR = 0.75  # a participant taken from salience rather than syntax
 ONE_SIDED_FACTOR = 0.5  # an ACLED event with a participant unnamed
@@ -481,11 +482,20 @@ def _sense(tok: Any, lex: Lexicon) -> TriggerSense | None:
     if tok.lower_ == "according":  # "according to X" attributes; it is no event
         return None
     if tok.pos_ == "VERB":
-        particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+        particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None) or next(
+            (
+                c.lower_
+                for c in tok.children
+                if c.lower_ in ADVERB_PARTICLES and (c.dep_ == "advmod" or c.dep_ == "prep" and not list(c.children))
+            ),
+            None,
+        )  # "pulled back", "handed the town over to": a particle parsed as an adverb or a bare preposition
         prep = next((c.lower_ for c in tok.children if c.dep_ == "prep"), None)
         if any(c.dep_ == "xcomp" for c in tok.children):
             prep = None  # "agreed to lift ..., with strings attached": the complement is the argument
         dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if dobj is None and _is_passive(tok):  # "grenades were thrown": the passive subject is the object
+            dobj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         if dobj is not None and dobj.lemma_.lower() in FRAME_NOUNS and tok.lemma_.lower() in LIGHT_VERBS:
             for c in dobj.children:  # "launched a mediation effort": the mediation is the event
                 if c.dep_ == "compound" and c.pos_ == "NOUN" and lex.noun(c.lemma_.lower()) is not None:
@@ -556,12 +566,13 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
             territory=tok.lemma_.lower() in TERRITORY_VERBS,
             text=_clause_text(tok),
             context=sent.text,
+            actor1_text=m1.text if m1 else None,
         )
 
     def add(
         sent: Any, tok: Any, trigger: Any, sense: TriggerSense, c: Any, m1: Mention | None, m2: Mention | None,
         factor: float, rank: float | None = None, guessed: Mention | None = None,
-    ) -> None:
+    ) -> bool:
         # a participant taken from salience has no span filling its role: it gets no mention, so
         # that nothing downstream (derived relations, highlights) reads it as stated
         key = (sense.plover, m1.actor_id if m1 else None, m2.actor_id if m2 else None, sent.start)
@@ -591,7 +602,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
             confidence=min(1.0, conf),
         )
         if (m1 is None or m2 is None) and ev.confidence < MIN_ONE_SIDED_CONFIDENCE:
-            return  # a half-told event with weak evidence (a side clause, a hedge) is noise
+            return False  # a half-told event with weak evidence (a side clause, a hedge) is noise
         if key in seen:
             if events[seen[key]].confidence < ev.confidence:
                 events[seen[key]] = ev
@@ -600,6 +611,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
             seen[key] = len(events)
             depth[len(events)] = _depth(tok) if rank is None else rank
             events.append(ev)
+        return True
 
     for sent in sd.sents:
         attribution = _attribution_tokens(sent, lexicon)
@@ -628,7 +640,9 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                         tok.head,
                         dataclasses.replace(head_sense, weight=max(sense.weight, head_sense.weight)),
                     )
-            if tok.pos_ == "VERB":
+            if tok.pos_ == "VERB" and tok.dep_ == "nsubj" and tok.tag_ == "VBG" and _between(tok, ms)[0] is not None:
+                m1, m2 = _between(tok, ms)  # "fighting between X and Y continued": a gerund used as a noun
+            elif tok.pos_ == "VERB":
                 m1 = _subject(tok, ms)
                 m2 = _patient(
                     tok, ms, hostile=sense.plover in HOSTILE, exclude=m1.actor_id if m1 else None,
@@ -710,8 +724,8 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 # killed") reports an outcome, weaker evidence than the act that caused it.
                 outcome = lexicon.verb_lemma(tok.lemma_.lower(), tok.lower_) in CASUALTY_VERBS
                 toll = (0.7 if m1 or m2 else 0.5) if outcome else 1.0
-                add(sent, tok, trigger, sense, c, m1, m2, ONE_SIDED_FACTOR * toll)
-                break
+                if add(sent, tok, trigger, sense, c, m1, m2, ONE_SIDED_FACTOR * toll):
+                    break  # too weak to keep ("two farmers died"): the next candidate may name the act
     # one happening told by several words of a sentence between the same two actors ("willing to
     # send material to help defend X", "called for sanctions against X") is coded by its
     # governing predicate, as PLOVER codes the main verb
