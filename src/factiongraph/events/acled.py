@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import re
 
+from factiongraph.events.codebook import codebook
+
 __all__ = ["ACLED_SUB_EVENT_TYPES", "ACLED_EVENT_TYPES", "acled_type"]
 
 BATTLES = "Battles"
@@ -34,30 +36,9 @@ PROTESTS = "Protests"
 RIOTS = "Riots"
 STRATEGIC = "Strategic developments"
 
-#: ACLED's event types and sub-event types, spelled as ACLED spells them.
+#: ACLED's event types and sub-event types, spelled as ACLED spells them (from the codebook data)
 ACLED_SUB_EVENT_TYPES: dict[str, tuple[str, ...]] = {
-    BATTLES: ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
-    EXPLOSIONS: (
-        "Air/drone strike",
-        "Shelling/artillery/missile attack",
-        "Remote explosive/landmine/IED",
-        "Suicide bomb",
-        "Grenade",
-        "Chemical weapon",
-    ),
-    VAC: ("Attack", "Sexual violence", "Abduction/forced disappearance"),
-    PROTESTS: ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
-    RIOTS: ("Violent demonstration", "Mob violence"),
-    STRATEGIC: (
-        "Agreement",
-        "Arrests",
-        "Change to group/activity",
-        "Disrupted weapons use",
-        "Headquarters or base established",
-        "Looting/property destruction",
-        "Non-violent transfer of territory",
-        "Other",
-    ),
+    etype: tuple(sub.name for sub in subs) for etype, subs in codebook().event_types.items()
 }
 ACLED_EVENT_TYPES: tuple[str, ...] = tuple(ACLED_SUB_EVENT_TYPES)
 
