@@ -140,3 +140,13 @@ def test_events_accused_of_doing_makes_the_accused_the_doer(run):
     doc = run("Iran, which Saudi Arabia accuses of arming the Houthis, demanded a halt to the strikes.")
     assert ("AID", "iran", "houthis") in triples(doc)
     assert only(run("Hezbollah was accused of shelling Israeli towns.")).actor1 == "hezbollah"
+
+
+def test_two_attacks_in_one_sentence_each_get_their_own_toll(pipeline):
+    text = (
+        "Russian warplanes bombed the market in Idlib, killing 5 civilians, while clashes between the "
+        "army and rebels near Hama left 3 soldiers dead."
+    )
+    doc = next(iter(pipeline.run([Document(id="t", text=text)])))
+    tolls = {e.trigger.text: e.fatalities for e in doc.events}
+    assert tolls == {"bombed": 5, "clashes": 3}

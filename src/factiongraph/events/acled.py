@@ -651,7 +651,7 @@ def _assault(m, trig, a1, a2, territory, t, ctx="", target="") -> tuple[str | No
     # remote violence, whoever the target (ACLED keeps it under Explosions/Remote violence); a
     # bare outcome ("stepped on a landmine and was killed") takes its weapon from the sentence
     remote = _remote_subtype(m, trig, t, ctx)
-    if remote is None and trig in CASUALTY_TRIGGERS:
+    if remote is None and trig in CASUALTY_TRIGGERS and a1 is None:
         remote = _remote_subtype(None, None, ctx, ctx)
     if remote is not None:
         return EXPLOSIONS, remote

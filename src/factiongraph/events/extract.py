@@ -20,7 +20,7 @@ from factiongraph.document import Actor, Document, Event, Mention, Place, Span
 from factiongraph.events import certainty as cert
 from factiongraph.events.acled import acled_type
 from factiongraph.events.dates import event_date
-from factiongraph.events.fatalities import find_fatalities
+from factiongraph.events.fatalities import fatalities_near
 from factiongraph.events.lexicon import Lexicon, TriggerSense
 
 TARGET_PREPS = frozenset(["against", "on", "upon", "with", "at", "into"])
@@ -598,7 +598,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
             attributed_to=_attribution(c.source_token, ms, doc) if c.value == "reported" else None,
             location=_where(loc_doc, sent, sense.plover, locate),
             date=when[2] if when is not None else None,
-            fatalities=find_fatalities(sent.text) if sense.plover == "ASSAULT" else None,
+            fatalities=_fatalities(sent, trigger, lexicon) if sense.plover == "ASSAULT" else None,
             confidence=min(1.0, conf),
         )
         if (m1 is None or m2 is None) and ev.confidence < MIN_ONE_SIDED_CONFIDENCE:
@@ -855,6 +855,21 @@ def _depth(tok: Any) -> int:
     while tok.head != tok and d < 50:
         tok, d = tok.head, d + 1
     return d
+
+
+def _fatalities(sent: Any, trigger: Any, lexicon: Lexicon) -> int | None:
+    """The death toll of the attack `trigger` names: the fatality phrases of its sentence that report
+    on it rather than on another attack told there. Casualty verbs ("killed", "died") tell a toll,
+    not an attack of their own, and are no anchors."""
+    anchors = []
+    for t in sent:
+        if t.pos_ not in ("VERB", "NOUN") or lexicon.verb_lemma(t.lemma_.lower(), t.lower_) in CASUALTY_VERBS:
+            continue
+        sense = _sense(t, lexicon)
+        if sense is not None and sense.plover == "ASSAULT":
+            anchors.append(t.idx - sent.start_char)
+    own = trigger.idx - sent.start_char
+    return fatalities_near(sent.text, own, anchors if own in anchors else [])
 
 
 def _where(doc: Document, sent: Any, plover: str, locate: Locator | None) -> Place | None:
