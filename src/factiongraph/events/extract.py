@@ -577,7 +577,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
         # that nothing downstream (derived relations, highlights) reads it as stated
         key = (sense.plover, m1.actor_id if m1 else None, m2.actor_id if m2 else None, sent.start)
         etype, subtype = acled(sent, tok, sense, m1, m2)
-        when = event_date(sent.text, doc.published)
+        when = event_date(sent.text, doc.published, trigger.idx - sent.start_char, _side_clauses(sent, trigger))
         # an event told in a side clause ("..., after troops withdrew") is background to the main one
         side = 1.0 if _main_clause(tok) else SIDE_CLAUSE_FACTOR
         conf = sense.weight * CERTAINTY_FACTOR.get(c.value, 0.5) * factor * side
@@ -855,6 +855,17 @@ def _depth(tok: Any) -> int:
     while tok.head != tok and d < 50:
         tok, d = tok.head, d + 1
     return d
+
+
+def _side_clauses(sent: Any, trigger: Any) -> tuple[tuple[int, int], ...]:
+    """Character spans (sentence offsets) of the relative, adverbial and adnominal clauses that do
+    not hold `trigger`: a date there dates another happening ("troops who arrived on Monday")."""
+    spans = []
+    for t in sent:
+        if t.dep_ in ("relcl", "acl", "advcl") and not (t.left_edge.i <= trigger.i <= t.right_edge.i):
+            end = t.right_edge.idx + len(t.right_edge.text)
+            spans.append((t.left_edge.idx - sent.start_char, end - sent.start_char))
+    return tuple(spans)
 
 
 def _fatalities(sent: Any, trigger: Any, lexicon: Lexicon) -> int | None:
