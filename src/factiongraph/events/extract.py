@@ -12,7 +12,7 @@ Certainty, attribution, date, place and fatalities are then attached to each eve
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from factiongraph.actors import lexicon as lx
@@ -22,6 +22,7 @@ from factiongraph.events.acled import acled_type
 from factiongraph.events.dates import event_date
 from factiongraph.events.fatalities import fatalities_near
 from factiongraph.events.lexicon import Lexicon, TriggerSense
+from factiongraph.events.location import clause_place, is_locative, not_a_scene
 
 TARGET_PREPS = frozenset(["against", "on", "upon", "with", "at", "into"])
 TERRITORY_VERBS = frozenset(
@@ -542,10 +543,18 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
     if sd is None:
         return doc
     ms = _Mentions.of(doc, sd)
-    # where an event happened is a place named as a place, not a state named as an actor
+    # where an event happened is a place named as a place ("in Kabul"), not a state named as an
+    # actor ("Kabul said"), a nationality or an origin
     mentions = [m for a in doc.actors for m in a.mentions]
+    actor_spans = [(m.start, m.end) for m in mentions]
     loc_doc = dataclasses.replace(
-        doc, places=tuple(p for p in doc.places if not any(m.start < p.end and p.start < m.end for m in mentions))
+        doc,
+        places=tuple(
+            p
+            for p in doc.places
+            if not not_a_scene(sd, p)
+            and (is_locative(sd, p) or not any(m.start < p.end and p.start < m.end for m in mentions))
+        ),
     )
     events: list[Event] = []
     depth: dict[int, float] = {}  # event index -> its trigger's depth in the parse
@@ -596,7 +605,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
             certainty=c.value,
             source_kind=doc.source_kind_at(tok.idx),
             attributed_to=_attribution(c.source_token, ms, doc) if c.value == "reported" else None,
-            location=_where(loc_doc, sent, sense.plover, locate),
+            location=_where(loc_doc, sent, sense.plover, locate, trigger, doc.places, actor_spans),
             date=when[2] if when is not None else None,
             fatalities=_fatalities(sent, trigger, lexicon) if sense.plover == "ASSAULT" else None,
             confidence=min(1.0, conf),
@@ -883,12 +892,25 @@ def _fatalities(sent: Any, trigger: Any, lexicon: Lexicon) -> int | None:
     return fatalities_near(sent.text, own, anchors if own in anchors else [])
 
 
-def _where(doc: Document, sent: Any, plover: str, locate: Locator | None) -> Place | None:
-    """Where the event happened. A statement (request, accusation, rejection, support, agreement)
-    takes a place only from its own sentence: the scene of the sentences before it is where
-    others acted, not where it was said. Acts and threats take the paragraph's scene too."""
+def _where(
+    doc: Document,
+    sent: Any,
+    plover: str,
+    locate: Locator | None,
+    trigger: Any = None,
+    places: Sequence[Place] = (),
+    actor_spans: Sequence[tuple[int, int]] = (),
+) -> Place | None:
+    """Where the event happened: the place its own clause names (`clause_place`), else the
+    sentence's or paragraph's scene. A statement (request, accusation, rejection, support,
+    agreement) takes a place only from its own sentence: the scene of the sentences before it is
+    where others acted, not where it was said. Acts and threats take the paragraph's scene too."""
     if locate is None:
         return None
+    if trigger is not None:
+        attached = clause_place(trigger, places, actor_spans)
+        if attached is not None:
+            return attached
     place = locate(doc, sent.start_char, sent.end_char)
     if place is not None and plover in STATEMENTS and not sent.start_char <= place.start < sent.end_char:
         return None
