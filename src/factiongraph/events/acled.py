@@ -650,8 +650,10 @@ def _assault(m, trig, a1, a2, territory, t, ctx="", target="") -> tuple[str | No
 
     # remote violence, whoever the target (ACLED keeps it under Explosions/Remote violence); a
     # bare outcome ("stepped on a landmine and was killed") takes its weapon from the sentence
+    # unless its own clause names who killed ("gunmen killed 2 farmers" beside a shelling)
     remote = _remote_subtype(m, trig, t, ctx)
-    if remote is None and trig in CASUALTY_TRIGGERS and a1 is None:
+    if remote is None and trig in CASUALTY_TRIGGERS and (a1 is None or target == t):
+        # the perpetrator is not named in the killing's own clause ("3 died when a mine exploded")
         remote = _remote_subtype(None, None, ctx, ctx)
     if remote is not None:
         return EXPLOSIONS, remote
