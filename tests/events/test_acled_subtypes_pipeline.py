@@ -93,8 +93,29 @@ CASES = {
 }
 
 
+# more constructions of sub-types above: custody, restrictions introduced, a base moved
+MORE_CASES = {
+    "Arrests": [
+        "Police took into custody three opposition organisers in the capital.",
+        "The security services took a prominent blogger into custody on Friday.",
+        "Two union leaders were taken into custody by the police in the port city.",
+    ],
+    "Other": [
+        "The government introduced martial law in the northern provinces after the attacks.",
+        "Authorities introduced a night curfew across the capital.",
+        "The junta introduced a lockdown in the border districts after the raid.",
+    ],
+    "Headquarters or base established": [
+        "The militants relocated their headquarters to a village near the border.",
+        "Rebel commanders moved their base into the hills above the town.",
+        "The armed group relocated its command post to a disused factory.",
+    ],
+}
+
+
 @pytest.mark.parametrize(
-    ("sub_type", "text"), [(sub, text) for sub, texts in CASES.items() for text in texts]
+    ("sub_type", "text"),
+    [(sub, text) for cases in (CASES, MORE_CASES) for sub, texts in cases.items() for text in texts],
 )
 def test_codebook_construction_gets_its_acled_sub_type(pipeline, sub_type: str, text: str) -> None:
     assert top_sub_type(pipeline, text) == sub_type

@@ -272,6 +272,7 @@ _BASE_NOUN = r"(?:training )?(?:base|headquarters|camp|outpost|command post|offi
 CUE_BASE = _rx(
     r"\b(?:set|setting|sets) up " + _DET + r"(?:\w+ )?" + _BASE_NOUN,
     r"\b(?:establish|build|buil|construct|erect)(?:ed|es|ing|t|s)? " + _DET + r"(?:\w+ )?" + _BASE_NOUN,
+    r"\b(?:relocat|mov)(?:ed|es|ing|e)? (?:its |their |his )?(?:headquarters|base|command post)\b",
     r"\b(?:base|headquarters) (?:was |were )?(?:established|set up)\b",
     r"\bopen(?:ed|s)? (?:a |an |its |their )?(?:new )?(?:\w+ )?(?:base|headquarters|office)\b",
 )
@@ -404,7 +405,7 @@ DISRUPT_TRIGGERS = frozenset({"defuse", "foil", "thwart", "intercept", "dismantl
 GROUP_CHANGE_ONLY = frozenset({"defect", "defection", "merge", "merger", "rename", "split"})
 HANDOVER_TRIGGERS = frozenset({"hand", "handover", "cede"})
 WITHDRAW_TRIGGERS = frozenset({"withdraw", "withdrawal", "retreat", "pull", "vacate", "abandon"}) | HANDOVER_TRIGGERS
-BASE_TRIGGERS = frozenset({"establish", "set", "open", "build", "construct"})
+BASE_TRIGGERS = frozenset({"establish", "set", "open", "build", "construct", "relocate", "move"})
 GROUP_CHANGE_TRIGGERS = frozenset(
     {
         "join",

@@ -504,7 +504,15 @@ def _sense(tok: Any, lex: Lexicon) -> TriggerSense | None:
         if dobj is not None and dobj.lemma_.lower() in QUANTITY_NOUNS:  # "700 kg of medicine": the medicine
             dobj = next((p for c in dobj.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), dobj)
         obj = dobj.lemma_.lower() if dobj is not None else None
-        return lex.verb(lex.verb_lemma(tok.lemma_.lower(), tok.lower_), particle=particle, prep=prep, obj=obj)
+        lemma = lex.verb_lemma(tok.lemma_.lower(), tok.lower_)
+        sense = lex.verb(lemma, particle=particle, prep=prep, obj=obj)
+        if sense is None and prep is not None:
+            # "took into custody a journalist": the pattern's object is the preposition's
+            pobj = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == prep
+                         for p in c.children if p.dep_ == "pobj"), None)  # fmt: skip
+            if pobj is not None:
+                sense = lex.verb(lemma, particle=particle, prep=prep, obj=pobj.lemma_.lower())
+        return sense
     if tok.pos_ == "NOUN":
         if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in DISARMING_VERBS:
             return None  # "defused two bombs": the bombs did not go off
