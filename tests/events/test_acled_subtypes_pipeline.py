@@ -22,12 +22,12 @@ def top_sub_type(pipeline, text: str) -> str | None:
 CASES = {
     "Government regains territory": [
         "Government troops reclaimed the market town of Kidal from the rebels on Tuesday.",
-        "The Iraqi army took back two villages west of Mosul from Islamic State fighters.",
+        "The Iraqi army took back two villages near Mosul that Islamic State fighters had held.",
         "Somali soldiers recovered control of the district after pushing al-Shabaab out.",
     ],
     "Non-state actor overtakes territory": [
         "Taliban fighters seized the provincial capital from the Afghan army after a day of fighting.",
-        "The rebels seized a police station in the north after a gun battle with officers.",
+        "The rebels seized the northern police station after a gun battle with officers.",
         "Al-Shabaab militants wrested control of the coastal town from Somali government forces.",
     ],
     "Non-violent transfer of territory": [

@@ -267,7 +267,7 @@ def test_dead_and_hurt_counted_together_give_no_death_count(text):
 
 def test_a_death_count_beside_a_mixed_count_is_kept():
     assert find_fatalities("Three soldiers were killed, and 40 people were killed or injured in the town.") == 3
-    assert find_fatalities("Two people were killed and injured people were taken to hospital.") == 2
+    assert find_fatalities("Two guards were killed and injured guards were taken to hospital.") == 2
 
 
 def test_each_fatality_phrase_goes_to_the_attack_it_follows_or_else_the_one_it_precedes():

@@ -206,7 +206,10 @@ _OTHER_VERB_AFTER_RE = re.compile(
 # "40 people were killed or injured": a count of dead and hurt together says nothing of the dead alone
 _MIXED_AFTER_RE = re.compile(
     r"\s*(?:or|and|and/or|&)\s+(?:were\s+)?(?:injured|wounded|hurt|maimed)\b"
-    r"(?!\s+(?:people|persons|civilians|soldiers|men|women|children|fighters|were|was)\b)"
+    # the participle ends the phrase ("... killed or injured in the blast."), it does not modify
+    # a noun ("... killed and injured guards were taken to hospital")
+    r"(?=\s*(?:$|[^\w\s]|(?:in|on|at|when|during|after|by|as|and|or|near|while|following|overnight|since|"
+    r"from|across|with|today|yesterday|last|this|earlier|later)\b))"
 )
 _NUM_IN_EXPR_RE = re.compile(rf"{_VAGUE_RE_TEXT}|{_DIGITNUM}|{_WORDNUM}")
 _PART_RE = re.compile(rf"(?P<num>{_NUMEXPR})(?P<np>(?:\s+(?!{_STOP}\b){_WORD}){{0,3}})", _F)
