@@ -178,13 +178,14 @@ def extract_paths(
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: Any = None,
     workers: int = 1,
+    stdin_format: str = "auto",
 ) -> Iterator[Document]:
     """Reads files, folders, JSONL or stdin and extracts each document (errors become error lines).
 
     With `workers > 1` the documents are extracted in that many processes (`factiongraph.parallel`),
     each loading the pipeline a `PipelineSpec` describes (a loaded `Pipeline` is reloaded from its model).
     """
-    docs = read_paths(paths, max_bytes=max_bytes, stdin=stdin)
+    docs = read_paths(paths, max_bytes=max_bytes, stdin=stdin, stdin_format=stdin_format)
     if published is not None:
         docs = (d if d.published is not None else dataclasses.replace(d, published=published) for d in docs)
     if workers > 1 or not isinstance(pipeline, Pipeline):
