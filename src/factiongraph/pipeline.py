@@ -79,10 +79,13 @@ class Pipeline:
 
         Short documents are parsed `batch_size` at a time; a long one window by window, alone.
         """
-        for group in _groups((_Job.of(d, self.window_chars, self.limits) for d in docs), batch_size):
+        # a window with its context stays under the model's length limit (0: as large as it allows)
+        most = max(1, self.nlp.max_length // 2)
+        size = min(self.window_chars, most) if self.window_chars > 0 else most
+        for group in _groups((_Job.of(d, size, self.limits) for d in docs), batch_size):
             items = [(p, job) for job in group for p in job.pieces if job.error is None]
-            size = batch_size if all(len(job.pieces) == 1 for job in group) else 1
-            for sd, piece, job in self._parse(items, size):
+            n = batch_size if all(len(job.pieces) == 1 for job in group) else 1
+            for sd, piece, job in self._parse(items, n):
                 if isinstance(sd, Exception):
                     job.fail("extraction_failed", f"{type(sd).__name__}: {sd}")
                     continue

@@ -24,7 +24,6 @@ import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from factiongraph.actors.salience import PERIPHERAL_HINT, crowded_out, prune
 from factiongraph.document import Actor, Document, Event, Mention, Place, Relation, Section, Span
@@ -77,9 +76,13 @@ def _context_start(text: str, own: int, context: int) -> int:
 
 
 def plan(text: str, size: int = WINDOW_CHARS, context: int = CONTEXT_CHARS) -> list[Window]:
-    """The windows of a text: own parts cover it exactly, in order; one window when it is short."""
+    """The windows of a text: own parts cover it exactly, in order; one window when it is short.
+
+    A window with its context is at most 2 x `size` long (the context is cut to the size).
+    """
     if size <= 0 or len(text) <= size:
         return [Window(0, 0, len(text))]
+    context = min(context, size)
     out: list[Window] = []
     own = 0
     while own < len(text):
@@ -140,14 +143,14 @@ class _Joined:
     peripheral_in: dict[str, int]  # actor id -> windows where it was a peripheral candidate
     events: list[Event]
     event_keys: dict[tuple[int, int, str], str]  # (trigger start, end, plover) -> joined event id
-    relations: dict[tuple[Any, ...], Relation]
+    relations: list[Relation]
     places: dict[tuple[int, int], Place]
     warnings: list[str]
 
 
 def join(doc: Document, pieces: Sequence[Document]) -> Document:
     """The extracted pieces of `doc` as one extracted document, in its offsets (see the module notes)."""
-    acc = _Joined({}, {}, {}, {}, [], {}, {}, {}, list(doc.warnings))
+    acc = _Joined({}, {}, {}, {}, [], {}, [], {}, list(doc.warnings))
     focus = None
     for piece in pieces:
         w: Window = piece.hints[WINDOW_HINT]
@@ -161,7 +164,7 @@ def join(doc: Document, pieces: Sequence[Document]) -> Document:
     peripheral = [a for a in acc.named_in if acc.peripheral_in.get(a, 0) >= acc.named_in[a]]
     hints = {**doc.hints, "focus_country": focus, PERIPHERAL_HINT: peripheral, "windows": len(pieces)}
     joined = dataclasses.replace(
-        doc, actors=actors, events=tuple(acc.events), relations=tuple(acc.relations.values()),
+        doc, actors=actors, events=tuple(acc.events), relations=tuple(acc.relations),
         places=tuple(sorted(acc.places.values(), key=lambda p: p.start)),
         warnings=tuple(dict.fromkeys(acc.warnings)), hints=hints, parsed=None,
     )
@@ -203,13 +206,13 @@ def _add_piece(acc: _Joined, piece: Document, w: Window) -> None:
             found = acc.event_keys.get((e.trigger.start + d, e.trigger.end + d, e.plover))
             if found:
                 ids[e.id] = found
-    for r in relations:
-        moved = dataclasses.replace(
+    acc.relations.extend(
+        dataclasses.replace(
             r, evidence=_moved(r.evidence, d), source_mention=_span(r.source_mention, d),
             target_mention=_span(r.target_mention, d), derived_from=ids.get(r.derived_from or ""),
         )
-        key = (moved.type, moved.source, moved.target, moved.evidence.start, moved.evidence.end)
-        acc.relations.setdefault(key, moved)
+        for r in relations
+    )
     for p in piece.places:
         if p.start >= own:
             moved_place = _place(p, d)
