@@ -1,8 +1,9 @@
 """Per-document limits: a time budget and a memory guard, so one document cannot hang or sink a run.
 
-`Budget.check()` is called between the windows of a document (`factiongraph.windows`) and after
-each document; `Budget.alarm()` also interrupts a stage that runs past the time budget, where the
-process can take the signal (the main thread of a Unix process). A document over a limit becomes
+Each stage of a document runs inside `Budget.alarm()`, which counts its time and interrupts it
+when it runs past the document's time budget, where the process can take the signal (the main
+thread of a Unix process); `Budget.check()` is called after each stage (each window of a long
+document, `factiongraph.windows`). A document over a limit becomes
 an error document (`timeout` or `out_of_memory`) and the run goes on with the next one.
 """
 
@@ -57,18 +58,11 @@ def rss_mb() -> float | None:
 
 
 class Budget:
-    """The limits of one document, counted from `start()` (or the first `check()`)."""
+    """The limits of one document; time counts only while its own stages run (inside `alarm()`)."""
 
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
-        self.t0: float | None = None
-
-    def start(self) -> None:
-        if self.t0 is None:
-            self.t0 = time.monotonic()
-
-    def elapsed(self) -> float:
-        return 0.0 if self.t0 is None else time.monotonic() - self.t0
+        self.spent = 0.0
 
     def _timeout(self) -> BudgetExceeded:
         return BudgetExceeded("timeout", f"extraction took longer than the time budget of "
@@ -76,9 +70,8 @@ class Budget:
 
     def check(self) -> None:
         """Raises `BudgetExceeded` when the document is over its time budget or memory is over the guard."""
-        self.start()
         limit = self.limits.time_budget_s
-        if limit is not None and self.elapsed() > limit:
+        if limit is not None and self.spent > limit:
             raise self._timeout()
         cap = self.limits.max_rss_mb
         rss = rss_mb() if cap is not None else None
@@ -87,27 +80,32 @@ class Budget:
 
     @contextmanager
     def alarm(self) -> Iterator[None]:
-        """Interrupts the block with `BudgetExceeded` when the time budget runs out inside it.
+        """Runs a stage of the document, counting its time; interrupts it with `BudgetExceeded` when
+        the time budget runs out inside it.
 
-        Only in the main thread, and only when nobody else uses SIGALRM; elsewhere `check()` alone applies.
+        The interruption needs the main thread, and SIGALRM unused by anyone else; elsewhere the
+        time is still counted and `check()` applies after the stage.
         """
-        self.start()
         limit = self.limits.time_budget_s
         usable = (limit is not None and hasattr(signal, "setitimer")
                   and threading.current_thread() is threading.main_thread()
                   and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, None))
+        t0 = time.monotonic()
         if not usable or limit is None:
-            yield
+            try:
+                yield
+            finally:
+                self.spent += time.monotonic() - t0
             return
-        remaining = max(limit - self.elapsed(), 0.001)
 
         def ring(signum: int, frame: FrameType | None) -> None:
             raise self._timeout()
 
         signal.signal(signal.SIGALRM, ring)
-        signal.setitimer(signal.ITIMER_REAL, remaining)
+        signal.setitimer(signal.ITIMER_REAL, max(limit - self.spent, 0.001))
         try:
             yield
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, signal.SIG_DFL)
+            self.spent += time.monotonic() - t0
