@@ -230,7 +230,12 @@ def _read_file(path: str, max_bytes: int) -> Iterator[Document]:
                         f"unsupported file type {ext}: expected one of {', '.join(SUPPORTED_EXTENSIONS)}")
         return
     try:
-        # O_NONBLOCK: opening a FIFO without a writer must not wait; anything but a regular file is refused.
+        # Anything but a regular file is refused before and after opening; O_NONBLOCK: opening a
+        # FIFO put in its place meanwhile does not wait for a writer.
+        mode = os.stat(path).st_mode
+        if not stat.S_ISREG(mode):
+            yield error_doc(path, "not_a_file", f"not a regular file ({_file_kind(mode)}): not read")
+            return
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         yield error_doc(path, "unreadable", f"cannot read file: {exc.strerror or exc}")
