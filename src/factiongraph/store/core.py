@@ -8,6 +8,7 @@ The constructor does no I/O; `Store.open(target)` connects and migrates.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -201,7 +202,9 @@ class Store:
         self.insert_rows(
             "mentions", ("doc_hash", "actor_id", "start_offset", "end_offset", "text", "how"), list(mentions.values())
         )
-        self.insert_rows("events", EVENT_COLUMNS, [event_row(h, e) for e in events])
+        # each event starts as its own merged event, so a crash before the merge leaves no empty merge id
+        self.insert_rows("events", (*EVENT_COLUMNS, "merged_event_id"),
+                         [(*event_row(h, e), merged_event_id(h, e["id"])) for e in events])
         self.insert_rows("relations", RELATION_COLUMNS, [relation_row(h, i, r) for i, r in enumerate(relations)])
         self.insert_rows(
             "places",
@@ -277,6 +280,11 @@ RELATION_COLUMNS = (
 
 def _span(s: dict[str, Any] | None) -> tuple[Any, Any, Any]:
     return (None, None, None) if not s else (s["start"], s["end"], s["text"])
+
+
+def merged_event_id(doc_hash: str, event_id: str) -> str:
+    """The id of the merged event whose first member is this event (`graph.merge_events`)."""
+    return "m-" + hashlib.sha1(f"{doc_hash}:{event_id}".encode()).hexdigest()[:12]
 
 
 def event_row(h: str, e: dict[str, Any]) -> tuple[Any, ...]:
