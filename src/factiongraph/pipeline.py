@@ -5,7 +5,8 @@
 
 A long document is parsed and extracted in windows joined afterwards (`factiongraph.windows`),
 so cost is linear in its length. Every document runs under a time budget and a memory guard
-(`factiongraph.budget`); one that fails or exceeds them becomes an error document with its id.
+(`factiongraph.budget`); one that fails or exceeds them becomes an error document with its id
+(`factiongraph.jobs` runs the stages this way).
 
 Each stage is a function from `Document` to `Document`. Services (spaCy model, actor
 registry, gazetteer, event lexicon) are loaded once into a `Pipeline` and passed in.
@@ -14,7 +15,7 @@ registry, gazetteer, event lexicon) are loaded once into a `Pipeline` and passed
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,9 +25,9 @@ from factiongraph import windows
 from factiongraph.actors.registry import Registry
 from factiongraph.actors.resolve import ActorResolver
 from factiongraph.actors.salience import prune as prune_peripheral_actors
-from factiongraph.budget import Budget, BudgetExceeded, Limits
+from factiongraph.budget import Limits
 from factiongraph.dateline import published_from_dateline
-from factiongraph.document import DocError, Document
+from factiongraph.document import Document
 from factiongraph.events.extract import extract_events
 from factiongraph.events.lexicon import Lexicon
 from factiongraph.places import Gazetteer, geoparse, locate
@@ -74,103 +75,19 @@ class Pipeline:
         doc = prune_peripheral_actors(doc) if whole else windows.mark_peripheral(doc)
         return dataclasses.replace(doc, parsed=None)
 
+    def prepare(self, doc: Document) -> Document:
+        """The stages before parsing, for one read document."""
+        return segment(published_from_dateline(doc))
+
     def run(self, docs: Iterable[Document], batch_size: int = 16) -> Iterator[Document]:
         """Extracts every document, in input order; documents with an error pass through untouched.
 
-        Short documents are parsed `batch_size` at a time; a long one window by window, alone.
+        Short documents are parsed `batch_size` at a time, a long one in windows; each runs under
+        the limits and in isolation (`factiongraph.jobs`).
         """
-        # a window with its context stays under the model's length limit (0: as large as it allows)
-        most = max(1, self.nlp.max_length // 2)
-        size = min(self.window_chars, most) if self.window_chars > 0 else most
-        for group in _groups((_Job.of(d, size, self.limits) for d in docs), batch_size):
-            items = [(p, job) for job in group for p in job.pieces if job.error is None]
-            n = batch_size if all(len(job.pieces) == 1 for job in group) else 1
-            for sd, piece, job in self._parse(items, n):
-                if isinstance(sd, Exception):
-                    job.fail("extraction_failed", f"{type(sd).__name__}: {sd}")
-                    continue
-                job.step(self.process, dataclasses.replace(piece, parsed=sd), whole=len(job.pieces) == 1)
-            yield from (job.result() for job in group)
+        from factiongraph.jobs import run_jobs
 
-    def _parse(self, items: list[tuple[Document, _Job]], batch_size: int) -> Iterator[tuple[Any, Document, _Job]]:
-        """(spaCy doc or the exception parsing raised, piece, job) for each item, in order."""
-        done = 0
-        try:
-            for sd in self.nlp.pipe((p.text for p, _ in items), batch_size=batch_size):
-                yield sd, *items[done]
-                done += 1
-        except Exception:  # noqa: BLE001 - the rest one at a time: only the piece that fails fails
-            for piece, job in items[done:]:
-                try:
-                    sd = self.nlp(piece.text) if job.error is None else None
-                except Exception as exc:  # noqa: BLE001 - becomes that document's error
-                    sd = exc
-                yield sd, piece, job
-
-
-@dataclass
-class _Job:
-    """One document being extracted: its pieces (windows), their results, its budget and error."""
-
-    doc: Document
-    pieces: list[Document]
-    budget: Budget
-    done: list[Document] = field(default_factory=list)
-    error: DocError | None = None
-
-    @classmethod
-    def of(cls, doc: Document, window_chars: int, limits: Limits) -> _Job:
-        job = cls(doc, [], limits.budget(), error=doc.error)
-        if doc.error is None:
-            job.step(lambda: segment(published_from_dateline(doc)))
-            if job.error is None:
-                job.doc = job.done.pop()
-                job.pieces = windows.split(job.doc, window_chars)
-        return job
-
-    def step(self, stage: Callable[..., Document], *args: Any, **kwargs: Any) -> None:
-        """Runs a stage of this document (unless it failed already); failures become its error."""
-        if self.error is not None:
-            return
-        try:
-            with self.budget.alarm():
-                self.done.append(stage(*args, **kwargs))
-            self.budget.check()
-        except BudgetExceeded as exc:
-            self.fail(exc.code, exc.message)
-        except Exception as exc:  # noqa: BLE001 - one document never stops a run
-            self.fail("extraction_failed", f"{type(exc).__name__}: {exc}")
-
-    def fail(self, code: str, message: str) -> None:
-        self.error = DocError(code, message[:500])
-        self.done.clear()
-
-    def result(self) -> Document:
-        if self.doc.error is not None:
-            return self.doc
-        if self.error is not None:
-            return dataclasses.replace(self.doc, parsed=None, error=self.error)
-        if len(self.pieces) == 1:
-            return self.done[0]
-        return windows.join(self.doc, self.done)
-
-
-def _groups(jobs: Iterable[_Job], batch_size: int) -> Iterator[list[_Job]]:
-    """Jobs in groups of about `batch_size` pieces; a windowed document is a group of its own."""
-    group: list[_Job] = []
-    for job in jobs:
-        if len(job.pieces) > 1:
-            if group:
-                yield group
-                group = []
-            yield [job]
-            continue
-        group.append(job)
-        if len(group) >= batch_size:
-            yield group
-            group = []
-    if group:
-        yield group
+        return run_jobs(self, docs, batch_size)
 
 
 def extract_paths(
