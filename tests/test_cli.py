@@ -62,7 +62,8 @@ def make_acceptance_folder(folder: Path) -> Path:
     with open(folder / "big.txt", "wb") as f:
         f.write(b"Rebels attacked the town.\n")
         f.truncate(50 * 1024 * 1024)  # sparse: 50 MB on paper, nothing written
-    (folder / "bad-utf8.txt").write_bytes(QUSAYR.encode() + b"Caf\xe9 owners fled the \xff\xfe town.\n")
+    # broken UTF-8 (valid "\xc3\xa9" beside three bad bytes), not text in another charset
+    (folder / "bad-utf8.txt").write_bytes(QUSAYR.encode() + b"Caf\xe9 owners in Tom\xc3\xa9 fled the \xff\xfe town.\n")
     (folder / "broken.html").write_text(IDLIB_HTML, encoding="utf-8")
     good = {"id": "good-1", "text": AFRIN, "published": "2018-01-20"}
     (folder / "batch.jsonl").write_text(json.dumps(good) + "\n" + '{"id": "bad-2", "text": "unterminated\n',

@@ -12,6 +12,7 @@ from typing import IO, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -21,6 +22,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 from rich.table import Table
+from rich.text import Text
 
 from factiongraph.actors.registry import Registry, RegistryError
 from factiongraph.confidence import above, default_threshold
@@ -46,6 +48,13 @@ class Format(str, Enum):
     table = "table"
     jsonl = "jsonl"
     json = "json"
+
+
+class StdinFormat(str, Enum):
+    auto = "auto"
+    txt = "txt"
+    html = "html"
+    jsonl = "jsonl"
 
 
 class ListFormat(str, Enum):
@@ -91,6 +100,9 @@ def extract(
             "chosen for precision on annotated real reports; 0 shows every candidate).",
         ),
     ] = None,
+    stdin_format: Annotated[
+        StdinFormat, typer.Option(help="What - (standard input) holds: auto (sniffed), txt, html or jsonl.")
+    ] = StdinFormat.auto,
 ) -> None:
     """Extract sections, actors, events, relations and places from documents (output contract v1)."""
     pub = _date(published)
@@ -104,7 +116,7 @@ def extract(
             else PipelineSpec.checked(model=model, registry_files=registry or ())
         )
     except (ModelNotFound, RegistryError) as e:
-        err.print(f"[red]error:[/red] {e}")
+        err.print(f"[red]error:[/red] {escape(str(e))}")
         raise typer.Exit(2) from None
     sink: IO[str] = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
     width = None if out_is_tty or "COLUMNS" in os.environ else 160
@@ -126,13 +138,15 @@ def extract(
             disable=total is not None and total < 2,
         ) as progress:
             task = progress.add_task("extracting", total=total)
-            for doc in extract_paths(paths, pipe, published=pub, max_bytes=max_bytes, workers=workers):
+            for doc in extract_paths(paths, pipe, published=pub, max_bytes=max_bytes, workers=workers,
+                                     stdin_format=stdin_format.value):
                 doc = above(doc, threshold)
                 if doc.error is not None:
                     failed += 1
-                    err.print(f"[red]error[/red] {doc.id}: {doc.error.code}: {doc.error.message}", highlight=False)
+                    err.print(f"[red]error[/red] {escape(f'{doc.id}: {doc.error.code}: {doc.error.message}')}",
+                              highlight=False)
                 for w in doc.warnings:
-                    err.print(f"[yellow]warning[/yellow] {doc.id}: {w}", highlight=False)
+                    err.print(f"[yellow]warning[/yellow] {escape(f'{doc.id}: {w}')}", highlight=False)
                 if chosen is Format.table:
                     print_document(console, doc)
                 elif chosen is Format.jsonl:
@@ -155,7 +169,7 @@ def _registry(files: list[Path] | None) -> Registry:
     try:
         return Registry.load(files or ())
     except RegistryError as e:
-        err.print(f"[red]error:[/red] {e}")
+        err.print(f"[red]error:[/red] {escape(str(e))}")
         raise typer.Exit(2) from None
 
 
@@ -168,14 +182,14 @@ def _print_actors(entries: list, fmt: ListFormat) -> None:
     for col in ("id", "name", "kind", "inter", "country", "aliases"):
         t.add_column(col, overflow="fold")
     for a in entries:
-        t.add_row(
+        t.add_row(*(Text(cell) for cell in (  # registry files are user input: never markup
             a.id,
             a.name,
             a.kind,
             str(a.acled_inter or "-"),
             a.country or "-",
             ", ".join(x.name for x in a.aliases[:6]) + (" ..." if len(a.aliases) > 6 else ""),
-        )
+        )))
     Console().print(t)
 
 
@@ -211,7 +225,7 @@ def actors_show(actor_id: str, registry: RegistryOpt = None) -> None:
         hits = reg.search(actor_id, limit=5)
         hint = (f" (did you mean: {', '.join(h.id for h in hits)})" if hits
                 else f" (try `factiongraph actors search {actor_id}`)")
-        err.print(f"[red]error:[/red] no actor '{actor_id}'{hint}")
+        err.print(f"[red]error:[/red] {escape(f'no actor {actor_id!r}{hint}')}")
         raise typer.Exit(1)
     d = a.to_dict()
     d["lineage"] = [x.id for x in reg.lineage(a.id)]

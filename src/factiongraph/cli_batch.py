@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -51,7 +52,7 @@ def batch(
         spec = PipelineSpec.checked(model=model, registry_files=registry or ())
         total = count_inputs(input)
     except (ModelNotFound, RegistryError, BatchError) as e:
-        err.print(f"[red]error:[/red] {e}")
+        err.print(f"[red]error:[/red] {escape(str(e))}")
         raise typer.Exit(2) from None
     n = workers if workers is not None else (None if engine is Engine.ray else os.cpu_count() or 1)
     with Progress(
@@ -70,15 +71,16 @@ def batch(
                 max_bytes=max_bytes, progress=lambda k: progress.advance(task, k),
             )
         except BatchError as e:
-            err.print(f"[red]error:[/red] {e}")
+            err.print(f"[red]error:[/red] {escape(str(e))}")
             raise typer.Exit(2) from None
-    err.print(
+    err.print(escape(
         f"{summary.documents} documents extracted in {summary.shards - summary.shards_skipped} shards "
         f"({summary.shards_skipped} already done, skipped): {summary.events} events, {summary.relations} relations"
         f" -> {output}"
-    )
+    ), highlight=False)
     if summary.failed:
-        err.print(f"{summary.failed} document(s) could not be processed: see error_code in {output}/documents/")
+        err.print(escape(f"{summary.failed} document(s) could not be processed: see error_code in {output}/documents/"),
+                  highlight=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from factiongraph.store.core import DEFAULT_DB, StoreError, is_postgres
 
@@ -35,17 +36,19 @@ def register(app: typer.Typer) -> None:
 
             from factiongraph.web.app import TOKEN_ENV, create_app
         except ImportError as e:
-            err.print(f"[red]error:[/red] the web application needs its extra: pip install 'factiongraph[web]' ({e})")
+            err.print("[red]error:[/red] " + escape(f"the web application needs its extra: pip install "
+                                                   f"'factiongraph[web]' ({e})"))
             raise typer.Exit(2) from None
         token = token or os.environ.get(TOKEN_ENV) or None
         if not token and not is_postgres(db) and not Path(db).exists():
-            err.print(f"[red]error:[/red] no store at {db}: run 'factiongraph ingest PATH --db {db}' first")
+            hint = f"no store at {db}: run 'factiongraph ingest PATH --db {db}' first"
+            err.print("[red]error:[/red] " + escape(hint))
             raise typer.Exit(2)
         try:
             web = create_app(db, token=token, max_body=max_body)
         except StoreError as e:
-            err.print(f"[red]error:[/red] {e}")
+            err.print(f"[red]error:[/red] {escape(str(e))}")
             raise typer.Exit(2) from None
         mode = "writes enabled with the API token" if token else "read-only"
-        err.print(f"factiongraph: serving {db} ({mode}) on http://{host}:{port}/", highlight=False)
+        err.print(escape(f"factiongraph: serving {db} ({mode}) on http://{host}:{port}/"), highlight=False)
         uvicorn.run(web, host=host, port=port, log_level="info", server_header=False)

@@ -37,7 +37,6 @@ affiliation left (`former`). Each carries the evidence that shows it.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -46,6 +45,7 @@ from typing import Any
 
 from factiongraph.document import CERTAINTIES
 from factiongraph.store.core import Store
+from factiongraph.store.rows import merged_event_id
 
 CERTAINTY_WEIGHT: dict[str, float] = {
     "asserted": 1.0,
@@ -159,7 +159,7 @@ def merge_event_rows(
     out = {}
     for k in parent:
         root = find(k)
-        out[k] = "m-" + hashlib.sha1(f"{root[0]}:{root[1]}".encode()).hexdigest()[:12]
+        out[k] = merged_event_id(*root)
     return out
 
 

@@ -14,6 +14,8 @@
   kills its worker process (a segfault, the OOM killer) comes back with
   ``error.code == "worker_crashed"`` after the pool is restarted, and the rest of its chunk
   is extracted normally.
+- Workers die with their parent: each watches its parent process and exits within about a
+  second once the parent is gone (even after a ``kill -9``), so no worker is left behind.
 """
 
 from __future__ import annotations
@@ -98,9 +100,27 @@ class PipelineSpec:
 _PIPE: Pipeline | None = None
 
 
-def _init_worker(spec: PipelineSpec) -> None:
-    """Runs once in each worker process: loads and warms up the pipeline."""
+PARENT_POLL_S = 0.5
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Ends this worker as soon as its parent process is gone (it is then adopted by another process)."""
+    import threading
+
+    def watch() -> None:
+        while True:
+            if os.getppid() != parent:
+                os._exit(1)
+            time.sleep(PARENT_POLL_S)
+
+    threading.Thread(target=watch, name="factiongraph-parent-watch", daemon=True).start()
+
+
+def _init_worker(spec: PipelineSpec, parent: int | None = None) -> None:
+    """Runs once in each worker process: watches its parent, loads and warms up the pipeline."""
     global _PIPE
+    if parent is not None:
+        _exit_with_parent(parent)
     # One thread per worker: the workers are the parallelism.
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
@@ -192,7 +212,7 @@ class _Pool:
             max_workers=self.workers,
             mp_context=mp.get_context(self.start_method),
             initializer=_init_worker,
-            initargs=(self.spec,),
+            initargs=(self.spec, os.getpid()),
         )
 
     def restart(self) -> None:

@@ -5,6 +5,11 @@
          -> actor salience (peripheral actors no event or relation involves are dropped)
          -> confidence (each relation tie's calibrated probability of being right)
 
+A long document is parsed and extracted in windows joined afterwards (`factiongraph.windows`),
+so cost is linear in its length. Every document runs under a time budget and a memory guard
+(`factiongraph.budget`); one that fails or exceeds them becomes an error document with its id
+(`factiongraph.jobs` runs the stages this way).
+
 Each stage is a function from `Document` to `Document`. Services (spaCy model, actor
 registry, gazetteer, event lexicon) are loaded once into a `Pipeline` and passed in.
 """
@@ -13,14 +18,16 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factiongraph import nlp as nlp_models
+from factiongraph import windows
 from factiongraph.actors.registry import Registry
 from factiongraph.actors.resolve import ActorResolver
 from factiongraph.actors.salience import prune as prune_peripheral_actors
+from factiongraph.budget import Limits
 from factiongraph.changes import extract_changes
 from factiongraph.confidence import ConfidenceModel, score_relations
 from factiongraph.dateline import published_from_dateline
@@ -47,6 +54,8 @@ class Pipeline:
     gazetteer: Gazetteer
     lexicon: Lexicon
     resolver: ActorResolver
+    window_chars: int = windows.WINDOW_CHARS
+    limits: Limits = field(default_factory=Limits)
     # None leaves the rules' own confidence (what the confidence model is trained on)
     confidence: ConfidenceModel | None = None
 
@@ -66,27 +75,34 @@ class Pipeline:
             confidence=ConfidenceModel.load(),
         )
 
-    def process(self, doc: Document) -> Document:
-        """All stages after parsing, for one parsed document."""
+    def process(self, doc: Document, *, whole: bool = True) -> Document:
+        """All stages after parsing, for one parsed document (`whole=False`: one window of it)."""
         doc = geoparse(doc, self.gazetteer)
         doc = self.resolver(doc, self.nlp.make_doc)
         doc = extract_events(doc, self.lexicon, locate)
         doc = extract_relations(doc)
         doc = extract_changes(doc)
-        doc = prune_peripheral_actors(doc)
-        if self.confidence is not None:
-            doc = score_relations(doc, self.confidence)
-        return dataclasses.replace(doc, parsed=None)
+        if not whole:
+            return dataclasses.replace(windows.mark_peripheral(doc), parsed=None)
+        return dataclasses.replace(self.score(prune_peripheral_actors(doc)), parsed=None)
+
+    def score(self, doc: Document) -> Document:
+        """The last stage, on a whole document (or its joined windows): calibrated relation confidence."""
+        return doc if self.confidence is None else score_relations(doc, self.confidence)
+
+    def prepare(self, doc: Document) -> Document:
+        """The stages before parsing, for one read document."""
+        return segment(published_from_dateline(doc))
 
     def run(self, docs: Iterable[Document], batch_size: int = 16) -> Iterator[Document]:
-        """Extracts every document, in input order; documents with an error pass through untouched."""
-        prepared = (d if d.error is not None else segment(published_from_dateline(d)) for d in docs)
-        stream = ((d.text if d.error is None else "", d) for d in prepared)
-        for sd, doc in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
-            if doc.error is not None:
-                yield doc
-                continue
-            yield self.process(dataclasses.replace(doc, parsed=sd))
+        """Extracts every document, in input order; documents with an error pass through untouched.
+
+        Short documents are parsed `batch_size` at a time, a long one in windows; each runs under
+        the limits and in isolation (`factiongraph.jobs`).
+        """
+        from factiongraph.jobs import run_jobs
+
+        return run_jobs(self, docs, batch_size)
 
 
 def extract_paths(
@@ -97,13 +113,14 @@ def extract_paths(
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: Any = None,
     workers: int = 1,
+    stdin_format: str = "auto",
 ) -> Iterator[Document]:
     """Reads files, folders, JSONL or stdin and extracts each document (errors become error lines).
 
     With `workers > 1` the documents are extracted in that many processes (`factiongraph.parallel`),
     each loading the pipeline a `PipelineSpec` describes (a loaded `Pipeline` is reloaded from its model).
     """
-    docs = read_paths(paths, max_bytes=max_bytes, stdin=stdin)
+    docs = read_paths(paths, max_bytes=max_bytes, stdin=stdin, stdin_format=stdin_format)
     if published is not None:
         docs = (d if d.published is not None else dataclasses.replace(d, published=published) for d in docs)
     if workers > 1 or not isinstance(pipeline, Pipeline):

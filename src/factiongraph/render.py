@@ -65,12 +65,12 @@ def document_view(doc: Document) -> Any:
             where = e.location.name if e.location else "-"
             when = e.date.start.isoformat() if e.date else "-"
             cert = e.certainty + (f"\n({e.attributed_to})" if e.attributed_to else "") + f"\n{e.source_kind}"
-            t.add_row(
-                kind,
-                _name(doc, e.actor1),
-                _name(doc, e.actor2),
+            t.add_row(  # every cell a Text: names and places come from the document, never markup
+                Text(kind),
+                Text(_name(doc, e.actor1)),
+                Text(_name(doc, e.actor2)),
                 Text(cert, style=style),
-                f"{where}\n{when}",
+                Text(f"{where}\n{when}"),
                 _evidence(doc, e.evidence, [e.trigger, e.actor1_mention, e.actor2_mention]),
             )
         parts.append(t)
@@ -82,10 +82,10 @@ def document_view(doc: Document) -> Any:
             style = CERTAINTY_STYLE.get(r.certainty, "")
             rtype = r.type + (f"\n(from {r.derived_from})" if r.derived_from else "")
             t.add_row(
-                rtype,
-                _name(doc, r.source),
-                _name(doc, r.target),
-                r.status,
+                Text(rtype),
+                Text(_name(doc, r.source)),
+                Text(_name(doc, r.target)),
+                Text(r.status),
                 Text(f"{r.certainty}\n{r.source_kind}", style=style),
                 _evidence(doc, r.evidence, [r.source_mention, r.target_mention]),
             )

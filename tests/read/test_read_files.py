@@ -68,8 +68,9 @@ def test_read_respects_max_bytes(tmp_path: Path) -> None:
 
 
 def test_read_invalid_utf8_is_replaced_with_warning(tmp_path: Path) -> None:
+    # "Tomé" in proper UTF-8 beside three broken bytes: broken UTF-8, not another charset
     p = tmp_path / "bad.txt"
-    p.write_bytes(b"Rebels seized the caf\xe9 and the \xff\xfe bridge near the town, the army said.")
+    p.write_bytes(b"Rebels near Tom\xc3\xa9 seized the caf\xe9 and the \xff\xfe bridge, the army said.")
     [doc] = read(p)
     assert doc.error is None
     assert doc.text.count("\ufffd") == 3

@@ -2,18 +2,22 @@
 
 Bad input never stops a batch and is never dropped: it becomes a document with
 `text=""` and `error=DocError(code, message)`. Codes: `binary`, `empty`,
-`too_large`, `bad_jsonl`, `not_english`, `unreadable`, `unsupported`.
-Trouble that still leaves a usable text (replacement characters, best-effort
-HTML, a bad `published` date) is reported in `warnings`.
+`too_large`, `bad_jsonl`, `not_english`, `unreadable`, `unsupported`, `not_a_file`
+(a FIFO, socket or device: never opened for reading, so it cannot hang a run).
+Trouble that still leaves a usable text (replacement characters, a detected
+non-UTF-8 charset, best-effort HTML, a bad `published` date, an id used twice)
+is reported in `warnings`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import json
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterator, Sequence
 from typing import Any, BinaryIO, TextIO
@@ -23,9 +27,10 @@ from factiongraph.language import detect_language, language_name
 from factiongraph.read.decode import decode_bytes, looks_binary, normalise_newlines, text_looks_binary
 from factiongraph.read.html import extract_html, html_charset
 
-__all__ = ["SUPPORTED_EXTENSIONS", "STDIN_ID", "read_paths", "read_bytes"]
+__all__ = ["STDIN_FORMATS", "SUPPORTED_EXTENSIONS", "STDIN_ID", "read_paths", "read_bytes"]
 
 SUPPORTED_EXTENSIONS = (".txt", ".html", ".htm", ".jsonl")
+STDIN_FORMATS = ("auto", "txt", "html", "jsonl")
 STDIN_ID = "<stdin>"
 DEFAULT_MAX_BYTES = 5_000_000
 # Text is called non-English only above this confidence (see `factiongraph.language`).
@@ -225,8 +230,24 @@ def _read_file(path: str, max_bytes: int) -> Iterator[Document]:
                         f"unsupported file type {ext}: expected one of {', '.join(SUPPORTED_EXTENSIONS)}")
         return
     try:
-        with open(path, "rb") as f:
-            size = os.fstat(f.fileno()).st_size
+        # Anything but a regular file is refused before and after opening; O_NONBLOCK: opening a
+        # FIFO put in its place meanwhile does not wait for a writer.
+        mode = os.stat(path).st_mode
+        if not stat.S_ISREG(mode):
+            yield error_doc(path, "not_a_file", f"not a regular file ({_file_kind(mode)}): not read")
+            return
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        yield error_doc(path, "unreadable", f"cannot read file: {exc.strerror or exc}")
+        return
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        yield error_doc(path, "not_a_file", f"not a regular file ({_file_kind(info.st_mode)}): not read")
+        return
+    try:
+        with os.fdopen(fd, "rb") as f:
+            size = info.st_size
             if size > max_bytes:
                 if kind == "jsonl":
                     yield from _read_jsonl_stream(path, f, max_bytes)
@@ -241,6 +262,14 @@ def _read_file(path: str, max_bytes: int) -> Iterator[Document]:
         yield error_doc(path, "too_large", f"file is over the limit of {max_bytes} bytes")
         return
     yield from read_bytes(path, data, kind)
+
+
+def _file_kind(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder")):
+        if test(mode):
+            return name
+    return "a special file"
 
 
 def _is_hidden(name: str) -> bool:
@@ -278,11 +307,17 @@ _HTML_TAGS = re.compile(r"<(?:p|div|article|section|span|a|br|h[1-6]|ul|li|table
 
 
 def sniff(text: str) -> str:
-    """"jsonl", "html" or "txt" for text of unknown kind."""
+    """"jsonl", "html" or "txt" for text of unknown kind.
+
+    JSON lines: the first line is a JSON object, or most lines start with "{" and one of them is
+    one (bad lines then become `bad_jsonl` errors rather than one plain-text document).
+    """
     lines = [ln for ln in text.split("\n") if ln.strip()]
     if lines and lines[0].lstrip().startswith("{"):
-        good = sum(isinstance(_try_json(ln), dict) for ln in lines)
-        if isinstance(_try_json(lines[0]), dict) and good * 2 >= len(lines):
+        if isinstance(_try_json(lines[0]), dict):
+            return "jsonl"
+        braced = [ln for ln in lines[:1000] if ln.lstrip().startswith("{")]
+        if len(braced) * 2 > min(len(lines), 1000) and any(isinstance(_try_json(ln), dict) for ln in braced[:100]):
             return "jsonl"
     if _HTML_START.match(text[:4096]) or len(_HTML_TAGS.findall(text[:20000])) >= 3:
         return "html"
@@ -296,7 +331,7 @@ def _try_json(line: str) -> Any:
         return None
 
 
-def _read_stdin(stream: TextIO | BinaryIO | None, max_bytes: int) -> Iterator[Document]:
+def _read_stdin(stream: TextIO | BinaryIO | None, max_bytes: int, fmt: str = "auto") -> Iterator[Document]:
     stream = stream if stream is not None else sys.stdin
     try:
         binary = getattr(stream, "buffer", None)
@@ -311,15 +346,17 @@ def _read_stdin(stream: TextIO | BinaryIO | None, max_bytes: int) -> Iterator[Do
     if looks_binary(data):
         yield error_doc(STDIN_ID, "binary", "binary data, not text")
         return
-    text, _ = decode_bytes(data)
-    yield from read_bytes(STDIN_ID, data, sniff(normalise_newlines(text)))
+    if fmt == "auto":
+        text, _ = decode_bytes(data)
+        fmt = sniff(normalise_newlines(text))
+    yield from read_bytes(STDIN_ID, data, fmt)
 
 
 # --------------------------------------------------------------------------- public
 
 
 def read_paths(paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
-               stdin: TextIO | BinaryIO | None = None) -> Iterator[Document]:
+               stdin: TextIO | BinaryIO | None = None, stdin_format: str = "auto") -> Iterator[Document]:
     """Documents from files, folders and `-` (standard input), in input order.
 
     - `.txt`: the text; `.html`/`.htm`: main text then reader comments, with their
@@ -329,12 +366,28 @@ def read_paths(paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
       other types in them are skipped.
     - A document id is the JSONL `id` (else `PATH:LINE`), else the path as given,
       normalised (`./a//b.txt` is `a/b.txt`, so one file is one document however it
-      is spelled), `<stdin>` for standard input.
+      is spelled), `<stdin>` for standard input. A document whose id an earlier one
+      has gets a warning (ids are meant to be unique; both are kept).
+    - Standard input is `stdin_format` ("txt", "html", "jsonl"), or sniffed ("auto").
+    - Only regular files are read: a FIFO, socket or device is a `not_a_file` error.
     - Every problem gives a document with `error` set; this never raises for bad input.
     """
+    if stdin_format not in STDIN_FORMATS:
+        raise ValueError(f"unknown stdin format {stdin_format!r}: expected one of {', '.join(STDIN_FORMATS)}")
+    seen: set[str] = set()
+    for doc in _read_all(paths, max_bytes, stdin, stdin_format):
+        if doc.id in seen:
+            doc = dataclasses.replace(doc, warnings=(*doc.warnings, f"duplicate id {doc.id!r}: an earlier document "
+                                                                    "has it too (both kept)"))
+        seen.add(doc.id)
+        yield doc
+
+
+def _read_all(paths: Sequence[str], max_bytes: int, stdin: TextIO | BinaryIO | None,
+              stdin_format: str) -> Iterator[Document]:
     for path in paths:
         if path == "-":
-            yield from _read_stdin(stdin, max_bytes)
+            yield from _read_stdin(stdin, max_bytes, stdin_format)
             continue
         path = os.path.normpath(path) if path else path
         if os.path.isdir(path):

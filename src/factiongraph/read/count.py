@@ -12,6 +12,8 @@ SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 def _lines(path: Path) -> int:
     n = 0
     try:
+        if not path.is_file():  # a FIFO or device: never opened (it would block), one error document
+            return 1
         with open(path, "rb") as f:
             for line in f:
                 n += bool(line.strip())

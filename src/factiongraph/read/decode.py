@@ -1,11 +1,11 @@
-"""Bytes to text: byte-order marks, UTF-16/32, invalid UTF-8, line ends, binary data."""
+"""Bytes to text: byte-order marks, UTF-16/32, other charsets (detected), invalid UTF-8, line ends, binary data."""
 
 from __future__ import annotations
 
 import codecs
 import re
 
-__all__ = ["decode_bytes", "looks_binary", "normalise_newlines", "text_looks_binary"]
+__all__ = ["decode_bytes", "detect_charset", "looks_binary", "normalise_newlines", "text_looks_binary"]
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -64,8 +64,10 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, list[st
     """Decode bytes to text, never failing; returns `(text, warnings)`.
 
     A byte-order mark wins (UTF-8, UTF-16, UTF-32), then a declared charset (an
-    HTML `<meta charset>`), then UTF-8. Undecodable bytes become U+FFFD and
-    give a warning. The BOM is dropped; line ends are not touched here.
+    HTML `<meta charset>`), then UTF-8; text that is not UTF-8 and declares nothing
+    is decoded in the charset `detect_charset` finds, with a warning. Bytes still
+    undecodable become U+FFFD and give a warning. The BOM is dropped; line ends are
+    not touched here.
     """
     warnings: list[str] = []
     enc, skip = bom_encoding(data)
@@ -78,16 +80,45 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, list[st
             enc = None
         if enc in ("utf-16", "utf-32"):  # a declaration without a BOM is not to be trusted
             enc = None
+    guess = enc is None
     enc = enc or "utf-8"
     try:
         text = body.decode(enc)
     except UnicodeDecodeError:
+        # Valid multi-byte UTF-8 in it: UTF-8 with a few broken bytes, not another charset.
+        detected = detect_charset(body) if guess and not _UTF8_SEQUENCE.search(body) else None
+        if detected is not None:
+            warnings.append(f"not UTF-8: decoded as {detected[0]} (detected)")
+            return detected[1], warnings
         text = body.decode(enc, errors="replace")
         n = text.count("\ufffd") - _legit_replacements(body, enc)
         label = "UTF-8" if enc.replace("_", "-").lower() in ("utf-8", "utf8") else enc
         n = max(n, 1)
         warnings.append(f"invalid {label} replaced with U+FFFD at {n} place{'s' if n != 1 else ''}")
     return text, warnings
+
+
+# Preferred when it reads the bytes as well as the best guess: the usual charset of English
+# text that is not UTF-8 (short texts fit many single-byte charsets equally well).
+_WESTERN = "cp1252"
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_CLOSE_CHAOS = 0.05
+
+
+def detect_charset(body: bytes) -> tuple[str, str] | None:
+    """(charset, text) of bytes that are not UTF-8, from charset-normalizer, or None when nothing fits."""
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(body).best()
+        if best is None:
+            return None
+        western = from_bytes(body, cp_isolation=[_WESTERN]).best()
+    except Exception:  # noqa: BLE001 - detection is best-effort: fall back to replacement characters
+        return None
+    if western is not None and western.chaos <= best.chaos + _CLOSE_CHAOS:
+        best = western
+    return best.encoding, str(best)
 
 
 def _legit_replacements(body: bytes, enc: str) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -20,7 +21,7 @@ from lxml import etree
 
 from factiongraph.document import Section
 
-__all__ = ["HtmlResult", "check_html", "extract_html", "html_charset"]
+__all__ = ["MAX_DEPTH", "HtmlResult", "check_html", "extract_html", "flatten", "html_charset"]
 
 
 @dataclass
@@ -63,11 +64,15 @@ class _BalanceChecker(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.stack: list[str] = []
+        self.open: Counter[str] = Counter()  # tags on the stack: membership without a scan
         self.problems: list[str] = []
+        self.max_depth = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in _VOID:
             self.stack.append(tag)
+            self.open[tag] += 1
+            self.max_depth = max(self.max_depth, len(self.stack))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         pass
@@ -75,12 +80,13 @@ class _BalanceChecker(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in _VOID:
             return
-        if tag not in self.stack:
+        if not self.open[tag]:
             if tag not in _OPTIONAL_END:
                 self.problems.append(f"stray </{tag}>")
             return
         while self.stack:
             top = self.stack.pop()
+            self.open[top] -= 1
             if top == tag:
                 break
             if top not in _OPTIONAL_END:
@@ -89,18 +95,44 @@ class _BalanceChecker(HTMLParser):
 
 def check_html(html: str) -> list[str]:
     """Problems of the markup (unclosed or stray tags, a truncated tag): empty if well formed."""
+    return _check(html)[0]
+
+
+def _check(html: str) -> tuple[list[str], int]:
+    """Problems of the markup and how deep its elements nest."""
     checker = _BalanceChecker()
     try:
         checker.feed(html)
         checker.close()
     except Exception as exc:  # html.parser is lenient, but never let a check kill a document
-        return [f"unparseable markup ({exc})"]
+        return [f"unparseable markup ({exc})"], checker.max_depth
     problems = checker.problems
     problems += [f"unclosed <{t}>" for t in checker.stack if t not in _OPTIONAL_END]
     tail = html.rstrip()[-2000:]
     if tail.rfind("<") > tail.rfind(">"):
         problems.append("truncated tag at the end")
-    return problems
+    return problems, checker.max_depth
+
+
+# libxml2 stops building the tree 256 elements deep (2048 with its "huge" option) and drops
+# the text below; deeper markup is flattened first.
+MAX_DEPTH = 200
+# Tags kept when flattening: text separators, and those whose content is not text.
+_KEEP_FLAT = _words("html head body title meta p br h1 h2 h3 h4 h5 h6 script style noscript template svg")
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)\b[^>]*>")
+_BREAKS = re.compile(r"<br>(?:\s*<br>)+")
+
+
+def flatten(html: str) -> str:
+    """The markup without its nesting: every tag but `_KEEP_FLAT` ones removed, blocks as line breaks."""
+
+    def repl(m: re.Match[str]) -> str:
+        tag = m.group(2).lower()
+        if tag in _KEEP_FLAT:
+            return m.group(0)
+        return "<br>" if tag in _BLOCK_TAGS else " "
+
+    return _BREAKS.sub("<br>", _TAG.sub(repl, html))
 
 
 # --------------------------------------------------------------------------- comment detection
@@ -367,7 +399,11 @@ def _clean_lines(text: str) -> list[str]:
 def extract_html(html: str) -> HtmlResult:
     """Main text and reader comments of a page, as one text with section spans."""
     warnings: list[str] = []
-    problems = check_html(html)
+    problems, depth = _check(html)
+    if depth > MAX_DEPTH:
+        html = flatten(html)
+        problems = []
+        warnings.append(f"HTML nested {depth} levels deep: its structure was flattened to read the text")
     root: etree._Element | None
     try:
         parser = lxml.html.HTMLParser(recover=True, remove_comments=True)

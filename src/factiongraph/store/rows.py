@@ -8,6 +8,7 @@ them to Parquet with `schema.arrow_schema`; `ingest` loads those Parquet files b
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from typing import Any
 
@@ -49,13 +50,20 @@ def actor_row(a: dict[str, Any]) -> tuple[Any, ...]:
             a.get("known"))  # fmt: skip
 
 
+def merged_event_id(doc_hash: str, event_id: str) -> str:
+    """The id of the merged event whose first member is this event (`graph.merge_events`)."""
+    return "m-" + hashlib.sha1(f"{doc_hash}:{event_id}".encode()).hexdigest()[:12]
+
+
 def event_row(h: str, e: dict[str, Any]) -> tuple[Any, ...]:
-    """An event in the column order of `events` (`merged_event_id` empty: the merge sets it)."""
+    """An event in the column order of `events`; each event starts as its own merged event, so a
+    crash before the merge step leaves no empty `merged_event_id` (the merge rewrites it)."""
     loc = e.get("location") or {}
     date = e.get("date") or {}
     ev = e["evidence"]
     return (
-        h, e["id"], None, e["plover"], e.get("plover_mode"), e.get("acled_event_type"), e.get("acled_sub_event_type"),
+        h, e["id"], merged_event_id(h, e["id"]), e["plover"], e.get("plover_mode"), e.get("acled_event_type"),
+        e.get("acled_sub_event_type"),
         e.get("actor1"), e.get("actor2"), *_span(e.get("actor1_mention")), *_span(e.get("actor2_mention")),
         loc.get("name"), loc.get("start"), loc.get("end"), loc.get("geonameid"), loc.get("lat"), loc.get("lon"),
         loc.get("country"), loc.get("admin1"), loc.get("precision"),
