@@ -271,7 +271,7 @@ EVENT_COLUMNS = (
 RELATION_COLUMNS = (
     "doc_hash", "idx", "type", "source", "target", "source_start", "source_end", "source_text",
     "target_start", "target_end", "target_text", "status", "certainty", "source_kind",
-    "evidence_start", "evidence_end", "evidence_text", "derived_from", "confidence",
+    "evidence_start", "evidence_end", "evidence_text", "derived_from", "confidence", "change",
 )  # fmt: skip
 
 
@@ -299,7 +299,7 @@ def relation_row(h: str, i: int, r: dict[str, Any]) -> tuple[Any, ...]:
     return (
         h, i, r["type"], r["source"], r["target"], *_span(r.get("source_mention")), *_span(r.get("target_mention")),
         r["status"], r["certainty"], r["source_kind"], ev["start"], ev["end"], ev["text"], r.get("derived_from"),
-        r.get("confidence"),
+        r.get("confidence"), r.get("change"),
     )  # fmt: skip
 
 

@@ -13,7 +13,8 @@ Tables (one row per ...):
 - `mentions`    actor mention in a document (offsets into `documents.text`).
 - `events`      event of the output contract, flattened, with `doc_hash` and the
                 `merged_event_id` of the cross-document merge (see graph.merge_events).
-- `relations`   relation of the output contract, flattened, with `doc_hash`.
+- `relations`   relation of the output contract, flattened, with `doc_hash`; `change` is
+                what the evidence reports happening to the tie (migration 2).
 - `places`      toponym in a document.
 """
 
@@ -124,6 +125,14 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                 feature TEXT,
                 PRIMARY KEY (doc_hash, idx)
             )""",
+        ],
+    ),
+    (
+        2,
+        "relations.change (formed, broken, joined, left, merged) and an index for per-tie graph queries",
+        [
+            "ALTER TABLE relations ADD COLUMN change TEXT",
+            "CREATE INDEX relations_tie ON relations (type, source, target)",
         ],
     ),
 ]
