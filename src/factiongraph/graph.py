@@ -500,9 +500,14 @@ def graph_at(
     include_ended: bool = False,
     scope: Scope = graph_sql.ALL,
     stale_days: int | None = DEFAULT_STALE_DAYS,
+    certainties: Sequence[str] | None = None,
 ) -> GraphView:
-    """The graph at `at` (default: the latest evidence within the scope), computed in the database."""
-    filters: dict[str, Any] = {"min_confidence": min_confidence, "certainties": certainties_from(min_certainty)}
+    """The graph at `at` (default: the latest evidence within the scope), computed in the database.
+
+    `certainties`, when given, lists the certainty levels to use instead of `min_certainty`.
+    """
+    allowed = tuple(certainties) if certainties is not None else certainties_from(min_certainty)
+    filters: dict[str, Any] = {"min_confidence": min_confidence, "certainties": allowed}
     day = at or graph_sql.latest_day(store, scope, include_comments=include_comments, **filters)
     undated = graph_sql.undated_count(store, scope, include_comments=include_comments, **filters)
     if day is None:

@@ -158,6 +158,13 @@ def latest_day(store: Store, scope: Scope = ALL, **filters: Any) -> dt.date | No
     return _date(store.scalar(f"WITH ev AS ({sql}) SELECT MAX(day) FROM ev WHERE counted = 1", params))
 
 
+def day_range(store: Store, scope: Scope = ALL, **filters: Any) -> tuple[dt.date | None, dt.date | None]:
+    """The first and latest evidence dates within the scope."""
+    sql, params = evidence_sql(store, scope, **filters)
+    row = store.query(f"WITH ev AS ({sql}) SELECT MIN(day) AS lo, MAX(day) AS hi FROM ev WHERE counted = 1", params)
+    return _date(row[0]["lo"]), _date(row[0]["hi"])
+
+
 def undated_count(store: Store, scope: Scope = ALL, **filters: Any) -> int:
     """How many undated statements the scope holds (kept, but out of date-driven views)."""
     sql, params = evidence_sql(store, scope, **filters)
