@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -82,7 +83,8 @@ def build(store: Store, opts: GraphOptions | None = None) -> Any:
         for node in (e.source, e.target):
             if node not in g:
                 a = actors.get(node, {})
-                attrs = {"label": a.get("name") or node, "kind": a.get("kind"), "country": a.get("country"),
+                name = a.get("name") or node
+                attrs = {"label": name, "name": name, "kind": a.get("kind"), "country": a.get("country"),
                          "acled_inter": a.get("acled_inter")}  # fmt: skip
                 g.add_node(node, **{k: v for k, v in attrs.items() if v is not None})
         found = periods.get((e.type, e.source, e.target)) or [(e.first_seen, e.last_seen)]
@@ -106,14 +108,20 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
+def _write_xml(out: IO[str], lines: Iterable[str]) -> None:
+    text = "\n".join(lines)
+    if not text.startswith("<?xml"):
+        out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    out.write(text + "\n")
+
+
 def write_gexf(store: Store, out: IO[str], opts: GraphOptions | None = None) -> int:
     """A dynamic GEXF 1.2 file: edges with spells; returns the number of edges."""
     import networkx as nx
 
     g = build(store, opts)
     g.graph["mode"] = "dynamic"
-    text = "\n".join(nx.generate_gexf(g, version="1.2draft"))
-    out.write(text + "\n")
+    _write_xml(out, nx.generate_gexf(g, version="1.2draft"))
     return int(g.number_of_edges())
 
 
@@ -125,6 +133,5 @@ def write_graphml(store: Store, out: IO[str], opts: GraphOptions | None = None) 
     for _, _, data in g.edges(data=True):
         data["spells"] = ";".join(f"{a or ''}/{b or ''}" for a, b in data["spells"])
         data.pop("id", None)
-    text = "\n".join(nx.generate_graphml(g, named_key_ids=True, edge_id_from_attribute=None))
-    out.write(text + "\n")
+    _write_xml(out, nx.generate_graphml(g, named_key_ids=True))
     return int(g.number_of_edges())
