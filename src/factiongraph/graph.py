@@ -514,12 +514,9 @@ def graph_at(
         return GraphView(None, [], undated)
     lo = day - dt.timedelta(days=window_days) if window_days is not None else None
 
-    def run(comments: bool) -> list[Edge]:
-        rows = graph_sql.edge_rows(store, scope, at=day, since=lo, include_comments=comments, **filters)
-        return _finish([_edge(r, comments) for r in rows], day, stale_days, include_ended)
-
-    found = run(include_comments)
-    hidden = 0 if include_comments else len(run(True)) - len(found)
+    rows = graph_sql.edge_rows(store, scope, at=day, since=lo, include_comments=include_comments, **filters)
+    found = _finish([_edge(r, include_comments) for r in rows if r["n_counted"]], day, stale_days, include_ended)
+    hidden = sum(1 for r in rows if not r["n_counted"] and r["com"])  # seen only in reader comments
     return GraphView(day, found, undated, hidden)
 
 

@@ -177,39 +177,40 @@ def edge_rows(
 ) -> list[dict[str, Any]]:
     """One row per tie with evidence dated from `since` (default: all) to `at`.
 
-    Columns: type, a, b; n_statements, n_counted, n_article, n_comment, n_documents, c_<certainty>
-    (statements per certainty), first_seen, last_seen; art and com (the sum over documents of
-    the document's strongest weight, articles and comments apart); state_* (the latest
-    state-bearing counted statement: its `ends` says the tie ended) and latest_* (the latest
-    counted statement).
+    Columns: type, a, b; n_statements, n_counted (0: seen only in comments that do not count),
+    n_article, n_comment, n_documents, c_<certainty> (statements per certainty), first_seen,
+    last_seen; art and com (the sum over documents of the document's strongest weight, articles
+    and comments apart); state_* (the latest state-bearing counted statement: its `ends` says the
+    tie ended; all None when there is none) and latest_* (the latest counted statement).
     """
     sql, params = evidence_sql(store, scope, **filters)
     mix = ", ".join(f"SUM(CASE WHEN certainty = '{c}' THEN 1 ELSE 0 END) AS c_{c}" for c in CERTAINTIES)
-    fields = ", ".join(EVIDENCE_FIELDS)
-    state_cols = ", ".join(f"state.{f} AS state_{f}" for f in EVIDENCE_FIELDS)
-    latest_cols = ", ".join(f"latest.{f} AS latest_{f}" for f in EVIDENCE_FIELDS)
+    # one pass: number the statements of each tie (latest counted first; latest state-bearing
+    # counted first; each document's strongest first), then one GROUP BY picks what it needs
+    pick = ", ".join(
+        f"MAX(CASE WHEN {cond} THEN {f} END) AS {name}_{f}"
+        for name, cond in (("state", "rs = 1 AND counted = 1 AND sb = 1"), ("latest", "rl = 1 AND counted = 1"))
+        for f in ("ends", *EVIDENCE_FIELDS)
+        if not (name == "latest" and f == "ends")
+    )
     q = (
         f"WITH ev AS ({sql}),"
         f" st AS ({_STATEMENTS.format(where='day IS NOT NULL AND day <= ? AND day >= ?')}),"
-        f" agg AS (SELECT {_TIE}, COUNT(*) AS n_statements, SUM(counted) AS n_counted,"
+        " w AS (SELECT st.*,"
+        f" ROW_NUMBER() OVER (PARTITION BY {_TIE} ORDER BY counted DESC, day DESC, crank, doc_hash DESC, idx DESC)"
+        " AS rl,"
+        f" ROW_NUMBER() OVER (PARTITION BY {_TIE} ORDER BY counted * sb DESC, day DESC, ends DESC, crank,"
+        " doc_hash DESC, idx DESC) AS rs,"
+        f" ROW_NUMBER() OVER (PARTITION BY {_TIE}, doc_hash, source_kind ORDER BY weight DESC, idx) AS rd"
+        " FROM st)"
+        f" SELECT {_TIE}, COUNT(*) AS n_statements, SUM(counted) AS n_counted,"
         " SUM(CASE WHEN source_kind = 'comment' THEN 0 ELSE 1 END) AS n_article,"
         " SUM(CASE WHEN source_kind = 'comment' THEN 1 ELSE 0 END) AS n_comment,"
         " COUNT(DISTINCT CASE WHEN counted = 1 THEN doc_hash END) AS n_documents,"
-        f" {mix}, MIN(day) AS first_seen, MAX(day) AS last_seen FROM st GROUP BY {_TIE}),"
-        f" dw AS (SELECT {_TIE}, doc_hash, source_kind, MAX(weight) AS w FROM st"
-        f" GROUP BY {_TIE}, doc_hash, source_kind),"
-        f" sw AS (SELECT {_TIE}, SUM(CASE WHEN source_kind = 'comment' THEN 0 ELSE w END) AS art,"
-        f" SUM(CASE WHEN source_kind = 'comment' THEN w ELSE 0 END) AS com FROM dw GROUP BY {_TIE}),"
-        f" state AS (SELECT * FROM (SELECT {_TIE}, ends, {fields}, ROW_NUMBER() OVER (PARTITION BY {_TIE}"
-        " ORDER BY day DESC, ends DESC, crank, doc_hash DESC, idx DESC) AS rn FROM st"
-        " WHERE counted = 1 AND sb = 1) s1 WHERE rn = 1),"
-        f" latest AS (SELECT * FROM (SELECT {_TIE}, {fields}, ROW_NUMBER() OVER (PARTITION BY {_TIE}"
-        " ORDER BY day DESC, crank, doc_hash DESC, idx DESC) AS rn FROM st WHERE counted = 1) s2 WHERE rn = 1)"
-        f" SELECT agg.*, sw.art, sw.com, state.ends AS state_ends, {state_cols}, {latest_cols}"
-        " FROM agg JOIN sw ON sw.type = agg.type AND sw.a = agg.a AND sw.b = agg.b"
-        " LEFT JOIN state ON state.type = agg.type AND state.a = agg.a AND state.b = agg.b"
-        " LEFT JOIN latest ON latest.type = agg.type AND latest.a = agg.a AND latest.b = agg.b"
-        " WHERE agg.n_counted > 0"
+        f" {mix}, MIN(day) AS first_seen, MAX(day) AS last_seen,"
+        " SUM(CASE WHEN rd = 1 AND source_kind <> 'comment' THEN weight ELSE 0 END) AS art,"
+        " SUM(CASE WHEN rd = 1 AND source_kind = 'comment' THEN weight ELSE 0 END) AS com,"
+        f" {pick} FROM w GROUP BY {_TIE}"
     )
     lo = since or dt.date.min
     rows = store.query(q, [*params, at, lo])
