@@ -60,6 +60,20 @@ def test_graph_certainty_and_country_filters(client: Any) -> None:
     assert client.get("/api/graph", params={"date": "20-1-1"}).status_code == 422
 
 
+def test_graph_and_changes_take_actor_and_conflict_scopes(client: Any) -> None:
+    syria = client.get("/api/graph", params={"conflict": "syria", "show_ended": "true"}).json()
+    assert syria["filters"]["conflict"] == "syria" and syria["at"] == "2017-01-29"
+    ahrar = client.get("/api/graph", params={"actor": "ahrar-al-sham"}).json()
+    assert [(e["type"], e["source"], e["target"]) for e in ahrar["edges"]] == [
+        ("hostility", "ahrar-al-sham", "jaysh-al-islam")
+    ]
+    assert ahrar["at"] == "2017-01-29" and ahrar["edges"][0]["documents"] == 1
+    assert client.get("/api/graph", params={"conflict": "atlantis"}).status_code == 422
+    nusra = client.get("/api/changes", params={"actor": "fastaqim-kama-umirt"}).json()
+    assert [(c["date"], c["kind"], c["origin"]) for c in nusra] == [("2016-11-20", "alliance broken", "store")]
+    assert client.get("/api/changes", params={"country": "TUR"}).json() == []
+
+
 def test_map_events_by_date_and_actor(client: Any) -> None:
     d = client.get("/api/map").json()
     assert d["total"] == 4  # the evil brigade's event is in a reader comment
