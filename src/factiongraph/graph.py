@@ -40,7 +40,7 @@ import datetime as dt
 import hashlib
 import math
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -704,21 +704,3 @@ def timeline(
         )
     items.sort(key=lambda i: (i.date is None, i.date or dt.date.min, i.kind != "event"))  # an event before its change
     return items
-
-
-def registry_lineage() -> Callable[[str, str], bool] | None:
-    """`same_lineage(a, b)` from the bundled actor registry (renames and mergers), or None if it cannot load."""
-    try:
-        from factiongraph.actors.registry import Registry
-
-        reg = Registry.load()
-    except Exception:  # pragma: no cover - a broken install
-        return None
-    cache: dict[str, frozenset[str]] = {}
-
-    def lineage(a: str) -> frozenset[str]:
-        if a not in cache:
-            cache[a] = frozenset(x.id for x in reg.lineage(a)) | {a}
-        return cache[a]
-
-    return lambda a, b: b in lineage(a)
