@@ -74,6 +74,29 @@ def test_graph_and_changes_take_actor_and_conflict_scopes(client: Any) -> None:
     assert client.get("/api/changes", params={"country": "TUR"}).json() == []
 
 
+def test_undated_reports_stay_out_of_the_graph_and_are_listed_last_as_undated(tmp_path: Path, registry: Any) -> None:
+    from fastapi.testclient import TestClient
+
+    from factiongraph.web.app import create_app
+
+    text = "Ahrar al-Sham and Jaysh al-Islam, once partners, have parted ways."
+    undated = contract("no-date", None, text, title="Undated note", relations=[
+        {"type": "alliance", "source": "ahrar-al-sham", "target": "jaysh-al-islam", "ms": "Ahrar al-Sham",
+         "mt": "Jaysh al-Islam", "status": "former", "evidence": text}])  # fmt: skip
+    db = build_store(tmp_path / "u.duckdb", [*sample_documents(), undated])
+    app = create_app(db, registry=registry)
+    with TestClient(app) as c:
+        g = c.get("/api/graph", params={"show_ended": "true"}).json()
+        assert g["at"] == "2017-01-29" and g["undated_statements"] == 1  # the default date ignores it
+        assert not any(e["type"] == "alliance" and e["source"] == "ahrar-al-sham" for e in g["edges"])
+        changes = c.get("/api/changes").json()
+        assert [(x["date"], x["kind"], x["document"]) for x in changes] == [
+            ("2016-11-20", "alliance broken", "aleppo-2"), (None, "alliance broken", "no-date")
+        ]  # dated first, then undated; never dated by the ingest
+        assert "undated" in c.get("/").text
+    app.state.fg.store.close()
+
+
 def test_map_events_by_date_and_actor(client: Any) -> None:
     d = client.get("/api/map").json()
     assert d["total"] == 4  # the evil brigade's event is in a reader comment

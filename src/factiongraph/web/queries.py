@@ -109,11 +109,14 @@ def latest_changes(
     scope: fg.Scope = fg.graph_sql.ALL,
     names: dict[str, dict[str, Any]] | None = None,
 ) -> list[dict[str, Any]]:
-    """The most recent dated changes (`graph.changes_from_store`), newest first, with links to their evidence."""
+    """The most recent changes (`graph.changes_from_store`), newest first, then those of undated
+    reports (date None), at most `limit` in all, with links to their evidence."""
     names = names if names is not None else actor_names(store)
-    found = fg.changes_from_store(store, include_comments=include_comments, include_undated=False, scope=scope)
+    found = fg.changes_from_store(store, include_comments=include_comments, include_undated=True, scope=scope)
+    dated = [c for c in found if c.date is not None]
+    undated = [c for c in found if c.date is None]
     out = []
-    for c in reversed(found[-limit:]):
+    for c in (list(reversed(dated[-limit:])) + undated)[:limit]:
         out.append(
             {
                 "date": c.date,
