@@ -93,6 +93,7 @@ def relation_dict(r: Relation) -> dict[str, Any]:
         "evidence": span_dict(r.evidence),
         "derived_from": r.derived_from,
         "confidence": round(r.confidence, 3),
+        "method": r.method,
     }
 
 

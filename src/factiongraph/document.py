@@ -152,6 +152,9 @@ class Relation:
     evidence: Span
     derived_from: str | None = None
     confidence: float = 0.5
+    # the construction that produced the row ("modifier", "verb", "derived-ASSAULT", "between", ...):
+    # evidence for the analyst and a feature of the confidence model
+    method: str = "rule"
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ Certainty, attribution, date, place and fatalities are then attached to each eve
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from collections.abc import Callable
 from typing import Any
@@ -22,6 +23,7 @@ from factiongraph.events.acled import acled_type
 from factiongraph.events.dates import event_date
 from factiongraph.events.fatalities import find_fatalities
 from factiongraph.events.lexicon import Lexicon, TriggerSense
+from factiongraph.frames import ModifierTie, listed_after, modifier_ties, sheltered_tokens
 
 TARGET_PREPS = frozenset(["against", "on", "upon", "with", "at", "into"])
 TERRITORY_VERBS = frozenset(
@@ -48,6 +50,23 @@ QUANTITY_NOUNS = frozenset(
     "consignment load batch cargo convoy package dozen hundred thousand million $ dollar euro".split()
 )
 SPEAKER_PRONOUNS = frozenset("he she it they we".split())
+FIRST_PERSON = frozenset("i we".split())
+OPEN_QUOTES, CLOSE_QUOTES, BOTH_QUOTES = frozenset("“‘"), frozenset("”’"), frozenset("\"")
+
+
+def _in_quote(tok: Any) -> bool:
+    """Whether `tok` stands inside a direct quotation of its sentence."""
+    inside = False
+    for t in tok.sent:
+        if t.i >= tok.i:
+            return inside
+        if t.text in OPEN_QUOTES:
+            inside = True
+        elif t.text in CLOSE_QUOTES:
+            inside = False
+        elif t.text in BOTH_QUOTES:
+            inside = not inside
+    return inside
 GUESSED_FACTOR = 0.75  # a participant taken from salience rather than syntax
 ONE_SIDED_FACTOR = 0.5  # an ACLED event with a participant unnamed
 SIDE_CLAUSE_FACTOR = 0.7  # an event told in an adverbial or relative clause: background to the main one
@@ -80,6 +99,32 @@ class _Mentions:
                     continue
                 for t in span:
                     self.by_token[t.i] = m
+        # "the US-backed SDF": the actor inside the modifier is a party to the tie the modifier
+        # states (relations read `modifier_ties`), never an argument of the clause
+        self.modifier_ties: list[ModifierTie] = modifier_ties(sd, self.by_token.get)
+        self.in_modifier: dict[int, Mention] = {}
+        for tie in self.modifier_ties:
+            span = sd.char_span(tie.modifier.start, tie.modifier.end, alignment_mode="expand")
+            for t in span if span is not None else ():
+                if self.by_token.get(t.i) is tie.modifier:
+                    self.in_modifier[t.i] = self.by_token.pop(t.i)
+        # "X, aided by Y", "X, part of Y", "Y, made up of A and B", "with support from Y": the actors
+        # such a phrase names are parties to the tie it states, not arguments of the clause around it
+        self.sheltered: dict[int, Mention] = {}
+        hidden = {h for i in sheltered_tokens(sd) if (h := self.by_token.get(i)) is not None}
+        hidden |= {x for h in list(hidden) for x in listed_after(h, self.by_token.get, sd)}
+        for i, mention in list(self.by_token.items()):
+            if mention in hidden:
+                self.sheltered[i] = self.by_token.pop(i)
+
+    def unsheltered(self) -> _Mentions:
+        """The same index with the actors of tie phrases visible again (for the tie constructions)."""
+        if not self.sheltered:
+            return self
+        view = copy.copy(self)
+        view.by_token = {**self.by_token, **self.sheltered}
+        view.sheltered = {}
+        return view
 
     @classmethod
     def of(cls, doc: Document, sd: Any) -> _Mentions:
@@ -175,6 +220,8 @@ def _subject(verb: Any, ms: _Mentions, depth: int = 0) -> Mention | None:
                 k.dep_ == "poss" and k.lower_ in ("their", "its", "his", "her", "our") for k in c.children
             )
             if m is None and (c.lower_ in SPEAKER_PRONOUNS or own) and verb.dep_ == "ccomp":
+                if _in_quote(c) and c.lower_ not in FIRST_PERSON:
+                    return None  # '"They are shelling us," X said': in direct speech only "we" is X
                 return _speaker(verb.head, ms)  # "X said they / their forces would ...": X
             return m
     controller = _object_controller(verb, ms)
@@ -303,6 +350,15 @@ def _attribution_tokens(sent: Any, lexicon: Lexicon) -> set[int]:
 def _background_clause(tok: Any) -> bool:
     """'after residents had fled', 'as talks stalled': a clause of time or cause, not of purpose."""
     return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in tok.children)
+
+
+def _coagents(m: Mention, ms: _Mentions, sd: Any) -> list[Mention]:
+    """Actors coordinated with `m` in the parse or on the surface of a list."""
+    span = sd.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return []
+    out = [x for c in span.root.subtree if c.dep_ == "conj" and (x := ms.at(c)) is not None]
+    return out + listed_after(m, ms.by_token.get, sd)
 
 
 def _fallback(
@@ -455,7 +511,7 @@ def _speech_act(tok: Any, plover: str, mode: str | None = None) -> tuple[str, An
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in REFUSAL and plover != "REJECT":
         return "REJECT", speaker  # "declined to resign", "refused to meet"
     negated = any(c.dep_ == "neg" for c in tok.children)
-    # "willing to send material to help defend X": an intention governs its purpose clauses too
+    # "ready to ship arms to help protect X": an intention governs its purpose clauses too
     governor = tok.head if tok.dep_ == "advcl" and _to_clause(tok) and tok.head.dep_ == "xcomp" else tok
     if governor is not tok and governor.head.lemma_.lower() in COMMISSIVE:
         tok = governor
@@ -696,7 +752,9 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
             known = m1 or m2
             other = None
             if known is not None and _main_clause(tok):
-                other = _fallback(tok, ms, sent, {known.actor_id}, attribution)
+                # the known side's coordinated actors ("X, Y and Z attacked ...") are on its side
+                own_side = {known.actor_id} | {x.actor_id for x in _coagents(known, ms, sd)}
+                other = _fallback(tok, ms, sent, own_side, attribution)
             if known is not None and other is not None:
                 m1, m2 = (known, other) if m1 is not None else (other, known)
                 add(sent, tok, trigger, sense, c, m1, m2, GUESSED_FACTOR, guessed=other)
@@ -713,7 +771,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 add(sent, tok, trigger, sense, c, m1, m2, ONE_SIDED_FACTOR * toll)
                 break
     # one happening told by several words of a sentence between the same two actors ("willing to
-    # send material to help defend X", "called for sanctions against X") is coded by its
+    # ship arms to help protect X", "called for sanctions against X") is coded by its
     # governing predicate, as PLOVER codes the main verb
     best: dict[tuple[frozenset[str], int], int] = {}
     for i, e in enumerate(events):
@@ -762,7 +820,7 @@ def _main_clause(tok: Any) -> bool:
 
 def _obligation(tok: Any, lex: Lexicon, ms: _Mentions) -> tuple[Mention, Mention] | None:
     """(speaker, addressee) for a reported obligation whose verb is no trigger of its own:
-    "X said Y must be ready to mediate", "X declared that Y should drop its barriers" (PLOVER
+    "X said Y ought to be prepared to mediate", "X declared that Y should drop its barriers" (PLOVER
     codes the demand as REQUEST from X to Y)."""
     if tok.pos_ not in ("VERB", "AUX") or tok.dep_ != "ccomp":
         return None
@@ -794,7 +852,7 @@ def _requested(tok: Any, lex: Lexicon) -> bool:
         if head.pos_ in ("VERB", "AUX") and head.dep_ == "ccomp" and any(
             c.dep_ == "aux" and c.lower_ in ("must", "should") for c in head.children
         ):
-            return True  # "X said Y must be ready to mediate": the mediation is what X asks for
+            return True  # "X said Y should stand ready to mediate": the mediation is what X asks for
         if head.pos_ in ("VERB", "NOUN"):
             sense = _sense(head, lex)
             if sense is not None and sense.plover in ("REQUEST", "REJECT"):
