@@ -143,6 +143,7 @@ def test_ray_engine_missing_gives_install_hint(corpus, tmp_path, monkeypatch) ->
         run_batch(corpus, tmp_path / "out", engine="ray", workers=2)
 
 
+@pytest.mark.slow
 def test_ray_engine(corpus, expected, tmp_path) -> None:
     ray = pytest.importorskip("ray")
     ray.init(num_cpus=2, include_dashboard=False, ignore_reinit_error=True, log_to_driver=False)

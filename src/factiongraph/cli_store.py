@@ -363,7 +363,7 @@ def changes(
             t.add_column(col, overflow="fold")
         for c in found:
             sep = " <-> " if c.evidence.type in fg.SYMMETRIC else " -> "
-            note = c.note or ("reported" if c.origin == "statement" else "")
+            note = c.note or ("stated" if c.origin == "statement" else "seen across reports")
             t.add_row(
                 c.date.isoformat() if c.date else "undated", c.kind + (f"\n({note})" if note else ""),
                 names.get(c.source, c.source) + sep + names.get(c.target, c.target),

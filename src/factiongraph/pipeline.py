@@ -1,6 +1,7 @@
 """The one place where extraction stages are composed.
 
     read -> dateline -> sections -> parse (spaCy, batched) -> places -> actors -> events -> relations
+         -> change statements (defections, splits, mergers, new alliances: relations with a `change`)
          -> actor salience (peripheral actors no event or relation involves are dropped)
          -> confidence (each relation tie's calibrated probability of being right)
 
@@ -20,6 +21,7 @@ from factiongraph import nlp as nlp_models
 from factiongraph.actors.registry import Registry
 from factiongraph.actors.resolve import ActorResolver
 from factiongraph.actors.salience import prune as prune_peripheral_actors
+from factiongraph.changes import extract_changes
 from factiongraph.confidence import ConfidenceModel, score_relations
 from factiongraph.dateline import published_from_dateline
 from factiongraph.document import Document
@@ -70,6 +72,7 @@ class Pipeline:
         doc = self.resolver(doc, self.nlp.make_doc)
         doc = extract_events(doc, self.lexicon, locate)
         doc = extract_relations(doc)
+        doc = extract_changes(doc)
         doc = prune_peripheral_actors(doc)
         if self.confidence is not None:
             doc = score_relations(doc, self.confidence)

@@ -29,10 +29,11 @@ from collections import Counter
 from typing import Any
 
 from factiongraph.actors.salience import PERIPHERAL_HINT
-from factiongraph.document import Document, Mention, Relation, Span
+from factiongraph.document import Document, Mention, Relation, Span, as_certainty
 from factiongraph.events import certainty as cert
 from factiongraph.events.extract import AGENT_HEADS, _is_passive, _Mentions, _sentence_span
 from factiongraph.events.lexicon import Lexicon
+from factiongraph.tables import word_set
 
 HOSTILE_VERB_TYPES = frozenset({"ASSAULT", "COERCE"})
 HOSTILE_NOUN_TYPES = frozenset({"ASSAULT"})
@@ -49,7 +50,7 @@ QUANTITY_HEADS = frozenset(
     "score dozen hundred thousand ten million number handful series couple lot wave string spate group".split()
 )
 # verbs whose subject backs its object ("the alliance keeps backing local army units")
-SUPPORT_VERBS = frozenset("support back assist advise aid help train arm equip fund reinforce".split())
+SUPPORT_VERBS = word_set("cues", "support_verbs")  # one list for every stage
 # actors that are targets of violence, not parties to a relation (as in relations._derived)
 NON_PARTY_KINDS = frozenset({"civilians", "protesters"})
 # nouns naming someone by their tie to the possessor: "its allies" are not "it"
@@ -717,7 +718,7 @@ class _Extractor:
             source_mention=s_span,
             target_mention=t_span,
             status="intended" if c == "hypothetical" else "current",
-            certainty=c,
+            certainty=as_certainty(c),
             source_kind=self.doc.source_kind_at(pred.idx),
             evidence=_sentence_span(self.doc, pred.sent),
             derived_from=ev.id if ev else None,

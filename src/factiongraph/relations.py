@@ -13,7 +13,16 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from factiongraph.document import Document, Event, Mention, Relation, Span
+from factiongraph.document import (
+    Document,
+    Event,
+    Mention,
+    Relation,
+    Span,
+    as_certainty,
+    as_relation_status,
+    as_relation_type,
+)
 from factiongraph.events import certainty as cert
 from factiongraph.events.extract import _Mentions, _sentence_span
 from factiongraph.frames import list_members, listed_after, same_side, same_side_objects, tie_words
@@ -79,13 +88,11 @@ HOSTILE_CUES = frozenset(
     """against defeat fight attack strike airstrike kill destroy target combat battle clash war offensive eliminate
     engage retake liberate besiege shell bomb counter-isil counter-daesh enemy enemies""".split()
 )
-SUPPORT_CUES = frozenset("support back assist advise train arm fund aid help supply equip".split())
+SUPPORT_CUES = SUPPORT_VERBS
 ALLY_CUES = frozenset("partner partners ally allies alongside coordinate cooperate".split())
 ALLIANCE_NOUNS = frozenset("alliance coalition pact merger partnership union front".split())
 FORMER_WORDS = frozenset(["formerly", "previously", "once", "former", "erstwhile", "ex"])
-SUPPORT_VERBS_PASSIVE = frozenset(
-    ["fund", "back", "arm", "train", "finance", "sponsor", "support", "bankroll", "equip"]
-)
+SUPPORT_VERBS_PASSIVE = SUPPORT_VERBS
 
 
 def _status(tok: Any, certainty: str) -> str:
@@ -228,13 +235,13 @@ def _make(
 ) -> Relation:
     sent = tok.sent
     return Relation(
-        type=rtype,
+        type=as_relation_type(rtype),
         source=src.actor_id,
         target=tgt.actor_id,
         source_mention=Span(src.start, src.end, src.text),
         target_mention=Span(tgt.start, tgt.end, tgt.text),
-        status=status,
-        certainty=certainty,
+        status=as_relation_status(status),
+        certainty=as_certainty(certainty),
         source_kind=doc.source_kind_at(tok.idx),
         evidence=_sentence_span(doc, sent),
         derived_from=derived_from,

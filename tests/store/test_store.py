@@ -226,6 +226,7 @@ def _counts(db: Path) -> dict[str, int]:
         return s.counts()
 
 
+@pytest.mark.slow
 def test_ingest_killed_midway_resumes_without_loss_or_duplicates(tmp_path: Path) -> None:
     src = tmp_path / "corpus.jsonl"
     src.write_text("".join(json.dumps(d) + "\n" for d in corpus()), encoding="utf-8")
@@ -275,6 +276,7 @@ def test_postgres_store(pg_url: str) -> None:
     assert [(c.kind, c.source, c.target) for c in found] == [("alliance broken", "x", "y")]
 
 
+@pytest.mark.slow
 def test_ingest_of_2000_dev_documents_killed_midway_matches_uninterrupted_run(tmp_path: Path, shared_dir: Path) -> None:
     """The issue's acceptance run: the dev sets repeated under new ids to 2,000 documents."""
     golds = sorted((shared_dir / "data" / "dev").glob("*.gold.jsonl"))

@@ -46,10 +46,14 @@ CONSTRUCTIONS = frozenset(
 
 
 def _method_family(method: str) -> str:
+    if method.startswith("change:"):  # change statements, whatever the construction ("change:defect")
+        return "change"
     return "derived" if method.startswith("derived-") else method
 
 
 def _method_group(method: str) -> str:
+    if method.startswith("change:"):
+        return "change"
     if method in CONSTRUCTIONS:
         return "construction"
     if method in ("derived-ASSAULT", "derived-THREATEN", "reciprocal"):

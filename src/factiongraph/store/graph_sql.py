@@ -108,7 +108,7 @@ def evidence_sql(
     """
     lt = 'r.target < r.source COLLATE "C"' if store.backend == "postgres" else "r.target < r.source"
     swap = f"r.type IN {_marks(SYMMETRIC)} AND {lt}"
-    ranks = {c: float(i) for i, c in enumerate(CERTAINTIES)}
+    ranks: dict[str, float] = {str(c): float(i) for i, c in enumerate(CERTAINTIES)}
     scope_sql, scope_params = scope.where("r.source", "r.target", "sa.country", "ta.country")
     sql = (
         "SELECT r.doc_hash, r.idx, d.id AS doc_id, r.type,"
