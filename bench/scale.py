@@ -196,7 +196,7 @@ WEB_URLS = ["/", "/api/overview", "/graph", "/api/graph", "/api/graph?date=2017-
 def _graph(store: Any, a: argparse.Namespace) -> str:
     from factiongraph import graph as fg
 
-    return f"{len(fg.graph_at(store, at=dt.date.fromisoformat(a.at)))} edges"
+    return f"{len(fg.graph_at(store, at=dt.date.fromisoformat(a.at)).edges)} edges"
 
 
 def _changes(store: Any, a: argparse.Namespace) -> str:

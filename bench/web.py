@@ -66,7 +66,7 @@ def build(path: Path, n_events: int, per_doc: int = 5, seed: int = 7) -> dict[st
             status = "former" if rnd.random() < 0.08 else "current"
             relations.append((h, k, typ, a, b, off, off + len(a), a, off + len(a) + 18, off + len(a) + 18 + len(b), b,
                               status, cert, kind, off, off + len(s) - 1, s[:-1],
-                              f"e{k + 1}" if typ == "hostility" else None, 0.7))  # fmt: skip
+                              f"e{k + 1}" if typ == "hostility" else None, 0.7, None))  # fmt: skip
             mentions.append((h, a, off, off + len(a), a, "name"))
             mentions.append((h, b, off + len(a) + 18, off + len(a) + 18 + len(b), b, "name"))
         text = "".join(sentences)

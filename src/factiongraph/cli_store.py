@@ -26,9 +26,7 @@ from factiongraph.store.core import DEFAULT_DB, Store, StoreError, is_postgres, 
 
 err = Console(stderr=True, soft_wrap=True)
 
-DbOpt = Annotated[
-    str, typer.Option("--db", help="DuckDB file or postgresql:// URL.", envvar="FACTIONGRAPH_DB")
-]
+DbOpt = Annotated[str, typer.Option("--db", help="DuckDB file or postgresql:// URL.", envvar="FACTIONGRAPH_DB")]
 CERTAINTY_HELP = "Leave out evidence less certain than this: " + " > ".join(CERTAINTIES) + "."
 
 
@@ -182,7 +180,7 @@ def ingest(
     err.print(
         "where to look next:\n"
         f"  factiongraph graph{db_opt}                 who is allied with or fighting whom, with evidence\n"
-        f"  factiongraph changes --since 2010-01-01{db_opt}   alliances formed or broken, defections\n"
+        f"  factiongraph changes{db_opt}               alliances formed or broken, members joining or leaving\n"
         f"  factiongraph timeline ACTOR{db_opt}        one actor's events and ties over time\n"
         f"  factiongraph serve{db_opt}                 the map, graph and evidence in the browser",
         highlight=False,
@@ -193,35 +191,76 @@ def ingest(
 
 # -- graph ---------------------------------------------------------------------------------------
 
+ActorOpt = Annotated[str | None, typer.Option(help="Only ties of this actor (id or name).")]
+CountryOpt = Annotated[
+    str | None, typer.Option(help="Only ties with an actor of this country (ISO 3166-1 code: SY or SYR).")
+]
+ConflictOpt = Annotated[
+    str | None, typer.Option(help="Only ties of this conflict (from the actor registry, e.g. syria, yemen).")
+]
+ConfidenceOpt = Annotated[
+    float,
+    typer.Option(
+        min=0.0, max=1.0,
+        help="Leave out relations whose calibrated confidence is below this (default: the confidence model's "
+        "threshold, as in extract; 0 uses every relation).",
+    ),
+]
+
+
+def _scope(store: Store, actor: str | None, country: str | None, conflict: str | None) -> fg.Scope:
+    who = _actor_id(store, actor) if actor else None
+    try:
+        return fg.make_scope(actor=who, country=country, conflict=conflict)
+    except fg.ScopeError as e:
+        err.print(f"[red]error:[/red] {escape(str(e))}")
+        raise typer.Exit(2) from None
+
+
+def _scope_title(store: Store, scope: fg.Scope) -> str:
+    parts = []
+    if scope.actor:
+        parts.append(str(store.actors().get(scope.actor, {}).get("name", scope.actor)))
+    if scope.country:
+        parts.append(scope.country)
+    if scope.conflict:
+        parts.append(f"conflict {scope.conflict}")
+    return (" - " + ", ".join(parts)) if parts else ""
+
 
 def graph(
     db: DbOpt = DEFAULT_DB,
-    at: Annotated[str | None, typer.Option(help="Graph at this date (default: the latest evidence).")] = None,
-    actor: Annotated[str | None, typer.Option(help="Only edges of this actor (id or name).")] = None,
+    at: Annotated[str | None, typer.Option(help="Graph at this date (default: the latest evidence in scope).")] = None,
+    actor: ActorOpt = None,
+    country: CountryOpt = None,
+    conflict: ConflictOpt = None,
     window: Annotated[int | None, typer.Option(help="Only evidence of the last DAYS days before --at.")] = None,
     min_certainty: Annotated[str | None, typer.Option(help=CERTAINTY_HELP)] = "hypothetical",
-    min_confidence: Annotated[float, typer.Option(
-        help="Leave out relations below this confidence (cue-word and weak mention-level rows).")] = fg.MIN_CONFIDENCE,
+    min_confidence: ConfidenceOpt = fg.MIN_CONFIDENCE,
     include_comments: Annotated[bool, typer.Option(help="Count reader-comment evidence in the strength.")] = False,
-    half_life: Annotated[float, typer.Option(help="Half-life of evidence, in days.")] = fg.DEFAULT_HALF_LIFE_DAYS,
+    include_ended: Annotated[bool, typer.Option(help="Also show ties that ended on or before --at.")] = False,
+    stale_after: Annotated[
+        int, typer.Option(help="Mark a tie stale after this many days without a report.", min=1)
+    ] = fg.DEFAULT_STALE_DAYS,
     fmt: Annotated[GraphFormat, typer.Option("--format", "-f", help="table, json, svg or png.")] = GraphFormat.table,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here (required for png).")] = None,
 ) -> None:
-    """The signed graph at a date: allies, enemies, patrons, parents - with strength and evidence counts."""
+    """The signed graph at a date: the ties in force (allies, enemies, patrons, parents) with their evidence.
+
+    A tie holds from its first report until a report ends it; strength is the evidence-weighted
+    number of reports (it does not decay). Undated reports are counted apart, not placed in time.
+    """
     day = _date(at, "--at")
     with _open(db) as store:
-        who = _actor_id(store, actor) if actor else None
-        evidence = fg.load_evidence(store, min_confidence)
-        es = fg.edges(evidence, at=day, window_days=window, min_certainty=_certainty(min_certainty),
-                      include_comments=include_comments, actor=who, half_life_days=half_life)  # fmt: skip
+        scope = _scope(store, actor, country, conflict)
+        view = fg.graph_at(
+            store, at=day, window_days=window, min_certainty=_certainty(min_certainty), min_confidence=min_confidence,
+            include_comments=include_comments, include_ended=include_ended, scope=scope, stale_days=stale_after,
+        )  # fmt: skip
         names = {k: v["name"] for k, v in store.actors().items()}
-    at_day = day or max((e.date for e in evidence), default=dt.date.today())
-    hidden = 0
-    if not include_comments:
-        only_comments = fg.edges(evidence, at=day, window_days=window, min_certainty=_certainty(min_certainty),
-                                 include_comments=True, actor=who, half_life_days=half_life)  # fmt: skip
-        hidden = len(only_comments) - len(es)
-    title = f"factiongraph at {at_day.isoformat()}" + (f" - {names.get(who, who)}" if who else "")
+        scope_title = _scope_title(store, scope)
+        title = f"factiongraph at {view.at.isoformat() if view.at else '(no dated evidence)'}{scope_title}"
+    es = view.edges
     if fmt is GraphFormat.png:
         from factiongraph.export.draw import DrawingUnavailable, png
 
@@ -240,37 +279,40 @@ def graph(
         _write_text(svg(es, names, title), output)
         return
     if fmt is GraphFormat.json:
-        doc = {"at": at_day.isoformat(), "edges": [e.to_dict() for e in es], "comment_only_edges_hidden": hidden}
-        _write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", output)
+        _write_text(json.dumps(view.to_dict(), ensure_ascii=False, indent=1) + "\n", output)
         return
     console, sink = _console(output)
+    at_text = view.at.isoformat() if view.at else "-"
     try:
-        groups = (("Allies and backers", 1), ("Enemies", -1), ("Ended ties (former)", 0))
+        groups = (("Allies and backers", 1), ("Enemies", -1), ("Ended ties", 0))
         for label, sign in groups:
             rows = [e for e in es if e.sign == sign]
             if not rows:
                 continue
-            t = Table(title=f"{label} at {at_day.isoformat()}", title_justify="left")
-            for col in ("relation", "source", "target", "strength", "evidence (article/comment)", "certainty",
+            t = Table(title=f"{label} at {at_text}{scope_title}", title_justify="left")
+            for col in ("relation", "source", "target", "strength", "reports (article/comment)", "certainty",
                         "first - last seen", "latest evidence"):  # fmt: skip
                 t.add_column(col, overflow="fold")
             for e in rows:
-                latest = max(e.evidence, key=lambda x: (x.date, x.source_kind == "article"))
+                latest = e.evidence[-1] if e.status == "former" else e.latest
                 t.add_row(
                     e.label, names.get(e.source, e.source), names.get(e.target, e.target),
                     f"{e.strength:.2f}" + (f" (+{e.comment_strength:.2f} comments)"
                                            if e.comment_strength and not include_comments else ""),
-                    f"{e.evidence_count} ({e.source_kind_mix.get('article', 0)}/{e.source_kind_mix.get('comment', 0)})",
+                    f"{e.documents} ({e.source_kind_mix.get('article', 0)}/{e.source_kind_mix.get('comment', 0)})",
                     ", ".join(f"{k} {v}" for k, v in sorted(e.certainty_mix.items(),
                                                               key=lambda kv: fg.certainty_rank(kv[0]))),
-                    f"{e.first_seen} - {e.last_seen}",
+                    f"{e.first_seen} - {e.last_seen}" + (" (stale)" if e.stale else ""),
                     f"{latest.doc_id}: {_short(latest.text)}",
                 )  # fmt: skip
             console.print(t)
         if not es:
-            console.print("no edges (check --at, --window, --min-certainty)")
-        if hidden > 0:
+            console.print("no edges (check --at, --window, --min-certainty and the scope options)")
+        if view.comment_only > 0:
+            hidden = view.comment_only
             console.print(f"{hidden} edge(s) seen only in reader comments are not shown (--include-comments).")
+        if view.undated:
+            console.print(f"{view.undated} statement(s) from undated reports are kept but not placed in time.")
     finally:
         if sink:
             sink.close()
@@ -287,67 +329,93 @@ def _write_text(text: str, output: Path | None) -> None:
 
 
 def changes(
-    since: Annotated[str, typer.Option(help="Changes on or after this date (YYYY-MM-DD).")],
+    since: Annotated[
+        str | None, typer.Option(help="Changes on or after this date (default: all, undated last).")
+    ] = None,
     db: DbOpt = DEFAULT_DB,
-    actor: Annotated[str | None, typer.Option(help="Only changes of this actor (id or name).")] = None,
+    actor: ActorOpt = None,
+    country: CountryOpt = None,
+    conflict: ConflictOpt = None,
     min_certainty: Annotated[str | None, typer.Option(help=CERTAINTY_HELP)] = "hedged",
-    min_confidence: Annotated[float, typer.Option(
-        help="Leave out relations below this confidence (cue-word and weak mention-level rows).")] = fg.MIN_CONFIDENCE,
+    min_confidence: ConfidenceOpt = fg.MIN_CONFIDENCE,
     include_comments: Annotated[bool, typer.Option(help="Use reader-comment evidence too.")] = False,
+    first_reported: Annotated[bool, typer.Option(help="Also list each tie's first report (not a change).")] = False,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="table or json.")] = ListFormat.table,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
 ) -> None:
-    """Alliances formed or broken, defections and new hostilities since a date, each with its evidence."""
+    """Alliances formed or broken, members joining or leaving, allies turning hostile - each with its evidence.
+
+    Changes the reports state, plus transitions seen across reports (a tie reported current, later
+    ended). A tie's first report is no change ("first reported", with --first-reported).
+    """
     day = _date(since, "--since")
     with _open(db) as store:
-        who = _actor_id(store, actor) if actor else None
+        scope = _scope(store, actor, country, conflict)
         found = fg.changes_from_store(
-            store, min_confidence, since=day, actor=who, min_certainty=_certainty(min_certainty),
-            include_comments=include_comments, same_lineage=fg.registry_lineage(),
+            store, min_confidence, since=day, min_certainty=_certainty(min_certainty),
+            include_comments=include_comments, first_reported=first_reported, scope=scope,
         )  # fmt: skip
         names = {k: v["name"] for k, v in store.actors().items()}
+        title = (f"Changes since {since}" if since else "Changes") + _scope_title(store, scope)
     if fmt is ListFormat.json:
-        sys.stdout.write(json.dumps([c.to_dict() for c in found], ensure_ascii=False, indent=1) + "\n")
+        _write_text(json.dumps([c.to_dict() for c in found], ensure_ascii=False, indent=1) + "\n", output)
         return
-    console, _ = _console(None)
-    t = Table(title=f"Changes since {since}", title_justify="left")
-    for col in ("date", "change", "between", "evidence", "certainty"):
-        t.add_column(col, overflow="fold")
-    for c in found:
-        sep = " <-> " if c.evidence.type in fg.SYMMETRIC else " -> "
-        t.add_row(
-            c.date.isoformat(), c.kind + (f"\n({c.note})" if c.note else ""),
-            names.get(c.source, c.source) + sep + names.get(c.target, c.target),
-            f"{c.evidence.doc_id}: {_short(c.evidence.text, 240)}",
-            f"{c.evidence.certainty}\n{c.evidence.source_kind}",
-        )  # fmt: skip
-    console.print(t if found else "no changes")
+    console, sink = _console(output)
+    try:
+        t = Table(title=title, title_justify="left")
+        for col in ("date", "change", "between", "evidence", "certainty"):
+            t.add_column(col, overflow="fold")
+        for c in found:
+            sep = " <-> " if c.evidence.type in fg.SYMMETRIC else " -> "
+            note = c.note or ("stated" if c.origin == "statement" else "seen across reports")
+            t.add_row(
+                c.date.isoformat() if c.date else "undated", c.kind + (f"\n({note})" if note else ""),
+                names.get(c.source, c.source) + sep + names.get(c.target, c.target),
+                f"{c.evidence.doc_id}: {_short(c.evidence.text, 240)}"
+                + (f"\nbefore: {c.previous.doc_id} ({c.previous.date or 'undated'})" if c.previous else ""),
+                f"{c.evidence.certainty}\n{c.evidence.source_kind}",
+            )  # fmt: skip
+        console.print(t if found else "no changes")
+    finally:
+        if sink:
+            sink.close()
 
 
 def timeline(
     actor: Annotated[str, typer.Argument(help="Actor id or name.")],
     db: DbOpt = DEFAULT_DB,
+    country: CountryOpt = None,
+    conflict: ConflictOpt = None,
+    min_confidence: ConfidenceOpt = fg.MIN_CONFIDENCE,
     include_comments: Annotated[bool, typer.Option(help="Show events and changes seen only in comments.")] = True,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="table or json.")] = ListFormat.table,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
 ) -> None:
-    """An actor's events and relation changes in date order, with evidence."""
+    """An actor's events, first reports of its ties and their changes in date order (undated last)."""
     with _open(db) as store:
-        who = _actor_id(store, actor)
-        items = fg.timeline(store, who, include_comments=include_comments, same_lineage=fg.registry_lineage())
+        scope = _scope(store, actor, country, conflict)
+        who = scope.actor or actor
+        items = fg.timeline(store, who, include_comments=include_comments, min_confidence=min_confidence,
+                            scope=scope)  # fmt: skip
         name = store.actors().get(who, {}).get("name", who)
     if fmt is ListFormat.json:
-        sys.stdout.write(json.dumps([i.to_dict() for i in items], ensure_ascii=False, indent=1) + "\n")
+        _write_text(json.dumps([i.to_dict() for i in items], ensure_ascii=False, indent=1) + "\n", output)
         return
-    console, _ = _console(None)
-    t = Table(title=f"Timeline of {name} ({who})", title_justify="left")
-    for col in ("date", "what", "evidence", "certainty"):
-        t.add_column(col, overflow="fold")
-    for i in items:
-        t.add_row(
-            i.date.isoformat() if i.date else "undated",
-            i.summary + (f"\n{i.sources} reports" if i.sources > 1 else ""),
-            f"{i.document}: {_short(i.evidence, 240)}", f"{i.certainty}\n{i.source_kind}",
-        )  # fmt: skip
-    console.print(t if items else f"nothing stored about {who}")
+    console, sink = _console(output)
+    try:
+        t = Table(title=f"Timeline of {name} ({who})", title_justify="left")
+        for col in ("date", "what", "evidence", "certainty"):
+            t.add_column(col, overflow="fold")
+        for i in items:
+            t.add_row(
+                i.date.isoformat() if i.date else "undated",
+                i.summary + (f"\n{i.sources} reports" if i.sources > 1 else ""),
+                f"{i.document}: {_short(i.evidence, 240)}", f"{i.certainty}\n{i.source_kind}",
+            )  # fmt: skip
+        console.print(t if items else f"nothing stored about {who}")
+    finally:
+        if sink:
+            sink.close()
 
 
 # -- export --------------------------------------------------------------------------------------
@@ -359,11 +427,27 @@ def export(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="File (stdout if omitted); a folder for parquet.")
     ] = None,
+    at: Annotated[str | None, typer.Option(help="graphml/gexf: ties up to this date (default: all).")] = None,
+    window: Annotated[
+        int | None, typer.Option(help="graphml/gexf: only evidence of the last DAYS days before --at.")
+    ] = None,
+    actor: ActorOpt = None,
+    country: CountryOpt = None,
+    conflict: ConflictOpt = None,
+    min_certainty: Annotated[str | None, typer.Option(help="graphml/gexf: " + CERTAINTY_HELP)] = "hypothetical",
+    min_confidence: ConfidenceOpt = fg.MIN_CONFIDENCE,
+    include_comments: Annotated[bool, typer.Option(help="graphml/gexf: count reader-comment evidence.")] = False,
 ) -> None:
-    """Export the store: ACLED CSV, PLOVER JSONL, GraphML, GEXF, GeoJSON or Parquet (one file per table)."""
+    """Export the store: ACLED CSV, PLOVER JSONL, GraphML, GEXF (with time spells), GeoJSON or Parquet.
+
+    The graph options (--at, --window, --actor, --country, --conflict, --min-certainty,
+    --include-comments) apply to GraphML and GEXF.
+    """
     from factiongraph.export import export as do_export
     from factiongraph.export import write_parquet
+    from factiongraph.export.graphml import GraphOptions, write_gexf, write_graphml
 
+    day = _date(at, "--at")
     with _open(db) as store:
         if fmt is ExportFormat.parquet:
             folder = output or Path("factiongraph-parquet")
@@ -374,11 +458,20 @@ def export(
                 raise typer.Exit(2) from None
             err.print(f"wrote {len(paths)} parquet files to {folder}")
             return
-        if output is None:
-            n = do_export(store, fmt.value, sys.stdout)
-        else:
-            with open(output, "w", encoding="utf-8", newline="") as sink:
+        opts = GraphOptions(at=day, window_days=window, scope=_scope(store, actor, country, conflict),
+                            min_certainty=_certainty(min_certainty), min_confidence=min_confidence,
+                            include_comments=include_comments)  # fmt: skip
+        sink = sys.stdout if output is None else open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        try:
+            if fmt is ExportFormat.graphml:
+                n = write_graphml(store, sink, opts)
+            elif fmt is ExportFormat.gexf:
+                n = write_gexf(store, sink, opts)
+            else:
                 n = do_export(store, fmt.value, sink)
+        finally:
+            if output is not None:
+                sink.close()
     err.print(f"{fmt.value}: {n} records" + (f" written to {output}" if output else ""))
 
 

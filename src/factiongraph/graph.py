@@ -1,6 +1,8 @@
-"""The alliance graph over time: merged events, relation edges, strength, changes, timelines.
+"""The alliance graph over time: merged events, tie state, changes, timelines.
 
 Everything here reads a `Store` and returns plain dataclasses; the CLI only formats them.
+The graph, changes and timelines are computed in the database (`store.graph_sql`); this
+module states the model and turns the rows into `Edge`, `Change` and `TimelineItem`.
 
 **Event merge** (`merge_events`). Two stored events are the same event reported twice when they
 have the same PLOVER type and the same unordered actor pair, their places are within
@@ -10,28 +12,26 @@ document's publication date; when the document has none either, it merges only w
 the same document. Merging is single-linkage; each group gets a stable `merged_event_id`
 (derived from its first member) written to `events.merged_event_id`.
 
-**Edges** (`edges`). Relations aggregate into one edge per (type, source, target); alliance and
-hostility are symmetric, so their pair is unordered (stored sorted). Each piece of evidence is
-dated by its document's publication date, else the date of the event it derives from, else the
-latest event date of its document (its dateline), else the ingest time. An edge has:
+**Evidence** is a relation statement dated by its document's publication date, else the date of
+the event it derives from, else the latest event date of its document (its dateline). A
+document without any of these stays undated (never the ingest time): its rows are kept, counted
+and listed as undated, and left out of the graph at a date and of the changes' time order.
 
-- `evidence_count`, `certainty_mix` (count per certainty), `source_kind_mix` (article/comment);
-- `first_seen` / `last_seen`, and `status`: the status of the latest evidence;
-- `strength` at a date `at`: the sum over article evidence of
-  ``CERTAINTY_WEIGHT[certainty] * SOURCE_KIND_WEIGHT[source_kind] * 0.5 ** (age_days / half_life_days)``
-  and `comment_strength`, the same sum over reader-comment evidence. Comments count only when
-  asked (`include_comments`), and are always reported separately.
+**State** (`graph_at`). A tie (type, source, target; the pair unordered for alliance and
+hostility) holds from its first evidence until evidence ends it: a statement with status
+`former` or change `broken`/`left`. The latest state-bearing statement on or before `at` decides
+(on one day, an ending statement outweighs a current one). Nothing decays: an edge carries
+`documents` (independent reports), `certainty_mix`, `first_seen`/`last_seen`, `stale` (no report
+for `stale_days` before `at`) and `strength`, the sum over documents of each document's
+strongest statement weight, ``CERTAINTY_WEIGHT[certainty] * SOURCE_KIND_WEIGHT[source_kind]``
+(asserted 1.0, reported 0.8, hedged 0.5, disputed and speculative 0.3, hypothetical 0.2, negated
+0; article 1.0, comment 0.3). Reader comments count only with `include_comments` and are always
+reported apart (`comment_strength`). Ended ties are shown only on request (`include_ended`).
 
-Weights (`CERTAINTY_WEIGHT`): asserted 1.0, reported 0.8, hedged 0.5, disputed 0.3, speculative
-0.3, hypothetical 0.2, negated 0.0 (kept as evidence, adds nothing). `SOURCE_KIND_WEIGHT`:
-article 1.0, comment 0.3. Default half-life: 180 days.
-
-**Changes** (`changes`). Walking the evidence in date order per actor pair: an alliance formed
-(first `current` alliance evidence, or `current` after `former`), an alliance broken (`former`
-alliance evidence, or hostility between current allies), a new hostility (first hostility between
-a pair), a hostility ended (`former`), a defection (an affiliation of a member to a new parent
-while it had another current one, not the same organisation under another name), and an
-affiliation left (`former`). Each carries the evidence that shows it.
+**Changes** (`changes_from_store`): change statements (a relation's `change`: formed, broken,
+joined, left, merged) with their evidence, plus transitions the store sees - a tie reported
+current and later ended, allies later fighting. A tie's first appearance is "first reported",
+never "formed"; one statement gives one change row. See `graph_sql.change_rows`.
 """
 
 from __future__ import annotations
@@ -39,25 +39,20 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from factiongraph.confidence import default_threshold
 from factiongraph.document import CERTAINTIES
+from factiongraph.store import graph_sql
 from factiongraph.store.core import Store
+from factiongraph.store.graph_sql import CERTAINTY_WEIGHT, SOURCE_KIND_WEIGHT, Scope
 from factiongraph.store.rows import merged_event_id
 
-CERTAINTY_WEIGHT: dict[str, float] = {
-    "asserted": 1.0,
-    "reported": 0.8,
-    "hedged": 0.5,
-    "disputed": 0.3,
-    "speculative": 0.3,
-    "hypothetical": 0.2,
-    "negated": 0.0,
-}
-SOURCE_KIND_WEIGHT: dict[str, float] = {"article": 1.0, "comment": 0.3}
-DEFAULT_HALF_LIFE_DAYS = 180.0
+__all__ = ["CERTAINTY_WEIGHT", "SOURCE_KIND_WEIGHT", "Scope"]
+
+DEFAULT_STALE_DAYS = 365
 DEFAULT_MERGE_WINDOW_DAYS = 3
 DEFAULT_MERGE_RADIUS_KM = 50.0
 SYMMETRIC = frozenset({"alliance", "hostility"})
@@ -221,12 +216,60 @@ def merged_events(store: Store, *, actor: str | None = None) -> list[MergedEvent
     return out
 
 
+# -- scope ---------------------------------------------------------------------------------------
+
+
+class ScopeError(ValueError):
+    """A scoping option that names nothing known (an unknown country code or conflict)."""
+
+
+def country_code(value: str) -> str:
+    """An ISO 3166-1 alpha-3 code from an alpha-2 or alpha-3 code (any case)."""
+    import pycountry
+
+    v = value.strip().upper()
+    found = pycountry.countries.get(alpha_2=v) if len(v) == 2 else pycountry.countries.get(alpha_3=v)
+    if found is None:
+        raise ScopeError(f"'{value}' is no ISO 3166-1 country code (e.g. SY or SYR)")
+    return str(found.alpha_3)
+
+
+def make_scope(
+    *, actor: str | None = None, country: str | None = None, conflict: str | None = None, registry: Any = None
+) -> Scope:
+    """A `Scope` from the CLI's and the web's options; a conflict is looked up in the actor registry."""
+    if conflict is None:
+        return Scope(actor=actor, country=country_code(country) if country else None)
+    if registry is None:
+        from factiongraph.actors.registry import Registry
+
+        registry = Registry.load()
+    known: set[str] = set()
+    ins: set[str] = set()
+    outs: set[str] = set()
+    for a in registry:
+        known.update(a.conflicts)
+        if conflict in a.conflicts:
+            ins.add(a.id)
+        elif a.conflicts:
+            outs.add(a.id)
+    if not ins:
+        raise ScopeError(f"no conflict '{conflict}' in the actor registry (one of: {', '.join(sorted(known))})")
+    return Scope(actor=actor, country=country_code(country) if country else None, conflict=conflict,
+                 conflict_in=frozenset(ins), conflict_out=frozenset(outs))  # fmt: skip
+
+
+def certainties_from(minimum: str | None) -> tuple[str, ...]:
+    """The certainty levels at least as strong as `minimum` (all when None)."""
+    return tuple(c for c in CERTAINTIES if at_least(c, minimum))
+
+
 # -- evidence and edges --------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Evidence:
-    """One relation statement of one document, dated."""
+    """One relation statement of one document, dated (None: the document is undated)."""
 
     type: str
     source: str
@@ -234,13 +277,14 @@ class Evidence:
     status: str
     certainty: str
     source_kind: str
-    date: dt.date
-    dated_by: str  # published | event | dateline | ingested
+    date: dt.date | None
+    dated_by: str  # published | event | dateline | undated
     doc_id: str
     doc_hash: str
     index: int
     text: str
     derived_from: str | None = None
+    change: str | None = None
 
     @property
     def weight(self) -> float:
@@ -250,64 +294,65 @@ class Evidence:
     def key(self) -> tuple[str, str, str]:
         return (self.type, self.source, self.target)
 
+    @property
+    def state_bearing(self) -> bool:
+        """Says the tie holds or ended (and is not negated)."""
+        return self.certainty != "negated" and (self.status in ("current", "former") or self.change is not None)
 
-# Relations below this confidence (a cue word between two names, a far-fetched mention-level row)
-# stay in the store and the exports but are too weak to make or break an edge of the graph.
-MIN_CONFIDENCE = 0.45
+    @property
+    def ends(self) -> bool:
+        return self.status == "former" or self.change in graph_sql.ENDING_CHANGES
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"document": self.doc_id, "date": self.date.isoformat() if self.date else None,
+                "dated_by": self.dated_by, "type": self.type, "status": self.status, "change": self.change,
+                "certainty": self.certainty, "source_kind": self.source_kind, "text": self.text}  # fmt: skip
 
 
-def load_evidence(store: Store, min_confidence: float = MIN_CONFIDENCE) -> list[Evidence]:
-    """Every stored relation between parties, at least `min_confidence`, as dated evidence, in date
-    order (symmetric pairs sorted)."""
-    datelines: dict[str, dt.date] = {}
-    for row in store.query("SELECT doc_hash, MAX(date_end) AS d FROM events GROUP BY doc_hash"):
-        if row["d"] is not None:
-            datelines[row["doc_hash"]] = as_date(row["d"])  # type: ignore[assignment]
-    # violence against civilians or protesters is an event, not a tie between factions: those rows
-    # stay in the store, the exports and the evidence pages, but are no edges of the actor graph
-    non_parties = {row["id"] for row in store.query("SELECT id FROM actors WHERE kind IN ('civilians', 'protesters')")}
-    out = []
-    for r in store.relations():
-        if r["source"] in non_parties or r["target"] in non_parties:
-            continue
-        if r["confidence"] is not None and r["confidence"] < min_confidence:
-            continue
-        if (d := as_date(r["doc_published"])) is not None:
-            date, by = d, "published"
-        elif (d := as_date(r["event_date"])) is not None:
-            date, by = d, "event"
-        elif r["doc_hash"] in datelines:
-            date, by = datelines[r["doc_hash"]], "dateline"
-        else:
-            date, by = as_date(r["doc_ingested_at"]) or dt.date.today(), "ingested"
-        source, target = r["source"], r["target"]
-        if r["type"] in SYMMETRIC and target < source:
-            source, target = target, source
-        out.append(
-            Evidence(
-                type=r["type"], source=source, target=target, status=r["status"], certainty=r["certainty"],
-                source_kind=r["source_kind"], date=date, dated_by=by, doc_id=r["doc_id"], doc_hash=r["doc_hash"],
-                index=r["idx"], text=r["evidence_text"], derived_from=r["derived_from"],
-            )
-        )  # fmt: skip
-    out.sort(key=lambda e: (e.date, e.doc_id, e.index))
-    return out
+# Relations below this calibrated confidence stay in the store and the exports but are too weak to
+# make or break an edge of the graph: the threshold the confidence model chose for precision on
+# annotated real reports (`factiongraph.confidence`), the same one `extract` applies.
+MIN_CONFIDENCE = default_threshold()
+
+
+def _evidence(row: dict[str, Any], prefix: str = "", **fixed: Any) -> Evidence:
+    g: dict[str, Any] = {k: row.get(prefix + k) for k in graph_sql.EVIDENCE_FIELDS}
+    g.update(fixed)
+    return Evidence(
+        type=row.get(prefix + "type") or row["type"], source=row["a"], target=row["b"], status=g["status"],
+        certainty=g["certainty"], source_kind=g["source_kind"], date=as_date(g["day"]),
+        dated_by=g["dated_by"] or ("undated" if g["day"] is None else "published"), doc_id=g["doc_id"],
+        doc_hash=g["doc_hash"], index=int(g["idx"]), text=g["evidence_text"], change=g["change"],
+    )  # fmt: skip
+
+
+def load_evidence(store: Store, min_confidence: float = MIN_CONFIDENCE, scope: Scope = graph_sql.ALL) -> list[Evidence]:
+    """Every stored relation between parties in the scope, at least `min_confidence`, as evidence,
+    in date order, undated last (symmetric pairs sorted)."""
+    return [
+        _evidence(r, derived_from=None) for r in graph_sql.evidence_rows(store, scope, min_confidence=min_confidence)
+    ]
 
 
 @dataclass
 class Edge:
+    """A tie as it stands at a date, with the evidence behind it (see the module doc)."""
+
     type: str
     source: str
     target: str
-    status: str
+    status: str  # current | former (ended) | intended (never said to hold)
     strength: float
     comment_strength: float
-    evidence_count: int
+    evidence_count: int  # statements
     certainty_mix: dict[str, int]
     source_kind_mix: dict[str, int]
     first_seen: dt.date
     last_seen: dt.date
-    evidence: list[Evidence] = field(default_factory=list, repr=False)
+    documents: int = 0  # independent documents counted
+    ended_on: dt.date | None = None
+    stale: bool = False
+    evidence: list[Evidence] = field(default_factory=list, repr=False)  # the latest, then the one that ended it
 
     @property
     def symmetric(self) -> bool:
@@ -321,26 +366,40 @@ class Edge:
         return 1 if self.type in POSITIVE else -1
 
     @property
+    def latest(self) -> Evidence:
+        return self.evidence[0]
+
+    @property
     def label(self) -> str:
         base = {"alliance": "allies", "hostility": "enemies", "support": "supports", "affiliation": "part of"}
         s = base.get(self.type, self.type)
+        if self.status == "former":
+            return f"{s} (ended {self.ended_on})" if self.ended_on else f"{s} (ended)"
         return s if self.status == "current" else f"{s} ({self.status})"
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "type": self.type, "source": self.source, "target": self.target, "symmetric": self.symmetric,
             "sign": self.sign, "status": self.status, "strength": round(self.strength, 4),
-            "comment_strength": round(self.comment_strength, 4), "evidence_count": self.evidence_count,
-            "certainty_mix": self.certainty_mix, "source_kind_mix": self.source_kind_mix,
-            "first_seen": self.first_seen.isoformat(), "last_seen": self.last_seen.isoformat(),
-            "evidence": [{"document": e.doc_id, "date": e.date.isoformat(), "status": e.status,
-                          "certainty": e.certainty, "source_kind": e.source_kind, "text": e.text}
-                         for e in self.evidence],
+            "comment_strength": round(self.comment_strength, 4), "documents": self.documents,
+            "evidence_count": self.evidence_count, "certainty_mix": self.certainty_mix,
+            "source_kind_mix": self.source_kind_mix, "first_seen": self.first_seen.isoformat(),
+            "last_seen": self.last_seen.isoformat(), "ended_on": self.ended_on.isoformat() if self.ended_on else None,
+            "stale": self.stale, "evidence": [e.to_dict() for e in self.evidence],
         }  # fmt: skip
 
 
-def decay(age_days: float, half_life_days: float) -> float:
-    return 0.5 ** (max(age_days, 0.0) / half_life_days)
+def _finish(found: list[Edge], at: dt.date, stale_days: int | None, include_ended: bool) -> list[Edge]:
+    out = []
+    for e in found:
+        if e.status == "former" and not include_ended:
+            continue
+        if e.strength <= 0 and e.status != "former":
+            continue  # negated or zero-weight evidence only: no tie
+        e.stale = e.status != "former" and stale_days is not None and (at - e.last_seen).days > stale_days
+        out.append(e)
+    out.sort(key=lambda x: (-x.strength, x.type, x.source, x.target))
+    return out
 
 
 def edges(
@@ -350,75 +409,175 @@ def edges(
     window_days: int | None = None,
     min_certainty: str | None = "hypothetical",
     include_comments: bool = False,
+    include_ended: bool = False,
     actor: str | None = None,
-    half_life_days: float = DEFAULT_HALF_LIFE_DAYS,
+    stale_days: int | None = DEFAULT_STALE_DAYS,
 ) -> list[Edge]:
-    """The graph at `at` (default: the latest evidence date): one edge per (type, source, target).
+    """The graph at `at` over a list of evidence (the in-memory twin of `graph_at`; same model).
 
-    Evidence after `at`, older than `window_days` before it, or below `min_certainty` is left out;
-    comment evidence is kept on every edge (counts, `comment_strength`), and only counts toward
-    `strength` and `status` with `include_comments`. Edges seen only in comments are returned
-    only with `include_comments`. Sorted by strength, strongest first.
+    `at` defaults to the latest dated evidence; undated evidence, evidence after `at`, older than
+    `window_days` before it, or below `min_certainty` is left out. Sorted strongest first.
     """
-    pool = [e for e in evidence if at_least(e.certainty, min_certainty)]
+    pool = [e for e in evidence if e.date is not None and at_least(e.certainty, min_certainty)]
     if actor is not None:
         pool = [e for e in pool if actor in (e.source, e.target)]
     if at is None:
-        at = max((e.date for e in pool), default=dt.date.today())
+        counted_days = [e.date for e in pool if e.date and (include_comments or e.source_kind != "comment")]
+        if not counted_days:
+            return []
+        at = max(counted_days)
     lo = at - dt.timedelta(days=window_days) if window_days is not None else dt.date.min
-    pool = [e for e in pool if lo <= e.date <= at]
-    by_key: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
-    statements: dict[tuple[tuple[str, str, str], str, str, str], Evidence] = {}
+    statements: dict[tuple[Any, ...], Evidence] = {}
     for e in pool:
+        if not (e.date and lo <= e.date <= at):
+            continue
         # one statement per sentence: the mention-level rows of one sentence ("strikes destroyed two
         # vehicles, a tank and ...") all name the same tie and count once, by their strongest row
         k = (e.key, e.doc_hash, e.text, e.source_kind)
-        if k not in statements or e.weight > statements[k].weight:
+        if k not in statements or _stmt_order(e) < _stmt_order(statements[k]):
             statements[k] = e
-    for e in sorted(statements.values(), key=lambda e: (e.date, e.doc_id, e.index)):
+    by_key: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
+    for e in statements.values():
         by_key[e.key].append(e)
-    out = []
+    found = []
     for (typ, src, tgt), evs in by_key.items():
         counted = [e for e in evs if include_comments or e.source_kind != "comment"]
         if not counted:
             continue
-        art = sum(e.weight * decay((at - e.date).days, half_life_days) for e in evs if e.source_kind != "comment")
-        com = sum(e.weight * decay((at - e.date).days, half_life_days) for e in evs if e.source_kind == "comment")
-        latest = max(counted, key=lambda e: (e.date, -certainty_rank(e.certainty), e.source_kind == "article"))
+        per_doc: dict[tuple[str, str], float] = {}
+        for e in evs:
+            k2 = (e.doc_hash, e.source_kind)
+            per_doc[k2] = max(per_doc.get(k2, 0.0), e.weight)
+        art = sum(w for (_, kind), w in per_doc.items() if kind != "comment")
+        com = sum(w for (_, kind), w in per_doc.items() if kind == "comment")
+        latest = max(counted, key=lambda e: (e.date, -certainty_rank(e.certainty), e.doc_hash, e.index))
+        bearing = [e for e in counted if e.state_bearing]
+        state = max(bearing, key=lambda e: (e.date, e.ends, -certainty_rank(e.certainty), e.doc_hash, e.index),
+                    default=None)  # fmt: skip
+        status = latest.status if state is None else ("former" if state.ends else "current")
         cmix: dict[str, int] = defaultdict(int)
         smix: dict[str, int] = defaultdict(int)
         for e in evs:
             cmix[e.certainty] += 1
             smix[e.source_kind] += 1
-        out.append(
+        days = [e.date for e in evs if e.date]
+        found.append(
             Edge(
-                type=typ, source=src, target=tgt, status=latest.status,
-                strength=art + (com if include_comments else 0.0), comment_strength=com,
-                evidence_count=len(evs), certainty_mix=dict(cmix), source_kind_mix=dict(smix),
-                first_seen=min(e.date for e in evs), last_seen=max(e.date for e in evs), evidence=evs,
+                type=typ, source=src, target=tgt, status=status, strength=art + (com if include_comments else 0.0),
+                comment_strength=com, evidence_count=len(evs), certainty_mix=dict(cmix), source_kind_mix=dict(smix),
+                first_seen=min(days), last_seen=max(days), documents=len({e.doc_hash for e in counted}),
+                ended_on=state.date if state is not None and state.ends else None,
+                evidence=[latest] + ([state] if state is not None and state.ends and state != latest else []),
             )
         )  # fmt: skip
-    out.sort(key=lambda x: (-x.strength, x.type, x.source, x.target))
-    return out
+    return _finish(found, at, stale_days, include_ended)
 
 
-def graph_at(store: Store, **kwargs: Any) -> list[Edge]:
-    """`edges(load_evidence(store), **kwargs)`."""
-    return edges(load_evidence(store), **kwargs)
+def _stmt_order(e: Evidence) -> tuple[float, bool, int]:
+    return (-e.weight, e.change is None, e.index)
 
 
-def all_edges(store: Store) -> list[Edge]:
-    """Every edge of the store (all certainties and source kinds), strength at the latest evidence date."""
-    return edges(load_evidence(store), min_certainty=None, include_comments=True)
+@dataclass
+class GraphView:
+    """The graph at a date within a scope, and what it leaves out."""
+
+    at: dt.date | None
+    edges: list[Edge]
+    undated: int  # undated statements in the scope (kept, not placed in time)
+    comment_only: int = 0  # edges seen only in reader comments, not shown without include_comments
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"at": self.at.isoformat() if self.at else None, "edges": [e.to_dict() for e in self.edges],
+                "undated_statements": self.undated, "comment_only_edges_hidden": self.comment_only}  # fmt: skip
+
+
+def graph_at(
+    store: Store,
+    *,
+    at: dt.date | None = None,
+    window_days: int | None = None,
+    min_certainty: str | None = "hypothetical",
+    min_confidence: float = MIN_CONFIDENCE,
+    include_comments: bool = False,
+    include_ended: bool = False,
+    scope: Scope = graph_sql.ALL,
+    stale_days: int | None = DEFAULT_STALE_DAYS,
+    certainties: Sequence[str] | None = None,
+) -> GraphView:
+    """The graph at `at` (default: the latest evidence within the scope), computed in the database.
+
+    `certainties`, when given, lists the certainty levels to use instead of `min_certainty`.
+    """
+    allowed = tuple(certainties) if certainties is not None else certainties_from(min_certainty)
+    filters: dict[str, Any] = {"min_confidence": min_confidence, "certainties": allowed}
+    day = at or graph_sql.latest_day(store, scope, include_comments=include_comments, **filters)
+    undated = graph_sql.undated_count(store, scope, include_comments=include_comments, **filters)
+    if day is None:
+        return GraphView(None, [], undated)
+    lo = day - dt.timedelta(days=window_days) if window_days is not None else None
+
+    rows = graph_sql.edge_rows(store, scope, at=day, since=lo, include_comments=include_comments, **filters)
+    found = _finish([_edge(r, include_comments) for r in rows if r["n_counted"]], day, stale_days, include_ended)
+    hidden = sum(1 for r in rows if not r["n_counted"] and r["com"])  # seen only in reader comments
+    return GraphView(day, found, undated, hidden)
+
+
+def _edge(r: dict[str, Any], include_comments: bool) -> Edge:
+    ends = r["state_ends"]
+    status = r["latest_status"] if ends is None else ("former" if ends else "current")
+    latest = _evidence(r, "latest_")
+    evidence = [latest]
+    if ends:
+        state = _evidence(r, "state_")
+        if (state.doc_hash, state.index) != (latest.doc_hash, latest.index):
+            evidence.append(state)
+    art, com = float(r["art"] or 0.0), float(r["com"] or 0.0)
+    return Edge(
+        type=r["type"], source=r["a"], target=r["b"], status=status,
+        strength=art + (com if include_comments else 0.0), comment_strength=com,
+        evidence_count=int(r["n_statements"]),
+        certainty_mix={c: int(r[f"c_{c}"]) for c in CERTAINTIES if r[f"c_{c}"]},
+        source_kind_mix={k: int(r[f"n_{k}"]) for k in ("article", "comment") if r[f"n_{k}"]},
+        first_seen=r["first_seen"], last_seen=r["last_seen"], documents=int(r["n_documents"]),
+        ended_on=r["state_day"] if ends else None, evidence=evidence,
+    )  # fmt: skip
+
+
+def all_edges(store: Store, *, scope: Scope = graph_sql.ALL, min_confidence: float = MIN_CONFIDENCE) -> list[Edge]:
+    """Every edge of the store (all certainties and source kinds, ended ones too) at the latest evidence."""
+    view = graph_at(store, min_certainty=None, include_comments=True, include_ended=True, scope=scope,
+                    min_confidence=min_confidence)  # fmt: skip
+    return view.edges
 
 
 # -- changes -------------------------------------------------------------------------------------
 
+CHANGE_LABELS: dict[tuple[str, str], str] = {
+    ("alliance", "formed"): "alliance formed", ("alliance", "broken"): "alliance broken",
+    ("support", "formed"): "support began", ("support", "broken"): "support ended",
+    ("hostility", "formed"): "hostility began", ("hostility", "broken"): "hostility ended",
+    ("affiliation", "joined"): "joined", ("affiliation", "left"): "left",
+    ("affiliation", "formed"): "joined", ("affiliation", "broken"): "left",
+}  # fmt: skip
+
+
+def change_label(typ: str, what: str) -> str:
+    """How a change reads: "alliance broken", "joined", "allies turned hostile", "support first reported"."""
+    if what == "turned hostile":
+        return "allies turned hostile"
+    if what == "first reported":
+        return f"{typ} first reported"
+    if what == "merged":
+        return "merged"
+    return CHANGE_LABELS.get((typ, what), f"{typ} {what}")
+
 
 @dataclass
 class Change:
-    date: dt.date
-    kind: str  # alliance formed | alliance broken | new hostility | hostility ended | defection | affiliation left
+    date: dt.date | None  # None: an undated document
+    kind: str  # e.g. alliance formed | alliance broken | joined | left | allies turned hostile | ... first reported
+    change: str  # formed | broken | joined | left | merged | turned hostile | first reported
+    origin: str  # statement (the text reports it) | store (a transition across reports)
     source: str
     target: str
     evidence: Evidence
@@ -426,98 +585,49 @@ class Change:
     note: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        def ev(e: Evidence | None) -> dict[str, Any] | None:
-            if e is None:
-                return None
-            return {"document": e.doc_id, "date": e.date.isoformat(), "type": e.type, "status": e.status,
-                    "certainty": e.certainty, "source_kind": e.source_kind, "text": e.text}  # fmt: skip
-
         return {
-            "date": self.date.isoformat(), "kind": self.kind, "source": self.source, "target": self.target,
-            "note": self.note, "evidence": ev(self.evidence), "previous": ev(self.previous),
+            "date": self.date.isoformat() if self.date else None, "kind": self.kind, "change": self.change,
+            "origin": self.origin, "type": self.evidence.type, "source": self.source, "target": self.target,
+            "note": self.note, "evidence": self.evidence.to_dict(),
+            "previous": self.previous.to_dict() if self.previous else None,
         }  # fmt: skip
 
 
-SameLineage = Callable[[str, str], bool]
+def _change(r: dict[str, Any]) -> Change:
+    ev = _evidence(r)
+    prev = None
+    if r.get("p_doc_hash") is not None:
+        prev = _evidence({**r, "type": r["p_type"]}, "p_", dated_by="published" if r["p_day"] else "undated")
+    return Change(ev.date, change_label(r["type"], r["what"]), r["what"], r["origin"], r["a"], r["b"], ev, prev,
+                  r.get("note") or "")  # fmt: skip
 
 
-def changes(
-    evidence: Iterable[Evidence],
+def changes_from_store(
+    store: Store,
+    min_confidence: float = MIN_CONFIDENCE,
     *,
     since: dt.date | None = None,
     min_certainty: str | None = "hedged",
     include_comments: bool = False,
-    actor: str | None = None,
-    same_lineage: SameLineage | None = None,
+    first_reported: bool = False,
+    include_undated: bool | None = None,
+    scope: Scope = graph_sql.ALL,
 ) -> list[Change]:
-    """Alliances formed or broken, new hostilities, defections... dated on or after `since`.
+    """Changes on or after `since` (default: all), computed in the database, in date order.
 
-    The whole history is walked (so a change is measured against what was known before it);
-    only changes dated `since` or later are returned. `same_lineage(a, b)` tells when two
-    actor ids are one organisation under different names (a rename is not a defection).
+    Undated change statements come last, dated None; by default only when no `since` is given
+    (`include_undated` overrides).
     """
-    since = since or dt.date.min
-    pool = [
-        e for e in evidence
-        if at_least(e.certainty, min_certainty) and (include_comments or e.source_kind != "comment")
-    ]  # fmt: skip
-    pool.sort(key=lambda e: (e.date, e.doc_id, e.index))
-    alliance: dict[tuple[str, str], tuple[str, Evidence]] = {}
-    hostility: dict[tuple[str, str], tuple[str, Evidence]] = {}
-    parents: dict[str, dict[str, Evidence]] = defaultdict(dict)
-    out: list[Change] = []
-
-    def emit(kind: str, e: Evidence, src: str, tgt: str, prev: Evidence | None = None, note: str = "") -> None:
-        if e.date >= since and (actor is None or actor in (src, tgt)):
-            out.append(Change(e.date, kind, src, tgt, e, prev, note))
-
-    for e in pool:
-        pair = (e.source, e.target)
-        if e.type == "alliance":
-            prev = alliance.get(pair)
-            if e.status == "current":
-                if prev is None or prev[0] != "current":
-                    emit("alliance formed", e, *pair, prev[1] if prev else None,
-                         "re-formed after a break" if prev else "")  # fmt: skip
-                alliance[pair] = ("current", e)
-            elif e.status == "former":
-                if prev is None or prev[0] == "current":
-                    emit("alliance broken", e, *pair, prev[1] if prev else None,
-                         "" if prev else "the report says the alliance ended")  # fmt: skip
-                alliance[pair] = ("former", e)
-        elif e.type == "hostility":
-            prev_h = hostility.get(pair)
-            if e.status == "current":
-                was = alliance.get(pair)
-                if was is not None and was[0] == "current":
-                    emit("alliance broken", e, *pair, was[1], "hostility between allies")
-                    alliance[pair] = ("former", e)
-                if prev_h is None or prev_h[0] != "current":
-                    emit("new hostility", e, *pair, prev_h[1] if prev_h else None,
-                         "between former allies" if pair in alliance else "")  # fmt: skip
-                hostility[pair] = ("current", e)
-            elif e.status == "former" and prev_h is not None and prev_h[0] == "current":
-                emit("hostility ended", e, *pair, prev_h[1])
-                hostility[pair] = ("former", e)
-        elif e.type == "affiliation":
-            member, parent = e.source, e.target
-            current = parents[member]
-            if e.status == "current":
-                if parent not in current:
-                    olds = [p for p in current if not (same_lineage and same_lineage(p, parent))]
-                    if olds:
-                        emit("defection", e, member, parent, current[olds[-1]],
-                             f"from {olds[-1]} to {parent}")  # fmt: skip
-                        for p in olds:
-                            del current[p]
-                current[parent] = e
-            elif e.status == "former" and parent in current:
-                emit("affiliation left", e, member, parent, current.pop(parent))
-    return out
-
-
-def changes_from_store(store: Store, min_confidence: float = MIN_CONFIDENCE, **kwargs: Any) -> list[Change]:
-    return changes(load_evidence(store, min_confidence), **kwargs)
+    filters: dict[str, Any] = {"min_confidence": min_confidence, "certainties": certainties_from(min_certainty),
+                               "include_comments": include_comments}  # fmt: skip
+    rows = graph_sql.change_rows(store, scope, since=since, first_reported=first_reported, **filters)
+    found = sorted((_change(r) for r in rows), key=lambda c: (c.date, c.evidence.doc_id, c.evidence.index, c.kind))
+    if include_undated if include_undated is not None else since is None:
+        undated = [
+            _change({**r, "note": "undated report"}) for r in graph_sql.undated_change_rows(store, scope, **filters)
+        ]
+        found += sorted(undated, key=lambda c: (c.evidence.doc_id, c.evidence.index))
+    return found
 
 
 # -- timeline ------------------------------------------------------------------------------------
@@ -543,12 +653,20 @@ class TimelineItem:
 
 
 def timeline(
-    store: Store, actor: str, *, include_comments: bool = True, same_lineage: SameLineage | None = None
+    store: Store,
+    actor: str,
+    *,
+    include_comments: bool = True,
+    min_confidence: float = MIN_CONFIDENCE,
+    scope: Scope = graph_sql.ALL,
 ) -> list[TimelineItem]:
-    """An actor's merged events and relation changes, in date order (undated events last)."""
+    """An actor's merged events and tie changes (first reports included), in date order, undated last."""
     names = {k: v["name"] for k, v in store.actors().items()}
     items: list[TimelineItem] = []
-    for m in merged_events(store, actor=actor):
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for e in graph_sql.actor_event_rows(store, actor, scope):
+        groups[e["merged_event_id"] or f"{e['doc_hash']}:{e['event_id']}"].append(e)
+    for m in (MergedEvent(k, sorted(v, key=_source_order)) for k, v in groups.items()):
         b = m.best
         if not include_comments and all(s["source_kind"] == "comment" for s in m.sources):
             continue
@@ -558,34 +676,33 @@ def timeline(
         mode = f"/{b['plover_mode']}" if b["plover_mode"] else ""
         summary = f"{b['plover']}{mode} {role} {names.get(other, other) if other else '?'}{where}"
         items.append(
-            TimelineItem(m.date, "event", summary, b["doc_id"], b["evidence_text"], b["certainty"],
-                         b["source_kind"], len(m.sources))  # fmt: skip
+            TimelineItem(
+                m.date,
+                "event",
+                summary,
+                b["doc_id"],
+                b["evidence_text"],
+                b["certainty"],
+                b["source_kind"],
+                len(m.sources),
+            )  # fmt: skip
         )
-    for c in changes(load_evidence(store), actor=actor, include_comments=include_comments,
-                     same_lineage=same_lineage):  # fmt: skip
+    mine = Scope(actor=actor, country=scope.country, conflict=scope.conflict, conflict_in=scope.conflict_in,
+                 conflict_out=scope.conflict_out)  # fmt: skip
+    for c in changes_from_store(store, min_confidence, include_comments=include_comments, first_reported=True,
+                                include_undated=True, scope=mine):  # fmt: skip
         other = c.target if c.source == actor else c.source
         summary = f"{c.kind}: {names.get(other, other)}" + (f" ({c.note})" if c.note else "")
         items.append(
-            TimelineItem(c.date, "change", summary, c.evidence.doc_id, c.evidence.text, c.evidence.certainty,
-                         c.evidence.source_kind)  # fmt: skip
+            TimelineItem(
+                c.date,
+                "change",
+                summary,
+                c.evidence.doc_id,
+                c.evidence.text,
+                c.evidence.certainty,
+                c.evidence.source_kind,
+            )  # fmt: skip
         )
     items.sort(key=lambda i: (i.date is None, i.date or dt.date.min, i.kind != "event"))  # an event before its change
     return items
-
-
-def registry_lineage() -> SameLineage | None:
-    """`same_lineage` from the bundled actor registry (renames and mergers), or None if it cannot load."""
-    try:
-        from factiongraph.actors.registry import Registry
-
-        reg = Registry.load()
-    except Exception:  # pragma: no cover - a broken install
-        return None
-    cache: dict[str, frozenset[str]] = {}
-
-    def lineage(a: str) -> frozenset[str]:
-        if a not in cache:
-            cache[a] = frozenset(x.id for x in reg.lineage(a)) | {a}
-        return cache[a]
-
-    return lambda a, b: b in lineage(a)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from pathlib import Path
@@ -37,7 +38,7 @@ def _event(a: str, b: str, date: str, place: tuple[str, float, float] | None, **
 def _rel(t: str, a: str, b: str, **kw: Any) -> dict[str, Any]:
     r = {"type": t, "source": a, "target": b, "source_mention": None, "target_mention": None, "status": "current",
          "certainty": "asserted", "source_kind": "article", "evidence": _span(f"{a} {t} {b}"), "derived_from": None,
-         "confidence": 0.7}  # fmt: skip
+         "confidence": 0.9}  # fmt: skip
     r.update(kw)
     return r
 
@@ -125,19 +126,66 @@ def test_plover_jsonl(store: Store) -> None:
 
 def test_graphml_and_gexf_load_in_networkx(store: Store, tmp_path: Path) -> None:
     nx = pytest.importorskip("networkx")
-    n = _store_edge_count(store)
-    assert n == 4
+    assert _store_edge_count(store) == 4  # one of them (nusra part of turkey) is said only in a reader comment
     (tmp_path / "g.graphml").write_text(_run(store, "graphml"), encoding="utf-8")
     g = nx.read_graphml(tmp_path / "g.graphml")
-    assert g.number_of_edges() == n
+    assert not g.is_directed() and g.number_of_edges() == 3
     assert g.nodes["nusra"]["name"] == "Jabhat al-Nusra"
-    kinds = {(d["relation"], d["status"], d["sign"]) for _, _, d in g.edges(data=True)}
-    assert ("alliance", "former", 0) in kinds and ("hostility", "current", -1) in kinds
+    kinds = {(d["relation"], d["status"], d["sign"], d["weight"]) for _, _, d in g.edges(data=True)}
+    assert kinds == {("alliance", "former", 0, 1.0), ("hostility", "current", -1, 2.0), ("support", "current", 1, 1.0)}
+    support = next(d for _, _, d in g.edges(data=True) if d["relation"] == "support")
+    assert (support["directed"], support["from"], support["to"]) == (True, "turkey", "ahrar")
+    assert support["spells"] == "2017-01-25/"  # in force since its first report
     (tmp_path / "g.gexf").write_text(_run(store, "gexf"), encoding="utf-8")
     h = nx.read_gexf(tmp_path / "g.gexf")
-    assert h.number_of_edges() == n
-    support = [d for u, v, d in h.edges(data=True) if d["relation"] == "support"]
-    assert support[0]["article_evidence"] == 1 and support[0]["comment_evidence"] == 1
+    assert h.number_of_edges() == 3 and h.graph["mode"] == "dynamic"
+    support = next(d for _, _, d in h.edges(data=True) if d["relation"] == "support")
+    assert support["article_evidence"] == 1 and support["comment_evidence"] == 1 and support["weight"] == 1.0
+
+
+def _spells(edge: dict[str, Any]) -> list[tuple[str | None, str | None]]:
+    """An edge's spells as networkx reads them; an open spell (no end: the tie still holds) reads as 'None'."""
+    return [(a, None if b == "None" else b) for a, b in edge["spells"]]
+
+
+def test_gexf_spells_follow_the_tie_state_and_take_the_graph_options(tmp_path: Path) -> None:
+    nx = pytest.importorskip("networkx")
+    from factiongraph.export.graphml import GraphOptions, write_gexf
+
+    docs = [
+        _doc("a", "2017-01-10", [], [_rel("alliance", "nusra", "ahrar"), _rel("support", "turkey", "ahrar")]),
+        _doc("b", "2017-06-01", [], [_rel("alliance", "ahrar", "nusra", status="former", change="broken"),
+                                     _rel("hostility", "nusra", "ahrar", certainty="reported")]),
+        _doc("c", "2018-03-01", [], [_rel("alliance", "nusra", "ahrar", change="formed")]),
+    ]  # fmt: skip
+    with Store.open(tmp_path / "fg.duckdb") as s:
+        s.write_batch([(f"h-{d['document']['id']}", d) for d in docs])
+
+        def read(opts: GraphOptions) -> Any:
+            buf = io.StringIO()
+            write_gexf(s, buf, opts)
+            (tmp_path / "g.gexf").write_text(buf.getvalue(), encoding="utf-8")
+            return nx.read_gexf(tmp_path / "g.gexf")
+
+        h = read(GraphOptions())
+        edges = {d["relation"]: {**d, "spells": _spells(d)} for _, _, d in h.edges(data=True)}
+        assert edges["alliance"]["spells"] == [("2017-01-10", "2017-06-01"), ("2018-03-01", None)]
+        assert (edges["alliance"]["status"], edges["alliance"]["weight"]) == ("current", 3.0)
+        assert edges["hostility"]["spells"] == [("2017-06-01", None)] and edges["hostility"]["weight"] == 0.8
+        assert edges["support"]["directed"] and not edges["alliance"]["directed"]
+        then = read(GraphOptions(at=dt.date(2017, 7, 1)))
+        al = next(d for _, _, d in then.edges(data=True) if d["relation"] == "alliance")
+        assert (al["status"], al["ended_on"], al["spells"]) == ("former", "2017-06-01", [("2017-01-10", "2017-06-01")])
+        recent = read(GraphOptions(window_days=30))  # the last 30 days before the latest report: one report
+        assert [(d["relation"], _spells(d)) for _, _, d in recent.edges(data=True)] == [
+            ("alliance", [("2018-03-01", None)])
+        ]
+    run = CliRunner()
+    out = tmp_path / "at.gexf"
+    res = run.invoke(app, ["export", "-f", "gexf", "--db", str(tmp_path / "fg.duckdb"), "-o", str(out),
+                           "--at", "2017-03-01", "--actor", "turkey"])  # fmt: skip
+    assert res.exit_code == 0, res.output
+    assert [d["relation"] for _, _, d in nx.read_gexf(out).edges(data=True)] == ["support"]
 
 
 def test_geojson(store: Store) -> None:

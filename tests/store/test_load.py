@@ -64,10 +64,10 @@ def picture(db: str | Path) -> dict[str, Any]:
     """What a user sees of a store: counts, every edge, every change."""
     with Store.open(db, read_only=True) as s:
         counts = s.counts()
-        evidence = fg.load_evidence(s)
         edges = sorted((e.type, e.source, e.target, e.evidence_count, e.status, e.first_seen, e.last_seen)
-                       for e in fg.edges(evidence, min_certainty=None, include_comments=True))  # fmt: skip
-        changes = [(c.date, c.kind, c.source, c.target, c.evidence.doc_id) for c in fg.changes(evidence)]
+                       for e in fg.all_edges(s))  # fmt: skip
+        changes = [(c.date, c.kind, c.source, c.target, c.evidence.doc_id)
+                   for c in fg.changes_from_store(s, first_reported=True)]  # fmt: skip
         docs = sorted((d["hash"], d["id"], d["error_code"]) for d in s.documents())
     return {"counts": counts, "edges": edges, "changes": changes, "documents": docs}
 
@@ -151,14 +151,14 @@ def test_batch_output_loads_into_postgres_once_and_exports_back(
         first = load_tables(s, [batch_out])
         second = load_tables(s, [batch_out])
         counts = s.counts()
-        evidence = fg.load_evidence(s)
-        changes = [(c.date, c.kind, c.source, c.target, c.evidence.doc_id) for c in fg.changes(evidence)]
+        changes = [(c.date, c.kind, c.source, c.target, c.evidence.doc_id)
+                   for c in fg.changes_from_store(s, first_reported=True)]  # fmt: skip
         write_parquet(s, tmp_path / "from-pg")
     assert (first.documents, second.documents, second.skipped) == (12, 0, 12)
     want = picture(direct)
     assert counts == want["counts"]
     assert changes == want["changes"]
-    assert all(isinstance(c[0], dt.date) for c in changes)
+    assert changes and all(c[0] is None or isinstance(c[0], dt.date) for c in changes)
     for table in TABLES:  # PostgreSQL's export has the one schema too
         got = pq.read_schema(tmp_path / "from-pg" / f"{table}.parquet")
         assert [(f.name, f.type) for f in got] == [(f.name, f.type) for f in arrow_schema(table)], table

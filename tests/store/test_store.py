@@ -32,7 +32,7 @@ def contract(doc_id: str, text: str = "Text.", published: str | None = "2017-01-
     ]  # fmt: skip
     relations = [
         {"type": t, "source": a, "target": b, "source_mention": None, "target_mention": None, "status": s,
-         "certainty": "asserted", "source_kind": "article", "evidence": ev, "derived_from": None, "confidence": 0.7}
+         "certainty": "asserted", "source_kind": "article", "evidence": ev, "derived_from": None, "confidence": 0.9}
         for t, a, b, s in parts.get("relations", [])
     ]  # fmt: skip
     actors = sorted({x for a, b in parts.get("events", []) for x in (a, b)}
@@ -78,7 +78,7 @@ def test_migration_3_keys_old_documents_by_identity_and_keeps_one_copy(tmp_path:
     with Store.open(db) as s:  # a store as an earlier version wrote it: keys over the path as typed
         s.write_batch([("old-1", same_a)], ingested_at=dt.datetime(2020, 1, 1))
         s.write_batch([("old-2", same_b), ("old-3", linked)], ingested_at=dt.datetime(2020, 1, 2))
-        s.execute("DELETE FROM schema_version WHERE version = 3")
+        s.execute("DELETE FROM schema_version WHERE version >= 3")
     with Store.open(db) as s:
         assert s.schema_version() == LATEST
         docs = {d["id"]: d["hash"] for d in s.documents()}

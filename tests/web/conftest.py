@@ -91,7 +91,7 @@ def contract(
         out_relations.append({
             "type": r["type"], "source": r["source"], "target": r["target"], "source_mention": sm,
             "target_mention": tm, "status": r.get("status", "current"), "certainty": r.get("certainty", "asserted"),
-            "source_kind": kind, "evidence": ev, "derived_from": r.get("derived_from"), "confidence": 0.7,
+            "source_kind": kind, "evidence": ev, "derived_from": r.get("derived_from"), "confidence": 0.9,
         })  # fmt: skip
     actors = [
         {"id": a, "name": ACTORS[a][0], "kind": ACTORS[a][1], "acled_inter": 2, "country": ACTORS[a][2],

@@ -21,7 +21,7 @@ def test_overview_counts_changes_and_active_actors(client: Any) -> None:
     assert d["counts"]["relations"] == 7
     kinds = {(c["kind"], c["source"], c["target"]) for c in d["latest_changes"]}
     assert ("alliance broken", "fastaqim-kama-umirt", "jabhat-al-nusra") in kinds
-    assert ("alliance formed", "fastaqim-kama-umirt", "jabhat-al-nusra") in kinds
+    assert not any(k == "alliance formed" for k, _, _ in kinds)  # a first report is no formation
     assert d["latest_changes"][0]["date"] >= d["latest_changes"][-1]["date"]  # newest first
     assert d["most_active_actors"][0]["actor"] == "jabhat-al-nusra"
     page = client.get("/")
@@ -58,6 +58,43 @@ def test_graph_certainty_and_country_filters(client: Any) -> None:
     tur = client.get("/api/graph", params=[("country", "TUR"), ("source_kind", "comment")]).json()
     assert {e["source"] for e in tur["edges"]} == {"turkey"}
     assert client.get("/api/graph", params={"date": "20-1-1"}).status_code == 422
+
+
+def test_graph_and_changes_take_actor_and_conflict_scopes(client: Any) -> None:
+    syria = client.get("/api/graph", params={"conflict": "syria", "show_ended": "true"}).json()
+    assert syria["filters"]["conflict"] == "syria" and syria["at"] == "2017-01-29"
+    ahrar = client.get("/api/graph", params={"actor": "ahrar-al-sham"}).json()
+    assert [(e["type"], e["source"], e["target"]) for e in ahrar["edges"]] == [
+        ("hostility", "ahrar-al-sham", "jaysh-al-islam")
+    ]
+    assert ahrar["at"] == "2017-01-29" and ahrar["edges"][0]["documents"] == 1
+    assert client.get("/api/graph", params={"conflict": "atlantis"}).status_code == 422
+    nusra = client.get("/api/changes", params={"actor": "fastaqim-kama-umirt"}).json()
+    assert [(c["date"], c["kind"], c["origin"]) for c in nusra] == [("2016-11-20", "alliance broken", "store")]
+    assert client.get("/api/changes", params={"country": "TUR"}).json() == []
+
+
+def test_undated_reports_stay_out_of_the_graph_and_are_listed_last_as_undated(tmp_path: Path, registry: Any) -> None:
+    from fastapi.testclient import TestClient
+
+    from factiongraph.web.app import create_app
+
+    text = "Ahrar al-Sham and Jaysh al-Islam, once partners, have parted ways."
+    undated = contract("no-date", None, text, title="Undated note", relations=[
+        {"type": "alliance", "source": "ahrar-al-sham", "target": "jaysh-al-islam", "ms": "Ahrar al-Sham",
+         "mt": "Jaysh al-Islam", "status": "former", "evidence": text}])  # fmt: skip
+    db = build_store(tmp_path / "u.duckdb", [*sample_documents(), undated])
+    app = create_app(db, registry=registry)
+    with TestClient(app) as c:
+        g = c.get("/api/graph", params={"show_ended": "true"}).json()
+        assert g["at"] == "2017-01-29" and g["undated_statements"] == 1  # the default date ignores it
+        assert not any(e["type"] == "alliance" and e["source"] == "ahrar-al-sham" for e in g["edges"])
+        changes = c.get("/api/changes").json()
+        assert [(x["date"], x["kind"], x["document"]) for x in changes] == [
+            ("2016-11-20", "alliance broken", "aleppo-2"), (None, "alliance broken", "no-date")
+        ]  # dated first, then undated; never dated by the ingest
+        assert "undated" in c.get("/").text
+    app.state.fg.store.close()
 
 
 def test_map_events_by_date_and_actor(client: Any) -> None:

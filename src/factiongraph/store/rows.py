@@ -78,7 +78,7 @@ def relation_row(h: str, i: int, r: dict[str, Any]) -> tuple[Any, ...]:
     return (
         h, i, r["type"], r["source"], r["target"], *_span(r.get("source_mention")), *_span(r.get("target_mention")),
         r["status"], r["certainty"], r["source_kind"], ev["start"], ev["end"], ev["text"], r.get("derived_from"),
-        r.get("confidence"),
+        r.get("confidence"), r.get("change"),
     )  # fmt: skip
 
 

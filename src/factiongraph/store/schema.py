@@ -14,7 +14,8 @@ Tables (one row per ...):
 - `mentions`    actor mention in a document (offsets into `documents.text`).
 - `events`      event of the output contract, flattened, with `doc_hash` and the
                 `merged_event_id` of the cross-document merge (see graph.merge_events).
-- `relations`   relation of the output contract, flattened, with `doc_hash`.
+- `relations`   relation of the output contract, flattened, with `doc_hash`; `change` is
+                what the evidence reports happening to the tie (migration 4).
 - `places`      toponym in a document.
 
 `COLUMNS` lists every table's columns in order, with their SQL types, as the migrations leave
@@ -153,6 +154,14 @@ MIGRATIONS: list[tuple[int, str, list[str | Callable[[Any], None]]]] = [
         "storescale: documents keyed by their identity (URL, else content), not by the path as typed",
         [_rekey],
     ),
+    (
+        4,
+        "graphstate: relations.change (formed, broken, joined, left, merged) and an index for per-tie graph queries",
+        [
+            "ALTER TABLE relations ADD COLUMN IF NOT EXISTS change TEXT",
+            "CREATE INDEX IF NOT EXISTS relations_tie ON relations (type, source, target)",
+        ],
+    ),
 ]
 
 SCHEMA_VERSION_TABLE = """CREATE TABLE IF NOT EXISTS schema_version (
@@ -201,7 +210,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "relations": (
         ("doc_hash", "TEXT"), ("idx", "INTEGER"), ("type", "TEXT"), ("source", "TEXT"), ("target", "TEXT"),
         *_span("source"), *_span("target"), ("status", "TEXT"), ("certainty", "TEXT"), ("source_kind", "TEXT"),
-        *_span("evidence"), ("derived_from", "TEXT"), ("confidence", "DOUBLE PRECISION"),
+        *_span("evidence"), ("derived_from", "TEXT"), ("confidence", "DOUBLE PRECISION"), ("change", "TEXT"),
     ),
     "places": (
         ("doc_hash", "TEXT"), ("idx", "INTEGER"), ("start_offset", "INTEGER"), ("end_offset", "INTEGER"),

@@ -123,8 +123,6 @@ class State:
         self.pipeline = pipeline
         self.lock = threading.Lock()
         self.write_lock = threading.Lock()
-        self._evidence: tuple[Any, list[fg.Evidence]] | None = None
-        self._lineage: Callable[[str, str], bool] | None = None
 
     @contextmanager
     def reader(self) -> Iterator[Store]:
@@ -136,31 +134,6 @@ class State:
         else:  # one PostgreSQL connection, one request at a time
             with self.lock:
                 yield self.store
-
-    def evidence(self, store: Store) -> list[fg.Evidence]:
-        """`graph.load_evidence`, cached until the store changes."""
-        stamp = tuple(store.query("SELECT COUNT(*) AS n, MAX(ingested_at) AS t FROM documents")[0].values())
-        cached = self._evidence
-        if cached is not None and cached[0] == stamp:
-            return cached[1]
-        ev = fg.load_evidence(store)
-        self._evidence = (stamp, ev)
-        return ev
-
-    def same_lineage(self) -> Callable[[str, str], bool] | None:
-        if self.registry is None:
-            return None
-        if self._lineage is None:
-            reg = self.registry
-            cache: dict[str, frozenset[str]] = {}
-
-            def same(a: str, b: str) -> bool:
-                if a not in cache:
-                    cache[a] = frozenset(x.id for x in reg.lineage(a)) | {a}
-                return b in cache[a]
-
-            self._lineage = same
-        return self._lineage
 
 
 def _parse_day(value: str | None, name: str) -> dt.date | None:
@@ -256,29 +229,44 @@ def create_app(
 
     def api_overview() -> dict[str, Any]:
         with state.reader() as s:
-            return q.overview(s, state.evidence(s), same_lineage=state.same_lineage())
+            return q.overview(s)
 
     def api_graph(
         date: Annotated[str | None, Query(description="the graph at this date (YYYY-MM-DD); default: latest")] = None,
         certainty: Certainty = None,
         source_kind: SourceKind = None,
         country: Annotated[str | None, Query(description="only ties with an actor of this country (ISO3)")] = None,
+        conflict: Annotated[str | None, Query(description="only ties of this conflict (actor registry)")] = None,
+        actor: Annotated[str | None, Query(description="only ties of this actor id")] = None,
         show_ended: bool = False,
         max_edges: Annotated[int, Query(ge=1, le=5000)] = q.MAX_GRAPH_EDGES,
     ) -> dict[str, Any]:
         at = _parse_day(date, "date")
         with state.reader() as s:
             return q.graph(
-                s, state.evidence(s), at=at,
+                s, at=at, scope=_scope(actor, conflict),
                 certainty=q.clean_choices(certainty, CERTAINTIES, q.DEFAULT_CERTAINTIES),
                 source_kind=q.clean_choices(source_kind, q.SOURCE_KINDS, q.DEFAULT_SOURCE_KINDS),
                 country=country or None, show_ended=show_ended, max_edges=max_edges,
             )  # fmt: skip
 
-    def api_changes(limit: Annotated[int, Query(ge=1, le=1000)] = 50, include_comments: bool = False) -> Any:
+    def api_changes(
+        limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+        include_comments: bool = False,
+        country: Annotated[str | None, Query(description="only ties with an actor of this country")] = None,
+        conflict: Annotated[str | None, Query(description="only ties of this conflict (actor registry)")] = None,
+        actor: Annotated[str | None, Query(description="only ties of this actor id")] = None,
+    ) -> Any:
+        scope = _scope(actor, conflict, country)
         with state.reader() as s:
-            return q.latest_changes(s, state.evidence(s), same_lineage=state.same_lineage(), limit=limit,
-                                    include_comments=include_comments)  # fmt: skip
+            return q.latest_changes(s, limit=limit, include_comments=include_comments, scope=scope)
+
+    def _scope(actor: str | None, conflict: str | None, country: str | None = None) -> fg.Scope:
+        try:
+            return fg.make_scope(actor=actor or None, conflict=conflict or None, country=country or None,
+                                 registry=state.registry)  # fmt: skip
+        except fg.ScopeError as e:
+            raise HTTPException(422, str(e)) from None
 
     def api_map(
         start: Annotated[str | None, Query(description="events on or after this date")] = None,
@@ -302,8 +290,7 @@ def create_app(
 
     def api_actor(actor_id: str) -> dict[str, Any]:
         with state.reader() as s:
-            d = q.actor_detail(s, state.evidence(s), actor_id, registry=state.registry,
-                               same_lineage=state.same_lineage())  # fmt: skip
+            d = q.actor_detail(s, actor_id, registry=state.registry)
         if d is None:
             raise HTTPException(404, "no such actor")
         return d

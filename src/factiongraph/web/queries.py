@@ -8,9 +8,10 @@ Nothing here writes.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from factiongraph import graph as fg
@@ -32,9 +33,6 @@ ACLED_TYPES: tuple[str, ...] = (
     "Protests",
     "Riots",
 )
-
-SameLineage = Callable[[str, str], bool]
-
 
 def _in(values: Sequence[str]) -> str:
     return "(" + ", ".join("?" * len(values)) + ")" if values else "(NULL)"
@@ -70,9 +68,7 @@ def _name(names: dict[str, dict[str, Any]], actor_id: str | None) -> str | None:
 # -- overview ------------------------------------------------------------------------------------
 
 
-def overview(
-    store: Store, evidence: Sequence[fg.Evidence], *, same_lineage: SameLineage | None = None, limit: int = 15
-) -> dict[str, Any]:
+def overview(store: Store, *, limit: int = 15) -> dict[str, Any]:
     """Counts, the latest alliance changes and the most active actors."""
     names = actor_names(store)
     counts = store.counts()
@@ -99,7 +95,7 @@ def overview(
     return {
         "counts": counts,
         "event_dates": {"first": dates["first"], "last": dates["last"]},
-        "latest_changes": latest_changes(store, evidence, same_lineage=same_lineage, limit=limit, names=names),
+        "latest_changes": latest_changes(store, limit=limit, names=names),
         "most_active_actors": active,
         "recent_documents": recent_docs,
     }
@@ -107,22 +103,25 @@ def overview(
 
 def latest_changes(
     store: Store,
-    evidence: Sequence[fg.Evidence],
     *,
-    same_lineage: SameLineage | None = None,
     limit: int = 20,
     include_comments: bool = False,
+    scope: fg.Scope = fg.graph_sql.ALL,
     names: dict[str, dict[str, Any]] | None = None,
 ) -> list[dict[str, Any]]:
-    """The most recent alliance changes (graph.changes), newest first, with links to their evidence."""
+    """The most recent changes (`graph.changes_from_store`), newest first, then those of undated
+    reports (date None), at most `limit` in all, with links to their evidence."""
     names = names if names is not None else actor_names(store)
-    found = fg.changes(evidence, include_comments=include_comments, same_lineage=same_lineage)
+    found = fg.changes_from_store(store, include_comments=include_comments, include_undated=True, scope=scope)
+    dated = [c for c in found if c.date is not None]
+    undated = [c for c in found if c.date is None]
     out = []
-    for c in reversed(found[-limit:]):
+    for c in (list(reversed(dated[-limit:])) + undated)[:limit]:
         out.append(
             {
                 "date": c.date,
                 "kind": c.kind,
+                "origin": c.origin,
                 "source": c.source,
                 "source_name": _name(names, c.source),
                 "target": c.target,
@@ -143,40 +142,37 @@ def latest_changes(
 
 def graph(
     store: Store,
-    evidence: Sequence[fg.Evidence],
     *,
     at: dt.date | None = None,
     certainty: Sequence[str] = DEFAULT_CERTAINTIES,
     source_kind: Sequence[str] = DEFAULT_SOURCE_KINDS,
     country: str | None = None,
+    scope: fg.Scope | None = None,
     show_ended: bool = False,
     max_edges: int = MAX_GRAPH_EDGES,
 ) -> dict[str, Any]:
-    """The signed, weighted actor graph at a date, for Cytoscape.js.
+    """The signed, weighted actor graph at a date, for Cytoscape.js (`graph.graph_at`, in the database).
 
-    Edges are `graph.edges` over the evidence that passes the filters (certainty in `certainty`,
-    source kind in `source_kind`, at least one endpoint of `country`), dated on or before `at`.
-    `sign` is +1 (alliance, support, affiliation), -1 (hostility) or 0 (the latest evidence says
-    the tie ended; only with `show_ended`). `width` grows with the edge's strength.
+    Edges are the ties in force at `at` (default: the latest evidence in scope) over the evidence
+    that passes the filters (certainty in `certainty`, source kind in `source_kind`, the scope:
+    an actor, a conflict, at least one endpoint of `country`). `sign` is +1 (alliance, support,
+    affiliation), -1 (hostility) or 0 (a report ended the tie; only with `show_ended`). `width`
+    grows with the edge's strength (evidence-weighted reports).
     """
     names = actor_names(store)
-    all_days = [e.date for e in evidence]
-    first, last = (min(all_days), max(all_days)) if all_days else (None, None)
     countries = sorted({r["country"] for r in names.values() if r.get("country")})
     certs, kinds = set(certainty), set(source_kind)
-    pool = [e for e in evidence if e.certainty in certs and e.source_kind in kinds and e.source != e.target]
+    scope = scope or fg.graph_sql.ALL
     if country:
-        pool = [
-            e
-            for e in pool
-            if (names.get(e.source) or {}).get("country") == country
-            or (names.get(e.target) or {}).get("country") == country
-        ]
-    if at is None:
-        at = last
-    found = fg.edges(pool, at=at, min_certainty=None, include_comments="comment" in kinds) if at else []
-    if not show_ended:
-        found = [e for e in found if e.sign != 0]
+        try:
+            scope = dataclasses.replace(scope, country=fg.country_code(country))
+        except fg.ScopeError:
+            scope = dataclasses.replace(scope, country=country)  # an unknown code: no edge has it
+    filters: dict[str, Any] = {"certainties": [c for c in CERTAINTIES if c in certs]}
+    first, last = fg.graph_sql.day_range(store, scope, min_confidence=fg.MIN_CONFIDENCE, **filters)
+    view = fg.graph_at(store, at=at, certainties=filters["certainties"], include_comments="comment" in kinds,
+                       include_ended=show_ended, scope=scope)  # fmt: skip
+    at, found = view.at, view.edges
     total = len(found)
     found = found[:max_edges]
     top = max((e.strength for e in found), default=1.0) or 1.0
@@ -190,7 +186,7 @@ def graph(
                             "country": row.get("country"), "degree": 0, "strength": 0.0}  # fmt: skip
             nodes[a]["degree"] += 1
             nodes[a]["strength"] += e.strength
-        latest = max(e.evidence, key=lambda x: (x.date, x.doc_id, x.index))
+        latest = e.evidence[-1] if e.status == "former" else e.latest
         out_edges.append(
             {
                 "id": f"e{i}",
@@ -205,8 +201,11 @@ def graph(
                 "strength": round(e.strength, 4),
                 "width": round(1.5 + 8.5 * (e.strength / top), 2),
                 "evidence_count": e.evidence_count,
+                "documents": e.documents,
                 "first_seen": e.first_seen,
                 "last_seen": e.last_seen,
+                "ended_on": e.ended_on,
+                "stale": e.stale,
                 "report": {"doc_hash": latest.doc_hash, "idx": latest.index},
             }
         )
@@ -215,13 +214,18 @@ def graph(
     return {
         "at": at,
         "range": {"first": first, "last": last},
-        "filters": {"certainty": [c for c in CERTAINTIES if c in certs],
-                    "source_kind": [k for k in SOURCE_KINDS if k in kinds],
-                    "country": country, "show_ended": show_ended},  # fmt: skip
+        "filters": {
+            "certainty": [c for c in CERTAINTIES if c in certs],
+            "source_kind": [k for k in SOURCE_KINDS if k in kinds],
+            "country": country,
+            "conflict": scope.conflict,
+            "show_ended": show_ended,
+        },  # fmt: skip
         "choices": {"certainty": list(CERTAINTIES), "source_kind": list(SOURCE_KINDS), "country": countries},
         "nodes": list(nodes.values()),
         "edges": out_edges,
         "total_edges": total,
+        "undated_statements": view.undated,
         "truncated": total > len(out_edges),
     }
 
@@ -266,17 +270,22 @@ def map_events(
         r["actor1_name"] = _name(names, r["actor1"])
         r["actor2_name"] = _name(names, r["actor2"])
         r["type"] = r["acled_event_type"] or "Other"
-    bounds = store.query(
-        "SELECT MIN(date_start) AS first, MAX(date_start) AS last FROM events WHERE lat IS NOT NULL"
-    )[0]
+    bounds = store.query("SELECT MIN(date_start) AS first, MAX(date_start) AS last FROM events WHERE lat IS NOT NULL")[
+        0
+    ]
     actors = store.query(
         "SELECT a.id, a.name, COUNT(*) AS events FROM actors a JOIN events e"
         " ON (e.actor1 = a.id OR e.actor2 = a.id) WHERE e.lat IS NOT NULL"
         " GROUP BY a.id, a.name ORDER BY events DESC, a.name LIMIT 300"
     )
     return {
-        "filters": {"start": start, "end": end, "actor": actor, "certainty": list(certainty),
-                    "source_kind": list(source_kind)},  # fmt: skip
+        "filters": {
+            "start": start,
+            "end": end,
+            "actor": actor,
+            "certainty": list(certainty),
+            "source_kind": list(source_kind),
+        },  # fmt: skip
         "range": {"first": bounds["first"], "last": bounds["last"]},
         "types": [*ACLED_TYPES, "Other"],
         "actors": actors,
@@ -476,15 +485,7 @@ def actor_list(store: Store, q: str | None = None, limit: int = 500) -> list[dic
     )
 
 
-def actor_detail(
-    store: Store,
-    evidence: Sequence[fg.Evidence],
-    actor_id: str,
-    *,
-    registry: Any = None,
-    same_lineage: SameLineage | None = None,
-    limit: int = 200,
-) -> dict[str, Any] | None:
+def actor_detail(store: Store, actor_id: str, *, registry: Any = None, limit: int = 200) -> dict[str, Any] | None:
     """An actor: registry profile, relations over time, changes, events and the reports that mention it."""
     rows = store.query("SELECT * FROM actors WHERE id = ?", (actor_id,))
     reg = registry.get(actor_id) if registry is not None else None
@@ -496,7 +497,8 @@ def actor_detail(
     if registry is not None and reg is not None:
         lineage = [{"id": a.id, "name": a.name, "from": a.active_from, "to": a.active_to}
                    for a in registry.lineage(actor_id)]  # fmt: skip
-    mine = [e for e in evidence if actor_id in (e.source, e.target)]
+    scope = fg.Scope(actor=actor_id)
+    mine = fg.load_evidence(store, scope=scope)
     timeline: list[dict[str, Any]] = [
         {
             "date": e.date,
@@ -514,8 +516,8 @@ def actor_detail(
         for e in mine
     ]
     partners = Counter(t["counterpart"] for t in timeline)
-    edges = fg.edges(mine, min_certainty=None, include_comments=True) if mine else []
-    changes = fg.changes(mine, actor=actor_id, same_lineage=same_lineage)
+    edges = fg.all_edges(store, scope=scope)
+    changes = fg.changes_from_store(store, scope=scope)
     events = store.query(
         "SELECT e.doc_hash, e.event_id, e.plover, e.plover_mode, e.acled_event_type, e.actor1, e.actor2,"
         " e.location_name, e.date_start, e.certainty, e.source_kind, d.id AS doc_id, d.published AS doc_published"
@@ -539,17 +541,35 @@ def actor_detail(
         "relations_over_time": timeline[-limit:],
         "partners": [{"id": p, "name": _name(names, p), "reports": n} for p, n in partners.most_common(30)],
         "edges": [
-            {"type": e.type, "counterpart": e.target if e.source == actor_id else e.source,
-             "counterpart_name": _name(names, e.target if e.source == actor_id else e.source),
-             "direction": "both" if e.symmetric else ("out" if e.source == actor_id else "in"),
-             "status": e.status, "sign": e.sign, "strength": round(e.strength, 3),
-             "evidence_count": e.evidence_count, "first_seen": e.first_seen, "last_seen": e.last_seen}
+            {
+                "type": e.type,
+                "counterpart": e.target if e.source == actor_id else e.source,
+                "counterpart_name": _name(names, e.target if e.source == actor_id else e.source),
+                "direction": "both" if e.symmetric else ("out" if e.source == actor_id else "in"),
+                "status": e.status,
+                "sign": e.sign,
+                "strength": round(e.strength, 3),
+                "evidence_count": e.evidence_count,
+                "documents": e.documents,
+                "first_seen": e.first_seen,
+                "last_seen": e.last_seen,
+                "ended_on": e.ended_on,
+                "stale": e.stale,
+            }
             for e in edges
         ],  # fmt: skip
         "changes": [
-            {"date": c.date, "kind": c.kind, "source": c.source, "source_name": _name(names, c.source),
-             "target": c.target, "target_name": _name(names, c.target), "note": c.note,
-             "relation": {"doc_hash": c.evidence.doc_hash, "idx": c.evidence.index}}
+            {
+                "date": c.date,
+                "kind": c.kind,
+                "origin": c.origin,
+                "source": c.source,
+                "source_name": _name(names, c.source),
+                "target": c.target,
+                "target_name": _name(names, c.target),
+                "note": c.note,
+                "relation": {"doc_hash": c.evidence.doc_hash, "idx": c.evidence.index},
+            }
             for c in changes
         ],  # fmt: skip
         "events": events,
