@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from factiongraph.actors import lexicon as lx
+from factiongraph.actors import variants
 from factiongraph.actors.registry import Registry, RegistryActor, normalize_name
 from factiongraph.actors.salience import PERIPHERAL_HINT, Position, position
 from factiongraph.dateline import DATELINE
@@ -154,6 +155,7 @@ class _Resolution:
         self._generic_mentions()
         self._ner_mentions()
         self._merge_appositions()
+        self._merge_variants()
         self._anaphora()
         peripheral = self._peripheral()
         self.mentions.sort(key=lambda m: m.start)
@@ -234,11 +236,72 @@ class _Resolution:
             if a.known and b.known:
                 continue
             keep, gone = (b, a) if b.known and not a.known else (a, b)
-            self.mentions = [
-                dataclasses.replace(x, actor_id=keep.id) if x.actor_id == gone.id else x for x in self.mentions
-            ]
-            self.persons.discard(gone.id)
+            self._repoint(gone.id, keep.id)
             at = {i: dataclasses.replace(x, actor_id=keep.id) if x.actor_id == gone.id else x for i, x in at.items()}
+
+    def _repoint(self, gone: str, keep: str) -> None:
+        """Every mention of entity `gone` becomes a mention of `keep`."""
+        self.mentions = [dataclasses.replace(x, actor_id=keep) if x.actor_id == gone else x for x in self.mentions]
+        self.persons.discard(gone)
+
+    def _merge_variants(self) -> None:
+        """One actor named several ways in one report is one entity (see `variants`).
+
+        An unknown name joins the one entity whose name it shortens, respells or abbreviates
+        ("Sabaawi" after "Sheikh Faris al-Sabaawi", "Zenki" beside "Nour al-Din al-Zinki", "AA" after
+        "Arakan Army"); a person's name never joins a registry organisation that shares a word. Two registry actors join only when one
+        was renamed to the other (a report may use the old and the new name).
+        """
+        names: dict[str, set[str]] = {}
+        first: dict[str, int] = {}
+        for m in self.mentions:
+            if m.how in ("alias", "ner", "name"):
+                names.setdefault(m.actor_id, set()).add(m.text)
+                first.setdefault(m.actor_id, m.start)
+        for eid in names:
+            names[eid].add(self.entities[eid].name)
+        merged: set[str] = set()
+        order = sorted(names, key=lambda e: (-first[e], min(len(n) for n in names[e])))
+        for b in order:
+            eb = self.entities[b]
+            if eb.known or b.startswith("generic-") or eb.kind == "civilians":
+                continue
+            person = b in self.persons
+            targets = [
+                a
+                for a in names
+                if a != b
+                and a not in merged
+                and not (person and self.entities[a].known)
+                and any(variants.is_variant(nb, na) or variants.is_acronym(nb, na) for nb in names[b] for na in names[a])
+            ]
+            if len(targets) > 1:  # "Robow" beside "Sheikh Robow" and "Robow Abu Mansur": the fullest name
+                full = max(targets, key=lambda a: max(len(variants.name_words(n)) for n in names[a]))
+                rest = [a for a in targets if a != full]
+                if all(any(variants.is_variant(x, y) for x in names[a] for y in names[full]) for a in rest):
+                    targets = [full]
+            if len(targets) == 1:
+                self._repoint(b, targets[0])
+                merged.add(b)
+        self._merge_renamed(names)
+
+    def _merge_renamed(self, names: dict[str, set[str]]) -> None:
+        """A registry actor and its renamed predecessor or successor, both named: the one of the report's date."""
+        reg = self.r.registry
+        known = [e for e in names if self.entities[e].known and self.entities[e].registry_id]
+        for b in known:
+            rb = reg.get(self.entities[b].registry_id or "")
+            if rb is None:
+                continue
+            for a in known:
+                ra = reg.get(self.entities[a].registry_id or "")
+                if ra is None or a == b or not any(s.id == rb.id and s.how == "rename" for s in ra.predecessors):
+                    continue
+                # `a` continues `b` under a new name
+                on = self.doc.published
+                keep, gone = (b, a) if on is not None and rb.active_on(on) and not ra.active_on(on) else (a, b)
+                if any(m.actor_id == gone for m in self.mentions):
+                    self._repoint(gone, keep)
 
     def _peripheral(self) -> list[str]:
         """Entities none of whose mentions is salient (only a report's source, or background).
