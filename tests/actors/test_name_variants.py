@@ -86,7 +86,7 @@ def test_respelled_word_inside_a_longer_name_is_one_actor(resolve):
 
 
 def test_acronym_used_later_without_brackets_is_the_named_group(resolve):
-    doc = resolve("The Kuru Liberation Front attacked a convoy near the river. On Friday the KLF said it had seized weapons.")
+    doc = resolve("The Kuru Liberation Front attacked a convoy near the river. On Friday the KLF said it seized guns.")
     assert groups(doc) == [["Kuru Liberation Front", "KLF"]]
 
 

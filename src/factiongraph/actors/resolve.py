@@ -249,8 +249,8 @@ class _Resolution:
 
         An unknown name joins the one entity whose name it shortens, respells or abbreviates
         ("Sabaawi" after "Sheikh Faris al-Sabaawi", "Zenki" beside "Nour al-Din al-Zinki", "AA" after
-        "Arakan Army"); a person's name never joins a registry organisation that shares a word. Two registry actors join only when one
-        was renamed to the other (a report may use the old and the new name).
+        "Arakan Army"); a person's name never joins a registry organisation that shares a word.
+        Two registry actors join only when one was renamed to the other (a report may use both names).
         """
         names: dict[str, set[str]] = {}
         first: dict[str, int] = {}
@@ -273,7 +273,7 @@ class _Resolution:
                 if a != b
                 and a not in merged
                 and not (person and self.entities[a].known)
-                and any(variants.is_variant(nb, na) or variants.is_acronym(nb, na) for nb in names[b] for na in names[a])
+                and any(_shortens(nb, na) for nb in names[b] for na in names[a])
             ]
             if len(targets) > 1:  # "Robow" beside "Sheikh Robow" and "Robow Abu Mansur": the fullest name
                 full = max(targets, key=lambda a: max(len(variants.name_words(n)) for n in names[a]))
@@ -855,6 +855,10 @@ class _Resolution:
                     end = max(g.i for g in of[0].children) + 1
                     self._add(det[0].i, end, e, "coref")
                     break
+
+
+def _shortens(short: str, long: str) -> bool:
+    return variants.is_variant(short, long) or variants.is_acronym(short, long)
 
 
 def _names_owner(mod: Any, taken: list[bool]) -> bool:
