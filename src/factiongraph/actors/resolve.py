@@ -126,6 +126,7 @@ def _variants(name: str) -> Iterable[str]:
         yield name.replace("'", "")
     if name.lower().startswith("al-"):
         yield name[3:]
+        yield "Al" + name[3:]  # the article glued on when a text loses its hyphens ("AlQaeda")
 
 
 class _Resolution:
@@ -157,6 +158,7 @@ class _Resolution:
         self._merge_appositions()
         self._merge_variants()
         self._anaphora()
+        self._generic_armed()
         peripheral = self._peripheral()
         self.mentions.sort(key=lambda m: m.start)
         by_id: dict[str, list[Mention]] = {}
@@ -302,6 +304,45 @@ class _Resolution:
                 keep, gone = (b, a) if on is not None and rb.active_on(on) and not ra.active_on(on) else (a, b)
                 if any(m.actor_id == gone for m in self.mentions):
                     self._repoint(gone, keep)
+
+    def _generic_armed(self) -> None:
+        """'the rebels', 'insurgents', 'Yemeni rebels': the one named rebel group of the report, or none.
+
+        A report that names one rebel group and calls it "the rebels" means that group. A report
+        that names several uses the plural for some of them together ("rivalries among opposition
+        factions"): no party of its own, so those mentions go. Generic mentions before the first
+        named group, or without one, stay a generic actor (all the report says about who fought).
+        """
+        by_entity: dict[str, list[Mention]] = {}
+        for m in self.mentions:
+            by_entity.setdefault(m.actor_id, []).append(m)
+        generic = [
+            eid
+            for eid, ms in by_entity.items()
+            if not self.entities[eid].known
+            and self.entities[eid].kind == "rebel"
+            and (eid.startswith("generic-") or self.entities[eid].name.split()[-1].lower() in lx.GENERIC_ARMED)
+            and all(m.how in ("generic", "coref") for m in ms)
+        ]
+        if not generic:
+            return
+        named = [
+            eid
+            for eid, ms in by_entity.items()
+            if eid not in generic
+            and eid not in self.persons
+            and self.entities[eid].kind == "rebel"  # a militia may fight for the government the rebels fight
+            and any(m.how in ("alias", "ner") for m in ms)
+        ]
+        if not named:
+            return
+        # "Rebels attacked ... Separately, X withdrew": rebels named before any group are others
+        after = min(m.start for m in self.mentions if m.actor_id in named and m.how in ("alias", "ner"))
+        later = [m for m in self.mentions if m.actor_id in generic and m.start > after]
+        if len(named) == 1:
+            self.mentions = [dataclasses.replace(m, actor_id=named[0]) if m in later else m for m in self.mentions]
+        else:
+            self.mentions = [m for m in self.mentions if m not in later]
 
     def _peripheral(self) -> list[str]:
         """Entities none of whose mentions is salient (only a report's source, or background).

@@ -1,0 +1,86 @@
+"""Generic armed nouns ("the rebels", "insurgents") are the report's one named rebel group, or no party."""
+
+from __future__ import annotations
+
+import pytest
+
+from factiongraph.document import Document
+
+
+@pytest.fixture(scope="module")
+def resolve(nlp):
+    from factiongraph.actors.registry import Registry
+    from factiongraph.actors.resolve import ActorResolver
+
+    resolver = ActorResolver(Registry.load(), nlp.vocab)
+
+    def run(text: str) -> Document:
+        return resolver(Document(id="t", text=text, parsed=nlp(text)), nlp.make_doc)
+
+    return run
+
+
+def mentions(doc: Document) -> dict[str, list[str]]:
+    return {a.id: [m.text for m in a.mentions] for a in doc.actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "generic"),
+    [
+        (
+            "The Kuru Liberation Front attacked a convoy on Monday. The rebels said they had seized two trucks.",
+            "kuru-liberation-front",
+            "The rebels",
+        ),
+        (
+            "Fighters of the Lord's Resistance Army raided the market. Residents said the rebels took food.",
+            "lords-resistance-army",
+            "the rebels",
+        ),
+        (
+            "Boko Haram stormed the town at dawn. Soldiers pushed the insurgents back by noon.",
+            "boko-haram",
+            "the insurgents",
+        ),
+    ],
+)
+def test_generic_rebels_beside_one_named_rebel_group_are_that_group(resolve, text, group, generic):
+    m = mentions(resolve(text))
+    assert generic in m[group]
+    assert not any(k.startswith("generic-") for k in m)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kuru Liberation Front and the Sanaga Patriotic Army clashed again. Rivalries among the rebels have grown.",
+        "Al-Shabaab and the Islamic State in Somalia both claimed the area, and the militants fought for days.",
+        "Boko Haram and ISWAP clashed near the lake, and dozens of insurgents died.",
+    ],
+)
+def test_generic_rebels_beside_several_named_groups_are_no_party(resolve, text):
+    doc = resolve(text)
+    assert len(doc.actors) == 2
+    assert not any(a.id.startswith("generic-") for a in doc.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "generic"),
+    [
+        ("Rebels attacked a police station in the north on Monday, killing two officers.", "generic-rebels"),
+        ("Militants ambushed a convoy near the border and escaped.", "generic-militants"),
+        ("Insurgents blew up a bridge on the main road.", "generic-insurgents"),
+    ],
+)
+def test_generic_rebels_without_a_named_group_stay_an_actor(resolve, text, generic):
+    assert generic in mentions(resolve(text))
+
+
+def test_a_named_militia_does_not_absorb_the_rebels_it_may_fight(resolve):
+    doc = resolve("Hezbollah fighters reinforced the army near the town, and the rebels retreated.")
+    assert "generic-rebels" in mentions(doc)
+
+
+def test_rebels_named_before_any_group_stay_apart(resolve):
+    doc = resolve("Rebels burned a school in the east. Days later the Kuru Liberation Front seized a bridge.")
+    assert mentions(doc)["generic-rebels"] == ["Rebels"]
