@@ -22,10 +22,16 @@ from factiongraph.actors import lexicon as lx
 from factiongraph.actors import variants
 from factiongraph.actors.registry import Registry, RegistryActor, normalize_name
 from factiongraph.actors.salience import PERIPHERAL_HINT, Position, position
+from factiongraph.actors.wordlists import words
 from factiongraph.dateline import DATELINE
 from factiongraph.document import Actor, Document, Mention
 
 STATE_KINDS = frozenset({"state", "foreign_state"})
+_ADMIN_UNITS = words("places", "admin_units")
+_VENUE_HEADS = words("places", "venue_heads")
+# what follows a dateline's place: an agency in brackets, then a colon or dash ("TEHRAN (Agency) -",
+# "New Delhi:"); a comma only after a place in capitals ("ADEN, 26 March"), not "Mali, Niger and ..."
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^)\n]{1,40}\))?\s*[:\u2013\u2014-]")
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 ARMED_KINDS = frozenset({"rebel", "militia"})
 ANTI_PREFIXES = ("anti", "counter")
@@ -149,7 +155,10 @@ class _Resolution:
     def run(self) -> Document:
         spans = self._registry_spans()
         self.focus = self._focus_country(spans)
-        for span, actor in spans:
+        # groups first, so that a state naming a group's home ("Lebanon's Hezbollah") sees the group
+        for span, actor in sorted(spans, key=lambda sa: sa[1].kind in STATE_KINDS):
+            if actor.kind in STATE_KINDS and self._place_use(span):
+                continue  # "in Libya", "the Juba agreement", "Lebanon's Hezbollah": a place, not a party
             self._add(span.start, span.end, self.r.registry_entity(actor, self.focus), "alias")
         self._adjective_mentions()
         self._cataphora()
@@ -429,6 +438,44 @@ class _Resolution:
             self._coalition_entity = self.r.registry_entity(cands[0], self.focus)
         return self._coalition_entity
 
+    def _place_use(self, span: Any) -> bool:
+        """A country or capital named as a place: a dateline, or a modifier of a place or venue.
+
+        'TEHRAN (Agency) -' and 'CITY:' open a report; 'the Juba Peace Agreement', 'a Nairobi hotel',
+        'an Iraqi village'; 'Lebanon's Hezbollah', 'Bangladesh's Chittagong Division' (the home of a
+        group or of a region). 'in Libya' stays: where an event happens is, for event coding, its target.
+        """
+        if self._opens_report(span):
+            return True
+        root = span.root
+        head = root.head
+        if head.i == root.i or head.pos_ not in ("NOUN", "PROPN") or self.taken[head.i]:
+            return root.dep_ == "poss" and self.taken[head.i] and head.i != root.i and self._group_at(head.i)
+        lemma = head.lemma_.lower()
+        if root.dep_ in ("compound", "amod", "nmod"):
+            return lemma in _VENUE_HEADS or head.lower_ in _VENUE_HEADS
+        if root.dep_ == "poss":
+            region = any(e.start <= head.i < e.end and e.label_ in ("GPE", "LOC") for e in self.sd.ents)
+            return region or lemma in _ADMIN_UNITS
+        return False
+
+    def _opens_report(self, span: Any) -> bool:
+        """The place of a dateline: first on its line near the top, then '(Agency) -', ':' or a dash."""
+        text = self.doc.text
+        line_start = text.rfind("\n", 0, span.start_char) + 1
+        if span.start_char >= 400 or text[line_start : span.start_char].strip():
+            return False
+        comma = span.text.isupper() and text[span.end_char : span.end_char + 1] == ","
+        return comma or _DATELINE_TAIL.match(text, span.end_char) is not None
+
+    def _group_at(self, i: int) -> bool:
+        """Token `i` is inside a mention of a non-state group ("Lebanon's Hezbollah")."""
+        tok = self.sd[i]
+        for m in self.mentions:
+            if m.start <= tok.idx < m.end:
+                return self.entities[m.actor_id].kind not in STATE_KINDS
+        return False
+
     def _is_place(self, ent: Any) -> bool:
         """The place stage resolved this span to coordinates (a demonym is a place reference, not a name)."""
         return any(
@@ -606,8 +653,8 @@ class _Resolution:
             words = set(normalize_name(text).split())
             if words & lx.MEDIA_WORDS or not any(c.isupper() for c in text):
                 continue
-            if _names_installation(ent) or self._in_dateline(ent):
-                continue  # "the al-Dailami air base"; "ADEN, 26 March 2015 —" opens a report: places
+            if _names_installation(ent) or self._in_dateline(ent) or _admin_unit_name(text):
+                continue  # "the al-Dailami air base"; "ADEN, 26 March 2015 —"; "Chin State": places
             root = ent.root
             if ent.label_ == "PERSON":
                 if not self._is_place(ent) and not _locative(ent.root):  # "the town of al-Bab" tagged PERSON
@@ -655,7 +702,7 @@ class _Resolution:
 
     def _in_dateline(self, ent: Any) -> bool:
         """Inside the dateline that opens a report ("ADEN, 26 March 2015 —"): a place, not an actor."""
-        return any(start <= ent.start_char < end for start, end in self.datelines)
+        return any(start <= ent.start_char < end for start, end in self.datelines) or self._opens_report(ent)
 
     def _person(self, ent: Any) -> None:
         """A person, with a title in front; 'Egyptian President X' speaks for Egypt."""
@@ -731,7 +778,7 @@ class _Resolution:
     def _polity(self, ent: Any) -> None:
         """A country or city named as an actor ('Libya offered'), not as a place ('in Libya')."""
         root = ent.root
-        if _locative(root):
+        if _locative(root) or self._place_use(ent):
             return
         cands = self.r.registry.lookup(ent.text, self.doc.published)
         if cands:
@@ -900,6 +947,13 @@ class _Resolution:
 
 def _shortens(short: str, long: str) -> bool:
     return variants.is_variant(short, long) or variants.is_acronym(short, long)
+
+
+def _admin_unit_name(name: str) -> bool:
+    """A name ending in an administrative unit with no word of a group's name ("Rakhine State", not
+    "Islamic State" nor "United Wa State Army")."""
+    ws = normalize_name(name).split()
+    return len(ws) >= 2 and ws[-1] in _ADMIN_UNITS and not any(w in variants.ORG_HEADS for w in ws[:-1])
 
 
 def _names_owner(mod: Any, taken: list[bool]) -> bool:

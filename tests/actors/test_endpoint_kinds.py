@@ -1,0 +1,78 @@
+"""Places are not actors: datelines, venues named after a place, a group's or a region's home country,
+and regions named with an administrative unit."""
+
+from __future__ import annotations
+
+import pytest
+
+from factiongraph.document import Document
+
+
+@pytest.fixture(scope="module")
+def resolve(nlp):
+    from factiongraph.actors.registry import Registry
+    from factiongraph.actors.resolve import ActorResolver
+
+    resolver = ActorResolver(Registry.load(), nlp.vocab)
+
+    def run(text: str) -> Document:
+        return resolver(Document(id="t", text=text, parsed=nlp(text)), nlp.make_doc)
+
+    return run
+
+
+def mentions(doc: Document) -> dict[str, list[str]]:
+    return {a.id: [m.text for m in a.mentions if m.how != "coref"] for a in doc.actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("KHARTOUM (Agency) - Sudan said on Monday it would not attend the meeting.", {"sudan": ["Sudan"]}),
+        ("NAIROBI, 4 June - Kenya closed the crossing on Friday.", {"kenya": ["Kenya"]}),
+        ("Nairobi: Kenya closed the crossing on Friday.", {"kenya": ["Kenya"]}),
+    ],
+)
+def test_the_dateline_place_is_not_an_actor_but_the_state_named_after_it_is(resolve, text, expected):
+    assert mentions(resolve(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both sides signed the Nairobi Accord last year, but the truce broke down.",
+        "Delegates arrived for the Khartoum talks on Monday.",
+        "Envoys of both parties met in a Doha hotel on Sunday.",
+    ],
+)
+def test_a_capital_naming_an_agreement_or_venue_is_not_an_actor(resolve, text):
+    assert mentions(resolve(text)) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fighters from Lebanon's Hezbollah crossed the border.", {"hezbollah": ["Hezbollah"]}),
+        ("Troops reached Pakistan's Khyber district on Monday.", {"pakistan": ["Troops"]}),
+        ("Refugees crossed into India's Mizoram state overnight.", {"civilians": ["Refugees"]}),
+    ],
+)
+def test_a_country_owning_a_group_or_a_region_is_its_home_not_a_party(resolve, text, expected):
+    assert mentions(resolve(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting spread across Kachin State last week.",
+        "Clashes continued in Borno State on Thursday.",
+        "Aid reached Rakhine State and the coast on Friday.",
+    ],
+)
+def test_a_name_ending_in_an_administrative_unit_is_a_region(resolve, text):
+    assert mentions(resolve(text)) == {}
+
+
+def test_a_group_named_with_state_stays_a_group(resolve):
+    doc = resolve("The United Wa State Army moved north.")
+    assert mentions(doc) == {"united-wa-state-army": ["United Wa State Army"]}
