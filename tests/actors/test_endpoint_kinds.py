@@ -76,3 +76,48 @@ def test_a_name_ending_in_an_administrative_unit_is_a_region(resolve, text):
 def test_a_group_named_with_state_stays_a_group(resolve):
     doc = resolve("The United Wa State Army moved north.")
     assert mentions(doc) == {"united-wa-state-army": ["United Wa State Army"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Boko Haram attacked the camp, Kemi Adeyemi, a spokesperson for the governor, told reporters.",
+            {"boko-haram": ["Boko Haram"]},
+        ),
+        (
+            "The Kuru Liberation Front seized the bridge, according to Tomas Varga.",
+            {"kuru-liberation-front": ["Kuru Liberation Front"]},
+        ),
+        (
+            "Two sources speaking to The Coastal Courier said the Kuru Liberation Front had withdrawn.",
+            {"kuru-liberation-front": ["Kuru Liberation Front"]},
+        ),
+    ],
+)
+def test_a_source_or_addressee_of_a_report_is_not_an_actor(resolve, text, expected):
+    assert mentions(resolve(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He was shot while trying to reach Marwaha, his home village.", {}),
+        ("The wounded were flown to Kufra, a remote district in the south.", {}),
+        ("The rebels captured Kamanyola, a border town, on Sunday.", {"generic-rebels": ["The rebels"]}),
+    ],
+)
+def test_an_unknown_one_word_name_that_never_acts_is_a_place(resolve, text, expected):
+    assert mentions(resolve(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "name"),
+    [
+        ("President Mahamat Deby said the army would respond.", "mahamat-deby", "President Mahamat Deby"),
+        ("Bosnian Serbs said their forces had withdrawn.", "bosnian-serbs", "Bosnian Serbs"),
+        ("Karenni resistance forces attacked the garrison.", "karenni", "Karenni"),
+    ],
+)
+def test_office_holders_peoples_and_owners_of_forces_stay_actors(resolve, text, actor, name):
+    assert mentions(resolve(text))[actor] == [name]

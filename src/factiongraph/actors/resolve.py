@@ -29,6 +29,8 @@ from factiongraph.document import Actor, Document, Mention
 STATE_KINDS = frozenset({"state", "foreign_state"})
 _ADMIN_UNITS = words("places", "admin_units")
 _VENUE_HEADS = words("places", "venue_heads")
+_REPORT_VERBS = words("speech", "report_verbs")
+_ADDRESS_VERBS = words("speech", "address_verbs")
 # what follows a dateline's place: an agency in brackets, then a colon or dash ("TEHRAN (Agency) -",
 # "New Delhi:"); a comma only after a place in capitals ("ADEN, 26 March"), not "Mali, Niger and ..."
 _DATELINE_TAIL = re.compile(r"\s*(?:\([^)\n]{1,40}\))?\s*[:\u2013\u2014-]")
@@ -168,6 +170,7 @@ class _Resolution:
         self._merge_variants()
         self._anaphora()
         self._generic_armed()
+        self._drop_non_parties()
         peripheral = self._peripheral()
         self.mentions.sort(key=lambda m: m.start)
         by_id: dict[str, list[Mention]] = {}
@@ -314,6 +317,36 @@ class _Resolution:
                 if any(m.actor_id == gone for m in self.mentions):
                     self._repoint(gone, keep)
 
+    def _drop_non_parties(self) -> None:
+        """Names the registry does not know that are no party: sources and places.
+
+        A person without a title or an organisation that only speaks or is spoken to ("X, a
+        spokesperson, told reporters", "according to X", "sources speaking to The X") is a report's
+        source; an office holder ("President X said") and a people ("Bosnian Serbs said") speak for a party. A one-word
+        name with no organisational word that never acts as a subject ("reached Sanhan", "airlifted
+        to Jufra") is a place the gazetteer does not know.
+        """
+        by_entity: dict[str, list[Any]] = {}
+        for m in self.mentions:
+            if m.how in ("ner", "alias", "name"):
+                span = self.sd.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None:
+                    by_entity.setdefault(m.actor_id, []).append(span)
+        drop = set()
+        for eid, spans in by_entity.items():
+            e = self.entities[eid]
+            if e.known or e.kind != "other" or eid.startswith("generic-"):
+                continue
+            people = any(any(t.ent_type_ == "NORP" for t in s) or s.root.tag_ in ("NNS", "NNPS") for s in spans)
+            if people or any(s[0].lower_ in lx.TITLE_WORDS for s in spans):
+                continue  # a people ("Palestinians"), or an office holder ("President X said")
+            source = all(_source_position(s.root) for s in spans)
+            place = eid not in self.persons and all(len(s) == 1 and not _acts(s.root) for s in spans)
+            if source or place:
+                drop.add(eid)
+        if drop:
+            self.mentions = [m for m in self.mentions if m.actor_id not in drop]
+
     def _generic_armed(self) -> None:
         """'the rebels', 'insurgents', 'Yemeni rebels': the one named rebel group of the report, or none.
 
@@ -451,6 +484,8 @@ class _Resolution:
         head = root.head
         if head.i == root.i or head.pos_ not in ("NOUN", "PROPN") or self.taken[head.i]:
             return root.dep_ == "poss" and self.taken[head.i] and head.i != root.i and self._group_at(head.i)
+        if root.dep_ == "poss" and any(c.dep_ == "compound" and self._group_at(c.i) for c in head.children):
+            return True  # "Lebanon's Hezbollah militia"
         lemma = head.lemma_.lower()
         if root.dep_ in ("compound", "amod", "nmod"):
             return lemma in _VENUE_HEADS or head.lower_ in _VENUE_HEADS
@@ -947,6 +982,29 @@ class _Resolution:
 
 def _shortens(short: str, long: str) -> bool:
     return variants.is_variant(short, long) or variants.is_acronym(short, long)
+
+
+def _acts(tok: Any) -> bool:
+    """A name that stands for a party: a subject, or the owner of forces or an office ("Karenni
+    resistance forces", "Qatar's emir")."""
+    if tok.dep_ == "nsubj":
+        return True
+    head = tok.head.lemma_.lower()
+    owner = head in lx.STATE_AGENT_NOUNS or head in lx.TITLE_WORDS or tok.head.lower_ in lx.FORCE_NOUNS
+    return tok.dep_ in ("compound", "poss", "amod", "nmod") and owner
+
+
+def _source_position(tok: Any) -> bool:
+    """A mention standing where a report's source or addressee stands: the subject of a report verb,
+    'according to X', or the one spoken to ('told X', 'speaking to X')."""
+    head = tok.head
+    if tok.dep_ == "nsubj" and head.lemma_.lower() in _REPORT_VERBS:
+        return True
+    if tok.dep_ == "dobj" and head.lemma_.lower() == "tell":
+        return True
+    if tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in _ADDRESS_VERBS:
+        return True
+    return position(tok).attribution
 
 
 def _admin_unit_name(name: str) -> bool:
