@@ -29,6 +29,11 @@ from factiongraph.document import Actor, Document, Mention
 STATE_KINDS = frozenset({"state", "foreign_state"})
 _ADMIN_UNITS = words("places", "admin_units")
 _VENUE_HEADS = words("places", "venue_heads")
+# kinds that act abroad: their matches need no country of the report
+OPEN_KINDS = frozenset({"state", "foreign_state", "foreign_agency", "international_org"})
+# an Arabic name that goes on after a match ("Fateh| al-Sham") or began before it ("al-|Golani")
+_NAME_GOES_ON = re.compile(r"[ \t]+(?:al|el|ad|ash|as|ar|at|az|an|ibn|bin)[-\u2010 ][A-Z]")
+_NAME_BEGAN = re.compile(r"\b(?:al|el|ad|ash|as|ar|at|az|an)[-\u2010]$", re.I)
 _REPORT_VERBS = words("speech", "report_verbs")
 _ADDRESS_VERBS = words("speech", "address_verbs")
 # what follows a dateline's place: an agency in brackets, then a colon or dash ("TEHRAN (Agency) -",
@@ -73,6 +78,7 @@ class ActorResolver:
         self._lowercase_aliases: set[str] = set()  # aliases written in lowercase ("al-Qaeda" is not)
         self._vocab = vocab
         self._built = False
+        self._conflict_countries: dict[str, set[str]] | None = None
 
     def _build(self, nlp_tokenizer: Any) -> None:
         exact: dict[str, list[Any]] = {}
@@ -113,6 +119,20 @@ class ActorResolver:
         if sd is None:
             return doc
         return _Resolution(self, doc, sd).run()
+
+    def countries_of(self, actor: RegistryActor) -> set[str]:
+        """The countries an actor fights or acts in: its own, and those of its conflicts' groups."""
+        if self._conflict_countries is None:
+            table: dict[str, set[str]] = {}
+            for a in self.registry:
+                for c in a.conflicts:
+                    if a.country and a.kind not in OPEN_KINDS:  # a conflict's groups, not foreign powers
+                        table.setdefault(c, set()).add(a.country)
+            self._conflict_countries = table
+        out = {actor.country} if actor.country else set()
+        for c in actor.conflicts:
+            out |= self._conflict_countries.get(c, set())
+        return out
 
     def registry_entity(self, actor: RegistryActor, focus: str | None) -> Entity:
         kind = actor.kind
@@ -422,13 +442,74 @@ class _Resolution:
                     if span.text.lower() not in self.r._lowercase_aliases:
                         continue
                 found.append(span)
-        out = []
+        matched = []
         for span in filter_spans(found):
+            if self._partial_name(span):
+                continue  # "Fateh" of "Fateh al-Sham", "Golani" of "Abu Mohammad al-Golani"
             cands = self.r.registry.lookup(span.text, self.doc.published)
             if not cands:
                 cands = self.r.registry.lookup(span.text.replace(" ", "-"), self.doc.published)
+            if not cands and span.text[:2].lower() == "al" and span.text[2:3].isupper():
+                cands = self.r.registry.lookup("al-" + span.text[2:], self.doc.published)  # "AlNusra Front"
             if cands:
-                out.append((span, cands[0]))
+                matched.append((span, cands))
+        return self._in_context(matched)
+
+    def _fits(self, actor: RegistryActor, context: set[str]) -> bool:
+        """A group fits a context it shares a country with; a group of no country ("global") fits any."""
+        countries = self.r.countries_of(actor)
+        return not countries or bool(countries & context)
+
+    def _partial_name(self, span: Any) -> bool:
+        """The match is part of a longer name: an Arabic name goes on ("Fateh al-Sham") or began before
+        ("al-Golani"), or a person's name holds it ("Abu Mohammad al-Golani")."""
+        text = self.doc.text
+        if _NAME_GOES_ON.match(text, span.end_char) or _NAME_BEGAN.search(text, 0, span.start_char):
+            return True
+        return any(
+            e.label_ == "PERSON" and e.start <= span.start and span.end <= e.end and len(e) > len(span)
+            and not any(t.lower_ in lx.TITLE_WORDS for t in e)
+            for e in self.sd.ents
+        )
+
+    def _in_context(self, matched: list[tuple[Any, list[RegistryActor]]]) -> list[tuple[Any, RegistryActor]]:
+        """Each match's registry actor that fits the report's countries and conflicts.
+
+        The context is what the rest of the report names: places, and the other names that match
+        one registry actor and are not acronyms (an acronym or an ambiguous name is what needs context).
+        A state or an international body may act anywhere; a group must share a country or a
+        conflict with the context ("People's Defence Forces" in a report on Myanmar is Myanmar's,
+        not the PKK's). A short name (an acronym, one word) that fits nothing is left to the
+        recogniser of unknown names, so that it keeps its own id instead of a wrong one ("SNA" in a
+        report on Somalia is not the Syrian National Army). Without any context every match stands.
+        """
+        votes: Counter[str] = Counter()
+        names = [(e.start_char, e.end_char) for e in self.sd.ents if e.label_ in ("ORG", "PERSON", "NORP", "FAC")]
+        for p in self.doc.places:
+            iso3 = _ISO2_TO_3.get(p.country or "")
+            if iso3 and not any(s <= p.start and p.end <= e for s, e in names):  # "Sur" of "Frente ... del Sur"
+                votes[iso3] += 1
+        own: dict[int, set[str]] = {}
+        for span, cands in matched:
+            if len(cands) > 1 or _acronym(span.text):
+                continue
+            first = cands[0]
+            # a foreign power's conflicts span the world: it stands for its own country only
+            countries = {first.country} if first.kind in OPEN_KINDS else self.r.countries_of(first)
+            own[span.start] = {c for c in countries if c}
+            votes.update(own[span.start])
+        named = Counter[str]()
+        for countries in own.values():
+            named.update(countries)
+        out = []
+        for span, cands in matched:
+            mine = Counter(own.get(span.start, set()))
+            context = {c for c, n in (votes - mine).items() if n > 0}
+            fits = [a for a in cands if a.kind in OPEN_KINDS or not context or self._fits(a, context)]
+            if fits:
+                out.append((span, fits[0]))
+            elif not _short_name(span.text) or not +(named - mine):
+                out.append((span, cands[0]))  # places alone do not reject a name: they are often misread
         return out
 
     def _focus_country(self, spans: list[tuple[Any, RegistryActor]]) -> str | None:
@@ -673,6 +754,7 @@ class _Resolution:
                 or gov is not None
                 and low in ("army", "military", "authorities")
                 and any(c.lower_ == "the" for c in tok.children)
+                and not any(c.dep_ in ("compound", "amod") and c.text[:1].isupper() for c in tok.children)
                 and tok.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj")
             ):
                 self._add(start, tok.i + 1, gov, "generic")
@@ -992,6 +1074,15 @@ def _acts(tok: Any) -> bool:
     head = tok.head.lemma_.lower()
     owner = head in lx.STATE_AGENT_NOUNS or head in lx.TITLE_WORDS or tok.head.lower_ in lx.FORCE_NOUNS
     return tok.dep_ in ("compound", "poss", "amod", "nmod") and owner
+
+
+def _acronym(name: str) -> bool:
+    return len(name) <= 6 and name.replace(".", "").isupper()
+
+
+def _short_name(name: str) -> bool:
+    """An acronym or a one-word name: too short to say which actor it is without context."""
+    return len(variants.name_words(name)) <= 1 or _acronym(name)
 
 
 def _source_position(tok: Any) -> bool:
