@@ -84,3 +84,22 @@ def test_a_named_militia_does_not_absorb_the_rebels_it_may_fight(resolve):
 def test_rebels_named_before_any_group_stay_apart(resolve):
     doc = resolve("Rebels burned a school in the east. Days later the Kuru Liberation Front seized a bridge.")
     assert mentions(doc)["generic-rebels"] == ["Rebels"]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("The United Nations says the M23 has seized two towns. The group denies it.", "m23"),
+        (
+            "The African Union condemned the Kuru Liberation Front after the group shelled a camp.",
+            "kuru-liberation-front",
+        ),
+        (
+            "UNICEF said the Lord's Resistance Army had abducted children, and the group has not replied.",
+            "lords-resistance-army",
+        ),
+    ],
+)
+def test_the_group_refers_to_an_armed_group_not_an_international_body(resolve, text, group):
+    m = {a.id: [x.text.lower() for x in a.mentions] for a in resolve(text).actors}
+    assert "the group" in m[group]

@@ -101,3 +101,24 @@ def test_acronym_used_later_without_brackets_is_the_named_group(resolve):
 def test_old_and_new_name_of_a_renamed_group_are_one_actor(resolve, text):
     ids = [a.id for a in resolve(text).actors if a.registry_id in ("jabhat-al-nusra", "jabhat-fateh-al-sham")]
     assert ids == ["jabhat-fateh-al-sham"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Hamza Brigades took the hill on Monday. By Friday the Brigades had lost it again.",
+            ["Hamza Brigades", "Brigades"],
+        ),
+        (
+            "The Tawhid Battalion seized a depot, and the Battalion later handed it over.",
+            ["Tawhid Battalion", "Battalion"],
+        ),
+        (
+            "The Hamza Brigades and the Sultan Murad Division fought. The Brigades said they won.",
+            ["Hamza Brigades", "Brigades"],
+        ),
+    ],
+)
+def test_a_bare_head_noun_is_the_one_named_group_with_that_head(resolve, text, expected):
+    assert expected in groups(resolve(text))

@@ -29,6 +29,8 @@ from factiongraph.document import Actor, Document, Mention
 STATE_KINDS = frozenset({"state", "foreign_state"})
 _ADMIN_UNITS = words("places", "admin_units")
 _VENUE_HEADS = words("places", "venue_heads")
+# what "the group" never refers to: a state, an agency or an international body
+NOT_GROUPS = STATE_KINDS | {"foreign_agency", "international_org"}
 # kinds that act abroad: their matches need no country of the report
 OPEN_KINDS = frozenset({"state", "foreign_state", "foreign_agency", "international_org"})
 # an Arabic name that goes on after a match ("Fateh| al-Sham") or began before it ("al-|Golani")
@@ -309,6 +311,15 @@ class _Resolution:
                 and not (person and self.entities[a].known)
                 and any(_shortens(nb, na) for nb in names[b] for na in names[a])
             ]
+            if not targets and not person:
+                # a name of head nouns only ("the Brigades") shortens the one name of the report with them
+                targets = [
+                    a
+                    for a in names
+                    if a != b and a not in merged and a not in self.persons
+                    and any(variants.is_variant(nb, na, generic=True) for nb in names[b] for na in names[a])
+                ]
+                targets = targets if len(targets) == 1 else []
             if len(targets) > 1:  # "Robow" beside "Sheikh Robow" and "Robow Abu Mansur": the fullest name
                 full = max(targets, key=lambda a: max(len(variants.name_words(n)) for n in names[a]))
                 rest = [a for a in targets if a != full]
@@ -1022,7 +1033,7 @@ class _Resolution:
             if section is not None and not (section.start <= m.start < section.end):
                 continue
             e = self.entities[m.actor_id]
-            if e.kind in ("civilians",) or group_only and e.kind in STATE_KINDS | {"foreign_agency"}:
+            if e.kind in ("civilians",) or group_only and e.kind in NOT_GROUPS:
                 continue
             if m.actor_id in self.persons and tok.lower_ in lx.PRONOUNS_PLURAL:
                 continue  # "they" is not one person

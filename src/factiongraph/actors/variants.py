@@ -49,10 +49,14 @@ def distinctive(ws: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(w for w in ws if w not in ORG_HEADS and not w.isdigit())
 
 
-def is_variant(short: str, long: str) -> bool:
-    """`short` names what `long` names: its distinctive words all match words of `long`, in order."""
+def is_variant(short: str, long: str, generic: bool = False) -> bool:
+    """`short` names what `long` names: its distinctive words all match words of `long`, in order.
+
+    With `generic`, a name of head nouns only ("the Brigades", "National Liberation Army") may match
+    too; callers allow it where one name alone in the report could be meant.
+    """
     s, lw = name_words(short), name_words(long)
-    if not distinctive(s) or len(s) > len(lw):
+    if not s or not (generic or distinctive(s)) or len(s) > len(lw):
         return False
     j = 0
     for w in s:
