@@ -91,3 +91,15 @@ def test_a_named_army_is_not_the_government(resolve, text):
     doc = resolve(text)
     assert [a.kind for a in doc.actors if a.name.endswith("Army")] == ["rebel"]
     assert not any(a.kind == "state" for a in doc.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Fighters of the Hashid Shaabi moved north on Monday.", "popular-mobilization-forces"),
+        ("The Popular Mobilization Force sent reinforcements to the town.", "popular-mobilization-forces"),
+        ("Fighters of Jaish al-Izza shelled the road near Hama.", "jaysh-al-izza"),
+    ],
+)
+def test_a_respelled_registry_name_resolves_to_its_actor(resolve, text, actor):
+    assert actor in registry_ids(resolve(text))

@@ -103,3 +103,27 @@ def test_rebels_named_before_any_group_stay_apart(resolve):
 def test_the_group_refers_to_an_armed_group_not_an_international_body(resolve, text, group):
     m = {a.id: [x.text.lower() for x in a.mentions] for a in resolve(text).actors}
     assert "the group" in m[group]
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "generic"),
+    [
+        (
+            "Yemeni rebels shelled the port on Monday. The Houthis later said the port was a military target.",
+            "houthis",
+            "Yemeni rebels",
+        ),
+        (
+            "Ugandan rebels ambushed a convoy. The Allied Democratic Forces claimed it.",
+            "allied-democratic-forces",
+            "Ugandan rebels",
+        ),
+        (
+            "Nigerian insurgents raided a village, and Boko Haram said its men had done it.",
+            "boko-haram",
+            "Nigerian insurgents",
+        ),
+    ],
+)
+def test_qualified_rebels_before_the_one_named_group_are_that_group(resolve, text, group, generic):
+    assert generic in mentions(resolve(text))[group]

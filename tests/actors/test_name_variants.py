@@ -36,7 +36,7 @@ def test_transliterations_are_one_word(a, b):
     assert same_word(a, b)
 
 
-@pytest.mark.parametrize(("a", "b"), [("army", "arms"), ("russians", "russia"), ("sham", "shams")])
+@pytest.mark.parametrize(("a", "b"), [("army", "arms"), ("russians", "russia"), ("iraq", "iran")])
 def test_other_words_and_derived_forms_are_not_respellings(a, b):
     assert not same_word(a, b)
 

@@ -81,6 +81,7 @@ class ActorResolver:
         self._vocab = vocab
         self._built = False
         self._conflict_countries: dict[str, set[str]] | None = None
+        self._by_shape: dict[tuple[int, str], list[tuple[tuple[str, ...], str]]] | None = None
 
     def _build(self, nlp_tokenizer: Any) -> None:
         exact: dict[str, list[Any]] = {}
@@ -121,6 +122,23 @@ class ActorResolver:
         if sd is None:
             return doc
         return _Resolution(self, doc, sd).run()
+
+    def respelled(self, name: str, on: Any = None) -> list[RegistryActor]:
+        """Registry actors with a name of two or more words that `name` respells (see `variants`)."""
+        if self._by_shape is None:
+            shapes: dict[tuple[int, str], list[tuple[tuple[str, ...], str]]] = {}
+            for actor in self.registry:
+                for alias in actor.names():
+                    ws = variants.name_words(alias.name)
+                    if len(ws) >= 2 and not _acronym(alias.name):
+                        shapes.setdefault((len(ws), ws[0][0]), []).append((ws, actor.id))
+            self._by_shape = shapes
+        ws = variants.name_words(name)
+        if len(ws) < 2:
+            return []
+        ids = {aid for cand, aid in self._by_shape.get((len(ws), ws[0][0]), []) if variants.same_name(ws, cand)}
+        actors = [a for a in (self.registry.get(i) for i in sorted(ids)) if a is not None]
+        return [a for a in actors if a.active_on(on)] or actors
 
     def countries_of(self, actor: RegistryActor) -> set[str]:
         """The countries an actor fights or acts in: its own, and those of its conflicts' groups."""
@@ -174,6 +192,7 @@ class _Resolution:
         self.focus: str | None = None
         self.persons: set[str] = set()  # entities that are single people (not "they")
         self._coalition_entity: Entity | None = None
+        self.context: set[str] = set()  # the report's countries (see `_in_context`)
         self._coalition_known = False  # looked up yet?
 
     def run(self) -> Document:
@@ -348,6 +367,14 @@ class _Resolution:
                 if any(m.actor_id == gone for m in self.mentions):
                     self._repoint(gone, keep)
 
+    def _qualified(self, m: Mention) -> bool:
+        """A mention with a people's or place's name in front ("Yemeni rebels", "Shiite rebels")."""
+        span = self.sd.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) < 2:
+            return False
+        first = span[0]
+        return first.ent_type_ == "NORP" or first.pos_ == "PROPN" or first.lower_ in self.r._adjectives
+
     def _drop_non_parties(self) -> None:
         """Names the registry does not know that are no party: sources and places.
 
@@ -409,9 +436,10 @@ class _Resolution:
         ]
         if not named:
             return
-        # "Rebels attacked ... Separately, X withdrew": rebels named before any group are others
+        # "Rebels attacked ... Separately, X withdrew": rebels named before any group are others;
+        # "Yemeni rebels" before the name already say whose side they are
         after = min(m.start for m in self.mentions if m.actor_id in named and m.how in ("alias", "ner"))
-        later = [m for m in self.mentions if m.actor_id in generic and m.start > after]
+        later = [m for m in self.mentions if m.actor_id in generic and (m.start > after or self._qualified(m))]
         if len(named) == 1:
             self.mentions = [dataclasses.replace(m, actor_id=named[0]) if m in later else m for m in self.mentions]
         else:
@@ -509,6 +537,7 @@ class _Resolution:
             countries = {first.country} if first.kind in OPEN_KINDS else self.r.countries_of(first)
             own[span.start] = {c for c in countries if c}
             votes.update(own[span.start])
+        self.context = {c for c, n in votes.items() if n > 0}
         named = Counter[str]()
         for countries in own.values():
             named.update(countries)
@@ -823,10 +852,23 @@ class _Resolution:
                 or ent[0].lower_ in lx.LOCATIVE_PREPS | {"near"}  # "Near Ar Raqqah" in a strike list
             ):
                 continue
+            known = self._respelled(text)
+            if known is not None:
+                self._add(start, end, known, "alias")
+                self._acronym_after(ent.end, known)
+                continue
             kind, inter = _guess_kind(text)
             entity = Entity(_slug(text), text, kind, inter, self.focus, None, False)
             self._add(start, end, entity, "ner")
             self._acronym_after(ent.end, entity)
+
+    def _respelled(self, text: str) -> Entity | None:
+        """The one registry actor, fitting the report's context, whose name `text` respells."""
+        cands = [
+            a for a in self.r.respelled(text, self.doc.published)
+            if a.kind in OPEN_KINDS or not self.context or self._fits(a, self.context)
+        ]
+        return self.r.registry_entity(cands[0], self.focus) if len(cands) == 1 else None
 
     def _in_dateline(self, ent: Any) -> bool:
         """Inside the dateline that opens a report ("ADEN, 26 March 2015 —"): a place, not an actor."""
@@ -853,6 +895,10 @@ class _Resolution:
         cands = self.r.registry.lookup(text, self.doc.published)
         if cands:
             self._add(start, end, self.r.registry_entity(cands[0], self.focus), "alias")
+            return
+        known = self._respelled(text)  # a group's respelled name tagged as a person ("Jaysh al-Karama")
+        if known is not None:
+            self._add(ent.start, end, known, "alias")
             return
         # "Aoun" after "General Michel Aoun": the same person
         for e in self.entities.values():

@@ -37,7 +37,7 @@ def name_words(name: str) -> tuple[str, ...]:
 
 def same_word(a: str, b: str) -> bool:
     """One word, or two spellings of one transliterated word."""
-    if a == b:
+    if a == b or a + "s" == b or b + "s" == a:  # "Force"/"Forces"
         return True
     if min(len(a), len(b)) < MIN_FUZZY_LENGTH or a[0] != b[0] or a.startswith(b) or b.startswith(a):
         return False  # "Russians" is Russia's people, not another spelling of it
@@ -74,3 +74,8 @@ def is_acronym(short: str, long: str) -> bool:
         return False
     initials = "".join(w[0] for w in normalize_name(long).split() if w not in ARTICLES)
     return len(initials) >= 2 and initials == short.replace(".", "").lower()
+
+
+def same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two names of the same words, each the same or respelled ("Hashid Shaabi", "Hashd al-Shaabi")."""
+    return len(a) == len(b) and all(same_word(x, y) for x, y in zip(a, b, strict=True))
