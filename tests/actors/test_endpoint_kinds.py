@@ -121,3 +121,42 @@ def test_an_unknown_one_word_name_that_never_acts_is_a_place(resolve, text, expe
 )
 def test_office_holders_peoples_and_owners_of_forces_stay_actors(resolve, text, actor, name):
     assert mentions(resolve(text))[actor] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Regime forces seized two villages, the Syrian Observatory for Human Rights said.",
+        "According to the Syrian Observatory for Human Rights, Russian jets struck the town.",
+        "The Syrian Observatory for Human Rights reported that rebels shelled the airport.",
+    ],
+)
+def test_a_registry_monitor_that_only_reports_is_not_an_actor(resolve, text):
+    assert "syrian-observatory-for-human-rights" not in mentions(resolve(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hezbollah fighters crossed the border, the UK-based outlet said.",
+        "A London-based monitor said Hezbollah fighters crossed the border.",
+        "A Washington-based monitor said Hezbollah fighters crossed the border.",
+    ],
+)
+def test_the_seat_of_an_x_based_body_is_a_place(resolve, text):
+    assert mentions(resolve(text)) == {"hezbollah": ["Hezbollah fighters"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On 12 May the Libyan army launched Operation Volcano of Anger against the eastern forces.",
+            {"libya": ["Libyan army"]},
+        ),
+        ("On March 3, Mali's government began Operation Sahel Storm to push back.", {"mali": ["Mali"]}),
+        ("Hezbollah launched Operation Cedar Fire on Monday.", {"hezbollah": ["Hezbollah"]}),
+    ],
+)
+def test_a_named_operation_is_not_an_actor(resolve, text, expected):
+    assert mentions(resolve(text)) == expected

@@ -393,6 +393,9 @@ class _Resolution:
         drop = set()
         for eid, spans in by_entity.items():
             e = self.entities[eid]
+            if e.known and e.registry_id and e.kind == "other" and all(_source_position(s.root) for s in spans):
+                drop.add(eid)  # a monitor or outlet the registry lists, here only a source
+                continue
             if e.known or e.kind != "other" or eid.startswith("generic-"):
                 continue
             people = any(any(t.ent_type_ == "NORP" for t in s) or s.root.tag_ in ("NNS", "NNPS") for s in spans)
@@ -601,6 +604,9 @@ class _Resolution:
         """
         if self._opens_report(span):
             return True
+        after = self.sd[span.end : span.end + 2]
+        if len(after) == 2 and after[0].text in ("-", "\u2010") and after[1].lower_ == "based":
+            return True  # "a UK-based outlet": where it sits
         root = span.root
         head = root.head
         if head.i == root.i or head.pos_ not in ("NOUN", "PROPN") or self.taken[head.i]:
@@ -852,6 +858,8 @@ class _Resolution:
                 or ent[0].lower_ in lx.LOCATIVE_PREPS | {"near"}  # "Near Ar Raqqah" in a strike list
             ):
                 continue
+            if sd[start].lower_ == "operation":
+                continue  # "Operation Peace Storm" names an operation, not who runs it
             known = self._respelled(text)
             if known is not None:
                 self._add(start, end, known, "alias")
