@@ -127,3 +127,15 @@ def test_the_group_refers_to_an_armed_group_not_an_international_body(resolve, t
 )
 def test_qualified_rebels_before_the_one_named_group_are_that_group(resolve, text, group, generic):
     assert generic in mentions(resolve(text))[group]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boko Haram and ISWAP clashed again, and jets later bombed rebel positions near the lake.",
+        "Al-Shabaab and the Islamic State in Somalia fought, and jets bombed rebel positions near the coast.",
+        "Ahrar al-Sham and Jaysh al-Islam held the valley until Russian aircraft hit rebel positions there.",
+    ],
+)
+def test_the_owner_of_what_an_attack_hits_stays_beside_several_groups(resolve, text):
+    assert mentions(resolve(text))["generic-rebels"] == ["rebel"]

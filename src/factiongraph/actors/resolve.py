@@ -193,6 +193,7 @@ class _Resolution:
         self.persons: set[str] = set()  # entities that are single people (not "they")
         self._coalition_entity: Entity | None = None
         self.context: set[str] = set()  # the report's countries (see `_in_context`)
+        self.sources: set[str] = set()  # entities only named as a report's source (see `_drop_non_parties`)
         self._coalition_known = False  # looked up yet?
 
     def run(self) -> Document:
@@ -212,7 +213,7 @@ class _Resolution:
         self._anaphora()
         self._generic_armed()
         self._drop_non_parties()
-        peripheral = self._peripheral()
+        peripheral = sorted(set(self._peripheral()) | self.sources)
         self.mentions.sort(key=lambda m: m.start)
         by_id: dict[str, list[Mention]] = {}
         for m in self.mentions:
@@ -367,6 +368,13 @@ class _Resolution:
                 if any(m.actor_id == gone for m in self.mentions):
                     self._repoint(gone, keep)
 
+    def _owns_target(self, m: Mention) -> bool:
+        """'rebel positions', 'insurgent bases': the mention owns what an attack hits."""
+        span = self.sd.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in ("compound", "amod") and (
+            span.root.head.lemma_.lower() in lx.TARGET_NOUNS
+        )
+
     def _qualified(self, m: Mention) -> bool:
         """A mention with a people's or place's name in front ("Yemeni rebels", "Shiite rebels")."""
         span = self.sd.char_span(m.start, m.end, alignment_mode="expand")
@@ -376,13 +384,15 @@ class _Resolution:
         return first.ent_type_ == "NORP" or first.pos_ == "PROPN" or first.lower_ in self.r._adjectives
 
     def _drop_non_parties(self) -> None:
-        """Names the registry does not know that are no party: sources and places.
+        """Names that are no party: sources and places.
 
         A person without a title or an organisation that only speaks or is spoken to ("X, a
-        spokesperson, told reporters", "according to X", "sources speaking to The X") is a report's
-        source; an office holder ("President X said") and a people ("Bosnian Serbs said") speak for a party. A one-word
-        name with no organisational word that never acts as a subject ("reached Sanhan", "airlifted
-        to Jufra") is a place the gazetteer does not know.
+        spokesperson, told reporters", "according to X", "sources speaking to The X"), and a monitor
+        the registry lists that only reports, are a report's source: peripheral, so that events can
+        still name them as their source and the actor list then leaves them out; an office holder
+        ("President X said") and a people ("Bosnian Serbs said") speak for a party. A one-word name
+        with no organisational word that never acts as a subject ("reached Sanhan", "airlifted to
+        Jufra") is a place the gazetteer does not know: dropped.
         """
         by_entity: dict[str, list[Any]] = {}
         for m in self.mentions:
@@ -394,16 +404,16 @@ class _Resolution:
         for eid, spans in by_entity.items():
             e = self.entities[eid]
             if e.known and e.registry_id and e.kind == "other" and all(_source_position(s.root) for s in spans):
-                drop.add(eid)  # a monitor or outlet the registry lists, here only a source
+                self.sources.add(eid)  # a monitor or outlet the registry lists, here only a source
                 continue
             if e.known or e.kind != "other" or eid.startswith("generic-"):
                 continue
             people = any(any(t.ent_type_ == "NORP" for t in s) or s.root.tag_ in ("NNS", "NNPS") for s in spans)
             if people or any(s[0].lower_ in lx.TITLE_WORDS for s in spans):
                 continue  # a people ("Palestinians"), or an office holder ("President X said")
-            source = all(_source_position(s.root) for s in spans)
-            place = eid not in self.persons and all(len(s) == 1 and not _acts(s.root) for s in spans)
-            if source or place:
+            if all(_source_position(s.root) for s in spans):
+                self.sources.add(eid)
+            elif eid not in self.persons and all(len(s) == 1 and not _acts(s.root) for s in spans):
                 drop.add(eid)
         if drop:
             self.mentions = [m for m in self.mentions if m.actor_id not in drop]
@@ -445,8 +455,8 @@ class _Resolution:
         later = [m for m in self.mentions if m.actor_id in generic and (m.start > after or self._qualified(m))]
         if len(named) == 1:
             self.mentions = [dataclasses.replace(m, actor_id=named[0]) if m in later else m for m in self.mentions]
-        else:
-            self.mentions = [m for m in self.mentions if m not in later]
+        else:  # ... but "bombed rebel positions" still names the side that was hit
+            self.mentions = [m for m in self.mentions if m not in later or self._owns_target(m)]
 
     def _peripheral(self) -> list[str]:
         """Entities none of whose mentions is salient (only a report's source, or background).
@@ -541,9 +551,10 @@ class _Resolution:
             own[span.start] = {c for c in countries if c}
             votes.update(own[span.start])
         self.context = {c for c, n in votes.items() if n > 0}
-        named = Counter[str]()
-        for countries in own.values():
-            named.update(countries)
+        named = Counter[str]()  # what the report's groups say (a foreign power is named anywhere)
+        for span, cands in matched:
+            if span.start in own and cands[0].kind not in OPEN_KINDS:
+                named.update(own[span.start])
         out = []
         for span, cands in matched:
             mine = Counter(own.get(span.start, set()))
