@@ -1145,7 +1145,7 @@ def _shortens(short: str, long: str) -> bool:
 def _acts(tok: Any) -> bool:
     """A name that stands for a party: a subject, or the owner of forces or an office ("Karenni
     resistance forces", "Qatar's emir")."""
-    if tok.dep_ == "nsubj":
+    if tok.dep_ in ("nsubj", "appos"):  # an apposition names what its noun names ("a temple, Cemevi")
         return True
     head = tok.head.lemma_.lower()
     owner = head in lx.STATE_AGENT_NOUNS or head in lx.TITLE_WORDS or tok.head.lower_ in lx.FORCE_NOUNS
