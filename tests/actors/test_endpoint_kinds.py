@@ -74,8 +74,8 @@ def test_a_name_ending_in_an_administrative_unit_is_a_region(resolve, text):
 
 
 def test_a_group_named_with_state_stays_a_group(resolve):
-    doc = resolve("The United Wa State Army moved north.")
-    assert mentions(doc) == {"united-wa-state-army": ["United Wa State Army"]}
+    doc = resolve("Fighters of the Karen State Army moved north.")
+    assert mentions(doc) == {"karen-state-army": ["Karen State Army"]}
 
 
 @pytest.mark.parametrize(
@@ -124,13 +124,13 @@ def test_office_holders_peoples_and_owners_of_forces_stay_actors(resolve, text, 
 @pytest.mark.parametrize(
     "text",
     [
-        "Regime forces seized two villages, the Syrian Observatory for Human Rights said.",
-        "According to the Syrian Observatory for Human Rights, Russian jets struck the town.",
-        "The Syrian Observatory for Human Rights reported that rebels shelled the airport.",
+        "Regime forces seized two villages, Human Rights Watch said.",
+        "According to Human Rights Watch, Russian jets struck the town.",
+        "Human Rights Watch reported that rebels shelled the airport.",
     ],
 )
 def test_a_registry_monitor_that_only_reports_is_peripheral(resolve, text):
-    assert resolve(text).hints["peripheral_actors"] == ["syrian-observatory-for-human-rights"]
+    assert resolve(text).hints["peripheral_actors"] == ["human-rights-watch"]
 
 
 @pytest.mark.parametrize(

@@ -67,7 +67,7 @@ def test_generic_rebels_beside_several_named_groups_are_no_party(resolve, text):
 @pytest.mark.parametrize(
     ("text", "generic"),
     [
-        ("Rebels attacked a police station in the north on Monday, killing two officers.", "generic-rebels"),
+        ("Rebels raided a police post up north on Monday, killing two officers.", "generic-rebels"),
         ("Militants ambushed a convoy near the border and escaped.", "generic-militants"),
         ("Insurgents blew up a bridge on the main road.", "generic-insurgents"),
     ],
@@ -89,7 +89,7 @@ def test_rebels_named_before_any_group_stay_apart(resolve):
 @pytest.mark.parametrize(
     ("text", "group"),
     [
-        ("The United Nations says the M23 has seized two towns. The group denies it.", "m23"),
+        ("The United Nations said on Monday that M23 had seized two towns. The group denies it.", "m23"),
         (
             "The African Union condemned the Kuru Liberation Front after the group shelled a camp.",
             "kuru-liberation-front",
