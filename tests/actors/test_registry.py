@@ -79,7 +79,9 @@ def test_bundled_ids_are_unique_across_files():
 def test_every_country_is_a_state_actor(registry):
     import pycountry
 
-    states = {a.country for a in registry if a.kind in ("state", "foreign_state") and a.id == _state_id(registry, a)}
+    states = {
+        a.country for a in registry if a.kind in ("state", "foreign_state") and a.id == _state_id(registry, a)
+    }
     for code in (
         "AFG",
         "IRQ",
@@ -137,7 +139,9 @@ def test_predecessors_all_exist(registry):
             assert registry.get(s.id), f"{a.id} <- {s.id}"
 
 
-@pytest.mark.parametrize("alias", ["Army", "Police", "Government", "The Base", "Front", "army", "WHO", "Islamic"])
+@pytest.mark.parametrize(
+    "alias", ["Army", "Police", "Government", "The Base", "Front", "army", "WHO", "Islamic"]
+)
 def test_common_words_are_not_aliases(registry, alias):
     assert registry.lookup(alias) == []
 

@@ -8,8 +8,7 @@ import pytest
 from factiongraph.actors.registry import Registry, normalize_name
 
 # Common English words, mostly ones that news text uses for actors and places without naming one.
-COMMON_WORDS = frozenset(
-    """
+COMMON_WORDS = frozenset("""
 a about above across after against all alliance also among an and any area army around as at
 authorities authority away back base battalion be because been before being below between big
 bloc board body border brigade brigades but by camp capital cell center central centre chief city
@@ -35,9 +34,7 @@ commonwealth confederation constitution crown democracy dynasty emirate guerrill
 jihadists junta kingdom leadership loyalists mayor militants monarchy municipality nationalists
 oblast occupation occupiers parish principality realm regiment sect separatists settlers
 sheikhdom squad sultanate territory tribesmen volunteers ward
-""".split()
-)
-
+""".split())
 
 # Two- and three-letter acronyms in capitals (US, UN, IS, EU): the matcher takes them case-sensitively,
 # so "US" never matches "us" in running text.
@@ -67,63 +64,29 @@ def test_no_alias_is_a_common_word(registry: Registry) -> None:
 
 
 def test_no_alias_is_shorter_than_two_characters(registry: Registry) -> None:
-    bad = [
-        f"{actor.id}: {alias.name!r}"
-        for actor in registry
-        for alias in actor.aliases
-        if len(normalize_name(alias.name).replace(" ", "")) < 2
-    ]
+    bad = [f"{actor.id}: {alias.name!r}" for actor in registry for alias in actor.aliases
+           if len(normalize_name(alias.name).replace(" ", "")) < 2]
     assert not bad, bad
 
 
 def test_no_alias_is_a_case_twin_of_the_name(registry: Registry) -> None:
-    bad = [
-        f"{actor.id}: {alias.name!r}"
-        for actor in registry
-        for alias in actor.aliases
-        if alias.name != actor.name
-        and alias.name.casefold() == actor.name.casefold()
-        and not _short_acronym(actor.name)
-        and not actor.name.isupper()
-    ]
+    bad = [f"{actor.id}: {alias.name!r}" for actor in registry for alias in actor.aliases
+           if alias.name != actor.name and alias.name.casefold() == actor.name.casefold()
+           and not _short_acronym(actor.name) and not actor.name.isupper()]
     assert not bad, bad
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "country",
-        "Republic",
-        "the nation",
-        "COUNTRY",
-        "Nation",
-        "the government",
-        "the army",
-        "Caucasus",
-        "Western Georgia",
-        "Georgia Proper",
-    ],
-)
+@pytest.mark.parametrize("text", ["country", "Republic", "the nation", "COUNTRY", "Nation", "the government",
+                                  "the army", "Caucasus", "Western Georgia", "Georgia Proper"])
 def test_ordinary_words_resolve_to_nothing(registry: Registry, text: str) -> None:
     assert registry.lookup(text) == []
 
 
-@pytest.mark.parametrize(
-    ("text", "actor_id"),
-    [
-        ("Georgia", "georgia"),
-        ("Republic of Georgia", "georgia"),
-        ("Georgian government", "georgia"),
-        ("Georgian army", "georgia"),
-        ("Tbilisi", "georgia"),
-        ("Chad", "chad"),
-        ("Jordan", "jordan"),
-        ("Niger", "niger"),
-        ("Turkey", "turkey"),
-        ("Burma", "myanmar"),
-        ("Seoul", "south-korea"),
-        ("Kinshasa", "dr-congo"),
-    ],
-)
+@pytest.mark.parametrize(("text", "actor_id"), [
+    ("Georgia", "georgia"), ("Republic of Georgia", "georgia"), ("Georgian government", "georgia"),
+    ("Georgian army", "georgia"), ("Tbilisi", "georgia"), ("Chad", "chad"), ("Jordan", "jordan"),
+    ("Niger", "niger"), ("Turkey", "turkey"), ("Burma", "myanmar"), ("Seoul", "south-korea"),
+    ("Kinshasa", "dr-congo"),
+])
 def test_real_names_still_resolve(registry: Registry, text: str, actor_id: str) -> None:
     assert actor_id in [a.id for a in registry.lookup(text)]
