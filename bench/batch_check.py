@@ -54,7 +54,9 @@ def main() -> int:
     from factiongraph.pipeline import Pipeline
 
     base = texts()
-    docs = [{"id": f"d{i:05d}", "text": base[i % len(base)]} for i in range(a.docs)]
+    # a URL each: the texts repeat, and a document's identity is its URL, else its content
+    docs = [{"id": f"d{i:05d}", "text": base[i % len(base)], "url": f"https://example.org/d{i:05d}"}
+            for i in range(a.docs)]
     words = sum(len(d["text"].split()) for d in docs)
     with tempfile.TemporaryDirectory() as tmp:
         src, out = Path(tmp) / "in.jsonl", Path(tmp) / "out"
@@ -65,10 +67,12 @@ def main() -> int:
 
         con = duckdb.connect()
         ev = con.execute(
-            f"SELECT doc_id, plover, actor1, actor2, trigger_start, evidence_start FROM '{out}/events/*.parquet'"
+            f"SELECT d.id, plover, actor1, actor2, trigger_start, evidence_start FROM '{out}/events/*.parquet' e"
+            f" JOIN '{out}/documents/*.parquet' d ON d.hash = e.doc_hash"
         ).fetchall()
         rel = con.execute(
-            f"SELECT doc_id, type, source, target, status, evidence_start FROM '{out}/relations/*.parquet'"
+            f"SELECT d.id, type, source, target, status, evidence_start FROM '{out}/relations/*.parquet' r"
+            f" JOIN '{out}/documents/*.parquet' d ON d.hash = r.doc_hash"
         ).fetchall()
         n_docs = con.execute(f"SELECT COUNT(*) FROM '{out}/documents/*.parquet'").fetchone()
         batch_ev: dict[str, list] = {}

@@ -42,6 +42,7 @@ DEFAULT_OUT = ROOT / "src" / "factiongraph" / "events" / "data" / "triggers_came
 
 # The PLOVER vocabulary (16 types and their modes) is defined once, in the package.
 from factiongraph.events.lexicon import PLOVER_TYPES, VALID_MODES  # noqa: E402
+from factiongraph.tables import load_tables  # noqa: E402
 
 MODE_FIXES: dict[tuple[str, str], str | None] = {
     ("ASSAULT", "assassinate"): "targeted",
@@ -68,101 +69,11 @@ APPEAL_TO_REQUEST: dict[str, str | None] = {
     "027": "meet",
     "028": "meet",
 }
-
-PARTICLES = {
-    "out",
-    "up",
-    "down",
-    "off",
-    "back",
-    "away",
-    "forward",
-    "aside",
-    "apart",
-    "together",
-    "over",
-    "in",
-    "around",
-    "through",
-    "along",
-    "ahead",
-    "forth",
-    "behind",
-}
-PREPOSITIONS = {
-    "for",
-    "on",
-    "to",
-    "with",
-    "against",
-    "into",
-    "at",
-    "from",
-    "of",
-    "upon",
-    "about",
-    "by",
-    "onto",
-    "toward",
-    "towards",
-    "across",
-    "after",
-    "before",
-    "during",
-    "under",
-    "near",
-    "within",
-    "without",
-    "between",
-    "among",
-    "amid",
-    "inside",
-    "behind",
-    "beyond",
-    "since",
-    "until",
-    "alongside",
-    "as",
-    "like",
-    "per",
-    "via",
-    "outside",
-    "over",
-    "in",
-    "through",
-    "around",
-    "along",
-}
-DETERMINERS = {
-    "a",
-    "an",
-    "the",
-    "his",
-    "her",
-    "its",
-    "their",
-    "our",
-    "my",
-    "your",
-    "this",
-    "that",
-    "these",
-    "those",
-    "some",
-    "any",
-    "all",
-    "no",
-    "not",
-    "own",
-    "it",
-    "him",
-    "them",
-    "himself",
-    "herself",
-    "itself",
-    "themselves",
-    "new",
-}
+# Closed word classes for reading the dictionary's patterns: scripts/data/lexicon.yaml.
+_words = load_tables(ROOT / "scripts" / "data" / "lexicon.yaml")
+PARTICLES = set(_words["particles"])
+PREPOSITIONS = set(_words["prepositions"])
+DETERMINERS = set(_words["determiners"])
 
 GEN_DEFAULT_WEIGHT = 0.7
 GEN_AMBIGUOUS_WEIGHT = 0.5

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+# The shared data folder sits beside the checkout; FG_SHARED_DIR points elsewhere (a worktree, CI cache).
+SHARED = Path(os.environ.get("FG_SHARED_DIR") or Path(__file__).resolve().parents[1].parent / "shared")
 
 
 @pytest.fixture(scope="session")
@@ -33,5 +35,5 @@ def pipeline(nlp):
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     if not SHARED.is_dir():
-        pytest.skip("../shared is not beside the checkout")
+        pytest.skip(f"no shared data folder at {SHARED} (set FG_SHARED_DIR)")
     return SHARED

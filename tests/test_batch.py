@@ -22,7 +22,8 @@ FALLBACK = Path(__file__).resolve().parents[1] / "examples" / "mosul-2017.txt"
 def short_docs(n: int) -> list[dict]:
     text = (SEED if SEED.exists() else FALLBACK).read_text(encoding="utf-8")
     lines = [ln for ln in text.split("\n") if len(ln.split()) > 8]
-    return [{"id": f"d{i:03d}", "text": lines[i % len(lines)], "published": "2016-11-22"} for i in range(n)]
+    return [{"id": f"d{i:03d}", "text": lines[i % len(lines)], "published": "2016-11-22",
+             "url": f"https://example.org/news/{i}"} for i in range(n)]  # a URL each: n reports, some texts repeat
 
 
 @pytest.fixture(scope="module")
@@ -56,18 +57,25 @@ def relation_keys(contracts: list[dict]) -> list[tuple]:
             for c in contracts for r in c.get("relations", [])]
 
 
+def doc_ids(out: Path) -> dict[str, str]:
+    """documents.hash -> documents.id: the other tables carry the document's key (doc_hash)."""
+    return {d["hash"]: d["id"] for d in read_table(out, "documents")}
+
+
 def check_tables(out: Path, expected: list[dict]) -> None:
     docs = read_table(out, "documents")
-    assert [d["doc_id"] for d in docs] == [c["document"]["id"] for c in expected]
+    assert [d["id"] for d in docs] == [c["document"]["id"] for c in expected]
     assert [d["error_code"] for d in docs] == [c.get("error", {}).get("code") for c in expected]
+    ids = doc_ids(out)
     events = read_table(out, "events")
-    got = [(e["doc_id"], e["event_id"], e["plover"], e["actor1"], e["actor2"], e["certainty"],
+    got = [(ids[e["doc_hash"]], e["event_id"], e["plover"], e["actor1"], e["actor2"], e["certainty"],
             e["trigger_start"], e["evidence_text"], e["location_name"]) for e in events]
     assert got == event_keys(expected) and got
     rels = read_table(out, "relations")
-    assert [(r["doc_id"], r["type"], r["source"], r["target"], r["status"], r["evidence_start"])
+    assert [(ids[r["doc_hash"]], r["type"], r["source"], r["target"], r["status"], r["evidence_start"])
             for r in rels] == relation_keys(expected)
     assert len(read_table(out, "places")) == sum(len(c.get("places", [])) for c in expected)
+    assert len(read_table(out, "mentions")) == sum(len(a["mentions"]) for c in expected for a in c.get("actors", []))
 
 
 def test_local_batch_equals_extract_and_duckdb_reads_it(corpus, expected, pipeline, tmp_path) -> None:
@@ -80,7 +88,7 @@ def test_local_batch_equals_extract_and_duckdb_reads_it(corpus, expected, pipeli
     duckdb = pytest.importorskip("duckdb")
     n = duckdb.sql(f"SELECT count(*) FROM '{out}/events/*.parquet'").fetchall()[0][0]
     assert n == len(event_keys(expected))
-    err = duckdb.sql(f"SELECT doc_id, error_code FROM '{out}/documents/*.parquet' WHERE error_code IS NOT NULL")
+    err = duckdb.sql(f"SELECT id, error_code FROM '{out}/documents/*.parquet' WHERE error_code IS NOT NULL")
     assert err.fetchall() == [(expected[9]["document"]["id"], "bad_jsonl")]
 
 
@@ -95,9 +103,10 @@ def test_parquet_input(corpus, expected, pipeline, tmp_path) -> None:
     docs = read_table(out, "documents")
     assert len(docs) == 60 and docs[9]["error_code"] == "bad_jsonl"
     good = [c for i, c in enumerate(expected) if i != 9]
+    ids = doc_ids(out)
     assert event_keys(good) == [
         k for k in (
-            (e["doc_id"], e["event_id"], e["plover"], e["actor1"], e["actor2"], e["certainty"],
+            (ids[e["doc_hash"]], e["event_id"], e["plover"], e["actor1"], e["actor2"], e["certainty"],
              e["trigger_start"], e["evidence_text"], e["location_name"]) for e in read_table(out, "events")
         )
     ]
@@ -134,6 +143,7 @@ def test_ray_engine_missing_gives_install_hint(corpus, tmp_path, monkeypatch) ->
         run_batch(corpus, tmp_path / "out", engine="ray", workers=2)
 
 
+@pytest.mark.slow
 def test_ray_engine(corpus, expected, tmp_path) -> None:
     ray = pytest.importorskip("ray")
     ray.init(num_cpus=2, include_dashboard=False, ignore_reinit_error=True, log_to_driver=False)

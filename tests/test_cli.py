@@ -392,3 +392,21 @@ def test_actors_search_finds_nusra() -> None:
     assert res.exit_code == 0
     ids = [json.loads(x)["id"] for x in res.stdout.splitlines()]
     assert "jabhat-al-nusra" in ids
+
+
+def test_extract_min_confidence_filters_relations_by_their_calibrated_confidence(
+    patched: None, report: Path
+) -> None:
+    every = json.loads(invoke("extract", str(report), "--min-confidence", "0").stdout)
+    assert {(r["type"], r["source"], r["target"]) for r in every["relations"]} == {
+        ("hostility", "jabhat-al-nusra", "syria")
+    }
+    assert all(0.0 <= r["confidence"] <= 1.0 and r["method"] for r in every["relations"])
+    above = json.loads(invoke("extract", str(report), "--min-confidence", "1").stdout)
+    assert above["relations"] == []  # a probability never reaches 1: nothing passes
+    assert above["events"] == every["events"]  # the threshold is about relations only
+
+
+def test_extract_min_confidence_outside_zero_to_one_is_refused(patched: None, report: Path) -> None:
+    res = invoke("extract", str(report), "--min-confidence", "1.5")
+    assert res.exit_code == 2

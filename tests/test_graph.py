@@ -208,6 +208,7 @@ def test_changes_alliance_broken_hostility_and_defection(store: Store) -> None:
 USED_TO_BE = "Ahrar al-Sham, which used to be allied with Jaysh al-Islam, attacked its positions in Douma on Sunday.\n"
 
 
+@pytest.mark.slow
 def test_changes_over_examples_show_a_broken_alliance(tmp_path: Path, pipeline: Any) -> None:
     folder = tmp_path / "more"
     folder.mkdir()

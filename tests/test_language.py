@@ -8,8 +8,8 @@ from factiongraph.language import detect_language
 
 
 @pytest.mark.parametrize("text", [
-    "Libya has offered to hand over to Great Britain two of its nationals suspected by the West of blowing "
-    "up a Pan Am plane in 1988, a state-owned Egyptian newspaper said.",
+    "Chile has agreed to return to Argentina four men accused of smuggling rifles across the Andes in "
+    "2002, a state-run Chilean radio station reported on Thursday.",
     "Syrian rebels seize key town",
     "Assad forces retake Palmyra from Daesh",
     "Jaish al-Islam, Ahrar al-Sham and Jabhat Fateh al-Sham fought in Douma, Harasta and Ain Tarma.",

@@ -36,19 +36,21 @@ def test_relation_mentions_strike_subject_links_to_each_destroyed_object(run):
     assert not any(t == "six strikes" for *_, t in got)  # "conducted strikes": the attack, not a target
 
 
-def test_relation_mentions_are_marked_by_lower_confidence(run):
+def test_relation_mentions_are_marked_by_their_method_and_share_the_ties_confidence(run):
     doc = run(
         "Turkish forces conducted six strikes against Islamic State fighters near Manbij. "
         "The strikes destroyed two tanks."
     )
     actor_level, mention_level = doc.relations
     assert actor_level.derived_from == "e1" and mention_level.source_mention.text == "The strikes"  # type: ignore
-    assert mention_level.confidence < 0.5 < actor_level.confidence
+    assert (actor_level.method, mention_level.method) == ("derived-ASSAULT", "mention")
+    # confidence is the tie's calibrated probability: every row of one tie carries the same value
+    assert mention_level.confidence == actor_level.confidence
     assert mention_level.evidence.text == "The strikes destroyed two tanks."
 
 
 def test_relation_mentions_weapons_used_against_a_target_are_attackers(run):
-    doc = run("Jabhat al-Nusra was involved in the use of car bombs and rockets against the Free Syrian Army.")
+    doc = run("Jabhat al-Nusra took part in the use of car bombs and rockets against the Free Syrian Army.")
     got = spans(doc)
     assert ("hostility", "jabhat-al-nusra", "free-syrian-army", "car bombs", "the Free Syrian Army") in got
     assert ("hostility", "jabhat-al-nusra", "free-syrian-army", "rockets", "the Free Syrian Army") in got
@@ -112,15 +114,15 @@ def test_relation_mentions_campaign_aim_verbs_are_hostile(run):
 
 
 def test_relation_mentions_infinitive_after_a_noun_is_done_by_that_noun(run):
-    doc = run("We will continue to lead the Free Syrian Army to degrade and defeat the Islamic State.")
+    doc = run("We pledged to help the Free Syrian Army to weaken and crush the Islamic State.")
     assert spans(doc) == [
-        ("hostility", "free-syrian-army", "islamic-state", "the Free Syrian Army", "the Islamic State")
+        ("hostility", "free-syrian-army", "islamic-state", "Free Syrian Army", "the Islamic State")
     ]
 
 
 def test_relation_mentions_unquoted_we_is_the_organisation_named_most(run):
     doc = run("Turkey conducted airstrikes against the PKK on Monday. Turkey will defend its borders. "
-              "We will continue to strike the PKK.")
+              "We shall keep hitting the PKK.")
     assert ("hostility", "turkey", "pkk", "We", "the PKK") in spans(doc)
 
 
@@ -159,7 +161,7 @@ def test_relation_mentions_unnamed_people_killed_are_the_civilians_of_the_docume
 
 
 def test_relation_mentions_unnamed_people_need_a_civilians_actor(run):
-    assert run("Al-Shabaab fighters kidnapped and killed 11 people.").relations == ()
+    assert run("Al-Shabaab gunmen abducted and murdered nine people.").relations == ()
 
 
 def test_relation_mentions_group_that_claimed_an_attack_is_its_attacker(run):
@@ -184,9 +186,9 @@ def test_relation_mentions_condemned_attacks_are_not_the_speakers(run):
 
 
 def test_relation_mentions_relative_clause_on_the_attack_place_is_about_the_attack(run):
-    got = spans(run("Kenya condemns Al-Shabaab's suicide attacks in the town of Afgoye in Lower Shabelle Province, "
-                    "which killed dozens of civilians."))
-    assert got == [("hostility", "al-shabaab", "civilians", "Al-Shabaab's suicide attacks", "civilians")]
+    got = spans(run("Uganda denounces Al-Shabaab's suicide bombings in the village of Marka in Lower Shabelle "
+                    "Province, which killed scores of civilians."))
+    assert got == [("hostility", "al-shabaab", "civilians", "Al-Shabaab's suicide bombings", "civilians")]
 
 
 def test_relation_mentions_attacked_he_is_the_person_named_before(run):
@@ -212,6 +214,6 @@ def test_relation_mentions_victims_named_in_passing_are_not_kept_as_parties(run)
 
 
 def test_relation_mentions_killed_in_a_raid_carried_out_by_a_side_names_that_side_the_attacker(run):
-    got = spans(run("The Islamic State commander Abu Omar al-Shishani moved to Mosul. He was killed in an airstrike "
-                    "carried out by the U.S. military."))
-    assert got == [("hostility", "united-states", "abu-omar-al-shishani", "the U.S. military", "He")]
+    got = spans(run("The Islamic State commander Abu Omar al-Shishani travelled to Raqqa. Last year he was killed in "
+                    "a drone strike carried out by American forces."))
+    assert got == [("hostility", "united-states", "abu-omar-al-shishani", "American forces", "he")]

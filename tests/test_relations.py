@@ -85,3 +85,14 @@ def test_relations_pronoun_argument_is_shown_by_the_name_earlier_in_its_sentence
     doc = run("Hezbollah fighters held their positions against the Free Syrian Army near Qusayr.")
     got = [(r.type, r.source_mention.text, r.target_mention.text) for r in doc.relations]  # type: ignore[union-attr]
     assert got == [("hostility", "Hezbollah fighters", "Free Syrian Army")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Iran bankrolled Hezbollah throughout the war.", ("support", "iran", "hezbollah", "current")),
+    ("Qatar financed Ahrar al-Sham in 2014.", ("support", "qatar", "ahrar-al-sham", "current")),
+    ("Russia supplied the Syrian army with tanks.", ("support", "russia", "syria", "current")),
+    ("The Kurdish YPG was aided by the United States.", ("support", "united-states", "ypg", "current")),
+])
+def test_relations_support_verb_active_or_passive_is_support_from_the_helper(run, text, want):
+    """The support verbs are one list (data/cues.yaml) for cue pairs, passives and mention relations."""
+    assert want in rels(run(text), derived=True)

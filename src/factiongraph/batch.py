@@ -3,23 +3,28 @@
     from factiongraph.batch import run_batch
     summary = run_batch("corpus/*.jsonl", "out/", engine="local", workers=2, shard_size=1000)
 
-Output (DuckDB reads it directly: ``SELECT * FROM 'out/events/*.parquet'``)::
+Output: the store's own tables (`store.schema.COLUMNS`: the same names and types), one Parquet
+file per table and shard. DuckDB reads them directly (``SELECT * FROM 'out/events/*.parquet'``)
+and `factiongraph ingest OUT` loads them into a store in bulk (`store.load`)::
 
-    OUT/documents/SHARD.parquet   one row per document (errors in error_code / error_message)
-    OUT/actors/SHARD.parquet      one row per actor of a document
-    OUT/events/SHARD.parquet      one row per event (contract fields flattened: actor1_mention_start ...)
-    OUT/relations/SHARD.parquet   one row per relation
-    OUT/places/SHARD.parquet      one row per toponym
+    OUT/documents/SHARD.parquet   one row per document, keyed by `hash` (its identity; errors in error_code)
+    OUT/actors/SHARD.parquet      one row per actor seen in the shard
+    OUT/mentions/SHARD.parquet    one row per actor mention
+    OUT/events/SHARD.parquet      one row per event (contract fields flattened: actor1_start ...), `doc_hash`
+    OUT/relations/SHARD.parquet   one row per relation, `doc_hash`
+    OUT/places/SHARD.parquet      one row per toponym, `doc_hash`
 
-Every row carries ``doc_id`` and ``shard``. Rows are the output contract (`to_contract`) flattened:
-nested objects become ``parent_child`` columns. An input shard is ``shard_size`` consecutive
-documents of one input file, named ``STEM-HASH-NNNNN`` (HASH tells apart files with the same
-name in different folders). Each table file is written under a temporary name and renamed, the
-documents table last; a shard whose five files all exist is skipped when the command is run again.
+Rows are the output contract (`to_contract`) flattened by `store.rows.contract_rows`, as the store
+writes them. A document whose identity repeats within a shard adds no second set of rows. An input
+shard is ``shard_size`` consecutive documents of one input file, named ``STEM-HASH-NNNNN`` (HASH
+tells apart files with the same name in different folders). Each table file is written under a
+temporary name and renamed, the documents table last; a shard whose six files all exist is skipped
+when the command is run again.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import glob
 import hashlib
 import json
@@ -47,119 +52,48 @@ from factiongraph.parallel import (
     run_parallel,
     worker_peak_rss_mb,
 )
+from factiongraph.store.rows import Rows, contract_rows, empty_rows
+from factiongraph.store.schema import arrow_schema
 
 if TYPE_CHECKING:  # pragma: no cover
     from factiongraph.pipeline import Pipeline
 
-__all__ = ["TABLES", "BatchError", "BatchSummary", "Shard", "plan_inputs", "run_batch", "table_schema"]
+__all__ = ["TABLES", "BatchError", "BatchSummary", "Shard", "document_rows", "plan_inputs", "run_batch", "table_schema"]
 
 DEFAULT_SHARD_SIZE = 1000
 INPUT_SUFFIXES = (".jsonl", ".parquet")
 PARQUET_COLUMNS = ("id", "text", "html", "title", "url", "published")
-TABLES = ("actors", "events", "relations", "places", "documents")  # documents last: it marks a shard done
+# the store's tables; documents last: its file marks a shard done
+TABLES = ("actors", "mentions", "events", "relations", "places", "documents")
 
 
 class BatchError(RuntimeError):
     """A batch cannot start (no inputs, missing optional dependency...): the message says why."""
 
 
-# --------------------------------------------------------------------------- schemas
-
-STR, INT, FLT, BOOL = "string", "int64", "float64", "bool"
-SPAN = {"start": INT, "end": INT, "text": STR}
-LOCATION = {"name": STR, "start": INT, "end": INT, "geonameid": INT, "lat": FLT, "lon": FLT, "country": STR,
-            "admin1": STR, "precision": INT}
-DATE = {"start": STR, "end": STR, "precision": STR, "text": STR}
-# contract object -> column types; nested dicts are flattened to parent_child columns
-EVENT = {
-    "id": STR, "plover": STR, "plover_mode": STR, "acled_event_type": STR, "acled_sub_event_type": STR,
-    "actor1": STR, "actor2": STR, "actor1_mention": SPAN, "actor2_mention": SPAN, "location": LOCATION,
-    "date": DATE, "fatalities": INT, "certainty": STR, "source_kind": STR, "attributed_to": STR,
-    "trigger": SPAN, "evidence": SPAN, "confidence": FLT,
-}
-RELATION = {
-    "type": STR, "source": STR, "target": STR, "source_mention": SPAN, "target_mention": SPAN, "status": STR,
-    "certainty": STR, "source_kind": STR, "evidence": SPAN, "derived_from": STR, "confidence": FLT,
-}
-PLACE = {"start": INT, "end": INT, "text": STR, "name": STR, "geonameid": INT, "lat": FLT, "lon": FLT, "country": STR,
-         "admin1": STR, "feature": STR, "precision": INT}
-ACTOR = {"id": STR, "name": STR, "kind": STR, "acled_inter": INT, "country": STR, "registry_id": STR, "known": BOOL,
-         "mentions": "json"}
-DOCUMENT = {
-    "title": STR, "url": STR, "published": STR, "language": STR, "text": STR, "sections": "json", "warnings": "json",
-    "error_code": STR, "error_message": STR, "n_actors": INT, "n_events": INT, "n_relations": INT, "n_places": INT,
-}
-RENAME = {"events": {"id": "event_id"}, "actors": {"id": "actor_id"}}
-
-
-def _columns(spec: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, tuple[str, ...], str]]:
-    for key, typ in spec.items():
-        if isinstance(typ, dict):
-            for name, path, t in _columns(typ, f"{prefix}{key}_"):
-                yield name, (key, *path), t
-        else:
-            yield f"{prefix}{key}", (key,), typ
-
-
-def _table_columns(table: str) -> list[tuple[str, tuple[str, ...], str]]:
-    specs: dict[str, dict[str, Any]] = {
-        "events": EVENT, "relations": RELATION, "places": PLACE, "actors": ACTOR, "documents": DOCUMENT,
-    }
-    rename = RENAME.get(table, {})
-    cols: list[tuple[str, tuple[str, ...], str]] = [("doc_id", (), STR), ("shard", (), STR)]
-    return cols + [(rename.get(n, n), p, t) for n, p, t in _columns(specs[table])]
+# --------------------------------------------------------------------------- tables
 
 
 def table_schema(table: str) -> Any:
-    """The pyarrow schema of an output table."""
+    """The pyarrow schema of an output table: the store's table (`store.schema.COLUMNS`)."""
+    _pyarrow()
+    return arrow_schema(table)
+
+
+def document_rows(doc: Document, when: dt.datetime | None = None) -> Rows:
+    """The rows a document adds to each table, keyed by its identity (`store.ingest.document_key`)."""
+    from factiongraph.store.ingest import document_key
+
+    stamp = when or dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+    return contract_rows(document_key(doc), to_contract(doc), stamp)
+
+
+def _arrow_table(table: str, rows: list[tuple[Any, ...]]) -> Any:
     pa = _pyarrow()
-    types = {STR: pa.string(), INT: pa.int64(), FLT: pa.float64(), BOOL: pa.bool_(), "json": pa.string()}
-    return pa.schema([(name, types[t]) for name, _, t in _table_columns(table)])
-
-
-def _get(obj: Any, path: tuple[str, ...]) -> Any:
-    for key in path:
-        if obj is None:
-            return None
-        obj = obj.get(key)
-    return obj
-
-
-def _flatten(table: str, obj: dict[str, Any], doc_id: str, shard: str) -> dict[str, Any]:
-    row: dict[str, Any] = {}
-    for name, path, typ in _table_columns(table):
-        if name == "doc_id":
-            row[name] = doc_id
-        elif name == "shard":
-            row[name] = shard
-        else:
-            v = _get(obj, path)
-            row[name] = json.dumps(v, ensure_ascii=False) if typ == "json" and v is not None else v
-    return row
-
-
-def document_rows(doc: Document, shard: str) -> dict[str, list[dict[str, Any]]]:
-    """The rows a document adds to each table: the output contract, flattened."""
-    c = to_contract(doc)
-    head = c["document"]
-    err = c.get("error") or {}
-    summary = {
-        **head,
-        "warnings": c.get("warnings") or None,
-        "error_code": err.get("code"),
-        "error_message": err.get("message"),
-        "n_actors": len(c.get("actors", ())),
-        "n_events": len(c.get("events", ())),
-        "n_relations": len(c.get("relations", ())),
-        "n_places": len(c.get("places", ())),
-    }
-    return {
-        "documents": [_flatten("documents", summary, doc.id, shard)],
-        "actors": [_flatten("actors", a, doc.id, shard) for a in c.get("actors", ())],
-        "events": [_flatten("events", e, doc.id, shard) for e in c.get("events", ())],
-        "relations": [_flatten("relations", r, doc.id, shard) for r in c.get("relations", ())],
-        "places": [_flatten("places", p, doc.id, shard) for p in c.get("places", ())],
-    }
+    schema = table_schema(table)
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(schema)
+    return pa.Table.from_arrays([pa.array(list(c), type=f.type) for c, f in zip(columns, schema, strict=True)],
+                                schema=schema)  # fmt: skip
 
 
 # --------------------------------------------------------------------------- inputs
@@ -264,14 +198,14 @@ def _shard_name(path: Path, index: int) -> str:
     return f"{stem}-{digest}-{index:05d}"
 
 
-def write_shard(shard: Shard, out: Path, rows: dict[str, list[dict[str, Any]]]) -> None:
+def write_shard(shard: Shard, out: Path, rows: Rows) -> None:
     """Writes a shard's tables, each to a temporary name then renamed; documents last."""
     pa = _pyarrow()
     for table in TABLES:
         final = shard.paths(out)[table]
         final.parent.mkdir(parents=True, exist_ok=True)
         tmp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
-        pa.parquet.write_table(pa.Table.from_pylist(rows[table], schema=table_schema(table)), tmp)
+        pa.parquet.write_table(_arrow_table(table, rows[table]), tmp)
         os.replace(tmp, final)
 
 
@@ -454,12 +388,16 @@ def run_batch(
             queue.append((shard, len(docs)))
             yield from docs
 
-    rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
+    rows = empty_rows()
+    keys: set[str] = set()  # documents of this shard: a second one with the same identity adds no rows
     done_in_shard = 0
     for doc in runner(feed()):
         shard, size = queue[0]
-        for table, new in document_rows(doc, shard.name).items():
-            rows[table].extend(new)
+        new_rows = document_rows(doc)
+        if new_rows["documents"][0][0] not in keys:
+            keys.add(new_rows["documents"][0][0])
+            for table, new in new_rows.items():
+                rows[table].extend(new)
         done_in_shard += 1
         summary.documents += 1
         summary.failed += doc.error is not None
@@ -470,7 +408,8 @@ def run_batch(
             write_shard(shard, out, rows)
             summary.written.append(shard.name)
             queue.popleft()
-            rows = {t: [] for t in TABLES}
+            rows = empty_rows()
+            keys.clear()
             done_in_shard = 0
             if on_shard:
                 on_shard(shard)

@@ -68,13 +68,15 @@ def _certainty(value: str | None) -> str | None:
     return value
 
 
-def _open(db: str, *, must_exist: bool = True) -> Store:
-    if must_exist and not is_postgres(db) and db != ":memory:" and not Path(db).exists():
+def _open(db: str, *, write: bool = False) -> Store:
+    """The store for a command: read-only for readers; for `ingest`, opened per transaction
+    (`hold=False`) so that readers can open a DuckDB file between its commits."""
+    if not write and not is_postgres(db) and db != ":memory:" and not Path(db).exists():
         hint = f"run `factiongraph ingest PATH... --db {db}` first"
         err.print(f"[red]error:[/red] {escape(f'no store at {db} ({hint})')}")
         raise typer.Exit(2)
     try:
-        return Store.open(db)
+        return Store.open(db, read_only=not write, hold=not write)
     except StoreError as e:
         err.print(f"[red]error:[/red] {escape(str(e))}")
         raise typer.Exit(2) from None
@@ -112,29 +114,36 @@ def _short(text: str, n: int = 160) -> str:
 
 
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files (.txt, .html, .htm, .jsonl), folders, or - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(
+        help="Files (.txt, .html, .htm, .jsonl), folders, or - for stdin; a `batch` output folder"
+             " (or a Parquet export) is loaded in bulk, without extraction.")],
     db: DbOpt = DEFAULT_DB,
     published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for undated inputs.")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model: sm (default), md, lg, trf, package, path.")] = None,
     registry: Annotated[list[Path] | None, typer.Option(help="Extra actor registry YAML file (repeatable).")] = None,
     max_bytes: Annotated[int | None, typer.Option(help="Documents larger than this many bytes are refused.")] = None,
     batch_size: Annotated[int, typer.Option(help="Documents per transaction.", min=1)] = 50,
+    workers: Annotated[int, typer.Option(help="Extract in this many processes (one writer).", min=1)] = 1,
 ) -> None:
-    """Extract documents and store them (idempotent by content hash; rerun after a crash to resume)."""
+    """Extract documents and store them (idempotent by document identity: its URL, else its content;
+    rerun after a crash to resume). Readers (graph, export, serve...) can run meanwhile."""
     from factiongraph.actors.registry import RegistryError
     from factiongraph.nlp import ModelNotFound
-    from factiongraph.pipeline import DEFAULT_MAX_BYTES, Pipeline
+    from factiongraph.parallel import PipelineSpec
+    from factiongraph.pipeline import DEFAULT_MAX_BYTES
     from factiongraph.read.count import count_documents
     from factiongraph.store.ingest import ingest_paths
+    from factiongraph.store.load import is_table_folder
 
     pub = _date(published, "--published")
-    store = _open(db, must_exist=False)
-    try:
-        pipe = Pipeline.load(model=model, registry_files=registry or ())
+    texts = [p for p in paths if p == "-" or not is_table_folder(p)]
+    try:  # the model is checked here, loaded only where there is text to extract
+        spec = PipelineSpec.checked(model=model, registry_files=registry or ()) if texts else PipelineSpec()
     except (ModelNotFound, RegistryError) as e:
         err.print(f"[red]error:[/red] {escape(str(e))}")
         raise typer.Exit(2) from None
-    total = count_documents(paths)
+    store = _open(db, write=True)
+    total = count_documents(texts) if texts else 0
     log_commits = not err.is_terminal
     with store, Progress(
         SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -149,13 +158,19 @@ def ingest(
             if log_commits:
                 err.print(f"committed {written} document(s); {stored} in the store", highlight=False)
 
-        summary = ingest_paths(
-            store, paths, pipe, published=pub, max_bytes=max_bytes or DEFAULT_MAX_BYTES, batch_size=batch_size,
-            on_document=on_document, on_commit=on_commit,
-        )  # fmt: skip
+        try:
+            summary = ingest_paths(
+                store, paths, spec, published=pub, max_bytes=max_bytes or DEFAULT_MAX_BYTES, batch_size=batch_size,
+                workers=workers, on_document=on_document, on_commit=on_commit,
+            )  # fmt: skip
+        except StoreError as e:
+            err.print(f"[red]error:[/red] {escape(str(e))}")
+            raise typer.Exit(2) from None
         counts = store.counts()
     for doc_id, code, message in summary.failures:
         err.print(f"[red]error[/red] {escape(f'{doc_id}: {code}: {message}')}", highlight=False)
+    if summary.units:
+        err.print(f"loaded {summary.loaded} document(s) from {summary.units} Parquet shard(s)", highlight=False)
     err.print(
         f"ingested {summary.ingested}, skipped {summary.skipped} (already stored), failed {summary.failed}"
         f" in {summary.seconds:.1f} s ({summary.docs_per_second:.1f} docs/s);"

@@ -88,11 +88,13 @@ def relation_dict(r: Relation) -> dict[str, Any]:
         "source_mention": span_dict(r.source_mention),
         "target_mention": span_dict(r.target_mention),
         "status": r.status,
+        "change": r.change,
         "certainty": r.certainty,
         "source_kind": r.source_kind,
         "evidence": span_dict(r.evidence),
         "derived_from": r.derived_from,
         "confidence": round(r.confidence, 3),
+        "method": r.method,
     }
 
 

@@ -9,12 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar, get_args
 
 SectionKind = Literal["article", "comment"]
 Certainty = Literal["asserted", "reported", "hedged", "disputed", "speculative", "hypothetical", "negated"]
 RelationType = Literal["alliance", "hostility", "support", "affiliation"]
 RelationStatus = Literal["current", "former", "intended"]
+# The 16 PLOVER event types (PLOVER manual, draft 0.8); events/lexicon.py reads them from here.
+PloverType = Literal[
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+]
+MentionHow = Literal["name", "alias", "generic", "coref", "ner"]
+RelationChange = Literal["formed", "broken", "joined", "left", "merged"]
 ActorKind = Literal[
     "state",
     "foreign_state",
@@ -27,15 +34,48 @@ ActorKind = Literal[
     "other",
 ]
 
-CERTAINTIES: tuple[str, ...] = (
-    "asserted",
-    "reported",
-    "hedged",
-    "disputed",
-    "speculative",
-    "hypothetical",
-    "negated",
-)
+CERTAINTIES: tuple[Certainty, ...] = get_args(Certainty)
+PLOVER_TYPES: tuple[PloverType, ...] = get_args(PloverType)
+
+_L = TypeVar("_L", bound=str)
+
+
+def _checked(value: str, allowed: tuple[_L, ...], what: str) -> _L:
+    """`value` as one of the `allowed` literals; a ValueError naming them when it is none."""
+    for a in allowed:
+        if a == value:
+            return a
+    raise ValueError(f"unknown {what} {value!r}: expected one of {', '.join(allowed)}")
+
+
+# Checked conversions for values computed as plain strings (table lookups, parse rules): the data model's
+# fields take only the kinds it names, and a misspelt kind fails where it is made.
+def as_plover(value: str) -> PloverType:
+    return _checked(value, PLOVER_TYPES, "PLOVER type")
+
+
+def as_certainty(value: str) -> Certainty:
+    return _checked(value, CERTAINTIES, "certainty")
+
+
+def as_relation_type(value: str) -> RelationType:
+    return _checked(value, get_args(RelationType), "relation type")
+
+
+def as_relation_status(value: str) -> RelationStatus:
+    return _checked(value, get_args(RelationStatus), "relation status")
+
+
+def as_relation_change(value: str) -> RelationChange:
+    return _checked(value, get_args(RelationChange), "relation change")
+
+
+def as_actor_kind(value: str) -> ActorKind:
+    return _checked(value, get_args(ActorKind), "actor kind")
+
+
+def as_mention_how(value: str) -> MentionHow:
+    return _checked(value, get_args(MentionHow), "mention kind")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +109,7 @@ class Mention:
     end: int
     text: str
     actor_id: str
-    how: str = "name"  # name | alias | generic | coref | ner
+    how: MentionHow = "name"
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +118,7 @@ class Actor:
 
     id: str
     name: str
-    kind: str
+    kind: ActorKind
     acled_inter: int | None
     country: str | None
     registry_id: str | None
@@ -118,7 +158,7 @@ class Event:
     """Who did what to whom, typed in PLOVER and ACLED, with its evidence span."""
 
     id: str
-    plover: str
+    plover: PloverType
     plover_mode: str | None
     acled_event_type: str | None
     acled_sub_event_type: str | None
@@ -128,7 +168,7 @@ class Event:
     actor2_mention: Span | None
     trigger: Span
     evidence: Span
-    certainty: str = "asserted"
+    certainty: Certainty = "asserted"
     source_kind: SectionKind = "article"
     attributed_to: str | None = None
     location: Place | None = None
@@ -141,17 +181,22 @@ class Event:
 class Relation:
     """A tie between two actors (alliance, hostility, support, affiliation) with its evidence."""
 
-    type: str
+    type: RelationType
     source: str
     target: str
     source_mention: Span | None
     target_mention: Span | None
-    status: str
-    certainty: str
+    status: RelationStatus
+    certainty: Certainty
     source_kind: SectionKind
     evidence: Span
     derived_from: str | None = None
     confidence: float = 0.5
+    # the construction that produced the row ("modifier", "verb", "derived-ASSAULT", "between", ...):
+    # evidence for the analyst and a feature of the confidence model
+    method: str = "rule"
+    # what the evidence reports happening to the tie: formed, broken, joined, left, merged (None: no change)
+    change: RelationChange | None = None
 
 
 @dataclass(frozen=True, slots=True)

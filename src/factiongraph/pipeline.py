@@ -1,7 +1,9 @@
 """The one place where extraction stages are composed.
 
     read -> dateline -> sections -> parse (spaCy, batched) -> places -> actors -> events -> relations
+         -> change statements (defections, splits, mergers, new alliances: relations with a `change`)
          -> actor salience (peripheral actors no event or relation involves are dropped)
+         -> confidence (each relation tie's calibrated probability of being right)
 
 Each stage is a function from `Document` to `Document`. Services (spaCy model, actor
 registry, gazetteer, event lexicon) are loaded once into a `Pipeline` and passed in.
@@ -19,6 +21,8 @@ from factiongraph import nlp as nlp_models
 from factiongraph.actors.registry import Registry
 from factiongraph.actors.resolve import ActorResolver
 from factiongraph.actors.salience import prune as prune_peripheral_actors
+from factiongraph.changes import extract_changes
+from factiongraph.confidence import ConfidenceModel, score_relations
 from factiongraph.dateline import published_from_dateline
 from factiongraph.document import Document
 from factiongraph.events.extract import extract_events
@@ -43,6 +47,8 @@ class Pipeline:
     gazetteer: Gazetteer
     lexicon: Lexicon
     resolver: ActorResolver
+    # None leaves the rules' own confidence (what the confidence model is trained on)
+    confidence: ConfidenceModel | None = None
 
     @classmethod
     def load(cls, model: str | None = None, registry_files: Sequence[str | Path] = ()) -> Pipeline:
@@ -55,7 +61,10 @@ class Pipeline:
     def build(cls, nlp: Any, registry: Registry, gazetteer: Gazetteer, lexicon: Lexicon) -> Pipeline:
         """A pipeline over services the caller loaded (tests pass small or shared ones)."""
         resolver = ActorResolver(registry, nlp.vocab, lexicon.noun_lemmas())
-        return cls(nlp=nlp, registry=registry, gazetteer=gazetteer, lexicon=lexicon, resolver=resolver)
+        return cls(
+            nlp=nlp, registry=registry, gazetteer=gazetteer, lexicon=lexicon, resolver=resolver,
+            confidence=ConfidenceModel.load(),
+        )
 
     def process(self, doc: Document) -> Document:
         """All stages after parsing, for one parsed document."""
@@ -63,7 +72,10 @@ class Pipeline:
         doc = self.resolver(doc, self.nlp.make_doc)
         doc = extract_events(doc, self.lexicon, locate)
         doc = extract_relations(doc)
+        doc = extract_changes(doc)
         doc = prune_peripheral_actors(doc)
+        if self.confidence is not None:
+            doc = score_relations(doc, self.confidence)
         return dataclasses.replace(doc, parsed=None)
 
     def run(self, docs: Iterable[Document], batch_size: int = 16) -> Iterator[Document]:

@@ -1,9 +1,9 @@
 """Mention-level hostility: who or what attacks whom or what, read off the dependency parse.
 
 Actor-level relations (`relations.py`) say "the coalition is hostile to ISIL". Reports of
-strikes say more, clause by clause: "five strikes engaged four ISIL tactical units; destroyed
-two vehicles" links the attacking phrase ("strikes") to each attacked phrase ("ISIL tactical
-units", "vehicles"). This stage reads such arguments of attack predicates:
+strikes say more, clause by clause: "three raids hit two militant fighting positions and
+wrecked a truck" links the attacking phrase ("raids") to each attacked phrase ("militant
+fighting positions", "truck"). This stage reads such arguments of attack predicates:
 
 - predicates: verbs and event nouns that the event lexicon types as ASSAULT (verbs also
   COERCE: "suppressed a mortar team"); "against Y" after any predicate or instrument;
@@ -29,10 +29,11 @@ from collections import Counter
 from typing import Any
 
 from factiongraph.actors.salience import PERIPHERAL_HINT
-from factiongraph.document import Document, Mention, Relation, Span
+from factiongraph.document import Document, Mention, Relation, Span, as_certainty
 from factiongraph.events import certainty as cert
 from factiongraph.events.extract import AGENT_HEADS, _is_passive, _Mentions, _sentence_span
 from factiongraph.events.lexicon import Lexicon
+from factiongraph.tables import word_set
 
 HOSTILE_VERB_TYPES = frozenset({"ASSAULT", "COERCE"})
 HOSTILE_NOUN_TYPES = frozenset({"ASSAULT"})
@@ -48,8 +49,8 @@ INNER_PUNCT = frozenset({"-", "“", "”", '"', "‘", "’"})
 QUANTITY_HEADS = frozenset(
     "score dozen hundred thousand ten million number handful series couple lot wave string spate group".split()
 )
-# verbs whose subject backs its object ("the coalition continues to support Iraqi forces")
-SUPPORT_VERBS = frozenset("support back assist advise aid help train arm equip fund reinforce".split())
+# verbs whose subject backs its object ("the alliance keeps backing local army units")
+SUPPORT_VERBS = word_set("cues", "support_verbs")  # one list for every stage
 # actors that are targets of violence, not parties to a relation (as in relations._derived)
 NON_PARTY_KINDS = frozenset({"civilians", "protesters"})
 # nouns naming someone by their tie to the possessor: "its allies" are not "it"
@@ -71,7 +72,7 @@ VICTIM_HEADS = frozenset(
 PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
 # "on a regular basis", "on behalf of": an adverbial "on", no one attacked
 ADVERBIAL_OBJECTS = frozenset("basis behalf occasion ground charge order day night".split())
-# verbs whose object does what their infinitive says ("urged the regime to end its attacks")
+# verbs whose object does what their infinitive says ("urged the junta to halt the shelling")
 OBJECT_CONTROL = frozenset("urge press ask call encourage help enable allow force push persuade lead".split())
 VOICE_KINDS = frozenset({"state", "foreign_state", "international_org"})
 # verbs of a campaign's aim whose object is the enemy, however the event lexicon types them
@@ -141,7 +142,7 @@ def _coordinated(tok: Any) -> list[Any]:
 
 
 def _shared_head(items: list[Any]) -> bool:
-    """'attack, bomber, fighter and remotely piloted aircraft': bare modifiers of one head noun, one
+    """'cargo, patrol, transport and unmanned planes': bare modifiers of one head noun, one
     phrase; not 'two vehicles, a tank and three buildings'."""
     if len(items) < 2 or items[0].pos_ == "PRON":
         return False
@@ -167,7 +168,7 @@ def _agent_tokens(verb: Any, depth: int = 0) -> list[Any]:
     if not got and depth < 3 and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not _is_passive(verb):
         return _agent_tokens(verb.head, depth + 1)
     if not got and depth < 3 and (verb.dep_ == "xcomp" or _controlled(verb)):
-        # object control: "urged the regime to end its attacks" -> the regime
+        # object control: "urged the junta to halt the shelling" -> the junta
         obj = [c for c in verb.head.children if c.dep_ == "dobj"]
         if obj:
             return obj
@@ -180,10 +181,10 @@ def _agent_tokens(verb: Any, depth: int = 0) -> list[Any]:
         # "al-Qaida retains its capacity to attack ...": a pronoun owner is the clause's subject
         return (_clause_subject(noun.head, depth + 1) if poss else []) or [noun]
     if not got and depth < 3 and not _is_passive(verb) and verb.dep_ in ("xcomp", "advcl", "pcomp"):
-        # "to defeat Daesh we would need ...", "the campaign to defeat Daesh": the controller's subject
+        # "to beat the militia, they must ...", "the drive to beat the militia": the controller's subject
         return _clause_subject(verb.head, depth + 1)
     if not got and _is_passive(verb) and depth < 3:
-        # "was struck and killed by an airstrike": the agent hangs off the coordinated verb
+        # "was hit and wounded by a drone": the agent hangs off the coordinated verb
         for c in verb.children:
             if c.dep_ == "conj" and c.pos_ == "VERB":
                 got = [p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
@@ -202,7 +203,7 @@ def _agent_tokens(verb: Any, depth: int = 0) -> list[Any]:
 
 
 def _controlled(verb: Any) -> bool:
-    """'press the regime to cease ...', 'help Iraqi forces to retake ...': an infinitive the parser
+    """'push the junta to stop ...', 'help local troops to recapture ...': an infinitive the parser
     attached as a purpose clause to a verb whose object does it."""
     to = any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
     return to and verb.dep_ == "advcl" and verb.head.lemma_.lower() in OBJECT_CONTROL
@@ -216,7 +217,7 @@ def _infinitive_modifier(verb: Any) -> bool:
 
 
 def _clause_subject(tok: Any, depth: int = 0) -> list[Any]:
-    """The subject of the clause a phrase belongs to ("X was involved in the use of ...")."""
+    """The subject of the clause a phrase belongs to ("X took part in the firing of ...")."""
     cur = tok
     for _ in range(5):
         if cur.pos_ in ("VERB", "AUX"):
@@ -319,8 +320,8 @@ class Parties:
         return False
 
     def supported(self, m: Mention, trigger: Any) -> bool:
-        """The mention is what a 'support' noun governs between it and the trigger ("strikes ... in
-        support of the government of Iraq")."""
+        """The mention is what a 'support' noun governs between it and the trigger ("raids ... in
+        support of the Kandorian cabinet")."""
         cur = self.head(m)
         for _ in range(6):
             if cur is None or cur == trigger or cur.head == cur:
@@ -403,7 +404,7 @@ class _Extractor:
             return None
         own = self.ms.by_token.get(tok.i)
         if own is None and tok.lower_ in FIRST_PERSON and self.voice is not None:
-            # "We will continue to strike ISIL" in a statement: the organisation that issued it
+            # "We shall keep hitting the militants" in a statement: the organisation that issued it
             end = tok.idx + len(tok)
             return Span(tok.idx, end, tok.text), Mention(tok.idx, end, tok.text, self.voice)
         if own is not None and tok.dep_ in ("compound", "nmod", "amod") and not self.parties.placelike(own):
@@ -437,7 +438,7 @@ class _Extractor:
 
     def attack_behind_place(self, tok: Any) -> Any:
         """The attack a relative clause is about when the parser hangs it on the attack's place
-        ("X's attacks in the town of T in P Province, which killed ...": the attacks killed)."""
+        ("X's raids in the village of T in P district, which killed ...": the raids killed)."""
         cur = tok
         while cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.lower_ in LOCATIVE_PREPS | {"of"}:
             cur = cur.head.head
@@ -500,7 +501,7 @@ class _Extractor:
     def light_verb_agents(self, noun: Any) -> list[Any]:
         """'X's strikes', 'strikes by X', 'X conducted strikes', 'X took part in the fight'."""
         cur = noun
-        for _ in range(4):  # "their efforts specific to the fight against T": the nearest owner
+        for _ in range(4):  # "their work aimed at the war on T": the nearest owner
             poss = [c for c in cur.children if c.dep_ == "poss"]
             if poss:
                 return poss
@@ -545,7 +546,7 @@ class _Extractor:
                 if agents:
                     out.append((tok, agents, taken_from))
             elif tok.pos_ == "VERB" and tok.lemma_.lower() == "fall" and (winners := _fallen_to(tok)):
-                # "the city fell to coalition forces": they took it
+                # "the port fell to rebel units": they took it
                 losers = [c for c in tok.children if c.dep_ == "nsubj"]
                 if losers:
                     out.append((tok, winners, losers))
@@ -605,7 +606,7 @@ class _Extractor:
                 if objs:
                     out.append((tok, _agent_tokens(tok), objs))
             elif tok.lower_ == "support" and tok.dep_ == "pobj" and tok.head.lower_ == "in":
-                # "X conducted strikes in support of Y", "Z and others in support of Y"
+                # "X carried out raids in support of Y", "Z and its partners, in support of Y"
                 of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                       if p.dep_ == "pobj"]
                 host = tok.head.head
@@ -634,7 +635,7 @@ class _Extractor:
                     if (src[1].actor_id, tgt[1].actor_id) not in seen:
                         seen.add((src[1].actor_id, tgt[1].actor_id))
                         rel = self.make(cue, c, src[1].actor_id, tgt[1].actor_id, src[0], tgt[0], exact=True)
-                        out.append(dataclasses.replace(rel, type="support"))
+                        out.append(dataclasses.replace(rel, type="support", method="mention-support"))
         return out
 
     def run(self) -> list[Relation]:
@@ -717,11 +718,12 @@ class _Extractor:
             source_mention=s_span,
             target_mention=t_span,
             status="intended" if c == "hypothetical" else "current",
-            certainty=c,
+            certainty=as_certainty(c),
             source_kind=self.doc.source_kind_at(pred.idx),
             evidence=_sentence_span(self.doc, pred.sent),
             derived_from=ev.id if ev else None,
             confidence=round(min(conf, MENTION_CONFIDENCE + 0.3), 3),
+            method="mention",
         )
 
 
@@ -736,12 +738,12 @@ def _voice(doc: Document) -> str | None:
 
 
 def _taken_from(verb: Any) -> list[Any]:
-    """The side a place is taken from: "liberate Mosul from ISIL", "cleared the city of enemy forces"."""
+    """The side a place is taken from: "freed Tarvo from the militia", "cleared the valley of hostile fighters"."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in TAKE_FROM_VERBS:
         return []
     preps = ("from", "of") if verb.lemma_.lower() in ("clear", "rid", "purge") else ("from",)
     objs = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children if p.dep_ == "pobj"]
-    if not objs:  # "cleared 20 percent of the city of enemy forces": the "of" hangs off the object
+    if not objs:  # "cleared a third of the valley of hostile fighters": the "of" hangs off the object
         objs = [p for o in verb.children if o.dep_ == "dobj" for c in o.subtree
                 if c.dep_ == "prep" and c.lower_ in preps and c.head.i != o.i for p in c.children if p.dep_ == "pobj"]
     return objs
@@ -753,8 +755,8 @@ def _fallen_to(verb: Any) -> list[Any]:
 
 
 def _with_members(nouns: list[Any]) -> list[Any]:
-    """Targets and the members they are said to include ("ISIL targets, which include three tactical
-    units and a node", "positions, including a tunnel"): each member is attacked too."""
+    """Targets and the members they are said to include ("militant sites, which comprise two
+    depots and a radar", "bunkers, including a trench"): each member is attacked too."""
     out = list(nouns)
     for n in nouns:
         for c in n.children:

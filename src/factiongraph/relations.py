@@ -13,9 +13,19 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from factiongraph.document import Document, Event, Mention, Relation, Span
+from factiongraph.document import (
+    Document,
+    Event,
+    Mention,
+    Relation,
+    Span,
+    as_certainty,
+    as_relation_status,
+    as_relation_type,
+)
 from factiongraph.events import certainty as cert
 from factiongraph.events.extract import _Mentions, _sentence_span
+from factiongraph.frames import list_members, listed_after, same_side, same_side_objects, tie_words
 from factiongraph.relation_mentions import (
     CONDEMN_VERBS,
     SUPPORT_NOUNS,
@@ -35,21 +45,6 @@ DERIVED = {
 }
 # PLOVER SUPPORT triggers that say one side backs the other, not just speaks well of it
 MATERIAL_SUPPORT = frozenset(SUPPORT_VERBS | SUPPORT_NOUNS)
-# "<X>-<suffix> <noun>": the relation the compound states, and who is the source.
-COMPOUND_SUFFIX = {
-    "linked": ("affiliation", "head"),
-    "affiliated": ("affiliation", "head"),
-    "aligned": ("affiliation", "head"),
-    "allied": ("alliance", "head"),
-    "backed": ("support", "modifier"),
-    "funded": ("support", "modifier"),
-    "sponsored": ("support", "modifier"),
-    "supported": ("support", "modifier"),
-    "armed": ("support", "modifier"),
-    "trained": ("support", "modifier"),
-    "led": ("affiliation", "head"),
-    "inspired": ("affiliation", "head"),
-}
 # verb or adjective lemma -> (type, direction): "subj" = subject is the source
 VERB_CUES = {
     "ally": ("alliance", "subj"),
@@ -93,13 +88,11 @@ HOSTILE_CUES = frozenset(
     """against defeat fight attack strike airstrike kill destroy target combat battle clash war offensive eliminate
     engage retake liberate besiege shell bomb counter-isil counter-daesh enemy enemies""".split()
 )
-SUPPORT_CUES = frozenset("support back assist advise train arm fund aid help supply equip".split())
-ALLY_CUES = frozenset("partner partners ally allies alongside coordinate cooperate join".split())
+SUPPORT_CUES = SUPPORT_VERBS
+ALLY_CUES = frozenset("partner partners ally allies alongside coordinate cooperate".split())
 ALLIANCE_NOUNS = frozenset("alliance coalition pact merger partnership union front".split())
 FORMER_WORDS = frozenset(["formerly", "previously", "once", "former", "erstwhile", "ex"])
-SUPPORT_VERBS_PASSIVE = frozenset(
-    ["fund", "back", "arm", "train", "finance", "sponsor", "support", "bankroll", "equip"]
-)
+SUPPORT_VERBS_PASSIVE = SUPPORT_VERBS
 
 
 def _status(tok: Any, certainty: str) -> str:
@@ -144,6 +137,22 @@ def _relative_antecedent(pron: Any, ms: _Mentions) -> Mention | None:
     return None
 
 
+PARTIAL_DETS = frozenset("some several many few dozens hundreds thousands scores number part".split())
+
+
+def _partial_subject(verb: Any) -> bool:
+    """The subject names part of a group ("some X fighters", "a number of X's members", "dozens of X")."""
+    for c in verb.children:
+        if c.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if c.lower_ in PARTIAL_DETS or c.lemma_.lower() in PARTIAL_DETS:
+            return True
+        if any(k.dep_ in ("det", "amod", "nummod", "quantmod") and (k.lower_ in PARTIAL_DETS or k.like_num)
+               for k in c.children):
+            return True
+    return False
+
+
 def _theme(verb: Any, ms: _Mentions) -> Mention | None:
     """Who the clause is about: the subject, active or passive, through relative pronouns."""
     for c in verb.children:
@@ -171,7 +180,7 @@ def _partner(tok: Any, ms: _Mentions) -> Mention | None:
                     m = ms.in_subtree(p)
                     if m is not None:
                         return m
-    # "with which they used to be allied": the prepositional relative hangs off the relcl verb
+    # "a group with which it was once allied": the prepositional relative hangs off the relcl verb
     cur = tok
     for _ in range(3):
         if cur.dep_ == "relcl":
@@ -222,39 +231,165 @@ def _make(
     certainty: str,
     derived_from: str | None = None,
     confidence: float = 0.7,
+    method: str = "verb",
 ) -> Relation:
     sent = tok.sent
     return Relation(
-        type=rtype,
+        type=as_relation_type(rtype),
         source=src.actor_id,
         target=tgt.actor_id,
         source_mention=Span(src.start, src.end, src.text),
         target_mention=Span(tgt.start, tgt.end, tgt.text),
-        status=status,
-        certainty=certainty,
+        status=as_relation_status(status),
+        certainty=as_certainty(certainty),
         source_kind=doc.source_kind_at(tok.idx),
         evidence=_sentence_span(doc, sent),
         derived_from=derived_from,
         confidence=confidence,
+        method=method,
     )
+
+
+def _modifier_head(noun: Any, ms: _Mentions) -> Mention | None:
+    """Who a modified noun names: itself, the actor it is in apposition to ("HTS, the al-Qaeda-linked
+    coalition"), or the subject it is predicated of ("HTS is an al-Qaeda-linked group")."""
+    m = ms.at(noun) or ms.in_subtree(noun)
+    if m is not None:
+        return m
+    if noun.dep_ == "appos":
+        return ms.at(noun.head) or ms.in_subtree(noun.head)
+    if noun.dep_ in ("attr", "oprd") and noun.head.lemma_ in ("be", "become", "remain"):
+        return _theme(noun.head, ms)
+    return None
+
+
+def _modifiers(doc: Document, ms: _Mentions) -> list[Relation]:
+    """Ties stated by modifiers ("the US-backed SDF", "pro-government militias"), read once in `frames`."""
+    sd = doc.parsed
+    out: list[Relation] = []
+    for tie in ms.modifier_ties:
+        noun = sd[tie.head]
+        head = _modifier_head(noun, ms)
+        if head is None or head.actor_id == tie.modifier.actor_id:
+            continue
+        src, tgt = (tie.modifier, head) if tie.rule.source == "modifier" else (head, tie.modifier)
+        cue = sd[tie.cue]
+        c = cert.classify(noun if noun.pos_ in ("VERB", "NOUN") else cue).value
+        if c == "negated":
+            continue
+        out.append(_make(doc, tie.rule.type, src, tgt, cue, _status(cue, c), c, confidence=0.8, method="modifier"))
+    return out
+
+
+def _conjuncts_of(tok: Any) -> list[Any]:
+    out, stack = [tok], [tok]
+    while stack:
+        for c in stack.pop().children:
+            if c.dep_ == "conj":
+                out.append(c)
+                stack.append(c)
+    return out
+
+
+def _named(toks: list[Any], ms: _Mentions) -> list[Mention]:
+    """The actors a list of phrases names, once each, in order (with the list's surface continuation)."""
+    out: list[Mention] = []
+    for t in toks:
+        m = ms.at(t) or ms.in_subtree(t)
+        for x in [m, *listed_after(m, ms.by_token.get, t.doc)] if m is not None else []:
+            if all(x.actor_id != o.actor_id for o in out):
+                out.append(x)
+    return out
+
+
+def _noun_itself(noun: Any, ms: _Mentions, skip: Any) -> Mention | None:
+    """The actor a noun names by itself or its own modifiers, ignoring the clause `skip` hanging off it."""
+    m = ms.at(noun)
+    if m is not None:
+        return m
+    for c in noun.children:
+        if c.dep_ in ("compound", "poss", "amod", "nmod") and c is not skip and (m := ms.at(c)) is not None:
+            return m
+    return None
+
+
+def _objects(tok: Any, preps: tuple[str, ...]) -> list[Any]:
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children
+            if p.dep_ == "pobj"]
+
+
+def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
+    """Nominal and participial ties between named actors (word lists in `frames/data/ties.yaml`):
+    "X, which has the backing of Y and Z" / "with support from Y" (support Y -> X); "X, aided by Y"
+    (support Y -> X); "X, part of Y" / "X is a member of Y" (affiliation X -> Y); "Y, made up of A, B
+    and C" / "Y includes A and B" (affiliation A -> Y, B -> Y)."""
+    words = tie_words()
+    sd = doc.parsed
+    out: list[Relation] = []
+
+    def add(rtype: str, src: Mention, tgt: Mention, cue: Any, gov: Any, method: str) -> None:
+        if src.actor_id == tgt.actor_id:
+            return
+        c = cert.classify(gov).value
+        if c != "negated":
+            out.append(_make(doc, rtype, src, tgt, cue, _status(gov, c), c, method=method))
+
+    for tok in sd:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "NOUN" and lemma in words.support_nouns:
+            patrons = _named([x for o in _objects(tok, ("of", "from")) for x in _conjuncts_of(o)], ms)
+            gov = tok.head
+            client = None
+            if tok.dep_ == "dobj" and gov.lemma_.lower() in words.receiving_verbs:
+                client = _theme(gov, ms)
+            elif tok.dep_ == "pobj" and (
+                (gov.lower_ == "with" and gov.head.pos_ in ("VERB", "AUX"))
+                or (gov.lower_ in ("on", "upon") and gov.head.lemma_.lower() in words.receiving_verbs)
+            ):
+                gov = gov.head
+                client = _theme(gov, ms)
+            if client is not None:
+                for p in patrons:
+                    add("support", p, client, tok, gov, "support-noun")
+        elif tok.pos_ == "VERB" and lemma in words.support_participles and (
+            tok.dep_ == "acl" or any(c.dep_ == "auxpass" for c in tok.children)
+        ):
+            patrons = _named([x for a in tok.children if a.dep_ == "agent" for p in a.children
+                              if p.dep_ == "pobj" for x in _conjuncts_of(p)], ms)
+            client = _noun_itself(tok.head, ms, tok) if tok.dep_ == "acl" else _theme(tok, ms)
+            if client is not None:
+                for p in patrons:
+                    add("support", p, client, tok, tok, "support-participle")
+        elif tok.pos_ == "NOUN" and (lemma in words.member_nouns or tok.lower_ in words.member_nouns):
+            groups = _named([x for o in _objects(tok, ("of",)) for x in _conjuncts_of(o)], ms)[:1]
+            own = None
+            if tok.dep_ == "appos":
+                own = _noun_itself(tok.head, ms, tok)
+            elif tok.dep_ in ("attr", "oprd") and tok.head.lemma_ in ("be", "become", "remain"):
+                own = _theme(tok.head, ms)
+            if own is not None:
+                for g in groups:
+                    add("affiliation", own, g, tok, tok.head if tok.dep_ == "attr" else tok, "member-noun")
+        elif tok.pos_ == "NOUN" and same_side(tok, words):
+            verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+            own = _theme(verb, ms) if verb.pos_ in ("VERB", "AUX") else None
+            if own is not None:
+                for other in _named([x for o in same_side_objects(tok) for x in _conjuncts_of(o)], ms):
+                    add("alliance", own, other, tok, verb, "same-side")
+        elif tok.pos_ == "VERB" and (listed := list_members(tok, words)) is not None:
+            group = _noun_itself(tok.head, ms, tok) if tok.dep_ in ("acl", "relcl") else _theme(tok, ms)
+            members = _named([x for t in listed for x in _conjuncts_of(t)], ms)
+            if group is not None:
+                for m in members:
+                    add("affiliation", m, group, tok, tok, "member-list")
+    return out
 
 
 def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
     sd = doc.parsed
-    out: list[Relation] = []
+    out: list[Relation] = _modifiers(doc, ms) + _ties(doc, ms.unsheltered()) + _joint(doc, ms)
     for tok in sd:
         low, lemma = tok.lower_, tok.lemma_.lower()
-        # compound modifiers: "al-Qaeda-linked Nusra", "Turkish-backed rebels"
-        if low in COMPOUND_SUFFIX and tok.i > 0 and sd[tok.i - 1].text == "-":
-            rtype, source_side = COMPOUND_SUFFIX[low]
-            mod = ms.at(sd[tok.i - 2]) if tok.i > 1 else None
-            noun = tok.head
-            head = ms.at(noun) or ms.in_subtree(noun)
-            if mod is not None and head is not None and mod.actor_id != head.actor_id:
-                c = cert.classify(noun if noun.pos_ in ("VERB", "NOUN") else tok).value
-                src, tgt = (head, mod) if source_side == "head" else (mod, head)
-                out.append(_make(doc, rtype, src, tgt, tok, _status(tok, c), c, confidence=0.8))
-            continue
         if tok.pos_ in ("VERB", "ADJ") and lemma in VERB_CUES:
             rtype, _ = VERB_CUES[lemma]
             if rtype == "hostility":
@@ -266,12 +401,14 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                 client = _theme(tok, ms)
                 if patron and client and patron.actor_id != client.actor_id:
                     c = cert.classify(tok).value
-                    out.append(_make(doc, "support", patron, client, tok, _status(tok, c), c))
+                    out.append(_make(doc, "support", patron, client, tok, _status(tok, c), c, method="passive-support"))
                 continue
             if lemma in SUPPORT_VERBS_PASSIVE and tok.pos_ == "VERB" and not passive:
                 continue  # active support verbs are AID/SUPPORT events
             a = _theme(tok, ms)
             b = _partner(tok, ms)
+            if rtype in ("affiliation", "alliance") and _partial_subject(tok):
+                continue  # "some of X's fighters joined Y": a part of X, not X, joined
             if a and b and a.actor_id != b.actor_id:
                 c = cert.classify(tok).value
                 if c == "negated":
@@ -284,14 +421,16 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
             b = next((ms.in_subtree(p) for p in tok.children if p.dep_ == "pobj"), None)
             if a and b and a.actor_id != b.actor_id:
                 c = cert.classify(tok.head).value
-                out.append(_make(doc, "alliance", a, b, tok, _status(tok.head, c), c))
+                out.append(_make(doc, "alliance", a, b, tok, _status(tok.head, c), c, method="alongside"))
             continue
         if tok.pos_ == "NOUN" and lemma in ALLIANCE_NOUNS:
             pair = _alliance_parties(tok, ms)
             if pair is not None:
                 c = cert.classify(tok).value
                 if c != "negated":
-                    out.append(_make(doc, "alliance", pair[0], pair[1], tok, _status(tok, c), c))
+                    out.append(
+                        _make(doc, "alliance", pair[0], pair[1], tok, _status(tok, c), c, method="alliance-noun")
+                    )
             continue
         if tok.pos_ == "NOUN" and low in NOUN_CUES:
             rtype = NOUN_CUES[low]
@@ -321,8 +460,74 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                 src, tgt = (own, other) if rtype == "affiliation" else (other, own)
             else:
                 src, tgt = own, other
-            out.append(_make(doc, rtype, src, tgt, tok, _status(tok, c), c))
+            out.append(_make(doc, rtype, src, tgt, tok, _status(tok, c), c, method="noun-cue"))
     return out
+
+
+def coordinated(m: Mention, ms: _Mentions, sd: Any) -> list[Mention]:
+    """Other actors coordinated with `m` ("X, Y and Z attacked ..."): conjuncts of its phrase in the
+    parse, and the list's surface continuation where the parser split it."""
+    span = sd.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return []
+    out: list[Mention] = []
+    for x in [*_named(_conjuncts_of(span.root)[1:], ms), *listed_after(m, ms.by_token.get, sd)]:
+        if x.actor_id != m.actor_id and all(x.actor_id != o.actor_id for o in out):
+            out.append(x)
+    return out
+
+
+JOINT_WORDS = frozenset(["jointly", "together"])
+
+
+def _joint(doc: Document, ms: _Mentions) -> list[Relation]:
+    """Coordinated subjects acting "jointly"/"together" ("X and Y jointly captured Z"): allies."""
+    sd = doc.parsed
+    out: list[Relation] = []
+    for tok in sd:
+        if tok.lower_ not in JOINT_WORDS or tok.dep_ != "advmod" or tok.head.pos_ != "VERB":
+            continue
+        verb = tok.head
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        first = (ms.at(subj) or ms.in_subtree(subj)) if subj is not None else None
+        if first is None:
+            continue
+        side = [first, *coordinated(first, ms, sd)]
+        c = cert.classify(verb).value
+        if c == "negated":
+            continue
+        for i, a in enumerate(side):
+            for b in side[i + 1:]:
+                out.append(_make(doc, "alliance", a, b, tok, _status(verb, c), c, method="joint"))
+    return out
+
+
+RECIPROCAL = (("each", "other"), ("one", "another"))
+
+
+def _reciprocal(doc: Document, ms: _Mentions, e: Event, rtype: str) -> list[Relation]:
+    """"X and Y fought each other" / "... attacked one another": the coordinated subjects are the
+    two sides of the event the trigger names."""
+    sd = doc.parsed
+    if e.actor1_mention is None or e.actor1 is None:
+        return []
+    span = sd.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+    if span is None:
+        return []
+    tok = span[0]
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "pobj", "prep")]
+    objs += [p for c in objs if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    words = [{o.lower_, *(d.lower_ for d in o.children if d.dep_ in ("det", "amod"))} for o in objs]
+    if not any(set(pair) <= w for w in words for pair in RECIPROCAL):
+        return []
+    first = Mention(e.actor1_mention.start, e.actor1_mention.end, e.actor1_mention.text, e.actor1)
+    side = [first, *coordinated(first, ms, sd)]
+    c = e.certainty
+    status = "intended" if c == "hypothetical" else _status(tok, c)
+    return [
+        _make(doc, rtype, a, b, tok, status, c, derived_from=e.id, method="reciprocal")
+        for i, a in enumerate(side) for b in side[i + 1:]
+    ]
 
 
 def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
@@ -331,7 +536,10 @@ def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
     settings = Parties(doc, ms)
     for e in doc.events:
         rtype = DERIVED.get(e.plover)
-        if rtype is None or e.actor2 is None or e.certainty == "negated":
+        if rtype is None or e.certainty == "negated":
+            continue
+        if e.actor2 is None:
+            out.extend(_reciprocal(doc, ms, e, rtype))
             continue
         kinds = {ms.actors[a].kind for a in (e.actor1, e.actor2) if a in ms.actors}
         if "civilians" in kinds or "protesters" in kinds:
@@ -351,6 +559,8 @@ def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
         tok = sd.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")[0]
         if e.plover == "SUPPORT" and tok.lemma_.lower() not in MATERIAL_SUPPORT:
             continue  # praise, thanks, endorsement: PLOVER's verbal support is no patron-client tie
+        if e.plover == "COOPERATE" and tok.lemma_.lower() not in tie_words().alliance_predicates:
+            continue  # "X, who leads Y", "X governed Y": cooperation in CAMEO's sense, no alliance
         if rtype == "hostility" and (judge := _judged(tok)) is not None and _is_subject_of(m1, judge, settings):
             # "the US condemns X's attacks against Y": the attack is X's, not the speaker's
             m1 = _attack_owner(tok, ms)
@@ -359,13 +569,19 @@ def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
         if not (settings.is_party(m1) and settings.is_party(m2)):
             continue
         if rtype == "hostility" and settings.supported(m2, tok):
-            rtype = "support"  # "strikes ... in support of the government of Iraq"
+            rtype = "support"  # "air raids ... in support of the Afghan army"
         elif rtype != "hostility" and settings.opposed(m2, tok):
             rtype = "hostility"  # "backed the campaign against ISIL": ISIL is the enemy
         status = "intended" if e.certainty == "hypothetical" else "current"
-        out.append(
-            _make(doc, rtype, m1, m2, tok, status, e.certainty, derived_from=e.id, confidence=e.confidence * 0.9)
-        )
+        # one event per pair in PLOVER; the coordinated actors on either side take part in it too
+        for a in [m1, *coordinated(m1, ms, sd)]:
+            for b in [m2, *coordinated(m2, ms, sd)]:
+                if a.actor_id == b.actor_id or not (settings.is_party(a) and settings.is_party(b)):
+                    continue
+                out.append(
+                    _make(doc, rtype, a, b, tok, status, e.certainty, derived_from=e.id,
+                          confidence=e.confidence * 0.9, method=f"derived-{e.plover}")
+                )
     return out
 
 
@@ -500,7 +716,7 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue
             if rtype == "hostility" and settings.supported(m2, cue):
                 continue  # "strikes in support of X": X is not the target
-            out.append(_make(doc, rtype, m1, m2, cue, _status(cue, c), c, confidence=0.4))
+            out.append(_make(doc, rtype, m1, m2, cue, _status(cue, c), c, confidence=0.4, method="between"))
     return out
 
 

@@ -420,3 +420,27 @@ def test_acled_tear_gas_and_stun_grenades_on_protesters_is_intervention():
         "ASSAULT", "firearms", trigger_lemma="fire", actor1_kind="state", actor2_kind="protesters",
         text="police fired tear gas and stun grenades to disperse demonstrators",
     ) == ("Protests", "Protest with intervention")
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "actor1_text", "expected"),
+    [
+        # a bare toll takes its weapon from the sentence when its clause names no perpetrator
+        ("3 soldiers were killed", "3 soldiers were killed when a roadside bomb hit their truck.", "rebels",
+         ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+        ("two herders died", "Two herders died after militants shelled the village.", None,
+         ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+        # ... but not when its own clause says who killed
+        ("gunmen killed 2 farmers near Gao", "Troops shelled Kidal; gunmen killed 2 farmers near Gao.", "gunmen",
+         ("Violence against civilians", "Attack")),
+    ],
+)
+def test_a_toll_takes_the_sentences_weapon_only_when_its_clause_names_no_perpetrator(
+    text, context, actor1_text, expected
+):
+    got = acled_type(
+        "ASSAULT", None, trigger_lemma="kill" if "kill" in text else "die",
+        actor1_kind="militia" if actor1_text else None, actor2_kind="civilians" if "farmers" in text else None,
+        text=text, context=context, actor1_text=actor1_text,
+    )  # fmt: skip
+    assert got == expected

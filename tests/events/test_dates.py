@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factiongraph.events.dates import event_date, find_dates
+from factiongraph.events.dates import event_date, find_dates, is_background
 
 D = dt.date
 PUB = D(2016, 11, 23)  # a Wednesday
@@ -310,3 +310,43 @@ def test_dates_never_raise_and_spans_match_text(text, published):
 def test_dates_without_publication_always_come_from_a_four_digit_year(text):
     for _, _, value in find_dates(text, None):
         assert re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", value.text)
+
+
+# ---------------------------------------------------------------------------------- background dates
+BG_PUB = dt.date(2023, 5, 10)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militias clashed again in a feud that began 20 years ago.",
+        "The two clans have fought over the wells since 2011, and their fighters clashed again.",
+        "Gunmen attacked the village, which was first raided back in 2006.",
+    ],
+)
+def test_background_dates_never_date_the_reported_event(text):
+    assert event_date(text, BG_PUB) is None
+
+
+def test_a_reported_date_is_chosen_over_the_background_beside_it():
+    _, _, value = event_date("Rebels, who have held the hills since 2019, attacked a base yesterday.", BG_PUB)
+    assert (value.text, value.start) == ("yesterday", dt.date(2023, 5, 9))
+    _, _, value = event_date("A rivalry that began two decades ago flared up on Monday.", BG_PUB)
+    assert (value.text, value.start) == ("Monday", dt.date(2023, 5, 8))
+    _, _, value = event_date("The army, which took the town in March 2015, shelled it on 3 May.", BG_PUB)
+    assert (value.text, value.start) == ("3 May", dt.date(2023, 5, 3))
+
+
+def test_background_needs_a_cue_or_a_publication_date_to_tell_it():
+    start, end, value = next(iter(find_dates("Since 2011 the group has grown.", None)))
+    assert is_background("Since 2011 the group has grown.", start, end, value, None)
+    text = "In 2006 rebels took the town."
+    start, end, value = next(iter(find_dates(text, None)))
+    assert not is_background(text, start, end, value, None)  # no publication date: nothing says it is old
+    assert is_background(text, start, end, value, BG_PUB)
+
+
+def test_event_date_prefers_a_date_outside_the_other_clauses():
+    text = "Troops who arrived on Monday attacked the village on Tuesday."
+    _, _, value = event_date(text, BG_PUB, text.index("attacked"), ((7, 28),))  # "who arrived on Monday"
+    assert value.text == "Tuesday"

@@ -140,3 +140,28 @@ def test_events_accused_of_doing_makes_the_accused_the_doer(run):
     doc = run("Iran, which Saudi Arabia accuses of arming the Houthis, demanded a halt to the strikes.")
     assert ("AID", "iran", "houthis") in triples(doc)
     assert only(run("Hezbollah was accused of shelling Israeli towns.")).actor1 == "hezbollah"
+
+
+def test_two_attacks_in_one_sentence_each_get_their_own_toll(pipeline):
+    text = (
+        "Russian warplanes bombed the market in Idlib, killing 5 civilians, while clashes between the "
+        "army and rebels near Hama left 3 soldiers dead."
+    )
+    doc = next(iter(pipeline.run([Document(id="t", text=text)])))
+    tolls = {e.trigger.text: e.fatalities for e in doc.events}
+    assert tolls == {"bombed": 5, "clashes": 3}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the date of another clause or a background date does not date the attack
+        ("Rebels who crossed the river on Monday attacked the army base on Tuesday.", dt.date(2017, 1, 24)),
+        ("Jaysh al-Islam, which has held the town since 2013, attacked army positions yesterday.",
+         dt.date(2017, 1, 28)),
+        ("In a feud that began 20 years ago, Jaysh al-Islam attacked Ahrar al-Sham fighters.", None),
+    ],
+)
+def test_event_date_comes_from_the_events_own_clause_and_never_from_background(run, text, expected):
+    events = [e for e in run(text).events if e.plover == "ASSAULT"]
+    assert events and {e.date.start if e.date else None for e in events} == {expected}

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factiongraph.events.fatalities import find_fatalities, find_fatality_spans
+from factiongraph.events.fatalities import fatalities_near, find_fatalities, find_fatality_spans
 
 
 def spans(text: str) -> list[tuple[str, int]]:
@@ -251,3 +251,33 @@ def test_fatalities_never_raise_and_agree_with_spans(text):
         assert 0 <= start < end <= len(text)
         assert number >= 0
     assert result == (max(n for _, _, n in found) if found else None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Forty people were killed or injured when the market was shelled.",
+        "The blast left 15 residents dead or wounded.",
+        "Some 60 people were killed and wounded in the fighting overnight.",
+    ],
+)
+def test_dead_and_hurt_counted_together_give_no_death_count(text):
+    assert find_fatalities(text) is None
+
+
+def test_a_death_count_beside_a_mixed_count_is_kept():
+    assert find_fatalities("Three soldiers were killed, and 40 people were killed or injured in the town.") == 3
+    assert find_fatalities("Two guards were killed and injured guards were taken to hospital.") == 2
+
+
+def test_each_fatality_phrase_goes_to_the_attack_it_follows_or_else_the_one_it_precedes():
+    text = "Jets bombed the market, killing 5 civilians, while clashes near the dam left 3 soldiers dead."
+    bombed, clashes = text.index("bombed"), text.index("clashes")
+    assert fatalities_near(text, bombed, [bombed, clashes]) == 5
+    assert fatalities_near(text, clashes, [bombed, clashes]) == 3
+    text = "Four guards were killed when rebels stormed the depot and later shelled the barracks."
+    stormed, shelled = text.index("stormed"), text.index("shelled")
+    assert fatalities_near(text, stormed, [stormed, shelled]) == 4
+    assert fatalities_near(text, shelled, [stormed, shelled]) is None
+    text = "Militants ambushed a convoy, killing 6 soldiers."
+    assert fatalities_near(text, text.index("ambushed"), []) == 6  # a single attack takes the sentence's toll

@@ -85,8 +85,8 @@ def test_one_happening_between_two_actors_is_coded_by_its_main_predicate(run):
 
 
 def test_goods_handed_over_are_aid(run):
-    doc = run("Russia handed over 700 kg of medicine to Syria.")
-    assert [(e.plover, e.actor1, e.actor2) for e in doc.events] == [("AID", "russia", "syria")]
+    doc = run("Iran handed over 12 tonnes of food to Iraq.")
+    assert [(e.plover, e.actor1, e.actor2) for e in doc.events] == [("AID", "iran", "iraq")]
 
 
 def test_conditional_sanction_is_a_threat(run):
@@ -160,12 +160,12 @@ def test_requested_action_is_the_content_of_the_request_not_an_event(run):
 
 
 def test_their_forces_in_a_reported_clause_are_the_speakers(run):
-    doc = run("Hezbollah said on Tuesday their forces had attacked the Free Syrian Army.")
+    doc = run("Hezbollah announced on Friday that their fighters had shelled the Free Syrian Army.")
     assert ("ASSAULT", "hezbollah", "free-syrian-army") in triples(doc)
 
 
 def test_strengthening_forces_in_a_place_is_mobilisation(run):
-    doc = run("Russia has strengthened its forces in Syria.")
+    doc = run("Iran has reinforced its troops in Iraq.")
     assert [(e.plover, e.plover_mode) for e in doc.events] == [("MOBILIZE", "troops")]
 
 
@@ -202,9 +202,9 @@ def test_a_statement_demanding_is_its_authors_demand(run):
 
 
 def test_complaint_targets_the_accused_not_the_addressee(run):
-    doc = run("Syria complained to the United Nations over Turkish air raids.")
+    doc = run("Lebanon complained to the UN about Israeli incursions.")
     assert [(e.plover, e.actor1, e.actor2) for e in doc.events if e.plover == "ACCUSE"] == [
-        ("ACCUSE", "syria", "turkey")
+        ("ACCUSE", "lebanon", "israel")
     ], triples(doc)
 
 

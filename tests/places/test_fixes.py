@@ -56,10 +56,10 @@ def test_sentence_period_not_in_span(gaz, nlp):
 
 
 def test_abbreviation_keeps_its_period(gaz, nlp):
-    doc = run(nlp, gaz, "She bought a home in Barrie, Ont., complete with a garage.")
+    doc = run(nlp, gaz, "The family moved to a farm outside Kingston, Ont., with two dogs.")
     ont = at(doc, "Ont.")
     assert (ont.text, ont.name, ont.feature, ont.country) == ("Ont.", "Ontario", "ADM1", "CA")
-    assert at(doc, "Barrie").country == "CA"
+    assert at(doc, "Kingston").country == "CA"
 
 
 # 4. focus country beats population; nearby places decide ambiguous towns
@@ -76,12 +76,12 @@ def test_nearby_places_pick_edmonton_london(gaz, nlp):
 
 
 def test_admin1_is_not_its_own_evidence(gaz, nlp):
-    doc = run(nlp, gaz, "Right turns on red became legal in Quebec in 2003, officials in Canada said.")
+    doc = run(nlp, gaz, "A ban on plastic bags took effect in Quebec in 2019, officials in Canada said.")
     assert (at(doc, "Quebec").feature, at(doc, "Quebec").country) == ("ADM1", "CA")
 
 
 def test_state_beats_village_of_the_same_name(gaz, nlp):
-    doc = run(nlp, gaz, "Sen. Marco Rubio of Florida spoke on Sunday.")
+    doc = run(nlp, gaz, "Rep. Anna Kessler of Florida voted against the bill.")
     assert (at(doc, "Florida").feature, at(doc, "Florida").country) == ("ADM1", "US")
 
 
@@ -94,30 +94,30 @@ def test_demonym_is_a_place_of_its_country(gaz, nlp):
 
 # 6. metonymic uses are places
 def test_metonymic_capital_is_a_place(gaz, nlp):
-    doc = run(nlp, gaz, "Trudeau told reporters that Ottawa planned to put forward a bill.")
+    doc = run(nlp, gaz, "The premier said Ottawa intends to table the budget in March.")
     p = at(doc, "Ottawa")
     assert (p.country, p.feature) == ("CA", "PPLC")
 
 
 # qualifiers, datelines, towns the gazetteer lacks, regions
 def test_qualifier_state_is_a_place_and_resolves_town(gaz, nlp):
-    doc = run(nlp, gaz, "The company has offices in Indianapolis, Indiana and Atlanta, Georgia.")
+    doc = run(nlp, gaz, "The firm opened stores in Columbus, Ohio and Macon, Georgia.")
     ga = at(doc, "Georgia")
     assert (ga.feature, ga.country, ga.name) == ("ADM1", "US", "Georgia")
-    assert at(doc, "Atlanta").admin1 == "Georgia"
+    assert at(doc, "Macon").admin1 == "Georgia"
 
 
 def test_dateline_in_capitals(gaz, nlp):
-    doc = run(nlp, gaz, "RUSSELLVILLE, Ark. (AP) — Authorities say a man was arrested.")
-    town, state = at(doc, "RUSSELLVILLE"), at(doc, "Ark.")
-    assert (town.end, town.country, town.admin1) == (12, "US", "Arkansas")
+    doc = run(nlp, gaz, "JONESBORO, Ark. (AP) — A judge ruled on Tuesday that the law stands.")
+    town, state = at(doc, "JONESBORO"), at(doc, "Ark.")
+    assert (town.end, town.country, town.admin1) == (9, "US", "Arkansas")
     assert (state.text, state.name) == ("Ark.", "Arkansas")
 
 
 def test_unknown_town_with_state_placed_at_state(gaz, nlp):
-    doc = run(nlp, gaz, "He is held in the jail in Beaver, West Virginia, on Friday.")
-    p = at(doc, "Beaver")
-    assert (p.text, p.country, p.admin1, p.precision) == ("Beaver", "US", "West Virginia", 3)
+    doc = run(nlp, gaz, "A fire broke out near a church in Quinwood, West Virginia, late Tuesday.")
+    p = at(doc, "Quinwood")
+    assert (p.text, p.country, p.admin1, p.precision) == ("Quinwood", "US", "West Virginia", 3)
     wv = gaz.lookup("West Virginia")[0]
     assert (p.lat, p.lon) == (wv.lat, wv.lon)
 
@@ -128,6 +128,6 @@ def test_regions_are_known(gaz, name):
 
 
 def test_regions_detected_in_text(gaz, nlp):
-    doc = run(nlp, gaz, "Oil firms eye the Arctic while fighting spread in the West Bank and the Middle East.")
+    doc = run(nlp, gaz, "Scientists study the Arctic, while diplomats watch the West Bank and the wider Middle East.")
     assert [(p.text, p.feature) for p in doc.places] == [("Arctic", "RGN"), ("West Bank", "RGN"),
                                                           ("Middle East", "RGN")]

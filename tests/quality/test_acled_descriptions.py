@@ -1,6 +1,6 @@
 """ACLED sub-type typing of the project's labelled descriptions never drops below its last level.
 
-The descriptions (bench/data/acled-{dev,test}.jsonl) are written by the project in ACLED's
+The descriptions (bench/data/acled-{dev,test,codebook}.jsonl) are written by the project in ACLED's
 note style; `acled-test` was written apart and never used in development. Each description's
 highest-confidence event gives its sub-type, as the scorer's `doc_label` does. Floors are in
 floors_acled.json (measured weighted F1 rounded down to 3 decimals).

@@ -68,6 +68,33 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
         Store.open(db)
 
 
+def test_migration_3_keys_old_documents_by_identity_and_keeps_one_copy(tmp_path: Path) -> None:
+    db = tmp_path / "old.duckdb"
+    same_a = contract("reports/a.txt", text="Rebels took the hill.", relations=[("hostility", "x", "y", "current")])
+    same_b = contract("/home/u/reports/a.txt", text="Rebels took the hill.",
+                      relations=[("hostility", "x", "y", "current")])  # fmt: skip
+    linked = contract("r7", text="A short wire report.", events=[("x", "z")])
+    linked["document"]["url"] = "https://wire.example.org/r7"
+    with Store.open(db) as s:  # a store as an earlier version wrote it: keys over the path as typed
+        s.write_batch([("old-1", same_a)], ingested_at=dt.datetime(2020, 1, 1))
+        s.write_batch([("old-2", same_b), ("old-3", linked)], ingested_at=dt.datetime(2020, 1, 2))
+        s.execute("DELETE FROM schema_version WHERE version = 3")
+    with Store.open(db) as s:
+        assert s.schema_version() == LATEST
+        docs = {d["id"]: d["hash"] for d in s.documents()}
+        rel_keys = s.column("SELECT DISTINCT doc_hash FROM relations")
+        ev_keys = s.column("SELECT DISTINCT doc_hash FROM events")
+        counts = s.counts()
+    from factiongraph.document import Document
+    from factiongraph.store.ingest import document_key
+
+    a_key = document_key(Document(id="a", text="Rebels took the hill.", published=dt.date(2017, 1, 29)))
+    url_key = document_key(Document(id="r7", text="", url="https://wire.example.org/r7"))
+    assert docs == {"reports/a.txt": a_key, "r7": url_key}  # the first-ingested copy is kept
+    assert rel_keys == [a_key] and ev_keys == [url_key]
+    assert (counts["documents"], counts["relations"], counts["events"], counts["mentions"]) == (2, 1, 1, 4)
+
+
 def test_write_batch_is_idempotent_by_hash(tmp_path: Path) -> None:
     c = contract("a", relations=[("alliance", "x", "y", "current")], events=[("x", "z")])
     with Store.open(tmp_path / "fg.duckdb") as s:
@@ -98,17 +125,29 @@ def test_error_documents_are_stored(tmp_path: Path) -> None:
     assert docs[0]["id"] == "empty.txt" and docs[0]["error_code"] == "empty"
 
 
-def test_content_hash_covers_id_and_content() -> None:
+def test_document_key_is_the_url_else_the_content_not_the_id(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from factiongraph.document import DocError, Document
+    from factiongraph.store.ingest import document_key
 
     a = Document(id="a.txt", text="Same text.", published=dt.date(2017, 1, 1))
-    assert content_hash(a) == content_hash(Document(id="a.txt", text="Same text.", published=dt.date(2017, 1, 1)))
-    # the same text under a new id is another document (a repeated corpus keeps every copy)
-    assert content_hash(a) != content_hash(Document(id="b.txt", text="Same text.", published=dt.date(2017, 1, 1)))
-    assert content_hash(a) != content_hash(Document(id="a.txt", text="Same text.", published=dt.date(2017, 1, 2)))
+    assert document_key(a) == content_hash(a)  # the earlier name still answers
+    # the id (for a file: the path as typed) is not part of the identity; the content is
+    assert document_key(a) == document_key(Document(id="/x/a.txt", text="Same text.", published=dt.date(2017, 1, 1)))
+    assert document_key(a) != document_key(Document(id="a.txt", text="Same text.", published=dt.date(2017, 1, 2)))
+    assert document_key(a) != document_key(Document(id="a.txt", text="Other text.", published=dt.date(2017, 1, 1)))
+    # with a URL the URL is the identity (scheme and host in any case, no #fragment)
+    u1 = Document(id="r1", text="First version.", url="https://news.example.org/2017/story")
+    u2 = Document(id="r2", text="Edited version.", url="HTTPS://News.Example.org/2017/story#comments")
+    u3 = Document(id="r1", text="First version.", url="https://news.example.org/2017/other-story")
+    assert document_key(u1) == document_key(u2) != document_key(u3)
+    # an unreadable file has no content: its real path and error are its identity
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "x.bin").write_bytes(b"\x00\x01")
+    (tmp_path / "y.bin").write_bytes(b"\x00\x01")
     e1 = Document(id="x.bin", text="", error=DocError("binary", "binary file"))
+    e1_abs = Document(id=str(tmp_path / "x.bin"), text="", error=DocError("binary", "binary file"))
     e2 = Document(id="y.bin", text="", error=DocError("binary", "binary file"))
-    assert content_hash(e1) != content_hash(e2)
+    assert document_key(e1) == document_key(e1_abs) != document_key(e2)
 
 
 def test_ingest_is_idempotent(tmp_path: Path, pipeline: Any) -> None:
@@ -134,11 +173,28 @@ def test_ingest_skips_duplicates_within_one_run(tmp_path: Path, pipeline: Any) -
 
     same = Document(id="d0", text="Turkey backs the Free Syrian Army.", published=dt.date(2016, 8, 25))
     other_id = Document(id="d1", text="Turkey backs the Free Syrian Army.", published=dt.date(2016, 8, 25))
-    docs = [same, same, other_id, same]
+    other_day = Document(id="d2", text="Turkey backs the Free Syrian Army.", published=dt.date(2016, 8, 26))
+    docs = [same, same, other_id, same, other_day]
     with Store.open(tmp_path / "fg.duckdb") as s:
         summary = ingest_documents(s, docs, pipeline, batch_size=2)
-        assert s.counts()["documents"] == 2  # d0 once, and the same text under id d1
-    assert (summary.ingested, summary.skipped) == (2, 2)
+        assert [d["id"] for d in s.documents()] == ["d0", "d2"]  # the same content under id d1 is d0 again
+    assert (summary.ingested, summary.skipped) == (2, 3)
+
+
+def test_one_file_ingested_under_two_path_spellings_is_stored_once(
+    tmp_path: Path, pipeline: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Ahrar al-Sham fighters clashed with Jaysh al-Islam near Douma on Monday.\n")
+    monkeypatch.chdir(tmp_path)
+    with Store.open(tmp_path / "fg.duckdb") as s:
+        first = ingest_paths(s, ["reports/a.txt"], pipeline, published=dt.date(2017, 1, 30))
+        second = ingest_paths(s, [str(folder / "a.txt")], pipeline, published=dt.date(2017, 1, 30))
+        third = ingest_paths(s, ["./reports/../reports/a.txt"], pipeline, published=dt.date(2017, 1, 30))
+        docs = s.documents()
+    assert (first.ingested, second.ingested, second.skipped, third.skipped) == (1, 0, 1, 1)
+    assert [d["id"] for d in docs] == ["reports/a.txt"]
 
 
 # -- resumability: kill -9 in the middle of an ingest, rerun, compare with an uninterrupted run ----------------
@@ -170,6 +226,7 @@ def _counts(db: Path) -> dict[str, int]:
         return s.counts()
 
 
+@pytest.mark.slow
 def test_ingest_killed_midway_resumes_without_loss_or_duplicates(tmp_path: Path) -> None:
     src = tmp_path / "corpus.jsonl"
     src.write_text("".join(json.dumps(d) + "\n" for d in corpus()), encoding="utf-8")
@@ -203,24 +260,6 @@ def test_ingest_killed_midway_resumes_without_loss_or_duplicates(tmp_path: Path)
 # -- PostgreSQL (only with a reachable server) ------------------------------------------------------------------
 
 
-@pytest.fixture
-def pg_url() -> str:
-    url = os.environ.get("FG_TEST_POSTGRES_URL")
-    if not url:
-        pytest.skip("FG_TEST_POSTGRES_URL is not set")
-    try:
-        import psycopg
-    except ImportError:
-        pytest.skip("psycopg is not installed")
-    try:
-        with psycopg.connect(url, autocommit=True, connect_timeout=3) as conn:
-            for t in ("places", "relations", "events", "mentions", "actors", "documents", "schema_version"):
-                conn.execute(f"DROP TABLE IF EXISTS {t}")
-    except psycopg.Error as e:
-        pytest.skip(f"no PostgreSQL server at FG_TEST_POSTGRES_URL: {e}")
-    return url
-
-
 def test_postgres_store(pg_url: str) -> None:
     from factiongraph import graph
 
@@ -237,6 +276,7 @@ def test_postgres_store(pg_url: str) -> None:
     assert [(c.kind, c.source, c.target) for c in found] == [("alliance broken", "x", "y")]
 
 
+@pytest.mark.slow
 def test_ingest_of_2000_dev_documents_killed_midway_matches_uninterrupted_run(tmp_path: Path, shared_dir: Path) -> None:
     """The issue's acceptance run: the dev sets repeated under new ids to 2,000 documents."""
     golds = sorted((shared_dir / "data" / "dev").glob("*.gold.jsonl"))
@@ -244,7 +284,8 @@ def test_ingest_of_2000_dev_documents_killed_midway_matches_uninterrupted_run(tm
     docs = []
     for i in range(2000):
         d = base[i % len(base)]
-        docs.append({"id": f"copy{i // len(base)}-{d['id']}", "text": d["text"], "published": d.get("published")})
+        docs.append({"id": f"copy{i // len(base)}-{d['id']}", "text": d["text"], "published": d.get("published"),
+                     "url": f"https://example.org/copy{i // len(base)}/{d['id']}"})  # a copy is another report
     src = tmp_path / "dev2000.jsonl"
     src.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
     env = {**os.environ, "COLUMNS": "120"}
@@ -271,3 +312,25 @@ def test_ingest_of_2000_dev_documents_killed_midway_matches_uninterrupted_run(tm
     got, want = _counts(db), _counts(ref)
     assert want["documents"] == got["documents"] == 2000
     assert (got["events"], got["relations"]) == (want["events"], want["relations"])
+
+
+@pytest.mark.slow
+def test_ingest_with_two_workers_stores_what_one_process_stores(tmp_path: Path, pipeline: Any) -> None:
+    from factiongraph.parallel import PipelineSpec
+    from factiongraph.read import read_paths
+
+    src = tmp_path / "corpus.jsonl"
+    src.write_text("".join(json.dumps(d) + "\n" for d in corpus(24)), encoding="utf-8")
+
+    def rows(db: Path) -> list[tuple[Any, ...]]:
+        with Store.open(db, read_only=True) as s:
+            return [tuple(r.values()) for r in s.query(
+                "SELECT d.id, r.idx, r.type, r.source, r.target, r.status FROM relations r"
+                " JOIN documents d ON d.hash = r.doc_hash ORDER BY d.id, r.idx")]  # fmt: skip
+
+    with Store.open(tmp_path / "one.duckdb") as s:
+        one = ingest_documents(s, read_paths([str(src)]), pipeline, batch_size=5)
+    with Store.open(tmp_path / "two.duckdb", hold=False) as s:
+        two = ingest_documents(s, read_paths([str(src)]), PipelineSpec(), batch_size=5, workers=2)
+    assert (one.ingested, one.relations) == (two.ingested, two.relations) and one.ingested == 24
+    assert rows(tmp_path / "two.duckdb") == rows(tmp_path / "one.duckdb") != []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from factiongraph.tables import word_set
+
 # Heads that make "<Demonym> <noun>" a mention of that state or group ("Turkish forces",
 # "Russian jets", "the Pentagon's plan" is handled by possessives).
 STATE_AGENT_NOUNS = frozenset(
@@ -318,7 +320,7 @@ position positions checkpoint checkpoints base bases stronghold strongholds head
 convoys camp camps barracks airbase depot depots line lines post posts patrol patrols unit units
 """.split()
 )
-REPORT_VERBS = frozenset("say announce claim state declare insist tell confirm add report".split())
+REPORT_VERBS = word_set("cues", "report_verbs")  # one list for every stage
 
 # "<Demonym>-<participle>" compounds that name a party to a tie ("Turkish-backed", not "Soviet-made").
 TIE_PARTICIPLES = frozenset(

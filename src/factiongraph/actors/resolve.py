@@ -24,7 +24,7 @@ from factiongraph.actors.registry import Registry, RegistryActor, normalize_name
 from factiongraph.actors.salience import PERIPHERAL_HINT, Position, position
 from factiongraph.actors.wordlists import words
 from factiongraph.dateline import DATELINE
-from factiongraph.document import Actor, Document, Mention
+from factiongraph.document import Actor, Document, Mention, as_actor_kind, as_mention_how
 
 STATE_KINDS = frozenset({"state", "foreign_state"})
 _ADMIN_UNITS = words("places", "admin_units")
@@ -221,7 +221,8 @@ class _Resolution:
         actors = []
         for eid, ms in by_id.items():
             e = self.entities[eid]
-            actors.append(Actor(e.id, e.name, e.kind, e.acled_inter, e.country, e.registry_id, e.known, tuple(ms)))
+            kind = as_actor_kind(e.kind)
+            actors.append(Actor(e.id, e.name, kind, e.acled_inter, e.country, e.registry_id, e.known, tuple(ms)))
         actors.sort(key=lambda a: a.mentions[0].start)
         hints = dict(self.doc.hints)
         hints["focus_country"] = self.focus
@@ -244,7 +245,7 @@ class _Resolution:
         self.entities.setdefault(entity.id, entity)
         span = self.sd[tok_start:tok_end]
         start, end = span.start_char, span.end_char
-        self.mentions.append(Mention(start, end, self.doc.text[start:end], entity.id, how))
+        self.mentions.append(Mention(start, end, self.doc.text[start:end], entity.id, as_mention_how(how)))
 
     def _merge_appositions(self) -> None:
         """'Kenzo Oshima, the UN relief coordinator', 'the Union of Teachers (NUT)': one entity, not two.

@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import re
 
+from factiongraph.events.codebook import codebook
+
 __all__ = ["ACLED_SUB_EVENT_TYPES", "ACLED_EVENT_TYPES", "acled_type"]
 
 BATTLES = "Battles"
@@ -34,30 +36,9 @@ PROTESTS = "Protests"
 RIOTS = "Riots"
 STRATEGIC = "Strategic developments"
 
-#: ACLED's event types and sub-event types, spelled as ACLED spells them.
+#: ACLED's event types and sub-event types, spelled as ACLED spells them (from the codebook data)
 ACLED_SUB_EVENT_TYPES: dict[str, tuple[str, ...]] = {
-    BATTLES: ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
-    EXPLOSIONS: (
-        "Air/drone strike",
-        "Shelling/artillery/missile attack",
-        "Remote explosive/landmine/IED",
-        "Suicide bomb",
-        "Grenade",
-        "Chemical weapon",
-    ),
-    VAC: ("Attack", "Sexual violence", "Abduction/forced disappearance"),
-    PROTESTS: ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
-    RIOTS: ("Violent demonstration", "Mob violence"),
-    STRATEGIC: (
-        "Agreement",
-        "Arrests",
-        "Change to group/activity",
-        "Disrupted weapons use",
-        "Headquarters or base established",
-        "Looting/property destruction",
-        "Non-violent transfer of territory",
-        "Other",
-    ),
+    etype: tuple(sub.name for sub in subs) for etype, subs in codebook().event_types.items()
 }
 ACLED_EVENT_TYPES: tuple[str, ...] = tuple(ACLED_SUB_EVENT_TYPES)
 
@@ -84,6 +65,8 @@ CUE_CHEMICAL = _rx(
     r"\bvx\b",
     r"\birritant (?:gas|agent|chemical)s?\b",
     r"\bcs[- ](?:type |gas)",
+    r"\bchloropicrin\b",
+    r"\b(?:choking|blister|blood) agents?\b",
 )
 CUE_SUICIDE = _rx(
     r"\bsuicide[- ](?:bomb|attack|car|truck|vest|belt|blast|explosion)",
@@ -111,6 +94,7 @@ CUE_AIR = _rx(
     r"\bbombing raids?\b",
     r"\bdrones?\b",
     r"\buavs?\b",
+    r"\bunmanned aerial\b",
 )
 CUE_SHELLING = _rx(
     r"\bshell(?:s|ed|ing)?\b",
@@ -125,7 +109,7 @@ CUE_SHELLING = _rx(
     r"\bheavy weapons\b",
     r"\btank fire\b",
     r"\bmultiple rocket launchers?\b",
-    r"\bcannons?\b",
+    r"(?<!water )\bcannons?\b",
 )
 CUE_GRENADE = _rx(r"\bgrenades?\b")
 CUE_REMOTE_EXPLOSIVE = _rx(
@@ -152,6 +136,7 @@ CUE_SEXUAL = _rx(
     r"\bsexual(?:ly)? (?:violence|assault|abuse|slavery)",
     r"\bsexually assaulted\b",
     r"\bgang-rap",
+    r"\bsexual(?:ly)? enslav",
 )
 CUE_ABDUCT = _rx(
     r"\babduct",
@@ -178,7 +163,7 @@ CUE_CIVILIAN_VICTIMS = _rx(
 )
 # ---- protests and riots
 CUE_RIOT = _rx(
-    r"\briot(?:s|ers|ing|ed)?\b",
+    r"(?<!anti-)\briot(?:s|ers|ing|ed)?\b(?! (?:police|gear|squads?|control|units?|officers|shields?))",
     r"\bthrew (?:stones|rocks|petrol bombs|molotov)",
     r"\bstone[- ]throwing\b",
     r"\bmolotov",
@@ -188,6 +173,8 @@ CUE_RIOT = _rx(
     r"\bset (?:fire|ablaze)\b",
     r"\bvandali[sz]",
     r"\bclash(?:ed|es)? with (?:police|security forces)",
+    r"\bpelt(?:ed|ing)?\b",
+    r"\b(?:threw|throwing|hurled|hurling) (?:\w+ )?(?:stones|rocks|bricks|bottles)\b",
 )
 CUE_MOB = _rx(r"\bmobs?\b", r"\blynch", r"\bvigilantes?\b", r"\bangry crowd", r"\bmob justice\b")
 CUE_INTERVENTION = _rx(
@@ -208,10 +195,39 @@ CUE_INTERVENTION = _rx(
 )
 CUE_EXCESSIVE = _rx(
     r"\blive (?:ammunition|fire|rounds|bullets)\b",
-    r"\b(?:killed|killing|shot dead|gunned down|shot and killed)\b[^.]{0,40}"
-    r"\b(?:protesters|demonstrators|marchers)",
-    r"\b(?:protesters|demonstrators|marchers)\b[^.]{0,40}\b(?:killed|shot dead|gunned down)",
+    r"\blethal force\b",
+    r"\b(?:killed|killing|shot dead|gunned down|shot and killed|beat|beaten)\b[^.]{0,40}"
+    r"\b(?:protesters?|demonstrators?|marchers?)\b",
+    r"\b(?:protesters?|demonstrators?|marchers?)\b[^.]{0,40}\b(?:killed|shot dead|gunned down|to death)",
     r"\bopened fire on (?:the )?(?:protesters|demonstrators|crowd|marchers)",
+)
+#: buildings and goods, whose destruction harms no one by itself
+CUE_PROPERTY = _rx(
+    r"\b(?:homes?|houses?|huts?|shops?|stores?|buildings?|property|properties|crops|granar(?:y|ies)|markets?|"
+    r"offices?|schools?|clinics?|hospitals?|churche?s?|mosques?|temples?|vehicles?|cars?|trucks?|masts?|towers?|"
+    r"museums?|warehouses?|fields?|livestock|cattle)\b"
+)
+#: a killing or injury, which a destruction of property does not involve
+CUE_HARM = _rx(r"\bkill", r"\bdead\b", r"\bdied\b", r"\binjur", r"\bwound", r"\balive\b", r"\bto death\b")
+#: a person held whose fate is unknown (ACLED: forced disappearance, not an arrest)
+CUE_DISAPPEARED = _rx(
+    r"\bwhereabouts (?:remain|are|is|were) unknown\b",
+    r"\bnot (?:been )?seen (?:again|since)\b",
+    r"\bheard nothing\b",
+    r"\bincommunicado\b",
+    r"\bwent missing\b",
+    r"\bforced(?:ly)? disappear",
+)
+#: people, not places or goods, as what was seized (ACLED: abduction)
+CUE_PEOPLE_SEIZED = _rx(
+    r"\b(?:seiz|captur|grabb|snatch)\w*\s+(?:\w+\s+){0,3}(?:civilians?|people|persons|soldiers?|men|women|girls|"
+    r"boys|children|drivers?|passengers|travell?ers|workers|teachers|students|farmers|hostages|villagers|residents|"
+    r"officials?|journalists?|nuns|priests?)\b"
+)
+#: fighting named around a change of control (a place taken by force, not handed over)
+CUE_FIGHT = _rx(
+    r"\bfight", r"\bclash", r"\bgunfight", r"\bbattle", r"\battack", r"\bassault", r"\boffensive\b",
+    r"\bambush", r"\bfirefight", r"\bunder fire\b", r"\bshelling\b",
 )
 # ---- strategic developments
 CUE_AGREEMENT = _rx(
@@ -230,6 +246,9 @@ CUE_AGREEMENT = _rx(
     r"\bnegotiated\b",
     r"\breconciliation\b",
     r"\bde-?escalation\b",
+    r"\bpacts?\b",
+    r"\bnon-aggression\b",
+    r"\bmemorandum of understanding\b",
 )
 CUE_EXCHANGE = _rx(r"\bexchange", r"\bswap", r"\bdeal\b", r"\bagreement\b", r"\bnegotiat", r"\bmediat")
 CUE_HANDOVER = _rx(
@@ -243,13 +262,19 @@ CUE_HANDOVER = _rx(
     r"\bunopposed\b",
     r"\bentered .{0,40}after .{0,40}withdr[ae]w",
     r"\btook over .{0,40}after .{0,40}withdr[ae]w",
+    r"\bhand(?:ed|s|ing)?\b[^.]{0,60}\bover to\b",
+    r"\bpeacefully\b",
+    r"\b(?:withdr[ae]w|pulled (?:out|back)|left|vacated|abandoned)\b[^.]{0,80}"
+    r"\b(?:entered|took over|moved in|took control)",
 )
 _DET = r"(?:a |an |its |their )?(?:new )?(?:military )?"
+_BASE_NOUN = r"(?:training )?(?:base|headquarters|camp|outpost|command post|office|garrison)s?\b"
 CUE_BASE = _rx(
-    r"\b(?:set|setting|sets) up " + _DET + r"(?:base|headquarters|camp|outpost)s?\b",
-    r"\bestablish(?:ed|es|ing)? " + _DET + r"(?:base|headquarters|camp|outpost)s?\b",
+    r"\b(?:set|setting|sets) up " + _DET + r"(?:\w+ )?" + _BASE_NOUN,
+    r"\b(?:establish|build|buil|construct|erect)(?:ed|es|ing|t|s)? " + _DET + r"(?:\w+ )?" + _BASE_NOUN,
+    r"\b(?:relocat|mov)(?:ed|es|ing|e)? (?:its |their |his )?(?:headquarters|base|command post)\b",
     r"\b(?:base|headquarters) (?:was |were )?(?:established|set up)\b",
-    r"\bopen(?:ed|s)? (?:a |an |its |their )?(?:new )?(?:military )?(?:base|headquarters|office)\b",
+    r"\bopen(?:ed|s)? (?:a |an |its |their )?(?:new )?(?:\w+ )?(?:base|headquarters|office)\b",
 )
 CUE_DISRUPTED = _rx(
     r"\bdefus(?:e|ed|ing)\b",
@@ -262,6 +287,17 @@ CUE_DISRUPTED = _rx(
     r"\barms (?:cache|depot|stockpile)s?\b",
     r"\bseized (?:\w+ )?(?:weapons|arms|ammunition|explosives)\b",
     r"\bbomb disposal\b",
+    r"\bunexploded\b",
+    r"\bcontrolled (?:explosion|detonation)\b",
+    r"\bsafely detonat",
+    r"\bbomb ?- ?making\b",
+    r"\b(?:weapons?|arms|ammunition|explosives?) (?:cache|depot|stockpile)s?\b",
+    r"\b(?:cache|stockpile|depot)s? of (?:\w+ )?(?:weapons|arms|ammunition|explosives|grenades)\b",
+)
+#: cues that by themselves make an act a disrupted weapons use (a bomb made safe, a plot stopped)
+CUE_DISRUPTED_STRONG = _rx(
+    r"\bdefus(?:e|ed|ing)\b", r"\bunexploded\b", r"\bbomb disposal\b", r"\bcontrolled (?:explosion|detonation)\b",
+    r"\bsafely detonat", r"\bfoil(?:ed|s)?\b", r"\bthwart(?:ed|s)?\b",
 )
 # projectiles stopped in flight (not aircraft with crews, whose downing is an attack)
 CUE_INTERCEPT = _rx(
@@ -307,17 +343,30 @@ CUE_GROUP_CHANGE = _rx(
 CUE_TERRITORY = _rx(
     r"\b(?:took|take|taken|taking|seized?|seizing|gain(?:ed)?|regain(?:ed)?|wrest(?:ed)?|"
     r"captur(?:e|ed|ing)|assum(?:e|ed))\b[^.]{0,25}\bcontrol\b",
-    r"\b(?:retook|retaken|retake|recaptur(?:e|ed|ing)|overr[au]n|liberat(?:e|ed|ing))\b",
+    r"\b(?:retook|retaken|retake|recaptur(?:e|ed|ing)|overr[au]n|liberat(?:e|ed|ing)|reclaim(?:ed|s|ing)?)\b",
+    r"\b(?:took|take|taken|taking|takes) back\b",
+    r"\b(?:recover(?:ed)?|re-?establish(?:ed)?|restor(?:e|ed)|reassert(?:ed)?)\b[^.]{0,25}\bcontrol\b",
 )
 CUE_CURFEW = _rx(
-    r"\bcurfews?\b", r"\bstate of (?:emergency|siege)\b", r"\bmartial law\b", r"\bblockades?\b", r"\bsieges?\b"
+    r"\bcurfews?\b", r"\bstate of (?:emergency|siege)\b", r"\bmartial law\b", r"\bblockades?\b", r"\bsieges?\b",
+    r"\bbesieg", r"\blockdowns?\b", r"\bclosures?\b", r"\binternet (?:shutdown|blackout)s?\b",
+    r"\bshut (?:down|off) (?:the )?(?:internet|mobile|telecom)",
 )
 # a target that is a military position or force rather than people going about their lives
 CUE_MILITARY_TARGET = _rx(
     r"\b(?:troops|soldiers|forces|army|military|convoy|patrol|positions?|checkpoints?|bases?|outposts?|barracks|"
     r"police|officers|militants|fighters|rebels|insurgents|combatants|personnel)\b"
 )
-CUE_PROTEST = _rx(r"\bprotest", r"\bdemonstrat", r"\brall(?:y|ies|ied)\b", r"\bmarch(?:ed|es|ing)?\b", r"\bsit-in")
+CUE_PROTEST = _rx(
+    r"\bprotest",
+    r"\bdemonstrat",
+    r"\brall(?:y|ies|ied)\b",
+    # the verb or noun, not the month ("on 3 March 2021", "in March", "March 3")
+    r"(?<!\d )(?<!\bin )(?<!\bof )(?<!\bearly )(?<!\blate )(?<!\bmid-)(?<!\blast )(?<!\bsince )(?<!\buntil )"
+    r"\bmarch(?:ed|es|ing)?\b(?!,? \d)",
+    r"\bsit-in",
+    r"\bblock(?:ed|ing)? (?:a |the )?(?:main )?(?:road|street|highway|motorway)s?\b",
+)
 
 TWO_SIDED_TRIGGERS = frozenset(
     {
@@ -342,15 +391,21 @@ TWO_SIDED_TRIGGERS = frozenset(
         "counterattack",
         "counter-attack",
         "counteroffensive",
+        "trade",
     }
 )
-TERRITORY_TRIGGERS = frozenset({"retake", "recapture", "overrun", "liberate", "regain", "takeover"})
+TERRITORY_TRIGGERS = frozenset({"retake", "recapture", "overrun", "liberate", "regain", "takeover", "reclaim"})
+#: verbs that change control of a place when "control" (or "back") goes with them
+CONTROL_VERBS = frozenset(
+    "capture seize take storm control takeover wrest gain assume recover reestablish re-establish restore "
+    "reassert".split()
+)
 DISRUPT_TRIGGERS = frozenset({"defuse", "foil", "thwart", "intercept", "dismantle"})
 #: triggers that name a change to a group whatever their PLOVER reading (CAMEO codes defection as REJECT)
-GROUP_CHANGE_ONLY = frozenset({"defect", "defection", "merge", "merger", "rename"})
+GROUP_CHANGE_ONLY = frozenset({"defect", "defection", "merge", "merger", "rename", "split"})
 HANDOVER_TRIGGERS = frozenset({"hand", "handover", "cede"})
 WITHDRAW_TRIGGERS = frozenset({"withdraw", "withdrawal", "retreat", "pull", "vacate", "abandon"}) | HANDOVER_TRIGGERS
-BASE_TRIGGERS = frozenset({"establish", "set", "open", "build", "construct"})
+BASE_TRIGGERS = frozenset({"establish", "set", "open", "build", "construct", "relocate", "move"})
 GROUP_CHANGE_TRIGGERS = frozenset(
     {
         "join",
@@ -384,6 +439,20 @@ def _kind(k: str | None, text: str) -> str | None:
     return k
 
 
+#: nouns that name the members of the perpetrator ("JNIM militants"), not a target
+_AGENT_NOUNS = (
+    r"(?:\s+(?:militants|fighters|soldiers|troops|forces|militiamen|members|rebels|insurgents|gunmen|police|"
+    r"officers|personnel|units?|operatives|agents|guerrillas|jihadists|cadres))?"
+)
+
+
+def _without_actor(text: str, actor_text: str | None) -> str:
+    """`text` without the words naming the perpetrator, so that target cues see only the rest."""
+    if not actor_text:
+        return text
+    return re.sub(re.escape(actor_text) + _AGENT_NOUNS, " ", text, flags=re.IGNORECASE)
+
+
 def acled_type(
     plover: str,
     mode: str | None,
@@ -394,6 +463,7 @@ def acled_type(
     territory: bool = False,
     text: str = "",
     context: str = "",
+    actor1_text: str | None = None,
 ) -> tuple[str | None, str | None]:
     """ACLED (event_type, sub_event_type) for a PLOVER event, or (None, None) where ACLED
     would not record it (most verbal events).
@@ -404,6 +474,8 @@ def acled_type(
     place. ``text`` is the trigger's own clause, used for keyword cues about this event (weapon,
     victims); ``context`` the whole sentence, for cues about the incident as a whole (riot
     conduct, protest policing, handovers, chemical agents). It defaults to ``text``.
+    ``actor1_text``, the words naming the perpetrator, is left out when the clause is searched
+    for its target ("soldiers beat two farmers" targets farmers, not soldiers).
     """
     p = (plover or "").strip().upper()
     m = (mode or "").strip().lower() or None
@@ -412,21 +484,27 @@ def acled_type(
     ctx = context or t
     a1 = _kind(actor1_kind, t)
     a2 = _kind(actor2_kind, t)
+    target = _without_actor(t, actor1_text)
+    territory = territory or bool(trig in CONTROL_VERBS and CUE_TERRITORY.search(t))
 
     if trig in DISRUPT_TRIGGERS or (p in ("ASSAULT", "COERCE") and CUE_INTERCEPT.search(t)):
         return STRATEGIC, "Disrupted weapons use"
+    if p in ("ASSAULT", "COERCE", "MOBILIZE") and CUE_DISRUPTED_STRONG.search(t):
+        return STRATEGIC, "Disrupted weapons use"  # a bomb defused, a plot foiled: no attack took place
     if trig in GROUP_CHANGE_ONLY:
         return STRATEGIC, "Change to group/activity"
     if trig in BASE_TRIGGERS and CUE_BASE.search(t):
         return STRATEGIC, "Headquarters or base established"
 
     if p == "ASSAULT":
-        return _assault(m, trig, a1, a2, territory, t, ctx)
+        return _assault(m, trig, a1, a2, territory, t, ctx, target)
     if p == "COERCE":
         return _coerce(m, trig, a1, a2, territory, t, ctx)
     if p == "PROTEST":
         return _protest(m, a1, ctx)
     if p == "MOBILIZE":
+        if CUE_SUICIDE.search(t):
+            return EXPLOSIONS, "Suicide bomb"  # "sent a suicide bomber into the market"
         if CUE_BASE.search(t):
             return STRATEGIC, "Headquarters or base established"
         return STRATEGIC, "Change to group/activity"
@@ -442,6 +520,7 @@ def acled_type(
             "deal",
             "accord",
             "treaty",
+            "pact",
         } or CUE_AGREEMENT.search(t):
             return STRATEGIC, "Agreement"
         return None, None
@@ -451,6 +530,8 @@ def acled_type(
         if trig in GROUP_CHANGE_TRIGGERS or CUE_GROUP_CHANGE.search(t):
             return STRATEGIC, "Change to group/activity"
         return None, None
+    if p == "REJECT" and trig in GROUP_CHANGE_ONLY:
+        return STRATEGIC, "Change to group/activity"
     # CONSULT, AID, REQUEST, ACCUSE, REJECT, THREATEN, SANCTION: not ACLED events
     return None, None
 
@@ -489,24 +570,38 @@ def _remote_subtype(m: str | None, trig: str | None, t: str, ctx: str = "") -> s
     return None
 
 
-def _assault(m, trig, a1, a2, territory, t, ctx="") -> tuple[str | None, str | None]:
+#: verbs that tell an outcome (a death, an injury): the weapon is named elsewhere in the sentence
+CASUALTY_TRIGGERS = frozenset({"kill", "die", "wound", "injure", "hurt"})
+
+
+def _assault(m, trig, a1, a2, territory, t, ctx="", target="") -> tuple[str | None, str | None]:
     ctx = ctx or t
+    target = target or t
     # rioters and mobs: violence by protesters, by civilians (a mob), or by unorganised people
     # whose conduct reads as rioting (torching, looting, stone-throwing)
     crowd1 = (
         a1 in CROWD_KINDS
         or a1 == "civilians"
-        or (a1 in ("other", None) and a1 != a2 and bool(CUE_MOB.search(ctx) or CUE_RIOT.search(ctx)))
+        or (a1 in ("other", None) and (a1 != a2 or a1 is None) and bool(CUE_MOB.search(ctx) or CUE_RIOT.search(ctx)))
     )
-    if crowd1 and not (a1 is None and not CUE_PROTEST.search(ctx) and not CUE_MOB.search(ctx)):
+    if crowd1 and m != "abduct" and not (a1 is None and not CUE_PROTEST.search(ctx) and not CUE_MOB.search(ctx)):
         if CUE_MOB.search(ctx) or (a1 == "civilians" and not CUE_PROTEST.search(ctx)):
             return RIOTS, "Mob violence"
         return RIOTS, "Violent demonstration"
-    # force used against protesters
-    if a2 in CROWD_KINDS:
-        if (m == "crowd-control" or CUE_INTERVENTION.search(t)) and not CUE_EXCESSIVE.search(ctx):
+    # force used against protesters: named as such, or unnamed people at a protest
+    at_protest = a2 in CROWD_KINDS or (
+        (a1 in STATE_KINDS or (a1 in (None, "other") and bool(m == "crowd-control" or CUE_INTERVENTION.search(t))))
+        and a2 in (None, "civilians", "other")
+        and bool(CUE_PROTEST.search(ctx))
+        and not CUE_RIOT.search(ctx)
+    )
+    if at_protest:
+        lethal = CUE_EXCESSIVE.search(ctx) or (
+            a2 not in CROWD_KINDS and (trig in {"kill", "shoot"} or CUE_HARM.search(t))
+        )
+        if (m == "crowd-control" or CUE_INTERVENTION.search(t)) and not lethal:
             return PROTESTS, "Protest with intervention"  # tear gas, stun grenades, batons: not lethal
-        if CUE_EXCESSIVE.search(t) or m in ("firearms", "targeted") or trig in {"kill", "shoot"}:
+        if lethal or m in ("firearms", "targeted") or trig in {"kill", "shoot"}:
             return PROTESTS, "Excessive force against protesters"
         return PROTESTS, "Protest with intervention"
     if m == "crowd-control":
@@ -515,19 +610,30 @@ def _assault(m, trig, a1, a2, territory, t, ctx="") -> tuple[str | None, str | N
     a1_armed = a1 in ARMED_KINDS
     a2_armed = a2 in ARMED_KINDS
     two_sided = trig in TWO_SIDED_TRIGGERS
+    # people taken ("took three aid workers hostage"), not places: abduction, or sexual violence
+    # when the same sentence tells of rape ("abducted and raped two women")
+    abduct = m == "abduct" or trig in {"abduct", "kidnap", "abduction", "kidnapping", "hijack"} or (
+        trig in {"take", "hold", "seize", "capture", "grab"} and bool(CUE_ABDUCT.search(t))
+    )
+    if abduct:
+        if CUE_SEXUAL.search(ctx) and not a2_armed:
+            return VAC, "Sexual violence"
+        if a2_armed and CUE_MILITARY_TARGET.search(target) and not CUE_CIVILIAN_VICTIMS.search(target):
+            return BATTLES, "Armed clash"
+        return VAC, "Abduction/forced disappearance"
     territory = (
         territory
         or trig in TERRITORY_TRIGGERS
-        or bool(
-            CUE_TERRITORY.search(t) and trig in {"capture", "seize", "take", "storm", "control", "takeover"}
-        )
+        or bool(CUE_TERRITORY.search(t) and trig in CONTROL_VERBS)
         # "took control of X after fighting with Y": the fighting changed who holds X
         or bool(two_sided and CUE_TERRITORY.search(ctx))
     )
 
     # battles: two armed sides, or an explicitly two-sided trigger, or a territorial change
-    # (the place taken may itself be named as the target)
+    # (the place taken may itself be named as the target); taken unopposed, it is a transfer
     if territory and a2 not in UNARMED_KINDS - {"other"} | CROWD_KINDS and (a1 is None or a1_armed):
+        if CUE_HANDOVER.search(ctx) and not CUE_FIGHT.search(ctx):
+            return STRATEGIC, "Non-violent transfer of territory"
         if a1 in STATE_KINDS:
             return BATTLES, "Government regains territory"
         return BATTLES, "Non-state actor overtakes territory"
@@ -536,25 +642,32 @@ def _assault(m, trig, a1, a2, territory, t, ctx="") -> tuple[str | None, str | N
 
     # civilians as targets: abduction and sexual violence first (they are not remote)
     civ_target = a2 == "civilians" or (
-        a2 in (None, "other") and CUE_CIVILIAN_VICTIMS.search(t) and not two_sided
+        a2 in (None, "other") and CUE_CIVILIAN_VICTIMS.search(target) and not two_sided
     )
-    if m == "sexual" or (civ_target and CUE_SEXUAL.search(t) and trig in {"rape", "assault", "abuse"}):
+    if m == "sexual" or (
+        CUE_SEXUAL.search(t) and not a2_armed and (civ_target or trig in {"rape", "assault", "abuse", "enslave"})
+    ):
         return VAC, "Sexual violence"
-    if m == "abduct" or trig in {"abduct", "kidnap", "abduction", "kidnapping", "hijack"}:
-        if a2_armed:
-            return BATTLES, "Armed clash"
-        return VAC, "Abduction/forced disappearance"
 
-    # remote violence, whoever the target (ACLED keeps it under Explosions/Remote violence)
+    # remote violence, whoever the target (ACLED keeps it under Explosions/Remote violence); a
+    # bare outcome ("stepped on a landmine and was killed") takes its weapon from the sentence
+    # unless its own clause names who killed ("gunmen killed 2 farmers" beside a shelling)
     remote = _remote_subtype(m, trig, t, ctx)
+    if remote is None and trig in CASUALTY_TRIGGERS and (a1 is None or target == t):
+        # the perpetrator is not named in the killing's own clause ("3 died when a mine exploded")
+        remote = _remote_subtype(None, None, ctx, ctx)
     if remote is not None:
         return EXPLOSIONS, remote
 
-    if m == "destroy" and a2 is None and not CUE_CIVILIAN_VICTIMS.search(t):
-        return STRATEGIC, "Looting/property destruction"
+    if (m == "destroy" or CUE_LOOT.search(t)) and not CUE_HARM.search(t) and (
+        a2 != "civilians" or CUE_PROPERTY.search(t)
+    ):
+        return STRATEGIC, "Looting/property destruction"  # homes burned or demolished, nobody hurt
     if civ_target:
         return VAC, "Attack"
-    if a2_armed or (a2 in (None, "other") and (a1 is None or a1_armed) and CUE_MILITARY_TARGET.search(t)):
+    if a2_armed and (CUE_MILITARY_TARGET.search(target) or not CUE_CIVILIAN_VICTIMS.search(target)):
+        return BATTLES, "Armed clash"
+    if a2 in (None, "other") and (a1 is None or a1_armed) and CUE_MILITARY_TARGET.search(target):
         return BATTLES, "Armed clash"
     if a2 is None and a1 is not None and not a1_armed:
         return BATTLES, "Armed clash"
@@ -569,8 +682,14 @@ def _coerce(m, trig, a1, a2, territory, t, ctx="") -> tuple[str | None, str | No
         if CUE_EXCESSIVE.search(ctx):
             return PROTESTS, "Excessive force against protesters"
         return PROTESTS, "Protest with intervention"
+    if trig in {"disperse", "break"} and CUE_PROTEST.search(ctx):
+        return PROTESTS, "Protest with intervention"
     if m == "arrest" or trig in {"arrest", "detain", "jail", "imprison", "apprehend", "detention"}:
-        if CUE_PROTEST.search(ctx) and (CUE_INTERVENTION.search(ctx) or a2 in ("civilians", None)):
+        if CUE_DISAPPEARED.search(ctx):
+            return VAC, "Abduction/forced disappearance"  # held with no word of their fate
+        if CUE_PROTEST.search(ctx) and (
+            CUE_INTERVENTION.search(ctx) or a2 not in ARMED_KINDS
+        ):
             return PROTESTS, "Protest with intervention"  # arrests at a protest are its policing
         return STRATEGIC, "Arrests"
     if m == "seize" or trig in {
@@ -582,13 +701,24 @@ def _coerce(m, trig, a1, a2, territory, t, ctx="") -> tuple[str | None, str | No
         "pillage",
         "occupy",
         "capture",
+        "wrest",
     }:
         if CUE_DISRUPTED.search(t) and not CUE_LOOT.search(t):
             return STRATEGIC, "Disrupted weapons use"
+        if CUE_PEOPLE_SEIZED.search(t):
+            return VAC, "Abduction/forced disappearance"
         if territory:
-            return STRATEGIC, "Non-violent transfer of territory"
+            if CUE_HANDOVER.search(ctx) or not (a2 in ARMED_KINDS or CUE_FIGHT.search(ctx)):
+                return STRATEGIC, "Non-violent transfer of territory"
+            if a1 in STATE_KINDS:
+                return BATTLES, "Government regains territory"
+            return BATTLES, "Non-state actor overtakes territory"
         return STRATEGIC, "Looting/property destruction"
-    if m in ("curfew", "martial-law") or CUE_CURFEW.search(t) or (m == "restrict" and trig in {"blockade", "siege"}):
+    if m in ("curfew", "martial-law") or CUE_CURFEW.search(t) or (
+        m == "restrict" and trig in {"blockade", "siege", "besiege"}
+    ):
+        return STRATEGIC, "Other"
+    if m == "censor" and CUE_CURFEW.search(ctx):
         return STRATEGIC, "Other"
     return None, None
 
@@ -597,6 +727,8 @@ def _protest(m, a1, t) -> tuple[str | None, str | None]:
     if m in ("boycott", "hunger") and not re.search(r"\bprotest|\bdemonstrat|\brally|\bmarch", t, re.I):
         return None, None
     if m in ("riot", "vandalize") or CUE_RIOT.search(t) or CUE_MOB.search(t):
+        if m == "vandalize" and a1 in ARMED_KINDS and not re.search(r"\briot|\bprotest|\bdemonstrat", t, re.I):
+            return STRATEGIC, "Looting/property destruction"  # property damaged by an armed group
         if CUE_MOB.search(t):
             return RIOTS, "Mob violence"
         return RIOTS, "Violent demonstration"
@@ -621,6 +753,8 @@ def _retreat(m, trig, territory, t) -> tuple[str | None, str | None]:
             return STRATEGIC, "Agreement"
         return STRATEGIC, "Other"
     if m == "disarm" or trig in {"surrender", "disarm", "demobilize", "demobilise", "capitulate"}:
+        if CUE_HANDOVER.search(t):
+            return STRATEGIC, "Non-violent transfer of territory"  # a place surrendered without a fight
         if CUE_EXCHANGE.search(t):
             return STRATEGIC, "Agreement"
         return STRATEGIC, "Change to group/activity"

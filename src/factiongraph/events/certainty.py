@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from factiongraph.tables import word_set
+
 INTENT_VERBS = frozenset(
     [
         "threaten",
@@ -49,25 +51,7 @@ SPECULATIVE_WORDS = frozenset(["likely", "probably", "possibly", "perhaps", "may
 HEDGE_WORDS = frozenset(["reportedly", "allegedly", "apparently", "purportedly", "supposedly", "seemingly"])
 HEDGE_VERBS = frozenset(["suggest", "appear", "seem", "indicate"])
 DISPUTE_VERBS = frozenset(["downplay", "deny", "dispute", "contradict", "refute", "reject", "dismiss"])
-REPORT_VERBS = frozenset(
-    [
-        "say",
-        "report",
-        "claim",
-        "state",
-        "announce",
-        "tell",
-        "add",
-        "confirm",
-        "note",
-        "insist",
-        "allege",
-        "assert",
-        "declare",
-        "write",
-        "quote",
-    ]
-)
+REPORT_VERBS = word_set("cues", "report_verbs")  # one list for every stage
 COND_MARKS = frozenset(["if", "unless", "whether"])
 
 

@@ -5,8 +5,15 @@ Public API
 `find_dates(text, published)` -> ``[(start, end, DateValue), ...]`` sorted by `start`, non-overlapping;
 offsets index `text` and ``text[start:end] == value.text``.
 
-`event_date(sentence, published)` -> the best date for an event in the sentence (the most specific
-precision, the first one among equals) or None.  The caller decides what to do when there is none.
+`event_date(sentence, published, anchor=None, side=())` -> the best date for an event in the
+sentence: among the dates that are not background (below), one outside the `side` spans (clauses
+other than the event's own), then the most specific precision, then the one nearest to `anchor`
+(the event trigger's offset), else the first; or None.  The caller decides what to do when
+there is none.
+
+`is_background(text, start, end, value, published)` -> whether a date found in `text` sets the scene
+rather than dating a reported event: "since 2011", "from 2015 until ...", "20 years ago", "in 2006"
+in a report published in 2023.  Such dates never date the event.
 
 Conventions
 -----------
@@ -57,7 +64,7 @@ from collections.abc import Iterator
 
 from factiongraph.document import DateValue
 
-__all__ = ["find_dates", "event_date"]
+__all__ = ["find_dates", "event_date", "is_background"]
 
 _D = dt.timedelta
 
@@ -501,10 +508,48 @@ def find_dates(text: str, published: dt.date | None) -> list[tuple[int, int, Dat
     return out
 
 
-def event_date(sentence: str, published: dt.date | None) -> tuple[int, int, DateValue] | None:
-    """The best date for an event told in `sentence`: the most specific, then the first; else None."""
+_BACKGROUND_BEFORE_RE = re.compile(
+    r"\b(?:since|from|as\s+early\s+as|dating\s+back\s+to|going\s+back\s+to|back\s+in|ever\s+since)\s+"
+    r"(?:(?:early|late|mid|the\s+(?:start|end|beginning|middle)\s+of)[\s-]+)?$",
+    re.IGNORECASE,
+)
+#: a reported event is at most this old when its report comes out; older dates tell history
+_HISTORY = dt.timedelta(days=365)
+
+
+def is_background(text: str, start: int, end: int, value: DateValue, published: dt.date | None) -> bool:
+    """Whether the date `text[start:end]` sets the scene instead of dating a reported event.
+
+    Background: the start of a duration ("since 2011", "from March 2015", "dating back to 2003"),
+    a count of years back ("20 years ago"), and, when the publication date is known, any date
+    ending more than a year before it ("in 2006" in a report from 2023).
+    """
+    if _BACKGROUND_BEFORE_RE.search(text, max(0, start - 40), start):
+        return True
+    if re.search(r"\byears?\s+ago$", value.text, re.IGNORECASE):
+        return True
+    return published is not None and value.end < published - _HISTORY
+
+
+def event_date(
+    sentence: str,
+    published: dt.date | None,
+    anchor: int | None = None,
+    side: tuple[tuple[int, int], ...] = (),
+) -> tuple[int, int, DateValue] | None:
+    """The best date for an event told in `sentence` (its trigger at offset `anchor`, if given):
+    background dates left out; a date outside the `side` spans (other clauses: "troops who arrived
+    on Monday") before one inside them; then the most specific, the nearest to `anchor`, the first;
+    else None."""
     best: tuple[int, int, DateValue] | None = None
+    best_key: tuple[bool, int, int] | None = None
     for item in find_dates(sentence, published):
-        if best is None or _PRECISION_RANK[item[2].precision] > _PRECISION_RANK[best[2].precision]:
-            best = item
+        start, end, value = item
+        if is_background(sentence, start, end, value, published):
+            continue
+        distance = 0 if anchor is None else min(abs(anchor - start), abs(anchor - end))
+        inside = any(a <= start < b for a, b in side)
+        key = (inside, -_PRECISION_RANK[value.precision], distance)
+        if best_key is None or key < best_key:
+            best, best_key = item, key
     return best

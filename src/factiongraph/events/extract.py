@@ -11,17 +11,20 @@ Certainty, attribution, date, place and fatalities are then attached to each eve
 
 from __future__ import annotations
 
+import copy
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from factiongraph.actors import lexicon as lx
-from factiongraph.document import Actor, Document, Event, Mention, Place, Span
+from factiongraph.document import Actor, Document, Event, Mention, Place, Span, as_plover
 from factiongraph.events import certainty as cert
 from factiongraph.events.acled import acled_type
 from factiongraph.events.dates import event_date
-from factiongraph.events.fatalities import find_fatalities
+from factiongraph.events.fatalities import fatalities_near
 from factiongraph.events.lexicon import Lexicon, TriggerSense
+from factiongraph.events.location import clause_place, is_locative, not_a_scene
+from factiongraph.frames import ModifierTie, listed_after, modifier_ties, sheltered_tokens
 
 TARGET_PREPS = frozenset(["against", "on", "upon", "with", "at", "into"])
 TERRITORY_VERBS = frozenset(
@@ -47,7 +50,12 @@ QUANTITY_NOUNS = frozenset(
     "kg kilogram kilo ton tonne pound litre liter gallon barrel worth amount number lot quantity shipment "
     "consignment load batch cargo convoy package dozen hundred thousand million $ dollar euro".split()
 )
+ADVERB_PARTICLES = frozenset("back out off away over".split())  # particles the parser may tag as adverbs
 SPEAKER_PRONOUNS = frozenset("he she it they we".split())
+FIRST_PERSON = frozenset("i we".split())
+OPEN_QUOTES, CLOSE_QUOTES, BOTH_QUOTES = frozenset("“‘"), frozenset("”’"), frozenset("\"")
+
+
 GUESSED_FACTOR = 0.75  # a participant taken from salience rather than syntax
 ONE_SIDED_FACTOR = 0.5  # an ACLED event with a participant unnamed
 SIDE_CLAUSE_FACTOR = 0.7  # an event told in an adverbial or relative clause: background to the main one
@@ -67,6 +75,21 @@ CERTAINTY_FACTOR = {
 Locator = Callable[[Document, int, int], Place | None]
 
 
+def _in_quote(tok: Any) -> bool:
+    """Whether `tok` stands inside a direct quotation of its sentence."""
+    inside = False
+    for t in tok.sent:
+        if t.i >= tok.i:
+            return inside
+        if t.text in OPEN_QUOTES:
+            inside = True
+        elif t.text in CLOSE_QUOTES:
+            inside = False
+        elif t.text in BOTH_QUOTES:
+            inside = not inside
+    return inside
+
+
 class _Mentions:
     """Token index -> actor mention, for one parsed document."""
 
@@ -80,6 +103,32 @@ class _Mentions:
                     continue
                 for t in span:
                     self.by_token[t.i] = m
+        # "the US-backed SDF": the actor inside the modifier is a party to the tie the modifier
+        # states (relations read `modifier_ties`), never an argument of the clause
+        self.modifier_ties: list[ModifierTie] = modifier_ties(sd, self.by_token.get)
+        self.in_modifier: dict[int, Mention] = {}
+        for tie in self.modifier_ties:
+            span = sd.char_span(tie.modifier.start, tie.modifier.end, alignment_mode="expand")
+            for t in span if span is not None else ():
+                if self.by_token.get(t.i) is tie.modifier:
+                    self.in_modifier[t.i] = self.by_token.pop(t.i)
+        # "X, aided by Y", "X, part of Y", "Y, made up of A and B", "with support from Y": the actors
+        # such a phrase names are parties to the tie it states, not arguments of the clause around it
+        self.sheltered: dict[int, Mention] = {}
+        hidden = {h for i in sheltered_tokens(sd) if (h := self.by_token.get(i)) is not None}
+        hidden |= {x for h in list(hidden) for x in listed_after(h, self.by_token.get, sd)}
+        for i, mention in list(self.by_token.items()):
+            if mention in hidden:
+                self.sheltered[i] = self.by_token.pop(i)
+
+    def unsheltered(self) -> _Mentions:
+        """The same index with the actors of tie phrases visible again (for the tie constructions)."""
+        if not self.sheltered:
+            return self
+        view = copy.copy(self)
+        view.by_token = {**self.by_token, **self.sheltered}
+        view.sheltered = {}
+        return view
 
     @classmethod
     def of(cls, doc: Document, sd: Any) -> _Mentions:
@@ -175,6 +224,8 @@ def _subject(verb: Any, ms: _Mentions, depth: int = 0) -> Mention | None:
                 k.dep_ == "poss" and k.lower_ in ("their", "its", "his", "her", "our") for k in c.children
             )
             if m is None and (c.lower_ in SPEAKER_PRONOUNS or own) and verb.dep_ == "ccomp":
+                if _in_quote(c) and c.lower_ not in FIRST_PERSON:
+                    return None  # '"They are shelling us," X said': in direct speech only "we" is X
                 return _speaker(verb.head, ms)  # "X said they / their forces would ...": X
             return m
     controller = _object_controller(verb, ms)
@@ -303,6 +354,15 @@ def _attribution_tokens(sent: Any, lexicon: Lexicon) -> set[int]:
 def _background_clause(tok: Any) -> bool:
     """'after residents had fled', 'as talks stalled': a clause of time or cause, not of purpose."""
     return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in tok.children)
+
+
+def _coagents(m: Mention, ms: _Mentions, sd: Any) -> list[Mention]:
+    """Actors coordinated with `m` in the parse or on the surface of a list."""
+    span = sd.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return []
+    out = [x for c in span.root.subtree if c.dep_ == "conj" and (x := ms.at(c)) is not None]
+    return out + listed_after(m, ms.by_token.get, sd)
 
 
 def _fallback(
@@ -455,7 +515,7 @@ def _speech_act(tok: Any, plover: str, mode: str | None = None) -> tuple[str, An
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in REFUSAL and plover != "REJECT":
         return "REJECT", speaker  # "declined to resign", "refused to meet"
     negated = any(c.dep_ == "neg" for c in tok.children)
-    # "willing to send material to help defend X": an intention governs its purpose clauses too
+    # "ready to ship arms to help protect X": an intention governs its purpose clauses too
     governor = tok.head if tok.dep_ == "advcl" and _to_clause(tok) and tok.head.dep_ == "xcomp" else tok
     if governor is not tok and governor.head.lemma_.lower() in COMMISSIVE:
         tok = governor
@@ -481,11 +541,20 @@ def _sense(tok: Any, lex: Lexicon) -> TriggerSense | None:
     if tok.lower_ == "according":  # "according to X" attributes; it is no event
         return None
     if tok.pos_ == "VERB":
-        particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+        particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None) or next(
+            (
+                c.lower_
+                for c in tok.children
+                if c.lower_ in ADVERB_PARTICLES and (c.dep_ == "advmod" or c.dep_ == "prep" and not list(c.children))
+            ),
+            None,
+        )  # "pulled back", "handed the town over to": a particle parsed as an adverb or a bare preposition
         prep = next((c.lower_ for c in tok.children if c.dep_ == "prep"), None)
         if any(c.dep_ == "xcomp" for c in tok.children):
             prep = None  # "agreed to lift ..., with strings attached": the complement is the argument
         dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if dobj is None and _is_passive(tok):  # "grenades were thrown": the passive subject is the object
+            dobj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         if dobj is not None and dobj.lemma_.lower() in FRAME_NOUNS and tok.lemma_.lower() in LIGHT_VERBS:
             for c in dobj.children:  # "launched a mediation effort": the mediation is the event
                 if c.dep_ == "compound" and c.pos_ == "NOUN" and lex.noun(c.lemma_.lower()) is not None:
@@ -493,7 +562,15 @@ def _sense(tok: Any, lex: Lexicon) -> TriggerSense | None:
         if dobj is not None and dobj.lemma_.lower() in QUANTITY_NOUNS:  # "700 kg of medicine": the medicine
             dobj = next((p for c in dobj.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), dobj)
         obj = dobj.lemma_.lower() if dobj is not None else None
-        return lex.verb(lex.verb_lemma(tok.lemma_.lower(), tok.lower_), particle=particle, prep=prep, obj=obj)
+        lemma = lex.verb_lemma(tok.lemma_.lower(), tok.lower_)
+        sense = lex.verb(lemma, particle=particle, prep=prep, obj=obj)
+        if sense is None and prep is not None:
+            # "took into custody a journalist": the pattern's object is the preposition's
+            pobj = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == prep
+                         for p in c.children if p.dep_ == "pobj"), None)  # fmt: skip
+            if pobj is not None:
+                sense = lex.verb(lemma, particle=particle, prep=prep, obj=pobj.lemma_.lower())
+        return sense
     if tok.pos_ == "NOUN":
         if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in DISARMING_VERBS:
             return None  # "defused two bombs": the bombs did not go off
@@ -532,10 +609,18 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
     if sd is None:
         return doc
     ms = _Mentions.of(doc, sd)
-    # where an event happened is a place named as a place, not a state named as an actor
+    # where an event happened is a place named as a place ("in Kabul"), not a state named as an
+    # actor ("Kabul said"), a nationality or an origin
     mentions = [m for a in doc.actors for m in a.mentions]
+    actor_spans = [(m.start, m.end) for m in mentions]
     loc_doc = dataclasses.replace(
-        doc, places=tuple(p for p in doc.places if not any(m.start < p.end and p.start < m.end for m in mentions))
+        doc,
+        places=tuple(
+            p
+            for p in doc.places
+            if not not_a_scene(sd, p)
+            and (is_locative(sd, p) or not any(m.start < p.end and p.start < m.end for m in mentions))
+        ),
     )
     events: list[Event] = []
     depth: dict[int, float] = {}  # event index -> its trigger's depth in the parse
@@ -556,17 +641,18 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
             territory=tok.lemma_.lower() in TERRITORY_VERBS,
             text=_clause_text(tok),
             context=sent.text,
+            actor1_text=m1.text if m1 else None,
         )
 
     def add(
         sent: Any, tok: Any, trigger: Any, sense: TriggerSense, c: Any, m1: Mention | None, m2: Mention | None,
         factor: float, rank: float | None = None, guessed: Mention | None = None,
-    ) -> None:
+    ) -> bool:
         # a participant taken from salience has no span filling its role: it gets no mention, so
         # that nothing downstream (derived relations, highlights) reads it as stated
         key = (sense.plover, m1.actor_id if m1 else None, m2.actor_id if m2 else None, sent.start)
         etype, subtype = acled(sent, tok, sense, m1, m2)
-        when = event_date(sent.text, doc.published)
+        when = event_date(sent.text, doc.published, trigger.idx - sent.start_char, _side_clauses(sent, trigger))
         # an event told in a side clause ("..., after troops withdrew") is background to the main one
         side = 1.0 if _main_clause(tok) else SIDE_CLAUSE_FACTOR
         conf = sense.weight * CERTAINTY_FACTOR.get(c.value, 0.5) * factor * side
@@ -585,13 +671,13 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
             certainty=c.value,
             source_kind=doc.source_kind_at(tok.idx),
             attributed_to=_attribution(c.source_token, ms, doc) if c.value == "reported" else None,
-            location=_where(loc_doc, sent, sense.plover, locate),
+            location=_where(loc_doc, sent, sense.plover, locate, trigger, doc.places, actor_spans),
             date=when[2] if when is not None else None,
-            fatalities=find_fatalities(sent.text) if sense.plover == "ASSAULT" else None,
+            fatalities=_fatalities(sent, trigger, lexicon) if sense.plover == "ASSAULT" else None,
             confidence=min(1.0, conf),
         )
         if (m1 is None or m2 is None) and ev.confidence < MIN_ONE_SIDED_CONFIDENCE:
-            return  # a half-told event with weak evidence (a side clause, a hedge) is noise
+            return False  # a half-told event with weak evidence (a side clause, a hedge) is noise
         if key in seen:
             if events[seen[key]].confidence < ev.confidence:
                 events[seen[key]] = ev
@@ -600,6 +686,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
             seen[key] = len(events)
             depth[len(events)] = _depth(tok) if rank is None else rank
             events.append(ev)
+        return True
 
     for sent in sd.sents:
         attribution = _attribution_tokens(sent, lexicon)
@@ -628,7 +715,9 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                         tok.head,
                         dataclasses.replace(head_sense, weight=max(sense.weight, head_sense.weight)),
                     )
-            if tok.pos_ == "VERB":
+            if tok.pos_ == "VERB" and tok.dep_ == "nsubj" and tok.tag_ == "VBG" and _between(tok, ms)[0] is not None:
+                m1, m2 = _between(tok, ms)  # "fighting between X and Y continued": a gerund used as a noun
+            elif tok.pos_ == "VERB":
                 m1 = _subject(tok, ms)
                 m2 = _patient(
                     tok, ms, hostile=sense.plover in HOSTILE, exclude=m1.actor_id if m1 else None,
@@ -657,7 +746,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 rank = _depth(tok.head) - 0.5
             if speech is not None:
                 plover, speaker = speech
-                sense = dataclasses.replace(sense, plover=plover, mode=None)
+                sense = dataclasses.replace(sense, plover=as_plover(plover), mode=None)
                 if plover == "REQUEST":  # "X said Y must ...": X asks Y
                     m1, m2 = (_subject(speaker, ms) or _speaker(speaker, ms)) if speaker is not None else m1, m1
                 c = cert.Certainty("reported" if speaker is not None else "asserted")
@@ -696,7 +785,9 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
             known = m1 or m2
             other = None
             if known is not None and _main_clause(tok):
-                other = _fallback(tok, ms, sent, {known.actor_id}, attribution)
+                # the known side's coordinated actors ("X, Y and Z attacked ...") are on its side
+                own_side = {known.actor_id} | {x.actor_id for x in _coagents(known, ms, sd)}
+                other = _fallback(tok, ms, sent, own_side, attribution)
             if known is not None and other is not None:
                 m1, m2 = (known, other) if m1 is not None else (other, known)
                 add(sent, tok, trigger, sense, c, m1, m2, GUESSED_FACTOR, guessed=other)
@@ -710,10 +801,10 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 # killed") reports an outcome, weaker evidence than the act that caused it.
                 outcome = lexicon.verb_lemma(tok.lemma_.lower(), tok.lower_) in CASUALTY_VERBS
                 toll = (0.7 if m1 or m2 else 0.5) if outcome else 1.0
-                add(sent, tok, trigger, sense, c, m1, m2, ONE_SIDED_FACTOR * toll)
-                break
+                if add(sent, tok, trigger, sense, c, m1, m2, ONE_SIDED_FACTOR * toll):
+                    break  # too weak to keep ("two farmers died"): the next candidate may name the act
     # one happening told by several words of a sentence between the same two actors ("willing to
-    # send material to help defend X", "called for sanctions against X") is coded by its
+    # ship arms to help protect X", "called for sanctions against X") is coded by its
     # governing predicate, as PLOVER codes the main verb
     best: dict[tuple[frozenset[str], int], int] = {}
     for i, e in enumerate(events):
@@ -762,7 +853,7 @@ def _main_clause(tok: Any) -> bool:
 
 def _obligation(tok: Any, lex: Lexicon, ms: _Mentions) -> tuple[Mention, Mention] | None:
     """(speaker, addressee) for a reported obligation whose verb is no trigger of its own:
-    "X said Y must be ready to mediate", "X declared that Y should drop its barriers" (PLOVER
+    "X said Y ought to be prepared to mediate", "X declared that Y should drop its barriers" (PLOVER
     codes the demand as REQUEST from X to Y)."""
     if tok.pos_ not in ("VERB", "AUX") or tok.dep_ != "ccomp":
         return None
@@ -794,7 +885,7 @@ def _requested(tok: Any, lex: Lexicon) -> bool:
         if head.pos_ in ("VERB", "AUX") and head.dep_ == "ccomp" and any(
             c.dep_ == "aux" and c.lower_ in ("must", "should") for c in head.children
         ):
-            return True  # "X said Y must be ready to mediate": the mediation is what X asks for
+            return True  # "X said Y should stand ready to mediate": the mediation is what X asks for
         if head.pos_ in ("VERB", "NOUN"):
             sense = _sense(head, lex)
             if sense is not None and sense.plover in ("REQUEST", "REJECT"):
@@ -843,12 +934,51 @@ def _depth(tok: Any) -> int:
     return d
 
 
-def _where(doc: Document, sent: Any, plover: str, locate: Locator | None) -> Place | None:
-    """Where the event happened. A statement (request, accusation, rejection, support, agreement)
-    takes a place only from its own sentence: the scene of the sentences before it is where
-    others acted, not where it was said. Acts and threats take the paragraph's scene too."""
+def _side_clauses(sent: Any, trigger: Any) -> tuple[tuple[int, int], ...]:
+    """Character spans (sentence offsets) of the relative, adverbial and adnominal clauses that do
+    not hold `trigger`: a date there dates another happening ("troops who arrived on Monday")."""
+    spans = []
+    for t in sent:
+        if t.dep_ in ("relcl", "acl", "advcl") and not (t.left_edge.i <= trigger.i <= t.right_edge.i):
+            end = t.right_edge.idx + len(t.right_edge.text)
+            spans.append((t.left_edge.idx - sent.start_char, end - sent.start_char))
+    return tuple(spans)
+
+
+def _fatalities(sent: Any, trigger: Any, lexicon: Lexicon) -> int | None:
+    """The death toll of the attack `trigger` names: the fatality phrases of its sentence that report
+    on it rather than on another attack told there. Casualty verbs ("killed", "died") tell a toll,
+    not an attack of their own, and are no anchors."""
+    anchors = []
+    for t in sent:
+        if t.pos_ not in ("VERB", "NOUN") or lexicon.verb_lemma(t.lemma_.lower(), t.lower_) in CASUALTY_VERBS:
+            continue
+        sense = _sense(t, lexicon)
+        if sense is not None and sense.plover == "ASSAULT":
+            anchors.append(t.idx - sent.start_char)
+    own = trigger.idx - sent.start_char
+    return fatalities_near(sent.text, own, anchors if own in anchors else [])
+
+
+def _where(
+    doc: Document,
+    sent: Any,
+    plover: str,
+    locate: Locator | None,
+    trigger: Any = None,
+    places: Sequence[Place] = (),
+    actor_spans: Sequence[tuple[int, int]] = (),
+) -> Place | None:
+    """Where the event happened: the place its own clause names (`clause_place`), else the
+    sentence's or paragraph's scene. A statement (request, accusation, rejection, support,
+    agreement) takes a place only from its own sentence: the scene of the sentences before it is
+    where others acted, not where it was said. Acts and threats take the paragraph's scene too."""
     if locate is None:
         return None
+    if trigger is not None:
+        attached = clause_place(trigger, places, actor_spans)
+        if attached is not None:
+            return attached
     place = locate(doc, sent.start_char, sent.end_char)
     if place is not None and plover in STATEMENTS and not sent.start_char <= place.start < sent.end_char:
         return None

@@ -9,6 +9,11 @@ sorted by `start`; ``text[start:end]`` is the whole phrase ("killed at least 12 
 `find_fatalities(text)` -> the reported death count, the largest number among those spans, or None
 when the text reports no deaths (and says nothing about their absence).
 
+`fatalities_near(text, anchor, anchors)` -> the count for one of several events told in `text`: each
+fatality phrase belongs to the last event trigger before it, else the first after it (offsets in
+`anchors`), so "warplanes bombed the market, killing 5, while clashes left 3 soldiers dead" gives 5
+to the bombing and 3 to the clashes.
+
 Conventions (after the ACLED codebook: the lowest, most conservative figure)
 -------------------------------------------------------------------------
 * Ranges take the lower bound: "10 to 15", "10-15", "10 or 15", "between 10 and 15" -> 10.
@@ -26,6 +31,9 @@ Conventions (after the ACLED codebook: the lowest, most conservative figure)
   sentence: "killed 12 ... bringing the toll to 15" -> 15).
 * Sub-counts ("including 7 children", "7 children were among those killed", "of whom 3 ...") are not
   the total; they are used only when the sentence has no other count.
+* Dead and hurt counted together ("40 people were killed or injured", "left 15 dead or wounded",
+  "killed and injured") are no death count: the split is unknown, and ACLED's conservative rule
+  takes the lowest figure the report supports. Such a phrase gives no number.
 * Not fatalities: wounded/injured/arrested/missing/displaced counts, money ("$500 million"), ages
   ("22-year-old"; but "a 22-year-old was killed" -> 1), years ("since 2011"), durations and things
   ("3 days", "8 shots", "5 rockets") and
@@ -41,7 +49,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["find_fatalities", "find_fatality_spans"]
+__all__ = ["find_fatalities", "find_fatality_spans", "fatalities_near"]
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -195,6 +203,14 @@ _PASSIVE_FOLLOW_RE = re.compile(
 _OTHER_VERB_AFTER_RE = re.compile(
     rf"(?:\s+{_AUX})*\s+(?!killed\b|dead\b|died\b)(?:[a-z]+ed|fled|hurt|taken|held|seen|left)\b"
 )
+# "40 people were killed or injured": a count of dead and hurt together says nothing of the dead alone
+_MIXED_AFTER_RE = re.compile(
+    r"\s*(?:or|and|and/or|&)\s+(?:were\s+)?(?:injured|wounded|hurt|maimed)\b"
+    # the participle ends the phrase ("... killed or injured in the blast."), it does not modify
+    # a noun ("... killed and injured guards were taken to hospital")
+    r"(?=\s*(?:$|[^\w\s]|(?:in|on|at|when|during|after|by|as|and|or|near|while|following|overnight|since|"
+    r"from|across|with|today|yesterday|last|this|earlier|later)\b))"
+)
 _NUM_IN_EXPR_RE = re.compile(rf"{_VAGUE_RE_TEXT}|{_DIGITNUM}|{_WORDNUM}")
 _PART_RE = re.compile(rf"(?P<num>{_NUMEXPR})(?P<np>(?:\s+(?!{_STOP}\b){_WORD}){{0,3}})", _F)
 
@@ -291,7 +307,7 @@ def _candidates(text: str, lo: int, hi: int) -> list[tuple[int, int, int, str, i
     for m in _TOLL_RE.finditer(text, lo, hi):
         add(m.start(), m.end(), _value(m.group("num")), "main", m.start("num"))
     for m in _LEAVE_RE.finditer(text, lo, hi):
-        if _bad_number(text, m, m.group("np")):
+        if _bad_number(text, m, m.group("np")) or _MIXED_AFTER_RE.match(text, m.end()):
             continue
         add(m.start(), m.end(), _value(m.group("num")), "main", m.start("num"))
     active_verbs: set[int] = set()
@@ -318,7 +334,7 @@ def _candidates(text: str, lo: int, hi: int) -> list[tuple[int, int, int, str, i
         add(m.start(), end, total, kind, m.start("num"))
     for m in _PASSIVE_RE.finditer(text, lo, hi):
         np = m.group("np")
-        if _bad_number(text, m, np):
+        if _bad_number(text, m, np) or _MIXED_AFTER_RE.match(text, m.end()):
             continue
         kill = m.group("kill").lower()
         aux = m.group("aux").lower()
@@ -360,3 +376,25 @@ def find_fatalities(text: str) -> int | None:
     if not spans:
         return None
     return max(n for _, _, n in spans)
+
+
+
+def _owner(start: int, anchors: list[int]) -> int:
+    """The trigger a fatality phrase starting at `start` reports on: the last one before it ("shelled
+    the town, killing 5"), else the first one after it ("5 were killed when militants attacked")."""
+    before = [a for a in anchors if a <= start]
+    return before[-1] if before else anchors[0]
+
+
+def fatalities_near(text: str, anchor: int, anchors: list[int]) -> int | None:
+    """The death count of the event whose trigger starts at `anchor`, among events whose triggers
+    start at `anchors` in the same `text`: the largest count among the fatality phrases that report
+    on it (see `_owner`). With one trigger (or `anchor` not among them) it is `find_fatalities(text)`."""
+    spans = find_fatality_spans(text)
+    if not spans:
+        return None
+    ordered = sorted(set(anchors) | {anchor})
+    if len(ordered) < 2:
+        return max(n for _, _, n in spans)
+    mine = [n for s, _, n in spans if _owner(s, ordered) == anchor]
+    return max(mine) if mine else None

@@ -20,29 +20,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from itertools import combinations
+from typing import Any
 
 import yaml
 
+from factiongraph import document
+from factiongraph.document import PloverType
+
 __all__ = ["PLOVER_TYPES", "VALID_MODES", "Lexicon", "TriggerSense"]
 
-PLOVER_TYPES: tuple[str, ...] = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
+PLOVER_TYPES = document.PLOVER_TYPES  # the 16 types, defined once in the data model
 
 #: PLOVER modes per event type (PLOVER manual, draft 0.8); types not listed have no modes.
 VALID_MODES: dict[str, tuple[str, ...]] = {
@@ -100,19 +87,21 @@ class TriggerSense:
     ``source`` is ``"curated"`` or ``"cameo:<code>"`` (generated from the CAMEO dictionary).
     """
 
-    plover: str
+    plover: PloverType
     mode: str | None
     weight: float
     source: str
 
 
-def _loader():
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+def _loader() -> type[yaml.SafeLoader]:
+    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return loader
 
 
-def _read(name: str) -> dict:
+def _read(name: str) -> dict[str, Any]:
     text = resources.files(_DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
-    return yaml.load(text, Loader=_loader()) or {}
+    data: dict[str, Any] = yaml.load(text, Loader=_loader()) or {}
+    return data
 
 
 def _word(word: str | bool | None) -> str:
@@ -129,14 +118,15 @@ def _norm(word: str | bool | None) -> str | None:
     return w or None
 
 
-def _sense(entry: dict, source: str, where: str) -> TriggerSense | None:
+def _sense(entry: dict[str, Any], source: str, where: str) -> TriggerSense | None:
     """A TriggerSense from a data entry; None for an explicit 'not an event' entry."""
     plover = entry.get("plover")
     if plover is None:
         return None
-    plover = str(plover).upper()
-    if plover not in PLOVER_TYPES:
-        raise ValueError(f"{where}: unknown PLOVER type {plover!r}")
+    try:
+        plover = document.as_plover(str(plover).upper())
+    except ValueError as e:
+        raise ValueError(f"{where}: {e}") from None
     mode = entry.get("mode")
     if mode is not None and mode not in VALID_MODES.get(plover, ()):
         raise ValueError(f"{where}: mode {mode!r} is not a PLOVER mode of {plover}")
@@ -181,7 +171,7 @@ class Lexicon:
         return cls._cached
 
     @classmethod
-    def from_data(cls, generated: dict, curated: dict) -> Lexicon:
+    def from_data(cls, generated: dict[str, Any], curated: dict[str, Any]) -> Lexicon:
         verbs: dict[str, TriggerSense | None] = {}
         patterns: dict[_Key, TriggerSense | None] = {}
         nouns: dict[str, TriggerSense | None] = {}

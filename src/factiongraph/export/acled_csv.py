@@ -6,7 +6,9 @@ civilian_targeting, iso (numeric), country, admin1, location, latitude, longitud
 geo_precision, source (document ids / URLs of every report), notes (the evidence),
 fatalities (the largest reported; empty when unknown), tags (our certainty, source kind,
 PLOVER type and number of reports), timestamp (ingest time). Left empty: assoc_actor_1/2,
-region, admin2, admin3, source_scale.
+region, admin2, admin3, source_scale. Disorder type, interaction, civilian targeting and the
+names of sides a report leaves unnamed ("Unidentified Armed Group (Mali)") come from the
+codebook data (`factiongraph.events.codebook`).
 
 Left out: events with no ACLED type (most verbal events), events whose best report is
 negated or hypothetical (they did not happen), and events known only from reader comments.
@@ -18,6 +20,7 @@ import csv
 import datetime as dt
 from typing import IO, Any
 
+from factiongraph.events.codebook import civilian_targeting, disorder_type, interaction, unnamed_participant
 from factiongraph.graph import merged_events
 from factiongraph.store.core import Store
 
@@ -28,14 +31,6 @@ ACLED_COLUMNS = (
     "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
 )  # fmt: skip
 
-DISORDER = {
-    "Battles": "Political violence",
-    "Explosions/Remote violence": "Political violence",
-    "Violence against civilians": "Political violence",
-    "Protests": "Demonstrations",
-    "Riots": "Political violence; Demonstrations",
-    "Strategic developments": "Strategic developments",
-}
 TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 NOT_HAPPENED = ("negated", "hypothetical")
 
@@ -52,6 +47,17 @@ def _country(alpha2: str | None) -> tuple[str, str, str]:
     return c.alpha_3, str(int(c.numeric)), getattr(c, "common_name", None) or c.name
 
 
+def _side(
+    actor: dict[str, Any], actor_id: str | None, event_type: str, role: str, country: str
+) -> tuple[str, int | None]:
+    """(name, inter code) of one side of an event; a side the report leaves unnamed gets the name
+    ACLED gives it ("Unidentified Armed Group (Mali)", "Rioters (Kenya)") or stays empty."""
+    if actor_id:
+        return actor.get("name", actor_id), actor.get("acled_inter")
+    unnamed = unnamed_participant(event_type, role, country or None)
+    return unnamed if unnamed is not None else ("", None)
+
+
 def acled_rows(store: Store) -> list[dict[str, Any]]:
     actors = store.actors()
     rows: list[dict[str, Any]] = []
@@ -61,12 +67,11 @@ def acled_rows(store: Store) -> list[dict[str, Any]]:
         if not b["acled_event_type"] or b["certainty"] in NOT_HAPPENED or b["source_kind"] == "comment":
             continue
         a1, a2 = actors.get(b["actor1"] or "", {}), actors.get(b["actor2"] or "", {})
-        inter1, inter2 = a1.get("acled_inter"), a2.get("acled_inter")
-        if inter1 and inter2:
-            interaction: Any = int("".join(sorted(f"{inter1}{inter2}")))
-        else:
-            interaction = (inter1 or inter2 or 0) * 10 or ""
         iso3, iso_num, country = _country(b["country"])
+        etype = b["acled_event_type"]
+        name1, inter1 = _side(a1, b["actor1"], etype, "actor1", country)
+        name2, inter2 = _side(a2, b["actor2"], etype, "actor2", country)
+        code = interaction(inter1, inter2)
         per_country[iso3 or "XXX"] = per_country.get(iso3 or "XXX", 0) + 1
         date = m.date
         ingested = b["doc_ingested_at"]
@@ -77,17 +82,17 @@ def acled_rows(store: Store) -> list[dict[str, Any]]:
                 "event_date": date.isoformat() if date else "",
                 "year": date.year if date else "",
                 "time_precision": TIME_PRECISION.get(b["date_precision"] or "", 3 if date else ""),
-                "disorder_type": DISORDER.get(b["acled_event_type"], ""),
+                "disorder_type": disorder_type(etype),
                 "event_type": b["acled_event_type"],
                 "sub_event_type": b["acled_sub_event_type"] or "",
-                "actor1": a1.get("name", b["actor1"] or ""),
+                "actor1": name1,
                 "assoc_actor_1": "",
                 "inter1": inter1 or "",
-                "actor2": a2.get("name", b["actor2"] or ""),
+                "actor2": name2,
                 "assoc_actor_2": "",
                 "inter2": inter2 or "",
-                "interaction": interaction,
-                "civilian_targeting": "Civilian targeting" if inter2 == 7 or a2.get("kind") == "civilians" else "",
+                "interaction": code if code is not None else "",
+                "civilian_targeting": civilian_targeting(etype, inter2, a2.get("kind")),
                 "iso": iso_num,
                 "region": "",
                 "country": country,

@@ -24,6 +24,7 @@ from typing import Any
 from factiongraph.document import Document, Place
 from factiongraph.places.gazetteer import Candidate, Gazetteer
 from factiongraph.places.normalize import normalize
+from factiongraph.tables import word_set
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w]|['’‘ʿ](?=[^\W\d_])|\.(?=[^\W\d_]\.?))*\.?")
 _POSSESSIVE = ("'s", "’s", "'S", "’S")
@@ -87,25 +88,14 @@ week month year years hour minute second man may june august grace faith joy ros
 ivy olive pearl ruby of most wall bar buy sale sales deal trade cash bank banks ball game games team
 club cup league battle war attack attacks strike strikes bomb bombs fire fires
 """))
-_DEMONYMS = _words("""
-afghan afghans albanian algerian american americans angolan argentine argentinian armenian
-australian austrian azerbaijani azeri bahraini bangladeshi belarusian belgian bolivian bosnian
-brazilian british briton britons bulgarian burmese burundian cambodian cameroonian canadian
-canadians chadian chilean chinese colombian congolese croatian cuban cypriot czech danish dutch
-ecuadorian egyptian egyptians emirati english eritrean estonian ethiopian european europeans
-filipino finnish french gambian georgian german germans ghanaian greek guatemalan guinean haitian
-honduran hungarian icelandic indian indians indonesian iranian iranians iraqi iraqis irish israeli
-israelis italian ivorian jamaican japanese jordanian jordanians kazakh kenyan korean kosovar kurdish
-kuwaiti kyrgyz lao laotian latvian lebanese liberian libyan libyans lithuanian macedonian malagasy
-malawian malaysian malian mauritanian mexican moldovan mongolian montenegrin moroccan mozambican
-namibian nepalese nigerian nigerien norwegian omani pakistani pakistanis palestinian palestinians
-panamanian paraguayan persian peruvian polish portuguese qatari romanian russian russians rwandan
-saudi saudis scottish senegalese serbian sierra singaporean slovak slovenian somali somalis spanish
-sudanese swedish swiss syrian syrians taiwanese tajik tanzanian thai tunisian turkish turk turks
-turkmen ugandan ukrainian ukrainians uruguayan uzbek venezuelan vietnamese welsh yemeni yemenis
-zambian zimbabwean arab arabs arabian african africans asian asians latin western eastern
-""")
-DEMONYMS = frozenset(_DEMONYMS)
+# Nationality words are no places on their own: the gazetteer's demonym index (the registry's adjectives)
+# and the plural nouns, regional and ethnic words of data/demonyms.yaml (see `_nationality_word`).
+NATIONALITY_WORDS = word_set("demonyms", "nationality_words")
+
+
+def _nationality_word(key: str, gaz: Gazetteer) -> bool:
+    """A demonym or nationality noun ("turkish", "syrians", "europeans"), given its lowercase key."""
+    return key in NATIONALITY_WORDS or gaz.demonym(key) is not None
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 WEAK_LABELS = frozenset({"NORP", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT"})
 
@@ -326,7 +316,7 @@ def _unknown_town(text: str, toks: list, i: int, gaz: Gazetteer) -> tuple[list[_
     if j + 1 >= n or text[toks[j][1]:toks[j + 1][0]] != ", " or not _is_cap(toks[j + 1][2]):
         return None
     words = [t[2].lower() for t in toks[i:j + 1]]
-    if any(w in COMMON_WORDS or w in DEMONYMS or w in TITLES for w in words):
+    if any(w in COMMON_WORDS or _nationality_word(w, gaz) or w in TITLES for w in words):
         return None
     prev = toks[i - 1][2].lower() if i > 0 else ""
     if prev not in LOCATIVE and not _dateline(text, toks[i][0], toks[j][1]):
@@ -400,7 +390,7 @@ def _accept(m: _Match, toks: list, i: int, j: int, text: str, gaz: Gazetteer, in
     if directional:
         words = words[1:]
     single = len(words) == 1
-    if single and words[0] in DEMONYMS:
+    if single and _nationality_word(words[0], gaz):
         return False
     top = m.candidates[0]
     high = _high_prior(top)
@@ -614,7 +604,7 @@ def geoparse(doc: Document, gazetteer: Gazetteer) -> Document:
             if any(a < e and s < b for a, b in taken):
                 continue
             surface = text[s:e]
-            if normalize(surface) in DEMONYMS or gazetteer.lookup(surface):
+            if _nationality_word(normalize(surface), gazetteer) or gazetteer.lookup(surface):
                 continue  # a known name left out on purpose (demonym, actor, person)
             places.append(Place(start=s, end=e, text=surface, name=surface))
         places.sort(key=lambda p: p.start)

@@ -3,22 +3,45 @@
 All SQL is portable: standard types, `?` parameters (turned into `%s` for psycopg),
 `INSERT ... ON CONFLICT DO NOTHING`, and explicit `BEGIN TRANSACTION` / `COMMIT`.
 The constructor does no I/O; `Store.open(target)` connects and migrates.
+
+**Readers and writers at the same time.** PostgreSQL takes any number of both. A DuckDB file
+takes one process that writes *or* any number that only read, so factiongraph keeps the file
+open no longer than it must:
+
+- `ingest` opens the store with `hold=False`: the file is opened for each transaction (one batch
+  of documents, or one Parquet shard) and closed after it, so between commits it is free;
+- `graph`, `changes`, `timeline` and `export` open it read-only for the length of the command;
+- `serve` opens it read-only for each request (`Store.session`), and never holds it in between;
+- whoever finds the file locked by another process waits and tries again (backoff up to 0.5 s)
+  for up to `FACTIONGRAPH_LOCK_TIMEOUT` seconds (default 300) before giving up with a clear error.
+
+So a reader sees the store as of the last committed batch, and a writer waits at most for the
+reader's command (or request) to finish.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-from collections.abc import Iterable, Iterator, Sequence
+import os
+import random
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from factiongraph.store.schema import LATEST, MIGRATIONS, SCHEMA_VERSION_TABLE, TABLES
+from factiongraph.store.rows import Rows, contract_rows, empty_rows
+from factiongraph.store.schema import LATEST, MIGRATIONS, SCHEMA_VERSION_TABLE, TABLES, column_names
 
 DEFAULT_DB = "factiongraph.duckdb"
 POSTGRES_PREFIXES = ("postgresql://", "postgres://")
 INSERT_CHUNK = 200  # rows per multi-row INSERT
+LOCK_TIMEOUT_ENV = "FACTIONGRAPH_LOCK_TIMEOUT"
+DEFAULT_LOCK_TIMEOUT_S = 300.0
+WRITE_ATTEMPTS = 5  # PostgreSQL: a batch that meets a deadlock with a concurrent ingest is retried
+
+
+T = TypeVar("T")
 
 
 class StoreError(RuntimeError):
@@ -29,19 +52,72 @@ def is_postgres(target: str | Path) -> bool:
     return str(target).startswith(POSTGRES_PREFIXES)
 
 
-class Store:
-    """A connection to a factiongraph database. Use `Store.open(path_or_url)`."""
+def lock_timeout() -> float:
+    """Seconds to wait for a DuckDB file another process holds (`FACTIONGRAPH_LOCK_TIMEOUT`)."""
+    try:
+        return max(0.0, float(os.environ.get(LOCK_TIMEOUT_ENV, DEFAULT_LOCK_TIMEOUT_S)))
+    except ValueError:
+        return DEFAULT_LOCK_TIMEOUT_S
 
-    def __init__(self, conn: Any, backend: str, target: str) -> None:
-        self.conn = conn
+
+def _busy(e: Exception) -> bool:
+    """True when DuckDB refused the file because another connection holds it (a retry may succeed)."""
+    msg = str(e)
+    return "Could not set lock" in msg or "different configuration" in msg
+
+
+def connect_duckdb(target: str, *, read_only: bool, timeout: float | None = None) -> Any:
+    """A DuckDB connection, waiting (with backoff) while another process holds the file."""
+    import duckdb
+
+    wait = lock_timeout() if timeout is None else timeout
+    deadline = time.monotonic() + wait
+    delay = 0.02
+    while True:
+        try:
+            conn = duckdb.connect(target, read_only=read_only)
+            conn.execute("SET enable_progress_bar = false")  # no bars on the terminal from long statements
+            return conn
+        except duckdb.Error as e:
+            if not _busy(e):
+                raise StoreError(f"cannot open {target}: {e}") from None
+            if time.monotonic() >= deadline:
+                raise StoreError(
+                    f"cannot open {target}: another process holds it (waited {wait:g} s;"
+                    f" set {LOCK_TIMEOUT_ENV} to wait longer): {e}"
+                ) from None
+        time.sleep(delay * (0.5 + random.random()))
+        delay = min(delay * 2, 0.5)
+
+
+class Store:
+    """A connection to a factiongraph database. Use `Store.open(path_or_url)`.
+
+    `hold=False` (DuckDB files only) opens the file for each transaction or statement and closes
+    it after, so other processes can read between writes; see the module docstring.
+    """
+
+    def __init__(
+        self, conn: Any, backend: str, target: str, *, read_only: bool = False, hold: bool = True
+    ) -> None:
+        self._conn = conn
         self.backend = backend  # "duckdb" | "postgres"
         self.target = target
+        self.read_only = read_only
+        self.hold = hold or backend != "duckdb" or target == ":memory:"
+        self._depth = 0  # open transactions
 
     # -- opening -----------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, target: str | Path = DEFAULT_DB, *, migrate: bool = True, read_only: bool = False) -> Store:
-        """Opens (creating it if needed) a DuckDB file, `:memory:`, or a `postgresql://` URL."""
+    def open(
+        cls, target: str | Path = DEFAULT_DB, *, migrate: bool = True, read_only: bool = False, hold: bool = True
+    ) -> Store:
+        """Opens (creating it if needed) a DuckDB file, `:memory:`, or a `postgresql://` URL.
+
+        `read_only`: a DuckDB file is opened read-only (others may read it too); an older schema
+        is migrated first, in a short read-write connection. `hold=False`: see the class docstring.
+        """
         target = str(target)
         if is_postgres(target):
             try:
@@ -54,23 +130,52 @@ class Store:
                 pg: Any = psycopg.connect(target, autocommit=True)
             except psycopg.Error as e:
                 raise StoreError(f"cannot connect to {redact(target)}: {e}") from None
-            store = cls(pg, "postgres", target)
-        else:
-            import duckdb
-
-            if target != ":memory:":
-                Path(target).parent.mkdir(parents=True, exist_ok=True)
-            try:
-                conn = duckdb.connect(target, read_only=read_only)
-            except duckdb.Error as e:
-                raise StoreError(f"cannot open {target}: {e}") from None
-            store = cls(conn, "duckdb", target)
-        if migrate and not read_only:
+            store = cls(pg, "postgres", target, read_only=read_only)
+            if migrate:
+                store.migrate()
+            return store
+        if target != ":memory:":
+            if read_only and not Path(target).exists():
+                raise StoreError(f"no store at {target}")
+            Path(target).parent.mkdir(parents=True, exist_ok=True)
+        if read_only:
+            store = cls(None, "duckdb", target, read_only=True, hold=hold)
+            if migrate and store._behind():
+                with cls(None, "duckdb", target, hold=False) as writer:
+                    writer.migrate()
+            return store if not hold else store._open_now()
+        store = cls(None, "duckdb", target, hold=hold)
+        if migrate:
             store.migrate()
-        return store
+        return store if not hold else store._open_now()
+
+    def _open_now(self) -> Store:
+        _ = self.conn
+        return self
+
+    def _behind(self) -> bool:
+        try:
+            return self.schema_version() < LATEST
+        except Exception:  # noqa: BLE001 - no schema_version table yet: a store to create
+            return True
+
+    @property
+    def conn(self) -> Any:
+        """The connection, opened on first use (and again after a `hold=False` store released it)."""
+        if self._conn is None:
+            self._conn = connect_duckdb(self.target, read_only=self.read_only)
+        return self._conn
+
+    def _release(self) -> None:
+        """Closes the file between transactions when the store does not hold it."""
+        if not self.hold and self._depth == 0 and self._conn is not None:
+            self._conn.close()
+            self._conn = None
 
     def close(self) -> None:
-        self.conn.close()
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
 
     def __enter__(self) -> Store:
         return self
@@ -78,22 +183,52 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @contextmanager
+    def session(self) -> Iterator[Store]:
+        """A handle for one unit of work, safe to use on another thread.
+
+        DuckDB: a cursor of this store's connection, or - when the store does not hold its file -
+        a connection of its own, opened for the block (waiting for a writer) and closed after it.
+        PostgreSQL: this store (callers serialise access to its one connection).
+        """
+        if self.backend != "duckdb":
+            yield self
+        elif not self.hold:
+            own = Store(connect_duckdb(self.target, read_only=self.read_only), "duckdb", self.target,
+                        read_only=self.read_only)  # fmt: skip
+            try:
+                yield own
+            finally:
+                own.close()
+        else:
+            cur = self.conn.cursor()
+            try:
+                yield Store(cur, "duckdb", self.target, read_only=self.read_only)
+            finally:
+                cur.close()
+
     # -- SQL ---------------------------------------------------------------------------------
 
     def _sql(self, sql: str) -> str:
         return sql.replace("?", "%s") if self.backend == "postgres" else sql
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
-        self.conn.execute(self._sql(sql), list(params))
+        try:
+            self.conn.execute(self._sql(sql), list(params))
+        finally:
+            self._release()
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         if not rows:
             return
-        if self.backend == "postgres":
-            with self.conn.cursor() as cur:
-                cur.executemany(self._sql(sql), rows)
-        else:
-            self.conn.executemany(sql, [list(r) for r in rows])
+        try:
+            if self.backend == "postgres":
+                with self.conn.cursor() as cur:
+                    cur.executemany(self._sql(sql), rows)
+            else:
+                self.conn.executemany(sql, [list(r) for r in rows])
+        finally:
+            self._release()
 
     def insert_rows(
         self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], *, ignore_conflicts: bool = False
@@ -106,122 +241,187 @@ class Store:
             sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES " + ", ".join([one] * len(chunk)) + tail
             self.execute(sql, [v for row in chunk for v in row])
 
+    def bulk_insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """Inserts many rows at once: DuckDB scans them as NumPy columns, PostgreSQL takes them by `COPY`."""
+        if not rows:
+            return
+        cols = ", ".join(columns)
+        if self.backend == "postgres":
+            with self.conn.cursor() as cur, cur.copy(f"COPY {table} ({cols}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        import numpy as np
+
+        arrays = {}
+        for name, values in zip(columns, zip(*rows, strict=True), strict=True):
+            arr = np.empty(len(rows), dtype=object)
+            arr[:] = values
+            arrays[name] = arr
+        self.conn.register("fg_bulk_rows", arrays)
+        try:
+            self.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM fg_bulk_rows")
+        finally:
+            if self._conn is not None:
+                self._conn.unregister("fg_bulk_rows")
+
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        cur = self.conn.execute(self._sql(sql), list(params))
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+        try:
+            cur = self.conn.execute(self._sql(sql), list(params))
+            names = [d[0] for d in cur.description]
+            return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+        finally:
+            self._release()
 
     def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        row = self.conn.execute(self._sql(sql), list(params)).fetchone()
-        return None if row is None else row[0]
+        try:
+            row = self.conn.execute(self._sql(sql), list(params)).fetchone()
+            return None if row is None else row[0]
+        finally:
+            self._release()
+
+    def column(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        """The first column of every row."""
+        try:
+            return [r[0] for r in self.conn.execute(self._sql(sql), list(params)).fetchall()]
+        finally:
+            self._release()
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One transaction: committed when the block ends, rolled back if it raises."""
-        self.execute("BEGIN TRANSACTION")
+        """One transaction: committed when the block ends, rolled back if it raises.
+
+        A store that does not hold its file opens it here and closes it after the commit.
+        """
+        self._depth += 1
         try:
-            yield
-        except BaseException:
-            self.execute("ROLLBACK")
-            raise
-        self.execute("COMMIT")
+            self.execute("BEGIN TRANSACTION")
+            try:
+                yield
+            except BaseException:
+                if self._conn is not None:
+                    self.execute("ROLLBACK")
+                raise
+            self.execute("COMMIT")
+        finally:
+            self._depth -= 1
+            self._release()
 
     # -- schema ------------------------------------------------------------------------------
 
     def schema_version(self) -> int:
-        self.execute(SCHEMA_VERSION_TABLE)
+        if not self.read_only:
+            self.execute(SCHEMA_VERSION_TABLE)
         v = self.scalar("SELECT MAX(version) FROM schema_version")
         return int(v or 0)
 
     def migrate(self) -> int:
-        """Applies the missing migrations in order; returns the schema version."""
-        current = self.schema_version()
-        if current > LATEST:
-            raise StoreError(f"{self.target} has schema version {current}; this factiongraph knows up to {LATEST}")
-        for version, description, statements in MIGRATIONS:
-            if version <= current:
-                continue
-            with self.transaction():
-                for stmt in statements:
-                    self.execute(stmt)
-                self.execute(
-                    "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
-                    (version, description, _now()),
+        """Applies the missing migrations in order; returns the schema version.
+
+        On PostgreSQL an advisory lock makes concurrent first opens (two ingests) migrate once.
+        """
+        if self.backend == "postgres":
+            self.execute("SELECT pg_advisory_lock(?)", (MIGRATION_LOCK,))
+        try:
+            current = self.schema_version()
+            if current > LATEST:
+                raise StoreError(
+                    f"{self.target} has schema version {current}; this factiongraph knows up to {LATEST}"
                 )
+            for version, description, statements in MIGRATIONS:
+                if version <= current:
+                    continue
+                with self.transaction():
+                    for stmt in statements:
+                        if callable(stmt):
+                            stmt(self)
+                        else:
+                            self.execute(stmt)
+                    self.execute(
+                        "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
+                        (version, description, _now()),
+                    )
+        finally:
+            if self.backend == "postgres":
+                self.execute("SELECT pg_advisory_unlock(?)", (MIGRATION_LOCK,))
         return LATEST
 
     # -- writing -----------------------------------------------------------------------------
 
     def known_hashes(self) -> set[str]:
-        return {r[0] for r in self.conn.execute("SELECT hash FROM documents").fetchall()}
+        return set(self.column("SELECT hash FROM documents"))
 
-    def has_document(self, content_hash: str) -> bool:
-        return self.scalar("SELECT COUNT(*) FROM documents WHERE hash = ?", (content_hash,)) > 0
+    def has_document(self, key: str) -> bool:
+        return bool(self.scalar("SELECT COUNT(*) FROM documents WHERE hash = ?", (key,)))
 
     def write_batch(self, items: Iterable[tuple[str, dict[str, Any]]], ingested_at: dt.datetime | None = None) -> int:
-        """Writes documents (content hash, output-contract dict) with all their rows in ONE transaction.
+        """Writes documents (storage key, output-contract dict) with all their rows in ONE transaction.
 
-        Documents whose hash is already stored are skipped; returns how many were written.
+        Documents whose key is already stored are skipped; returns how many were written.
         """
         when = ingested_at or _now()
-        written = 0
-        with self.transaction():
-            for content_hash, contract in items:
-                if self.has_document(content_hash):
-                    continue
-                self._write_document(content_hash, contract, when)
-                written += 1
-        return written
+        rows = empty_rows()
+        for key, contract in items:
+            contract_rows(key, contract, when, into=rows)
+        return self.write_rows(rows)
 
-    def _write_document(self, h: str, c: dict[str, Any], when: dt.datetime) -> None:
-        d = c["document"]
-        err = c.get("error") or {}
-        events = c.get("events") or []
-        relations = c.get("relations") or []
-        self.execute(
-            "INSERT INTO documents (hash, id, title, url, published, language, text, sections, warnings,"
-            " error_code, error_message, n_events, n_relations, ingested_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                h, d["id"], d.get("title"), d.get("url"), _date(d.get("published")), d.get("language"),
-                d.get("text") or "", json.dumps(d.get("sections") or []),
-                json.dumps(c["warnings"]) if c.get("warnings") else None,
-                err.get("code"), err.get("message"), len(events), len(relations), when,
-            ),
-        )
-        actors = c.get("actors") or []
-        self.insert_rows(
-            "actors", ("id", "name", "kind", "acled_inter", "country", "registry_id", "known"),
-            list({a["id"]: (a["id"], a["name"], a.get("kind"), a.get("acled_inter"), a.get("country"),
-                            a.get("registry_id"), a.get("known")) for a in actors}.values()),
-            ignore_conflicts=True,
-        )  # fmt: skip
-        mentions = {(a["id"], m["start"], m["end"]): (h, a["id"], m["start"], m["end"], m["text"], m.get("how"))
-                    for a in actors for m in a["mentions"]}  # fmt: skip
-        self.insert_rows(
-            "mentions", ("doc_hash", "actor_id", "start_offset", "end_offset", "text", "how"), list(mentions.values())
-        )
-        self.insert_rows("events", EVENT_COLUMNS, [event_row(h, e) for e in events])
-        self.insert_rows("relations", RELATION_COLUMNS, [relation_row(h, i, r) for i, r in enumerate(relations)])
-        self.insert_rows(
-            "places",
-            ("doc_hash", "idx", "start_offset", "end_offset", "text", "name", "geonameid", "lat", "lon", "country",
-             "admin1", "feature"),
-            [(h, i, p["start"], p["end"], p["text"], p.get("name"), p.get("geonameid"), p.get("lat"), p.get("lon"),
-              p.get("country"), p.get("admin1"), p.get("feature")) for i, p in enumerate(c.get("places") or [])],
-        )  # fmt: skip
+    def write_rows(self, rows: Rows) -> int:
+        """Writes the rows of some documents (`rows.contract_rows`) in one transaction; returns how
+        many documents were new.
+
+        A document whose key is stored already - by an earlier run, or by a concurrent ingest that
+        committed first - is skipped with all its rows (`INSERT ... ON CONFLICT DO NOTHING RETURNING`).
+        Actors, then documents, are inserted in key order, so two ingests writing the same documents
+        lock rows in the same order; a PostgreSQL deadlock or serialisation failure retries the batch.
+        """
+        docs = sorted({r[0]: r for r in rows.get("documents", ())}.values(), key=lambda r: r[0])
+        actors = sorted({r[0]: r for r in rows.get("actors", ())}.values(), key=lambda r: r[0])
+        if not docs:
+            return 0
+
+        def write() -> int:
+            with self.transaction():
+                self.insert_rows("actors", column_names("actors"), actors, ignore_conflicts=True)
+                new = self._insert_documents(docs)
+                for table in TABLES:
+                    if table not in ("documents", "actors"):
+                        mine = [r for r in rows.get(table, ()) if r[0] in new]
+                        self.insert_rows(table, column_names(table), mine)
+            return len(new)
+
+        return retrying(write)
+
+    def _insert_documents(self, docs: Sequence[tuple[Any, ...]]) -> set[str]:
+        cols = column_names("documents")
+        one = "(" + ", ".join("?" * len(cols)) + ")"
+        new: set[str] = set()
+        for i in range(0, len(docs), INSERT_CHUNK):
+            chunk = docs[i : i + INSERT_CHUNK]
+            sql = (f"INSERT INTO documents ({', '.join(cols)}) VALUES " + ", ".join([one] * len(chunk))
+                   + " ON CONFLICT DO NOTHING RETURNING hash")  # fmt: skip
+            new.update(self.column(sql, [v for row in chunk for v in row]))
+        return new
 
     def set_merged_ids(self, assignments: Sequence[tuple[str, str, str]]) -> None:
         """Sets `events.merged_event_id` from (doc_hash, event_id, merged_event_id) triples, in one transaction."""
-        with self.transaction():
-            self.execute("CREATE TEMPORARY TABLE merge_map (doc_hash TEXT, event_id TEXT, merged_event_id TEXT)")
-            self.insert_rows("merge_map", ("doc_hash", "event_id", "merged_event_id"), list(assignments))
-            self.execute("UPDATE events SET merged_event_id = NULL")
-            self.execute(
-                "UPDATE events SET merged_event_id = m.merged_event_id FROM merge_map m"
-                " WHERE events.doc_hash = m.doc_hash AND events.event_id = m.event_id"
-            )
-            self.execute("DROP TABLE merge_map")
+
+        def write() -> None:
+            with self.transaction():
+                self.execute("CREATE TEMPORARY TABLE merge_map (doc_hash TEXT, event_id TEXT, merged_event_id TEXT)")
+                self.bulk_insert("merge_map", ("doc_hash", "event_id", "merged_event_id"), assignments)
+                # only rows whose id changes are written (an update of an indexed column is costly)
+                self.execute(
+                    "UPDATE events SET merged_event_id = NULL WHERE merged_event_id IS NOT NULL AND NOT EXISTS"
+                    " (SELECT 1 FROM merge_map m WHERE m.doc_hash = events.doc_hash AND m.event_id = events.event_id)"
+                )
+                self.execute(
+                    "UPDATE events SET merged_event_id = m.merged_event_id FROM merge_map m"
+                    " WHERE events.doc_hash = m.doc_hash AND events.event_id = m.event_id"
+                    " AND events.merged_event_id IS DISTINCT FROM m.merged_event_id"
+                )
+                self.execute("DROP TABLE merge_map")
+
+        retrying(write)
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -259,54 +459,28 @@ class Store:
         )
 
 
-EVENT_COLUMNS = (
-    "doc_hash", "event_id", "plover", "plover_mode", "acled_event_type", "acled_sub_event_type",
-    "actor1", "actor2", "actor1_start", "actor1_end", "actor1_text", "actor2_start", "actor2_end", "actor2_text",
-    "location_name", "location_start", "location_end", "geonameid", "lat", "lon", "country", "admin1",
-    "geo_precision", "date_start", "date_end", "date_precision", "date_text", "fatalities", "certainty",
-    "source_kind", "attributed_to", "trigger_start", "trigger_end", "trigger_text",
-    "evidence_start", "evidence_end", "evidence_text", "confidence",
-)  # fmt: skip
-
-RELATION_COLUMNS = (
-    "doc_hash", "idx", "type", "source", "target", "source_start", "source_end", "source_text",
-    "target_start", "target_end", "target_text", "status", "certainty", "source_kind",
-    "evidence_start", "evidence_end", "evidence_text", "derived_from", "confidence",
-)  # fmt: skip
+# Columns a script inserting rows directly fills (events without the merge's `merged_event_id`).
+EVENT_COLUMNS = tuple(c for c in column_names("events") if c != "merged_event_id")
+RELATION_COLUMNS = column_names("relations")
+MIGRATION_LOCK = 0x66677374  # PostgreSQL advisory lock key held while migrating ("fgst")
 
 
-def _span(s: dict[str, Any] | None) -> tuple[Any, Any, Any]:
-    return (None, None, None) if not s else (s["start"], s["end"], s["text"])
+def _retryable(e: Exception) -> bool:
+    """A PostgreSQL deadlock or serialisation failure: the transaction can simply run again."""
+    return getattr(e, "sqlstate", None) in ("40P01", "40001")
 
 
-def event_row(h: str, e: dict[str, Any]) -> tuple[Any, ...]:
-    loc = e.get("location") or {}
-    date = e.get("date") or {}
-    ev = e["evidence"]
-    return (
-        h, e["id"], e["plover"], e.get("plover_mode"), e.get("acled_event_type"), e.get("acled_sub_event_type"),
-        e.get("actor1"), e.get("actor2"), *_span(e.get("actor1_mention")), *_span(e.get("actor2_mention")),
-        loc.get("name"), loc.get("start"), loc.get("end"), loc.get("geonameid"), loc.get("lat"), loc.get("lon"),
-        loc.get("country"), loc.get("admin1"), loc.get("precision"),
-        _date(date.get("start")), _date(date.get("end")), date.get("precision"), date.get("text"),
-        e.get("fatalities"), e["certainty"], e["source_kind"], e.get("attributed_to"), *_span(e.get("trigger")),
-        ev["start"], ev["end"], ev["text"], e.get("confidence"),
-    )  # fmt: skip
-
-
-def relation_row(h: str, i: int, r: dict[str, Any]) -> tuple[Any, ...]:
-    ev = r["evidence"]
-    return (
-        h, i, r["type"], r["source"], r["target"], *_span(r.get("source_mention")), *_span(r.get("target_mention")),
-        r["status"], r["certainty"], r["source_kind"], ev["start"], ev["end"], ev["text"], r.get("derived_from"),
-        r.get("confidence"),
-    )  # fmt: skip
-
-
-def _date(value: Any) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
+def retrying(write: Callable[[], T]) -> T:
+    """Runs a write transaction, again (up to `WRITE_ATTEMPTS` times) when PostgreSQL aborted it
+    for a deadlock or serialisation failure with a concurrent writer."""
+    for attempt in range(1, WRITE_ATTEMPTS):
+        try:
+            return write()
+        except Exception as e:
+            if not _retryable(e):
+                raise
+            time.sleep(0.05 * attempt * (0.5 + random.random()))
+    return write()
 
 
 def _now() -> dt.datetime:

@@ -2,7 +2,8 @@
 
 Idempotent and resumable:
 
-- each document is keyed by a content hash; documents whose hash is already stored are
+- each document is keyed by its identity (`document_key`: its URL when it has one, else a hash
+  of its content - never the path as typed); documents whose key is already stored are
   skipped *before* extraction (a rerun after a crash costs only the missing ones);
 - a batch of documents is written in one transaction together with all their rows, so a
   process killed at any point (even `kill -9`) leaves whole documents or nothing;
@@ -15,11 +16,13 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import os
 import time
+import urllib.parse
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from factiongraph.contract import to_contract
 from factiongraph.document import Document
@@ -27,23 +30,45 @@ from factiongraph.pipeline import DEFAULT_MAX_BYTES, Pipeline
 from factiongraph.read import read_paths
 from factiongraph.store.core import Store
 
+if TYPE_CHECKING:  # pragma: no cover
+    from factiongraph.parallel import PipelineSpec
+
 DEFAULT_BATCH = 50
 
 
-def content_hash(doc: Document) -> str:
-    """SHA-256 of the document's id and content (text, title, url, published).
+def normal_url(url: str) -> str:
+    """A URL as identity: trimmed, scheme and host in lower case, without its #fragment."""
+    parts = urllib.parse.urlsplit(url.strip())
+    return urllib.parse.urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path, parts.query, ""))
 
-    The id is part of it: the same text under two ids (a wire story republished by two
-    outlets, a corpus repeated under new ids) is two documents, each with its own provenance;
-    the same document ingested twice is one. A document that could not be read has no
-    content: its hash is over its id and error.
+
+def _source(doc_id: str) -> str:
+    """An error document's id with its file path made absolute (`a.txt` and `./a.txt` are one file)."""
+    path, sep, line = doc_id.rpartition(":")
+    if sep and line.isdigit() and os.path.exists(path):
+        return f"{os.path.realpath(path)}:{line}"
+    return os.path.realpath(doc_id) if os.path.exists(doc_id) else doc_id
+
+
+def document_key(doc: Document) -> str:
+    """The document's identity in the store: a SHA-256 of its URL when it has one, else of its content.
+
+    Content is the text, title and publication date - not the id, which for a file is the path as
+    typed: one file ingested as `a.txt` and as `/abs/path/a.txt` is one document, and the same
+    text under two ids is stored once. A document that could not be read has no content: its key
+    is over its source (the file's real path) and the error.
     """
-    if doc.error is not None:
-        payload: list[Any] = ["error", doc.id, doc.error.code, doc.text]
+    if doc.url and doc.url.strip():
+        payload: list[Any] = ["url", normal_url(doc.url)]
+    elif doc.error is not None:
+        payload = ["error", _source(doc.id), doc.error.code, doc.text]
     else:
         published = doc.published.isoformat() if doc.published else None
-        payload = ["doc", doc.id, doc.text, doc.title, doc.url, published]
+        payload = ["doc", doc.text, doc.title, published]
     return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+content_hash = document_key  # the earlier name
 
 
 @dataclass
@@ -55,10 +80,12 @@ class IngestSummary:
     relations: int = 0
     seconds: float = 0.0
     failures: list[tuple[str, str, str]] = field(default_factory=list)  # (document id, code, message)
+    loaded: int = 0  # documents loaded from Parquet tables (`batch` output, exports), no extraction
+    units: int = 0  # Parquet units (shards) loaded
 
     @property
     def docs_per_second(self) -> float:
-        return (self.ingested + self.failed) / self.seconds if self.seconds else 0.0
+        return (self.ingested + self.failed + self.loaded) / self.seconds if self.seconds else 0.0
 
 
 # on_document(document id, outcome) with outcome "ingested" | "skipped" | "failed"
@@ -70,13 +97,18 @@ CommitCallback = Callable[[int, int], None]
 def ingest_documents(
     store: Store,
     docs: Iterable[Document],
-    pipeline: Pipeline,
+    pipeline: Pipeline | PipelineSpec,
     *,
     batch_size: int = DEFAULT_BATCH,
+    workers: int = 1,
     on_document: DocumentCallback | None = None,
     on_commit: CommitCallback | None = None,
 ) -> IngestSummary:
-    """Extracts and stores read documents; already stored ones (same content hash) are skipped."""
+    """Extracts and stores read documents; already stored ones (same `document_key`) are skipped.
+
+    `workers > 1` extracts in that many processes (`factiongraph.parallel`, documents in input
+    order) while this process alone writes, one transaction per `batch_size` documents.
+    """
     t0 = time.perf_counter()
     summary = IngestSummary()
     seen = store.known_hashes()
@@ -89,7 +121,7 @@ def ingest_documents(
 
     def pending() -> Iterator[Document]:
         for d in docs:
-            h = content_hash(d)
+            h = document_key(d)
             if h in seen:
                 summary.skipped += 1
                 note(d.id, "skipped")
@@ -114,7 +146,14 @@ def ingest_documents(
         if on_commit is not None:
             on_commit(written, stored)
 
-    for doc in pipeline.run(pending()):
+    extracted: Iterable[Document]
+    if workers > 1 or not isinstance(pipeline, Pipeline):
+        from factiongraph.parallel import run_parallel
+
+        extracted = run_parallel(pending(), pipeline, workers=workers)
+    else:
+        extracted = pipeline.run(pending())
+    for doc in extracted:
         h = hashes.popleft()
         contract = to_contract(doc)
         batch.append((h, contract))
@@ -137,24 +176,51 @@ def ingest_documents(
 def ingest_paths(
     store: Store,
     paths: Sequence[str],
-    pipeline: Pipeline,
+    pipeline: Pipeline | PipelineSpec,
     *,
     published: Any = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     batch_size: int = DEFAULT_BATCH,
+    workers: int = 1,
     merge: bool = True,
     on_document: DocumentCallback | None = None,
     on_commit: CommitCallback | None = None,
     stdin: Any = None,
 ) -> IngestSummary:
-    """Reads files, folders, JSONL or stdin like `extract_paths`, stores them, then re-merges events."""
-    docs: Iterable[Document] = read_paths(paths, max_bytes=max_bytes, stdin=stdin)
-    if published is not None:
-        docs = (d if d.published is not None else dataclasses.replace(d, published=published) for d in docs)
-    summary = ingest_documents(
-        store, docs, pipeline, batch_size=batch_size, on_document=on_document, on_commit=on_commit
-    )
-    if merge:
+    """Reads files, folders, JSONL or stdin like `extract_paths`, stores them, then re-merges events.
+
+    A folder of Parquet tables (`factiongraph batch` output, `export --format parquet`) is loaded
+    in bulk, without extraction (`store.load`); `pipeline` may be an unloaded `PipelineSpec`, which
+    is loaded only if there is text to extract.
+    """
+    from factiongraph.store.load import is_table_folder, load_tables
+
+    t0 = time.perf_counter()
+    tables = [p for p in paths if p != "-" and is_table_folder(p)]
+    texts = [p for p in paths if p not in tables]
+    summary = IngestSummary()
+    if texts:
+        docs: Iterable[Document] = read_paths(texts, max_bytes=max_bytes, stdin=stdin)
+        if published is not None:
+            docs = (d if d.published is not None else dataclasses.replace(d, published=published) for d in docs)
+        summary = ingest_documents(
+            store, docs, pipeline, batch_size=batch_size, workers=workers, on_document=on_document,
+            on_commit=on_commit,
+        )  # fmt: skip
+    if tables:
+        stored = [int(store.scalar("SELECT COUNT(*) FROM documents"))]
+
+        def on_unit(unit: Any, new: int, skipped: int) -> None:
+            stored[0] += new
+            if on_commit is not None:
+                on_commit(new, stored[0])
+
+        loaded = load_tables(store, tables, merge=False, on_unit=on_unit)
+        summary.loaded += loaded.documents
+        summary.skipped += loaded.skipped
+        summary.units += loaded.units
+    summary.seconds = time.perf_counter() - t0
+    if merge and summary.ingested + summary.failed + summary.loaded:  # nothing new: the merge stands
         from factiongraph.graph import merge_events
 
         merge_events(store)

@@ -3,23 +3,40 @@
 Every statement here runs unchanged on DuckDB and PostgreSQL (standard types, no
 vendor functions). `schema_version` records each applied migration; `migrate` applies
 the missing ones in order, each in its own transaction. Add a migration by appending
-to `MIGRATIONS` - never edit one that has shipped.
+to `MIGRATIONS` - never edit one that has shipped. A data migration may be a Python step
+(`store.rekey`); its SQL is portable too.
 
 Tables (one row per ...):
 
-- `documents`   stored document, keyed by `hash` (SHA-256 of its content: text, title,
-                url, published; error documents: id and error). `id` is the input id.
+- `documents`   stored document, keyed by `hash`: its identity (see `store.ingest.document_key`:
+                the URL when it has one, else a SHA-256 of its content). `id` is the input id.
 - `actors`      actor id seen in any document (registry id, name, kind, ACLED inter...).
 - `mentions`    actor mention in a document (offsets into `documents.text`).
 - `events`      event of the output contract, flattened, with `doc_hash` and the
                 `merged_event_id` of the cross-document merge (see graph.merge_events).
 - `relations`   relation of the output contract, flattened, with `doc_hash`.
 - `places`      toponym in a document.
+
+`COLUMNS` lists every table's columns in order, with their SQL types, as the migrations leave
+them: the one definition the store, `factiongraph batch` and `export --format parquet` share
+(`arrow_schema` turns it into a Parquet schema). A test checks it against a migrated store.
 """
 
 from __future__ import annotations
 
-MIGRATIONS: list[tuple[int, str, list[str]]] = [
+from collections.abc import Callable
+from typing import Any
+
+
+def _rekey(store: Any) -> None:
+    from factiongraph.store.rekey import rekey_documents
+
+    rekey_documents(store)
+
+
+# A step is an SQL statement or, for a data migration, a function of the store (run in the
+# migration's transaction).
+MIGRATIONS: list[tuple[int, str, list[str | Callable[[Any], None]]]] = [
     (
         1,
         "documents, actors, mentions, events, relations, places",
@@ -126,6 +143,16 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             )""",
         ],
     ),
+    (
+        2,
+        "storescale: places.geo_precision, so batch output, Parquet export and the store share one schema",
+        ["ALTER TABLE places ADD COLUMN geo_precision INTEGER"],
+    ),
+    (
+        3,
+        "storescale: documents keyed by their identity (URL, else content), not by the path as typed",
+        [_rekey],
+    ),
 ]
 
 SCHEMA_VERSION_TABLE = """CREATE TABLE IF NOT EXISTS schema_version (
@@ -138,3 +165,67 @@ LATEST = MIGRATIONS[-1][0]
 
 # Tables holding data, in the order exports and counts list them.
 TABLES = ("documents", "actors", "mentions", "events", "relations", "places")
+
+_SPAN = ("INTEGER", "INTEGER", "TEXT")
+
+
+def _span(prefix: str) -> tuple[tuple[str, str], ...]:
+    return tuple((f"{prefix}_{part}", t) for part, t in zip(("start", "end", "text"), _SPAN, strict=True))
+
+
+# Every table's columns, in order, with their SQL types, after all migrations.
+COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "documents": (
+        ("hash", "TEXT"), ("id", "TEXT"), ("title", "TEXT"), ("url", "TEXT"), ("published", "DATE"),
+        ("language", "TEXT"), ("text", "TEXT"), ("sections", "TEXT"), ("warnings", "TEXT"), ("error_code", "TEXT"),
+        ("error_message", "TEXT"), ("n_events", "INTEGER"), ("n_relations", "INTEGER"), ("ingested_at", "TIMESTAMP"),
+    ),
+    "actors": (
+        ("id", "TEXT"), ("name", "TEXT"), ("kind", "TEXT"), ("acled_inter", "INTEGER"), ("country", "TEXT"),
+        ("registry_id", "TEXT"), ("known", "BOOLEAN"),
+    ),
+    "mentions": (
+        ("doc_hash", "TEXT"), ("actor_id", "TEXT"), ("start_offset", "INTEGER"), ("end_offset", "INTEGER"),
+        ("text", "TEXT"), ("how", "TEXT"),
+    ),
+    "events": (
+        ("doc_hash", "TEXT"), ("event_id", "TEXT"), ("merged_event_id", "TEXT"), ("plover", "TEXT"),
+        ("plover_mode", "TEXT"), ("acled_event_type", "TEXT"), ("acled_sub_event_type", "TEXT"), ("actor1", "TEXT"),
+        ("actor2", "TEXT"), *_span("actor1"), *_span("actor2"), ("location_name", "TEXT"),
+        ("location_start", "INTEGER"), ("location_end", "INTEGER"), ("geonameid", "BIGINT"),
+        ("lat", "DOUBLE PRECISION"), ("lon", "DOUBLE PRECISION"), ("country", "TEXT"), ("admin1", "TEXT"),
+        ("geo_precision", "INTEGER"), ("date_start", "DATE"), ("date_end", "DATE"), ("date_precision", "TEXT"),
+        ("date_text", "TEXT"), ("fatalities", "INTEGER"), ("certainty", "TEXT"), ("source_kind", "TEXT"),
+        ("attributed_to", "TEXT"), *_span("trigger"), *_span("evidence"), ("confidence", "DOUBLE PRECISION"),
+    ),
+    "relations": (
+        ("doc_hash", "TEXT"), ("idx", "INTEGER"), ("type", "TEXT"), ("source", "TEXT"), ("target", "TEXT"),
+        *_span("source"), *_span("target"), ("status", "TEXT"), ("certainty", "TEXT"), ("source_kind", "TEXT"),
+        *_span("evidence"), ("derived_from", "TEXT"), ("confidence", "DOUBLE PRECISION"),
+    ),
+    "places": (
+        ("doc_hash", "TEXT"), ("idx", "INTEGER"), ("start_offset", "INTEGER"), ("end_offset", "INTEGER"),
+        ("text", "TEXT"), ("name", "TEXT"), ("geonameid", "BIGINT"), ("lat", "DOUBLE PRECISION"),
+        ("lon", "DOUBLE PRECISION"), ("country", "TEXT"), ("admin1", "TEXT"), ("feature", "TEXT"),
+        ("geo_precision", "INTEGER"),
+    ),
+}  # fmt: skip
+
+# The key of each table: a row whose key is stored already is not inserted again.
+KEYS: dict[str, tuple[str, ...]] = {
+    "documents": ("hash",), "actors": ("id",), "mentions": ("doc_hash", "actor_id", "start_offset", "end_offset"),
+    "events": ("doc_hash", "event_id"), "relations": ("doc_hash", "idx"), "places": ("doc_hash", "idx"),
+}  # fmt: skip
+
+
+def column_names(table: str) -> tuple[str, ...]:
+    return tuple(name for name, _ in COLUMNS[table])
+
+
+def arrow_schema(table: str) -> object:
+    """The Parquet (pyarrow) schema of a table: the same names and types as the store's."""
+    import pyarrow as pa
+
+    types = {"TEXT": pa.string(), "INTEGER": pa.int32(), "BIGINT": pa.int64(), "DOUBLE PRECISION": pa.float64(),
+             "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us"), "BOOLEAN": pa.bool_()}  # fmt: skip
+    return pa.schema([(name, types[t]) for name, t in COLUMNS[table]])

@@ -128,13 +128,11 @@ class State:
 
     @contextmanager
     def reader(self) -> Iterator[Store]:
-        """A store handle for one request (a DuckDB cursor of its own: safe across threads)."""
+        """A store handle for one request (`Store.session`: safe across threads; on a DuckDB file
+        opened by `create_app`, a connection of the request's own, so `ingest` can write between)."""
         if self.store.backend == "duckdb":
-            cur = self.store.conn.cursor()
-            try:
-                yield Store(cur, "duckdb", self.store.target)
-            finally:
-                cur.close()
+            with self.store.session() as s:
+                yield s
         else:  # one PostgreSQL connection, one request at a time
             with self.lock:
                 yield self.store
@@ -201,7 +199,7 @@ def create_app(
     if store is None:
         if db is None:
             raise ValueError("create_app needs a db path or a store")
-        store = Store.open(db, read_only=not token)
+        store = Store.open(db, read_only=not token, hold=False)
     state = State(store, token or None, registry if registry is not None else _load_registry(), pipeline)
     app = FastAPI(
         title="factiongraph",

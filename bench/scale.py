@@ -1,0 +1,335 @@
+"""The graph at corpus scale: stores of N relations built in SQL, then graph, changes, timeline and the web timed.
+
+    .venv/bin/python bench/scale.py --relations 100000 [--relations 1000000 ...]
+        [--backend duckdb] [--backend postgres --pg postgresql://...] [--keep DIR] [--timeout 600]
+
+For each size and backend the store is generated inside the database (no extraction, no Python
+loop over rows; `build`), then every operation of `OPERATIONS` runs in a process of its own, so
+its peak memory (max RSS) is its own, and a Markdown table is printed: wall seconds of the first
+call, peak RSS, and the issue's targets for 10M relations on DuckDB.
+
+The generated corpus (`setseed` first; DuckDB's parallel `random()` may still differ run to run):
+
+- actors: relations / 200 (at least 500, at most 10,000); 10% are civilians (no graph edges);
+- actor degrees follow a power law: each end of a relation or event is actor
+  ``floor(20 * ((1 - u) ** (-1 / 1.1) - 1)) mod n`` for uniform u (a Pareto tail with exponent
+  1.1): the busiest actor is in ~5% of relations and the ten busiest in ~36% at every size (as a
+  state army or the Islamic State are in conflict reporting), most actors in a handful;
+- documents: relations / 4, published on a uniform day of the 15 years 2010-2024 (10% undated),
+  each with 4 relations, 2 events and the relations' 8 actor mentions;
+- relations: hostility 55%, alliance 20%, support 15%, affiliation 10%; 10% "former"; certainty
+  asserted 60%, reported 20%, hedged 10%, speculative/hypothetical/negated the rest; 15% from
+  reader comments; confidence uniform in 0.30-0.95.
+
+The operations call the library as the CLI and the web do (`graph.graph_at`, `graph.changes_from_store`,
+`graph.timeline`, `web.app.create_app` through FastAPI's TestClient); `OPERATIONS` is the one place
+to change when those functions change. `--pg URL` names a database the benchmark may take over: its
+factiongraph tables are dropped and rebuilt. Do not point it at a store you keep.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+START = dt.date(2010, 1, 1)
+DAYS = 5479  # 2010-01-01 .. 2024-12-31
+REL_PER_DOC = 4
+EVENTS_PER_DOC = 2
+ALPHA = 1.1  # Pareto exponent of actor degrees
+SCALE = 20  # Pareto scale: the busiest actor gets ~1.1 / SCALE of relation ends
+SEED = 0.42
+STORE_TABLES = ("places", "relations", "events", "mentions", "actors", "documents", "schema_version")
+TARGETS = {"graph": 2.0, "changes": 5.0, "timeline": 1.0}  # seconds, 10M relations on DuckDB (issue 15)
+
+
+def sizes(relations: int) -> dict[str, int]:
+    n_actors = min(10_000, max(500, relations // 200))
+    return {"relations": relations, "documents": -(-relations // REL_PER_DOC), "actors": n_actors}
+
+
+def _series(backend: str, n: int) -> str:
+    return f"range({n}) AS t(i)" if backend == "duckdb" else f"generate_series(0, {n - 1}) AS t(i)"
+
+
+def _pick(n: int) -> str:
+    """SQL for a power-law distributed actor index in [0, n)."""
+    return f"MOD(CAST(floor({SCALE} * (power(1 - random(), -1.0 / {ALPHA}) - 1)) AS BIGINT), {n})"
+
+
+def _text(expr: str) -> str:
+    return f"CAST({expr} AS TEXT)"
+
+
+def generate_sql(backend: str, relations: int) -> list[str]:
+    """The statements that fill an empty, migrated store with a corpus of `relations` relations."""
+    z = sizes(relations)
+    n, docs = z["actors"], z["documents"]
+    doc_hash = "md5('doc' || " + _text("{d}") + ")"
+    return [
+        f"""INSERT INTO actors (id, name, kind, acled_inter, country, registry_id, known)
+            SELECT 'actor-' || {_text('i')}, 'Actor ' || {_text('i')},
+                   CASE WHEN MOD(i, 10) = 9 THEN 'civilians' WHEN MOD(i, 7) = 0 THEN 'state' ELSE 'rebel' END,
+                   CASE WHEN MOD(i, 7) = 0 THEN 1 ELSE 2 END,
+                   CASE MOD(i, 4) WHEN 0 THEN 'SYR' WHEN 1 THEN 'IRQ' WHEN 2 THEN 'YEM' ELSE 'LBY' END,
+                   NULL, MOD(i, 3) = 0
+            FROM {_series(backend, n)}""",
+        f"""INSERT INTO documents (hash, id, title, url, published, language, text, sections, warnings, error_code,
+                                   error_message, n_events, n_relations, ingested_at)
+            SELECT {doc_hash.format(d='i')}, 'doc-' || {_text('i')}, 'Report ' || {_text('i')},
+                   'https://example.org/r/' || {_text('i')},
+                   CASE WHEN random() < 0.9 THEN DATE '2010-01-01' + CAST(floor(random() * {DAYS}) AS INTEGER) END,
+                   'en', 'Synthetic report ' || {_text('i')} || '.', '[]', NULL, NULL, NULL,
+                   {EVENTS_PER_DOC}, {REL_PER_DOC},
+                   TIMESTAMP '2025-01-01 00:00:00' + CAST(i AS INTEGER) * INTERVAL '1 second'
+            FROM {_series(backend, docs)}""",
+        f"""INSERT INTO relations (doc_hash, idx, type, source, target, source_start, source_end, source_text,
+                                   target_start, target_end, target_text, status, certainty, source_kind,
+                                   evidence_start, evidence_end, evidence_text, derived_from, confidence)
+            SELECT {doc_hash.format(d='d')}, k,
+                   CASE WHEN r1 < 0.55 THEN 'hostility' WHEN r1 < 0.75 THEN 'alliance'
+                        WHEN r1 < 0.90 THEN 'support' ELSE 'affiliation' END,
+                   'actor-' || {_text('s')}, 'actor-' || {_text(f'CASE WHEN t = s THEN MOD(t + 1, {n}) ELSE t END')},
+                   k * 100, k * 100 + 10, 'Source', k * 100 + 50, k * 100 + 60, 'Target',
+                   CASE WHEN random() < 0.1 THEN 'former' ELSE 'current' END,
+                   CASE WHEN r2 < 0.6 THEN 'asserted' WHEN r2 < 0.8 THEN 'reported' WHEN r2 < 0.9 THEN 'hedged'
+                        WHEN r2 < 0.94 THEN 'speculative' WHEN r2 < 0.97 THEN 'hypothetical' ELSE 'negated' END,
+                   CASE WHEN random() < 0.15 THEN 'comment' ELSE 'article' END,
+                   k * 100, k * 100 + 90, 'Source and Target, a synthetic statement of their tie.',
+                   CASE WHEN r1 < 0.55 AND k < {EVENTS_PER_DOC} THEN 'e' || {_text('k + 1')} END,
+                   0.30 + 0.65 * random()
+            FROM (SELECT CAST(floor(i / {REL_PER_DOC}.0) AS BIGINT) AS d, MOD(i, {REL_PER_DOC}) AS k,
+                         random() AS r1, random() AS r2, {_pick(n)} AS s, {_pick(n)} AS t
+                  FROM {_series(backend, relations)}) x""",
+        f"""INSERT INTO events (doc_hash, event_id, plover, acled_event_type, acled_sub_event_type, actor1, actor2,
+                                location_name, lat, lon, country, geo_precision, date_start, date_end,
+                                date_precision, fatalities, certainty, source_kind, evidence_start, evidence_end,
+                                evidence_text, confidence)
+            SELECT {doc_hash.format(d='d')}, 'e' || {_text('k + 1')},
+                   CASE WHEN r1 < 0.7 THEN 'ASSAULT' WHEN r1 < 0.85 THEN 'COERCE' ELSE 'PROTEST' END,
+                   CASE WHEN r1 < 0.7 THEN 'Battles' WHEN r1 < 0.85 THEN 'Strategic developments' ELSE 'Protests' END,
+                   CASE WHEN r1 < 0.7 THEN 'Armed clash' WHEN r1 < 0.85 THEN 'Arrests' ELSE 'Peaceful protest' END,
+                   'actor-' || {_text('s')}, 'actor-' || {_text(f'CASE WHEN t = s THEN MOD(t + 1, {n}) ELSE t END')},
+                   'Place ' || {_text('MOD(d, 500)')}, 33 + 4 * random(), 36 + 6 * random(), 'SY', 2,
+                   day, day, 'day', CAST(floor(random() * 5) AS INTEGER),
+                   CASE WHEN random() < 0.8 THEN 'asserted' ELSE 'reported' END,
+                   CASE WHEN random() < 0.15 THEN 'comment' ELSE 'article' END,
+                   0, 60, 'Synthetic event sentence.', 0.8
+            FROM (SELECT CAST(floor(i / {EVENTS_PER_DOC}.0) AS BIGINT) AS d, MOD(i, {EVENTS_PER_DOC}) AS k,
+                         random() AS r1, {_pick(n)} AS s, {_pick(n)} AS t,
+                         DATE '2010-01-01' + CAST(floor(random() * {DAYS}) AS INTEGER) AS day
+                  FROM {_series(backend, docs * EVENTS_PER_DOC)}) x""",
+        """INSERT INTO mentions (doc_hash, actor_id, start_offset, end_offset, text, how)
+            SELECT doc_hash, source, source_start, source_end, source_text, 'name' FROM relations
+            UNION ALL SELECT doc_hash, target, target_start, target_end, target_text, 'name' FROM relations""",
+    ]
+
+
+def _fresh_postgres(url: str) -> None:
+    """Creates the database if the server lacks it, and drops its factiongraph tables."""
+    import psycopg
+    from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+    try:
+        conn = psycopg.connect(url, autocommit=True)
+    except psycopg.OperationalError as e:
+        if "does not exist" not in str(e):
+            raise
+        name = conninfo_to_dict(url)["dbname"]
+        with psycopg.connect(make_conninfo(url, dbname="postgres"), autocommit=True) as admin:
+            admin.execute(f'CREATE DATABASE "{name}"')
+        conn = psycopg.connect(url, autocommit=True)
+    with conn:
+        for t in STORE_TABLES:
+            conn.execute(f"DROP TABLE IF EXISTS {t}")
+
+
+def build(target: str, relations: int) -> dict[str, Any]:
+    """A fresh store at `target` with the generated corpus; returns timings and the actors to look up."""
+    from factiongraph.store import Store
+
+    backend = "postgres" if target.startswith("postgres") else "duckdb"
+    if backend == "postgres":
+        _fresh_postgres(target)
+    elif Path(target).exists():
+        Path(target).unlink()
+    t0 = time.perf_counter()
+    with Store.open(target) as store:
+        store.execute(f"SELECT setseed({SEED})")
+        for stmt in generate_sql(backend, relations):
+            with store.transaction():
+                store.execute(stmt)
+        if backend == "postgres":
+            store.execute("ANALYZE")
+        built = time.perf_counter() - t0
+        counts = store.counts()
+        degree = store.query(
+            "SELECT a, COUNT(*) AS n FROM (SELECT source AS a FROM relations UNION ALL"
+            " SELECT target AS a FROM relations) x GROUP BY a ORDER BY n DESC, a"
+        )
+    ends = sum(r["n"] for r in degree)
+    return {
+        "seconds": built, "counts": counts,
+        "top_actor": degree[0]["a"], "median_actor": degree[len(degree) // 2]["a"],
+        "top_share": degree[0]["n"] / ends, "top10_share": sum(r["n"] for r in degree[:10]) / ends,
+        "median_degree": degree[len(degree) // 2]["n"],
+        "size_mb": (Path(target).stat().st_size / 2**20) if backend == "duckdb" else None,
+    }  # fmt: skip
+
+
+# -- operations: each runs in its own process (`--op NAME`) ------------------------------------------------
+
+WEB_URLS = ["/", "/api/overview", "/graph", "/api/graph", "/api/graph?date=2017-06-01", "/api/changes", "/map",
+            "/api/map", "/actors", "/api/actors", "/actors/{actor}", "/api/actors/{actor}", "/documents/{doc}"]
+
+
+def _graph(store: Any, a: argparse.Namespace) -> str:
+    from factiongraph import graph as fg
+
+    return f"{len(fg.graph_at(store, at=dt.date.fromisoformat(a.at)))} edges"
+
+
+def _changes(store: Any, a: argparse.Namespace) -> str:
+    from factiongraph import graph as fg
+
+    return f"{len(fg.changes_from_store(store, since=START))} changes"
+
+
+def _timeline(store: Any, a: argparse.Namespace) -> str:
+    from factiongraph import graph as fg
+
+    return f"{len(fg.timeline(store, a.actor))} items"
+
+
+OPERATIONS: dict[str, tuple[str, Callable[[Any, argparse.Namespace], str]]] = {
+    "graph": ("graph at a date (graph.graph_at)", _graph),
+    "changes": ("all changes since 2010 (graph.changes_from_store)", _changes),
+    "timeline": ("timeline of the busiest actor (graph.timeline)", _timeline),
+    "timeline-median": ("timeline of a median actor (graph.timeline)", _timeline),
+}
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_op(a: argparse.Namespace) -> dict[str, Any]:
+    """Runs one operation here; the caller runs this in a fresh process."""
+    from factiongraph.store import Store
+
+    if a.op == "web":
+        from fastapi.testclient import TestClient
+
+        from factiongraph.web.app import create_app
+
+        base = _peak_mb()
+        pages = []
+        with TestClient(create_app(a.db)) as c:
+            for url in WEB_URLS:
+                u = url.format(actor=a.actor, doc=a.doc)
+                t = time.perf_counter()
+                r = c.get(u)
+                pages.append({"url": url, "seconds": time.perf_counter() - t, "status": r.status_code})
+        return {"pages": pages, "peak_mb": _peak_mb(), "base_mb": base}
+    base = _peak_mb()
+    with Store.open(a.db, read_only=True) as store:
+        t = time.perf_counter()
+        what = OPERATIONS[a.op][1](store, a)
+        seconds = time.perf_counter() - t
+    return {"seconds": seconds, "result": what, "peak_mb": _peak_mb(), "base_mb": base}
+
+
+def _spawn(db: str, op: str, info: dict[str, Any], timeout: float) -> dict[str, Any]:
+    actor = info["median_actor"] if op == "timeline-median" else info["top_actor"]
+    cmd = [sys.executable, __file__, "--op", op, "--db", db, "--at", "2017-06-01", "--actor", actor,
+           "--doc", info["doc"]]  # fmt: skip
+    try:
+        p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return {"error": f"over {timeout:.0f} s"}
+    if p.returncode != 0:
+        return {"error": (p.stderr.strip().splitlines() or ["failed"])[-1][:200]}
+    out: dict[str, Any] = json.loads(p.stdout.strip().splitlines()[-1])
+    return out
+
+
+def bench(target: str, label: str, relations: int, timeout: float, ops: list[str]) -> list[str]:
+    info = build(target, relations)
+    from factiongraph.store import Store
+
+    with Store.open(target, read_only=True) as s:
+        info["doc"] = s.scalar("SELECT MIN(hash) FROM documents")
+    c = info["counts"]
+    size = f", {info['size_mb']:.0f} MB file" if info["size_mb"] is not None else ""
+    lines = [
+        f"\n**{label}, {relations:,} relations**: {c['documents']:,} documents, {c['events']:,} events,"
+        f" {c['mentions']:,} mentions, {c['actors']:,} actors; built in {info['seconds']:.1f} s{size}."
+        f" Busiest actor {info['top_share']:.1%} of relation ends (top 10: {info['top10_share']:.1%}),"
+        f" median actor {info['median_degree']}.\n",
+        "| operation | result | seconds | peak RSS (MB) | 10M DuckDB target |",
+        "| --- | --- | ---: | ---: | --- |",
+    ]  # fmt: skip
+    for op in ops:
+        if op == "web":
+            r = _spawn(target, op, info, timeout)
+            if "error" in r:
+                lines.append(f"| web pages | {r['error']} | | | each ≤ 1 s |")
+                continue
+            for p in r["pages"]:
+                lines.append(f"| web `{p['url']}` | HTTP {p['status']} | {p['seconds']:.2f} | {r['peak_mb']:.0f} |"
+                             " ≤ 1 s |")  # fmt: skip
+            continue
+        r = _spawn(target, op, info, timeout)
+        target_s = TARGETS.get(op.split("-")[0])
+        goal = f"≤ {target_s:g} s, ≤ 1 GB" if target_s else ""
+        if "error" in r:
+            lines.append(f"| {OPERATIONS[op][0]} | {r['error']} | | | {goal} |")
+        else:
+            lines.append(f"| {OPERATIONS[op][0]} | {r['result']} | {r['seconds']:.2f} | {r['peak_mb']:.0f} | {goal} |")
+    return lines
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    ap.add_argument("--relations", type=int, action="append", help="Store size (repeatable; default 100000).")
+    ap.add_argument("--backend", action="append", choices=["duckdb", "postgres"], help="Default: duckdb.")
+    ap.add_argument("--pg", help="PostgreSQL database the benchmark may take over (its factiongraph tables).")
+    ap.add_argument("--keep", type=Path, help="Build the DuckDB stores in this folder and keep them.")
+    ap.add_argument("--timeout", type=float, default=600, help="Seconds an operation may take.")
+    ap.add_argument("--ops", default=",".join([*OPERATIONS, "web"]), help="Comma-separated operations.")
+    ap.add_argument("--op", help=argparse.SUPPRESS)
+    ap.add_argument("--db", help=argparse.SUPPRESS)
+    ap.add_argument("--at", help=argparse.SUPPRESS)
+    ap.add_argument("--actor", help=argparse.SUPPRESS)
+    ap.add_argument("--doc", help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.op:
+        print(json.dumps(run_op(a)))
+        return
+    backends = a.backend or ["duckdb"]
+    if "postgres" in backends and not a.pg:
+        ap.error("--backend postgres needs --pg URL")
+    ops = [o for o in a.ops.split(",") if o]
+    print(f"factiongraph scale benchmark, {dt.datetime.now():%Y-%m-%d %H:%M}, {os.cpu_count()} CPUs,"
+          f" Python {sys.version.split()[0]}; first call of each operation in a fresh process.")  # fmt: skip
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = a.keep or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        for n in a.relations or [100_000]:
+            for backend in backends:
+                target = a.pg if backend == "postgres" else str(folder / f"scale-{n}.duckdb")
+                print("\n".join(bench(target, backend, n, a.timeout, ops)), flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,31 @@
+"""Constructions read once from the parse and shared by every stage that needs them.
+
+`modifiers`: ties stated inside a noun phrase ("the US-backed SDF", "pro-government militias").
+The actor named in such a modifier is a party to that tie only; events and relations take the
+phrase's head as the argument (see `factiongraph.events.extract._Mentions`).
+"""
+
+from factiongraph.frames.modifiers import ModifierRule, ModifierTie, load_rules, modifier_ties
+from factiongraph.frames.ties import (
+    TieWords,
+    list_members,
+    listed_after,
+    same_side,
+    same_side_objects,
+    sheltered_tokens,
+    tie_words,
+)
+
+__all__ = [
+    "ModifierRule",
+    "ModifierTie",
+    "TieWords",
+    "list_members",
+    "listed_after",
+    "load_rules",
+    "modifier_ties",
+    "same_side",
+    "same_side_objects",
+    "sheltered_tokens",
+    "tie_words",
+]

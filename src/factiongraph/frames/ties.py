@@ -1,0 +1,142 @@
+"""Word lists of the nominal and participial tie constructions (`frames/data/ties.yaml`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Doc, Token
+
+from factiongraph.document import Mention
+
+LIST_GLUE = frozenset([",", "and", "or", "the", "as", "well", "both"])
+
+
+@dataclass(frozen=True)
+class TieWords:
+    support_nouns: frozenset[str]
+    receiving_verbs: frozenset[str]
+    support_participles: frozenset[str]
+    member_nouns: frozenset[str]
+    list_participles: tuple[tuple[str, ...], ...]
+    alliance_predicates: frozenset[str]
+    same_side_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def tie_words() -> TieWords:
+    """The bundled lists (one loader, one file)."""
+    raw = yaml.safe_load(resources.files("factiongraph.frames").joinpath("data/ties.yaml").read_text("utf-8"))
+    return TieWords(
+        support_nouns=frozenset(raw["support_nouns"]),
+        receiving_verbs=frozenset(raw["receiving_verbs"]),
+        support_participles=frozenset(raw["support_participles"]),
+        member_nouns=frozenset(raw["member_nouns"]),
+        list_participles=tuple(tuple(x) for x in raw["list_participles"]),
+        alliance_predicates=frozenset(raw["alliance_predicates"]),
+        same_side_nouns=frozenset(raw["same_side_nouns"]),
+    )
+
+
+def _objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children
+            if p.dep_ == "pobj"]
+
+
+def list_members(tok: Token, words: TieWords | None = None) -> list[Token] | None:
+    """The listed phrases of a list participle ("made up of A, B and C", "which includes A and B"),
+    or None when `tok` is no list participle. Conjuncts the parser hung off the group noun instead
+    ("Y, made up of A, B and C" read as "Y ... and C") are listed too."""
+    words = words or tie_words()
+    lemma = tok.lemma_.lower()
+    for seq in words.list_participles:
+        if lemma != seq[0]:
+            continue
+        rest = list(seq[1:])
+        if rest and rest[0] != "of":
+            if not any(c.dep_ == "prt" and c.lower_ == rest[0] for c in tok.children):
+                continue
+            rest = rest[1:]
+        listed = _objects(tok, ("of",)) if rest == ["of"] else [c for c in tok.children if c.dep_ == "dobj"]
+        if tok.dep_ in ("acl", "relcl"):
+            listed += [c for c in tok.head.children if c.dep_ == "conj" and c.i > tok.i]
+        return listed
+    return None
+
+
+def same_side(tok: Token, words: TieWords | None = None) -> bool:
+    """A shared side: a side noun with "same" and an as/with object ("in the same camp as Y")."""
+    words = words or tie_words()
+    return tok.lemma_.lower() in words.same_side_nouns and any(
+        c.dep_ == "amod" and c.lower_ == "same" for c in tok.children
+    )
+
+
+def same_side_objects(tok: Token) -> list[Token]:
+    """Who shares the side: the "as/with" object of the side noun, or of its verb when the parser
+    attached the "as" phrase there ("fought ... the same side | as Y")."""
+    objs = _objects(tok, ("as", "with"))
+    if objs:
+        return objs
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    return [p for p in _objects(verb, ("as", "with")) if p.i > tok.i]
+
+
+def sheltered_tokens(sd: Doc) -> set[int]:
+    """Tokens of phrases that only state a tie inside a noun phrase or an adjunct: the agent of
+    "X, aided by Y", the object of "X, part of Y", the list of "Y, made up of A and B", the source
+    of "with support from Y". Their actors are no arguments of the clause around the phrase."""
+    words = tie_words()
+    out: set[int] = set()
+    for tok in sd:
+        lemma = tok.lemma_.lower()
+        phrases: list[Token] = []
+        if tok.pos_ == "VERB" and tok.dep_ == "acl" and lemma in words.support_participles:
+            phrases = [p for a in tok.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        elif tok.pos_ == "NOUN" and tok.dep_ == "appos" and (lemma in words.member_nouns):
+            phrases = _objects(tok, ("of",))
+        elif tok.pos_ == "NOUN" and lemma in words.support_nouns and tok.dep_ == "pobj" and tok.head.lower_ == "with":
+            phrases = _objects(tok, ("of", "from"))
+        elif tok.pos_ == "VERB" and tok.dep_ in ("acl", "relcl"):
+            phrases = list_members(tok, words) or []
+        elif same_side(tok, words):
+            phrases = same_side_objects(tok)
+        for p in phrases:
+            out.update(t.i for t in p.subtree)
+    return out
+
+
+def listed_after(m: Mention, mention_at: Callable[[int], Mention | None], sd: Doc) -> list[Mention]:
+    """Actor names that continue a list after `m` on the surface ("A, the B (BB) and C"), for the
+    long lists the parser splits: only glue words, determiners and bracketed acronyms between them,
+    and the list must close with "and"/"or" ("X, the Observatory said" is no list)."""
+    out: list[Mention] = []
+    span = sd.char_span(m.start, m.end, alignment_mode="expand")
+    i = span.end if span is not None else len(sd)
+    sent_end = sd[i - 1].sent.end if 0 < i <= len(sd) else i
+    glue: set[str] = set()
+    while i < sent_end:
+        t = sd[i]
+        if t.text == "(":  # "(AA)": an acronym of the item before
+            close = next((j for j in range(i + 1, min(i + 6, sent_end)) if sd[j].text == ")"), None)
+            if close is None:
+                break
+            i = close + 1
+            continue
+        if t.lower_ in LIST_GLUE:
+            glue.add(t.lower_)
+            i += 1
+            continue
+        nxt = mention_at(i)
+        if nxt is None or not glue & {",", "and", "or"}:
+            break
+        out.append(nxt)
+        if glue & {"and", "or"}:
+            return out  # the list's last item
+        span = sd.char_span(nxt.start, nxt.end, alignment_mode="expand")
+        i = span.end if span is not None else i + 1
+        glue = set()
+    return []

@@ -1,0 +1,601 @@
+"""Change statements on small hand-written sentences: at least three wordings per construction,
+each asserting the exact change rows (type, source, target, status, change)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factiongraph.document import Document
+from factiongraph.pipeline import extract
+
+Row = tuple[str, str, str, str, str]
+
+
+@pytest.fixture(scope="module")
+def run(pipeline):
+    return lambda text: extract(text, pipeline=pipeline)
+
+
+def changes(doc: Document) -> set[Row]:
+    return {(r.type, r.source, r.target, r.status, r.change) for r in doc.relations if r.change is not None}
+
+
+def certainty_of(doc: Document) -> set[str]:
+    return {r.certainty for r in doc.relations if r.change is not None}
+
+
+JAI, FSA, HTS = "jaysh-al-islam", "free-syrian-army", "hayat-tahrir-al-sham"
+
+DEFECTIONS = [
+    (
+        "Last week Jaysh al-Islam defected from the Free Syrian Army to Hayat Tahrir al-Sham.",
+        {("affiliation", JAI, FSA, "former", "left"), ("affiliation", JAI, HTS, "current", "joined")},
+    ),
+    (
+        "Abu Agla Keikil switched sides from the Rapid Support Forces to the Sudanese army.",
+        {
+            ("affiliation", "abu-agla-keikil", "rapid-support-forces", "former", "left"),
+            ("affiliation", "abu-agla-keikil", "sudan", "current", "joined"),
+        },
+    ),
+    (
+        # the group the mover is said to belong to is the one it leaves
+        "Mukhtar Robow, once a deputy leader of al-Shabaab, went over to the Somali government.",
+        {
+            ("affiliation", "mukhtar-robow", "al-shabaab", "former", "left"),
+            ("affiliation", "mukhtar-robow", "somalia", "current", "joined"),
+        },
+    ),
+    (
+        "The militia leader Musa Hilal crossed over to the Rapid Support Forces after the battle.",
+        {("affiliation", "musa-hilal", "rapid-support-forces", "current", "joined")},
+    ),
+]
+
+DEFECTION_NOUNS = [
+    (
+        "Faylaq al-Sham declared its defection from Jabhat al-Nusra in the spring.",
+        {("affiliation", "faylaq-al-sham", "jabhat-al-nusra", "former", "left")},
+    ),
+    (
+        "The defection of Jaysh al-Izza from the Free Syrian Army surprised observers.",
+        {("affiliation", "jaysh-al-izza", FSA, "former", "left")},
+    ),
+    (
+        "Ahrar al-Sham's defection to Hayat Tahrir al-Sham weakened the National Front.",
+        {("affiliation", "ahrar-al-sham", HTS, "current", "joined")},
+    ),
+]
+
+DESERTIONS = [
+    (
+        "Colonel Omar Fathi deserted the Libyan National Army on Friday.",
+        {("affiliation", "omar-fathi", "libyan-national-army", "former", "left")},
+    ),
+    (
+        "The desertion of the Libyan National Army by Colonel Salem Jaber angered Haftar.",
+        {("affiliation", "salem-jaber", "libyan-national-army", "former", "left")},
+    ),
+    (
+        # "several officers" are part of a group: only the named deserter moves
+        "Several officers deserted to the Free Syrian Army, and Mustafa Tlass deserted the Syrian army in 2012.",
+        {("affiliation", "mustafa-tlass", "syria", "former", "left")},
+    ),
+]
+
+SPLITS = [
+    (
+        "After its split from al-Qaeda, Jabhat Fateh al-Sham seized new ground.",
+        {("affiliation", "jabhat-fateh-al-sham", "al-qaeda", "former", "left")},
+    ),
+    ("Jaysh al-Islam split from the Free Syrian Army in 2015.", {("affiliation", JAI, FSA, "former", "left")}),
+    (
+        "In 2016 Jabhat Fateh al-Sham broke away from al-Qaeda.",
+        {("affiliation", "jabhat-fateh-al-sham", "al-qaeda", "former", "left")},
+    ),
+    (
+        "ISWAP announced its split from Boko Haram in 2016.",
+        {("affiliation", "islamic-state-west-africa", "boko-haram", "former", "left")},
+    ),
+    (
+        # no "from": the group the sentence says it belonged to; the pronoun is the main clause's subject
+        "Until it broke away in 2016, ISWAP had belonged to Boko Haram.",
+        {("affiliation", "islamic-state-west-africa", "boko-haram", "former", "left")},
+    ),
+    ("Jaysh al-Islam broke off from the Free Syrian Army.", {("affiliation", JAI, FSA, "former", "left")}),
+]
+
+WITHDRAWALS = [
+    (
+        "Mali and Niger withdrew from ECOWAS on Sunday.",
+        {("affiliation", "mali", "ecowas", "former", "left"), ("affiliation", "niger", "ecowas", "former", "left")},
+    ),
+    (
+        "The Hamza Division pulled out of the National Front for Liberation after the clashes.",
+        {("affiliation", "hamza-division", "national-front-for-liberation", "former", "left")},
+    ),
+    (
+        "Jaysh al-Thuwar walked out of the Syrian Democratic Forces in May.",
+        {("affiliation", "jaysh-al-thuwar", "syrian-democratic-forces", "former", "left")},
+    ),
+    (
+        "Jaysh al-Izza quit the National Front for Liberation in March.",
+        {("affiliation", "jaysh-al-izza", "national-front-for-liberation", "former", "left")},
+    ),
+]
+
+# a foreign force leaving a country ends its support there; it is no member of that country
+PATRON_WITHDRAWALS = [
+    (
+        "The Wagner Group has withdrawn from Mali, according to diplomats.",
+        {("support", "wagner-group", "mali", "former", "broken")},
+    ),
+    ("France pulled out of Mali in 2022.", {("support", "france", "mali", "former", "broken")}),
+    (
+        "Wagner, which for years had backed Khalifa Haftar, pulled out of Libya in June.",
+        {("support", "wagner", "khalifa-haftar", "former", "broken")},
+    ),
+]
+
+EXPULSIONS = [
+    (
+        "Hayat Tahrir al-Sham expelled Jund al-Aqsa from its ranks.",
+        {("affiliation", "jund-al-aqsa", HTS, "former", "left")},
+    ),
+    (
+        "Jund al-Aqsa was expelled from Ahrar al-Sham last year.",
+        {("affiliation", "jund-al-aqsa", "ahrar-al-sham", "former", "left")},
+    ),
+    (
+        "The expulsion of Jund al-Aqsa from the Army of Conquest was confirmed.",
+        {("affiliation", "jund-al-aqsa", "jaysh-al-fatah", "former", "left")},
+    ),
+]
+
+BREAKS = [
+    # between two armed groups a tie that ends is an affiliation left, between two states an alliance broken
+    (
+        "In July Jabhat al-Nusra severed all links to al-Qaeda.",
+        {("affiliation", "jabhat-al-nusra", "al-qaeda", "former", "left")},
+    ),
+    ("Mali cut ties with France and expelled its ambassador.", {("alliance", "mali", "france", "former", "broken")}),
+    (
+        "Ahrar al-Sham broke with Jabhat al-Nusra after months of tension.",
+        {("affiliation", "ahrar-al-sham", "jabhat-al-nusra", "former", "left")},
+    ),
+    (
+        "Ahrar al-Sham broke off its alliance with Jund al-Aqsa.",
+        {("alliance", "ahrar-al-sham", "jund-al-aqsa", "former", "broken")},
+    ),
+]
+
+TURNS = [
+    (
+        "Saleh turned on his former allies, the Houthis, in December.",
+        {("alliance", "saleh", "houthis", "former", "broken")},
+    ),
+    (
+        "Hayat Tahrir al-Sham turned on its erstwhile ally Ahrar al-Sham in 2017.",
+        {("alliance", HTS, "ahrar-al-sham", "former", "broken")},
+    ),
+    (
+        "The Houthis turned on their old ally Ali Abdullah Saleh.",
+        {("alliance", "houthis", "yemen", "former", "broken")},
+    ),
+]
+
+RUPTURES = [
+    (
+        "Ties between Eritrea and Ethiopia have deteriorated since the peace deal.",
+        {("alliance", "eritrea", "ethiopia", "former", "broken")},
+    ),
+    (
+        "The report described a rupture between Hezbollah and Amal.",
+        {("alliance", "hezbollah", "amal", "former", "broken")},
+    ),
+    ("Relations between Hamas and Fatah collapsed in 2007.", {("alliance", "hamas", "fatah", "former", "broken")}),
+]
+
+SUPPORT_CHANGES = [
+    ("Iran began arming the Houthis in 2014.", {("support", "iran", "houthis", "current", "formed")}),
+    (
+        "Saudi Arabia stopped funding Jaysh al-Islam last year.",
+        {("support", "saudi-arabia", JAI, "former", "broken")},
+    ),
+    ("Turkey halted its support for the Free Syrian Army.", {("support", "turkey", FSA, "former", "broken")}),
+    ("Mali turned to Russia for military backing.", {("support", "russia", "mali", "current", "formed")}),
+    ("The Houthis turned to Iran for weapons.", {("support", "iran", "houthis", "current", "formed")}),
+    ("Niger turned to the Wagner Group for help.", {("support", "wagner-group", "niger", "current", "formed")}),
+    (
+        "Hezbollah entered the war to support the Syrian government.",
+        {("support", "hezbollah", "syria", "current", "formed")},
+    ),
+    ("The Houthis joined the fight to back Hamas.", {("support", "houthis", "hamas", "current", "formed")}),
+    (
+        "In March Rwanda deployed 2,000 soldiers to Mozambique to support the government against the insurgents.",
+        {("support", "rwanda", "mozambique", "current", "formed")},
+    ),
+    (
+        "Turkey sent hundreds of troops to Libya in 2020 to help the Government of National Accord.",
+        {("support", "turkey", "libya", "current", "formed")},
+    ),
+]
+
+JOINS = [
+    (
+        "Suqour al-Sham answered the threat by joining Ahrar al-Sham.",
+        {("affiliation", "suqour-al-sham", "ahrar-al-sham", "current", "joined")},
+    ),
+    (
+        "Jabhat Ansar al-Din joined Hayat Tahrir al-Sham in 2017.",
+        {("affiliation", "ansar-dine", HTS, "current", "joined")},
+    ),
+    (
+        "The Hamza Division has rejoined the Syrian National Army.",
+        {("affiliation", "hamza-division", "syrian-national-army", "current", "joined")},
+    ),
+    (
+        "Jaysh al-Izza and Jaysh al-Nasr joined the National Front for Liberation last month.",
+        {
+            ("affiliation", "jaysh-al-izza", "national-front-for-liberation", "current", "joined"),
+            ("affiliation", "jaysh-al-nasr", "national-front-for-liberation", "current", "joined"),
+        },
+    ),
+    (
+        "The Abbas Combat Division signed up to the Popular Mobilization Forces in 2014.",
+        {("affiliation", "abbas-combat-division", "popular-mobilization-forces", "current", "joined")},
+    ),
+    (
+        "Ansar Dine signed on with al-Qaeda in the Islamic Maghreb in 2017.",
+        {("affiliation", "ansar-dine", "aqim", "current", "joined")},
+    ),
+]
+
+ALLEGIANCE = [
+    (
+        "Boko Haram pledged allegiance to the Islamic State in March 2015.",
+        {("affiliation", "boko-haram", "islamic-state", "current", "joined")},
+    ),
+    (
+        "ISWAP pledged its allegiance to the Islamic State in 2015.",
+        {("affiliation", "islamic-state-west-africa", "islamic-state", "current", "joined")},
+    ),
+    (
+        "Abu Sayyaf declared its loyalty to the Islamic State.",
+        {("affiliation", "abu-sayyaf", "islamic-state", "current", "joined")},
+    ),
+]
+
+MERGERS = [
+    (
+        # "they" in a reported clause: the reporting subject's list; "a new group called X" names X
+        "Jabhat Fateh al-Sham and Liwa al-Haq said that they had dissolved themselves into a new group called "
+        "Hayat Tahrir al-Sham.",
+        {
+            ("alliance", "jabhat-fateh-al-sham", "liwa-al-haq", "current", "merged"),
+            ("affiliation", "jabhat-fateh-al-sham", HTS, "current", "merged"),
+            ("affiliation", "liwa-al-haq", HTS, "current", "merged"),
+        },
+    ),
+    (
+        # a transitive merger: what is merged is the object, not the subject that merges it
+        "Turkey merged the Hamza Division into the Syrian National Army.",
+        {("affiliation", "hamza-division", "syrian-national-army", "current", "merged")},
+    ),
+    (
+        "The generals quarrelled over plans to merge the RSF into the regular army.",
+        {("affiliation", "rapid-support-forces", "sudan", "intended", "merged")},
+    ),
+    (
+        "The National Front for Liberation was folded into the Syrian National Army in October.",
+        {("affiliation", "national-front-for-liberation", "syrian-national-army", "current", "merged")},
+    ),
+    (
+        "Jaysh al-Izza merged into the National Front for Liberation last year.",
+        {("affiliation", "jaysh-al-izza", "national-front-for-liberation", "current", "merged")},
+    ),
+    (
+        "Ahrar al-Sham and Faylaq al-Sham merged with each other to form the Syrian Liberation Front.",
+        {
+            ("alliance", "ahrar-al-sham", "faylaq-al-sham", "current", "merged"),
+            ("affiliation", "ahrar-al-sham", "syrian-liberation-front", "current", "merged"),
+            ("affiliation", "faylaq-al-sham", "syrian-liberation-front", "current", "merged"),
+        },
+    ),
+    (
+        "Ahrar al-Sham merged with Suqour al-Sham in 2015.",
+        {("alliance", "ahrar-al-sham", "suqour-al-sham", "current", "merged")},
+    ),
+]
+
+MERGER_NOUNS = [
+    (
+        "The merger includes Liwa al-Haq and Jaysh al-Sunna.",
+        {("alliance", "liwa-al-haq", "jaysh-al-sunna", "current", "merged")},
+    ),
+    ("The MNLA and the HCUA announced their merger on Friday.", {("alliance", "mnla", "hcua", "current", "merged")}),
+    (
+        "The merger of the MNLA and the HCUA into a single movement was approved.",
+        {("alliance", "mnla", "hcua", "current", "merged")},
+    ),
+    (
+        "Ahrar al-Sham's merger with Suqour al-Sham was announced in March.",
+        {("alliance", "ahrar-al-sham", "suqour-al-sham", "current", "merged")},
+    ),
+    (
+        "The merger brings together the MNLA, the HCUA and the MAA.",
+        {
+            ("alliance", "mnla", "hcua", "current", "merged"),
+            ("alliance", "mnla", "arab-movement-of-azawad", "current", "merged"),
+            ("alliance", "hcua", "arab-movement-of-azawad", "current", "merged"),
+        },
+    ),
+]
+
+NEW_ALLIANCES = [
+    (
+        "The Houthis joined forces with Ali Abdullah Saleh in 2014.",
+        {("alliance", "houthis", "yemen", "current", "formed")},
+    ),
+    (
+        "Jaysh al-Islam and Faylaq al-Rahman formed a new alliance in Eastern Ghouta.",
+        {("alliance", JAI, "faylaq-al-rahman", "current", "formed")},
+    ),
+    (
+        "The M23 launched a coalition together with the Twirwaneho militia.",
+        {("alliance", "m23", "twirwaneho", "current", "formed")},
+    ),
+    (
+        "Ahrar al-Sham forged an alliance with Jabhat al-Nusra in 2015.",
+        {("alliance", "ahrar-al-sham", "jabhat-al-nusra", "current", "formed")},
+    ),
+    (
+        # agreeing to do it is an intention: the alliance is intended
+        "Ansar Dine and the MNLA agreed to join forces against the Malian army.",
+        {("alliance", "ansar-dine", "mnla", "intended", "formed")},
+    ),
+    (
+        # the body they form is what each of them joins
+        "Niger, Burkina Faso and Mali teamed up in 2023 to create the Alliance of Sahel States.",
+        {
+            ("alliance", "burkina-faso", "mali", "current", "formed"),
+            ("alliance", "burkina-faso", "niger", "current", "formed"),
+            ("alliance", "mali", "niger", "current", "formed"),
+            ("affiliation", "burkina-faso", "alliance-of-sahel-states", "current", "joined"),
+            ("affiliation", "mali", "alliance-of-sahel-states", "current", "joined"),
+            ("affiliation", "niger", "alliance-of-sahel-states", "current", "joined"),
+        },
+    ),
+]
+
+PACTS = [
+    ("Russia and Belarus signed a defence pact on Monday.", {("alliance", "russia", "belarus", "current", "formed")}),
+    (
+        "Ansar Dine signed an alliance with al-Qaeda in the Islamic Maghreb.",
+        {("alliance", "ansar-dine", "aqim", "current", "formed")},
+    ),
+    (
+        "Mali and Burkina Faso concluded a mutual defence pact with Niger.",
+        {
+            ("alliance", "mali", "burkina-faso", "current", "formed"),
+            ("alliance", "mali", "niger", "current", "formed"),
+            ("alliance", "burkina-faso", "niger", "current", "formed"),
+        },
+    ),
+    (
+        "The Houthis abandoned their pact with Ali Abdullah Saleh.",
+        {("alliance", "houthis", "yemen", "former", "broken")},
+    ),
+]
+
+UNTIL_RECENTLY = [
+    (
+        "Jaysh al-Izza, which until recently was linked to the Free Syrian Army, announced a new name.",
+        {("affiliation", "jaysh-al-izza", FSA, "former", "left")},
+    ),
+    (
+        "The Hamza Division had been allied with Turkey until very recently.",
+        {("alliance", "hamza-division", "turkey", "former", "broken")},
+    ),
+    (
+        "Until recently Liwa al-Quds belonged to the National Defence Forces.",
+        {("affiliation", "liwa-al-quds", "national-defence-forces", "former", "left")},
+    ),
+]
+
+# "X, the alliance formed by A and B": A and B ally and join X
+ALLIANCES_FORMED_BY = [
+    (
+        "The Syrian Liberation Front, an alliance created by Ahrar al-Sham and Faylaq al-Sham, held the town.",
+        {
+            ("alliance", "ahrar-al-sham", "faylaq-al-sham", "current", "formed"),
+            ("affiliation", "ahrar-al-sham", "syrian-liberation-front", "current", "joined"),
+            ("affiliation", "faylaq-al-sham", "syrian-liberation-front", "current", "joined"),
+        },
+    ),
+    (
+        "Hayat Tahrir al-Sham, the alliance founded by Jabhat Fateh al-Sham and Jaysh al-Sunna, took the crossing.",
+        {
+            ("alliance", "jabhat-fateh-al-sham", "jaysh-al-sunna", "current", "formed"),
+            ("affiliation", "jabhat-fateh-al-sham", HTS, "current", "joined"),
+            ("affiliation", "jaysh-al-sunna", HTS, "current", "joined"),
+        },
+    ),
+    (
+        "The Alliance of Sahel States, a bloc founded by Mali, Niger and Burkina Faso, met in Niamey.",
+        {
+            ("alliance", "mali", "niger", "current", "formed"),
+            ("alliance", "mali", "burkina-faso", "current", "formed"),
+            ("alliance", "niger", "burkina-faso", "current", "formed"),
+            ("affiliation", "mali", "alliance-of-sahel-states", "current", "joined"),
+            ("affiliation", "niger", "alliance-of-sahel-states", "current", "joined"),
+            ("affiliation", "burkina-faso", "alliance-of-sahel-states", "current", "joined"),
+        },
+    ),
+]
+
+# attacking an actor the same sentence calls a former ally: the alliance broke
+ATTACKS_ON_FORMER_ALLIES = [
+    (
+        "Hayat Tahrir al-Sham fighters stormed the positions of Ahrar al-Sham, their former ally, near Idlib.",
+        {("alliance", HTS, "ahrar-al-sham", "former", "broken")},
+    ),
+    (
+        "The Houthis, once allied with Ali Abdullah Saleh, attacked his forces in Sanaa.",
+        {("alliance", "houthis", "yemen", "former", "broken")},
+    ),
+    (
+        "Jaysh al-Islam fighters raided the bases of Faylaq al-Rahman, its erstwhile ally, in Douma.",
+        {("alliance", JAI, "faylaq-al-rahman", "former", "broken")},
+    ),
+]
+
+PLURALS = [
+    (
+        "Mali, Burkina Faso and Niger quit ECOWAS. The three countries then formed the Alliance of Sahel States.",
+        {
+            ("affiliation", "mali", "ecowas", "former", "left"),
+            ("affiliation", "burkina-faso", "ecowas", "former", "left"),
+            ("affiliation", "niger", "ecowas", "former", "left"),
+            ("alliance", "mali", "burkina-faso", "current", "formed"),
+            ("alliance", "mali", "niger", "current", "formed"),
+            ("alliance", "burkina-faso", "niger", "current", "formed"),
+            ("affiliation", "mali", "alliance-of-sahel-states", "current", "joined"),
+            ("affiliation", "burkina-faso", "alliance-of-sahel-states", "current", "joined"),
+            ("affiliation", "niger", "alliance-of-sahel-states", "current", "joined"),
+        },
+    ),
+    (
+        "Ahrar al-Sham and Suqour al-Sham met in Idlib. They announced their merger on Sunday.",
+        {("alliance", "ahrar-al-sham", "suqour-al-sham", "current", "merged")},
+    ),
+    (
+        "Boko Haram and ISWAP fought for years. Both groups later merged into the Islamic State.",
+        {
+            ("alliance", "boko-haram", "islamic-state-west-africa", "current", "merged"),
+            ("affiliation", "boko-haram", "islamic-state", "current", "merged"),
+            ("affiliation", "islamic-state-west-africa", "islamic-state", "current", "merged"),
+        },
+    ),
+]
+
+
+def _normalise(rows: set[Row]) -> set[tuple[str, frozenset[str] | tuple[str, str], str, str]]:
+    """Alliance rows compared without direction (the tie is symmetric)."""
+    return {
+        (t, frozenset((s, o)) if t == "alliance" else (s, o), st, ch)  # type: ignore[misc]
+        for t, s, o, st, ch in rows
+    }
+
+
+CASES = [
+    *DEFECTIONS,
+    *DEFECTION_NOUNS,
+    *DESERTIONS,
+    *SPLITS,
+    *WITHDRAWALS,
+    *PATRON_WITHDRAWALS,
+    *EXPULSIONS,
+    *BREAKS,
+    *TURNS,
+    *RUPTURES,
+    *SUPPORT_CHANGES,
+    *JOINS,
+    *ALLEGIANCE,
+    *MERGERS,
+    *MERGER_NOUNS,
+    *NEW_ALLIANCES,
+    *PACTS,
+    *UNTIL_RECENTLY,
+    *ALLIANCES_FORMED_BY,
+    *ATTACKS_ON_FORMER_ALLIES,
+    *PLURALS,
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[t[:48] for t, _ in CASES])
+def test_change_statement_gives_exactly_its_rows(run, text: str, expected: set[Row]) -> None:
+    assert _normalise(changes(run(text))) == _normalise(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some of Ahrar al-Sham's fighters defected to Hayat Tahrir al-Sham.",
+        "Dozens of Boko Haram commanders defected to the Islamic State West Africa Province.",
+        "Several members of Jaysh al-Islam joined the Islamic State last year.",
+    ],
+)
+def test_part_of_a_group_moving_does_not_move_the_group(run, text: str) -> None:
+    assert changes(run(text)) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jabhat al-Nusra denied joining the Islamic State.",
+        "Jaysh al-Islam did not defect to Hayat Tahrir al-Sham, its spokesman said.",
+        "Ahrar al-Sham has never split from Jabhat al-Nusra.",
+    ],
+)
+def test_negated_or_denied_change_gives_no_row(run, text: str) -> None:
+    assert changes(run(text)) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a state joining another state in an operation is no membership
+        "American units are to join Jordan in a naval exercise next month.",
+        "French warships joined Egypt for joint drills in the Red Sea.",
+        "Russian troops joined Syria in the offensive on Palmyra.",
+        # whoever demands a change is not the one who makes it
+        "South Korea has rejected the North's demand to sever its alliance with Washington.",
+        "Iran dismissed Saudi Arabia's call to stop arming the Houthis.",
+        # forces leaving a country leave no membership of it
+        "The envoys urged Serbia to pull its forces back, and asked for their exit from Bosnia-Herzegovina.",
+        "The UN called for the exit of Rwandan troops from Congo.",
+    ],
+)
+def test_look_alike_that_changes_no_tie_gives_no_row(run, text: str) -> None:
+    assert changes(run(text)) == set()
+
+
+def test_change_under_a_dismissed_report_is_disputed(run) -> None:
+    doc = run("Jaysh al-Islam dismissed reports that Jaysh al-Izza had joined Hayat Tahrir al-Sham.")
+    assert changes(doc) == {("affiliation", "jaysh-al-izza", HTS, "current", "joined")}
+    assert certainty_of(doc) == {"disputed"}
+
+
+def test_hedged_defection_keeps_the_hedge(run) -> None:
+    doc = run("Ahrar al-Sham reportedly defected to Hayat Tahrir al-Sham.")
+    assert changes(doc) == {("affiliation", "ahrar-al-sham", HTS, "current", "joined")}
+    assert certainty_of(doc) == {"hedged"}
+
+
+def test_possible_future_join_is_intended_and_speculative(run) -> None:
+    doc = run("Jaysh al-Islam may join the National Front for Liberation.")
+    assert changes(doc) == {("affiliation", JAI, "national-front-for-liberation", "intended", "joined")}
+    assert certainty_of(doc) == {"speculative"}
+
+
+def test_own_announcement_of_a_move_is_asserted_not_reported(run) -> None:
+    doc = run("Faylaq al-Sham declared its defection from Jabhat al-Nusra in the spring.")
+    assert certainty_of(doc) == {"asserted"}
+
+
+def test_a_former_alliance_without_an_attack_is_no_change(run) -> None:
+    doc = run("Jaysh al-Islam used to be allied with Faylaq al-Rahman.")
+    assert changes(doc) == set()
+    assert [(r.type, r.status) for r in doc.relations] == [("alliance", "former")]
+
+
+def test_a_long_standing_tie_stated_plainly_is_no_change(run) -> None:
+    doc = run("Hezbollah, a long-standing ally of the Syrian government, fought in Qusayr.")
+    assert changes(doc) == set()
+
+
+def test_change_row_replaces_the_same_tie_read_without_its_change(run) -> None:
+    doc = run("Jabhat Ansar al-Din joined Hayat Tahrir al-Sham in 2017.")
+    same = [r for r in doc.relations if (r.type, r.source, r.target) == ("affiliation", "ansar-dine", HTS)]
+    assert [(r.status, r.change) for r in same] == [("current", "joined")]

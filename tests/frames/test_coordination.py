@@ -1,0 +1,68 @@
+"""Coordinated actors: co-agents are on one side, share the event's tie, and act 'jointly' as allies."""
+
+from __future__ import annotations
+
+import pytest
+
+from factiongraph.document import Document
+from factiongraph.pipeline import extract
+
+
+@pytest.fixture(scope="module")
+def run(pipeline):
+    return lambda text: extract(text, pipeline=pipeline)
+
+
+def pairs(doc: Document, rtype: str) -> set[frozenset[str]]:
+    return {frozenset((r.source, r.target)) for r in doc.relations if r.type == rtype}
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("The Kachin Independence Army, the Arakan Army and the Chin National Front jointly attacked junta "
+         "positions near the river.", ["kachin-independence-army", "arakan-army", "chin-national-front"]),
+        ("Ahrar al-Sham and Jaysh al-Islam together stormed a regime checkpoint.", ["ahrar-al-sham", "jaysh-al-islam"]),
+        ("Fighters of Hizbul Islam and al-Shabaab jointly shelled the base at dawn.", ["al-shabaab", "hizbul-islam"]),
+    ],
+)
+def test_co_agents_acting_jointly_are_allies_and_never_enemies(run, text, side):
+    doc = run(text)
+    got = pairs(doc, "alliance")
+    for i, a in enumerate(side):
+        for b in side[i + 1:]:
+            assert frozenset((a, b)) in got
+            assert frozenset((a, b)) not in pairs(doc, "hostility")
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker", "targets"),
+    [
+        ("Somali troops attacked al-Shabaab and the Islamic State in Puntland.", "somalia",
+         ["al-shabaab", "islamic-state"]),
+        ("Nigerian troops bombed Boko Haram and ISWAP camps near the lake.", "nigeria",
+         ["boko-haram", "islamic-state-west-africa"]),
+        ("The SDF fought the Islamic State and Hayat Tahrir al-Sham in the same month.", "syrian-democratic-forces",
+         ["islamic-state", "hayat-tahrir-al-sham"]),
+    ],
+)
+def test_coordinated_targets_each_get_the_hostility(run, text, attacker, targets):
+    got = pairs(run(text), "hostility")
+    for t in targets:
+        assert frozenset((attacker, t)) in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The YPG attacked Turkish forces, the Syrian Network for Human Rights reported.",
+        "Houthi fighters shelled Saudi positions, Reuters reported on Monday.",
+        "The Arakan Army overran a junta base, the Irrawaddy reported.",
+    ],
+)
+def test_a_name_after_a_comma_without_and_is_no_list_item(run, text):
+    doc = run(text)
+    assert all(r.type != "hostility" or len({r.source, r.target}) == 2 for r in doc.relations)
+    assert not any(
+        "network" in x or "reuters" in x or "irrawaddy" in x for r in doc.relations for x in (r.source, r.target)
+    )

@@ -1,0 +1,93 @@
+"""Modifier constructions ("X-backed Y", "X-linked Y", "pro-X Y"): X is a party to the tie only."""
+
+from __future__ import annotations
+
+import pytest
+
+from factiongraph.document import Document
+from factiongraph.frames import load_rules
+from factiongraph.pipeline import extract
+
+
+@pytest.fixture(scope="module")
+def run(pipeline):
+    return lambda text: extract(text, pipeline=pipeline)
+
+
+def parties(doc: Document) -> set[frozenset[str | None]]:
+    return {frozenset((e.actor1, e.actor2)) for e in doc.events}
+
+
+def ties(doc: Document) -> set[tuple[str, str, str]]:
+    return {(r.type, r.source, r.target) for r in doc.relations}
+
+
+def test_modifier_rules_load_with_a_direction_for_every_cue() -> None:
+    rules = load_rules()
+    assert rules.suffixes["backed"].type == "support" and rules.suffixes["backed"].source == "modifier"
+    assert rules.suffixes["linked"].type == "affiliation" and rules.suffixes["linked"].source == "head"
+    assert rules.prefixes["pro"].source == "head"
+    assert all(r.source in ("modifier", "head") for r in [*rules.suffixes.values(), *rules.prefixes.values()])
+
+
+@pytest.mark.parametrize(
+    ("text", "fighter", "backer", "backed"),
+    [
+        ("Tribal gunmen traded fire with fighters of the US-backed SDF outside Raqqa.", None, "united-states",
+         "syrian-democratic-forces"),
+        ("Ambushes by Turkey-backed Syrian National Army units hit Kurdish positions last week.", None, "turkey",
+         "syrian-national-army"),
+        ("The Iranian-backed Houthis attacked Saudi Arabia on Tuesday.", "houthis", "iran", "houthis"),
+    ],
+)
+def test_backed_modifier_makes_a_supporter_not_a_party(run, text, fighter, backer, backed):
+    doc = run(text)
+    assert ("support", backer, backed) in ties(doc)
+    assert not any(backer in p for p in parties(doc)), "the backer named in the modifier is no party to the event"
+    assert not any(r.type == "hostility" and backer in (r.source, r.target) for r in doc.relations)
+    if fighter:
+        assert any(fighter in p for p in parties(doc))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hayat Tahrir al-Sham, the al-Qaeda-linked coalition, overran three villages near Idlib.",
+        "Government artillery shelled Hayat Tahrir al-Sham, an al-Qaeda-linked alliance, near Saraqib.",
+        "Hayat Tahrir al-Sham is an al-Qaeda-linked group that controls most of Idlib.",
+    ],
+)
+def test_linked_modifier_of_an_apposition_is_the_named_groups_affiliation(run, text):
+    doc = run(text)
+    assert ("affiliation", "hayat-tahrir-al-sham", "al-qaeda") in ties(doc)
+    assert not any(r.type == "hostility" and "al-qaeda" in (r.source, r.target) for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government troops pushed back the al-Qaeda-linked group near the border.",
+        "Soldiers arrested two members of an al-Qaeda-linked cell in the capital.",
+        "The army said it had killed a commander of the al-Qaeda-linked faction.",
+    ],
+)
+def test_linked_modifier_of_an_unnamed_group_gives_al_qaeda_no_event(run, text):
+    doc = run(text)
+    assert not any("al-qaeda" in p for p in parties(doc))
+
+
+@pytest.mark.parametrize(
+    ("text", "member", "leader"),
+    [
+        ("The Moscow-run Africa Corps took over the bases.", "africa-corps", "russia"),
+        ("Fighters of the Moscow-run Africa Corps arrived in Bamako.", "africa-corps", "russia"),
+        ("Villagers said the Moscow-run Africa Corps had burned their homes.", "africa-corps", "russia"),
+    ],
+)
+def test_run_modifier_is_affiliation_of_the_head_to_the_runner(run, text, member, leader):
+    assert ("affiliation", member, leader) in ties(run(text))
+
+
+def test_a_modifier_inside_a_registry_name_is_part_of_the_name(run):
+    doc = run("The Saudi-led coalition struck Houthi positions near Marib.")
+    assert not any(r.type == "affiliation" and r.target == "saudi-arabia" for r in doc.relations)

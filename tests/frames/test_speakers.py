@@ -1,0 +1,62 @@
+"""Speakers, reporters and sources are no parties: who says or reports a tie is not in it."""
+
+from __future__ import annotations
+
+import pytest
+
+from factiongraph.document import Document
+from factiongraph.pipeline import extract
+
+
+@pytest.fixture(scope="module")
+def run(pipeline):
+    return lambda text: extract(text, pipeline=pipeline)
+
+
+def parties(doc: Document) -> set[str]:
+    out = {a for e in doc.events for a in (e.actor1, e.actor2) if a}
+    return out | {a for r in doc.relations for a in (r.source, r.target)}
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "tie"),
+    [
+        ("The Defence Ministry concluded that Hezbollah had armed the Houthis.", "defence-ministry",
+         ("support", "hezbollah", "houthis")),
+        ("Turkish intelligence believes that Iran has funded the PKK for years.", "turkey",
+         ("support", "iran", "pkk")),
+        ("A UN panel found that Eritrea had supplied weapons to al-Shabaab.", "united-nations",
+         ("support", "eritrea", "al-shabaab")),
+    ],
+)
+def test_who_concludes_or_finds_a_tie_is_not_a_party_to_it(run, text, source, tie):
+    doc = run(text)
+    assert tie in {(r.type, r.source, r.target) for r in doc.relations}
+    assert source not in {a for r in doc.relations for a in (r.source, r.target)}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("A spokesman for the Houthis said Saudi jets had struck the airport in Sanaa.", "houthis"),
+        ("Saudi jets hit the airport overnight, a Houthi official told reporters.", "houthis"),
+        ("According to the Syrian Network for Human Rights, regime aircraft bombed a market in Idlib.",
+         "syrian-network-for-human-rights"),
+    ],
+)
+def test_the_speaker_of_a_report_is_not_the_attacker(run, text, speaker):
+    doc = run(text)
+    assert all(e.actor1 != speaker for e in doc.events)
+    assert not any(r.type == "hostility" and r.source == speaker for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"They are bombing us every night," a commander of the Arakan Army told the BBC.', "arakan-army"),
+        ('"They shelled our villages again," a Karen National Union officer said.', "karen-national-union"),
+        ('"They attacked our checkpoint at dawn," an SDF spokesman told the agency.', "syrian-democratic-forces"),
+    ],
+)
+def test_they_in_a_direct_quote_is_not_the_speaker(run, text, speaker):
+    assert all(e.actor1 != speaker for e in run(text).events)

@@ -1,0 +1,126 @@
+"""Nominal and participial ties: support nouns, support participles, membership nouns and lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from factiongraph.document import Document
+from factiongraph.pipeline import extract
+
+
+@pytest.fixture(scope="module")
+def run(pipeline):
+    return lambda text: extract(text, pipeline=pipeline)
+
+
+def ties(doc: Document) -> set[tuple[str, str, str]]:
+    return {(r.type, r.source, r.target) for r in doc.relations}
+
+
+def event_parties(doc: Document) -> set[str | None]:
+    return {a for e in doc.events for a in (e.actor1, e.actor2)}
+
+
+@pytest.mark.parametrize(
+    ("text", "patrons", "client"),
+    [
+        ("The Houthis, who enjoy the backing of Iran, fired rockets across the border.", ["iran"], "houthis"),
+        ("With support from Russia and Iran, the Syrian army advanced on Aleppo.", ["russia", "iran"], "syria"),
+        ("Al-Shabaab has received the help of Eritrea for years, the panel found.", ["eritrea"], "al-shabaab"),
+    ],
+)
+def test_support_noun_makes_the_of_or_from_object_the_patron(run, text, patrons, client):
+    got = ties(run(text))
+    for p in patrons:
+        assert ("support", p, client) in got
+
+
+def test_support_noun_under_negation_gives_no_tie(run):
+    doc = run("The Houthis never received the backing of Iran, their spokesman insisted.")
+    assert ("support", "iran", "houthis") not in ties(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "patron", "client"),
+    [
+        ("Mozambican troops, aided by Rwandan soldiers, recaptured the port.", "rwanda", "mozambique"),
+        ("The Giants Brigades, trained by the UAE, moved towards Ataq.", "united-arab-emirates", "giants-brigades"),
+        ("The Syrian army, helped by Hezbollah fighters, retook Qusayr.", "hezbollah", "syria"),
+    ],
+)
+def test_support_participle_makes_the_by_agent_the_patron_and_no_enemy(run, text, patron, client):
+    doc = run(text)
+    assert ("support", patron, client) in ties(doc)
+    assert patron not in event_parties(doc), "the helper in the participle phrase is no party to the clause's event"
+    assert not any(r.type == "hostility" and patron in (r.source, r.target) for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "member", "group"),
+    [
+        ("The UAE, part of the Saudi-led coalition, sent more troops.", "united-arab-emirates", "saudi-led-coalition"),
+        ("The APCLS is part of the Wazalendo coalition.", "apcls", "wazalendo"),
+        ("Jabhat al-Nusra became a member of Hayat Tahrir al-Sham in 2017.", "jabhat-al-nusra",
+         "hayat-tahrir-al-sham"),
+    ],
+)
+def test_member_noun_makes_the_subject_or_apposition_a_member(run, text, member, group):
+    assert ("affiliation", member, group) in ties(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "members"),
+    [
+        ("The Northern Alliance, composed of the MNDAA, the Kachin Independence Army and the Arakan Army, "
+         "attacked a junta base.", "northern-alliance", ["mndaa", "arakan-army", "kachin-independence-army"]),
+        ("The Three Brotherhood Alliance, which includes the TNLA and the MNDAA, rejected the truce.",
+         "three-brotherhood-alliance", ["tnla", "mndaa"]),
+        ("Hayat Tahrir al-Sham, comprising Jabhat Fateh al-Sham and the Nour al-Din al-Zinki Movement, "
+         "took the town.", "hayat-tahrir-al-sham", ["jabhat-fateh-al-sham"]),
+    ],
+)
+def test_list_participle_makes_every_listed_actor_a_member(run, text, group, members):
+    doc = run(text)
+    for m in members:
+        assert ("affiliation", m, group) in ties(doc)
+    assert not any(r.type == "hostility" and {r.source, r.target} <= {group, *members} for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Abdul Karim Hassan, the man who leads the interim government in Azaz, met the SNA on Tuesday.",
+        "Abd Rabbuh Mansur Hadi, who governed Yemen from 2012, lives in Riyadh.",
+        "The commander, who heads the Deir ez-Zor Military Council, was detained by the SDF.",
+    ],
+)
+def test_leading_or_governing_an_organisation_is_no_alliance(run, text):
+    assert not any(r.type == "alliance" for r in run(text).relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("The Kachin Independence Army teamed up with the Arakan Army last spring.",
+         {"kachin-independence-army", "arakan-army"}),
+        ("Ahrar al-Sham allied with Jaysh al-Islam against the regime.", {"ahrar-al-sham", "jaysh-al-islam"}),
+        ("The Arakan Army cooperated with the Kachin Independence Army in the north.",
+         {"arakan-army", "kachin-independence-army"}),
+    ],
+)
+def test_acting_together_is_an_alliance(run, text, pair):
+    assert any(r.type == "alliance" and {r.source, r.target} == pair for r in run(text).relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("In that war Fano battled on the same side with Eritrean units.", {"fano", "eritrea"}),
+        ("In 2016 Ahrar al-Sham was in the same camp as Jaysh al-Islam.", {"ahrar-al-sham", "jaysh-al-islam"}),
+        ("During the siege Hezbollah stood in the same front as Iran.", {"hezbollah", "iran"}),
+    ],
+)
+def test_sharing_a_side_is_an_alliance_not_a_fight(run, text, pair):
+    doc = run(text)
+    assert any(r.type == "alliance" and {r.source, r.target} == pair for r in doc.relations)
+    assert not any(r.type == "hostility" and {r.source, r.target} == pair for r in doc.relations)
