@@ -1148,6 +1148,9 @@ def _acts(tok: Any) -> bool:
     resistance forces", "Qatar's emir")."""
     if tok.dep_ in ("nsubj", "appos"):  # an apposition names what its noun names ("a temple, Cemevi")
         return True
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.is_title and nxt.pos_ in ("PROPN", "ADJ"):
+        return True  # the first word of a longer name the tagger split ("Sierra| Leonean refugees")
     head = tok.head.lemma_.lower()
     owner = head in lx.STATE_AGENT_NOUNS or head in lx.TITLE_WORDS or tok.head.lower_ in lx.FORCE_NOUNS
     return tok.dep_ in ("compound", "poss", "amod", "nmod") and owner
