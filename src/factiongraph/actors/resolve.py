@@ -19,12 +19,28 @@ from dataclasses import dataclass
 from typing import Any
 
 from factiongraph.actors import lexicon as lx
+from factiongraph.actors import variants
 from factiongraph.actors.registry import Registry, RegistryActor, normalize_name
 from factiongraph.actors.salience import PERIPHERAL_HINT, Position, position
+from factiongraph.actors.wordlists import words
 from factiongraph.dateline import DATELINE
 from factiongraph.document import Actor, Document, Mention, as_actor_kind, as_mention_how
 
 STATE_KINDS = frozenset({"state", "foreign_state"})
+_ADMIN_UNITS = words("places", "admin_units")
+_VENUE_HEADS = words("places", "venue_heads")
+# what "the group" never refers to: a state, an agency or an international body
+NOT_GROUPS = STATE_KINDS | {"foreign_agency", "international_org"}
+# kinds that act abroad: their matches need no country of the report
+OPEN_KINDS = frozenset({"state", "foreign_state", "foreign_agency", "international_org"})
+# an Arabic name that goes on after a match ("Fateh| al-Sham") or began before it ("al-|Golani")
+_NAME_GOES_ON = re.compile(r"[ \t]+(?:al|el|ad|ash|as|ar|at|az|an|ibn|bin)[-\u2010 ][A-Z]")
+_NAME_BEGAN = re.compile(r"\b(?:al|el|ad|ash|as|ar|at|az|an)[-\u2010]$", re.I)
+_REPORT_VERBS = words("speech", "report_verbs")
+_ADDRESS_VERBS = words("speech", "address_verbs")
+# what follows a dateline's place: an agency in brackets, then a colon or dash ("TEHRAN (Agency) -",
+# "New Delhi:"); a comma only after a place in capitals ("ADEN, 26 March"), not "Mali, Niger and ..."
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^)\n]{1,40}\))?\s*[:\u2013\u2014-]")
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 ARMED_KINDS = frozenset({"rebel", "militia"})
 ANTI_PREFIXES = ("anti", "counter")
@@ -64,6 +80,8 @@ class ActorResolver:
         self._lowercase_aliases: set[str] = set()  # aliases written in lowercase ("al-Qaeda" is not)
         self._vocab = vocab
         self._built = False
+        self._conflict_countries: dict[str, set[str]] | None = None
+        self._by_shape: dict[tuple[int, str], list[tuple[tuple[str, ...], str]]] | None = None
 
     def _build(self, nlp_tokenizer: Any) -> None:
         exact: dict[str, list[Any]] = {}
@@ -105,6 +123,37 @@ class ActorResolver:
             return doc
         return _Resolution(self, doc, sd).run()
 
+    def respelled(self, name: str, on: Any = None) -> list[RegistryActor]:
+        """Registry actors with a name of two or more words that `name` respells (see `variants`)."""
+        if self._by_shape is None:
+            shapes: dict[tuple[int, str], list[tuple[tuple[str, ...], str]]] = {}
+            for actor in self.registry:
+                for alias in actor.names():
+                    ws = variants.name_words(alias.name)
+                    if len(ws) >= 2 and not _acronym(alias.name):
+                        shapes.setdefault((len(ws), ws[0][0]), []).append((ws, actor.id))
+            self._by_shape = shapes
+        ws = variants.name_words(name)
+        if len(ws) < 2:
+            return []
+        ids = {aid for cand, aid in self._by_shape.get((len(ws), ws[0][0]), []) if variants.same_name(ws, cand)}
+        actors = [a for a in (self.registry.get(i) for i in sorted(ids)) if a is not None]
+        return [a for a in actors if a.active_on(on)] or actors
+
+    def countries_of(self, actor: RegistryActor) -> set[str]:
+        """The countries an actor fights or acts in: its own, and those of its conflicts' groups."""
+        if self._conflict_countries is None:
+            table: dict[str, set[str]] = {}
+            for a in self.registry:
+                for c in a.conflicts:
+                    if a.country and a.kind not in OPEN_KINDS:  # a conflict's groups, not foreign powers
+                        table.setdefault(c, set()).add(a.country)
+            self._conflict_countries = table
+        out = {actor.country} if actor.country else set()
+        for c in actor.conflicts:
+            out |= self._conflict_countries.get(c, set())
+        return out
+
     def registry_entity(self, actor: RegistryActor, focus: str | None) -> Entity:
         kind = actor.kind
         inter = actor.acled_inter
@@ -125,6 +174,7 @@ def _variants(name: str) -> Iterable[str]:
         yield name.replace("'", "")
     if name.lower().startswith("al-"):
         yield name[3:]
+        yield "Al" + name[3:]  # the article glued on when a text loses its hyphens ("AlQaeda")
 
 
 class _Resolution:
@@ -142,20 +192,28 @@ class _Resolution:
         self.focus: str | None = None
         self.persons: set[str] = set()  # entities that are single people (not "they")
         self._coalition_entity: Entity | None = None
+        self.context: set[str] = set()  # the report's countries (see `_in_context`)
+        self.sources: set[str] = set()  # entities only named as a report's source (see `_drop_non_parties`)
         self._coalition_known = False  # looked up yet?
 
     def run(self) -> Document:
         spans = self._registry_spans()
         self.focus = self._focus_country(spans)
-        for span, actor in spans:
+        # groups first, so that a state naming a group's home ("Lebanon's Hezbollah") sees the group
+        for span, actor in sorted(spans, key=lambda sa: sa[1].kind in STATE_KINDS):
+            if actor.kind in STATE_KINDS and self._place_use(span):
+                continue  # "in Libya", "the Juba agreement", "Lebanon's Hezbollah": a place, not a party
             self._add(span.start, span.end, self.r.registry_entity(actor, self.focus), "alias")
         self._adjective_mentions()
         self._cataphora()
         self._generic_mentions()
         self._ner_mentions()
         self._merge_appositions()
+        self._merge_variants()
         self._anaphora()
-        peripheral = self._peripheral()
+        self._generic_armed()
+        self._drop_non_parties()
+        peripheral = sorted(set(self._peripheral()) | self.sources)
         self.mentions.sort(key=lambda m: m.start)
         by_id: dict[str, list[Mention]] = {}
         for m in self.mentions:
@@ -235,11 +293,171 @@ class _Resolution:
             if a.known and b.known:
                 continue
             keep, gone = (b, a) if b.known and not a.known else (a, b)
-            self.mentions = [
-                dataclasses.replace(x, actor_id=keep.id) if x.actor_id == gone.id else x for x in self.mentions
-            ]
-            self.persons.discard(gone.id)
+            self._repoint(gone.id, keep.id)
             at = {i: dataclasses.replace(x, actor_id=keep.id) if x.actor_id == gone.id else x for i, x in at.items()}
+
+    def _repoint(self, gone: str, keep: str) -> None:
+        """Every mention of entity `gone` becomes a mention of `keep`."""
+        self.mentions = [dataclasses.replace(x, actor_id=keep) if x.actor_id == gone else x for x in self.mentions]
+        self.persons.discard(gone)
+
+    def _merge_variants(self) -> None:
+        """One actor named several ways in one report is one entity (see `variants`).
+
+        An unknown name joins the one entity whose name it shortens, respells or abbreviates
+        ("Sabaawi" after "Sheikh Faris al-Sabaawi", "Zenki" beside "Nour al-Din al-Zinki", "AA" after
+        "Arakan Army"); a person's name never joins a registry organisation that shares a word.
+        Two registry actors join only when one was renamed to the other (a report may use both names).
+        """
+        names: dict[str, set[str]] = {}
+        first: dict[str, int] = {}
+        for m in self.mentions:
+            if m.how in ("alias", "ner", "name"):
+                names.setdefault(m.actor_id, set()).add(m.text)
+                first.setdefault(m.actor_id, m.start)
+        for eid in names:
+            names[eid].add(self.entities[eid].name)
+        merged: set[str] = set()
+        order = sorted(names, key=lambda e: (-first[e], min(len(n) for n in names[e])))
+        for b in order:
+            eb = self.entities[b]
+            if eb.known or b.startswith("generic-") or eb.kind == "civilians":
+                continue
+            person = b in self.persons
+            targets = [
+                a
+                for a in names
+                if a != b
+                and a not in merged
+                and not (person and self.entities[a].known)
+                and any(_shortens(nb, na) for nb in names[b] for na in names[a])
+            ]
+            if not targets and not person:
+                # a name of head nouns only ("the Brigades") shortens the one name of the report with them
+                targets = [
+                    a
+                    for a in names
+                    if a != b and a not in merged and a not in self.persons
+                    and any(variants.is_variant(nb, na, generic=True) for nb in names[b] for na in names[a])
+                ]
+                targets = targets if len(targets) == 1 else []
+            if len(targets) > 1:  # "Robow" beside "Sheikh Robow" and "Robow Abu Mansur": the fullest name
+                full = max(targets, key=lambda a: max(len(variants.name_words(n)) for n in names[a]))
+                rest = [a for a in targets if a != full]
+                if all(any(variants.is_variant(x, y) for x in names[a] for y in names[full]) for a in rest):
+                    targets = [full]
+            if len(targets) == 1:
+                self._repoint(b, targets[0])
+                merged.add(b)
+        self._merge_renamed(names)
+
+    def _merge_renamed(self, names: dict[str, set[str]]) -> None:
+        """A registry actor and its renamed predecessor or successor, both named: the one of the report's date."""
+        reg = self.r.registry
+        known = [e for e in names if self.entities[e].known and self.entities[e].registry_id]
+        for b in known:
+            rb = reg.get(self.entities[b].registry_id or "")
+            if rb is None:
+                continue
+            for a in known:
+                ra = reg.get(self.entities[a].registry_id or "")
+                if ra is None or a == b or not any(s.id == rb.id and s.how == "rename" for s in ra.predecessors):
+                    continue
+                # `a` continues `b` under a new name
+                on = self.doc.published
+                keep, gone = (b, a) if on is not None and rb.active_on(on) and not ra.active_on(on) else (a, b)
+                if any(m.actor_id == gone for m in self.mentions):
+                    self._repoint(gone, keep)
+
+    def _owns_target(self, m: Mention) -> bool:
+        """'rebel positions', 'insurgent bases': the mention owns what an attack hits."""
+        span = self.sd.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in ("compound", "amod") and (
+            span.root.head.lemma_.lower() in lx.TARGET_NOUNS
+        )
+
+    def _qualified(self, m: Mention) -> bool:
+        """A mention with a people's or place's name in front ("Yemeni rebels", "Shiite rebels")."""
+        span = self.sd.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) < 2:
+            return False
+        first = span[0]
+        return first.ent_type_ == "NORP" or first.pos_ == "PROPN" or first.lower_ in self.r._adjectives
+
+    def _drop_non_parties(self) -> None:
+        """Names that are no party: sources and places.
+
+        A person without a title or an organisation that only speaks or is spoken to ("X, a
+        spokesperson, told reporters", "according to X", "sources speaking to The X"), and a monitor
+        the registry lists that only reports, are a report's source: peripheral, so that events can
+        still name them as their source and the actor list then leaves them out; an office holder
+        ("President X said") and a people ("Bosnian Serbs said") speak for a party. A one-word name
+        with no organisational word that never acts as a subject ("reached Sanhan", "airlifted to
+        Jufra") is a place the gazetteer does not know: dropped.
+        """
+        by_entity: dict[str, list[Any]] = {}
+        for m in self.mentions:
+            if m.how in ("ner", "alias", "name"):
+                span = self.sd.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None:
+                    by_entity.setdefault(m.actor_id, []).append(span)
+        drop = set()
+        for eid, spans in by_entity.items():
+            e = self.entities[eid]
+            if e.known and e.registry_id and e.kind == "other" and all(_source_position(s.root) for s in spans):
+                self.sources.add(eid)  # a monitor or outlet the registry lists, here only a source
+                continue
+            if e.known or e.kind != "other" or eid.startswith("generic-"):
+                continue
+            people = any(any(t.ent_type_ == "NORP" for t in s) or s.root.tag_ in ("NNS", "NNPS") for s in spans)
+            if people or any(s[0].lower_ in lx.TITLE_WORDS for s in spans):
+                continue  # a people ("Palestinians"), or an office holder ("President X said")
+            if all(_source_position(s.root) for s in spans):
+                self.sources.add(eid)
+            elif eid not in self.persons and all(len(s) == 1 and not _acts(s.root) for s in spans):
+                drop.add(eid)
+        if drop:
+            self.mentions = [m for m in self.mentions if m.actor_id not in drop]
+
+    def _generic_armed(self) -> None:
+        """'the rebels', 'insurgents', 'Yemeni rebels': the one named rebel group of the report, or none.
+
+        A report that names one rebel group and calls it "the rebels" means that group. A report
+        that names several uses the plural for some of them together ("rivalries among opposition
+        factions"): no party of its own, so those mentions go. Generic mentions before the first
+        named group, or without one, stay a generic actor (all the report says about who fought).
+        """
+        by_entity: dict[str, list[Mention]] = {}
+        for m in self.mentions:
+            by_entity.setdefault(m.actor_id, []).append(m)
+        generic = [
+            eid
+            for eid, ms in by_entity.items()
+            if not self.entities[eid].known
+            and self.entities[eid].kind == "rebel"
+            and (eid.startswith("generic-") or self.entities[eid].name.split()[-1].lower() in lx.GENERIC_ARMED)
+            and all(m.how in ("generic", "coref") for m in ms)
+        ]
+        if not generic:
+            return
+        named = [
+            eid
+            for eid, ms in by_entity.items()
+            if eid not in generic
+            and eid not in self.persons
+            and self.entities[eid].kind == "rebel"  # a militia may fight for the government the rebels fight
+            and any(m.how in ("alias", "ner") for m in ms)
+        ]
+        if not named:
+            return
+        # "Rebels attacked ... Separately, X withdrew": rebels named before any group are others;
+        # "Yemeni rebels" before the name already say whose side they are
+        after = min(m.start for m in self.mentions if m.actor_id in named and m.how in ("alias", "ner"))
+        later = [m for m in self.mentions if m.actor_id in generic and (m.start > after or self._qualified(m))]
+        if len(named) == 1:
+            self.mentions = [dataclasses.replace(m, actor_id=named[0]) if m in later else m for m in self.mentions]
+        else:  # ... but "bombed rebel positions" still names the side that was hit
+            self.mentions = [m for m in self.mentions if m not in later or self._owns_target(m)]
 
     def _peripheral(self) -> list[str]:
         """Entities none of whose mentions is salient (only a report's source, or background).
@@ -277,13 +495,76 @@ class _Resolution:
                     if span.text.lower() not in self.r._lowercase_aliases:
                         continue
                 found.append(span)
-        out = []
+        matched = []
         for span in filter_spans(found):
+            if self._partial_name(span):
+                continue  # "Fateh" of "Fateh al-Sham", "Golani" of "Abu Mohammad al-Golani"
             cands = self.r.registry.lookup(span.text, self.doc.published)
             if not cands:
                 cands = self.r.registry.lookup(span.text.replace(" ", "-"), self.doc.published)
+            if not cands and span.text[:2].lower() == "al" and span.text[2:3].isupper():
+                cands = self.r.registry.lookup("al-" + span.text[2:], self.doc.published)  # "AlNusra Front"
             if cands:
-                out.append((span, cands[0]))
+                matched.append((span, cands))
+        return self._in_context(matched)
+
+    def _fits(self, actor: RegistryActor, context: set[str]) -> bool:
+        """A group fits a context it shares a country with; a group of no country ("global") fits any."""
+        countries = self.r.countries_of(actor)
+        return not countries or bool(countries & context)
+
+    def _partial_name(self, span: Any) -> bool:
+        """The match is part of a longer name: an Arabic name goes on ("Fateh al-Sham") or began before
+        ("al-Golani"), or a person's name holds it ("Abu Mohammad al-Golani")."""
+        text = self.doc.text
+        if _NAME_GOES_ON.match(text, span.end_char) or _NAME_BEGAN.search(text, 0, span.start_char):
+            return True
+        return any(
+            e.label_ == "PERSON" and e.start <= span.start and span.end <= e.end and len(e) > len(span)
+            and not any(t.lower_ in lx.TITLE_WORDS for t in e)
+            for e in self.sd.ents
+        )
+
+    def _in_context(self, matched: list[tuple[Any, list[RegistryActor]]]) -> list[tuple[Any, RegistryActor]]:
+        """Each match's registry actor that fits the report's countries and conflicts.
+
+        The context is what the rest of the report names: places, and the other names that match
+        one registry actor and are not acronyms (an acronym or an ambiguous name is what needs context).
+        A state or an international body may act anywhere; a group must share a country or a
+        conflict with the context ("People's Defence Forces" in a report on Myanmar is Myanmar's,
+        not the PKK's). A short name (an acronym, one word) that fits nothing is left to the
+        recogniser of unknown names, so that it keeps its own id instead of a wrong one ("SNA" in a
+        report on Somalia is not the Syrian National Army). Without any context every match stands.
+        """
+        votes: Counter[str] = Counter()
+        names = [(e.start_char, e.end_char) for e in self.sd.ents if e.label_ in ("ORG", "PERSON", "NORP", "FAC")]
+        for p in self.doc.places:
+            iso3 = _ISO2_TO_3.get(p.country or "")
+            if iso3 and not any(s <= p.start and p.end <= e for s, e in names):  # "Sur" of "Frente ... del Sur"
+                votes[iso3] += 1
+        own: dict[int, set[str]] = {}
+        for span, cands in matched:
+            if len(cands) > 1 or _acronym(span.text):
+                continue
+            first = cands[0]
+            # a foreign power's conflicts span the world: it stands for its own country only
+            countries = {first.country} if first.kind in OPEN_KINDS else self.r.countries_of(first)
+            own[span.start] = {c for c in countries if c}
+            votes.update(own[span.start])
+        self.context = {c for c, n in votes.items() if n > 0}
+        named = Counter[str]()  # what the report's groups say (a foreign power is named anywhere)
+        for span, cands in matched:
+            if span.start in own and cands[0].kind not in OPEN_KINDS:
+                named.update(own[span.start])
+        out = []
+        for span, cands in matched:
+            mine = Counter(own.get(span.start, set()))
+            context = {c for c, n in (votes - mine).items() if n > 0}
+            fits = [a for a in cands if a.kind in OPEN_KINDS or not context or self._fits(a, context)]
+            if fits:
+                out.append((span, fits[0]))
+            elif not _short_name(span.text) or not +(named - mine):
+                out.append((span, cands[0]))  # places alone do not reject a name: they are often misread
         return out
 
     def _focus_country(self, spans: list[tuple[Any, RegistryActor]]) -> str | None:
@@ -325,6 +606,49 @@ class _Resolution:
         if len(cands) == 1:
             self._coalition_entity = self.r.registry_entity(cands[0], self.focus)
         return self._coalition_entity
+
+    def _place_use(self, span: Any) -> bool:
+        """A country or capital named as a place: a dateline, or a modifier of a place or venue.
+
+        'TEHRAN (Agency) -' and 'CITY:' open a report; 'the Juba Peace Agreement', 'a Nairobi hotel',
+        'an Iraqi village'; 'Lebanon's Hezbollah', 'Bangladesh's Chittagong Division' (the home of a
+        group or of a region). 'in Libya' stays: where an event happens is, for event coding, its target.
+        """
+        if self._opens_report(span):
+            return True
+        after = self.sd[span.end : span.end + 2]
+        if len(after) == 2 and after[0].text in ("-", "\u2010") and after[1].lower_ == "based":
+            return True  # "a UK-based outlet": where it sits
+        root = span.root
+        head = root.head
+        if head.i == root.i or head.pos_ not in ("NOUN", "PROPN") or self.taken[head.i]:
+            return root.dep_ == "poss" and self.taken[head.i] and head.i != root.i and self._group_at(head.i)
+        if root.dep_ == "poss" and any(c.dep_ == "compound" and self._group_at(c.i) for c in head.children):
+            return True  # "Lebanon's Hezbollah militia"
+        lemma = head.lemma_.lower()
+        if root.dep_ in ("compound", "amod", "nmod"):
+            return lemma in _VENUE_HEADS or head.lower_ in _VENUE_HEADS
+        if root.dep_ == "poss":
+            region = any(e.start <= head.i < e.end and e.label_ in ("GPE", "LOC") for e in self.sd.ents)
+            return region or lemma in _ADMIN_UNITS
+        return False
+
+    def _opens_report(self, span: Any) -> bool:
+        """The place of a dateline: first on its line near the top, then '(Agency) -', ':' or a dash."""
+        text = self.doc.text
+        line_start = text.rfind("\n", 0, span.start_char) + 1
+        if span.start_char >= 400 or text[line_start : span.start_char].strip():
+            return False
+        comma = span.text.isupper() and text[span.end_char : span.end_char + 1] == ","
+        return comma or _DATELINE_TAIL.match(text, span.end_char) is not None
+
+    def _group_at(self, i: int) -> bool:
+        """Token `i` is inside a mention of a non-state group ("Lebanon's Hezbollah")."""
+        tok = self.sd[i]
+        for m in self.mentions:
+            if m.start <= tok.idx < m.end:
+                return self.entities[m.actor_id].kind not in STATE_KINDS
+        return False
 
     def _is_place(self, ent: Any) -> bool:
         """The place stage resolved this span to coordinates (a demonym is a place reference, not a name)."""
@@ -488,6 +812,7 @@ class _Resolution:
                 or gov is not None
                 and low in ("army", "military", "authorities")
                 and any(c.lower_ == "the" for c in tok.children)
+                and not any(c.dep_ in ("compound", "amod") and c.text[:1].isupper() for c in tok.children)
                 and tok.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj")
             ):
                 self._add(start, tok.i + 1, gov, "generic")
@@ -503,8 +828,8 @@ class _Resolution:
             words = set(normalize_name(text).split())
             if words & lx.MEDIA_WORDS or not any(c.isupper() for c in text):
                 continue
-            if _names_installation(ent) or self._in_dateline(ent):
-                continue  # "the al-Dailami air base"; "ADEN, 26 March 2015 —" opens a report: places
+            if _names_installation(ent) or self._in_dateline(ent) or _admin_unit_name(text):
+                continue  # "the al-Dailami air base"; "ADEN, 26 March 2015 —"; "Chin State": places
             root = ent.root
             if ent.label_ == "PERSON":
                 if not self._is_place(ent) and not _locative(ent.root):  # "the town of al-Bab" tagged PERSON
@@ -545,14 +870,29 @@ class _Resolution:
                 or ent[0].lower_ in lx.LOCATIVE_PREPS | {"near"}  # "Near Ar Raqqah" in a strike list
             ):
                 continue
+            if sd[start].lower_ == "operation":
+                continue  # "Operation Peace Storm" names an operation, not who runs it
+            known = self._respelled(text)
+            if known is not None:
+                self._add(start, end, known, "alias")
+                self._acronym_after(ent.end, known)
+                continue
             kind, inter = _guess_kind(text)
             entity = Entity(_slug(text), text, kind, inter, self.focus, None, False)
             self._add(start, end, entity, "ner")
             self._acronym_after(ent.end, entity)
 
+    def _respelled(self, text: str) -> Entity | None:
+        """The one registry actor, fitting the report's context, whose name `text` respells."""
+        cands = [
+            a for a in self.r.respelled(text, self.doc.published)
+            if a.kind in OPEN_KINDS or not self.context or self._fits(a, self.context)
+        ]
+        return self.r.registry_entity(cands[0], self.focus) if len(cands) == 1 else None
+
     def _in_dateline(self, ent: Any) -> bool:
         """Inside the dateline that opens a report ("ADEN, 26 March 2015 —"): a place, not an actor."""
-        return any(start <= ent.start_char < end for start, end in self.datelines)
+        return any(start <= ent.start_char < end for start, end in self.datelines) or self._opens_report(ent)
 
     def _person(self, ent: Any) -> None:
         """A person, with a title in front; 'Egyptian President X' speaks for Egypt."""
@@ -575,6 +915,10 @@ class _Resolution:
         cands = self.r.registry.lookup(text, self.doc.published)
         if cands:
             self._add(start, end, self.r.registry_entity(cands[0], self.focus), "alias")
+            return
+        known = self._respelled(text)  # a group's respelled name tagged as a person ("Jaysh al-Karama")
+        if known is not None:
+            self._add(ent.start, end, known, "alias")
             return
         # "Aoun" after "General Michel Aoun": the same person
         for e in self.entities.values():
@@ -628,7 +972,7 @@ class _Resolution:
     def _polity(self, ent: Any) -> None:
         """A country or city named as an actor ('Libya offered'), not as a place ('in Libya')."""
         root = ent.root
-        if _locative(root):
+        if _locative(root) or self._place_use(ent):
             return
         cands = self.r.registry.lookup(ent.text, self.doc.published)
         if cands:
@@ -755,7 +1099,7 @@ class _Resolution:
             if section is not None and not (section.start <= m.start < section.end):
                 continue
             e = self.entities[m.actor_id]
-            if e.kind in ("civilians",) or group_only and e.kind in STATE_KINDS | {"foreign_agency"}:
+            if e.kind in ("civilians",) or group_only and e.kind in NOT_GROUPS:
                 continue
             if m.actor_id in self.persons and tok.lower_ in lx.PRONOUNS_PLURAL:
                 continue  # "they" is not one person
@@ -793,6 +1137,52 @@ class _Resolution:
                     end = max(g.i for g in of[0].children) + 1
                     self._add(det[0].i, end, e, "coref")
                     break
+
+
+def _shortens(short: str, long: str) -> bool:
+    return variants.is_variant(short, long) or variants.is_acronym(short, long)
+
+
+def _acts(tok: Any) -> bool:
+    """A name that stands for a party: a subject, or the owner of forces or an office ("Karenni
+    resistance forces", "Qatar's emir")."""
+    if tok.dep_ in ("nsubj", "appos"):  # an apposition names what its noun names ("a temple, Cemevi")
+        return True
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.is_title and nxt.pos_ in ("PROPN", "ADJ"):
+        return True  # the first word of a longer name the tagger split ("Sierra| Leonean refugees")
+    head = tok.head.lemma_.lower()
+    owner = head in lx.STATE_AGENT_NOUNS or head in lx.TITLE_WORDS or tok.head.lower_ in lx.FORCE_NOUNS
+    return tok.dep_ in ("compound", "poss", "amod", "nmod") and owner
+
+
+def _acronym(name: str) -> bool:
+    return len(name) <= 6 and name.replace(".", "").isupper()
+
+
+def _short_name(name: str) -> bool:
+    """An acronym or a one-word name: too short to say which actor it is without context."""
+    return len(variants.name_words(name)) <= 1 or _acronym(name)
+
+
+def _source_position(tok: Any) -> bool:
+    """A mention standing where a report's source or addressee stands: the subject of a report verb,
+    'according to X', or the one spoken to ('told X', 'speaking to X')."""
+    head = tok.head
+    if tok.dep_ == "nsubj" and head.lemma_.lower() in _REPORT_VERBS:
+        return True
+    if tok.dep_ == "dobj" and head.lemma_.lower() == "tell":
+        return True
+    if tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in _ADDRESS_VERBS:
+        return True
+    return position(tok).attribution
+
+
+def _admin_unit_name(name: str) -> bool:
+    """A name ending in an administrative unit with no word of a group's name ("Rakhine State", not
+    "Islamic State" nor "United Wa State Army")."""
+    ws = normalize_name(name).split()
+    return len(ws) >= 2 and ws[-1] in _ADMIN_UNITS and not any(w in variants.ORG_HEADS for w in ws[:-1])
 
 
 def _names_owner(mod: Any, taken: list[bool]) -> bool:

@@ -1,0 +1,105 @@
+"""Registry matches agree with the report's context: countries and conflicts, and whole names only."""
+
+from __future__ import annotations
+
+import pytest
+
+from factiongraph.document import Document
+
+
+@pytest.fixture(scope="module")
+def resolve(nlp):
+    from factiongraph.actors.registry import Registry
+    from factiongraph.actors.resolve import ActorResolver
+
+    resolver = ActorResolver(Registry.load(), nlp.vocab)
+
+    def run(text: str) -> Document:
+        return resolver(Document(id="t", text=text, parsed=nlp(text)), nlp.make_doc)
+
+    return run
+
+
+def registry_ids(doc: Document) -> set[str]:
+    return {a.registry_id for a in doc.actors if a.registry_id}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Somalia said the SNA had pushed al-Shabaab out of two villages.",
+        "The SNA and Kenyan troops fought al-Shabaab near the border of Somalia.",
+        "Al-Shabaab fighters overran an SNA base, Somalia's defence ministry said.",
+    ],
+)
+def test_an_acronym_of_a_group_from_another_conflict_is_not_borrowed(resolve, text):
+    ids = registry_ids(resolve(text))
+    assert "syrian-national-army" not in ids
+    assert {"al-shabaab", "somalia"} <= ids
+
+
+def test_the_same_acronym_in_its_own_conflict_resolves(resolve):
+    assert "syrian-national-army" in registry_ids(resolve("The SNA and Turkish troops attacked the YPG in Syria."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kachin Independence Army said People's Defence Forces had seized a junta camp.",
+        "The Arakan Army and People's Defense Forces shelled a police post in Myanmar.",
+        "People's Defence Forces from Chinland joined the Chin National Army near the Myanmar border.",
+    ],
+)
+def test_a_name_two_groups_share_resolves_to_the_group_of_the_reports_conflict(resolve, text):
+    ids = registry_ids(resolve(text))
+    assert "peoples-defence-force-myanmar" in ids
+    assert "hpg" not in ids
+
+
+def test_the_shared_name_in_the_other_conflict_resolves_to_the_other_group(resolve):
+    doc = resolve("The PKK said People's Defence Forces guerrillas clashed with Turkish troops in Iraq.")
+    assert "hpg" in registry_ids(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("Fighters of Fateh al-Sham clashed with the Syrian army near Idlib.", "fatah"),
+        ("Abu Mohammad al-Golani met rebel commanders in Idlib.", "golani-brigade"),
+        ("Commanders loyal to Abu Yusuf al-Givati shelled the village.", "givati-brigade"),
+        ("Abu Khalid al-Fatah, a senior commander, was killed in an air strike.", "fatah"),
+    ],
+)
+def test_an_alias_inside_a_longer_name_is_not_that_actor(resolve, text, wrong):
+    assert wrong not in registry_ids(resolve(text))
+
+
+def test_the_whole_name_still_resolves(resolve):
+    doc = resolve("Jabhat Fateh al-Sham and Ahrar al-Sham rejected the truce.")
+    assert registry_ids(doc) == {"jabhat-fateh-al-sham", "ahrar-al-sham"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ahrar al-Sham and the Mujahideen Army attacked positions near Aleppo.",
+        "Al-Shabaab said the Mountain Army had shelled its post overnight.",
+        "Boko Haram ambushed the Lake Army near the checkpoint.",
+    ],
+)
+def test_a_named_army_is_not_the_government(resolve, text):
+    doc = resolve(text)
+    assert [a.kind for a in doc.actors if a.name.endswith("Army")] == ["rebel"]
+    assert not any(a.kind == "state" for a in doc.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Fighters of the Hashid Shaabi moved north on Monday.", "popular-mobilization-forces"),
+        ("The Popular Mobilization Force sent reinforcements to the town.", "popular-mobilization-forces"),
+        ("Fighters of Jaish al-Izza shelled the road near Hama.", "jaysh-al-izza"),
+    ],
+)
+def test_a_respelled_registry_name_resolves_to_its_actor(resolve, text, actor):
+    assert actor in registry_ids(resolve(text))

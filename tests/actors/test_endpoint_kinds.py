@@ -1,0 +1,160 @@
+"""Places are not actors: datelines, venues named after a place, a group's or a region's home country,
+and regions named with an administrative unit."""
+
+from __future__ import annotations
+
+import pytest
+
+from factiongraph.document import Document
+
+
+@pytest.fixture(scope="module")
+def resolve(nlp):
+    from factiongraph.actors.registry import Registry
+    from factiongraph.actors.resolve import ActorResolver
+
+    resolver = ActorResolver(Registry.load(), nlp.vocab)
+
+    def run(text: str) -> Document:
+        return resolver(Document(id="t", text=text, parsed=nlp(text)), nlp.make_doc)
+
+    return run
+
+
+def mentions(doc: Document) -> dict[str, list[str]]:
+    return {a.id: [m.text for m in a.mentions if m.how != "coref"] for a in doc.actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("KHARTOUM (Agency) - Sudan said on Monday it would not attend the meeting.", {"sudan": ["Sudan"]}),
+        ("NAIROBI, 4 June - Kenya closed the crossing on Friday.", {"kenya": ["Kenya"]}),
+        ("Nairobi: Kenya closed the crossing on Friday.", {"kenya": ["Kenya"]}),
+    ],
+)
+def test_the_dateline_place_is_not_an_actor_but_the_state_named_after_it_is(resolve, text, expected):
+    assert mentions(resolve(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both sides signed the Nairobi Accord last year, but the truce broke down.",
+        "Delegates arrived for the Khartoum talks on Monday.",
+        "Envoys of both parties met in a Doha hotel on Sunday.",
+    ],
+)
+def test_a_capital_naming_an_agreement_or_venue_is_not_an_actor(resolve, text):
+    assert mentions(resolve(text)) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fighters from Lebanon's Hezbollah crossed the border.", {"hezbollah": ["Hezbollah"]}),
+        ("Troops reached Pakistan's Khyber district on Monday.", {"pakistan": ["Troops"]}),
+        ("Refugees crossed into India's Mizoram state overnight.", {"civilians": ["Refugees"]}),
+    ],
+)
+def test_a_country_owning_a_group_or_a_region_is_its_home_not_a_party(resolve, text, expected):
+    assert mentions(resolve(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting spread across Kachin State last week.",
+        "Clashes continued in Borno State on Thursday.",
+        "Aid reached Rakhine State and the coast on Friday.",
+    ],
+)
+def test_a_name_ending_in_an_administrative_unit_is_a_region(resolve, text):
+    assert mentions(resolve(text)) == {}
+
+
+def test_a_group_named_with_state_stays_a_group(resolve):
+    doc = resolve("Fighters of the Karen State Army moved north.")
+    assert mentions(doc) == {"karen-state-army": ["Karen State Army"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Boko Haram attacked the camp, Kemi Adeyemi, a spokesperson for the governor, told reporters.",
+            "kemi-adeyemi",
+        ),
+        ("The Kuru Liberation Front seized the bridge, according to Tomas Varga.", "tomas-varga"),
+        (
+            "Two sources speaking to The Coastal Courier said the Kuru Liberation Front had withdrawn.",
+            "coastal-courier",
+        ),
+    ],
+)
+def test_a_source_or_addressee_of_a_report_is_peripheral(resolve, text, source):
+    """Peripheral: events may still name it as their source; the actor list then leaves it out."""
+    assert resolve(text).hints["peripheral_actors"] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He was shot while trying to reach Marwaha, his home village.", {}),
+        ("The wounded were flown to Kufra, a remote district in the south.", {}),
+        ("The rebels captured Kamanyola, a border town, on Sunday.", {"generic-rebels": ["The rebels"]}),
+    ],
+)
+def test_an_unknown_one_word_name_that_never_acts_is_a_place(resolve, text, expected):
+    assert mentions(resolve(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "name"),
+    [
+        ("President Mahamat Deby said the army would respond.", "mahamat-deby", "President Mahamat Deby"),
+        ("Bosnian Serbs said their forces had withdrawn.", "bosnian-serbs", "Bosnian Serbs"),
+        ("Karenni resistance forces attacked the garrison.", "karenni", "Karenni"),
+    ],
+)
+def test_office_holders_peoples_and_owners_of_forces_stay_actors(resolve, text, actor, name):
+    assert mentions(resolve(text))[actor] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Regime forces seized two villages, Human Rights Watch said.",
+        "According to Human Rights Watch, Russian jets struck the town.",
+        "Human Rights Watch reported that rebels shelled the airport.",
+    ],
+)
+def test_a_registry_monitor_that_only_reports_is_peripheral(resolve, text):
+    assert resolve(text).hints["peripheral_actors"] == ["human-rights-watch"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hezbollah fighters crossed the border, the UK-based outlet said.",
+        "A London-based monitor said Hezbollah fighters crossed the border.",
+        "A Washington-based monitor said Hezbollah fighters crossed the border.",
+    ],
+)
+def test_the_seat_of_an_x_based_body_is_a_place(resolve, text):
+    assert mentions(resolve(text)) == {"hezbollah": ["Hezbollah fighters"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On 12 May the Libyan army launched Operation Volcano of Anger against the eastern forces.",
+            {"libya": ["Libyan army"]},
+        ),
+        ("On March 3, Mali's government began Operation Sahel Storm to push back.", {"mali": ["Mali"]}),
+        ("Hezbollah launched Operation Cedar Fire on Monday.", {"hezbollah": ["Hezbollah"]}),
+    ],
+)
+def test_a_named_operation_is_not_an_actor(resolve, text, expected):
+    assert mentions(resolve(text)) == expected

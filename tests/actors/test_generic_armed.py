@@ -1,0 +1,141 @@
+"""Generic armed nouns ("the rebels", "insurgents") are the report's one named rebel group, or no party."""
+
+from __future__ import annotations
+
+import pytest
+
+from factiongraph.document import Document
+
+
+@pytest.fixture(scope="module")
+def resolve(nlp):
+    from factiongraph.actors.registry import Registry
+    from factiongraph.actors.resolve import ActorResolver
+
+    resolver = ActorResolver(Registry.load(), nlp.vocab)
+
+    def run(text: str) -> Document:
+        return resolver(Document(id="t", text=text, parsed=nlp(text)), nlp.make_doc)
+
+    return run
+
+
+def mentions(doc: Document) -> dict[str, list[str]]:
+    return {a.id: [m.text for m in a.mentions] for a in doc.actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "generic"),
+    [
+        (
+            "The Kuru Liberation Front attacked a convoy on Monday. The rebels said they had seized two trucks.",
+            "kuru-liberation-front",
+            "The rebels",
+        ),
+        (
+            "Fighters of the Lord's Resistance Army raided the market. Residents said the rebels took food.",
+            "lords-resistance-army",
+            "the rebels",
+        ),
+        (
+            "Boko Haram stormed the town at dawn. Soldiers pushed the insurgents back by noon.",
+            "boko-haram",
+            "the insurgents",
+        ),
+    ],
+)
+def test_generic_rebels_beside_one_named_rebel_group_are_that_group(resolve, text, group, generic):
+    m = mentions(resolve(text))
+    assert generic in m[group]
+    assert not any(k.startswith("generic-") for k in m)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kuru Liberation Front and the Sanaga Patriotic Army clashed again. Rivalries among the rebels have grown.",
+        "Al-Shabaab and the Islamic State in Somalia both claimed the area, and the militants fought for days.",
+        "Boko Haram and ISWAP clashed near the lake, and dozens of insurgents died.",
+    ],
+)
+def test_generic_rebels_beside_several_named_groups_are_no_party(resolve, text):
+    doc = resolve(text)
+    assert len(doc.actors) == 2
+    assert not any(a.id.startswith("generic-") for a in doc.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "generic"),
+    [
+        ("Rebels raided a police post up north on Monday, killing two officers.", "generic-rebels"),
+        ("Militants ambushed a convoy near the border and escaped.", "generic-militants"),
+        ("Insurgents blew up a bridge on the main road.", "generic-insurgents"),
+    ],
+)
+def test_generic_rebels_without_a_named_group_stay_an_actor(resolve, text, generic):
+    assert generic in mentions(resolve(text))
+
+
+def test_a_named_militia_does_not_absorb_the_rebels_it_may_fight(resolve):
+    doc = resolve("Hezbollah fighters reinforced the army near the town, and the rebels retreated.")
+    assert "generic-rebels" in mentions(doc)
+
+
+def test_rebels_named_before_any_group_stay_apart(resolve):
+    doc = resolve("Rebels burned a school in the east. Days later the Kuru Liberation Front seized a bridge.")
+    assert mentions(doc)["generic-rebels"] == ["Rebels"]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("The United Nations said on Monday that M23 had seized two towns. The group denies it.", "m23"),
+        (
+            "The African Union condemned the Kuru Liberation Front after the group shelled a camp.",
+            "kuru-liberation-front",
+        ),
+        (
+            "UNICEF said the Lord's Resistance Army had abducted children, and the group has not replied.",
+            "lords-resistance-army",
+        ),
+    ],
+)
+def test_the_group_refers_to_an_armed_group_not_an_international_body(resolve, text, group):
+    m = {a.id: [x.text.lower() for x in a.mentions] for a in resolve(text).actors}
+    assert "the group" in m[group]
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "generic"),
+    [
+        (
+            "Yemeni rebels shelled the port on Monday. The Houthis later said the port was a military target.",
+            "houthis",
+            "Yemeni rebels",
+        ),
+        (
+            "Ugandan rebels ambushed a convoy. The Allied Democratic Forces claimed it.",
+            "allied-democratic-forces",
+            "Ugandan rebels",
+        ),
+        (
+            "Nigerian insurgents raided a village, and Boko Haram said its men had done it.",
+            "boko-haram",
+            "Nigerian insurgents",
+        ),
+    ],
+)
+def test_qualified_rebels_before_the_one_named_group_are_that_group(resolve, text, group, generic):
+    assert generic in mentions(resolve(text))[group]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boko Haram and ISWAP clashed again, and jets later bombed rebel positions near the lake.",
+        "Al-Shabaab and the Islamic State in Somalia fought, and jets bombed rebel positions near the coast.",
+        "Ahrar al-Sham and Jaysh al-Islam held the valley until Russian aircraft hit rebel positions there.",
+    ],
+)
+def test_the_owner_of_what_an_attack_hits_stays_beside_several_groups(resolve, text):
+    assert mentions(resolve(text))["generic-rebels"] == ["rebel"]
