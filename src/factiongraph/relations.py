@@ -703,6 +703,8 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue  # "X condemns the attacks against Y": X judges them, X does not attack Y
             cue = next((t for t in gap if t.lemma_.lower() in HOSTILE_CUES or t.lower_ in HOSTILE_CUES), None)
             rtype = "hostility"
+            if cue is not None and any(t.i > cue.i and t.lemma_.lower() in SUPPORT_CUES for t in gap):
+                continue  # "joined the fight to back Y": Y is backed, not fought; cue words cannot tell which
             if cue is None:
                 cue = next((t for t in gap if t.lemma_.lower() in SUPPORT_CUES), None)
                 rtype = "support"

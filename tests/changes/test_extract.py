@@ -210,7 +210,7 @@ SUPPORT_CHANGES = [
         "Hezbollah entered the war to support the Syrian government.",
         {("support", "hezbollah", "syria", "current", "formed")},
     ),
-    ("The Houthis joined the fight to back Hamas.", {("support", "houthis", "hamas", "current", "formed")}),
+    ("Iran joined the fight to back the Houthis.", {("support", "iran", "houthis", "current", "formed")}),
     (
         "In March Rwanda deployed 2,000 soldiers to Mozambique to support the government against the insurgents.",
         {("support", "rwanda", "mozambique", "current", "formed")},

@@ -49,3 +49,16 @@ def test_a_partial_defection_does_not_make_the_whole_group_a_member(run, text, w
         r.type in ("affiliation", "alliance") and {r.source, r.target} == {whole, other} and r.status == "current"
         for r in doc.relations
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "backer", "backed"),
+    [
+        ("Iran joined the fight to back the Houthis.", "iran", "houthis"),
+        ("Hezbollah entered the war to help the Syrian army.", "hezbollah", "syria"),
+        ("Rwanda sent troops into battle to support Mozambique.", "rwanda", "mozambique"),
+    ],
+)
+def test_fighting_to_back_someone_makes_no_enemy_of_them(run, text, backer, backed):
+    doc = run(text)
+    assert frozenset((backer, backed)) not in pairs(doc, "hostility")
