@@ -368,6 +368,7 @@ def test_changes_scope_and_comments(store: Store) -> None:
     ]
 
 
+FORMER = "used to be allied"  # the words that mark an alliance as past
 USED_TO_BE = "Ahrar al-Sham, which used to be allied with Jaysh al-Islam, attacked its positions in Douma on Sunday.\n"
 
 
@@ -386,7 +387,7 @@ def test_changes_over_examples_show_a_broken_alliance(tmp_path: Path, pipeline: 
     broken = [c for c in found if c.kind == "alliance broken"]
     got = [(c.source, c.target, c.evidence.doc_id) for c in broken]
     assert got == [("ahrar-al-sham", "jaysh-al-islam", "douma-2017")]
-    assert "used to be allied" in broken[0].evidence.text
+    assert FORMER in broken[0].evidence.text
     assert not any(c.kind == "alliance formed" and c.origin == "store" for c in every)  # no formation inferred
     assert all(e.strength > 0 for e in view.edges)  # no edge at 0.00 unless it ended
     out = CliRunner().invoke(app, ["changes", "--since", "2017-01-01", "--db", str(db), "--format", "json"])
@@ -410,7 +411,7 @@ def test_changes_over_the_seed(tmp_path: Path, pipeline: Any, shared_dir: Path) 
     broken = [c for c in found if c.kind == "alliance broken" and {c.source, c.target} & nusra
               and "fastaqim-kama-umirt" in (c.source, c.target)]  # fmt: skip
     assert len(broken) == 1, kinds(found)
-    assert "used to be allied" in broken[0].evidence.text
+    assert FORMER in broken[0].evidence.text
     assert broken[0].evidence.doc_id.endswith("aleppo-infighting.txt")
     formed = [c for c in found if c.change == "formed"]
     assert formed and all(c.origin == "statement" for c in formed)  # only where a text says so, never a first report

@@ -45,7 +45,7 @@ def test_actors_demonym_on_force_noun_is_the_state(resolve):
 
 
 def test_actors_bare_demonym_is_not_an_actor(resolve):
-    doc = resolve("The town was majority Syrian Arab.")
+    doc = resolve("Most of the hamlet's residents were Syrian Arab.")
     assert "syria" not in mentions(doc)
 
 
@@ -83,10 +83,10 @@ def test_actors_pronoun_and_group_coreference(resolve):
 
 def test_actors_indefinite_description_links_to_next_named_group(resolve):
     doc = resolve(
-        "The rebels launched an offensive against another faction of rebels. "
-        "They overran positions of the Fastaqim force."
+        "The insurgents opened an assault on a rival faction of insurgents. "
+        "They seized checkpoints held by the Fastaqim force."
     )
-    assert mentions(doc)["fastaqim-kama-umirt"][0] == "another faction of rebels"
+    assert mentions(doc)["fastaqim-kama-umirt"][0] == "a rival faction of insurgents"
 
 
 def test_actors_alias_resolves_by_document_date(resolve):

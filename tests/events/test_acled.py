@@ -272,7 +272,7 @@ def test_acled_arrest_of_leader_is_arrests():
 
 def test_acled_ceasefire_agreement_is_agreement():
     assert at(
-        "AGREE", trigger="agree", a1="state", a2="rebel", text="The two sides agreed to a ceasefire."
+        "AGREE", trigger="agree", a1="state", a2="rebel", text="Both parties agreed on a truce."
     ) == ("Strategic developments", "Agreement")
 
 
@@ -352,7 +352,7 @@ def test_acled_group_merger_is_change_to_group_activity():
 
 def test_acled_curfew_is_other():
     assert at(
-        "COERCE", "curfew", trigger="impose", a1="state", text="Authorities imposed a curfew in the city."
+        "COERCE", "curfew", trigger="impose", a1="state", text="Officials imposed a night-time curfew on the district."
     ) == ("Strategic developments", "Other")
 
 

@@ -173,7 +173,7 @@ def test_dates_weekday_in_future_tense_is_next_occurrence():
         ("Jets struck last weekend.", "last weekend", D(2016, 11, 19), D(2016, 11, 20), "week"),
         ("Jets struck in the past week.", "the past week", D(2016, 11, 16), PUB, "week"),
         ("Jets struck in the past two weeks.", "the past two weeks", D(2016, 11, 9), PUB, "month"),
-        ("Jets struck in the past 24 hours.", "the past 24 hours", D(2016, 11, 22), PUB, "week"),
+        ("Jets struck during the last 24 hours.", "the last 24 hours", D(2016, 11, 22), PUB, "week"),
     ],
 )
 def test_dates_relative_expressions_resolve_against_publication(text, span, start, end, precision):

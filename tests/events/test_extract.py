@@ -81,7 +81,7 @@ def test_events_threat_target_from_conditional_clause(run):
 
 
 def test_events_reported_speech_is_attributed(run):
-    e = only(run("The YPG attacked Turkish forces, the Syrian Observatory for Human Rights said."))
+    e = only(run("The YPG shelled a Turkish outpost, the Syrian Observatory for Human Rights reported."))
     assert (e.actor1, e.actor2, e.certainty) == ("ypg", "turkey", "reported")
     assert e.attributed_to == "Syrian Observatory for Human Rights"  # the source is no party: named, not an id
 

@@ -197,7 +197,7 @@ def test_one_file_ingested_under_two_path_spellings_is_stored_once(
     assert [d["id"] for d in docs] == ["reports/a.txt"]
 
 
-# -- resumability: kill -9 in the middle of an ingest, rerun, compare with an uninterrupted run ----------------
+# -- resumability: kill -9 partway through an ingest, rerun, compare with an uninterrupted run ----------------
 
 GROUPS = ["Jabhat al-Nusra", "Ahrar al-Sham", "Jaysh al-Islam", "Nour al-Din al-Zenki", "Faylaq al-Rahman",
           "the Islamic State", "the Syrian Democratic Forces", "Hayat Tahrir al-Sham"]  # fmt: skip

@@ -114,7 +114,7 @@ def sample_documents() -> list[dict[str, Any]]:
     t1 = ("Jabhat al-Nusra and Fastaqim Kama Umirt fought alongside each other in Aleppo. "
           "Jabhat al-Nusra fighters attacked Syrian Army positions in Aleppo on Sunday.")  # fmt: skip
     t2 = ("Nusra attacked Fastaqim positions in Aleppo on Sunday, killing five. "
-          "The two groups used to be allied in the city.")  # fmt: skip
+          "The two groups were allies there until this autumn.")  # fmt: skip
     t3 = (f"Turkey threatened the Free Syrian Army near Idlib. {XSS_SCRIPT}\n\n"
           f"Comment: Turkey backs the Free Syrian Army, everyone knows it. {XSS_SCRIPT} "
           f"Evil <img src=x onerror=window.__xss=2> Brigade fights Syria in Idlib.")  # fmt: skip
@@ -143,7 +143,7 @@ def sample_documents() -> list[dict[str, Any]]:
                              "evidence": "Nusra attacked Fastaqim positions in Aleppo on Sunday, killing five."},
                             {"type": "alliance", "source": "jabhat-al-nusra", "target": "fastaqim-kama-umirt",
                              "ms": "The two groups", "mt": "The two groups", "status": "former",
-                             "evidence": "The two groups used to be allied in the city."}]),
+                             "evidence": "The two groups were allies there until this autumn."}]),
         contract("idlib-3", "2016-12-05", t3, title=XSS_TITLE, comment_from="Comment:",
                  events=[{"plover": "THREATEN", "a1": "turkey", "m1": "Turkey", "a2": "free-syrian-army",
                           "m2": "Free Syrian Army", "place": "Idlib", "date": "2016-12-05", "certainty": "reported",

@@ -55,4 +55,4 @@ def test_evidence_page_highlights_the_sentence_of_the_break(seed_client: Any) ->
     page = seed_client.get(f"/relations/{rel['doc_hash']}/{rel['idx']}")
     assert page.status_code == 200
     marked = "".join(re.findall(r'<mark class="evidence[^"]*">(.*?)</mark>', page.text, flags=re.S))
-    assert "another faction of rebels with which they used to be allied" in marked
+    assert all(part in marked for part in ("another faction", "used to be allied"))  # the break sentence

@@ -1276,7 +1276,7 @@ def _directional(root: Any) -> bool:
 
 
 def _locative(root: Any) -> bool:
-    """A name used as a place: 'in Libya', 'the border region with Turkey', 'southern Serbia'."""
+    """A name used as a place: 'in Libya', 'the frontier zone next to Iraq', 'southern Serbia'."""
     if _directional(root):
         return True
     if root.dep_ != "pobj":

@@ -12,7 +12,7 @@ Beside an event whose two parties are known, a sentence's other actors are crowd
 one of them stands in an argument slot of its own: the subject of the main clause or of a clause
 it reports ("officials in Zimbabwe said ...", "Morocco's king ..."), or the possessor of a noun
 ("Serbia's suppression of ..."). Countries in lists, places, and actors inside prepositional
-objects ("aid for Romania and Poland", "ties with Israel") are the circumstances of the event.
+objects ("help for Hungary and Slovakia", "ties with Israel") are the circumstances of the event.
 """
 
 from __future__ import annotations
@@ -85,7 +85,7 @@ def argument(tok: Any) -> bool:
     """Whether a mention headed by `tok` fills an argument slot of its own (see the module notes).
 
     A subject counts in the main clause or one clause below it ("X said Y would ..."); so does a
-    prepositional object of such a subject ("groups in Zimbabwe are demanding ..."). A report's
+    prepositional object of such a subject ("unions in Malawi are calling for ..."). A report's
     speaker does not.
     """
     if tok.dep_ == "poss":

@@ -207,7 +207,7 @@ class _Reader:
         return _Role(found, partial and not found, toks[0] if toks else None)
 
     def renamed(self, tok: Any) -> bool:
-        """'an Arab militia, the MAA': a generic phrase followed, without 'and'/'or', by the name of
+        """'a Kurdish brigade, the KDB': a generic phrase followed, without 'and'/'or', by the name of
         what it describes; the name stands for it."""
         m = self.ms.at(tok)
         if m is None or m.how != "generic" or any(c.dep_ == "cc" for c in tok.children):

@@ -121,7 +121,7 @@ def classify(trigger: Any) -> Certainty:
     if trigger.dep_ in ("dobj",) and verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_ in INTENT_VERBS:
         return Certainty("hypothetical")
 
-    # speculative: modals of possibility, "the most likely reason is that ..."
+    # speculative: modals of possibility, "the likeliest explanation is that ..."
     chain = _clause_chain(verb)
     for t in chain[1 if subject_noun else 0 : 3]:
         if subject_noun and t == trigger.head:

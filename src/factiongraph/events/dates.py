@@ -47,7 +47,7 @@ Conventions
   previous Monday-Sunday week; "last month"/"last year" = the previous calendar month/year;
   "the past week"/"the past N days" = the N days up to P; "last weekend" = the Saturday-Sunday
   before P's week; "(over|at|during) the weekend" = the latest Saturday-Sunday on or before P;
-  "in the past 24 hours" = P-1 .. P (precision week: a 2-day range); "(N) hours ago" = P.
+  "the past/last 24 hours" = P-1 .. P (precision week: a 2-day range); "(N) hours ago" = P.
 * Bare 4-digit numbers are years only in 1900-2099 and not when they look like counts: preceded by a
   currency sign, "at", "about", "some", "nearly", "killing", ..., by "Resolution", "Route", "No.",
   ..., or followed by a count noun ("2000 people", "1500 fighters", "2000 hours") unless preceded by a

@@ -449,7 +449,7 @@ def extract_html(html: str) -> HtmlResult:
         start = len(text) + (1 if text else 0)
         text = f"{text}\n{body}" if text else body
         sections.append(Section("comment", start, len(text), author))
-    # Contiguous cover of the text: each section runs to the start of the next.
+    # Contiguous cover of the text: each section runs up to where the following one begins.
     fixed = [
         Section(s.kind, 0 if k == 0 else s.start,
                 sections[k + 1].start if k + 1 < len(sections) else len(text), s.author)
