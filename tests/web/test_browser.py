@@ -94,7 +94,10 @@ def test_overview_page(browser: Any, server: LiveServer, shots: Path) -> None:
     browser.get(server.url + "/")
     assert PAGE_TITLE_MARK in browser.title
     assert browser.find_element(By.ID, "count-documents").text == "4"
-    assert len(browser.find_elements(By.CSS_SELECTOR, "#changes tbody tr")) >= 3
+    # first reports are no changes: the one change in the sample store is Nusra breaking with Fastaqim
+    rows = browser.find_elements(By.CSS_SELECTOR, "#changes tbody tr")
+    assert len(rows) >= 1
+    assert any("Fastaqim" in r.text and "Nusra" in r.text for r in rows)
     browser.save_screenshot(str(shots / "overview.png"))
     assert_clean(browser)
 
