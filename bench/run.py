@@ -247,6 +247,26 @@ def event_location(shared: Path) -> str:
     return out
 
 
+def long_documents() -> str:
+    """One 400 KB document against four 100 KB documents of the same text (bench/long_documents.py)."""
+    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "long_documents.py")], capture_output=True, text=True)
+    if proc.returncode != 0:
+        tail = proc.stderr.strip().splitlines()
+        return f"(failed: {tail[-1] if tail else proc.returncode})"
+    r = json.loads(proc.stdout[proc.stdout.find("{"):])
+    rows = ["| run | wall s | CPU s | peak RSS MB |", "|---|---|---|---|"]
+    for k, v in r.items():
+        if isinstance(v, dict):
+            rss = v.get("peak_rss_mb", 0)
+            rows.append(f"| {k} characters | {v['seconds']:.1f} | {v['cpu_seconds']:.1f} | {rss:.0f} |")
+    out = "\n".join([
+        *rows, "",
+        f"Time ratio (one long / parts) {r['time_ratio']} wall, {r['cpu_ratio']} CPU; target <= 1.5, peak <= 1 GB.",
+    ])
+    print(out)
+    return out
+
+
 def _met(ok: bool | None) -> str:
     return "-" if ok is None else "yes" if ok else "no"
 
@@ -322,6 +342,7 @@ def main() -> int:
     ap.add_argument("--out", default=str(ROOT / "BENCHMARKS.md"))
     ap.add_argument("--skip-eval", action="store_true")
     ap.add_argument("--skip-scale", action="store_true", help="skip the worker/Ray and web benchmarks")
+    ap.add_argument("--skip-long", action="store_true", help="skip the long-document benchmark")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.child:
@@ -345,6 +366,8 @@ def main() -> int:
         ("ACLED sub-types of event descriptions (bench/acled_descriptions.py)", acled_descriptions(shared)),
         ("Event locations (bench/event_location.py)", event_location(shared)),
     ]
+    if not a.skip_long:
+        extra.append(("Long documents (bench/long_documents.py)", long_documents()))
     if not a.skip_scale:
         extra.append(("Scale: workers and Ray (bench/throughput.py)", _run_script("throughput.py", a)))
         extra.append(("Web pages with 10,000 events (bench/web.py)", _run_script("web.py", a)))
