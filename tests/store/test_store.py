@@ -285,7 +285,7 @@ def test_ingest_of_2000_dev_documents_killed_midway_matches_uninterrupted_run(tm
     for i in range(2000):
         d = base[i % len(base)]
         docs.append({"id": f"copy{i // len(base)}-{d['id']}", "text": d["text"], "published": d.get("published"),
-                     "url": f"https://example.org/copy{i // len(base)}/{d['id']}"})  # a copy is another report
+                     "url": f"https://example.org/copy{i // len(base)}/{i % len(base)}"})  # a copy is another report
     src = tmp_path / "dev2000.jsonl"
     src.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
     env = {**os.environ, "COLUMNS": "120"}
