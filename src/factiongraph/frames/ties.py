@@ -85,13 +85,23 @@ def same_side_objects(tok: Token) -> list[Token]:
     return [p for p in _objects(verb, ("as", "with")) if p.i > tok.i]
 
 
+def _cue_hashes(sd: Doc, words: TieWords) -> set[int]:
+    """String-store hashes of every word that can head a sheltering phrase."""
+    heads = (*words.support_participles, *words.member_nouns, *words.support_nouns, *words.same_side_nouns,
+             *(seq[0] for seq in words.list_participles))
+    return {sd.vocab.strings.add(w) for w in heads} | {sd.vocab.strings.add(w.capitalize()) for w in heads}
+
+
 def sheltered_tokens(sd: Doc) -> set[int]:
     """Tokens of phrases that only state a tie inside a noun phrase or an adjunct: the agent of
     "X, aided by Y", the object of "X, part of Y", the list of "Y, made up of A and B", the source
     of "with support from Y". Their actors are no arguments of the clause around the phrase."""
     words = tie_words()
     out: set[int] = set()
+    cues = _cue_hashes(sd, words)
     for tok in sd:
+        if tok.lemma not in cues and tok.lower not in cues:
+            continue  # most tokens: an integer test instead of string work
         lemma = tok.lemma_.lower()
         phrases: list[Token] = []
         if tok.pos_ == "VERB" and tok.dep_ == "acl" and lemma in words.support_participles:
