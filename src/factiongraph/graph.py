@@ -48,9 +48,9 @@ from factiongraph.document import CERTAINTIES
 from factiongraph.store import graph_sql
 from factiongraph.store.core import Store
 from factiongraph.store.graph_sql import CERTAINTY_WEIGHT, SOURCE_KIND_WEIGHT, Scope
-from factiongraph.store.rows import merged_event_id
+from factiongraph.store.rows import as_date, merged_event_id
 
-__all__ = ["CERTAINTY_WEIGHT", "SOURCE_KIND_WEIGHT", "Scope"]
+__all__ = ["CERTAINTY_WEIGHT", "SOURCE_KIND_WEIGHT", "Scope", "as_date"]
 
 DEFAULT_STALE_DAYS = 365
 DEFAULT_MERGE_WINDOW_DAYS = 3
@@ -74,17 +74,6 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, a)))
-
-
-def as_date(value: Any) -> dt.date | None:
-    """A stored date value (date, datetime or ISO text) as a date; None stays None."""
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
 
 
 # -- event merge ---------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from factiongraph.document import (
 )
 from factiongraph.events import certainty as cert
 from factiongraph.events.extract import _Mentions, _sentence_span
-from factiongraph.frames import list_members, listed_after, same_side, same_side_objects, tie_words
+from factiongraph.frames import conjuncts, list_members, prep_objects, same_side, same_side_objects, tie_words
 from factiongraph.relation_mentions import (
     CONDEMN_VERBS,
     SUPPORT_NOUNS,
@@ -281,27 +281,6 @@ def _modifiers(doc: Document, ms: _Mentions) -> list[Relation]:
     return out
 
 
-def _conjuncts_of(tok: Any) -> list[Any]:
-    out, stack = [tok], [tok]
-    while stack:
-        for c in stack.pop().children:
-            if c.dep_ == "conj":
-                out.append(c)
-                stack.append(c)
-    return out
-
-
-def _named(toks: list[Any], ms: _Mentions) -> list[Mention]:
-    """The actors a list of phrases names, once each, in order (with the list's surface continuation)."""
-    out: list[Mention] = []
-    for t in toks:
-        m = ms.at(t) or ms.in_subtree(t)
-        for x in [m, *listed_after(m, ms.by_token.get, t.doc)] if m is not None else []:
-            if all(x.actor_id != o.actor_id for o in out):
-                out.append(x)
-    return out
-
-
 def _noun_itself(noun: Any, ms: _Mentions, skip: Any) -> Mention | None:
     """The actor a noun names by itself or its own modifiers, ignoring the clause `skip` hanging off it."""
     m = ms.at(noun)
@@ -311,11 +290,6 @@ def _noun_itself(noun: Any, ms: _Mentions, skip: Any) -> Mention | None:
         if c.dep_ in ("compound", "poss", "amod", "nmod") and c is not skip and (m := ms.at(c)) is not None:
             return m
     return None
-
-
-def _objects(tok: Any, preps: tuple[str, ...]) -> list[Any]:
-    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children
-            if p.dep_ == "pobj"]
 
 
 def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
@@ -337,7 +311,7 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
     for tok in sd:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "NOUN" and lemma in words.support_nouns:
-            patrons = _named([x for o in _objects(tok, ("of", "from")) for x in _conjuncts_of(o)], ms)
+            patrons = ms.named([x for o in prep_objects(tok, ("of", "from")) for x in conjuncts(o)])
             gov = tok.head
             client = None
             if tok.dep_ == "dobj" and gov.lemma_.lower() in words.receiving_verbs:
@@ -354,14 +328,14 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
         elif tok.pos_ == "VERB" and lemma in words.support_participles and (
             tok.dep_ == "acl" or any(c.dep_ == "auxpass" for c in tok.children)
         ):
-            patrons = _named([x for a in tok.children if a.dep_ == "agent" for p in a.children
-                              if p.dep_ == "pobj" for x in _conjuncts_of(p)], ms)
+            patrons = ms.named([x for a in tok.children if a.dep_ == "agent" for p in a.children
+                              if p.dep_ == "pobj" for x in conjuncts(p)])
             client = _noun_itself(tok.head, ms, tok) if tok.dep_ == "acl" else _theme(tok, ms)
             if client is not None:
                 for p in patrons:
                     add("support", p, client, tok, tok, "support-participle")
         elif tok.pos_ == "NOUN" and (lemma in words.member_nouns or tok.lower_ in words.member_nouns):
-            groups = _named([x for o in _objects(tok, ("of",)) for x in _conjuncts_of(o)], ms)[:1]
+            groups = ms.named([x for o in prep_objects(tok, ("of",)) for x in conjuncts(o)])[:1]
             own = None
             if tok.dep_ == "appos":
                 own = _noun_itself(tok.head, ms, tok)
@@ -374,11 +348,11 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
             verb = tok.head.head if tok.dep_ == "pobj" else tok.head
             own = _theme(verb, ms) if verb.pos_ in ("VERB", "AUX") else None
             if own is not None:
-                for other in _named([x for o in same_side_objects(tok) for x in _conjuncts_of(o)], ms):
+                for other in ms.named([x for o in same_side_objects(tok) for x in conjuncts(o)]):
                     add("alliance", own, other, tok, verb, "same-side")
         elif tok.pos_ == "VERB" and (listed := list_members(tok, words)) is not None:
             group = _noun_itself(tok.head, ms, tok) if tok.dep_ in ("acl", "relcl") else _theme(tok, ms)
-            members = _named([x for t in listed for x in _conjuncts_of(t)], ms)
+            members = ms.named([x for t in listed for x in conjuncts(t)])
             if group is not None:
                 for m in members:
                     add("affiliation", m, group, tok, tok, "member-list")
@@ -464,19 +438,6 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
     return out
 
 
-def coordinated(m: Mention, ms: _Mentions, sd: Any) -> list[Mention]:
-    """Other actors coordinated with `m` ("X, Y and Z attacked ..."): conjuncts of its phrase in the
-    parse, and the list's surface continuation where the parser split it."""
-    span = sd.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None:
-        return []
-    out: list[Mention] = []
-    for x in [*_named(_conjuncts_of(span.root)[1:], ms), *listed_after(m, ms.by_token.get, sd)]:
-        if x.actor_id != m.actor_id and all(x.actor_id != o.actor_id for o in out):
-            out.append(x)
-    return out
-
-
 JOINT_WORDS = frozenset(["jointly", "together"])
 
 
@@ -492,7 +453,7 @@ def _joint(doc: Document, ms: _Mentions) -> list[Relation]:
         first = (ms.at(subj) or ms.in_subtree(subj)) if subj is not None else None
         if first is None:
             continue
-        side = [first, *coordinated(first, ms, sd)]
+        side = [first, *ms.coordinated(first)]
         c = cert.classify(verb).value
         if c == "negated":
             continue
@@ -521,7 +482,7 @@ def _reciprocal(doc: Document, ms: _Mentions, e: Event, rtype: str) -> list[Rela
     if not any(set(pair) <= w for w in words for pair in RECIPROCAL):
         return []
     first = Mention(e.actor1_mention.start, e.actor1_mention.end, e.actor1_mention.text, e.actor1)
-    side = [first, *coordinated(first, ms, sd)]
+    side = [first, *ms.coordinated(first)]
     c = e.certainty
     status = "intended" if c == "hypothetical" else _status(tok, c)
     return [
@@ -574,8 +535,8 @@ def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
             rtype = "hostility"  # "backed the campaign against ISIL": ISIL is the enemy
         status = "intended" if e.certainty == "hypothetical" else "current"
         # one event per pair in PLOVER; the coordinated actors on either side take part in it too
-        for a in [m1, *coordinated(m1, ms, sd)]:
-            for b in [m2, *coordinated(m2, ms, sd)]:
+        for a in [m1, *ms.coordinated(m1)]:
+            for b in [m2, *ms.coordinated(m2)]:
                 if a.actor_id == b.actor_id or not (settings.is_party(a) and settings.is_party(b)):
                     continue
                 out.append(

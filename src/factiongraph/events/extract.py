@@ -24,7 +24,7 @@ from factiongraph.events.dates import event_date
 from factiongraph.events.fatalities import fatalities_near
 from factiongraph.events.lexicon import Lexicon, TriggerSense
 from factiongraph.events.location import clause_place, is_locative, not_a_scene
-from factiongraph.frames import ModifierTie, listed_after, modifier_ties, sheltered_tokens
+from factiongraph.frames import ModifierTie, conjuncts, listed_after, modifier_ties, sheltered_tokens
 
 TARGET_PREPS = frozenset(["against", "on", "upon", "with", "at", "into"])
 TERRITORY_VERBS = frozenset(
@@ -94,6 +94,7 @@ class _Mentions:
     """Token index -> actor mention, for one parsed document."""
 
     def __init__(self, doc: Document, sd: Any) -> None:
+        self.sd = sd
         self.by_token: dict[int, Mention] = {}
         self.actors: dict[str, Actor] = {a.id: a for a in doc.actors}
         for a in doc.actors:
@@ -120,6 +121,28 @@ class _Mentions:
         for i, mention in list(self.by_token.items()):
             if mention in hidden:
                 self.sheltered[i] = self.by_token.pop(i)
+
+    def named(self, toks: list[Any]) -> list[Mention]:
+        """The actors a list of phrases names, once each, in order (with the list's surface continuation)."""
+        out: list[Mention] = []
+        for t in toks:
+            m = self.at(t) or self.in_subtree(t)
+            for x in [m, *listed_after(m, self.by_token.get, t.doc)] if m is not None else []:
+                if all(x.actor_id != o.actor_id for o in out):
+                    out.append(x)
+        return out
+
+    def coordinated(self, m: Mention) -> list[Mention]:
+        """Other actors coordinated with `m` ("X, Y and Z attacked ..."): conjuncts of its phrase in the
+        parse, and the list's surface continuation where the parser split it."""
+        span = self.sd.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return []
+        out: list[Mention] = []
+        for x in [*self.named(conjuncts(span.root)[1:]), *listed_after(m, self.by_token.get, self.sd)]:
+            if x.actor_id != m.actor_id and all(x.actor_id != o.actor_id for o in out):
+                out.append(x)
+        return out
 
     def unsheltered(self) -> _Mentions:
         """The same index with the actors of tie phrases visible again (for the tie constructions)."""
@@ -354,15 +377,6 @@ def _attribution_tokens(sent: Any, lexicon: Lexicon) -> set[int]:
 def _background_clause(tok: Any) -> bool:
     """'after residents had fled', 'as talks stalled': a clause of time or cause, not of purpose."""
     return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in tok.children)
-
-
-def _coagents(m: Mention, ms: _Mentions, sd: Any) -> list[Mention]:
-    """Actors coordinated with `m` in the parse or on the surface of a list."""
-    span = sd.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None:
-        return []
-    out = [x for c in span.root.subtree if c.dep_ == "conj" and (x := ms.at(c)) is not None]
-    return out + listed_after(m, ms.by_token.get, sd)
 
 
 def _fallback(
@@ -786,7 +800,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
             other = None
             if known is not None and _main_clause(tok):
                 # the known side's coordinated actors ("X, Y and Z attacked ...") are on its side
-                own_side = {known.actor_id} | {x.actor_id for x in _coagents(known, ms, sd)}
+                own_side = {known.actor_id} | {x.actor_id for x in ms.coordinated(known)}
                 other = _fallback(tok, ms, sent, own_side, attribution)
             if known is not None and other is not None:
                 m1, m2 = (known, other) if m1 is not None else (other, known)

@@ -8,8 +8,10 @@ phrase's head as the argument (see `factiongraph.events.extract._Mentions`).
 from factiongraph.frames.modifiers import ModifierRule, ModifierTie, load_rules, modifier_ties
 from factiongraph.frames.ties import (
     TieWords,
+    conjuncts,
     list_members,
     listed_after,
+    prep_objects,
     same_side,
     same_side_objects,
     sheltered_tokens,
@@ -20,10 +22,12 @@ __all__ = [
     "ModifierRule",
     "ModifierTie",
     "TieWords",
+    "conjuncts",
     "list_members",
     "listed_after",
     "load_rules",
     "modifier_ties",
+    "prep_objects",
     "same_side",
     "same_side_objects",
     "sheltered_tokens",

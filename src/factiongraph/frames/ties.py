@@ -41,9 +41,21 @@ def tie_words() -> TieWords:
     )
 
 
-def _objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+    """The objects of `tok`'s prepositions among `preps` ("backing *of* Y", "part *of* Y")."""
     return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children
             if p.dep_ == "pobj"]
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """`tok` and every token coordinated with it in the parse ("X, Y and Z")."""
+    out, stack = [tok], [tok]
+    while stack:
+        for c in stack.pop().children:
+            if c.dep_ == "conj":
+                out.append(c)
+                stack.append(c)
+    return out
 
 
 def list_members(tok: Token, words: TieWords | None = None) -> list[Token] | None:
@@ -60,7 +72,7 @@ def list_members(tok: Token, words: TieWords | None = None) -> list[Token] | Non
             if not any(c.dep_ == "prt" and c.lower_ == rest[0] for c in tok.children):
                 continue
             rest = rest[1:]
-        listed = _objects(tok, ("of",)) if rest == ["of"] else [c for c in tok.children if c.dep_ == "dobj"]
+        listed = prep_objects(tok, ("of",)) if rest == ["of"] else [c for c in tok.children if c.dep_ == "dobj"]
         if tok.dep_ in ("acl", "relcl"):
             listed += [c for c in tok.head.children if c.dep_ == "conj" and c.i > tok.i]
         return listed
@@ -78,11 +90,11 @@ def same_side(tok: Token, words: TieWords | None = None) -> bool:
 def same_side_objects(tok: Token) -> list[Token]:
     """Who shares the side: the "as/with" object of the side noun, or of its verb when the parser
     attached the "as" phrase there ("fought ... the same side | as Y")."""
-    objs = _objects(tok, ("as", "with"))
+    objs = prep_objects(tok, ("as", "with"))
     if objs:
         return objs
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-    return [p for p in _objects(verb, ("as", "with")) if p.i > tok.i]
+    return [p for p in prep_objects(verb, ("as", "with")) if p.i > tok.i]
 
 
 def _cue_hashes(sd: Doc, words: TieWords) -> set[int]:
@@ -107,9 +119,9 @@ def sheltered_tokens(sd: Doc) -> set[int]:
         if tok.pos_ == "VERB" and tok.dep_ == "acl" and lemma in words.support_participles:
             phrases = [p for a in tok.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
         elif tok.pos_ == "NOUN" and tok.dep_ == "appos" and (lemma in words.member_nouns):
-            phrases = _objects(tok, ("of",))
+            phrases = prep_objects(tok, ("of",))
         elif tok.pos_ == "NOUN" and lemma in words.support_nouns and tok.dep_ == "pobj" and tok.head.lower_ == "with":
-            phrases = _objects(tok, ("of", "from"))
+            phrases = prep_objects(tok, ("of", "from"))
         elif tok.pos_ == "VERB" and tok.dep_ in ("acl", "relcl"):
             phrases = list_members(tok, words) or []
         elif same_side(tok, words):

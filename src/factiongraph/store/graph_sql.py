@@ -26,6 +26,7 @@ from typing import Any
 
 from factiongraph.document import CERTAINTIES
 from factiongraph.store.core import Store
+from factiongraph.store.rows import as_date
 
 CERTAINTY_WEIGHT: dict[str, float] = {
     "asserted": 1.0,
@@ -155,14 +156,14 @@ EVIDENCE_FIELDS = (
 def latest_day(store: Store, scope: Scope = ALL, **filters: Any) -> dt.date | None:
     """The latest evidence date within the scope (None when nothing dated is in it)."""
     sql, params = evidence_sql(store, scope, **filters)
-    return _date(store.scalar(f"WITH ev AS ({sql}) SELECT MAX(day) FROM ev WHERE counted = 1", params))
+    return as_date(store.scalar(f"WITH ev AS ({sql}) SELECT MAX(day) FROM ev WHERE counted = 1", params))
 
 
 def day_range(store: Store, scope: Scope = ALL, **filters: Any) -> tuple[dt.date | None, dt.date | None]:
     """The first and latest evidence dates within the scope."""
     sql, params = evidence_sql(store, scope, **filters)
     row = store.query(f"WITH ev AS ({sql}) SELECT MIN(day) AS lo, MAX(day) AS hi FROM ev WHERE counted = 1", params)
-    return _date(row[0]["lo"]), _date(row[0]["hi"])
+    return as_date(row[0]["lo"]), as_date(row[0]["hi"])
 
 
 def undated_count(store: Store, scope: Scope = ALL, **filters: Any) -> int:
@@ -216,7 +217,7 @@ def edge_rows(
     rows = store.query(q, [*params, at, lo])
     for r in rows:
         for k in ("first_seen", "last_seen", "state_day", "latest_day"):
-            r[k] = _date(r[k])
+            r[k] = as_date(r[k])
     return rows
 
 
@@ -310,7 +311,7 @@ def change_rows(
     )
     rows = store.query(q, [*params, since or dt.date.min])
     for r in rows:
-        r["day"], r["p_day"] = _date(r["day"]), _date(r["p_day"])
+        r["day"], r["p_day"] = as_date(r["day"]), as_date(r["p_day"])
     return rows
 
 
@@ -329,7 +330,7 @@ def flip_rows(
     )
     rows = store.query(q, [*params, at, since or dt.date.min])
     for r in rows:
-        r["day"] = _date(r["day"])
+        r["day"] = as_date(r["day"])
     rows.sort(key=lambda r: (r["type"], r["a"], r["b"], r["day"], r["ends"], r["doc_hash"], r["idx"]))
     return rows
 
@@ -355,7 +356,7 @@ def evidence_rows(store: Store, scope: Scope = ALL, **filters: Any) -> list[dict
     sql, params = evidence_sql(store, scope, **filters)
     rows = store.query(f"WITH ev AS ({sql}) SELECT * FROM ev", params)
     for r in rows:
-        r["day"] = _date(r["day"])
+        r["day"] = as_date(r["day"])
     rows.sort(key=lambda r: (r["day"] is None, r["day"] or dt.date.min, r["doc_id"], r["idx"]))
     return rows
 
@@ -372,11 +373,3 @@ def actor_event_rows(store: Store, actor: str, scope: Scope = ALL) -> list[dict[
     )
 
 
-def _date(value: Any) -> dt.date | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])

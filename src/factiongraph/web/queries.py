@@ -115,26 +115,31 @@ def latest_changes(
     found = fg.changes_from_store(store, include_comments=include_comments, include_undated=True, scope=scope)
     dated = [c for c in found if c.date is not None]
     undated = [c for c in found if c.date is None]
-    out = []
-    for c in (list(reversed(dated[-limit:])) + undated)[:limit]:
-        out.append(
-            {
-                "date": c.date,
-                "kind": c.kind,
-                "origin": c.origin,
-                "source": c.source,
-                "source_name": _name(names, c.source),
-                "target": c.target,
-                "target_name": _name(names, c.target),
-                "note": c.note,
-                "certainty": c.evidence.certainty,
-                "source_kind": c.evidence.source_kind,
-                "document": c.evidence.doc_id,
-                "relation": {"doc_hash": c.evidence.doc_hash, "idx": c.evidence.index},
-                "evidence": c.evidence.text,
-            }
-        )
-    return out
+    return [
+        {
+            **_change_row(c, names),
+            "certainty": c.evidence.certainty,
+            "source_kind": c.evidence.source_kind,
+            "document": c.evidence.doc_id,
+            "evidence": c.evidence.text,
+        }
+        for c in (list(reversed(dated[-limit:])) + undated)[:limit]
+    ]
+
+
+def _change_row(c: Any, names: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """A change as the pages and the API show it, with the link to its evidence row."""
+    return {
+        "date": c.date,
+        "kind": c.kind,
+        "origin": c.origin,
+        "source": c.source,
+        "source_name": _name(names, c.source),
+        "target": c.target,
+        "target_name": _name(names, c.target),
+        "note": c.note,
+        "relation": {"doc_hash": c.evidence.doc_hash, "idx": c.evidence.index},
+    }
 
 
 # -- graph ---------------------------------------------------------------------------------------
@@ -558,20 +563,7 @@ def actor_detail(store: Store, actor_id: str, *, registry: Any = None, limit: in
             }
             for e in edges
         ],  # fmt: skip
-        "changes": [
-            {
-                "date": c.date,
-                "kind": c.kind,
-                "origin": c.origin,
-                "source": c.source,
-                "source_name": _name(names, c.source),
-                "target": c.target,
-                "target_name": _name(names, c.target),
-                "note": c.note,
-                "relation": {"doc_hash": c.evidence.doc_hash, "idx": c.evidence.index},
-            }
-            for c in changes
-        ],  # fmt: skip
+        "changes": [_change_row(c, names) for c in changes],
         "events": events,
         "event_count": n_events,
         "reports": reports,
