@@ -81,9 +81,9 @@ def test_events_threat_target_from_conditional_clause(run):
 
 
 def test_events_reported_speech_is_attributed(run):
-    e = only(run("The YPG shelled a Turkish outpost, the Syrian Observatory for Human Rights reported."))
+    e = only(run("The YPG shelled a Turkish outpost, Human Rights Watch reported."))
     assert (e.actor1, e.actor2, e.certainty) == ("ypg", "turkey", "reported")
-    assert e.attributed_to == "Syrian Observatory for Human Rights"  # the source is no party: named, not an id
+    assert e.attributed_to == "Human Rights Watch"  # the source is no party: named, not an id
 
 
 def test_events_according_to_is_attributed_and_not_an_event(run):
