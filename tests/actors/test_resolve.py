@@ -219,3 +219,56 @@ def test_actors_the_army_of_the_focus_state_is_the_state(pipeline):
 
     doc = extract("The army thanked Russia for its help.", pipeline=pipeline)
     assert mentions(doc) == {"russia": ["The army", "Russia", "its"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Two brigades said they would fold their fighters into the Free Coast Front. "
+            "The Free Coast Front was set up in March to unite the coastal factions.",
+            "Free Coast Front",
+        ),
+        (
+            "Militants of the Desert Falcons Brigade ambushed a convoy. "
+            "Officials blamed the Desert Falcons Brigade for the ambush.",
+            "Desert Falcons Brigade",
+        ),
+        (
+            "A new coalition, the Northern Victory Alliance, was announced. "
+            "Three factions are now within the Northern Victory Alliance.",
+            "Northern Victory Alliance",
+        ),
+    ],
+)
+def test_actors_new_name_is_a_mention_wherever_it_recurs(resolve, text: str, name: str) -> None:
+    doc = resolve(text)
+    new = {a.name: [m.text for m in a.mentions] for a in doc.actors if not a.known}
+    assert new[name] == [name, name]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Clashes between the two jihadist groups flared up in Mali and Niger last year.", {"mali", "niger"}),
+        (
+            "The militants have fought rival cells in hotspots such as Somalia, Syria and Yemen.",
+            {"somalia", "syria", "yemen"},
+        ),
+        ("The delegates gathered in the city of Addis Ababa for the talks.", {"ethiopia"}),
+    ],
+)
+def test_actors_named_only_as_places_are_marked_for_pruning(resolve, text: str, places: set[str]) -> None:
+    from factiongraph.actors.salience import PERIPHERAL_HINT
+
+    doc = resolve(text)
+    assert places <= {a.id for a in doc.actors}
+    assert places <= set(doc.hints[PERIPHERAL_HINT])
+
+
+def test_actors_a_lone_locative_country_may_be_its_authorities(resolve) -> None:
+    from factiongraph.actors.salience import PERIPHERAL_HINT
+
+    doc = resolve("Two aid workers were detained in Lebanon on Monday and later released.")
+    assert "lebanon" in {a.id for a in doc.actors}
+    assert "lebanon" not in doc.hints[PERIPHERAL_HINT]

@@ -208,6 +208,7 @@ class _Resolution:
         self._cataphora()
         self._generic_mentions()
         self._ner_mentions()
+        self._repeated_names()
         self._merge_appositions()
         self._merge_variants()
         self._anaphora()
@@ -478,7 +479,27 @@ class _Resolution:
         salient |= {eid for eid, n in named.items() if n > 1}  # named again and again: a party, wherever it stands
         armed = {eid for eid, e in self.entities.items() if e.known and e.kind in ARMED_KINDS}
         salient |= {eid for eid, sent, subj, p in placed if eid in armed and not p.attribution}
-        return sorted({eid for eid, *_ in placed} - salient)
+        return sorted(({eid for eid, *_ in placed} - salient) | self._only_places())
+
+    def _only_places(self) -> set[str]:
+        """States and unknown names every one of whose names stands for a place ('in Mali and Niger').
+
+        Such an entity is kept only where an event or a relation has it for a party (see `prune`).
+        """
+        out: dict[str, bool] = {}
+        for m in self.mentions:
+            e = self.entities[m.actor_id]
+            if e.known and e.kind not in STATE_KINDS:
+                out[m.actor_id] = False  # a registry armed group is no place
+                continue
+            if m.how == "coref":
+                if m.actor_id in out:
+                    out[m.actor_id] = False  # "its", "they": something that acts
+                continue
+            span = self.sd.char_span(m.start, m.end, alignment_mode="expand")
+            place = span is not None and _place_phrase(span.root)
+            out[m.actor_id] = out.get(m.actor_id, True) and place
+        return {eid for eid, only in out.items() if only}
 
     def _registry_spans(self) -> list[tuple[Any, RegistryActor]]:
         from spacy.util import filter_spans
@@ -881,6 +902,31 @@ class _Resolution:
             entity = Entity(_slug(text), text, kind, inter, self.focus, None, False)
             self._add(start, end, entity, "ner")
             self._acronym_after(ent.end, entity)
+
+    def _repeated_names(self) -> None:
+        """A new actor's name is its name wherever it recurs, not only where the tagger saw it.
+
+        The statistical tagger labels the same multi-word name in one sentence and misses it in the
+        next; a later copy of the exact words names the same actor ('within the X Front' is membership, not a place).
+        """
+        sd = self.sd
+        found: dict[tuple[str, ...], Entity] = {}
+        for m in self.mentions:
+            e = self.entities[m.actor_id]
+            if m.how == "ner" and not e.known and e.id not in self.persons:
+                words_ = tuple(t.text for t in sd.char_span(m.start, m.end) or ())
+                if len(words_) >= 2:
+                    found.setdefault(words_, e)
+        for words_, e in found.items():
+            n = len(words_)
+            for i in range(len(sd) - n + 1):
+                if sd[i].text != words_[0] or not self._free(i, i + n):
+                    continue
+                if tuple(t.text for t in sd[i : i + n]) != words_ or (i + n < len(sd) and sd[i + n].pos_ == "PROPN"):
+                    continue
+                if _directional(sd[i : i + n].root):
+                    continue  # "northern X": a region named after it
+                self._add(i, i + n, e, "ner")
 
     def _respelled(self, text: str) -> Entity | None:
         """The one registry actor, fitting the report's context, whose name `text` respells."""
@@ -1285,6 +1331,27 @@ def _locative(root: Any) -> bool:
     if prep.lower_ in lx.LOCATIVE_PREPS:
         return True
     return prep.head.lemma_.lower() in lx.PLACE_NOUNS
+
+
+def _place_phrase(root: Any) -> bool:
+    """A name that can only be a place: an item of a list of places ('in Mali and Niger', 'in
+    hotspots such as X, Y and Z'), a named place ('the city of X', 'an Iraqi village') or the
+    owner of a direction ('the country's east'). A lone 'in X' may stand for its authorities
+    ('arrested in X'), so it is not enough."""
+    listed = root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
+    while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+        root = root.head
+    prep = root.head
+    if root.dep_ == "pobj" and prep.lower_ == "as" and "such" in (prep.head.lower_, *(c.lower_ for c in prep.children)):
+        root = prep.head.head if prep.head.lower_ == "such" else prep.head  # "hotspots such as X"
+        listed = True
+    if listed and _locative(root):
+        return True
+    if root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in lx.PLACE_NOUNS:
+        return True  # "the city of X"
+    if root.dep_ in ("amod", "compound") and root.head.lemma_.lower() in lx.PLACE_NOUNS:
+        return True  # "an Iraqi village"
+    return root.dep_ == "poss" and root.head.lower_ in lx.DIRECTIONS
 
 
 def _is_group_noun(tok: Any) -> bool:
