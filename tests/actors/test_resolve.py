@@ -272,3 +272,76 @@ def test_actors_a_lone_locative_country_may_be_its_authorities(resolve) -> None:
     doc = resolve("Two aid workers were detained in Lebanon on Monday and later released.")
     assert "lebanon" in {a.id for a in doc.actors}
     assert "lebanon" not in doc.hints[PERIPHERAL_HINT]
+
+
+@pytest.mark.parametrize(
+    ("text", "full", "initials"),
+    [
+        (
+            "Fighters of the Justice and Equality Movement entered the town on Monday. "
+            "Later the SLA and JEM said they would hold it.",
+            "justice-and-equality-movement",
+            "JEM",
+        ),
+        (
+            "A spokesman for the Kachin Independence Army said the KIA had taken the hill.",
+            "kachin-independence-army",
+            "KIA",
+        ),
+        (
+            "Delegates of the Justice and Equality Movement met mediators in Doha. JEM later denied any deal.",
+            "justice-and-equality-movement",
+            "JEM",
+        ),
+    ],
+)
+def test_actors_initials_join_the_name_they_abbreviate(resolve, text: str, full: str, initials: str) -> None:
+    doc = resolve(text)
+    assert initials in mentions(doc)[full]
+    assert not any(a.name == initials for a in doc.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Arakan Army seized a police post. The AA and KIA then issued a joint statement.", "KIA"),
+        ("The SPLM and JEM agreed on a truce in Juba.", "JEM"),
+        ("Officials said the FUC and UFDD fighters had withdrawn.", "UFDD"),
+    ],
+)
+def test_actors_later_item_of_a_coordinated_subject_is_a_party(resolve, text: str, name: str) -> None:
+    assert name in {a.name for a in resolve(text).actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        (
+            "The Arakan Army attacked a junta base on Monday. "
+            "Later, two posts fell to the Kachin Independence Army and its allies.",
+            "kachin-independence-army",
+        ),
+        ("Hezbollah fired rockets overnight. Israeli jets then struck Hamas and its partners in Gaza.", "hamas"),
+        (
+            "The Syrian Democratic Forces held the dam. "
+            "Shelling hit the Kurdistan Workers' Party and its affiliates near the border.",
+            "pkk",
+        ),
+    ],
+)
+def test_actors_possessive_in_a_list_item_is_the_item_before_it(resolve, text: str, owner: str) -> None:
+    doc = resolve(text)
+    assert "its" in mentions(doc)[owner]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Arakan Army fought the junta. Posts fell to the KIA and its allies, among them two small brigades.",
+        "Hamas fired rockets. Several groups joined the truce, among them some smaller factions.",
+        "The SDF held the town. Many militias left, among them units from the east.",
+    ],
+)
+def test_actors_among_them_points_to_the_list_not_to_an_earlier_actor(resolve, text: str) -> None:
+    doc = resolve(text)
+    assert not any(m.text == "them" for a in doc.actors for m in a.mentions)

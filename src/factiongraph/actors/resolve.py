@@ -209,6 +209,7 @@ class _Resolution:
         self._generic_mentions()
         self._ner_mentions()
         self._repeated_names()
+        self._initials()
         self._merge_appositions()
         self._merge_variants()
         self._anaphora()
@@ -928,6 +929,27 @@ class _Resolution:
                     continue  # "northern X": a region named after it
                 self._add(i, i + n, e, "ner")
 
+    def _initials(self) -> None:
+        """A later word in capitals that spells the initials of a name the report gave in full
+        ("... the Justice and Equality Movement ... JEM denied it") is that actor."""
+        sd = self.sd
+        named: dict[str, Entity] = {}
+        first: dict[str, int] = {}
+        for m in self.mentions:
+            if m.how in ("alias", "ner") and len(m.text.split()) >= 2 and m.actor_id not in self.persons:
+                named.setdefault(m.text, self.entities[m.actor_id])
+                first.setdefault(m.text, m.start)
+        if not named:
+            return
+        for tok in sd:
+            if self.taken[tok.i] or not (2 <= len(tok.text) <= 8 and tok.text.isupper() and tok.text.isalpha()):
+                continue
+            hits = {
+                e.id: e for text, e in named.items() if first[text] < tok.idx and variants.is_acronym(tok.text, text)
+            }
+            if len(hits) == 1:
+                self._add(tok.i, tok.i + 1, next(iter(hits.values())), "alias")
+
     def _respelled(self, text: str) -> Entity | None:
         """The one registry actor, fitting the report's context, whose name `text` respells."""
         cands = [
@@ -972,7 +994,8 @@ class _Resolution:
                 self._add(start, end, e, "alias")
                 return
         entity = Entity(_slug(text), text, "other", None, self.focus, None, False)
-        self.persons.add(entity.id)
+        if not _acronym(text):  # "JEM" tagged as a person is an organisation's initials
+            self.persons.add(entity.id)
         self._add(start, end, entity, "ner")
 
     def _role_owner(self, start: int, root: Any) -> Entity | None:
@@ -1070,6 +1093,8 @@ class _Resolution:
                 continue
             if is_pron and low in ("they", "them", "their") and _generic_they(tok):
                 continue
+            if low == "them" and tok.head.lower_ == "among":
+                continue  # "X and its allies, among them Y": the list just named, not an earlier actor
             target = self._antecedent(tok, named, group_only=is_desc)
             if target is None:
                 continue
@@ -1131,7 +1156,15 @@ class _Resolution:
         return None
 
     def _antecedent(self, tok: Any, mentions: list[Mention], group_only: bool = False) -> str | None:
-        """The most recent actor mention before `tok` in this or the previous sentence, subjects first."""
+        """The most recent actor mention before `tok` in this or the previous sentence, subjects first.
+
+        A possessive on an item of a list goes to the item before it ("X and its allies": X's).
+        """
+        if tok.dep_ == "poss" and tok.head.dep_ == "conj" and tok.head.head.i < tok.i:
+            first = tok.head.head
+            for m in mentions:
+                if m.start <= first.idx < m.end and not (group_only and self.entities[m.actor_id].kind in NOT_GROUPS):
+                    return m.actor_id
         sent = tok.sent
         prev_start = sent.start_char
         if sent.start > 0:
@@ -1191,7 +1224,9 @@ def _shortens(short: str, long: str) -> bool:
 
 def _acts(tok: Any) -> bool:
     """A name that stands for a party: a subject, or the owner of forces or an office ("Karenni
-    resistance forces", "Qatar's emir")."""
+    resistance forces", "Qatar's emir"), or a later item of a subject ("X and Y agreed")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
     if tok.dep_ in ("nsubj", "appos"):  # an apposition names what its noun names ("a temple, Cemevi")
         return True
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
