@@ -345,3 +345,32 @@ def test_actors_possessive_in_a_list_item_is_the_item_before_it(resolve, text: s
 def test_actors_among_them_points_to_the_list_not_to_an_earlier_actor(resolve, text: str) -> None:
     doc = resolve(text)
     assert not any(m.text == "them" for a in doc.actors for m in a.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "description"),
+    [
+        (
+            "The deal brings together the fighters of an Arab militia, the MAA (Arab Movement of Azawad), "
+            "and two Tuareg groups.",
+            "arab-movement-of-azawad",
+            "an Arab militia",
+        ),
+        (
+            "The pact unites members of an Islamist militia, the HCUA (High Council for the Unity of Azawad), "
+            "with others.",
+            "hcua",
+            "an Islamist militia",
+        ),
+        (
+            "Residents blamed an Islamist militia, the ADF, for the raid.",
+            "allied-democratic-forces",
+            "an Islamist militia",
+        ),
+    ],
+)
+def test_actors_indefinite_description_then_a_name_is_one_actor(
+    resolve, text: str, actor: str, description: str
+) -> None:
+    doc = resolve(text)
+    assert description in mentions(doc)[actor]

@@ -286,6 +286,12 @@ class _Resolution:
                     others.append(at.get(span.start - 2))
             elif root.dep_ == "appos":
                 others.append(phrase_mention(root.head))
+            elif m.how == "generic" and span[0].lower_ in ("a", "an") and span.end + 1 < len(sd):
+                # "an Arab militia, the MAA (...)": an indefinite description then its name, which the
+                # parser may read as a list; a list does not open with an indefinite description
+                nxt = span.end + 1 + (sd[span.end + 1].lower_ == "the")
+                if sd[span.end].text == "," and nxt < len(sd) and nxt in at:
+                    others.append(at[nxt])
             others += [phrase_mention(c) for c in root.children if c.dep_ == "appos"]
             m = at.get(root.i, m)
             other = next((o for o in others if o is not None and o.actor_id != m.actor_id), None)
