@@ -106,11 +106,13 @@ def test_acled_csv(store: Store) -> None:
     assert (battle["event_date"], battle["year"], battle["time_precision"]) == ("2017-01-24", "2017", "1")
     assert (battle["actor1"], battle["inter1"], battle["interaction"]) == ("Jabhat al-Nusra", "2", "22")
     assert battle["fatalities"] == "7"  # the largest reported
-    assert battle["source"] == "https://example.org/r1; https://example.org/r2" and "reports=2" in battle["tags"]
+    assert battle["source"] == "example.org: r1 (https://example.org/r1); example.org: r2 (https://example.org/r2)"
+    assert "reports=2" in battle["tags"] and battle["region"] == "Middle East"
     assert battle["disorder_type"] == "Political violence" and battle["latitude"] == "35.93"
     civ = next(r for r in rows if r["event_type"] == "Violence against civilians")
     assert civ["civilian_targeting"] == "Civilian targeting" and civ["interaction"] == "17"
-    assert civ["assoc_actor_1"] == "" and civ["admin2"] == "" and civ["fatalities"] == ""
+    assert civ["assoc_actor_1"] == "" and civ["admin2"] == "" and civ["fatalities"] == "0"
+    assert "fatalities=not reported" in civ["tags"]
 
 
 def test_plover_jsonl(store: Store) -> None:
@@ -119,9 +121,11 @@ def test_plover_jsonl(store: Store) -> None:
     first = recs[0]
     assert first["event"] == ["ASSAULT"] and first["mode"] == ["firearms"] and first["date"] == "2017-01-24"
     assert first["actor"][0]["identifier_id"] == "nusra" and first["recipient"][0]["identifier_id"] == "ahrar"
-    assert first["event_loc"]["name"] == "Idlib" and first["cite_info"]["document"] == "r1"
+    assert first["event_loc"]["resolved_place"] == "Idlib" and first["event_loc"]["country_code"] == "SYR"
+    assert first["cite_info"]["citation"] == "r1" and first["actor"][0]["code"] == "SYR"
     same = [r for r in recs if r["link"] == first["link"]]
-    assert {r["id"] for r in same} == {"r1#e1", "r2#e1"}  # two reports of one merged event
+    assert {r["cite_info"]["citation"] for r in same} == {"r1", "r2"}  # two reports of one merged event
+    assert len({r["id"] for r in same}) == 2
 
 
 def test_graphml_and_gexf_load_in_networkx(store: Store, tmp_path: Path) -> None:
