@@ -142,20 +142,21 @@ def _civilian_targeting(etype: str, inter2: int | None, actor2_kind: str | None)
 
 def _placement_conflict(best: dict[str, Any], places: dict[str, list[dict[str, Any]]],
                         actors: dict[str, dict[str, Any]]) -> str | None:  # fmt: skip
-    """Why the geocoded country of the event's place is not credible, or None: a place is credible
-    when another place of the report, or one of the event's actors, is in the same country."""
+    """Why the geocoded country of the event's place is not credible, or None. It is not when the
+    report's other places all lie in other countries and none of the event's actors belongs to it
+    (a district name matched to a town abroad); a report with no other place gives no evidence."""
     code = (best["country"] or "").upper()
     if not code:
         return None
     iso3 = country(code)[0]
-    for p in places.get(best["doc_hash"], []):
-        if (p["country"] or "").upper() == code and p["start_offset"] != best["location_start"]:
-            return None
+    here = best["location_start"]
+    others = [p for p in places.get(best["doc_hash"], []) if p["country"] and p["start_offset"] != here]
+    if not others or any(p["country"].upper() == code for p in others):
+        return None
     for a in (best["actor1"], best["actor2"]):
         if a and (actors.get(a, {}).get("country") or "").upper() in (code, iso3):
             return None
-    others = Counter(country(p["country"])[2] for p in places.get(best["doc_hash"], []) if p["country"])
-    seen = ", ".join(name for name, _ in others.most_common(3)) or "no other country"
+    seen = ", ".join(name for name, _ in Counter(country(p["country"])[2] for p in others).most_common(3))
     return (f"'{best['location_name']}' was geocoded to {country(code)[2]}, where no other place of the report "
             f"nor any of its actors is (the report's places: {seen})")  # fmt: skip
 
@@ -220,9 +221,12 @@ def _row(m: MergedEvent, actors: dict[str, dict[str, Any]], docs: dict[str, dict
 def _fold_associated(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Events of one sentence with the same type and one side in common become one row: the other
     side's further actors are its associated actors ("X and Y attacked Z": actor1 X, assoc Y)."""
-    out: list[dict[str, Any]] = []
+    out: list[tuple[int, dict[str, Any]]] = []
     groups: dict[tuple[Any, ...], dict[str, Any]] = {}
-    for r in rows:
+    # the first actor a sentence names hosts the others: by mention offset, then event number
+    order = sorted(range(len(rows)), key=lambda i: _mention_order(rows[i]["_best"]))
+    for i in order:
+        r = rows[i]
         a1, a2 = r["_actors"]
         keys = {
             "1": (*r["_sentence"], "actor2", a2) if a2 else None,  # same target: r's actor1 is associated
@@ -233,7 +237,7 @@ def _fold_associated(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             for k in keys.values():
                 if k is not None:
                     groups[k] = r
-            out.append(r)
+            out.append((i, r))
             continue
         name = r[f"actor{side}"]
         assoc = [x for x in host[f"assoc_actor_{side}"].split("; ") if x]
@@ -243,7 +247,12 @@ def _fold_associated(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             host["fatalities"] = r["fatalities"]
         sources = [s for s in host["source"].split("; ") + r["source"].split("; ") if s]
         host["source"] = "; ".join(dict.fromkeys(sources))
-    return out
+    return [r for _, r in sorted(out, key=lambda t: t[0])]
+
+
+def _mention_order(e: dict[str, Any]) -> tuple[Any, ...]:
+    digits = "".join(ch for ch in str(e["event_id"]) if ch.isdigit())
+    return (e["actor1_start"] is None, e["actor1_start"] or 0, int(digits) if digits else 0, str(e["event_id"]))
 
 
 def acled_export(store: Store, *, inter_labels: bool = False) -> AcledExport:
