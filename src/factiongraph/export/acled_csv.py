@@ -215,6 +215,7 @@ def _row(m: MergedEvent, actors: dict[str, dict[str, Any]], docs: dict[str, dict
         "_sentence": (b["doc_hash"], b["evidence_start"], etype, b["acled_sub_event_type"]),
         "_actors": (b["actor1"], b["actor2"]),
         "_best": b,
+        "_urls": [docs.get(h, {}).get("url") for h in hashes],
     }
 
 
@@ -247,6 +248,8 @@ def _fold_associated(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             host["fatalities"] = r["fatalities"]
         sources = [s for s in host["source"].split("; ") + r["source"].split("; ") if s]
         host["source"] = "; ".join(dict.fromkeys(sources))
+        host["_urls"] = [*host["_urls"], *r["_urls"]]
+        host["source_scale"] = source_scale(host["_urls"])
     return [r for _, r in sorted(out, key=lambda t: t[0])]
 
 
@@ -278,7 +281,7 @@ def acled_export(store: Store, *, inter_labels: bool = False) -> AcledExport:
     seen_ids: Counter[str] = Counter()
     for r in _fold_associated(candidates):
         best = r.pop("_best")
-        for k in ("_inter", "_sentence", "_actors"):
+        for k in ("_inter", "_sentence", "_actors", "_urls"):
             r.pop(k)
         seen_ids[r["event_id_cnty"]] += 1
         if seen_ids[r["event_id_cnty"]] > 1:  # a hash collision: keep both rows, told apart
