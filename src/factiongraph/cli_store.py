@@ -458,6 +458,8 @@ def export(
     from factiongraph.export import export as do_export
 
     day = _date(at, "--at")
+    if fmt is not ExportFormat.acled_csv and (inter_labels or rejects is not None):
+        raise typer.BadParameter("only the acled-csv export takes it", param_hint="--inter-labels/--rejects")
     with _open(db) as store:
         if fmt is ExportFormat.parquet:
             folder = output or Path("factiongraph-parquet")

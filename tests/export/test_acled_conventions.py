@@ -265,3 +265,11 @@ def test_pandas_reads_the_csv_with_acleds_column_types(tmp_path: Path) -> None:
     shelling = df[df["event_type"] == "Explosions/Remote violence"].iloc[0]
     assert (shelling["actor2"], shelling["civilian_targeting"], shelling["interaction"]) == (
         "Civilians (Iraq)", "Civilian targeting", 27)
+
+
+def test_acled_only_options_with_another_format_are_refused(tmp_path: Path) -> None:
+    doc = _doc("r", [_event("army", "isis", "Troops clashed with IS in Mosul.")])
+    _store(tmp_path / "fg.duckdb", [doc]).close()
+    res = CliRunner().invoke(app, ["export", "-f", "plover-jsonl", "--db", str(tmp_path / "fg.duckdb"),
+                                   "--inter-labels"])  # fmt: skip
+    assert res.exit_code == 2 and "only the acled-csv export takes it" in " ".join(res.output.replace("│", " ").split())

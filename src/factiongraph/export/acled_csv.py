@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 
 from factiongraph.events.codebook import codebook, disorder_type, interaction, unnamed_participant
-from factiongraph.export.conventions import acled_region, ascii_name, country, outlet, source_scale
+from factiongraph.export.conventions import acled_region, ascii_name, country, outlet, report_title, source_scale
 from factiongraph.graph import MergedEvent, merged_events
 from factiongraph.store.core import Store
 from factiongraph.store.rows import as_date
@@ -79,11 +79,7 @@ def stable_id(iso3: str, first_report: tuple[str, str]) -> str:
 
 def _label(doc: dict[str, Any]) -> str:
     """How `source` names one report: outlet, title and URL; never a file path."""
-    title = (doc.get("title") or "").strip()
-    if not title:
-        first = next((ln.strip() for ln in (doc.get("head") or "").splitlines() if ln.strip()), "")
-        title = first if len(first) <= 160 else first[:157].rstrip() + "..."
-    title = " ".join(title.replace(";", ",").split())
+    title = report_title(doc.get("title"), doc.get("head")).replace(";", ",")
     url = doc.get("url")
     if url:
         host = outlet(url)

@@ -17,7 +17,7 @@ from anyascii import anyascii
 
 __all__ = [
     "acled_region", "ascii_name", "country", "data", "outlet", "plover_resolution", "plover_sector",
-    "source_scale",
+    "report_title", "source_scale",
 ]  # fmt: skip
 
 
@@ -72,6 +72,13 @@ def outlet(url: str | None) -> str:
         return ""
     host = (urlsplit(url).hostname or "").lower()
     return host.removeprefix("www.")
+
+
+def report_title(title: str | None, head: str | None) -> str:
+    """A report's title, else its first line (a plain-text report's headline), at most 160 characters."""
+    text = (title or "").strip() or next((ln.strip() for ln in (head or "").splitlines() if ln.strip()), "")
+    text = " ".join(text.split())
+    return text if len(text) <= 160 else text[:157].rstrip() + "..."
 
 
 def source_scale(urls: list[str | None]) -> str:

@@ -26,7 +26,7 @@ import json
 from typing import IO, Any
 
 from factiongraph import __version__
-from factiongraph.export.conventions import country, data, outlet, plover_resolution, plover_sector
+from factiongraph.export.conventions import country, data, outlet, plover_resolution, plover_sector, report_title
 from factiongraph.store.core import Store
 
 
@@ -94,6 +94,8 @@ def plover_records(store: Store) -> list[dict[str, Any]]:
     places = {(p["doc_hash"], p["start_offset"]): p
               for p in store.query("SELECT doc_hash, start_offset, text, feature FROM places")}  # fmt: skip
     quads = data("plover")["quad_code"]
+    titles = {d["hash"]: report_title(d["title"], d["head"]) or None
+              for d in store.query("SELECT hash, title, SUBSTRING(text, 1, 400) AS head FROM documents")}  # fmt: skip
     out = []
     for e in store.events():
         date = e["date_start"] or e["doc_published"]
@@ -113,7 +115,8 @@ def plover_records(store: Store) -> list[dict[str, Any]]:
             "link": e["merged_event_id"],
             "text": e["evidence_text"],
             "text_info": {"start": e["evidence_start"], "end": e["evidence_end"]},
-            "cite_info": {"citation": _citation(str(e["doc_id"])), "url": e["doc_url"], "title": e["doc_title"],
+            "cite_info": {"citation": _citation(str(e["doc_id"])), "url": e["doc_url"],
+                          "title": titles.get(e["doc_hash"]),
                           "publication": outlet(e["doc_url"]) or None,
                           "published": e["doc_published"].isoformat() if e["doc_published"] else None,
                           "coder": f"factiongraph {__version__}"},
