@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from factiongraph import graph as fg
 from factiongraph.cli import app
 from factiongraph.export import ACLED_COLUMNS, ExportOptions, acled_export, export
-from factiongraph.export.conventions import acled_region, ascii_name
+from factiongraph.export.conventions import acled_region, ascii_name, country
 from factiongraph.store import Store
 
 # ACLED's column types, as its exports declare them
@@ -144,6 +144,12 @@ def test_place_names_are_ascii_and_the_region_is_acleds(tmp_path: Path) -> None:
                                              ("Côte d'Ivoire", "Cote d'Ivoire"), ("Ţarābulus", "Tarabulus")])
 def test_ascii_name_drops_diacritics_and_arabic_marks_but_keeps_apostrophes(name: str, ascii: str) -> None:
     assert ascii_name(name) == ascii
+
+
+@pytest.mark.parametrize(("code", "name"), [("RUS", "Russia"), ("CD", "Democratic Republic of Congo"),
+                                           ("SY", "Syria"), ("CIV", "Ivory Coast"), ("YEM", "Yemen")])
+def test_countries_take_acleds_names(code: str, name: str) -> None:
+    assert country(code)[2] == name
 
 
 def test_every_iso_country_has_one_acled_region() -> None:

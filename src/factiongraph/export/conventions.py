@@ -52,8 +52,8 @@ def ascii_name(name: str | None) -> str:
 
 @lru_cache(maxsize=512)
 def country(code: str | None) -> tuple[str, str, str]:
-    """(alpha-3, numeric, short English name in ASCII) of an ISO 3166-1 alpha-2 or alpha-3 code;
-    empty strings for an unknown code."""
+    """(alpha-3, numeric, English name in ASCII as ACLED writes it) of an ISO 3166-1 alpha-2 or
+    alpha-3 code; empty strings for an unknown code."""
     if not code:
         return "", "", ""
     import pycountry
@@ -62,7 +62,8 @@ def country(code: str | None) -> tuple[str, str, str]:
     found = pycountry.countries.get(alpha_2=c) if len(c) == 2 else pycountry.countries.get(alpha_3=c)
     if found is None:
         return "", "", ""
-    name = getattr(found, "common_name", None) or found.name
+    names: dict[str, str] = data("acled_regions")["country_names"]
+    name = names.get(found.alpha_3) or getattr(found, "common_name", None) or found.name
     return str(found.alpha_3), str(int(found.numeric)), ascii_name(name)
 
 
