@@ -224,3 +224,26 @@ def test_export_cli(store: Store, tmp_path: Path) -> None:
     assert run.invoke(app, ["export", "-f", "parquet", "--db", db, "-o", str(tmp_path / "pq")]).exit_code == 0
     assert (tmp_path / "pq" / "relations.parquet").exists()
     assert run.invoke(app, ["export", "-f", "nope", "--db", db]).exit_code == 2
+
+
+def test_graph_export_weights_count_evidence_and_do_not_decay_with_age(tmp_path: Path) -> None:
+    nx = pytest.importorskip("networkx")
+    from factiongraph.export.graphml import GraphOptions, write_graphml
+
+    docs = [
+        _doc("old", "2015-02-01", [], [_rel("alliance", "nusra", "ahrar")]),
+        _doc("again", "2015-03-01", [], [_rel("alliance", "ahrar", "nusra", certainty="reported")]),
+        _doc("other", "2019-09-01", [], [_rel("hostility", "army", "ahrar")]),
+    ]  # fmt: skip
+    with Store.open(tmp_path / "fg.duckdb") as s:
+        s.write_batch([(f"h-{d['document']['id']}", d) for d in docs])
+        buf = io.StringIO()
+        write_graphml(s, buf, GraphOptions(at=dt.date(2019, 9, 1)))
+    (tmp_path / "g.graphml").write_text(buf.getvalue(), encoding="utf-8")
+    g = nx.read_graphml(tmp_path / "g.graphml")
+    edges = {d["relation"]: d for _, _, d in g.edges(data=True)}
+    # stated in both directions, four years before the export date: one undirected edge, full weight
+    assert not g.is_directed() and len(edges) == 2
+    assert (edges["alliance"]["weight"], edges["alliance"]["documents"], edges["alliance"]["spells"]) == (
+        1.8, 2, "2015-02-01/")
+    assert edges["hostility"]["weight"] == 1.0
