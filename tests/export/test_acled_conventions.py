@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +41,8 @@ def _span(text: str) -> dict[str, Any]:
 
 
 def _place(name: str, country: str, admin1: str | None, lat: float, lon: float, start: int = 0) -> dict[str, Any]:
-    return {"name": name, "start": start, "end": start + len(name), "geonameid": 1, "lat": lat, "lon": lon,
+    return {"name": name, "start": start, "end": start + len(name), "geonameid": zlib.crc32(name.encode()),
+            "lat": lat, "lon": lon,
             "country": country, "admin1": admin1, "precision": 1}  # fmt: skip
 
 
@@ -76,9 +78,10 @@ def _doc(doc_id: str, events: list[dict[str, Any]], *, url: str | None = None, t
                     "known": True, "mentions": []} for k, v in ACTORS.items()],
         "events": [{**e, "id": f"e{i + 1}", "evidence": _sentence(e["evidence"]["text"], events)}
                    for i, e in enumerate(events)], "relations": [],
-        "places": [{"start": p["start"], "end": p["end"], "text": p["name"], "name": p["name"], "geonameid": 1,
+        "places": [{"start": p["start"], "end": p["end"], "text": p["name"], "name": p["name"],
+                    "geonameid": p["geonameid"],
                     "lat": p["lat"], "lon": p["lon"], "country": p["country"], "admin1": p["admin1"],
-                    "feature": "PPL"} for p in (places if places is not None else [MOSUL])],
+                    "feature": p.get("feature", "PPL")} for p in (places if places is not None else [MOSUL])],
     }  # fmt: skip
 
 
@@ -239,10 +242,12 @@ def test_rows_lacking_a_date_a_place_or_an_actor1_are_rejected_with_the_reason(t
 
 def test_a_district_geocoded_to_a_town_abroad_is_rejected_not_placed_abroad(tmp_path: Path) -> None:
     abroad = _place("El Jadida", "MA", None, 33.25, -8.5, start=40)
+    again = {**abroad, "start": 90, "end": 99}  # a second mention of the same place is no support
+    iraq = {**_place("Iraq", "IQ", None, 33.0, 44.0, start=20), "feature": "PCLI"}
     doc = _doc("strike", [_event("coalition", "civ", "A strike on a house in the Jadida quarter killed 20 people.",
                                  place=abroad, acled_event_type="Violence against civilians",
                                  acled_sub_event_type="Attack", fatalities=20)],
-               places=[MOSUL, _place("Iraq", "IQ", None, 33.0, 44.0, start=20), abroad])  # fmt: skip
+               places=[MOSUL, iraq, abroad, again])  # fmt: skip
     home = _place("Tal Afar", "IQ", "Nineveh", 36.37, 42.45, start=40)
     near = _doc("near", [_event("army", "isis", "Troops cleared IS from Tal Afar.", place=home)],
                 places=[home])  # fmt: skip
@@ -252,6 +257,16 @@ def test_a_district_geocoded_to_a_town_abroad_is_rejected_not_placed_abroad(tmp_
     (reject,) = result.rejects
     assert reject.reason == "location_conflict" and reject.row["country"] == "Morocco"
     assert "geocoded to Morocco" in reject.message and "Iraq" in reject.message
+
+
+def test_a_country_the_report_names_is_kept_though_no_other_place_lies_in_it(tmp_path: Path) -> None:
+    syria = {**_place("Syria", "SY", None, 35.0, 38.0, start=50), "feature": "PCLI"}
+    doc = _doc("border", [_event("army", "isis", "Iraqi troops chased IS fighters across the border into Syria.",
+                                 place=syria)], places=[MOSUL, syria])  # fmt: skip
+    with _store(tmp_path / "fg.duckdb", [doc]) as s:
+        result = acled_export(s)
+    assert [(r["country"], r["location"], r["region"]) for r in result.rows] == [("Syria", "Syria", "Middle East")]
+    assert result.rejects == []
 
 
 def test_pandas_reads_the_csv_with_acleds_column_types(tmp_path: Path) -> None:

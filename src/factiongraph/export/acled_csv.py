@@ -139,14 +139,19 @@ def _civilian_targeting(etype: str, inter2: int | None, actor2_kind: str | None)
 def _placement_conflict(best: dict[str, Any], places: dict[str, list[dict[str, Any]]],
                         actors: dict[str, dict[str, Any]]) -> str | None:  # fmt: skip
     """Why the geocoded country of the event's place is not credible, or None. It is not when the
-    report's other places all lie in other countries and none of the event's actors belongs to it
-    (a district name matched to a town abroad); a report with no other place gives no evidence."""
+    report's other places (not other mentions of this one) all lie in other countries and none of
+    the event's actors belongs to it (a district name matched to a town abroad); a report with no
+    other place gives no evidence."""
     code = (best["country"] or "").upper()
-    if not code:
-        return None
+    doc_places = places.get(best["doc_hash"], [])
+    this = next((p for p in doc_places if p["start_offset"] == best["location_start"]), None)
+    if not code or (this is not None and str(this["feature"] or "").startswith("PCL")):
+        return None  # a country the text names is the text's word, not a geocoder's guess
     iso3 = country(code)[0]
-    here = best["location_start"]
-    others = [p for p in places.get(best["doc_hash"], []) if p["country"] and p["start_offset"] != here]
+    here, same = best["location_start"], best["geonameid"]
+    # other places: another mention of the same place is no independent evidence
+    others = [p for p in doc_places
+              if p["country"] and p["start_offset"] != here and (same is None or p["geonameid"] != same)]  # fmt: skip
     if not others or any(p["country"].upper() == code for p in others):
         return None
     for a in (best["actor1"], best["actor2"]):
@@ -260,7 +265,7 @@ def acled_export(store: Store, *, inter_labels: bool = False) -> AcledExport:
     docs = {d["hash"]: d for d in store.query(
         "SELECT hash, id, title, url, SUBSTRING(text, 1, 400) AS head FROM documents")}  # fmt: skip
     places: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for p in store.query("SELECT doc_hash, start_offset, country FROM places"):
+    for p in store.query("SELECT doc_hash, start_offset, country, geonameid, feature FROM places"):
         places[p["doc_hash"]].append(p)
     result = AcledExport()
     candidates = []
