@@ -294,3 +294,15 @@ def test_acled_only_options_with_another_format_are_refused(tmp_path: Path) -> N
     res = CliRunner().invoke(app, ["export", "-f", "plover-jsonl", "--db", str(tmp_path / "fg.duckdb"),
                                    "--inter-labels"])  # fmt: skip
     assert res.exit_code == 2 and "only the acled-csv export takes it" in " ".join(res.output.replace("│", " ").split())
+
+
+def test_an_event_dated_only_by_its_report_gets_week_precision_and_says_so(tmp_path: Path) -> None:
+    undated = {"start": None, "end": None, "precision": None, "text": None}
+    doc = _doc("d", [_event("army", "isis", "Troops and IS fighters exchanged fire in Mosul.", date=undated),
+                     _event("pmf", "isis", "Militiamen repelled IS in Mosul on Wednesday.")])  # fmt: skip
+    with _store(tmp_path / "fg.duckdb", [doc]) as s:
+        rows = {r["actor1"]: r for r in _csv(s)}
+    army, pmf = rows["Iraqi Army"], rows["Popular Mobilization Forces"]
+    assert (army["event_date"], army["time_precision"]) == ("2016-11-03", "2")
+    assert "date=publication date" in army["tags"]
+    assert (pmf["event_date"], pmf["time_precision"]) == ("2016-11-02", "1") and "date=" not in pmf["tags"]

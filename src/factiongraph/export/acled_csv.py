@@ -14,6 +14,8 @@
 - `inter1`/`inter2`/`interaction`: ACLED's codes (or its labels with `inter_labels=True`);
   `civilian_targeting`: "Civilian targeting" on every violence-against-civilians row, and on
   explosions and riots whose target is civilians, as ACLED codes it.
+- `event_date`: the earliest report's date of the event, else its publication date, then with
+  `time_precision` 2 (the week before the report) and the tag "date=publication date".
 - `fatalities`: the largest reported number, 0 when no report gives one (ACLED's convention; the
   tags say "fatalities=not reported"). `timestamp`: the last time a report of the event was stored.
 
@@ -48,6 +50,7 @@ ACLED_COLUMNS = (
 REJECT_COLUMNS = ("reason", "message", *ACLED_COLUMNS)
 
 TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
+PUBLICATION_TIME_PRECISION = 2  # no date in the text: the event happened in the days before the report
 NOT_HAPPENED = ("negated", "hypothetical")
 ID_DIGITS = 10
 VIOLENCE_AGAINST_CIVILIANS = "Violence against civilians"
@@ -178,13 +181,15 @@ def _row(m: MergedEvent, actors: dict[str, dict[str, Any]], docs: dict[str, dict
     tags = [f"certainty={b['certainty']}", f"plover={b['plover']}", f"reports={len(m.sources)}"]
     if fatalities is None:
         tags.append("fatalities=not reported")
+    precision = TIME_PRECISION.get(b["date_precision"] or "", 3 if date else "")
     if date is not None and not any(as_date(s["date_start"]) for s in m.sources):
         tags.append("date=publication date")
+        precision = PUBLICATION_TIME_PRECISION
     return {
         "event_id_cnty": stable_id(iso3, (first["doc_hash"], first["event_id"])),
         "event_date": date.isoformat() if date else "",
         "year": date.year if date else "",
-        "time_precision": TIME_PRECISION.get(b["date_precision"] or "", 3 if date else ""),
+        "time_precision": precision,
         "disorder_type": disorder_type(etype),
         "event_type": etype,
         "sub_event_type": b["acled_sub_event_type"] or "",
