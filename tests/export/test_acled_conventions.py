@@ -150,7 +150,8 @@ def test_ascii_name_drops_diacritics_and_arabic_marks_but_keeps_apostrophes(name
 
 
 @pytest.mark.parametrize(("code", "name"), [("RUS", "Russia"), ("CD", "Democratic Republic of Congo"),
-                                           ("SY", "Syria"), ("CIV", "Ivory Coast"), ("YEM", "Yemen")])
+                                           ("SY", "Syria"), ("CIV", "Ivory Coast"), ("YEM", "Yemen"),
+                                           ("XK", "Kosovo")])
 def test_countries_take_acleds_names(code: str, name: str) -> None:
     assert country(code)[2] == name
 

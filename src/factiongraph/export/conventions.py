@@ -59,10 +59,15 @@ def country(code: str | None) -> tuple[str, str, str]:
     import pycountry
 
     c = code.strip().upper()
+    table = data("acled_regions")
+    names: dict[str, str] = table["country_names"]
+    extra: dict[str, str] = table["user_assigned"]
+    if c in extra or c in extra.values():
+        iso3 = extra.get(c, c)
+        return iso3, "", names.get(iso3, iso3)
     found = pycountry.countries.get(alpha_2=c) if len(c) == 2 else pycountry.countries.get(alpha_3=c)
     if found is None:
         return "", "", ""
-    names: dict[str, str] = data("acled_regions")["country_names"]
     name = names.get(found.alpha_3) or getattr(found, "common_name", None) or found.name
     return str(found.alpha_3), str(int(found.numeric)), ascii_name(name)
 
