@@ -124,8 +124,9 @@ def _interaction(inter1: int | None, inter2: int | None, labels: bool) -> Any:
     names = codebook().inter_codes
     if inter1 and inter2:
         lo, hi = sorted((inter1, inter2))
-        return f"{names[lo]}-{names[hi]}"
-    return f"{names[inter1 or inter2 or 0]} only"
+        return f"{names.get(lo, str(lo))}-{names.get(hi, str(hi))}"
+    one = inter1 or inter2 or 0
+    return f"{names.get(one, str(one))} only"
 
 
 def _civilian_targeting(etype: str, inter2: int | None, actor2_kind: str | None) -> str:
@@ -217,7 +218,6 @@ def _row(m: MergedEvent, actors: dict[str, dict[str, Any]], docs: dict[str, dict
         "fatalities": fatalities if fatalities is not None else 0,
         "tags": "; ".join(tags),
         "timestamp": int(max(stamps).replace(tzinfo=dt.timezone.utc).timestamp()) if stamps else "",
-        "_inter": (inter1, inter2),
         "_sentence": (b["doc_hash"], b["evidence_start"], etype, b["acled_sub_event_type"]),
         "_actors": (b["actor1"], b["actor2"]),
         "_best": b,
@@ -287,7 +287,7 @@ def acled_export(store: Store, *, inter_labels: bool = False) -> AcledExport:
     seen_ids: Counter[str] = Counter()
     for r in _fold_associated(candidates):
         best = r.pop("_best")
-        for k in ("_inter", "_sentence", "_actors", "_urls"):
+        for k in ("_sentence", "_actors", "_urls"):
             r.pop(k)
         seen_ids[r["event_id_cnty"]] += 1
         if seen_ids[r["event_id_cnty"]] > 1:  # a hash collision: keep both rows, told apart
