@@ -141,3 +141,16 @@ def test_resolution_runs_from_country_1_to_sub_city_5(feature: str | None, preci
 ])  # fmt: skip
 def test_a_states_sector_follows_the_words_of_its_mention(mention: str, plover: str, sector: str) -> None:
     assert plover_sector("state", mention, plover) == sector
+
+
+def test_a_location_nothing_else_in_the_report_supports_is_commented_as_doubtful(tmp_path: Path) -> None:
+    abroad = {"name": "Nyala", "start": 100, "end": 105, "geonameid": 1, "lat": 0.9, "lon": 36.9, "country": "KE",
+              "admin1": "Laikipia", "precision": 1}  # fmt: skip
+    recs = _records(tmp_path, [
+        _event("rsf", "sudan", "RSF fighters overran an army post in Nyala.", location=abroad),
+        _event("rsf", "sudan", "RSF fighters shelled army barracks in El Fasher."),
+    ])  # fmt: skip
+    assert recs[0]["event_loc"]["country_code"] == "KEN"
+    assert recs[0]["comment"] == ("doubtful location: 'Nyala' was geocoded to Kenya, where no other place of the "
+                                  "report nor any of its actors is (the report's places: Sudan)")  # fmt: skip
+    assert "comment" not in recs[1]

@@ -140,7 +140,7 @@ def _civilian_targeting(etype: str, inter2: int | None, actor2_kind: str | None)
     return ""
 
 
-def _placement_conflict(best: dict[str, Any], places: dict[str, list[dict[str, Any]]],
+def placement_conflict(best: dict[str, Any], places: dict[str, list[dict[str, Any]]],
                         actors: dict[str, dict[str, Any]]) -> str | None:  # fmt: skip
     """Why the geocoded country of the event's place is not credible, or None. It is not when the
     report's other places (not other mentions of this one) all lie in other countries and none of
@@ -164,6 +164,14 @@ def _placement_conflict(best: dict[str, Any], places: dict[str, list[dict[str, A
     seen = ", ".join(name for name, _ in Counter(country(p["country"])[2] for p in others).most_common(3))
     return (f"'{best['location_name']}' was geocoded to {country(code)[2]}, where no other place of the report "
             f"nor any of its actors is (the report's places: {seen})")  # fmt: skip
+
+
+def places_by_document(store: Store) -> dict[str, list[dict[str, Any]]]:
+    """doc_hash -> its places (offset, text, country, geonameid, feature), as `placement_conflict` reads them."""
+    places: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for p in store.query("SELECT doc_hash, start_offset, text, country, geonameid, feature FROM places"):
+        places[p["doc_hash"]].append(p)
+    return places
 
 
 def _row(m: MergedEvent, actors: dict[str, dict[str, Any]], docs: dict[str, dict[str, Any]],
@@ -269,9 +277,7 @@ def acled_export(store: Store, *, inter_labels: bool = False) -> AcledExport:
     actors = store.actors()
     docs = {d["hash"]: d for d in store.query(
         "SELECT hash, id, title, url, SUBSTRING(text, 1, 400) AS head FROM documents")}  # fmt: skip
-    places: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for p in store.query("SELECT doc_hash, start_offset, country, geonameid, feature FROM places"):
-        places[p["doc_hash"]].append(p)
+    places = places_by_document(store)
     result = AcledExport()
     candidates = []
     for m in merged_events(store):
@@ -292,7 +298,7 @@ def acled_export(store: Store, *, inter_labels: bool = False) -> AcledExport:
         seen_ids[r["event_id_cnty"]] += 1
         if seen_ids[r["event_id_cnty"]] > 1:  # a hash collision: keep both rows, told apart
             r["event_id_cnty"] = f"{r['event_id_cnty']}-{seen_ids[r['event_id_cnty']]}"
-        conflict = _placement_conflict(best, places, actors)
+        conflict = placement_conflict(best, places, actors)
         if not r["event_date"]:
             result.rejects.append(Reject("no_date", "no event date and no publication date", r))
         elif not r["country"]:

@@ -15,6 +15,8 @@
   `lat`, `lon`, `province`, `country`, ISO-3 `country_code`, `feature_code`, `resolution` on the
   manual's scale: 5 sub-city, 4 city, 3 district, 2 province, 1 country).
 - `quad_code`: the manual's quad category of the event type; `size`: `{"dead": N}` when reported.
+- `comment`: "doubtful location: ..." when the geocoder placed the event in a country that nothing
+  else in the report points to (the ACLED export rejects such rows).
 
 Beyond the manual's fields (as it allows): `certainty`, `source_kind`, `attributed_to`,
 `acled_event_type`, `acled_sub_event_type`.
@@ -26,6 +28,7 @@ import json
 from typing import IO, Any
 
 from factiongraph import __version__
+from factiongraph.export.acled_csv import placement_conflict, places_by_document
 from factiongraph.export.conventions import country, data, outlet, plover_resolution, plover_sector, report_title
 from factiongraph.store.core import Store
 
@@ -91,8 +94,8 @@ def _citation(doc_id: str) -> str | None:
 def plover_records(store: Store) -> list[dict[str, Any]]:
     """Every stored event as a PLOVER record (see the module doc)."""
     actors = store.actors()
-    places = {(p["doc_hash"], p["start_offset"]): p
-              for p in store.query("SELECT doc_hash, start_offset, text, feature FROM places")}  # fmt: skip
+    by_doc = places_by_document(store)
+    places = {(p["doc_hash"], p["start_offset"]): p for ps in by_doc.values() for p in ps}
     quads = data("plover")["quad_code"]
     titles = {d["hash"]: report_title(d["title"], d["head"]) or None
               for d in store.query("SELECT hash, title, SUBSTRING(text, 1, 400) AS head FROM documents")}  # fmt: skip
@@ -132,6 +135,8 @@ def plover_records(store: Store) -> list[dict[str, Any]]:
             rec["size"] = {"dead": e["fatalities"]}
         if e["location_name"]:
             rec["event_loc"] = _location(e, place)
+            if conflict := placement_conflict(e, by_doc, actors):
+                rec["comment"] = f"doubtful location: {conflict}"
         out.append(rec)
     return out
 
