@@ -379,3 +379,12 @@ def test_dates_leap_day_without_year_is_the_last_one_before_publication():
 ])
 def test_dates_counted_back_in_words_or_digits(text, start, end, precision):
     assert only(text)[1:] == (start, end, precision)
+
+
+@pytest.mark.parametrize(("text", "span", "start", "end", "precision"), [
+    ("Several days ago, gunmen stormed the checkpoint.", "Several days ago", D(2016, 11, 20), D(2016, 11, 20), "day"),
+    ("Two weeks ago the militia withdrew from the ridge.", "Two weeks ago", D(2016, 11, 7), D(2016, 11, 13), "week"),
+    ("A month ago the ceasefire collapsed.", "A month ago", D(2016, 10, 1), D(2016, 10, 31), "month"),
+])
+def test_dates_counted_back_from_a_capitalised_number_at_the_sentence_start(text, span, start, end, precision):
+    assert only(text) == (span, start, end, precision)

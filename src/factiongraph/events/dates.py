@@ -102,7 +102,7 @@ _YEAR = r"(?:19|20)\d\d(?![\d])"
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WD_PREFIX = rf"(?:{_WD},?\s+(?:the\s+)?)?"
 _DASH = r"\s*(?:-|–|—|to|and)\s*"
-_NUM = r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|" \
+_NUM = r"(?i:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|" \
        r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|a\s+couple\s+of|a\s+few|several)"
 _PART_OF_DAY = r"(?:\s+(?:night|morning|afternoon|evening|overnight))?"
 
