@@ -3,6 +3,8 @@
 
     PYTHONPATH=src .venv/bin/python bench/event_dates.py [--shared DIR] [--dump OUT.json]
 
+Compare two versions by running each with ``--dump`` and diffing the files.
+
 ACLED-style descriptions (bench/data/acled-*.jsonl) open with their event's date ("On 3 February
 2022, ..."), read here with `strptime` as the expected date of every event extracted from the text
 (the descriptions carry no publication date, so only absolute dates can resolve). On realnews-dev
@@ -17,6 +19,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import re
 import time
 from pathlib import Path
@@ -48,7 +51,8 @@ def _acled(pipe: object, path: Path) -> dict[str, int]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--shared", default=str(ROOT.parent / "shared"), help="the shared folder holding data/dev/")
+    ap.add_argument("--shared", default=os.environ.get("FG_SHARED_DIR", str(ROOT.parent / "shared")),
+                    help="the shared folder holding data/dev/ (default: $FG_SHARED_DIR, else ../shared)")
     ap.add_argument("--dump", help="write every realnews-dev event's date to this JSON file")
     args = ap.parse_args()
 
