@@ -72,6 +72,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from factiongraph.document import DateValue
+from factiongraph.tables import word_set
 
 __all__ = ["find_dates", "event_date", "is_background"]
 
@@ -161,48 +162,17 @@ _SENT_BREAK_RE = re.compile(r"[.!?;]\s|\n")
 _PREV_WORD_RE = re.compile(r"([A-Za-z]+)\.?[\s-]*$")
 _NEXT_WORD_RE = re.compile(r"\s+([A-Za-z]+)")
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_MONTH_CONTEXT = _words(
-    "in since during until till through throughout early late mid last this next before after "
-    "by from to and of between or around"
-)
-_MAY_CONTEXT = _words(
-    "in since during until till through throughout early late mid last this next"
-)
-_YEAR_TEMPORAL = _words(
-    "in since during until till through throughout by from to of between before after early late mid "
-    "year end beginning start summer winter spring autumn fall and or than"
-)
-_YEAR_BAD_PREV = _words(
-    "at about around approximately nearly almost some over roughly estimated least most more than "
-    "killing killed kill kills wounding wounded injuring injured arresting arrested "
-    "resolution route flight no number article section decree law page room vol model item code "
-    "chapter unit brigade division regiment battalion squadron platform highway road bus id tel "
-    "phone ext zip grid hill height point cost costs costing paid pay worth total totalling "
-    "totaling"
-)
-_COUNT_NOUNS = _words(
-    "people persons civilians fighters troops soldiers men women children militants rebels refugees "
-    "families residents members police policemen officers personnel migrants prisoners detainees "
-    "casualties dead deaths killed wounded injured dollars euros pounds lira liras rubles roubles km "
-    "kilometers kilometres miles meters metres feet tons tonnes barrels units homes houses buildings "
-    "vehicles tanks rockets missiles shells rounds bombs strikes airstrikes sorties times hectares "
-    "acres votes cases jobs workers students pilgrims hostages years days hours minutes seconds "
-    "weeks months others more jihadists insurgents protesters demonstrators gunmen guards recruits "
-    "villagers inhabitants displaced pupils teachers doctors baby babies infants individuals "
-    "volunteers mercenaries combatants victims bodies graves cars trucks km2 sq square"
-)
+# Which words around a month, weekday or four-digit number make it a date: data/dates.yaml.
+_MONTH_CONTEXT = word_set("dates", "month_context")
+_MAY_CONTEXT = word_set("dates", "may_context")
+_YEAR_TEMPORAL = word_set("dates", "year_temporal")
+_YEAR_BAD_PREV = word_set("dates", "year_bad_prev")
+_COUNT_NOUNS = word_set("dates", "count_nouns")
 # after "Dec. 10" these words are still a date ("on Dec. 10 killed five"), not a count
-_DAY_COUNT_NOUNS = _COUNT_NOUNS - _words("dead deaths killed wounded injured displaced more others")
-_WD_BAD_NEXT = _words(
-    "Times Telegraph Express Mirror Herald Post Independent Mail Star People Tribune Observer Sport "
-    "Business Review Magazine Edition Football School Service Club Bloody Night"
-)
+_DAY_COUNT_NOUNS = _COUNT_NOUNS - word_set("dates", "day_count_exceptions")
+_WD_BAD_NEXT = word_set("dates", "weekday_bad_next")
+_WD_BAD_PREV = word_set("dates", "weekday_bad_prev")
 _MAIL_ON_RE = re.compile(r"\bMail\s+on\s+$")
-_WD_BAD_PREV = _words("bloody good black easter palm ash holy super maundy cyber")
 
 
 # ------------------------------------------------------------------------------------------ helpers
