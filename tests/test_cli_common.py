@@ -54,6 +54,28 @@ def _no_user_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         monkeypatch.delenv(var, raising=False)
 
 
+@pytest.fixture(scope="module")
+def bundled() -> Any:
+    from factiongraph.actors.registry import Registry
+
+    return Registry.load()
+
+
+@pytest.fixture(autouse=True)
+def _bundled_registry_once(monkeypatch: pytest.MonkeyPatch, bundled: Any) -> None:
+    """The actor commands read the bundled registry parsed once for this module; given files are read
+    alone (these tests check which files reach the registry, not the merge)."""
+    from factiongraph import cli
+
+    original = cli.Registry.load
+
+    def load(paths: Any = (), bundled_too: bool = True) -> Any:
+        files = list(paths)
+        return original(files, False) if files else bundled
+
+    monkeypatch.setattr(cli.Registry, "load", staticmethod(load))
+
+
 def _store(path: Path) -> Path:
     """A store with one alliance (asserted) and one hostility (speculative) between Syrian actors."""
     def rel(typ: str, a: str, b: str, certainty: str) -> dict[str, Any]:
@@ -242,8 +264,12 @@ def test_serve_takes_the_token_from_the_new_variable_and_warns_on_the_old(
 ) -> None:
     uvicorn = pytest.importorskip("uvicorn")
     pytest.importorskip("fastapi")
+    from factiongraph.web import app as web_app
+
     served: list[dict[str, Any]] = []
+    tokens: list[str | None] = []
     monkeypatch.setattr(uvicorn, "run", lambda web, **kw: served.append(kw))
+    monkeypatch.setattr(web_app, "create_app", lambda db, token, max_body: tokens.append(token))
     db = _store(tmp_path / "fg.duckdb")
     run = CliRunner()
     old = run.invoke(app, ["serve", "--db", str(db), "--port", "8123"], env={"FG_API_TOKEN": "t0k"})
@@ -254,4 +280,4 @@ def test_serve_takes_the_token_from_the_new_variable_and_warns_on_the_old(
     assert new.exit_code == 0 and "deprecated" not in new.output and "writes enabled" in new.output
     plain = run.invoke(app, ["serve"], env={"FACTIONGRAPH_DB": str(db)})
     assert plain.exit_code == 0 and "read-only" in plain.output
-    assert [s["port"] for s in served] == [8123, 8000, 8000]
+    assert [s["port"] for s in served] == [8123, 8000, 8000] and tokens == ["t0k", "t0k", None]

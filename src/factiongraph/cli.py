@@ -53,6 +53,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings=CONTEXT_SETTINGS,
     callback=root_callback,
+    epilog="Settings: an option wins over its FACTIONGRAPH_* environment variable (FACTIONGRAPH_DB, "
+    "FACTIONGRAPH_REGISTRY, FACTIONGRAPH_MODEL, FACTIONGRAPH_API_TOKEN), which wins over the config file "
+    "(./factiongraph.toml, else ~/.config/factiongraph/config.toml: db, registry, model).",
 )
 actors_app = typer.Typer(help="Browse the actor registry (bundled plus your own YAML files).", no_args_is_help=True,
                          context_settings=CONTEXT_SETTINGS, callback=group_callback)

@@ -63,11 +63,7 @@ def root_callback(
     ctx: typer.Context,
     show_version: VersionOpt = False,
 ) -> None:
-    """factiongraph: who fought whom, who backs whom, where and when - from conflict reporting.
-
-    Settings: options, else FACTIONGRAPH_* environment variables, else ./factiongraph.toml or
-    ~/.config/factiongraph/config.toml (db, registry, model).
-    """
+    """Reads the config file into the defaults of every command below the root (Click's `default_map`)."""
     try:
         defaults = load_config().defaults()
     except ConfigError as e:
