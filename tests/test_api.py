@@ -58,22 +58,26 @@ def _doc(doc_id: str, published: str, events: list[dict[str, Any]], relations: l
         "actors": actors, "events": events, "relations": relations, "places": []})  # fmt: skip
 
 
+def _documents() -> list[Any]:
+    return [
+        _doc("d1", "2019-03-02",
+             [_event("e1", "ASSAULT", "alpha", "gamma", day="2019-03-01", place=("Mosul", 36.34, 43.13, "IQ")),
+              _event("e2", "ASSAULT", "beta", "civ", day="2019-03-02", certainty="hedged", kind="comment",
+                     place=("Raqqa", 35.95, 39.01, "SY"))],
+             [_rel("alliance", "alpha", "beta"),
+              _rel("hostility", "alpha", "gamma", confidence=0.85, derived_from="e1"),
+              _rel("support", "gamma", "beta", certainty="speculative", confidence=0.8),
+              _rel("affiliation", "beta", "alpha", confidence=0.3)]),
+        _doc("d2", "2019-06-10", [_event("e1", "COERCE", "gamma", "alpha", day=None)],
+             [_rel("alliance", "alpha", "beta", status="former", change="broken")]),
+    ]  # fmt: skip
+
+
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("api") / "fg.duckdb"
     with Store.open(path) as s:
-        s.write_batch([
-            _doc("d1", "2019-03-02",
-                 [_event("e1", "ASSAULT", "alpha", "gamma", day="2019-03-01", place=("Mosul", 36.34, 43.13, "IQ")),
-                  _event("e2", "ASSAULT", "beta", "civ", day="2019-03-02", certainty="hedged", kind="comment",
-                         place=("Raqqa", 35.95, 39.01, "SY"))],
-                 [_rel("alliance", "alpha", "beta"),
-                  _rel("hostility", "alpha", "gamma", confidence=0.85, derived_from="e1"),
-                  _rel("support", "gamma", "beta", certainty="speculative", confidence=0.8),
-                  _rel("affiliation", "beta", "alpha", confidence=0.3)]),
-            _doc("d2", "2019-06-10", [_event("e1", "COERCE", "gamma", "alpha", day=None)],
-                 [_rel("alliance", "alpha", "beta", status="former", change="broken")]),
-        ])  # fmt: skip
+        s.write_batch(_documents())
     return path
 
 
@@ -214,3 +218,36 @@ def test_shared_defaults_are_the_apis(fgs: Any) -> None:
         params = inspect.signature(getattr(fgs, method)).parameters
         assert params["min_certainty"].default == fg.DEFAULT_MIN_CERTAINTY
         assert params["include_comments"].default is fg.DEFAULT_INCLUDE_COMMENTS
+
+
+@pytest.fixture
+def pg_url() -> str:
+    """The PostgreSQL test server (FG_TEST_POSTGRES_URL), its factiongraph tables dropped; skips without one."""
+    import os
+
+    url = os.environ.get("FG_TEST_POSTGRES_URL")
+    if not url:
+        pytest.skip("FG_TEST_POSTGRES_URL is not set")
+    psycopg = pytest.importorskip("psycopg")
+    try:
+        with psycopg.connect(url, autocommit=True, connect_timeout=3) as conn:
+            for t in ("places", "relations", "events", "mentions", "actors", "documents", "schema_version"):
+                conn.execute(f"DROP TABLE IF EXISTS {t}")
+    except psycopg.Error as e:
+        pytest.skip(f"no PostgreSQL server at FG_TEST_POSTGRES_URL: {e}")
+    return url
+
+
+def test_postgres_store_gives_the_same_frames_and_graph_read_only(fgs: Any, pg_url: str) -> None:
+    with Store.open(pg_url) as s:
+        s.write_batch(_documents())
+    with factiongraph.open(pg_url) as pg:
+        for method in ("events", "relations", "actors", "changes"):
+            want, got = getattr(fgs, method)(), getattr(pg, method)()
+            assert list(got.columns) == list(want.columns), method
+            assert got.astype(str).values.tolist() == want.astype(str).values.tolist(), method
+        g = pg.graph(at="2019-03-31")
+        assert sorted((d["type"], d["source"], d["target"]) for _, _, d in g.edges(data=True)) == [
+            ("alliance", "alpha", "beta"), ("hostility", "alpha", "gamma")]
+        with pytest.raises(Exception, match="read-only"):
+            pg.store.execute("DELETE FROM relations")

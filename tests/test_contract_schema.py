@@ -73,6 +73,23 @@ def test_extracted_reports_validate(pipeline: Pipeline, validator: jsonschema.Dr
     assert all(o["events"] or o["relations"] for o in objs)
 
 
+def test_extract_command_output_validates(
+    pipeline: Pipeline, validator: jsonschema.Draft202012Validator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from factiongraph import cli
+
+    monkeypatch.setattr(cli.Pipeline, "load", staticmethod(lambda model=None, registry_files=(): pipeline))
+    lines = "".join(json.dumps({"id": f"r{i}", "text": t, "published": "2023-05-02"}) + "\n"
+                    for i, t in enumerate(REPORTS))  # fmt: skip
+    (tmp_path / "reports.jsonl").write_text(lines + "[]\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    r = CliRunner().invoke(app, ["extract", str(tmp_path / "reports.jsonl"), "--format", "jsonl", "-o", str(out)])
+    assert r.exit_code == 1  # the last line is no JSON object: an error line, and exit status 1
+    objs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [o["document"]["id"] for o in objs][:3] == ["r0", "r1", "r2"] and "error" in objs[3]
+    assert [_errors(validator, o) for o in objs] == [[], [], [], []]
+
+
 def test_error_and_warning_lines_validate(
     pipeline: Pipeline, validator: jsonschema.Draft202012Validator, tmp_path: Path
 ) -> None:

@@ -86,3 +86,8 @@ def test_actor_detail_validates_against_its_model(client: Any) -> None:
     parsed = m.ActorDetail.model_validate(d)
     assert parsed.actor.id == "jabhat-al-nusra" and parsed.event_count == 2
     assert {e.type for e in parsed.edges} <= {"alliance", "hostility", "support", "affiliation"}
+
+
+def test_ingest_request_body_is_described(openapi: dict[str, Any]) -> None:
+    body = openapi["paths"]["/api/documents"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    assert body["required"] == ["id", "text"] and set(body["properties"]) == {"id", "text", "title", "url", "published"}

@@ -337,7 +337,7 @@ def create_app(
             response_model=m.DocumentDetail, **typed)(api_document)  # fmt: skip
 
     @app.post("/api/documents", status_code=201, summary="Ingest one document (needs the API token)",
-              response_model=m.IngestResult, **typed)  # fmt: skip
+              response_model=m.IngestResult, openapi_extra=m.INGEST_REQUEST, **typed)  # fmt: skip
     async def post_document(request: Request) -> Any:
         if state.token is None:
             raise HTTPException(403, "writes are disabled: start the server with --token or FG_API_TOKEN")

@@ -421,3 +421,22 @@ class IngestResult(Open):
     relations: int
     errors: list[IngestError]
     url: str
+
+
+class IngestDocument(BaseModel):
+    """The body of `POST /api/documents`: one document, as a line of `extract`'s JSONL input."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+
+
+# The request body of `POST /api/documents`, for the OpenAPI description (the route reads the raw body
+# itself, so that a malformed one gets the project's own error messages).
+INGEST_REQUEST: dict[str, Any] = {
+    "requestBody": {"required": True, "content": {"application/json": {"schema": IngestDocument.model_json_schema()}}}
+}
