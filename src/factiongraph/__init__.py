@@ -13,10 +13,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["Analysis", "Document", "Pipeline", "extract", "extract_paths", "open", "to_contract", "__version__"]
+# `factiongraph.open` is public too, but kept out of `__all__`: a star import must not hide the builtin open
+__all__ = ["Analysis", "Document", "Pipeline", "extract", "extract_paths", "to_contract", "__version__"]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from factiongraph.api import Analysis, open
+    from factiongraph.api import Analysis
+    from factiongraph.api import open as open  # re-exported: factiongraph.open(db)
     from factiongraph.contract import to_contract
     from factiongraph.document import Document
     from factiongraph.pipeline import Pipeline, extract, extract_paths
