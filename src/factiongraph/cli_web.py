@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Annotated
 
@@ -10,6 +9,8 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from factiongraph.cli_common import DbOpt
+from factiongraph.config import DEPRECATED_TOKEN_ENV, TOKEN_ENV, api_token
 from factiongraph.store.core import DEFAULT_DB, StoreError, is_postgres
 
 err = Console(stderr=True, soft_wrap=True)
@@ -20,13 +21,13 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def serve(
-        db: Annotated[str, typer.Option(help="The store: a DuckDB file or a postgresql:// URL.")] = DEFAULT_DB,
+        db: DbOpt = DEFAULT_DB,
         host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
         port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
         token: Annotated[
             str | None,
-            typer.Option(help="API token enabling POST /api/documents (default: $FG_API_TOKEN; none: read-only).",
-                         show_default=False),
+            typer.Option(help=f"API token enabling POST /api/documents (none: read-only; ${DEPRECATED_TOKEN_ENV} is "
+                              "read too, deprecated).", envvar=TOKEN_ENV, show_default=False),
         ] = None,
         max_body: Annotated[int, typer.Option(min=1, help="Largest request body in bytes (413 above).")] = 1_000_000,
     ) -> None:
@@ -34,12 +35,12 @@ def register(app: typer.Typer) -> None:
         try:
             import uvicorn
 
-            from factiongraph.web.app import TOKEN_ENV, create_app
+            from factiongraph.web.app import create_app
         except ImportError as e:
             err.print("[red]error:[/red] " + escape(f"the web application needs its extra: pip install "
                                                    f"'factiongraph[web]' ({e})"))
             raise typer.Exit(2) from None
-        token = token or os.environ.get(TOKEN_ENV) or None
+        token = api_token(token, warn=lambda m: err.print(f"[yellow]warning:[/yellow] {escape(m)}"))
         if not token and not is_postgres(db) and not Path(db).exists():
             hint = f"no store at {db}: run 'factiongraph ingest PATH --db {db}' first"
             err.print("[red]error:[/red] " + escape(hint))
