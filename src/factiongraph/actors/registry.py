@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.constructor import SafeConstructor
 
 KINDS = frozenset({
     "state", "foreign_state", "foreign_agency", "rebel", "militia", "civilians", "protesters",
@@ -258,12 +259,16 @@ class Registry:
         return reg
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it: the pure-Python one takes seconds over the bundled files
+_SafeBase: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeBase):  # type: ignore[valid-type,misc]
     """A safe YAML loader that records each mapping's line as `__line__`."""
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping: dict[str, Any] = dict(yaml.SafeLoader.construct_mapping(loader, node, deep=True))  # type: ignore[arg-type]
+    mapping: dict[Any, Any] = dict(SafeConstructor.construct_mapping(loader, node, deep=True))
     mapping["__line__"] = node.start_mark.line + 1
     return mapping
 
@@ -271,7 +276,7 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str,
 def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
     # an impossible date such as 2015-13-45 stays a string, so that _date reports it with its field
     try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+        return SafeConstructor.construct_yaml_timestamp(loader, node)
     except ValueError:
         return loader.construct_scalar(node)
 
