@@ -23,6 +23,7 @@ A malformed file raises `RegistryError` naming the file, line and field.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -238,11 +239,8 @@ class Registry:
         """The bundled registry, then each user file in order (later entries replace earlier ones)."""
         reg = cls()
         if bundled:
-            data_dir = resources.files("factiongraph.actors") / "data"
-            for item in sorted(data_dir.iterdir(), key=lambda p: p.name):
-                if item.name.endswith((".yaml", ".yml")):
-                    for actor in parse_registry_text(item.read_text(encoding="utf-8"), f"bundled:{item.name}"):
-                        reg.add(actor)
+            for actor in _bundled_actors():
+                reg.add(actor)
         for p in paths:
             path = Path(p)
             try:
@@ -257,6 +255,17 @@ class Registry:
                     raise RegistryError(actor.origin, None, f"{actor.id}.affiliations",
                                         f"unknown target actor '{tie.target}'")
         return reg
+
+
+@functools.cache
+def _bundled_actors() -> tuple[RegistryActor, ...]:
+    """The bundled files' actors in file order, parsed once per process (the entries are immutable)."""
+    data_dir = resources.files("factiongraph.actors") / "data"
+    out: list[RegistryActor] = []
+    for item in sorted(data_dir.iterdir(), key=lambda p: p.name):
+        if item.name.endswith((".yaml", ".yml")):
+            out.extend(parse_registry_text(item.read_text(encoding="utf-8"), f"bundled:{item.name}"))
+    return tuple(out)
 
 
 # libyaml's parser when PyYAML has it: the pure-Python one takes seconds over the bundled files
