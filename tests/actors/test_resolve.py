@@ -4,23 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from factiongraph.document import Document
-
-
-@pytest.fixture(scope="module")
-def resolve(nlp):
-    from factiongraph.actors.registry import Registry
-    from factiongraph.actors.resolve import ActorResolver
-
-    resolver = ActorResolver(Registry.load(), nlp.vocab)
-
-    def run(text: str, published: dt.date | None = None) -> Document:
-        doc = Document(id="t", text=text, published=published, parsed=nlp(text))
-        return resolver(doc, nlp.make_doc)
-
-    return run
 
 
 def mentions(doc: Document) -> dict[str, list[str]]:
