@@ -30,16 +30,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import yaml
 from yaml.constructor import SafeConstructor
 
-KINDS = frozenset({
-    "state", "foreign_state", "foreign_agency", "rebel", "militia", "civilians", "protesters",
-    "international_org", "other",
-})
-RELATION_TYPES = frozenset({"alliance", "hostility", "support", "affiliation"})
+from factiongraph.document import ActorKind, RelationType
+
+KINDS = frozenset(get_args(ActorKind))  # an entry is one of the data model's actor kinds
+RELATION_TYPES = frozenset(get_args(RelationType))  # a tie has one of the data model's relation kinds
 SUCCESSION = frozenset({"rename", "merger", "split"})
 
 
