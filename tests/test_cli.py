@@ -233,13 +233,24 @@ def test_cli_extract_folder_in_process(patched: None, folder: Path) -> None:
     check_folder_run(res.exit_code, res.stdout, res.stderr, folder)
 
 
+def check_missing_model(code: int, stdout: str, stderr: str) -> None:
+    assert code == 2
+    assert "Traceback" not in stderr
+    flat = " ".join(stderr.split())
+    assert "no spaCy model found (tried nonexistent-model)" in flat
+    assert stdout == ""
+
+
+@pytest.mark.slow  # a second process imports the whole CLI
 def test_cli_missing_model_is_a_clear_error() -> None:
     res = spawn("extract", "--model", "nonexistent-model", "-", stdin=NUSRA)
-    assert res.returncode == 2
-    assert "Traceback" not in res.stderr
-    flat = " ".join(res.stderr.split())
-    assert "no spaCy model found (tried nonexistent-model)" in flat
-    assert res.stdout == ""
+    check_missing_model(res.returncode, res.stdout, res.stderr)
+
+
+def test_cli_missing_model_is_a_clear_error_in_process() -> None:
+    res = invoke("extract", "--model", "nonexistent-model", "-", input=NUSRA)
+    assert isinstance(res.exception, SystemExit)  # an exit with a message, no exception escaping
+    check_missing_model(res.exit_code, res.stdout, res.stderr)
 
 
 # --------------------------------------------------------------------------- CliRunner: extract options
