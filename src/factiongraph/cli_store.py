@@ -427,7 +427,9 @@ def export(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="File (stdout if omitted); a folder for parquet.")
     ] = None,
-    at: Annotated[str | None, typer.Option(help="graphml/gexf: ties up to this date (default: all).")] = None,
+    at: Annotated[
+        str | None, typer.Option(help="graphml/gexf: the graph at this date (default: the latest evidence in scope).")
+    ] = None,
     window: Annotated[
         int | None, typer.Option(help="graphml/gexf: only evidence of the last DAYS days before --at.")
     ] = None,
@@ -437,17 +439,27 @@ def export(
     min_certainty: Annotated[str | None, typer.Option(help="graphml/gexf: " + CERTAINTY_HELP)] = "hypothetical",
     min_confidence: ConfidenceOpt = fg.MIN_CONFIDENCE,
     include_comments: Annotated[bool, typer.Option(help="graphml/gexf: count reader-comment evidence.")] = False,
+    inter_labels: Annotated[
+        bool, typer.Option(help="acled-csv: inter1, inter2 and interaction as ACLED's labels, not codes.")
+    ] = False,
+    rejects: Annotated[
+        Path | None,
+        typer.Option(help="acled-csv: write the rows ACLED would not accept (with the reason) to this CSV file."),
+    ] = None,
 ) -> None:
     """Export the store: ACLED CSV, PLOVER JSONL, GraphML, GEXF (with time spells), GeoJSON or Parquet.
 
     The graph options (--at, --window, --actor, --country, --conflict, --min-certainty,
-    --include-comments) apply to GraphML and GEXF.
+    --include-comments) apply to GraphML and GEXF, with the same defaults as `graph`. ACLED rows
+    that lack what ACLED requires (a date, a country and place, an actor1) are not written: their
+    count and reasons go to stderr, the rows to --rejects.
     """
+    from factiongraph.export import ExportOptions, GraphOptions, write_parquet, write_rejects
     from factiongraph.export import export as do_export
-    from factiongraph.export import write_parquet
-    from factiongraph.export.graphml import GraphOptions, write_gexf, write_graphml
 
     day = _date(at, "--at")
+    if fmt is not ExportFormat.acled_csv and (inter_labels or rejects is not None):
+        raise typer.BadParameter("only the acled-csv export takes it", param_hint="--inter-labels/--rejects")
     with _open(db) as store:
         if fmt is ExportFormat.parquet:
             folder = output or Path("factiongraph-parquet")
@@ -458,21 +470,29 @@ def export(
                 raise typer.Exit(2) from None
             err.print(f"wrote {len(paths)} parquet files to {folder}")
             return
-        opts = GraphOptions(at=day, window_days=window, scope=_scope(store, actor, country, conflict),
-                            min_certainty=_certainty(min_certainty), min_confidence=min_confidence,
-                            include_comments=include_comments)  # fmt: skip
+        graph_opts = GraphOptions(at=day, window_days=window, scope=_scope(store, actor, country, conflict),
+                                  min_certainty=_certainty(min_certainty), min_confidence=min_confidence,
+                                  include_comments=include_comments)  # fmt: skip
         sink = sys.stdout if output is None else open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115
         try:
-            if fmt is ExportFormat.graphml:
-                n = write_graphml(store, sink, opts)
-            elif fmt is ExportFormat.gexf:
-                n = write_gexf(store, sink, opts)
-            else:
-                n = do_export(store, fmt.value, sink)
+            result = do_export(store, fmt.value, sink, ExportOptions(graph=graph_opts, inter_labels=inter_labels))
         finally:
             if output is not None:
                 sink.close()
-    err.print(f"{fmt.value}: {n} records" + (f" written to {output}" if output else ""))
+    err.print(f"{fmt.value}: {result.records} records" + (f" written to {output}" if output else ""), highlight=False)
+    for reason, n in sorted(result.skipped.items()):
+        err.print(f"  left out {n} events: {reason}", highlight=False)
+    if result.rejects:
+        by_reason: dict[str, int] = {}
+        for r in result.rejects:
+            by_reason[r.reason] = by_reason.get(r.reason, 0) + 1
+        err.print(f"[yellow]rejected {len(result.rejects)} rows ACLED would not accept:[/yellow] "
+                  + ", ".join(f"{k} {v}" for k, v in sorted(by_reason.items()))
+                  + ("" if rejects else " (see them with --rejects FILE)"), highlight=False)  # fmt: skip
+    if rejects is not None:
+        with open(rejects, "w", encoding="utf-8", newline="") as f:
+            write_rejects(result.rejects, f)
+        err.print(f"wrote {len(result.rejects)} rejected rows to {rejects}", highlight=False)
 
 
 def register(app: Any) -> None:
