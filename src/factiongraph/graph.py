@@ -41,10 +41,10 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, get_args
 
 from factiongraph.confidence import default_threshold
-from factiongraph.document import CERTAINTIES
+from factiongraph.document import CERTAINTIES, RelationType
 from factiongraph.store import graph_sql
 from factiongraph.store.core import Store
 from factiongraph.store.graph_sql import CERTAINTY_WEIGHT, SOURCE_KIND_WEIGHT, Scope
@@ -57,7 +57,7 @@ DEFAULT_MERGE_WINDOW_DAYS = 3
 DEFAULT_MERGE_RADIUS_KM = 50.0
 SYMMETRIC = frozenset({"alliance", "hostility"})
 POSITIVE = frozenset({"alliance", "support", "affiliation"})
-RELATION_TYPES = ("alliance", "hostility", "support", "affiliation")
+RELATION_TYPES: tuple[RelationType, ...] = get_args(RelationType)  # the data model's kinds, in its order
 # The defaults every reader of the graph shares (CLI graph, changes, timeline, export; the Python API;
 # the web's default certainty filter): evidence at least hedged, reader comments shown apart, not counted.
 DEFAULT_MIN_CERTAINTY = "hedged"

@@ -11,7 +11,7 @@ Two sources:
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import TYPE_CHECKING
 
 from factiongraph.document import (
     Document,
@@ -34,6 +34,9 @@ from factiongraph.relation_mentions import (
     _judged,
     mention_hostility,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 SYMMETRIC = frozenset({"alliance", "hostility"})
 DERIVED = {
@@ -78,7 +81,7 @@ FORMER_WORDS = frozenset(["formerly", "previously", "once", "former", "erstwhile
 SUPPORT_VERBS_PASSIVE = SUPPORT_VERBS
 
 
-def _status(tok: Any, certainty: str) -> str:
+def _status(tok: Token, certainty: str) -> str:
     if certainty in ("hypothetical",):
         return "intended"
     cur = tok
@@ -96,7 +99,7 @@ def _status(tok: Any, certainty: str) -> str:
     return "current"
 
 
-def _relative_antecedent(pron: Any, ms: _Mentions) -> Mention | None:
+def _relative_antecedent(pron: Token, ms: _Mentions) -> Mention | None:
     """'which'/'who' -> the actor named just before it (the relative clause's antecedent)."""
     sd = pron.doc
     i = pron.i - 1
@@ -123,7 +126,7 @@ def _relative_antecedent(pron: Any, ms: _Mentions) -> Mention | None:
 PARTIAL_DETS = frozenset("some several many few dozens hundreds thousands scores number part".split())
 
 
-def _partial_subject(verb: Any) -> bool:
+def _partial_subject(verb: Token) -> bool:
     """The subject names part of a group ("some X fighters", "a number of X's members", "dozens of X")."""
     for c in verb.children:
         if c.dep_ not in ("nsubj", "nsubjpass"):
@@ -136,7 +139,7 @@ def _partial_subject(verb: Any) -> bool:
     return False
 
 
-def _theme(verb: Any, ms: _Mentions) -> Mention | None:
+def _theme(verb: Token, ms: _Mentions) -> Mention | None:
     """Who the clause is about: the subject, active or passive, through relative pronouns."""
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
@@ -148,7 +151,7 @@ def _theme(verb: Any, ms: _Mentions) -> Mention | None:
     return None
 
 
-def _partner(tok: Any, ms: _Mentions) -> Mention | None:
+def _partner(tok: Token, ms: _Mentions) -> Mention | None:
     """The other side: the object or 'with/to/of' object, through relative pronouns."""
     for c in tok.children:
         if c.dep_ == "dobj":
@@ -177,7 +180,7 @@ def _partner(tok: Any, ms: _Mentions) -> Mention | None:
     return None
 
 
-def _alliance_parties(noun: Any, ms: _Mentions) -> tuple[Mention, Mention] | None:
+def _alliance_parties(noun: Token, ms: _Mentions) -> tuple[Mention, Mention] | None:
     """Who an alliance noun joins: 'alliance between X and Y', 'X's alliance with Y',
     'X and Y announced an alliance'."""
     for c in noun.children:
@@ -210,7 +213,7 @@ def _make(
     rtype: str,
     src: Mention,
     tgt: Mention,
-    tok: Any,
+    tok: Token,
     status: str,
     certainty: str,
     derived_from: str | None = None,
@@ -234,7 +237,7 @@ def _make(
     )
 
 
-def _modifier_head(noun: Any, ms: _Mentions) -> Mention | None:
+def _modifier_head(noun: Token, ms: _Mentions) -> Mention | None:
     """Who a modified noun names: itself, the actor it is in apposition to ("HTS, the al-Qaeda-linked
     coalition"), or the subject it is predicated of ("HTS is an al-Qaeda-linked group")."""
     m = ms.at(noun) or ms.in_subtree(noun)
@@ -249,7 +252,7 @@ def _modifier_head(noun: Any, ms: _Mentions) -> Mention | None:
 
 def _modifiers(doc: Document, ms: _Mentions) -> list[Relation]:
     """Ties stated by modifiers ("the US-backed SDF", "pro-government militias"), read once in `frames`."""
-    sd = doc.parsed
+    sd: Doc = doc.parsed
     out: list[Relation] = []
     for tie in ms.modifier_ties:
         noun = sd[tie.head]
@@ -265,7 +268,7 @@ def _modifiers(doc: Document, ms: _Mentions) -> list[Relation]:
     return out
 
 
-def _noun_itself(noun: Any, ms: _Mentions, skip: Any) -> Mention | None:
+def _noun_itself(noun: Token, ms: _Mentions, skip: Token) -> Mention | None:
     """The actor a noun names by itself or its own modifiers, ignoring the clause `skip` hanging off it."""
     m = ms.at(noun)
     if m is not None:
@@ -282,10 +285,10 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
     (support Y -> X); "X, part of Y" / "X is a member of Y" (affiliation X -> Y); "Y, made up of A, B
     and C" / "Y includes A and B" (affiliation A -> Y, B -> Y)."""
     words = tie_words()
-    sd = doc.parsed
+    sd: Doc = doc.parsed
     out: list[Relation] = []
 
-    def add(rtype: str, src: Mention, tgt: Mention, cue: Any, gov: Any, method: str) -> None:
+    def add(rtype: str, src: Mention, tgt: Mention, cue: Token, gov: Token, method: str) -> None:
         if src.actor_id == tgt.actor_id:
             return
         c = cert.classify(gov).value
@@ -344,7 +347,7 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
 
 
 def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
-    sd = doc.parsed
+    sd: Doc = doc.parsed
     tie_ms = ms.unsheltered()  # the tie phrases' own actors, hidden from the clauses around them
     out: list[Relation] = _modifiers(doc, ms) + _ties(doc, tie_ms) + _joint(doc, ms)
     noun_cues = tie_words().noun_cues
@@ -432,7 +435,7 @@ JOINT_WORDS = frozenset(["jointly", "together"])
 
 def _joint(doc: Document, ms: _Mentions) -> list[Relation]:
     """Coordinated subjects acting "jointly"/"together" ("X and Y jointly captured Z"): allies."""
-    sd = doc.parsed
+    sd: Doc = doc.parsed
     out: list[Relation] = []
     for tok in sd:
         if tok.lower_ not in JOINT_WORDS or tok.dep_ != "advmod" or tok.head.pos_ != "VERB":
@@ -458,7 +461,7 @@ RECIPROCAL = (("each", "other"), ("one", "another"))
 def _reciprocal(doc: Document, ms: _Mentions, e: Event, rtype: str) -> list[Relation]:
     """"X and Y fought each other" / "... attacked one another": the coordinated subjects are the
     two sides of the event the trigger names."""
-    sd = doc.parsed
+    sd: Doc = doc.parsed
     if e.actor1_mention is None or e.actor1 is None:
         return []
     span = sd.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
@@ -535,12 +538,12 @@ def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
     return out
 
 
-def _is_subject_of(m: Mention, verb: Any, settings: Parties) -> bool:
+def _is_subject_of(m: Mention, verb: Token, settings: Parties) -> bool:
     head = settings.head(m)
     return head is not None and head.dep_ in ("nsubj", "nsubjpass") and head.head == verb
 
 
-def _attack_owner(tok: Any, ms: _Mentions) -> Mention | None:
+def _attack_owner(tok: Token, ms: _Mentions) -> Mention | None:
     """The actor naming an attack noun ("ISIL's attack", "the ISIL attack"), or the first attack of
     its coordination ("the ISIL attack ... and other attacks against Y")."""
     for noun in (tok, *([tok.head] if tok.dep_ == "conj" else []), *(a for a in tok.ancestors if a.dep_ != "conj")):
@@ -552,14 +555,14 @@ def _attack_owner(tok: Any, ms: _Mentions) -> Mention | None:
     return None
 
 
-def _key(r: Relation) -> tuple[Any, ...]:
+def _key(r: Relation) -> tuple[str, tuple[str, ...], int]:
     pair = tuple(sorted((r.source, r.target))) if r.type in SYMMETRIC else (r.source, r.target)
     return (r.type, pair, r.evidence.start)
 
 
 def extract_relations(doc: Document) -> Document:
     """Adds `relations` to a parsed document with actors and events."""
-    sd = doc.parsed
+    sd: Doc = doc.parsed
     if sd is None or len(doc.actors) < 2:
         return doc
     ms = _Mentions.of(doc, sd)
@@ -628,7 +631,7 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
     Only adjacent pairs (no other actor between them), at most 12 tokens apart, in the same
     clause chain; the cue's certainty applies. Lower confidence than syntactic relations.
     """
-    sd = doc.parsed
+    sd: Doc = doc.parsed
     out: list[Relation] = []
     settings = Parties(doc, ms)
     for sent in sd.sents:

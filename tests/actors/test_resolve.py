@@ -9,20 +9,6 @@ import pytest
 from factiongraph.document import Document
 
 
-@pytest.fixture(scope="module")
-def resolve(nlp):
-    from factiongraph.actors.registry import Registry
-    from factiongraph.actors.resolve import ActorResolver
-
-    resolver = ActorResolver(Registry.load(), nlp.vocab)
-
-    def run(text: str, published: dt.date | None = None) -> Document:
-        doc = Document(id="t", text=text, published=published, parsed=nlp(text))
-        return resolver(doc, nlp.make_doc)
-
-    return run
-
-
 def mentions(doc: Document) -> dict[str, list[str]]:
     return {a.id: [m.text for m in a.mentions] for a in doc.actors}
 
