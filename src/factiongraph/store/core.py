@@ -378,6 +378,7 @@ class Store:
         actors = sorted({r[0]: r for r in rows.get("actors", ())}.values(), key=lambda r: r[0])
         if not docs:
             return 0
+        from factiongraph.store.corrections import apply_corrections
 
         def write() -> int:
             with self.transaction():
@@ -387,6 +388,7 @@ class Store:
                     if table not in ("documents", "actors"):
                         mine = [r for r in rows.get(table, ()) if r[0] in new]
                         self.insert_rows(table, column_names(table), mine)
+                apply_corrections(self, new)  # an analyst's corrections of these documents hold again
             return len(new)
 
         return retrying(write)
