@@ -248,3 +248,7 @@ _register_web(app)
 
 def main() -> None:  # pragma: no cover - console entry point
     app()
+
+from factiongraph.cli_correct import register as _register_correct  # noqa: E402 - correct, contradictions
+
+_register_correct(app)

@@ -8,6 +8,7 @@ import datetime as dt
 import io
 import json
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -26,71 +27,11 @@ from factiongraph.store.corrections import (
     relation_key,
 )
 
-ACTORS = {"qadr": ("Qadr Brigade", "rebel"), "sahil": ("Sahil Front", "rebel"), "army": ("National Army", "state"),
-          "nahr": ("Nahr Brigade", "rebel")}  # fmt: skip
-
-
-def _span(text: str, part: str) -> dict[str, Any]:
-    i = text.index(part)
-    return {"start": i, "end": i + len(part), "text": part}
-
-
-def doc(doc_id: str, published: str, text: str, events: list[dict[str, Any]] = (),  # type: ignore[assignment]
-        relations: list[dict[str, Any]] = ()) -> dict[str, Any]:  # type: ignore[assignment]  # fmt: skip
-    """An output-contract document; events and relations name their evidence by a part of `text`."""
-    evs = []
-    for i, e in enumerate(events):
-        ev = _span(text, e.pop("evidence"))
-        evs.append({"id": f"e{i + 1}", "plover": "ASSAULT", "plover_mode": None, "acled_event_type": "Battles",
-                    "acled_sub_event_type": "Armed clash", "actor1_mention": None, "actor2_mention": None,
-                    "location": {"name": "Tal Sahil", "start": 0, "end": 1, "geonameid": 7, "lat": 35.1,
-                                 "lon": 36.7, "country": "SY", "admin1": "Hama", "precision": 1},
-                    "date": {"start": published, "end": published, "precision": "day", "text": None},
-                    "fatalities": None, "certainty": "asserted", "source_kind": "article", "attributed_to": None,
-                    "trigger": ev, "evidence": ev, "confidence": 0.8, **e})  # fmt: skip
-    rels = []
-    for r in relations:
-        ev = _span(text, r.pop("evidence"))
-        rels.append({"source_mention": None, "target_mention": None, "status": "current",
-                     "certainty": "asserted", "source_kind": "article", "evidence": ev, "derived_from": None,
-                     "confidence": 0.9, **r})  # fmt: skip
-    return {
-        "schema": "factiongraph.document/1",
-        "document": {"id": doc_id, "title": doc_id, "url": None, "published": published, "language": "en",
-                     "text": text, "sections": [{"kind": "article", "start": 0, "end": len(text), "author": None}]},
-        "actors": [{"id": k, "name": n, "kind": kind, "acled_inter": 2, "country": "SYR", "registry_id": k,
-                    "known": True, "mentions": [{"start": 0, "end": 4, "text": text[:4], "how": "name"}]}
-                   for k, (n, kind) in ACTORS.items()],
-        "events": evs, "relations": rels, "places": [],
-    }  # fmt: skip
-
-
-ALLY_TEXT = "The Qadr Brigade and the Sahil Front announced a joint operations room on Monday."
-CLASH_TEXT = "Fighters of the Qadr Brigade stormed army posts near Tal Sahil, and the army shelled them back."
-SPLIT_TEXT = "The Qadr Brigade said it had left the operations room it shared with the Sahil Front."
-
-
-def rel(typ: str, source: str, target: str, evidence: str, **kw: Any) -> dict[str, Any]:
-    return {"type": typ, "source": source, "target": target, "evidence": evidence, **kw}
-
-
-def documents() -> list[tuple[str, dict[str, Any]]]:
-    clash_events = [{"actor1": "qadr", "actor2": "army", "evidence": "stormed army posts"}]
-    clash = [rel("hostility", "qadr", "army", "stormed army posts", derived_from="e1"),
-             rel("support", "army", "nahr", "the army shelled them back")]  # fmt: skip
-    split = [rel("alliance", "qadr", "sahil", "left the operations room", status="former", change="broken")]
-    return [
-        ("h-ally", doc("ally.txt", "2021-03-01", ALLY_TEXT, relations=[rel("alliance", "qadr", "sahil",
-                                                                           "joint operations room")])),
-        ("h-clash", doc("clash.txt", "2021-03-05", CLASH_TEXT, events=clash_events, relations=clash)),
-        ("h-split", doc("split.txt", "2021-04-02", SPLIT_TEXT, relations=split)),
-    ]  # fmt: skip
-
 
 @pytest.fixture
-def store() -> Store:
+def store(kit: SimpleNamespace) -> Store:
     s = Store.open(":memory:")
-    s.write_batch(documents())
+    s.write_batch(kit.documents())
     fg.merge_events(s)
     return s
 
@@ -139,21 +80,21 @@ def test_rejected_event_and_its_derived_tie_leave_the_event_exports(store: Store
     assert [r["type"] for r in c.replaced["relations"]] == ["hostility"]
 
 
-def test_rejection_survives_reingest_of_the_same_documents(store: Store, tmp_path: Path) -> None:
+def test_rejection_survives_reingest_of_the_same_documents(store: Store, tmp_path: Path, kit: SimpleNamespace) -> None:
     correct(store, "relation", "h-ally/0", "reject", who="analyst-1")
     correct(store, "event", "h-clash/e1", "reject", who="analyst-1")
-    assert store.write_batch(documents()) == 0  # stored already: skipped, still corrected
+    assert store.write_batch(kit.documents()) == 0  # stored already: skipped, still corrected
     assert ("alliance", "qadr", "sahil") not in fg.graph_at(store).edges
     # the documents' rows removed and the same documents written again: the corrections apply anew
     for t in ("relations", "events", "mentions", "places", "documents"):
         store.execute(f"DELETE FROM {t}")
-    assert store.write_batch(documents()) == 3
+    assert store.write_batch(kit.documents()) == 3
     assert store.scalar("SELECT COUNT(*) FROM relations WHERE doc_hash = 'h-ally'") == 0
     assert store.scalar("SELECT COUNT(*) FROM events") == 0
     assert rejected_row(store, "relation", "h-ally", "0") is not None
     # and so does a load of the same documents from Parquet tables
     other = Store.open(":memory:")
-    other.write_batch(documents())
+    other.write_batch(kit.documents())
     write_parquet(other, tmp_path / "pq")
     for t in ("relations", "events", "mentions", "places", "documents"):
         store.execute(f"DELETE FROM {t}")
@@ -199,7 +140,7 @@ def test_confirmed_statement_passes_the_confidence_threshold(store: Store) -> No
         ("alliance", "qadr", "sahil")]  # fmt: skip
 
 
-def test_merge_moves_every_row_and_split_takes_documents_apart(store: Store) -> None:
+def test_merge_moves_every_row_and_split_takes_documents_apart(store: Store, kit: SimpleNamespace) -> None:
     correct(store, "actor", "sahil", "merge", payload={"into": "nahr"}, who="a", why="one group, two names")
     assert "sahil" not in store.actors()
     assert store.scalar("SELECT COUNT(*) FROM relations WHERE source = 'sahil' OR target = 'sahil'") == 0
@@ -212,7 +153,7 @@ def test_merge_moves_every_row_and_split_takes_documents_apart(store: Store) -> 
     # both hold when the documents are stored again
     for t in ("relations", "events", "mentions", "places", "documents"):
         store.execute(f"DELETE FROM {t}")
-    store.write_batch(documents())
+    store.write_batch(kit.documents())
     assert "sahil" not in store.actors()
     assert store.query("SELECT actor1 FROM events") == [{"actor1": "qadr-north"}]
 
@@ -262,11 +203,67 @@ def test_labelled_examples_name_the_tie_its_source_and_the_label(store: Store) -
     ]
 
 
-def test_migration_5_adds_the_corrections_table_on_postgres(pg_url: str) -> None:
+def test_migration_5_adds_the_corrections_table_on_postgres(pg_url: str, kit: SimpleNamespace) -> None:
     with Store.open(pg_url) as s:
-        s.write_batch(documents())
+        s.write_batch(kit.documents())
         correct(s, "relation", "h-ally/0", "reject", who="a", merge=False)
         assert s.scalar("SELECT COUNT(*) FROM relations WHERE doc_hash = 'h-ally'") == 0
         correct(s, "relation", "h-clash/1", "edit", payload={"swap": True}, who="a", merge=False)
         assert s.query("SELECT source, target FROM relations WHERE doc_hash = 'h-clash' AND idx = 1") == [
             {"source": "nahr", "target": "army"}]  # fmt: skip
+
+
+# -- the command line ----------------------------------------------------------------------------
+
+
+def _cli_store(tmp_path: Path, kit: SimpleNamespace) -> str:
+    db = str(tmp_path / "fg.duckdb")
+    with Store.open(db) as s:
+        s.write_batch(kit.documents())
+    return db
+
+
+def test_correct_command_rejects_lists_and_exports_examples(tmp_path: Path, kit: SimpleNamespace) -> None:
+    from typer.testing import CliRunner
+
+    from factiongraph.cli import app
+
+    db = _cli_store(tmp_path, kit)
+    run = CliRunner()
+    done = run.invoke(app, ["correct", "reject", "relation", "h-ally/0", "--why", "a rumour", "--who", "kim",
+                            "--db", db])  # fmt: skip
+    assert done.exit_code == 0, done.output
+    assert "correction 1: reject relation h-ally/0 by kim (1 row(s) replaced" in done.output
+    graph = run.invoke(app, ["graph", "--format", "json", "--db", db])
+    assert "sahil" not in graph.stdout
+    listed = run.invoke(app, ["correct", "list", "--format", "json", "--db", db])
+    rows = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert [(r["id"], r["action"], r["who"], r["why"], r["target_kind"]) for r in rows] == [
+        (1, "reject", "kim", "a rumour", "relation")]  # fmt: skip
+    out = tmp_path / "examples.jsonl"
+    exported_ = run.invoke(app, ["correct", "export", "-o", str(out), "--db", db])
+    assert exported_.exit_code == 0 and "1 labelled example(s)" in exported_.output
+    ex = json.loads(out.read_text())
+    assert (ex["tie"], ex["label"], ex["features"]["doc_id"]) == (["alliance", "qadr", "sahil"], 0, "ally.txt")
+
+
+def test_correct_command_edits_merges_and_explains_refusals(tmp_path: Path, kit: SimpleNamespace) -> None:
+    from typer.testing import CliRunner
+
+    from factiongraph.cli import app
+
+    db = _cli_store(tmp_path, kit)
+    run = CliRunner()
+    done = run.invoke(app, ["correct", "edit", "relation", "h-clash/1", "--type", "hostility", "--swap", "--db", db])
+    assert done.exit_code == 0, done.output
+    merged = run.invoke(app, ["correct", "merge", "nahr", "--into", "sahil", "--db", db])
+    assert merged.exit_code == 0, merged.output
+    with Store.open(db, read_only=True) as s:
+        assert s.query("SELECT type, source, target FROM relations WHERE doc_hash = 'h-clash' AND idx = 1") == [
+            {"type": "hostility", "source": "sahil", "target": "army"}]  # fmt: skip
+    wrong = run.invoke(app, ["correct", "edit", "event", "h-clash/e1", "--source", "army", "--db", db])
+    assert wrong.exit_code == 2 and "has no --source" in wrong.output
+    missing = run.invoke(app, ["correct", "reject", "relation", "h-ally/7", "--db", db])
+    assert missing.exit_code == 1 and "no relation h-ally/7 in the store" in missing.output
+    nostore = run.invoke(app, ["correct", "list", "--db", str(tmp_path / "none.duckdb")])
+    assert nostore.exit_code == 2 and "no store at" in nostore.output

@@ -1,0 +1,160 @@
+"""Contradictions: ties and events on which the sources disagree, with the evidence of each side.
+
+Three kinds, each between two different sources (two documents, or an article and the reader
+comments under it), dated within `window_days` of each other (undated statements are left out:
+without a date there is no telling whether they speak of the same time):
+
+- `allied and hostile`: one source reports the pair allied, backing or affiliated (status
+  current, not negated), the other reports them fighting (hostility, current, not negated), and
+  no statement between them says the friendly tie ended - that would be a change, not a
+  disagreement (see `graph.changes_from_store`);
+- `tie denied`: one source states a tie (type and pair), another negates the same tie;
+- `event denied`: one source reports an event (PLOVER type, the same two actors in either
+  order) as asserted or reported, another denies it (certainty negated).
+
+Relations are read as the graph reads them (`graph_sql.evidence_sql`: parties only, the
+confidence threshold, the analyst's corrections applied), so a rejected statement contradicts
+nothing. One row per pair of statements, grouped into one `Contradiction` per kind and pair, with
+the closest pair in time as its evidence and the count of statements on each side.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from factiongraph.store import graph_sql
+from factiongraph.store.graph_sql import Scope
+from factiongraph.store.rows import as_date
+
+DEFAULT_WINDOW_DAYS = 30
+FRIENDLY = ("alliance", "support", "affiliation")
+KINDS = ("allied and hostile", "tie denied", "event denied")
+_REL_COLS = ("doc_hash", "idx", "doc_id", "type", "a", "b", "status", "certainty", "source_kind", "evidence_text", "day")
+_EVENT_COLS = ("doc_hash", "event_id", "doc_id", "plover", "actor1", "actor2", "certainty", "source_kind",
+               "evidence_text", "day")  # fmt: skip
+
+
+@dataclass
+class Contradiction:
+    """Two sources that disagree about one pair of actors (`a` < `b`): one side's statement and
+    the other's (`first` the earlier), and how many statements each side has."""
+
+    kind: str
+    a: str
+    b: str
+    first: dict[str, Any]
+    second: dict[str, Any]
+    first_count: int = 1
+    second_count: int = 1
+
+    @property
+    def pair(self) -> tuple[str, str]:
+        return (self.a, self.b)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "a": self.a, "b": self.b, "evidence": [_jsonable(self.first),
+                _jsonable(self.second)], "counts": [self.first_count, self.second_count]}  # fmt: skip
+
+
+def _jsonable(side: dict[str, Any]) -> dict[str, Any]:
+    return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in side.items()}
+
+
+def _side(r: dict[str, Any], p: str, cols: tuple[str, ...]) -> dict[str, Any]:
+    out = {c: r[p + c] for c in cols}
+    out["day"] = as_date(out["day"])
+    if "idx" in out:
+        out["idx"] = int(out["idx"])
+        out["link"] = f"/relations/{out['doc_hash']}/{out['idx']}"
+    else:
+        out["link"] = f"/events/{out['doc_hash']}/{out['event_id']}"
+    return out
+
+
+def _relation_pairs(store: Any, scope: Scope, min_confidence: float, window_days: int) -> list[tuple[str, Any, Any]]:
+    sql, params = graph_sql.evidence_sql(store, scope, min_confidence=min_confidence)
+    sel = ", ".join(f"{x}.{c} AS {x}_{c}" for x in ("x", "y") for c in _REL_COLS)
+    same_source = "x.doc_hash = y.doc_hash AND x.source_kind = y.source_kind"
+    near = "x.day IS NOT NULL AND y.day IS NOT NULL AND ABS(x.day - y.day) <= ?"
+    # a statement that the friendly tie ended, dated between the two: a change, not a disagreement
+    ended = ("EXISTS (SELECT 1 FROM s z WHERE z.p = x.p AND z.q = x.q AND z.type = x.type AND z.ends = 1"
+             " AND z.day >= LEAST(x.day, y.day) AND z.day <= GREATEST(x.day, y.day))")  # fmt: skip
+    q = (
+        f"WITH ev AS ({sql}), s AS (SELECT ev.*, LEAST(a, b) AS p, GREATEST(a, b) AS q FROM ev)"
+        f" SELECT 'allied and hostile' AS kind, {sel} FROM s x JOIN s y ON x.p = y.p AND x.q = y.q"
+        f" WHERE x.type IN ('alliance', 'support', 'affiliation') AND y.type = 'hostility'"
+        " AND x.status = 'current' AND y.status = 'current' AND x.change IS NULL AND y.change IS NULL"
+        f" AND x.certainty <> 'negated' AND y.certainty <> 'negated' AND NOT ({same_source}) AND {near}"
+        f" AND NOT {ended}"
+        f" UNION ALL SELECT 'tie denied' AS kind, {sel} FROM s x JOIN s y ON x.type = y.type AND x.a = y.a"
+        f" AND x.b = y.b WHERE x.certainty <> 'negated' AND y.certainty = 'negated' AND NOT ({same_source})"
+        f" AND {near}"
+    )
+    rows = store.query(q, [*params, window_days, window_days])
+    return [(r["kind"], _side(r, "x_", _REL_COLS), _side(r, "y_", _REL_COLS)) for r in rows]
+
+
+def _event_pairs(store: Any, scope: Scope, window_days: int) -> list[tuple[str, Any, Any]]:
+    scope_sql, scope_params = scope.where("e.actor1", "e.actor2", "a1.country", "a2.country")
+    base = (
+        "SELECT e.doc_hash, e.event_id, d.id AS doc_id, e.plover, e.actor1, e.actor2, e.certainty, e.source_kind,"
+        " e.evidence_text, COALESCE(e.date_start, d.published) AS day, LEAST(e.actor1, e.actor2) AS p,"
+        " GREATEST(e.actor1, e.actor2) AS q FROM events e JOIN documents d ON d.hash = e.doc_hash"
+        " LEFT JOIN actors a1 ON a1.id = e.actor1 LEFT JOIN actors a2 ON a2.id = e.actor2"
+        f" WHERE e.actor1 IS NOT NULL AND e.actor2 IS NOT NULL AND e.actor1 <> e.actor2 AND {scope_sql}"
+    )
+    sel = ", ".join(f"{x}.{c} AS {x}_{c}" for x in ("x", "y") for c in _EVENT_COLS)
+    q = (
+        f"WITH s AS ({base}) SELECT 'event denied' AS kind, {sel} FROM s x JOIN s y ON x.plover = y.plover"
+        " AND x.p = y.p AND x.q = y.q WHERE x.certainty IN ('asserted', 'reported') AND y.certainty = 'negated'"
+        " AND NOT (x.doc_hash = y.doc_hash AND x.source_kind = y.source_kind)"
+        " AND x.day IS NOT NULL AND y.day IS NOT NULL AND ABS(x.day - y.day) <= ?"
+    )
+    rows = store.query(q, [*scope_params, window_days])
+    return [(r["kind"], _side(r, "x_", _EVENT_COLS), _side(r, "y_", _EVENT_COLS)) for r in rows]
+
+
+def contradictions(
+    store: Any,
+    *,
+    scope: Scope = graph_sql.ALL,
+    window_days: int = DEFAULT_WINDOW_DAYS,
+    min_confidence: float | None = None,
+) -> list[Contradiction]:
+    """The disagreements in the store (see the module docstring), newest first."""
+    if min_confidence is None:
+        from factiongraph.graph import MIN_CONFIDENCE
+
+        min_confidence = MIN_CONFIDENCE
+    found = _relation_pairs(store, scope, min_confidence, window_days) + _event_pairs(store, scope, window_days)
+    groups: dict[tuple[str, str, str], list[tuple[Any, Any]]] = defaultdict(list)
+    for kind, x, y in found:
+        ends = (x["a"], x["b"]) if "a" in x else (x["actor1"], x["actor2"])
+        lo, hi = sorted(ends)
+        groups[(kind, lo, hi)].append((x, y))
+    out = []
+    for (kind, lo, hi), pairs in groups.items():
+        x, y = min(pairs, key=lambda p: (abs((p[0]["day"] - p[1]["day"]).days), p[0]["doc_id"], p[1]["doc_id"],
+                                         str(p[0]["link"]), str(p[1]["link"])))  # fmt: skip
+        first, second = (x, y) if (x["day"], x["doc_id"]) <= (y["day"], y["doc_id"]) else (y, x)
+        n_x = len({(p[0]["doc_hash"], p[0]["evidence_text"]) for p in pairs})
+        n_y = len({(p[1]["doc_hash"], p[1]["evidence_text"]) for p in pairs})
+        counts = (n_x, n_y) if first is x else (n_y, n_x)
+        out.append(Contradiction(kind, lo, hi, first, second, *counts))
+    out.sort(key=lambda c: (-max(c.first["day"], c.second["day"]).toordinal(), KINDS.index(c.kind), c.a, c.b))
+    return out
+
+
+def contradicted_pairs(contras: list[Contradiction]) -> dict[tuple[str, str], list[str]]:
+    """Each unordered pair (sorted) with the kinds of disagreement about it."""
+    out: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for c in contras:
+        if c.kind not in out[c.pair]:
+            out[c.pair].append(c.kind)
+    return dict(out)
+
+
+__all__ = ["KINDS", "Contradiction", "contradicted_pairs", "contradictions"]
