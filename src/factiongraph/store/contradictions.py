@@ -32,7 +32,8 @@ from factiongraph.store.rows import as_date
 DEFAULT_WINDOW_DAYS = 30
 FRIENDLY = ("alliance", "support", "affiliation")
 KINDS = ("allied and hostile", "tie denied", "event denied")
-_REL_COLS = ("doc_hash", "idx", "doc_id", "type", "a", "b", "status", "certainty", "source_kind", "evidence_text", "day")
+_REL_COLS = ("doc_hash", "idx", "doc_id", "type", "a", "b", "status", "certainty", "source_kind", "evidence_text",
+             "day")  # fmt: skip
 _EVENT_COLS = ("doc_hash", "event_id", "doc_id", "plover", "actor1", "actor2", "certainty", "source_kind",
                "evidence_text", "day")  # fmt: skip
 

@@ -253,6 +253,10 @@ def correct(
     if kind == "actor":
         payload = _check_actor_payload(store, key, action, payload)
     elif action == "edit":
+        assert doc_hash is not None
+        current = _matching(store, kind, key, doc_hash)
+        if current:  # a field set to the value it has changes nothing (a form sends every field)
+            payload = {k: v for k, v in payload.items() if k == "swap" or current[0].get(k, object()) != v}
         payload = _check_edit(store, kind, payload)
     else:
         payload = {}
