@@ -91,3 +91,15 @@ def test_contradictions_command_prints_both_sides(tmp_path: Path, kit: SimpleNam
         "allied and hostile", ["stormed army posts", "coordinating closely"])  # fmt: skip
     table = CliRunner().invoke(app, ["contradictions", "--db", db], env={"COLUMNS": "200"})
     assert "allied and hostile" in table.stdout and "1 contradiction(s)" in table.output
+
+
+def test_contradictions_on_postgres(pg_url: str, kit: SimpleNamespace) -> None:
+    with Store.open(pg_url) as s:
+        s.write_batch(kit.documents() + [
+            ("h-coord", kit.doc("coord.txt", "2021-03-09", COORD_TEXT, relations=[
+                kit.rel("alliance", "qadr", "army", "coordinating closely")])),
+            ("h-deny", kit.doc("deny.txt", "2021-03-06", DENY_TEXT, events=[
+                {"actor1": "army", "actor2": "qadr", "evidence": "never attacked",
+                 "certainty": "negated"}]))])  # fmt: skip
+        assert [(c.kind, c.a, c.b) for c in contradictions(s)] == [
+            ("allied and hostile", "army", "qadr"), ("event denied", "army", "qadr")]  # fmt: skip

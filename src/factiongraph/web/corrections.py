@@ -127,7 +127,7 @@ async def post_correction_form(request: Request) -> Response:
         payload["swap"] = True
     if form.get("documents"):
         payload["documents"] = [d for d in form["documents"].replace(",", " ").split() if d]
-    body = {k: form.get(k) for k in ("target_kind", "ref", "action", "who", "why")}
+    body: dict[str, Any] = {k: form.get(k) for k in ("target_kind", "ref", "action", "who", "why")}
     body["payload"] = payload
     done = await run_in_threadpool(_make, state, body)
     return RedirectResponse(_back(done, form.get("back")), status_code=303)
