@@ -36,6 +36,11 @@ WhoOpt = Annotated[
                  show_default=False),
 ]  # fmt: skip
 WhyOpt = Annotated[str | None, typer.Option("--why", help="Why: kept with the correction.", show_default=False)]
+WholeTieOpt = Annotated[
+    bool,
+    typer.Option("--whole-tie", help="A relation: every statement of its tie (type and pair) in the store, each"
+                 " recorded as its own correction."),
+]  # fmt: skip
 RefArg = Annotated[
     str,
     typer.Argument(help="DOC_HASH/IDX of a relation or DOC_HASH/EVENT_ID of an event (the end of its web page's URL).",
@@ -81,33 +86,48 @@ def _open(db: str) -> Store:
 
 
 def _run(db: str, kind: str, ref: str, action: str, payload: dict[str, Any], who: str | None,
-         why: str | None) -> None:  # fmt: skip
+         why: str | None, *, whole_tie: bool = False) -> None:  # fmt: skip
+    if whole_tie and kind != "relation":
+        raise typer.BadParameter("--whole-tie applies to a relation", param_hint="--whole-tie")
     with _open(db) as store:
         try:
-            c = corr.correct(store, kind, ref, action, payload=payload, who=who, why=why)
+            if whole_tie:
+                done = corr.correct_tie(store, ref, action, payload=payload, who=who, why=why)
+            else:
+                done = [corr.correct(store, kind, ref, action, payload=payload, who=who, why=why)]
         except corr.CorrectionError as e:
             err.print(f"[red]error:[/red] {escape(str(e))}")
             raise typer.Exit(1) from None
         except StoreError as e:
             err.print(f"[red]error:[/red] {escape(str(e))}")
             raise typer.Exit(2) from None
-    changed = sum(len(rows) for rows in c.replaced.values())
-    detail = f" {json.dumps(c.payload, ensure_ascii=False)}" if c.payload else ""
-    err.print(escape(f"correction {c.id}: {action} {kind} {ref}{detail} by {c.who} ({changed} row(s) replaced;"
-                     f" key {c.target_key})"), highlight=False)  # fmt: skip
+    for c in done:
+        changed = sum(len(rows) for rows in c.replaced.values())
+        detail = f" {json.dumps(c.payload, ensure_ascii=False)}" if c.payload else ""
+        err.print(escape(f"correction {c.id}: {action} {kind} {_ref(c)}{detail} by {c.who} ({changed} row(s)"
+                         f" replaced; key {c.target_key})"), highlight=False)  # fmt: skip
+
+
+def _ref(c: corr.Correction) -> str:
+    """How the command line names a correction's target: DOC_HASH/IDX, DOC_HASH/EVENT_ID, the actor id."""
+    table, col = ("relations", "idx") if c.target_kind == "relation" else ("events", "event_id")
+    rows = c.replaced.get(table) or []
+    return f"{c.doc_hash}/{rows[0][col]}" if c.target_kind != "actor" and rows else c.target_key
 
 
 @correct_app.command("confirm")
-def confirm(kind: Target, ref: RefArg, who: WhoOpt = None, why: WhyOpt = None, db: DbOpt = DEFAULT_DB) -> None:
+def confirm(kind: Target, ref: RefArg, who: WhoOpt = None, why: WhyOpt = None, whole_tie: WholeTieOpt = False,
+            db: DbOpt = DEFAULT_DB) -> None:  # fmt: skip
     """Confirm an event or relation as extracted (it then passes the confidence threshold)."""
-    _run(db, kind.value, ref, "confirm", {}, who, why)
+    _run(db, kind.value, ref, "confirm", {}, who, why, whole_tie=whole_tie)
 
 
 @correct_app.command("reject", help=REJECT_HELP)
-def reject(kind: Target, ref: RefArg, who: WhoOpt = None, why: WhyOpt = None, db: DbOpt = DEFAULT_DB) -> None:
+def reject(kind: Target, ref: RefArg, who: WhoOpt = None, why: WhyOpt = None, whole_tie: WholeTieOpt = False,
+           db: DbOpt = DEFAULT_DB) -> None:  # fmt: skip
     """Reject an event or relation: it leaves the graph, the changes and every export (with the
     relations derived from a rejected event); its page shows it as rejected by the analyst."""
-    _run(db, kind.value, ref, "reject", {}, who, why)
+    _run(db, kind.value, ref, "reject", {}, who, why, whole_tie=whole_tie)
 
 
 @correct_app.command("edit")

@@ -19,6 +19,7 @@ from factiongraph.store import Store, load_tables
 from factiongraph.store.corrections import (
     CorrectionError,
     correct,
+    correct_tie,
     corrections_of,
     event_key,
     labelled_examples,
@@ -233,7 +234,7 @@ def test_correct_command_rejects_lists_and_exports_examples(tmp_path: Path, kit:
     done = run.invoke(app, ["correct", "reject", "relation", "h-ally/0", "--why", "a rumour", "--who", "kim",
                             "--db", db])  # fmt: skip
     assert done.exit_code == 0, done.output
-    assert "correction 1: reject relation h-ally/0 by kim (1 row(s) replaced" in done.output
+    assert "correction 1: reject relation h-ally/0 by kim (1 row(s) replaced; key r-" in done.output
     graph = run.invoke(app, ["graph", "--format", "json", "--db", db])
     assert "sahil" not in graph.stdout
     listed = run.invoke(app, ["correct", "list", "--format", "json", "--db", db])
@@ -267,3 +268,28 @@ def test_correct_command_edits_merges_and_explains_refusals(tmp_path: Path, kit:
     assert missing.exit_code == 1 and "no relation h-ally/7 in the store" in missing.output
     nostore = run.invoke(app, ["correct", "list", "--db", str(tmp_path / "none.duckdb")])
     assert nostore.exit_code == 2 and "no store at" in nostore.output
+
+
+def test_whole_tie_rejection_covers_every_statement_of_the_tie(store: Store, kit: SimpleNamespace) -> None:
+    later = "Witnesses saw the Sahil Front and the Qadr Brigade man the same checkpoints."
+    store.write_batch([("h-later", kit.doc("later.txt", "2021-03-20", later, relations=[
+        kit.rel("alliance", "sahil", "qadr", "man the same checkpoints")]))])  # fmt: skip
+    done = correct_tie(store, "h-ally/0", "reject", who="a", why="one rumour, repeated")
+    assert [(c.doc_hash, c.replaced["relations"][0]["idx"]) for c in done] == [
+        ("h-ally", 0), ("h-later", 0), ("h-split", 0)]  # fmt: skip
+    assert store.scalar("SELECT COUNT(*) FROM relations WHERE type = 'alliance'") == 0
+    assert ("alliance", "qadr", "sahil") not in ties(store)
+
+
+def test_correct_command_whole_tie_names_each_statement(tmp_path: Path, kit: SimpleNamespace) -> None:
+    from typer.testing import CliRunner
+
+    from factiongraph.cli import app
+
+    db = _cli_store(tmp_path, kit)
+    done = CliRunner().invoke(app, ["correct", "reject", "relation", "h-ally/0", "--whole-tie", "--db", db])
+    assert done.exit_code == 0, done.output
+    assert "correction 1: reject relation h-ally/0 by" in done.output
+    assert "correction 2: reject relation h-split/0 by" in done.output
+    wrong = CliRunner().invoke(app, ["correct", "reject", "event", "h-clash/e1", "--whole-tie", "--db", db])
+    assert wrong.exit_code == 2 and "--whole-tie applies to a relation" in wrong.output

@@ -46,7 +46,7 @@ def test_rejecting_a_tie_through_the_api_removes_it_and_keeps_its_page(web: Any)
     r = web.post("/api/corrections", headers=AUTH,
                  json={"target_kind": "relation", "ref": ref, "action": "reject", "who": "lee", "why": "misread"})
     assert r.status_code == 201, r.text
-    assert (r.json()["id"], r.json()["action"], r.json()["who"]) == (1, "reject", "lee")
+    assert [(c["id"], c["action"], c["who"]) for c in r.json()["corrections"]] == [(1, "reject", "lee")]
     assert ("alliance", "fastaqim-kama-umirt", "jabhat-al-nusra") not in _edges(web, date="2016-10-02")
     broken = [c for c in web.get("/api/changes").json() if c["kind"] == "alliance broken"]
     assert [c["relation"] for c in broken] == [{"doc_hash": H["aleppo-2"], "idx": 1}]
@@ -74,6 +74,9 @@ def test_corrections_need_the_token_and_valid_fields(web: Any, client: Any) -> N
     assert bad.status_code == 422 and "confirm, reject, edit" in bad.json()["detail"]
     assert web.post("/api/corrections", content=b"{", headers=AUTH).status_code == 400
     assert web.post("/api/corrections", json={**body, "payload": [1]}, headers=AUTH).status_code == 422
+    tie = web.post("/api/corrections", json={**body, "target_kind": "event", "ref": f"{H['douma-4']}/e1",
+                                             "whole_tie": True}, headers=AUTH)  # fmt: skip
+    assert tie.status_code == 422 and "only for a relation" in tie.json()["detail"]
     assert web.get("/api/corrections").json() == []
     form = urllib.parse.urlencode({**body, "token": "nope"})
     sent = web.post("/corrections", content=form, headers={"content-type": "application/x-www-form-urlencoded"})
@@ -123,3 +126,16 @@ def test_contradictions_page_lists_the_seeded_disagreement_with_both_pieces_of_e
     assert "Sources disagree" in web.get("/actors/syria").text
     assert "Sources disagree" in web.get(f"/relations/{H['truce-5']}/0").text
     assert web.get("/api/contradictions", params={"actor": "turkey"}).json() == []
+
+
+def test_reject_form_with_every_report_of_the_tie(web: Any) -> None:
+    path = f"/relations/{H['aleppo-2']}/0"  # Nusra's hostility to Fastaqim
+    assert 'name="whole_tie"' in web.get(path).text
+    form = {"target_kind": "relation", "ref": f"{H['aleppo-2']}/0", "action": "reject", "whole_tie": "1",
+            "back": path, "token": TOKEN}  # fmt: skip
+    sent = web.post("/corrections", content=urllib.parse.urlencode(form),
+                    headers={"content-type": "application/x-www-form-urlencoded"}, follow_redirects=False)  # fmt: skip
+    assert sent.status_code == 303 and sent.headers["location"] == path
+    assert [c["target_kind"] for c in web.get("/api/corrections").json()] == ["relation"]
+    assert ("hostility", "fastaqim-kama-umirt", "jabhat-al-nusra") not in _edges(web, date="2016-11-20")
+    assert "Rejected by the analyst" in web.get(path).text

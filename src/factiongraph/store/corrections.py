@@ -283,6 +283,39 @@ def correct(
     return done
 
 
+def tie_refs(store: Any, ref: str) -> list[str]:
+    """`DOC_HASH/IDX` of one row of each statement of the tie a relation belongs to (its type and
+    pair, either order for alliance and hostility), across the store, in document order."""
+    doc_hash, _, local = ref.strip().strip("/").rpartition("/")
+    if not doc_hash or not local.isdigit():
+        raise CorrectionError(f"{ref!r} names no relation: give DOC_HASH/IDX")
+    rows = store.query("SELECT type, source, target FROM relations WHERE doc_hash = ? AND idx = ?",
+                       (doc_hash, int(local)))  # fmt: skip
+    if not rows:
+        resolve(store, "relation", ref)  # says why: rejected, or never there
+    r = rows[0]
+    pair = "(source = ? AND target = ?)"
+    params: list[Any] = [r["type"], r["source"], r["target"]]
+    if r["type"] in ("alliance", "hostility"):
+        pair = "((source = ? AND target = ?) OR (source = ? AND target = ?))"
+        params += [r["target"], r["source"]]
+    found = store.query(f"SELECT * FROM relations WHERE type = ? AND {pair} ORDER BY doc_hash, idx", params)
+    first: dict[str, str] = {}
+    for row in found:
+        first.setdefault(relation_key(row), f"{row['doc_hash']}/{row['idx']}")
+    return list(first.values())
+
+
+def correct_tie(
+    store: Any, ref: str, action: str, *, payload: dict[str, Any] | None = None, who: str | None = None,
+    why: str | None = None,
+) -> list[Correction]:
+    """Applies one correction to every statement of the tie `ref` belongs to (`tie_refs`), each
+    recorded on its own; a later report of the tie is not covered (it is new evidence)."""
+    return [correct(store, "relation", r, action, payload=payload, who=who, why=why, merge=False)
+            for r in tie_refs(store, ref)]  # fmt: skip
+
+
 def _json_default(value: Any) -> Any:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
@@ -535,6 +568,6 @@ def write_examples(store: Any, out: IO[str]) -> int:
 
 __all__ = [
     "ACTIONS", "Correction", "CorrectionError", "TARGET_KINDS", "analyst", "apply_corrections", "correct",
-    "corrections_of", "event_key", "labelled_examples", "list_corrections", "rejected_row", "relation_key",
-    "resolve", "write_examples",
+    "correct_tie", "corrections_of", "event_key", "labelled_examples", "list_corrections", "rejected_row",
+    "relation_key", "resolve", "tie_refs", "write_examples",
 ]  # fmt: skip

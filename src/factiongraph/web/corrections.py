@@ -5,7 +5,8 @@
 - `GET /api/corrections`, `GET /corrections`: every correction, oldest first;
 - `POST /api/corrections` (JSON, `Authorization: Bearer <token>`): make one - `{"target_kind":
   "relation", "ref": "DOC_HASH/IDX", "action": "reject", "why": "...", "who": "...",
-  "payload": {...}}` (see `store.corrections.correct`); 201 with the stored correction;
+  "payload": {...}, "whole_tie": false}` (see `store.corrections.correct`; `whole_tie`: every
+  statement of a relation's tie, `correct_tie`); 201 with `{"corrections": [...]}`, those stored;
 - `POST /corrections` (a form of an event, relation or actor page, with the token as a field):
   the same, then back to the page (303);
 - `GET /api/contradictions`, `GET /contradictions`: the sources that disagree, both sides each.
@@ -68,8 +69,9 @@ def _text(value: Any, name: str) -> str | None:
     return value
 
 
-def _make(state: Any, body: dict[str, Any]) -> corr.Correction:
-    """Checks a correction request's fields and makes it (under the write lock)."""
+def _make(state: Any, body: dict[str, Any]) -> list[corr.Correction]:
+    """Checks a correction request's fields and makes it (under the write lock): one correction, or
+    with `whole_tie` one for each statement of a relation's tie."""
     kind = _text(body.get("target_kind"), "target_kind")
     ref = _text(body.get("ref"), "ref")
     action = _text(body.get("action"), "action")
@@ -79,9 +81,14 @@ def _make(state: Any, body: dict[str, Any]) -> corr.Correction:
     if not isinstance(payload, dict):
         raise HTTPException(422, "'payload' must be an object")
     who, why = _text(body.get("who"), "who"), _text(body.get("why"), "why")
+    whole_tie = body.get("whole_tie", False)
+    if whole_tie not in (True, False) or (whole_tie and kind != "relation"):
+        raise HTTPException(422, "'whole_tie' is true or false, and true only for a relation")
     with state.write_lock, state.reader() as s:
         try:
-            return corr.correct(s, kind, ref, action, payload=payload, who=who or "web", why=why)
+            if whole_tie:
+                return corr.correct_tie(s, ref, action, payload=payload, who=who or "web", why=why)
+            return [corr.correct(s, kind, ref, action, payload=payload, who=who or "web", why=why)]
         except corr.CorrectionError as e:
             raise HTTPException(422, str(e)) from None
 
@@ -105,7 +112,7 @@ async def post_correction(request: Request) -> Any:
     if not isinstance(body, dict):
         raise HTTPException(422, "the body must be a JSON object")
     done = await run_in_threadpool(_make, state, body)
-    return jsonable_encoder(done.to_dict())
+    return jsonable_encoder({"corrections": [c.to_dict() for c in done]})
 
 
 # the form fields of each kind of correction, as they go into the payload
@@ -129,8 +136,9 @@ async def post_correction_form(request: Request) -> Response:
         payload["documents"] = [d for d in form["documents"].replace(",", " ").split() if d]
     body: dict[str, Any] = {k: form.get(k) for k in ("target_kind", "ref", "action", "who", "why")}
     body["payload"] = payload
+    body["whole_tie"] = bool(form.get("whole_tie"))
     done = await run_in_threadpool(_make, state, body)
-    return RedirectResponse(_back(done, form.get("back")), status_code=303)
+    return RedirectResponse(_back(done[0], form.get("back")), status_code=303)
 
 
 def _back(c: corr.Correction, back: str | None) -> str:
