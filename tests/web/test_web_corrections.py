@@ -3,6 +3,7 @@ the contradictions page and API, the graph's `contradicted` flag."""
 
 from __future__ import annotations
 
+import shutil
 import urllib.parse
 from pathlib import Path
 from typing import Any
@@ -23,13 +24,20 @@ H = {c["document"]["id"]: doc_hash(c) for c in DOCS}
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_store(tmp_path_factory.mktemp("corr-web") / "c.duckdb", DOCS)
+
+
 @pytest.fixture()
-def web(tmp_path: Path, registry: Any) -> Any:
+def web(built: Path, tmp_path: Path, registry: Any) -> Any:
+    """A writable app over a fresh copy of the store (each test corrects its own)."""
     from fastapi.testclient import TestClient
 
     from factiongraph.web.app import create_app
 
-    db = build_store(tmp_path / "c.duckdb", DOCS)
+    db = tmp_path / "c.duckdb"
+    shutil.copyfile(built, db)
     app = create_app(db, token=TOKEN, registry=registry)
     with TestClient(app, raise_server_exceptions=False) as c:
         yield c
