@@ -191,6 +191,24 @@ def split(
     _run(db, "actor", actor, "split", {"new_id": new_id, "name": name, "documents": document}, who, why)
 
 
+@correct_app.command("undo")
+def undo(
+    correction: Annotated[int, typer.Argument(help="The id of the correction to undo (see `correct list`).",
+                                              show_default=False)],
+    who: WhoOpt = None,
+    why: WhyOpt = None,
+    db: DbOpt = DEFAULT_DB,
+) -> None:
+    """Undo a confirm, reject or edit: its rows go back to what they were, and the undo is recorded."""
+    with _open(db) as store:
+        try:
+            c = corr.undo(store, correction, who=who, why=why)
+        except corr.CorrectionError as e:
+            err.print(f"[red]error:[/red] {escape(str(e))}")
+            raise typer.Exit(1) from None
+    err.print(escape(f"correction {c.id}: undo of correction {correction} by {c.who}"), highlight=False)
+
+
 @correct_app.command("list")
 def list_(
     format_: Annotated[ListFormat, typer.Option("--format", help="table or json (one object a line).")] = (

@@ -26,6 +26,7 @@ from factiongraph.store.corrections import (
     list_corrections,
     rejected_row,
     relation_key,
+    undo,
 )
 
 
@@ -212,6 +213,10 @@ def test_migration_5_adds_the_corrections_table_on_postgres(pg_url: str, kit: Si
         correct(s, "relation", "h-clash/1", "edit", payload={"swap": True}, who="a", merge=False)
         assert s.query("SELECT source, target FROM relations WHERE doc_hash = 'h-clash' AND idx = 1") == [
             {"source": "nahr", "target": "army"}]  # fmt: skip
+        before = s.query("SELECT * FROM events")
+        correct(s, "event", "h-clash/e1", "reject", who="a", merge=False)
+        undo(s, 3, who="a")
+        assert s.query("SELECT * FROM events") == before
 
 
 # -- the command line ----------------------------------------------------------------------------
@@ -266,6 +271,12 @@ def test_correct_command_edits_merges_and_explains_refusals(tmp_path: Path, kit:
     assert wrong.exit_code == 2 and "has no --source" in wrong.output
     missing = run.invoke(app, ["correct", "reject", "relation", "h-ally/7", "--db", db])
     assert missing.exit_code == 1 and "no relation h-ally/7 in the store" in missing.output
+    assert run.invoke(app, ["correct", "undo", "2", "--db", db]).exit_code == 1  # a merge
+    undone = run.invoke(app, ["correct", "undo", "1", "--why", "wrong row", "--db", db])
+    assert undone.exit_code == 0 and "correction 3: undo of correction 1 by" in undone.output
+    with Store.open(db, read_only=True) as s:  # the edit undone, the later merge still in force
+        assert s.query("SELECT type, source, target FROM relations WHERE doc_hash = 'h-clash' AND idx = 1") == [
+            {"type": "support", "source": "army", "target": "sahil"}]  # fmt: skip
     nostore = run.invoke(app, ["correct", "list", "--db", str(tmp_path / "none.duckdb")])
     assert nostore.exit_code == 2 and "no store at" in nostore.output
 
@@ -293,3 +304,38 @@ def test_correct_command_whole_tie_names_each_statement(tmp_path: Path, kit: Sim
     assert "correction 2: reject relation h-split/0 by" in done.output
     wrong = CliRunner().invoke(app, ["correct", "reject", "event", "h-clash/e1", "--whole-tie", "--db", db])
     assert wrong.exit_code == 2 and "--whole-tie applies to a relation" in wrong.output
+
+
+def test_undo_puts_the_rows_back_and_holds_across_reingest(store: Store, kit: SimpleNamespace) -> None:
+    original = store.query("SELECT * FROM events")
+    correct(store, "event", "h-clash/e1", "reject", who="a")
+    assert store.scalar("SELECT COUNT(*) FROM events") == 0
+    back = undo(store, 1, who="b", why="the attack was real")
+    assert (back.id, back.action, back.payload, back.who) == (2, "undo", {"correction": 1}, "b")
+    assert store.query("SELECT * FROM events") == original
+    assert store.query("SELECT type, derived_from FROM relations WHERE doc_hash = 'h-clash' ORDER BY idx") == [
+        {"type": "hostility", "derived_from": "e1"}, {"type": "support", "derived_from": None}]  # fmt: skip
+    assert rejected_row(store, "event", "h-clash", "e1") is None
+    for t in ("relations", "events", "mentions", "places", "documents"):
+        store.execute(f"DELETE FROM {t}")
+    store.write_batch(kit.documents())
+    assert store.scalar("SELECT COUNT(*) FROM events") == 1  # the undone rejection is not replayed
+    with pytest.raises(CorrectionError, match="undone already"):
+        undo(store, 1, who="b")
+
+
+def test_undo_of_an_edit_restores_it_and_refuses_out_of_order(store: Store) -> None:
+    correct(store, "relation", "h-clash/1", "edit", payload={"type": "hostility"}, who="a")
+    correct(store, "relation", "h-clash/1", "edit", payload={"certainty": "hedged"}, who="a")
+    with pytest.raises(CorrectionError, match="correction 2 changed the same rows later: undo it first"):
+        undo(store, 1, who="b")
+    undo(store, 2, who="b")
+    undo(store, 1, who="b")
+    assert store.query("SELECT type, certainty, confidence FROM relations WHERE doc_hash = 'h-clash' AND idx = 1") == [
+        {"type": "support", "certainty": "asserted", "confidence": 0.9}]  # fmt: skip
+    assert list(labelled_examples(store)) == []
+    correct(store, "actor", "sahil", "merge", payload={"into": "nahr"}, who="a")
+    with pytest.raises(CorrectionError, match="a merge cannot be undone: split"):
+        undo(store, 5, who="b")
+    with pytest.raises(CorrectionError, match="no correction 99"):
+        undo(store, 99, who="b")

@@ -147,3 +147,21 @@ def test_reject_form_with_every_report_of_the_tie(web: Any) -> None:
     assert [c["target_kind"] for c in web.get("/api/corrections").json()] == ["relation"]
     assert ("hostility", "fastaqim-kama-umirt", "jabhat-al-nusra") not in _edges(web, date="2016-11-20")
     assert "Rejected by the analyst" in web.get(path).text
+
+
+def test_undo_form_on_a_rejected_page_brings_the_tie_back(web: Any) -> None:
+    ref = f"{H['douma-4']}/0"
+    body = {"target_kind": "relation", "ref": ref, "action": "reject", "why": "wrong pair"}
+    assert web.post("/api/corrections", headers=AUTH, json=body).status_code == 201
+    page = web.get(f"/relations/{ref}").text
+    assert "Rejected by the analyst" in page and 'value="undo"' in page
+    form = {"action": "undo", "correction": "1", "back": f"/relations/{ref}", "token": TOKEN, "why": "misclick"}
+    sent = web.post("/corrections", content=urllib.parse.urlencode(form),
+                    headers={"content-type": "application/x-www-form-urlencoded"}, follow_redirects=False)  # fmt: skip
+    assert sent.status_code == 303 and sent.headers["location"] == f"/relations/{ref}"
+    d = web.get(f"/api/relations/{ref}").json()
+    assert d["rejected"] is None and d["relation"]["type"] == "hostility"
+    assert [(c["id"], c["action"], c["undone"]) for c in d["corrections"]] == [(1, "reject", True), (2, "undo", False)]
+    again = web.post("/api/corrections", headers=AUTH, json={"action": "undo", "correction": 1})
+    assert again.status_code == 422 and "undone already" in again.json()["detail"]
+    assert web.post("/api/corrections", headers=AUTH, json={"action": "undo"}).status_code == 422

@@ -19,6 +19,8 @@ actors, evidence and trigger spans (`event_key`), an actor by its id. `Store.wri
 Parquet loader replay, in the same transaction, every correction of the documents they write
 (`apply_corrections`), so a document stored again after its rows were removed comes back corrected.
 Replays run in correction order, so a correction made after an edit or a merge finds its rows again.
+A confirm, reject or edit can be undone (`undo`): its rows are put back, an `undo` row records it,
+and replays skip both from then on.
 
 An analyst's confirmation or edit sets the statement's `confidence` to 1.0: the analyst vouches
 for it, so the confidence threshold no longer hides it.
@@ -41,7 +43,7 @@ from factiongraph.store.schema import column_names
 TARGET_KINDS = ("event", "relation", "actor")
 ROW_ACTIONS = ("confirm", "reject", "edit")
 ACTOR_ACTIONS = ("merge", "split")
-ACTIONS = (*ROW_ACTIONS, *ACTOR_ACTIONS)
+ACTIONS = (*ROW_ACTIONS, *ACTOR_ACTIONS, "undo")
 RELATION_TYPES = ("alliance", "hostility", "support", "affiliation")
 RELATION_STATUSES = ("current", "former", "intended")
 # the fields an edit may set, with the values each takes (None: an actor id of the store)
@@ -316,6 +318,77 @@ def correct_tie(
             for r in tie_refs(store, ref)]  # fmt: skip
 
 
+def undo(store: Any, correction_id: int, *, who: str | None = None, why: str | None = None) -> Correction:
+    """Undoes a confirm, reject or edit: the rows it replaced are put back as they were, and an `undo`
+    correction records who did it, when and why (replays skip the undone correction from then on).
+
+    Refused for a merge or split (split the merged actor off again, or merge the split one back),
+    for a correction undone already, and while a later correction of the same rows stands (undo
+    that one first).
+    """
+    from factiongraph.store.core import retrying
+
+    found = [c for c in list_corrections(store) if c.id == correction_id]
+    if not found:
+        raise CorrectionError(f"no correction {correction_id}")
+    c = found[0]
+    if c.action == "undo":
+        raise CorrectionError(f"correction {c.id} is an undo: make the correction again instead")
+    if c.target_kind == "actor":
+        raise CorrectionError(f"a {c.action} cannot be undone: {'split' if c.action == 'merge' else 'merge'} the"
+                              " actors instead")  # fmt: skip
+    undone = undone_ids(store)
+    if c.id in undone:
+        raise CorrectionError(f"correction {c.id} was undone already")
+    mine = _row_ids(c)
+    later = [x for x in list_corrections(store, doc_hash=c.doc_hash)
+             if x.id > c.id and x.action != "undo" and x.id not in undone and _row_ids(x) & mine]  # fmt: skip
+    if later:
+        raise CorrectionError(f"correction {later[-1].id} changed the same rows later: undo it first")
+    who = (who or "").strip() or analyst()
+    why = (why or "").strip() or None
+
+    def write() -> Correction:
+        with store.transaction():
+            now: dict[str, list[dict[str, Any]]] = {}
+            for table, rows in c.replaced.items():
+                key_col = "idx" if table == "relations" else "event_id"
+                ids = [r[key_col] for r in rows]
+                where = f"doc_hash = ? AND {key_col} IN ({', '.join('?' * len(ids))})"
+                now[table] = store.query(f"SELECT * FROM {table} WHERE {where}", [c.doc_hash, *ids])
+                store.execute(f"DELETE FROM {table} WHERE {where}", [c.doc_hash, *ids])
+                cols = column_names(table)
+                store.insert_rows(table, cols, [tuple(r.get(col) for col in cols) for r in rows])
+            for x in list_corrections(store, kind="actor"):  # a later merge or split holds for them too
+                if x.id > c.id and x.id not in undone and c.doc_hash is not None:
+                    _apply_actor(store, x.target_key, x.action, x.payload, [c.doc_hash])
+            new_id = int(store.scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM corrections"))
+            when = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+            payload = {"correction": c.id}
+            row = (new_id, c.target_kind, c.target_key, c.doc_hash, "undo", json.dumps(payload), who, when, why,
+                   json.dumps(now, ensure_ascii=False, default=_json_default))  # fmt: skip
+            store.insert_rows("corrections", _COLUMNS, [row])
+        return Correction(new_id, c.target_kind, c.target_key, c.doc_hash, "undo", payload, who, when, why,
+                          _loads(row[9]))  # fmt: skip
+
+    done = retrying(write)
+    if c.target_kind == "event":
+        from factiongraph.graph import merge_events
+
+        merge_events(store)
+    return done
+
+
+def _row_ids(c: Correction) -> set[tuple[str, str]]:
+    return {(t, str(r.get("idx" if t == "relations" else "event_id"))) for t, rows in c.replaced.items() for r in rows}
+
+
+def undone_ids(store: Any) -> set[int]:
+    """The ids of the corrections an `undo` took back."""
+    return {int(_loads(p).get("correction", 0)) for p in
+            store.column("SELECT payload FROM corrections WHERE action = 'undo'")}  # fmt: skip
+
+
 def _json_default(value: Any) -> Any:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
@@ -460,8 +533,11 @@ def apply_corrections(store: Any, docs: Iterable[str] | None = None) -> int:
     rows = store.query(
         f"SELECT * FROM corrections WHERE target_kind = 'actor' OR {cond} ORDER BY id", params
     )
+    undone = undone_ids(store)
     done = 0
     for r in rows:
+        if r["action"] == "undo" or int(r["id"]) in undone:
+            continue  # an undone correction and its undo leave the rows as extracted
         payload = _loads(r["payload"])
         replaced = _apply(store, r["target_kind"], r["target_key"], r["doc_hash"], r["action"], payload,
                           docs=chosen)  # fmt: skip
@@ -497,8 +573,9 @@ def rejected_row(store: Any, kind: str, doc_hash: str, local: str) -> tuple[Corr
     """The correction that rejected a relation (`local`: its idx) or event (its event id) of a
     document, with the row as it was; None when no correction removed it."""
     table, col = ("relations", "idx") if kind == "relation" else ("events", "event_id")
+    undone = undone_ids(store)
     for c in reversed(list_corrections(store, doc_hash=doc_hash)):
-        if not c.rejects:
+        if not c.rejects or c.id in undone:
             continue
         for row in c.replaced.get(table, []):
             if str(row.get(col)) == str(local):
@@ -536,9 +613,10 @@ def labelled_examples(store: Any) -> Iterator[dict[str, Any]]:
     statement's evidence span.
     """
     ids = {r["hash"]: r["id"] for r in store.query("SELECT hash, id FROM documents")}
+    undone = undone_ids(store)
     for c in list_corrections(store, kind="relation"):
         rows = c.replaced.get("relations") or []
-        if not rows:
+        if not rows or c.action == "undo" or c.id in undone:
             continue
         r = rows[0]
         label = 1 if c.action == "confirm" else 0
@@ -569,5 +647,5 @@ def write_examples(store: Any, out: IO[str]) -> int:
 __all__ = [
     "ACTIONS", "Correction", "CorrectionError", "TARGET_KINDS", "analyst", "apply_corrections", "correct",
     "correct_tie", "corrections_of", "event_key", "labelled_examples", "list_corrections", "rejected_row",
-    "relation_key", "resolve", "tie_refs", "write_examples",
+    "relation_key", "resolve", "tie_refs", "undo", "undone_ids", "write_examples",
 ]  # fmt: skip

@@ -6,7 +6,8 @@
 - `POST /api/corrections` (JSON, `Authorization: Bearer <token>`): make one - `{"target_kind":
   "relation", "ref": "DOC_HASH/IDX", "action": "reject", "why": "...", "who": "...",
   "payload": {...}, "whole_tie": false}` (see `store.corrections.correct`; `whole_tie`: every
-  statement of a relation's tie, `correct_tie`); 201 with `{"corrections": [...]}`, those stored;
+  statement of a relation's tie, `correct_tie`), or `{"action": "undo", "correction": ID}`; 201
+  with `{"corrections": [...]}`, those stored;
 - `POST /corrections` (a form of an event, relation or actor page, with the token as a field):
   the same, then back to the page (303);
 - `GET /api/contradictions`, `GET /contradictions`: the sources that disagree, both sides each.
@@ -72,9 +73,21 @@ def _text(value: Any, name: str) -> str | None:
 def _make(state: Any, body: dict[str, Any]) -> list[corr.Correction]:
     """Checks a correction request's fields and makes it (under the write lock): one correction, or
     with `whole_tie` one for each statement of a relation's tie."""
+    action = _text(body.get("action"), "action")
+    if action == "undo":
+        number = body.get("correction")
+        if isinstance(number, str) and number.isdigit():
+            number = int(number)
+        if not isinstance(number, int) or isinstance(number, bool):
+            raise HTTPException(422, "an undo needs 'correction': the id of the correction to undo")
+        with state.write_lock, state.reader() as s:
+            try:
+                return [corr.undo(s, number, who=_text(body.get("who"), "who") or "web",
+                                  why=_text(body.get("why"), "why"))]  # fmt: skip
+            except corr.CorrectionError as e:
+                raise HTTPException(422, str(e)) from None
     kind = _text(body.get("target_kind"), "target_kind")
     ref = _text(body.get("ref"), "ref")
-    action = _text(body.get("action"), "action")
     if not kind or not ref or not action:
         raise HTTPException(422, "a correction needs 'target_kind', 'ref' and 'action'")
     payload = body.get("payload") or {}
@@ -134,7 +147,7 @@ async def post_correction_form(request: Request) -> Response:
         payload["swap"] = True
     if form.get("documents"):
         payload["documents"] = [d for d in form["documents"].replace(",", " ").split() if d]
-    body: dict[str, Any] = {k: form.get(k) for k in ("target_kind", "ref", "action", "who", "why")}
+    body: dict[str, Any] = {k: form.get(k) for k in ("target_kind", "ref", "action", "who", "why", "correction")}
     body["payload"] = payload
     body["whole_tie"] = bool(form.get("whole_tie"))
     done = await run_in_threadpool(_make, state, body)
@@ -147,7 +160,7 @@ def _back(c: corr.Correction, back: str | None) -> str:
         return "/actors/" + urllib.parse.quote(c.payload["into"], safe="")
     if c.action == "split":
         return "/actors/" + urllib.parse.quote(c.payload["new_id"], safe="")
-    if back and back.startswith("/") and not back.startswith("//"):
+    if back and back.startswith("/") and not back.startswith("//") and "\\" not in back:
         return back
     return "/corrections"
 
@@ -199,7 +212,19 @@ def _report_context(s: Any, row: dict[str, Any], kind: str) -> dict[str, Any]:
 
 
 def _history(s: Any, kind: str, doc_hash: str, local: str) -> list[dict[str, Any]]:
-    return [c.to_dict(with_replaced=False) for c in corr.corrections_of(s, kind, doc_hash, local)]
+    """The corrections of an event or relation, each saying whether it was undone (and can be)."""
+    undone = corr.undone_ids(s)
+    out = []
+    for c in corr.corrections_of(s, kind, doc_hash, local):
+        d = c.to_dict(with_replaced=False)
+        d["undone"] = c.id in undone
+        out.append(d)
+    for d in out:  # only the latest standing correction can be undone
+        d["undoable"] = False
+    standing = [d for d in out if d["action"] != "undo" and not d["undone"]]
+    if standing:
+        standing[-1]["undoable"] = True
+    return out
 
 
 def _pair_contradictions(s: Any, a: str | None, b: str | None) -> list[dict[str, Any]]:
