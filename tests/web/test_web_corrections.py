@@ -81,6 +81,11 @@ def test_corrections_need_the_token_and_valid_fields(web: Any, client: Any) -> N
     bad = web.post("/api/corrections", json={**body, "action": "merge"}, headers=AUTH)
     assert bad.status_code == 422 and "confirm, reject, edit" in bad.json()["detail"]
     assert web.post("/api/corrections", content=b"{", headers=AUTH).status_code == 400
+    lone = b'{"target_kind": "relation", "ref": "x/0", "action": "reject", "why": "\\ud800"}'
+    assert web.post("/api/corrections", content=lone, headers=AUTH).status_code == 422
+    form_lone = "action=reject&why=%ED%A0%80&token=" + TOKEN
+    assert web.post("/corrections", content=form_lone,
+                    headers={"content-type": "application/x-www-form-urlencoded"}).status_code == 400  # fmt: skip
     assert web.post("/api/corrections", json={**body, "payload": [1]}, headers=AUTH).status_code == 422
     tie = web.post("/api/corrections", json={**body, "target_kind": "event", "ref": f"{H['douma-4']}/e1",
                                              "whole_tie": True}, headers=AUTH)  # fmt: skip

@@ -124,8 +124,25 @@ async def post_correction(request: Request) -> Any:
         raise HTTPException(400, "the body is not JSON") from None
     if not isinstance(body, dict):
         raise HTTPException(422, "the body must be a JSON object")
+    if not _encodable(body):
+        raise HTTPException(422, "the body holds text that is not valid Unicode (a lone surrogate)")
     done = await run_in_threadpool(_make, state, body)
     return jsonable_encoder({"corrections": [c.to_dict() for c in done]})
+
+
+def _encodable(value: Any) -> bool:
+    """True when every string in a decoded JSON value can be stored as UTF-8."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return False
+        return True
+    if isinstance(value, dict):
+        return all(_encodable(k) and _encodable(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_encodable(v) for v in value)
+    return True
 
 
 # the form fields of each kind of correction, as they go into the payload
