@@ -14,8 +14,9 @@ without a date there is no telling whether they speak of the same time):
 
 Relations are read as the graph reads them (`graph_sql.evidence_sql`: parties only, the
 confidence threshold, the analyst's corrections applied), so a rejected statement contradicts
-nothing. One row per pair of statements, grouped into one `Contradiction` per kind and pair, with
-the closest pair in time as its evidence and the count of statements on each side.
+nothing. Each source counts once per side (its first statement stands for it); the pairs of sources
+are grouped into one `Contradiction` per kind and actor pair, with the closest pair in time as its
+evidence and the number of sources on each side.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from factiongraph.store.rows import as_date
 
 DEFAULT_WINDOW_DAYS = 30
 FRIENDLY = ("alliance", "support", "affiliation")
+_FRIENDLY_SQL = "(" + ", ".join(f"'{t}'" for t in FRIENDLY) + ")"
 KINDS = ("allied and hostile", "tie denied", "event denied")
 _REL_COLS = ("doc_hash", "idx", "doc_id", "type", "a", "b", "status", "certainty", "source_kind", "evidence_text",
              "day")  # fmt: skip
@@ -41,7 +43,7 @@ _EVENT_COLS = ("doc_hash", "event_id", "doc_id", "plover", "actor1", "actor2", "
 @dataclass
 class Contradiction:
     """Two sources that disagree about one pair of actors (`a` < `b`): one side's statement and
-    the other's (`first` the earlier), and how many statements each side has."""
+    the other's (`first` the earlier), and how many sources each side has."""
 
     kind: str
     a: str
@@ -79,20 +81,27 @@ def _relation_pairs(store: Any, scope: Scope, min_confidence: float, window_days
     sql, params = graph_sql.evidence_sql(store, scope, min_confidence=min_confidence)
     sel = ", ".join(f"{x}.{c} AS {x}_{c}" for x in ("x", "y") for c in _REL_COLS)
     same_source = "x.doc_hash = y.doc_hash AND x.source_kind = y.source_kind"
-    near = "x.day IS NOT NULL AND y.day IS NOT NULL AND ABS(x.day - y.day) <= ?"
+    near = "ABS(x.day - y.day) <= ?"
     # a statement that the friendly tie ended, dated between the two: a change, not a disagreement
     ended = ("EXISTS (SELECT 1 FROM s z WHERE z.p = x.p AND z.q = x.q AND z.type = x.type AND z.ends = 1"
              " AND z.day >= LEAST(x.day, y.day) AND z.day <= GREATEST(x.day, y.day))")  # fmt: skip
+    holds = "status = 'current' AND change IS NULL AND certainty <> 'negated'"
+    # each source (document and source kind) counts once per side: its first statement stands for it,
+    # so a report repeating a tie in every paragraph does not multiply the pairs to compare
     q = (
-        f"WITH ev AS ({sql}), s AS (SELECT ev.*, LEAST(a, b) AS p, GREATEST(a, b) AS q FROM ev)"
-        f" SELECT 'allied and hostile' AS kind, {sel} FROM s x JOIN s y ON x.p = y.p AND x.q = y.q"
-        f" WHERE x.type IN ('alliance', 'support', 'affiliation') AND y.type = 'hostility'"
-        " AND x.status = 'current' AND y.status = 'current' AND x.change IS NULL AND y.change IS NULL"
-        f" AND x.certainty <> 'negated' AND y.certainty <> 'negated' AND NOT ({same_source}) AND {near}"
-        f" AND NOT {ended}"
-        f" UNION ALL SELECT 'tie denied' AS kind, {sel} FROM s x JOIN s y ON x.type = y.type AND x.a = y.a"
-        f" AND x.b = y.b WHERE x.certainty <> 'negated' AND y.certainty = 'negated' AND NOT ({same_source})"
-        f" AND {near}"
+        f"WITH ev AS ({sql}), s AS (SELECT ev.*, LEAST(a, b) AS p, GREATEST(a, b) AS q FROM ev"
+        " WHERE day IS NOT NULL),"
+        f" sd AS (SELECT s.*, CASE WHEN type IN {_FRIENDLY_SQL} AND {holds} THEN 'F'"
+        f" WHEN type = 'hostility' AND {holds} THEN 'H' END AS side1,"
+        " CASE WHEN certainty = 'negated' THEN 'N' ELSE 'A' END AS side2 FROM s),"
+        " r1 AS (SELECT * FROM (SELECT sd.*, ROW_NUMBER() OVER (PARTITION BY p, q, side1, doc_hash, source_kind"
+        " ORDER BY day, idx) AS rn FROM sd WHERE side1 IS NOT NULL) t1 WHERE rn = 1),"
+        " r2 AS (SELECT * FROM (SELECT sd.*, ROW_NUMBER() OVER (PARTITION BY type, a, b, side2, doc_hash,"
+        " source_kind ORDER BY day, idx) AS rn FROM sd) t2 WHERE rn = 1)"
+        f" SELECT 'allied and hostile' AS kind, {sel} FROM r1 x JOIN r1 y ON x.p = y.p AND x.q = y.q"
+        f" AND x.side1 = 'F' AND y.side1 = 'H' WHERE NOT ({same_source}) AND {near} AND NOT {ended}"
+        f" UNION ALL SELECT 'tie denied' AS kind, {sel} FROM r2 x JOIN r2 y ON x.type = y.type AND x.a = y.a"
+        f" AND x.b = y.b AND x.side2 = 'A' AND y.side2 = 'N' WHERE NOT ({same_source}) AND {near}"
     )
     rows = store.query(q, [*params, window_days, window_days])
     return [(r["kind"], _side(r, "x_", _REL_COLS), _side(r, "y_", _REL_COLS)) for r in rows]
@@ -141,8 +150,8 @@ def contradictions(
         x, y = min(pairs, key=lambda p: (abs((p[0]["day"] - p[1]["day"]).days), p[0]["doc_id"], p[1]["doc_id"],
                                          str(p[0]["link"]), str(p[1]["link"])))  # fmt: skip
         first, second = (x, y) if (x["day"], x["doc_id"]) <= (y["day"], y["doc_id"]) else (y, x)
-        n_x = len({(p[0]["doc_hash"], p[0]["evidence_text"]) for p in pairs})
-        n_y = len({(p[1]["doc_hash"], p[1]["evidence_text"]) for p in pairs})
+        n_x = len({(p[0]["doc_hash"], p[0]["source_kind"]) for p in pairs})
+        n_y = len({(p[1]["doc_hash"], p[1]["source_kind"]) for p in pairs})
         counts = (n_x, n_y) if first is x else (n_y, n_x)
         out.append(Contradiction(kind, lo, hi, first, second, *counts))
     out.sort(key=lambda c: (-max(c.first["day"], c.second["day"]).toordinal(), KINDS.index(c.kind), c.a, c.b))
