@@ -77,9 +77,23 @@ def _side(r: dict[str, Any], p: str, cols: tuple[str, ...]) -> dict[str, Any]:
     return out
 
 
-def _relation_pairs(store: Any, scope: Scope, min_confidence: float, window_days: int) -> list[tuple[str, Any, Any]]:
+def _grouped(store: Any, ctes: str, pairs: str, params: list[Any], tie: str) -> list[dict[str, Any]]:
+    """One row per kind and actor pair from the pairs of disagreeing sources `pairs` selects (kind,
+    pp, qq and the x_/y_ columns): the pair closest in time, with the sources on each side (nx, ny)."""
+    q = (
+        f"WITH {ctes}, j AS ({pairs}),"
+        " c AS (SELECT kind, pp, qq, COUNT(DISTINCT x_doc_hash || ':' || x_source_kind) AS nx,"
+        " COUNT(DISTINCT y_doc_hash || ':' || y_source_kind) AS ny FROM j GROUP BY kind, pp, qq),"
+        " g AS (SELECT j.*, ROW_NUMBER() OVER (PARTITION BY kind, pp, qq ORDER BY ABS(x_day - y_day), x_doc_id,"
+        f" y_doc_id, x_{tie}, y_{tie}) AS gn FROM j)"
+        " SELECT g.*, c.nx, c.ny FROM g JOIN c ON c.kind = g.kind AND c.pp = g.pp AND c.qq = g.qq WHERE g.gn = 1"
+    )
+    return store.query(q, params)
+
+
+def _relation_groups(store: Any, scope: Scope, min_confidence: float, window_days: int) -> list[dict[str, Any]]:
     sql, params = graph_sql.evidence_sql(store, scope, min_confidence=min_confidence)
-    sel = ", ".join(f"{x}.{c} AS {x}_{c}" for x in ("x", "y") for c in _REL_COLS)
+    sel = ", ".join(f"{x}.{c} AS {x}_{c}" for x in ("x", "y") for c in _REL_COLS) + ", x.p AS pp, x.q AS qq"
     same_source = "x.doc_hash = y.doc_hash AND x.source_kind = y.source_kind"
     near = "ABS(x.day - y.day) <= ?"
     # a statement that the friendly tie ended, dated between the two: a change, not a disagreement
@@ -88,9 +102,8 @@ def _relation_pairs(store: Any, scope: Scope, min_confidence: float, window_days
     holds = "status = 'current' AND change IS NULL AND certainty <> 'negated'"
     # each source (document and source kind) counts once per side: its first statement stands for it,
     # so a report repeating a tie in every paragraph does not multiply the pairs to compare
-    q = (
-        f"WITH ev AS ({sql}), s AS (SELECT ev.*, LEAST(a, b) AS p, GREATEST(a, b) AS q FROM ev"
-        " WHERE day IS NOT NULL),"
+    ctes = (
+        f"ev AS ({sql}), s AS (SELECT ev.*, LEAST(a, b) AS p, GREATEST(a, b) AS q FROM ev WHERE day IS NOT NULL),"
         f" sd AS (SELECT s.*, CASE WHEN type IN {_FRIENDLY_SQL} AND {holds} THEN 'F'"
         f" WHEN type = 'hostility' AND {holds} THEN 'H' END AS side1,"
         " CASE WHEN certainty = 'negated' THEN 'N' ELSE 'A' END AS side2 FROM s),"
@@ -98,16 +111,17 @@ def _relation_pairs(store: Any, scope: Scope, min_confidence: float, window_days
         " ORDER BY day, idx) AS rn FROM sd WHERE side1 IS NOT NULL) t1 WHERE rn = 1),"
         " r2 AS (SELECT * FROM (SELECT sd.*, ROW_NUMBER() OVER (PARTITION BY type, a, b, side2, doc_hash,"
         " source_kind ORDER BY day, idx) AS rn FROM sd) t2 WHERE rn = 1)"
-        f" SELECT 'allied and hostile' AS kind, {sel} FROM r1 x JOIN r1 y ON x.p = y.p AND x.q = y.q"
+    )
+    pairs = (
+        f"SELECT 'allied and hostile' AS kind, {sel} FROM r1 x JOIN r1 y ON x.p = y.p AND x.q = y.q"
         f" AND x.side1 = 'F' AND y.side1 = 'H' WHERE NOT ({same_source}) AND {near} AND NOT {ended}"
         f" UNION ALL SELECT 'tie denied' AS kind, {sel} FROM r2 x JOIN r2 y ON x.type = y.type AND x.a = y.a"
         f" AND x.b = y.b AND x.side2 = 'A' AND y.side2 = 'N' WHERE NOT ({same_source}) AND {near}"
     )
-    rows = store.query(q, [*params, window_days, window_days])
-    return [(r["kind"], _side(r, "x_", _REL_COLS), _side(r, "y_", _REL_COLS)) for r in rows]
+    return _grouped(store, ctes, pairs, [*params, window_days, window_days], "idx")
 
 
-def _event_pairs(store: Any, scope: Scope, window_days: int) -> list[tuple[str, Any, Any]]:
+def _event_groups(store: Any, scope: Scope, window_days: int) -> list[dict[str, Any]]:
     scope_sql, scope_params = scope.where("e.actor1", "e.actor2", "a1.country", "a2.country")
     base = (
         "SELECT e.doc_hash, e.event_id, d.id AS doc_id, e.plover, e.actor1, e.actor2, e.certainty, e.source_kind,"
@@ -116,15 +130,14 @@ def _event_pairs(store: Any, scope: Scope, window_days: int) -> list[tuple[str, 
         " LEFT JOIN actors a1 ON a1.id = e.actor1 LEFT JOIN actors a2 ON a2.id = e.actor2"
         f" WHERE e.actor1 IS NOT NULL AND e.actor2 IS NOT NULL AND e.actor1 <> e.actor2 AND {scope_sql}"
     )
-    sel = ", ".join(f"{x}.{c} AS {x}_{c}" for x in ("x", "y") for c in _EVENT_COLS)
-    q = (
-        f"WITH s AS ({base}) SELECT 'event denied' AS kind, {sel} FROM s x JOIN s y ON x.plover = y.plover"
+    sel = ", ".join(f"{x}.{c} AS {x}_{c}" for x in ("x", "y") for c in _EVENT_COLS) + ", x.p AS pp, x.q AS qq"
+    pairs = (
+        f"SELECT 'event denied' AS kind, {sel} FROM s x JOIN s y ON x.plover = y.plover"
         " AND x.p = y.p AND x.q = y.q WHERE x.certainty IN ('asserted', 'reported') AND y.certainty = 'negated'"
         " AND NOT (x.doc_hash = y.doc_hash AND x.source_kind = y.source_kind)"
         " AND x.day IS NOT NULL AND y.day IS NOT NULL AND ABS(x.day - y.day) <= ?"
     )
-    rows = store.query(q, [*scope_params, window_days])
-    return [(r["kind"], _side(r, "x_", _EVENT_COLS), _side(r, "y_", _EVENT_COLS)) for r in rows]
+    return _grouped(store, f"s AS ({base})", pairs, [*scope_params, window_days], "event_id")
 
 
 def contradictions(
@@ -139,21 +152,18 @@ def contradictions(
         from factiongraph.graph import MIN_CONFIDENCE
 
         min_confidence = MIN_CONFIDENCE
-    found = _relation_pairs(store, scope, min_confidence, window_days) + _event_pairs(store, scope, window_days)
-    groups: dict[tuple[str, str, str], list[tuple[Any, Any]]] = defaultdict(list)
-    for kind, x, y in found:
-        ends = (x["a"], x["b"]) if "a" in x else (x["actor1"], x["actor2"])
-        lo, hi = sorted(ends)
-        groups[(kind, lo, hi)].append((x, y))
+    rows: list[tuple[dict[str, Any], tuple[str, ...]]] = [
+        (r, _REL_COLS) for r in _relation_groups(store, scope, min_confidence, window_days)
+    ]
+    rows += [(r, _EVENT_COLS) for r in _event_groups(store, scope, window_days)]
     out = []
-    for (kind, lo, hi), pairs in groups.items():
-        x, y = min(pairs, key=lambda p: (abs((p[0]["day"] - p[1]["day"]).days), p[0]["doc_id"], p[1]["doc_id"],
-                                         str(p[0]["link"]), str(p[1]["link"])))  # fmt: skip
-        first, second = (x, y) if (x["day"], x["doc_id"]) <= (y["day"], y["doc_id"]) else (y, x)
-        n_x = len({(p[0]["doc_hash"], p[0]["source_kind"]) for p in pairs})
-        n_y = len({(p[1]["doc_hash"], p[1]["source_kind"]) for p in pairs})
-        counts = (n_x, n_y) if first is x else (n_y, n_x)
-        out.append(Contradiction(kind, lo, hi, first, second, *counts))
+    for r, cols in rows:
+        x, y = _side(r, "x_", cols), _side(r, "y_", cols)
+        lo, hi = sorted((r["pp"], r["qq"]))
+        if (x["day"], x["doc_id"]) <= (y["day"], y["doc_id"]):
+            out.append(Contradiction(r["kind"], lo, hi, x, y, int(r["nx"]), int(r["ny"])))
+        else:
+            out.append(Contradiction(r["kind"], lo, hi, y, x, int(r["ny"]), int(r["nx"])))
     out.sort(key=lambda c: (-max(c.first["day"], c.second["day"]).toordinal(), KINDS.index(c.kind), c.a, c.b))
     return out
 
