@@ -33,7 +33,7 @@ import getpass
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -245,8 +245,6 @@ def correct(
     `swap` to turn the direction around); for `merge`, `into`; for `split`, `new_id`, `name`
     and `documents`. Events are merged again after an event correction (`merge`).
     """
-    from factiongraph.store.core import retrying
-
     payload = dict(payload or {})
     key, doc_hash = resolve(store, kind, ref)
     valid = ACTOR_ACTIONS if kind == "actor" else ROW_ACTIONS
@@ -277,7 +275,7 @@ def correct(
             store.insert_rows("corrections", _COLUMNS, [row])
         return Correction(new_id, kind, key, doc_hash, action, payload, who, when, why, _loads(row[9]))
 
-    done = retrying(write)
+    done = _numbered(write)
     if merge and kind in ("event", "actor"):
         from factiongraph.graph import merge_events
 
@@ -326,8 +324,6 @@ def undo(store: Any, correction_id: int, *, who: str | None = None, why: str | N
     for a correction undone already, and while a later correction of the same rows stands (undo
     that one first).
     """
-    from factiongraph.store.core import retrying
-
     found = [c for c in list_corrections(store) if c.id == correction_id]
     if not found:
         raise CorrectionError(f"no correction {correction_id}")
@@ -371,7 +367,7 @@ def undo(store: Any, correction_id: int, *, who: str | None = None, why: str | N
         return Correction(new_id, c.target_kind, c.target_key, c.doc_hash, "undo", payload, who, when, why,
                           _loads(row[9]))  # fmt: skip
 
-    done = retrying(write)
+    done = _numbered(write)
     if c.target_kind == "event":
         from factiongraph.graph import merge_events
 
@@ -387,6 +383,20 @@ def undone_ids(store: Any) -> set[int]:
     """The ids of the corrections an `undo` took back."""
     return {int(_loads(p).get("correction", 0)) for p in
             store.column("SELECT payload FROM corrections WHERE action = 'undo'")}  # fmt: skip
+
+
+def _numbered(write: Callable[[], Correction]) -> Correction:
+    """Runs a correction's write transaction (`core.retrying`), again when a concurrent correction took
+    the same id first (PostgreSQL: a unique violation of the primary key)."""
+    from factiongraph.store.core import retrying
+
+    for _ in range(4):
+        try:
+            return retrying(write)
+        except Exception as e:
+            if getattr(e, "sqlstate", None) != "23505":
+                raise
+    return retrying(write)
 
 
 def _json_default(value: Any) -> Any:
