@@ -58,5 +58,6 @@ def test_reject_button_marks_the_relation_rejected(browser: Any, server: LiveSer
     note = browser.find_element(By.ID, "rejected")
     assert browser.current_url == server.url + path
     assert "Rejected by the analyst" in note.text and "a different group" in note.text
-    assert browser.find_elements(By.CSS_SELECTOR, "form.correct-form") == []
+    assert browser.find_elements(By.CSS_SELECTOR, "form.correct-form:not(.undo-form)") == []
+    assert len(browser.find_elements(By.CSS_SELECTOR, "form.undo-form")) == 1  # the rejection can be undone
     assert_clean(browser)

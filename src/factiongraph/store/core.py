@@ -373,6 +373,8 @@ class Store:
         committed first - is skipped with all its rows (`INSERT ... ON CONFLICT DO NOTHING RETURNING`).
         Actors, then documents, are inserted in key order, so two ingests writing the same documents
         lock rows in the same order; a PostgreSQL deadlock or serialisation failure retries the batch.
+        The analyst's corrections of the new documents are replayed in the same transaction
+        (`store.corrections.apply_corrections`), so a document stored again comes back corrected.
         """
         docs = sorted({r[0]: r for r in rows.get("documents", ())}.values(), key=lambda r: r[0])
         actors = sorted({r[0]: r for r in rows.get("actors", ())}.values(), key=lambda r: r[0])
