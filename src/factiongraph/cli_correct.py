@@ -73,13 +73,15 @@ class ListFormat(str, Enum):
     json = "json"
 
 
-def _open(db: str) -> Store:
+def _open(db: str, *, write: bool = True) -> Store:
+    """The store: held for one short correcting command (a reader waits at most that long), or
+    opened read-only by a command that only reads."""
     if not is_postgres(db) and db != ":memory:" and not Path(db).exists():
         hint = f"no store at {db} (run `factiongraph ingest PATH... --db {db}` first)"
         err.print("[red]error:[/red] " + escape(hint))
         raise typer.Exit(2)
     try:
-        return Store.open(db, hold=False)
+        return Store.open(db, read_only=not write)
     except StoreError as e:
         err.print(f"[red]error:[/red] {escape(str(e))}")
         raise typer.Exit(2) from None
@@ -217,7 +219,7 @@ def list_(
     db: DbOpt = DEFAULT_DB,
 ) -> None:
     """List the corrections, oldest first."""
-    with _open(db) as store:
+    with _open(db, write=False) as store:
         found = corr.list_corrections(store)
     if format_ is ListFormat.json:
         for c in found:
@@ -239,7 +241,7 @@ def export_examples(
     db: DbOpt = DEFAULT_DB,
 ) -> None:
     """Write the relation corrections as labelled examples for the confidence model (see EXPORT_HELP)."""
-    with _open(db) as store:
+    with _open(db, write=False) as store:
         if output is None:
             n = corr.write_examples(store, sys.stdout)
         else:
@@ -257,7 +259,7 @@ def contradictions(
     db: DbOpt = DEFAULT_DB,
 ) -> None:
     """List the ties and events on which sources disagree (see CONTRADICTIONS_HELP)."""
-    with _open(db) as store:
+    with _open(db, write=False) as store:
         found = contra.contradictions(store, window_days=window_days)
     if format_ is ListFormat.json:
         for c in found:
