@@ -31,6 +31,7 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import hashlib
+import importlib
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -265,9 +266,11 @@ def correct(
 
     def write() -> Correction:
         with store.transaction():
+            touched = _actor_docs(store, key, None) if kind == "actor" else [doc_hash or ""]
             replaced = _apply(store, kind, key, doc_hash, action, payload, docs=None)
             if kind != "actor" and not any(replaced.values()):
                 raise CorrectionError(f"the {kind} {ref} is no longer in the store")
+            _refresh_derived(store, touched)
             new_id = int(store.scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM corrections"))
             when = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
             row = (new_id, kind, key, doc_hash, action, json.dumps(payload, ensure_ascii=False), who, when, why,
@@ -358,6 +361,7 @@ def undo(store: Any, correction_id: int, *, who: str | None = None, why: str | N
             for x in list_corrections(store, kind="actor"):  # a later merge or split holds for them too
                 if x.id > c.id and x.id not in undone and c.doc_hash is not None:
                     _apply_actor(store, x.target_key, x.action, x.payload, [c.doc_hash])
+            _refresh_derived(store, [c.doc_hash or ""])
             new_id = int(store.scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM corrections"))
             when = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
             payload = {"correction": c.id}
@@ -397,6 +401,37 @@ def _numbered(write: Callable[[], Correction]) -> Correction:
             if getattr(e, "sqlstate", None) != "23505":
                 raise
     return retrying(write)
+
+
+def _refresh_derived(store: Any, docs: Iterable[str]) -> None:
+    """Re-derives what the store keeps derived from the relations of these documents, where it keeps
+    something (a graph `evidence` table, `factiongraph.store.evidence`), from their corrected rows.
+    Called in the correction's transaction; a replay at ingest runs before the derivation instead."""
+    try:
+        derived = importlib.import_module("factiongraph.store.evidence")
+    except ImportError:
+        return
+    hashes = sorted({d for d in docs if d})
+    if not hashes:
+        return
+    store.execute("CREATE TEMPORARY TABLE fg_fix_docs (hash TEXT PRIMARY KEY)")
+    try:
+        store.insert_rows("fg_fix_docs", ("hash",), [(h,) for h in hashes])
+        store.execute("DELETE FROM evidence WHERE doc_hash IN (SELECT hash FROM fg_fix_docs)")
+        derived.add_documents(store, "SELECT hash FROM fg_fix_docs")
+    finally:
+        store.execute("DROP TABLE fg_fix_docs")
+
+
+def _actor_docs(store: Any, actor: str, docs: Sequence[str] | None) -> list[str]:
+    """The documents whose events, relations or mentions name the actor (of `docs`, when given)."""
+    cond, params = _in_docs(docs)
+    return store.column(
+        "SELECT doc_hash FROM relations WHERE (source = ? OR target = ?) AND " + cond
+        + " UNION SELECT doc_hash FROM events WHERE (actor1 = ? OR actor2 = ?) AND " + cond
+        + " UNION SELECT doc_hash FROM mentions WHERE actor_id = ? AND " + cond,
+        [actor, actor, *params, actor, actor, *params, actor, *params],
+    )  # fmt: skip
 
 
 def _json_default(value: Any) -> Any:
