@@ -132,8 +132,11 @@ def test_edited_event_takes_the_new_type_and_actors(store: Store) -> None:
     assert list_corrections(store)[0].target_key == event_key(before)
 
 
-def test_confirmed_statement_passes_the_confidence_threshold(store: Store) -> None:
-    store.execute("UPDATE relations SET confidence = 0.01 WHERE doc_hash = 'h-ally'")
+def test_confirmed_statement_passes_the_confidence_threshold(kit: SimpleNamespace) -> None:
+    store = Store.open(":memory:")
+    weak = kit.doc("ally.txt", "2021-03-01", kit.documents()[0][1]["document"]["text"], relations=[
+        kit.rel("alliance", "qadr", "sahil", "joint operations room", confidence=0.01)])  # fmt: skip
+    store.write_batch([("h-ally", weak)])
     march = dt.date(2021, 3, 2)
     assert fg.graph_at(store, at=march).edges == []  # below the confidence threshold
     correct(store, "relation", "h-ally/0", "confirm", who="analyst-1", why="seen on video")
