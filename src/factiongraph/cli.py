@@ -287,6 +287,10 @@ from factiongraph.cli_web import register as _register_web  # noqa: E402 - the s
 _register_web(app)
 use_common_options(app, actors_app)  # --version and -h on every command
 
+from factiongraph.cli_correct import register as _register_correct  # noqa: E402 - correct, contradictions
+
+_register_correct(app)
+
 
 def main() -> None:  # pragma: no cover - console entry point
     app()

@@ -135,6 +135,8 @@ def load_unit(store: Store, unit: Unit) -> tuple[int, int]:
         return 0, 0
     _check_columns(unit)
 
+    from factiongraph.store.corrections import apply_corrections
+
     def write() -> tuple[int, int]:
         with store.transaction():
             if store.backend == "postgres":
@@ -163,6 +165,7 @@ def load_unit(store: Store, unit: Unit) -> tuple[int, int]:
                         " WHERE doc_hash IN (SELECT hash FROM fg_new_documents) ON CONFLICT DO NOTHING"
                     )
                 store.execute("DROP TABLE fg_new_documents")
+                apply_corrections(store, new)  # an analyst's corrections of these documents hold again
         return len(new), offered - len(new)
 
     return retrying(write)

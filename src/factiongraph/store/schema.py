@@ -17,6 +17,10 @@ Tables (one row per ...):
 - `relations`   relation of the output contract, flattened, with `doc_hash`; `change` is
                 what the evidence reports happening to the tie (migration 4).
 - `places`      toponym in a document.
+- `corrections` an analyst's correction (migration 5): confirm, reject or edit an event or relation,
+                merge or split actors; keyed by the target's content-derived key (`store.corrections`),
+                with who, when, why and the rows it replaced. Not a data table: exports carry its
+                effect, not the table.
 
 `COLUMNS` lists every table's columns in order, with their SQL types, as the migrations leave
 them: the one definition the store, `factiongraph batch` and `export --format parquet` share
@@ -160,6 +164,26 @@ MIGRATIONS: list[tuple[int, str, list[str | Callable[[Any], None]]]] = [
         [
             "ALTER TABLE relations ADD COLUMN IF NOT EXISTS change TEXT",
             "CREATE INDEX IF NOT EXISTS relations_tie ON relations (type, source, target)",
+        ],
+    ),
+    (
+        5,
+        "corrections: an analyst's confirm, reject, edit, merge and split, with who, when, why and what it replaced",
+        [
+            """CREATE TABLE IF NOT EXISTS corrections (
+                id INTEGER PRIMARY KEY,
+                target_kind TEXT NOT NULL,
+                target_key TEXT NOT NULL,
+                doc_hash TEXT,
+                action TEXT NOT NULL,
+                payload TEXT,
+                who TEXT NOT NULL,
+                created_at TIMESTAMP NOT NULL,
+                why TEXT,
+                replaced TEXT
+            )""",
+            "CREATE INDEX IF NOT EXISTS corrections_target ON corrections (target_kind, target_key)",
+            "CREATE INDEX IF NOT EXISTS corrections_doc ON corrections (doc_hash)",
         ],
     ),
 ]

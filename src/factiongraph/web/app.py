@@ -33,6 +33,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from factiongraph import graph as fg
 from factiongraph.document import CERTAINTIES
 from factiongraph.store.core import Store
+from factiongraph.web import corrections as fix
 from factiongraph.web import models as m
 from factiongraph.web import queries as q
 
@@ -291,21 +292,21 @@ def create_app(
 
     def api_actor(actor_id: str) -> dict[str, Any]:
         with state.reader() as s:
-            d = q.actor_detail(s, actor_id, registry=state.registry)
+            d = fix.annotate_actor(s, actor_id, q.actor_detail(s, actor_id, registry=state.registry))
         if d is None:
             raise HTTPException(404, "no such actor")
         return d
 
     def api_event(doc_hash: str, event_id: str) -> dict[str, Any]:
         with state.reader() as s:
-            d = q.event_detail(s, doc_hash, event_id)
+            d = fix.annotate_event(s, doc_hash, event_id, q.event_detail(s, doc_hash, event_id))
         if d is None:
             raise HTTPException(404, "no such event")
         return d
 
     def api_relation(doc_hash: str, idx: int) -> dict[str, Any]:
         with state.reader() as s:
-            d = q.relation_detail(s, doc_hash, idx)
+            d = fix.annotate_relation(s, doc_hash, idx, q.relation_detail(s, doc_hash, idx))
         if d is None:
             raise HTTPException(404, "no such relation")
         return d
@@ -317,6 +318,7 @@ def create_app(
             raise HTTPException(404, "no such document")
         return d
 
+    app.include_router(fix.router)  # corrections and contradictions: API routes and pages
     typed: dict[str, Any] = {"response_model_exclude_unset": True}  # each response keeps its query's keys
     app.get("/api/overview", summary="Counts, latest alliance changes, most active actors",
             response_model=m.Overview, **typed)(api_overview)  # fmt: skip

@@ -16,6 +16,7 @@ from typing import Any
 
 from factiongraph import graph as fg
 from factiongraph.document import CERTAINTIES
+from factiongraph.store.contradictions import contradicted_pairs, contradictions
 from factiongraph.store.core import Store
 
 SOURCE_KINDS: tuple[str, ...] = ("article", "comment")
@@ -181,6 +182,9 @@ def graph(
     total = len(found)
     found = found[:max_edges]
     top = max((e.strength for e in found), default=1.0) or 1.0
+    # pairs the sources disagree about, up to the graph's date: each edge says so (`contradicted`)
+    contested = contradicted_pairs([c for c in contradictions(store, scope=scope)
+                                    if at is None or max(c.first["day"], c.second["day"]) <= at])  # fmt: skip
     nodes: dict[str, dict[str, Any]] = {}
     out_edges = []
     for i, e in enumerate(found):
@@ -212,6 +216,7 @@ def graph(
                 "ended_on": e.ended_on,
                 "stale": e.stale,
                 "report": {"doc_hash": latest.doc_hash, "idx": latest.index},
+                "contradicted": contested.get((min(e.source, e.target), max(e.source, e.target)), []),
             }
         )
     for n in nodes.values():
