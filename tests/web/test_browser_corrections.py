@@ -13,6 +13,7 @@ from .test_browser import assert_clean, browser  # noqa: F401 - the module's hea
 from .test_web_corrections import DOCS, TOKEN, H
 
 By = pytest.importorskip("selenium.webdriver.common.by").By
+pytestmark = pytest.mark.slow  # a real browser against a live server, like the other browser tests
 
 
 @pytest.fixture(scope="module")

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from factiongraph.store import Store
+from factiongraph.web import corrections as fix
 from factiongraph.web import models as m
 from factiongraph.web import queries as q
 
@@ -39,6 +40,8 @@ def test_every_api_route_has_a_named_response_type(openapi: dict[str, Any]) -> N
         ("get", "/api/events/{doc_hash}/{event_id}"): "EventDetail",
         ("get", "/api/relations/{doc_hash}/{idx}"): "RelationDetail",
         ("get", "/api/documents/{doc_hash}"): "DocumentDetail", ("post", "/api/documents"): "IngestResult",
+        ("get", "/api/corrections"): "Correction", ("post", "/api/corrections"): "CorrectionsMade",
+        ("get", "/api/contradictions"): "Contradiction",
     }  # fmt: skip
 
 
@@ -60,8 +63,9 @@ def test_schemas_carry_the_vocabularies_and_store_columns(openapi: dict[str, Any
     ("/api/map", q.map_events, ()),
     ("/api/actors", q.actor_list, ()),
     ("/api/documents/{h}", q.document_detail, ("aleppo-1",)),
-    ("/api/relations/{h}/0", q.relation_detail, ("aleppo-1", 0)),
-    ("/api/events/{h}/e1", q.event_detail, ("aleppo-1", "e1")),
+    ("/api/relations/{h}/0", lambda s, h, i: fix.annotate_relation(s, h, i, q.relation_detail(s, h, i)),
+     ("aleppo-1", 0)),
+    ("/api/events/{h}/e1", lambda s, h, e: fix.annotate_event(s, h, e, q.event_detail(s, h, e)), ("aleppo-1", "e1")),
 ])  # fmt: skip
 def test_typed_responses_keep_exactly_the_keys_of_their_query(
     client: Any, web_db: Any, url: str, query: Any, args: tuple[Any, ...]

@@ -35,6 +35,7 @@ from factiongraph.document import CERTAINTIES, PLOVER_TYPES
 from factiongraph.store import corrections as corr
 from factiongraph.store.contradictions import DEFAULT_WINDOW_DAYS, contradicted_pairs, contradictions
 from factiongraph.store.graph_sql import Scope
+from factiongraph.web import models as m
 
 HERE = Path(__file__).resolve().parent
 MAX_FIELD = 2000  # characters of a form or JSON text field
@@ -106,14 +107,16 @@ def _make(state: Any, body: dict[str, Any]) -> list[corr.Correction]:
             raise HTTPException(422, str(e)) from None
 
 
-@router.get("/api/corrections", summary="The analysts' corrections, oldest first")
+@router.get("/api/corrections", summary="The analysts' corrections, oldest first",
+            response_model=list[m.Correction], response_model_exclude_unset=True)  # fmt: skip
 def api_corrections(request: Request) -> list[dict[str, Any]]:
     with _state(request).reader() as s:
         return [c.to_dict() for c in corr.list_corrections(s)]
 
 
 @router.post("/api/corrections", status_code=201, summary="Confirm, reject or edit an event or relation; merge or"
-             " split actors (needs the API token)")  # fmt: skip
+             " split actors (needs the API token)", response_model=m.CorrectionsMade,
+             response_model_exclude_unset=True)  # fmt: skip
 async def post_correction(request: Request) -> Any:
     state = _state(request)
     scheme, _, given = request.headers.get("authorization", "").partition(" ")
@@ -187,7 +190,8 @@ def corrections_page(request: Request) -> HTMLResponse:
     return _page(request, "corrections.html", {"title": "Corrections", "corrections": api_corrections(request)})
 
 
-@router.get("/api/contradictions", summary="Ties and events on which sources disagree, with both pieces of evidence")
+@router.get("/api/contradictions", summary="Ties and events on which sources disagree, with both pieces of evidence",
+            response_model=list[m.Contradiction], response_model_exclude_unset=True)  # fmt: skip
 def api_contradictions(
     request: Request,
     actor: Annotated[str | None, Query(description="only disagreements about this actor id")] = None,

@@ -440,3 +440,38 @@ class IngestDocument(BaseModel):
 INGEST_REQUEST: dict[str, Any] = {
     "requestBody": {"required": True, "content": {"application/json": {"schema": IngestDocument.model_json_schema()}}}
 }
+
+
+class Correction(Open):
+    """An analyst's correction: what it targets (a stable content key), the action and who made it when.
+
+    `replaced` holds the extracted rows the correction set aside, so the original stays on record.
+    """
+
+    id: int
+    target_kind: Literal["event", "relation", "actor"]
+    target_key: str
+    doc_hash: str | None = None
+    action: Literal["confirm", "reject", "edit", "merge", "split", "undo"]
+    payload: dict[str, Any]
+    who: str
+    created_at: dt.datetime
+    why: str | None = None
+    replaced: dict[str, Any] | None = None
+
+
+class CorrectionsMade(Open):
+    """What `POST /api/corrections` stored (a whole-tie correction stores one per statement)."""
+
+    corrections: list[Correction]
+
+
+class Contradiction(Open):
+    """Two sources that disagree about a pair of actors: the kind of disagreement, both pieces of
+    evidence (each with its document, day and link) and how many sources stand on each side."""
+
+    kind: Literal["allied and hostile", "tie denied", "event denied"]
+    a: str | None = None
+    b: str | None = None
+    evidence: list[dict[str, Any]]
+    counts: list[int]
