@@ -100,17 +100,29 @@ class Served:
             self.app.state.fg.store.close()
 
 
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return str(build_store(tmp_path_factory.mktemp("serve") / "s.duckdb"))
+
+
 @pytest.fixture()
-def served(monkeypatch: pytest.MonkeyPatch) -> Iterator[Served]:
+def served(monkeypatch: pytest.MonkeyPatch, registry: Any) -> Iterator[Served]:
+    from factiongraph.actors.registry import Registry
+
     monkeypatch.delenv("FG_API_TOKEN", raising=False)
     monkeypatch.delenv("FG_ALLOWED_HOSTS", raising=False)
+    real_load = Registry.load
+    # the bundled registry is loaded once per session; user files are read for real
+    monkeypatch.setattr(Registry, "load", classmethod(lambda cls, paths=(), bundled=True:
+                                                      real_load(paths) if paths else registry))  # fmt: skip
     s = Served(monkeypatch)
     yield s
     s.close()
 
 
-def test_serve_reads_the_token_from_a_file_and_warns_about_a_token_in_argv(tmp_path: Path, served: Served) -> None:
-    db = str(build_store(tmp_path / "t.duckdb"))
+def test_serve_reads_the_token_from_a_file_and_warns_about_a_token_in_argv(
+    tmp_path: Path, db: str, served: Served
+) -> None:
     secret = tmp_path / "token"
     secret.write_text("file-token-123\n", encoding="utf-8")
     secret.chmod(0o600)
@@ -123,14 +135,12 @@ def test_serve_reads_the_token_from_a_file_and_warns_about_a_token_in_argv(tmp_p
     assert "--token is visible to every user" in r.output and "--token-file" in r.output
 
 
-def test_serve_takes_the_token_from_the_environment(tmp_path: Path, served: Served) -> None:
-    db = str(build_store(tmp_path / "e.duckdb"))
+def test_serve_takes_the_token_from_the_environment(db: str, served: Served) -> None:
     r = CliRunner().invoke(cli(), ["serve", "--db", db], env={"FG_API_TOKEN": "env-token"})
     assert r.exit_code == 0 and served.token() == "env-token" and "warning" not in r.output
 
 
-def test_serve_refuses_a_missing_or_empty_token_file_and_two_tokens(tmp_path: Path, served: Served) -> None:
-    db = str(build_store(tmp_path / "m.duckdb"))
+def test_serve_refuses_a_missing_or_empty_token_file_and_two_tokens(tmp_path: Path, db: str, served: Served) -> None:
     empty = tmp_path / "empty"
     empty.write_text("\n", encoding="utf-8")
     for args, message in ((["--token-file", str(tmp_path / "nope")], "cannot read the token file"),
@@ -141,8 +151,7 @@ def test_serve_refuses_a_missing_or_empty_token_file_and_two_tokens(tmp_path: Pa
     assert served.app is None
 
 
-def test_serve_warns_about_a_token_file_others_can_read(tmp_path: Path, served: Served) -> None:
-    db = str(build_store(tmp_path / "r.duckdb"))
+def test_serve_warns_about_a_token_file_others_can_read(tmp_path: Path, db: str, served: Served) -> None:
     secret = tmp_path / "token"
     secret.write_text("shared-token", encoding="utf-8")
     secret.chmod(0o644)
@@ -151,10 +160,9 @@ def test_serve_warns_about_a_token_file_others_can_read(tmp_path: Path, served: 
     assert "readable by other users" in r.output
 
 
-def test_serve_warns_when_listening_beyond_loopback_and_allows_the_named_hosts(tmp_path: Path, served: Served) -> None:
+def test_serve_warns_when_listening_beyond_loopback_and_allows_the_named_hosts(db: str, served: Served) -> None:
     from fastapi.testclient import TestClient
 
-    db = str(build_store(tmp_path / "h.duckdb"))
     r = CliRunner().invoke(cli(), ["serve", "--db", db, "--host", "0.0.0.0", "--allow-host", "graph.lan"],
                            env={"FG_ALLOWED_HOSTS": "intranet.example, *.corp.example"})  # fmt: skip
     assert r.exit_code == 0 and served.host == "0.0.0.0"
@@ -175,10 +183,9 @@ def test_loopback_addresses_are_told_from_network_ones() -> None:
                                      "192.168.1.20", "example.org")] == [True] * 5 + [False] * 4  # fmt: skip
 
 
-def test_serve_loads_the_users_registry_for_actor_pages(tmp_path: Path, served: Served) -> None:
+def test_serve_loads_the_users_registry_for_actor_pages(tmp_path: Path, db: str, served: Served) -> None:
     from fastapi.testclient import TestClient
 
-    db = str(build_store(tmp_path / "g.duckdb"))
     mine = tmp_path / "mine.yaml"
     entry = "actors:\n  - {id: evil-brigade, name: Evil Brigade, kind: militia, country: SYR}\n"
     mine.write_text(entry, encoding="utf-8")
