@@ -252,3 +252,35 @@ def test_the_map_keeps_undated_events_whatever_the_date_range(tmp_path: Path, re
         dated_only = c.get("/api/map", params={"end": "2016-10-31", "undated": "false"}).json()
         assert dated_only["total"] == 1 and all(e["dated"] for e in dated_only["events"])
     app.state.fg.store.close()
+
+
+def test_the_overview_says_how_much_of_each_list_it_shows(tmp_path: Path, registry: Any) -> None:
+    from itertools import combinations
+
+    from fastapi.testclient import TestClient
+
+    from factiongraph.web.app import create_app
+
+    from .conftest import ACTORS
+
+    pairs = list(combinations([a for a in ACTORS if a != "evil-brigade"], 2))[:16]
+    allied = " ".join(f"{ACTORS[a][0]} fights beside {ACTORS[b][0]}." for a, b in pairs)
+    parted = " ".join(f"{ACTORS[a][0]} was once allied with {ACTORS[b][0]}." for a, b in pairs)
+
+    def ties(template: str, status: str) -> list[dict[str, Any]]:
+        return [{"type": "alliance", "source": a, "target": b, "ms": ACTORS[a][0], "mt": ACTORS[b][0],
+                 "status": status, "evidence": template.format(ACTORS[a][0], ACTORS[b][0])}
+                for a, b in pairs]  # fmt: skip
+
+    docs = [contract("allied", "2016-01-10", allied, relations=ties("{} fights beside {}.", "current")),
+            contract("parted", "2016-09-10", parted, relations=ties("{} was once allied with {}.", "former"))]
+    docs += [contract(f"note-{i}", f"2017-01-{i:02d}", f"Note {i}: nothing new near Idlib.") for i in range(1, 16)]
+    app = create_app(build_store(tmp_path / "o.duckdb", docs), registry=registry)
+    with TestClient(app, base_url=LOCAL) as c:
+        d = c.get("/api/overview").json()
+        assert (len(d["latest_changes"]), d["changes_total"]) == (15, 16)
+        assert (len(d["recent_documents"]), d["documents_total"]) == (15, 17)
+        page = c.get("/").text
+        assert "The latest 15 of 16 changes" in page and "The last 15 of 17 documents." in page
+        assert d["most_active_actors"] == [] and "most active of" not in page  # no events: nothing is cut
+    app.state.fg.store.close()

@@ -116,6 +116,7 @@ def overview(store: Store, *, limit: int = 15) -> dict[str, Any]:
     for a in active:
         a["name"] = _name(names, a["actor"])
         a["kind"] = (names.get(a["actor"]) or {}).get("kind")
+    changes, n_changes = _latest_changes(store, limit=limit, names=names)
     recent_docs = [_titled(r) for r in store.query(
         "SELECT hash, id, title, url, published, n_events, n_relations, error_code FROM documents"
         " ORDER BY ingested_at DESC, id LIMIT ?",
@@ -124,7 +125,10 @@ def overview(store: Store, *, limit: int = 15) -> dict[str, Any]:
     return {
         "counts": counts,
         "event_dates": {"first": dates["first"], "last": dates["last"]},
-        "latest_changes": latest_changes(store, limit=limit, names=names),
+        "latest_changes": changes,
+        "changes_total": n_changes,
+        "actors_total": counts.get("actors", 0),
+        "documents_total": counts.get("documents", 0),
         "most_active_actors": active,
         "recent_documents": recent_docs,
     }
@@ -140,11 +144,23 @@ def latest_changes(
 ) -> list[dict[str, Any]]:
     """The most recent changes (`graph.changes_from_store`), newest first, then those of undated
     reports (date None), at most `limit` in all, with links to their evidence."""
+    return _latest_changes(store, limit=limit, include_comments=include_comments, scope=scope, names=names)[0]
+
+
+def _latest_changes(
+    store: Store,
+    *,
+    limit: int,
+    include_comments: bool = False,
+    scope: fg.Scope = fg.graph_sql.ALL,
+    names: dict[str, dict[str, Any]] | None = None,
+) -> tuple[list[dict[str, Any]], int]:
+    """`latest_changes` and how many changes there are in all."""
     names = names if names is not None else actor_names(store)
     found = fg.changes_from_store(store, include_comments=include_comments, include_undated=True, scope=scope)
     dated = [c for c in found if c.date is not None]
     undated = [c for c in found if c.date is None]
-    return [
+    rows = [
         {
             **_change_row(c, names),
             "certainty": c.evidence.certainty,
@@ -154,6 +170,7 @@ def latest_changes(
         }
         for c in (list(reversed(dated[-limit:])) + undated)[:limit]
     ]
+    return rows, len(found)
 
 
 def _change_row(c: Any, names: dict[str, dict[str, Any]]) -> dict[str, Any]:
