@@ -128,6 +128,7 @@ def overview(store: Store, *, limit: int = 15) -> dict[str, Any]:
         "latest_changes": changes,
         "changes_total": n_changes,
         "actors_total": counts.get("actors", 0),
+        "list_limit": limit,
         "documents_total": counts.get("documents", 0),
         "most_active_actors": active,
         "recent_documents": recent_docs,
