@@ -163,6 +163,8 @@ def test_actor_page(browser: Any, server: LiveServer, shots: Path) -> None:
     box = browser.find_element(By.ID, "timeline")
     wait(browser, lambda d: (box.get_attribute("data-marks") or "0") != "0")
     assert int(box.get_attribute("data-marks")) == 4
+    # the axis runs from the first report of a tie to the last
+    assert (box.get_attribute("data-first"), box.get_attribute("data-last")) == ("2016-10-02", "2016-11-20")
     browser.save_screenshot(str(shots / "actor.png"))
     assert_clean(browser)
 

@@ -734,6 +734,7 @@ def actor_detail(
                                          "relation")} for t in timeline],  # fmt: skip
         "pages": {"events": ev_pages, "relations": rel_pages, "reports": rep_pages},
         "partners": [{"id": p, "name": _name(names, p), "reports": n} for p, n in partners.most_common(30)],
+        "partner_count": len(partners),
         "edges": [
             {
                 "type": e.type,

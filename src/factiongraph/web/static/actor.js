@@ -18,7 +18,8 @@
     var partners = d.partners.slice(0, ROWS).map(function (p) { return p.id; });
     var names = {};
     d.partners.forEach(function (p) { names[p.id] = p.name; });
-    var t0 = FG.parseDay(items[0].date), t1 = FG.parseDay(items[items.length - 1].date);
+    var days = items.map(function (t) { return FG.parseDay(t.date); });
+    var t0 = Math.min.apply(null, days), t1 = Math.max.apply(null, days);
     if (t1 - t0 < 86400000 * 30) { t0 -= 86400000 * 15; t1 += 86400000 * 15; }
     var width = Math.max(box.clientWidth - 14, 300), height = TOP + partners.length * ROW_H + 10;
     LEFT = Math.min(LEFT, Math.round(width * 0.38));
@@ -49,6 +50,11 @@
       s.appendChild(a);
     });
     box.appendChild(s);
+    var total = d.partner_count || d.partners.length;
+    if (total > partners.length) {
+      box.appendChild(FG.el('p', { 'class': 'muted' }, 'The ' + partners.length + ' counterparts with the most reports, of ' +
+        total + '; every tie is in the table below.'));
+    }
     if (undated) box.appendChild(FG.el('p', { 'class': 'muted' }, undated + ' undated report' + (undated > 1 ? 's' : '') + ' not on the time axis.'));
     box.setAttribute('data-marks', String(s.querySelectorAll('circle').length));
     box.setAttribute('data-first', FG.isoDay(t0));
