@@ -15,7 +15,8 @@ from rich.markup import escape
 from factiongraph.store.core import DEFAULT_DB, StoreError, is_postgres
 
 err = Console(stderr=True, soft_wrap=True)
-TOKEN_ENV = "FG_API_TOKEN"  # also factiongraph.web.app.TOKEN_ENV; kept here so --help needs no web extra
+# the same names as factiongraph.web.app's, repeated so that --help needs no web extra
+TOKEN_ENV = "FG_API_TOKEN"
 ALLOWED_HOSTS_ENV = "FG_ALLOWED_HOSTS"
 
 

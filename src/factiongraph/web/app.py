@@ -249,6 +249,7 @@ def create_app(
     env.globals["writes_enabled"] = state.token is not None
     env.globals["page_href"] = page_href
     env.filters["thousands"] = lambda n: f"{int(n):,}"
+    env.tests["web_url"] = q.is_web_url
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.add_middleware(Guard, max_body=max_body, allowed_hosts=allowed_hosts(hosts))
 

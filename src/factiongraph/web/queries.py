@@ -516,7 +516,6 @@ def document_detail(store: Store, doc_hash: str) -> dict[str, Any] | None:
     import json
 
     doc = _titled(rows[0])
-    doc["url_is_link"] = is_web_url(doc["url"])
     doc["sections"] = json.loads(doc["sections"] or "[]")
     doc["warnings"] = json.loads(doc["warnings"]) if doc["warnings"] else []
     text = doc["text"] or ""
