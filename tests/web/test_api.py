@@ -309,3 +309,14 @@ def test_actor_list_counts_a_sentences_mention_rows_of_one_tie_once(tmp_path: Pa
     with Store.open(db) as store:
         rows = {r["id"]: r for r in queries.actor_list(store)}
     assert rows["jaysh-al-islam"]["relations"] == 2 and rows["syria"]["relations"] == 2
+
+
+def test_graph_takes_a_tie_type_filter(client: Any) -> None:
+    hostile = client.get("/api/graph", params=[("type", "hostility")]).json()
+    assert {e["type"] for e in hostile["edges"]} == {"hostility"} and hostile["filters"]["type"] == ["hostility"]
+    assert hostile["total_edges"] == len(hostile["edges"]) == 3
+    none = client.get("/api/graph", params=[("type", "")]).json()
+    assert none["edges"] == [] and none["nodes"] == []
+    every = client.get("/api/graph").json()
+    assert every["filters"]["type"] == ["alliance", "hostility", "support", "affiliation"]
+    assert every["choices"]["type"] == ["alliance", "hostility", "support", "affiliation"]

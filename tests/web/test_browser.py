@@ -387,6 +387,15 @@ def test_typed_date_search_and_play(browser: Any, layout_server: LiveServer) -> 
     search.send_keys("x")  # no actor has an x in its name
     wait(browser, lambda d: cy.get_attribute("data-matches") == "0")
     assert "no actor here matches" in browser.find_element(By.ID, "graph-status").text
+    # unticking a tie type redraws the graph without it, laid out and fitted again
+    search.clear()
+    browser.find_element(By.CSS_SELECTOR, "input[name=type][value=hostility]").click()
+    wait(browser, lambda d: cy.get_attribute("data-edges") == "0")  # on 2016-11-25 both ties are hostile
+    assert browser.execute_script("return FG.graph.elements().length") == 0
+    browser.find_element(By.CSS_SELECTOR, "input[name=type][value=hostility]").click()
+    wait(browser, lambda d: cy.get_attribute("data-edges") == "2")
+    assert browser.execute_script("return FG.graph.edges().map(function (e) { return e.data('sign'); })") == [-1, -1]
+    assert_in_view(browser)
     # play starts from the first day when at the end, steps forward, and pauses
     browser.find_element(By.ID, "date-slider").send_keys(Keys.END)
     wait(browser, lambda d: cy.get_attribute("data-at") == "2017-01-29")

@@ -59,6 +59,9 @@ SECURITY_HEADERS = {
 log = logging.getLogger("factiongraph.web")
 Certainty = Annotated[list[str] | None, Query(description=f"certainties to include, of {list(CERTAINTIES)}")]
 Page = Annotated[int, Query(ge=1, description=f"page of {q.PAGE_SIZE} rows, newest first")]
+TieType = Annotated[
+    list[str] | None, Query(alias="type", description=f"tie types to include, of {list(fg.RELATION_TYPES)}")
+]
 SourceKind = Annotated[list[str] | None, Query(description="source kinds to include: article, comment")]
 
 
@@ -303,6 +306,7 @@ def create_app(
         actor: Annotated[str | None, Query(description="only ties of this actor id")] = None,
         show_ended: bool = False,
         max_edges: Annotated[int, Query(ge=1, le=5000)] = q.MAX_GRAPH_EDGES,
+        tie_type: TieType = None,
     ) -> dict[str, Any]:
         at = _parse_day(date, "date")
         with state.reader() as s:
@@ -311,6 +315,7 @@ def create_app(
                 certainty=q.clean_choices(certainty, CERTAINTIES, q.DEFAULT_CERTAINTIES),
                 source_kind=q.clean_choices(source_kind, q.SOURCE_KINDS, q.DEFAULT_SOURCE_KINDS),
                 country=country or None, show_ended=show_ended, max_edges=max_edges,
+                types=q.clean_choices(tie_type, fg.RELATION_TYPES, fg.RELATION_TYPES),
             )  # fmt: skip
 
     def api_changes(

@@ -202,6 +202,7 @@ def graph(
     scope: fg.Scope | None = None,
     show_ended: bool = False,
     max_edges: int = MAX_GRAPH_EDGES,
+    types: Sequence[str] = fg.RELATION_TYPES,
 ) -> dict[str, Any]:
     """The signed, weighted actor graph at a date, for Cytoscape.js (`graph.graph_at`, in the database).
 
@@ -224,7 +225,7 @@ def graph(
     first, last = fg.graph_sql.day_range(store, scope, min_confidence=fg.MIN_CONFIDENCE, **filters)
     view = fg.graph_at(store, at=at, certainties=filters["certainties"], include_comments="comment" in kinds,
                        include_ended=show_ended, scope=scope)  # fmt: skip
-    at, found = view.at, view.edges
+    at, found = view.at, [e for e in view.edges if e.type in types]
     total = len(found)
     found = found[:max_edges]
     top = max((e.strength for e in found), default=1.0) or 1.0
@@ -272,8 +273,10 @@ def graph(
             "country": country,
             "conflict": scope.conflict,
             "show_ended": show_ended,
+            "type": [t for t in fg.RELATION_TYPES if t in types],
         },  # fmt: skip
-        "choices": {"certainty": list(CERTAINTIES), "source_kind": list(SOURCE_KINDS), "country": countries},
+        "choices": {"certainty": list(CERTAINTIES), "source_kind": list(SOURCE_KINDS), "country": countries,
+                    "type": list(fg.RELATION_TYPES)},  # fmt: skip
         "nodes": list(nodes.values()),
         "edges": out_edges,
         "total_edges": total,

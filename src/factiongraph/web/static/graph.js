@@ -53,6 +53,8 @@
     form.querySelectorAll('input[name=source_kind]:checked').forEach(function (c) { p.append('source_kind', c.value); });
     if (!form.querySelector('input[name=certainty]:checked')) p.append('certainty', '');
     if (!form.querySelector('input[name=source_kind]:checked')) p.append('source_kind', '');
+    form.querySelectorAll('input[name=type]:checked').forEach(function (c) { p.append('type', c.value); });
+    if (!form.querySelector('input[name=type]:checked')) p.append('type', '');
     if (country.value) p.set('country', country.value);
     if (document.getElementById('show-ended').checked) p.set('show_ended', 'true');
     if (withDate && first !== null) p.set('date', FG.addDays(first, +slider.value));
