@@ -603,11 +603,18 @@ def highlight(text: str, lo: int, hi: int, spans: Sequence[Span]) -> list[dict[s
     the narrowest covering span (a mention before a trigger before an evidence sentence), `labels`
     what each covering span is. Spans may nest and overlap; spans outside the text are skipped."""
     inside = [sp for sp in spans if sp.start < sp.end and sp.start < hi and sp.end > lo and sp.end <= len(text)]
-    cuts = sorted({lo, hi, *(max(lo, sp.start) for sp in inside), *(min(hi, sp.end) for sp in inside)})
+    opening: dict[int, list[Span]] = {}
+    closing: dict[int, list[Span]] = {}
+    for sp in inside:
+        opening.setdefault(max(lo, sp.start), []).append(sp)
+        closing.setdefault(min(hi, sp.end), []).append(sp)
+    cuts = sorted({lo, hi, *opening, *closing})
     out: list[dict[str, Any]] = []
+    active: set[Span] = set()  # one sweep over the cut points: spans open between a and b
     for a, b in itertools.pairwise(cuts):
-        cover = sorted((sp for sp in inside if sp.start <= a and sp.end >= b),
-                       key=lambda sp: (_KIND_ORDER.get(sp.kind, 9), sp.end - sp.start))  # fmt: skip
+        active.difference_update(closing.get(a, ()))
+        active.update(opening.get(a, ()))
+        cover = sorted(active, key=lambda sp: (_KIND_ORDER.get(sp.kind, 9), sp.end - sp.start, sp.start, sp.href))
         kinds = sorted({sp.kind for sp in cover}, key=lambda k: _KIND_ORDER.get(k, 9))
         labels = list(dict.fromkeys(sp.label for sp in cover))
         seg = {"text": text[a:b], "kinds": kinds, "href": cover[0].href if cover else None, "labels": labels}
