@@ -12,12 +12,12 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from factiongraph.cli_common import DbOpt
+from factiongraph.config import DEPRECATED_TOKEN_ENV, ENV_PREFIX, REGISTRY_ENV, TOKEN_ENV, api_token
 from factiongraph.store.core import DEFAULT_DB, StoreError, is_postgres
 
 err = Console(stderr=True, soft_wrap=True)
-# the same names as factiongraph.web.app's, repeated so that --help needs no web extra
-TOKEN_ENV = "FG_API_TOKEN"
-ALLOWED_HOSTS_ENV = "FG_ALLOWED_HOSTS"
+ALLOWED_HOSTS_ENV = ENV_PREFIX + "ALLOWED_HOSTS"
 
 
 class TokenError(ValueError):
@@ -61,7 +61,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def serve(
-        db: Annotated[str, typer.Option(help="The store: a DuckDB file or a postgresql:// URL.")] = DEFAULT_DB,
+        db: DbOpt = DEFAULT_DB,
         host: Annotated[
             str, typer.Option(help="Address to listen on. Anything but a loopback address is reachable from the "
                                    "network, which is warned about.")  # fmt: skip
@@ -70,7 +70,8 @@ def register(app: typer.Typer) -> None:
         token_file: Annotated[
             Path | None,
             typer.Option(help="File whose first line is the API token enabling POST /api/documents "
-                              f"(or set ${TOKEN_ENV}; neither: read-only).", show_default=False),  # fmt: skip
+                              f"(or set ${TOKEN_ENV}; ${DEPRECATED_TOKEN_ENV} is read too, deprecated; none: "
+                              "read-only).", show_default=False),  # fmt: skip
         ] = None,
         token: Annotated[
             str | None,
@@ -87,7 +88,7 @@ def register(app: typer.Typer) -> None:
         registry: Annotated[
             list[Path] | None,
             typer.Option(help="Your own actor registry YAML file, as given to ingest (repeatable): actor pages "
-                              "show its profiles.", show_default=False),  # fmt: skip
+                              "show its profiles.", envvar=REGISTRY_ENV, show_default=False),  # fmt: skip
         ] = None,
         max_body: Annotated[int, typer.Option(min=1, help="Largest request body in bytes (413 above).")] = 1_000_000,
     ) -> None:
@@ -116,7 +117,7 @@ def register(app: typer.Typer) -> None:
                 raise typer.Exit(2) from None
             if warning:
                 err.print("[yellow]warning:[/yellow] " + escape(warning))
-        token = token or os.environ.get(TOKEN_ENV) or None
+        token = token or api_token(None, warn=lambda m: err.print(f"[yellow]warning:[/yellow] {escape(m)}"))
         if not token and not is_postgres(db) and not Path(db).exists():
             hint = f"no store at {db}: run 'factiongraph ingest PATH --db {db}' first"
             err.print("[red]error:[/red] " + escape(hint))

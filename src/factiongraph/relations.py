@@ -62,27 +62,10 @@ VERB_CUES = {
     "sponsor": ("support", "subj"),
     "bankroll": ("support", "subj"),
     "equip": ("support", "subj"),
+    "belong": ("affiliation", "subj"),
     "fight": ("hostility", "subj"),
     "clash": ("hostility", "subj"),
     "attack": ("hostility", "subj"),
-}
-NOUN_CUES = {
-    "enemy": "hostility",
-    "enemies": "hostility",
-    "ally": "alliance",
-    "allies": "alliance",
-    "rival": "hostility",
-    "rivals": "hostility",
-    "foe": "hostility",
-    "foes": "hostility",
-    "proxy": "support",
-    "proxies": "support",
-    "affiliate": "affiliation",
-    "branch": "affiliation",
-    "wing": "affiliation",
-    "faction": "affiliation",
-    "partner": "alliance",
-    "partners": "alliance",
 }
 HOSTILE_CUES = frozenset(
     """against defeat fight attack strike airstrike kill destroy target combat battle clash war offensive eliminate
@@ -176,7 +159,8 @@ def _partner(tok: Any, ms: _Mentions) -> Mention | None:
             for p in c.children:
                 if p.dep_ == "pobj":
                     if p.lower_ in ("which", "whom", "who"):
-                        return _relative_antecedent(c, ms)
+                        # "Y, to which X belongs" / "Y, which X belongs to" (the preposition left behind)
+                        return _relative_antecedent(p if p.i < c.i else c, ms)
                     m = ms.in_subtree(p)
                     if m is not None:
                         return m
@@ -361,7 +345,9 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
 
 def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
     sd = doc.parsed
-    out: list[Relation] = _modifiers(doc, ms) + _ties(doc, ms.unsheltered()) + _joint(doc, ms)
+    tie_ms = ms.unsheltered()  # the tie phrases' own actors, hidden from the clauses around them
+    out: list[Relation] = _modifiers(doc, ms) + _ties(doc, tie_ms) + _joint(doc, ms)
+    noun_cues = tie_words().noun_cues
     for tok in sd:
         low, lemma = tok.lower_, tok.lemma_.lower()
         if tok.pos_ in ("VERB", "ADJ") and lemma in VERB_CUES:
@@ -406,8 +392,8 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                         _make(doc, "alliance", pair[0], pair[1], tok, _status(tok, c), c, method="alliance-noun")
                     )
             continue
-        if tok.pos_ == "NOUN" and low in NOUN_CUES:
-            rtype = NOUN_CUES[low]
+        if tok.pos_ == "NOUN" and low in noun_cues:
+            rtype = noun_cues[low]
             of = next(
                 (
                     p
@@ -419,14 +405,17 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                 None,
             )
             poss = next((c for c in tok.children if c.dep_ == "poss"), None)
-            other = ms.in_subtree(of) if of is not None else (ms.at(poss) if poss is not None else None)
+            other = tie_ms.in_subtree(of) if of is not None else (tie_ms.at(poss) if poss is not None else None)
             if other is None:
                 continue
             own = None
+            named = next((c for c in tok.children if c.dep_ == "appos"), None)
             if tok.dep_ in ("attr", "oprd", "dobj") and tok.head.pos_ in ("VERB", "AUX"):
-                own = _theme(tok.head, ms)  # "Kurds became enemy of FSA"
+                own = _theme(tok.head, tie_ms)  # "Kurds became enemy of FSA"
             elif tok.dep_ == "appos":
-                own = ms.in_subtree(tok.head)
+                own = tie_ms.in_subtree(tok.head)
+            elif named is not None and poss is not None:
+                own = tie_ms.in_subtree(named)  # "Y's Somali branch, X, ...": the name after the noun
             if own is None or own.actor_id == other.actor_id:
                 continue
             c = cert.classify(tok).value

@@ -109,8 +109,9 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
 def served(monkeypatch: pytest.MonkeyPatch, registry: Any) -> Iterator[Served]:
     from factiongraph.actors.registry import Registry
 
-    monkeypatch.delenv("FG_API_TOKEN", raising=False)
-    monkeypatch.delenv("FG_ALLOWED_HOSTS", raising=False)
+    for var in ("FACTIONGRAPH_API_TOKEN", "FG_API_TOKEN", "FACTIONGRAPH_ALLOWED_HOSTS", "FACTIONGRAPH_REGISTRY",
+                "FACTIONGRAPH_DB", "FACTIONGRAPH_CONFIG"):  # fmt: skip
+        monkeypatch.delenv(var, raising=False)
     real_load = Registry.load
     # the bundled registry is loaded once per session; user files are read for real
     monkeypatch.setattr(Registry, "load", classmethod(lambda cls, paths=(), bundled=True:
@@ -136,8 +137,11 @@ def test_serve_reads_the_token_from_a_file_and_warns_about_a_token_in_argv(
 
 
 def test_serve_takes_the_token_from_the_environment(db: str, served: Served) -> None:
-    r = CliRunner().invoke(cli(), ["serve", "--db", db], env={"FG_API_TOKEN": "env-token"})
-    assert r.exit_code == 0 and served.token() == "env-token" and "warning" not in r.output
+    r = CliRunner().invoke(cli(), ["serve", "--db", db], env={"FACTIONGRAPH_API_TOKEN": "env-token"})
+    assert r.exit_code == 0 and served.token() == "env-token" and "warning" not in r.output  # not in argv: no warning
+    served.close()
+    r = CliRunner().invoke(cli(), ["serve", "--db", db], env={"FG_API_TOKEN": "old-token"})
+    assert r.exit_code == 0 and served.token() == "old-token" and "FG_API_TOKEN is deprecated" in r.output
 
 
 def test_serve_refuses_a_missing_or_empty_token_file_and_two_tokens(tmp_path: Path, db: str, served: Served) -> None:
@@ -164,7 +168,7 @@ def test_serve_warns_when_listening_beyond_loopback_and_allows_the_named_hosts(d
     from fastapi.testclient import TestClient
 
     r = CliRunner().invoke(cli(), ["serve", "--db", db, "--host", "0.0.0.0", "--allow-host", "graph.lan"],
-                           env={"FG_ALLOWED_HOSTS": "intranet.example, *.corp.example"})  # fmt: skip
+                           env={"FACTIONGRAPH_ALLOWED_HOSTS": "intranet.example, *.corp.example"})  # fmt: skip
     assert r.exit_code == 0 and served.host == "0.0.0.0"
     assert "warning" in r.output and "anyone who can reach this machine" in r.output
     with TestClient(served.app, base_url="http://localhost") as c:

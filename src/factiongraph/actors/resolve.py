@@ -208,6 +208,8 @@ class _Resolution:
         self._cataphora()
         self._generic_mentions()
         self._ner_mentions()
+        self._repeated_names()
+        self._initials()
         self._merge_appositions()
         self._merge_variants()
         self._anaphora()
@@ -284,6 +286,12 @@ class _Resolution:
                     others.append(at.get(span.start - 2))
             elif root.dep_ == "appos":
                 others.append(phrase_mention(root.head))
+            elif m.how == "generic" and span[0].lower_ in ("a", "an") and span.end + 1 < len(sd):
+                # "an Arab militia, the MAA (...)": an indefinite description then its name, which the
+                # parser may read as a list; a list does not open with an indefinite description
+                nxt = span.end + 1 + (sd[span.end + 1].lower_ == "the")
+                if sd[span.end].text == "," and nxt < len(sd) and nxt in at:
+                    others.append(at[nxt])
             others += [phrase_mention(c) for c in root.children if c.dep_ == "appos"]
             m = at.get(root.i, m)
             other = next((o for o in others if o is not None and o.actor_id != m.actor_id), None)
@@ -478,7 +486,27 @@ class _Resolution:
         salient |= {eid for eid, n in named.items() if n > 1}  # named again and again: a party, wherever it stands
         armed = {eid for eid, e in self.entities.items() if e.known and e.kind in ARMED_KINDS}
         salient |= {eid for eid, sent, subj, p in placed if eid in armed and not p.attribution}
-        return sorted({eid for eid, *_ in placed} - salient)
+        return sorted(({eid for eid, *_ in placed} - salient) | self._only_places())
+
+    def _only_places(self) -> set[str]:
+        """States and unknown names every one of whose names stands for a place ('in Mali and Niger').
+
+        Such an entity is kept only where an event or a relation has it for a party (see `prune`).
+        """
+        out: dict[str, bool] = {}
+        for m in self.mentions:
+            e = self.entities[m.actor_id]
+            if e.known and e.kind not in STATE_KINDS:
+                out[m.actor_id] = False  # a registry armed group is no place
+                continue
+            if m.how == "coref":
+                if m.actor_id in out:
+                    out[m.actor_id] = False  # "its", "they": something that acts
+                continue
+            span = self.sd.char_span(m.start, m.end, alignment_mode="expand")
+            place = span is not None and _place_phrase(span.root)
+            out[m.actor_id] = out.get(m.actor_id, True) and place
+        return {eid for eid, only in out.items() if only}
 
     def _registry_spans(self) -> list[tuple[Any, RegistryActor]]:
         from spacy.util import filter_spans
@@ -882,6 +910,52 @@ class _Resolution:
             self._add(start, end, entity, "ner")
             self._acronym_after(ent.end, entity)
 
+    def _repeated_names(self) -> None:
+        """A new actor's name is its name wherever it recurs, not only where the tagger saw it.
+
+        The statistical tagger labels the same multi-word name in one sentence and misses it in the
+        next; a later copy of the exact words names the same actor ('within the X Front' is membership, not a place).
+        """
+        sd = self.sd
+        found: dict[tuple[str, ...], Entity] = {}
+        for m in self.mentions:
+            e = self.entities[m.actor_id]
+            if m.how == "ner" and not e.known and e.id not in self.persons:
+                words_ = tuple(t.text for t in sd.char_span(m.start, m.end) or ())
+                if len(words_) >= 2:
+                    found.setdefault(words_, e)
+        for words_, e in found.items():
+            n = len(words_)
+            for i in range(len(sd) - n + 1):
+                if sd[i].text != words_[0] or not self._free(i, i + n):
+                    continue
+                if tuple(t.text for t in sd[i : i + n]) != words_ or (i + n < len(sd) and sd[i + n].pos_ == "PROPN"):
+                    continue
+                if _directional(sd[i : i + n].root):
+                    continue  # "northern X": a region named after it
+                self._add(i, i + n, e, "ner")
+
+    def _initials(self) -> None:
+        """A later word in capitals that spells the initials of a name the report gave in full
+        ("... the Justice and Equality Movement ... JEM denied it") is that actor."""
+        sd = self.sd
+        named: dict[str, Entity] = {}
+        first: dict[str, int] = {}
+        for m in self.mentions:
+            if m.how in ("alias", "ner") and len(m.text.split()) >= 2 and m.actor_id not in self.persons:
+                named.setdefault(m.text, self.entities[m.actor_id])
+                first.setdefault(m.text, m.start)
+        if not named:
+            return
+        for tok in sd:
+            if self.taken[tok.i] or not (2 <= len(tok.text) <= 8 and tok.text.isupper() and tok.text.isalpha()):
+                continue
+            hits = {
+                e.id: e for text, e in named.items() if first[text] < tok.idx and variants.is_acronym(tok.text, text)
+            }
+            if len(hits) == 1:
+                self._add(tok.i, tok.i + 1, next(iter(hits.values())), "alias")
+
     def _respelled(self, text: str) -> Entity | None:
         """The one registry actor, fitting the report's context, whose name `text` respells."""
         cands = [
@@ -926,7 +1000,8 @@ class _Resolution:
                 self._add(start, end, e, "alias")
                 return
         entity = Entity(_slug(text), text, "other", None, self.focus, None, False)
-        self.persons.add(entity.id)
+        if not _acronym(text):  # "JEM" tagged as a person is an organisation's initials
+            self.persons.add(entity.id)
         self._add(start, end, entity, "ner")
 
     def _role_owner(self, start: int, root: Any) -> Entity | None:
@@ -1024,6 +1099,8 @@ class _Resolution:
                 continue
             if is_pron and low in ("they", "them", "their") and _generic_they(tok):
                 continue
+            if low == "them" and tok.head.lower_ == "among":
+                continue  # "X and its allies, among them Y": the list just named, not an earlier actor
             target = self._antecedent(tok, named, group_only=is_desc)
             if target is None:
                 continue
@@ -1085,7 +1162,15 @@ class _Resolution:
         return None
 
     def _antecedent(self, tok: Any, mentions: list[Mention], group_only: bool = False) -> str | None:
-        """The most recent actor mention before `tok` in this or the previous sentence, subjects first."""
+        """The most recent actor mention before `tok` in this or the previous sentence, subjects first.
+
+        A possessive on an item of a list goes to the item before it ("X and its allies": X's).
+        """
+        if tok.dep_ == "poss" and tok.head.dep_ == "conj" and tok.head.head.i < tok.i:
+            first = tok.head.head
+            for m in mentions:
+                if m.start <= first.idx < m.end and not (group_only and self.entities[m.actor_id].kind in NOT_GROUPS):
+                    return m.actor_id
         sent = tok.sent
         prev_start = sent.start_char
         if sent.start > 0:
@@ -1145,7 +1230,9 @@ def _shortens(short: str, long: str) -> bool:
 
 def _acts(tok: Any) -> bool:
     """A name that stands for a party: a subject, or the owner of forces or an office ("Karenni
-    resistance forces", "Qatar's emir")."""
+    resistance forces", "Qatar's emir"), or a later item of a subject ("X and Y agreed")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
     if tok.dep_ in ("nsubj", "appos"):  # an apposition names what its noun names ("a temple, Cemevi")
         return True
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
@@ -1285,6 +1372,27 @@ def _locative(root: Any) -> bool:
     if prep.lower_ in lx.LOCATIVE_PREPS:
         return True
     return prep.head.lemma_.lower() in lx.PLACE_NOUNS
+
+
+def _place_phrase(root: Any) -> bool:
+    """A name that can only be a place: an item of a list of places ('in Mali and Niger', 'in
+    hotspots such as X, Y and Z'), a named place ('the city of X', 'an Iraqi village') or the
+    owner of a direction ('the country's east'). A lone 'in X' may stand for its authorities
+    ('arrested in X'), so it is not enough."""
+    listed = root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
+    while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+        root = root.head
+    prep = root.head
+    if root.dep_ == "pobj" and prep.lower_ == "as" and "such" in (prep.head.lower_, *(c.lower_ for c in prep.children)):
+        root = prep.head.head if prep.head.lower_ == "such" else prep.head  # "hotspots such as X"
+        listed = True
+    if listed and _locative(root):
+        return True
+    if root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in lx.PLACE_NOUNS:
+        return True  # "the city of X"
+    if root.dep_ in ("amod", "compound") and root.head.lemma_.lower() in lx.PLACE_NOUNS:
+        return True  # "an Iraqi village"
+    return root.dep_ == "poss" and root.head.lower_ in lx.DIRECTIONS
 
 
 def _is_group_noun(tok: Any) -> bool:

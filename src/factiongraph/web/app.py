@@ -36,12 +36,13 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from factiongraph import graph as fg
 from factiongraph.document import CERTAINTIES
 from factiongraph.store.core import Store
+from factiongraph.web import models as m
 from factiongraph.web import queries as q
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_MAX_BODY = 1_000_000
-TOKEN_ENV = "FG_API_TOKEN"
-ALLOWED_HOSTS_ENV = "FG_ALLOWED_HOSTS"
+TOKEN_ENV = "FACTIONGRAPH_API_TOKEN"  # config.TOKEN_ENV
+ALLOWED_HOSTS_ENV = "FACTIONGRAPH_ALLOWED_HOSTS"  # cli_web.ALLOWED_HOSTS_ENV
 # The names a browser on this machine uses for a loopback server. Any other Host header can come
 # from a page whose domain was rebound to 127.0.0.1, so it is refused unless allowed.
 LOOPBACK_HOSTS: tuple[str, ...] = ("localhost", "127.0.0.1", "::1")
@@ -397,20 +398,30 @@ def create_app(
             raise HTTPException(404, "no such document")
         return d
 
-    app.get("/api/overview", summary="Counts, latest alliance changes, most active actors")(api_overview)
-    app.get("/api/graph", summary="The signed actor graph at a date")(api_graph)
-    app.get("/api/changes", summary="Latest alliance changes, newest first")(api_changes)
-    app.get("/api/map", summary="Geolocated events, filtered by date and actor")(api_map)
-    app.get("/api/actors", summary="Actors in the store, most active first")(api_actors)
-    app.get("/api/actors/{actor_id}", summary="An actor: profile, relations over time, events, reports")(api_actor)
-    app.get("/api/events/{doc_hash}/{event_id}", summary="An event with every report of it")(api_event)
-    app.get("/api/relations/{doc_hash}/{idx}", summary="A relation with every report of the same tie")(api_relation)
-    app.get("/api/documents/{doc_hash}", summary="A stored document with its events and relations")(api_document)
+    typed: dict[str, Any] = {"response_model_exclude_unset": True}  # each response keeps its query's keys
+    app.get("/api/overview", summary="Counts, latest alliance changes, most active actors",
+            response_model=m.Overview, **typed)(api_overview)  # fmt: skip
+    app.get("/api/graph", summary="The signed actor graph at a date", response_model=m.Graph, **typed)(api_graph)
+    app.get("/api/changes", summary="Latest alliance changes, newest first",
+            response_model=list[m.LatestChange], **typed)(api_changes)  # fmt: skip
+    app.get("/api/map", summary="Geolocated events, filtered by date and actor", response_model=m.Map,
+            **typed)(api_map)  # fmt: skip
+    app.get("/api/actors", summary="Actors in the store, most active first",
+            response_model=list[m.ActorListItem], **typed)(api_actors)  # fmt: skip
+    app.get("/api/actors/{actor_id}", summary="An actor: profile, relations over time, events, reports",
+            response_model=m.ActorDetail, **typed)(api_actor)  # fmt: skip
+    app.get("/api/events/{doc_hash}/{event_id}", summary="An event with every report of it",
+            response_model=m.EventDetail, **typed)(api_event)  # fmt: skip
+    app.get("/api/relations/{doc_hash}/{idx}", summary="A relation with every report of the same tie",
+            response_model=m.RelationDetail, **typed)(api_relation)  # fmt: skip
+    app.get("/api/documents/{doc_hash}", summary="A stored document with its events and relations",
+            response_model=m.DocumentDetail, **typed)(api_document)  # fmt: skip
 
-    @app.post("/api/documents", status_code=201, summary="Ingest one document (needs the API token)")
+    @app.post("/api/documents", status_code=201, summary="Ingest one document (needs the API token)",
+              response_model=m.IngestResult, openapi_extra=m.INGEST_REQUEST, **typed)  # fmt: skip
     async def post_document(request: Request) -> Any:
         if state.token is None:
-            raise HTTPException(403, "writes are disabled: start the server with --token or FG_API_TOKEN")
+            raise HTTPException(403, f"writes are disabled: start the server with --token-file or {TOKEN_ENV}")
         auth = request.headers.get("authorization", "")
         scheme, _, given = auth.partition(" ")
         if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), state.token.encode()):
