@@ -269,7 +269,7 @@ def test_serve_takes_the_token_from_the_new_variable_and_warns_on_the_old(
     served: list[dict[str, Any]] = []
     tokens: list[str | None] = []
     monkeypatch.setattr(uvicorn, "run", lambda web, **kw: served.append(kw))
-    monkeypatch.setattr(web_app, "create_app", lambda db, token, max_body: tokens.append(token))
+    monkeypatch.setattr(web_app, "create_app", lambda db, token, max_body, **kw: tokens.append(token))
     db = _store(tmp_path / "fg.duckdb")
     run = CliRunner()
     old = run.invoke(app, ["serve", "--db", str(db), "--port", "8123"], env={"FG_API_TOKEN": "t0k"})

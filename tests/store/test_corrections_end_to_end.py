@@ -83,7 +83,7 @@ def test_rejected_tie_stays_out_of_every_view_across_reingest(tmp_path: Path, pi
     from factiongraph.web.app import create_app
 
     web = create_app(db)
-    with TestClient(web) as c:
+    with TestClient(web, base_url="http://localhost") as c:
         page = c.get(f"/relations/{ref}")
         assert page.status_code == 200 and "Rejected by the analyst" in page.text and "misattributed" in page.text
     web.state.fg.store.close()

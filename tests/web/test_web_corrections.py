@@ -39,7 +39,7 @@ def web(built: Path, tmp_path: Path, registry: Any) -> Any:
     db = tmp_path / "c.duckdb"
     shutil.copyfile(built, db)
     app = create_app(db, token=TOKEN, registry=registry)
-    with TestClient(app, raise_server_exceptions=False) as c:
+    with TestClient(app, raise_server_exceptions=False, base_url="http://localhost") as c:
         yield c
     app.state.fg.store.close()
 

@@ -87,6 +87,8 @@ class RecentDocument(Open):
     hash: str
     id: str
     title: str | None
+    url: str | None = None
+    display_title: str = ""  # the title, else the URL, else the file name of the id
     published: dt.date | None
     n_events: int
     n_relations: int
@@ -99,6 +101,10 @@ class Overview(Open):
     latest_changes: list[LatestChange]
     most_active_actors: list[ActiveActor]
     recent_documents: list[RecentDocument]
+    changes_total: int = 0  # of which `latest_changes` are the newest
+    actors_total: int = 0
+    documents_total: int = 0
+    list_limit: int = 0  # the most rows each list shows
 
 
 class GraphNode(Open):
@@ -139,12 +145,14 @@ class GraphFilters(Open):
     country: str | None
     conflict: str | None
     show_ended: bool
+    type: list[RelationType] = []
 
 
 class GraphChoices(Open):
     certainty: list[Certainty]
     source_kind: list[str]
     country: list[str]
+    type: list[RelationType] = []
 
 
 class Graph(Open):
@@ -180,6 +188,7 @@ class MapEvent(Open):
     source_kind: str
     evidence: str
     type: str
+    dated: bool = True  # False: drawn in the map's undated layer at every date
 
 
 class MapActor(Open):
@@ -194,6 +203,7 @@ class MapFilters(Open):
     actor: str | None
     certainty: list[Certainty]
     source_kind: list[str]
+    undated: bool = True
 
 
 class Map(Open):
@@ -202,6 +212,7 @@ class Map(Open):
     types: list[str]
     actors: list[MapActor]
     events: list[MapEvent]
+    undated_shown: int = 0
     total: int
     truncated: bool
 
@@ -236,6 +247,7 @@ class DocumentMeta(Open):
     title: str | None
     url: str | None
     published: dt.date | None
+    display_title: str = ""  # the title, else the URL, else the file name of the id
 
 
 class EventReport(EventRow):  # type: ignore[misc,valid-type]
@@ -261,6 +273,7 @@ class EventDetail(Open):
     event: EventReport
     merged_event_id: str | None
     reports: list[EventReport]
+    report_count: int = 0  # reports in all (`reports` holds the first 200)
     relations: list[EventRelation]
 
 
@@ -276,7 +289,18 @@ class RelationReport(RelationRow):  # type: ignore[misc,valid-type]
 class RelationDetail(Open):
     relation: RelationReport
     reports: list[RelationReport]
+    report_count: int = 0  # reports in all (`reports` holds the first 200)
     symmetric: bool
+
+
+class MarkedSegment(Open):
+    """A piece of a section's text; `kinds` of the extracted spans covering it (mention, trigger,
+    evidence; none: plain text), `href` the page of the narrowest, `labels` what each span is."""
+
+    text: str
+    kinds: list[str]
+    href: str | None
+    labels: list[str]
 
 
 class SectionText(Open):
@@ -285,12 +309,15 @@ class SectionText(Open):
     start: int
     end: int
     text: str
+    segments: list[MarkedSegment] = []
 
 
 class StoredDocument(DocumentRow):  # type: ignore[misc,valid-type]
     sections: list[dict[str, Any]]
     warnings: list[str]
     section_texts: list[SectionText]
+    display_title: str = ""
+    marked_spans: int = 0
 
 
 class DocumentEvent(Open):
@@ -388,14 +415,45 @@ class ActorReport(Open):
     url: str | None
     published: dt.date | None
     mentions: int
+    display_title: str = ""
+
+
+class TimelineMark(Open):
+    """One relation report on the actor's timeline (every report, not only a page of them)."""
+
+    date: dt.date | None
+    type: RelationType
+    status: str
+    certainty: Certainty
+    source_kind: str
+    counterpart: str
+    relation: Link
+
+
+class PageInfo(Open):
+    """Where a list cut into pages stands: rows `first`..`last` (1-based) of `total`."""
+
+    page: int
+    pages: int
+    size: int
+    total: int
+    offset: int
+    first: int
+    last: int
+    prev: int | None
+    next: int | None
 
 
 class ActorDetail(Open):
     actor: ActorRow  # type: ignore[valid-type]
     registry: dict[str, Any] | None
+    registry_note: Literal["not-loaded", "text-only"] | None = None
     lineage: list[dict[str, Any]]
     relations_over_time: list[RelationOverTime]
+    timeline: list[TimelineMark] = []
+    pages: dict[str, PageInfo] = {}  # events, relations, reports
     partners: list[Partner]
+    partner_count: int = 0
     edges: list[ActorEdge]
     changes: list[Change]
     events: list[ActorEvent]
