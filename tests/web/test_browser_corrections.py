@@ -62,3 +62,29 @@ def test_reject_button_marks_the_relation_rejected(browser: Any, server: LiveSer
     assert browser.find_elements(By.CSS_SELECTOR, "form.correct-form:not(.undo-form)") == []
     assert len(browser.find_elements(By.CSS_SELECTOR, "form.undo-form")) == 1  # the rejection can be undone
     assert_clean(browser)
+
+
+def test_graph_marks_the_tie_sources_disagree_about(browser: Any, server: LiveServer) -> None:  # noqa: F811
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(server.url + "/graph")
+    cy = browser.find_element(By.ID, "cy")
+    WebDriverWait(browser, 10).until(lambda d: cy.get_attribute("data-at"))
+    browser.execute_script(
+        "const i = document.getElementById('graph-date'); i.value = '2016-10-03';"
+        " i.dispatchEvent(new Event('change', {bubbles: true}));"
+    )
+    WebDriverWait(browser, 10).until(lambda d: cy.get_attribute("data-at") == "2016-10-03")
+    contested = browser.execute_script(
+        "return FG.graph.edges('[contested = 1]').map(e => [e.data('id').split('|')[0], e.data('source'),"
+        " e.data('target')])"
+    )
+    # one source has the two allied, another at war: both ties between them are marked, no other
+    assert sorted((t, *sorted([a, b])) for t, a, b in contested) == [
+        ("alliance", "jabhat-al-nusra", "syria"), ("hostility", "jabhat-al-nusra", "syria")]  # fmt: skip
+    legend = browser.find_element(By.CSS_SELECTOR, '#graph-legend [data-sign="contested"]')
+    assert legend.is_displayed() and "(2)" in legend.text
+    rows = [r.text for r in browser.find_elements(By.CSS_SELECTOR, "#edge-table tbody tr")]
+    flagged = [r for r in rows if "sources disagree" in r]
+    assert len(flagged) == 2 and all("Nusra" in r and "Syria" in r for r in flagged)
+    assert_clean(browser)

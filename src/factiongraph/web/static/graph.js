@@ -37,6 +37,8 @@
       { selector: 'edge[sign = 0]', style: { 'line-color': '#9e9e9e', 'line-style': 'dotted',
         'target-arrow-color': '#9e9e9e' } },
       { selector: 'edge[directed = 1]', style: { 'target-arrow-shape': 'triangle' } },
+      { selector: 'edge[contested = 1]', style: { 'underlay-color': '#ff8f00', 'underlay-opacity': 0.45,
+        'underlay-padding': 3 } },
       { selector: ':selected', style: { 'overlay-color': '#1565c0', 'overlay-opacity': 0.2 } },
       { selector: 'node.match', style: { 'background-color': '#1565c0', 'border-width': 4, 'border-color': '#90caf9',
         'font-weight': 'bold', 'z-index': 10 } },
@@ -91,7 +93,8 @@
       return { group: 'nodes', data: { id: n.id, name: n.name, size: 14 + 26 * Math.sqrt(n.strength / maxStrength) } };
     }).concat(d.edges.map(function (e) {
       return { group: 'edges', data: { id: e.type + '|' + e.source + '|' + e.target, source: e.source, target: e.target,
-        sign: e.sign, width: e.width, directed: e.symmetric ? 0 : 1, report: e.report } };
+        sign: e.sign, width: e.width, directed: e.symmetric ? 0 : 1, report: e.report,
+        contested: (e.contradicted || []).length ? 1 : 0 } };
     }));
     var before = {};
     cy.nodes().forEach(function (n) { before[n.id()] = n.position(); });
@@ -108,8 +111,11 @@
     d.nodes.map(function (n) { return n.name; }).sort().forEach(function (name) {
       names.appendChild(FG.el('option', { value: name }));
     });
-    var bySign = { '1': 0, '-1': 0, '0': 0 };
-    d.edges.forEach(function (e) { bySign[String(e.sign)] += 1; });
+    var bySign = { '1': 0, '-1': 0, '0': 0, contested: 0 };
+    d.edges.forEach(function (e) {
+      bySign[String(e.sign)] += 1;
+      if ((e.contradicted || []).length) { bySign.contested += 1; }
+    });
     legend.querySelectorAll('[data-sign]').forEach(function (row) {
       var n = bySign[row.getAttribute('data-sign')] || 0;
       row.hidden = n === 0;  // the legend lists only what the graph shows
@@ -119,7 +125,9 @@
     FG.clear(table);
     d.edges.forEach(function (e) {
       var tr = FG.el('tr', { 'class': 'sign' + e.sign });
-      tr.appendChild(FG.el('td', null, e.type + (e.status !== 'current' ? ' (' + e.status + ')' : '')));
+      var contested = (e.contradicted || []).length
+        ? ' — sources disagree (' + e.contradicted.join(', ') + ')' : '';  // see /contradictions
+      tr.appendChild(FG.el('td', null, e.type + (e.status !== 'current' ? ' (' + e.status + ')' : '') + contested));
       var between = FG.el('td');
       between.appendChild(FG.link(FG.actorUrl(e.source), e.source_name, 'actor'));
       between.appendChild(document.createTextNode(e.symmetric ? ' – ' : ' → '));
