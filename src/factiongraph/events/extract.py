@@ -15,6 +15,9 @@ import copy
 import dataclasses
 from collections.abc import Callable, Sequence
 from typing import Any
+from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from factiongraph.actors import lexicon as lx
 from factiongraph.document import Actor, Document, Event, Mention, Place, Span, as_plover
@@ -50,6 +53,7 @@ QUANTITY_NOUNS = frozenset(
     "kg kilogram kilo ton tonne pound litre liter gallon barrel worth amount number lot quantity shipment "
     "consignment load batch cargo convoy package dozen hundred thousand million $ dollar euro".split()
 )
+NAMING_VERBS = frozenset("call name dub term".split())  # with an object predicate ("called them X") they name
 ADVERB_PARTICLES = frozenset("back out off away over".split())  # particles the parser may tag as adverbs
 SPEAKER_PRONOUNS = frozenset("he she it they we".split())
 FIRST_PERSON = frozenset("i we".split())
@@ -563,7 +567,12 @@ def _sense(tok: Any, lex: Lexicon) -> TriggerSense | None:
             ),
             None,
         )  # "pulled back", "handed the town over to": a particle parsed as an adverb or a bare preposition
-        prep = next((c.lower_ for c in tok.children if c.dep_ == "prep"), None)
+        if tok.lemma_.lower() in NAMING_VERBS and any(c.dep_ == "oprd" for c in tok.children):
+            return None  # "calling them an occupying army": naming, not calling for anything
+        prep = next((c.lower_ for c in tok.children if c.dep_ == "prep" and c.lower_ != "according"), None)
+        if prep is None:  # "pushing for the US to back the plan": "for" marks the clause it heads
+            prep = next((k.lower_ for c in tok.children if c.dep_ == "advcl"
+                         for k in c.children if k.dep_ == "mark" and k.lower_ == "for"), None)  # fmt: skip
         if any(c.dep_ == "xcomp" for c in tok.children):
             prep = None  # "agreed to lift ..., with strings attached": the complement is the argument
         dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
@@ -720,6 +729,8 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 continue
             if _requested(tok, lexicon):
                 continue  # "demanded that X withdraw": the demand is the event, the withdrawal is its content
+            if _unrealized(tok, lexicon):
+                continue  # "an offer to host talks", "unless X agrees to a truce": intended or conditional, not told
             trigger = tok
             if tok.tag_ == "VBG" and tok.dep_ == "advcl" and sense.plover == "ASSAULT":
                 # "shelled the town, killing five civilians": one attack, named by the main verb
@@ -839,6 +850,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
     return dataclasses.replace(doc, events=numbered)
 
 
+CONTENT_CHAIN_DEPS = frozenset({"dobj", "pobj", "prep", "conj", "xcomp", "advcl", "acl", "relcl", "compound", "pcomp"})
 MAIN_CHAIN_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "conj", "dobj", "attr", "oprd", "acomp"})
 
 
@@ -893,7 +905,7 @@ def _requested(tok: Any, lex: Lexicon) -> bool:
     rejection ("urged X to withdraw", "demanded that X ease", "rejected a request to interrogate")."""
     cur = tok
     for _ in range(4):
-        if cur.dep_ not in ("ccomp", "xcomp", "acl", "pcomp", "pobj", "prep", "acomp") or cur.head == cur:
+        if cur.dep_ not in ("ccomp", "xcomp", "acl", "pcomp", "pobj", "prep", "acomp", "dobj") or cur.head == cur:
             return False
         head = cur.head
         if head.pos_ in ("VERB", "AUX") and head.dep_ == "ccomp" and any(
@@ -906,6 +918,36 @@ def _requested(tok: Any, lex: Lexicon) -> bool:
                 return True
             if head.pos_ == "VERB":
                 return False
+        cur = head
+    return False
+
+
+def _unrealized(tok: Token, lex: Lexicon) -> bool:
+    """True for an act the sentence does not report as done: the content of a noun ("the right to
+    fire", "an offer to host a summit", "a resolution that aims to impose a blockade"), the purpose
+    of another event ("demanded a meeting to discuss X", "would blockade the city to demand Y"), or
+    the condition of one ("will withdraw unless X arranges a truce").
+
+    An intention that a verb of commitment completes ("vowed to fight") is not caught here: it
+    types the vow (`_speech_act`); nor is the act a frame noun names ("an attempt to kill X")."""
+    cur = _framed(tok)
+    infinitive = False
+    for _ in range(8):
+        if cur.head is cur:
+            return False
+        head = cur.head
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children):
+            return True
+        to_clause = cur.pos_ in ("VERB", "AUX") and _to_clause(cur)
+        infinitive = infinitive or (to_clause and cur.dep_ in ("advcl", "acl", "xcomp"))
+        if cur.dep_ == "advcl" and to_clause and head.pos_ == "VERB" and head.lemma_.lower() not in COMMISSIVE:
+            sense = _sense(head, lex)
+            if sense is not None and sense.plover is not None:
+                return True  # the purpose of another event is not yet an event
+        if infinitive and cur.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
+            return head.lemma_.lower() not in FRAME_NOUNS
+        if cur.dep_ not in CONTENT_CHAIN_DEPS:
+            return False
         cur = head
     return False
 

@@ -1,0 +1,143 @@
+"""Constructions that decide whether a trigger is an event of its own, and of which PLOVER type.
+
+Each construction has at least three sentences written for these tests, worded differently.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factiongraph.document import Document
+from factiongraph.pipeline import extract
+
+
+@pytest.fixture(scope="module")
+def run(pipeline):
+    def go(text: str) -> Document:
+        return extract(text, pipeline=pipeline)
+
+    return go
+
+
+def triples(doc: Document) -> list[tuple[str, str | None, str | None]]:
+    return [(e.plover, e.actor1, e.actor2) for e in doc.events]
+
+
+# ---------------------------------------------------------------- acts a sentence does not report as done
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the content of a noun: an offer, a right, a proposal to do something
+        ("Turkey rejected a Russian offer to mediate talks between Armenia and Azerbaijan.",
+         [("REJECT", "turkey", "russia")]),
+        ("France defended the right of Chadian troops to strike Boko Haram camps near Lake Chad.",
+         [("SUPPORT", "france", "chad")]),
+        ("Qatar welcomed the Turkish proposal to deploy troops in Libya.", [("SUPPORT", "qatar", "turkey")]),
+    ],
+)
+def test_act_named_as_content_of_a_noun_is_no_event(run, text, expected):
+    assert triples(run(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the purpose of another event: what it is meant to bring about has not happened
+        ("Ankara demanded talks with Baghdad to discuss attacks by the PKK.", [("REQUEST", "turkey", "iraq")]),
+        ("Hungary blocked the EU statement to shield Russia from criticism.",
+         [("COERCE", "hungary", "european-union")]),
+        ("Uganda demanded a summit of the African Union to discuss the Rwandan incursion.",
+         [("REQUEST", "uganda", "african-union")]),
+    ],
+)
+def test_purpose_of_another_event_is_no_event(run, text, expected):
+    assert triples(run(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the condition of a threat or promise: "if/unless X does Y" says nothing X did
+        ("Russia warned that it would respond if Finland hosted NATO bases.", [("THREATEN", "russia", "finland")]),
+        ("Niger threatened to cut aid if Mali arrested more journalists from Niger.",
+         [("THREATEN", "niger", "mali")]),
+        ("Hezbollah vowed to retaliate if Israel struck Beirut.", [("THREATEN", "hezbollah", "israel")]),
+    ],
+)
+def test_condition_of_a_threat_is_no_event(run, text, expected):
+    assert triples(run(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow called the Ukrainian government a regime of criminals.",
+        "Ethiopia's foreign ministry called the TPLF a terrorist group on Monday.",
+        "Kenya's president called Al-Shabaab a gang of murderers.",
+    ],
+)
+def test_calling_someone_a_name_is_no_request(run, text):
+    assert [t for t in triples(run(text)) if t[0] == "REQUEST"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "push/press for X to do Y": "for" heads the clause of what is asked
+        ("Britain is pushing for the US to back its debt plan.", [("REQUEST", "united-kingdom", "united-states")]),
+        ("According to diplomats, Qatar is pushing for Hamas to accept the deal.", [("REQUEST", "qatar", "hamas")]),
+        ("Egypt pressed hard for Israel to allow aid into Gaza.", [("REQUEST", "egypt", "israel")]),
+    ],
+)
+def test_pushing_for_someone_to_act_is_a_request(run, text, expected):
+    assert triples(run(text)) == expected
+
+
+# ---------------------------------------------------------------- PLOVER types of trigger classes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # SANCTION withdraw: one's own observers, inspectors, diplomats leave a country
+        ("Britain pulled out its diplomats from Kabul.", ("SANCTION", "withdraw", "united-kingdom", "afghanistan")),
+        ("The UN withdrew its monitors from Syria on Tuesday.", ("SANCTION", "withdraw", "united-nations", "syria")),
+        ("Sweden recalled its aid workers from Somalia after the kidnapping.",
+         ("SANCTION", "withdraw", "sweden", "somalia")),
+    ],
+)
+def test_withdrawing_observers_or_diplomats_is_a_sanction(run, text, expected):
+    e = run(text).events[0]
+    assert (e.plover, e.plover_mode, e.actor1, e.actor2) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # AID: sending peacekeepers (CAMEO 074)
+        ("Canada sent peacekeepers to Cyprus in 1964.", ("AID", "canada", "cyprus")),
+        ("Rwanda has deployed peacekeepers to the Central African Republic.",
+         ("AID", "rwanda", "central-african-republic")),
+        ("Ghana dispatched peacekeepers to Lebanon last year.", ("AID", "ghana", "lebanon")),
+    ],
+)
+def test_sending_peacekeepers_is_aid(run, text, expected):
+    e = run(text).events[0]
+    assert (e.plover, e.actor1, e.actor2) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ACCUSE investigate: sending inspectors or investigators
+        ("The IAEA sent inspectors to Iran's Natanz plant.", ("ACCUSE", "investigate", "iaea", "iran")),
+        ("The ICC dispatched investigators to Sudan in March.",
+         ("ACCUSE", "investigate", "icc", "sudan")),
+        ("The OPCW has deployed inspectors to Syria.", ("ACCUSE", "investigate", "opcw", "syria")),
+    ],
+)
+def test_sending_inspectors_is_an_investigation(run, text, expected):
+    e = run(text).events[0]
+    assert (e.plover, e.plover_mode, e.actor1, e.actor2) == expected
