@@ -30,10 +30,14 @@ def triples(doc: Document) -> list[tuple[str, str | None, str | None]]:
     ("text", "expected"),
     [
         # the content of a noun: an offer, a right, a proposal to do something
-        ("Turkey rejected a Russian offer to mediate talks between Armenia and Azerbaijan.",
-         [("REJECT", "turkey", "russia")]),
-        ("France defended the right of Chadian troops to strike Boko Haram camps near Lake Chad.",
-         [("SUPPORT", "france", "chad")]),
+        (
+            "Turkey rejected a Russian offer to mediate talks between Armenia and Azerbaijan.",
+            [("REJECT", "turkey", "russia")],
+        ),
+        (
+            "France defended the right of Chadian troops to strike Boko Haram camps near Lake Chad.",
+            [("SUPPORT", "france", "chad")],
+        ),
         ("Qatar welcomed the Turkish proposal to deploy troops in Libya.", [("SUPPORT", "qatar", "turkey")]),
     ],
 )
@@ -46,10 +50,14 @@ def test_act_named_as_content_of_a_noun_is_no_event(run, text, expected):
     [
         # the purpose of another event: what it is meant to bring about has not happened
         ("Ankara demanded talks with Baghdad to discuss attacks by the PKK.", [("REQUEST", "turkey", "iraq")]),
-        ("Hungary blocked the EU statement to shield Russia from criticism.",
-         [("COERCE", "hungary", "european-union")]),
-        ("Uganda demanded a summit of the African Union to discuss the Rwandan incursion.",
-         [("REQUEST", "uganda", "african-union")]),
+        (
+            "Hungary blocked the EU statement to shield Russia from criticism.",
+            [("COERCE", "hungary", "european-union")],
+        ),
+        (
+            "Uganda demanded a summit of the African Union to discuss the Rwandan incursion.",
+            [("REQUEST", "uganda", "african-union")],
+        ),
     ],
 )
 def test_purpose_of_another_event_is_no_event(run, text, expected):
@@ -61,8 +69,7 @@ def test_purpose_of_another_event_is_no_event(run, text, expected):
     [
         # the condition of a threat or promise: "if/unless X does Y" says nothing X did
         ("Russia warned that it would respond if Finland hosted NATO bases.", [("THREATEN", "russia", "finland")]),
-        ("Niger threatened to cut aid if Mali arrested more journalists from Niger.",
-         [("THREATEN", "niger", "mali")]),
+        ("Niger threatened to cut aid if Mali arrested more journalists from Niger.", [("THREATEN", "niger", "mali")]),
         ("Hezbollah vowed to retaliate if Israel struck Beirut.", [("THREATEN", "hezbollah", "israel")]),
     ],
 )
@@ -104,8 +111,10 @@ def test_pushing_for_someone_to_act_is_a_request(run, text, expected):
         # SANCTION withdraw: one's own observers, inspectors, diplomats leave a country
         ("Britain pulled out its diplomats from Kabul.", ("SANCTION", "withdraw", "united-kingdom", "afghanistan")),
         ("The UN withdrew its monitors from Syria on Tuesday.", ("SANCTION", "withdraw", "united-nations", "syria")),
-        ("Sweden recalled its aid workers from Somalia after the kidnapping.",
-         ("SANCTION", "withdraw", "sweden", "somalia")),
+        (
+            "Sweden recalled its aid workers from Somalia after the kidnapping.",
+            ("SANCTION", "withdraw", "sweden", "somalia"),
+        ),
     ],
 )
 def test_withdrawing_observers_or_diplomats_is_a_sanction(run, text, expected):
@@ -118,8 +127,10 @@ def test_withdrawing_observers_or_diplomats_is_a_sanction(run, text, expected):
     [
         # AID: sending peacekeepers (CAMEO 074)
         ("Canada sent peacekeepers to Cyprus in 1964.", ("AID", "canada", "cyprus")),
-        ("Rwanda has deployed peacekeepers to the Central African Republic.",
-         ("AID", "rwanda", "central-african-republic")),
+        (
+            "Rwanda has deployed peacekeepers to the Central African Republic.",
+            ("AID", "rwanda", "central-african-republic"),
+        ),
         ("Ghana dispatched peacekeepers to Lebanon last year.", ("AID", "ghana", "lebanon")),
     ],
 )
@@ -133,8 +144,7 @@ def test_sending_peacekeepers_is_aid(run, text, expected):
     [
         # ACCUSE investigate: sending inspectors or investigators
         ("The IAEA sent inspectors to Iran's Natanz plant.", ("ACCUSE", "investigate", "iaea", "iran")),
-        ("The ICC dispatched investigators to Sudan in March.",
-         ("ACCUSE", "investigate", "icc", "sudan")),
+        ("The ICC dispatched investigators to Sudan in March.", ("ACCUSE", "investigate", "icc", "sudan")),
         ("The OPCW has deployed inspectors to Syria.", ("ACCUSE", "investigate", "opcw", "syria")),
     ],
 )

@@ -14,13 +14,13 @@ from __future__ import annotations
 import copy
 import dataclasses
 from collections.abc import Callable, Sequence
-from typing import Any
+
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from factiongraph.actors import lexicon as lx
-from factiongraph.document import Actor, Document, Event, Mention, Place, Span, as_plover
+from factiongraph.document import Actor, Document, Event, Mention, Place, Span, as_certainty, as_plover
 from factiongraph.events import certainty as cert
 from factiongraph.events.acled import acled_type
 from factiongraph.events.dates import event_date
@@ -77,9 +77,12 @@ CERTAINTY_FACTOR = {
 }
 
 Locator = Callable[[Document, int, int], Place | None]
+# a trigger whose participants the syntax leaves incomplete: (trigger token, the token whose span is
+# the trigger, its sense, certainty, actor1, actor2), kept until the sentence is read
+_Pending = tuple[Token, Token, TriggerSense, "cert.Certainty", Mention | None, Mention | None]
 
 
-def _in_quote(tok: Any) -> bool:
+def _in_quote(tok: Token) -> bool:
     """Whether `tok` stands inside a direct quotation of its sentence."""
     inside = False
     for t in tok.sent:
@@ -97,7 +100,7 @@ def _in_quote(tok: Any) -> bool:
 class _Mentions:
     """Token index -> actor mention, for one parsed document."""
 
-    def __init__(self, doc: Document, sd: Any) -> None:
+    def __init__(self, doc: Document, sd: SpacyDoc) -> None:
         self.sd = sd
         self.by_token: dict[int, Mention] = {}
         self.actors: dict[str, Actor] = {a.id: a for a in doc.actors}
@@ -126,7 +129,7 @@ class _Mentions:
             if mention in hidden:
                 self.sheltered[i] = self.by_token.pop(i)
 
-    def named(self, toks: list[Any]) -> list[Mention]:
+    def named(self, toks: list[Token]) -> list[Mention]:
         """The actors a list of phrases names, once each, in order (with the list's surface continuation)."""
         out: list[Mention] = []
         for t in toks:
@@ -158,19 +161,19 @@ class _Mentions:
         return view
 
     @classmethod
-    def of(cls, doc: Document, sd: Any) -> _Mentions:
+    def of(cls, doc: Document, sd: SpacyDoc) -> _Mentions:
         """The index for this document's actors, built once and shared by the events and relations stages."""
         cached = sd.user_data.get("factiongraph_mentions")
-        if cached is not None and cached[0] is doc.actors:
+        if cached is not None and cached[0] is doc.actors and isinstance(cached[1], _Mentions):
             return cached[1]
         ms = cls(doc, sd)
         sd.user_data["factiongraph_mentions"] = (doc.actors, ms)
         return ms
 
-    def at(self, tok: Any) -> Mention | None:
+    def at(self, tok: Token) -> Mention | None:
         return self.by_token.get(tok.i)
 
-    def in_subtree(self, tok: Any) -> Mention | None:
+    def in_subtree(self, tok: Token) -> Mention | None:
         """The actor a phrase names: the head itself, its modifiers, then anything below it."""
         m = self.at(tok)
         if m is not None:
@@ -198,7 +201,7 @@ class _Mentions:
         return None
 
 
-def _inside_relcl(t: Any, top: Any) -> bool:
+def _inside_relcl(t: Token, top: Token) -> bool:
     cur = t
     while cur != top and cur.head != cur:
         if cur.dep_ in ("relcl", "advcl", "ccomp"):
@@ -207,7 +210,7 @@ def _inside_relcl(t: Any, top: Any) -> bool:
     return False
 
 
-def _speaker(verb: Any, ms: _Mentions) -> Mention | None:
+def _speaker(verb: Token, ms: _Mentions) -> Mention | None:
     """The actor named in the subject of a reporting verb (the first one in the phrase)."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None:
@@ -215,7 +218,7 @@ def _speaker(verb: Any, ms: _Mentions) -> Mention | None:
     return next((ms.at(t) for t in subj.subtree if ms.at(t) is not None), None)
 
 
-def _stative(verb: Any) -> bool:
+def _stative(verb: Token) -> bool:
     """'were engaged in fighting', 'is involved in talks': a participle of state, whose grammatical
     subject is the doer, not a passive."""
     return verb.lemma_.lower() in STATIVE_PARTICIPLES and any(
@@ -223,12 +226,12 @@ def _stative(verb: Any) -> bool:
     )
 
 
-def _is_passive(verb: Any) -> bool:
+def _is_passive(verb: Token) -> bool:
     """The verb has a passive subject or auxiliary ("was struck")."""
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
-def _subject(verb: Any, ms: _Mentions, depth: int = 0) -> Mention | None:
+def _subject(verb: Token, ms: _Mentions, depth: int = 0) -> Mention | None:
     """The actor doing `verb`, inherited from the governing clause when the verb has no subject."""
     if depth > 4:
         return None
@@ -279,7 +282,7 @@ OBJECT_CONTROL = frozenset(
 )
 
 
-def _object_controller(verb: Any, ms: _Mentions) -> Mention | None:
+def _object_controller(verb: Token, ms: _Mentions) -> Mention | None:
     """The doer of 'X accuses Y of arming Z' (Y) and of 'Y was accused of arming Z' (Y)."""
     prep = verb.head
     if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in ("of", "for"):
@@ -296,7 +299,7 @@ def _object_controller(verb: Any, ms: _Mentions) -> Mention | None:
 
 
 def _patient(
-    verb: Any, ms: _Mentions, depth: int = 0, hostile: bool = False, exclude: str | None = None,
+    verb: Token, ms: _Mentions, depth: int = 0, hostile: bool = False, exclude: str | None = None,
     accuse: bool = False,
 ) -> Mention | None:
     """The actor `verb` is done to; for 'agreed to give aid to X', found in the complement clause.
@@ -360,7 +363,7 @@ def _patient(
     return None
 
 
-def _attribution_tokens(sent: Any, lexicon: Lexicon) -> set[int]:
+def _attribution_tokens(sent: SpacySpan, lexicon: Lexicon) -> set[int]:
     """Tokens naming who reports the sentence ("..., officials said", "according to X"): never participants."""
     out: set[int] = set()
     for t in sent:
@@ -378,13 +381,13 @@ def _attribution_tokens(sent: Any, lexicon: Lexicon) -> set[int]:
     return out
 
 
-def _background_clause(tok: Any) -> bool:
+def _background_clause(tok: Token) -> bool:
     """'after residents had fled', 'as talks stalled': a clause of time or cause, not of purpose."""
     return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in tok.children)
 
 
 def _fallback(
-    tok: Any, ms: _Mentions, sent: Any, exclude: set[str], skip: set[int], local: bool = False
+    tok: Token, ms: _Mentions, sent: SpacySpan, exclude: set[str], skip: set[int], local: bool = False
 ) -> Mention | None:
     """The most salient other actor when syntax names no second participant.
 
@@ -429,7 +432,7 @@ def _fallback(
     return best[1] if best else None
 
 
-def _between(tok: Any, ms: _Mentions) -> tuple[Mention | None, Mention | None]:
+def _between(tok: Token, ms: _Mentions) -> tuple[Mention | None, Mention | None]:
     """The two sides of "between X and Y" on an event noun, or on the verb it is subject of
     ("clashes broke out between X and Y")."""
     heads = [tok] + ([tok.head] if tok.dep_ in ("nsubj", "nsubjpass") else [])
@@ -446,14 +449,14 @@ def _between(tok: Any, ms: _Mentions) -> tuple[Mention | None, Mention | None]:
     return None, None
 
 
-def _governing_subject(noun: Any, ms: _Mentions) -> Mention | None:
+def _governing_subject(noun: Token, ms: _Mentions) -> Mention | None:
     head, hops = noun.head, 0
     while head.pos_ not in ("VERB", "AUX") and head.head != head and hops < 3:
         head, hops = head.head, hops + 1
     return _subject(head, ms) if head.pos_ in ("VERB", "AUX") else None
 
 
-def _noun_roles(noun: Any, ms: _Mentions) -> tuple[Mention | None, Mention | None]:
+def _noun_roles(noun: Token, ms: _Mentions) -> tuple[Mention | None, Mention | None]:
     if _framed(noun) is not noun:
         return _noun_roles(noun.head, ms)
     b1, b2 = _between(noun, ms)
@@ -501,23 +504,23 @@ FUTURE = frozenset({"will", "would", "'ll", "shall"})
 REFUSAL = frozenset("refuse decline reject".split())
 
 
-def _commissive_complement(tok: Any) -> bool:
+def _commissive_complement(tok: Token) -> bool:
     """'vowed to fight', 'agreed to lift': the infinitive completing a verb of commitment."""
     return (tok.dep_ == "xcomp" or tok.dep_ == "advcl" and _to_clause(tok)) and tok.head.lemma_.lower() in COMMISSIVE
 
 
-def _to_clause(tok: Any) -> bool:
+def _to_clause(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
-def _conditional(tok: Any) -> bool:
+def _conditional(tok: Token) -> bool:
     return any(
         c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in ("if", "unless") for k in c.children)
         for c in tok.children
     )
 
 
-def _speech_act(tok: Any, plover: str, mode: str | None = None) -> tuple[str, Any] | None:
+def _speech_act(tok: Token, plover: str, mode: str | None = None) -> tuple[str, Token | None] | None:
     """PLOVER codes stated intentions and demands as verbal events.
 
     "X will/offered to give aid" is AGREE, "X would/threatened to attack" THREATEN, and
@@ -555,7 +558,7 @@ def _speech_act(tok: Any, plover: str, mode: str | None = None) -> tuple[str, An
     return None
 
 
-def _sense(tok: Any, lex: Lexicon) -> TriggerSense | None:
+def _sense(tok: Token, lex: Lexicon) -> TriggerSense | None:
     if tok.lower_ == "according":  # "according to X" attributes; it is no event
         return None
     if tok.pos_ == "VERB":
@@ -615,7 +618,7 @@ def _span(doc: Document, m: Mention | None) -> Span | None:
     return None if m is None else Span(m.start, m.end, m.text)
 
 
-def _attribution(tok: Any, ms: _Mentions, doc: Document) -> str | None:
+def _attribution(tok: Token, ms: _Mentions, doc: Document) -> str | None:
     if tok is None:
         return None
     m = ms.in_subtree(tok)
@@ -650,7 +653,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
     seen: dict[tuple[str, str | None, str | None, int], int] = {}
 
     def acled(
-        sent: Any, tok: Any, sense: TriggerSense, m1: Mention | None, m2: Mention | None
+        sent: SpacySpan, tok: Token, sense: TriggerSense, m1: Mention | None, m2: Mention | None
     ) -> tuple[str | None, str | None]:
         a1 = ms.actors.get(m1.actor_id) if m1 else None
         a2 = ms.actors.get(m2.actor_id) if m2 else None
@@ -668,8 +671,9 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
         )
 
     def add(
-        sent: Any, tok: Any, trigger: Any, sense: TriggerSense, c: Any, m1: Mention | None, m2: Mention | None,
-        factor: float, rank: float | None = None, guessed: Mention | None = None,
+        sent: SpacySpan, tok: Token, trigger: Token, sense: TriggerSense, c: cert.Certainty,
+        m1: Mention | None, m2: Mention | None, factor: float, rank: float | None = None,
+        guessed: Mention | None = None,
     ) -> bool:
         # a participant taken from salience has no span filling its role: it gets no mention, so
         # that nothing downstream (derived relations, highlights) reads it as stated
@@ -691,7 +695,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
             actor2_mention=None if guessed is not None and m2 is guessed else _span(doc, m2),
             trigger=Span(trigger.idx, trigger.idx + len(trigger.text), trigger.text),
             evidence=_sentence_span(doc, sent),
-            certainty=c.value,
+            certainty=as_certainty(c.value),
             source_kind=doc.source_kind_at(tok.idx),
             attributed_to=_attribution(c.source_token, ms, doc) if c.value == "reported" else None,
             location=_where(loc_doc, sent, sense.plover, locate, trigger, doc.places, actor_spans),
@@ -714,7 +718,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
     for sent in sd.sents:
         attribution = _attribution_tokens(sent, lexicon)
         found = told = False
-        pending: list[tuple[tuple[int, float], tuple[Any, ...]]] = []
+        pending: list[tuple[tuple[int, float], _Pending]] = []
         for tok in sent:
             obligation = _obligation(tok, lexicon, ms)
             if obligation is not None:  # "X said Y must be ready to ...": X asks Y
@@ -854,14 +858,14 @@ CONTENT_CHAIN_DEPS = frozenset({"dobj", "pobj", "prep", "conj", "xcomp", "advcl"
 MAIN_CHAIN_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "conj", "dobj", "attr", "oprd", "acomp"})
 
 
-def _framed(tok: Any) -> Any:
+def _framed(tok: Token) -> Token:
     """'a mediation effort', 'a peace mission': the event noun stands where its frame noun stands."""
     if tok.dep_ == "compound" and tok.head.lemma_.lower() in FRAME_NOUNS:
         return tok.head
     return tok
 
 
-def _main_clause(tok: Any) -> bool:
+def _main_clause(tok: Token) -> bool:
     """True when the trigger belongs to the sentence's main predication: the root, its
     complements and coordinations, and their objects ("said it would lift the ban"), not
     adverbial, relative or prepositional side clauses ("..., giving X what it needed"). An event
@@ -877,7 +881,7 @@ def _main_clause(tok: Any) -> bool:
     return True
 
 
-def _obligation(tok: Any, lex: Lexicon, ms: _Mentions) -> tuple[Mention, Mention] | None:
+def _obligation(tok: Token, lex: Lexicon, ms: _Mentions) -> tuple[Mention, Mention] | None:
     """(speaker, addressee) for a reported obligation whose verb is no trigger of its own:
     "X said Y ought to be prepared to mediate", "X declared that Y should drop its barriers" (PLOVER
     codes the demand as REQUEST from X to Y)."""
@@ -900,7 +904,7 @@ def _obligation(tok: Any, lex: Lexicon, ms: _Mentions) -> tuple[Mention, Mention
     return m1, m2
 
 
-def _requested(tok: Any, lex: Lexicon) -> bool:
+def _requested(tok: Token, lex: Lexicon) -> bool:
     """True for an action that is only asked for or turned down: the complement of a request or
     rejection ("urged X to withdraw", "demanded that X ease", "rejected a request to interrogate")."""
     cur = tok
@@ -952,7 +956,7 @@ def _unrealized(tok: Token, lex: Lexicon) -> bool:
     return False
 
 
-def _done_to_protest(tok: Any, lex: Lexicon) -> bool:
+def _done_to_protest(tok: Token, lex: Lexicon) -> bool:
     """True for a verb with a purpose clause of protest ("blocked the road to protest ...")."""
     for c in tok.children:
         if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" and _to_clause(c):
@@ -962,7 +966,7 @@ def _done_to_protest(tok: Any, lex: Lexicon) -> bool:
     return False
 
 
-def _protest_purpose(tok: Any, lex: Lexicon) -> bool:
+def _protest_purpose(tok: Token, lex: Lexicon) -> bool:
     """True for a purpose clause ("to demand", "to press") of a protest act: a protest verb, or a
     verb whose object is a protest noun ("began a hunger strike to demand ...")."""
     if tok.dep_ not in ("advcl", "xcomp", "acl", "relcl") or not any(
@@ -981,7 +985,7 @@ def _protest_purpose(tok: Any, lex: Lexicon) -> bool:
     return False
 
 
-def _depth(tok: Any) -> int:
+def _depth(tok: Token) -> int:
     """Dependency hops from the sentence root: the main clause's trigger names the main event."""
     tok = _framed(tok)
     d = 0
@@ -990,7 +994,7 @@ def _depth(tok: Any) -> int:
     return d
 
 
-def _side_clauses(sent: Any, trigger: Any) -> tuple[tuple[int, int], ...]:
+def _side_clauses(sent: SpacySpan, trigger: Token) -> tuple[tuple[int, int], ...]:
     """Character spans (sentence offsets) of the relative, adverbial and adnominal clauses that do
     not hold `trigger`: a date there dates another happening ("troops who arrived on Monday")."""
     spans = []
@@ -1001,7 +1005,7 @@ def _side_clauses(sent: Any, trigger: Any) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
-def _fatalities(sent: Any, trigger: Any, lexicon: Lexicon) -> int | None:
+def _fatalities(sent: SpacySpan, trigger: Token, lexicon: Lexicon) -> int | None:
     """The death toll of the attack `trigger` names: the fatality phrases of its sentence that report
     on it rather than on another attack told there. Casualty verbs ("killed", "died") tell a toll,
     not an attack of their own, and are no anchors."""
@@ -1018,10 +1022,10 @@ def _fatalities(sent: Any, trigger: Any, lexicon: Lexicon) -> int | None:
 
 def _where(
     doc: Document,
-    sent: Any,
+    sent: SpacySpan,
     plover: str,
     locate: Locator | None,
-    trigger: Any = None,
+    trigger: Token | None = None,
     places: Sequence[Place] = (),
     actor_spans: Sequence[tuple[int, int]] = (),
 ) -> Place | None:
@@ -1041,7 +1045,7 @@ def _where(
     return place
 
 
-def _clause_text(tok: Any) -> str:
+def _clause_text(tok: Token) -> str:
     """The words of the trigger's own clause, for weapon and method cues ("with suicide bombers").
 
     A participle that reports a consequence ("shelled the town, killing five") reads its
@@ -1057,7 +1061,7 @@ def _clause_text(tok: Any) -> str:
     return " ".join(t.text for t in words if t.i not in skip)
 
 
-def _sentence_span(doc: Document, sent: Any) -> Span:
+def _sentence_span(doc: Document, sent: SpacySpan) -> Span:
     start, end = sent.start_char, sent.end_char
     while end > start and doc.text[end - 1].isspace():
         end -= 1
