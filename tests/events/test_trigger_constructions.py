@@ -151,3 +151,26 @@ def test_sending_peacekeepers_is_aid(run, text, expected):
 def test_sending_inspectors_is_an_investigation(run, text, expected):
     e = run(text).events[0]
     assert (e.plover, e.plover_mode, e.actor1, e.actor2) == expected
+
+
+# ---------------------------------------------------------------- roles from "<X>-led" modifiers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # forces or a campaign under X's lead that no other actor names act for X
+        ("Nigerian-led forces shelled rebel positions near Freetown.", ("ASSAULT", "nigeria", "generic-rebels")),
+        ("Russian-led troops attacked Georgian positions near Tskhinvali.", ("ASSAULT", "russia", "georgia")),
+        ("Ethiopian-led units ambushed al-Shabaab fighters near Baidoa.", ("ASSAULT", "ethiopia", "al-shabaab")),
+        ("The US-led war against Iraq began in March 2003.", ("ASSAULT", "united-states", "iraq")),
+    ],
+)
+def test_forces_led_by_an_actor_act_for_it(run, text, expected):
+    assert triples(run(text)) == [expected]
+
+
+def test_backed_modifier_still_leaves_the_named_head_as_the_actor(run):
+    assert triples(run("The US-backed SDF attacked ISIS near Raqqa.")) == [
+        ("ASSAULT", "syrian-democratic-forces", "islamic-state")
+    ]

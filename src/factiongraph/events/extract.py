@@ -53,6 +53,7 @@ QUANTITY_NOUNS = frozenset(
     "kg kilogram kilo ton tonne pound litre liter gallon barrel worth amount number lot quantity shipment "
     "consignment load batch cargo convoy package dozen hundred thousand million $ dollar euro".split()
 )
+LEADER_CUES = frozenset({"led", "commanded"})  # "<X>-led <forces>": the leader acts for a side it does not name
 NAMING_VERBS = frozenset("call name dub term".split())  # with an object predicate ("called them X") they name
 ADVERB_PARTICLES = frozenset("back out off away over".split())  # particles the parser may tag as adverbs
 SPEAKER_PRONOUNS = frozenset("he she it they we".split())
@@ -116,6 +117,8 @@ class _Mentions:
         self.modifier_ties: list[ModifierTie] = modifier_ties(sd, self.by_token.get)
         self.in_modifier: dict[int, Mention] = {}
         for tie in self.modifier_ties:
+            if sd[tie.cue].lower_ in LEADER_CUES and self.by_token.get(tie.head) is None:
+                continue  # "Vietnamese-led forces attacked": unnamed forces under X's lead are X's side
             span = sd.char_span(tie.modifier.start, tie.modifier.end, alignment_mode="expand")
             for t in span if span is not None else ():
                 if self.by_token.get(t.i) is tie.modifier:
@@ -471,6 +474,8 @@ def _noun_roles(noun: Token, ms: _Mentions) -> tuple[Mention | None, Mention | N
             a1 = ms.in_subtree(c)
         elif c.dep_ in ("compound", "amod") and a1 is None and ms.at(c) is not None:
             a1 = ms.at(c)
+        elif c.dep_ == "amod" and a1 is None and c.lower_ in LEADER_CUES:
+            a1 = next((m for t in c.subtree if (m := ms.at(t)) is not None), None)  # "the US-led war"
         elif c.dep_ == "prep" and c.lower_ == "by":
             for p in c.children:
                 if p.dep_ == "pobj":
