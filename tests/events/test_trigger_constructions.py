@@ -174,3 +174,59 @@ def test_backed_modifier_still_leaves_the_named_head_as_the_actor(run):
     assert triples(run("The US-backed SDF attacked ISIS near Raqqa.")) == [
         ("ASSAULT", "syrian-democratic-forces", "islamic-state")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # arriving forces are typed by who arrives: peacekeepers are aid (CAMEO 074), not a visit
+        ("Ghanaian peacekeeping troops arrived in Monrovia on Sunday.", ("AID", None, "ghana", "liberia")),
+        ("A battalion of Indian peacekeepers landed in Juba.", ("AID", None, "indian-peacekeeper", "south-sudan")),
+        ("Pakistani peacekeepers arrived in Liberia on Monday.", ("AID", None, "pakistani-peacekeeper", "liberia")),
+        # other forces arriving are a deployment
+        ("Russian troops arrived in Syria last September.", ("MOBILIZE", "troops", "russia", "syria")),
+        (
+            "Two companies of Chadian soldiers arrived in Bangui overnight.",
+            ("MOBILIZE", "troops", "chad", "central-african-republic"),
+        ),
+        ("French paratroopers landed in Kolwezi in May 1978.", ("MOBILIZE", "troops", "france", None)),
+    ],
+)
+def test_arrivals_are_typed_by_who_arrives(run, text, expected):
+    e = run(text).events[0]
+    assert (e.plover, e.plover_mode, e.actor1, e.actor2) == expected
+
+
+def test_an_official_arriving_for_talks_is_still_no_deployment(run):
+    doc = run("The Egyptian foreign minister arrived in Khartoum for talks with Sudan.")
+    assert [t for t in triples(doc) if t[0] in ("AID", "MOBILIZE")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an apology is verbal cooperation: SUPPORT (CAMEO 055)
+        ("Japan apologised to South Korea for its colonial rule.", ("SUPPORT", "japan", "south-korea")),
+        ("Germany apologized to Namibia for the colonial-era killings.", ("SUPPORT", "germany", "namibia")),
+        (
+            "The Serbian government apologized to Bosnia for the massacre.",
+            ("SUPPORT", "serbia", "bosnia-and-herzegovina"),
+        ),
+    ],
+)
+def test_apology_is_support(run, text, expected):
+    assert triples(run(text)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # opening a crossing, bridge or airspace lets others in: RETREAT access
+        ("Jordan reopened its airspace to Iraqi flights.", ("RETREAT", "access", "jordan", "iraq")),
+        ("Turkey opened the Cilvegozu crossing for Syrian refugees.", ("RETREAT", "access", "turkey", "syria")),
+        ("Egypt reopened the Rafah crossing on Saturday.", ("RETREAT", "access", "egypt", None)),
+    ],
+)
+def test_opening_a_crossing_is_access(run, text, expected):
+    e = run(text).events[0]
+    assert (e.plover, e.plover_mode, e.actor1, e.actor2) == expected

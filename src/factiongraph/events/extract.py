@@ -594,6 +594,10 @@ def _sense(tok: Token, lex: Lexicon) -> TriggerSense | None:
             dobj = next((p for c in dobj.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), dobj)
         obj = dobj.lemma_.lower() if dobj is not None else None
         lemma = lex.verb_lemma(tok.lemma_.lower(), tok.lower_)
+        if dobj is None and lex.has_subject_patterns(lemma):
+            by_subject = lex.verb_by_subject(lemma, _subject_words(tok))
+            if by_subject is not None:
+                return by_subject  # "peacekeepers arrived": aid, not a visit
         sense = lex.verb(lemma, particle=particle, prep=prep, obj=obj)
         if sense is None and prep is not None:
             # "took into custody a journalist": the pattern's object is the preposition's
@@ -617,6 +621,19 @@ def _sense(tok: Token, lex: Lexicon) -> TriggerSense | None:
                     return sense
         return lex.noun(tok.lemma_.lower())
     return None
+
+
+def _subject_words(verb: Token) -> list[str]:
+    """Lemmas naming who does an intransitive verb, most telling first: for "a first batch of
+    Ghanaian peacekeeping troops" the "of" phrase's modifiers and head, then the subject's."""
+    words: list[str] = []
+    for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+        heads = [p for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj"] + [subj]  # fmt: skip
+        for h in heads:  # "a battalion of peacekeepers": who before the unit; "peacekeeping troops": the kind first
+            words += [c.lemma_.lower() for c in h.children if c.dep_ in ("compound", "amod")]
+            words.append(h.lemma_.lower())
+    return words
 
 
 def _span(doc: Document, m: Mention | None) -> Span | None:
