@@ -230,3 +230,76 @@ def test_apology_is_support(run, text, expected):
 def test_opening_a_crossing_is_access(run, text, expected):
     e = run(text).events[0]
     assert (e.plover, e.plover_mode, e.actor1, e.actor2) == expected
+
+
+# ---------------------------------------------------------------- words that look like events but name things
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UN teams searched sites near Tikrit for weapons of mass destruction.",
+        "Inspectors found no weapons of mass destruction in Iraq.",
+        "Libya gave up its weapons of mass destruction in 2003.",
+    ],
+)
+def test_weapons_of_mass_destruction_are_no_destruction_event(run, text):
+    assert [e.trigger.text for e in run(text).events if e.trigger.text == "destruction"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels issued a press release on Sunday.",
+        "A press release from the Houthis named the dead fighters.",
+        "The ministry published a news release about the talks.",
+    ],
+)
+def test_a_press_release_releases_nobody(run, text):
+    assert [t for t in triples(run(text)) if t[0] == "RETREAT"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a participle that stands for people or describes a noun tells no act of its own
+        "MSF evacuated the wounded from the besieged town of Madaya.",
+        "The Red Cross treated the injured at a hospital in Goma.",
+        "Turkey sent aid to the occupied town of Afrin.",
+    ],
+)
+def test_participles_naming_people_or_describing_places_are_no_events(run, text):
+    assert [t for t in triples(run(text)) if t[0] in ("ASSAULT", "COERCE")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # holding territory is a state: only the act around it is an event
+        ("Iran sanctioned the militia that controls Sanaa.", [("SANCTION", "iran", "sanaa")]),
+        ("The rebels, who control most of Idlib, rejected the truce.", []),
+        (
+            "Washington imposed sanctions on the Taliban faction that controls Kabul.",
+            [("SANCTION", "united-states", "taliban")],
+        ),
+    ],
+)
+def test_controlling_territory_is_no_event(run, text, expected):
+    assert triples(run(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # preparing an offensive: a military move short of force (MOBILIZE), not an intent to cooperate
+        ("Ethiopia is preparing an offensive against the TPLF.", ("MOBILIZE", "troops", "ethiopia", "tplf")),
+        ("The Syrian army prepared an assault on rebel-held Aleppo.", ("MOBILIZE", "troops", "syria", None)),
+        (
+            "Ukraine prepared a counteroffensive against Russia in the south.",
+            ("MOBILIZE", "troops", "ukraine", "russia"),
+        ),
+    ],
+)
+def test_preparing_an_offensive_is_mobilization(run, text, expected):
+    e = run(text).events[0]
+    assert (e.plover, e.plover_mode, e.actor1, e.actor2) == expected

@@ -567,6 +567,10 @@ def _sense(tok: Token, lex: Lexicon) -> TriggerSense | None:
     if tok.lower_ == "according":  # "according to X" attributes; it is no event
         return None
     if tok.pos_ == "VERB":
+        if any(c.dep_ == "det" for c in tok.children) and not any(c.dep_ in ("dobj", "nsubj") for c in tok.children):
+            return None  # "evacuated the wounded": a participle standing for people, no act
+        if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG") and any(c.dep_ == "det" for c in tok.head.children):
+            return None  # "from the besieged town", "a wounded soldier": a participle describing a noun
         particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None) or next(
             (
                 c.lower_
@@ -616,7 +620,10 @@ def _sense(tok: Token, lex: Lexicon) -> TriggerSense | None:
                 return sense
         for c in reversed(list(tok.lefts)):
             if c.dep_ in ("compound", "amod") and c.i == tok.i - 1:
-                sense = lex.noun(f"{c.lower_} {tok.lemma_.lower()}")
+                key = f"{c.lower_} {tok.lemma_.lower()}"
+                if lex.non_event_noun(key):
+                    return None  # "weapons of mass destruction", "a press release"
+                sense = lex.noun(key)
                 if sense is not None:
                     return sense
         return lex.noun(tok.lemma_.lower())

@@ -324,6 +324,11 @@ class Lexicon:
             self._noun_memo[lemma] = found
         return found
 
+    def non_event_noun(self, key: str) -> bool:
+        """True for a noun phrase the data marks as no event ("mass destruction", "press release")."""
+        k = _norm(key) or ""
+        return k in self._nouns and self._nouns[k] is None
+
     @staticmethod
     def _noun_candidates(lemma: str) -> Iterator[str]:
         w = _norm(lemma)
