@@ -303,3 +303,17 @@ def test_controlling_territory_is_no_event(run, text, expected):
 def test_preparing_an_offensive_is_mobilization(run, text, expected):
     e = run(text).events[0]
     assert (e.plover, e.plover_mode, e.actor1, e.actor2) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # letting observers or inspectors in is RETREAT access, also when they come as "a mission/team of"
+        ("Kyrgyzstan received a mission of observers from the OSCE.", ("RETREAT", "access", "kyrgyzstan", "osce")),
+        ("Sudan admitted a team of UN investigators to Darfur.", ("RETREAT", "access", "sudan", "united-nations")),
+        ("Iran accepted IAEA inspectors at the Fordow site.", ("RETREAT", "access", "iran", "iaea")),
+    ],
+)
+def test_letting_observers_in_is_access(run, text, expected):
+    e = run(text).events[0]
+    assert (e.plover, e.plover_mode, e.actor1, e.actor2) == expected

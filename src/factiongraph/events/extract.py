@@ -55,6 +55,7 @@ QUANTITY_NOUNS = frozenset(
 )
 LEADER_CUES = frozenset({"led", "commanded"})  # "<X>-led <forces>": the leader acts for a side it does not name
 NAMING_VERBS = frozenset("call name dub term".split())  # with an object predicate ("called them X") they name
+GROUP_NOUNS = frozenset("mission team group delegation contingent batch detachment".split())
 ADVERB_PARTICLES = frozenset("back out off away over".split())  # particles the parser may tag as adverbs
 SPEAKER_PRONOUNS = frozenset("he she it they we".split())
 FIRST_PERSON = frozenset("i we".split())
@@ -594,7 +595,8 @@ def _sense(tok: Token, lex: Lexicon) -> TriggerSense | None:
             for c in dobj.children:  # "launched a mediation effort": the mediation is the event
                 if c.dep_ == "compound" and c.pos_ == "NOUN" and lex.noun(c.lemma_.lower()) is not None:
                     return None
-        if dobj is not None and dobj.lemma_.lower() in QUANTITY_NOUNS:  # "700 kg of medicine": the medicine
+        if dobj is not None and dobj.lemma_.lower() in QUANTITY_NOUNS | GROUP_NOUNS:
+            # "700 kg of medicine": the medicine; "a mission of observers": the observers
             dobj = next((p for c in dobj.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), dobj)
         obj = dobj.lemma_.lower() if dobj is not None else None
         lemma = lex.verb_lemma(tok.lemma_.lower(), tok.lower_)
