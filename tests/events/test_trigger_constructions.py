@@ -317,3 +317,16 @@ def test_preparing_an_offensive_is_mobilization(run, text, expected):
 def test_letting_observers_in_is_access(run, text, expected):
     e = run(text).events[0]
     assert (e.plover, e.plover_mode, e.actor1, e.actor2) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "US and British forces": the phrase's first-named actor, as for any coordination
+        ("The Red Cross said US and British forces must protect the hospitals.", ("REQUEST", "icrc", "united-states")),
+        ("Iran warned that US and British forces must leave the Gulf.", ("THREATEN", "iran", "united-states")),
+        ("Egypt said US and British forces should leave Iraq.", ("REQUEST", "egypt", "united-states")),
+    ],
+)
+def test_coordinated_modifiers_give_the_first_named_actor(run, text, expected):
+    assert triples(run(text)) == [expected]

@@ -181,6 +181,10 @@ class _Mentions:
         """The actor a phrase names: the head itself, its modifiers, then anything below it."""
         m = self.at(tok)
         if m is not None:
+            for c in tok.children:  # "US and British forces": the first of coordinated modifiers comes first
+                first = self.at(c) if c.dep_ in ("nmod", "compound", "amod") and c.i < tok.i else None
+                if first is not None and first.end <= m.start and any(k.dep_ == "conj" for k in c.children):
+                    return first
             return m
         # "the group's fighters" are the group; "the CIA's jihadis" are not the CIA
         agentive = tok.lemma_.lower() in AGENT_HEADS or tok.lower_ in AGENT_HEADS
