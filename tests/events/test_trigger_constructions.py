@@ -330,3 +330,16 @@ def test_letting_observers_in_is_access(run, text, expected):
 )
 def test_coordinated_modifiers_give_the_first_named_actor(run, text, expected):
     assert triples(run(text)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ordering or stepping up patrols: a security-force move short of force (MOBILIZE), no request
+        ("Kenya ordered patrols along the Somali border.", ("MOBILIZE", "kenya", "somalia")),
+        ("The Nigerian army intensified patrols in Borno after the attack.", ("MOBILIZE", "nigeria", None)),
+        ("UN peacekeepers began patrols near Bunia on Monday.", ("MOBILIZE", "un-peacekeepers", None)),
+    ],
+)
+def test_ordering_patrols_is_mobilization(run, text, expected):
+    assert [(e.plover, e.actor1, e.actor2) for e in run(text).events if e.plover == "MOBILIZE"] == [expected]
