@@ -343,3 +343,32 @@ def test_coordinated_modifiers_give_the_first_named_actor(run, text, expected):
 )
 def test_ordering_patrols_is_mobilization(run, text, expected):
     assert [(e.plover, e.actor1, e.actor2) for e in run(text).events if e.plover == "MOBILIZE"] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an investigation into claims "that Y did X" investigates Y, not whoever made the claim
+        (
+            "The African Union completed its investigation into a complaint by Kenya that Somalia had shelled Mandera.",
+            ("ACCUSE", "african-union", "somalia"),
+        ),
+        (
+            "Ethiopia finished an inquiry into accusations by Eritrea that the TPLF had attacked Asmara.",
+            ("ACCUSE", "ethiopia", "tplf"),
+        ),
+        (
+            "The ICC began an inquiry into allegations by Kyiv that Russia deported children.",
+            ("ACCUSE", "icc", "russia"),
+        ),
+    ],
+)
+def test_investigation_into_claims_targets_the_accused(run, text, expected):
+    assert [t for t in triples(run(text)) if t[0] == "ACCUSE" and t[1] == expected[1]] == [expected]
+
+
+def test_purpose_in_a_relative_clause_without_intent_verb_is_still_told(run):
+    # "the excuse that NATO used to bomb Serbia": the bombing is told as done, not as a noun's content
+    assert ("ASSAULT", "nato", "serbia") in triples(
+        run("Russia rejected the excuse that NATO used to bomb Serbia in 1999.")
+    )

@@ -342,7 +342,7 @@ def _patient(
         if c.dep_ == "prep" and c.lower_ in preps:
             for p in c.children:
                 if p.dep_ == "pobj":
-                    m = ms.in_subtree(p)
+                    m = _content_subject(p, ms) or ms.in_subtree(p)
                     if m is not None and m.actor_id != exclude:
                         return m
         if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):  # "urged X to ...", "demanded that X ..."
@@ -420,7 +420,7 @@ def _fallback(
                     if local and (c.dep_ in ("relcl", "appos", "parataxis") or _background_clause(c)):
                         continue  # what describes a phrase or sets the scene names no participant
                     seen.add(c.i)
-                    m = ms.at(c)
+                    m = (_content_subject(c, ms) if c.dep_ == "pobj" else None) or ms.at(c)
                     if m is not None and m.actor_id not in exclude:
                         return m
                     nxt.append(c)
@@ -488,7 +488,8 @@ def _noun_roles(noun: Token, ms: _Mentions) -> tuple[Mention | None, Mention | N
         elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS and a2 is None:
             for p in c.children:
                 if p.dep_ == "pobj":
-                    a2 = ms.in_subtree(p)
+                    # "an investigation into claims by X that Y seized the town": Y is investigated
+                    a2 = _content_subject(p, ms) or ms.in_subtree(p)
         elif c.dep_ == "acl" and c.lemma_ in ("target", "aim", "direct"):
             a2 = _patient(c, ms)
         elif c.dep_ in ("acl", "ccomp") and a2 is None:  # "its demand that Israel ease ..."
@@ -502,6 +503,16 @@ def _noun_roles(noun: Token, ms: _Mentions) -> tuple[Mention | None, Mention | N
         if head.pos_ in ("VERB", "AUX"):
             a1 = _subject(head, ms)
     return a1, a2
+
+
+def _content_subject(noun: Token, ms: _Mentions) -> Mention | None:
+    """The actor a noun's "that" clause is about ("allegations that the NPFL took the city": the NPFL)."""
+    for c in noun.children:
+        if c.dep_ == "acl" and any(k.dep_ == "mark" and k.lower_ == "that" for k in c.children):
+            subj = next((k for k in c.children if k.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return ms.in_subtree(subj)
+    return None
 
 
 COMMISSIVE = frozenset(
@@ -889,6 +900,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
     return dataclasses.replace(doc, events=numbered)
 
 
+INTENT_VERBS = frozenset("aim seek intend want hope wish mean".split())
 CONTENT_CHAIN_DEPS = frozenset({"dobj", "pobj", "prep", "conj", "xcomp", "advcl", "acl", "relcl", "compound", "pcomp"})
 MAIN_CHAIN_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "conj", "dobj", "attr", "oprd", "acomp"})
 
@@ -970,7 +982,7 @@ def _unrealized(tok: Token, lex: Lexicon) -> bool:
     An intention that a verb of commitment completes ("vowed to fight") is not caught here: it
     types the vow (`_speech_act`); nor is the act a frame noun names ("an attempt to kill X")."""
     cur = _framed(tok)
-    infinitive = False
+    infinitive = intended = False
     for _ in range(8):
         if cur.head is cur:
             return False
@@ -979,11 +991,15 @@ def _unrealized(tok: Token, lex: Lexicon) -> bool:
             return True
         to_clause = cur.pos_ in ("VERB", "AUX") and _to_clause(cur)
         infinitive = infinitive or (to_clause and cur.dep_ in ("advcl", "acl", "xcomp"))
+        # "a resolution that aims to impose": what a noun's relative clause says it is meant to do
+        intended = intended or (to_clause and cur.dep_ == "xcomp" and head.lemma_.lower() in COMMISSIVE | INTENT_VERBS)
         if cur.dep_ == "advcl" and to_clause and head.pos_ == "VERB" and head.lemma_.lower() not in COMMISSIVE:
             sense = _sense(head, lex)
             if sense is not None and sense.plover is not None:
                 return True  # the purpose of another event is not yet an event
-        if infinitive and cur.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
+        if head.pos_ in ("NOUN", "PROPN") and (
+            infinitive and cur.dep_ == "acl" or intended and cur.dep_ == "relcl"
+        ):
             return head.lemma_.lower() not in FRAME_NOUNS
         if cur.dep_ not in CONTENT_CHAIN_DEPS:
             return False
