@@ -6,6 +6,9 @@ For each verb or event noun the lexicon knows, the roles come from syntax:
 - verbs without a subject (coordinated, controlled, participles) inherit the governing clause's;
 - event nouns: possessor, "by" agent or the governing verb's subject -> actor1,
   "against/on/with" object -> actor2 ("an offensive by X against Y", "X's attack on Y").
+A trigger is no event of its own when the sentence does not tell it as done: the content of a
+noun ("an offer to host talks"), the purpose of another event ("demanded a meeting to discuss X"),
+the condition of one ("unless X signs"), or the complement of a request ("urged X to withdraw").
 Certainty, attribution, date, place and fatalities are then attached to each event.
 """
 
