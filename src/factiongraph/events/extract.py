@@ -120,13 +120,17 @@ class _Mentions:
         # states (relations read `modifier_ties`), never an argument of the clause
         self.modifier_ties: list[ModifierTie] = modifier_ties(sd, self.by_token.get)
         self.in_modifier: dict[int, Mention] = {}
+        # "Vietnamese-led forces attacked": unnamed forces under X's lead act for X in events (`for_events`)
+        self.leaders: dict[int, Mention] = {}
+        self.first_conjunct = False  # events read "US and British forces" as the first-named actor
         for tie in self.modifier_ties:
-            if sd[tie.cue].lower_ in LEADER_CUES and self.by_token.get(tie.head) is None:
-                continue  # "Vietnamese-led forces attacked": unnamed forces under X's lead are X's side
+            leader = sd[tie.cue].lower_ in LEADER_CUES and self.by_token.get(tie.head) is None
             span = sd.char_span(tie.modifier.start, tie.modifier.end, alignment_mode="expand")
             for t in span if span is not None else ():
                 if self.by_token.get(t.i) is tie.modifier:
                     self.in_modifier[t.i] = self.by_token.pop(t.i)
+                    if leader:
+                        self.leaders[t.i] = self.in_modifier[t.i]
         # "X, aided by Y", "X, part of Y", "Y, made up of A and B", "with support from Y": the actors
         # such a phrase names are parties to the tie it states, not arguments of the clause around it
         self.sheltered: dict[int, Mention] = {}
@@ -158,6 +162,14 @@ class _Mentions:
                 out.append(x)
         return out
 
+    def for_events(self) -> _Mentions:
+        """The index as event roles read it: the leader of unnamed "<X>-led" forces stands for them, and
+        a head whose modifiers name coordinated actors stands for the first-named one."""
+        view = copy.copy(self)
+        view.by_token = {**self.by_token, **self.leaders}
+        view.first_conjunct = True
+        return view
+
     def unsheltered(self) -> _Mentions:
         """The same index with the actors of tie phrases visible again (for the tie constructions)."""
         if not self.sheltered:
@@ -183,11 +195,12 @@ class _Mentions:
     def in_subtree(self, tok: Token) -> Mention | None:
         """The actor a phrase names: the head itself, its modifiers, then anything below it."""
         m = self.at(tok)
-        if m is not None:
+        if m is not None and self.first_conjunct:
             for c in tok.children:  # "US and British forces": the first of coordinated modifiers comes first
                 first = self.at(c) if c.dep_ in ("nmod", "compound", "amod") and c.i < tok.i else None
                 if first is not None and first.end <= m.start and any(k.dep_ == "conj" for k in c.children):
                     return first
+        if m is not None:
             return m
         # "the group's fighters" are the group; "the CIA's jihadis" are not the CIA
         agentive = tok.lemma_.lower() in AGENT_HEADS or tok.lower_ in AGENT_HEADS
@@ -683,7 +696,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
     sd = doc.parsed
     if sd is None:
         return doc
-    ms = _Mentions.of(doc, sd)
+    ms = _Mentions.of(doc, sd).for_events()
     # where an event happened is a place named as a place ("in Kabul"), not a state named as an
     # actor ("Kabul said"), a nationality or an origin
     mentions = [m for a in doc.actors for m in a.mentions]
