@@ -121,7 +121,7 @@ def test_lexicon_modes_for_lists_plover_modes():
         ("release", "RETREAT"),
         ("free", "RETREAT"),
         ("concede", "CONCEDE"),
-        ("apologize", "CONCEDE"),
+        ("apologize", "SUPPORT"),
         ("protest", "PROTEST"),
         ("demonstrate", "PROTEST"),
         ("riot", "PROTEST"),

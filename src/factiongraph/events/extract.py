@@ -6,6 +6,9 @@ For each verb or event noun the lexicon knows, the roles come from syntax:
 - verbs without a subject (coordinated, controlled, participles) inherit the governing clause's;
 - event nouns: possessor, "by" agent or the governing verb's subject -> actor1,
   "against/on/with" object -> actor2 ("an offensive by X against Y", "X's attack on Y").
+A trigger is no event of its own when the sentence does not tell it as done: the content of a
+noun ("an offer to host talks"), the purpose of another event ("demanded a meeting to discuss X"),
+the condition of one ("unless X signs"), or the complement of a request ("urged X to withdraw").
 Certainty, attribution, date, place and fatalities are then attached to each event.
 """
 
@@ -14,10 +17,13 @@ from __future__ import annotations
 import copy
 import dataclasses
 from collections.abc import Callable, Sequence
-from typing import Any
+
+from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from factiongraph.actors import lexicon as lx
-from factiongraph.document import Actor, Document, Event, Mention, Place, Span, as_plover
+from factiongraph.document import Actor, Document, Event, Mention, Place, Span, as_certainty, as_plover
 from factiongraph.events import certainty as cert
 from factiongraph.events.acled import acled_type
 from factiongraph.events.dates import event_date
@@ -50,6 +56,9 @@ QUANTITY_NOUNS = frozenset(
     "kg kilogram kilo ton tonne pound litre liter gallon barrel worth amount number lot quantity shipment "
     "consignment load batch cargo convoy package dozen hundred thousand million $ dollar euro".split()
 )
+LEADER_CUES = frozenset({"led", "commanded"})  # "<X>-led <forces>": the leader acts for a side it does not name
+NAMING_VERBS = frozenset("call name dub term".split())  # with an object predicate ("called them X") they name
+GROUP_NOUNS = frozenset("mission team group delegation contingent batch detachment".split())
 ADVERB_PARTICLES = frozenset("back out off away over".split())  # particles the parser may tag as adverbs
 SPEAKER_PRONOUNS = frozenset("he she it they we".split())
 FIRST_PERSON = frozenset("i we".split())
@@ -73,9 +82,12 @@ CERTAINTY_FACTOR = {
 }
 
 Locator = Callable[[Document, int, int], Place | None]
+# a trigger whose participants the syntax leaves incomplete: (trigger token, the token whose span is
+# the trigger, its sense, certainty, actor1, actor2), kept until the sentence is read
+_Pending = tuple[Token, Token, TriggerSense, "cert.Certainty", Mention | None, Mention | None]
 
 
-def _in_quote(tok: Any) -> bool:
+def _in_quote(tok: Token) -> bool:
     """Whether `tok` stands inside a direct quotation of its sentence."""
     inside = False
     for t in tok.sent:
@@ -93,7 +105,7 @@ def _in_quote(tok: Any) -> bool:
 class _Mentions:
     """Token index -> actor mention, for one parsed document."""
 
-    def __init__(self, doc: Document, sd: Any) -> None:
+    def __init__(self, doc: Document, sd: SpacyDoc) -> None:
         self.sd = sd
         self.by_token: dict[int, Mention] = {}
         self.actors: dict[str, Actor] = {a.id: a for a in doc.actors}
@@ -108,11 +120,17 @@ class _Mentions:
         # states (relations read `modifier_ties`), never an argument of the clause
         self.modifier_ties: list[ModifierTie] = modifier_ties(sd, self.by_token.get)
         self.in_modifier: dict[int, Mention] = {}
+        # "Vietnamese-led forces attacked": unnamed forces under X's lead act for X in events (`for_events`)
+        self.leaders: dict[int, Mention] = {}
+        self.first_conjunct = False  # events read "US and British forces" as the first-named actor
         for tie in self.modifier_ties:
+            leader = sd[tie.cue].lower_ in LEADER_CUES and self.by_token.get(tie.head) is None
             span = sd.char_span(tie.modifier.start, tie.modifier.end, alignment_mode="expand")
             for t in span if span is not None else ():
                 if self.by_token.get(t.i) is tie.modifier:
                     self.in_modifier[t.i] = self.by_token.pop(t.i)
+                    if leader:
+                        self.leaders[t.i] = self.in_modifier[t.i]
         # "X, aided by Y", "X, part of Y", "Y, made up of A and B", "with support from Y": the actors
         # such a phrase names are parties to the tie it states, not arguments of the clause around it
         self.sheltered: dict[int, Mention] = {}
@@ -122,7 +140,7 @@ class _Mentions:
             if mention in hidden:
                 self.sheltered[i] = self.by_token.pop(i)
 
-    def named(self, toks: list[Any]) -> list[Mention]:
+    def named(self, toks: list[Token]) -> list[Mention]:
         """The actors a list of phrases names, once each, in order (with the list's surface continuation)."""
         out: list[Mention] = []
         for t in toks:
@@ -144,6 +162,14 @@ class _Mentions:
                 out.append(x)
         return out
 
+    def for_events(self) -> _Mentions:
+        """The index as event roles read it: the leader of unnamed "<X>-led" forces stands for them, and
+        a head whose modifiers name coordinated actors stands for the first-named one."""
+        view = copy.copy(self)
+        view.by_token = {**self.by_token, **self.leaders}
+        view.first_conjunct = True
+        return view
+
     def unsheltered(self) -> _Mentions:
         """The same index with the actors of tie phrases visible again (for the tie constructions)."""
         if not self.sheltered:
@@ -154,21 +180,26 @@ class _Mentions:
         return view
 
     @classmethod
-    def of(cls, doc: Document, sd: Any) -> _Mentions:
+    def of(cls, doc: Document, sd: SpacyDoc) -> _Mentions:
         """The index for this document's actors, built once and shared by the events and relations stages."""
         cached = sd.user_data.get("factiongraph_mentions")
-        if cached is not None and cached[0] is doc.actors:
+        if cached is not None and cached[0] is doc.actors and isinstance(cached[1], _Mentions):
             return cached[1]
         ms = cls(doc, sd)
         sd.user_data["factiongraph_mentions"] = (doc.actors, ms)
         return ms
 
-    def at(self, tok: Any) -> Mention | None:
+    def at(self, tok: Token) -> Mention | None:
         return self.by_token.get(tok.i)
 
-    def in_subtree(self, tok: Any) -> Mention | None:
+    def in_subtree(self, tok: Token) -> Mention | None:
         """The actor a phrase names: the head itself, its modifiers, then anything below it."""
         m = self.at(tok)
+        if m is not None and self.first_conjunct:
+            for c in tok.children:  # "US and British forces": the first of coordinated modifiers comes first
+                first = self.at(c) if c.dep_ in ("nmod", "compound", "amod") and c.i < tok.i else None
+                if first is not None and first.end <= m.start and any(k.dep_ == "conj" for k in c.children):
+                    return first
         if m is not None:
             return m
         # "the group's fighters" are the group; "the CIA's jihadis" are not the CIA
@@ -194,7 +225,7 @@ class _Mentions:
         return None
 
 
-def _inside_relcl(t: Any, top: Any) -> bool:
+def _inside_relcl(t: Token, top: Token) -> bool:
     cur = t
     while cur != top and cur.head != cur:
         if cur.dep_ in ("relcl", "advcl", "ccomp"):
@@ -203,7 +234,7 @@ def _inside_relcl(t: Any, top: Any) -> bool:
     return False
 
 
-def _speaker(verb: Any, ms: _Mentions) -> Mention | None:
+def _speaker(verb: Token, ms: _Mentions) -> Mention | None:
     """The actor named in the subject of a reporting verb (the first one in the phrase)."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None:
@@ -211,7 +242,7 @@ def _speaker(verb: Any, ms: _Mentions) -> Mention | None:
     return next((ms.at(t) for t in subj.subtree if ms.at(t) is not None), None)
 
 
-def _stative(verb: Any) -> bool:
+def _stative(verb: Token) -> bool:
     """'were engaged in fighting', 'is involved in talks': a participle of state, whose grammatical
     subject is the doer, not a passive."""
     return verb.lemma_.lower() in STATIVE_PARTICIPLES and any(
@@ -219,12 +250,12 @@ def _stative(verb: Any) -> bool:
     )
 
 
-def _is_passive(verb: Any) -> bool:
+def _is_passive(verb: Token) -> bool:
     """The verb has a passive subject or auxiliary ("was struck")."""
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
-def _subject(verb: Any, ms: _Mentions, depth: int = 0) -> Mention | None:
+def _subject(verb: Token, ms: _Mentions, depth: int = 0) -> Mention | None:
     """The actor doing `verb`, inherited from the governing clause when the verb has no subject."""
     if depth > 4:
         return None
@@ -275,7 +306,7 @@ OBJECT_CONTROL = frozenset(
 )
 
 
-def _object_controller(verb: Any, ms: _Mentions) -> Mention | None:
+def _object_controller(verb: Token, ms: _Mentions) -> Mention | None:
     """The doer of 'X accuses Y of arming Z' (Y) and of 'Y was accused of arming Z' (Y)."""
     prep = verb.head
     if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in ("of", "for"):
@@ -292,7 +323,7 @@ def _object_controller(verb: Any, ms: _Mentions) -> Mention | None:
 
 
 def _patient(
-    verb: Any, ms: _Mentions, depth: int = 0, hostile: bool = False, exclude: str | None = None,
+    verb: Token, ms: _Mentions, depth: int = 0, hostile: bool = False, exclude: str | None = None,
     accuse: bool = False,
 ) -> Mention | None:
     """The actor `verb` is done to; for 'agreed to give aid to X', found in the complement clause.
@@ -327,7 +358,7 @@ def _patient(
         if c.dep_ == "prep" and c.lower_ in preps:
             for p in c.children:
                 if p.dep_ == "pobj":
-                    m = ms.in_subtree(p)
+                    m = _content_subject(p, ms) or ms.in_subtree(p)
                     if m is not None and m.actor_id != exclude:
                         return m
         if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):  # "urged X to ...", "demanded that X ..."
@@ -356,7 +387,7 @@ def _patient(
     return None
 
 
-def _attribution_tokens(sent: Any, lexicon: Lexicon) -> set[int]:
+def _attribution_tokens(sent: SpacySpan, lexicon: Lexicon) -> set[int]:
     """Tokens naming who reports the sentence ("..., officials said", "according to X"): never participants."""
     out: set[int] = set()
     for t in sent:
@@ -374,13 +405,13 @@ def _attribution_tokens(sent: Any, lexicon: Lexicon) -> set[int]:
     return out
 
 
-def _background_clause(tok: Any) -> bool:
+def _background_clause(tok: Token) -> bool:
     """'after residents had fled', 'as talks stalled': a clause of time or cause, not of purpose."""
     return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in tok.children)
 
 
 def _fallback(
-    tok: Any, ms: _Mentions, sent: Any, exclude: set[str], skip: set[int], local: bool = False
+    tok: Token, ms: _Mentions, sent: SpacySpan, exclude: set[str], skip: set[int], local: bool = False
 ) -> Mention | None:
     """The most salient other actor when syntax names no second participant.
 
@@ -405,7 +436,7 @@ def _fallback(
                     if local and (c.dep_ in ("relcl", "appos", "parataxis") or _background_clause(c)):
                         continue  # what describes a phrase or sets the scene names no participant
                     seen.add(c.i)
-                    m = ms.at(c)
+                    m = (_content_subject(c, ms) if c.dep_ == "pobj" else None) or ms.at(c)
                     if m is not None and m.actor_id not in exclude:
                         return m
                     nxt.append(c)
@@ -425,7 +456,7 @@ def _fallback(
     return best[1] if best else None
 
 
-def _between(tok: Any, ms: _Mentions) -> tuple[Mention | None, Mention | None]:
+def _between(tok: Token, ms: _Mentions) -> tuple[Mention | None, Mention | None]:
     """The two sides of "between X and Y" on an event noun, or on the verb it is subject of
     ("clashes broke out between X and Y")."""
     heads = [tok] + ([tok.head] if tok.dep_ in ("nsubj", "nsubjpass") else [])
@@ -442,14 +473,14 @@ def _between(tok: Any, ms: _Mentions) -> tuple[Mention | None, Mention | None]:
     return None, None
 
 
-def _governing_subject(noun: Any, ms: _Mentions) -> Mention | None:
+def _governing_subject(noun: Token, ms: _Mentions) -> Mention | None:
     head, hops = noun.head, 0
     while head.pos_ not in ("VERB", "AUX") and head.head != head and hops < 3:
         head, hops = head.head, hops + 1
     return _subject(head, ms) if head.pos_ in ("VERB", "AUX") else None
 
 
-def _noun_roles(noun: Any, ms: _Mentions) -> tuple[Mention | None, Mention | None]:
+def _noun_roles(noun: Token, ms: _Mentions) -> tuple[Mention | None, Mention | None]:
     if _framed(noun) is not noun:
         return _noun_roles(noun.head, ms)
     b1, b2 = _between(noun, ms)
@@ -464,6 +495,8 @@ def _noun_roles(noun: Any, ms: _Mentions) -> tuple[Mention | None, Mention | Non
             a1 = ms.in_subtree(c)
         elif c.dep_ in ("compound", "amod") and a1 is None and ms.at(c) is not None:
             a1 = ms.at(c)
+        elif c.dep_ == "amod" and a1 is None and c.lower_ in LEADER_CUES:
+            a1 = next((m for t in c.subtree if (m := ms.at(t)) is not None), None)  # "the US-led war"
         elif c.dep_ == "prep" and c.lower_ == "by":
             for p in c.children:
                 if p.dep_ == "pobj":
@@ -471,7 +504,8 @@ def _noun_roles(noun: Any, ms: _Mentions) -> tuple[Mention | None, Mention | Non
         elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS and a2 is None:
             for p in c.children:
                 if p.dep_ == "pobj":
-                    a2 = ms.in_subtree(p)
+                    # "an investigation into claims by X that Y seized the town": Y is investigated
+                    a2 = _content_subject(p, ms) or ms.in_subtree(p)
         elif c.dep_ == "acl" and c.lemma_ in ("target", "aim", "direct"):
             a2 = _patient(c, ms)
         elif c.dep_ in ("acl", "ccomp") and a2 is None:  # "its demand that Israel ease ..."
@@ -487,6 +521,16 @@ def _noun_roles(noun: Any, ms: _Mentions) -> tuple[Mention | None, Mention | Non
     return a1, a2
 
 
+def _content_subject(noun: Token, ms: _Mentions) -> Mention | None:
+    """The actor a noun's "that" clause is about ("allegations that the NPFL took the city": the NPFL)."""
+    for c in noun.children:
+        if c.dep_ == "acl" and any(k.dep_ == "mark" and k.lower_ == "that" for k in c.children):
+            subj = next((k for k in c.children if k.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return ms.in_subtree(subj)
+    return None
+
+
 COMMISSIVE = frozenset(
     "offer promise pledge agree vow swear threaten decide prepare ready willing prepared commit undertake plan "
     "intend".split()
@@ -497,23 +541,23 @@ FUTURE = frozenset({"will", "would", "'ll", "shall"})
 REFUSAL = frozenset("refuse decline reject".split())
 
 
-def _commissive_complement(tok: Any) -> bool:
+def _commissive_complement(tok: Token) -> bool:
     """'vowed to fight', 'agreed to lift': the infinitive completing a verb of commitment."""
     return (tok.dep_ == "xcomp" or tok.dep_ == "advcl" and _to_clause(tok)) and tok.head.lemma_.lower() in COMMISSIVE
 
 
-def _to_clause(tok: Any) -> bool:
+def _to_clause(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
-def _conditional(tok: Any) -> bool:
+def _conditional(tok: Token) -> bool:
     return any(
         c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in ("if", "unless") for k in c.children)
         for c in tok.children
     )
 
 
-def _speech_act(tok: Any, plover: str, mode: str | None = None) -> tuple[str, Any] | None:
+def _speech_act(tok: Token, plover: str, mode: str | None = None) -> tuple[str, Token | None] | None:
     """PLOVER codes stated intentions and demands as verbal events.
 
     "X will/offered to give aid" is AGREE, "X would/threatened to attack" THREATEN, and
@@ -551,10 +595,14 @@ def _speech_act(tok: Any, plover: str, mode: str | None = None) -> tuple[str, An
     return None
 
 
-def _sense(tok: Any, lex: Lexicon) -> TriggerSense | None:
+def _sense(tok: Token, lex: Lexicon) -> TriggerSense | None:
     if tok.lower_ == "according":  # "according to X" attributes; it is no event
         return None
     if tok.pos_ == "VERB":
+        if any(c.dep_ == "det" for c in tok.children) and not any(c.dep_ in ("dobj", "nsubj") for c in tok.children):
+            return None  # "evacuated the wounded": a participle standing for people, no act
+        if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG") and any(c.dep_ == "det" for c in tok.head.children):
+            return None  # "from the besieged town", "a wounded soldier": a participle describing a noun
         particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None) or next(
             (
                 c.lower_
@@ -563,7 +611,12 @@ def _sense(tok: Any, lex: Lexicon) -> TriggerSense | None:
             ),
             None,
         )  # "pulled back", "handed the town over to": a particle parsed as an adverb or a bare preposition
-        prep = next((c.lower_ for c in tok.children if c.dep_ == "prep"), None)
+        if tok.lemma_.lower() in NAMING_VERBS and any(c.dep_ == "oprd" for c in tok.children):
+            return None  # "calling them an occupying army": naming, not calling for anything
+        prep = next((c.lower_ for c in tok.children if c.dep_ == "prep" and c.lower_ != "according"), None)
+        if prep is None:  # "pushing for the US to back the plan": "for" marks the clause it heads
+            prep = next((k.lower_ for c in tok.children if c.dep_ == "advcl"
+                         for k in c.children if k.dep_ == "mark" and k.lower_ == "for"), None)  # fmt: skip
         if any(c.dep_ == "xcomp" for c in tok.children):
             prep = None  # "agreed to lift ..., with strings attached": the complement is the argument
         dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
@@ -573,10 +626,15 @@ def _sense(tok: Any, lex: Lexicon) -> TriggerSense | None:
             for c in dobj.children:  # "launched a mediation effort": the mediation is the event
                 if c.dep_ == "compound" and c.pos_ == "NOUN" and lex.noun(c.lemma_.lower()) is not None:
                     return None
-        if dobj is not None and dobj.lemma_.lower() in QUANTITY_NOUNS:  # "700 kg of medicine": the medicine
+        if dobj is not None and dobj.lemma_.lower() in QUANTITY_NOUNS | GROUP_NOUNS:
+            # "700 kg of medicine": the medicine; "a mission of observers": the observers
             dobj = next((p for c in dobj.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), dobj)
         obj = dobj.lemma_.lower() if dobj is not None else None
         lemma = lex.verb_lemma(tok.lemma_.lower(), tok.lower_)
+        if dobj is None and lex.has_subject_patterns(lemma):
+            by_subject = lex.verb_by_subject(lemma, _subject_words(tok))
+            if by_subject is not None:
+                return by_subject  # "peacekeepers arrived": aid, not a visit
         sense = lex.verb(lemma, particle=particle, prep=prep, obj=obj)
         if sense is None and prep is not None:
             # "took into custody a journalist": the pattern's object is the preposition's
@@ -595,18 +653,34 @@ def _sense(tok: Any, lex: Lexicon) -> TriggerSense | None:
                 return sense
         for c in reversed(list(tok.lefts)):
             if c.dep_ in ("compound", "amod") and c.i == tok.i - 1:
-                sense = lex.noun(f"{c.lower_} {tok.lemma_.lower()}")
+                key = f"{c.lower_} {tok.lemma_.lower()}"
+                if lex.non_event_noun(key):
+                    return None  # "weapons of mass destruction", "a press release"
+                sense = lex.noun(key)
                 if sense is not None:
                     return sense
         return lex.noun(tok.lemma_.lower())
     return None
 
 
+def _subject_words(verb: Token) -> list[str]:
+    """Lemmas naming who does an intransitive verb, most telling first: for "a first batch of
+    Ghanaian peacekeeping troops" the "of" phrase's modifiers and head, then the subject's."""
+    words: list[str] = []
+    for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+        heads = [p for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj"] + [subj]  # fmt: skip
+        for h in heads:  # "a battalion of peacekeepers": who before the unit; "peacekeeping troops": the kind first
+            words += [c.lemma_.lower() for c in h.children if c.dep_ in ("compound", "amod")]
+            words.append(h.lemma_.lower())
+    return words
+
+
 def _span(doc: Document, m: Mention | None) -> Span | None:
     return None if m is None else Span(m.start, m.end, m.text)
 
 
-def _attribution(tok: Any, ms: _Mentions, doc: Document) -> str | None:
+def _attribution(tok: Token, ms: _Mentions, doc: Document) -> str | None:
     if tok is None:
         return None
     m = ms.in_subtree(tok)
@@ -622,7 +696,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
     sd = doc.parsed
     if sd is None:
         return doc
-    ms = _Mentions.of(doc, sd)
+    ms = _Mentions.of(doc, sd).for_events()
     # where an event happened is a place named as a place ("in Kabul"), not a state named as an
     # actor ("Kabul said"), a nationality or an origin
     mentions = [m for a in doc.actors for m in a.mentions]
@@ -641,7 +715,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
     seen: dict[tuple[str, str | None, str | None, int], int] = {}
 
     def acled(
-        sent: Any, tok: Any, sense: TriggerSense, m1: Mention | None, m2: Mention | None
+        sent: SpacySpan, tok: Token, sense: TriggerSense, m1: Mention | None, m2: Mention | None
     ) -> tuple[str | None, str | None]:
         a1 = ms.actors.get(m1.actor_id) if m1 else None
         a2 = ms.actors.get(m2.actor_id) if m2 else None
@@ -659,8 +733,9 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
         )
 
     def add(
-        sent: Any, tok: Any, trigger: Any, sense: TriggerSense, c: Any, m1: Mention | None, m2: Mention | None,
-        factor: float, rank: float | None = None, guessed: Mention | None = None,
+        sent: SpacySpan, tok: Token, trigger: Token, sense: TriggerSense, c: cert.Certainty,
+        m1: Mention | None, m2: Mention | None, factor: float, rank: float | None = None,
+        guessed: Mention | None = None,
     ) -> bool:
         # a participant taken from salience has no span filling its role: it gets no mention, so
         # that nothing downstream (derived relations, highlights) reads it as stated
@@ -682,7 +757,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
             actor2_mention=None if guessed is not None and m2 is guessed else _span(doc, m2),
             trigger=Span(trigger.idx, trigger.idx + len(trigger.text), trigger.text),
             evidence=_sentence_span(doc, sent),
-            certainty=c.value,
+            certainty=as_certainty(c.value),
             source_kind=doc.source_kind_at(tok.idx),
             attributed_to=_attribution(c.source_token, ms, doc) if c.value == "reported" else None,
             location=_where(loc_doc, sent, sense.plover, locate, trigger, doc.places, actor_spans),
@@ -705,7 +780,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
     for sent in sd.sents:
         attribution = _attribution_tokens(sent, lexicon)
         found = told = False
-        pending: list[tuple[tuple[int, float], tuple[Any, ...]]] = []
+        pending: list[tuple[tuple[int, float], _Pending]] = []
         for tok in sent:
             obligation = _obligation(tok, lexicon, ms)
             if obligation is not None:  # "X said Y must be ready to ...": X asks Y
@@ -720,6 +795,8 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 continue
             if _requested(tok, lexicon):
                 continue  # "demanded that X withdraw": the demand is the event, the withdrawal is its content
+            if _unrealized(tok, lexicon):
+                continue  # "an offer to host talks", "unless X agrees to a truce": intended or conditional, not told
             trigger = tok
             if tok.tag_ == "VBG" and tok.dep_ == "advcl" and sense.plover == "ASSAULT":
                 # "shelled the town, killing five civilians": one attack, named by the main verb
@@ -839,17 +916,19 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
     return dataclasses.replace(doc, events=numbered)
 
 
+INTENT_VERBS = frozenset("aim seek intend want hope wish mean".split())
+CONTENT_CHAIN_DEPS = frozenset({"dobj", "pobj", "prep", "conj", "xcomp", "advcl", "acl", "relcl", "compound", "pcomp"})
 MAIN_CHAIN_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "conj", "dobj", "attr", "oprd", "acomp"})
 
 
-def _framed(tok: Any) -> Any:
+def _framed(tok: Token) -> Token:
     """'a mediation effort', 'a peace mission': the event noun stands where its frame noun stands."""
     if tok.dep_ == "compound" and tok.head.lemma_.lower() in FRAME_NOUNS:
         return tok.head
     return tok
 
 
-def _main_clause(tok: Any) -> bool:
+def _main_clause(tok: Token) -> bool:
     """True when the trigger belongs to the sentence's main predication: the root, its
     complements and coordinations, and their objects ("said it would lift the ban"), not
     adverbial, relative or prepositional side clauses ("..., giving X what it needed"). An event
@@ -865,7 +944,7 @@ def _main_clause(tok: Any) -> bool:
     return True
 
 
-def _obligation(tok: Any, lex: Lexicon, ms: _Mentions) -> tuple[Mention, Mention] | None:
+def _obligation(tok: Token, lex: Lexicon, ms: _Mentions) -> tuple[Mention, Mention] | None:
     """(speaker, addressee) for a reported obligation whose verb is no trigger of its own:
     "X said Y ought to be prepared to mediate", "X declared that Y should drop its barriers" (PLOVER
     codes the demand as REQUEST from X to Y)."""
@@ -888,12 +967,12 @@ def _obligation(tok: Any, lex: Lexicon, ms: _Mentions) -> tuple[Mention, Mention
     return m1, m2
 
 
-def _requested(tok: Any, lex: Lexicon) -> bool:
+def _requested(tok: Token, lex: Lexicon) -> bool:
     """True for an action that is only asked for or turned down: the complement of a request or
     rejection ("urged X to withdraw", "demanded that X ease", "rejected a request to interrogate")."""
     cur = tok
     for _ in range(4):
-        if cur.dep_ not in ("ccomp", "xcomp", "acl", "pcomp", "pobj", "prep", "acomp") or cur.head == cur:
+        if cur.dep_ not in ("ccomp", "xcomp", "acl", "pcomp", "pobj", "prep", "acomp", "dobj") or cur.head == cur:
             return False
         head = cur.head
         if head.pos_ in ("VERB", "AUX") and head.dep_ == "ccomp" and any(
@@ -910,7 +989,41 @@ def _requested(tok: Any, lex: Lexicon) -> bool:
     return False
 
 
-def _done_to_protest(tok: Any, lex: Lexicon) -> bool:
+def _unrealized(tok: Token, lex: Lexicon) -> bool:
+    """True for an act the sentence does not report as done: the content of a noun ("the right to
+    fire", "an offer to host a summit", "a resolution that aims to impose a blockade"), the purpose
+    of another event ("demanded a meeting to discuss X", "would blockade the city to demand Y"), or
+    the condition of one ("will withdraw unless X arranges a truce").
+
+    An intention that a verb of commitment completes ("vowed to fight") is not caught here: it
+    types the vow (`_speech_act`); nor is the act a frame noun names ("an attempt to kill X")."""
+    cur = _framed(tok)
+    infinitive = intended = False
+    for _ in range(8):
+        if cur.head is cur:
+            return False
+        head = cur.head
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children):
+            return True
+        to_clause = cur.pos_ in ("VERB", "AUX") and _to_clause(cur)
+        infinitive = infinitive or (to_clause and cur.dep_ in ("advcl", "acl", "xcomp"))
+        # "a resolution that aims to impose": what a noun's relative clause says it is meant to do
+        intended = intended or (to_clause and cur.dep_ == "xcomp" and head.lemma_.lower() in COMMISSIVE | INTENT_VERBS)
+        if cur.dep_ == "advcl" and to_clause and head.pos_ == "VERB" and head.lemma_.lower() not in COMMISSIVE:
+            sense = _sense(head, lex)
+            if sense is not None and sense.plover is not None:
+                return True  # the purpose of another event is not yet an event
+        if head.pos_ in ("NOUN", "PROPN") and (
+            infinitive and cur.dep_ == "acl" or intended and cur.dep_ == "relcl"
+        ):
+            return head.lemma_.lower() not in FRAME_NOUNS
+        if cur.dep_ not in CONTENT_CHAIN_DEPS:
+            return False
+        cur = head
+    return False
+
+
+def _done_to_protest(tok: Token, lex: Lexicon) -> bool:
     """True for a verb with a purpose clause of protest ("blocked the road to protest ...")."""
     for c in tok.children:
         if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" and _to_clause(c):
@@ -920,7 +1033,7 @@ def _done_to_protest(tok: Any, lex: Lexicon) -> bool:
     return False
 
 
-def _protest_purpose(tok: Any, lex: Lexicon) -> bool:
+def _protest_purpose(tok: Token, lex: Lexicon) -> bool:
     """True for a purpose clause ("to demand", "to press") of a protest act: a protest verb, or a
     verb whose object is a protest noun ("began a hunger strike to demand ...")."""
     if tok.dep_ not in ("advcl", "xcomp", "acl", "relcl") or not any(
@@ -939,7 +1052,7 @@ def _protest_purpose(tok: Any, lex: Lexicon) -> bool:
     return False
 
 
-def _depth(tok: Any) -> int:
+def _depth(tok: Token) -> int:
     """Dependency hops from the sentence root: the main clause's trigger names the main event."""
     tok = _framed(tok)
     d = 0
@@ -948,7 +1061,7 @@ def _depth(tok: Any) -> int:
     return d
 
 
-def _side_clauses(sent: Any, trigger: Any) -> tuple[tuple[int, int], ...]:
+def _side_clauses(sent: SpacySpan, trigger: Token) -> tuple[tuple[int, int], ...]:
     """Character spans (sentence offsets) of the relative, adverbial and adnominal clauses that do
     not hold `trigger`: a date there dates another happening ("troops who arrived on Monday")."""
     spans = []
@@ -959,7 +1072,7 @@ def _side_clauses(sent: Any, trigger: Any) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
-def _fatalities(sent: Any, trigger: Any, lexicon: Lexicon) -> int | None:
+def _fatalities(sent: SpacySpan, trigger: Token, lexicon: Lexicon) -> int | None:
     """The death toll of the attack `trigger` names: the fatality phrases of its sentence that report
     on it rather than on another attack told there. Casualty verbs ("killed", "died") tell a toll,
     not an attack of their own, and are no anchors."""
@@ -976,10 +1089,10 @@ def _fatalities(sent: Any, trigger: Any, lexicon: Lexicon) -> int | None:
 
 def _where(
     doc: Document,
-    sent: Any,
+    sent: SpacySpan,
     plover: str,
     locate: Locator | None,
-    trigger: Any = None,
+    trigger: Token | None = None,
     places: Sequence[Place] = (),
     actor_spans: Sequence[tuple[int, int]] = (),
 ) -> Place | None:
@@ -999,7 +1112,7 @@ def _where(
     return place
 
 
-def _clause_text(tok: Any) -> str:
+def _clause_text(tok: Token) -> str:
     """The words of the trigger's own clause, for weapon and method cues ("with suicide bombers").
 
     A participle that reports a consequence ("shelled the town, killing five") reads its
@@ -1015,7 +1128,7 @@ def _clause_text(tok: Any) -> str:
     return " ".join(t.text for t in words if t.i not in skip)
 
 
-def _sentence_span(doc: Document, sent: Any) -> Span:
+def _sentence_span(doc: Document, sent: SpacySpan) -> Span:
     start, end = sent.start_char, sent.end_char
     while end > start and doc.text[end - 1].isspace():
         end -= 1

@@ -9,14 +9,16 @@ Two bundled data files (see ``data/ATTRIBUTION.md``):
 
 Lookups take lemmas (lowercase base forms). ``Lexicon.verb`` returns the most specific sense:
 a pattern with the verb's particle, preposition and object head, then smaller patterns, then
-the verb's default sense. A pattern or verb marked as "not an event" (``plover: null``) stops
+the verb's default sense; a few intransitive verbs are typed by their subject instead
+(``Lexicon.verb_by_subject``: "peacekeepers arrived" is aid, "troops arrived" a deployment).
+A pattern or verb marked as "not an event" (``plover: null``) stops
 the search and gives ``None`` (e.g. "seize the opportunity", "take part").
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from itertools import combinations
@@ -149,8 +151,11 @@ class Lexicon:
         nouns: dict[str, TriggerSense | None],
         communication: frozenset[str],
         inflections: dict[str, str] | None = None,
+        subject_patterns: dict[tuple[str, str], TriggerSense | None] | None = None,
     ) -> None:
         self._verbs = verbs
+        self._subject_patterns = subject_patterns or {}
+        self._subject_verbs = frozenset(v for v, _ in self._subject_patterns)
         self._patterns = patterns
         self._nouns = nouns
         self._communication = communication
@@ -207,9 +212,15 @@ class Lexicon:
             patterns[key] = _sense(e, "curated", f"curated pattern #{i} {key}")
         for lemma, e in (curated.get("nouns") or {}).items():
             nouns[_word(lemma)] = _sense(e, "curated", f"curated noun {lemma}")
+        subject_patterns: dict[tuple[str, str], TriggerSense | None] = {}
+        for i, g in enumerate(curated.get("subject_patterns") or []):
+            for v in g["verbs"]:
+                for subj in g["subjs"]:
+                    skey = (_word(v), _word(subj))
+                    subject_patterns[skey] = _sense(g, "curated", f"curated subject pattern #{i} {skey}")
         communication = frozenset(_word(w) for w in (curated.get("communication") or []))
         inflections = {_word(k): _word(v) for k, v in (generated.get("inflections") or {}).items()}
-        return cls(verbs, patterns, nouns, communication, inflections)
+        return cls(verbs, patterns, nouns, communication, inflections, subject_patterns)
 
     # ------------------------------------------------------------------ lookups
 
@@ -263,6 +274,20 @@ class Lexicon:
                     return self._patterns[key]
         return self._verbs.get(v)
 
+    def has_subject_patterns(self, lemma: str) -> bool:
+        """True when the verb's sense depends on who does it ("peacekeepers arrived")."""
+        return self._lemma(lemma) in self._subject_verbs
+
+    def verb_by_subject(self, lemma: str, subject_words: Sequence[str]) -> TriggerSense | None:
+        """Sense of an intransitive verb typed by its subject: the first of the subject phrase's
+        words (lemmas, head first) that a subject pattern of the verb names; None when none does."""
+        v = self._lemma(lemma)
+        for w in subject_words:
+            key = (v, _norm(w) or "")
+            if key in self._subject_patterns:
+                return self._subject_patterns[key]
+        return None
+
     @staticmethod
     def _candidate_keys(v: str, prt: str | None, prp: str | None, ob: str | None) -> Iterator[_Key]:
         slots = [(i, x) for i, x in enumerate((prt, prp, ob)) if x is not None]
@@ -298,6 +323,11 @@ class Lexicon:
         if len(self._noun_memo) < 200_000:
             self._noun_memo[lemma] = found
         return found
+
+    def non_event_noun(self, key: str) -> bool:
+        """True for a noun phrase the data marks as no event ("mass destruction", "press release")."""
+        k = _norm(key) or ""
+        return k in self._nouns and self._nouns[k] is None
 
     @staticmethod
     def _noun_candidates(lemma: str) -> Iterator[str]:
@@ -341,6 +371,7 @@ class Lexicon:
             "verbs": sum(1 for s in self._verbs.values() if s is not None),
             "patterns": sum(1 for s in self._patterns.values() if s is not None),
             "nouns": sum(1 for s in self._nouns.values() if s is not None),
+            "subject_patterns": sum(1 for s in self._subject_patterns.values() if s is not None),
             "communication": len(self._communication),
             "non_event_entries": sum(
                 1 for d in (self._verbs, self._patterns, self._nouns) for s in d.values() if s is None
