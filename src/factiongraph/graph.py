@@ -387,7 +387,8 @@ def _finish(found: list[Edge], at: dt.date, stale_days: int | None, include_ende
             continue  # negated or zero-weight evidence only: no tie
         e.stale = e.status != "former" and stale_days is not None and (at - e.last_seen).days > stale_days
         out.append(e)
-    out.sort(key=lambda x: (-x.strength, x.type, x.source, x.target))
+    # strength rounded: sums of the same weights in another order differ in the last bits
+    out.sort(key=lambda x: (-round(x.strength, 6), x.type, x.source, x.target))
     return out
 
 

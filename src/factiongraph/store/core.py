@@ -387,9 +387,21 @@ class Store:
                     if table not in ("documents", "actors"):
                         mine = [r for r in rows.get(table, ()) if r[0] in new]
                         self.insert_rows(table, column_names(table), mine)
+                self._add_evidence(sorted(new))
             return len(new)
 
         return retrying(write)
+
+    def _add_evidence(self, hashes: Sequence[str]) -> None:
+        """Adds the `evidence` rows of newly written documents (`store.evidence`), in the open transaction."""
+        from factiongraph.store.evidence import add_documents
+
+        if not hashes:
+            return
+        self.execute("CREATE TEMPORARY TABLE fg_new_evidence (hash TEXT PRIMARY KEY)")
+        self.insert_rows("fg_new_evidence", ("hash",), [(h,) for h in hashes])
+        add_documents(self, "SELECT hash FROM fg_new_evidence")
+        self.execute("DROP TABLE fg_new_evidence")
 
     def _insert_documents(self, docs: Sequence[tuple[Any, ...]]) -> set[str]:
         cols = column_names("documents")

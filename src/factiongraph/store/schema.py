@@ -17,6 +17,9 @@ Tables (one row per ...):
 - `relations`   relation of the output contract, flattened, with `doc_hash`; `change` is
                 what the evidence reports happening to the tie (migration 4).
 - `places`      toponym in a document.
+- `evidence`    relation between two parties as graph evidence (endpoints in order, day, weight,
+                state), derived from the tables above and written with them (`store.evidence`,
+                migration 6); what `store.graph_sql` reads. Not part of `TABLES`: never exported.
 
 `COLUMNS` lists every table's columns in order, with their SQL types, as the migrations leave
 them: the one definition the store, `factiongraph batch` and `export --format parquet` share
@@ -33,6 +36,12 @@ def _rekey(store: Any) -> None:
     from factiongraph.store.rekey import rekey_documents
 
     rekey_documents(store)
+
+
+def _evidence(store: Any) -> None:
+    from factiongraph.store.evidence import migrate
+
+    migrate(store)
 
 
 # A step is an SQL statement or, for a data migration, a function of the store (run in the
@@ -161,6 +170,11 @@ MIGRATIONS: list[tuple[int, str, list[str | Callable[[Any], None]]]] = [
             "ALTER TABLE relations ADD COLUMN IF NOT EXISTS change TEXT",
             "CREATE INDEX IF NOT EXISTS relations_tie ON relations (type, source, target)",
         ],
+    ),
+    (
+        6,
+        "scale: the evidence table (each relation as graph evidence, kept at ingest), PostgreSQL lookup indexes",
+        [_evidence],
     ),
 ]
 
