@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-STORE_TABLES = ("places", "relations", "events", "mentions", "actors", "documents", "schema_version")
+STORE_TABLES = ("evidence", "places", "relations", "events", "mentions", "actors", "documents", "schema_version")
 
 
 @pytest.fixture

@@ -37,6 +37,7 @@ __all__ = [
     "flip_rows", "latest_day", "undated_change_rows", "undated_count",
 ]  # fmt: skip
 
+
 @dataclass(frozen=True)
 class Scope:
     """Which ties a query sees: those of one actor, of a country, of a conflict (all when empty).
@@ -79,7 +80,6 @@ ALL = Scope()
 
 def _marks(values: Sequence[Any]) -> str:
     return "(" + ", ".join("?" * len(values)) + ")" if values else "(NULL)"
-
 
 
 # The columns of the evidence table the queries carry.
