@@ -224,6 +224,14 @@ OPERATIONS: dict[str, tuple[str, Callable[[Any, argparse.Namespace], str]]] = {
 
 
 def _peak_mb() -> float:
+    """This process's peak RSS: `VmHWM` (the kernel keeps `ru_maxrss` across exec, so a child
+    started by the builder would report the builder's peak), else `ru_maxrss`."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 

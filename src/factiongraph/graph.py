@@ -315,12 +315,15 @@ def _evidence(row: dict[str, Any], prefix: str = "", **fixed: Any) -> Evidence:
     )  # fmt: skip
 
 
+def evidence_from_row(row: dict[str, Any]) -> Evidence:
+    """A row of the evidence table (`graph_sql.evidence_sql`) as `Evidence`."""
+    return _evidence(row, derived_from=None)
+
+
 def load_evidence(store: Store, min_confidence: float = MIN_CONFIDENCE, scope: Scope = graph_sql.ALL) -> list[Evidence]:
     """Every stored relation between parties in the scope, at least `min_confidence`, as evidence,
     in date order, undated last (symmetric pairs sorted)."""
-    return [
-        _evidence(r, derived_from=None) for r in graph_sql.evidence_rows(store, scope, min_confidence=min_confidence)
-    ]
+    return [evidence_from_row(r) for r in graph_sql.evidence_rows(store, scope, min_confidence=min_confidence)]
 
 
 @dataclass

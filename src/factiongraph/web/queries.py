@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -33,6 +32,14 @@ ACLED_TYPES: tuple[str, ...] = (
     "Protests",
     "Riots",
 )
+
+# Each event once per actor taking part (`{where}` filters the events): the one GROUP BY that
+# counts events per actor (a join on `actor1 = id OR actor2 = id` compares every pair).
+_EVENT_ACTORS = (
+    "SELECT actor1 AS actor FROM events WHERE actor1 IS NOT NULL AND {where} UNION ALL"
+    " SELECT actor2 AS actor FROM events WHERE actor2 IS NOT NULL AND (actor1 IS NULL OR actor2 <> actor1) AND {where}"
+)
+
 
 def _in(values: Sequence[str]) -> str:
     return "(" + ", ".join("?" * len(values)) + ")" if values else "(NULL)"
@@ -112,9 +119,7 @@ def latest_changes(
     """The most recent changes (`graph.changes_from_store`), newest first, then those of undated
     reports (date None), at most `limit` in all, with links to their evidence."""
     names = names if names is not None else actor_names(store)
-    found = fg.changes_from_store(store, include_comments=include_comments, include_undated=True, scope=scope)
-    dated = [c for c in found if c.date is not None]
-    undated = [c for c in found if c.date is None]
+    dated, undated = _latest(store, limit, include_comments, scope)
     return [
         {
             **_change_row(c, names),
@@ -125,6 +130,26 @@ def latest_changes(
         }
         for c in (list(reversed(dated[-limit:])) + undated)[:limit]
     ]
+
+
+def _latest(store: Store, limit: int, include_comments: bool, scope: fg.Scope) -> tuple[list[Any], list[Any]]:
+    """The changes of the latest weeks (at least `limit` of them, else all) and, when fewer than
+    `limit`, those of undated reports: the same as the tail of all changes, found reading only the
+    ties reported lately (`changes_from_store(since=...)` reads the pairs with a statement since)."""
+    filters: dict[str, Any] = {"min_confidence": fg.MIN_CONFIDENCE, "certainties": fg.certainties_from("hedged"),
+                               "include_comments": include_comments}  # fmt: skip
+    first, last = fg.graph_sql.day_range(store, scope, **filters)
+    days = 30
+    while first is not None and last is not None:
+        since = last - dt.timedelta(days=days)
+        if since <= first:
+            break
+        dated = fg.changes_from_store(store, since=since, include_comments=include_comments, scope=scope)
+        if len(dated) >= limit:
+            return dated, []
+        days *= 4
+    found = fg.changes_from_store(store, include_comments=include_comments, include_undated=True, scope=scope)
+    return [c for c in found if c.date is not None], [c for c in found if c.date is None]
 
 
 def _change_row(c: Any, names: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -279,9 +304,9 @@ def map_events(
         0
     ]
     actors = store.query(
-        "SELECT a.id, a.name, COUNT(*) AS events FROM actors a JOIN events e"
-        " ON (e.actor1 = a.id OR e.actor2 = a.id) WHERE e.lat IS NOT NULL"
-        " GROUP BY a.id, a.name ORDER BY events DESC, a.name LIMIT 300"
+        "SELECT a.id, a.name, x.events FROM (SELECT actor, COUNT(*) AS events FROM"
+        f" ({_EVENT_ACTORS.format(where='lat IS NOT NULL')}) e GROUP BY actor) x JOIN actors a ON a.id = x.actor"
+        " ORDER BY x.events DESC, a.name LIMIT 300"
     )
     return {
         "filters": {
@@ -474,20 +499,49 @@ def document_detail(store: Store, doc_hash: str) -> dict[str, Any] | None:
 
 
 def actor_list(store: Store, q: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
+    """Actors (those matching `q`), the busiest first: their events and relation statements.
+
+    Counted with one GROUP BY over each table (not a subquery per actor), so the page costs two
+    scans whatever the number of actors."""
     where, params = "", []
     if q:
         where = " WHERE LOWER(a.name) LIKE ? OR LOWER(a.id) LIKE ?"
         like = "%" + q.lower().replace("%", "").replace("_", "") + "%"
         params = [like, like]
+    stmt = "doc_hash, type, source, target, evidence_start, source_kind"
     return store.query(
-        "SELECT a.id, a.name, a.kind, a.country, a.known,"
-        " (SELECT COUNT(*) FROM events e WHERE e.actor1 = a.id OR e.actor2 = a.id) AS events,"
+        "SELECT a.id, a.name, a.kind, a.country, a.known, COALESCE(ne.n, 0) AS events, COALESCE(nr.n, 0) AS relations"
+        f" FROM actors a LEFT JOIN (SELECT actor, COUNT(*) AS n FROM ({_EVENT_ACTORS.format(where='1 = 1')}) e"
+        " GROUP BY actor) ne ON ne.actor = a.id"
         # a sentence's mention-level rows naming one tie count once, as in the graph's evidence
-        " (SELECT COUNT(*) FROM (SELECT DISTINCT r.doc_hash, r.type, r.source, r.target, r.evidence_start,"
-        " r.source_kind FROM relations r WHERE r.source = a.id OR r.target = a.id) AS s) AS relations"
-        f" FROM actors a{where} ORDER BY events DESC, a.name LIMIT ?",
+        f" LEFT JOIN (SELECT actor, COUNT(*) AS n FROM (SELECT source AS actor, {stmt} FROM relations"
+        f" UNION SELECT target AS actor, {stmt} FROM relations) s GROUP BY actor) nr ON nr.actor = a.id"
+        f"{where} ORDER BY events DESC, a.name LIMIT ?",
         [*params, limit],
     )
+
+
+def _actor_evidence(store: Store, actor_id: str, limit: int) -> tuple[list[Any], list[tuple[str, int]]]:
+    """The actor's latest `limit` evidence rows (`graph.load_evidence` order: by date, undated last)
+    and its 30 most frequent counterparts with their rows (ties: the first met in that order first),
+    computed in the database, so a busy actor's page does not load all its evidence."""
+    sql, params = fg.graph_sql.evidence_sql(store, fg.Scope(actor=actor_id), min_confidence=fg.MIN_CONFIDENCE)
+    order = "CASE WHEN day IS NULL THEN 1 ELSE 0 END, day, doc_id, idx"
+    rows = store.query(
+        f"SELECT * FROM ({sql}) ev ORDER BY CASE WHEN day IS NULL THEN 1 ELSE 0 END DESC, day DESC, doc_id DESC,"
+        " idx DESC LIMIT ?",
+        [*params, limit],
+    )
+    for r in rows:
+        r["day"] = fg.as_date(r["day"])
+    rows.sort(key=lambda r: (r["day"] is None, r["day"] or dt.date.min, r["doc_id"], r["idx"]))
+    top = store.query(
+        f"SELECT other, COUNT(*) AS n, MIN(pos) AS first FROM (SELECT CASE WHEN b = ? THEN a ELSE b END AS other,"
+        f" ROW_NUMBER() OVER (ORDER BY {order}) AS pos FROM ({sql}) ev) x GROUP BY other"
+        " ORDER BY n DESC, first LIMIT 30",
+        [actor_id, *params],
+    )
+    return [fg.evidence_from_row(r) for r in rows], [(t["other"], int(t["n"])) for t in top]
 
 
 def actor_detail(store: Store, actor_id: str, *, registry: Any = None, limit: int = 200) -> dict[str, Any] | None:
@@ -503,7 +557,7 @@ def actor_detail(store: Store, actor_id: str, *, registry: Any = None, limit: in
         lineage = [{"id": a.id, "name": a.name, "from": a.active_from, "to": a.active_to}
                    for a in registry.lineage(actor_id)]  # fmt: skip
     scope = fg.Scope(actor=actor_id)
-    mine = fg.load_evidence(store, scope=scope)
+    mine, partners = _actor_evidence(store, actor_id, limit)
     timeline: list[dict[str, Any]] = [
         {
             "date": e.date,
@@ -520,7 +574,6 @@ def actor_detail(store: Store, actor_id: str, *, registry: Any = None, limit: in
         }
         for e in mine
     ]
-    partners = Counter(t["counterpart"] for t in timeline)
     edges = fg.all_edges(store, scope=scope)
     changes = fg.changes_from_store(store, scope=scope)
     events = store.query(
@@ -543,8 +596,8 @@ def actor_detail(store: Store, actor_id: str, *, registry: Any = None, limit: in
         "actor": rows[0] if rows else {"id": actor_id, "name": reg.name if reg else actor_id},
         "registry": profile,
         "lineage": lineage,
-        "relations_over_time": timeline[-limit:],
-        "partners": [{"id": p, "name": _name(names, p), "reports": n} for p, n in partners.most_common(30)],
+        "relations_over_time": timeline,
+        "partners": [{"id": p, "name": _name(names, p), "reports": n} for p, n in partners],
         "edges": [
             {
                 "type": e.type,
