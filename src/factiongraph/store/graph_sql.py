@@ -114,12 +114,18 @@ def evidence_sql(
         join = " LEFT JOIN actors sa ON sa.id = ev.a LEFT JOIN actors ta ON ta.id = ev.b"
     cols = ", ".join(f"ev.{c}" for c in _EV_COLS)
     inc = "1 = 1" if include_comments else "1 = 0"
+    # one actor: its rows as either endpoint, each found by an equality the scan filters on (a
+    # condition `a = ? OR b = ?` is checked only after reading every row); never both, no self-ties
+    source, head = "evidence", []
+    if scope.actor is not None:
+        source, head = "(SELECT * FROM evidence WHERE a = ? UNION ALL SELECT * FROM evidence WHERE b = ?)", [
+            scope.actor, scope.actor]  # fmt: skip
     sql = (
         f"SELECT {cols}, CASE WHEN ev.source_kind <> 'comment' OR {inc} THEN 1 ELSE 0 END AS counted"
-        f" FROM evidence ev{join} WHERE (ev.confidence IS NULL OR ev.confidence >= ?)"
+        f" FROM {source} ev{join} WHERE (ev.confidence IS NULL OR ev.confidence >= ?)"
         f" AND ev.certainty IN {_marks(certainties)} AND {scope_sql}"
     )
-    return sql, [min_confidence, *certainties, *scope_params]
+    return sql, [*head, min_confidence, *certainties, *scope_params]
 
 
 def _statements(ev: tuple[str, list[Any]], where: str, params: Sequence[Any] = ()) -> tuple[str, list[Any]]:
@@ -361,10 +367,14 @@ def evidence_rows(store: Store, scope: Scope = ALL, **filters: Any) -> list[dict
 def actor_event_rows(store: Store, actor: str, scope: Scope = ALL) -> list[dict[str, Any]]:
     """The events of one actor (either side), with their documents' ids and dates, for a timeline."""
     scope_sql, scope_params = scope.where("e.actor1", "COALESCE(e.actor2, e.actor1)", "a1.country", "a2.country")
+    mine = (
+        "(SELECT * FROM events WHERE actor1 = ? UNION ALL"
+        " SELECT * FROM events WHERE actor2 = ? AND (actor1 IS NULL OR actor1 <> ?))"
+    )
     return store.query(
         "SELECT e.*, d.id AS doc_id, d.url AS doc_url, d.title AS doc_title, d.published AS doc_published"
-        " FROM events e JOIN documents d ON d.hash = e.doc_hash"
+        f" FROM {mine} e JOIN documents d ON d.hash = e.doc_hash"
         " LEFT JOIN actors a1 ON a1.id = e.actor1 LEFT JOIN actors a2 ON a2.id = e.actor2"
-        f" WHERE (e.actor1 = ? OR e.actor2 = ?) AND {scope_sql} ORDER BY d.id, e.event_id",
-        [actor, actor, *scope_params],
+        f" WHERE {scope_sql} ORDER BY d.id, e.event_id",
+        [actor, actor, actor, *scope_params],
     )
