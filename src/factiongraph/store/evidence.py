@@ -78,7 +78,7 @@ COLUMNS = (
 # (DuckDB scans its columns faster than it maintains ART indexes on tens of millions of rows).
 POSTGRES_INDEXES = (
     "CREATE INDEX IF NOT EXISTS evidence_key ON evidence (doc_hash, idx)",
-    "CREATE INDEX IF NOT EXISTS evidence_a ON evidence (a)",
+    "CREATE INDEX IF NOT EXISTS evidence_pair ON evidence (a, b)",
     "CREATE INDEX IF NOT EXISTS evidence_b ON evidence (b)",
     "CREATE INDEX IF NOT EXISTS evidence_tie ON evidence (type, a, b, day)",
     "CREATE INDEX IF NOT EXISTS evidence_day ON evidence (day)",
