@@ -315,6 +315,11 @@ class Store:
         finally:
             self._release()
 
+    @property
+    def in_transaction(self) -> bool:
+        """True inside `transaction()`."""
+        return self._depth > 0
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """One transaction: committed when the block ends, rolled back if it raises.

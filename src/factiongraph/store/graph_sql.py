@@ -142,6 +142,24 @@ def _statements(ev: tuple[str, list[Any]], where: str, params: Sequence[Any] = (
     return q, [*ev_params, *params, *ev_params, *params]
 
 
+def _counted(alias: str, filters: dict[str, Any]) -> str:
+    """`{alias}.counted = 1` as a condition on a stored column, which a planner can estimate."""
+    return "1 = 1" if filters.get("include_comments", True) else f"{alias}.source_kind <> 'comment'"
+
+
+def _analytic(store: Store, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]:
+    """Runs a query over many evidence rows. PostgreSQL misjudges how many rows its CTEs hold and
+    would join them by nested loops (quadratic): they are turned off for this one transaction."""
+    if store.backend != "postgres":
+        return store.query(sql, params)
+    if store.in_transaction:  # SET LOCAL lasts until the caller's transaction ends
+        store.execute("SET LOCAL enable_nestloop = off")
+        return store.query(sql, params)
+    with store.transaction():
+        store.execute("SET LOCAL enable_nestloop = off")
+        return store.query(sql, params)
+
+
 def _fields(prefix: str, alias: str) -> str:
     """The evidence fields (`EVIDENCE_FIELDS`) of the row `alias`, as `{prefix}<field>` columns."""
     return ", ".join(f"{alias}.{f} AS {prefix}{f}" for f in EVIDENCE_FIELDS)
@@ -150,19 +168,19 @@ def _fields(prefix: str, alias: str) -> str:
 def latest_day(store: Store, scope: Scope = ALL, **filters: Any) -> dt.date | None:
     """The latest evidence date within the scope (None when nothing dated is in it)."""
     sql, params = evidence_sql(store, scope, **filters)
-    return as_date(store.scalar(f"SELECT MAX(day) FROM ({sql}) ev WHERE counted = 1", params))
+    return as_date(store.scalar(f"SELECT MAX(day) FROM ({sql}) ev WHERE {_counted('ev', filters)}", params))
 
 
 def day_range(store: Store, scope: Scope = ALL, **filters: Any) -> tuple[dt.date | None, dt.date | None]:
     """The first and latest evidence dates within the scope."""
     sql, params = evidence_sql(store, scope, **filters)
-    row = store.query(f"SELECT MIN(day) AS lo, MAX(day) AS hi FROM ({sql}) ev WHERE counted = 1", params)
+    row = store.query(f"SELECT MIN(day) AS lo, MAX(day) AS hi FROM ({sql}) ev WHERE {_counted('ev', filters)}", params)
     return as_date(row[0]["lo"]), as_date(row[0]["hi"])
 
 
 def undated_count(store: Store, scope: Scope = ALL, **filters: Any) -> int:
     """How many undated statements the scope holds (kept, but out of date-driven views)."""
-    st, params = _statements(evidence_sql(store, scope, **filters), "e.day IS NULL AND e.counted = 1")
+    st, params = _statements(evidence_sql(store, scope, **filters), f"e.day IS NULL AND {_counted('e', filters)}")
     return int(store.scalar(f"SELECT COUNT(*) FROM ({st}) u", params))
 
 
@@ -216,7 +234,7 @@ def edge_rows(
         " LEFT JOIN lp ON lp.type = t.type AND lp.a = t.a AND lp.b = t.b"
         " LEFT JOIN sp ON sp.type = t.type AND sp.a = t.a AND sp.b = t.b"
     )
-    rows = store.query(q, params)
+    rows = _analytic(store, q, params)
     for r in rows:
         for k in ("first_seen", "last_seen", "state_day", "latest_day"):
             r[k] = as_date(r[k])
@@ -255,9 +273,9 @@ def change_rows(
     read (with their whole history: the result is the same, the work much less).
     """
     ev = evidence_sql(store, scope, **filters)
-    where, head, hparams = "e.day IS NOT NULL AND e.counted = 1 AND e.sb = 1", "", []
+    where, head, hparams = f"e.day IS NOT NULL AND {_counted('e', filters)} AND e.sb = 1", "", []
     if since is not None:
-        head = f"rp AS (SELECT DISTINCT a, b FROM ({ev[0]}) r WHERE day >= ? AND counted = 1 AND sb = 1),"
+        head = f"rp AS (SELECT DISTINCT a, b FROM ({ev[0]}) r WHERE day >= ? AND {_counted('r', filters)} AND sb = 1),"
         hparams = [*ev[1], since]
         where += " AND EXISTS (SELECT 1 FROM rp WHERE rp.a = e.a AND rp.b = e.b)"
     st, params = _statements(ev, where)
@@ -313,7 +331,7 @@ def change_rows(
         " LEAST(a, b), GREATEST(a, b) ORDER BY prio, type, idx) AS dn FROM cand) c1"
         " WHERE dn = 1 AND day >= ?"
     )
-    rows = store.query(q, [*hparams, *params, since or dt.date.min])
+    rows = _analytic(store, q, [*hparams, *params, since or dt.date.min])
     for r in rows:
         r["day"], r["p_day"] = as_date(r["day"]), as_date(r["p_day"])
     return rows
@@ -324,7 +342,7 @@ def flip_rows(
 ) -> list[dict[str, Any]]:
     """The state changes of each tie up to `at` (type, a, b, day, ends), in time order: the first
     state-bearing statement and each one that turns the tie from current to ended or back."""
-    where = "e.day IS NOT NULL AND e.counted = 1 AND e.sb = 1 AND e.day <= ? AND e.day >= ?"
+    where = f"e.day IS NOT NULL AND {_counted('e', filters)} AND e.sb = 1 AND e.day <= ? AND e.day >= ?"
     st, params = _statements(evidence_sql(store, scope, **filters), where, [at, since or dt.date.min])
     q = (
         f"WITH st AS ({st}),"
@@ -332,7 +350,7 @@ def flip_rows(
         " ORDER BY day, ends, doc_hash, idx) AS p_ends FROM st)"
         f" SELECT {_TIE}, day, ends, doc_hash, idx FROM sq WHERE p_ends IS NULL OR p_ends <> ends"
     )
-    rows = store.query(q, params)
+    rows = _analytic(store, q, params)
     for r in rows:
         r["day"] = as_date(r["day"])
     rows.sort(key=lambda r: (r["type"], r["a"], r["b"], r["day"], r["ends"], r["doc_hash"], r["idx"]))
@@ -341,7 +359,8 @@ def flip_rows(
 
 def undated_change_rows(store: Store, scope: Scope = ALL, **filters: Any) -> list[dict[str, Any]]:
     """Statements of undated documents that report a change or an ended tie, one per sentence and pair."""
-    st, params = _statements(evidence_sql(store, scope, **filters), "e.day IS NULL AND e.counted = 1 AND e.sb = 1")
+    where = f"e.day IS NULL AND {_counted('e', filters)} AND e.sb = 1"
+    st, params = _statements(evidence_sql(store, scope, **filters), where)
     cols = ", ".join(_CHANGE_COLS)
     q = (
         f"WITH st AS ({st})"
@@ -351,7 +370,7 @@ def undated_change_rows(store: Store, scope: Scope = ALL, **filters: Any) -> lis
         " ORDER BY CASE WHEN change IS NULL THEN 1 ELSE 0 END, type, idx) AS dn"
         " FROM st WHERE change IS NOT NULL OR ends = 1) u WHERE dn = 1"
     )
-    return store.query(q, params)
+    return _analytic(store, q, params)
 
 
 def evidence_rows(store: Store, scope: Scope = ALL, **filters: Any) -> list[dict[str, Any]]:
