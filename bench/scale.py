@@ -253,7 +253,7 @@ def run_op(a: argparse.Namespace) -> dict[str, Any]:
 
         base = _peak_mb()
         pages = []
-        with TestClient(create_app(a.db)) as c:
+        with TestClient(create_app(a.db), base_url="http://localhost") as c:  # a Host the app allows
             for url in WEB_URLS:
                 u = url.format(actor=a.actor, doc=a.doc)
                 t = time.perf_counter()

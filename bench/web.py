@@ -112,7 +112,7 @@ def main() -> None:
             f"/documents/{h}", f"/api/documents/{h}", "/openapi.json",
         ]  # fmt: skip
         rows = []
-        with TestClient(app) as c:
+        with TestClient(app, base_url="http://localhost") as c:  # a Host the app allows
             counts = c.get("/api/overview").json()["counts"]
             for url in urls:
                 t = time.perf_counter()

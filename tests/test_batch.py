@@ -28,9 +28,9 @@ def short_docs(n: int) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
-    """60 short documents, the 10th a bad JSON line."""
+    """30 short documents (three shards of 10), the 10th a bad JSON line."""
     path = tmp_path_factory.mktemp("in") / "news.jsonl"
-    rows = [json.dumps(d) for d in short_docs(60)]
+    rows = [json.dumps(d) for d in short_docs(30)]
     rows[9] = "{not json"
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     return path
@@ -80,8 +80,8 @@ def check_tables(out: Path, expected: list[dict]) -> None:
 
 def test_local_batch_equals_extract_and_duckdb_reads_it(corpus, expected, pipeline, tmp_path) -> None:
     out = tmp_path / "out"
-    summary = run_batch(corpus, out, shard_size=20, pipeline=pipeline)
-    assert (summary.shards, summary.documents, summary.failed) == (3, 60, 1)
+    summary = run_batch(corpus, out, shard_size=10, pipeline=pipeline)
+    assert (summary.shards, summary.documents, summary.failed) == (3, 30, 1)
     for table in TABLES:
         assert len(list((out / table).glob("*.parquet"))) == 3
     check_tables(out, expected)
@@ -101,7 +101,7 @@ def test_parquet_input(corpus, expected, pipeline, tmp_path) -> None:
     out = tmp_path / "out"
     run_batch(str(tmp_path / "in" / "*.parquet"), out, shard_size=25, pipeline=pipeline)
     docs = read_table(out, "documents")
-    assert len(docs) == 60 and docs[9]["error_code"] == "bad_jsonl"
+    assert len(docs) == 30 and docs[9]["error_code"] == "bad_jsonl"
     good = [c for i, c in enumerate(expected) if i != 9]
     ids = doc_ids(out)
     assert event_keys(good) == [
@@ -119,7 +119,7 @@ def test_interrupted_batch_resumes_without_redoing_shards(corpus, expected, pipe
         raise KeyboardInterrupt  # as if killed right after the first shard
 
     with pytest.raises(KeyboardInterrupt):
-        run_batch(corpus, out, shard_size=20, pipeline=pipeline, on_shard=stop)
+        run_batch(corpus, out, shard_size=10, pipeline=pipeline, on_shard=stop)
     first = sorted((out / "documents").glob("*.parquet"))
     assert len(first) == 1
     mtimes = {p: p.stat().st_mtime_ns for t in TABLES for p in (out / t).glob("*.parquet")}
@@ -127,13 +127,13 @@ def test_interrupted_batch_resumes_without_redoing_shards(corpus, expected, pipe
     # a half-written later shard (no documents file) is redone, not skipped
     (out / "events" / first[0].name.replace("00000", "00001")).write_bytes(b"partial")
     written: list[str] = []
-    summary = run_batch(corpus, out, shard_size=20, pipeline=pipeline, on_shard=lambda s: written.append(s.name))
-    assert (summary.shards, summary.shards_skipped, summary.documents) == (3, 1, 40)
+    summary = run_batch(corpus, out, shard_size=10, pipeline=pipeline, on_shard=lambda s: written.append(s.name))
+    assert (summary.shards, summary.shards_skipped, summary.documents) == (3, 1, 20)
     assert len(written) == 2 and first[0].stem not in written
     assert {p: p.stat().st_mtime_ns for p in mtimes} == mtimes
     assert not list(out.rglob("*.tmp"))
     check_tables(out, expected)
-    again = run_batch(corpus, out, shard_size=20, pipeline=pipeline)
+    again = run_batch(corpus, out, shard_size=10, pipeline=pipeline)
     assert (again.shards_skipped, again.documents) == (3, 0)
 
 
@@ -149,8 +149,8 @@ def test_ray_engine(corpus, expected, tmp_path) -> None:
     ray.init(num_cpus=2, include_dashboard=False, ignore_reinit_error=True, log_to_driver=False)
     try:
         out = tmp_path / "out"
-        summary = run_batch(corpus, out, engine="ray", workers=2, shard_size=20)
-        assert (summary.documents, summary.failed) == (60, 1)
+        summary = run_batch(corpus, out, engine="ray", workers=2, shard_size=10)
+        assert (summary.documents, summary.failed) == (30, 1)
         check_tables(out, expected)
     finally:
         ray.shutdown()

@@ -198,9 +198,11 @@ def spawned(folder: Path) -> subprocess.CompletedProcess[str]:
     return spawn("extract", str(folder), "--format", "jsonl")
 
 
-def test_cli_extract_folder_end_to_end(spawned: subprocess.CompletedProcess[str], folder: Path) -> None:
-    assert spawned.returncode == 1
-    lines = spawned.stdout.splitlines()
+def check_folder_run(code: int, stdout: str, stderr: str, folder: Path) -> None:
+    """What `factiongraph extract FOLDER --format jsonl` gives on the acceptance folder: one object a
+    document in order, the error rows with exit code 1, and one stderr line per failed document."""
+    assert code == 1
+    lines = stdout.splitlines()
     assert len(lines) == len(EXPECTED_ORDER)
     objs = [json.loads(line) for line in lines]
     assert [short_id(o["document"]["id"], folder) for o in objs] == EXPECTED_ORDER
@@ -210,28 +212,45 @@ def test_cli_extract_folder_end_to_end(spawned: subprocess.CompletedProcess[str]
     assert warned == ["bad-utf8.txt", "broken.html"]
     good = {short_id(o["document"]["id"], folder): o for o in objs}
     assert event_tuples(good["aleppo-report.txt"]) == [("ASSAULT", "jabhat-al-nusra", "syria", "attacked")]
-    assert "Traceback" not in spawned.stderr
-    flat = " ".join(spawned.stderr.split())
-    for doc_id, code in EXPECTED_ERRORS.items():
-        assert f"error {folder / doc_id}: {code}:" in flat
+    assert "Traceback" not in stderr
+    flat = " ".join(stderr.split())
+    for doc_id, code_ in EXPECTED_ERRORS.items():
+        assert f"error {folder / doc_id}: {code_}:" in flat
     assert "4 document(s) could not be processed" in flat
-
-
-def test_cli_error_messages_are_one_line_each(spawned: subprocess.CompletedProcess[str], folder: Path) -> None:
-    lines = spawned.stderr.splitlines()
-    for o in map(json.loads, spawned.stdout.splitlines()):
+    err_lines = stderr.splitlines()
+    for o in objs:
         if "error" in o:
-            want = f"error {o['document']['id']}: {o['error']['code']}: {o['error']['message']}"
-            assert want in lines
+            assert f"error {o['document']['id']}: {o['error']['code']}: {o['error']['message']}" in err_lines
 
 
+@pytest.mark.slow  # a second process loads its own model and pipeline
+def test_cli_extract_folder_end_to_end(spawned: subprocess.CompletedProcess[str], folder: Path) -> None:
+    check_folder_run(spawned.returncode, spawned.stdout, spawned.stderr, folder)
+
+
+def test_cli_extract_folder_in_process(patched: None, folder: Path) -> None:
+    res = invoke("extract", str(folder), "--format", "jsonl")
+    check_folder_run(res.exit_code, res.stdout, res.stderr, folder)
+
+
+def check_missing_model(code: int, stdout: str, stderr: str) -> None:
+    assert code == 2
+    assert "Traceback" not in stderr
+    flat = " ".join(stderr.split())
+    assert "no spaCy model found (tried nonexistent-model)" in flat
+    assert stdout == ""
+
+
+@pytest.mark.slow  # a second process imports the whole CLI
 def test_cli_missing_model_is_a_clear_error() -> None:
     res = spawn("extract", "--model", "nonexistent-model", "-", stdin=NUSRA)
-    assert res.returncode == 2
-    assert "Traceback" not in res.stderr
-    flat = " ".join(res.stderr.split())
-    assert "no spaCy model found (tried nonexistent-model)" in flat
-    assert res.stdout == ""
+    check_missing_model(res.returncode, res.stdout, res.stderr)
+
+
+def test_cli_missing_model_is_a_clear_error_in_process() -> None:
+    res = invoke("extract", "--model", "nonexistent-model", "-", input=NUSRA)
+    assert isinstance(res.exception, SystemExit)  # an exit with a message, no exception escaping
+    check_missing_model(res.exit_code, res.stdout, res.stderr)
 
 
 # --------------------------------------------------------------------------- CliRunner: extract options

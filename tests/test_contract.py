@@ -178,3 +178,14 @@ def test_error_lines_satisfy_the_contract(tmp_path: Path, pipeline: Pipeline) ->
     ]
     for obj in objs:
         check_object(obj)
+
+
+def test_every_example_validates_against_the_shipped_json_schema(examples: list[dict[str, Any]]) -> None:
+    import jsonschema
+
+    from factiongraph.contract import json_schema
+
+    validator = jsonschema.Draft202012Validator(json_schema(), format_checker=jsonschema.FormatChecker())
+    problems = [f"{o['document']['id']}: {e.json_path}: {e.message}"
+                for o in examples for e in validator.iter_errors(o)]  # fmt: skip
+    assert problems == [] and len(examples) == 10

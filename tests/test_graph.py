@@ -479,7 +479,7 @@ def test_graph_timeline_cli(tmp_path: Path) -> None:
     tl = run.invoke(app, ["timeline", "X", "--db", str(db), "--format", "json"])  # by name
     assert tl.exit_code == 0, tl.output
     assert [i["kind"] for i in json.loads(tl.stdout)] == ["change", "change", "event", "change", "change"]
-    assert run.invoke(app, ["timeline", "nobody", "--db", str(db)]).exit_code == 1
+    assert run.invoke(app, ["timeline", "nobody", "--db", str(db)]).exit_code == 2  # an unknown actor is a bad argument
     assert run.invoke(app, ["graph", "--db", str(tmp_path / "missing.duckdb")]).exit_code == 2
 
 

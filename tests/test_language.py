@@ -52,3 +52,35 @@ def test_detect_language_english_with_an_arabic_name_in_script() -> None:
 def test_detect_language_no_letters_is_unknown() -> None:
     assert detect_language("12345 !!! 2016-11-20") == (None, 0.0)
     assert detect_language("") == (None, 0.0)
+
+
+@pytest.mark.parametrize(("text", "lang", "probability"), [
+    ("Regeringen meddelade på tisdagen att säkerhetsstyrkorna har gripit tre personer i staden.", "sv", 0.984),
+    ("Vláda v úterý oznámila, že bezpečnostní složky ve městě zadržely tři osoby.", "cs", 0.999),
+    ("Уряд у вівторок повідомив, що сили безпеки затримали трьох людей у місті.", "uk", 1.0),
+    ("دولت روز سه‌شنبه اعلام کرد که نیروهای امنیتی سه نفر را در شهر بازداشت کردند.", "fa", 1.0),
+])
+def test_detect_language_names_languages_beyond_the_common_european_ones(text: str, lang: str,
+                                                                         probability: float) -> None:
+    assert detect_language(text) == (lang, probability)
+
+
+@pytest.mark.parametrize("text", [
+    "Commanders of the Frente de Liberación de Moçambique met envoys of the Partido dos Trabalhadores in Maputo.",
+    "Fighters loyal to Sheikh Hassan bin Ali al-Tamimi and Abu Bakr al-Masri withdrew from Deir ez-Zor.",
+    "Residents of Ciudad de la Paz said the Comando Vermelho and Primeiro Comando da Capital had clashed.",
+])
+def test_name_particles_and_hyphenated_names_are_no_evidence_against_english(text: str) -> None:
+    assert detect_language(text)[0] == "en"
+
+
+def test_uncased_text_is_classified_whole_and_cased_text_by_its_lower_case_words() -> None:
+    from factiongraph.language import _evidence
+
+    assert _evidence("Rebels of the Movimiento Popular took al-Qusayr.") == "of the took"
+    assert _evidence("قالت الحكومة") == "قالت الحكومة"
+
+
+def test_detect_language_with_only_names_stays_english_at_probability_zero() -> None:
+    assert detect_language("Mosul") == ("en", 0.0)
+    assert detect_language("ISIS: Daesh!") == ("en", 0.0)

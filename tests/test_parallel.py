@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
-import os
 from pathlib import Path
-from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -18,25 +15,8 @@ from factiongraph.document import DocError, Document
 from factiongraph.parallel import PipelineSpec, PoolStats, run_parallel
 from factiongraph.pipeline import extract_paths
 
-
-class FakePipeline:
-    """A stand-in pipeline for worker tests (no spaCy): marks each document; raises on 'BOOM'; kills its
-    process on 'CRASH' (like a segfault). Workers load it from this file through `PipelineSpec.factory`."""
-
-    def run(self, docs: Any, batch_size: int = 16) -> Any:
-        for d in docs:
-            if "CRASH" in d.text:
-                os._exit(3)
-            if "BOOM" in d.text:
-                raise ValueError("boom")
-            yield d if d.error is not None else dataclasses.replace(d, title=f"done:{d.text}")
-
-
-def make_fake(spec: Any) -> FakePipeline:
-    return FakePipeline()
-
-
-FAKE = PipelineSpec(factory=f"{__file__}:make_fake")
+# the stand-in pipeline lives in a module that imports nothing heavy: each spawned worker loads it
+FAKE = PipelineSpec(factory=f"{Path(__file__).with_name('fake_pipeline.py')}:make_fake")
 SEED = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "seed" / "aleppo-infighting.txt"
 FALLBACK = Path(__file__).resolve().parents[1] / "examples" / "mosul-2017.txt"
 

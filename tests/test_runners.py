@@ -121,7 +121,7 @@ def test_web_post_returns_the_error_of_a_document_the_pipeline_fails_on(
 
     app = create_app(str(tmp_path / "w.duckdb"), token="t0ken", registry=registry, pipeline=faulty)
     auth = {"Authorization": "Bearer t0ken"}
-    with TestClient(app, raise_server_exceptions=False) as client:
+    with TestClient(app, base_url="http://localhost", raise_server_exceptions=False) as client:
         r = client.post("/api/documents", json={"id": BAD_ID, "text": BAD}, headers=auth)
         ok = client.post("/api/documents", json={"id": "fine", "text": GOOD}, headers=auth)
     app.state.fg.store.close()

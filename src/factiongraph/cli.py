@@ -25,6 +25,19 @@ from rich.table import Table
 from rich.text import Text
 
 from factiongraph.actors.registry import Registry, RegistryError
+from factiongraph.cli_common import (
+    CONTEXT_SETTINGS,
+    ActorKindChoice,
+    ModelOpt,
+    OutputOpt,
+    RegistryOpt,
+    console_for,
+    country,
+    group_callback,
+    output_stream,
+    root_callback,
+    use_common_options,
+)
 from factiongraph.confidence import above, default_threshold
 from factiongraph.contract import to_contract
 from factiongraph.nlp import ModelNotFound
@@ -38,8 +51,14 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    context_settings=CONTEXT_SETTINGS,
+    callback=root_callback,
+    epilog="Settings: an option wins over its FACTIONGRAPH_* environment variable (FACTIONGRAPH_DB, "
+    "FACTIONGRAPH_REGISTRY, FACTIONGRAPH_MODEL, FACTIONGRAPH_API_TOKEN), which wins over the config file "
+    "(./factiongraph.toml, else ~/.config/factiongraph/config.toml: db, registry, model).",
 )
-actors_app = typer.Typer(help="Browse the actor registry (bundled plus your own YAML files).", no_args_is_help=True)
+actors_app = typer.Typer(help="Browse the actor registry (bundled plus your own YAML files).", no_args_is_help=True,
+                         context_settings=CONTEXT_SETTINGS, callback=group_callback)
 app.add_typer(actors_app, name="actors")
 err = Console(stderr=True, soft_wrap=True)  # one message, one line, whatever the width
 
@@ -82,10 +101,8 @@ def extract(
         str | None,
         typer.Option(help="Publication date (YYYY-MM-DD) for inputs that lack one; relative dates resolve against it."),
     ] = None,
-    model: Annotated[
-        str | None, typer.Option(help="spaCy model: sm (default), md, lg, trf, a package or a path.")
-    ] = None,
-    registry: Annotated[list[Path] | None, typer.Option(help="Extra actor registry YAML file (repeatable).")] = None,
+    model: ModelOpt = None,
+    registry: RegistryOpt = None,
     max_bytes: Annotated[
         int, typer.Option(help="Documents larger than this many bytes are refused.")
     ] = DEFAULT_MAX_BYTES,
@@ -165,6 +182,15 @@ def extract(
         raise typer.Exit(1)
 
 
+@app.command()
+def schema(output: OutputOpt = None) -> None:
+    """Print the JSON Schema (draft 2020-12) of the output contract that `extract` writes."""
+    from factiongraph.contract import schema_text
+
+    with output_stream(output) as sink:
+        sink.write(schema_text())
+
+
 def _registry(files: list[Path] | None) -> Registry:
     try:
         return Registry.load(files or ())
@@ -173,27 +199,27 @@ def _registry(files: list[Path] | None) -> Registry:
         raise typer.Exit(2) from None
 
 
-def _print_actors(entries: list, fmt: ListFormat) -> None:
-    if fmt is ListFormat.jsonl:
+def _print_actors(entries: list, fmt: ListFormat, output: Path | None) -> None:
+    with output_stream(output) as sink:
+        if fmt is ListFormat.jsonl:
+            for a in entries:
+                sink.write(json.dumps(a.to_dict(), ensure_ascii=False) + "\n")
+            return
+        t = Table()
+        for col in ("id", "name", "kind", "inter", "country", "aliases"):
+            t.add_column(col, overflow="fold")
         for a in entries:
-            sys.stdout.write(json.dumps(a.to_dict(), ensure_ascii=False) + "\n")
-        return
-    t = Table()
-    for col in ("id", "name", "kind", "inter", "country", "aliases"):
-        t.add_column(col, overflow="fold")
-    for a in entries:
-        t.add_row(*(Text(cell) for cell in (  # registry files are user input: never markup
-            a.id,
-            a.name,
-            a.kind,
-            str(a.acled_inter or "-"),
-            a.country or "-",
-            ", ".join(x.name for x in a.aliases[:6]) + (" ..." if len(a.aliases) > 6 else ""),
-        )))
-    Console().print(t)
+            t.add_row(*(Text(cell) for cell in (  # registry files are user input: never markup
+                a.id,
+                a.name,
+                a.kind,
+                str(a.acled_inter or "-"),
+                a.country or "-",
+                ", ".join(x.name for x in a.aliases[:6]) + (" ..." if len(a.aliases) > 6 else ""),
+            )))
+        console_for(sink).print(t)
 
 
-RegistryOpt = Annotated[list[Path] | None, typer.Option("--registry", help="Extra registry YAML file (repeatable).")]
 FormatOpt = Annotated[ListFormat, typer.Option("--format", "-f", help="table or jsonl.")]
 
 
@@ -201,24 +227,38 @@ FormatOpt = Annotated[ListFormat, typer.Option("--format", "-f", help="table or 
 def actors_list(
     registry: RegistryOpt = None,
     fmt: FormatOpt = ListFormat.table,
-    country: Annotated[str | None, typer.Option(help="Only actors of this ISO3 country.")] = None,
-    kind: Annotated[str | None, typer.Option(help="Only actors of this kind.")] = None,
+    country_code: Annotated[
+        str | None, typer.Option("--country", help="Only actors of this country (ISO 3166-1 code: SY or SYR).")
+    ] = None,
+    kind: Annotated[ActorKindChoice | None, typer.Option(help="Only actors of this kind.")] = None,
+    output: OutputOpt = None,
 ) -> None:
-    """List registry actors."""
+    """List registry actors, by country and kind."""
+    iso3 = country(country_code)
     reg = _registry(registry)
-    entries = [a for a in reg if (country is None or a.country == country.upper()) and (kind is None or a.kind == kind)]
-    _print_actors(sorted(entries, key=lambda a: a.id), fmt)
+    entries = [a for a in reg if (iso3 is None or a.country == iso3) and (kind is None or a.kind == kind.value)]
+    _print_actors(sorted(entries, key=lambda a: a.id), fmt, output)
 
 
 @actors_app.command("search")
-def actors_search(query: str, registry: RegistryOpt = None, fmt: FormatOpt = ListFormat.table, limit: int = 20) -> None:
+def actors_search(
+    query: Annotated[str, typer.Argument(help="An id, name or alias, or part of one.")],
+    registry: RegistryOpt = None,
+    fmt: FormatOpt = ListFormat.table,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many actors.")] = 20,
+    output: OutputOpt = None,
+) -> None:
     """Find actors by id, name or alias (case- and accent-insensitive)."""
-    _print_actors(_registry(registry).search(query, limit=limit), fmt)
+    _print_actors(_registry(registry).search(query, limit=limit), fmt, output)
 
 
 @actors_app.command("show")
-def actors_show(actor_id: str, registry: RegistryOpt = None) -> None:
-    """Show one actor with its aliases, dates, ties and lineage."""
+def actors_show(
+    actor_id: Annotated[str, typer.Argument(help="A registry id (see `actors search`).")],
+    registry: RegistryOpt = None,
+    output: OutputOpt = None,
+) -> None:
+    """Show one actor with its aliases, dates, ties and lineage (JSON)."""
     reg = _registry(registry)
     a = reg.get(actor_id)
     if a is None:
@@ -229,7 +269,8 @@ def actors_show(actor_id: str, registry: RegistryOpt = None) -> None:
         raise typer.Exit(1)
     d = a.to_dict()
     d["lineage"] = [x.id for x in reg.lineage(a.id)]
-    sys.stdout.write(json.dumps(d, ensure_ascii=False, indent=2) + "\n")
+    with output_stream(output) as sink:
+        sink.write(json.dumps(d, ensure_ascii=False, indent=2) + "\n")
 
 
 from factiongraph.cli_batch import register  # noqa: E402 - the batch command
@@ -244,6 +285,11 @@ _register_store_commands(app)
 from factiongraph.cli_web import register as _register_web  # noqa: E402 - the serve command
 
 _register_web(app)
+use_common_options(app, actors_app)  # --version and -h on every command
+
+from factiongraph.cli_correct import register as _register_correct  # noqa: E402 - correct, contradictions
+
+_register_correct(app)
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -20,6 +20,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
+from factiongraph.cli_common import ModelOpt, RegistryOpt
 from factiongraph.parallel import PipelineSpec
 
 err = Console(stderr=True, soft_wrap=True)
@@ -39,8 +40,8 @@ def batch(
         typer.Option(min=1, help="Workers, each loading the pipeline once (default: local: CPUs; ray: cluster CPUs)."),
     ] = None,
     shard_size: Annotated[int, typer.Option(min=1, help="Documents per output shard (the unit of resuming).")] = 1000,
-    model: Annotated[str | None, typer.Option(help="spaCy model: sm (default), md, lg, trf, package or path.")] = None,
-    registry: Annotated[list[Path] | None, typer.Option(help="Extra actor registry YAML file (repeatable).")] = None,
+    model: ModelOpt = None,
+    registry: RegistryOpt = None,
     max_bytes: Annotated[int, typer.Option(help="Documents larger than this many bytes are refused.")] = 5_000_000,
 ) -> None:
     """Extract JSONL/Parquet shards into Parquet tables DuckDB reads directly; finished shards are skipped."""

@@ -21,13 +21,19 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from factiongraph import graph as fg
-from factiongraph.document import CERTAINTIES
+from factiongraph.cli_common import (
+    DEFAULT_CERTAINTY,
+    CountryOpt,
+    DbOpt,
+    IncludeCommentsOpt,
+    MinCertaintyOpt,
+    ModelOpt,
+    RegistryOpt,
+)
 from factiongraph.store.core import DEFAULT_DB, Store, StoreError, is_postgres, redact
 
 err = Console(stderr=True, soft_wrap=True)
 
-DbOpt = Annotated[str, typer.Option("--db", help="DuckDB file or postgresql:// URL.", envvar="FACTIONGRAPH_DB")]
-CERTAINTY_HELP = "Leave out evidence less certain than this: " + " > ".join(CERTAINTIES) + "."
 
 
 class GraphFormat(str, Enum):
@@ -58,12 +64,6 @@ def _date(value: str | None, name: str) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(f"'{value}' is not a date (YYYY-MM-DD)", param_hint=name) from None
-
-
-def _certainty(value: str | None) -> str | None:
-    if value is not None and value not in CERTAINTIES:
-        raise typer.BadParameter(f"'{value}' is not one of {', '.join(CERTAINTIES)}", param_hint="--min-certainty")
-    return value
 
 
 def _open(db: str, *, write: bool = False) -> Store:
@@ -100,7 +100,7 @@ def _actor_id(store: Store, actor: str) -> str:
         return str(hits[0]["id"])
     hint = f" (did you mean: {', '.join(sorted(h['id'] for h in hits)[:8])})" if hits else ""
     err.print(f"[red]error:[/red] {escape(f'no actor {actor!r} in the store{hint}')}")
-    raise typer.Exit(1)
+    raise typer.Exit(2)
 
 
 def _short(text: str, n: int = 160) -> str:
@@ -117,8 +117,8 @@ def ingest(
              " (or a Parquet export) is loaded in bulk, without extraction.")],
     db: DbOpt = DEFAULT_DB,
     published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for undated inputs.")] = None,
-    model: Annotated[str | None, typer.Option(help="spaCy model: sm (default), md, lg, trf, package, path.")] = None,
-    registry: Annotated[list[Path] | None, typer.Option(help="Extra actor registry YAML file (repeatable).")] = None,
+    model: ModelOpt = None,
+    registry: RegistryOpt = None,
     max_bytes: Annotated[int | None, typer.Option(help="Documents larger than this many bytes are refused.")] = None,
     batch_size: Annotated[int, typer.Option(help="Documents per transaction.", min=1)] = 50,
     workers: Annotated[int, typer.Option(help="Extract in this many processes (one writer).", min=1)] = 1,
@@ -192,9 +192,6 @@ def ingest(
 # -- graph ---------------------------------------------------------------------------------------
 
 ActorOpt = Annotated[str | None, typer.Option(help="Only ties of this actor (id or name).")]
-CountryOpt = Annotated[
-    str | None, typer.Option(help="Only ties with an actor of this country (ISO 3166-1 code: SY or SYR).")
-]
 ConflictOpt = Annotated[
     str | None, typer.Option(help="Only ties of this conflict (from the actor registry, e.g. syria, yemen).")
 ]
@@ -235,9 +232,9 @@ def graph(
     country: CountryOpt = None,
     conflict: ConflictOpt = None,
     window: Annotated[int | None, typer.Option(help="Only evidence of the last DAYS days before --at.")] = None,
-    min_certainty: Annotated[str | None, typer.Option(help=CERTAINTY_HELP)] = "hypothetical",
+    min_certainty: MinCertaintyOpt = DEFAULT_CERTAINTY,
     min_confidence: ConfidenceOpt = fg.MIN_CONFIDENCE,
-    include_comments: Annotated[bool, typer.Option(help="Count reader-comment evidence in the strength.")] = False,
+    include_comments: IncludeCommentsOpt = fg.DEFAULT_INCLUDE_COMMENTS,
     include_ended: Annotated[bool, typer.Option(help="Also show ties that ended on or before --at.")] = False,
     stale_after: Annotated[
         int, typer.Option(help="Mark a tie stale after this many days without a report.", min=1)
@@ -254,7 +251,7 @@ def graph(
     with _open(db) as store:
         scope = _scope(store, actor, country, conflict)
         view = fg.graph_at(
-            store, at=day, window_days=window, min_certainty=_certainty(min_certainty), min_confidence=min_confidence,
+            store, at=day, window_days=window, min_certainty=min_certainty.value, min_confidence=min_confidence,
             include_comments=include_comments, include_ended=include_ended, scope=scope, stale_days=stale_after,
         )  # fmt: skip
         names = {k: v["name"] for k, v in store.actors().items()}
@@ -336,9 +333,9 @@ def changes(
     actor: ActorOpt = None,
     country: CountryOpt = None,
     conflict: ConflictOpt = None,
-    min_certainty: Annotated[str | None, typer.Option(help=CERTAINTY_HELP)] = "hedged",
+    min_certainty: MinCertaintyOpt = DEFAULT_CERTAINTY,
     min_confidence: ConfidenceOpt = fg.MIN_CONFIDENCE,
-    include_comments: Annotated[bool, typer.Option(help="Use reader-comment evidence too.")] = False,
+    include_comments: IncludeCommentsOpt = fg.DEFAULT_INCLUDE_COMMENTS,
     first_reported: Annotated[bool, typer.Option(help="Also list each tie's first report (not a change).")] = False,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="table or json.")] = ListFormat.table,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
@@ -352,7 +349,7 @@ def changes(
     with _open(db) as store:
         scope = _scope(store, actor, country, conflict)
         found = fg.changes_from_store(
-            store, min_confidence, since=day, min_certainty=_certainty(min_certainty),
+            store, min_confidence, since=day, min_certainty=min_certainty.value,
             include_comments=include_comments, first_reported=first_reported, scope=scope,
         )  # fmt: skip
         names = {k: v["name"] for k, v in store.actors().items()}
@@ -386,8 +383,9 @@ def timeline(
     db: DbOpt = DEFAULT_DB,
     country: CountryOpt = None,
     conflict: ConflictOpt = None,
+    min_certainty: MinCertaintyOpt = DEFAULT_CERTAINTY,
     min_confidence: ConfidenceOpt = fg.MIN_CONFIDENCE,
-    include_comments: Annotated[bool, typer.Option(help="Show events and changes seen only in comments.")] = True,
+    include_comments: IncludeCommentsOpt = fg.DEFAULT_INCLUDE_COMMENTS,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="table or json.")] = ListFormat.table,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
 ) -> None:
@@ -396,7 +394,7 @@ def timeline(
         scope = _scope(store, actor, country, conflict)
         who = scope.actor or actor
         items = fg.timeline(store, who, include_comments=include_comments, min_confidence=min_confidence,
-                            scope=scope)  # fmt: skip
+                            min_certainty=min_certainty.value, scope=scope)  # fmt: skip
         name = store.actors().get(who, {}).get("name", who)
     if fmt is ListFormat.json:
         _write_text(json.dumps([i.to_dict() for i in items], ensure_ascii=False, indent=1) + "\n", output)
@@ -427,27 +425,39 @@ def export(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="File (stdout if omitted); a folder for parquet.")
     ] = None,
-    at: Annotated[str | None, typer.Option(help="graphml/gexf: ties up to this date (default: all).")] = None,
+    at: Annotated[
+        str | None, typer.Option(help="graphml/gexf: the graph at this date (default: the latest evidence in scope).")
+    ] = None,
     window: Annotated[
         int | None, typer.Option(help="graphml/gexf: only evidence of the last DAYS days before --at.")
     ] = None,
     actor: ActorOpt = None,
     country: CountryOpt = None,
     conflict: ConflictOpt = None,
-    min_certainty: Annotated[str | None, typer.Option(help="graphml/gexf: " + CERTAINTY_HELP)] = "hypothetical",
+    min_certainty: MinCertaintyOpt = DEFAULT_CERTAINTY,
     min_confidence: ConfidenceOpt = fg.MIN_CONFIDENCE,
-    include_comments: Annotated[bool, typer.Option(help="graphml/gexf: count reader-comment evidence.")] = False,
+    include_comments: IncludeCommentsOpt = fg.DEFAULT_INCLUDE_COMMENTS,
+    inter_labels: Annotated[
+        bool, typer.Option(help="acled-csv: inter1, inter2 and interaction as ACLED's labels, not codes.")
+    ] = False,
+    rejects: Annotated[
+        Path | None,
+        typer.Option(help="acled-csv: write the rows ACLED would not accept (with the reason) to this CSV file."),
+    ] = None,
 ) -> None:
     """Export the store: ACLED CSV, PLOVER JSONL, GraphML, GEXF (with time spells), GeoJSON or Parquet.
 
     The graph options (--at, --window, --actor, --country, --conflict, --min-certainty,
-    --include-comments) apply to GraphML and GEXF.
+    --include-comments) apply to GraphML and GEXF, with the same defaults as `graph`. ACLED rows
+    that lack what ACLED requires (a date, a country and place, an actor1) are not written: their
+    count and reasons go to stderr, the rows to --rejects.
     """
+    from factiongraph.export import ExportOptions, GraphOptions, write_parquet, write_rejects
     from factiongraph.export import export as do_export
-    from factiongraph.export import write_parquet
-    from factiongraph.export.graphml import GraphOptions, write_gexf, write_graphml
 
     day = _date(at, "--at")
+    if fmt is not ExportFormat.acled_csv and (inter_labels or rejects is not None):
+        raise typer.BadParameter("only the acled-csv export takes it", param_hint="--inter-labels/--rejects")
     with _open(db) as store:
         if fmt is ExportFormat.parquet:
             folder = output or Path("factiongraph-parquet")
@@ -458,21 +468,29 @@ def export(
                 raise typer.Exit(2) from None
             err.print(f"wrote {len(paths)} parquet files to {folder}")
             return
-        opts = GraphOptions(at=day, window_days=window, scope=_scope(store, actor, country, conflict),
-                            min_certainty=_certainty(min_certainty), min_confidence=min_confidence,
-                            include_comments=include_comments)  # fmt: skip
+        graph_opts = GraphOptions(at=day, window_days=window, scope=_scope(store, actor, country, conflict),
+                                  min_certainty=min_certainty.value, min_confidence=min_confidence,
+                                  include_comments=include_comments)  # fmt: skip
         sink = sys.stdout if output is None else open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115
         try:
-            if fmt is ExportFormat.graphml:
-                n = write_graphml(store, sink, opts)
-            elif fmt is ExportFormat.gexf:
-                n = write_gexf(store, sink, opts)
-            else:
-                n = do_export(store, fmt.value, sink)
+            result = do_export(store, fmt.value, sink, ExportOptions(graph=graph_opts, inter_labels=inter_labels))
         finally:
             if output is not None:
                 sink.close()
-    err.print(f"{fmt.value}: {n} records" + (f" written to {output}" if output else ""))
+    err.print(f"{fmt.value}: {result.records} records" + (f" written to {output}" if output else ""), highlight=False)
+    for reason, n in sorted(result.skipped.items()):
+        err.print(f"  left out {n} events: {reason}", highlight=False)
+    if result.rejects:
+        by_reason: dict[str, int] = {}
+        for r in result.rejects:
+            by_reason[r.reason] = by_reason.get(r.reason, 0) + 1
+        err.print(f"[yellow]rejected {len(result.rejects)} rows ACLED would not accept:[/yellow] "
+                  + ", ".join(f"{k} {v}" for k, v in sorted(by_reason.items()))
+                  + ("" if rejects else " (see them with --rejects FILE)"), highlight=False)  # fmt: skip
+    if rejects is not None:
+        with open(rejects, "w", encoding="utf-8", newline="") as f:
+            write_rejects(result.rejects, f)
+        err.print(f"wrote {len(result.rejects)} rejected rows to {rejects}", highlight=False)
 
 
 def register(app: Any) -> None:

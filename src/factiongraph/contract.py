@@ -1,16 +1,37 @@
 """Document -> output-contract dict (`factiongraph.document/1`): the only serialiser.
 
 The evaluation scripts, exports and the web API all read this shape; see
-`shared/spec/output-contract.md`. Fields may be added, never renamed.
+`shared/spec/output-contract.md`. Fields may be added, never renamed. `json_schema()` is its
+JSON Schema (draft 2020-12, shipped as `factiongraph/data/contract.schema.json`; printed by
+`factiongraph schema`).
 """
 
 from __future__ import annotations
 
-from typing import Any
+import json
+from functools import cache
+from importlib import resources
+from typing import Any, cast
 
 from factiongraph.document import DateValue, Document, Event, Place, Relation, Span
 
 SCHEMA = "factiongraph.document/1"
+SCHEMA_FILE = "contract.schema.json"
+
+
+def schema_text() -> str:
+    """The output contract's JSON Schema, as shipped (draft 2020-12)."""
+    return resources.files("factiongraph").joinpath("data", SCHEMA_FILE).read_text(encoding="utf-8")
+
+
+@cache
+def _schema() -> str:
+    return schema_text()
+
+
+def json_schema() -> dict[str, Any]:
+    """The output contract's JSON Schema as a dict (a fresh copy on every call)."""
+    return cast(dict[str, Any], json.loads(_schema()))
 
 
 def span_dict(s: Span | None) -> dict[str, Any] | None:

@@ -41,10 +41,10 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, get_args
 
 from factiongraph.confidence import default_threshold
-from factiongraph.document import CERTAINTIES
+from factiongraph.document import CERTAINTIES, RelationType
 from factiongraph.store import graph_sql
 from factiongraph.store.core import Store
 from factiongraph.store.graph_sql import CERTAINTY_WEIGHT, SOURCE_KIND_WEIGHT, Scope
@@ -57,7 +57,11 @@ DEFAULT_MERGE_WINDOW_DAYS = 3
 DEFAULT_MERGE_RADIUS_KM = 50.0
 SYMMETRIC = frozenset({"alliance", "hostility"})
 POSITIVE = frozenset({"alliance", "support", "affiliation"})
-RELATION_TYPES = ("alliance", "hostility", "support", "affiliation")
+RELATION_TYPES: tuple[RelationType, ...] = get_args(RelationType)  # the data model's kinds, in its order
+# The defaults every reader of the graph shares (CLI graph, changes, timeline, export; the Python API;
+# the web's default certainty filter): evidence at least hedged, reader comments shown apart, not counted.
+DEFAULT_MIN_CERTAINTY = "hedged"
+DEFAULT_INCLUDE_COMMENTS = False
 
 
 def certainty_rank(certainty: str) -> int:
@@ -400,8 +404,8 @@ def edges(
     *,
     at: dt.date | None = None,
     window_days: int | None = None,
-    min_certainty: str | None = "hypothetical",
-    include_comments: bool = False,
+    min_certainty: str | None = DEFAULT_MIN_CERTAINTY,
+    include_comments: bool = DEFAULT_INCLUDE_COMMENTS,
     include_ended: bool = False,
     actor: str | None = None,
     stale_days: int | None = DEFAULT_STALE_DAYS,
@@ -489,9 +493,9 @@ def graph_at(
     *,
     at: dt.date | None = None,
     window_days: int | None = None,
-    min_certainty: str | None = "hypothetical",
+    min_certainty: str | None = DEFAULT_MIN_CERTAINTY,
     min_confidence: float = MIN_CONFIDENCE,
-    include_comments: bool = False,
+    include_comments: bool = DEFAULT_INCLUDE_COMMENTS,
     include_ended: bool = False,
     scope: Scope = graph_sql.ALL,
     stale_days: int | None = DEFAULT_STALE_DAYS,
@@ -600,8 +604,8 @@ def changes_from_store(
     min_confidence: float = MIN_CONFIDENCE,
     *,
     since: dt.date | None = None,
-    min_certainty: str | None = "hedged",
-    include_comments: bool = False,
+    min_certainty: str | None = DEFAULT_MIN_CERTAINTY,
+    include_comments: bool = DEFAULT_INCLUDE_COMMENTS,
     first_reported: bool = False,
     include_undated: bool | None = None,
     scope: Scope = graph_sql.ALL,
@@ -649,11 +653,15 @@ def timeline(
     store: Store,
     actor: str,
     *,
-    include_comments: bool = True,
+    include_comments: bool = DEFAULT_INCLUDE_COMMENTS,
     min_confidence: float = MIN_CONFIDENCE,
+    min_certainty: str | None = DEFAULT_MIN_CERTAINTY,
     scope: Scope = graph_sql.ALL,
 ) -> list[TimelineItem]:
-    """An actor's merged events and tie changes (first reports included), in date order, undated last."""
+    """An actor's merged events and tie changes (first reports included), in date order, undated last.
+
+    An event is left out when its best report is less certain than `min_certainty`, or (without
+    `include_comments`) when every report of it is a reader comment."""
     names = {k: v["name"] for k, v in store.actors().items()}
     items: list[TimelineItem] = []
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -662,6 +670,8 @@ def timeline(
     for m in (MergedEvent(k, sorted(v, key=_source_order)) for k, v in groups.items()):
         b = m.best
         if not include_comments and all(s["source_kind"] == "comment" for s in m.sources):
+            continue
+        if not at_least(b["certainty"], min_certainty):
             continue
         other = b["actor2"] if b["actor1"] == actor else b["actor1"]
         role = "->" if b["actor1"] == actor else "<-"
@@ -683,7 +693,7 @@ def timeline(
     mine = Scope(actor=actor, country=scope.country, conflict=scope.conflict, conflict_in=scope.conflict_in,
                  conflict_out=scope.conflict_out)  # fmt: skip
     for c in changes_from_store(store, min_confidence, include_comments=include_comments, first_reported=True,
-                                include_undated=True, scope=mine):  # fmt: skip
+                                include_undated=True, scope=mine, min_certainty=min_certainty):  # fmt: skip
         other = c.target if c.source == actor else c.source
         summary = f"{c.kind}: {names.get(other, other)}" + (f" ({c.note})" if c.note else "")
         items.append(

@@ -35,6 +35,7 @@ from factiongraph.document import Document
 from factiongraph.events.extract import extract_events
 from factiongraph.events.lexicon import Lexicon
 from factiongraph.places import Gazetteer, geoparse, locate
+from factiongraph.read import core as read_core
 from factiongraph.read import read_paths
 from factiongraph.relations import extract_relations
 from factiongraph.sections import segment
@@ -42,7 +43,7 @@ from factiongraph.sections import segment
 if TYPE_CHECKING:  # pragma: no cover
     from factiongraph.parallel import PipelineSpec
 
-DEFAULT_MAX_BYTES = 5_000_000
+DEFAULT_MAX_BYTES = read_core.DEFAULT_MAX_BYTES  # one size limit for reading and extracting
 
 
 @dataclass

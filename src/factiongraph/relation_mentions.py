@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING
 
 from factiongraph.actors.salience import PERIPHERAL_HINT
 from factiongraph.document import Document, Mention, Relation, Span, as_certainty
@@ -34,6 +34,9 @@ from factiongraph.events import certainty as cert
 from factiongraph.events.extract import AGENT_HEADS, _is_passive, _Mentions, _sentence_span
 from factiongraph.events.lexicon import Lexicon
 from factiongraph.tables import word_set
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 HOSTILE_VERB_TYPES = frozenset({"ASSAULT", "COERCE"})
 HOSTILE_NOUN_TYPES = frozenset({"ASSAULT"})
@@ -80,7 +83,7 @@ VOICE_KINDS = frozenset({"state", "foreign_state", "international_org"})
 GOAL_VERBS = frozenset("counter confront degrade combat fight battle eliminate eradicate dismantle defeat".split())
 
 
-def _phrase(tok: Any) -> tuple[int, int]:
+def _phrase(tok: Token) -> tuple[int, int]:
     """Token range of a noun phrase without its attachments (prepositions, clauses, conjuncts)."""
     keep = {tok.i}
     stack = [c for c in tok.children if c.dep_ in PHRASE_DEPS or _inner_punct(c, tok)]
@@ -99,12 +102,12 @@ def _phrase(tok: Any) -> tuple[int, int]:
     return lo, hi
 
 
-def _inner_punct(c: Any, head: Any) -> bool:
+def _inner_punct(c: Token, head: Token) -> bool:
     """Hyphens and quotes inside a phrase: 'ISIL-held', the Pentagon's "moderate" rebels."""
     return c.dep_ == "punct" and c.i < head.i and c.text in INNER_PUNCT
 
 
-def _argument(tok: Any) -> Any:
+def _argument(tok: Token) -> Token | None:
     """The noun an argument token stands for: the antecedent of a relative pronoun ("strikes that
     kill civilians"), the counted noun of a quantity ("scores of civilians"); None if there is none."""
     if tok.lower_ in RELATIVE:
@@ -115,12 +118,12 @@ def _argument(tok: Any) -> Any:
     return _through_quantity(tok)
 
 
-def _nominal(tok: Any) -> bool:
+def _nominal(tok: Token) -> bool:
     """A noun, or a word in a noun's place that the tagger read as a verb ("a series of airstrikes")."""
     return tok.pos_ in ("NOUN", "PROPN", "PRON") or (tok.pos_ == "VERB" and tok.dep_ in ("pobj", "nsubj", "dobj"))
 
 
-def _through_quantity(tok: Any) -> Any:
+def _through_quantity(tok: Token) -> Token:
     """'scores of civilians', 'a series of airstrikes': the counted noun is the argument."""
     if tok.lemma_.lower() not in QUANTITY_HEADS:
         return tok
@@ -129,7 +132,7 @@ def _through_quantity(tok: Any) -> Any:
     return pobj if pobj is not None else tok
 
 
-def _coordinated(tok: Any) -> list[Any]:
+def _coordinated(tok: Token) -> list[Token]:
     out, stack, seen = [], [tok], {tok.i}
     while stack:
         cur = stack.pop()
@@ -141,7 +144,7 @@ def _coordinated(tok: Any) -> list[Any]:
     return sorted(out, key=lambda t: t.i)
 
 
-def _shared_head(items: list[Any]) -> bool:
+def _shared_head(items: list[Token]) -> bool:
     """'cargo, patrol, transport and unmanned planes': bare modifiers of one head noun, one
     phrase; not 'two vehicles, a tank and three buildings'."""
     if len(items) < 2 or items[0].pos_ == "PRON":
@@ -151,14 +154,14 @@ def _shared_head(items: list[Any]) -> bool:
     return all(c.dep_ in ("punct", "cc", "conj") for x in items[:-1] for c in x.children)
 
 
-def _conjuncts(tok: Any) -> list[Any]:
+def _conjuncts(tok: Token) -> list[Token]:
     """The token and every item coordinated with it ("X, Y and Z"; lists parsed as apposition);
     only the first of bare modifiers sharing a head (its phrase runs to the head)."""
     items = _coordinated(tok)
     return [tok] if _shared_head(items) else items
 
 
-def _agent_tokens(verb: Any, depth: int = 0) -> list[Any]:
+def _agent_tokens(verb: Token, depth: int = 0) -> list[Token]:
     """Attacking arguments of a verb: active subject or passive 'by' agent, from the governing
     verb for coordinated verbs without their own."""
     if _is_passive(verb):
@@ -202,21 +205,21 @@ def _agent_tokens(verb: Any, depth: int = 0) -> list[Any]:
     return got
 
 
-def _controlled(verb: Any) -> bool:
+def _controlled(verb: Token) -> bool:
     """'push the junta to stop ...', 'help local troops to recapture ...': an infinitive the parser
     attached as a purpose clause to a verb whose object does it."""
     to = any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
     return to and verb.dep_ == "advcl" and verb.head.lemma_.lower() in OBJECT_CONTROL
 
 
-def _infinitive_modifier(verb: Any) -> bool:
+def _infinitive_modifier(verb: Token) -> bool:
     """A verb modifying a noun: 'fighters holding the town', 'the coalition to defeat ISIL' (which the
     parser may read as a relative clause)."""
     to = any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
     return verb.dep_ == "acl" or verb.dep_ == "relcl" and to
 
 
-def _clause_subject(tok: Any, depth: int = 0) -> list[Any]:
+def _clause_subject(tok: Token, depth: int = 0) -> list[Token]:
     """The subject of the clause a phrase belongs to ("X took part in the firing of ...")."""
     cur = tok
     for _ in range(5):
@@ -229,7 +232,7 @@ def _clause_subject(tok: Any, depth: int = 0) -> list[Any]:
     return []
 
 
-def _patient_tokens(verb: Any, depth: int = 0) -> list[Any]:
+def _patient_tokens(verb: Token, depth: int = 0) -> list[Token]:
     """Attacked arguments of a verb: object, passive subject, 'against/on' object."""
     got = []
     for c in verb.children:
@@ -283,6 +286,8 @@ class _Sides:
 class Parties:
     """Whether an actor mention takes part in a clause or only sets its scene."""
 
+    sd: Doc
+
     def __init__(self, doc: Document, ms: _Mentions) -> None:
         self.sd, self.ms = doc.parsed, ms
         self.places = [(p.start, p.end) for p in doc.places]
@@ -295,11 +300,11 @@ class Parties:
         return any(s <= m.start and m.end <= e for s, e in self.places) or m.text.split()[0].lower() in LOCATIVE_PREPS
 
     @staticmethod
-    def is_locative(tok: Any) -> bool:
+    def is_locative(tok: Token) -> bool:
         """'in Syria', 'near Mosul': a setting, not a participant."""
         return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
 
-    def head(self, m: Mention) -> Any:
+    def head(self, m: Mention) -> Token | None:
         span = self.sd.char_span(m.start, m.end, alignment_mode="expand")
         return span.root if span is not None and len(span) else None
 
@@ -307,7 +312,7 @@ class Parties:
         head = self.head(m)
         return not self.placelike(m) and not (head is not None and self.is_locative(head))
 
-    def opposed(self, m: Mention, trigger: Any) -> bool:
+    def opposed(self, m: Mention, trigger: Token) -> bool:
         """The mention is what an 'against' between it and the trigger governs ("support the
         campaign against ISIL": ISIL is opposed, not supported)."""
         cur = self.head(m)
@@ -319,7 +324,7 @@ class Parties:
             cur = cur.head
         return False
 
-    def supported(self, m: Mention, trigger: Any) -> bool:
+    def supported(self, m: Mention, trigger: Token) -> bool:
         """The mention is what a 'support' noun governs between it and the trigger ("raids ... in
         support of the Kandorian cabinet")."""
         cur = self.head(m)
@@ -333,6 +338,8 @@ class Parties:
 
 
 class _Extractor:
+    sd: Doc
+
     def __init__(self, doc: Document, ms: _Mentions, lexicon: Lexicon) -> None:
         self.doc, self.ms, self.lex = doc, ms, lexicon
         self.sd = doc.parsed
@@ -345,7 +352,7 @@ class _Extractor:
 
     # ---------------------------------------------------------------- predicates
 
-    def hostile_verb(self, tok: Any) -> bool:
+    def hostile_verb(self, tok: Token) -> bool:
         if tok.pos_ != "VERB":
             return False
         obj = next((c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"), None)
@@ -357,12 +364,12 @@ class _Extractor:
             return False
         return sense.plover == "ASSAULT" or sense.mode is None  # "suppressed a unit"; not "seized the tanks"
 
-    def items(self, tok: Any) -> list[Any]:
+    def items(self, tok: Token) -> list[Token]:
         """The coordinated arguments of `tok`, less the pieces of a name it is part of ("Jaysh al-Islam")."""
         own = self.ms.by_token.get(tok.i)
         return [x for x in _conjuncts(tok) if x is tok or own is None or self.ms.by_token.get(x.i) is not own]
 
-    def light_verb_object(self, tok: Any) -> bool:
+    def light_verb_object(self, tok: Token) -> bool:
         """The event noun of 'conducted strikes', 'launched an attack': a verb that is hostile only with
         this object (unlike 'destroyed a mortar')."""
         verb = tok.head
@@ -371,7 +378,7 @@ class _Extractor:
         alone = self.lex.verb(verb.lemma_.lower())
         return alone is None or alone.plover not in HOSTILE_VERB_TYPES
 
-    def hostile_noun(self, tok: Any) -> bool:
+    def hostile_noun(self, tok: Token) -> bool:
         if not _nominal(tok) or tok.pos_ == "PRON":
             return False
         sense = self.lex.noun(tok.lemma_.lower()) or self.lex.noun(tok.lower_)
@@ -387,11 +394,12 @@ class _Extractor:
                 return m
         return None
 
-    def endpoint(self, tok: Any, attacked: bool) -> tuple[Span, Mention | None] | None:
+    def endpoint(self, tok: Token, attacked: bool) -> tuple[Span, Mention | None] | None:
         relative = tok.lower_ in RELATIVE
-        tok = _argument(tok)
-        if tok is None:
+        arg = _argument(tok)
+        if arg is None:
             return None
+        tok = arg
         if relative and not attacked:
             tok = self.attack_behind_place(tok)
         if not _nominal(tok) or self.parties.is_locative(tok):
@@ -436,7 +444,7 @@ class _Extractor:
 
     # ---------------------------------------------------------------- clauses
 
-    def attack_behind_place(self, tok: Any) -> Any:
+    def attack_behind_place(self, tok: Token) -> Token:
         """The attack a relative clause is about when the parser hangs it on the attack's place
         ("X's raids in the village of T in P district, which killed ...": the raids killed)."""
         cur = tok
@@ -446,7 +454,7 @@ class _Extractor:
                 return cur
         return tok
 
-    def claimer(self, tok: Any) -> Mention | None:
+    def claimer(self, tok: Token) -> Mention | None:
         """The actor an attack is claimed by ("attacks, also claimed by X", "attacks X claimed")."""
         clauses = [c for c in tok.children if c.dep_ in ("acl", "relcl")]
         if tok.dep_ in ("nsubj", "nsubjpass"):
@@ -462,7 +470,7 @@ class _Extractor:
                         return m
         return None
 
-    def person_before(self, pron: Any) -> str | None:
+    def person_before(self, pron: Token) -> str | None:
         """The actor of the nearest named person before a pronoun ("X met his adviser; he was killed")."""
         for i in range(pron.i - 1, -1, -1):
             m = self.ms.by_token.get(i)
@@ -480,7 +488,7 @@ class _Extractor:
             return None
         return next((a.id for a in self.doc.actors if a.kind == "civilians"), None)
 
-    def can_attack(self, tok: Any) -> bool:
+    def can_attack(self, tok: Token | None) -> bool:
         """An unnamed attacker that still stands for a side: an attack or weapon, a person pronoun,
         an armed group noun ("enemy fighters", "the gunmen")."""
         if tok is None:
@@ -489,7 +497,7 @@ class _Extractor:
             return tok.lower_ not in ("it", "this", "that", "which", "what")
         return self.is_means(tok) or tok.lemma_.lower() in AGENT_HEADS or tok.lower_ in AGENT_HEADS
 
-    def is_means(self, tok: Any) -> bool:
+    def is_means(self, tok: Token) -> bool:
         """An attack or weapon standing for its user ("strikes", "IEDs", "aircraft")."""
         if self.hostile_noun(tok):
             return True
@@ -498,7 +506,7 @@ class _Extractor:
             return True  # "using aircraft and artillery against ..."
         return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ == "use"
 
-    def light_verb_agents(self, noun: Any) -> list[Any]:
+    def light_verb_agents(self, noun: Token) -> list[Token]:
         """'X's strikes', 'strikes by X', 'X conducted strikes', 'X took part in the fight'."""
         cur = noun
         for _ in range(4):  # "their work aimed at the war on T": the nearest owner
@@ -520,7 +528,7 @@ class _Extractor:
             return self.first_owner(noun, judge)
         return _clause_subject(noun.head)
 
-    def first_owner(self, noun: Any, judge: Any) -> list[Any]:
+    def first_owner(self, noun: Token, judge: Token) -> list[Token]:
         """The actor named on the first attack noun coordinated with `noun` under a condemning verb."""
         chain = []
         cur = noun
@@ -535,7 +543,7 @@ class _Extractor:
                 return named[:1]
         return []
 
-    def clauses(self) -> list[tuple[Any, list[Any], list[Any]]]:
+    def clauses(self) -> list[tuple[Token, list[Token], list[Token]]]:
         """(predicate, attacker tokens, attacked tokens) for each attack clause."""
         out = []
         for tok in self.sd:
@@ -583,7 +591,7 @@ class _Extractor:
                     continue
                 if head.pos_ not in ("NOUN", "PROPN"):
                     continue
-                tools: list[Any] = []
+                tools: list[Token] = []
                 if head.lemma_ == "use":  # "the use of X, Y and Z against T"
                     tools = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                               for p in c.children if p.dep_ == "pobj"]
@@ -597,7 +605,7 @@ class _Extractor:
                 out.append((tok, tools + own, targets))
         return out
 
-    def support_clauses(self) -> list[tuple[Any, list[Any], list[Any]]]:
+    def support_clauses(self) -> list[tuple[Token, list[Token], list[Token]]]:
         """(cue, supporter tokens, supported tokens): support verbs and 'in support of X'."""
         out = []
         for tok in self.sd:
@@ -701,7 +709,7 @@ class _Extractor:
             return self.sides.opponent(t_m.actor_id, offset), t_m.actor_id
         return (side[0], side[1]) if side else (None, None)
 
-    def make(self, pred: Any, c: str, src: str, tgt: str, s_span: Span, t_span: Span, exact: bool) -> Relation:
+    def make(self, pred: Token, c: str, src: str, tgt: str, s_span: Span, t_span: Span, exact: bool) -> Relation:
         ev = self.events.get((pred.idx, pred.idx + len(pred)))
         if ev is None:  # "attacked a checkpoint, killing four soldiers": the sentence's event between the same sides
             sent = pred.sent
@@ -737,7 +745,7 @@ def _voice(doc: Document) -> str | None:
     return top[0][0]
 
 
-def _taken_from(verb: Any) -> list[Any]:
+def _taken_from(verb: Token) -> list[Token]:
     """The side a place is taken from: "freed Tarvo from the militia", "cleared the valley of hostile fighters"."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in TAKE_FROM_VERBS:
         return []
@@ -749,12 +757,12 @@ def _taken_from(verb: Any) -> list[Any]:
     return objs
 
 
-def _fallen_to(verb: Any) -> list[Any]:
+def _fallen_to(verb: Token) -> list[Token]:
     """The taker of "X fell to Y": Y."""
     return [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
 
 
-def _with_members(nouns: list[Any]) -> list[Any]:
+def _with_members(nouns: list[Token]) -> list[Token]:
     """Targets and the members they are said to include ("militant sites, which comprise two
     depots and a radar", "bunkers, including a trench"): each member is attacked too."""
     out = list(nouns)
@@ -767,7 +775,7 @@ def _with_members(nouns: list[Any]) -> list[Any]:
     return out
 
 
-def _judged(noun: Any) -> Any:
+def _judged(noun: Token) -> Token | None:
     """The condemning verb whose object an attack noun is part of ("condemns the attacks"), if any."""
     if noun.pos_ not in ("NOUN", "PROPN"):
         return None
@@ -775,14 +783,14 @@ def _judged(noun: Any) -> Any:
     return verb if verb is not None and verb.lemma_.lower() in CONDEMN_VERBS else None
 
 
-def _root_head(tok: Any) -> Any:
+def _root_head(tok: Token) -> Token:
     """The first item of a coordination ("attack" in "attack, bomber and fighter aircraft")."""
     while tok.dep_ == "conj":
         tok = tok.head
     return tok
 
 
-def _root_lemma(tok: Any) -> str:
+def _root_lemma(tok: Token) -> str:
     return str(_root_head(tok).head.lemma_).lower()
 
 

@@ -11,7 +11,7 @@ Two sources:
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import TYPE_CHECKING
 
 from factiongraph.document import (
     Document,
@@ -34,6 +34,9 @@ from factiongraph.relation_mentions import (
     _judged,
     mention_hostility,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 SYMMETRIC = frozenset({"alliance", "hostility"})
 DERIVED = {
@@ -62,27 +65,10 @@ VERB_CUES = {
     "sponsor": ("support", "subj"),
     "bankroll": ("support", "subj"),
     "equip": ("support", "subj"),
+    "belong": ("affiliation", "subj"),
     "fight": ("hostility", "subj"),
     "clash": ("hostility", "subj"),
     "attack": ("hostility", "subj"),
-}
-NOUN_CUES = {
-    "enemy": "hostility",
-    "enemies": "hostility",
-    "ally": "alliance",
-    "allies": "alliance",
-    "rival": "hostility",
-    "rivals": "hostility",
-    "foe": "hostility",
-    "foes": "hostility",
-    "proxy": "support",
-    "proxies": "support",
-    "affiliate": "affiliation",
-    "branch": "affiliation",
-    "wing": "affiliation",
-    "faction": "affiliation",
-    "partner": "alliance",
-    "partners": "alliance",
 }
 HOSTILE_CUES = frozenset(
     """against defeat fight attack strike airstrike kill destroy target combat battle clash war offensive eliminate
@@ -95,7 +81,7 @@ FORMER_WORDS = frozenset(["formerly", "previously", "once", "former", "erstwhile
 SUPPORT_VERBS_PASSIVE = SUPPORT_VERBS
 
 
-def _status(tok: Any, certainty: str) -> str:
+def _status(tok: Token, certainty: str) -> str:
     if certainty in ("hypothetical",):
         return "intended"
     cur = tok
@@ -113,7 +99,7 @@ def _status(tok: Any, certainty: str) -> str:
     return "current"
 
 
-def _relative_antecedent(pron: Any, ms: _Mentions) -> Mention | None:
+def _relative_antecedent(pron: Token, ms: _Mentions) -> Mention | None:
     """'which'/'who' -> the actor named just before it (the relative clause's antecedent)."""
     sd = pron.doc
     i = pron.i - 1
@@ -140,7 +126,7 @@ def _relative_antecedent(pron: Any, ms: _Mentions) -> Mention | None:
 PARTIAL_DETS = frozenset("some several many few dozens hundreds thousands scores number part".split())
 
 
-def _partial_subject(verb: Any) -> bool:
+def _partial_subject(verb: Token) -> bool:
     """The subject names part of a group ("some X fighters", "a number of X's members", "dozens of X")."""
     for c in verb.children:
         if c.dep_ not in ("nsubj", "nsubjpass"):
@@ -153,7 +139,7 @@ def _partial_subject(verb: Any) -> bool:
     return False
 
 
-def _theme(verb: Any, ms: _Mentions) -> Mention | None:
+def _theme(verb: Token, ms: _Mentions) -> Mention | None:
     """Who the clause is about: the subject, active or passive, through relative pronouns."""
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
@@ -165,7 +151,7 @@ def _theme(verb: Any, ms: _Mentions) -> Mention | None:
     return None
 
 
-def _partner(tok: Any, ms: _Mentions) -> Mention | None:
+def _partner(tok: Token, ms: _Mentions) -> Mention | None:
     """The other side: the object or 'with/to/of' object, through relative pronouns."""
     for c in tok.children:
         if c.dep_ == "dobj":
@@ -176,7 +162,8 @@ def _partner(tok: Any, ms: _Mentions) -> Mention | None:
             for p in c.children:
                 if p.dep_ == "pobj":
                     if p.lower_ in ("which", "whom", "who"):
-                        return _relative_antecedent(c, ms)
+                        # "Y, to which X belongs" / "Y, which X belongs to" (the preposition left behind)
+                        return _relative_antecedent(p if p.i < c.i else c, ms)
                     m = ms.in_subtree(p)
                     if m is not None:
                         return m
@@ -193,7 +180,7 @@ def _partner(tok: Any, ms: _Mentions) -> Mention | None:
     return None
 
 
-def _alliance_parties(noun: Any, ms: _Mentions) -> tuple[Mention, Mention] | None:
+def _alliance_parties(noun: Token, ms: _Mentions) -> tuple[Mention, Mention] | None:
     """Who an alliance noun joins: 'alliance between X and Y', 'X's alliance with Y',
     'X and Y announced an alliance'."""
     for c in noun.children:
@@ -226,7 +213,7 @@ def _make(
     rtype: str,
     src: Mention,
     tgt: Mention,
-    tok: Any,
+    tok: Token,
     status: str,
     certainty: str,
     derived_from: str | None = None,
@@ -250,7 +237,7 @@ def _make(
     )
 
 
-def _modifier_head(noun: Any, ms: _Mentions) -> Mention | None:
+def _modifier_head(noun: Token, ms: _Mentions) -> Mention | None:
     """Who a modified noun names: itself, the actor it is in apposition to ("HTS, the al-Qaeda-linked
     coalition"), or the subject it is predicated of ("HTS is an al-Qaeda-linked group")."""
     m = ms.at(noun) or ms.in_subtree(noun)
@@ -265,7 +252,7 @@ def _modifier_head(noun: Any, ms: _Mentions) -> Mention | None:
 
 def _modifiers(doc: Document, ms: _Mentions) -> list[Relation]:
     """Ties stated by modifiers ("the US-backed SDF", "pro-government militias"), read once in `frames`."""
-    sd = doc.parsed
+    sd: Doc = doc.parsed
     out: list[Relation] = []
     for tie in ms.modifier_ties:
         noun = sd[tie.head]
@@ -281,7 +268,7 @@ def _modifiers(doc: Document, ms: _Mentions) -> list[Relation]:
     return out
 
 
-def _noun_itself(noun: Any, ms: _Mentions, skip: Any) -> Mention | None:
+def _noun_itself(noun: Token, ms: _Mentions, skip: Token) -> Mention | None:
     """The actor a noun names by itself or its own modifiers, ignoring the clause `skip` hanging off it."""
     m = ms.at(noun)
     if m is not None:
@@ -298,10 +285,10 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
     (support Y -> X); "X, part of Y" / "X is a member of Y" (affiliation X -> Y); "Y, made up of A, B
     and C" / "Y includes A and B" (affiliation A -> Y, B -> Y)."""
     words = tie_words()
-    sd = doc.parsed
+    sd: Doc = doc.parsed
     out: list[Relation] = []
 
-    def add(rtype: str, src: Mention, tgt: Mention, cue: Any, gov: Any, method: str) -> None:
+    def add(rtype: str, src: Mention, tgt: Mention, cue: Token, gov: Token, method: str) -> None:
         if src.actor_id == tgt.actor_id:
             return
         c = cert.classify(gov).value
@@ -360,8 +347,10 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
 
 
 def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
-    sd = doc.parsed
-    out: list[Relation] = _modifiers(doc, ms) + _ties(doc, ms.unsheltered()) + _joint(doc, ms)
+    sd: Doc = doc.parsed
+    tie_ms = ms.unsheltered()  # the tie phrases' own actors, hidden from the clauses around them
+    out: list[Relation] = _modifiers(doc, ms) + _ties(doc, tie_ms) + _joint(doc, ms)
+    noun_cues = tie_words().noun_cues
     for tok in sd:
         low, lemma = tok.lower_, tok.lemma_.lower()
         if tok.pos_ in ("VERB", "ADJ") and lemma in VERB_CUES:
@@ -406,8 +395,8 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                         _make(doc, "alliance", pair[0], pair[1], tok, _status(tok, c), c, method="alliance-noun")
                     )
             continue
-        if tok.pos_ == "NOUN" and low in NOUN_CUES:
-            rtype = NOUN_CUES[low]
+        if tok.pos_ == "NOUN" and low in noun_cues:
+            rtype = noun_cues[low]
             of = next(
                 (
                     p
@@ -419,14 +408,17 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                 None,
             )
             poss = next((c for c in tok.children if c.dep_ == "poss"), None)
-            other = ms.in_subtree(of) if of is not None else (ms.at(poss) if poss is not None else None)
+            other = tie_ms.in_subtree(of) if of is not None else (tie_ms.at(poss) if poss is not None else None)
             if other is None:
                 continue
             own = None
+            named = next((c for c in tok.children if c.dep_ == "appos"), None)
             if tok.dep_ in ("attr", "oprd", "dobj") and tok.head.pos_ in ("VERB", "AUX"):
-                own = _theme(tok.head, ms)  # "Kurds became enemy of FSA"
+                own = _theme(tok.head, tie_ms)  # "Kurds became enemy of FSA"
             elif tok.dep_ == "appos":
-                own = ms.in_subtree(tok.head)
+                own = tie_ms.in_subtree(tok.head)
+            elif named is not None and poss is not None:
+                own = tie_ms.in_subtree(named)  # "Y's Somali branch, X, ...": the name after the noun
             if own is None or own.actor_id == other.actor_id:
                 continue
             c = cert.classify(tok).value
@@ -443,7 +435,7 @@ JOINT_WORDS = frozenset(["jointly", "together"])
 
 def _joint(doc: Document, ms: _Mentions) -> list[Relation]:
     """Coordinated subjects acting "jointly"/"together" ("X and Y jointly captured Z"): allies."""
-    sd = doc.parsed
+    sd: Doc = doc.parsed
     out: list[Relation] = []
     for tok in sd:
         if tok.lower_ not in JOINT_WORDS or tok.dep_ != "advmod" or tok.head.pos_ != "VERB":
@@ -469,7 +461,7 @@ RECIPROCAL = (("each", "other"), ("one", "another"))
 def _reciprocal(doc: Document, ms: _Mentions, e: Event, rtype: str) -> list[Relation]:
     """"X and Y fought each other" / "... attacked one another": the coordinated subjects are the
     two sides of the event the trigger names."""
-    sd = doc.parsed
+    sd: Doc = doc.parsed
     if e.actor1_mention is None or e.actor1 is None:
         return []
     span = sd.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
@@ -546,12 +538,12 @@ def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
     return out
 
 
-def _is_subject_of(m: Mention, verb: Any, settings: Parties) -> bool:
+def _is_subject_of(m: Mention, verb: Token, settings: Parties) -> bool:
     head = settings.head(m)
     return head is not None and head.dep_ in ("nsubj", "nsubjpass") and head.head == verb
 
 
-def _attack_owner(tok: Any, ms: _Mentions) -> Mention | None:
+def _attack_owner(tok: Token, ms: _Mentions) -> Mention | None:
     """The actor naming an attack noun ("ISIL's attack", "the ISIL attack"), or the first attack of
     its coordination ("the ISIL attack ... and other attacks against Y")."""
     for noun in (tok, *([tok.head] if tok.dep_ == "conj" else []), *(a for a in tok.ancestors if a.dep_ != "conj")):
@@ -563,14 +555,14 @@ def _attack_owner(tok: Any, ms: _Mentions) -> Mention | None:
     return None
 
 
-def _key(r: Relation) -> tuple[Any, ...]:
+def _key(r: Relation) -> tuple[str, tuple[str, ...], int]:
     pair = tuple(sorted((r.source, r.target))) if r.type in SYMMETRIC else (r.source, r.target)
     return (r.type, pair, r.evidence.start)
 
 
 def extract_relations(doc: Document) -> Document:
     """Adds `relations` to a parsed document with actors and events."""
-    sd = doc.parsed
+    sd: Doc = doc.parsed
     if sd is None or len(doc.actors) < 2:
         return doc
     ms = _Mentions.of(doc, sd)
@@ -639,7 +631,7 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
     Only adjacent pairs (no other actor between them), at most 12 tokens apart, in the same
     clause chain; the cue's certainty applies. Lower confidence than syntactic relations.
     """
-    sd = doc.parsed
+    sd: Doc = doc.parsed
     out: list[Relation] = []
     settings = Parties(doc, ms)
     for sent in sd.sents:

@@ -7,19 +7,6 @@ import pytest
 from factiongraph.document import Document
 
 
-@pytest.fixture(scope="module")
-def resolve(nlp):
-    from factiongraph.actors.registry import Registry
-    from factiongraph.actors.resolve import ActorResolver
-
-    resolver = ActorResolver(Registry.load(), nlp.vocab)
-
-    def run(text: str) -> Document:
-        return resolver(Document(id="t", text=text, parsed=nlp(text)), nlp.make_doc)
-
-    return run
-
-
 def registry_ids(doc: Document) -> set[str]:
     return {a.registry_id for a in doc.actors if a.registry_id}
 

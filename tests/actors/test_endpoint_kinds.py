@@ -8,19 +8,6 @@ import pytest
 from factiongraph.document import Document
 
 
-@pytest.fixture(scope="module")
-def resolve(nlp):
-    from factiongraph.actors.registry import Registry
-    from factiongraph.actors.resolve import ActorResolver
-
-    resolver = ActorResolver(Registry.load(), nlp.vocab)
-
-    def run(text: str) -> Document:
-        return resolver(Document(id="t", text=text, parsed=nlp(text)), nlp.make_doc)
-
-    return run
-
-
 def mentions(doc: Document) -> dict[str, list[str]]:
     return {a.id: [m.text for m in a.mentions if m.how != "coref"] for a in doc.actors}
 

@@ -8,19 +8,6 @@ from factiongraph.actors.variants import is_acronym, is_variant, name_words, sam
 from factiongraph.document import Document
 
 
-@pytest.fixture(scope="module")
-def resolve(nlp):
-    from factiongraph.actors.registry import Registry
-    from factiongraph.actors.resolve import ActorResolver
-
-    resolver = ActorResolver(Registry.load(), nlp.vocab)
-
-    def run(text: str) -> Document:
-        return resolver(Document(id="t", text=text, parsed=nlp(text)), nlp.make_doc)
-
-    return run
-
-
 def groups(doc: Document) -> list[list[str]]:
     return [[m.text for m in a.mentions if m.how != "coref"] for a in doc.actors]
 

@@ -9,20 +9,6 @@ import pytest
 from factiongraph.document import Document
 
 
-@pytest.fixture(scope="module")
-def resolve(nlp):
-    from factiongraph.actors.registry import Registry
-    from factiongraph.actors.resolve import ActorResolver
-
-    resolver = ActorResolver(Registry.load(), nlp.vocab)
-
-    def run(text: str, published: dt.date | None = None) -> Document:
-        doc = Document(id="t", text=text, published=published, parsed=nlp(text))
-        return resolver(doc, nlp.make_doc)
-
-    return run
-
-
 def mentions(doc: Document) -> dict[str, list[str]]:
     return {a.id: [m.text for m in a.mentions] for a in doc.actors}
 
@@ -219,3 +205,158 @@ def test_actors_the_army_of_the_focus_state_is_the_state(pipeline):
 
     doc = extract("The army thanked Russia for its help.", pipeline=pipeline)
     assert mentions(doc) == {"russia": ["The army", "Russia", "its"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Two brigades said they would fold their fighters into the Free Coast Front. "
+            "The Free Coast Front was set up in March to unite the coastal factions.",
+            "Free Coast Front",
+        ),
+        (
+            "Militants of the Desert Falcons Brigade ambushed a convoy. "
+            "Officials blamed the Desert Falcons Brigade for the ambush.",
+            "Desert Falcons Brigade",
+        ),
+        (
+            "A new coalition, the Northern Victory Alliance, was announced. "
+            "Three factions are now within the Northern Victory Alliance.",
+            "Northern Victory Alliance",
+        ),
+    ],
+)
+def test_actors_new_name_is_a_mention_wherever_it_recurs(resolve, text: str, name: str) -> None:
+    doc = resolve(text)
+    new = {a.name: [m.text for m in a.mentions] for a in doc.actors if not a.known}
+    assert new[name] == [name, name]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Clashes between the two jihadist groups flared up in Mali and Niger last year.", {"mali", "niger"}),
+        (
+            "The militants have fought rival cells in hotspots such as Somalia, Syria and Yemen.",
+            {"somalia", "syria", "yemen"},
+        ),
+        ("The delegates gathered in the city of Addis Ababa for the talks.", {"ethiopia"}),
+    ],
+)
+def test_actors_named_only_as_places_are_marked_for_pruning(resolve, text: str, places: set[str]) -> None:
+    from factiongraph.actors.salience import PERIPHERAL_HINT
+
+    doc = resolve(text)
+    assert places <= {a.id for a in doc.actors}
+    assert places <= set(doc.hints[PERIPHERAL_HINT])
+
+
+def test_actors_a_lone_locative_country_may_be_its_authorities(resolve) -> None:
+    from factiongraph.actors.salience import PERIPHERAL_HINT
+
+    doc = resolve("Two aid workers were detained in Lebanon on Monday and later released.")
+    assert "lebanon" in {a.id for a in doc.actors}
+    assert "lebanon" not in doc.hints[PERIPHERAL_HINT]
+
+
+@pytest.mark.parametrize(
+    ("text", "full", "initials"),
+    [
+        (
+            "Fighters of the Justice and Equality Movement entered the town on Monday. "
+            "Later the SLA and JEM said they would hold it.",
+            "justice-and-equality-movement",
+            "JEM",
+        ),
+        (
+            "A spokesman for the Kachin Independence Army said the KIA had taken the hill.",
+            "kachin-independence-army",
+            "KIA",
+        ),
+        (
+            "Delegates of the Justice and Equality Movement met mediators in Doha. JEM later denied any deal.",
+            "justice-and-equality-movement",
+            "JEM",
+        ),
+    ],
+)
+def test_actors_initials_join_the_name_they_abbreviate(resolve, text: str, full: str, initials: str) -> None:
+    doc = resolve(text)
+    assert initials in mentions(doc)[full]
+    assert not any(a.name == initials for a in doc.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Arakan Army seized a police post. The AA and KIA then issued a joint statement.", "KIA"),
+        ("The SPLM and JEM agreed on a truce in Juba.", "JEM"),
+        ("Officials said the FUC and UFDD fighters had withdrawn.", "UFDD"),
+    ],
+)
+def test_actors_later_item_of_a_coordinated_subject_is_a_party(resolve, text: str, name: str) -> None:
+    assert name in {a.name for a in resolve(text).actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        (
+            "The Arakan Army attacked a junta base on Monday. "
+            "Later, two posts fell to the Kachin Independence Army and its allies.",
+            "kachin-independence-army",
+        ),
+        ("Hezbollah fired rockets overnight. Israeli jets then struck Hamas and its partners in Gaza.", "hamas"),
+        (
+            "The Syrian Democratic Forces held the dam. "
+            "Shelling hit the Kurdistan Workers' Party and its affiliates near the border.",
+            "pkk",
+        ),
+    ],
+)
+def test_actors_possessive_in_a_list_item_is_the_item_before_it(resolve, text: str, owner: str) -> None:
+    doc = resolve(text)
+    assert "its" in mentions(doc)[owner]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Arakan Army fought the junta. Posts fell to the KIA and its allies, among them two small brigades.",
+        "Hamas fired rockets. Several groups joined the truce, among them some smaller factions.",
+        "The SDF held the town. Many militias left, among them units from the east.",
+    ],
+)
+def test_actors_among_them_points_to_the_list_not_to_an_earlier_actor(resolve, text: str) -> None:
+    doc = resolve(text)
+    assert not any(m.text == "them" for a in doc.actors for m in a.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "description"),
+    [
+        (
+            "The deal brings together the fighters of an Arab militia, the MAA (Arab Movement of Azawad), "
+            "and two Tuareg groups.",
+            "arab-movement-of-azawad",
+            "an Arab militia",
+        ),
+        (
+            "The pact unites members of an Islamist militia, the HCUA (High Council for the Unity of Azawad), "
+            "with others.",
+            "hcua",
+            "an Islamist militia",
+        ),
+        (
+            "Residents blamed an Islamist militia, the ADF, for the raid.",
+            "allied-democratic-forces",
+            "an Islamist militia",
+        ),
+    ],
+)
+def test_actors_indefinite_description_then_a_name_is_one_actor(
+    resolve, text: str, actor: str, description: str
+) -> None:
+    doc = resolve(text)
+    assert description in mentions(doc)[actor]

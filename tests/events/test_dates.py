@@ -350,3 +350,41 @@ def test_event_date_prefers_a_date_outside_the_other_clauses():
     text = "Troops who arrived on Monday attacked the village on Tuesday."
     _, _, value = event_date(text, BG_PUB, text.index("attacked"), ((7, 28),))  # "who arrived on Monday"
     assert value.text == "Tuesday"
+
+
+# ---------------------------------------------------------------------------------- the calendar (dateparser)
+def test_dates_announced_month_after_the_year_end_is_the_next_one():
+    assert only("Elections are due in February.", D(2016, 12, 31))[1:] == (D(2017, 2, 1), D(2017, 2, 28), "month")
+
+
+def test_dates_announced_for_the_publication_day_are_that_day():
+    assert only("The envoys will meet again on November 23.")[1] == PUB
+    assert only("Negotiators are expected to sign in November.")[1:3] == (D(2016, 11, 1), D(2016, 11, 30))
+
+
+def test_dates_announced_more_than_a_year_ahead_are_not_read():
+    assert find_dates("The council will vote on 29 February.", D(2018, 5, 9)) == []
+    assert only("The council will vote on 29 February.", D(2019, 5, 9))[1] == D(2020, 2, 29)
+
+
+def test_dates_leap_day_without_year_is_the_last_one_before_publication():
+    assert only("Militants raided the post on Feb. 29.", D(2018, 5, 9))[1] == D(2016, 2, 29)
+
+
+@pytest.mark.parametrize(("text", "start", "end", "precision"), [
+    ("Shelling resumed a couple of days ago.", D(2016, 11, 21), D(2016, 11, 21), "day"),
+    ("The convoy was ambushed several weeks ago.", D(2016, 10, 31), D(2016, 11, 6), "week"),
+    ("The base changed hands eleven months ago.", D(2015, 12, 1), D(2015, 12, 31), "month"),
+    ("Police said the blast went off an hour ago.", PUB, PUB, "day"),
+])
+def test_dates_counted_back_in_words_or_digits(text, start, end, precision):
+    assert only(text)[1:] == (start, end, precision)
+
+
+@pytest.mark.parametrize(("text", "span", "start", "end", "precision"), [
+    ("Several days ago, gunmen stormed the checkpoint.", "Several days ago", D(2016, 11, 20), D(2016, 11, 20), "day"),
+    ("Two weeks ago the militia withdrew from the ridge.", "Two weeks ago", D(2016, 11, 7), D(2016, 11, 13), "week"),
+    ("A month ago the ceasefire collapsed.", "A month ago", D(2016, 10, 1), D(2016, 10, 31), "month"),
+])
+def test_dates_counted_back_from_a_capitalised_number_at_the_sentence_start(text, span, start, end, precision):
+    assert only(text) == (span, start, end, precision)

@@ -106,11 +106,13 @@ def test_acled_csv(store: Store) -> None:
     assert (battle["event_date"], battle["year"], battle["time_precision"]) == ("2017-01-24", "2017", "1")
     assert (battle["actor1"], battle["inter1"], battle["interaction"]) == ("Jabhat al-Nusra", "2", "22")
     assert battle["fatalities"] == "7"  # the largest reported
-    assert battle["source"] == "https://example.org/r1; https://example.org/r2" and "reports=2" in battle["tags"]
+    assert battle["source"] == "example.org: r1 (https://example.org/r1); example.org: r2 (https://example.org/r2)"
+    assert "reports=2" in battle["tags"] and battle["region"] == "Middle East"
     assert battle["disorder_type"] == "Political violence" and battle["latitude"] == "35.93"
     civ = next(r for r in rows if r["event_type"] == "Violence against civilians")
     assert civ["civilian_targeting"] == "Civilian targeting" and civ["interaction"] == "17"
-    assert civ["assoc_actor_1"] == "" and civ["admin2"] == "" and civ["fatalities"] == ""
+    assert civ["assoc_actor_1"] == "" and civ["admin2"] == "" and civ["fatalities"] == "0"
+    assert "fatalities=not reported" in civ["tags"]
 
 
 def test_plover_jsonl(store: Store) -> None:
@@ -119,9 +121,11 @@ def test_plover_jsonl(store: Store) -> None:
     first = recs[0]
     assert first["event"] == ["ASSAULT"] and first["mode"] == ["firearms"] and first["date"] == "2017-01-24"
     assert first["actor"][0]["identifier_id"] == "nusra" and first["recipient"][0]["identifier_id"] == "ahrar"
-    assert first["event_loc"]["name"] == "Idlib" and first["cite_info"]["document"] == "r1"
+    assert first["event_loc"]["resolved_place"] == "Idlib" and first["event_loc"]["country_code"] == "SYR"
+    assert first["cite_info"]["citation"] == "r1" and first["actor"][0]["code"] == "SYR"
     same = [r for r in recs if r["link"] == first["link"]]
-    assert {r["id"] for r in same} == {"r1#e1", "r2#e1"}  # two reports of one merged event
+    assert {r["cite_info"]["citation"] for r in same} == {"r1", "r2"}  # two reports of one merged event
+    assert len({r["id"] for r in same}) == 2
 
 
 def test_graphml_and_gexf_load_in_networkx(store: Store, tmp_path: Path) -> None:
@@ -220,3 +224,26 @@ def test_export_cli(store: Store, tmp_path: Path) -> None:
     assert run.invoke(app, ["export", "-f", "parquet", "--db", db, "-o", str(tmp_path / "pq")]).exit_code == 0
     assert (tmp_path / "pq" / "relations.parquet").exists()
     assert run.invoke(app, ["export", "-f", "nope", "--db", db]).exit_code == 2
+
+
+def test_graph_export_weights_count_evidence_and_do_not_decay_with_age(tmp_path: Path) -> None:
+    nx = pytest.importorskip("networkx")
+    from factiongraph.export.graphml import GraphOptions, write_graphml
+
+    docs = [
+        _doc("old", "2015-02-01", [], [_rel("alliance", "nusra", "ahrar")]),
+        _doc("again", "2015-03-01", [], [_rel("alliance", "ahrar", "nusra", certainty="reported")]),
+        _doc("other", "2019-09-01", [], [_rel("hostility", "army", "ahrar")]),
+    ]  # fmt: skip
+    with Store.open(tmp_path / "fg.duckdb") as s:
+        s.write_batch([(f"h-{d['document']['id']}", d) for d in docs])
+        buf = io.StringIO()
+        write_graphml(s, buf, GraphOptions(at=dt.date(2019, 9, 1)))
+    (tmp_path / "g.graphml").write_text(buf.getvalue(), encoding="utf-8")
+    g = nx.read_graphml(tmp_path / "g.graphml")
+    edges = {d["relation"]: d for _, _, d in g.edges(data=True)}
+    # stated in both directions, four years before the export date: one undirected edge, full weight
+    assert not g.is_directed() and len(edges) == 2
+    assert (edges["alliance"]["weight"], edges["alliance"]["documents"], edges["alliance"]["spells"]) == (
+        1.8, 2, "2015-02-01/")
+    assert edges["hostility"]["weight"] == 1.0

@@ -124,3 +124,82 @@ def test_sharing_a_side_is_an_alliance_not_a_fight(run, text, pair):
     doc = run(text)
     assert any(r.type == "alliance" and {r.source, r.target} == pair for r in doc.relations)
     assert not any(r.type == "hostility" and {r.source, r.target} == pair for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "member", "owner"),
+    [
+        (
+            "The Islamic State's Somali branch, the Islamic State in Somalia, attacked al-Shabaab positions.",
+            "islamic-state-somalia",
+            "islamic-state",
+        ),
+        (
+            "Al-Qaeda's Yemeni branch, al-Qaeda in the Arabian Peninsula, claimed the bombing in Aden.",
+            "aqap",
+            "al-qaeda",
+        ),
+        (
+            "Hezbollah's old ally, the Amal Movement, stayed out of the clashes in Beirut.",
+            "amal-movement",
+            "hezbollah",
+        ),
+    ],
+)
+def test_relational_noun_with_a_possessor_ties_the_name_after_it(run, text, member, owner):
+    got = ties(run(text))
+    assert any(t in got for t in (("affiliation", member, owner), ("alliance", member, owner)))
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "hidden", "target"),
+    [
+        (
+            "Ansar al-Sharia, an affiliate of al-Qaeda, attacked the Libyan army in Benghazi.",
+            "ansar-al-sharia",
+            "al-qaeda",
+            "libya",
+        ),
+        (
+            "Nour al-Din al-Zenki, once a faction of Hayat Tahrir al-Sham, fought Ahrar al-Sham near Idlib.",
+            "nour-al-din-al-zenki",
+            "hayat-tahrir-al-sham",
+            "ahrar-al-sham",
+        ),
+        (
+            "The Amal Movement, an ally of Hezbollah, clashed with the Lebanese Forces in Beirut.",
+            "amal-movement",
+            "hezbollah",
+            "lebanese-forces",
+        ),
+    ],
+)
+def test_object_of_an_appositive_relational_noun_is_no_party_to_the_clause(run, text, holder, hidden, target):
+    doc = run(text)
+    got = ties(doc)
+    assert not any(r.type == "hostility" and {r.source, r.target} == {hidden, target} for r in doc.relations)
+    assert any(holder in (s, t) and hidden in (s, t) for _, s, t in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "member", "group"),
+    [
+        (
+            "The Popular Mobilization Forces, which Kataib Hezbollah belongs to, stayed out of the fight.",
+            "kataib-hezbollah",
+            "popular-mobilization-forces",
+        ),
+        (
+            "Hayat Tahrir al-Sham, to which Nour al-Din al-Zenki once belonged, took the town.",
+            "nour-al-din-al-zenki",
+            "hayat-tahrir-al-sham",
+        ),
+        (
+            "The Syrian Democratic Forces, to which the YPG belongs, hold Raqqa.",
+            "ypg",
+            "syrian-democratic-forces",
+        ),
+    ],
+)
+def test_belong_to_a_relative_pronoun_ties_the_member_to_the_antecedent(run, text, member, group):
+    assert ("affiliation", member, group) in ties(run(text))

@@ -296,6 +296,27 @@ def test_read_html_without_date_markup_or_with_a_bad_one_gets_no_date(tmp_path: 
     assert doc.published is None  # a date in the text is not the page's date markup: not guessed
 
 
+def test_read_html_published_date_from_json_ld_and_the_original_before_the_modified(tmp_path: Path) -> None:
+    p = tmp_path / "a.html"
+    p.write_text(_page_with_head('<script type="application/ld+json">{"@type": "NewsArticle", '
+                                 '"datePublished": "2019-04-02T10:00:00Z", "dateModified": "2019-05-01"}</script>'),
+                 encoding="utf-8")
+    [doc] = read(p)
+    assert doc.published == dt.date(2019, 4, 2) and doc.hints["published_from"] == "html"
+    q = tmp_path / "b.html"
+    q.write_text(_page_with_head('<meta property="article:modified_time" content="2020-02-02">'
+                                 '<meta property="article:published_time" content="2020-01-01">'), encoding="utf-8")
+    [doc] = read(q)
+    assert doc.published == dt.date(2020, 1, 1)
+
+
+def test_read_html_published_date_before_1995_is_kept(tmp_path: Path) -> None:
+    p = tmp_path / "a.html"
+    p.write_text(_page_with_head('<meta name="DC.date.issued" content="1992-04-06">'), encoding="utf-8")
+    [doc] = read(p)
+    assert doc.published == dt.date(1992, 4, 6)
+
+
 def test_read_jsonl_published_field_wins_over_html_markup(tmp_path: Path) -> None:
     p = tmp_path / "a.jsonl"
     html = _page_with_head('<meta property="article:published_time" content="2016-08-25">')

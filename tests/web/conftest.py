@@ -14,6 +14,7 @@ import pytest
 
 pytest.importorskip("fastapi")
 
+LOCAL = "http://localhost"  # the test clients' base URL: a loopback Host, which the app's allow-list admits
 XSS_TITLE = '<img src=x onerror="window.__xss=1;document.title=\'pwned\'">Report'
 XSS_NAME = "Evil <img src=x onerror=window.__xss=2> Brigade"
 XSS_SCRIPT = "<script>window.__xss=3;document.title='pwned'</script>"
@@ -202,7 +203,7 @@ def client(web_db: Path, registry: Any) -> Iterator[Any]:
     from factiongraph.web.app import create_app
 
     app = create_app(web_db, registry=registry)
-    with TestClient(app, raise_server_exceptions=False) as c:
+    with TestClient(app, base_url=LOCAL, raise_server_exceptions=False) as c:
         yield c
     app.state.fg.store.close()
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import XSS_NAME, XSS_SCRIPT, XSS_TITLE, build_store, contract, doc_hash, sample_documents
+from .conftest import LOCAL, XSS_NAME, XSS_SCRIPT, XSS_TITLE, build_store, contract, doc_hash, sample_documents
 
 DOCS = sample_documents()
 H = {c["document"]["id"]: doc_hash(c) for c in DOCS}
@@ -85,7 +85,7 @@ def test_undated_reports_stay_out_of_the_graph_and_are_listed_last_as_undated(tm
          "mt": "Jaysh al-Islam", "status": "former", "evidence": text}])  # fmt: skip
     db = build_store(tmp_path / "u.duckdb", [*sample_documents(), undated])
     app = create_app(db, registry=registry)
-    with TestClient(app) as c:
+    with TestClient(app, base_url=LOCAL) as c:
         g = c.get("/api/graph", params={"show_ended": "true"}).json()
         assert g["at"] == "2017-01-29" and g["undated_statements"] == 1  # the default date ignores it
         assert not any(e["type"] == "alliance" and e["source"] == "ahrar-al-sham" for e in g["edges"])
@@ -151,7 +151,7 @@ def test_event_merges_reports_of_the_same_event(tmp_path: Path, registry: Any) -
     again["document"]["title"] = "Second report of the Aleppo attack"
     db = build_store(tmp_path / "m.duckdb", [*docs, again])
     app = create_app(db, registry=registry)
-    with TestClient(app) as c:
+    with TestClient(app, base_url=LOCAL) as c:
         d = c.get(f"/api/events/{H['aleppo-2']}/e1").json()
         assert d["merged_event_id"] and len(d["reports"]) == 2
         assert {r["document"]["id"] for r in d["reports"]} == {"aleppo-2", "aleppo-2-copy"}
@@ -229,7 +229,7 @@ def test_errors_never_show_a_stack_trace(web_db: Path, registry: Any, monkeypatc
 
     monkeypatch.setattr(queries, "overview", boom)
     app = create_app(web_db, registry=registry)
-    with TestClient(app, raise_server_exceptions=False) as c:
+    with TestClient(app, base_url=LOCAL, raise_server_exceptions=False) as c:
         for url in ["/", "/api/overview"]:
             r = c.get(url)
             assert r.status_code == 500
@@ -249,7 +249,7 @@ class TestTokenWrites:
 
         db = build_store(tmp_path / "w.duckdb", sample_documents()[:1])
         app = create_app(db, token=self.TOKEN, registry=registry, pipeline=pipeline, max_body=20_000)
-        with TestClient(app, raise_server_exceptions=False) as c:
+        with TestClient(app, base_url=LOCAL, raise_server_exceptions=False) as c:
             yield c
         app.state.fg.store.close()
 
@@ -309,3 +309,14 @@ def test_actor_list_counts_a_sentences_mention_rows_of_one_tie_once(tmp_path: Pa
     with Store.open(db) as store:
         rows = {r["id"]: r for r in queries.actor_list(store)}
     assert rows["jaysh-al-islam"]["relations"] == 2 and rows["syria"]["relations"] == 2
+
+
+def test_graph_takes_a_tie_type_filter(client: Any) -> None:
+    hostile = client.get("/api/graph", params=[("type", "hostility")]).json()
+    assert {e["type"] for e in hostile["edges"]} == {"hostility"} and hostile["filters"]["type"] == ["hostility"]
+    assert hostile["total_edges"] == len(hostile["edges"]) == 3
+    none = client.get("/api/graph", params=[("type", "")]).json()
+    assert none["edges"] == [] and none["nodes"] == []
+    every = client.get("/api/graph").json()
+    assert every["filters"]["type"] == ["alliance", "hostility", "support", "affiliation"]
+    assert every["choices"]["type"] == ["alliance", "hostility", "support", "affiliation"]

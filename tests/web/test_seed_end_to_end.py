@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 
+from .conftest import LOCAL
+
 ROOT = Path(__file__).resolve().parents[2]
 NUSRA = {"jabhat-al-nusra", "jabhat-fateh-al-sham"}  # the seed has no date: either name of the lineage
 
@@ -27,7 +29,7 @@ def seed_client(tmp_path_factory: pytest.TempPathFactory, shared_dir: Path, pipe
         # the seed report carries no date: undated, its ties would stay out of the graph at a date
         ingest_paths(store, [str(shared_dir / "data" / "seed")], pipeline, published=dt.date(2016, 11, 20))
     app = create_app(db, registry=registry)
-    with TestClient(app, raise_server_exceptions=False) as c:
+    with TestClient(app, base_url=LOCAL, raise_server_exceptions=False) as c:
         yield c
     app.state.fg.store.close()
 

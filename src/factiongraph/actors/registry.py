@@ -23,21 +23,22 @@ A malformed file raises `RegistryError` naming the file, line and field.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import yaml
+from yaml.constructor import SafeConstructor
 
-KINDS = frozenset({
-    "state", "foreign_state", "foreign_agency", "rebel", "militia", "civilians", "protesters",
-    "international_org", "other",
-})
-RELATION_TYPES = frozenset({"alliance", "hostility", "support", "affiliation"})
+from factiongraph.document import ActorKind, RelationType
+
+KINDS = frozenset(get_args(ActorKind))  # an entry is one of the data model's actor kinds
+RELATION_TYPES = frozenset(get_args(RelationType))  # a tie has one of the data model's relation kinds
 SUCCESSION = frozenset({"rename", "merger", "split"})
 
 
@@ -237,11 +238,8 @@ class Registry:
         """The bundled registry, then each user file in order (later entries replace earlier ones)."""
         reg = cls()
         if bundled:
-            data_dir = resources.files("factiongraph.actors") / "data"
-            for item in sorted(data_dir.iterdir(), key=lambda p: p.name):
-                if item.name.endswith((".yaml", ".yml")):
-                    for actor in parse_registry_text(item.read_text(encoding="utf-8"), f"bundled:{item.name}"):
-                        reg.add(actor)
+            for actor in _bundled_actors():
+                reg.add(actor)
         for p in paths:
             path = Path(p)
             try:
@@ -258,12 +256,27 @@ class Registry:
         return reg
 
 
-class _LineLoader(yaml.SafeLoader):
+@functools.cache
+def _bundled_actors() -> tuple[RegistryActor, ...]:
+    """The bundled files' actors in file order, parsed once per process (the entries are immutable)."""
+    data_dir = resources.files("factiongraph.actors") / "data"
+    out: list[RegistryActor] = []
+    for item in sorted(data_dir.iterdir(), key=lambda p: p.name):
+        if item.name.endswith((".yaml", ".yml")):
+            out.extend(parse_registry_text(item.read_text(encoding="utf-8"), f"bundled:{item.name}"))
+    return tuple(out)
+
+
+# libyaml's parser when PyYAML has it: the pure-Python one takes seconds over the bundled files
+_SafeBase: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeBase):  # type: ignore[valid-type,misc]
     """A safe YAML loader that records each mapping's line as `__line__`."""
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping: dict[str, Any] = dict(yaml.SafeLoader.construct_mapping(loader, node, deep=True))  # type: ignore[arg-type]
+    mapping: dict[Any, Any] = dict(SafeConstructor.construct_mapping(loader, node, deep=True))
     mapping["__line__"] = node.start_mark.line + 1
     return mapping
 
@@ -271,7 +284,7 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str,
 def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
     # an impossible date such as 2015-13-45 stays a string, so that _date reports it with its field
     try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+        return SafeConstructor.construct_yaml_timestamp(loader, node)
     except ValueError:
         return loader.construct_scalar(node)
 

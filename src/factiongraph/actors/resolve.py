@@ -14,9 +14,9 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from factiongraph.actors import lexicon as lx
 from factiongraph.actors import variants
@@ -25,6 +25,12 @@ from factiongraph.actors.salience import PERIPHERAL_HINT, Position, position
 from factiongraph.actors.wordlists import words
 from factiongraph.dateline import DATELINE
 from factiongraph.document import Actor, Document, Mention, as_actor_kind, as_mention_how
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from spacy.tokens import Doc, Span, Token
+    from spacy.vocab import Vocab
 
 STATE_KINDS = frozenset({"state", "foreign_state"})
 _ADMIN_UNITS = words("places", "admin_units")
@@ -68,7 +74,7 @@ def _slug(text: str) -> str:
 class ActorResolver:
     """Compiled matchers over a registry; build once per process, call on every document."""
 
-    def __init__(self, registry: Registry, vocab: Any, event_nouns: frozenset[str] = frozenset()) -> None:
+    def __init__(self, registry: Registry, vocab: Vocab, event_nouns: frozenset[str] = frozenset()) -> None:
         from spacy.matcher import PhraseMatcher
 
         self.registry = registry
@@ -83,9 +89,9 @@ class ActorResolver:
         self._conflict_countries: dict[str, set[str]] | None = None
         self._by_shape: dict[tuple[int, str], list[tuple[tuple[str, ...], str]]] | None = None
 
-    def _build(self, nlp_tokenizer: Any) -> None:
-        exact: dict[str, list[Any]] = {}
-        lower: dict[str, list[Any]] = {}
+    def _build(self, nlp_tokenizer: Callable[[str], Doc]) -> None:
+        exact: dict[str, list[Doc]] = {}
+        lower: dict[str, list[Doc]] = {}
         # a country's state is its unaffiliated, current state actor ("russia"), not one of its units
         # ("africa-corps", "rosgvardia", affiliated to it) nor its predecessor ("soviet-union")
         rank: dict[str, tuple[bool, bool]] = {}
@@ -115,7 +121,7 @@ class ActorResolver:
 
     # -- public -------------------------------------------------------------------------------
 
-    def __call__(self, doc: Document, nlp_tokenizer: Any) -> Document:
+    def __call__(self, doc: Document, nlp_tokenizer: Callable[[str], Doc]) -> Document:
         if not self._built:
             self._build(nlp_tokenizer)
         sd = doc.parsed
@@ -123,7 +129,7 @@ class ActorResolver:
             return doc
         return _Resolution(self, doc, sd).run()
 
-    def respelled(self, name: str, on: Any = None) -> list[RegistryActor]:
+    def respelled(self, name: str, on: dt.date | None = None) -> list[RegistryActor]:
         """Registry actors with a name of two or more words that `name` respells (see `variants`)."""
         if self._by_shape is None:
             shapes: dict[tuple[int, str], list[tuple[tuple[str, ...], str]]] = {}
@@ -180,7 +186,7 @@ def _variants(name: str) -> Iterable[str]:
 class _Resolution:
     """The resolution of one document (holds per-document state)."""
 
-    def __init__(self, res: ActorResolver, doc: Document, sd: Any) -> None:
+    def __init__(self, res: ActorResolver, doc: Document, sd: Doc) -> None:
         self.r = res
         self.doc = doc
         self.sd = sd
@@ -208,6 +214,8 @@ class _Resolution:
         self._cataphora()
         self._generic_mentions()
         self._ner_mentions()
+        self._repeated_names()
+        self._initials()
         self._merge_appositions()
         self._merge_variants()
         self._anaphora()
@@ -262,7 +270,7 @@ class _Resolution:
                     at[t.i] = m
         inside_name = {t.i for e in sd.ents for t in e[1:]}  # "Angola" in "Union for ... of Angola (UNITA)"
 
-        def phrase_mention(tok: Any) -> Mention | None:
+        def phrase_mention(tok: Token) -> Mention | None:
             """The mention a noun phrase's head stands for ("Qatar's emir", "the UN relief coordinator")."""
             if tok.i in at:
                 return at[tok.i]
@@ -284,6 +292,12 @@ class _Resolution:
                     others.append(at.get(span.start - 2))
             elif root.dep_ == "appos":
                 others.append(phrase_mention(root.head))
+            elif m.how == "generic" and span[0].lower_ in ("a", "an") and span.end + 1 < len(sd):
+                # "an Arab militia, the MAA (...)": an indefinite description then its name, which the
+                # parser may read as a list; a list does not open with an indefinite description
+                nxt = span.end + 1 + (sd[span.end + 1].lower_ == "the")
+                if sd[span.end].text == "," and nxt < len(sd) and nxt in at:
+                    others.append(at[nxt])
             others += [phrase_mention(c) for c in root.children if c.dep_ == "appos"]
             m = at.get(root.i, m)
             other = next((o for o in others if o is not None and o.actor_id != m.actor_id), None)
@@ -395,7 +409,7 @@ class _Resolution:
         with no organisational word that never acts as a subject ("reached Sanhan", "airlifted to
         Jufra") is a place the gazetteer does not know: dropped.
         """
-        by_entity: dict[str, list[Any]] = {}
+        by_entity: dict[str, list[Span]] = {}
         for m in self.mentions:
             if m.how in ("ner", "alias", "name"):
                 span = self.sd.char_span(m.start, m.end, alignment_mode="expand")
@@ -478,9 +492,29 @@ class _Resolution:
         salient |= {eid for eid, n in named.items() if n > 1}  # named again and again: a party, wherever it stands
         armed = {eid for eid, e in self.entities.items() if e.known and e.kind in ARMED_KINDS}
         salient |= {eid for eid, sent, subj, p in placed if eid in armed and not p.attribution}
-        return sorted({eid for eid, *_ in placed} - salient)
+        return sorted(({eid for eid, *_ in placed} - salient) | self._only_places())
 
-    def _registry_spans(self) -> list[tuple[Any, RegistryActor]]:
+    def _only_places(self) -> set[str]:
+        """States and unknown names every one of whose names stands for a place ('in Mali and Niger').
+
+        Such an entity is kept only where an event or a relation has it for a party (see `prune`).
+        """
+        out: dict[str, bool] = {}
+        for m in self.mentions:
+            e = self.entities[m.actor_id]
+            if e.known and e.kind not in STATE_KINDS:
+                out[m.actor_id] = False  # a registry armed group is no place
+                continue
+            if m.how == "coref":
+                if m.actor_id in out:
+                    out[m.actor_id] = False  # "its", "they": something that acts
+                continue
+            span = self.sd.char_span(m.start, m.end, alignment_mode="expand")
+            place = span is not None and _place_phrase(span.root)
+            out[m.actor_id] = out.get(m.actor_id, True) and place
+        return {eid for eid, only in out.items() if only}
+
+    def _registry_spans(self) -> list[tuple[Span, RegistryActor]]:
         from spacy.util import filter_spans
 
         sd = self.sd
@@ -513,7 +547,7 @@ class _Resolution:
         countries = self.r.countries_of(actor)
         return not countries or bool(countries & context)
 
-    def _partial_name(self, span: Any) -> bool:
+    def _partial_name(self, span: Span) -> bool:
         """The match is part of a longer name: an Arabic name goes on ("Fateh al-Sham") or began before
         ("al-Golani"), or a person's name holds it ("Abu Mohammad al-Golani")."""
         text = self.doc.text
@@ -525,7 +559,7 @@ class _Resolution:
             for e in self.sd.ents
         )
 
-    def _in_context(self, matched: list[tuple[Any, list[RegistryActor]]]) -> list[tuple[Any, RegistryActor]]:
+    def _in_context(self, matched: list[tuple[Span, list[RegistryActor]]]) -> list[tuple[Span, RegistryActor]]:
         """Each match's registry actor that fits the report's countries and conflicts.
 
         The context is what the rest of the report names: places, and the other names that match
@@ -567,7 +601,7 @@ class _Resolution:
                 out.append((span, cands[0]))  # places alone do not reject a name: they are often misread
         return out
 
-    def _focus_country(self, spans: list[tuple[Any, RegistryActor]]) -> str | None:
+    def _focus_country(self, spans: list[tuple[Span, RegistryActor]]) -> str | None:
         """The country a document is about: non-state groups' and places' countries, by count."""
         votes: Counter[str] = Counter()
         for _, actor in spans:
@@ -607,7 +641,7 @@ class _Resolution:
             self._coalition_entity = self.r.registry_entity(cands[0], self.focus)
         return self._coalition_entity
 
-    def _place_use(self, span: Any) -> bool:
+    def _place_use(self, span: Span) -> bool:
         """A country or capital named as a place: a dateline, or a modifier of a place or venue.
 
         'TEHRAN (Agency) -' and 'CITY:' open a report; 'the Juba Peace Agreement', 'a Nairobi hotel',
@@ -633,7 +667,7 @@ class _Resolution:
             return region or lemma in _ADMIN_UNITS
         return False
 
-    def _opens_report(self, span: Any) -> bool:
+    def _opens_report(self, span: Span) -> bool:
         """The place of a dateline: first on its line near the top, then '(Agency) -', ':' or a dash."""
         text = self.doc.text
         line_start = text.rfind("\n", 0, span.start_char) + 1
@@ -650,7 +684,7 @@ class _Resolution:
                 return self.entities[m.actor_id].kind not in STATE_KINDS
         return False
 
-    def _is_place(self, ent: Any) -> bool:
+    def _is_place(self, ent: Span) -> bool:
         """The place stage resolved this span to coordinates (a demonym is a place reference, not a name)."""
         return any(
             p.start <= ent.start_char and ent.end_char <= p.end and p.lat is not None
@@ -882,6 +916,52 @@ class _Resolution:
             self._add(start, end, entity, "ner")
             self._acronym_after(ent.end, entity)
 
+    def _repeated_names(self) -> None:
+        """A new actor's name is its name wherever it recurs, not only where the tagger saw it.
+
+        The statistical tagger labels the same multi-word name in one sentence and misses it in the
+        next; a later copy of the exact words names the same actor ('within the X Front' is membership, not a place).
+        """
+        sd = self.sd
+        found: dict[tuple[str, ...], Entity] = {}
+        for m in self.mentions:
+            e = self.entities[m.actor_id]
+            if m.how == "ner" and not e.known and e.id not in self.persons:
+                words_ = tuple(t.text for t in sd.char_span(m.start, m.end) or ())
+                if len(words_) >= 2:
+                    found.setdefault(words_, e)
+        for words_, e in found.items():
+            n = len(words_)
+            for i in range(len(sd) - n + 1):
+                if sd[i].text != words_[0] or not self._free(i, i + n):
+                    continue
+                if tuple(t.text for t in sd[i : i + n]) != words_ or (i + n < len(sd) and sd[i + n].pos_ == "PROPN"):
+                    continue
+                if _directional(sd[i : i + n].root):
+                    continue  # "northern X": a region named after it
+                self._add(i, i + n, e, "ner")
+
+    def _initials(self) -> None:
+        """A later word in capitals that spells the initials of a name the report gave in full
+        ("... the Justice and Equality Movement ... JEM denied it") is that actor."""
+        sd = self.sd
+        named: dict[str, Entity] = {}
+        first: dict[str, int] = {}
+        for m in self.mentions:
+            if m.how in ("alias", "ner") and len(m.text.split()) >= 2 and m.actor_id not in self.persons:
+                named.setdefault(m.text, self.entities[m.actor_id])
+                first.setdefault(m.text, m.start)
+        if not named:
+            return
+        for tok in sd:
+            if self.taken[tok.i] or not (2 <= len(tok.text) <= 8 and tok.text.isupper() and tok.text.isalpha()):
+                continue
+            hits = {
+                e.id: e for text, e in named.items() if first[text] < tok.idx and variants.is_acronym(tok.text, text)
+            }
+            if len(hits) == 1:
+                self._add(tok.i, tok.i + 1, next(iter(hits.values())), "alias")
+
     def _respelled(self, text: str) -> Entity | None:
         """The one registry actor, fitting the report's context, whose name `text` respells."""
         cands = [
@@ -890,11 +970,11 @@ class _Resolution:
         ]
         return self.r.registry_entity(cands[0], self.focus) if len(cands) == 1 else None
 
-    def _in_dateline(self, ent: Any) -> bool:
+    def _in_dateline(self, ent: Span) -> bool:
         """Inside the dateline that opens a report ("ADEN, 26 March 2015 —"): a place, not an actor."""
         return any(start <= ent.start_char < end for start, end in self.datelines) or self._opens_report(ent)
 
-    def _person(self, ent: Any) -> None:
+    def _person(self, ent: Span) -> None:
         """A person, with a title in front; 'Egyptian President X' speaks for Egypt."""
         sd = self.sd
         start = ent.start
@@ -926,10 +1006,11 @@ class _Resolution:
                 self._add(start, end, e, "alias")
                 return
         entity = Entity(_slug(text), text, "other", None, self.focus, None, False)
-        self.persons.add(entity.id)
+        if not _acronym(text):  # "JEM" tagged as a person is an organisation's initials
+            self.persons.add(entity.id)
         self._add(start, end, entity, "ner")
 
-    def _role_owner(self, start: int, root: Any) -> Entity | None:
+    def _role_owner(self, start: int, root: Token) -> Entity | None:
         """'U.N. mediator X', 'U.S. negotiator X': the registry actor whose role a person holds.
 
         The actor's mention modifies the person's name across lowercase role nouns or titles;
@@ -952,7 +1033,7 @@ class _Resolution:
         entity = self.entities.get(owner.actor_id) if owner is not None else None
         return entity if entity is not None and entity.known and entity.id not in self.persons else None
 
-    def _people(self, ent: Any) -> None:
+    def _people(self, ent: Span) -> None:
         """'Palestinians', 'Bosnian Serbs': a people acting as a group (not a bare adjective)."""
         root = ent.root
         text = ent.text
@@ -969,7 +1050,7 @@ class _Resolution:
         entity = Entity(_slug(text), text, "other", None, actor.country if actor else None, None, False)
         self._add(ent.start, ent.end, entity, "ner")
 
-    def _polity(self, ent: Any) -> None:
+    def _polity(self, ent: Span) -> None:
         """A country or city named as an actor ('Libya offered'), not as a place ('in Libya')."""
         root = ent.root
         if _locative(root) or self._place_use(ent):
@@ -1024,6 +1105,8 @@ class _Resolution:
                 continue
             if is_pron and low in ("they", "them", "their") and _generic_they(tok):
                 continue
+            if low == "them" and tok.head.lower_ == "among":
+                continue  # "X and its allies, among them Y": the list just named, not an earlier actor
             target = self._antecedent(tok, named, group_only=is_desc)
             if target is None:
                 continue
@@ -1056,7 +1139,7 @@ class _Resolution:
             if speaker is not None:
                 self._add(tok.i, tok.i + 1, self.entities[speaker], "coref")
 
-    def _speaker(self, sent: Any) -> str | None:
+    def _speaker(self, sent: Span) -> str | None:
         sd = self.sd
         sents = [sent]
         if sent.start > 0:
@@ -1084,8 +1167,16 @@ class _Resolution:
                     return m.actor_id
         return None
 
-    def _antecedent(self, tok: Any, mentions: list[Mention], group_only: bool = False) -> str | None:
-        """The most recent actor mention before `tok` in this or the previous sentence, subjects first."""
+    def _antecedent(self, tok: Token, mentions: list[Mention], group_only: bool = False) -> str | None:
+        """The most recent actor mention before `tok` in this or the previous sentence, subjects first.
+
+        A possessive on an item of a list goes to the item before it ("X and its allies": X's).
+        """
+        if tok.dep_ == "poss" and tok.head.dep_ == "conj" and tok.head.head.i < tok.i:
+            first = tok.head.head
+            for m in mentions:
+                if m.start <= first.idx < m.end and not (group_only and self.entities[m.actor_id].kind in NOT_GROUPS):
+                    return m.actor_id
         sent = tok.sent
         prev_start = sent.start_char
         if sent.start > 0:
@@ -1143,9 +1234,11 @@ def _shortens(short: str, long: str) -> bool:
     return variants.is_variant(short, long) or variants.is_acronym(short, long)
 
 
-def _acts(tok: Any) -> bool:
+def _acts(tok: Token) -> bool:
     """A name that stands for a party: a subject, or the owner of forces or an office ("Karenni
-    resistance forces", "Qatar's emir")."""
+    resistance forces", "Qatar's emir"), or a later item of a subject ("X and Y agreed")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
     if tok.dep_ in ("nsubj", "appos"):  # an apposition names what its noun names ("a temple, Cemevi")
         return True
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
@@ -1165,7 +1258,7 @@ def _short_name(name: str) -> bool:
     return len(variants.name_words(name)) <= 1 or _acronym(name)
 
 
-def _source_position(tok: Any) -> bool:
+def _source_position(tok: Token) -> bool:
     """A mention standing where a report's source or addressee stands: the subject of a report verb,
     'according to X', or the one spoken to ('told X', 'speaking to X')."""
     head = tok.head
@@ -1185,7 +1278,7 @@ def _admin_unit_name(name: str) -> bool:
     return len(ws) >= 2 and ws[-1] in _ADMIN_UNITS and not any(w in variants.ORG_HEADS for w in ws[:-1])
 
 
-def _names_owner(mod: Any, taken: list[bool]) -> bool:
+def _names_owner(mod: Token, taken: list[bool]) -> bool:
     """A modifier that says whose coalition it is ("the Saudi-led coalition", "the Arab coalition"),
     unlike a descriptive one ("the global coalition") or the enemy it is formed against
     ("the counter-ISIL coalition", "the anti-IS coalition")."""
@@ -1195,7 +1288,7 @@ def _names_owner(mod: Any, taken: list[bool]) -> bool:
     return named and not _against(mod)
 
 
-def _against(mod: Any) -> bool:
+def _against(mod: Token) -> bool:
     """'counter-ISIL', 'anti-IS': a modifier naming whom its noun is against, not its owner."""
     first = mod.left_edge.i
     before = [mod.doc[i] for i in range(max(0, first - 2), first)]
@@ -1204,7 +1297,7 @@ def _against(mod: Any) -> bool:
     return any(w.lower_.startswith(ANTI_PREFIXES) for w in mod.subtree)
 
 
-def _left_edge_mods(tok: Any) -> int:
+def _left_edge_mods(tok: Token) -> int:
     """Start of a noun with its determiner and adjectives ("the local population")."""
     start = tok.i
     for c in tok.children:
@@ -1213,7 +1306,7 @@ def _left_edge_mods(tok: Any) -> int:
     return start
 
 
-def _names_installation(ent: Any) -> bool:
+def _names_installation(ent: Span) -> bool:
     """The name modifies an installation noun right after it ("the al-Dailami air base")."""
     sd = ent.doc
     for tok in sd[ent.end : min(ent.end + 3, len(sd))]:
@@ -1224,7 +1317,7 @@ def _names_installation(ent: Any) -> bool:
     return False
 
 
-def _bracketed(span: Any) -> bool:
+def _bracketed(span: Span) -> bool:
     """A span in parentheses right after a name: 'Name (ABBR)'."""
     sd = span.doc
     return span.start >= 2 and sd[span.start - 1].text == "(" and span.end < len(sd) and sd[span.end].text == ")"
@@ -1236,7 +1329,7 @@ def _shallowest(placed: list[tuple[str, int, bool, Position]], sent: int) -> int
     return min(depths, default=0)
 
 
-def _acted_upon(noun: Any) -> bool:
+def _acted_upon(noun: Token) -> bool:
     """The object of a predicate: 'rejected a proposal', 'a blockade on lorries', 'fire against camps'."""
     if noun.dep_ == "dobj":
         return True
@@ -1246,21 +1339,21 @@ def _acted_upon(noun: Any) -> bool:
     return owner.pos_ == "VERB" or owner.dep_ == "dobj"
 
 
-def _has_owner(tok: Any) -> bool:
+def _has_owner(tok: Token) -> bool:
     """A noun with a possessor or proper-name modifier ('Hamas police', 'its soldiers')."""
     return any(c.dep_ in ("poss", "compound", "amod") and (c.pos_ == "PROPN" or c.dep_ == "poss") for c in tok.children)
 
 
-def _has_demonym(tok: Any, adjectives: dict[str, list[str]]) -> bool:
+def _has_demonym(tok: Token, adjectives: dict[str, list[str]]) -> bool:
     return any(c.lower_ in adjectives and c.i < tok.i for c in tok.children)
 
 
-def _generic_they(tok: Any) -> bool:
+def _generic_they(tok: Token) -> bool:
     """'they say', 'they call it': impersonal uses with no antecedent."""
     return tok.head.lemma_ in ("say", "call") and tok.dep_ == "nsubj" and tok.head.tag_ == "VBP"
 
 
-def _reported_self(tok: Any) -> bool:
+def _reported_self(tok: Token) -> bool:
     """'it' as the subject of what an actor said about itself ('Ahrar said it was allied')."""
     verb = tok.head
     return (
@@ -1271,11 +1364,11 @@ def _reported_self(tok: Any) -> bool:
     )
 
 
-def _directional(root: Any) -> bool:
+def _directional(root: Token) -> bool:
     return any(c.dep_ in ("amod", "compound") and c.lower_ in lx.DIRECTIONS for c in root.children)
 
 
-def _locative(root: Any) -> bool:
+def _locative(root: Token) -> bool:
     """A name used as a place: 'in Libya', 'the frontier zone next to Iraq', 'southern Serbia'."""
     if _directional(root):
         return True
@@ -1287,7 +1380,28 @@ def _locative(root: Any) -> bool:
     return prep.head.lemma_.lower() in lx.PLACE_NOUNS
 
 
-def _is_group_noun(tok: Any) -> bool:
+def _place_phrase(root: Token) -> bool:
+    """A name that can only be a place: an item of a list of places ('in Mali and Niger', 'in
+    hotspots such as X, Y and Z'), a named place ('the city of X', 'an Iraqi village') or the
+    owner of a direction ('the country's east'). A lone 'in X' may stand for its authorities
+    ('arrested in X'), so it is not enough."""
+    listed = root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
+    while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+        root = root.head
+    prep = root.head
+    if root.dep_ == "pobj" and prep.lower_ == "as" and "such" in (prep.head.lower_, *(c.lower_ for c in prep.children)):
+        root = prep.head.head if prep.head.lower_ == "such" else prep.head  # "hotspots such as X"
+        listed = True
+    if listed and _locative(root):
+        return True
+    if root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in lx.PLACE_NOUNS:
+        return True  # "the city of X"
+    if root.dep_ in ("amod", "compound") and root.head.lemma_.lower() in lx.PLACE_NOUNS:
+        return True  # "an Iraqi village"
+    return root.dep_ == "poss" and root.head.lower_ in lx.DIRECTIONS
+
+
+def _is_group_noun(tok: Token) -> bool:
     """A plural noun for people ('doctors', 'rebels', 'opposition')."""
     low = tok.lower_
     if low in lx.GROUP_NOUNS or low in lx.GENERIC_ARMED or low in lx.PROTESTER_NOUNS:

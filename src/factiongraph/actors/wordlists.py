@@ -1,14 +1,17 @@
-"""The one loader of the actor stage's word lists (YAML files in `factiongraph/actors/words/`).
+"""The actor stage's word lists (YAML files in `factiongraph/actors/words/`), read with `factiongraph.tables`.
 
-Each file maps list names to lists of lowercase words and records where the words come from.
+Each file maps list names to lists of words and says under `source:` where the words come from; the
+project's one table loader reads it (and refuses a file without a source), this module lowercases them.
 """
 
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
-import yaml
+from factiongraph.tables import TableError, load_tables
+
+WORDS_DIR = Path(__file__).resolve().parent / "words"
 
 
 class WordListError(ValueError):
@@ -17,12 +20,11 @@ class WordListError(ValueError):
 
 @cache
 def _file(name: str) -> dict[str, frozenset[str]]:
-    item = resources.files("factiongraph.actors") / "words" / f"{name}.yaml"
     try:
-        data = yaml.safe_load(item.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as e:
+        data = load_tables(WORDS_DIR / f"{name}.yaml")
+    except TableError as e:
         raise WordListError(f"word list file '{name}.yaml': {e}") from e
-    if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
+    if not all(isinstance(v, list) for v in data.values()):
         raise WordListError(f"word list file '{name}.yaml' must map names to lists of words")
     return {str(k): frozenset(str(w).lower() for w in v) for k, v in data.items()}
 

@@ -1,5 +1,12 @@
 """Date expressions in news text, found with compiled regexes and resolved to `DateValue` ranges.
 
+The regexes decide what is a date and where it starts and ends (with the guards below: "May" the
+verb, "2000 people", "Sunday Times"); the calendar is dateparser's: each expression (or, for ranges
+and modified forms, its parts) is read by dateparser anchored at the publication date, and the
+period it reports (day, week, month, year) gives the range. Only what dateparser does not read is
+computed here: day and year ranges ("10-12 December 2016", "2015-16"), "this/the past week",
+weekends, "overnight", and "last/next November".
+
 Public API
 ----------
 `find_dates(text, published)` -> ``[(start, end, DateValue), ...]`` sorted by `start`, non-overlapping;
@@ -59,10 +66,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from factiongraph.document import DateValue
+from factiongraph.tables import word_set
 
 __all__ = ["find_dates", "event_date", "is_background"]
 
@@ -93,7 +103,7 @@ _YEAR = r"(?:19|20)\d\d(?![\d])"
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WD_PREFIX = rf"(?:{_WD},?\s+(?:the\s+)?)?"
 _DASH = r"\s*(?:-|–|—|to|and)\s*"
-_NUM = r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|" \
+_NUM = r"(?i:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|" \
        r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|a\s+couple\s+of|a\s+few|several)"
 _PART_OF_DAY = r"(?:\s+(?:night|morning|afternoon|evening|overnight))?"
 
@@ -152,48 +162,17 @@ _SENT_BREAK_RE = re.compile(r"[.!?;]\s|\n")
 _PREV_WORD_RE = re.compile(r"([A-Za-z]+)\.?[\s-]*$")
 _NEXT_WORD_RE = re.compile(r"\s+([A-Za-z]+)")
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_MONTH_CONTEXT = _words(
-    "in since during until till through throughout early late mid last this next before after "
-    "by from to and of between or around"
-)
-_MAY_CONTEXT = _words(
-    "in since during until till through throughout early late mid last this next"
-)
-_YEAR_TEMPORAL = _words(
-    "in since during until till through throughout by from to of between before after early late mid "
-    "year end beginning start summer winter spring autumn fall and or than"
-)
-_YEAR_BAD_PREV = _words(
-    "at about around approximately nearly almost some over roughly estimated least most more than "
-    "killing killed kill kills wounding wounded injuring injured arresting arrested "
-    "resolution route flight no number article section decree law page room vol model item code "
-    "chapter unit brigade division regiment battalion squadron platform highway road bus id tel "
-    "phone ext zip grid hill height point cost costs costing paid pay worth total totalling "
-    "totaling"
-)
-_COUNT_NOUNS = _words(
-    "people persons civilians fighters troops soldiers men women children militants rebels refugees "
-    "families residents members police policemen officers personnel migrants prisoners detainees "
-    "casualties dead deaths killed wounded injured dollars euros pounds lira liras rubles roubles km "
-    "kilometers kilometres miles meters metres feet tons tonnes barrels units homes houses buildings "
-    "vehicles tanks rockets missiles shells rounds bombs strikes airstrikes sorties times hectares "
-    "acres votes cases jobs workers students pilgrims hostages years days hours minutes seconds "
-    "weeks months others more jihadists insurgents protesters demonstrators gunmen guards recruits "
-    "villagers inhabitants displaced pupils teachers doctors baby babies infants individuals "
-    "volunteers mercenaries combatants victims bodies graves cars trucks km2 sq square"
-)
+# Which words around a month, weekday or four-digit number make it a date: data/dates.yaml.
+_MONTH_CONTEXT = word_set("dates", "month_context")
+_MAY_CONTEXT = word_set("dates", "may_context")
+_YEAR_TEMPORAL = word_set("dates", "year_temporal")
+_YEAR_BAD_PREV = word_set("dates", "year_bad_prev")
+_COUNT_NOUNS = word_set("dates", "count_nouns")
 # after "Dec. 10" these words are still a date ("on Dec. 10 killed five"), not a count
-_DAY_COUNT_NOUNS = _COUNT_NOUNS - _words("dead deaths killed wounded injured displaced more others")
-_WD_BAD_NEXT = _words(
-    "Times Telegraph Express Mirror Herald Post Independent Mail Star People Tribune Observer Sport "
-    "Business Review Magazine Edition Football School Service Club Bloody Night"
-)
+_DAY_COUNT_NOUNS = _COUNT_NOUNS - word_set("dates", "day_count_exceptions")
+_WD_BAD_NEXT = word_set("dates", "weekday_bad_next")
+_WD_BAD_PREV = word_set("dates", "weekday_bad_prev")
 _MAIL_ON_RE = re.compile(r"\bMail\s+on\s+$")
-_WD_BAD_PREV = _words("bloody good black easter palm ash holy super maundy cyber")
 
 
 # ------------------------------------------------------------------------------------------ helpers
@@ -203,15 +182,6 @@ def _month_end(year: int, month: int) -> dt.date:
 
 def _month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, month, 1), _month_end(year, month)
-
-
-def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
-    idx = year * 12 + (month - 1) + delta
-    return idx // 12, idx % 12 + 1
-
-
-def _month_num(token: str) -> int:
-    return _MONTHS[token.rstrip(".").lower()]
 
 
 def _day_num(token: str) -> int:
@@ -252,22 +222,6 @@ def _future(text: str, start: int) -> bool:
     return _FUTURE_RE.search(window) is not None
 
 
-def _yearless(published: dt.date, month: int, day: int, future: bool) -> dt.date | None:
-    """The occurrence of day/month nearest to `published` in the past (or future)."""
-    years = [published.year, published.year - 1, published.year + 1] + [published.year - k for k in (2, 3, 4)]
-    candidates = []
-    for y in years:
-        try:
-            candidates.append(dt.date(y, month, day))
-        except ValueError:
-            continue
-    if future:
-        ok = [c for c in candidates if c >= published]
-        return min(ok) if ok else None
-    ok = [c for c in candidates if c <= published]
-    return max(ok) if ok else None
-
-
 def _week_of(d: dt.date) -> tuple[dt.date, dt.date]:
     monday = d - _D(days=d.weekday())
     return monday, monday + _D(days=6)
@@ -280,30 +234,89 @@ def _last_weekend(d: dt.date) -> tuple[dt.date, dt.date]:
 
 
 # ---------------------------------------------------------------------------------------- resolving
+#: noon, so that "two hours ago" stays on the publication day
+_NOON = dt.time(12)
+#: how far ahead an announced date may lie ("on 10 December" is within the coming year)
+_FUTURE_REACH = dt.timedelta(days=366)
+#: the base dateparser is given when there is no publication date (only absolute dates are asked then)
+_NO_BASE = dt.date(2000, 1, 1)
+
+
+@functools.cache
+def _parser(base: dt.date, future: bool) -> Any:
+    """dateparser's English parser anchored at `base`, preferring past (or future) readings, day first."""
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["en"], settings={
+        "RELATIVE_BASE": dt.datetime.combine(base, _NOON),
+        "PREFER_DATES_FROM": "future" if future else "past",
+        "DATE_ORDER": "DMY",
+        "PREFER_DAY_OF_MONTH": "first",
+        "RETURN_TIME_AS_PERIOD": True,
+    })
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse(expression: str, published: dt.date | None, future: bool = False) -> tuple[dt.date, dt.date, str] | None:
+    """The range dateparser reads in `expression`: the day, the Monday-Sunday week, the calendar month or
+    the calendar year that holds the date it finds, by the period it reports.
+
+    `future`: the reading on or after `published` ("on 23 November" announced on 23 November is that
+    day; dateparser's future preference would take the next year's)."""
+    if future and published is not None:
+        past = _parse(expression, published)
+        if past is not None and past[1] >= published:
+            return past
+    found = _parser(published or _NO_BASE, future).get_date_data(expression)
+    if found is None or found.date_obj is None:
+        return None
+    d: dt.date = found.date_obj.date()
+    if future and published is not None and d > published + _FUTURE_REACH:
+        return None  # "will resume on 29 February" in 2018: not a date four years on
+    period = found.period
+    if period == "year":
+        return dt.date(d.year, 1, 1), dt.date(d.year, 12, 31), "year"
+    if period == "month":
+        s, e = _month_range(d.year, d.month)
+        return s, e, "month"
+    if period == "week":
+        s, e = _week_of(d)
+        return s, e, "week"
+    return d, d, "day"  # "day", "part_of_day", "time"
+
+
+def _strip_modifier(expression: str) -> str:
+    """The date without "early"/"mid"/"late" (which narrow it but keep its calendar unit)."""
+    return _MODIFIER_RE.sub("", expression, count=1)
+
+
+_MODIFIER_RE = re.compile(r"^(?:[Ee]arly|[Ll]ate|[Mm]id|[Oo]vernight(?:\s+on)?)[\s-]+")
+
+
+def _day_range(first: tuple[dt.date, dt.date, str] | None, last_day: str) -> tuple[dt.date, dt.date, str] | None:
+    """From the first day of "10-12 December 2016" (as parsed) to the last day number of the range."""
+    if first is None:
+        return None
+    d1 = first[0]
+    d2 = d1.replace(day=_day_num(last_day))
+    if d2 < d1:
+        return None
+    return d1, d2, _range_precision(d1, d2)
+
+
 def _resolve(m: re.Match[str], text: str, published: dt.date | None) -> tuple[dt.date, dt.date, str] | None:
+    """The range of the date expression `m`: the span's guards and ranges here, the calendar by dateparser."""
     kind = m.lastgroup
     g = m.group
     P = published
 
     if kind in ("dmy", "mdy"):
-        month = _month_num(g(f"{kind}_m"))
-        year = int(g(f"{kind}_y"))
-        d1 = dt.date(year, month, _day_num(g(f"{kind}_d")))
-        d2 = dt.date(year, month, _day_num(g(f"{kind}_d2"))) if g(f"{kind}_d2") else d1
-        if d2 < d1:
-            return None
-        return d1, d2, _range_precision(d1, d2)
-    if kind == "iso":
-        d = dt.date(int(g("iso_y")), int(g("iso_m")), int(g("iso_d")))
-        return d, d, "day"
-    if kind == "num":
-        a, b = int(g("num_a")), int(g("num_b"))
-        day, month = (a, b) if b <= 12 else (b, a)
-        d = dt.date(int(g("num_y")), month, day)
-        return d, d, "day"
-    if kind == "my":
-        s, e = _month_range(int(g("my_y")), _month_num(g("my_m")))
-        return s, e, "month"
+        if g(f"{kind}_d2"):
+            first_day = f"{g(f'{kind}_d')} {g(f'{kind}_m')} {g(f'{kind}_y')}"
+            return _day_range(_parse(first_day, None), g(f"{kind}_d2"))
+        return _parse(m.group(0), None)
+    if kind in ("iso", "num", "my"):
+        return _parse(_strip_modifier(m.group(0)), None)
     if kind == "yrange":
         a = int(g("yr_a"))
         b_text = g("yr_b")
@@ -312,7 +325,6 @@ def _resolve(m: re.Match[str], text: str, published: dt.date | None) -> tuple[dt
             return None
         return dt.date(a, 1, 1), dt.date(b, 12, 31), "year"
     if kind == "year":
-        y = int(g("year_y"))
         if not g("year_mod"):
             prev = _prev_word(text, m.start()).lower()
             nxt = _next_word(text, m.end())
@@ -320,29 +332,17 @@ def _resolve(m: re.Match[str], text: str, published: dt.date | None) -> tuple[dt
                 return None
             if nxt.lower() in _COUNT_NOUNS and prev not in _YEAR_TEMPORAL:
                 return None
-        return dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
+        return _parse(g("year_y"), None)
 
     # ----- everything below needs the publication date
     if P is None:
         return None
 
     if kind in ("dm", "md"):
-        month = _month_num(g(f"{kind}_m"))
-        d1n = _day_num(g(f"{kind}_d"))
         if kind == "md" and _next_word(text, m.end()).lower() in _DAY_COUNT_NOUNS:
             return None
-        found = _yearless(P, month, d1n, _future(text, m.start()))
-        if found is None:
-            return None
-        d1 = d2 = found
-        if g(f"{kind}_d2"):
-            try:
-                d2 = d1.replace(day=_day_num(g(f"{kind}_d2")))
-            except ValueError:
-                return None
-            if d2 < d1:
-                return None
-        return d1, d2, _range_precision(d1, d2)
+        first = _parse(f"{g(f'{kind}_d')} {g(f'{kind}_m')}", P, _future(text, m.start()))
+        return _day_range(first, g(f"{kind}_d2")) if g(f"{kind}_d2") else first
     if kind == "mo":
         mod = (g("mo_mod") or "").lower()
         month_name = g("mo_m")
@@ -354,19 +354,20 @@ def _resolve(m: re.Match[str], text: str, published: dt.date | None) -> tuple[dt
                 tail = text[max(0, m.start() - 24): m.start()].lower()
                 if not re.search(r"\b(?:end|beginning|start|middle)\s+of\s+$", tail):
                     return None
-        month = _MONTHS[month_name.lower()]
-        if mod == "last":
-            year = P.year if month < P.month else P.year - 1
-        elif mod == "next":
-            year = P.year if month > P.month else P.year + 1
-        elif mod == "this":
-            year = P.year
-        elif _future(text, m.start()):
-            year = P.year if month >= P.month else P.year + 1
-        else:
-            year = P.year if month <= P.month else P.year - 1
-        s, e = _month_range(year, month)
-        return s, e, "month"
+        if mod in ("last", "next", "this"):
+            # dateparser reads no "last November": the one strictly before (after) the publication month
+            month = _MONTHS[month_name.lower()]
+            if mod == "last":
+                year = P.year if month < P.month else P.year - 1
+            elif mod == "next":
+                year = P.year if month > P.month else P.year + 1
+            else:
+                year = P.year
+            s, e = _month_range(year, month)
+            return s, e, "month"
+        # read from the first of the publication month: dateparser carries the base's day of month
+        # into a future month ("February" after 31 December: the next 29 February)
+        return _parse(month_name, P.replace(day=1), _future(text, m.start()))
     if kind == "wd":
         mod = " ".join((g("wd_mod") or "").lower().split())
         name = g("wd_d")
@@ -376,24 +377,18 @@ def _resolve(m: re.Match[str], text: str, published: dt.date | None) -> tuple[dt
         if mod == "" and (_prev_word(text, m.start()).lower() in _WD_BAD_PREV
                           or _MAIL_ON_RE.search(text, max(0, m.start() - 12), m.start())):
             return None
-        wd = _WEEKDAYS[name.lower()]
-        if mod in ("next", "coming", "this coming") or (mod not in ("last",) and _future(text, m.start())):
-            delta = (wd - P.weekday()) % 7 or 7
-            d = P + _D(days=delta)
-        else:
-            delta = (P.weekday() - wd) % 7
-            if mod == "last" and delta == 0:
-                delta = 7
-            d = P - _D(days=delta)
+        if mod == "last":
+            return _parse(f"last {name}", P)
+        if mod in ("next", "coming", "this coming") or _future(text, m.start()):
+            return _parse(f"next {name}", P, True)
+        if _WEEKDAYS[name.lower()] == P.weekday():
+            return P, P, "day"  # "on Wednesday" in Wednesday's report is that day (dateparser: a week back)
+        return _parse(name, P)
+    if kind in ("dby", "yday", "today", "lastnight"):
+        return _parse(m.group(0), P)
+    if kind == "overnight":
+        d = P - _D(days=1)  # ACLED codes a night to the day it began
         return d, d, "day"
-    if kind == "dby":
-        d = P - _D(days=2)
-        return d, d, "day"
-    if kind in ("yday", "lastnight", "overnight"):
-        d = P - _D(days=1)
-        return d, d, "day"
-    if kind == "today":
-        return P, P, "day"
     if kind == "thisx":
         unit = g("thisx_u").lower()
         mod = (g("thisx_mod") or "").strip().lower()
@@ -433,17 +428,10 @@ def _resolve(m: re.Match[str], text: str, published: dt.date | None) -> tuple[dt
         return P - _D(days=365), P, "year"
     if kind == "lastx":
         unit = g("lastx_u").lower()
-        if unit == "week":
-            s, e = _week_of(P - _D(days=7))
-            return s, e, "week"
         if unit == "weekend":
             monday = P - _D(days=P.weekday())
             return monday - _D(days=2), monday - _D(days=1), "week"
-        if unit == "month":
-            y, mo = _add_months(P.year, P.month, -1)
-            s, e = _month_range(y, mo)
-            return s, e, "month"
-        return dt.date(P.year - 1, 1, 1), dt.date(P.year - 1, 12, 31), "year"
+        return _parse(f"last {unit}", P)
     if kind == "weekend":
         if _prev_word(text, m.start()).lower() not in ("over", "at", "during", "on", "across", "this"):
             return None
@@ -453,21 +441,10 @@ def _resolve(m: re.Match[str], text: str, published: dt.date | None) -> tuple[dt
         unit = g("ago_u").lower().rstrip("s")
         if g("ago_n") is None and g("ago_u").lower().endswith("s") and unit != "hour":
             return None  # "years ago": many years, unknown
-        n = _n(g("ago_n"))
         if unit == "hour":
             return P, P, "day"
-        if unit == "day":
-            d = P - _D(days=n)
-            return d, d, "day"
-        if unit == "week":
-            s, e = _week_of(P - _D(days=7 * n))
-            return s, e, "week"
-        if unit == "month":
-            y, mo = _add_months(P.year, P.month, -n)
-            s, e = _month_range(y, mo)
-            return s, e, "month"
-        y = P.year - n
-        return dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
+        n = _n(g("ago_n"))
+        return _parse(f"{n} {unit}{'s' if n != 1 else ''} ago", P)
     return None  # pragma: no cover
 
 

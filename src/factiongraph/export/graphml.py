@@ -39,9 +39,9 @@ class GraphOptions:
     at: dt.date | None = None
     window_days: int | None = None
     scope: fg.Scope = graph_sql.ALL
-    min_certainty: str | None = "hypothetical"
+    min_certainty: str | None = fg.DEFAULT_MIN_CERTAINTY
     min_confidence: float = fg.MIN_CONFIDENCE
-    include_comments: bool = False
+    include_comments: bool = fg.DEFAULT_INCLUDE_COMMENTS
 
 
 def spells(store: Store, opts: GraphOptions, at: dt.date) -> dict[tuple[str, str, str], list[Spell]]:

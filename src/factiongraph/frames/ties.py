@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from types import MappingProxyType
 
 import yaml
 from spacy.tokens import Doc, Token
@@ -24,6 +25,7 @@ class TieWords:
     list_participles: tuple[tuple[str, ...], ...]
     alliance_predicates: frozenset[str]
     same_side_nouns: frozenset[str]
+    noun_cues: Mapping[str, str]  # relational noun -> tie type ("ally of Y", "Y's branch")
 
 
 @lru_cache(maxsize=1)
@@ -38,6 +40,7 @@ def tie_words() -> TieWords:
         list_participles=tuple(tuple(x) for x in raw["list_participles"]),
         alliance_predicates=frozenset(raw["alliance_predicates"]),
         same_side_nouns=frozenset(raw["same_side_nouns"]),
+        noun_cues=MappingProxyType({str(k): str(v) for k, v in raw["noun_cues"].items()}),
     )
 
 
@@ -100,7 +103,7 @@ def same_side_objects(tok: Token) -> list[Token]:
 def _cue_hashes(sd: Doc, words: TieWords) -> set[int]:
     """String-store hashes of every word that can head a sheltering phrase."""
     heads = (*words.support_participles, *words.member_nouns, *words.support_nouns, *words.same_side_nouns,
-             *(seq[0] for seq in words.list_participles))
+             *words.noun_cues, *(seq[0] for seq in words.list_participles))
     return {sd.vocab.strings.add(w) for w in heads} | {sd.vocab.strings.add(w.capitalize()) for w in heads}
 
 
@@ -118,8 +121,10 @@ def sheltered_tokens(sd: Doc) -> set[int]:
         phrases: list[Token] = []
         if tok.pos_ == "VERB" and tok.dep_ == "acl" and lemma in words.support_participles:
             phrases = [p for a in tok.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
-        elif tok.pos_ == "NOUN" and tok.dep_ == "appos" and (lemma in words.member_nouns):
-            phrases = prep_objects(tok, ("of",))
+        elif tok.pos_ == "NOUN" and tok.dep_ == "appos" and (
+            lemma in words.member_nouns or tok.lower_ in words.noun_cues
+        ):
+            phrases = prep_objects(tok, ("of",))  # "X, once a faction of Y, fought Z": Y did not fight
         elif tok.pos_ == "NOUN" and lemma in words.support_nouns and tok.dep_ == "pobj" and tok.head.lower_ == "with":
             phrases = prep_objects(tok, ("of", "from"))
         elif tok.pos_ == "VERB" and tok.dep_ in ("acl", "relcl"):

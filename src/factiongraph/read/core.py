@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any, BinaryIO, TextIO
 
 from factiongraph.document import DocError, Document
-from factiongraph.language import detect_language, language_name
+from factiongraph.language import NON_ENGLISH_PROBABILITY, detect_language, language_name
 from factiongraph.read.decode import decode_bytes, looks_binary, normalise_newlines, text_looks_binary
 from factiongraph.read.html import extract_html, html_charset
 
@@ -34,7 +34,7 @@ STDIN_FORMATS = ("auto", "txt", "html", "jsonl")
 STDIN_ID = "<stdin>"
 DEFAULT_MAX_BYTES = 5_000_000
 # Text is called non-English only above this confidence (see `factiongraph.language`).
-NOT_ENGLISH_CONFIDENCE = 0.6
+NOT_ENGLISH_CONFIDENCE = NON_ENGLISH_PROBABILITY
 
 
 def error_doc(doc_id: str, code: str, message: str, *, warnings: Sequence[str] = (),

@@ -345,36 +345,29 @@ def _title(root: etree._Element) -> str | None:
     return None
 
 
-_PUBLISHED_XPATHS = (
-    '//meta[@property="article:published_time"]/@content',
-    '//meta[@property="og:published_time"]/@content',
-    '//meta[@itemprop="datePublished"]/@content',
-    '//meta[@name="pubdate" or @name="publish-date" or @name="publication_date" or @name="date"'
-    ' or @name="dc.date" or @name="DC.date.issued" or @name="article.published"]/@content',
-    '//time[@itemprop="datePublished"]/@datetime',
-    "//article//time[@datetime][1]/@datetime",
-)
-_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])")
+#: htmldate's default lower bound is 1995; conflict reporting from earlier archives is dated too
+_MIN_DATE = "1900-01-01"
 
 
-def _published(root: etree._Element) -> dt.date | None:
-    """The publication date a page states in its markup (meta tags, <time datetime>), else None.
+def _published(html: str) -> dt.date | None:
+    """The publication date a page states in its markup (meta tags, JSON-LD, <time datetime>), else None.
 
-    Only explicit ISO dates count: a date guessed from the URL or the text would be invented.
+    Read by htmldate without its extensive search: a date guessed from the URL or the text would
+    be invented. The original publication date wins over a modification date.
     """
-    for xpath in _PUBLISHED_XPATHS:
-        try:
-            found = root.xpath(xpath)
-        except etree.XPathError:
-            continue
-        for value in found:
-            m = _ISO_DATE.match(str(value))
-            if m:
-                try:
-                    return dt.date(int(m[1]), int(m[2]), int(m[3]))
-                except ValueError:
-                    continue
-    return None
+    try:
+        from htmldate import find_date
+
+        found = find_date(html, extensive_search=False, original_date=True, outputformat="%Y-%m-%d",
+                          min_date=_MIN_DATE)
+    except Exception:  # noqa: BLE001 - a page that htmldate cannot read has no stated date
+        return None
+    if not found:
+        return None
+    try:
+        return dt.date.fromisoformat(str(found))
+    except ValueError:
+        return None
 
 
 def _trafilatura(html: str, include_comments: bool) -> tuple[str | None, str | None, str | None]:
@@ -412,11 +405,10 @@ def extract_html(html: str) -> HtmlResult:
         root = None
     comments: list[tuple[str | None, str]] = []
     title = None
-    published = None
+    published = _published(html)
     pruned = html
     if root is not None:
         title = _title(root)
-        published = _published(root)
         comments, areas = _find_comments(root)
         if areas:
             for area in areas:

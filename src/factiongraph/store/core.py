@@ -406,11 +406,14 @@ class Store:
         committed first - is skipped with all its rows (`INSERT ... ON CONFLICT DO NOTHING RETURNING`).
         Actors, then documents, are inserted in key order, so two ingests writing the same documents
         lock rows in the same order; a PostgreSQL deadlock or serialisation failure retries the batch.
+        The analyst's corrections of the new documents are replayed in the same transaction
+        (`store.corrections.apply_corrections`), so a document stored again comes back corrected.
         """
         docs = sorted({r[0]: r for r in rows.get("documents", ())}.values(), key=lambda r: r[0])
         actors = sorted({r[0]: r for r in rows.get("actors", ())}.values(), key=lambda r: r[0])
         if not docs:
             return 0
+        from factiongraph.store.corrections import apply_corrections
 
         def write() -> int:
             with self.transaction():
@@ -420,6 +423,7 @@ class Store:
                     if table not in ("documents", "actors"):
                         mine = [r for r in rows.get(table, ()) if r[0] in new]
                         self.insert_rows(table, column_names(table), mine)
+                apply_corrections(self, new)  # an analyst's corrections of these documents hold again
                 self._add_evidence(sorted(new))
             return len(new)
 

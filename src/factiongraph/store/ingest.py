@@ -26,12 +26,13 @@ from typing import TYPE_CHECKING, Any
 
 from factiongraph.contract import to_contract
 from factiongraph.document import Document
-from factiongraph.pipeline import DEFAULT_MAX_BYTES, Pipeline
 from factiongraph.read import read_paths
+from factiongraph.read.core import DEFAULT_MAX_BYTES
 from factiongraph.store.core import Store
 
 if TYPE_CHECKING:  # pragma: no cover
     from factiongraph.parallel import PipelineSpec
+    from factiongraph.pipeline import Pipeline
 
 DEFAULT_BATCH = 50
 
@@ -145,6 +146,9 @@ def ingest_documents(
         outcomes.clear()
         if on_commit is not None:
             on_commit(written, stored)
+
+    # the extraction stack (spaCy) is imported when a document is extracted, not by every store reader
+    from factiongraph.pipeline import Pipeline
 
     extracted: Iterable[Document]
     if workers > 1 or not isinstance(pipeline, Pipeline):

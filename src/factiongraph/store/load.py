@@ -136,6 +136,8 @@ def load_unit(store: Store, unit: Unit) -> tuple[int, int]:
         return 0, 0
     _check_columns(unit)
 
+    from factiongraph.store.corrections import apply_corrections
+
     def write() -> tuple[int, int]:
         with store.transaction():
             if store.backend == "postgres":
@@ -163,7 +165,8 @@ def load_unit(store: Store, unit: Unit) -> tuple[int, int]:
                         f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {sources[table]}"
                         " WHERE doc_hash IN (SELECT hash FROM fg_new_documents) ON CONFLICT DO NOTHING"
                     )
-                add_documents(store, "SELECT hash FROM fg_new_documents")
+                apply_corrections(store, new)  # an analyst's corrections of these documents hold again
+                add_documents(store, "SELECT hash FROM fg_new_documents")  # from the corrected rows
                 store.execute("DROP TABLE fg_new_documents")
         return len(new), offered - len(new)
 

@@ -17,6 +17,10 @@ Tables (one row per ...):
 - `relations`   relation of the output contract, flattened, with `doc_hash`; `change` is
                 what the evidence reports happening to the tie (migration 4).
 - `places`      toponym in a document.
+- `corrections` an analyst's correction (migration 5): confirm, reject or edit an event or relation,
+                merge or split actors; keyed by the target's content-derived key (`store.corrections`),
+                with who, when, why and the rows it replaced. Not a data table: exports carry its
+                effect, not the table.
 - `evidence`    relation between two parties as graph evidence (endpoints in order, day, weight,
                 state), derived from the tables above and written with them (`store.evidence`,
                 migration 6); what `store.graph_sql` reads. Not part of `TABLES`: never exported.
@@ -169,6 +173,26 @@ MIGRATIONS: list[tuple[int, str, list[str | Callable[[Any], None]]]] = [
         [
             "ALTER TABLE relations ADD COLUMN IF NOT EXISTS change TEXT",
             "CREATE INDEX IF NOT EXISTS relations_tie ON relations (type, source, target)",
+        ],
+    ),
+    (
+        5,
+        "corrections: an analyst's confirm, reject, edit, merge and split, with who, when, why and what it replaced",
+        [
+            """CREATE TABLE IF NOT EXISTS corrections (
+                id INTEGER PRIMARY KEY,
+                target_kind TEXT NOT NULL,
+                target_key TEXT NOT NULL,
+                doc_hash TEXT,
+                action TEXT NOT NULL,
+                payload TEXT,
+                who TEXT NOT NULL,
+                created_at TIMESTAMP NOT NULL,
+                why TEXT,
+                replaced TEXT
+            )""",
+            "CREATE INDEX IF NOT EXISTS corrections_target ON corrections (target_kind, target_key)",
+            "CREATE INDEX IF NOT EXISTS corrections_doc ON corrections (doc_hash)",
         ],
     ),
     (

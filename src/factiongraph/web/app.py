@@ -6,7 +6,9 @@ then `POST /api/documents` ingests one document, with `Authorization: Bearer <to
 
 Security: Jinja2 autoescapes every template; the scripts build the DOM with `textContent`;
 responses carry a strict Content-Security-Policy (`script-src 'self'`, nothing from elsewhere);
-request bodies over `max_body` bytes get 413; errors never show a stack trace.
+request bodies over `max_body` bytes get 413; a request whose Host header is not in the
+allow-list (loopback names by default) gets 400, so a DNS-rebinding page cannot read the API;
+text that is not valid Unicode gets 422; errors never show a stack trace.
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ import hmac
 import json
 import logging
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.encoders import jsonable_encoder
@@ -33,11 +36,17 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from factiongraph import graph as fg
 from factiongraph.document import CERTAINTIES
 from factiongraph.store.core import Store
+from factiongraph.web import corrections as fix
+from factiongraph.web import models as m
 from factiongraph.web import queries as q
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_MAX_BODY = 1_000_000
-TOKEN_ENV = "FG_API_TOKEN"
+TOKEN_ENV = "FACTIONGRAPH_API_TOKEN"  # config.TOKEN_ENV
+ALLOWED_HOSTS_ENV = "FACTIONGRAPH_ALLOWED_HOSTS"  # cli_web.ALLOWED_HOSTS_ENV
+# The names a browser on this machine uses for a loopback server. Any other Host header can come
+# from a page whose domain was rebound to 127.0.0.1, so it is refused unless allowed.
+LOOPBACK_HOSTS: tuple[str, ...] = ("localhost", "127.0.0.1", "::1")
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
     "font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
@@ -51,6 +60,10 @@ SECURITY_HEADERS = {
 }
 log = logging.getLogger("factiongraph.web")
 Certainty = Annotated[list[str] | None, Query(description=f"certainties to include, of {list(CERTAINTIES)}")]
+Page = Annotated[int, Query(ge=1, description=f"page of {q.PAGE_SIZE} rows, newest first")]
+TieType = Annotated[
+    list[str] | None, Query(alias="type", description=f"tie types to include, of {list(fg.RELATION_TYPES)}")
+]
 SourceKind = Annotated[list[str] | None, Query(description="source kinds to include: article, comment")]
 
 
@@ -58,12 +71,36 @@ class BodyTooLarge(Exception):
     pass
 
 
-class Guard:
-    """ASGI middleware: security headers on every response, and a cap on request body size."""
+def host_name(header: str) -> str:
+    """The host of a Host header, lower-cased, without port or IPv6 brackets ('[::1]:8000' -> '::1')."""
+    h = header.strip().lower()
+    if h.startswith("["):
+        return h[1 : h.find("]")] if "]" in h else h
+    if h.count(":") > 1:  # a bare IPv6 address
+        return h
+    name, _, port = h.rpartition(":")
+    return name if name and port.isdigit() else h.rstrip(".")
 
-    def __init__(self, app: ASGIApp, max_body: int) -> None:
+
+def host_allowed(header: str | None, allowed: frozenset[str]) -> bool:
+    """Whether a Host header names an allowed host: an exact name, `*.example.org` for its
+    subdomains, or `*` for any host."""
+    if "*" in allowed:
+        return True
+    if not header:
+        return False
+    name = host_name(header).rstrip(".")
+    return name in allowed or any(a.startswith("*.") and name.endswith(a[1:]) for a in allowed)
+
+
+class Guard:
+    """ASGI middleware: security headers on every response, the Host allow-list, and a cap on
+    request body size."""
+
+    def __init__(self, app: ASGIApp, max_body: int, allowed_hosts: frozenset[str] = frozenset(LOOPBACK_HOSTS)) -> None:
         self.app = app
         self.max_body = max_body
+        self.allowed_hosts = allowed_hosts
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -77,7 +114,12 @@ class Guard:
                 message = {**message, "headers": headers}
             await send(message)
 
-        length = dict(scope.get("headers") or []).get(b"content-length")
+        headers = dict(scope.get("headers") or [])
+        host = headers.get(b"host")
+        if not host_allowed(host.decode("latin-1") if host is not None else None, self.allowed_hosts):
+            await _refuse_host(send_with_headers, host)
+            return
+        length = headers.get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > self.max_body):
             await _too_large(send_with_headers)
             return
@@ -111,6 +153,26 @@ async def _too_large(send: Callable[[Message], Any]) -> None:
     headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
     await send({"type": "http.response.start", "status": 413, "headers": headers})
     await send({"type": "http.response.body", "body": body})
+
+
+async def _refuse_host(send: Callable[[Message], Any], host: bytes | None) -> None:
+    shown = host.decode("latin-1")[:100] if host is not None else ""
+    detail = (f"Host header '{shown}' is not allowed: start the server with --allow-host NAME (or set "
+              f"{ALLOWED_HOSTS_ENV}) to serve it under that name")  # fmt: skip
+    body = json.dumps({"detail": detail}).encode()
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    await send({"type": "http.response.start", "status": 400, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+def allowed_hosts(extra: Iterable[str] = ()) -> frozenset[str]:
+    """The loopback names plus `extra` (names, `*.domain` or `*`), lower-cased, without ports."""
+    out = set(LOOPBACK_HOSTS)
+    for h in extra:
+        h = h.strip()
+        if h:
+            out.add(h.lower() if h.startswith("*") else host_name(h))
+    return frozenset(out)
 
 
 class State:
@@ -163,10 +225,13 @@ def create_app(
     registry: Any = None,
     pipeline: Any = None,
     max_body: int = DEFAULT_MAX_BODY,
+    hosts: Iterable[str] = (),
 ) -> FastAPI:
     """The web app over the store at `db` (or an open `store`).
 
     Without `token` the store is opened read-only and `POST /api/documents` answers 403.
+    Requests are answered only for a Host header naming a loopback name or one of `hosts`
+    (names, `*.domain`, or `*` for any).
     `pipeline` (a `factiongraph.pipeline.Pipeline`) is loaded on the first ingest if not given.
     """
     if store is None:
@@ -187,8 +252,11 @@ def create_app(
     env.autoescape = True
     env.globals["certainties"] = CERTAINTIES
     env.globals["writes_enabled"] = state.token is not None
+    env.globals["page_href"] = page_href
+    env.filters["thousands"] = lambda n: f"{int(n):,}"
+    env.tests["web_url"] = q.is_web_url
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
-    app.add_middleware(Guard, max_body=max_body)
+    app.add_middleware(Guard, max_body=max_body, allowed_hosts=allowed_hosts(hosts))
 
     def page(request: Request, name: str, ctx: dict[str, Any], status: int = 200) -> HTMLResponse:
         return templates.TemplateResponse(request, name, {"title": "", **ctx}, status_code=status)
@@ -240,6 +308,7 @@ def create_app(
         actor: Annotated[str | None, Query(description="only ties of this actor id")] = None,
         show_ended: bool = False,
         max_edges: Annotated[int, Query(ge=1, le=5000)] = q.MAX_GRAPH_EDGES,
+        tie_type: TieType = None,
     ) -> dict[str, Any]:
         at = _parse_day(date, "date")
         with state.reader() as s:
@@ -248,6 +317,7 @@ def create_app(
                 certainty=q.clean_choices(certainty, CERTAINTIES, q.DEFAULT_CERTAINTIES),
                 source_kind=q.clean_choices(source_kind, q.SOURCE_KINDS, q.DEFAULT_SOURCE_KINDS),
                 country=country or None, show_ended=show_ended, max_edges=max_edges,
+                types=q.clean_choices(tie_type, fg.RELATION_TYPES, fg.RELATION_TYPES),
             )  # fmt: skip
 
     def api_changes(
@@ -275,6 +345,7 @@ def create_app(
         certainty: Certainty = None,
         source_kind: SourceKind = None,
         limit: Annotated[int, Query(ge=1, le=20000)] = q.MAX_MAP_EVENTS,
+        undated: Annotated[bool, Query(description="keep events without a date (shown in their own layer)")] = True,
     ) -> dict[str, Any]:
         a, b = _parse_day(start, "start"), _parse_day(end, "end")
         with state.reader() as s:
@@ -282,29 +353,42 @@ def create_app(
                 s, start=a, end=b, actor=actor or None,
                 certainty=q.clean_choices(certainty, CERTAINTIES, CERTAINTIES),
                 source_kind=q.clean_choices(source_kind, q.SOURCE_KINDS, q.DEFAULT_SOURCE_KINDS), limit=limit,
+                undated=undated,
             )  # fmt: skip
 
-    def api_actors(search: Annotated[str | None, Query(alias="q", max_length=200)] = None) -> list[dict[str, Any]]:
+    def api_actors(
+        response: Response,
+        search: Annotated[str | None, Query(alias="q", max_length=200)] = None,
+        page: Annotated[int, Query(ge=1, description=f"page of {q.PAGE_SIZE} actors, most active first")] = 1,
+    ) -> list[dict[str, Any]]:
+        """Actors, a page at a time; the `X-Total-Count` header says how many match."""
         with state.reader() as s:
-            return q.actor_list(s, search)
+            total = q.actor_count(s, search)
+            info = q.page_info(total, page)
+            response.headers["X-Total-Count"] = str(total)
+            return q.actor_list(s, search, limit=info["size"], offset=info["offset"])
 
-    def api_actor(actor_id: str) -> dict[str, Any]:
+    def api_actor(
+        actor_id: str, events_page: Page = 1, relations_page: Page = 1, reports_page: Page = 1
+    ) -> dict[str, Any]:
         with state.reader() as s:
-            d = q.actor_detail(s, actor_id, registry=state.registry)
+            d = fix.annotate_actor(s, actor_id, q.actor_detail(
+                s, actor_id, registry=state.registry, events_page=events_page,
+                relations_page=relations_page, reports_page=reports_page))  # fmt: skip
         if d is None:
             raise HTTPException(404, "no such actor")
         return d
 
     def api_event(doc_hash: str, event_id: str) -> dict[str, Any]:
         with state.reader() as s:
-            d = q.event_detail(s, doc_hash, event_id)
+            d = fix.annotate_event(s, doc_hash, event_id, q.event_detail(s, doc_hash, event_id))
         if d is None:
             raise HTTPException(404, "no such event")
         return d
 
     def api_relation(doc_hash: str, idx: int) -> dict[str, Any]:
         with state.reader() as s:
-            d = q.relation_detail(s, doc_hash, idx)
+            d = fix.annotate_relation(s, doc_hash, idx, q.relation_detail(s, doc_hash, idx))
         if d is None:
             raise HTTPException(404, "no such relation")
         return d
@@ -316,20 +400,31 @@ def create_app(
             raise HTTPException(404, "no such document")
         return d
 
-    app.get("/api/overview", summary="Counts, latest alliance changes, most active actors")(api_overview)
-    app.get("/api/graph", summary="The signed actor graph at a date")(api_graph)
-    app.get("/api/changes", summary="Latest alliance changes, newest first")(api_changes)
-    app.get("/api/map", summary="Geolocated events, filtered by date and actor")(api_map)
-    app.get("/api/actors", summary="Actors in the store, most active first")(api_actors)
-    app.get("/api/actors/{actor_id}", summary="An actor: profile, relations over time, events, reports")(api_actor)
-    app.get("/api/events/{doc_hash}/{event_id}", summary="An event with every report of it")(api_event)
-    app.get("/api/relations/{doc_hash}/{idx}", summary="A relation with every report of the same tie")(api_relation)
-    app.get("/api/documents/{doc_hash}", summary="A stored document with its events and relations")(api_document)
+    app.include_router(fix.router)  # corrections and contradictions: API routes and pages
+    typed: dict[str, Any] = {"response_model_exclude_unset": True}  # each response keeps its query's keys
+    app.get("/api/overview", summary="Counts, latest alliance changes, most active actors",
+            response_model=m.Overview, **typed)(api_overview)  # fmt: skip
+    app.get("/api/graph", summary="The signed actor graph at a date", response_model=m.Graph, **typed)(api_graph)
+    app.get("/api/changes", summary="Latest alliance changes, newest first",
+            response_model=list[m.LatestChange], **typed)(api_changes)  # fmt: skip
+    app.get("/api/map", summary="Geolocated events, filtered by date and actor", response_model=m.Map,
+            **typed)(api_map)  # fmt: skip
+    app.get("/api/actors", summary="Actors in the store, most active first",
+            response_model=list[m.ActorListItem], **typed)(api_actors)  # fmt: skip
+    app.get("/api/actors/{actor_id}", summary="An actor: profile, relations over time, events, reports",
+            response_model=m.ActorDetail, **typed)(api_actor)  # fmt: skip
+    app.get("/api/events/{doc_hash}/{event_id}", summary="An event with every report of it",
+            response_model=m.EventDetail, **typed)(api_event)  # fmt: skip
+    app.get("/api/relations/{doc_hash}/{idx}", summary="A relation with every report of the same tie",
+            response_model=m.RelationDetail, **typed)(api_relation)  # fmt: skip
+    app.get("/api/documents/{doc_hash}", summary="A stored document with its events and relations",
+            response_model=m.DocumentDetail, **typed)(api_document)  # fmt: skip
 
-    @app.post("/api/documents", status_code=201, summary="Ingest one document (needs the API token)")
+    @app.post("/api/documents", status_code=201, summary="Ingest one document (needs the API token)",
+              response_model=m.IngestResult, openapi_extra=m.INGEST_REQUEST, **typed)  # fmt: skip
     async def post_document(request: Request) -> Any:
         if state.token is None:
-            raise HTTPException(403, "writes are disabled: start the server with --token or FG_API_TOKEN")
+            raise HTTPException(403, f"writes are disabled: start the server with --token-file or {TOKEN_ENV}")
         auth = request.headers.get("authorization", "")
         scheme, _, given = auth.partition(" ")
         if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), state.token.encode()):
@@ -362,13 +457,20 @@ def create_app(
 
     @app.get("/actors", response_class=HTMLResponse, include_in_schema=False)
     def actors_page(
-        request: Request, search: Annotated[str | None, Query(alias="q", max_length=200)] = None
+        request: Request,
+        search: Annotated[str | None, Query(alias="q", max_length=200)] = None,
+        page_no: Annotated[int, Query(alias="page", ge=1)] = 1,
     ) -> HTMLResponse:
-        return page(request, "actors.html", {"title": "Actors", "actors": api_actors(search), "q": search or ""})
+        with state.reader() as s:
+            info = q.page_info(q.actor_count(s, search), page_no)
+            actors = q.actor_list(s, search, limit=info["size"], offset=info["offset"])
+        return page(request, "actors.html", {"title": "Actors", "actors": actors, "q": search or "", "pages": info})
 
     @app.get("/actors/{actor_id}", response_class=HTMLResponse, include_in_schema=False)
-    def actor_page(request: Request, actor_id: str) -> HTMLResponse:
-        d = api_actor(actor_id)
+    def actor_page(
+        request: Request, actor_id: str, events_page: Page = 1, relations_page: Page = 1, reports_page: Page = 1
+    ) -> HTMLResponse:
+        d = api_actor(actor_id, events_page, relations_page, reports_page)
         return page(request, "actor.html", {"title": d["actor"]["name"], "d": d})
 
     @app.get("/events/{doc_hash}/{event_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -384,13 +486,19 @@ def create_app(
     @app.get("/documents/{doc_hash}", response_class=HTMLResponse, include_in_schema=False)
     def document_page(request: Request, doc_hash: str) -> HTMLResponse:
         d = api_document(doc_hash)
-        return page(request, "document.html", {"title": d["document"]["title"] or d["document"]["id"], "d": d})
+        return page(request, "document.html", {"title": d["document"]["display_title"], "d": d})
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> Response:
         return Response(status_code=204)
 
     return app
+
+
+def page_href(request: Request, key: str, value: int) -> str:
+    """A link to this page with query parameter `key` set to `value` (the other parameters kept)."""
+    params = [(k, v) for k, v in request.query_params.multi_items() if k != key] + [(key, str(value))]
+    return quote(request.url.path) + "?" + urlencode(params)
 
 
 def _check_document(obj: Any) -> str | None:
@@ -403,6 +511,13 @@ def _check_document(obj: Any) -> str | None:
     for key in ("title", "url", "published"):
         if obj.get(key) is not None and not isinstance(obj[key], str):
             return f"'{key}' must be a string"
+    for key in ("id", "text", "title", "url", "published"):
+        value = obj.get(key)
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as e:  # a lone surrogate: JSON allows the escape, UTF-8 has no such text
+                return f"'{key}' is not valid Unicode text (a lone surrogate at character {e.start})"
     return None
 
 

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from factiongraph import graph as fg
 from factiongraph.document import CERTAINTIES
+from factiongraph.store.contradictions import contradicted_pairs, contradictions
 from factiongraph.store.core import Store
 
 SOURCE_KINDS: tuple[str, ...] = ("article", "comment")
@@ -23,6 +26,7 @@ DEFAULT_SOURCE_KINDS: tuple[str, ...] = ("article",)  # reader comments are left
 CONTEXT_CHARS = 280  # characters of document text shown on each side of an evidence span
 MAX_GRAPH_EDGES = 400
 MAX_MAP_EVENTS = 5000
+PAGE_SIZE = 200  # rows of one list on a page (actor pages, the actor list); the rest are paged
 # ACLED event types in a fixed order, so that the map's colours stay put; None: no ACLED type.
 ACLED_TYPES: tuple[str, ...] = (
     "Battles",
@@ -39,6 +43,32 @@ _EVENT_ACTORS = (
     "SELECT actor1 AS actor FROM events WHERE actor1 IS NOT NULL AND {where} UNION ALL"
     " SELECT actor2 AS actor FROM events WHERE actor2 IS NOT NULL AND (actor1 IS NULL OR actor2 <> actor1) AND {where}"
 )
+
+
+def display_title(title: str | None, url: str | None, doc_id: str | None) -> str:
+    """What a document is called on the pages: its title, else its URL, else the file name of its
+    id (ids of files read from disk are paths on the server, which say nothing to a reader)."""
+    for value in (title, url):
+        if value and value.strip():
+            return value.strip()
+    name = (doc_id or "").replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    return name or doc_id or "(untitled)"
+
+
+def _titled(row: dict[str, Any], title: str = "title", url: str = "url", doc_id: str = "id") -> dict[str, Any]:
+    row["display_title"] = display_title(row.get(title), row.get(url), row.get(doc_id))
+    return row
+
+
+def page_info(total: int, page: int, size: int = PAGE_SIZE) -> dict[str, Any]:
+    """Where a cut list stands: `page` (1-based, clamped), the rows shown (`first`..`last`,
+    1-based), `total`, and the neighbouring pages (None at either end)."""
+    pages = max(1, -(-total // size))
+    page = min(max(1, page), pages)
+    first = (page - 1) * size
+    return {"page": page, "pages": pages, "size": size, "total": total, "offset": first,
+            "first": first + 1 if total else 0, "last": min(total, first + size),
+            "prev": page - 1 if page > 1 else None, "next": page + 1 if page < pages else None}  # fmt: skip
 
 
 def _in(values: Sequence[str]) -> str:
@@ -94,15 +124,20 @@ def overview(store: Store, *, limit: int = 15) -> dict[str, Any]:
     for a in active:
         a["name"] = _name(names, a["actor"])
         a["kind"] = (names.get(a["actor"]) or {}).get("kind")
-    recent_docs = store.query(
-        "SELECT hash, id, title, published, n_events, n_relations, error_code FROM documents"
+    changes, n_changes = _latest_changes(store, limit=limit, names=names)
+    recent_docs = [_titled(r) for r in store.query(
+        "SELECT hash, id, title, url, published, n_events, n_relations, error_code FROM documents"
         " ORDER BY ingested_at DESC, id LIMIT ?",
         (limit,),
-    )
+    )]  # fmt: skip
     return {
         "counts": counts,
         "event_dates": {"first": dates["first"], "last": dates["last"]},
-        "latest_changes": latest_changes(store, limit=limit, names=names),
+        "latest_changes": changes,
+        "changes_total": n_changes,
+        "actors_total": counts.get("actors", 0),
+        "list_limit": limit,
+        "documents_total": counts.get("documents", 0),
         "most_active_actors": active,
         "recent_documents": recent_docs,
     }
@@ -117,9 +152,30 @@ def latest_changes(
     names: dict[str, dict[str, Any]] | None = None,
 ) -> list[dict[str, Any]]:
     """The most recent changes (`graph.changes_from_store`), newest first, then those of undated
-    reports (date None), at most `limit` in all, with links to their evidence."""
+    reports (date None), at most `limit` in all, with links to their evidence. Found reading only the
+    lately reported ties (`_latest`), so the cost does not grow with the whole history."""
     names = names if names is not None else actor_names(store)
-    dated, undated = _latest(store, limit, include_comments, scope)
+    return _rows(*_latest(store, limit, include_comments, scope), limit, names)
+
+
+def _latest_changes(
+    store: Store,
+    *,
+    limit: int,
+    include_comments: bool = False,
+    scope: fg.Scope = fg.graph_sql.ALL,
+    names: dict[str, dict[str, Any]] | None = None,
+) -> tuple[list[dict[str, Any]], int]:
+    """`latest_changes` and how many changes there are in all."""
+    names = names if names is not None else actor_names(store)
+    found = fg.changes_from_store(store, include_comments=include_comments, include_undated=True, scope=scope)
+    return _rows(
+        [c for c in found if c.date is not None], [c for c in found if c.date is None], limit, names
+    ), len(found)
+
+
+def _rows(dated: list[Any], undated: list[Any], limit: int, names: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The newest `limit` dated changes, newest first, then undated ones, as the pages show them."""
     return [
         {
             **_change_row(c, names),
@@ -180,6 +236,7 @@ def graph(
     scope: fg.Scope | None = None,
     show_ended: bool = False,
     max_edges: int = MAX_GRAPH_EDGES,
+    types: Sequence[str] = fg.RELATION_TYPES,
 ) -> dict[str, Any]:
     """The signed, weighted actor graph at a date, for Cytoscape.js (`graph.graph_at`, in the database).
 
@@ -202,10 +259,13 @@ def graph(
     first, last = fg.graph_sql.day_range(store, scope, min_confidence=fg.MIN_CONFIDENCE, **filters)
     view = fg.graph_at(store, at=at, certainties=filters["certainties"], include_comments="comment" in kinds,
                        include_ended=show_ended, scope=scope)  # fmt: skip
-    at, found = view.at, view.edges
+    at, found = view.at, [e for e in view.edges if e.type in types]
     total = len(found)
     found = found[:max_edges]
     top = max((e.strength for e in found), default=1.0) or 1.0
+    # pairs the sources disagree about, up to the graph's date: each edge says so (`contradicted`)
+    contested = contradicted_pairs([c for c in contradictions(store, scope=scope)
+                                    if at is None or max(c.first["day"], c.second["day"]) <= at])  # fmt: skip
     nodes: dict[str, dict[str, Any]] = {}
     out_edges = []
     for i, e in enumerate(found):
@@ -237,6 +297,7 @@ def graph(
                 "ended_on": e.ended_on,
                 "stale": e.stale,
                 "report": {"doc_hash": latest.doc_hash, "idx": latest.index},
+                "contradicted": contested.get((min(e.source, e.target), max(e.source, e.target)), []),
             }
         )
     for n in nodes.values():
@@ -250,8 +311,10 @@ def graph(
             "country": country,
             "conflict": scope.conflict,
             "show_ended": show_ended,
+            "type": [t for t in fg.RELATION_TYPES if t in types],
         },  # fmt: skip
-        "choices": {"certainty": list(CERTAINTIES), "source_kind": list(SOURCE_KINDS), "country": countries},
+        "choices": {"certainty": list(CERTAINTIES), "source_kind": list(SOURCE_KINDS), "country": countries,
+                    "type": list(fg.RELATION_TYPES)},  # fmt: skip
         "nodes": list(nodes.values()),
         "edges": out_edges,
         "total_edges": total,
@@ -272,17 +335,26 @@ def map_events(
     certainty: Sequence[str] = tuple(CERTAINTIES),
     source_kind: Sequence[str] = DEFAULT_SOURCE_KINDS,
     limit: int = MAX_MAP_EVENTS,
+    undated: bool = True,
 ) -> dict[str, Any]:
-    """Geolocated events (newest first) for the map, with the date range and the actors to filter by."""
+    """Geolocated events (newest first, undated ones last) for the map, with the date range and the
+    actors to filter by. A date range keeps the undated events (`undated`: False drops them): a
+    report without a date is no report outside the range, and the map shows them in a layer of
+    their own (`dated` is False on them)."""
     where = ["e.lat IS NOT NULL", "e.lon IS NOT NULL", f"e.certainty IN {_in(certainty)}",
              f"e.source_kind IN {_in(source_kind)}"]  # fmt: skip
     params: list[Any] = [*certainty, *source_kind]
+    within = []
     if start is not None:
-        where.append("e.date_start >= ?")
+        within.append("e.date_start >= ?")
         params.append(start)
     if end is not None:
-        where.append("e.date_start <= ?")
+        within.append("e.date_start <= ?")
         params.append(end)
+    if within:
+        where.append("(" + " AND ".join(within) + (" OR e.date_start IS NULL)" if undated else ")"))
+    elif not undated:
+        where.append("e.date_start IS NOT NULL")
     if actor:
         where.append("(e.actor1 = ? OR e.actor2 = ?)")
         params += [actor, actor]
@@ -300,6 +372,8 @@ def map_events(
         r["actor1_name"] = _name(names, r["actor1"])
         r["actor2_name"] = _name(names, r["actor2"])
         r["type"] = r["acled_event_type"] or "Other"
+        r["dated"] = r["date_start"] is not None
+    n_undated = sum(1 for r in rows if not r["dated"])
     bounds = store.query("SELECT MIN(date_start) AS first, MAX(date_start) AS last FROM events WHERE lat IS NOT NULL")[
         0
     ]
@@ -315,11 +389,13 @@ def map_events(
             "actor": actor,
             "certainty": list(certainty),
             "source_kind": list(source_kind),
+            "undated": undated,
         },  # fmt: skip
         "range": {"first": bounds["first"], "last": bounds["last"]},
         "types": [*ACLED_TYPES, "Other"],
         "actors": actors,
         "events": rows,
+        "undated_shown": n_undated,
         "total": total,
         "truncated": total > len(rows),
     }
@@ -370,7 +446,11 @@ def context(
 
 def _doc_meta(row: dict[str, Any]) -> dict[str, Any]:
     return {"hash": row["doc_hash"], "id": row["doc_id"], "title": row["doc_title"], "url": row["doc_url"],
-            "published": row["doc_published"]}  # fmt: skip
+            "published": row["doc_published"],
+            "display_title": display_title(row["doc_title"], row["doc_url"], row["doc_id"])}  # fmt: skip
+
+
+_DOC_COLUMNS = ("doc_id", "doc_title", "doc_url", "doc_published", "doc_text")  # joined from documents
 
 
 _EVENT_SELECT = (
@@ -383,7 +463,7 @@ def _event_report(row: dict[str, Any], names: dict[str, dict[str, Any]]) -> dict
     marks = [(row[f"{k}_start"], row[f"{k}_end"], k) for k in ("trigger", "actor1", "actor2")
              if row[f"{k}_start"] is not None]  # fmt: skip
     text = row.pop("doc_text")
-    out = {k: v for k, v in row.items() if not k.startswith("doc_")}
+    out = {k: v for k, v in row.items() if k not in _DOC_COLUMNS}
     out["actor1_name"] = _name(names, row["actor1"])
     out["actor2_name"] = _name(names, row["actor2"])
     out["document"] = _doc_meta(row)
@@ -407,6 +487,9 @@ def event_detail(store: Store, doc_hash: str, event_id: str) -> dict[str, Any] |
             (merged, doc_hash, event_id),
         )
     reports = [_event_report(r, names) for r in [first, *others]]
+    n_reports = len(reports)
+    if merged and len(others) >= 200:
+        n_reports = int(store.scalar("SELECT COUNT(*) FROM events WHERE merged_event_id = ?", (merged,)))
     relations = store.query(
         "SELECT doc_hash, idx, type, source, target, status, certainty FROM relations"
         " WHERE doc_hash = ? AND derived_from = ? ORDER BY idx",
@@ -414,7 +497,8 @@ def event_detail(store: Store, doc_hash: str, event_id: str) -> dict[str, Any] |
     )
     for r in relations:
         r["source_name"], r["target_name"] = _name(names, r["source"]), _name(names, r["target"])
-    return {"event": reports[0], "merged_event_id": merged, "reports": reports, "relations": relations}
+    return {"event": reports[0], "merged_event_id": merged, "reports": reports, "report_count": n_reports,
+            "relations": relations}  # fmt: skip
 
 
 _RELATION_SELECT = (
@@ -427,7 +511,7 @@ _RELATION_SELECT = (
 def _relation_report(row: dict[str, Any], names: dict[str, dict[str, Any]]) -> dict[str, Any]:
     marks = [(row[f"{k}_start"], row[f"{k}_end"], k) for k in ("source", "target") if row[f"{k}_start"] is not None]
     text = row.pop("doc_text")
-    out = {k: v for k, v in row.items() if not k.startswith("doc_")}
+    out = {k: v for k, v in row.items() if k not in _DOC_COLUMNS}
     out["source_name"] = _name(names, row["source"])
     out["target_name"] = _name(names, row["target"])
     out["date"] = row["doc_published"] or row["event_date"]
@@ -454,10 +538,15 @@ def relation_detail(store: Store, doc_hash: str, idx: int, *, limit: int = 200) 
         [typ, *params, doc_hash, idx, limit],
     )
     reports = [_relation_report(r, names) for r in [first, *others]]
-    return {"relation": reports[0], "reports": reports, "symmetric": typ in fg.SYMMETRIC}
+    n_reports = len(reports)
+    if len(others) >= limit:
+        n_reports = int(store.scalar(f"SELECT COUNT(*) FROM relations r WHERE r.type = ? AND {cond}", [typ, *params]))
+    return {"relation": reports[0], "reports": reports, "report_count": n_reports, "symmetric": typ in fg.SYMMETRIC}
 
 
 def document_detail(store: Store, doc_hash: str) -> dict[str, Any] | None:
+    """A stored document with its events and relations, and its text as segments in which every
+    extracted span (actor mentions, event triggers and evidence, relation evidence) is marked."""
     rows = store.query(
         "SELECT hash, id, title, url, published, language, text, sections, warnings, error_code, error_message,"
         " n_events, n_relations, ingested_at FROM documents WHERE hash = ?",
@@ -467,47 +556,120 @@ def document_detail(store: Store, doc_hash: str) -> dict[str, Any] | None:
         return None
     import json
 
-    doc = rows[0]
+    doc = _titled(rows[0])
     doc["sections"] = json.loads(doc["sections"] or "[]")
     doc["warnings"] = json.loads(doc["warnings"]) if doc["warnings"] else []
-    text = doc["text"]
-    doc["section_texts"] = [
-        {"kind": s.get("kind"), "author": s.get("author"), "start": s["start"], "end": s["end"],
-         "text": text[s["start"] : s["end"]]}
-        for s in doc["sections"]
-        if isinstance(s, dict) and "start" in s and "end" in s
-    ] or [{"kind": "article", "author": None, "start": 0, "end": len(text), "text": text}]  # fmt: skip
+    text = doc["text"] or ""
     names = actor_names(store)
     events = store.query(
         "SELECT event_id, plover, plover_mode, actor1, actor2, location_name, date_start, certainty, source_kind,"
-        " evidence_text FROM events WHERE doc_hash = ? ORDER BY evidence_start, event_id",
+        " evidence_start, evidence_end, evidence_text, trigger_start, trigger_end FROM events WHERE doc_hash = ?"
+        " ORDER BY evidence_start, event_id",
         (doc_hash,),
     )
     relations = store.query(
-        "SELECT idx, type, source, target, status, certainty, source_kind, evidence_text FROM relations"
-        " WHERE doc_hash = ? ORDER BY idx",
+        "SELECT idx, type, source, target, status, certainty, source_kind, evidence_start, evidence_end, evidence_text"
+        " FROM relations WHERE doc_hash = ? ORDER BY idx",
+        (doc_hash,),
+    )
+    mentions = store.query(
+        "SELECT actor_id, start_offset, end_offset, text FROM mentions WHERE doc_hash = ? ORDER BY start_offset",
         (doc_hash,),
     )
     for e in events:
         e["actor1_name"], e["actor2_name"] = _name(names, e["actor1"]), _name(names, e["actor2"])
     for r in relations:
         r["source_name"], r["target_name"] = _name(names, r["source"]), _name(names, r["target"])
+    spans: list[Span] = []
+    for e in events:
+        href = f"/events/{_seg(doc_hash)}/{_seg(e['event_id'])}"
+        label = f"event {e['event_id']}: {e['plover']}"
+        spans.append(Span(e["evidence_start"], e["evidence_end"], "evidence", href, label))
+        if e["trigger_start"] is not None:
+            spans.append(Span(e["trigger_start"], e["trigger_end"], "trigger", href, label))
+    for r in relations:
+        label = f"relation {r['idx']}: {r['type']} {r['source_name']} - {r['target_name']}"
+        spans.append(Span(r["evidence_start"], r["evidence_end"], "evidence", f"/relations/{_seg(doc_hash)}/{r['idx']}",
+                          label))  # fmt: skip
+    for m in mentions:
+        spans.append(Span(m["start_offset"], m["end_offset"], "mention", f"/actors/{_seg(m['actor_id'])}",
+                          f"actor: {_name(names, m['actor_id'])}"))  # fmt: skip
+    sections = [
+        (s.get("kind"), s.get("author"), s["start"], s["end"]) for s in doc["sections"]
+        if isinstance(s, dict) and isinstance(s.get("start"), int) and isinstance(s.get("end"), int)
+    ] or [("article", None, 0, len(text))]  # fmt: skip
+    doc["section_texts"] = [
+        {"kind": kind, "author": author, "start": a, "end": b, "text": text[a:b],
+         "segments": highlight(text, a, b, spans)}
+        for kind, author, a, b in sections
+    ]  # fmt: skip
+    doc["marked_spans"] = len({(sp.start, sp.end, sp.kind) for sp in spans if 0 <= sp.start < sp.end <= len(text)})
+    for row in (*events, *relations):
+        for k in ("evidence_start", "evidence_end", "trigger_start", "trigger_end"):
+            row.pop(k, None)
     return {"document": doc, "events": events, "relations": relations}
+
+
+def is_web_url(url: str | None) -> bool:
+    """Whether a stored URL may be a link: http or https only (never javascript: and the like)."""
+    return bool(url) and str(url).lower().startswith(("http://", "https://"))
+
+
+def _seg(value: Any) -> str:
+    from urllib.parse import quote
+
+    return quote(str(value), safe="")
+
+
+@dataclasses.dataclass(frozen=True)
+class Span:
+    """An extracted span of a document: `kind` is mention, trigger or evidence; `href` its page."""
+
+    start: int
+    end: int
+    kind: str
+    href: str
+    label: str
+
+
+_KIND_ORDER = {"mention": 0, "trigger": 1, "evidence": 2}  # the innermost kind a segment links to first
+
+
+def highlight(text: str, lo: int, hi: int, spans: Sequence[Span]) -> list[dict[str, Any]]:
+    """`text[lo:hi]` cut at every span boundary into segments `{"text", "kinds", "href", "labels"}`:
+    `kinds` are the kinds of the spans covering the segment (empty: plain text), `href` the page of
+    the narrowest covering span (a mention before a trigger before an evidence sentence), `labels`
+    what each covering span is. Spans may nest and overlap; spans outside the text are skipped."""
+    inside = [sp for sp in spans if sp.start < sp.end and sp.start < hi and sp.end > lo and sp.end <= len(text)]
+    opening: dict[int, list[Span]] = {}
+    closing: dict[int, list[Span]] = {}
+    for sp in inside:
+        opening.setdefault(max(lo, sp.start), []).append(sp)
+        closing.setdefault(min(hi, sp.end), []).append(sp)
+    cuts = sorted({lo, hi, *opening, *closing})
+    out: list[dict[str, Any]] = []
+    active: set[Span] = set()  # one sweep over the cut points: spans open between a and b
+    for a, b in itertools.pairwise(cuts):
+        active.difference_update(closing.get(a, ()))
+        active.update(opening.get(a, ()))
+        cover = sorted(active, key=lambda sp: (_KIND_ORDER.get(sp.kind, 9), sp.end - sp.start, sp.start, sp.href))
+        kinds = sorted({sp.kind for sp in cover}, key=lambda k: _KIND_ORDER.get(k, 9))
+        labels = list(dict.fromkeys(sp.label for sp in cover))
+        seg = {"text": text[a:b], "kinds": kinds, "href": cover[0].href if cover else None, "labels": labels}
+        if out and out[-1]["kinds"] == kinds and out[-1]["href"] == seg["href"] and out[-1]["labels"] == labels:
+            out[-1]["text"] += seg["text"]
+        else:
+            out.append(seg)
+    return out
 
 
 # -- actors --------------------------------------------------------------------------------------
 
 
-def actor_list(store: Store, q: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
-    """Actors (those matching `q`), the busiest first: their events and relation statements.
-
-    Counted with one GROUP BY over each table (not a subquery per actor), so the page costs two
-    scans whatever the number of actors."""
-    where, params = "", []
-    if q:
-        where = " WHERE LOWER(a.name) LIKE ? OR LOWER(a.id) LIKE ?"
-        like = "%" + q.lower().replace("%", "").replace("_", "") + "%"
-        params = [like, like]
+def actor_list(store: Store, q: str | None = None, limit: int = 500, offset: int = 0) -> list[dict[str, Any]]:
+    """Actors (matching `q` in name or id), most active first, `limit` from `offset`: their events and
+    relation statements, counted with one GROUP BY over each table (not a subquery per actor)."""
+    where, params = _actor_search(q)
     stmt = "doc_hash, type, source, target, evidence_start, source_kind"
     return store.query(
         "SELECT a.id, a.name, a.kind, a.country, a.known, COALESCE(ne.n, 0) AS events, COALESCE(nr.n, 0) AS relations"
@@ -516,40 +678,51 @@ def actor_list(store: Store, q: str | None = None, limit: int = 500) -> list[dic
         # a sentence's mention-level rows naming one tie count once, as in the graph's evidence
         f" LEFT JOIN (SELECT actor, COUNT(*) AS n FROM (SELECT source AS actor, {stmt} FROM relations"
         f" UNION SELECT target AS actor, {stmt} FROM relations) s GROUP BY actor) nr ON nr.actor = a.id"
-        f"{where} ORDER BY events DESC, a.name LIMIT ?",
-        [*params, limit],
+        f"{where} ORDER BY events DESC, a.name, a.id LIMIT ? OFFSET ?",
+        [*params, limit, offset],
     )
 
 
-def _actor_evidence(store: Store, actor_id: str, limit: int) -> tuple[list[Any], list[tuple[str, int]]]:
-    """The actor's latest `limit` evidence rows (`graph.load_evidence` order: by date, undated last)
-    and its 30 most frequent counterparts with their rows (ties: the first met in that order first),
-    computed in the database, so a busy actor's page does not load all its evidence."""
-    sql, params = fg.graph_sql.evidence_sql(store, fg.Scope(actor=actor_id), min_confidence=fg.MIN_CONFIDENCE)
-    order = "CASE WHEN day IS NULL THEN 1 ELSE 0 END, day, doc_id, idx"
-    rows = store.query(
-        f"SELECT * FROM ({sql}) ev ORDER BY CASE WHEN day IS NULL THEN 1 ELSE 0 END DESC, day DESC, doc_id DESC,"
-        " idx DESC LIMIT ?",
-        [*params, limit],
-    )
-    for r in rows:
-        r["day"] = fg.as_date(r["day"])
-    rows.sort(key=lambda r: (r["day"] is None, r["day"] or dt.date.min, r["doc_id"], r["idx"]))
-    top = store.query(
-        f"SELECT other, COUNT(*) AS n, MIN(pos) AS first FROM (SELECT CASE WHEN b = ? THEN a ELSE b END AS other,"
-        f" ROW_NUMBER() OVER (ORDER BY {order}) AS pos FROM ({sql}) ev) x GROUP BY other"
-        " ORDER BY n DESC, first LIMIT 30",
-        [actor_id, *params],
-    )
-    return [fg.evidence_from_row(r) for r in rows], [(t["other"], int(t["n"])) for t in top]
+def _actor_search(q: str | None) -> tuple[str, list[Any]]:
+    if not q:
+        return "", []
+    like = "%" + q.lower().replace("%", "").replace("_", "") + "%"
+    return " WHERE LOWER(a.name) LIKE ? OR LOWER(a.id) LIKE ?", [like, like]
 
 
-def actor_detail(store: Store, actor_id: str, *, registry: Any = None, limit: int = 200) -> dict[str, Any] | None:
-    """An actor: registry profile, relations over time, changes, events and the reports that mention it."""
+def actor_count(store: Store, q: str | None = None) -> int:
+    """How many actors `actor_list` has to page through."""
+    where, params = _actor_search(q)
+    return int(store.scalar(f"SELECT COUNT(*) FROM actors a{where}", params))
+
+
+def actor_detail(
+    store: Store,
+    actor_id: str,
+    *,
+    registry: Any = None,
+    limit: int = PAGE_SIZE,
+    events_page: int = 1,
+    relations_page: int = 1,
+    reports_page: int = 1,
+) -> dict[str, Any] | None:
+    """An actor: registry profile, relations over time, changes, events and the reports that mention it.
+
+    Events, relation reports and reports come `limit` at a time (`*_page`, 1-based, newest first),
+    each with its `page_info` under `pages`; `timeline` has every relation report (no evidence
+    text), so the timeline spans the whole history. `registry_note` says why a profile is missing:
+    an actor the store marks as known whose registry this server did not load (a user's registry
+    file given to ingest but not to serve) is told apart from an actor found in the text only."""
     rows = store.query("SELECT * FROM actors WHERE id = ?", (actor_id,))
     reg = registry.get(actor_id) if registry is not None else None
+    if reg is None and registry is not None and rows and rows[0].get("registry_id"):
+        reg = registry.get(rows[0]["registry_id"])
     if not rows and reg is None:
         return None
+    note = None
+    if reg is None:
+        stored_known = bool(rows and (rows[0].get("known") or rows[0].get("registry_id")))
+        note = "not-loaded" if stored_known else "text-only"
     names = actor_names(store)
     profile = reg.to_dict() if reg is not None else None
     lineage = []
@@ -557,7 +730,7 @@ def actor_detail(store: Store, actor_id: str, *, registry: Any = None, limit: in
         lineage = [{"id": a.id, "name": a.name, "from": a.active_from, "to": a.active_to}
                    for a in registry.lineage(actor_id)]  # fmt: skip
     scope = fg.Scope(actor=actor_id)
-    mine, partners = _actor_evidence(store, actor_id, limit)
+    mine = fg.load_evidence(store, scope=scope)
     timeline: list[dict[str, Any]] = [
         {
             "date": e.date,
@@ -574,30 +747,44 @@ def actor_detail(store: Store, actor_id: str, *, registry: Any = None, limit: in
         }
         for e in mine
     ]
+    partners = Counter(t["counterpart"] for t in timeline)
+    rel_pages = page_info(len(timeline), relations_page, limit)
+    # page 1 is the newest `limit` reports; each page is in date order, as the timeline
+    upto = len(timeline) - rel_pages["offset"]
+    page_rows = timeline[max(0, upto - limit) : upto]
     edges = fg.all_edges(store, scope=scope)
     changes = fg.changes_from_store(store, scope=scope)
+    n_events = int(store.scalar("SELECT COUNT(*) FROM events WHERE actor1 = ? OR actor2 = ?", (actor_id, actor_id)))
+    ev_pages = page_info(n_events, events_page, limit)
     events = store.query(
         "SELECT e.doc_hash, e.event_id, e.plover, e.plover_mode, e.acled_event_type, e.actor1, e.actor2,"
         " e.location_name, e.date_start, e.certainty, e.source_kind, d.id AS doc_id, d.published AS doc_published"
         " FROM events e JOIN documents d ON d.hash = e.doc_hash WHERE e.actor1 = ? OR e.actor2 = ?"
-        " ORDER BY COALESCE(e.date_start, d.published) DESC NULLS LAST, d.id, e.event_id LIMIT ?",
-        (actor_id, actor_id, limit),
+        " ORDER BY COALESCE(e.date_start, d.published) DESC NULLS LAST, d.id, e.event_id LIMIT ? OFFSET ?",
+        (actor_id, actor_id, limit, ev_pages["offset"]),
     )
     for e in events:
         e["actor1_name"], e["actor2_name"] = _name(names, e["actor1"]), _name(names, e["actor2"])
-    n_events = int(store.scalar("SELECT COUNT(*) FROM events WHERE actor1 = ? OR actor2 = ?", (actor_id, actor_id)))
-    reports = store.query(
+    n_reports = int(store.scalar("SELECT COUNT(DISTINCT doc_hash) FROM mentions WHERE actor_id = ?", (actor_id,)))
+    rep_pages = page_info(n_reports, reports_page, limit)
+    reports = [_titled(r) for r in store.query(
         "SELECT d.hash, d.id, d.title, d.url, d.published, COUNT(*) AS mentions FROM mentions m"
         " JOIN documents d ON d.hash = m.doc_hash WHERE m.actor_id = ?"
-        " GROUP BY d.hash, d.id, d.title, d.url, d.published ORDER BY d.published DESC NULLS LAST, d.id LIMIT ?",
-        (actor_id, limit),
-    )
+        " GROUP BY d.hash, d.id, d.title, d.url, d.published ORDER BY d.published DESC NULLS LAST, d.id"
+        " LIMIT ? OFFSET ?",
+        (actor_id, limit, rep_pages["offset"]),
+    )]  # fmt: skip
     return {
         "actor": rows[0] if rows else {"id": actor_id, "name": reg.name if reg else actor_id},
         "registry": profile,
+        "registry_note": note,
         "lineage": lineage,
-        "relations_over_time": timeline,
-        "partners": [{"id": p, "name": _name(names, p), "reports": n} for p, n in partners],
+        "relations_over_time": page_rows,
+        "timeline": [{k: t[k] for k in ("date", "type", "status", "certainty", "source_kind", "counterpart",
+                                         "relation")} for t in timeline],  # fmt: skip
+        "pages": {"events": ev_pages, "relations": rel_pages, "reports": rep_pages},
+        "partners": [{"id": p, "name": _name(names, p), "reports": n} for p, n in partners.most_common(30)],
+        "partner_count": len(partners),
         "edges": [
             {
                 "type": e.type,

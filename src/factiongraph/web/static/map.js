@@ -18,18 +18,50 @@
   var view = { x: -180, y: -90, w: 360, h: 180 };
   var fitted = false;
 
-  var gBase = FG.svg('g', { 'class': 'countries' });
+  var defs = FG.svg('defs');
+  var clip = FG.svg('clipPath', { id: 'world-clip' });
+  clip.appendChild(FG.svg('rect', { x: -180, y: -90, width: 360, height: 180 }));
+  defs.appendChild(clip);
+  var gBase = FG.svg('g', { 'class': 'countries', 'clip-path': 'url(#world-clip)' });
+  var gUndated = FG.svg('g', { 'class': 'events undated-layer' });
   var gEvents = FG.svg('g', { 'class': 'events' });
+  svgEl.appendChild(defs);
   svgEl.appendChild(FG.svg('rect', { x: -180, y: -90, width: 360, height: 180, 'class': 'sea' }));
   svgEl.appendChild(gBase);
+  svgEl.appendChild(gUndated);
   svgEl.appendChild(gEvents);
+  var showUndated = true;
 
+  // A ring that crosses the 180th meridian jumps from about +180 to -180 between two points; drawn
+  // as is, that edge is a band across the whole map. Longitudes are unwrapped so that the ring
+  // stays continuous (running past 180), and a copy shifted by 360 degrees draws the part beyond
+  // the edge on the other side; the clip path cuts both at the map's edge.
+  function unwrap(ring) {
+    var out = [], prev = null, shift = 0;
+    ring.forEach(function (p) {
+      if (prev !== null) {
+        var d = p[0] - prev;
+        if (d > 180) shift -= 360; else if (d < -180) shift += 360;
+      }
+      prev = p[0];
+      out.push([p[0] + shift, p[1]]);
+    });
+    return out;
+  }
+  function ringPath(ring, dx) {
+    return 'M' + ring.map(function (p) { return (p[0] + dx).toFixed(2) + ',' + (-p[1]).toFixed(2); }).join('L') + 'Z';
+  }
   function pathOf(geom) {
     var polys = geom.type === 'Polygon' ? [geom.coordinates] : geom.type === 'MultiPolygon' ? geom.coordinates : [];
     var parts = [];
     polys.forEach(function (rings) {
-      rings.forEach(function (ring) {
-        parts.push('M' + ring.map(function (p) { return p[0].toFixed(2) + ',' + (-p[1]).toFixed(2); }).join('L') + 'Z');
+      rings.forEach(function (raw) {
+        var ring = unwrap(raw);
+        var lo = Math.min.apply(null, ring.map(function (p) { return p[0]; }));
+        var hi = Math.max.apply(null, ring.map(function (p) { return p[0]; }));
+        parts.push(ringPath(ring, 0));
+        if (hi > 180) parts.push(ringPath(ring, -360));
+        if (lo < -180) parts.push(ringPath(ring, 360));
       });
     });
     return parts.join('');
@@ -39,7 +71,7 @@
     view = v;
     svgEl.setAttribute('viewBox', [v.x, v.y, v.w, v.h].map(function (n) { return n.toFixed(3); }).join(' '));
     var r = Math.max(v.w / 140, 0.02);
-    gEvents.querySelectorAll('circle').forEach(function (c) { c.setAttribute('r', r.toFixed(3)); });
+    svgEl.querySelectorAll('circle.event').forEach(function (c) { c.setAttribute('r', r.toFixed(3)); });
   }
 
   function fit(events) {
@@ -82,28 +114,45 @@
     var colour = {};
     d.types.forEach(function (t, i) { colour[t] = COLORS[i % COLORS.length]; });
     FG.clear(gEvents);
-    var counts = {};
+    FG.clear(gUndated);
+    var counts = {}, undated = 0;
     d.events.forEach(function (e) {
-      counts[e.type] = (counts[e.type] || 0) + 1;
+      var dated = e.dated !== false && e.date_start !== null;
+      if (dated) counts[e.type] = (counts[e.type] || 0) + 1; else undated += 1;
       var a = FG.svg('a', { href: FG.eventUrl(e.doc_hash, e.event_id) });
       var c = FG.svg('circle', { cx: e.lon.toFixed(4), cy: (-e.lat).toFixed(4), r: 0.5, fill: colour[e.type] || '#616161',
-        'class': 'event', 'data-type': e.type });
+        'class': dated ? 'event' : 'event undated', 'data-type': e.type });
       c.appendChild(FG.svg('title', null, (e.date_start || 'undated') + ' · ' + e.plover + ' · ' + e.type + '\n' +
         (e.actor1_name || '?') + ' → ' + (e.actor2_name || '?') + (e.location_name ? ' at ' + e.location_name : '') +
         '\n' + (e.evidence || '')));
       a.appendChild(c);
-      gEvents.appendChild(a);
+      (dated ? gEvents : gUndated).appendChild(a);
     });
+    // the legend lists the types on the map now, and the undated layer when it has events
     FG.clear(legend);
     d.types.forEach(function (t) {
-      var row = FG.el('div');
+      if (!counts[t]) return;
+      var row = FG.el('div', { 'data-type': t });
       row.appendChild(FG.el('span', { 'class': 'dot dot-' + d.types.indexOf(t) }));
-      row.appendChild(document.createTextNode(' ' + t + ' (' + (counts[t] || 0) + ')'));
+      row.appendChild(document.createTextNode(' ' + t + ' (' + counts[t] + ')'));
       legend.appendChild(row);
     });
+    if (undated) {
+      var lab = FG.el('label', { 'class': 'undated-toggle' });
+      var box = FG.el('input', { type: 'checkbox', id: 'map-undated' });
+      box.checked = showUndated;
+      box.addEventListener('change', function () { showUndated = box.checked; gUndated.style.display = showUndated ? '' : 'none'; });
+      lab.appendChild(box);
+      lab.appendChild(FG.el('span', { 'class': 'dot undated' }));
+      lab.appendChild(document.createTextNode(' Undated (' + undated + '): shown at every date'));
+      legend.appendChild(lab);
+    }
+    if (!d.events.length) legend.appendChild(FG.el('div', { 'class': 'muted' }, 'No events.'));
+    gUndated.style.display = showUndated ? '' : 'none';
+    svgEl.setAttribute('data-undated', String(undated));
     if (!fitted) { fit(d.events); fitted = true; } else { setView(view); }
     svgEl.setAttribute('data-events', d.events.length);
-    status.textContent = d.events.length + ' events shown' + (d.truncated ? ' (newest ' + d.events.length + ' of ' + d.total + ')' : '') +
+    status.textContent = d.events.length + ' events shown' + (undated ? ' (' + undated + ' undated)' : '') + (d.truncated ? ' (newest ' + d.events.length + ' of ' + d.total + ')' : '') +
       (d.filters.end ? ' up to ' + d.filters.end : '') + (d.filters.actor ? ' with ' + (actorSel.selectedOptions[0] || {}).textContent : '') + '.';
   }
 
@@ -150,7 +199,7 @@
     if (first !== null) label.textContent = FG.addDays(first, +slider.value);
     reload();
   });
-  form.addEventListener('change', function (ev) { if (ev.target !== slider) load(true); });
+  form.addEventListener('change', function (ev) { if (ev.target !== slider && ev.target.id !== 'map-undated') load(true); });
   form.addEventListener('submit', function (ev) { ev.preventDefault(); });
   setView(view);
   world.then(function () { return load(false); });

@@ -1,0 +1,180 @@
+"""Contradictions: ties and events on which the sources disagree, with the evidence of each side.
+
+Three kinds, each between two different sources (two documents, or an article and the reader
+comments under it), dated within `window_days` of each other (undated statements are left out:
+without a date there is no telling whether they speak of the same time):
+
+- `allied and hostile`: one source reports the pair allied, backing or affiliated (status
+  current, not negated), the other reports them fighting (hostility, current, not negated), and
+  no statement between them says the friendly tie ended - that would be a change, not a
+  disagreement (see `graph.changes_from_store`);
+- `tie denied`: one source states a tie (type and pair), another negates the same tie;
+- `event denied`: one source reports an event (PLOVER type, the same two actors in either
+  order) as asserted or reported, another denies it (certainty negated).
+
+Relations are read as the graph reads them (`graph_sql.evidence_sql`: parties only, the
+confidence threshold, the analyst's corrections applied), so a rejected statement contradicts
+nothing. Each source counts once per side (its first statement stands for it); the pairs of sources
+are grouped into one `Contradiction` per kind and actor pair, with the closest pair in time as its
+evidence and the number of sources on each side.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from factiongraph.store import graph_sql
+from factiongraph.store.graph_sql import Scope
+from factiongraph.store.rows import as_date
+
+DEFAULT_WINDOW_DAYS = 30
+FRIENDLY = ("alliance", "support", "affiliation")
+_FRIENDLY_SQL = "(" + ", ".join(f"'{t}'" for t in FRIENDLY) + ")"
+KINDS = ("allied and hostile", "tie denied", "event denied")
+_REL_COLS = ("doc_hash", "idx", "doc_id", "type", "a", "b", "status", "certainty", "source_kind", "evidence_text",
+             "day")  # fmt: skip
+_EVENT_COLS = ("doc_hash", "event_id", "doc_id", "plover", "actor1", "actor2", "certainty", "source_kind",
+               "evidence_text", "day")  # fmt: skip
+
+
+@dataclass
+class Contradiction:
+    """Two sources that disagree about one pair of actors (`a` < `b`): one side's statement and
+    the other's (`first` the earlier), and how many sources each side has."""
+
+    kind: str
+    a: str
+    b: str
+    first: dict[str, Any]
+    second: dict[str, Any]
+    first_count: int = 1
+    second_count: int = 1
+
+    @property
+    def pair(self) -> tuple[str, str]:
+        return (self.a, self.b)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "a": self.a, "b": self.b, "evidence": [_jsonable(self.first),
+                _jsonable(self.second)], "counts": [self.first_count, self.second_count]}  # fmt: skip
+
+
+def _jsonable(side: dict[str, Any]) -> dict[str, Any]:
+    return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in side.items()}
+
+
+def _side(r: dict[str, Any], p: str, cols: tuple[str, ...]) -> dict[str, Any]:
+    out = {c: r[p + c] for c in cols}
+    out["day"] = as_date(out["day"])
+    if "idx" in out:
+        out["idx"] = int(out["idx"])
+        out["link"] = f"/relations/{out['doc_hash']}/{out['idx']}"
+    else:
+        out["link"] = f"/events/{out['doc_hash']}/{out['event_id']}"
+    return out
+
+
+def _grouped(store: Any, ctes: str, pairs: str, params: list[Any], tie: str) -> list[dict[str, Any]]:
+    """One row per kind and actor pair from the pairs of disagreeing sources `pairs` selects (kind,
+    pp, qq and the x_/y_ columns): the pair closest in time, with the sources on each side (nx, ny)."""
+    q = (
+        f"WITH {ctes}, j AS ({pairs}),"
+        " c AS (SELECT kind, pp, qq, COUNT(DISTINCT x_doc_hash || ':' || x_source_kind) AS nx,"
+        " COUNT(DISTINCT y_doc_hash || ':' || y_source_kind) AS ny FROM j GROUP BY kind, pp, qq),"
+        " g AS (SELECT j.*, ROW_NUMBER() OVER (PARTITION BY kind, pp, qq ORDER BY ABS(x_day - y_day), x_doc_id,"
+        f" y_doc_id, x_{tie}, y_{tie}) AS gn FROM j)"
+        " SELECT g.*, c.nx, c.ny FROM g JOIN c ON c.kind = g.kind AND c.pp = g.pp AND c.qq = g.qq WHERE g.gn = 1"
+    )
+    return store.query(q, params)
+
+
+def _relation_groups(store: Any, scope: Scope, min_confidence: float, window_days: int) -> list[dict[str, Any]]:
+    sql, params = graph_sql.evidence_sql(store, scope, min_confidence=min_confidence)
+    sel = ", ".join(f"{x}.{c} AS {x}_{c}" for x in ("x", "y") for c in _REL_COLS) + ", x.p AS pp, x.q AS qq"
+    same_source = "x.doc_hash = y.doc_hash AND x.source_kind = y.source_kind"
+    near = "ABS(x.day - y.day) <= ?"
+    # a statement that the friendly tie ended, dated between the two: a change, not a disagreement
+    ended = ("EXISTS (SELECT 1 FROM s z WHERE z.p = x.p AND z.q = x.q AND z.type = x.type AND z.ends = 1"
+             " AND z.day >= LEAST(x.day, y.day) AND z.day <= GREATEST(x.day, y.day))")  # fmt: skip
+    holds = "status = 'current' AND change IS NULL AND certainty <> 'negated'"
+    # each source (document and source kind) counts once per side: its first statement stands for it,
+    # so a report repeating a tie in every paragraph does not multiply the pairs to compare
+    ctes = (
+        f"ev AS ({sql}), s AS (SELECT ev.*, LEAST(a, b) AS p, GREATEST(a, b) AS q FROM ev WHERE day IS NOT NULL),"
+        f" sd AS (SELECT s.*, CASE WHEN type IN {_FRIENDLY_SQL} AND {holds} THEN 'F'"
+        f" WHEN type = 'hostility' AND {holds} THEN 'H' END AS side1,"
+        " CASE WHEN certainty = 'negated' THEN 'N' ELSE 'A' END AS side2 FROM s),"
+        " r1 AS (SELECT * FROM (SELECT sd.*, ROW_NUMBER() OVER (PARTITION BY p, q, side1, doc_hash, source_kind"
+        " ORDER BY day, idx) AS rn FROM sd WHERE side1 IS NOT NULL) t1 WHERE rn = 1),"
+        " r2 AS (SELECT * FROM (SELECT sd.*, ROW_NUMBER() OVER (PARTITION BY type, a, b, side2, doc_hash,"
+        " source_kind ORDER BY day, idx) AS rn FROM sd) t2 WHERE rn = 1)"
+    )
+    pairs = (
+        f"SELECT 'allied and hostile' AS kind, {sel} FROM r1 x JOIN r1 y ON x.p = y.p AND x.q = y.q"
+        f" AND x.side1 = 'F' AND y.side1 = 'H' WHERE NOT ({same_source}) AND {near} AND NOT {ended}"
+        f" UNION ALL SELECT 'tie denied' AS kind, {sel} FROM r2 x JOIN r2 y ON x.type = y.type AND x.a = y.a"
+        f" AND x.b = y.b AND x.side2 = 'A' AND y.side2 = 'N' WHERE NOT ({same_source}) AND {near}"
+    )
+    return _grouped(store, ctes, pairs, [*params, window_days, window_days], "idx")
+
+
+def _event_groups(store: Any, scope: Scope, window_days: int) -> list[dict[str, Any]]:
+    scope_sql, scope_params = scope.where("e.actor1", "e.actor2", "a1.country", "a2.country")
+    base = (
+        "SELECT e.doc_hash, e.event_id, d.id AS doc_id, e.plover, e.actor1, e.actor2, e.certainty, e.source_kind,"
+        " e.evidence_text, COALESCE(e.date_start, d.published) AS day, LEAST(e.actor1, e.actor2) AS p,"
+        " GREATEST(e.actor1, e.actor2) AS q FROM events e JOIN documents d ON d.hash = e.doc_hash"
+        " LEFT JOIN actors a1 ON a1.id = e.actor1 LEFT JOIN actors a2 ON a2.id = e.actor2"
+        f" WHERE e.actor1 IS NOT NULL AND e.actor2 IS NOT NULL AND e.actor1 <> e.actor2 AND {scope_sql}"
+    )
+    sel = ", ".join(f"{x}.{c} AS {x}_{c}" for x in ("x", "y") for c in _EVENT_COLS) + ", x.p AS pp, x.q AS qq"
+    pairs = (
+        f"SELECT 'event denied' AS kind, {sel} FROM s x JOIN s y ON x.plover = y.plover"
+        " AND x.p = y.p AND x.q = y.q WHERE x.certainty IN ('asserted', 'reported') AND y.certainty = 'negated'"
+        " AND NOT (x.doc_hash = y.doc_hash AND x.source_kind = y.source_kind)"
+        " AND x.day IS NOT NULL AND y.day IS NOT NULL AND ABS(x.day - y.day) <= ?"
+    )
+    return _grouped(store, f"s AS ({base})", pairs, [*scope_params, window_days], "event_id")
+
+
+def contradictions(
+    store: Any,
+    *,
+    scope: Scope = graph_sql.ALL,
+    window_days: int = DEFAULT_WINDOW_DAYS,
+    min_confidence: float | None = None,
+) -> list[Contradiction]:
+    """The disagreements in the store (see the module docstring), newest first."""
+    if min_confidence is None:
+        from factiongraph.graph import MIN_CONFIDENCE
+
+        min_confidence = MIN_CONFIDENCE
+    rows: list[tuple[dict[str, Any], tuple[str, ...]]] = [
+        (r, _REL_COLS) for r in _relation_groups(store, scope, min_confidence, window_days)
+    ]
+    rows += [(r, _EVENT_COLS) for r in _event_groups(store, scope, window_days)]
+    out = []
+    for r, cols in rows:
+        x, y = _side(r, "x_", cols), _side(r, "y_", cols)
+        lo, hi = sorted((r["pp"], r["qq"]))
+        if (x["day"], x["doc_id"]) <= (y["day"], y["doc_id"]):
+            out.append(Contradiction(r["kind"], lo, hi, x, y, int(r["nx"]), int(r["ny"])))
+        else:
+            out.append(Contradiction(r["kind"], lo, hi, y, x, int(r["ny"]), int(r["nx"])))
+    out.sort(key=lambda c: (-max(c.first["day"], c.second["day"]).toordinal(), KINDS.index(c.kind), c.a, c.b))
+    return out
+
+
+def contradicted_pairs(contras: list[Contradiction]) -> dict[tuple[str, str], list[str]]:
+    """Each unordered pair (sorted) with the kinds of disagreement about it."""
+    out: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for c in contras:
+        if c.kind not in out[c.pair]:
+            out[c.pair].append(c.kind)
+    return dict(out)
+
+
+__all__ = ["KINDS", "Contradiction", "contradicted_pairs", "contradictions"]
