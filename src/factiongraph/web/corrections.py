@@ -264,7 +264,8 @@ def annotate_relation(s: Any, doc_hash: str, idx: int, d: dict[str, Any] | None)
             return None
         c, row = gone
         report = _report_context(s, dict(row), "relation")
-        d = {"relation": report, "reports": [report], "symmetric": row["type"] in ("alliance", "hostility"),
+        d = {"relation": report, "reports": [report], "report_count": 1,
+             "symmetric": row["type"] in ("alliance", "hostility"),
              "rejected": c.to_dict(with_replaced=False)}  # fmt: skip
     else:
         d["rejected"] = None
@@ -284,7 +285,7 @@ def annotate_event(s: Any, doc_hash: str, event_id: str, d: dict[str, Any] | Non
             return None
         c, row = gone
         report = _report_context(s, dict(row), "event")
-        d = {"event": report, "merged_event_id": None, "reports": [report], "relations": [],
+        d = {"event": report, "merged_event_id": None, "reports": [report], "report_count": 1, "relations": [],
              "rejected": c.to_dict(with_replaced=False)}  # fmt: skip
     else:
         d["rejected"] = None
@@ -306,8 +307,12 @@ def annotate_actor(s: Any, actor_id: str, d: dict[str, Any] | None) -> dict[str,
             return None
         c = merged[-1]
         rows = c.replaced.get("actors") or [{"id": actor_id, "name": actor_id}]
-        d = {"actor": rows[0], "registry": None, "lineage": [], "relations_over_time": [], "partners": [],
-             "edges": [], "changes": [], "events": [], "event_count": 0, "reports": []}  # fmt: skip
+        from factiongraph.web.queries import page_info
+
+        none = page_info(0, 1)
+        d = {"actor": rows[0], "registry": None, "registry_note": None, "lineage": [], "relations_over_time": [],
+             "timeline": [], "pages": {"events": none, "relations": none, "reports": none}, "partners": [],
+             "partner_count": 0, "edges": [], "changes": [], "events": [], "event_count": 0, "reports": []}  # fmt: skip
     d["actor_corrections"] = [c.to_dict(with_replaced=False) for c in mine]
     d["merged_into"] = next((c.payload["into"] for c in reversed(mine)
                              if c.action == "merge" and c.target_key == actor_id), None)  # fmt: skip
