@@ -319,12 +319,15 @@ def _evidence(row: dict[str, Any], prefix: str = "", **fixed: Any) -> Evidence:
     )  # fmt: skip
 
 
+def evidence_from_row(row: dict[str, Any]) -> Evidence:
+    """A row of the evidence table (`graph_sql.evidence_sql`) as `Evidence`."""
+    return _evidence(row, derived_from=None)
+
+
 def load_evidence(store: Store, min_confidence: float = MIN_CONFIDENCE, scope: Scope = graph_sql.ALL) -> list[Evidence]:
     """Every stored relation between parties in the scope, at least `min_confidence`, as evidence,
     in date order, undated last (symmetric pairs sorted)."""
-    return [
-        _evidence(r, derived_from=None) for r in graph_sql.evidence_rows(store, scope, min_confidence=min_confidence)
-    ]
+    return [evidence_from_row(r) for r in graph_sql.evidence_rows(store, scope, min_confidence=min_confidence)]
 
 
 @dataclass
@@ -391,7 +394,8 @@ def _finish(found: list[Edge], at: dt.date, stale_days: int | None, include_ende
             continue  # negated or zero-weight evidence only: no tie
         e.stale = e.status != "former" and stale_days is not None and (at - e.last_seen).days > stale_days
         out.append(e)
-    out.sort(key=lambda x: (-x.strength, x.type, x.source, x.target))
+    # strength rounded: sums of the same weights in another order differ in the last bits
+    out.sort(key=lambda x: (-round(x.strength, 6), x.type, x.source, x.target))
     return out
 
 

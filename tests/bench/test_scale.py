@@ -37,6 +37,9 @@ def check(target: str) -> None:
         first, last = s.query("SELECT MIN(published) AS a, MAX(published) AS b FROM documents")[0].values()
         undated = s.scalar("SELECT COUNT(*) FROM documents WHERE published IS NULL")
         types = {r["type"] for r in s.query("SELECT DISTINCT type FROM relations")}
+        parties = s.scalar("SELECT COUNT(*) FROM relations r JOIN actors sa ON sa.id = r.source JOIN actors ta"
+                           " ON ta.id = r.target WHERE sa.kind <> 'civilians' AND ta.kind <> 'civilians'")  # fmt: skip
+        assert s.scalar("SELECT COUNT(*) FROM evidence") == parties > 15_000  # the graph's evidence is filled
     assert dt.date(2010, 1, 1) <= first < dt.date(2010, 3, 1) and dt.date(2024, 10, 1) < last <= dt.date(2024, 12, 31)
     assert 300 < undated < 700
     assert types == {"alliance", "hostility", "support", "affiliation"}

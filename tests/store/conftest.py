@@ -8,7 +8,9 @@ from typing import Any
 
 import pytest
 
-STORE_TABLES = ("corrections", "places", "relations", "events", "mentions", "actors", "documents", "schema_version")
+STORE_TABLES = (
+    "evidence", "corrections", "places", "relations", "events", "mentions", "actors", "documents", "schema_version",
+)
 
 
 @pytest.fixture

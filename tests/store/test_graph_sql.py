@@ -91,7 +91,7 @@ def pg_url() -> str:
     psycopg = pytest.importorskip("psycopg")
     try:
         with psycopg.connect(url, autocommit=True, connect_timeout=3) as conn:
-            for t in ("places", "relations", "events", "mentions", "actors", "documents", "schema_version"):
+            for t in ("evidence", "places", "relations", "events", "mentions", "actors", "documents", "schema_version"):
                 conn.execute(f"DROP TABLE IF EXISTS {t}")
     except psycopg.Error as e:
         pytest.skip(f"no PostgreSQL server at FG_TEST_POSTGRES_URL: {e}")

@@ -16,7 +16,7 @@ import pytest
 
 from factiongraph.store import Store, content_hash, ingest_documents, ingest_paths
 from factiongraph.store.core import StoreError
-from factiongraph.store.schema import LATEST
+from factiongraph.store.schema import LATEST, MIGRATIONS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -52,11 +52,12 @@ def test_open_creates_schema_once(tmp_path: Path) -> None:
     db = tmp_path / "fg.duckdb"
     store = Store(None, "duckdb", str(db))  # the constructor does no I/O
     assert not db.exists() and store.target == str(db)
+    versions = [v for v, _, _ in MIGRATIONS]
     with Store.open(db) as s:
         assert s.schema_version() == LATEST
-        assert s.scalar("SELECT COUNT(*) FROM schema_version") == LATEST
+        assert s.column("SELECT version FROM schema_version ORDER BY version") == versions
     with Store.open(db) as s:  # reopening applies nothing twice
-        assert s.scalar("SELECT COUNT(*) FROM schema_version") == LATEST
+        assert s.column("SELECT version FROM schema_version ORDER BY version") == versions
         assert s.counts()["documents"] == 0
 
 

@@ -15,6 +15,10 @@ open no longer than it must:
 - whoever finds the file locked by another process waits and tries again (backoff up to 0.5 s)
   for up to `FACTIONGRAPH_LOCK_TIMEOUT` seconds (default 300) before giving up with a clear error.
 
+A read-only DuckDB connection keeps its memory bounded whatever the corpus size: at most
+`FACTIONGRAPH_DUCKDB_MEMORY` (default 512MB) for DuckDB's buffers, spilling to a temporary folder
+beyond it, and `FACTIONGRAPH_DUCKDB_THREADS` threads (default: DuckDB's, one per core).
+
 So a reader sees the store as of the last committed batch, and a writer waits at most for the
 reader's command (or request) to finish.
 """
@@ -24,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import random
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -38,6 +43,9 @@ POSTGRES_PREFIXES = ("postgresql://", "postgres://")
 INSERT_CHUNK = 200  # rows per multi-row INSERT
 LOCK_TIMEOUT_ENV = "FACTIONGRAPH_LOCK_TIMEOUT"
 DEFAULT_LOCK_TIMEOUT_S = 300.0
+MEMORY_ENV = "FACTIONGRAPH_DUCKDB_MEMORY"
+DEFAULT_READER_MEMORY = "512MB"
+THREADS_ENV = "FACTIONGRAPH_DUCKDB_THREADS"
 WRITE_ATTEMPTS = 5  # PostgreSQL: a batch that meets a deadlock with a concurrent ingest is retried
 
 
@@ -77,6 +85,8 @@ def connect_duckdb(target: str, *, read_only: bool, timeout: float | None = None
         try:
             conn = duckdb.connect(target, read_only=read_only)
             conn.execute("SET enable_progress_bar = false")  # no bars on the terminal from long statements
+            if read_only:
+                _bound_reader(conn)
             return conn
         except duckdb.Error as e:
             if not _busy(e):
@@ -88,6 +98,23 @@ def connect_duckdb(target: str, *, read_only: bool, timeout: float | None = None
                 ) from None
         time.sleep(delay * (0.5 + random.random()))
         delay = min(delay * 2, 0.5)
+
+
+def _bound_reader(conn: Any) -> None:
+    """Bounds a reader's memory and threads (see the module doc); a bad setting is a clear error."""
+    import duckdb
+
+    memory = os.environ.get(MEMORY_ENV) or DEFAULT_READER_MEMORY
+    threads = os.environ.get(THREADS_ENV)
+    spill = Path(tempfile.gettempdir()) / "factiongraph-duckdb"
+    try:
+        conn.execute(f"SET memory_limit = '{memory}'")
+        conn.execute(f"SET temp_directory = '{spill.as_posix()}'")
+        if threads:
+            conn.execute(f"SET threads = {int(threads)}")
+    except (duckdb.Error, ValueError) as e:
+        conn.close()
+        raise StoreError(f"bad {MEMORY_ENV}={memory!r} or {THREADS_ENV}={threads!r}: {e}") from None
 
 
 class Store:
@@ -141,6 +168,7 @@ class Store:
         if read_only:
             store = cls(None, "duckdb", target, read_only=True, hold=hold)
             if migrate and store._behind():
+                store.close()  # DuckDB refuses a writer while this process holds a read-only connection
                 with cls(None, "duckdb", target, hold=False) as writer:
                     writer.migrate()
             return store if not hold else store._open_now()
@@ -287,6 +315,11 @@ class Store:
         finally:
             self._release()
 
+    @property
+    def in_transaction(self) -> bool:
+        """True inside `transaction()`."""
+        return self._depth > 0
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """One transaction: committed when the block ends, rolled back if it raises.
@@ -391,9 +424,21 @@ class Store:
                         mine = [r for r in rows.get(table, ()) if r[0] in new]
                         self.insert_rows(table, column_names(table), mine)
                 apply_corrections(self, new)  # an analyst's corrections of these documents hold again
+                self._add_evidence(sorted(new))
             return len(new)
 
         return retrying(write)
+
+    def _add_evidence(self, hashes: Sequence[str]) -> None:
+        """Adds the `evidence` rows of newly written documents (`store.evidence`), in the open transaction."""
+        from factiongraph.store.evidence import add_documents
+
+        if not hashes:
+            return
+        self.execute("CREATE TEMPORARY TABLE fg_new_evidence (hash TEXT PRIMARY KEY)")
+        self.insert_rows("fg_new_evidence", ("hash",), [(h,) for h in hashes])
+        add_documents(self, "SELECT hash FROM fg_new_evidence")
+        self.execute("DROP TABLE fg_new_evidence")
 
     def _insert_documents(self, docs: Sequence[tuple[Any, ...]]) -> set[str]:
         cols = column_names("documents")

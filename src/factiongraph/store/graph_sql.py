@@ -1,15 +1,17 @@
 """The graph's state, its changes and the evidence behind them, computed in SQL.
 
-One set of queries for DuckDB and PostgreSQL (window functions and GROUP BY over the
-`relations` table): the rows that come back are one per edge or one per change, so memory
-does not grow with the corpus. `factiongraph.graph` turns the rows into `Edge` and `Change`.
+One set of queries for DuckDB and PostgreSQL over the `evidence` table (`store.evidence`: each
+relation between two parties, with its endpoints in order, its day, weight and state, written at
+ingest), so no query joins the corpus's tables or loads it into Python: the rows that come back
+are one per edge or one per change, and only their fields are joined back from `relations` and
+`documents`. `factiongraph.graph` turns the rows into `Edge` and `Change`.
 
-**Evidence** (`evidence_sql`) is a relation between two parties (civilians and protesters are
-no parties), at least `min_confidence`, of an allowed certainty. Symmetric types (alliance,
-hostility) have their pair sorted (`a` < `b`). Its day is the document's publication date,
-else the date of the event it derives from, else the latest event date of its document (the
-text's dateline); otherwise it is undated - never the ingest time. Undated evidence is kept
-but left out of the graph at a date and of the changes' time order.
+**Evidence** is a relation between two parties (civilians and protesters are no parties), at
+least `min_confidence`, of an allowed certainty. Symmetric types (alliance, hostility) have
+their pair sorted (`a` < `b`). Its day is the document's publication date, else the date of the
+event it derives from, else the latest event date of its document (the text's dateline);
+otherwise it is undated - never the ingest time. Undated evidence is kept but left out of the
+graph at a date and of the changes' time order.
 
 **Statements**: the rows of one sentence naming one tie (mention-level rows) count once, by
 the strongest. A statement is *state-bearing* when it says the tie holds or ended (status
@@ -26,21 +28,14 @@ from typing import Any
 
 from factiongraph.document import CERTAINTIES
 from factiongraph.store.core import Store
+from factiongraph.store.evidence import CERTAINTY_WEIGHT, ENDING_CHANGES, NON_PARTIES, SOURCE_KIND_WEIGHT, SYMMETRIC
 from factiongraph.store.rows import as_date
 
-CERTAINTY_WEIGHT: dict[str, float] = {
-    "asserted": 1.0,
-    "reported": 0.8,
-    "hedged": 0.5,
-    "disputed": 0.3,
-    "speculative": 0.3,
-    "hypothetical": 0.2,
-    "negated": 0.0,
-}
-SOURCE_KIND_WEIGHT: dict[str, float] = {"article": 1.0, "comment": 0.3}
-SYMMETRIC = ("alliance", "hostility")
-ENDING_CHANGES = ("broken", "left")
-NON_PARTIES = ("civilians", "protesters")
+__all__ = [
+    "ALL", "CERTAINTY_WEIGHT", "ENDING_CHANGES", "EVIDENCE_FIELDS", "NON_PARTIES", "SOURCE_KIND_WEIGHT", "SYMMETRIC",
+    "Scope", "actor_event_rows", "change_rows", "day_range", "edge_rows", "evidence_rows", "evidence_sql",
+    "flip_rows", "latest_day", "undated_change_rows", "undated_count",
+]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -87,9 +82,16 @@ def _marks(values: Sequence[Any]) -> str:
     return "(" + ", ".join("?" * len(values)) + ")" if values else "(NULL)"
 
 
-def _case(column: str, mapping: dict[str, float], default: float = 0.0) -> str:
-    whens = " ".join(f"WHEN '{k}' THEN {v!r}" for k, v in mapping.items())
-    return f"CAST(CASE {column} {whens} ELSE {default!r} END AS DOUBLE PRECISION)"
+# The columns of the evidence table the queries carry.
+_EV_COLS = (
+    "doc_hash", "idx", "doc_id", "type", "a", "b", "status", "certainty", "source_kind", "change", "evidence_start",
+    "evidence_end", "evidence_text", "day", "dated_by", "weight", "crank", "sb", "ends", "solo", "dsolo",
+)  # fmt: skip
+_ST_COLS = ", ".join(c for c in _EV_COLS if c != "solo") + ", counted"
+_TIE = "type, a, b"
+EVIDENCE_FIELDS = (
+    "doc_id", "doc_hash", "idx", "day", "dated_by", "status", "certainty", "source_kind", "change", "evidence_text",
+)  # fmt: skip
 
 
 def evidence_sql(
@@ -100,77 +102,86 @@ def evidence_sql(
     certainties: Sequence[str] = CERTAINTIES,
     include_comments: bool = True,
 ) -> tuple[str, list[Any]]:
-    """The evidence rows (see the module doc) as a SELECT, with its parameters.
+    """The evidence rows (see the module doc) that pass the filters, as a SELECT with its parameters.
 
-    Columns: doc_hash, idx, doc_id, type, a, b, status, certainty, source_kind, change,
-    evidence_start, evidence_end, evidence_text, day, dated_by, weight, crank, counted (1 when it
-    counts toward strength and state: an article, or a comment with `include_comments`), sb
-    (state-bearing) and ends.
+    Columns: those of `_EV_COLS` and `counted` (1 when it counts toward strength and state: an
+    article, or a comment with `include_comments`).
     """
-    lt = 'r.target < r.source COLLATE "C"' if store.backend == "postgres" else "r.target < r.source"
-    swap = f"r.type IN {_marks(SYMMETRIC)} AND {lt}"
-    ranks: dict[str, float] = {str(c): float(i) for i, c in enumerate(CERTAINTIES)}
-    scope_sql, scope_params = scope.where("r.source", "r.target", "sa.country", "ta.country")
+    del store  # one SQL for both backends
+    scope_sql, scope_params = scope.where("ev.a", "ev.b", "sa.country", "ta.country")
+    join = ""
+    if scope.country is not None:
+        join = " LEFT JOIN actors sa ON sa.id = ev.a LEFT JOIN actors ta ON ta.id = ev.b"
+    cols = ", ".join(f"ev.{c}" for c in _EV_COLS)
+    inc = "1 = 1" if include_comments else "1 = 0"
+    # one actor: its rows as either endpoint, each found by an equality the scan filters on (a
+    # condition `a = ? OR b = ?` is checked only after reading every row); never both, no self-ties
+    source, head = "evidence", []
+    if scope.actor is not None:
+        source, head = "(SELECT * FROM evidence WHERE a = ? UNION ALL SELECT * FROM evidence WHERE b = ?)", [
+            scope.actor, scope.actor]  # fmt: skip
     sql = (
-        "SELECT r.doc_hash, r.idx, d.id AS doc_id, r.type,"
-        f" CASE WHEN {swap} THEN r.target ELSE r.source END AS a,"
-        f" CASE WHEN {swap} THEN r.source ELSE r.target END AS b,"
-        " r.status, r.certainty, r.source_kind, r.change, r.evidence_start, r.evidence_end, r.evidence_text,"
-        " COALESCE(d.published, e.date_start, dl.day) AS day,"
-        " CASE WHEN d.published IS NOT NULL THEN 'published' WHEN e.date_start IS NOT NULL THEN 'event'"
-        " WHEN dl.day IS NOT NULL THEN 'dateline' ELSE 'undated' END AS dated_by,"
-        f" {_case('r.certainty', CERTAINTY_WEIGHT)} * {_case('r.source_kind', SOURCE_KIND_WEIGHT)} AS weight,"
-        f" {_case('r.certainty', ranks, float(len(CERTAINTIES)))} AS crank,"
-        f" CASE WHEN r.source_kind <> 'comment' OR {'1 = 1' if include_comments else '1 = 0'} THEN 1 ELSE 0 END"
-        " AS counted,"
-        " CASE WHEN r.certainty <> 'negated' AND (r.status IN ('current', 'former') OR r.change IS NOT NULL)"
-        " THEN 1 ELSE 0 END AS sb,"
-        f" CASE WHEN r.status = 'former' OR r.change IN {_marks(ENDING_CHANGES)} THEN 1 ELSE 0 END AS ends"
-        " FROM relations r JOIN documents d ON d.hash = r.doc_hash"
-        " LEFT JOIN events e ON e.doc_hash = r.doc_hash AND e.event_id = r.derived_from"
-        " LEFT JOIN (SELECT doc_hash, MAX(date_end) AS day FROM events GROUP BY doc_hash) dl"
-        " ON dl.doc_hash = r.doc_hash"
-        " LEFT JOIN actors sa ON sa.id = r.source LEFT JOIN actors ta ON ta.id = r.target"
-        f" WHERE r.source <> r.target AND COALESCE(sa.kind, '') NOT IN {_marks(NON_PARTIES)}"
-        f" AND COALESCE(ta.kind, '') NOT IN {_marks(NON_PARTIES)}"
-        " AND (r.confidence IS NULL OR r.confidence >= ?)"
-        f" AND r.certainty IN {_marks(certainties)} AND {scope_sql}"
+        f"SELECT {cols}, CASE WHEN ev.source_kind <> 'comment' OR {inc} THEN 1 ELSE 0 END AS counted"
+        f" FROM {source} ev{join} WHERE (ev.confidence IS NULL OR ev.confidence >= ?)"
+        f" AND ev.certainty IN {_marks(certainties)} AND {scope_sql}"
     )
-    params: list[Any] = [*ENDING_CHANGES, *NON_PARTIES, *NON_PARTIES, min_confidence, *certainties, *scope_params]
-    # the symmetric-type list appears twice (a and b) before the rest
-    return sql, [*SYMMETRIC, *SYMMETRIC, *params]
+    return sql, [*head, min_confidence, *certainties, *scope_params]
 
 
-# one row per statement: the strongest of a sentence's rows naming one tie (a row with a change first)
-_STATEMENTS = (
-    "SELECT * FROM (SELECT ev.*, ROW_NUMBER() OVER (PARTITION BY type, a, b, doc_hash, evidence_start,"
-    " evidence_end, source_kind ORDER BY weight DESC, CASE WHEN change IS NULL THEN 1 ELSE 0 END, idx) AS sn"
-    " FROM ev WHERE {where}) st0 WHERE sn = 1"
-)
-_TIE = "type, a, b"
-EVIDENCE_FIELDS = (
-    "doc_id", "doc_hash", "idx", "day", "dated_by", "status", "certainty", "source_kind", "change", "evidence_text",
-)  # fmt: skip
+def _statements(ev: tuple[str, list[Any]], where: str, params: Sequence[Any] = ()) -> tuple[str, list[Any]]:
+    """One row per statement: the strongest of a sentence's rows naming one tie (a row with a change
+    first). `where` filters the evidence rows (alias `e`). Rows alone in their sentence (`solo`) need
+    no ranking; the few others are ranked with a window."""
+    sql, ev_params = ev
+    q = (
+        f"SELECT {_ST_COLS} FROM ({sql}) e WHERE e.solo = 1 AND {where}"
+        f" UNION ALL SELECT {_ST_COLS} FROM (SELECT e.*, ROW_NUMBER() OVER (PARTITION BY type, a, b, doc_hash,"
+        " evidence_start, evidence_end, source_kind ORDER BY weight DESC, CASE WHEN change IS NULL THEN 1 ELSE 0 END,"
+        f" idx) AS sn FROM ({sql}) e WHERE e.solo = 0 AND {where}) s0 WHERE sn = 1"
+    )
+    return q, [*ev_params, *params, *ev_params, *params]
+
+
+def _counted(alias: str, filters: dict[str, Any]) -> str:
+    """`{alias}.counted = 1` as a condition on a stored column, which a planner can estimate."""
+    return "1 = 1" if filters.get("include_comments", True) else f"{alias}.source_kind <> 'comment'"
+
+
+def _analytic(store: Store, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]:
+    """Runs a query over many evidence rows. PostgreSQL misjudges how many rows its CTEs hold and
+    would join them by nested loops (quadratic): they are turned off for this one transaction."""
+    if store.backend != "postgres":
+        return store.query(sql, params)
+    if store.in_transaction:  # SET LOCAL lasts until the caller's transaction ends
+        store.execute("SET LOCAL enable_nestloop = off")
+        return store.query(sql, params)
+    with store.transaction():
+        store.execute("SET LOCAL enable_nestloop = off")
+        return store.query(sql, params)
+
+
+def _fields(prefix: str, alias: str) -> str:
+    """The evidence fields (`EVIDENCE_FIELDS`) of the row `alias`, as `{prefix}<field>` columns."""
+    return ", ".join(f"{alias}.{f} AS {prefix}{f}" for f in EVIDENCE_FIELDS)
 
 
 def latest_day(store: Store, scope: Scope = ALL, **filters: Any) -> dt.date | None:
     """The latest evidence date within the scope (None when nothing dated is in it)."""
     sql, params = evidence_sql(store, scope, **filters)
-    return as_date(store.scalar(f"WITH ev AS ({sql}) SELECT MAX(day) FROM ev WHERE counted = 1", params))
+    return as_date(store.scalar(f"SELECT MAX(day) FROM ({sql}) ev WHERE {_counted('ev', filters)}", params))
 
 
 def day_range(store: Store, scope: Scope = ALL, **filters: Any) -> tuple[dt.date | None, dt.date | None]:
     """The first and latest evidence dates within the scope."""
     sql, params = evidence_sql(store, scope, **filters)
-    row = store.query(f"WITH ev AS ({sql}) SELECT MIN(day) AS lo, MAX(day) AS hi FROM ev WHERE counted = 1", params)
+    row = store.query(f"SELECT MIN(day) AS lo, MAX(day) AS hi FROM ({sql}) ev WHERE {_counted('ev', filters)}", params)
     return as_date(row[0]["lo"]), as_date(row[0]["hi"])
 
 
 def undated_count(store: Store, scope: Scope = ALL, **filters: Any) -> int:
     """How many undated statements the scope holds (kept, but out of date-driven views)."""
-    sql, params = evidence_sql(store, scope, **filters)
-    q = f"WITH ev AS ({sql}) SELECT COUNT(*) FROM ({_STATEMENTS.format(where='day IS NULL AND counted = 1')}) u"
-    return int(store.scalar(q, params))
+    st, params = _statements(evidence_sql(store, scope, **filters), f"e.day IS NULL AND {_counted('e', filters)}")
+    return int(store.scalar(f"SELECT COUNT(*) FROM ({st}) u", params))
 
 
 def edge_rows(
@@ -183,48 +194,54 @@ def edge_rows(
     last_seen; art and com (the sum over documents of the document's strongest weight, articles
     and comments apart); state_* (the latest state-bearing counted statement: its `ends` says the
     tie ended; all None when there is none) and latest_* (the latest counted statement).
+
+    One GROUP BY over the statements gives the counts and the latest days; a document naming a
+    tie once (`dsolo`, nearly all) adds its weight directly, the others are grouped per document
+    first; the latest and the state-bearing statement are picked among the statements of their
+    tie's latest day only.
     """
-    sql, params = evidence_sql(store, scope, **filters)
-    mix = ", ".join(f"SUM(CASE WHEN certainty = '{c}' THEN 1 ELSE 0 END) AS c_{c}" for c in CERTAINTIES)
-    # one pass: number the statements of each tie (latest counted first; latest state-bearing
-    # counted first; each document's strongest first), then one GROUP BY picks what it needs
-    pick = ", ".join(
-        f"MAX(CASE WHEN {cond} THEN {f} END) AS {name}_{f}"
-        for name, cond in (("state", "rs = 1 AND counted = 1 AND sb = 1"), ("latest", "rl = 1 AND counted = 1"))
-        for f in ("ends", *EVIDENCE_FIELDS)
-        if not (name == "latest" and f == "ends")
-    )
+    st, params = _statements(evidence_sql(store, scope, **filters), "e.day IS NOT NULL AND e.day <= ? AND e.day >= ?",
+                             [at, since or dt.date.min])  # fmt: skip
+    mix = ", ".join(f"SUM(CASE WHEN crank = {i} THEN 1 ELSE 0 END) AS c_{c}" for i, c in enumerate(CERTAINTIES))
+    on = "t.type = s.type AND t.a = s.a AND t.b = s.b"
     q = (
-        f"WITH ev AS ({sql}),"
-        f" st AS ({_STATEMENTS.format(where='day IS NOT NULL AND day <= ? AND day >= ?')}),"
-        " w AS (SELECT st.*,"
-        f" ROW_NUMBER() OVER (PARTITION BY {_TIE} ORDER BY counted DESC, day DESC, crank, doc_hash DESC, idx DESC)"
-        " AS rl,"
-        f" ROW_NUMBER() OVER (PARTITION BY {_TIE} ORDER BY counted * sb DESC, day DESC, ends DESC, crank,"
-        " doc_hash DESC, idx DESC) AS rs,"
-        f" ROW_NUMBER() OVER (PARTITION BY {_TIE}, doc_hash, source_kind ORDER BY weight DESC, idx) AS rd"
-        " FROM st)"
-        f" SELECT {_TIE}, COUNT(*) AS n_statements, SUM(counted) AS n_counted,"
+        f"WITH st AS ({st}),"
+        f" t AS (SELECT {_TIE}, COUNT(*) AS n_statements, SUM(counted) AS n_counted,"
         " SUM(CASE WHEN source_kind = 'comment' THEN 0 ELSE 1 END) AS n_article,"
         " SUM(CASE WHEN source_kind = 'comment' THEN 1 ELSE 0 END) AS n_comment,"
-        " COUNT(DISTINCT CASE WHEN counted = 1 THEN doc_hash END) AS n_documents,"
         f" {mix}, MIN(day) AS first_seen, MAX(day) AS last_seen,"
-        " SUM(CASE WHEN rd = 1 AND source_kind <> 'comment' THEN weight ELSE 0 END) AS art,"
-        " SUM(CASE WHEN rd = 1 AND source_kind = 'comment' THEN weight ELSE 0 END) AS com,"
-        f" {pick} FROM w GROUP BY {_TIE}"
+        " MAX(CASE WHEN counted = 1 THEN day END) AS lday, MAX(CASE WHEN counted = 1 AND sb = 1 THEN day END) AS sday,"
+        " SUM(CASE WHEN dsolo = 1 AND source_kind <> 'comment' THEN weight ELSE 0 END) AS art1,"
+        " SUM(CASE WHEN dsolo = 1 AND source_kind = 'comment' THEN weight ELSE 0 END) AS com1,"
+        f" SUM(CASE WHEN dsolo = 1 THEN counted ELSE 0 END) AS nd1 FROM st GROUP BY {_TIE}),"
+        f" dm AS (SELECT {_TIE}, SUM(aw) AS art2, SUM(cw) AS com2, SUM(c) AS nd2 FROM (SELECT {_TIE}, doc_hash,"
+        " MAX(CASE WHEN source_kind <> 'comment' THEN weight END) AS aw,"
+        " MAX(CASE WHEN source_kind = 'comment' THEN weight END) AS cw, MAX(counted) AS c"
+        f" FROM st WHERE dsolo = 0 GROUP BY {_TIE}, doc_hash) d0 GROUP BY {_TIE}),"
+        f" lp AS (SELECT * FROM (SELECT s.type, s.a, s.b, {_fields('', 's')},"
+        " ROW_NUMBER() OVER (PARTITION BY s.type, s.a, s.b ORDER BY s.crank, s.doc_hash DESC, s.idx DESC) AS rn"
+        f" FROM st s JOIN t ON {on} AND s.day = t.lday WHERE s.counted = 1) l0 WHERE rn = 1),"
+        f" sp AS (SELECT * FROM (SELECT s.type, s.a, s.b, {_fields('', 's')}, s.ends,"
+        " ROW_NUMBER() OVER (PARTITION BY s.type, s.a, s.b ORDER BY s.ends DESC, s.crank, s.doc_hash DESC,"
+        f" s.idx DESC) AS rn FROM st s JOIN t ON {on} AND s.day = t.sday WHERE s.counted = 1 AND s.sb = 1) s0"
+        " WHERE rn = 1)"
+        " SELECT t.type, t.a, t.b, t.n_statements, t.n_counted, t.n_article, t.n_comment,"
+        " t.nd1 + COALESCE(dm.nd2, 0) AS n_documents,"
+        + "".join(f" t.c_{c}," for c in CERTAINTIES)
+        + " t.first_seen, t.last_seen, t.art1 + COALESCE(dm.art2, 0) AS art, t.com1 + COALESCE(dm.com2, 0) AS com,"
+        f" sp.ends AS state_ends, {_fields('state_', 'sp')}, {_fields('latest_', 'lp')}"
+        " FROM t LEFT JOIN dm ON dm.type = t.type AND dm.a = t.a AND dm.b = t.b"
+        " LEFT JOIN lp ON lp.type = t.type AND lp.a = t.a AND lp.b = t.b"
+        " LEFT JOIN sp ON sp.type = t.type AND sp.a = t.a AND sp.b = t.b"
     )
-    lo = since or dt.date.min
-    rows = store.query(q, [*params, at, lo])
+    rows = _analytic(store, q, params)
     for r in rows:
         for k in ("first_seen", "last_seen", "state_day", "latest_day"):
             r[k] = as_date(r[k])
     return rows
 
 
-_CHANGE_COLS = (
-    "type", "a", "b", "day", "doc_id", "doc_hash", "idx", "status", "certainty", "source_kind", "evidence_text",
-    "evidence_start", "evidence_end", "change", "dated_by",
-)  # fmt: skip
+_CHANGE_COLS = ("type", "a", "b", *EVIDENCE_FIELDS, "evidence_start", "evidence_end")
 _PREV_COLS = ("doc_id", "doc_hash", "idx", "day", "status", "certainty", "source_kind", "evidence_text", "change")
 
 
@@ -238,10 +255,10 @@ def change_rows(
 ) -> list[dict[str, Any]]:
     """Changes dated `since` or later, measured against the whole dated history of each tie.
 
-    A row per change, with the columns of its statement, `what` (formed, broken, joined, left,
-    merged, turned hostile, first reported), `origin` (`statement`: the text reports the change;
-    `store`: a transition the store sees), `note`, and `p_*`, the earlier statement it is
-    measured against. Kinds of rows:
+    A row per change, with the fields of its statement (`EVIDENCE_FIELDS`, type, a, b), `what`
+    (formed, broken, joined, left, merged, turned hostile, first reported), `origin`
+    (`statement`: the text reports the change; `store`: a transition the store sees), `note`, and
+    `p_*`, the earlier statement it is measured against (`p_type` its tie type). Kinds of rows:
 
     1. a statement with a `change`, unless it repeats the tie's previous change statement with
        no statement of the other state between (a second report of the same change);
@@ -252,42 +269,47 @@ def change_rows(
     4. with `first_reported`, each tie's first report.
 
     One statement gives one change row: of the rows of one sentence and actor pair, only the
-    first kind above is kept.
+    first kind above is kept. With `since`, only the pairs with a statement on or after it are
+    read (with their whole history: the result is the same, the work much less).
     """
-    sql, params = evidence_sql(store, scope, **filters)
+    ev = evidence_sql(store, scope, **filters)
+    where, head, hparams = f"e.day IS NOT NULL AND {_counted('e', filters)} AND e.sb = 1", "", []
+    if since is not None:
+        head = f"rp AS (SELECT DISTINCT a, b FROM ({ev[0]}) r WHERE day >= ? AND {_counted('r', filters)} AND sb = 1),"
+        hparams = [*ev[1], since]
+        where += " AND EXISTS (SELECT 1 FROM rp WHERE rp.a = e.a AND rp.b = e.b)"
+    st, params = _statements(ev, where)
     order = "ORDER BY day, ends, doc_hash, idx"
     cols = ", ".join(_CHANGE_COLS)
     lag = ", ".join(f"LAG({c}) OVER w AS p_{c}" for c in _PREV_COLS)
     cum = f"PARTITION BY {_TIE} {order} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW"
 
-    def pick(prev: str, prio: int, what: str, origin: str, note: str, src: str) -> str:
+    def pick(src: str, prev: str, prio: int, what: str, origin: str, note: str) -> str:
         return (
             f"SELECT {', '.join(f'{src}.{c}' for c in _CHANGE_COLS)}, {prev}, {prio} AS prio, {what} AS what,"
             f" '{origin}' AS origin, {note} AS note"
         )
 
     prev_sq = ", ".join(f"sq.p_{c}" for c in _PREV_COLS) + ", sq.type AS p_type"
-    prev_ea = ", ".join(f"eh.al_{c} AS p_{c}" for c in _PREV_COLS) + ", 'alliance' AS p_type"
+    prev_ch = ", ".join(f"ch.p_{c}" for c in _PREV_COLS) + ", ch.type AS p_type"
+    prev_eh = ", ".join(f"eh.al_{c} AS p_{c}" for c in _PREV_COLS) + ", 'alliance' AS p_type"
     parts = [
-        "SELECT " + ", ".join(f"ch.{c}" for c in _CHANGE_COLS) + ", "
-        + ", ".join(f"ch.p_{c}" for c in _PREV_COLS) + ", ch.type AS p_type,"
-        " 1 AS prio, ch.change AS what, 'statement' AS origin, '' AS note FROM ch"
-        " WHERE NOT (ch.pc_change IS NOT NULL AND ch.pc_change = ch.change"
+        pick("ch", prev_ch, 1, "ch.change", "statement", "''")
+        + " FROM ch WHERE NOT (ch.pc_change IS NOT NULL AND ch.pc_change = ch.change"
         " AND ((ch.ends = 1 AND ch.cum_cur = ch.pc_cum_cur) OR (ch.ends = 0 AND ch.cum_ends = ch.pc_cum_ends)))",
-        pick(prev_sq, 2, "CASE WHEN sq.type = 'affiliation' THEN 'left' ELSE 'broken' END", "store",
-             "CASE WHEN sq.p_ends IS NULL THEN 'first reported as ended' ELSE '' END", "sq")
+        pick("sq", prev_sq, 2, "CASE WHEN sq.type = 'affiliation' THEN 'left' ELSE 'broken' END", "store",
+             "CASE WHEN sq.p_ends IS NULL THEN 'first reported as ended' ELSE '' END")
         + " FROM sq WHERE sq.change IS NULL AND sq.ends = 1 AND (sq.p_ends IS NULL OR sq.p_ends = 0)",
-        pick(prev_ea, 3, "'turned hostile'", "store", "'fighting between allies'", "eh") + " FROM eh WHERE eh.hn = 1",
+        pick("eh", prev_eh, 3, "'turned hostile'", "store", "'fighting between allies'") + " FROM eh WHERE eh.hn = 1",
     ]  # fmt: skip
     if first_reported:
         parts.append(
-            pick(prev_sq, 4, "'first reported'", "store", "''", "sq")
+            pick("sq", prev_sq, 4, "'first reported'", "store", "''")
             + " FROM sq WHERE sq.seq = 1 AND sq.ends = 0 AND sq.change IS NULL"
         )
     al_cols = ", ".join(f"ea.{c} AS al_{c}" for c in _PREV_COLS)
     q = (
-        f"WITH ev AS ({sql}),"
-        f" st AS ({_STATEMENTS.format(where='day IS NOT NULL AND counted = 1 AND sb = 1')}),"
+        f"WITH {head} st AS ({st}),"
         f" sq AS (SELECT {cols}, ends, ROW_NUMBER() OVER w AS seq, LAG(ends) OVER w AS p_ends, {lag},"
         f" SUM(ends) OVER ({cum}) AS cum_ends, SUM(1 - ends) OVER ({cum}) AS cum_cur"
         f" FROM st WINDOW w AS (PARTITION BY {_TIE} {order})),"
@@ -309,7 +331,7 @@ def change_rows(
         " LEAST(a, b), GREATEST(a, b) ORDER BY prio, type, idx) AS dn FROM cand) c1"
         " WHERE dn = 1 AND day >= ?"
     )
-    rows = store.query(q, [*params, since or dt.date.min])
+    rows = _analytic(store, q, [*hparams, *params, since or dt.date.min])
     for r in rows:
         r["day"], r["p_day"] = as_date(r["day"]), as_date(r["p_day"])
     return rows
@@ -320,15 +342,15 @@ def flip_rows(
 ) -> list[dict[str, Any]]:
     """The state changes of each tie up to `at` (type, a, b, day, ends), in time order: the first
     state-bearing statement and each one that turns the tie from current to ended or back."""
-    sql, params = evidence_sql(store, scope, **filters)
-    where = "day IS NOT NULL AND counted = 1 AND sb = 1 AND day <= ? AND day >= ?"
+    where = f"e.day IS NOT NULL AND {_counted('e', filters)} AND e.sb = 1 AND e.day <= ? AND e.day >= ?"
+    st, params = _statements(evidence_sql(store, scope, **filters), where, [at, since or dt.date.min])
     q = (
-        f"WITH ev AS ({sql}), st AS ({_STATEMENTS.format(where=where)}),"
+        f"WITH st AS ({st}),"
         f" sq AS (SELECT {_TIE}, day, ends, doc_hash, idx, LAG(ends) OVER (PARTITION BY {_TIE}"
         " ORDER BY day, ends, doc_hash, idx) AS p_ends FROM st)"
         f" SELECT {_TIE}, day, ends, doc_hash, idx FROM sq WHERE p_ends IS NULL OR p_ends <> ends"
     )
-    rows = store.query(q, [*params, at, since or dt.date.min])
+    rows = _analytic(store, q, params)
     for r in rows:
         r["day"] = as_date(r["day"])
     rows.sort(key=lambda r: (r["type"], r["a"], r["b"], r["day"], r["ends"], r["doc_hash"], r["idx"]))
@@ -337,24 +359,24 @@ def flip_rows(
 
 def undated_change_rows(store: Store, scope: Scope = ALL, **filters: Any) -> list[dict[str, Any]]:
     """Statements of undated documents that report a change or an ended tie, one per sentence and pair."""
-    sql, params = evidence_sql(store, scope, **filters)
+    where = f"e.day IS NULL AND {_counted('e', filters)} AND e.sb = 1"
+    st, params = _statements(evidence_sql(store, scope, **filters), where)
     cols = ", ".join(_CHANGE_COLS)
     q = (
-        f"WITH ev AS ({sql}),"
-        f" st AS ({_STATEMENTS.format(where='day IS NULL AND counted = 1 AND sb = 1')})"
+        f"WITH st AS ({st})"
         f" SELECT * FROM (SELECT {cols}, COALESCE(change, CASE WHEN type = 'affiliation' THEN 'left'"
         " ELSE 'broken' END) AS what, CASE WHEN change IS NULL THEN 'store' ELSE 'statement' END AS origin,"
         " ROW_NUMBER() OVER (PARTITION BY doc_hash, evidence_start, evidence_end, LEAST(a, b), GREATEST(a, b)"
         " ORDER BY CASE WHEN change IS NULL THEN 1 ELSE 0 END, type, idx) AS dn"
         " FROM st WHERE change IS NOT NULL OR ends = 1) u WHERE dn = 1"
     )
-    return store.query(q, params)
+    return _analytic(store, q, params)
 
 
 def evidence_rows(store: Store, scope: Scope = ALL, **filters: Any) -> list[dict[str, Any]]:
     """Every evidence row of the scope (dated and undated), in date order (undated last)."""
     sql, params = evidence_sql(store, scope, **filters)
-    rows = store.query(f"WITH ev AS ({sql}) SELECT * FROM ev", params)
+    rows = store.query(f"SELECT * FROM ({sql}) ev", params)
     for r in rows:
         r["day"] = as_date(r["day"])
     rows.sort(key=lambda r: (r["day"] is None, r["day"] or dt.date.min, r["doc_id"], r["idx"]))
@@ -364,12 +386,14 @@ def evidence_rows(store: Store, scope: Scope = ALL, **filters: Any) -> list[dict
 def actor_event_rows(store: Store, actor: str, scope: Scope = ALL) -> list[dict[str, Any]]:
     """The events of one actor (either side), with their documents' ids and dates, for a timeline."""
     scope_sql, scope_params = scope.where("e.actor1", "COALESCE(e.actor2, e.actor1)", "a1.country", "a2.country")
+    mine = (
+        "(SELECT * FROM events WHERE actor1 = ? UNION ALL"
+        " SELECT * FROM events WHERE actor2 = ? AND (actor1 IS NULL OR actor1 <> ?))"
+    )
     return store.query(
         "SELECT e.*, d.id AS doc_id, d.url AS doc_url, d.title AS doc_title, d.published AS doc_published"
-        " FROM events e JOIN documents d ON d.hash = e.doc_hash"
+        f" FROM {mine} e JOIN documents d ON d.hash = e.doc_hash"
         " LEFT JOIN actors a1 ON a1.id = e.actor1 LEFT JOIN actors a2 ON a2.id = e.actor2"
-        f" WHERE (e.actor1 = ? OR e.actor2 = ?) AND {scope_sql} ORDER BY d.id, e.event_id",
-        [actor, actor, *scope_params],
+        f" WHERE {scope_sql} ORDER BY d.id, e.event_id",
+        [actor, actor, actor, *scope_params],
     )
-
-

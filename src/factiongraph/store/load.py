@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from factiongraph.store.core import Store, StoreError, retrying
+from factiongraph.store.evidence import add_documents
 from factiongraph.store.schema import KEYS, TABLES, column_names
 
 COPY_CHUNK = 10_000  # rows fetched from a Parquet file at a time for PostgreSQL's COPY
@@ -164,8 +165,9 @@ def load_unit(store: Store, unit: Unit) -> tuple[int, int]:
                         f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {sources[table]}"
                         " WHERE doc_hash IN (SELECT hash FROM fg_new_documents) ON CONFLICT DO NOTHING"
                     )
-                store.execute("DROP TABLE fg_new_documents")
                 apply_corrections(store, new)  # an analyst's corrections of these documents hold again
+                add_documents(store, "SELECT hash FROM fg_new_documents")  # from the corrected rows
+                store.execute("DROP TABLE fg_new_documents")
         return len(new), offered - len(new)
 
     return retrying(write)

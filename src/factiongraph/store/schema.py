@@ -21,6 +21,9 @@ Tables (one row per ...):
                 merge or split actors; keyed by the target's content-derived key (`store.corrections`),
                 with who, when, why and the rows it replaced. Not a data table: exports carry its
                 effect, not the table.
+- `evidence`    relation between two parties as graph evidence (endpoints in order, day, weight,
+                state), derived from the tables above and written with them (`store.evidence`,
+                migration 6); what `store.graph_sql` reads. Not part of `TABLES`: never exported.
 
 `COLUMNS` lists every table's columns in order, with their SQL types, as the migrations leave
 them: the one definition the store, `factiongraph batch` and `export --format parquet` share
@@ -37,6 +40,12 @@ def _rekey(store: Any) -> None:
     from factiongraph.store.rekey import rekey_documents
 
     rekey_documents(store)
+
+
+def _evidence(store: Any) -> None:
+    from factiongraph.store.evidence import migrate
+
+    migrate(store)
 
 
 # A step is an SQL statement or, for a data migration, a function of the store (run in the
@@ -185,6 +194,11 @@ MIGRATIONS: list[tuple[int, str, list[str | Callable[[Any], None]]]] = [
             "CREATE INDEX IF NOT EXISTS corrections_target ON corrections (target_kind, target_key)",
             "CREATE INDEX IF NOT EXISTS corrections_doc ON corrections (doc_hash)",
         ],
+    ),
+    (
+        6,
+        "scale: the evidence table (each relation as graph evidence, kept at ingest), PostgreSQL lookup indexes",
+        [_evidence],
     ),
 ]
 

@@ -37,6 +37,13 @@ ACLED_TYPES: tuple[str, ...] = (
     "Riots",
 )
 
+# Each event once per actor taking part (`{where}` filters the events): the one GROUP BY that
+# counts events per actor (a join on `actor1 = id OR actor2 = id` compares every pair).
+_EVENT_ACTORS = (
+    "SELECT actor1 AS actor FROM events WHERE actor1 IS NOT NULL AND {where} UNION ALL"
+    " SELECT actor2 AS actor FROM events WHERE actor2 IS NOT NULL AND (actor1 IS NULL OR actor2 <> actor1) AND {where}"
+)
+
 
 def display_title(title: str | None, url: str | None, doc_id: str | None) -> str:
     """What a document is called on the pages: its title, else its URL, else the file name of its
@@ -145,8 +152,10 @@ def latest_changes(
     names: dict[str, dict[str, Any]] | None = None,
 ) -> list[dict[str, Any]]:
     """The most recent changes (`graph.changes_from_store`), newest first, then those of undated
-    reports (date None), at most `limit` in all, with links to their evidence."""
-    return _latest_changes(store, limit=limit, include_comments=include_comments, scope=scope, names=names)[0]
+    reports (date None), at most `limit` in all, with links to their evidence. Found reading only the
+    lately reported ties (`_latest`), so the cost does not grow with the whole history."""
+    names = names if names is not None else actor_names(store)
+    return _rows(*_latest(store, limit, include_comments, scope), limit, names)
 
 
 def _latest_changes(
@@ -160,9 +169,14 @@ def _latest_changes(
     """`latest_changes` and how many changes there are in all."""
     names = names if names is not None else actor_names(store)
     found = fg.changes_from_store(store, include_comments=include_comments, include_undated=True, scope=scope)
-    dated = [c for c in found if c.date is not None]
-    undated = [c for c in found if c.date is None]
-    rows = [
+    return _rows(
+        [c for c in found if c.date is not None], [c for c in found if c.date is None], limit, names
+    ), len(found)
+
+
+def _rows(dated: list[Any], undated: list[Any], limit: int, names: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The newest `limit` dated changes, newest first, then undated ones, as the pages show them."""
+    return [
         {
             **_change_row(c, names),
             "certainty": c.evidence.certainty,
@@ -172,7 +186,26 @@ def _latest_changes(
         }
         for c in (list(reversed(dated[-limit:])) + undated)[:limit]
     ]
-    return rows, len(found)
+
+
+def _latest(store: Store, limit: int, include_comments: bool, scope: fg.Scope) -> tuple[list[Any], list[Any]]:
+    """The changes of the latest weeks (at least `limit` of them, else all) and, when fewer than
+    `limit`, those of undated reports: the same as the tail of all changes, found reading only the
+    ties reported lately (`changes_from_store(since=...)` reads the pairs with a statement since)."""
+    filters: dict[str, Any] = {"min_confidence": fg.MIN_CONFIDENCE, "certainties": fg.certainties_from("hedged"),
+                               "include_comments": include_comments}  # fmt: skip
+    first, last = fg.graph_sql.day_range(store, scope, **filters)
+    days = 30
+    while first is not None and last is not None:
+        since = last - dt.timedelta(days=days)
+        if since <= first:
+            break
+        dated = fg.changes_from_store(store, since=since, include_comments=include_comments, scope=scope)
+        if len(dated) >= limit:
+            return dated, []
+        days *= 4
+    found = fg.changes_from_store(store, include_comments=include_comments, include_undated=True, scope=scope)
+    return [c for c in found if c.date is not None], [c for c in found if c.date is None]
 
 
 def _change_row(c: Any, names: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -345,9 +378,9 @@ def map_events(
         0
     ]
     actors = store.query(
-        "SELECT a.id, a.name, COUNT(*) AS events FROM actors a JOIN events e"
-        " ON (e.actor1 = a.id OR e.actor2 = a.id) WHERE e.lat IS NOT NULL"
-        " GROUP BY a.id, a.name ORDER BY events DESC, a.name LIMIT 300"
+        "SELECT a.id, a.name, x.events FROM (SELECT actor, COUNT(*) AS events FROM"
+        f" ({_EVENT_ACTORS.format(where='lat IS NOT NULL')}) e GROUP BY actor) x JOIN actors a ON a.id = x.actor"
+        " ORDER BY x.events DESC, a.name LIMIT 300"
     )
     return {
         "filters": {
@@ -634,15 +667,18 @@ def highlight(text: str, lo: int, hi: int, spans: Sequence[Span]) -> list[dict[s
 
 
 def actor_list(store: Store, q: str | None = None, limit: int = 500, offset: int = 0) -> list[dict[str, Any]]:
-    """Actors (matching `q` in name or id), most active first, `limit` from `offset`."""
+    """Actors (matching `q` in name or id), most active first, `limit` from `offset`: their events and
+    relation statements, counted with one GROUP BY over each table (not a subquery per actor)."""
     where, params = _actor_search(q)
+    stmt = "doc_hash, type, source, target, evidence_start, source_kind"
     return store.query(
-        "SELECT a.id, a.name, a.kind, a.country, a.known,"
-        " (SELECT COUNT(*) FROM events e WHERE e.actor1 = a.id OR e.actor2 = a.id) AS events,"
+        "SELECT a.id, a.name, a.kind, a.country, a.known, COALESCE(ne.n, 0) AS events, COALESCE(nr.n, 0) AS relations"
+        f" FROM actors a LEFT JOIN (SELECT actor, COUNT(*) AS n FROM ({_EVENT_ACTORS.format(where='1 = 1')}) e"
+        " GROUP BY actor) ne ON ne.actor = a.id"
         # a sentence's mention-level rows naming one tie count once, as in the graph's evidence
-        " (SELECT COUNT(*) FROM (SELECT DISTINCT r.doc_hash, r.type, r.source, r.target, r.evidence_start,"
-        " r.source_kind FROM relations r WHERE r.source = a.id OR r.target = a.id) AS s) AS relations"
-        f" FROM actors a{where} ORDER BY events DESC, a.name, a.id LIMIT ? OFFSET ?",
+        f" LEFT JOIN (SELECT actor, COUNT(*) AS n FROM (SELECT source AS actor, {stmt} FROM relations"
+        f" UNION SELECT target AS actor, {stmt} FROM relations) s GROUP BY actor) nr ON nr.actor = a.id"
+        f"{where} ORDER BY events DESC, a.name, a.id LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
 

@@ -1,0 +1,73 @@
+"""web/queries.py at scale: the one-scan rewrites give what the per-actor and all-changes queries gave."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from factiongraph import graph as fg
+from factiongraph.store import Store
+from factiongraph.web import queries as q
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from test_graph import changed, doc, event, relation  # noqa: E402
+
+
+def history() -> list[tuple[str, dict[str, Any]]]:
+    """Two pairs whose alliance forms and breaks every few months over six years, plus undated reports."""
+    docs = []
+    day = dt.date(2015, 1, 10)
+    for i in range(24):
+        what, status = ("formed", "current") if i % 2 == 0 else ("broken", "former")
+        pair = ("red", "blue") if i % 3 else ("green", "blue")
+        docs.append(doc(f"h{i:02d}", day.isoformat(), relations=[changed("alliance", *pair, what, status=status)]))
+        day += dt.timedelta(days=91)
+    docs.append(doc("u1", None, relations=[changed("alliance", "red", "green", "formed")]))
+    return docs
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Any:
+    with Store.open(tmp_path / "fg.duckdb") as s:
+        s.write_batch(history())
+        s.write_batch([
+            doc("e1", "2016-05-05", [event("red", "blue"), event("blue", "blue"), event("red", "green")],
+                [relation("hostility", "red", "blue"), relation("hostility", "blue", "red")]),
+        ])  # fmt: skip
+        yield s
+
+
+def test_latest_changes_read_lately_reported_ties_and_equal_the_tail_of_all_changes(store: Store) -> None:
+    everything = fg.changes_from_store(store, include_undated=True)
+    dated = [c for c in everything if c.date is not None]
+    # green-blue alternate (8 changes); red-blue repeat every other one (9 of 16 are changes)
+    assert len(dated) == 17
+    for limit in (1, 3, 10, 30):
+        got = q.latest_changes(store, limit=limit)
+        want = (list(reversed(dated[-limit:])) + [c for c in everything if c.date is None])[:limit]
+        assert [(r["date"], r["kind"], r["source"], r["target"]) for r in got] == [
+            (c.date, c.kind, c.source, c.target) for c in want
+        ], limit
+    # red-blue formed again on 2020-07-04, a repeat: the one before is green-blue's break
+    assert [(r["date"], r["kind"], r["source"], r["target"]) for r in q.latest_changes(store, limit=2)] == [
+        (dt.date(2020, 10, 3), "alliance broken", "blue", "red"),
+        (dt.date(2020, 4, 4), "alliance broken", "blue", "green"),
+    ]
+
+
+def test_actor_list_counts_each_event_and_statement_once_per_actor(store: Store) -> None:
+    rows = {r["id"]: (r["events"], r["relations"]) for r in q.actor_list(store)}
+    # blue: two events (the one against itself counts once); red: two; the two hostility rows
+    # of doc e1 are two statements (opposite directions)
+    assert rows == {"blue": (2, 26), "red": (2, 19), "green": (1, 9)}
+    assert [r["id"] for r in q.actor_list(store, q="re")] == ["red", "green"]
+
+
+def test_map_actors_count_each_located_event_once(store: Store) -> None:
+    assert q.map_events(store)["actors"] == []  # no event has coordinates
+    store.execute("UPDATE events SET lat = 36.2, lon = 37.1")
+    assert [(a["id"], a["events"]) for a in q.map_events(store)["actors"]] == [("blue", 2), ("red", 2), ("green", 1)]
