@@ -8,7 +8,9 @@ tie right or wrong with the evaluation's own actor mapping (`score.py`), and fit
 regression over `confidence.tie_features`. Probabilities are cross-validated by document
 (GroupKFold), so the reliability table and the threshold are measured on documents the model did
 not see. The threshold is the lowest at which the held-out relation-triple precision reaches
-`--target`; the file records it with the CV scores, the inputs' sha256 and the command.
+`--target`, averaged over `--repeats` shuffled fold assignments: with a few dozen documents one
+assignment's precision curve is noisy enough that one tie more or less moves the threshold by a
+tenth. The file records it with the CV scores, the inputs' sha256 and the command.
 Needs scikit-learn (the `build` extra); inference does not.
 """
 
@@ -84,6 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval")
     ap.add_argument("--target", type=float, default=0.9, help="held-out precision the threshold must reach")
     ap.add_argument("--folds", type=int, default=6)
+    ap.add_argument("--repeats", type=int, default=10, help="shuffled fold assignments the threshold is averaged over")
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "factiongraph" / "confidence" / "model.json")
     ap.add_argument("--report", type=Path, help="also write the reliability table (markdown) here")
     a = ap.parse_args(argv)
@@ -103,23 +106,31 @@ def main(argv: list[str] | None = None) -> int:
     y = np.array(labels)
     vec = DictVectorizer(sparse=False)
     X = vec.fit_transform(feats)
-    folds = GroupKFold(n_splits=min(a.folds, len(set(groups))))
+    n_splits = min(a.folds, len(set(groups)))
+    splits = [list(GroupKFold(n_splits=n_splits, shuffle=True, random_state=rep).split(X, y, groups))
+              for rep in range(a.repeats)]
     best = None
     for c in (0.1, 0.3, 1.0, 3.0):
-        cv = np.zeros(len(y))
-        for tr, te in folds.split(X, y, groups):
-            m = LogisticRegression(C=c, max_iter=2000).fit(X[tr], y[tr])
-            cv[te] = m.predict_proba(X[te])[:, 1]
+        cvs = []
+        for folds in splits:
+            cv = np.zeros(len(y))
+            for tr, te in folds:
+                m = LogisticRegression(C=c, max_iter=2000).fit(X[tr], y[tr])
+                cv[te] = m.predict_proba(X[te])[:, 1]
+            cvs.append(cv)
         eps = 1e-6
-        loss = float(-np.mean(y * np.log(cv + eps) + (1 - y) * np.log(1 - cv + eps)))
+        loss = float(np.mean([-np.mean(y * np.log(cv + eps) + (1 - y) * np.log(1 - cv + eps)) for cv in cvs]))
         if best is None or loss < best[0]:
-            best = (loss, c, cv)
+            best = (loss, c, cvs)
     assert best is not None
-    loss, c, cv = best
-    cv_probs = dict(zip(ids, cv, strict=True))
+    loss, c, cvs = best
+    cv = cvs[0]  # the reliability table: one held-out probability per tie
     sweep = []
     for t in np.arange(0.0, 1.0, 0.025):
-        sweep.append((round(float(t), 3), _scored(score, golds, docs, cv_probs, float(t))))
+        runs = [_scored(score, golds, docs, dict(zip(ids, r, strict=True)), float(t)) for r in cvs]
+        mean = {k: (None if any(x[k] is None for x in runs) else round(float(np.mean([x[k] for x in runs])), 4))
+                for k in ("p", "r", "f1", "pred")}  # fmt: skip
+        sweep.append((round(float(t), 3), mean))
     hit = [(t, s) for t, s in sweep if s["pred"] and s["p"] is not None and s["p"] >= a.target]
     if hit:
         threshold, at = hit[0]
@@ -133,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
         "bias": round(float(final.intercept_[0]), 5),
         "threshold": threshold,
         "target_precision": a.target,
-        "cv": {"folds": folds.get_n_splits(), "C": c, "log_loss": round(loss, 4), "ties": len(y),
+        "cv": {"folds": n_splits, "repeats": a.repeats, "C": c, "log_loss": round(loss, 4), "ties": len(y),
                "positives": int(y.sum()), "at_threshold": at,
                "no_threshold": next(s for t, s in sweep if t == 0.0)},
         "reliability": [{"low": lo, "high": hi, "n": n, "observed": None if n == 0 else round(obs, 3)}
