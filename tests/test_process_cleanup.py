@@ -110,6 +110,7 @@ def _env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": os.pathsep.join([src, os.environ.get("PYTHONPATH", "")])}
 
 
+@pytest.mark.slow  # waits out the workers' parent-death checks: seconds of sleeping
 def test_sigkilled_local_batch_leaves_no_worker_after_ten_seconds(tmp_path: Path) -> None:
     pytest.importorskip("pyarrow")
     script = (
