@@ -368,6 +368,9 @@ def main() -> int:
     ]
     if not a.skip_long:
         extra.append(("Long documents (bench/long_documents.py)", long_documents()))
+    recorded = ROOT / "bench" / "recorded" / "scale.md"
+    if recorded.is_file():  # too long to rerun here (a 10M-relation build); its commands are inside
+        extra.append(("Store scale, recorded run (bench/scale.py)", recorded.read_text(encoding="utf-8").strip()))
     if not a.skip_scale:
         extra.append(("Scale: workers and Ray (bench/throughput.py)", _run_script("throughput.py", a)))
         extra.append(("Web pages with 10,000 events (bench/web.py)", _run_script("web.py", a)))
