@@ -264,7 +264,7 @@ def test_actors_a_lone_locative_country_may_be_its_authorities(resolve) -> None:
     ("text", "full", "initials"),
     [
         (
-            "Fighters of the Justice and Equality Movement entered the town on Monday. "
+            "Justice and Equality Movement fighters entered the town on Monday. "
             "Later the SLA and JEM said they would hold it.",
             "justice-and-equality-movement",
             "JEM",
@@ -275,7 +275,7 @@ def test_actors_a_lone_locative_country_may_be_its_authorities(resolve) -> None:
             "KIA",
         ),
         (
-            "Delegates of the Justice and Equality Movement met mediators in Doha. JEM later denied any deal.",
+            "Justice and Equality Movement delegates met mediators in Doha. JEM later denied any deal.",
             "justice-and-equality-movement",
             "JEM",
         ),
@@ -303,7 +303,7 @@ def test_actors_later_item_of_a_coordinated_subject_is_a_party(resolve, text: st
     ("text", "owner"),
     [
         (
-            "The Arakan Army attacked a junta base on Monday. "
+            "The Arakan Army raided a junta outpost at dawn. "
             "Later, two posts fell to the Kachin Independence Army and its allies.",
             "kachin-independence-army",
         ),
@@ -323,7 +323,7 @@ def test_actors_possessive_in_a_list_item_is_the_item_before_it(resolve, text: s
 @pytest.mark.parametrize(
     "text",
     [
-        "The Arakan Army fought the junta. Posts fell to the KIA and its allies, among them two small brigades.",
+        "The Arakan Army fought the junta. Posts fell to the KIA and its partners, among them two small brigades.",
         "Hamas fired rockets. Several groups joined the truce, among them some smaller factions.",
         "The SDF held the town. Many militias left, among them units from the east.",
     ],
@@ -337,10 +337,10 @@ def test_actors_among_them_points_to_the_list_not_to_an_earlier_actor(resolve, t
     ("text", "actor", "description"),
     [
         (
-            "The deal brings together the fighters of an Arab militia, the MAA (Arab Movement of Azawad), "
+            "The deal brings together the fighters of a Sunni militia, the MAA (Arab Movement of Azawad), "
             "and two Tuareg groups.",
             "arab-movement-of-azawad",
-            "an Arab militia",
+            "a Sunni militia",
         ),
         (
             "The pact unites members of an Islamist militia, the HCUA (High Council for the Unity of Azawad), "

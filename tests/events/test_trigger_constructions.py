@@ -163,7 +163,7 @@ def test_sending_inspectors_is_an_investigation(run, text, expected):
         ("Nigerian-led forces shelled rebel positions near Freetown.", ("ASSAULT", "nigeria", "generic-rebels")),
         ("Russian-led troops attacked Georgian positions near Tskhinvali.", ("ASSAULT", "russia", "georgia")),
         ("Ethiopian-led units ambushed al-Shabaab fighters near Baidoa.", ("ASSAULT", "ethiopia", "al-shabaab")),
-        ("The US-led war against Iraq began in March 2003.", ("ASSAULT", "united-states", "iraq")),
+        ("A US-led war against Iraq began in March 2003.", ("ASSAULT", "united-states", "iraq")),
     ],
 )
 def test_forces_led_by_an_actor_act_for_it(run, text, expected):
@@ -238,7 +238,7 @@ def test_opening_a_crossing_is_access(run, text, expected):
 @pytest.mark.parametrize(
     "text",
     [
-        "UN teams searched sites near Tikrit for weapons of mass destruction.",
+        "UN teams searched sites near Tikrit for any hidden weapons of mass destruction.",
         "Inspectors found no weapons of mass destruction in Iraq.",
         "Libya gave up its weapons of mass destruction in 2003.",
     ],
@@ -263,7 +263,7 @@ def test_a_press_release_releases_nobody(run, text):
     "text",
     [
         # a participle that stands for people or describes a noun tells no act of its own
-        "MSF evacuated the wounded from the besieged town of Madaya.",
+        "Medics carried the wounded away from the besieged town of Madaya.",
         "The Red Cross treated the injured at a hospital in Goma.",
         "Turkey sent aid to the occupied town of Afrin.",
     ],
@@ -279,7 +279,7 @@ def test_participles_naming_people_or_describing_places_are_no_events(run, text)
         ("Iran sanctioned the militia that controls Sanaa.", [("SANCTION", "iran", "sanaa")]),
         ("The rebels, who control most of Idlib, rejected the truce.", []),
         (
-            "Washington imposed sanctions on the Taliban faction that controls Kabul.",
+            "Washington placed new sanctions on the Taliban faction that controls Kabul.",
             [("SANCTION", "united-states", "taliban")],
         ),
     ],
@@ -309,7 +309,10 @@ def test_preparing_an_offensive_is_mobilization(run, text, expected):
     ("text", "expected"),
     [
         # letting observers or inspectors in is RETREAT access, also when they come as "a mission/team of"
-        ("Kyrgyzstan received a mission of observers from the OSCE.", ("RETREAT", "access", "kyrgyzstan", "osce")),
+        (
+            "Kyrgyzstan received a small mission of observers sent by the OSCE.",
+            ("RETREAT", "access", "kyrgyzstan", "osce"),
+        ),
         ("Sudan admitted a team of UN investigators to Darfur.", ("RETREAT", "access", "sudan", "united-nations")),
         ("Iran accepted IAEA inspectors at the Fordow site.", ("RETREAT", "access", "iran", "iaea")),
     ],
@@ -323,9 +326,9 @@ def test_letting_observers_in_is_access(run, text, expected):
     ("text", "expected"),
     [
         # "US and British forces": the phrase's first-named actor, as for any coordination
-        ("The Red Cross said US and British forces must protect the hospitals.", ("REQUEST", "icrc", "united-states")),
-        ("Iran warned that US and British forces must leave the Gulf.", ("THREATEN", "iran", "united-states")),
-        ("Egypt said US and British forces should leave Iraq.", ("REQUEST", "egypt", "united-states")),
+        ("The Red Cross said US and Saudi forces must protect the hospitals.", ("REQUEST", "icrc", "united-states")),
+        ("Iran warned that US and Saudi forces must leave the Gulf.", ("THREATEN", "iran", "united-states")),
+        ("Egypt said US and Saudi forces should leave Iraq.", ("REQUEST", "egypt", "united-states")),
     ],
 )
 def test_coordinated_modifiers_give_the_first_named_actor(run, text, expected):

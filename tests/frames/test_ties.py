@@ -135,7 +135,7 @@ def test_sharing_a_side_is_an_alliance_not_a_fight(run, text, pair):
             "islamic-state",
         ),
         (
-            "Al-Qaeda's Yemeni branch, al-Qaeda in the Arabian Peninsula, claimed the bombing in Aden.",
+            "Al-Qaeda's Yemeni branch, AQAP, claimed the bombing in Aden.",
             "aqap",
             "al-qaeda",
         ),

@@ -293,7 +293,7 @@ class _Resolution:
             elif root.dep_ == "appos":
                 others.append(phrase_mention(root.head))
             elif m.how == "generic" and span[0].lower_ in ("a", "an") and span.end + 1 < len(sd):
-                # "an Arab militia, the MAA (...)": an indefinite description then its name, which the
+                # "a Tuareg militia, the GATIA (...)": an indefinite description then its name, which the
                 # parser may read as a list; a list does not open with an indefinite description
                 nxt = span.end + 1 + (sd[span.end + 1].lower_ == "the")
                 if sd[span.end].text == "," and nxt < len(sd) and nxt in at:
@@ -943,7 +943,7 @@ class _Resolution:
 
     def _initials(self) -> None:
         """A later word in capitals that spells the initials of a name the report gave in full
-        ("... the Justice and Equality Movement ... JEM denied it") is that actor."""
+        ("... the Kachin Independence Army ... the KIA said") is that actor."""
         sd = self.sd
         named: dict[str, Entity] = {}
         first: dict[str, int] = {}
@@ -1106,7 +1106,7 @@ class _Resolution:
             if is_pron and low in ("they", "them", "their") and _generic_they(tok):
                 continue
             if low == "them" and tok.head.lower_ == "among":
-                continue  # "X and its allies, among them Y": the list just named, not an earlier actor
+                continue  # "X and its partners, among them Y": the list just named, not an earlier actor
             target = self._antecedent(tok, named, group_only=is_desc)
             if target is None:
                 continue

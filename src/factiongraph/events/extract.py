@@ -612,7 +612,7 @@ def _sense(tok: Token, lex: Lexicon) -> TriggerSense | None:
             None,
         )  # "pulled back", "handed the town over to": a particle parsed as an adverb or a bare preposition
         if tok.lemma_.lower() in NAMING_VERBS and any(c.dep_ == "oprd" for c in tok.children):
-            return None  # "calling them an occupying army": naming, not calling for anything
+            return None  # "calling the troops occupiers": naming, not calling for anything
         prep = next((c.lower_ for c in tok.children if c.dep_ == "prep" and c.lower_ != "according"), None)
         if prep is None:  # "pushing for the US to back the plan": "for" marks the clause it heads
             prep = next((k.lower_ for c in tok.children if c.dep_ == "advcl"
@@ -991,7 +991,7 @@ def _requested(tok: Token, lex: Lexicon) -> bool:
 
 def _unrealized(tok: Token, lex: Lexicon) -> bool:
     """True for an act the sentence does not report as done: the content of a noun ("the right to
-    fire", "an offer to host a summit", "a resolution that aims to impose a blockade"), the purpose
+    fire", "a proposal to hold talks", "a resolution that aims to impose a blockade"), the purpose
     of another event ("demanded a meeting to discuss X", "would blockade the city to demand Y"), or
     the condition of one ("will withdraw unless X arranges a truce").
 
