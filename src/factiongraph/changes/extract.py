@@ -55,6 +55,7 @@ ANAPHORA_SENTENCES = 2
 ANAPHORA_SENTENCES_COUNTED = 6
 
 _MATCHERS: dict[tuple[int, int], tuple[Any, dict[str, tuple[Frame, int]]]] = {}
+_TRIGGER_WORDS: dict[int, frozenset[str] | None] = {}
 
 
 def _matcher(vocab: Any, frames: Frames) -> tuple[Any, dict[str, tuple[Frame, int]]]:
@@ -72,6 +73,37 @@ def _matcher(vocab: Any, frames: Frames) -> tuple[Any, dict[str, tuple[Frame, in
         got = (m, names)
         _MATCHERS[key] = got
     return got
+
+
+def _trigger_words(frames: Frames) -> frozenset[str] | None:
+    """Every word a frame's trigger node can be (its LEMMA or LOWER values, lowercased); None when
+    some trigger is not held to words, so that no sentence can be skipped."""
+    key = id(frames)
+    if key not in _TRIGGER_WORDS:
+        words: set[str] | None = set()
+        for f in frames.frames:
+            for pattern in f.patterns:
+                attrs = dict(pattern[0]).get("RIGHT_ATTRS", {})
+                vals = [v for a in ("LEMMA", "LOWER") if (v := attrs.get(a)) is not None]
+                if not vals or words is None:
+                    words = None
+                    continue
+                for v in vals:
+                    words.update(str(w).lower() for w in (v.get("IN", []) if isinstance(v, dict) else [v]))
+        _TRIGGER_WORDS[key] = None if words is None else frozenset(words)
+    return _TRIGGER_WORDS[key]
+
+
+def _matches(matcher: Any, sd: Any, words: frozenset[str] | None) -> list[tuple[int, list[int]]]:
+    """The matcher over the sentences holding a trigger word (offsets in the document): most
+    sentences of a report hold none, and the matcher's token tests are the stage's main cost."""
+    if words is None:
+        return list(matcher(sd))
+    out: list[tuple[int, list[int]]] = []
+    for sent in sd.sents:
+        if any(t.lemma_.lower() in words or t.lower_ in words for t in sent):
+            out += [(mid, [i + sent.start for i in ids]) for mid, ids in matcher(sent)]
+    return out
 
 
 @dataclasses.dataclass
@@ -553,7 +585,8 @@ def find_changes(doc: Document, frames: Frames | None = None) -> list[Relation]:
     out: list[Relation] = []
     seen: set[tuple[Any, ...]] = set()
     order = {f.id: i for i, f in enumerate(frames.frames)}
-    matches = sorted(matcher(sd), key=lambda m: (m[1][0], order[names[sd.vocab.strings[m[0]]][0].id]))
+    found = _matches(matcher, sd, _trigger_words(frames))
+    matches = sorted(found, key=lambda m: (m[1][0], order[names[sd.vocab.strings[m[0]]][0].id]))
     triggers = {ids[0] for _, ids in matches}
     # (trigger, source actor, change) -> the frame that said it: one statement, one reading
     said: dict[tuple[int, str, str], str] = {}
