@@ -86,7 +86,22 @@ def _verb_of(tok: Any) -> Any:
 
 
 def classify(trigger: Any) -> Certainty:
-    """Certainty of the event whose trigger token is `trigger` (a spaCy `Token`)."""
+    """Certainty of the event whose trigger token is `trigger` (a spaCy `Token`).
+
+    Events, relations and change statements ask about the same triggers; the answer depends on the
+    parse only, so it is kept per parsed document (in the Doc's `user_data`).
+    """
+    doc = trigger.doc
+    cache: dict[int, tuple[str, int | None]] = doc.user_data.setdefault("factiongraph.certainty", {})
+    got = cache.get(trigger.i)
+    if got is None:
+        c = _classify(trigger)
+        src = c.source_token.i if c.source_token is not None else None
+        got = cache[trigger.i] = (c.value, src)  # plain values: the Doc stays serialisable
+    return Certainty(got[0], None if got[1] is None else doc[got[1]])
+
+
+def _classify(trigger: Any) -> Certainty:
     sent = trigger.sent
     # an event noun as subject ("X's call for talks may become irrelevant"): the predicate's
     # modality is about the predicate, not about the event the noun names
