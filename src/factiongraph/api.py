@@ -75,6 +75,30 @@ def _marks(values: tuple[Any, ...] | list[Any]) -> str:
     return "(" + ", ".join("?" * len(values)) + ")" if values else "(NULL)"
 
 
+def _filter(
+    conds: list[str],
+    params: list[Any],
+    alias: str,
+    day: str,
+    min_certainty: str | None,
+    include_comments: bool,
+    since: str | dt.date | None,
+    until: str | dt.date | None,
+) -> None:
+    """Adds the filters events and relations share: certainty at least `min_certainty`, no reader
+    comments unless asked, and the SQL expression `day` within `since`/`until`."""
+    allowed = fg.certainties_from(_certainty(min_certainty))
+    conds.append(f"{alias}.certainty IN {_marks(allowed)}")
+    params += list(allowed)
+    if not include_comments:
+        conds.append(f"{alias}.source_kind <> 'comment'")
+    for value, name, op in ((since, "since", ">="), (until, "until", "<=")):
+        bound = _day(value, name)
+        if bound is not None:
+            conds.append(f"{day} {op} ?")
+            params.append(bound)
+
+
 def default_db() -> str:
     """The store `open()` reads without an argument: `$FACTIONGRAPH_DB`, else the config file's `db`,
     else `factiongraph.duckdb` (as the command line)."""
@@ -159,18 +183,7 @@ class Analysis:
         scope = self.scope(actor, country, conflict)
         where, params = scope.where("e.actor1", "COALESCE(e.actor2, e.actor1)", "a1.country", "a2.country")
         conds = [where]
-        allowed = fg.certainties_from(_certainty(min_certainty))
-        conds.append(f"e.certainty IN {_marks(allowed)}")
-        params += list(allowed)
-        if not include_comments:
-            conds.append("e.source_kind <> 'comment'")
-        lo, hi = _day(since, "since"), _day(until, "until")
-        if lo is not None:
-            conds.append("e.date_start >= ?")
-            params.append(lo)
-        if hi is not None:
-            conds.append("e.date_start <= ?")
-            params.append(hi)
+        _filter(conds, params, "e", "e.date_start", min_certainty, include_comments, since, until)
         rows = self.store.query(
             "SELECT e.*, d.id AS doc_id, d.url AS doc_url, d.title AS doc_title, d.published AS doc_published"
             " FROM events e JOIN documents d ON d.hash = e.doc_hash"
@@ -202,18 +215,8 @@ class Analysis:
         where, params = scope.where("r.source", "r.target", "sa.country", "ta.country")
         conds = [where, "(r.confidence IS NULL OR r.confidence >= ?)"]
         params.append(min_confidence)
-        allowed = fg.certainties_from(_certainty(min_certainty))
-        conds.append(f"r.certainty IN {_marks(allowed)}")
-        params += list(allowed)
-        if not include_comments:
-            conds.append("r.source_kind <> 'comment'")
-        lo, hi = _day(since, "since"), _day(until, "until")
-        if lo is not None:
-            conds.append("COALESCE(d.published, e.date_start) >= ?")
-            params.append(lo)
-        if hi is not None:
-            conds.append("COALESCE(d.published, e.date_start) <= ?")
-            params.append(hi)
+        day = "COALESCE(d.published, e.date_start)"
+        _filter(conds, params, "r", day, min_certainty, include_comments, since, until)
         rows = self.store.query(
             "SELECT r.*, d.id AS doc_id, d.url AS doc_url, d.title AS doc_title, d.published AS doc_published,"
             " e.date_start AS event_date, COALESCE(d.published, e.date_start) AS day"

@@ -944,21 +944,19 @@ class _Resolution:
     def _initials(self) -> None:
         """A later word in capitals that spells the initials of a name the report gave in full
         ("... the Kachin Independence Army ... the KIA said") is that actor."""
-        sd = self.sd
-        named: dict[str, Entity] = {}
-        first: dict[str, int] = {}
+        named: dict[str, tuple[str, int, Entity]] = {}  # full name -> its initials, first offset, entity
         for m in self.mentions:
-            if m.how in ("alias", "ner") and len(m.text.split()) >= 2 and m.actor_id not in self.persons:
-                named.setdefault(m.text, self.entities[m.actor_id])
-                first.setdefault(m.text, m.start)
+            if m.how not in ("alias", "ner") or len(m.text.split()) < 2 or m.actor_id in self.persons:
+                continue
+            if m.text not in named and len(letters := variants.initials(m.text)) >= 2:
+                named[m.text] = (letters, m.start, self.entities[m.actor_id])
         if not named:
             return
-        for tok in sd:
+        for tok in self.sd:
             if self.taken[tok.i] or not (2 <= len(tok.text) <= 8 and tok.text.isupper() and tok.text.isalpha()):
                 continue
-            hits = {
-                e.id: e for text, e in named.items() if first[text] < tok.idx and variants.is_acronym(tok.text, text)
-            }
+            low = tok.text.lower()
+            hits = {e.id: e for letters, start, e in named.values() if start < tok.idx and letters == low}
             if len(hits) == 1:
                 self._add(tok.i, tok.i + 1, next(iter(hits.values())), "alias")
 

@@ -68,12 +68,17 @@ def is_variant(short: str, long: str, generic: bool = False) -> bool:
     return True
 
 
+def initials(long: str) -> str:
+    """The lowercase initials of a name's words without articles ("Arakan Army" -> "aa")."""
+    return "".join(w[0] for w in normalize_name(long).split() if w not in ARTICLES)
+
+
 def is_acronym(short: str, long: str) -> bool:
     """`short` ("AA", "NEB") spells the initials of `long`'s words ("Arakan Army", "National Election Board")."""
     if not (2 <= len(short) <= 8 and short.replace(".", "").isupper()):
         return False
-    initials = "".join(w[0] for w in normalize_name(long).split() if w not in ARTICLES)
-    return len(initials) >= 2 and initials == short.replace(".", "").lower()
+    letters = initials(long)
+    return len(letters) >= 2 and letters == short.replace(".", "").lower()
 
 
 def same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

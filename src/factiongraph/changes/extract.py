@@ -440,41 +440,36 @@ class _Reader:
             return _Role([m])
         return _Role([])
 
+    def stated_targets(self, mover: _Role, trigger: Any, rtype: str) -> Iterator[tuple[Relation, Mention]]:
+        """The document's `rtype` relations from the mover stated in the trigger's sentence, with their
+        target mentions (what `client_of` and `parent_of` read)."""
+        sent = trigger.sent
+        ids = {m.actor_id for m in mover.mentions}
+        for r in self.doc.relations:
+            t = r.target_mention
+            in_sentence = sent.start_char <= r.evidence.start < sent.end_char
+            if r.type == rtype and r.source in ids and t is not None and in_sentence:
+                yield r, Mention(t.start, t.end, t.text, r.target)
+
     def client_of(self, mover: _Role | None, trigger: Any) -> _Role:
         """Whom the mover backs by the same sentence ('X, which had been backing Y, pulled out'):
         the support its withdrawal ends."""
         if mover is None or not mover.mentions:
             return _Role([])
-        sent = trigger.sent
-        ids = {m.actor_id for m in mover.mentions}
-        for r in self.doc.relations:
-            if (
-                r.type == "support"
-                and r.source in ids
-                and r.status != "former"
-                and r.target_mention is not None
-                and sent.start_char <= r.evidence.start < sent.end_char
-            ):
-                m = Mention(r.target_mention.start, r.target_mention.end, r.target_mention.text, r.target)
-                if self.usable(m):
-                    return _Role([m])
+        for r, m in self.stated_targets(mover, trigger, "support"):
+            if r.status != "former" and self.usable(m):
+                return _Role([m])
         return _Role([])
 
     def parent_of(self, mover: _Role | None, trigger: Any) -> _Role:
         """The group the mover belongs to by the same sentence: a stated affiliation or 'belonged to P'."""
         if mover is None or not mover.mentions:
             return _Role([])
+        for r, m in self.stated_targets(mover, trigger, "affiliation"):
+            if r.derived_from is None:
+                return _Role([m])
         sent = trigger.sent
         ids = {m.actor_id for m in mover.mentions}
-        for r in self.doc.relations:
-            if (
-                r.type == "affiliation"
-                and r.source in ids
-                and r.derived_from is None
-                and sent.start_char <= r.evidence.start < sent.end_char
-                and r.target_mention is not None
-            ):
-                return _Role([Mention(r.target_mention.start, r.target_mention.end, r.target_mention.text, r.target)])
         for t in sent:
             if t.lemma_.lower() in ("belong", "serve") and t.pos_ in ("VERB", "AUX"):
                 subj = self.role_of(self.subject_tokens(t))
