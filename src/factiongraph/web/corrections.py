@@ -307,12 +307,10 @@ def annotate_actor(s: Any, actor_id: str, d: dict[str, Any] | None) -> dict[str,
             return None
         c = merged[-1]
         rows = c.replaced.get("actors") or [{"id": actor_id, "name": actor_id}]
-        from factiongraph.web.queries import page_info
+        from factiongraph.web.queries import actor_detail
 
-        none = page_info(0, 1)
-        d = {"actor": rows[0], "registry": None, "registry_note": None, "lineage": [], "relations_over_time": [],
-             "timeline": [], "pages": {"events": none, "relations": none, "reports": none}, "partners": [],
-             "partner_count": 0, "edges": [], "changes": [], "events": [], "event_count": 0, "reports": []}  # fmt: skip
+        d = actor_detail(s, actor_id, stand_in=rows[0])
+        assert d is not None  # a stand-in row always gives a page
     d["actor_corrections"] = [c.to_dict(with_replaced=False) for c in mine]
     d["merged_into"] = next((c.payload["into"] for c in reversed(mine)
                              if c.action == "merge" and c.target_key == actor_id), None)  # fmt: skip

@@ -705,8 +705,12 @@ def actor_detail(
     events_page: int = 1,
     relations_page: int = 1,
     reports_page: int = 1,
+    stand_in: dict[str, Any] | None = None,
 ) -> dict[str, Any] | None:
     """An actor: registry profile, relations over time, changes, events and the reports that mention it.
+
+    `stand_in` is the actor row to show for an id the store no longer has (an actor an analyst
+    merged into another): the page keeps its shape, with whatever the store still holds for the id.
 
     Events, relation reports and reports come `limit` at a time (`*_page`, 1-based, newest first),
     each with its `page_info` under `pages`; `timeline` has every relation report (no evidence
@@ -718,9 +722,11 @@ def actor_detail(
     if reg is None and registry is not None and rows and rows[0].get("registry_id"):
         reg = registry.get(rows[0]["registry_id"])
     if not rows and reg is None:
-        return None
+        if stand_in is None:
+            return None
+        rows = [stand_in]
     note = None
-    if reg is None:
+    if reg is None and stand_in is None:
         stored_known = bool(rows and (rows[0].get("known") or rows[0].get("registry_id")))
         note = "not-loaded" if stored_known else "text-only"
     names = actor_names(store)
