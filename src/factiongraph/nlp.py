@@ -54,7 +54,51 @@ def load(name: str | None = None) -> Any:
     _register_line_breaks()
     if "parser" in nlp.pipe_names and LINE_BREAKS not in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAKS, before="parser")
+    if "lemmatizer" in nlp.pipe_names and PREFIXED_LEMMAS not in nlp.pipe_names:
+        _register_prefixed_lemmas()
+        nlp.add_pipe(PREFIXED_LEMMAS, after="lemmatizer")
     return nlp
+
+
+PREFIXED_LEMMAS = "factiongraph_prefixed_lemmas"
+# English verb prefixes that keep the stem's irregular inflection ("retake/retook", "overrun/overran")
+VERB_PREFIXES = ("re", "over", "out", "under", "with")
+
+
+def _register_prefixed_lemmas() -> None:
+    """A component that lemmatises irregular forms of prefixed verbs ("retook" -> "retake").
+
+    The rule lemmatiser knows "took" -> "take" from its exception table but leaves "retook" as it
+    is; every later stage reads the verb by its lemma, so the fix is made once, here.
+    """
+    from spacy.language import Language
+
+    if Language.has_factory(PREFIXED_LEMMAS):
+        return
+
+    @Language.factory(PREFIXED_LEMMAS, requires=["token.lemma", "token.tag"], assigns=["token.lemma"])
+    def make_prefixed_lemmas(nlp: Any, name: str) -> Any:
+        try:  # the rule lemmatiser's irregular verb forms ("took" -> ["take"]) and its known verbs
+            lookups = nlp.get_pipe("lemmatizer").lookups
+            table = dict(lookups.get_table("lemma_exc")["verb"])
+            known = frozenset(lookups.get_table("lemma_index")["verb"])
+        except (KeyError, ValueError):
+            table, known = {}, frozenset()
+
+        def prefixed_lemmas(doc: Any) -> Any:
+            for tok in doc:
+                # the tagger guesses any tense for a form it has not seen ("retook"/VBP)
+                if not tok.tag_.startswith("VB") or tok.lemma_ != tok.lower_ or tok.lower_ in known:
+                    continue
+                low = tok.lower_
+                for prefix in VERB_PREFIXES:
+                    base = table.get(low[len(prefix):]) if low.startswith(prefix) else None
+                    if base and prefix + base[0] in known:
+                        tok.lemma_ = prefix + base[0]
+                        break
+            return doc
+
+        return prefixed_lemmas
 
 
 LINE_BREAKS = "factiongraph_line_breaks"

@@ -268,6 +268,12 @@ def _modifiers(doc: Document, ms: _Mentions) -> list[Relation]:
     return out
 
 
+def _participle_clause(tok: Token) -> bool:
+    """A passive participle opening or closing the clause: "Backed by Y, X retook the town"."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass", "mark")
+                                                                for c in tok.children)
+
+
 def _noun_itself(noun: Token, ms: _Mentions, skip: Token) -> Mention | None:
     """The actor a noun names by itself or its own modifiers, ignoring the clause `skip` hanging off it."""
     m = ms.at(noun)
@@ -309,15 +315,24 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
             ):
                 gov = gov.head
                 client = _theme(gov, ms)
+            elif tok.dep_ == "pobj" and gov.lower_ == "with" and gov.head.pos_ in ("NOUN", "PROPN"):
+                # "X, with backing from Y, retook the town": the phrase describes the noun it hangs off
+                client = _noun_itself(gov.head, ms, gov)
+                gov = tok
             if client is not None:
                 for p in patrons:
                     add("support", p, client, tok, gov, "support-noun")
         elif tok.pos_ == "VERB" and lemma in words.support_participles and (
-            tok.dep_ == "acl" or any(c.dep_ == "auxpass" for c in tok.children)
+            tok.dep_ == "acl" or any(c.dep_ == "auxpass" for c in tok.children) or _participle_clause(tok)
         ):
             patrons = ms.named([x for a in tok.children if a.dep_ == "agent" for p in a.children
                               if p.dep_ == "pobj" for x in conjuncts(p)])
-            client = _noun_itself(tok.head, ms, tok) if tok.dep_ == "acl" else _theme(tok, ms)
+            if tok.dep_ == "acl":
+                client = _noun_itself(tok.head, ms, tok)
+            elif _participle_clause(tok):
+                client = _theme(tok.head, ms)  # "Backed by Y, X retook the town": X is the main clause's subject
+            else:
+                client = _theme(tok, ms)
             if client is not None:
                 for p in patrons:
                     add("support", p, client, tok, tok, "support-participle")
@@ -328,6 +343,19 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
                 own = _noun_itself(tok.head, ms, tok)
             elif tok.dep_ in ("attr", "oprd") and tok.head.lemma_ in ("be", "become", "remain"):
                 own = _theme(tok.head, ms)
+            elif tok.dep_ == "nsubj" and tok.head.lemma_ in ("be", "include") and lemma != "part":
+                # "Y, whose members are A, B and C" / "its members include A and B": the listed actors belong to Y
+                poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+                group = None
+                if poss is not None and poss.lower_ == "whose":
+                    clause = tok.head
+                    group = _noun_itself(clause.head, ms, clause) if clause.dep_ == "relcl" else None
+                elif poss is not None:
+                    group = ms.at(poss)
+                listed = [c for c in tok.head.children if c.dep_ in ("attr", "dobj")]
+                if group is not None:
+                    for m in ms.named([x for t in listed for x in conjuncts(t)]):
+                        add("affiliation", m, group, tok, tok.head, "member-noun")
             if own is not None:
                 for g in groups:
                     add("affiliation", own, g, tok, tok.head if tok.dep_ == "attr" else tok, "member-noun")
@@ -430,29 +458,62 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
     return out
 
 
-JOINT_WORDS = frozenset(["jointly", "together"])
-
-
 def _joint(doc: Document, ms: _Mentions) -> list[Relation]:
-    """Coordinated subjects acting "jointly"/"together" ("X and Y jointly captured Z"): allies."""
+    """Sides that act together (word lists in `frames/data/ties.yaml`): coordinated subjects acting
+    "jointly"/"together" ("X and Y jointly captured Z"), and a partner named by "jointly with Y",
+    "together with Y" or "in coordination with Y" ("X, acting jointly with Y, retook the town")."""
+    words = tie_words()
     sd: Doc = doc.parsed
     out: list[Relation] = []
     for tok in sd:
-        if tok.lower_ not in JOINT_WORDS or tok.dep_ != "advmod" or tok.head.pos_ != "VERB":
+        low = tok.lower_
+        first: Mention | None = None
+        if low in words.joint_adverbs and tok.dep_ == "advmod" and tok.head.pos_ == "VERB":
+            verb = tok.head
+            partners = [p for holder in (tok, verb) for p in prep_objects(holder, ("with",))]
+        elif low in words.joint_adverbs and tok.dep_ == "advmod" and tok.head.lower_ == "with" \
+                and tok.head.head.pos_ in ("NOUN", "PROPN") and tok.head.head.head.pos_ in ("VERB", "AUX"):
+            # "X, together with Y, held the pass": the phrase hangs off X's own noun
+            verb = tok.head.head.head
+            partners = [p for p in tok.head.children if p.dep_ == "pobj"]
+            first = _noun_itself(tok.head.head, ms, tok.head)
+        elif tok.dep_ == "pobj" and tok.lemma_.lower() in words.joint_nouns and tok.head.lower_ == "in" \
+                and tok.head.head.pos_ == "VERB":
+            verb = tok.head.head
+            partners = prep_objects(tok, ("with",))
+        else:
             continue
-        verb = tok.head
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        first = (ms.at(subj) or ms.in_subtree(subj)) if subj is not None else None
-        if first is None:
-            continue
-        side = [first, *ms.coordinated(first)]
         c = cert.classify(verb).value
         if c == "negated":
             continue
+        first = first or _actor_of_clause(verb, ms)
+        if first is None:
+            continue
+        if partners:
+            for other in ms.named([x for p in partners for x in conjuncts(p)]):
+                if other.actor_id != first.actor_id:
+                    out.append(_make(doc, "alliance", first, other, tok, _status(verb, c), c, method="joint"))
+            continue
+        if low not in words.joint_adverbs:
+            continue
+        side = [first, *ms.coordinated(first)]
         for i, a in enumerate(side):
             for b in side[i + 1:]:
                 out.append(_make(doc, "alliance", a, b, tok, _status(verb, c), c, method="joint"))
     return out
+
+
+def _actor_of_clause(verb: Token, ms: _Mentions) -> Mention | None:
+    """Who acts in a clause: its subject, or for a participle describing a noun ("X, acting with Y")
+    the actor that noun names."""
+    if verb.dep_ == "acl":
+        return _noun_itself(verb.head, ms, verb)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return _theme(verb, ms)
+    if subj.lower_ in ("which", "who", "that"):
+        return _relative_antecedent(subj, ms)
+    return ms.at(subj) or ms.in_subtree(subj)
 
 
 RECIPROCAL = (("each", "other"), ("one", "another"))

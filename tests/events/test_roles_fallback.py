@@ -230,3 +230,44 @@ def test_a_statement_takes_no_place_from_earlier_sentences(run):
     doc = run("Fighting raged in Aleppo between Hezbollah and the Free Syrian Army. Russia urged Turkey to act.")
     request = next(e for e in doc.events if e.plover == "REQUEST")
     assert request.location is None
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "companion"),
+    [
+        ("The Popular Mobilization Forces, acting jointly with the Peshmerga, recaptured a village.",
+         "popular-mobilization-forces", "peshmerga"),
+        ("Mozambican troops, helped by Rwandan forces, retook the harbour town on Sunday.", "mozambique", "rwanda"),
+        ("Hezbollah and its allies from the Syrian army stormed the hilltop near Qusayr.", "hezbollah", "syria"),
+    ],
+)
+def test_an_actor_named_inside_the_agents_own_phrase_is_never_guessed_as_its_target(run, text, actor, companion):
+    doc = run(text)
+    assert all(not (e.actor1 == actor and e.actor2 == companion) for e in doc.events), triples(doc)
+    assert not any(r.type == "hostility" and {r.source, r.target} == {actor, companion} for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        ("ELN guerrillas went after FARC dissidents near the border.", ("ASSAULT", "eln", "farc-dissidents")),
+        ("Al-Shabaab fighters tracked down the defector Mukhtar Robow.", ("ASSAULT", "al-shabaab", "mukhtar-robow")),
+        ("ISWAP hunted down Boko Haram commanders in the forest.", ("ASSAULT", "islamic-state-west-africa",
+                                                                    "boko-haram")),
+    ],
+)
+def test_pursuing_an_armed_enemy_is_an_assault(run, text, triple):
+    assert triple in triples(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        ("Kurdish fighters retook the town from the Islamic State on Monday.",
+         ("ASSAULT", "ypg", "islamic-state")),
+        ("Houthi fighters retook the district from the Giants Brigades.", ("ASSAULT", "houthis", "giants-brigades")),
+        ("Iraqi forces retook Ramadi from the Islamic State in December.", ("ASSAULT", "iraq", "islamic-state")),
+    ],
+)
+def test_irregular_forms_of_prefixed_verbs_are_read_as_their_lemma(run, text, triple):
+    assert triple in triples(run(text))

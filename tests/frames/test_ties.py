@@ -203,3 +203,76 @@ def test_object_of_an_appositive_relational_noun_is_no_party_to_the_clause(run, 
 )
 def test_belong_to_a_relative_pronoun_ties_the_member_to_the_antecedent(run, text, member, group):
     assert ("affiliation", member, group) in ties(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "patron", "client"),
+    [
+        ("Backed by Rwandan soldiers, the Mozambican army retook the port.", "rwanda", "mozambique"),
+        ("Armed by Iran, the Houthis have attacked Saudi oil facilities for years.", "iran", "houthis"),
+        ("Supported by Turkish drones, the Syrian National Army advanced on Manbij.", "turkey", "syrian-national-army"),
+    ],
+)
+def test_opening_support_participle_makes_the_main_subject_the_client(run, text, patron, client):
+    doc = run(text)
+    assert ("support", patron, client) in ties(doc)
+    assert not any(r.type == "hostility" and patron in (r.source, r.target) for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "patrons", "client"),
+    [
+        ("The Shammar militia, with backing from the Peshmerga, cleared the road to Rabia.", ["peshmerga"], "shammar"),
+        ("Hezbollah, with help from Iran and Syria, rebuilt its arsenal.", ["iran", "syria"], "hezbollah"),
+        ("The Syrian army, with support from Russia, pushed into the eastern suburbs.", ["russia"], "syria"),
+    ],
+)
+def test_support_noun_on_the_subject_phrase_makes_the_subject_the_client(run, text, patrons, client):
+    got = ties(run(text))
+    for p in patrons:
+        assert ("support", p, client) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "members"),
+    [
+        ("The Northern Alliance, whose members are Junbish-i-Milli and Hezb-e Islami, fought the Taliban.",
+         "northern-alliance", ["junbish-e-milli"]),
+        ("Hezbollah said its members include Amal and the Syrian Social Nationalist Party.",
+         "hezbollah", ["amal", "syrian-social-nationalist-party"]),
+        ("The Syrian Democratic Forces, whose components are the YPG and the Sanadid Forces, took Raqqa.",
+         "syrian-democratic-forces", ["ypg"]),
+    ],
+)
+def test_members_named_as_the_subject_of_be_or_include_belong_to_the_possessor(run, text, group, members):
+    got = ties(run(text))
+    for m in members:
+        assert ("affiliation", m, group) in got
+
+
+def test_members_of_an_unnamed_group_are_no_party_to_its_clause(run):
+    doc = run("The coalition, whose members are the Arakan Army and the Kachin Independence Army, seized the town.")
+    assert not any(r.type == "hostility" for r in doc.relations)
+    assert not any(r.type == "affiliation" for r in doc.relations), "an unnamed group gives no membership"
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("The Popular Mobilization Forces, acting jointly with the Peshmerga, recaptured a village.",
+         ("popular-mobilization-forces", "peshmerga")),
+        ("Hamas fired rockets at Israel in coordination with Islamic Jihad.", ("hamas", "palestinian-islamic-jihad")),
+        ("The Kurdistan Workers' Party, together with the YPG, defended the mountain.", ("pkk", "ypg")),
+        ("Al-Shabaab operated in tandem with Hizbul Islam in Mogadishu.", ("al-shabaab", "hizbul-islam")),
+    ],
+)
+def test_acting_jointly_with_a_partner_is_an_alliance_and_no_fight(run, text, pair):
+    doc = run(text)
+    got = {(r.type, frozenset((r.source, r.target))) for r in doc.relations}
+    assert ("alliance", frozenset(pair)) in got
+    assert ("hostility", frozenset(pair)) not in got
+
+
+def test_acting_in_coordination_under_negation_gives_no_alliance(run):
+    doc = run("The Lebanese army was not acting in coordination with Hezbollah, officials said.")
+    assert not any(r.type == "alliance" for r in doc.relations)

@@ -456,6 +456,33 @@ def _fallback(
     return best[1] if best else None
 
 
+NP_LINKS = frozenset(["compound", "amod", "poss", "nmod", "det", "flat"])
+
+
+COMPANION_PREPS = frozenset(["with", "alongside", "beside"])
+
+
+def _own_phrase(tok: Token, known: Mention, ms: _Mentions) -> set[int]:
+    """Tokens of the co-agents, clauses and companion phrases of the known agent ("X, acting jointly
+    with Y", "X, helped by Y", "X, with help from Y"): the actors they name stand with that side, so
+    they are never guessed as the other one. A phrase that contains the trigger itself ("X's attack
+    on Y") is no such description."""
+    span = ms.sd.char_span(known.start, known.end, alignment_mode="expand")
+    if span is None:
+        return set()
+    np = span.root
+    while np.dep_ in NP_LINKS and np.head != np and np.head.pos_ in ("NOUN", "PROPN"):
+        np = np.head
+    if np.pos_ not in ("NOUN", "PROPN") or tok in np.subtree:
+        return set()
+    return {
+        t.i
+        for c in np.children
+        if c.dep_ in ("acl", "relcl", "conj") or (c.dep_ == "prep" and c.lower_ in COMPANION_PREPS)
+        for t in c.subtree
+    }
+
+
 def _between(tok: Token, ms: _Mentions) -> tuple[Mention | None, Mention | None]:
     """The two sides of "between X and Y" on an event noun, or on the verb it is subject of
     ("clashes broke out between X and Y")."""
@@ -878,7 +905,8 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
             if known is not None and _main_clause(tok):
                 # the known side's coordinated actors ("X, Y and Z attacked ...") are on its side
                 own_side = {known.actor_id} | {x.actor_id for x in ms.coordinated(known)}
-                other = _fallback(tok, ms, sent, own_side, attribution)
+                described = _own_phrase(tok, known, ms) if m1 is not None else set()
+                other = _fallback(tok, ms, sent, own_side, attribution | described)
             if known is not None and other is not None:
                 m1, m2 = (known, other) if m1 is not None else (other, known)
                 add(sent, tok, trigger, sense, c, m1, m2, GUESSED_FACTOR, guessed=other)

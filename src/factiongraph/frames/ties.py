@@ -26,6 +26,8 @@ class TieWords:
     alliance_predicates: frozenset[str]
     same_side_nouns: frozenset[str]
     noun_cues: Mapping[str, str]  # relational noun -> tie type ("ally of Y", "Y's branch")
+    joint_adverbs: frozenset[str]  # "jointly with Y", "X and Y together took Z"
+    joint_nouns: frozenset[str]  # "in coordination with Y"
 
 
 @lru_cache(maxsize=1)
@@ -41,6 +43,8 @@ def tie_words() -> TieWords:
         alliance_predicates=frozenset(raw["alliance_predicates"]),
         same_side_nouns=frozenset(raw["same_side_nouns"]),
         noun_cues=MappingProxyType({str(k): str(v) for k, v in raw["noun_cues"].items()}),
+        joint_adverbs=frozenset(raw["joint_adverbs"]),
+        joint_nouns=frozenset(raw["joint_nouns"]),
     )
 
 
@@ -119,7 +123,7 @@ def sheltered_tokens(sd: Doc) -> set[int]:
             continue  # most tokens: an integer test instead of string work
         lemma = tok.lemma_.lower()
         phrases: list[Token] = []
-        if tok.pos_ == "VERB" and tok.dep_ == "acl" and lemma in words.support_participles:
+        if tok.pos_ == "VERB" and tok.dep_ in ("acl", "advcl") and lemma in words.support_participles:
             phrases = [p for a in tok.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
         elif tok.pos_ == "NOUN" and tok.dep_ == "appos" and (
             lemma in words.member_nouns or tok.lower_ in words.noun_cues
@@ -129,6 +133,9 @@ def sheltered_tokens(sd: Doc) -> set[int]:
             phrases = prep_objects(tok, ("of", "from"))
         elif tok.pos_ == "VERB" and tok.dep_ in ("acl", "relcl"):
             phrases = list_members(tok, words) or []
+        elif tok.pos_ == "NOUN" and lemma in words.member_nouns and tok.dep_ == "nsubj" and tok.head.dep_ == "relcl":
+            # "Y, whose members are A and B, ...": the list describes Y
+            phrases = [c for c in tok.head.children if c.dep_ in ("attr", "dobj")]
         elif same_side(tok, words):
             phrases = same_side_objects(tok)
         for p in phrases:
