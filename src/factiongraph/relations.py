@@ -352,9 +352,9 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
                     group = _noun_itself(clause.head, ms, clause) if clause.dep_ == "relcl" else None
                 elif poss is not None:
                     group = ms.at(poss)
-                listed = [c for c in tok.head.children if c.dep_ in ("attr", "dobj")]
+                subjects_of = [c for c in tok.head.children if c.dep_ in ("attr", "dobj")]
                 if group is not None:
-                    for m in ms.named([x for t in listed for x in conjuncts(t)]):
+                    for m in ms.named([x for t in subjects_of for x in conjuncts(t)]):
                         add("affiliation", m, group, tok, tok.head, "member-noun")
             if own is not None:
                 for g in groups:
