@@ -86,3 +86,43 @@ def test_the_pipeline_gives_probabilities_and_methods(pipeline) -> None:
     doc = extract("The Iranian-backed Houthis attacked Saudi Arabia on Tuesday.", pipeline=pipeline)
     assert {(r.type, r.method) for r in doc.relations} >= {("support", "modifier")}
     assert all(0.0 < r.confidence < 1.0 for r in doc.relations)
+
+
+def _tie(text: str, source: str, target: str) -> dict[str, float]:
+    s, t = text.index(source), text.index(target)
+    r = Relation(type="hostility", source="a", target="b",  # type: ignore[arg-type]
+                 source_mention=Span(s, s + len(source), source), target_mention=Span(t, t + len(target), target),
+                 status="current", certainty="asserted", source_kind="article", evidence=Span(0, len(text), text),
+                 confidence=0.5, method="mention")  # type: ignore[arg-type]
+    [f] = tie_features(Document(id="d", text=text, relations=(r,))).values()
+    return f
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("The Wagner Group has been operating in Mali since 2021.", "Wagner Group", "Mali"),
+        ("Clashes with the YPG broke out in northern Iraq last week.", "YPG", "Iraq"),
+        ("Rebels moved weapons across the Sudan border, the Houthis claimed.", "Houthis", "Sudan"),
+    ],
+)
+def test_an_endpoint_after_a_locative_preposition_is_marked_a_place(text, source, target) -> None:
+    assert _tie(text, source, target)["locative_endpoint"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("The United Nations says the M23 offensive displaced a million people.", "M23", "United Nations"),
+        ("Amnesty reported that the army shelled the Houthis.", "Houthis", "Amnesty"),
+        ("Russia said the Wagner Group would stay.", "Wagner Group", "Russia"),
+    ],
+)
+def test_an_endpoint_followed_by_a_reporting_verb_is_marked_a_speaker(text, source, target) -> None:
+    f = _tie(text, source, target)
+    assert f["speaker_endpoint"] == 1.0 and f["locative_endpoint"] == 0.0
+
+
+def test_parties_named_as_such_carry_neither_mark() -> None:
+    f = _tie("Hezbollah fought alongside the Syrian army against the rebels.", "Hezbollah", "Syrian army")
+    assert f["locative_endpoint"] == 0.0 and f["speaker_endpoint"] == 0.0

@@ -80,7 +80,6 @@ def tie_features(doc: Document) -> dict[TieKey, dict[str, float]]:
     n_mentions = {a.id: len(a.mentions) for a in doc.actors}
     top = max(n_mentions.values(), default=1) or 1
     length = max(len(doc.text), 1)
-    ent_types = _entity_types(doc)
     out: dict[TieKey, dict[str, float]] = {}
     for key, rs in rows.items():
         f: dict[str, float] = {}
@@ -101,7 +100,6 @@ def tie_features(doc: Document) -> dict[TieKey, dict[str, float]]:
         src, tgt = actors.get(rs[0].source), actors.get(rs[0].target)
         for side, a in (("src", src), ("tgt", tgt)):
             f[f"{side}_kind={_kind(a)}"] = 1.0
-            f[f"{side}_ent={ent_types.get(a.id, 'none') if a else 'none'}"] = 1.0
             if a is not None and a.id.startswith("generic-"):
                 f["generic_endpoint"] = 1.0
         f["both_known"] = float(bool(src and src.known and tgt and tgt.known))
@@ -120,26 +118,43 @@ def tie_features(doc: Document) -> dict[TieKey, dict[str, float]]:
         f["first_position"] = min(r.evidence.start for r in rs) / length
         f["max_rule_confidence"] = max(r.confidence for r in rs)
         f["in_title_or_lead"] = float(min(r.evidence.start for r in rs) < 400)
+        roles = [_endpoint_roles(doc.text, r) for r in rs]
+        f["locative_endpoint"] = float(bool(roles) and all("place" in x for x in roles))
+        f["speaker_endpoint"] = float(bool(roles) and all("speaker" in x for x in roles))
         out[key] = f
     return out
 
 
-def _entity_types(doc: Document) -> dict[str, str]:
-    """Actor id -> the named-entity label the parser gave its first named mention (PERSON, GPE, ORG...),
-    when the parse is still attached; a person or a place as an endpoint is a common error."""
-    sd = doc.parsed
-    out: dict[str, str] = {}
-    if sd is None:
-        return out
-    for a in doc.actors:
-        for m in a.mentions:
-            if m.how == "coref" or m.text.lower() in PRONOUNS:
-                continue
-            span = sd.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None:
-                out[a.id] = span.root.ent_type_ or "none"
-                break
+def _endpoint_roles(text: str, r: Relation) -> set[str]:
+    """What the row's endpoint names do in their sentence, read from the words around them (the same
+    whether or not the parse is still attached, as for a long document scored after its windows
+    are joined): "place" when one follows a locative preposition ("fighting in northern Iraq"), and
+    "speaker" when a reporting verb follows one ("the UN says the group's offensive ...")."""
+    words = _role_words()
+    out: set[str] = set()
+    for m in (r.source_mention, r.target_mention):
+        if m is None:
+            continue
+        before = text[max(0, m.start - 40): m.start].lower().split()[-3:]
+        while before and (before[-1] == "the" or before[-1].endswith("ern") or before[-1] == "central"):
+            before.pop()  # "in the north-western", "in central"
+        if before and before[-1] in words[0]:
+            out.add("place")
+        after = text[m.end: m.end + 20].lower().split()[:1]
+        if after and after[0].strip(",.;:") in words[1]:
+            out.add("speaker")
     return out
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Locative prepositions and the inflected forms of the reporting verbs."""
+    from factiongraph.events.certainty import REPORT_VERBS
+    from factiongraph.frames.ties import tie_words
+
+    forms = {f for v in REPORT_VERBS for f in (v, v + "s", v + "ed", v + "d", v + "es")}
+    forms |= {"said", "told", "wrote", "thought"}
+    return tie_words().locative_prepositions, frozenset(forms)
 
 
 def _pronoun(r: Relation) -> bool:

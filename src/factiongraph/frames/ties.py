@@ -28,6 +28,7 @@ class TieWords:
     noun_cues: Mapping[str, str]  # relational noun -> tie type ("ally of Y", "Y's branch")
     joint_adverbs: frozenset[str]  # "jointly with Y", "X and Y together took Z"
     joint_nouns: frozenset[str]  # "in coordination with Y"
+    locative_prepositions: frozenset[str]  # "in Iraq": a name used as a place
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +46,7 @@ def tie_words() -> TieWords:
         noun_cues=MappingProxyType({str(k): str(v) for k, v in raw["noun_cues"].items()}),
         joint_adverbs=frozenset(raw["joint_adverbs"]),
         joint_nouns=frozenset(raw["joint_nouns"]),
+        locative_prepositions=frozenset(raw["locative_prepositions"]),
     )
 
 
