@@ -111,6 +111,10 @@ def _relative_antecedent(pron: Token, ms: _Mentions) -> Mention | None:
     m = ms.at(cand) or ms.in_subtree(cand)
     if m is not None:
         return m
+    if cand.dep_ == "appos":  # "X, a group that was once linked to Y": the clause describes X
+        m = ms.at(cand.head) or _noun_itself(cand.head, ms, cand)
+        if m is not None:
+            return m
     # predicative "(X, which is presented) as Ys who ...": back to the clause's own subject
     head = cand
     while head.dep_ in ("pobj", "prep", "punct") and head.head != head:
@@ -323,7 +327,7 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
                 for p in patrons:
                     add("support", p, client, tok, gov, "support-noun")
         elif tok.pos_ == "VERB" and lemma in words.support_participles and (
-            tok.dep_ == "acl" or any(c.dep_ == "auxpass" for c in tok.children) or _participle_clause(tok)
+            tok.dep_ == "acl" or any(c.dep_ in ("auxpass", "agent") for c in tok.children) or _participle_clause(tok)
         ):
             patrons = ms.named([x for a in tok.children if a.dep_ == "agent" for p in a.children
                               if p.dep_ == "pobj" for x in conjuncts(p)])
@@ -343,6 +347,8 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
                 own = _noun_itself(tok.head, ms, tok)
             elif tok.dep_ in ("attr", "oprd") and tok.head.lemma_ in ("be", "become", "remain"):
                 own = _theme(tok.head, ms)
+            elif tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ == "VERB":
+                own = _theme(tok.head.head, ms)  # "X fought as part of Y", "X served as members of Y"
             elif tok.dep_ == "nsubj" and tok.head.lemma_ in ("be", "include") and lemma != "part":
                 # "Y, whose members are A, B and C" / "its members include A and B": the listed actors belong to Y
                 poss = next((c for c in tok.children if c.dep_ == "poss"), None)
@@ -400,19 +406,22 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
             b = _partner(tok, ms)
             if rtype in ("affiliation", "alliance") and _partial_subject(tok):
                 continue  # "some of X's fighters joined Y": a part of X, not X, joined
-            if a and b and a.actor_id != b.actor_id:
+            if a and b:
                 c = cert.classify(tok).value
                 if c == "negated":
                     continue
-                out.append(_make(doc, rtype, a, b, tok, _status(tok, c), c))
+                for x in [a, *ms.coordinated(a)]:  # "A and B belong to Y": both do
+                    if x.actor_id != b.actor_id:
+                        out.append(_make(doc, rtype, x, b, tok, _status(tok, c), c))
             continue
         if tok.dep_ == "prep" and low in ("alongside", "beside") and tok.head.pos_ == "VERB":
             # "fought alongside X": allies in the fight
             a = _theme(tok.head, ms)
-            b = next((ms.in_subtree(p) for p in tok.children if p.dep_ == "pobj"), None)
-            if a and b and a.actor_id != b.actor_id:
-                c = cert.classify(tok.head).value
-                out.append(_make(doc, "alliance", a, b, tok, _status(tok.head, c), c, method="alongside"))
+            partners = ms.named([x for p in tok.children if p.dep_ == "pobj" for x in conjuncts(p)])
+            c = cert.classify(tok.head).value
+            for b in partners:
+                if a is not None and b.actor_id != a.actor_id:
+                    out.append(_make(doc, "alliance", a, b, tok, _status(tok.head, c), c, method="alongside"))
             continue
         if tok.pos_ == "NOUN" and lemma in ALLIANCE_NOUNS:
             pair = _alliance_parties(tok, ms)
@@ -548,8 +557,11 @@ def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
     out = []
     sd = doc.parsed
     settings = Parties(doc, ms)
+    surrender = tie_words().surrender_verbs
     for e in doc.events:
         rtype = DERIVED.get(e.plover)
+        if e.plover in ("RETREAT", "CONCEDE") and e.actor2 is not None and _trigger_lemma(sd, e) in surrender:
+            rtype = "hostility"  # "X surrendered to Y": Y is the enemy X gives up to
         if rtype is None or e.certainty == "negated":
             continue
         if e.actor2 is None:
@@ -597,6 +609,11 @@ def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
                           confidence=e.confidence * 0.9, method=f"derived-{e.plover}")
                 )
     return out
+
+
+def _trigger_lemma(sd: Doc, e: Event) -> str:
+    span = sd.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+    return span[0].lemma_.lower() if span is not None and len(span) else ""
 
 
 def _is_subject_of(m: Mention, verb: Token, settings: Parties) -> bool:

@@ -62,3 +62,53 @@ def test_a_partial_defection_does_not_make_the_whole_group_a_member(run, text, w
 def test_fighting_to_back_someone_makes_no_enemy_of_them(run, text, backer, backed):
     doc = run(text)
     assert frozenset((backer, backed)) not in pairs(doc, "hostility")
+
+
+@pytest.mark.parametrize(
+    ("text", "patron", "client"),
+    [
+        ("The M23, helped by the Rwandan army, overran large parts of North Kivu.", "rwanda", "m23"),
+        ("The Houthis, armed by Iran, pushed towards Marib.", "iran", "houthis"),
+        ("The Giants Brigades, trained by the UAE, advanced on Ataq.", "united-arab-emirates", "giants-brigades"),
+    ],
+)
+def test_a_participle_with_a_by_agent_is_passive_whatever_the_parse(run, text, patron, client):
+    doc = run(text)
+    got = {(r.type, r.source, r.target) for r in doc.relations}
+    assert ("support", patron, client) in got
+    assert ("support", client, patron) not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Hundreds of Boko Haram fighters surrendered to the Nigerian army last month.", ("boko-haram", "nigeria")),
+        ("ISIS fighters in Baghouz surrendered to the Syrian Democratic Forces.",
+         ("islamic-state", "syrian-democratic-forces")),
+        ("The last Taliban commanders in Kunduz capitulated to the Northern Alliance.",
+         ("taliban", "northern-alliance")),
+    ],
+)
+def test_surrendering_to_a_side_makes_it_an_enemy(run, text, pair):
+    got = {(r.type, frozenset((r.source, r.target))) for r in run(text).relations}
+    assert ("hostility", frozenset(pair)) in got
+
+
+def test_refusing_to_surrender_states_no_tie_by_itself(run):
+    doc = run("The rebels refused to surrender to the army.")
+    assert not any(r.type == "hostility" and r.method == "derived-RETREAT" for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "member", "group"),
+    [
+        ("Hayat Tahrir al-Sham, an alliance that was once linked to al-Qaeda, controls Idlib.",
+         "hayat-tahrir-al-sham", "al-qaeda"),
+        ("Jabhat Fateh al-Sham, the group that was formerly affiliated with al-Qaeda, denied the claim.",
+         "jabhat-fateh-al-sham", "al-qaeda"),
+        ("Ansar Dine, a movement that is aligned with al-Qaeda, seized Timbuktu.", "ansar-dine", "al-qaeda"),
+    ],
+)
+def test_a_relative_clause_on_an_apposition_describes_the_named_actor(run, text, member, group):
+    got = {(r.type, r.source, r.target) for r in run(text).relations}
+    assert ("affiliation", member, group) in got

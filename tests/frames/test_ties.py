@@ -276,3 +276,52 @@ def test_acting_jointly_with_a_partner_is_an_alliance_and_no_fight(run, text, pa
 def test_acting_in_coordination_under_negation_gives_no_alliance(run):
     doc = run("The Lebanese army was not acting in coordination with Hezbollah, officials said.")
     assert not any(r.type == "alliance" for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "member", "group"),
+    [
+        ("Sunni tribesmen from Anbar fought as members of the Popular Mobilization Forces.",
+         "sunni-tribesman", "popular-mobilization-forces"),
+        ("Kataib Hezbollah fought as part of the Popular Mobilization Forces against the Islamic State.",
+         "kataib-hezbollah", "popular-mobilization-forces"),
+        ("Kataib Hezbollah operated as a component of the Popular Mobilization Forces.",
+         "kataib-hezbollah", "popular-mobilization-forces"),
+    ],
+)
+def test_acting_as_a_member_of_a_group_is_membership_and_no_fight_with_it(run, text, member, group):
+    doc = run(text)
+    assert ("affiliation", member, group) in ties(doc)
+    assert not any(r.type == "hostility" and group in (r.source, r.target) for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "left", "right"),
+    [
+        ("Ma'awisley fighters took part in operations alongside AMISOM and the Somali National Army.",
+         "macawisley", ["amisom", "somalia"]),
+        ("Hezbollah fought alongside the Syrian army and Iran in Qusayr.", "hezbollah", ["syria", "iran"]),
+        ("The YPG battled beside the Peshmerga and the PKK on Mount Sinjar.", "ypg", ["peshmerga", "pkk"]),
+    ],
+)
+def test_every_partner_listed_after_alongside_is_an_ally(run, text, left, right):
+    got = {(r.type, frozenset((r.source, r.target))) for r in run(text).relations}
+    for other in right:
+        assert ("alliance", frozenset((left, other))) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "members", "group"),
+    [
+        ("The PMF, which Kataib Hezbollah and the Badr Organization belong to, stayed out of the fighting.",
+         ["kataib-hezbollah", "badr-organization"], "popular-mobilization-forces"),
+        ("Ahrar al-Sham and Jaysh al-Islam joined the Islamic Front in 2013.",
+         ["ahrar-al-sham", "jaysh-al-islam"], "islamic-front"),
+        ("Both Hamas and Islamic Jihad are affiliated with the Muslim Brotherhood, he wrote.",
+         ["hamas"], "muslim-brotherhood"),
+    ],
+)
+def test_coordinated_subjects_of_a_tie_verb_each_get_the_tie(run, text, members, group):
+    got = ties(run(text))
+    for m in members:
+        assert ("affiliation", m, group) in got

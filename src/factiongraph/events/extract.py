@@ -251,8 +251,11 @@ def _stative(verb: Token) -> bool:
 
 
 def _is_passive(verb: Token) -> bool:
-    """The verb has a passive subject or auxiliary ("was struck")."""
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    """The verb has a passive subject or auxiliary ("was struck"), or is a past participle with a
+    by-agent ("X, helped by Y, ...", which the parser may take for the main verb)."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
+    )
 
 
 def _subject(verb: Token, ms: _Mentions, depth: int = 0) -> Mention | None:
@@ -334,7 +337,7 @@ def _patient(
     """
     passive = _is_passive(verb) and not _stative(verb)
     for c in verb.children:
-        if passive and c.dep_ == "nsubjpass":
+        if passive and c.dep_ in ("nsubjpass", "nsubj"):  # "X, helped by Y": X the parser took for a subject
             if c.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
                 return ms.in_subtree(verb.head)
             return ms.in_subtree(c)

@@ -29,6 +29,7 @@ class TieWords:
     joint_adverbs: frozenset[str]  # "jointly with Y", "X and Y together took Z"
     joint_nouns: frozenset[str]  # "in coordination with Y"
     locative_prepositions: frozenset[str]  # "in Iraq": a name used as a place
+    surrender_verbs: frozenset[str]  # "X surrendered to Y": Y is X's enemy
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +48,7 @@ def tie_words() -> TieWords:
         joint_adverbs=frozenset(raw["joint_adverbs"]),
         joint_nouns=frozenset(raw["joint_nouns"]),
         locative_prepositions=frozenset(raw["locative_prepositions"]),
+        surrender_verbs=frozenset(raw["surrender_verbs"]),
     )
 
 
@@ -127,10 +129,11 @@ def sheltered_tokens(sd: Doc) -> set[int]:
         phrases: list[Token] = []
         if tok.pos_ == "VERB" and tok.dep_ in ("acl", "advcl") and lemma in words.support_participles:
             phrases = [p for a in tok.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
-        elif tok.pos_ == "NOUN" and tok.dep_ == "appos" and (
+        elif tok.pos_ == "NOUN" and (tok.dep_ == "appos" or (tok.dep_ == "pobj" and tok.head.lower_ == "as")) and (
             lemma in words.member_nouns or tok.lower_ in words.noun_cues
         ):
-            phrases = prep_objects(tok, ("of",))  # "X, once a faction of Y, fought Z": Y did not fight
+            # "X, once a faction of Y, fought Z" / "X fought as part of Y": Y did not fight
+            phrases = prep_objects(tok, ("of",))
         elif tok.pos_ == "NOUN" and lemma in words.support_nouns and tok.dep_ == "pobj" and tok.head.lower_ == "with":
             phrases = prep_objects(tok, ("of", "from"))
         elif tok.pos_ == "VERB" and tok.dep_ in ("acl", "relcl"):
