@@ -25,7 +25,15 @@ from factiongraph.document import (
 )
 from factiongraph.events import certainty as cert
 from factiongraph.events.extract import _Mentions, _sentence_span
-from factiongraph.frames import conjuncts, list_members, prep_objects, same_side, same_side_objects, tie_words
+from factiongraph.frames import (
+    conjuncts,
+    list_members,
+    membership_place,
+    prep_objects,
+    same_side,
+    same_side_objects,
+    tie_words,
+)
 from factiongraph.relation_mentions import (
     CONDEMN_VERBS,
     SUPPORT_NOUNS,
@@ -145,11 +153,15 @@ def _partial_subject(verb: Token) -> bool:
 
 def _theme(verb: Token, ms: _Mentions) -> Mention | None:
     """Who the clause is about: the subject, active or passive, through relative pronouns."""
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass"):
-            if c.lower_ in ("which", "who", "that"):
-                return _relative_antecedent(c, ms)
-            return ms.in_subtree(c)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for c in subjects:
+        if c.lower_ in ("which", "who", "that"):
+            return _relative_antecedent(c, ms)
+        m = ms.in_subtree(c)
+        if m is not None or len(subjects) == 1:
+            return m  # "A loose militia, Fano had fought ...": the parser gives the fronted description a subject too
+    if subjects:
+        return None
     if verb.dep_ in ("xcomp", "conj", "acomp") and verb.head != verb:
         return _theme(verb.head, ms)
     return None
@@ -365,6 +377,17 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
             if own is not None:
                 for g in groups:
                     add("affiliation", own, g, tok, tok.head if tok.dep_ == "attr" else tok, "member-noun")
+        elif tok.dep_ == "pobj" and (place := membership_place(tok, words)) is not None:
+            verb = place.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+                verb = verb.head
+            own = _actor_of_clause(verb, ms) if verb.pos_ in ("VERB", "AUX") else None
+            # the group: the frame noun's "of" object ("the ranks of Y"), else the object itself ("within Y")
+            framed = prep_objects(tok, ("of",)) if tok.lemma_.lower() in words.membership_frames else [tok]
+            groups = ms.named([x for g in framed for x in conjuncts(g)])[:1]
+            if own is not None:
+                for g in groups:
+                    add("affiliation", own, g, tok, verb, "member-place")
         elif tok.pos_ == "NOUN" and same_side(tok, words):
             verb = tok.head.head if tok.dep_ == "pobj" else tok.head
             own = _theme(verb, ms) if verb.pos_ in ("VERB", "AUX") else None

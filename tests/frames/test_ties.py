@@ -325,3 +325,32 @@ def test_coordinated_subjects_of_a_tie_verb_each_get_the_tie(run, text, members,
     got = ties(run(text))
     for m in members:
         assert ("affiliation", m, group) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "member", "group"),
+    [
+        ("The Sultan Murad Division fought within the ranks of the Syrian National Army in Afrin.",
+         "sultan-murad-division", "syrian-national-army"),
+        ("Jund al-Aqsa fought under the banner of Hayat Tahrir al-Sham in Hama.",
+         "jund-al-aqsa", "hayat-tahrir-al-sham"),
+        ("Kataib Hezbollah fought within the Popular Mobilization Forces against the Islamic State.",
+         "kataib-hezbollah", "popular-mobilization-forces"),
+    ],
+)
+def test_fighting_inside_a_group_is_membership_and_no_fight_with_it(run, text, member, group):
+    doc = run(text)
+    assert ("affiliation", member, group) in ties(doc)
+    assert not any(r.type == "hostility" and group in (r.source, r.target) for r in doc.relations)
+    assert group not in event_parties(doc)
+
+
+def test_operating_within_a_country_is_no_membership(run):
+    doc = run("Wagner fighters operated within Mali for years.")
+    assert not any(r.type == "affiliation" for r in doc.relations)
+
+
+def test_a_union_declared_within_a_group_stays_a_merger_into_it(run):
+    doc = run("Ahrar al-Sham and Nour al-Din al-Zenki declared their union within the Syrian Liberation Front.")
+    assert any(r.method == "change:merger-noun" for r in doc.relations)
+    assert all(r.method != "member-place" for r in doc.relations)

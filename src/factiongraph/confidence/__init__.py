@@ -40,8 +40,8 @@ def tie_key(r: Relation) -> TieKey:
 # constructions grouped by how directly they state a tie; the group carries the weight the few
 # annotated examples of one construction cannot
 CONSTRUCTIONS = frozenset(
-    "modifier member-noun member-list support-noun support-participle same-side joint reciprocal passive-support "
-    "alliance-noun noun-cue alongside verb".split()
+    "modifier member-noun member-list member-place support-noun support-participle same-side joint reciprocal "
+    "passive-support alliance-noun noun-cue alongside verb".split()
 )
 
 

@@ -30,6 +30,7 @@ class TieWords:
     joint_nouns: frozenset[str]  # "in coordination with Y"
     locative_prepositions: frozenset[str]  # "in Iraq": a name used as a place
     surrender_verbs: frozenset[str]  # "X surrendered to Y": Y is X's enemy
+    membership_frames: Mapping[str, frozenset[str]]  # "within the ranks of Y": noun -> its prepositions
 
 
 @lru_cache(maxsize=1)
@@ -49,6 +50,7 @@ def tie_words() -> TieWords:
         joint_nouns=frozenset(raw["joint_nouns"]),
         locative_prepositions=frozenset(raw["locative_prepositions"]),
         surrender_verbs=frozenset(raw["surrender_verbs"]),
+        membership_frames=MappingProxyType({str(k): frozenset(v) for k, v in raw["membership_frames"].items()}),
     )
 
 
@@ -90,6 +92,23 @@ def list_members(tok: Token, words: TieWords | None = None) -> list[Token] | Non
     return None
 
 
+def membership_place(tok: Token, words: TieWords | None = None) -> Token | None:
+    """The preposition of a phrase placing the clause's actor inside a group ("within the ranks of Y",
+    "under the banner of Y", "within Y" for a named organisation), or None."""
+    words = words or tie_words()
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    allowed = words.membership_frames.get(tok.lemma_.lower())
+    if allowed is not None:
+        return prep if prep.lower_ in allowed else None
+    verb = prep.head
+    if prep.lower_ == "within" and tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "NORP") and verb.pos_ == "VERB" \
+            and not any(c.dep_ == "dobj" for c in verb.children):
+        return prep  # "fought within Y"; in "declared their union within Y" Y is where the object goes
+    return None
+
+
 def same_side(tok: Token, words: TieWords | None = None) -> bool:
     """A shared side: a side noun with "same" and an as/with object ("in the same camp as Y")."""
     words = words or tie_words()
@@ -111,7 +130,7 @@ def same_side_objects(tok: Token) -> list[Token]:
 def _cue_hashes(sd: Doc, words: TieWords) -> set[int]:
     """String-store hashes of every word that can head a sheltering phrase."""
     heads = (*words.support_participles, *words.member_nouns, *words.support_nouns, *words.same_side_nouns,
-             *words.noun_cues, *(seq[0] for seq in words.list_participles))
+             *words.noun_cues, *(seq[0] for seq in words.list_participles), *words.membership_frames)
     return {sd.vocab.strings.add(w) for w in heads} | {sd.vocab.strings.add(w.capitalize()) for w in heads}
 
 
@@ -123,7 +142,7 @@ def sheltered_tokens(sd: Doc) -> set[int]:
     out: set[int] = set()
     cues = _cue_hashes(sd, words)
     for tok in sd:
-        if tok.lemma not in cues and tok.lower not in cues:
+        if tok.lemma not in cues and tok.lower not in cues and not (tok.dep_ == "pobj" and tok.head.lower_ == "within"):
             continue  # most tokens: an integer test instead of string work
         lemma = tok.lemma_.lower()
         phrases: list[Token] = []
@@ -143,6 +162,8 @@ def sheltered_tokens(sd: Doc) -> set[int]:
             phrases = [c for c in tok.head.children if c.dep_ in ("attr", "dobj")]
         elif same_side(tok, words):
             phrases = same_side_objects(tok)
+        elif membership_place(tok, words) is not None:  # "X fought within the ranks of Y": Y did not fight
+            phrases = prep_objects(tok, ("of",)) if tok.lemma_.lower() in words.membership_frames else [tok]
         for p in phrases:
             out.update(t.i for t in p.subtree)
     return out
