@@ -7,13 +7,14 @@
    temporary folder.
 2. `pip install`s this checkout non-editable (a built wheel, as a user gets it) with no extras, or
    with those given; pip's download cache is used, so a rerun needs no network for what it has seen.
-3. Measures the environment's site-packages: its total on disk, the same without pip and setuptools
-   (which `python -m venv` puts there whatever the project needs), and each installed distribution
+3. Measures the environment's site-packages: its total on disk, the same without the installer (pip,
+   and setuptools/wheel unless an installed distribution requires them: spaCy does require setuptools),
+   and each installed distribution
    (the files its RECORD lists; `__pycache__` written by the install included), and prints a Markdown
    table of the largest.
 
 Sizes are bytes on disk of the files (st_size), in MB of 10^6 bytes. The project's limit (issue 16):
-a fresh run-time install of at most 450 MB, pip and setuptools counted.
+a fresh run-time install of at most 450 MB, everything in site-packages counted (pip too).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ INSTALLER = {"pip", "setuptools", "wheel"}
 
 # Runs inside the new environment: every distribution's size from its RECORD, and site-packages' total.
 _PROBE = r"""
-import importlib.metadata as md, json, os, site, sys
+import importlib.metadata as md, json, os, re, site, sys
 sp = [p for p in site.getsitepackages() if p.endswith("site-packages")][0]
 def size(path):
     try:
@@ -43,7 +44,7 @@ def size(path):
 total = 0
 for base, dirs, files in os.walk(sp):
     total += sum(size(os.path.join(base, f)) for f in files)
-dists = {}
+dists, required = {}, set()
 for d in md.distributions():
     seen, n = set(), 0
     for f in d.files or []:
@@ -63,7 +64,11 @@ for d in md.distributions():
                         seen.add(p)
                         n += size(p)
     dists[d.metadata["Name"]] = [d.version, n]
-print(json.dumps({"site_packages": sp, "total": total, "dists": dists, "python": sys.version.split()[0]}))
+    for r in d.requires or []:
+        if "extra ==" not in r:
+            required.add(re.split(r"[ <>=!~;\[(]", r, maxsplit=1)[0].lower().replace("_", "-"))
+print(json.dumps({"site_packages": sp, "total": total, "dists": dists, "python": sys.version.split()[0],
+                  "required": sorted(required)}))
 """
 
 
@@ -93,11 +98,14 @@ def report(result: dict, extras: str, top: int) -> str:
     """The Markdown report: totals with and without the installer, and the `top` largest distributions."""
     mb = 1e6
     dists = sorted(result["dists"].items(), key=lambda kv: -kv[1][1])
-    installer = sum(n for name, (_, n) in dists if name.lower() in INSTALLER)
+    # the installer: pip (and setuptools/wheel where no installed distribution requires them: spaCy and thinc
+    # require setuptools, so it is part of the run time there)
+    tools = [name for name, _ in dists if name.lower() in INSTALLER and name.lower() not in result["required"]]
+    installer = sum(n for name, (_, n) in dists if name in tools)
     total = result["total"]
     verdict = "within" if total / mb <= LIMIT_MB else "over"
     lines = [
-        f"Fresh install of `{'.[' + extras + ']' if extras else '.'}` (non-editable, no extras)"
+        "Fresh install of `.` (non-editable, no extras)"
         if not extras
         else f"Fresh install of `.[{extras}]` (non-editable)",
         f"on {dt.date.today().isoformat()}, Python {result['python']} on {platform.system()} {platform.machine()}, "
@@ -105,7 +113,8 @@ def report(result: dict, extras: str, top: int) -> str:
         + (f" --extras {extras}`" if extras else "`"),
         "",
         f"- site-packages in all: **{total / mb:.1f} MB** ({verdict} the {LIMIT_MB:.0f} MB limit)",
-        f"- without pip/setuptools/wheel (which `python -m venv` installs anyway): {(total - installer) / mb:.1f} MB",
+        f"- without the installer ({', '.join(tools) or 'none'}: `python -m venv` puts it there, nothing requires it): "
+        f"{(total - installer) / mb:.1f} MB",
         f"- {len(dists)} distributions",
         "",
         "| # | distribution | version | MB |",
