@@ -371,6 +371,10 @@ def main() -> int:
     recorded = ROOT / "bench" / "recorded" / "scale.md"
     if recorded.is_file():  # too long to rerun here (a 10M-relation build); its commands are inside
         extra.append(("Store scale, recorded run (bench/scale.py)", recorded.read_text(encoding="utf-8").strip()))
+    recorded = ROOT / "bench" / "recorded" / "install.md"
+    if recorded.is_file():  # a fresh environment and a download per run; its command is inside
+        text = recorded.read_text(encoding="utf-8").strip()
+        extra.append(("Install size, recorded run (bench/install_size.py)", text))
     if not a.skip_scale:
         extra.append(("Scale: workers and Ray (bench/throughput.py)", _run_script("throughput.py", a)))
         extra.append(("Web pages with 10,000 events (bench/web.py)", _run_script("web.py", a)))

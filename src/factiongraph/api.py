@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from factiongraph import graph as fg
 from factiongraph.document import CERTAINTIES
+from factiongraph.extras import need
 from factiongraph.store.core import DEFAULT_DB, Store, is_postgres
 from factiongraph.store.graph_sql import Scope
 from factiongraph.store.schema import COLUMNS as COLUMN_TYPES
@@ -306,7 +307,7 @@ class Analysis:
         `last_seen`, `ended_on`, `stale`, the certainty and source-kind mixes and the latest `evidence`.
         The graph's own attributes: `at`, `undated_statements`, `comment_only_edges_hidden`.
         """
-        import networkx as nx
+        nx = need("networkx", "graph", "graph()")
 
         view = fg.graph_at(
             self.store, at=_day(at, "at"), window_days=window, min_certainty=_certainty(min_certainty),

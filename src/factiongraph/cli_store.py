@@ -454,6 +454,7 @@ def export(
     """
     from factiongraph.export import ExportOptions, GraphOptions, write_parquet, write_rejects
     from factiongraph.export import export as do_export
+    from factiongraph.extras import MissingExtra, absent
 
     day = _date(at, "--at")
     if fmt is not ExportFormat.acled_csv and (inter_labels or rejects is not None):
@@ -471,6 +472,9 @@ def export(
         graph_opts = GraphOptions(at=day, window_days=window, scope=_scope(store, actor, country, conflict),
                                   min_certainty=min_certainty.value, min_confidence=min_confidence,
                                   include_comments=include_comments)  # fmt: skip
+        if fmt in (ExportFormat.graphml, ExportFormat.gexf) and absent("networkx"):  # before a file is opened
+            err.print(f"[red]error:[/red] {escape(str(MissingExtra(f'{fmt.value} export', 'graph', ['networkx'])))}")
+            raise typer.Exit(2)
         sink = sys.stdout if output is None else open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115
         try:
             result = do_export(store, fmt.value, sink, ExportOptions(graph=graph_opts, inter_labels=inter_labels))

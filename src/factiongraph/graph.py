@@ -218,10 +218,9 @@ class ScopeError(ValueError):
 
 def country_code(value: str) -> str:
     """An ISO 3166-1 alpha-3 code from an alpha-2 or alpha-3 code (any case)."""
-    import pycountry
+    from factiongraph.countries import lookup
 
-    v = value.strip().upper()
-    found = pycountry.countries.get(alpha_2=v) if len(v) == 2 else pycountry.countries.get(alpha_3=v)
+    found = lookup(value)
     if found is None:
         raise ScopeError(f"'{value}' is no ISO 3166-1 country code (e.g. SY or SYR)")
     return str(found.alpha_3)

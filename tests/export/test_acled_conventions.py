@@ -307,3 +307,23 @@ def test_an_event_dated_only_by_its_report_gets_week_precision_and_says_so(tmp_p
     assert (army["event_date"], army["time_precision"]) == ("2016-11-03", "2")
     assert "date=publication date" in army["tags"]
     assert (pmf["event_date"], pmf["time_precision"]) == ("2016-11-02", "1") and "date=" not in pmf["tags"]
+
+
+def test_admin2_and_admin3_hold_a_place_resolved_at_district_or_sub_district_level(tmp_path: Path) -> None:
+    county = {**_place("Cook County", "US", "Illinois", 41.81, -87.68), "feature": "ADM2"}
+    nahiya = {**_place("Qayyārah", "IQ", "Nineveh", 35.80, 43.29), "feature": "ADM3"}
+    docs = [
+        _doc("county", [_event("army", "isis", "Gunmen and police exchanged fire in Cook County.", county)],
+             places=[county]),
+        _doc("nahiya", [_event("pmf", "isis", "Militia units fought IS in the Qayyarah subdistrict.", nahiya)],
+             places=[nahiya]),
+        _doc("town", [_event("army", "isis", "Iraqi troops fought Islamic State units in Mosul.")]),
+    ]  # fmt: skip
+    with _store(tmp_path / "fg.duckdb", docs) as s:
+        rows = _csv(s)
+    got = sorted((r["location"], r["admin1"], r["admin2"], r["admin3"]) for r in rows)
+    assert got == [
+        ("Cook County", "Illinois", "Cook County", ""),
+        ("Mosul", "Nineveh", "", ""),  # a town: the gazetteer records no district of it, so ACLED's empty
+        ("Qayyarah", "Nineveh", "", "Qayyarah"),
+    ]

@@ -1429,11 +1429,9 @@ def _guess_kind(name: str) -> tuple[str, int]:
 
 
 def _iso2_to_3() -> dict[str, str]:
-    try:
-        import pycountry
-    except ImportError:  # pragma: no cover - a declared dependency
-        return {}
-    return {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    from factiongraph.countries import all_countries
+
+    return {c.alpha_2: c.alpha_3 for c in all_countries()}
 
 
 _ISO2_TO_3 = _iso2_to_3()

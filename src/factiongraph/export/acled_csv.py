@@ -6,8 +6,10 @@
   is named by its title (else its first line), never by a local file path. `source_scale`: the
   outlets' reach (`export/data/acled_source_scale.yaml`).
 - `country`, `admin1`, `location`: ASCII, as ACLED writes them; `region`: ACLED's region of the
-  country (`export/data/acled_regions.yaml`). `admin2`/`admin3` stay empty (the gazetteer has
-  no second-level names).
+  country (`export/data/acled_regions.yaml`). `admin2`/`admin3`: the place itself where the geocoder
+  resolved it to a district (GeoNames ADM2) or sub-district (ADM3), else empty, ACLED's convention
+  for an unknown level: the bundled gazetteer records no district of a town (its ADM2 entries are
+  the US counties; it has no ADM3).
 - `actor1`/`actor2`: a side the report leaves unnamed gets ACLED's name for it ("Unidentified
   Armed Group (Mali)", "Civilians (Iraq)"); `assoc_actor_1`/`assoc_actor_2`: the other actors a
   sentence names on the same side of the same event ("X and Y attacked Z": Y is associated with X).
@@ -166,6 +168,22 @@ def placement_conflict(best: dict[str, Any], places: dict[str, list[dict[str, An
             f"nor any of its actors is (the report's places: {seen})")  # fmt: skip
 
 
+ADMIN_LEVEL_COLUMNS = {"ADM2": "admin2", "ADM3": "admin3"}  # GeoNames feature code -> ACLED column
+
+
+def admin_levels(best: dict[str, Any], places: dict[str, list[dict[str, Any]]]) -> dict[str, str]:
+    """ACLED's `admin2` and `admin3` of an event: its place's name in the column of its level when the
+    geocoder resolved the place to a district or sub-district; empty strings otherwise."""
+    out = dict.fromkeys(ADMIN_LEVEL_COLUMNS.values(), "")
+    if best["location_start"] is None:
+        return out
+    this = next((p for p in places.get(best["doc_hash"], []) if p["start_offset"] == best["location_start"]), None)
+    column = ADMIN_LEVEL_COLUMNS.get(str((this or {}).get("feature") or "").split(".")[-1].upper())
+    if column:
+        out[column] = ascii_name(best["location_name"])
+    return out
+
+
 def places_by_document(store: Store) -> dict[str, list[dict[str, Any]]]:
     """doc_hash -> its places (offset, text, country, geonameid, feature), as `placement_conflict` reads them."""
     places: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -175,7 +193,7 @@ def places_by_document(store: Store) -> dict[str, list[dict[str, Any]]]:
 
 
 def _row(m: MergedEvent, actors: dict[str, dict[str, Any]], docs: dict[str, dict[str, Any]],
-         inter_labels: bool) -> dict[str, Any]:  # fmt: skip
+         places: dict[str, list[dict[str, Any]]], inter_labels: bool) -> dict[str, Any]:  # fmt: skip
     b = m.best
     iso3, iso_num, country_name = country(b["country"])
     etype = b["acled_event_type"]
@@ -214,8 +232,7 @@ def _row(m: MergedEvent, actors: dict[str, dict[str, Any]], docs: dict[str, dict
         "region": acled_region(iso3),
         "country": country_name,
         "admin1": ascii_name(b["admin1"]),
-        "admin2": "",
-        "admin3": "",
+        **admin_levels(b, places),
         "location": ascii_name(b["location_name"]),
         "latitude": b["lat"] if b["lat"] is not None else "",
         "longitude": b["lon"] if b["lon"] is not None else "",
@@ -289,7 +306,7 @@ def acled_export(store: Store, *, inter_labels: bool = False) -> AcledExport:
         elif b["source_kind"] == "comment":
             result.skipped["only in reader comments"] += 1
         else:
-            candidates.append(_row(m, actors, docs, inter_labels))
+            candidates.append(_row(m, actors, docs, places, inter_labels))
     seen_ids: Counter[str] = Counter()
     for r in _fold_associated(candidates):
         best = r.pop("_best")

@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 import yaml
 from anyascii import anyascii
 
+from factiongraph.countries import lookup as lookup_country
+
 __all__ = [
     "acled_region", "ascii_name", "country", "data", "outlet", "plover_resolution", "plover_sector",
     "report_title", "source_scale",
@@ -56,8 +58,6 @@ def country(code: str | None) -> tuple[str, str, str]:
     alpha-3 code; empty strings for an unknown code."""
     if not code:
         return "", "", ""
-    import pycountry
-
     c = code.strip().upper()
     table = data("acled_regions")
     names: dict[str, str] = table["country_names"]
@@ -65,11 +65,11 @@ def country(code: str | None) -> tuple[str, str, str]:
     if c in extra or c in extra.values():
         iso3 = extra.get(c, c)
         return iso3, "", names.get(iso3, iso3)
-    found = pycountry.countries.get(alpha_2=c) if len(c) == 2 else pycountry.countries.get(alpha_3=c)
+    found = lookup_country(c)
     if found is None:
         return "", "", ""
-    name = names.get(found.alpha_3) or getattr(found, "common_name", None) or found.name
-    return str(found.alpha_3), str(int(found.numeric)), ascii_name(name)
+    name = names.get(found.alpha_3) or found.name
+    return found.alpha_3, str(int(found.numeric)), ascii_name(name)
 
 
 def outlet(url: str | None) -> str:

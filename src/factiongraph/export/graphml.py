@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from factiongraph import graph as fg
+from factiongraph.extras import need
 from factiongraph.store import graph_sql
 from factiongraph.store.core import Store
 
@@ -66,7 +67,7 @@ def spells(store: Store, opts: GraphOptions, at: dt.date) -> dict[tuple[str, str
 
 def build(store: Store, opts: GraphOptions | None = None) -> Any:
     """The tie graph as a networkx `MultiGraph` (see the module doc)."""
-    import networkx as nx
+    nx = need("networkx", "graph", "GraphML and GEXF export")
 
     opts = opts or GraphOptions()
     view = fg.graph_at(
@@ -117,7 +118,7 @@ def _write_xml(out: IO[str], lines: Iterable[str]) -> None:
 
 def write_gexf(store: Store, out: IO[str], opts: GraphOptions | None = None) -> int:
     """A dynamic GEXF 1.2 file: edges with spells; returns the number of edges."""
-    import networkx as nx
+    nx = need("networkx", "graph", "GraphML and GEXF export")
 
     g = build(store, opts)
     g.graph["mode"] = "dynamic"
@@ -127,7 +128,7 @@ def write_gexf(store: Store, out: IO[str], opts: GraphOptions | None = None) -> 
 
 def write_graphml(store: Store, out: IO[str], opts: GraphOptions | None = None) -> int:
     """A GraphML file (spells as a text attribute); returns the number of edges."""
-    import networkx as nx
+    nx = need("networkx", "graph", "GraphML and GEXF export")
 
     g = build(store, opts)
     for _, _, data in g.edges(data=True):

@@ -115,6 +115,7 @@ class _Match:
     surface: str = ""  # the text of the name
     approximate: bool = False  # placed at its qualifier ("Holliday, Missouri"): the town is unknown
     demonym: bool = False  # "Turkish": its country, and no evidence for the rest of the document
+    stray: bool = False  # its only candidate lies abroad, far from everything the report names: left unresolved
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
@@ -556,7 +557,39 @@ def _resolve(matches: list[_Match]) -> Counter[str]:
             redo[ck] = max(m.candidates[:10], key=lambda c: score(m, c, near_to)) if near_to else m.chosen \
                 or m.candidates[0]
         m.chosen = redo[ck]
+    _unplace_strays(matches)
     return countries
+
+
+STRAY_MIN_KM = 1000.0  # a lone candidate this far from every other place of the report is a namesake abroad
+REPORT_COUNTRY_NAMES = 2  # a country the report is about: named by this many different place names
+WORLD_CITY = 1_000_000  # cities mentioned in passing anywhere ("talks in Jeddah"): kept
+
+
+def _unplace_strays(matches: list[_Match]) -> None:
+    """Leaves unresolved a name whose only gazetteer candidate lies in a country the report never
+    mentions (no other place, region or demonym of it) and far from every place it does name, in a
+    report clearly about another country (two or more different place names of it, demonyms aside):
+    "the al-Jadida district" of a Mosul report is a quarter of Mosul, not El Jadida in Morocco.
+    Capitals and world cities are kept ("talks in Riyadh"), and so are towns near the report's places
+    (a border town across the line)."""
+    placed = [m for m in matches if m.chosen is not None and m.chosen.country]
+    for m in matches:
+        c = m.chosen
+        if c is None or m.demonym or m.qualifier is not None or m.approximate or len(m.candidates) != 1 \
+                or not c.is_town or c.feature == "PPLC" or c.population >= WORLD_CITY:
+            continue
+        others = [o for o in placed if o.key != m.key]
+        if any(o.chosen is not None and o.chosen.country == c.country for o in others):
+            continue
+        names: dict[str, set[str]] = {}
+        for o in others:
+            if not o.demonym and o.chosen is not None and o.chosen.country:
+                names.setdefault(o.chosen.country, set()).add(o.key)
+        if not any(len(keys) >= REPORT_COUNTRY_NAMES for keys in names.values()):
+            continue
+        if min(_haversine(c, o.chosen) for o in others if o.chosen is not None) >= STRAY_MIN_KM:
+            m.chosen, m.stray = None, True
 
 
 def _in_any(c: Candidate, regions: list[Candidate]) -> bool:
@@ -588,6 +621,10 @@ def geoparse(doc: Document, gazetteer: Gazetteer) -> Document:
     taken: list[tuple[int, int]] = []
     for m in matches:
         c = m.chosen
+        if m.stray:  # a place name all the same, but no gazetteer entry fits it
+            places.append(Place(start=m.start, end=m.end, text=m.surface, name=m.surface))
+            taken.append((m.start, m.end))
+            continue
         if c is None or (m.weak and not (c.country and countries[c.country])):
             continue
         places.append(Place(

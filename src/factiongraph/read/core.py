@@ -23,9 +23,9 @@ from collections.abc import Iterator, Sequence
 from typing import Any, BinaryIO, TextIO
 
 from factiongraph.document import DocError, Document
+from factiongraph.extras import MissingExtra, absent
 from factiongraph.language import NON_ENGLISH_PROBABILITY, detect_language, language_name
-from factiongraph.read.decode import decode_bytes, looks_binary, normalise_newlines, text_looks_binary
-from factiongraph.read.html import extract_html, html_charset
+from factiongraph.read.decode import decode_bytes, html_charset, looks_binary, normalise_newlines, text_looks_binary
 
 __all__ = ["STDIN_FORMATS", "SUPPORTED_EXTENSIONS", "STDIN_ID", "read_paths", "read_bytes"]
 
@@ -72,7 +72,17 @@ def _read_txt(doc_id: str, data: bytes) -> Document:
     return _finish(doc_id, normalise_newlines(text), warnings=warnings)
 
 
+#: the modules HTML reading needs: the `html` extra
+HTML_MODULES = ("lxml", "trafilatura", "htmldate")
+
+
 def _html_doc(doc_id: str, html: str, warnings: list[str], **meta: Any) -> Document:
+    missing = absent(*HTML_MODULES)
+    if missing:  # the html extra is not installed: the page is reported, not read as markup soup
+        return error_doc(doc_id, "needs_extra", str(MissingExtra("reading HTML", "html", missing)),
+                         warnings=warnings, **meta)
+    from factiongraph.read.html import extract_html
+
     try:
         res = extract_html(html)
     except Exception as exc:  # an extractor bug must not kill the batch

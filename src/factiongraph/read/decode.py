@@ -127,3 +127,12 @@ def _legit_replacements(body: bytes, enc: str) -> int:
         return body.count("\ufffd".encode(enc))
     except (LookupError, UnicodeEncodeError):
         return 0
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def html_charset(data: bytes) -> str | None:
+    """The charset a web page declares in its first few kilobytes."""
+    m = _META_CHARSET.search(data[:4096])
+    return m.group(1).decode("ascii", "replace") if m else None

@@ -1,10 +1,12 @@
 """Web pages: the main text, the reader comments under it (with commenters) and the title.
 
-The main text comes from trafilatura (with the comment section cut out of the
-page first). Reader comments come from our own detection of comment containers
-in the lxml tree: elements whose id or class names a comment, reply or
-discussion, with the commenter's name from an author/username/fn element. When
-the page has none that we can see, trafilatura's own comment extraction is used.
+Needs the `html` extra (lxml, trafilatura, htmldate): `factiongraph.read` reports a page read
+without it as a document error naming the extra.
+
+The main text comes from trafilatura (with the comment section cut out of the page first). Reader
+comments come from our own detection of comment containers in the lxml tree: elements whose id or
+class names a comment, reply or discussion, with the commenter's name from an author/username/fn
+element. When the page has none that we can see, trafilatura's own comment extraction is used.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import lxml.html
 from lxml import etree
 
 from factiongraph.document import Section
+from factiongraph.read.decode import html_charset
 
 __all__ = ["MAX_DEPTH", "HtmlResult", "check_html", "extract_html", "flatten", "html_charset"]
 
@@ -34,15 +37,6 @@ class HtmlResult:
     published: dt.date | None = None  # from the page's own publication-date markup, never guessed
 
 
-# --------------------------------------------------------------------------- charset
-
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
-
-
-def html_charset(data: bytes) -> str | None:
-    """The charset a page declares in its first few kilobytes."""
-    m = _META_CHARSET.search(data[:4096])
-    return m.group(1).decode("ascii", "replace") if m else None
 
 
 # --------------------------------------------------------------------------- broken markup
