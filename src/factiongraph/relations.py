@@ -751,8 +751,10 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
             if "civilians" in kinds:
                 continue
             gap = [sd[i] for i in range(e1 + 1, s2)]
-            if any(t.lower_ in (";", "said", "says", "and", "or", "while") or t.text == ")" for t in gap):
+            if any(t.lower_ in (";", "and", "or", "while") or t.text == ")" for t in gap):
                 continue
+            if any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in cert.REPORT_VERBS for t in gap):
+                continue  # "the UN says the group's offensive ...": a speaker is no party to what it reports
             if any(t.pos_ == "VERB" and t.lemma_.lower() in CONDEMN_VERBS for t in gap):
                 continue  # "X condemns the attacks against Y": X judges them, X does not attack Y
             cue = next((t for t in gap if t.lemma_.lower() in HOSTILE_CUES or t.lower_ in HOSTILE_CUES), None)

@@ -271,3 +271,16 @@ def test_pursuing_an_armed_enemy_is_an_assault(run, text, triple):
 )
 def test_irregular_forms_of_prefixed_verbs_are_read_as_their_lemma(run, text, triple):
     assert triple in triples(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "outsider"),
+    [
+        ("Amnesty International documented the Houthi attacks on Marib.", "amnesty-international"),
+        ("Human Rights Watch counted the Wagner raids on villages near Moura.", "human-rights-watch"),
+        ("Amnesty International reported the Houthi attacks on Marib in detail.", "amnesty-international"),
+    ],
+)
+def test_who_documents_or_reports_an_attack_is_never_its_guessed_target(run, text, outsider):
+    doc = run(text)
+    assert all(outsider not in (e.actor1, e.actor2) for e in doc.events), triples(doc)

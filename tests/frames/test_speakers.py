@@ -60,3 +60,17 @@ def test_the_speaker_of_a_report_is_not_the_attacker(run, text, speaker):
 )
 def test_they_in_a_direct_quote_is_not_the_speaker(run, text, speaker):
     assert all(e.actor1 != speaker for e in run(text).events)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "subject"),
+    [
+        ("The United Nations says the M23 offensive has displaced a million people.", "united-nations", "m23"),
+        ("The UN estimates that the Boko Haram insurgency has killed thousands.", "united-nations", "boko-haram"),
+        ("Amnesty International reported the Houthi attacks on Marib in detail.", "amnesty-international",
+         "houthis"),
+    ],
+)
+def test_an_organisation_reporting_a_groups_violence_is_no_party_to_it(run, text, speaker, subject):
+    doc = run(text)
+    assert not any({r.source, r.target} == {speaker, subject} for r in doc.relations)

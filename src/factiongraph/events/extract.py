@@ -465,6 +465,19 @@ NP_LINKS = frozenset(["compound", "amod", "poss", "nmod", "det", "flat"])
 COMPANION_PREPS = frozenset(["with", "alongside", "beside"])
 
 
+def _governing_subject_tokens(tok: Token) -> set[int]:
+    """For an event noun inside another clause ("X documented the Houthi attacks"), the tokens of that
+    clause's subject: who reports, documents or condemns an attack is never its guessed target."""
+    if tok.pos_ != "NOUN":
+        return set()
+    head, hops = tok.head, 0
+    while head.pos_ not in ("VERB", "AUX") and head.head != head and hops < 3:
+        head, hops = head.head, hops + 1
+    if head.pos_ not in ("VERB", "AUX") or head == tok:
+        return set()
+    return {t.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+
+
 def _own_phrase(tok: Token, known: Mention, ms: _Mentions) -> set[int]:
     """Tokens of the co-agents, clauses and companion phrases of the known agent ("X, acting jointly
     with Y", "X, helped by Y", "X, with help from Y"): the actors they name stand with that side, so
@@ -909,6 +922,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 # the known side's coordinated actors ("X, Y and Z attacked ...") are on its side
                 own_side = {known.actor_id} | {x.actor_id for x in ms.coordinated(known)}
                 described = _own_phrase(tok, known, ms) if m1 is not None else set()
+                described |= _governing_subject_tokens(tok)
                 other = _fallback(tok, ms, sent, own_side, attribution | described)
             if known is not None and other is not None:
                 m1, m2 = (known, other) if m1 is not None else (other, known)
