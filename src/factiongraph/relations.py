@@ -377,6 +377,20 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
             if own is not None:
                 for g in groups:
                     add("affiliation", own, g, tok, tok.head if tok.dep_ == "attr" else tok, "member-noun")
+        elif tok.pos_ in ("ADJ", "VERB") and lemma in words.allegiance_words:
+            # "X is loyal to Y", "X, answerable to Y", "X answers to Y": X owes allegiance to Y
+            lords = ms.named([x for o in prep_objects(tok, words.allegiance_words[lemma]) for x in conjuncts(o)])
+            if tok.pos_ == "VERB":
+                own = _actor_of_clause(tok, ms)
+            elif tok.dep_ in ("acomp", "oprd"):
+                own = _theme(tok.head, ms)
+            elif tok.dep_ in ("amod", "acl", "appos") and tok.head.pos_ in ("NOUN", "PROPN"):
+                own = _noun_itself(tok.head, ms, tok)
+            else:
+                own = None
+            if own is not None:
+                for y in lords[:1]:
+                    add("affiliation", own, y, tok, tok if tok.pos_ == "VERB" else tok.head, "allegiance")
         elif tok.dep_ == "pobj" and (place := membership_place(tok, words)) is not None:
             verb = place.head
             while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:

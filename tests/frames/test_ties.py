@@ -354,3 +354,29 @@ def test_a_union_declared_within_a_group_stays_a_merger_into_it(run):
     doc = run("Ahrar al-Sham and Nour al-Din al-Zenki declared their union within the Syrian Liberation Front.")
     assert any(r.method == "change:merger-noun" for r in doc.relations)
     assert all(r.method != "member-place" for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "member", "lord"),
+    [
+        ("The People's Defence Forces answer to the National Unity Government.",
+         "peoples-defence-force-myanmar", "national-unity-government"),
+        ("Al-Shabaab is loyal to al-Qaeda.", "al-shabaab", "al-qaeda"),
+        ("The Tripoli Revolutionaries Brigade, loyal to the Government of National Accord, clashed with the "
+         "Nawasi Brigade.", "tripoli-revolutionaries-brigade", "libya"),
+    ],
+)
+def test_allegiance_to_a_group_is_membership_and_its_lord_no_party_to_the_clause(run, text, member, lord):
+    doc = run(text)
+    assert ("affiliation", member, lord) in ties(doc)
+    assert not any(r.type == "hostility" and lord in (r.source, r.target) for r in doc.relations)
+
+
+def test_denied_allegiance_gives_no_membership(run):
+    doc = run("Hezbollah is not loyal to Syria, the cleric insisted.")
+    assert not any(r.type == "affiliation" for r in doc.relations)
+
+
+def test_unnamed_forces_loyal_to_a_group_keep_their_backer(run):
+    doc = run("Haftar's forces lost battles with Turkey-backed forces loyal to the Government of National Accord.")
+    assert any(r.type == "support" and r.source == "turkey" for r in doc.relations)

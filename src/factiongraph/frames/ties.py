@@ -31,6 +31,7 @@ class TieWords:
     locative_prepositions: frozenset[str]  # "in Iraq": a name used as a place
     surrender_verbs: frozenset[str]  # "X surrendered to Y": Y is X's enemy
     membership_frames: Mapping[str, frozenset[str]]  # "within the ranks of Y": noun -> its prepositions
+    allegiance_words: Mapping[str, tuple[str, ...]]  # "loyal to Y", "answers to Y": word -> its prepositions
 
 
 @lru_cache(maxsize=1)
@@ -51,6 +52,7 @@ def tie_words() -> TieWords:
         locative_prepositions=frozenset(raw["locative_prepositions"]),
         surrender_verbs=frozenset(raw["surrender_verbs"]),
         membership_frames=MappingProxyType({str(k): frozenset(v) for k, v in raw["membership_frames"].items()}),
+        allegiance_words=MappingProxyType({str(k): tuple(v) for k, v in raw["allegiance_words"].items()}),
     )
 
 
@@ -130,7 +132,8 @@ def same_side_objects(tok: Token) -> list[Token]:
 def _cue_hashes(sd: Doc, words: TieWords) -> set[int]:
     """String-store hashes of every word that can head a sheltering phrase."""
     heads = (*words.support_participles, *words.member_nouns, *words.support_nouns, *words.same_side_nouns,
-             *words.noun_cues, *(seq[0] for seq in words.list_participles), *words.membership_frames)
+             *words.noun_cues, *(seq[0] for seq in words.list_participles), *words.membership_frames,
+             *words.allegiance_words)
     return {sd.vocab.strings.add(w) for w in heads} | {sd.vocab.strings.add(w.capitalize()) for w in heads}
 
 
@@ -162,6 +165,10 @@ def sheltered_tokens(sd: Doc) -> set[int]:
             phrases = [c for c in tok.head.children if c.dep_ in ("attr", "dobj")]
         elif same_side(tok, words):
             phrases = same_side_objects(tok)
+        elif lemma in words.allegiance_words and tok.pos_ == "ADJ" and tok.dep_ in ("amod", "acl", "appos") \
+                and tok.head.pos_ == "PROPN":
+            # "X, loyal to Y, clashed with Z" hides Y; unnamed "forces loyal to Y" act for Y
+            phrases = prep_objects(tok, words.allegiance_words[lemma])
         elif membership_place(tok, words) is not None:  # "X fought within the ranks of Y": Y did not fight
             phrases = prep_objects(tok, ("of",)) if tok.lemma_.lower() in words.membership_frames else [tok]
         for p in phrases:
