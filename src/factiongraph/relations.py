@@ -24,7 +24,7 @@ from factiongraph.document import (
     as_relation_type,
 )
 from factiongraph.events import certainty as cert
-from factiongraph.events.extract import _Mentions, _sentence_span
+from factiongraph.events.extract import SPEAKER_PRONOUNS, _Mentions, _sentence_span
 from factiongraph.frames import (
     conjuncts,
     list_members,
@@ -523,6 +523,10 @@ def _joint(doc: Document, ms: _Mentions) -> list[Relation]:
             verb = tok.head.head.head
             partners = [p for p in tok.head.children if p.dep_ == "pobj"]
             first = _noun_itself(tok.head.head, ms, tok.head)
+        elif low in words.joint_adverbs and tok.dep_ == "advmod" and tok.head.lower_ == "with" \
+                and tok.head.head.pos_ == "VERB":
+            verb = tok.head.head  # "X launched an alliance together with Y"
+            partners = [p for p in tok.head.children if p.dep_ == "pobj"]
         elif tok.dep_ == "pobj" and tok.lemma_.lower() in words.joint_nouns and tok.head.lower_ == "in" \
                 and tok.head.head.pos_ == "VERB":
             verb = tok.head.head
@@ -559,7 +563,11 @@ def _actor_of_clause(verb: Token, ms: _Mentions) -> Mention | None:
         return _theme(verb, ms)
     if subj.lower_ in ("which", "who", "that"):
         return _relative_antecedent(subj, ms)
-    return ms.at(subj) or ms.in_subtree(subj)
+    m = ms.at(subj) or ms.in_subtree(subj)
+    if m is None and subj.lower_ in SPEAKER_PRONOUNS and verb.dep_ == "ccomp" and verb.head.pos_ == "VERB" \
+            and verb.head.lemma_.lower() in cert.REPORT_VERBS:
+        return _theme(verb.head, ms)  # "X said he was launching ...": the speaker
+    return m
 
 
 RECIPROCAL = (("each", "other"), ("one", "another"))

@@ -380,3 +380,18 @@ def test_denied_allegiance_gives_no_membership(run):
 def test_unnamed_forces_loyal_to_a_group_keep_their_backer(run):
     doc = run("Haftar's forces lost battles with Turkey-backed forces loyal to the Government of National Accord.")
     assert any(r.type == "support" and r.source == "turkey" for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Corneille Nangaa said on Friday he was launching a political-military alliance together with the M23 "
+         "rebels.", ("corneille-nangaa", "m23")),
+        ("Hemedti announced that he had formed a coalition together with the SPLM-North.", ("hemedti", "splm-north")),
+        ("Ahrar al-Sham said it would fight together with Jaysh al-Islam in Eastern Ghouta.",
+         ("ahrar-al-sham", "jaysh-al-islam")),
+    ],
+)
+def test_a_speaker_acting_together_with_a_partner_is_its_ally(run, text, pair):
+    got = {(r.type, frozenset((r.source, r.target))) for r in run(text).relations}
+    assert ("alliance", frozenset(pair)) in got
