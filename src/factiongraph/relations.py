@@ -92,6 +92,10 @@ SUPPORT_VERBS_PASSIVE = SUPPORT_VERBS
 def _status(tok: Token, certainty: str) -> str:
     if certainty in ("hypothetical",):
         return "intended"
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    if verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children) \
+            and verb.dep_ not in ("ccomp", "advcl", "relcl"):
+        return "former"  # "X had fought on the same side as Y": the past perfect sets the tie before the story
     cur = tok
     for _ in range(3):
         kids = list(cur.children)

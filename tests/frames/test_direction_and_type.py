@@ -112,3 +112,18 @@ def test_refusing_to_surrender_states_no_tie_by_itself(run):
 def test_a_relative_clause_on_an_apposition_describes_the_named_actor(run, text, member, group):
     got = {(r.type, r.source, r.target) for r in run(text).relations}
     assert ("affiliation", member, group) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "tie"),
+    [
+        ("In that war Fano had fought on the same side as the Ethiopian army.", ("alliance", "fano", "ethiopia")),
+        ("Nour al-Din al-Zenki had become part of Hayat Tahrir al-Sham early in 2017.",
+         ("affiliation", "nour-al-din-al-zenki", "hayat-tahrir-al-sham")),
+        ("Ahrar al-Sham had been a member of the Islamic Front before the split.",
+         ("affiliation", "ahrar-al-sham", "islamic-front")),
+    ],
+)
+def test_a_tie_told_in_the_past_perfect_is_former(run, text, tie):
+    rows = [r for r in run(text).relations if (r.type, r.source, r.target) == tie]
+    assert rows and all(r.status == "former" for r in rows)
