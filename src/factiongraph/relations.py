@@ -24,7 +24,7 @@ from factiongraph.document import (
     as_relation_type,
 )
 from factiongraph.events import certainty as cert
-from factiongraph.events.extract import SPEAKER_PRONOUNS, _Mentions, _sentence_span
+from factiongraph.events.extract import AGENT_HEADS, SPEAKER_PRONOUNS, _Mentions, _sentence_span
 from factiongraph.frames import (
     conjuncts,
     list_members,
@@ -294,6 +294,16 @@ def _participle_clause(tok: Token) -> bool:
                                                                 for c in tok.children)
 
 
+def _phrase_actor(noun: Token, ms: _Mentions) -> Mention | None:
+    """The actor a subject phrase names itself: its head, its modifiers, or for a group noun its "of"
+    object ("fighters of X"), never a name deeper in it ("forces in Iraq", "the fight against X")."""
+    m = _noun_itself(noun, ms, noun)
+    if m is not None or noun.lemma_.lower() not in AGENT_HEADS:
+        return m
+    return next((x for p in prep_objects(noun, ("of",)) if (x := ms.at(p) or _noun_itself(p, ms, p)) is not None),
+                None)
+
+
 def _noun_itself(noun: Token, ms: _Mentions, skip: Token) -> Mention | None:
     """The actor a noun names by itself or its own modifiers, ignoring the clause `skip` hanging off it."""
     m = ms.at(noun)
@@ -351,8 +361,10 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
                 client = _noun_itself(tok.head, ms, tok)
             elif _participle_clause(tok):
                 client = _theme(tok.head, ms)  # "Backed by Y, X retook the town": X is the main clause's subject
-            else:
-                client = _theme(tok, ms)
+            else:  # "X was aided by Y": X itself, not a name inside "the fight against X"
+                subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                client = _theme(tok, ms) if subj is None or subj.lower_ in ("which", "who", "that") \
+                    else _phrase_actor(subj, ms)
             if client is not None:
                 for p in patrons:
                     add("support", p, client, tok, tok, "support-participle")
@@ -567,7 +579,7 @@ def _actor_of_clause(verb: Token, ms: _Mentions) -> Mention | None:
         return _theme(verb, ms)
     if subj.lower_ in ("which", "who", "that"):
         return _relative_antecedent(subj, ms)
-    m = ms.at(subj) or ms.in_subtree(subj)
+    m = _phrase_actor(subj, ms)
     if m is None and subj.lower_ in SPEAKER_PRONOUNS and verb.dep_ == "ccomp" and verb.head.pos_ == "VERB" \
             and verb.head.lemma_.lower() in cert.REPORT_VERBS:
         return _theme(verb.head, ms)  # "X said he was launching ...": the speaker

@@ -395,3 +395,16 @@ def test_unnamed_forces_loyal_to_a_group_keep_their_backer(run):
 def test_a_speaker_acting_together_with_a_partner_is_its_ally(run, text, pair):
     got = {(r.type, frozenset((r.source, r.target))) for r in run(text).relations}
     assert ("alliance", frozenset(pair)) in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This shared fight against Daesh will be aided by Syrians reaching a political settlement.",
+        "The campaign against the Houthis was funded by Saudi donors.",
+        "The war on al-Shabaab is backed by Kenyan troops.",
+    ],
+)
+def test_a_name_inside_a_supported_noun_phrase_is_not_the_client(run, text):
+    doc = run(text)
+    assert not any(r.type == "support" and r.method == "support-participle" for r in doc.relations)
