@@ -43,6 +43,9 @@ OPEN_KINDS = frozenset({"state", "foreign_state", "foreign_agency", "internation
 _NAME_GOES_ON = re.compile(r"[ \t]+(?:al|el|ad|ash|as|ar|at|az|an|ibn|bin)[-\u2010 ][A-Z]")
 _NAME_BEGAN = re.compile(r"\b(?:al|el|ad|ash|as|ar|at|az|an)[-\u2010]$", re.I)
 _REPORT_VERBS = words("speech", "report_verbs")
+_SOURCE_ROLES = words("speech", "source_roles")
+# where a report's words come from ("on Twitter", "(AFP; al-Jazeera)"): never a party
+_MEDIA_NAMES = words("media", "platforms") | words("media", "outlets")
 _ADDRESS_VERBS = words("speech", "address_verbs")
 # what follows a dateline's place: an agency in brackets, then a colon or dash ("TEHRAN (Agency) -",
 # "New Delhi:"); a comma only after a place in capitals ("ADEN, 26 March"), not "Mali, Niger and ..."
@@ -221,7 +224,7 @@ class _Resolution:
         self._anaphora()
         self._generic_armed()
         self._drop_non_parties()
-        peripheral = sorted(set(self._peripheral()) | self.sources)
+        peripheral = sorted(set(self._peripheral()) | self.sources | self._bystanders())
         self.mentions.sort(key=lambda m: m.start)
         by_id: dict[str, list[Mention]] = {}
         for m in self.mentions:
@@ -423,6 +426,9 @@ class _Resolution:
                 continue
             if e.known or e.kind != "other" or eid.startswith("generic-"):
                 continue
+            if eid in self.persons and any(_source_role(s.root) for s in spans):
+                self.sources.add(eid)  # "Idlib resident X", "X, an analyst at ...": quoted, no party
+                continue
             people = any(any(t.ent_type_ == "NORP" for t in s) or s.root.tag_ in ("NNS", "NNPS") for s in spans)
             if people or any(s[0].lower_ in lx.TITLE_WORDS for s in spans):
                 continue  # a people ("Palestinians"), or an office holder ("President X said")
@@ -472,6 +478,22 @@ class _Resolution:
             self.mentions = [dataclasses.replace(m, actor_id=named[0]) if m in later else m for m in self.mentions]
         else:  # ... but "bombed rebel positions" still names the side that was hit
             self.mentions = [m for m in self.mentions if m not in later or self._owns_target(m)]
+
+    def _bystanders(self) -> set[str]:
+        """Civilians no clause acts upon ("while residents celebrated", "the plight of residents"):
+        named beside what happens, a party only to an event that has them (see `prune`)."""
+        acted_upon = False
+        for m in self.mentions:
+            if m.actor_id != "civilians":
+                continue
+            span = self.sd.char_span(m.start, m.end, alignment_mode="expand")
+            root = span.root if span is not None else None
+            while root is not None and root.dep_ == "conj" and root.head.i != root.i:
+                root = root.head
+            if root is not None and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.tag_ == "NNS":
+                root = root.head.head  # "held thousands of refugees"
+            acted_upon = acted_upon or root is None or root.dep_ in ("dobj", "nsubjpass") and root.head.pos_ == "VERB"
+        return {"civilians"} if "civilians" in self.entities and not acted_upon else set()
 
     def _peripheral(self) -> list[str]:
         """Entities none of whose mentions is salient (only a report's source, or background).
@@ -860,7 +882,7 @@ class _Resolution:
                 continue
             text = ent.text
             words = set(normalize_name(text).split())
-            if words & lx.MEDIA_WORDS or not any(c.isupper() for c in text):
+            if words & lx.MEDIA_WORDS or not any(c.isupper() for c in text) or _media_name(text):
                 continue
             if _names_installation(ent) or self._in_dateline(ent) or _admin_unit_name(text):
                 continue  # "the al-Dailami air base"; "ADEN, 26 March 2015 —"; "Chin State": places
@@ -1228,6 +1250,12 @@ class _Resolution:
                     break
 
 
+def _media_name(name: str) -> bool:
+    """The name of a news outlet or a publishing platform ("al-Jazeera", "the Twitter")."""
+    folded = re.sub(r"^the ", "", normalize_name(name).replace("-", " ")).strip()
+    return folded in _MEDIA_NAMES
+
+
 def _shortens(short: str, long: str) -> bool:
     return variants.is_variant(short, long) or variants.is_acronym(short, long)
 
@@ -1260,6 +1288,8 @@ def _source_position(tok: Token) -> bool:
     """A mention standing where a report's source or addressee stands: the subject of a report verb,
     'according to X', or the one spoken to ('told X', 'speaking to X')."""
     head = tok.head
+    if tok.dep_ == "appos" and head.i != tok.i and _source_position(head):
+        return True  # "A lawmaker, X, told AFP": the subject's apposition
     if tok.dep_ == "nsubj" and head.lemma_.lower() in _REPORT_VERBS:
         return True
     if tok.dep_ == "dobj" and head.lemma_.lower() == "tell":
@@ -1267,6 +1297,15 @@ def _source_position(tok: Token) -> bool:
     if tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in _ADDRESS_VERBS:
         return True
     return position(tok).attribution
+
+
+def _source_role(root: Token) -> bool:
+    """A person named with the role of a report's source: 'Idlib resident X', 'X, an analyst',
+    'a witness, X' (a role noun compounded with the name, or in apposition to it)."""
+    roles = [c for c in root.children if c.dep_ in ("compound", "appos") and c.i != root.i]
+    if root.dep_ == "appos":
+        roles.append(root.head)
+    return any(r.pos_ == "NOUN" and r.lemma_.lower() in _SOURCE_ROLES for r in roles)
 
 
 def _admin_unit_name(name: str) -> bool:
@@ -1367,9 +1406,12 @@ def _directional(root: Token) -> bool:
 
 
 def _locative(root: Token) -> bool:
-    """A name used as a place: 'in Libya', 'the frontier zone next to Iraq', 'southern Serbia'."""
+    """A name used as a place: 'in Libya', 'the frontier zone next to Iraq', 'southern Serbia', and
+    every later item of a list after such a preposition ('bases at Loikaw and Mese')."""
     if _directional(root):
         return True
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
     if root.dep_ != "pobj":
         return False
     prep = root.head
