@@ -80,3 +80,45 @@ def test_civilians_a_clause_acts_upon_are_no_bystanders(resolve, text):
     doc = resolve(text)
     assert "civilians" in named(doc)
     assert "civilians" not in doc.hints[PERIPHERAL_HINT]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rival cells have clashed in several flashpoints such as Libya, Mali and Iraq.",
+        "The coalition was unveiled in the Kenyan city of Nairobi on Friday.",
+        "Supplies ran short across the towns of Chad and Niger as the rains came.",
+    ],
+)
+def test_a_country_in_a_place_phrase_is_no_state_actor(resolve, text):
+    assert not {a.id for a in resolve(text).actors} & {"libya", "mali", "iraq", "kenya", "chad", "niger"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN estimates that the fighting has displaced 10,000 people.",
+        "The United Nations says the offensive has forced thousands from their homes.",
+        "Two villages were emptied, according to the United Nations.",
+    ],
+)
+def test_a_un_body_that_only_reports_is_a_source(resolve, text):
+    doc = resolve(text)
+    assert "united-nations" in {a.id for a in doc.actors}
+    assert "united-nations" in doc.hints[PERIPHERAL_HINT]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor held talks with European leaders before the summit.",
+        "Its mercenaries support a number of African governments.",
+        "Western diplomats said the talks had stalled.",
+    ],
+)
+def test_a_continent_or_region_adjective_on_a_group_noun_is_no_actor(resolve, text):
+    assert named(resolve(text)) == {}
+
+
+def test_a_two_word_state_demonym_ending_in_a_region_adjective_stays_that_state(resolve):
+    assert "african-leader" in named(resolve("South African leaders met the envoy on Monday."))

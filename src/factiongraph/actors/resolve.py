@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 STATE_KINDS = frozenset({"state", "foreign_state"})
 _ADMIN_UNITS = words("places", "admin_units")
 _VENUE_HEADS = words("places", "venue_heads")
+_REGION_ADJECTIVES = words("places", "region_adjectives")
 # what "the group" never refers to: a state, an agency or an international body
 NOT_GROUPS = STATE_KINDS | {"foreign_agency", "international_org"}
 # kinds that act abroad: their matches need no country of the report
@@ -210,8 +211,10 @@ class _Resolution:
         self.focus = self._focus_country(spans)
         # groups first, so that a state naming a group's home ("Lebanon's Hezbollah") sees the group
         for span, actor in sorted(spans, key=lambda sa: sa[1].kind in STATE_KINDS):
-            if actor.kind in STATE_KINDS and self._place_use(span):
-                continue  # "in Libya", "the Juba agreement", "Lebanon's Hezbollah": a place, not a party
+            if actor.kind in STATE_KINDS and (self._place_use(span) or _place_phrase(span.root)):
+                # "the Juba agreement", "Lebanon's Hezbollah", "the city of Nairobi", "hotspots such as
+                # Yemen and Somalia": a place, not a party (a lone "in Libya" may stand for its authorities)
+                continue
             self._add(span.start, span.end, self.r.registry_entity(actor, self.focus), "alias")
         self._adjective_mentions()
         self._cataphora()
@@ -421,8 +424,10 @@ class _Resolution:
         drop = set()
         for eid, spans in by_entity.items():
             e = self.entities[eid]
-            if e.known and e.registry_id and e.kind == "other" and all(_source_position(s.root) for s in spans):
-                self.sources.add(eid)  # a monitor or outlet the registry lists, here only a source
+            if e.known and e.registry_id and e.kind in ("other", "international_org") and all(
+                _source_position(s.root) for s in spans
+            ):
+                self.sources.add(eid)  # a monitor, an outlet or a UN body the registry lists, here only a source
                 continue
             if e.known or e.kind != "other" or eid.startswith("generic-"):
                 continue
@@ -741,6 +746,13 @@ class _Resolution:
             )
             if not ids and tok.i not in norp and not people:
                 continue
+            if (
+                not ids
+                and tok.lower_ in _REGION_ADJECTIVES
+                and tok.head.i == tok.i + 1
+                and not (tok.i > 0 and sd[tok.i - 1].is_title)  # "South African": a state's
+            ):
+                continue  # "European leaders", "African governments": many states, no one party
             head = tok.head
             if ids and tok.i + 2 < len(sd) and sd[tok.i + 1].text == "-" and sd[tok.i + 2].lower_ in lx.TIE_PARTICIPLES:
                 actor = self.r.registry.get(ids[0])  # "Vietnamese-led forces", "Turkish-backed rebels"
@@ -1073,7 +1085,7 @@ class _Resolution:
     def _polity(self, ent: Span) -> None:
         """A country or city named as an actor ('Libya offered'), not as a place ('in Libya')."""
         root = ent.root
-        if _locative(root) or self._place_use(ent):
+        if _locative(root) or self._place_use(ent) or _place_phrase(root):
             return
         cands = self.r.registry.lookup(ent.text, self.doc.published)
         if cands:
