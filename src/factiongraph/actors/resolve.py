@@ -11,6 +11,7 @@ Order of evidence, strongest first:
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections import Counter
@@ -36,6 +37,12 @@ STATE_KINDS = frozenset({"state", "foreign_state"})
 _ADMIN_UNITS = words("places", "admin_units")
 _VENUE_HEADS = words("places", "venue_heads")
 _REGION_ADJECTIVES = words("places", "region_adjectives")
+# the head nouns of a definite description that can name an actor of each kind ("the rival group")
+_DESCRIBED_KINDS = {kind: words("descriptions", kind) for kind in ("rebel", "militia", "political")}
+_DISJOINT_MODIFIERS = words("descriptions", "disjoint_modifiers")
+_NAME_HEADS = words("descriptions", "name_heads")
+# how many sentences before a definite description its antecedent may stand
+DESCRIPTION_WINDOW = 2
 # what "the group" never refers to: a state, an agency or an international body
 NOT_GROUPS = STATE_KINDS | {"foreign_agency", "international_org"}
 # kinds that act abroad: their matches need no country of the report
@@ -211,7 +218,7 @@ class _Resolution:
         self.focus = self._focus_country(spans)
         # groups first, so that a state naming a group's home ("Lebanon's Hezbollah") sees the group
         for span, actor in sorted(spans, key=lambda sa: sa[1].kind in STATE_KINDS):
-            if actor.kind in STATE_KINDS and (self._place_use(span) or _place_phrase(span.root)):
+            if actor.kind in STATE_KINDS and (self._place_use(span) or _place_phrase(span.root, strict=True)):
                 # "the Juba agreement", "Lebanon's Hezbollah", "the city of Nairobi", "hotspots such as
                 # Yemen and Somalia": a place, not a party (a lone "in Libya" may stand for its authorities)
                 continue
@@ -224,6 +231,7 @@ class _Resolution:
         self._initials()
         self._merge_appositions()
         self._merge_variants()
+        self._descriptions()
         self._anaphora()
         self._generic_armed()
         self._drop_non_parties()
@@ -1085,7 +1093,7 @@ class _Resolution:
     def _polity(self, ent: Span) -> None:
         """A country or city named as an actor ('Libya offered'), not as a place ('in Libya')."""
         root = ent.root
-        if _locative(root) or self._place_use(ent) or _place_phrase(root):
+        if _locative(root) or self._place_use(ent) or _place_phrase(root, strict=True):
             return
         cands = self.r.registry.lookup(ent.text, self.doc.published)
         if cands:
@@ -1103,6 +1111,81 @@ class _Resolution:
                 for tok in sd[end + 1 :]:
                     if tok.text == acr.text and not self.taken[tok.i]:
                         self._add(tok.i, tok.i + 1, entity, "alias")
+
+    def _descriptions(self) -> None:
+        """'the rival group', 'the breakaway faction', 'the jihadists' -> the one named group before it.
+
+        The description's head must fit the antecedent's kind (`descriptions.yaml`) or be the head noun
+        of its name ("the front" for an "X Front"); it names one group (a plural collective such as
+        "the factions" names several and is left alone); a name in its own clause is no antecedent
+        ("X quit the umbrella organisation" is not X); and the antecedent
+        is the one named in the nearest sentence that names a fitting group: the description's own, or
+        one of the `DESCRIPTION_WINDOW` before it, in the same section. Where two fitting groups (or a
+        group's name left unresolved) stand in that sentence, the description stays unresolved (precision first);
+        so does one with a name of its own ("the Kurdish militia", "the group X") or a clause that
+        picks out which ("the group that ...", "the faction of ...").
+        """
+        sd = self.sd
+        named = [
+            m for m in self.mentions
+            if m.how in ("alias", "ner", "name") and m.actor_id not in self.persons
+            and not m.actor_id.startswith("generic-")
+        ]
+        if not named:
+            return
+        # the head nouns each entity's names end in ("Front" of "the X Front")
+        heads: dict[str, set[str]] = {}
+        for m in named:
+            heads.setdefault(m.actor_id, set()).update(w for w in m.text.lower().split() if w in _NAME_HEADS)
+        sent_starts = [s.start for s in sd.sents]
+        for tok in sd:
+            if self.taken[tok.i] or tok.pos_ != "NOUN":
+                continue
+            kinds = {k for k, nouns in _DESCRIBED_KINDS.items() if tok.lower_ in nouns}
+            own_head = tok.tag_ == "NN" and tok.lower_ in _NAME_HEADS
+            det = [c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"]
+            if not (kinds or own_head) or not det:
+                continue
+            mods = [c for c in tok.children if c.i < tok.i and c.dep_ in ("amod", "compound", "nmod", "poss")]
+            if any(c.dep_ in ("appos", "prep", "relcl", "acl") for c in tok.children if c.i > tok.i):
+                continue  # "the group, X", "the faction of ...", "the group that ...": says which itself
+            if any(w.pos_ == "PROPN" or w.ent_type_ or self.taken[w.i] for c in mods for w in c.subtree):
+                continue  # "the Kurdish militia", "the Nusra faction": a name of its own
+            if any(w.lower_ in _DISJOINT_MODIFIERS for c in mods for w in c.subtree):
+                continue  # "the new umbrella group", "the other faction": not one named before
+            k = bisect.bisect_right(sent_starts, tok.i) - 1
+            section = self.doc.section_at(tok.idx)
+            floor = section.start if section else 0
+            # the nearest sentence (this one, then back through the window) that names a fitting group
+            for back in range(k, max(-1, k - DESCRIPTION_WINDOW - 1), -1):
+                lo = sd[sent_starts[back]].idx
+                hi = tok.idx if back == k else sd[sent_starts[back + 1]].idx
+                if hi <= floor:
+                    break
+                lo = max(lo, floor)
+                spans = [(m, sd.char_span(m.start, m.end, alignment_mode="expand")) for m in named]
+                cands = {
+                    m.actor_id
+                    for m, span in spans
+                    if lo <= m.start < hi
+                    and (self.entities[m.actor_id].kind in kinds or own_head and tok.lower_ in heads[m.actor_id])
+                    and not _co_argument(span, tok)
+                    and not (span is not None and _names_a_part(span.root))
+                }
+                # a group's name the stage did not resolve competes all the same ("a bloc named the X Front"),
+                # and so do several groups named together ("the two groups", "both factions")
+                rivals = any(
+                    e.label_ == "ORG" and lo <= e.start_char < hi and not any(self.taken[e.start : e.end])
+                    and any(w.lower_ in variants.ORG_HEADS for w in e)
+                    for e in sd.ents
+                ) or any(
+                    t.tag_ == "NNS" and t.lemma_.lower() in lx.GROUP_ANAPHORS and lo <= t.idx < hi and t.i != tok.i
+                    for t in sd[sent_starts[back] : tok.i]
+                )
+                if cands or rivals:
+                    if len(cands) == 1 and not rivals:
+                        self._add(det[0].i, tok.i + 1, self.entities[cands.pop()], "coref")
+                    break
 
     def _anaphora(self) -> None:
         """Pronouns and definite group descriptions -> the nearest fitting named entity before them."""
@@ -1127,12 +1210,9 @@ class _Resolution:
             is_desc = (
                 tok.lemma_.lower() in lx.GROUP_ANAPHORS
                 and tok.pos_ == "NOUN"
-                and any(
-                    c.lower_ in ("the", "these", "those") and (c.lower_ == "the") == (tok.tag_ == "NN")
-                    for c in tok.children
-                )
+                and any(c.lower_ in ("these", "those") and tok.tag_ != "NN" for c in tok.children)
                 and not any(c.dep_ in ("amod", "compound", "prep") for c in tok.children)
-            )
+            )  # "these groups"; "the group" is a definite description (`_descriptions`)
             if not (is_pron or is_desc):
                 continue
             if is_pron and low in ("they", "them", "their") and _generic_they(tok):
@@ -1260,6 +1340,24 @@ class _Resolution:
                     end = max(g.i for g in of[0].children) + 1
                     self._add(det[0].i, end, e, "coref")
                     break
+
+
+def _names_a_part(root: Token) -> bool:
+    """A name modifying a group noun ("a TPLF faction", "an ISIS cell") names a part of it, another group."""
+    return root.dep_ in ("compound", "amod") and root.head.lemma_.lower() in lx.GROUP_ANAPHORS
+
+
+def _clause(tok: Token) -> Token:
+    """The verb of the clause a token stands in (the sentence root where there is none)."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _co_argument(span: Span | None, tok: Token) -> bool:
+    """A name in the same clause as a description: "X quit the umbrella organisation" never means X
+    itself (a description does not take its clause's own subject or object for its antecedent)."""
+    return span is not None and span.root.sent.start == tok.sent.start and _clause(span.root).i == _clause(tok).i
 
 
 def _media_name(name: str) -> bool:
@@ -1432,15 +1530,18 @@ def _locative(root: Token) -> bool:
     return prep.head.lemma_.lower() in lx.PLACE_NOUNS
 
 
-def _place_phrase(root: Token) -> bool:
+def _place_phrase(root: Token, strict: bool = False) -> bool:
     """A name that can only be a place: an item of a list of places ('in Mali and Niger', 'in
     hotspots such as X, Y and Z'), a named place ('the city of X', 'an Iraqi village') or the
     owner of a direction ('the country's east'). A lone 'in X' may stand for its authorities
-    ('arrested in X'), so it is not enough."""
+    ('arrested in X'), so it is not enough; `strict` leaves out lists after 'from', which may
+    name where help came from ('with support from Russia and Iran')."""
     listed = root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
     while root.dep_ in ("conj", "appos") and root.head.i != root.i:
         root = root.head
     prep = root.head
+    if strict and root.dep_ == "pobj" and prep.lower_ == "from":
+        return False
     if root.dep_ == "pobj" and prep.lower_ == "as" and "such" in (prep.head.lower_, *(c.lower_ for c in prep.children)):
         root = prep.head.head if prep.head.lower_ == "such" else prep.head  # "hotspots such as X"
         listed = True
