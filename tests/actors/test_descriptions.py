@@ -112,3 +112,17 @@ def test_a_resolved_description_is_a_relation_endpoint(pipeline, text, pair, des
     doc = extract(text, pipeline=pipeline)
     assert description in [m.text for a in doc.actors for m in a.mentions]
     assert any(r.type == "hostility" and {r.source, r.target} == pair for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Jaish al-Nasr al-Mubin shelled the base. The group lost two men.", "jaish-al-nasr-al-mubin"),
+        ("Kataib Abu Fadl al-Abbas took the village. The group said it lost a commander.", "kataib-abu-fadl-al-abbas"),
+        ("Liwa Abu Bakr al-Siddiq stormed the post. The group later withdrew.", "liwa-abu-bakr-al-siddiq"),
+    ],
+)
+def test_a_group_name_the_tagger_took_for_a_person_is_an_armed_group_a_description_names(resolve, text, group):
+    doc = resolve(text)
+    assert {a.id: a.kind for a in doc.actors}[group] == "rebel"
+    assert described(doc) == {group: ["The group"]}

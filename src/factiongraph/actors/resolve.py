@@ -42,7 +42,7 @@ _DESCRIBED_KINDS = {kind: words("descriptions", kind) for kind in ("rebel", "mil
 _DISJOINT_MODIFIERS = words("descriptions", "disjoint_modifiers")
 _NAME_HEADS = words("descriptions", "name_heads")
 # how many sentences before a definite description its antecedent may stand
-DESCRIPTION_WINDOW = 2
+DESCRIPTION_WINDOW = 3
 # what "the group" never refers to: a state, an agency or an international body
 NOT_GROUPS = STATE_KINDS | {"foreign_agency", "international_org"}
 # kinds that act abroad: their matches need no country of the report
@@ -1045,6 +1045,11 @@ class _Resolution:
             if not e.known and e.kind == "other" and len(text.split()) == 1 and e.name.split()[-1] == text:
                 self._add(start, end, e, "alias")
                 return
+        if any(w in variants.ORG_HEADS for w in normalize_name(text).split()):
+            # "Saray al-Jihad Group", "Jaish al-X" tagged as a person: an organisation's name
+            kind, inter = _guess_kind(text)
+            self._add(start, end, Entity(_slug(text), text, kind, inter, self.focus, None, False), "ner")
+            return
         entity = Entity(_slug(text), text, "other", None, self.focus, None, False)
         if not _acronym(text):  # "JEM" tagged as a person is an organisation's initials
             self.persons.add(entity.id)
@@ -1535,7 +1540,8 @@ def _place_phrase(root: Token, strict: bool = False) -> bool:
     hotspots such as X, Y and Z'), a named place ('the city of X', 'an Iraqi village') or the
     owner of a direction ('the country's east'). A lone 'in X' may stand for its authorities
     ('arrested in X'), so it is not enough; `strict` leaves out lists after 'from', which may
-    name where help came from ('with support from Russia and Iran')."""
+    name where help came from ('with support from Russia and Iran'), and a name modifying a place
+    noun ('X province'), which event coding may take for the party ruling it."""
     listed = root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
     while root.dep_ in ("conj", "appos") and root.head.i != root.i:
         root = root.head
@@ -1550,7 +1556,7 @@ def _place_phrase(root: Token, strict: bool = False) -> bool:
     if root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in lx.PLACE_NOUNS:
         return True  # "the city of X"
     if root.dep_ in ("amod", "compound") and root.head.lemma_.lower() in lx.PLACE_NOUNS:
-        return True  # "an Iraqi village"
+        return not strict  # "an Iraqi village"; "X province" may be coded as the party ruling it
     return root.dep_ == "poss" and root.head.lower_ in lx.DIRECTIONS
 
 
