@@ -122,3 +122,27 @@ def test_a_continent_or_region_adjective_on_a_group_noun_is_no_actor(resolve, te
 
 def test_a_two_word_state_demonym_ending_in_a_region_adjective_stays_that_state(resolve):
     assert "african-leader" in named(resolve("South African leaders met the envoy on Monday."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Envoys met in Bamako, the Malian capital, on Friday.",
+        "The convoy reached Kabul, the Afghan capital, at dawn.",
+        "Talks resumed in Juba, a city on the Nile, on Monday.",
+    ],
+)
+def test_a_capital_in_apposition_to_a_place_noun_is_a_place(resolve, text):
+    assert named(resolve(text)) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Rebels struck army posts at Shadaw and Mese on Sunday.", "Mese"),
+        ("Junta troops withdrew from outposts near Hpasawng and Mese.", "Hpasawng"),
+        ("Soldiers raided homes at Kidal and Gao in the desert.", "Kidal"),
+    ],
+)
+def test_a_town_tagged_as_a_people_after_a_locative_preposition_is_no_actor(resolve, text, town):
+    assert town not in {m for ms in named(resolve(text)).values() for m in ms}

@@ -1086,6 +1086,11 @@ class _Resolution:
         if cands:
             self._add(ent.start, ent.end, self.r.registry_entity(cands[0], self.focus), "alias")
             return
+        item = root
+        while item.dep_ == "conj" and item.head.i != item.i:
+            item = item.head
+        if item.dep_ == "pobj" and item.head.lower_ in lx.LOCATIVE_PREPS:
+            return  # "bases at Loikaw and X": a town the tagger took for a people
         plural = root.tag_ in ("NNPS", "NNS") or text.endswith("s")
         if not plural and root.dep_ not in ("nsubj", "nsubjpass", "dobj"):
             return  # a bare demonym ("Syrian") names no actor
@@ -1538,7 +1543,8 @@ def _locative(root: Token) -> bool:
 def _place_phrase(root: Token, strict: bool = False) -> bool:
     """A name that can only be a place: an item of a list of places ('in Mali and Niger', 'in
     hotspots such as X, Y and Z'), a named place ('the city of X', 'an Iraqi village') or the
-    owner of a direction ('the country's east'). A lone 'in X' may stand for its authorities
+    owner of a direction ('the country's east'), or in apposition to a place noun ('X, the capital').
+    A lone 'in X' may stand for its authorities
     ('arrested in X'), so it is not enough; `strict` leaves out lists after 'from', which may
     name where help came from ('with support from Russia and Iran'), and a name modifying a place
     noun ('X province'), which event coding may take for the party ruling it."""
@@ -1555,6 +1561,8 @@ def _place_phrase(root: Token, strict: bool = False) -> bool:
         return True
     if root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in lx.PLACE_NOUNS:
         return True  # "the city of X"
+    if any(c.dep_ == "appos" and c.lemma_.lower() in lx.PLACE_NOUNS for c in root.children):
+        return True  # "X, the Burkinabe capital", "X, a town on the border"
     if root.dep_ in ("amod", "compound") and root.head.lemma_.lower() in lx.PLACE_NOUNS:
         return not strict  # "an Iraqi village"; "X province" may be coded as the party ruling it
     return root.dep_ == "poss" and root.head.lower_ in lx.DIRECTIONS
