@@ -10,7 +10,7 @@ from factiongraph.tables import load_tables
 
 def test_every_actor_word_list_file_says_where_its_words_come_from() -> None:
     files = sorted(p.name for p in WORDS_DIR.glob("*.yaml"))
-    assert files == ["names.yaml", "places.yaml", "speech.yaml"]
+    assert files == ["descriptions.yaml", "media.yaml", "names.yaml", "places.yaml", "speech.yaml"]
     for name in files:
         assert all(isinstance(v, list) for v in load_tables(WORDS_DIR / name).values()), name
 

@@ -11,6 +11,7 @@ Order of evidence, strongest first:
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections import Counter
@@ -35,6 +36,13 @@ if TYPE_CHECKING:
 STATE_KINDS = frozenset({"state", "foreign_state"})
 _ADMIN_UNITS = words("places", "admin_units")
 _VENUE_HEADS = words("places", "venue_heads")
+_REGION_ADJECTIVES = words("places", "region_adjectives")
+# the head nouns of a definite description that can name an actor of each kind ("the rival group")
+_DESCRIBED_KINDS = {kind: words("descriptions", kind) for kind in ("rebel", "militia", "political")}
+_DISJOINT_MODIFIERS = words("descriptions", "disjoint_modifiers")
+_NAME_HEADS = words("descriptions", "name_heads")
+# how many sentences before a definite description its antecedent may stand
+DESCRIPTION_WINDOW = 3
 # what "the group" never refers to: a state, an agency or an international body
 NOT_GROUPS = STATE_KINDS | {"foreign_agency", "international_org"}
 # kinds that act abroad: their matches need no country of the report
@@ -43,6 +51,9 @@ OPEN_KINDS = frozenset({"state", "foreign_state", "foreign_agency", "internation
 _NAME_GOES_ON = re.compile(r"[ \t]+(?:al|el|ad|ash|as|ar|at|az|an|ibn|bin)[-\u2010 ][A-Z]")
 _NAME_BEGAN = re.compile(r"\b(?:al|el|ad|ash|as|ar|at|az|an)[-\u2010]$", re.I)
 _REPORT_VERBS = words("speech", "report_verbs")
+_SOURCE_ROLES = words("speech", "source_roles")
+# where a report's words come from ("on Twitter", "(AFP; al-Jazeera)"): never a party
+_MEDIA_NAMES = words("media", "platforms") | words("media", "outlets")
 _ADDRESS_VERBS = words("speech", "address_verbs")
 # what follows a dateline's place: an agency in brackets, then a colon or dash ("TEHRAN (Agency) -",
 # "New Delhi:"); a comma only after a place in capitals ("ADEN, 26 March"), not "Mali, Niger and ..."
@@ -207,8 +218,10 @@ class _Resolution:
         self.focus = self._focus_country(spans)
         # groups first, so that a state naming a group's home ("Lebanon's Hezbollah") sees the group
         for span, actor in sorted(spans, key=lambda sa: sa[1].kind in STATE_KINDS):
-            if actor.kind in STATE_KINDS and self._place_use(span):
-                continue  # "in Libya", "the Juba agreement", "Lebanon's Hezbollah": a place, not a party
+            if actor.kind in STATE_KINDS and (self._place_use(span) or _place_phrase(span.root, strict=True)):
+                # "the Juba agreement", "Lebanon's Hezbollah", "the city of Nairobi", "hotspots such as
+                # Yemen and Somalia": a place, not a party (a lone "in Libya" may stand for its authorities)
+                continue
             self._add(span.start, span.end, self.r.registry_entity(actor, self.focus), "alias")
         self._adjective_mentions()
         self._cataphora()
@@ -218,10 +231,11 @@ class _Resolution:
         self._initials()
         self._merge_appositions()
         self._merge_variants()
+        self._descriptions()
         self._anaphora()
         self._generic_armed()
         self._drop_non_parties()
-        peripheral = sorted(set(self._peripheral()) | self.sources)
+        peripheral = sorted(set(self._peripheral()) | self.sources | self._bystanders())
         self.mentions.sort(key=lambda m: m.start)
         by_id: dict[str, list[Mention]] = {}
         for m in self.mentions:
@@ -418,10 +432,15 @@ class _Resolution:
         drop = set()
         for eid, spans in by_entity.items():
             e = self.entities[eid]
-            if e.known and e.registry_id and e.kind == "other" and all(_source_position(s.root) for s in spans):
-                self.sources.add(eid)  # a monitor or outlet the registry lists, here only a source
+            if e.known and e.registry_id and e.kind in ("other", "international_org") and all(
+                _source_position(s.root) for s in spans
+            ):
+                self.sources.add(eid)  # a monitor, an outlet or a UN body the registry lists, here only a source
                 continue
             if e.known or e.kind != "other" or eid.startswith("generic-"):
+                continue
+            if eid in self.persons and any(_source_role(s.root) for s in spans):
+                self.sources.add(eid)  # "Idlib resident X", "X, an analyst at ...": quoted, no party
                 continue
             people = any(any(t.ent_type_ == "NORP" for t in s) or s.root.tag_ in ("NNS", "NNPS") for s in spans)
             if people or any(s[0].lower_ in lx.TITLE_WORDS for s in spans):
@@ -472,6 +491,22 @@ class _Resolution:
             self.mentions = [dataclasses.replace(m, actor_id=named[0]) if m in later else m for m in self.mentions]
         else:  # ... but "bombed rebel positions" still names the side that was hit
             self.mentions = [m for m in self.mentions if m not in later or self._owns_target(m)]
+
+    def _bystanders(self) -> set[str]:
+        """Civilians no clause acts upon ("while residents celebrated", "the plight of residents"):
+        named beside what happens, a party only to an event that has them (see `prune`)."""
+        acted_upon = False
+        for m in self.mentions:
+            if m.actor_id != "civilians":
+                continue
+            span = self.sd.char_span(m.start, m.end, alignment_mode="expand")
+            root = span.root if span is not None else None
+            while root is not None and root.dep_ == "conj" and root.head.i != root.i:
+                root = root.head
+            if root is not None and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.tag_ == "NNS":
+                root = root.head.head  # "held thousands of refugees"
+            acted_upon = acted_upon or root is None or root.dep_ in ("dobj", "nsubjpass") and root.head.pos_ == "VERB"
+        return {"civilians"} if "civilians" in self.entities and not acted_upon else set()
 
     def _peripheral(self) -> list[str]:
         """Entities none of whose mentions is salient (only a report's source, or background).
@@ -719,6 +754,13 @@ class _Resolution:
             )
             if not ids and tok.i not in norp and not people:
                 continue
+            if (
+                not ids
+                and tok.lower_ in _REGION_ADJECTIVES
+                and tok.head.i == tok.i + 1
+                and not (tok.i > 0 and sd[tok.i - 1].is_title)  # "South African": a state's
+            ):
+                continue  # "European leaders", "African governments": many states, no one party
             head = tok.head
             if ids and tok.i + 2 < len(sd) and sd[tok.i + 1].text == "-" and sd[tok.i + 2].lower_ in lx.TIE_PARTICIPLES:
                 actor = self.r.registry.get(ids[0])  # "Vietnamese-led forces", "Turkish-backed rebels"
@@ -860,7 +902,7 @@ class _Resolution:
                 continue
             text = ent.text
             words = set(normalize_name(text).split())
-            if words & lx.MEDIA_WORDS or not any(c.isupper() for c in text):
+            if words & lx.MEDIA_WORDS or not any(c.isupper() for c in text) or _media_name(text):
                 continue
             if _names_installation(ent) or self._in_dateline(ent) or _admin_unit_name(text):
                 continue  # "the al-Dailami air base"; "ADEN, 26 March 2015 —"; "Chin State": places
@@ -1003,6 +1045,11 @@ class _Resolution:
             if not e.known and e.kind == "other" and len(text.split()) == 1 and e.name.split()[-1] == text:
                 self._add(start, end, e, "alias")
                 return
+        if any(w in variants.ORG_HEADS for w in normalize_name(text).split()):
+            # "Saray al-Jihad Group", "Jaish al-X" tagged as a person: an organisation's name
+            kind, inter = _guess_kind(text)
+            self._add(start, end, Entity(_slug(text), text, kind, inter, self.focus, None, False), "ner")
+            return
         entity = Entity(_slug(text), text, "other", None, self.focus, None, False)
         if not _acronym(text):  # "JEM" tagged as a person is an organisation's initials
             self.persons.add(entity.id)
@@ -1039,6 +1086,11 @@ class _Resolution:
         if cands:
             self._add(ent.start, ent.end, self.r.registry_entity(cands[0], self.focus), "alias")
             return
+        item = root
+        while item.dep_ == "conj" and item.head.i != item.i:
+            item = item.head
+        if item.dep_ == "pobj" and item.head.lower_ in lx.LOCATIVE_PREPS:
+            return  # "bases at Loikaw and X": a town the tagger took for a people
         plural = root.tag_ in ("NNPS", "NNS") or text.endswith("s")
         if not plural and root.dep_ not in ("nsubj", "nsubjpass", "dobj"):
             return  # a bare demonym ("Syrian") names no actor
@@ -1051,7 +1103,7 @@ class _Resolution:
     def _polity(self, ent: Span) -> None:
         """A country or city named as an actor ('Libya offered'), not as a place ('in Libya')."""
         root = ent.root
-        if _locative(root) or self._place_use(ent):
+        if _locative(root) or self._place_use(ent) or _place_phrase(root, strict=True):
             return
         cands = self.r.registry.lookup(ent.text, self.doc.published)
         if cands:
@@ -1069,6 +1121,81 @@ class _Resolution:
                 for tok in sd[end + 1 :]:
                     if tok.text == acr.text and not self.taken[tok.i]:
                         self._add(tok.i, tok.i + 1, entity, "alias")
+
+    def _descriptions(self) -> None:
+        """'the rival group', 'the breakaway faction', 'the jihadists' -> the one named group before it.
+
+        The description's head must fit the antecedent's kind (`descriptions.yaml`) or be the head noun
+        of its name ("the front" for an "X Front"); it names one group (a plural collective such as
+        "the factions" names several and is left alone); a name in its own clause is no antecedent
+        ("X quit the umbrella organisation" is not X); and the antecedent
+        is the one named in the nearest sentence that names a fitting group: the description's own, or
+        one of the `DESCRIPTION_WINDOW` before it, in the same section. Where two fitting groups (or a
+        group's name left unresolved) stand in that sentence, the description stays unresolved (precision first);
+        so does one with a name of its own ("the Kurdish militia", "the group X") or a clause that
+        picks out which ("the group that ...", "the faction of ...").
+        """
+        sd = self.sd
+        named = [
+            m for m in self.mentions
+            if m.how in ("alias", "ner", "name") and m.actor_id not in self.persons
+            and not m.actor_id.startswith("generic-")
+        ]
+        if not named:
+            return
+        # the head nouns each entity's names end in ("Front" of "the X Front")
+        heads: dict[str, set[str]] = {}
+        for m in named:
+            heads.setdefault(m.actor_id, set()).update(w for w in m.text.lower().split() if w in _NAME_HEADS)
+        sent_starts = [s.start for s in sd.sents]
+        for tok in sd:
+            if self.taken[tok.i] or tok.pos_ != "NOUN":
+                continue
+            kinds = {k for k, nouns in _DESCRIBED_KINDS.items() if tok.lower_ in nouns}
+            own_head = tok.tag_ == "NN" and tok.lower_ in _NAME_HEADS
+            det = [c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"]
+            if not (kinds or own_head) or not det:
+                continue
+            mods = [c for c in tok.children if c.i < tok.i and c.dep_ in ("amod", "compound", "nmod", "poss")]
+            if any(c.dep_ in ("appos", "prep", "relcl", "acl") for c in tok.children if c.i > tok.i):
+                continue  # "the group, X", "the faction of ...", "the group that ...": says which itself
+            if any(w.pos_ == "PROPN" or w.ent_type_ or self.taken[w.i] for c in mods for w in c.subtree):
+                continue  # "the Kurdish militia", "the Nusra faction": a name of its own
+            if any(w.lower_ in _DISJOINT_MODIFIERS for c in mods for w in c.subtree):
+                continue  # "the new umbrella group", "the other faction": not one named before
+            k = bisect.bisect_right(sent_starts, tok.i) - 1
+            section = self.doc.section_at(tok.idx)
+            floor = section.start if section else 0
+            # the nearest sentence (this one, then back through the window) that names a fitting group
+            for back in range(k, max(-1, k - DESCRIPTION_WINDOW - 1), -1):
+                lo = sd[sent_starts[back]].idx
+                hi = tok.idx if back == k else sd[sent_starts[back + 1]].idx
+                if hi <= floor:
+                    break
+                lo = max(lo, floor)
+                spans = [(m, sd.char_span(m.start, m.end, alignment_mode="expand")) for m in named]
+                cands = {
+                    m.actor_id
+                    for m, span in spans
+                    if lo <= m.start < hi
+                    and (self.entities[m.actor_id].kind in kinds or own_head and tok.lower_ in heads[m.actor_id])
+                    and not _co_argument(span, tok)
+                    and not (span is not None and _names_a_part(span.root))
+                }
+                # a group's name the stage did not resolve competes all the same ("a bloc named the X Front"),
+                # and so do several groups named together ("the two groups", "both factions")
+                rivals = any(
+                    e.label_ == "ORG" and lo <= e.start_char < hi and not any(self.taken[e.start : e.end])
+                    and any(w.lower_ in variants.ORG_HEADS for w in e)
+                    for e in sd.ents
+                ) or any(
+                    t.tag_ == "NNS" and t.lemma_.lower() in lx.GROUP_ANAPHORS and lo <= t.idx < hi and t.i != tok.i
+                    for t in sd[sent_starts[back] : tok.i]
+                )
+                if cands or rivals:
+                    if len(cands) == 1 and not rivals:
+                        self._add(det[0].i, tok.i + 1, self.entities[cands.pop()], "coref")
+                    break
 
     def _anaphora(self) -> None:
         """Pronouns and definite group descriptions -> the nearest fitting named entity before them."""
@@ -1093,12 +1220,9 @@ class _Resolution:
             is_desc = (
                 tok.lemma_.lower() in lx.GROUP_ANAPHORS
                 and tok.pos_ == "NOUN"
-                and any(
-                    c.lower_ in ("the", "these", "those") and (c.lower_ == "the") == (tok.tag_ == "NN")
-                    for c in tok.children
-                )
+                and any(c.lower_ in ("these", "those") and tok.tag_ != "NN" for c in tok.children)
                 and not any(c.dep_ in ("amod", "compound", "prep") for c in tok.children)
-            )
+            )  # "these groups"; "the group" is a definite description (`_descriptions`)
             if not (is_pron or is_desc):
                 continue
             if is_pron and low in ("they", "them", "their") and _generic_they(tok):
@@ -1228,6 +1352,30 @@ class _Resolution:
                     break
 
 
+def _names_a_part(root: Token) -> bool:
+    """A name modifying a group noun ("a TPLF faction", "an ISIS cell") names a part of it, another group."""
+    return root.dep_ in ("compound", "amod") and root.head.lemma_.lower() in lx.GROUP_ANAPHORS
+
+
+def _clause(tok: Token) -> Token:
+    """The verb of the clause a token stands in (the sentence root where there is none)."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _co_argument(span: Span | None, tok: Token) -> bool:
+    """A name in the same clause as a description: "X quit the umbrella organisation" never means X
+    itself (a description does not take its clause's own subject or object for its antecedent)."""
+    return span is not None and span.root.sent.start == tok.sent.start and _clause(span.root).i == _clause(tok).i
+
+
+def _media_name(name: str) -> bool:
+    """The name of a news outlet or a publishing platform ("al-Jazeera", "the Twitter")."""
+    folded = re.sub(r"^the ", "", normalize_name(name).replace("-", " ")).strip()
+    return folded in _MEDIA_NAMES
+
+
 def _shortens(short: str, long: str) -> bool:
     return variants.is_variant(short, long) or variants.is_acronym(short, long)
 
@@ -1260,6 +1408,8 @@ def _source_position(tok: Token) -> bool:
     """A mention standing where a report's source or addressee stands: the subject of a report verb,
     'according to X', or the one spoken to ('told X', 'speaking to X')."""
     head = tok.head
+    if tok.dep_ == "appos" and head.i != tok.i and _source_position(head):
+        return True  # "A lawmaker, X, told AFP": the subject's apposition
     if tok.dep_ == "nsubj" and head.lemma_.lower() in _REPORT_VERBS:
         return True
     if tok.dep_ == "dobj" and head.lemma_.lower() == "tell":
@@ -1267,6 +1417,15 @@ def _source_position(tok: Token) -> bool:
     if tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in _ADDRESS_VERBS:
         return True
     return position(tok).attribution
+
+
+def _source_role(root: Token) -> bool:
+    """A person named with the role of a report's source: 'Idlib resident X', 'X, an analyst',
+    'a witness, X' (a role noun compounded with the name, or in apposition to it)."""
+    roles = [c for c in root.children if c.dep_ in ("compound", "appos") and c.i != root.i]
+    if root.dep_ == "appos":
+        roles.append(root.head)
+    return any(r.pos_ == "NOUN" and r.lemma_.lower() in _SOURCE_ROLES for r in roles)
 
 
 def _admin_unit_name(name: str) -> bool:
@@ -1367,9 +1526,12 @@ def _directional(root: Token) -> bool:
 
 
 def _locative(root: Token) -> bool:
-    """A name used as a place: 'in Libya', 'the frontier zone next to Iraq', 'southern Serbia'."""
+    """A name used as a place: 'in Libya', 'the frontier zone next to Iraq', 'southern Serbia', and
+    every later item of a list after such a preposition ('bases at Loikaw and Mese')."""
     if _directional(root):
         return True
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
     if root.dep_ != "pobj":
         return False
     prep = root.head
@@ -1378,15 +1540,20 @@ def _locative(root: Token) -> bool:
     return prep.head.lemma_.lower() in lx.PLACE_NOUNS
 
 
-def _place_phrase(root: Token) -> bool:
+def _place_phrase(root: Token, strict: bool = False) -> bool:
     """A name that can only be a place: an item of a list of places ('in Mali and Niger', 'in
     hotspots such as X, Y and Z'), a named place ('the city of X', 'an Iraqi village') or the
-    owner of a direction ('the country's east'). A lone 'in X' may stand for its authorities
-    ('arrested in X'), so it is not enough."""
+    owner of a direction ('the country's east'), or in apposition to a place noun ('X, the capital').
+    A lone 'in X' may stand for its authorities
+    ('arrested in X'), so it is not enough; `strict` leaves out lists after 'from', which may
+    name where help came from ('with support from Russia and Iran'), and a name modifying a place
+    noun ('X province'), which event coding may take for the party ruling it."""
     listed = root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
     while root.dep_ in ("conj", "appos") and root.head.i != root.i:
         root = root.head
     prep = root.head
+    if strict and root.dep_ == "pobj" and prep.lower_ == "from":
+        return False
     if root.dep_ == "pobj" and prep.lower_ == "as" and "such" in (prep.head.lower_, *(c.lower_ for c in prep.children)):
         root = prep.head.head if prep.head.lower_ == "such" else prep.head  # "hotspots such as X"
         listed = True
@@ -1394,8 +1561,10 @@ def _place_phrase(root: Token) -> bool:
         return True
     if root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in lx.PLACE_NOUNS:
         return True  # "the city of X"
+    if any(c.dep_ == "appos" and c.lemma_.lower() in lx.PLACE_NOUNS for c in root.children):
+        return True  # "X, the Burkinabe capital", "X, a town on the border"
     if root.dep_ in ("amod", "compound") and root.head.lemma_.lower() in lx.PLACE_NOUNS:
-        return True  # "an Iraqi village"
+        return not strict  # "an Iraqi village"; "X province" may be coded as the party ruling it
     return root.dep_ == "poss" and root.head.lower_ in lx.DIRECTIONS
 
 

@@ -1,0 +1,128 @@
+"""Definite descriptions ("the militant group", "the jihadists") refer back to the one fitting group named
+just before them, and become that actor's mentions (so relations can take them for endpoints)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factiongraph.document import Document
+from factiongraph.pipeline import extract
+
+
+def described(doc: Document) -> dict[str, list[str]]:
+    """Actor id -> the texts of its description mentions (coreference starting with "the")."""
+    out: dict[str, list[str]] = {}
+    for a in doc.actors:
+        for m in a.mentions:
+            if m.how == "coref" and m.text.lower().startswith("the "):
+                out.setdefault(a.id, []).append(m.text)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Boko Haram raided a market in Borno. The jihadists burned shops before fleeing.",
+         {"boko-haram": ["The jihadists"]}),
+        ("The Arakan Army seized a police post near the coast. The rebel militia said it lost two fighters.",
+         {"arakan-army": ["The rebel militia"]}),
+        ("The Southern Transitional Council took Aden. The separatist movement's leader then flew to Riyadh.",
+         {"southern-transitional-council": ["The separatist movement"]}),
+    ],
+)
+def test_a_description_refers_to_the_one_fitting_group_named_before_it(resolve, text, expected):
+    assert described(resolve(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The National Liberation Front held talks in Doha. The front said the truce would hold.",
+         {"national-liberation-front": ["The front"]}),
+        ("The Kurdistan Democratic Party met its rivals in Erbil. The party rejected the proposal.",
+         {"kurdistan-democratic-party": ["The party"]}),
+        ("The Southern Transitional Council met in Aden on Monday. The council then named a new governor.",
+         {"southern-transitional-council": ["The council"]}),
+    ],
+)
+def test_a_description_by_the_head_noun_of_a_name_refers_to_that_name(resolve, text, expected):
+    assert described(resolve(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hamas and Islamic Jihad fired rockets at Sderot. The militant group said it targeted troops.",
+        "Ahrar al-Sham and Jaish al-Islam exchanged fire near Douma. The armed group withdrew.",
+        "The Taliban and Hezb-e-Islami fought near Kunduz. The militant group lost ten men.",
+    ],
+)
+def test_two_fitting_groups_in_the_nearest_sentence_leave_a_description_unresolved(resolve, text):
+    assert described(resolve(text)) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Al-Shabaab ambushed the faction in Baidoa.",
+        "The Kachin Independence Army warned the armed group against crossing the river.",
+        "Fano fighters ambushed the militia near Gondar.",
+    ],
+)
+def test_a_description_never_refers_to_a_name_in_its_own_clause(resolve, text):
+    assert described(resolve(text)) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hayat Tahrir al-Sham expelled a rival. The other faction withdrew to Afrin.",
+        "Ansar Dine stormed the town. The new group then claimed the attack.",
+        "Boko Haram attacked a camp near Maiduguri. The rival group later denied any role.",
+    ],
+)
+def test_a_description_marked_as_another_group_is_not_resolved_back(resolve, text):
+    assert described(resolve(text)) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Arakan Army seized Paletwa. The factions then agreed a ceasefire.",
+        "Boko Haram raided Gwoza last week. The militias have since regrouped.",
+        "Al-Shabaab shelled Mogadishu. The two groups later exchanged prisoners, and the militants withdrew.",
+    ],
+)
+def test_a_plural_description_of_several_groups_is_not_one_group(resolve, text):
+    assert described(resolve(text)) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "description"),
+    [
+        ("Hezbollah fired rockets at Israeli positions. Israel struck back at the militant group overnight.",
+         {"israel", "hezbollah"}, "the militant group"),
+        ("The Houthis shelled Marib on Sunday. Saudi jets then bombed the rebel movement's bases.",
+         {"saudi-arabia", "houthis"}, "the rebel movement"),
+        ("The Taliban overran a district centre in Helmand. Afghan troops later attacked the insurgent group.",
+         {"afghanistan", "taliban"}, "the insurgent group"),
+    ],
+)
+def test_a_resolved_description_is_a_relation_endpoint(pipeline, text, pair, description):
+    doc = extract(text, pipeline=pipeline)
+    assert description in [m.text for a in doc.actors for m in a.mentions]
+    assert any(r.type == "hostility" and {r.source, r.target} == pair for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Jaish al-Nasr al-Mubin shelled the base. The group lost two men.", "jaish-al-nasr-al-mubin"),
+        ("Kataib Abu Fadl al-Abbas took the village. The group said it lost a commander.", "kataib-abu-fadl-al-abbas"),
+        ("Liwa Abu Bakr al-Siddiq stormed the post. The group later withdrew.", "liwa-abu-bakr-al-siddiq"),
+    ],
+)
+def test_a_group_name_the_tagger_took_for_a_person_is_an_armed_group_a_description_names(resolve, text, group):
+    doc = resolve(text)
+    assert {a.id: a.kind for a in doc.actors}[group] == "rebel"
+    assert described(doc) == {group: ["The group"]}

@@ -1,0 +1,148 @@
+"""Names that are no party to what a report tells: outlets and platforms, quoted people, places listed
+after a locative preposition, and civilians nothing happens to."""
+
+from __future__ import annotations
+
+import pytest
+
+from factiongraph.actors.salience import PERIPHERAL_HINT
+from factiongraph.document import Document
+
+
+def named(doc: Document) -> dict[str, list[str]]:
+    return {a.id: [m.text for m in a.mentions] for a in doc.actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The rebels agreed to the deal on Monday (AFP, 5 May; al-Jazeera, 5 May).",
+         {"generic-rebels": ["The rebels"]}),
+        ("The Houthis announced the capture of the town in a video posted on Telegram.", {"houthis": ["Houthis"]}),
+        ("Mali's army said in a statement it put out on Twitter that it had taken the camp.",
+         {"mali": ["Mali", "it"]}),
+    ],
+)
+def test_an_outlet_or_a_platform_is_no_actor(resolve, text, expected):
+    assert named(resolve(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Idlib resident Omar Khaled regularly posts his views of the fighting online.", "omar-khaled"),
+        ("A provincial lawmaker, Karim Haddad, told AFP that one soldier had been killed.", "karim-haddad"),
+        ("Karim Haddad, a local journalist, filmed the aftermath of the raid.", "karim-haddad"),
+    ],
+)
+def test_a_quoted_resident_lawmaker_or_journalist_is_peripheral(resolve, text, person):
+    doc = resolve(text)
+    assert person in named(doc)
+    assert person in doc.hints[PERIPHERAL_HINT]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("The militia shelled army bases at Kalay and Wuntho on Sunday.", ["Kalay", "Wuntho"]),
+        ("The rebels moved their fighters into Kufra and Tazirbu overnight.", ["Kufra", "Tazirbu"]),
+        ("Fighting spread from Dabo to Tuni and Moramba last week.", ["Dabo", "Tuni", "Moramba"]),
+    ],
+)
+def test_every_item_of_a_place_list_after_a_locative_preposition_is_a_place(resolve, text, places):
+    mentioned = {m for ms in named(resolve(text)).values() for m in ms}
+    assert not mentioned & set(places)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Local residents celebrated in the streets as the commander switched sides.",
+        "Aid groups described the plight of residents in the camps near the city.",
+        "Villagers watched while the two factions negotiated a truce.",
+    ],
+)
+def test_civilians_nothing_happens_to_are_bystanders(resolve, text):
+    doc = resolve(text)
+    assert "civilians" in named(doc)
+    assert "civilians" in doc.hints[PERIPHERAL_HINT]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The gunmen held thousands of villagers as human shields.",
+        "The militia shelled the refugees near the river.",
+        "Hundreds of residents were detained by the police.",
+    ],
+)
+def test_civilians_a_clause_acts_upon_are_no_bystanders(resolve, text):
+    doc = resolve(text)
+    assert "civilians" in named(doc)
+    assert "civilians" not in doc.hints[PERIPHERAL_HINT]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rival cells have clashed in several flashpoints such as Libya, Mali and Iraq.",
+        "The coalition was unveiled in the Kenyan city of Nairobi on Friday.",
+        "Supplies ran short across the towns of Chad and Niger as the rains came.",
+    ],
+)
+def test_a_country_in_a_place_phrase_is_no_state_actor(resolve, text):
+    assert not {a.id for a in resolve(text).actors} & {"libya", "mali", "iraq", "kenya", "chad", "niger"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN estimates that the fighting has displaced 10,000 people.",
+        "The United Nations says the offensive has forced thousands from their homes.",
+        "Two villages were emptied, according to the United Nations.",
+    ],
+)
+def test_a_un_body_that_only_reports_is_a_source(resolve, text):
+    doc = resolve(text)
+    assert "united-nations" in {a.id for a in doc.actors}
+    assert "united-nations" in doc.hints[PERIPHERAL_HINT]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor held talks with European leaders before the summit.",
+        "Its mercenaries support a number of African governments.",
+        "Western diplomats said the talks had stalled.",
+    ],
+)
+def test_a_continent_or_region_adjective_on_a_group_noun_is_no_actor(resolve, text):
+    assert named(resolve(text)) == {}
+
+
+def test_a_two_word_state_demonym_ending_in_a_region_adjective_stays_that_state(resolve):
+    assert "african-leader" in named(resolve("South African leaders met the envoy on Monday."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Envoys met in Bamako, the Malian capital, on Friday.",
+        "The convoy reached Kabul, the Afghan capital, at dawn.",
+        "Talks resumed in Juba, a city on the Nile, on Monday.",
+    ],
+)
+def test_a_capital_in_apposition_to_a_place_noun_is_a_place(resolve, text):
+    assert named(resolve(text)) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Rebels struck army posts at Shadaw and Mese on Sunday.", "Mese"),
+        ("Junta troops withdrew from outposts near Hpasawng and Mese.", "Hpasawng"),
+        ("Soldiers raided homes at Kidal and Gao in the desert.", "Kidal"),
+    ],
+)
+def test_a_town_tagged_as_a_people_after_a_locative_preposition_is_no_actor(resolve, text, town):
+    assert town not in {m for ms in named(resolve(text)).values() for m in ms}
