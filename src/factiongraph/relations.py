@@ -298,7 +298,7 @@ def _phrase_actor(noun: Token, ms: _Mentions) -> Mention | None:
     """The actor a subject phrase names itself: its head, its modifiers, or for a group noun its "of"
     object ("fighters of X"), never a name deeper in it ("forces in Iraq", "the fight against X")."""
     m = _noun_itself(noun, ms, noun)
-    if m is not None or noun.lemma_.lower() not in AGENT_HEADS:
+    if m is not None or (noun.lemma_.lower() not in AGENT_HEADS and noun.lower_ not in AGENT_HEADS):
         return m
     return next((x for p in prep_objects(noun, ("of",)) if (x := ms.at(p) or _noun_itself(p, ms, p)) is not None),
                 None)
