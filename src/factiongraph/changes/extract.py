@@ -17,10 +17,14 @@ to Q": affiliation X->P former/left and X->Q current/joined). Rules that keep ro
 from __future__ import annotations
 
 import dataclasses
+from collections import OrderedDict
 from collections.abc import Iterator
 from typing import Any
 
+import numpy
+from spacy.attrs import HEAD, LEMMA, LOWER, SENT_START
 from spacy.matcher import DependencyMatcher
+from spacy.strings import get_string_id
 
 from factiongraph.changes.frames import Frame, Frames, RowSpec, load_frames
 from factiongraph.dateline import DATELINE
@@ -56,6 +60,11 @@ ANAPHORA_SENTENCES_COUNTED = 6
 
 _MATCHERS: dict[tuple[int, int], tuple[Any, dict[str, tuple[Frame, int]]]] = {}
 _TRIGGER_WORDS: dict[int, frozenset[str] | None] = {}
+# per frame set: each pattern's trigger test as (attribute, string hashes) pairs, None when it has none
+_TRIGGER_HASHES: dict[int, dict[str, tuple[tuple[str, frozenset[int]], ...] | None]] = {}
+# DependencyMatchers over a subset of the patterns, keyed by (vocab, frames, pattern names)
+_SUBSET_MATCHERS: OrderedDict[tuple[int, int, frozenset[str]], Any] = OrderedDict()
+SUBSET_MATCHERS_KEPT = 256
 
 
 def _matcher(vocab: Any, frames: Frames) -> tuple[Any, dict[str, tuple[Frame, int]]]:
@@ -94,9 +103,97 @@ def _trigger_words(frames: Frames) -> frozenset[str] | None:
     return _TRIGGER_WORDS[key]
 
 
-def _matches(matcher: Any, sd: Any, words: frozenset[str] | None) -> list[tuple[int, list[int]]]:
-    """The matcher over the sentences holding a trigger word (offsets in the document): most
-    sentences of a report hold none, and the matcher's token tests are the stage's main cost."""
+def _trigger_hashes(frames: Frames) -> dict[str, tuple[tuple[str, frozenset[int]], ...] | None]:
+    """For each pattern ('frame#i'), what its trigger token must carry: (LEMMA or LOWER, the string
+    hashes the matcher compares it with), all of which must hold; None when its trigger is not
+    held to a plain word or an `IN` list (the pattern is then never skipped)."""
+    key = id(frames)
+    got = _TRIGGER_HASHES.get(key)
+    if got is None:
+        got = {}
+        for f in frames.frames:
+            for i, pattern in enumerate(f.patterns):
+                attrs = dict(pattern[0]).get("RIGHT_ATTRS", {})
+                tests: list[tuple[str, frozenset[int]]] | None = []
+                for a in ("LEMMA", "LOWER"):
+                    v = attrs.get(a)
+                    if v is None:
+                        continue
+                    if isinstance(v, str):
+                        values = [v]
+                    elif isinstance(v, dict) and set(v) == {"IN"} and all(isinstance(w, str) for w in v["IN"]):
+                        values = list(v["IN"])
+                    else:
+                        tests = None
+                        break
+                    assert tests is not None
+                    tests.append((a, frozenset(get_string_id(w) for w in values)))
+                got[f"{f.id}#{i}"] = tuple(tests) if tests else None
+        _TRIGGER_HASHES[key] = got
+    return got
+
+
+def _subset_matcher(vocab: Any, frames: Frames, keep: frozenset[str]) -> Any:
+    """A DependencyMatcher holding only the patterns named in `keep`, added in the frames' order
+    (so its matches come in the order the full matcher gives them); the most recent few are kept."""
+    key = (id(vocab), id(frames), keep)
+    m = _SUBSET_MATCHERS.get(key)
+    if m is not None:
+        _SUBSET_MATCHERS.move_to_end(key)
+        return m
+    m = DependencyMatcher(vocab)
+    for f in frames.frames:
+        for i, pattern in enumerate(f.patterns):
+            if f"{f.id}#{i}" in keep:
+                m.add(f"{f.id}#{i}", [[dict(n) for n in pattern]])
+    _SUBSET_MATCHERS[key] = m
+    if len(_SUBSET_MATCHERS) > SUBSET_MATCHERS_KEPT:
+        _SUBSET_MATCHERS.popitem(last=False)
+    return m
+
+
+def _sentence_trees(sd: Any) -> bool:
+    """Whether every sentence of the parse is one dependency tree of its own (one root, no head in
+    another sentence): then matching the whole document finds what matching each sentence finds."""
+    n = len(sd)
+    if n == 0:
+        return True
+    arr = sd.to_array([SENT_START, HEAD]).astype(numpy.int64)
+    starts = arr[:, 0] == 1
+    starts[0] = True
+    sent = numpy.cumsum(starts) - 1
+    heads = numpy.arange(n) + arr[:, 1]
+    if heads.min() < 0 or heads.max() >= n or (sent[heads] != sent).any():
+        return False
+    roots = numpy.bincount(sent[arr[:, 1] == 0], minlength=int(sent[-1]) + 1)
+    return bool((roots == 1).all())
+
+
+def _matches(sd: Any, frames: Frames) -> list[tuple[int, list[int]]]:
+    """The frames' dependency matches in a parsed document (token offsets in the document).
+
+    Only the patterns whose trigger word occurs in the document run, over the whole document at
+    once: the matcher's token tests are the stage's main cost, and most patterns' triggers are
+    absent from a given report. When some sentence is not a tree of its own (a parse the line-break
+    rule cut), or a trigger is not held to words, each sentence holding a trigger word is matched
+    apart with every pattern, as before. The caller sorts the matches."""
+    hashes = _trigger_hashes(frames)
+    words = _trigger_words(frames)
+    if words is None or any(t is None for t in hashes.values()) or not _sentence_trees(sd):
+        return _sentence_matches(_matcher(sd.vocab, frames)[0], sd, words)
+    arr = sd.to_array([LEMMA, LOWER])
+    present = {"LEMMA": set(arr[:, 0].tolist()), "LOWER": set(arr[:, 1].tolist())}
+    keep = frozenset(
+        name for name, tests in hashes.items()
+        if tests is not None and all(not present[a].isdisjoint(h) for a, h in tests)
+    )
+    if not keep:
+        return []
+    return [(mid, list(ids)) for mid, ids in _subset_matcher(sd.vocab, frames, keep)(sd)]
+
+
+def _sentence_matches(matcher: Any, sd: Any, words: frozenset[str] | None) -> list[tuple[int, list[int]]]:
+    """The matcher over the sentences holding a trigger word (offsets in the document)."""
     if words is None:
         return list(matcher(sd))
     out: list[tuple[int, list[int]]] = []
@@ -574,13 +671,13 @@ def find_changes(doc: Document, frames: Frames | None = None) -> list[Relation]:
     if sd is None or len(doc.actors) < 2:
         return []
     frames = frames or load_frames()
-    matcher, names = _matcher(sd.vocab, frames)
+    names = _matcher(sd.vocab, frames)[1]
     ms = _Mentions.of(doc, sd)
     reader = _Reader(doc, ms, frames)
     out: list[Relation] = []
     seen: set[tuple[Any, ...]] = set()
     order = {f.id: i for i, f in enumerate(frames.frames)}
-    found = _matches(matcher, sd, _trigger_words(frames))
+    found = _matches(sd, frames)
     matches = sorted(found, key=lambda m: (m[1][0], order[names[sd.vocab.strings[m[0]]][0].id]))
     triggers = {ids[0] for _, ids in matches}
     # (trigger, source actor, change) -> the frame that said it: one statement, one reading
