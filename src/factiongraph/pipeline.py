@@ -17,7 +17,7 @@ registry, gazetteer, event lexicon) are loaded once into a `Pipeline` and passed
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -76,13 +76,20 @@ class Pipeline:
             confidence=ConfidenceModel.load(),
         )
 
+    def stages(self) -> tuple[tuple[str, Callable[[Document], Document]], ...]:
+        """The extraction stages after parsing, in order and by name (`bench/throughput.py` times each)."""
+        return (
+            ("places", lambda d: geoparse(d, self.gazetteer)),
+            ("actors", lambda d: self.resolver(d, self.nlp.make_doc)),
+            ("events", lambda d: extract_events(d, self.lexicon, locate)),
+            ("relations", extract_relations),
+            ("changes", extract_changes),
+        )
+
     def process(self, doc: Document, *, whole: bool = True) -> Document:
         """All stages after parsing, for one parsed document (`whole=False`: one window of it)."""
-        doc = geoparse(doc, self.gazetteer)
-        doc = self.resolver(doc, self.nlp.make_doc)
-        doc = extract_events(doc, self.lexicon, locate)
-        doc = extract_relations(doc)
-        doc = extract_changes(doc)
+        for _, stage in self.stages():
+            doc = stage(doc)
         if not whole:
             return dataclasses.replace(windows.mark_peripheral(doc), parsed=None)
         return dataclasses.replace(self.score(prune_peripheral_actors(doc)), parsed=None)
