@@ -3,6 +3,8 @@ each sentence finds (the cheaper way must not change a single row)."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy
 import pytest
 from spacy.attrs import SENT_START
@@ -59,11 +61,28 @@ def test_document_matching_names_each_frame_at_its_trigger(nlp, frames):
     ]
 
 
-def test_report_without_trigger_words_runs_no_pattern(nlp, frames):
+def test_report_without_trigger_words_matches_nothing(nlp, frames):
     sd = nlp("Heavy rain soaked the valley on Tuesday. Farmers said the harvest was poor.")
-    kept = len(ch._SUBSET_MATCHERS)
     assert ch._matches(sd, frames) == []
-    assert len(ch._SUBSET_MATCHERS) == kept
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_tree_matching_gives_spacy_dependency_matches_in_their_order(nlp, frames, text):
+    sd = nlp(text)
+    full, _ = ch._matcher(nlp.vocab, frames)
+    spacy_order = sorted(full(sd), key=lambda m: list(ch._trees(frames)).index(nlp.vocab.strings[m[0]]))
+    assert ch._tree_matches(sd, ch._trees(frames)) == [(k, list(ids)) for k, ids in spacy_order]
+
+
+def test_pattern_with_an_operator_the_tree_reader_lacks_goes_to_spacy(nlp, frames):
+    first = frames.frames[0]
+    node = {"LEFT_ID": "trigger", "REL_OP": ".", "RIGHT_ID": "next", "RIGHT_ATTRS": {"POS": "ADP"}}
+    odd = dataclasses.replace(first, patterns=((first.patterns[0][0], node),))
+    other = dataclasses.replace(frames, frames=(odd,))
+    assert ch._trees(other) is None
+    assert ch._trees(frames) is not None
+    assert ch._tests({"LEMMA": {"REGEX": "^join"}}) is None
+    assert ch._tests({"ENT_TYPE": "ORG"}) is None
 
 
 def two_sentences_one_tree(nlp) -> Doc:

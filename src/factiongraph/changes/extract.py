@@ -17,12 +17,11 @@ to Q": affiliation X->P former/left and X->Q current/joined). Rules that keep ro
 from __future__ import annotations
 
 import dataclasses
-from collections import OrderedDict
 from collections.abc import Iterator
 from typing import Any
 
 import numpy
-from spacy.attrs import HEAD, LEMMA, LOWER, SENT_START
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS, SENT_START, TAG
 from spacy.matcher import DependencyMatcher
 from spacy.strings import get_string_id
 
@@ -60,11 +59,20 @@ ANAPHORA_SENTENCES_COUNTED = 6
 
 _MATCHERS: dict[tuple[int, int], tuple[Any, dict[str, tuple[Frame, int]]]] = {}
 _TRIGGER_WORDS: dict[int, frozenset[str] | None] = {}
-# per frame set: each pattern's trigger test as (attribute, string hashes) pairs, None when it has none
-_TRIGGER_HASHES: dict[int, dict[str, tuple[tuple[str, frozenset[int]], ...] | None]] = {}
-# DependencyMatchers over a subset of the patterns, keyed by (vocab, frames, pattern names)
-_SUBSET_MATCHERS: OrderedDict[tuple[int, int, frozenset[str]], Any] = OrderedDict()
-SUBSET_MATCHERS_KEPT = 256
+# per frame set: each pattern read as a tree of token tests (None: some pattern needs spaCy's matcher)
+_TREES: dict[int, dict[str, tuple[_Node, ...]] | None] = {}
+TREE_OPS = frozenset({">", "<", ">>"})
+TREE_ATTRS = {"LEMMA": LEMMA, "LOWER": LOWER, "POS": POS, "DEP": DEP, "TAG": TAG, "ORTH": ORTH}
+
+
+@dataclasses.dataclass(frozen=True)
+class _Node:
+    """One node of a pattern: the earlier node it hangs from, how, and its token tests, each
+    (attribute column, string hashes, whether the value must be outside them)."""
+
+    left: int
+    op: str
+    tests: tuple[tuple[int, frozenset[int], bool], ...]
 
 
 def _matcher(vocab: Any, frames: Frames) -> tuple[Any, dict[str, tuple[Frame, int]]]:
@@ -103,53 +111,52 @@ def _trigger_words(frames: Frames) -> frozenset[str] | None:
     return _TRIGGER_WORDS[key]
 
 
-def _trigger_hashes(frames: Frames) -> dict[str, tuple[tuple[str, frozenset[int]], ...] | None]:
-    """For each pattern ('frame#i'), what its trigger token must carry: (LEMMA or LOWER, the string
-    hashes the matcher compares it with), all of which must hold; None when its trigger is not
-    held to a plain word or an `IN` list (the pattern is then never skipped)."""
+def _tests(attrs: dict[str, Any]) -> tuple[tuple[int, frozenset[int], bool], ...] | None:
+    """A node's RIGHT_ATTRS as (column, hashes, negated) tests, as spaCy's Matcher compares them
+    (a string, IN or NOT_IN over LEMMA, LOWER, POS, DEP, TAG, ORTH); None for anything else."""
+    cols = list(TREE_ATTRS)
+    out = []
+    for attr, v in attrs.items():
+        if attr not in TREE_ATTRS:
+            return None
+        if isinstance(v, str):
+            values, negated = [v], False
+        elif isinstance(v, dict) and len(v) == 1 and set(v) <= {"IN", "NOT_IN"} and isinstance(
+            next(iter(v.values())), list
+        ) and all(isinstance(w, str) for w in next(iter(v.values()))):
+            negated = "NOT_IN" in v
+            values = v["NOT_IN" if negated else "IN"]
+        else:
+            return None
+        out.append((cols.index(attr), frozenset(get_string_id(w) for w in values), negated))
+    return tuple(out)
+
+
+def _trees(frames: Frames) -> dict[str, tuple[_Node, ...]] | None:
+    """Each pattern ('frame#i') as nodes in pattern order, or None when some pattern uses an
+    operator or a test `_tree_matches` does not read (spaCy's DependencyMatcher then runs)."""
     key = id(frames)
-    got = _TRIGGER_HASHES.get(key)
-    if got is None:
-        got = {}
+    if key not in _TREES:
+        got: dict[str, tuple[_Node, ...]] | None = {}
         for f in frames.frames:
             for i, pattern in enumerate(f.patterns):
-                attrs = dict(pattern[0]).get("RIGHT_ATTRS", {})
-                tests: list[tuple[str, frozenset[int]]] | None = []
-                for a in ("LEMMA", "LOWER"):
-                    v = attrs.get(a)
-                    if v is None:
-                        continue
-                    if isinstance(v, str):
-                        values = [v]
-                    elif isinstance(v, dict) and set(v) == {"IN"} and all(isinstance(w, str) for w in v["IN"]):
-                        values = list(v["IN"])
-                    else:
-                        tests = None
+                ids = [str(n["RIGHT_ID"]) for n in pattern]
+                nodes = []
+                for k, n in enumerate(pattern):
+                    tests = _tests(dict(n.get("RIGHT_ATTRS", {})))
+                    op = n.get("REL_OP")
+                    left = ids.index(n["LEFT_ID"]) if k else -1
+                    if tests is None or (k and (op not in TREE_OPS or not 0 <= left < k)):
+                        got = None
                         break
-                    assert tests is not None
-                    tests.append((a, frozenset(get_string_id(w) for w in values)))
-                got[f"{f.id}#{i}"] = tuple(tests) if tests else None
-        _TRIGGER_HASHES[key] = got
-    return got
-
-
-def _subset_matcher(vocab: Any, frames: Frames, keep: frozenset[str]) -> Any:
-    """A DependencyMatcher holding only the patterns named in `keep`, added in the frames' order
-    (so its matches come in the order the full matcher gives them); the most recent few are kept."""
-    key = (id(vocab), id(frames), keep)
-    m = _SUBSET_MATCHERS.get(key)
-    if m is not None:
-        _SUBSET_MATCHERS.move_to_end(key)
-        return m
-    m = DependencyMatcher(vocab)
-    for f in frames.frames:
-        for i, pattern in enumerate(f.patterns):
-            if f"{f.id}#{i}" in keep:
-                m.add(f"{f.id}#{i}", [[dict(n) for n in pattern]])
-    _SUBSET_MATCHERS[key] = m
-    if len(_SUBSET_MATCHERS) > SUBSET_MATCHERS_KEPT:
-        _SUBSET_MATCHERS.popitem(last=False)
-    return m
+                    nodes.append(_Node(left, str(op), tests))
+                if got is None:
+                    break
+                got[f"{f.id}#{i}"] = tuple(nodes)
+            if got is None:
+                break
+        _TREES[key] = got
+    return _TREES[key]
 
 
 def _sentence_trees(sd: Any) -> bool:
@@ -169,27 +176,94 @@ def _sentence_trees(sd: Any) -> bool:
     return bool((roots == 1).all())
 
 
+def _tree_matches(sd: Any, trees: dict[str, tuple[_Node, ...]]) -> list[tuple[int, list[int]]]:
+    """What spaCy's DependencyMatcher gives for these patterns on a document whose sentences are
+    trees of their own, read from each trigger word outwards: per pattern, every assignment of
+    tokens to its nodes that passes each node's tests and relation to its earlier node, in the
+    order of the matcher's product over node candidates (each node's tokens in document order)."""
+    n = len(sd)
+    if n == 0:
+        return []
+    arr = sd.to_array([TREE_ATTRS[a] for a in TREE_ATTRS])  # string hashes, unsigned
+    cols = [arr[:, c].tolist() for c in range(len(TREE_ATTRS))]
+    heads = (numpy.arange(n) + sd.to_array([HEAD]).astype(numpy.int64)).tolist()
+    kids: list[list[int]] = [[] for _ in range(n)]
+    for i, h in enumerate(heads):
+        if h != i:
+            kids[h].append(i)
+    below: dict[int, list[int]] = {}
+    at: dict[int, dict[int, list[int]]] = {}  # column -> value -> positions, for trigger lookups
+
+    def subtree(j: int) -> list[int]:
+        got = below.get(j)
+        if got is None:
+            got, todo = [], list(kids[j])
+            while todo:
+                t = todo.pop()
+                got.append(t)
+                todo.extend(kids[t])
+            got.sort()
+            below[j] = got
+        return got
+
+    def passes(node: _Node, i: int) -> bool:
+        return all((cols[c][i] in values) != negated for c, values, negated in node.tests)
+
+    def triggers(node: _Node) -> list[int]:
+        wanted = next(((c, v) for c, v, neg in node.tests if not neg and c < 2), None)  # LEMMA or LOWER
+        if wanted is None:
+            return [i for i in range(n) if passes(node, i)]
+        c, values = wanted
+        if c not in at:
+            index: dict[int, list[int]] = {}
+            for i, v in enumerate(cols[c]):
+                index.setdefault(v, []).append(i)
+            at[c] = index
+        found = sorted(i for v in values for i in at[c].get(v, ()))
+        return [i for i in found if passes(node, i)]
+
+    out: list[tuple[int, list[int]]] = []
+    for name, nodes in trees.items():
+        key = sd.vocab.strings.add(name)
+        chosen: list[int] = []
+
+        def extend(k: int, nodes: tuple[_Node, ...] = nodes, key: int = key, chosen: list[int] = chosen) -> None:
+            if k == len(nodes):
+                out.append((key, list(chosen)))
+                return
+            node = nodes[k]
+            j = chosen[node.left]
+            if node.op == ">":
+                cands = kids[j]
+            elif node.op == "<":
+                cands = [heads[j]] if heads[j] != j else []
+            else:
+                cands = subtree(j)
+            for c in cands:
+                if passes(node, c):
+                    chosen.append(c)
+                    extend(k + 1)
+                    chosen.pop()
+
+        for t in triggers(nodes[0]):
+            chosen.append(t)
+            extend(1)
+            chosen.pop()
+    return out
+
+
 def _matches(sd: Any, frames: Frames) -> list[tuple[int, list[int]]]:
     """The frames' dependency matches in a parsed document (token offsets in the document).
 
-    Only the patterns whose trigger word occurs in the document run, over the whole document at
-    once: the matcher's token tests are the stage's main cost, and most patterns' triggers are
-    absent from a given report. When some sentence is not a tree of its own (a parse the line-break
-    rule cut), or a trigger is not held to words, each sentence holding a trigger word is matched
-    apart with every pattern, as before. The caller sorts the matches."""
-    hashes = _trigger_hashes(frames)
-    words = _trigger_words(frames)
-    if words is None or any(t is None for t in hashes.values()) or not _sentence_trees(sd):
-        return _sentence_matches(_matcher(sd.vocab, frames)[0], sd, words)
-    arr = sd.to_array([LEMMA, LOWER])
-    present = {"LEMMA": set(arr[:, 0].tolist()), "LOWER": set(arr[:, 1].tolist())}
-    keep = frozenset(
-        name for name, tests in hashes.items()
-        if tests is not None and all(not present[a].isdisjoint(h) for a, h in tests)
-    )
-    if not keep:
-        return []
-    return [(mid, list(ids)) for mid, ids in _subset_matcher(sd.vocab, frames, keep)(sd)]
+    Read from each trigger word outwards over the whole document (`_tree_matches`): spaCy's
+    DependencyMatcher first tests every token against every node of every pattern, which was most
+    of the stage's time. When some sentence is not a tree of its own (a parse the line-break rule
+    cut) or a pattern uses what `_tree_matches` does not read, spaCy's matcher runs on each sentence
+    holding a trigger word, as before. The caller sorts the matches."""
+    trees = _trees(frames)
+    if trees is None or not _sentence_trees(sd):
+        return _sentence_matches(_matcher(sd.vocab, frames)[0], sd, _trigger_words(frames))
+    return _tree_matches(sd, trees)
 
 
 def _sentence_matches(matcher: Any, sd: Any, words: frozenset[str] | None) -> list[tuple[int, list[int]]]:
