@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from factiongraph.events import acled
 from factiongraph.events.acled import ACLED_SUB_EVENT_TYPES, acled_type
 
 
@@ -444,3 +445,22 @@ def test_a_toll_takes_the_sentences_weapon_only_when_its_clause_names_no_perpetr
         text=text, context=context, actor1_text=actor1_text,
     )  # fmt: skip
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "expected"),
+    [
+        # the name and the member noun after it go, in any case, wherever they occur
+        ("JNIM militants ambushed a convoy near a jnim base", "JNIM", "  ambushed a convoy near a   base"),
+        ("Army units shelled the village; the army denied it", "army", "  shelled the village; the   denied it"),
+        # a member noun alone, or one not right after the name, stays
+        ("Police said the Wagner group and its fighters left", "Wagner",
+         "Police said the   group and its fighters left"),
+        # a name with regex characters is read literally
+        ("Fighters of the (IS) cell fled", "(IS)", "Fighters of the   cell fled"),
+        ("no perpetrator named here", "RSF", "no perpetrator named here"),
+        ("nothing removed without a name", None, "nothing removed without a name"),
+    ],
+)
+def test_perpetrator_words_are_removed_before_target_cues(text, actor, expected):
+    assert acled._without_actor(text, actor) == expected

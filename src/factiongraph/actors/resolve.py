@@ -212,6 +212,7 @@ class _Resolution:
         self.context: set[str] = set()  # the report's countries (see `_in_context`)
         self.sources: set[str] = set()  # entities only named as a report's source (see `_drop_non_parties`)
         self._coalition_known = False  # looked up yet?
+        self._person_names: list[tuple[int, int]] | None = None  # PERSON entities, no title (see `_partial_name`)
 
     def run(self) -> Document:
         spans = self._registry_spans()
@@ -588,11 +589,12 @@ class _Resolution:
         text = self.doc.text
         if _NAME_GOES_ON.match(text, span.end_char) or _NAME_BEGAN.search(text, 0, span.start_char):
             return True
-        return any(
-            e.label_ == "PERSON" and e.start <= span.start and span.end <= e.end and len(e) > len(span)
-            and not any(t.lower_ in lx.TITLE_WORDS for t in e)
-            for e in self.sd.ents
-        )
+        if self._person_names is None:  # read off the entities once per report, not once per match
+            self._person_names = [
+                (e.start, e.end) for e in self.sd.ents
+                if e.label_ == "PERSON" and not any(t.lower_ in lx.TITLE_WORDS for t in e)
+            ]
+        return any(s <= span.start and span.end <= e and e - s > len(span) for s, e in self._person_names)
 
     def _in_context(self, matched: list[tuple[Span, list[RegistryActor]]]) -> list[tuple[Span, RegistryActor]]:
         """Each match's registry actor that fits the report's countries and conflicts.

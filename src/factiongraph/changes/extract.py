@@ -20,7 +20,10 @@ import dataclasses
 from collections.abc import Iterator
 from typing import Any
 
+import numpy
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS, SENT_START, TAG
 from spacy.matcher import DependencyMatcher
+from spacy.strings import get_string_id
 
 from factiongraph.changes.frames import Frame, Frames, RowSpec, load_frames
 from factiongraph.dateline import DATELINE
@@ -56,6 +59,20 @@ ANAPHORA_SENTENCES_COUNTED = 6
 
 _MATCHERS: dict[tuple[int, int], tuple[Any, dict[str, tuple[Frame, int]]]] = {}
 _TRIGGER_WORDS: dict[int, frozenset[str] | None] = {}
+# per frame set: each pattern read as a tree of token tests (None: some pattern needs spaCy's matcher)
+_TREES: dict[int, dict[str, tuple[_Node, ...]] | None] = {}
+TREE_OPS = frozenset({">", "<", ">>"})
+TREE_ATTRS = {"LEMMA": LEMMA, "LOWER": LOWER, "POS": POS, "DEP": DEP, "TAG": TAG, "ORTH": ORTH}
+
+
+@dataclasses.dataclass(frozen=True)
+class _Node:
+    """One node of a pattern: the earlier node it hangs from, how, and its token tests, each
+    (attribute column, string hashes, whether the value must be outside them)."""
+
+    left: int
+    op: str
+    tests: tuple[tuple[int, frozenset[int], bool], ...]
 
 
 def _matcher(vocab: Any, frames: Frames) -> tuple[Any, dict[str, tuple[Frame, int]]]:
@@ -94,9 +111,163 @@ def _trigger_words(frames: Frames) -> frozenset[str] | None:
     return _TRIGGER_WORDS[key]
 
 
-def _matches(matcher: Any, sd: Any, words: frozenset[str] | None) -> list[tuple[int, list[int]]]:
-    """The matcher over the sentences holding a trigger word (offsets in the document): most
-    sentences of a report hold none, and the matcher's token tests are the stage's main cost."""
+def _tests(attrs: dict[str, Any]) -> tuple[tuple[int, frozenset[int], bool], ...] | None:
+    """A node's RIGHT_ATTRS as (column, hashes, negated) tests, as spaCy's Matcher compares them
+    (a string, IN or NOT_IN over LEMMA, LOWER, POS, DEP, TAG, ORTH); None for anything else."""
+    cols = list(TREE_ATTRS)
+    out = []
+    for attr, v in attrs.items():
+        if attr not in TREE_ATTRS:
+            return None
+        if isinstance(v, str):
+            values, negated = [v], False
+        elif isinstance(v, dict) and len(v) == 1 and set(v) <= {"IN", "NOT_IN"} and isinstance(
+            next(iter(v.values())), list
+        ) and all(isinstance(w, str) for w in next(iter(v.values()))):
+            negated = "NOT_IN" in v
+            values = v["NOT_IN" if negated else "IN"]
+        else:
+            return None
+        out.append((cols.index(attr), frozenset(get_string_id(w) for w in values), negated))
+    return tuple(out)
+
+
+def _trees(frames: Frames) -> dict[str, tuple[_Node, ...]] | None:
+    """Each pattern ('frame#i') as nodes in pattern order, or None when some pattern uses an
+    operator or a test `_tree_matches` does not read (spaCy's DependencyMatcher then runs)."""
+    key = id(frames)
+    if key not in _TREES:
+        got: dict[str, tuple[_Node, ...]] | None = {}
+        for f in frames.frames:
+            for i, pattern in enumerate(f.patterns):
+                ids = [str(n["RIGHT_ID"]) for n in pattern]
+                nodes = []
+                for k, n in enumerate(pattern):
+                    tests = _tests(dict(n.get("RIGHT_ATTRS", {})))
+                    op = n.get("REL_OP")
+                    left = ids.index(n["LEFT_ID"]) if k else -1
+                    if tests is None or (k and (op not in TREE_OPS or not 0 <= left < k)):
+                        got = None
+                        break
+                    nodes.append(_Node(left, str(op), tests))
+                if got is None:
+                    break
+                got[f"{f.id}#{i}"] = tuple(nodes)
+            if got is None:
+                break
+        _TREES[key] = got
+    return _TREES[key]
+
+
+def _sentence_trees(sd: Any) -> bool:
+    """Whether every sentence of the parse is one dependency tree of its own (one root, no head in
+    another sentence): then matching the whole document finds what matching each sentence finds."""
+    n = len(sd)
+    if n == 0:
+        return True
+    arr = sd.to_array([SENT_START, HEAD]).astype(numpy.int64)
+    starts = arr[:, 0] == 1
+    starts[0] = True
+    sent = numpy.cumsum(starts) - 1
+    heads = numpy.arange(n) + arr[:, 1]
+    if heads.min() < 0 or heads.max() >= n or (sent[heads] != sent).any():
+        return False
+    roots = numpy.bincount(sent[arr[:, 1] == 0], minlength=int(sent[-1]) + 1)
+    return bool((roots == 1).all())
+
+
+def _tree_matches(sd: Any, trees: dict[str, tuple[_Node, ...]]) -> list[tuple[int, list[int]]]:
+    """What spaCy's DependencyMatcher gives for these patterns on a document whose sentences are
+    trees of their own, read from each trigger word outwards: per pattern, every assignment of
+    tokens to its nodes that passes each node's tests and relation to its earlier node, in the
+    order of the matcher's product over node candidates (each node's tokens in document order)."""
+    n = len(sd)
+    if n == 0:
+        return []
+    arr = sd.to_array([TREE_ATTRS[a] for a in TREE_ATTRS])  # string hashes, unsigned
+    cols = [arr[:, c].tolist() for c in range(len(TREE_ATTRS))]
+    heads = (numpy.arange(n) + sd.to_array([HEAD]).astype(numpy.int64)).tolist()
+    kids: list[list[int]] = [[] for _ in range(n)]
+    for i, h in enumerate(heads):
+        if h != i:
+            kids[h].append(i)
+    below: dict[int, list[int]] = {}
+    at: dict[int, dict[int, list[int]]] = {}  # column -> value -> positions, for trigger lookups
+
+    def subtree(j: int) -> list[int]:
+        got = below.get(j)
+        if got is None:
+            got, todo = [], list(kids[j])
+            while todo:
+                t = todo.pop()
+                got.append(t)
+                todo.extend(kids[t])
+            got.sort()
+            below[j] = got
+        return got
+
+    def passes(node: _Node, i: int) -> bool:
+        return all((cols[c][i] in values) != negated for c, values, negated in node.tests)
+
+    def triggers(node: _Node) -> list[int]:
+        wanted = next(((c, v) for c, v, neg in node.tests if not neg and c < 2), None)  # LEMMA or LOWER
+        if wanted is None:
+            return [i for i in range(n) if passes(node, i)]
+        c, values = wanted
+        if c not in at:
+            index: dict[int, list[int]] = {}
+            for i, v in enumerate(cols[c]):
+                index.setdefault(v, []).append(i)
+            at[c] = index
+        found = sorted(i for v in values for i in at[c].get(v, ()))
+        return [i for i in found if passes(node, i)]
+
+    out: list[tuple[int, list[int]]] = []
+    for name, nodes in trees.items():
+        key = sd.vocab.strings.add(name)
+        chosen: list[int] = []
+
+        def extend(k: int, nodes: tuple[_Node, ...] = nodes, key: int = key, chosen: list[int] = chosen) -> None:
+            if k == len(nodes):
+                out.append((key, list(chosen)))
+                return
+            node = nodes[k]
+            j = chosen[node.left]
+            if node.op == ">":
+                cands = kids[j]
+            elif node.op == "<":
+                cands = [heads[j]] if heads[j] != j else []
+            else:
+                cands = subtree(j)
+            for c in cands:
+                if passes(node, c):
+                    chosen.append(c)
+                    extend(k + 1)
+                    chosen.pop()
+
+        for t in triggers(nodes[0]):
+            chosen.append(t)
+            extend(1)
+            chosen.pop()
+    return out
+
+
+def _matches(sd: Any, frames: Frames) -> list[tuple[int, list[int]]]:
+    """The frames' dependency matches in a parsed document (token offsets in the document).
+
+    Read from each trigger word outwards over the whole document (`_tree_matches`): spaCy's
+    DependencyMatcher first tests every token against every node of every pattern, which was most
+    of the stage's time. When some sentence is not a tree of its own (a parse the line-break rule
+    cut) or a pattern uses what `_tree_matches` does not read, spaCy's matcher runs on each sentence
+    holding a trigger word, as before. The caller sorts the matches."""
+    trees = _trees(frames)
+    if trees is None or not _sentence_trees(sd):
+        return _sentence_matches(_matcher(sd.vocab, frames)[0], sd, _trigger_words(frames))
+    return _tree_matches(sd, trees)
+
+
+def _sentence_matches(matcher: Any, sd: Any, words: frozenset[str] | None) -> list[tuple[int, list[int]]]:
+    """The matcher over the sentences holding a trigger word (offsets in the document)."""
     if words is None:
         return list(matcher(sd))
     out: list[tuple[int, list[int]]] = []
@@ -574,13 +745,13 @@ def find_changes(doc: Document, frames: Frames | None = None) -> list[Relation]:
     if sd is None or len(doc.actors) < 2:
         return []
     frames = frames or load_frames()
-    matcher, names = _matcher(sd.vocab, frames)
+    names = _matcher(sd.vocab, frames)[1]
     ms = _Mentions.of(doc, sd)
     reader = _Reader(doc, ms, frames)
     out: list[Relation] = []
     seen: set[tuple[Any, ...]] = set()
     order = {f.id: i for i, f in enumerate(frames.frames)}
-    found = _matches(matcher, sd, _trigger_words(frames))
+    found = _matches(sd, frames)
     matches = sorted(found, key=lambda m: (m[1][0], order[names[sd.vocab.strings[m[0]]][0].id]))
     triggers = {ids[0] for _, ids in matches}
     # (trigger, source actor, change) -> the frame that said it: one statement, one reading

@@ -642,29 +642,30 @@ def _sense(tok: Token, lex: Lexicon) -> TriggerSense | None:
     if tok.lower_ == "according":  # "according to X" attributes; it is no event
         return None
     if tok.pos_ == "VERB":
-        if any(c.dep_ == "det" for c in tok.children) and not any(c.dep_ in ("dobj", "nsubj") for c in tok.children):
+        kids = list(tok.children)  # read once: each walk of `tok.children` makes new Token objects
+        if any(c.dep_ == "det" for c in kids) and not any(c.dep_ in ("dobj", "nsubj") for c in kids):
             return None  # "evacuated the wounded": a participle standing for people, no act
         if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG") and any(c.dep_ == "det" for c in tok.head.children):
             return None  # "from the besieged town", "a wounded soldier": a participle describing a noun
-        particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None) or next(
+        particle = next((c.lower_ for c in kids if c.dep_ == "prt"), None) or next(
             (
                 c.lower_
-                for c in tok.children
+                for c in kids
                 if c.lower_ in ADVERB_PARTICLES and (c.dep_ == "advmod" or c.dep_ == "prep" and not list(c.children))
             ),
             None,
         )  # "pulled back", "handed the town over to": a particle parsed as an adverb or a bare preposition
-        if tok.lemma_.lower() in NAMING_VERBS and any(c.dep_ == "oprd" for c in tok.children):
+        if tok.lemma_.lower() in NAMING_VERBS and any(c.dep_ == "oprd" for c in kids):
             return None  # "calling the troops occupiers": naming, not calling for anything
-        prep = next((c.lower_ for c in tok.children if c.dep_ == "prep" and c.lower_ != "according"), None)
+        prep = next((c.lower_ for c in kids if c.dep_ == "prep" and c.lower_ != "according"), None)
         if prep is None:  # "pushing for the US to back the plan": "for" marks the clause it heads
-            prep = next((k.lower_ for c in tok.children if c.dep_ == "advcl"
+            prep = next((k.lower_ for c in kids if c.dep_ == "advcl"
                          for k in c.children if k.dep_ == "mark" and k.lower_ == "for"), None)  # fmt: skip
-        if any(c.dep_ == "xcomp" for c in tok.children):
+        if any(c.dep_ == "xcomp" for c in kids):
             prep = None  # "agreed to lift ..., with strings attached": the complement is the argument
-        dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        dobj = next((c for c in kids if c.dep_ == "dobj"), None)
         if dobj is None and _is_passive(tok):  # "grenades were thrown": the passive subject is the object
-            dobj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            dobj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
         if dobj is not None and dobj.lemma_.lower() in FRAME_NOUNS and tok.lemma_.lower() in LIGHT_VERBS:
             for c in dobj.children:  # "launched a mediation effort": the mediation is the event
                 if c.dep_ == "compound" and c.pos_ == "NOUN" and lex.noun(c.lemma_.lower()) is not None:
@@ -681,7 +682,7 @@ def _sense(tok: Token, lex: Lexicon) -> TriggerSense | None:
         sense = lex.verb(lemma, particle=particle, prep=prep, obj=obj)
         if sense is None and prep is not None:
             # "took into custody a journalist": the pattern's object is the preposition's
-            pobj = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == prep
+            pobj = next((p for c in kids if c.dep_ == "prep" and c.lower_ == prep
                          for p in c.children if p.dep_ == "pobj"), None)  # fmt: skip
             if pobj is not None:
                 sense = lex.verb(lemma, particle=particle, prep=prep, obj=pobj.lemma_.lower())

@@ -20,6 +20,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from itertools import combinations
 from typing import Any
@@ -111,6 +112,7 @@ def _word(word: str | bool | None) -> str:
     return _norm(word) or ""
 
 
+@lru_cache(maxsize=65536, typed=True)
 def _norm(word: str | bool | None) -> str | None:
     if word is None:
         return None
