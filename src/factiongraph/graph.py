@@ -482,6 +482,11 @@ class GraphView:
     edges: list[Edge]
     undated: int  # undated statements in the scope (kept, not placed in time)
     comment_only: int = 0  # edges seen only in reader comments, not shown without include_comments
+    total: int | None = None  # edges in the graph, of which `edges` is a page (default: all of them)
+
+    def __post_init__(self) -> None:
+        if self.total is None:
+            self.total = len(self.edges)
 
     def to_dict(self) -> dict[str, Any]:
         return {"at": self.at.isoformat() if self.at else None, "edges": [e.to_dict() for e in self.edges],
@@ -500,10 +505,15 @@ def graph_at(
     scope: Scope = graph_sql.ALL,
     stale_days: int | None = DEFAULT_STALE_DAYS,
     certainties: Sequence[str] | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> GraphView:
     """The graph at `at` (default: the latest evidence within the scope), computed in the database.
 
-    `certainties`, when given, lists the certainty levels to use instead of `min_certainty`.
+    `certainties`, when given, lists the certainty levels to use instead of `min_certainty`. With
+    `limit`, `edges` holds that many edges from `offset` in the graph's order and `total` counts
+    them all: with the default filters, only that page is read from the per-tie state the store
+    keeps (`store.ties`), so memory does not grow with the graph.
     """
     allowed = tuple(certainties) if certainties is not None else certainties_from(min_certainty)
     filters: dict[str, Any] = {"min_confidence": min_confidence, "certainties": allowed}
@@ -512,10 +522,17 @@ def graph_at(
     if day is None:
         return GraphView(None, [], undated)
     lo = day - dt.timedelta(days=window_days) if window_days is not None else None
-
+    kept = graph_sql._kept(store, {**filters, "include_comments": include_comments})
+    if limit is not None and lo is None and kept is not None and not kept.has_irregular(store, scope):
+        total, hidden = kept.count_edges(store, scope, at=day, include_ended=include_ended)
+        rows = kept.edge_rows(store, scope, at=day, include_ended=include_ended, limit=limit, offset=offset)
+        page = _finish([_edge(r, include_comments) for r in rows], day, stale_days, include_ended)
+        return GraphView(day, page, undated, hidden, total)
     rows = graph_sql.edge_rows(store, scope, at=day, since=lo, include_comments=include_comments, **filters)
     found = _finish([_edge(r, include_comments) for r in rows if r["n_counted"]], day, stale_days, include_ended)
     hidden = sum(1 for r in rows if not r["n_counted"] and r["com"])  # seen only in reader comments
+    if limit is not None:
+        return GraphView(day, found[offset : offset + limit], undated, hidden, len(found))
     return GraphView(day, found, undated, hidden)
 
 
