@@ -170,3 +170,26 @@ def test_postgres_keeps_the_same_state_as_duckdb(tmp_path: Path, pg_url: str, mo
         got = views(s), kept_rows(s)
         assert got[0] == live(s, monkeypatch)
     assert got == want
+
+
+def test_changes_page_is_the_slice_of_all_changes_with_their_count(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "fg.duckdb") as s:
+        s.write_batch(first_part() + second_part())
+        whole = [c.to_dict() for c in fg.changes_from_store(s, first_reported=True)]
+        pages = [fg.changes_page(s, first_reported=True, limit=3, offset=o) for o in (0, 3, 6, 9)]
+    assert [total for _, total in pages] == [len(whole)] * 4 and len(whole) == 10
+    assert [c.to_dict() for page, _ in pages for c in page] == whole
+    assert whole[-1]["date"] is None  # the undated report's change comes last
+
+
+def test_timeline_page_is_the_slice_of_the_whole_timeline_with_its_count(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "fg.duckdb") as s:
+        s.write_batch(first_part() + second_part())
+        s.write_batch([doc("g", "2016-10-05", [event("z", "al-a", date="2016-10-05", certainty="reported"),
+                                               event("al-a", "q", date="2016-10-06", source_kind="comment")])])
+        fg.merge_events(s)
+        whole = [i.to_dict() for i in fg.timeline(s, "al-a")]
+        pages = [fg.timeline_page(s, "al-a", limit=3, offset=o) for o in range(0, 9, 3)]
+    assert {total for _, total in pages} == {len(whole)} and len(whole) == 8
+    assert [i.to_dict() for page, _ in pages for i in page] == whole
+    assert [i["kind"] for i in whole[:3]] == ["change", "change", "change"]  # 2016-03-01: first reports

@@ -33,7 +33,7 @@ from factiongraph.store.rows import as_date
 
 __all__ = [
     "ALL", "CERTAINTY_WEIGHT", "CHANGE_COLUMNS", "ENDING_CHANGES", "EVIDENCE_FIELDS", "NON_PARTIES",
-    "SOURCE_KIND_WEIGHT", "SYMMETRIC", "Scope", "actor_event_rows", "change_rows", "change_sql", "day_range",
+    "SOURCE_KIND_WEIGHT", "SYMMETRIC", "Scope", "actor_event_rows", "actor_event_sql", "change_rows", "change_sql", "day_range",
     "edge_rows", "edge_sql", "evidence_rows", "evidence_sql", "flip_rows", "latest_day", "undated_change_rows",
     "undated_change_sql", "undated_count",
 ]  # fmt: skip
@@ -438,17 +438,24 @@ def evidence_rows(store: Store, scope: Scope = ALL, **filters: Any) -> list[dict
     return rows
 
 
-def actor_event_rows(store: Store, actor: str, scope: Scope = ALL) -> list[dict[str, Any]]:
-    """The events of one actor (either side), with their documents' ids and dates, for a timeline."""
+def actor_event_sql(store: Store, actor: str, scope: Scope = ALL) -> tuple[str, list[Any]]:
+    """The query of `actor_event_rows` (unordered), with its parameters."""
+    del store  # one SQL for both backends
     scope_sql, scope_params = scope.where("e.actor1", "COALESCE(e.actor2, e.actor1)", "a1.country", "a2.country")
     mine = (
         "(SELECT * FROM events WHERE actor1 = ? UNION ALL"
         " SELECT * FROM events WHERE actor2 = ? AND (actor1 IS NULL OR actor1 <> ?))"
     )
-    return store.query(
+    return (
         "SELECT e.*, d.id AS doc_id, d.url AS doc_url, d.title AS doc_title, d.published AS doc_published"
         f" FROM {mine} e JOIN documents d ON d.hash = e.doc_hash"
         " LEFT JOIN actors a1 ON a1.id = e.actor1 LEFT JOIN actors a2 ON a2.id = e.actor2"
-        f" WHERE {scope_sql} ORDER BY d.id, e.event_id",
+        f" WHERE {scope_sql}",
         [actor, actor, actor, *scope_params],
     )
+
+
+def actor_event_rows(store: Store, actor: str, scope: Scope = ALL) -> list[dict[str, Any]]:
+    """The events of one actor (either side), with their documents' ids and dates, for a timeline."""
+    sql, params = actor_event_sql(store, actor, scope)
+    return store.query(f"{sql} ORDER BY doc_id, event_id", params)

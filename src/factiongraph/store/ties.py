@@ -34,17 +34,8 @@ from typing import Any
 
 from factiongraph.document import CERTAINTIES
 from factiongraph.store.graph_sql import (
-    ALL,
-    CHANGE_COLUMNS,
-    EVIDENCE_FIELDS,
-    Scope,
-    _analytic,
-    _fields,
-    _statements,
-    change_sql,
-    edge_sql,
-    evidence_sql,
-    undated_change_sql,
+    ALL, CHANGE_COLUMNS, EVIDENCE_FIELDS, Scope, _analytic, _fields, _statements, actor_event_sql, change_sql, edge_sql,
+    evidence_sql, undated_change_sql,
 )  # fmt: skip
 from factiongraph.store.rows import as_date
 
@@ -454,3 +445,81 @@ def undated_change_rows(store: Any, scope: Scope = ALL) -> list[dict[str, Any]]:
     src, cond, params = _scoped(store, "tie_changes", scope)
     cols = ", ".join(f"k.{c}" for c in CHANGE_COLUMNS if not c.startswith("p_") and c not in ("prio", "note"))
     return store.query(f"SELECT {cols} FROM {src} WHERE k.day IS NULL AND {cond}", params)
+
+
+# -- timelines -------------------------------------------------------------------------------------
+
+
+def _rank_sql(column: str) -> str:
+    whens = " ".join(f"WHEN '{c}' THEN {i}" for i, c in enumerate(CERTAINTIES))
+    return f"CASE {column} {whens} ELSE {len(CERTAINTIES)} END"
+
+
+def _event_groups(store: Any, actor: str, scope: Scope) -> tuple[str, list[Any]]:
+    """An actor's event rows with `gid`, the merged event they report (as `graph.timeline` groups them)."""
+    sql, params = actor_event_sql(store, actor, scope)
+    return f"SELECT x.*, COALESCE(x.merged_event_id, x.doc_hash || ':' || x.event_id) AS gid FROM ({sql}) x", params
+
+
+def timeline_refs(
+    store: Any, actor: str, scope: Scope, mine: Scope, *, max_rank: int, include_comments: bool, limit: int,
+    offset: int,
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of an actor's timeline in `graph.timeline`'s order, as references (`kind_ord` 0: a
+    merged event `ref`; 1: the kept change of relation (`ref`, `idx`)), and the number of items.
+
+    Events: one per merged event whose best report (`graph._source_order`) is at least as certain
+    as `max_rank` and, without `include_comments`, that not only comments report; dated by its
+    earliest report. Changes: those of the ties of `mine` (first reports and undated ones included).
+    Within a day, events (in the order of their first report) come before changes."""
+    groups, gparams = _event_groups(store, actor, scope)
+    doc = _order(store, "doc_id")
+    best = (f"{_rank_sql('certainty')}, CASE WHEN source_kind <> 'article' THEN 1 ELSE 0 END,"
+            " CASE WHEN lat IS NULL THEN 1 ELSE 0 END, CASE WHEN date_start IS NULL THEN 1 ELSE 0 END,"
+            f" {doc}, event_id")  # fmt: skip
+    first = "PARTITION BY gid ORDER BY doc_id, event_id ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING"
+    events = (
+        "SELECT 0 AS kind_ord, gday AS day, fdoc AS k1, fev AS k2, 0 AS k3, '' AS k4, '' AS k5, gid AS ref, 0 AS idx"
+        f" FROM (SELECT gid, {_rank_sql('certainty')} AS crank, ROW_NUMBER() OVER (PARTITION BY gid ORDER BY {best})"
+        " AS rn, MIN(COALESCE(date_start, doc_published)) OVER (PARTITION BY gid) AS gday,"
+        " MAX(CASE WHEN source_kind <> 'comment' THEN 1 ELSE 0 END) OVER (PARTITION BY gid) AS has_article,"
+        f" FIRST_VALUE(doc_id) OVER ({first}) AS fdoc, FIRST_VALUE(event_id) OVER ({first}) AS fev"
+        f" FROM ({groups}) g) y WHERE rn = 1 AND crank <= ?"
+        + ("" if include_comments else " AND has_article = 1")
+    )
+    src, cond, cparams = _scoped(store, "tie_changes", mine)
+    changes = (
+        "SELECT 1 AS kind_ord, k.day, k.doc_id AS k1, '' AS k2, k.idx AS k3, k.type AS k4, k.what AS k5,"
+        f" k.doc_hash AS ref, k.idx FROM {src} WHERE {cond}"
+    )
+    items = f"{events} UNION ALL {changes}"
+    params = [*gparams, max_rank, *cparams]
+    total = int(store.scalar(f"SELECT COUNT(*) FROM ({items}) t", params))
+    order = (f"CASE WHEN day IS NULL THEN 1 ELSE 0 END, day, kind_ord, {_order(store, 'k1')}, {_order(store, 'k2')},"
+             f" k3, {_order(store, 'k4')}, k5")  # fmt: skip
+    rows = store.query(f"SELECT * FROM ({items}) t ORDER BY {order} LIMIT {int(limit)} OFFSET {int(offset)}", params)
+    return rows, total
+
+
+def timeline_events(store: Any, actor: str, scope: Scope, gids: list[str]) -> list[dict[str, Any]]:
+    """The actor's event rows of these merged events, in `graph_sql.actor_event_rows`' order."""
+    if not gids:
+        return []
+    groups, params = _event_groups(store, actor, scope)
+    marks = ", ".join("?" * len(gids))
+    return store.query(f"SELECT * FROM ({groups}) g WHERE gid IN ({marks}) ORDER BY doc_id, event_id",
+                       [*params, *gids])  # fmt: skip
+
+
+def timeline_changes(store: Any, mine: Scope, refs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The kept change rows of these references (relation `ref`, `idx`)."""
+    if not refs:
+        return []
+    src, cond, params = _scoped(store, "tie_changes", mine)
+    docs = sorted({r["ref"] for r in refs})
+    cols = ", ".join(f"k.{c}" for c in CHANGE_COLUMNS)
+    rows = store.query(f"SELECT {cols} FROM {src} WHERE {cond} AND k.doc_hash IN ({', '.join('?' * len(docs))})",
+                       [*params, *docs])  # fmt: skip
+    for r in rows:
+        r["day"], r["p_day"] = as_date(r["day"]), as_date(r["p_day"])
+    return rows
