@@ -797,8 +797,9 @@ def timeline(
         if not at_least(m.best["certainty"], min_certainty):
             continue
         items.append(_event_item(m, actor, names))
+    mine = _actor_scope(actor, scope)
     for c in changes_from_store(store, min_confidence, include_comments=include_comments, first_reported=True,
-                                include_undated=True, scope=_actor_scope(actor, scope), min_certainty=min_certainty):  # fmt: skip
+                                include_undated=True, scope=mine, min_certainty=min_certainty):  # fmt: skip
         items.append(_change_item(c, actor, names))
     items.sort(key=lambda i: (i.date is None, i.date or dt.date.min, i.kind != "event"))  # an event before its change
     return items

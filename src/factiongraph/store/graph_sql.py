@@ -33,9 +33,9 @@ from factiongraph.store.rows import as_date
 
 __all__ = [
     "ALL", "CERTAINTY_WEIGHT", "CHANGE_COLUMNS", "ENDING_CHANGES", "EVIDENCE_FIELDS", "NON_PARTIES",
-    "SOURCE_KIND_WEIGHT", "SYMMETRIC", "Scope", "actor_event_rows", "actor_event_sql", "change_rows", "change_sql", "day_range",
-    "edge_rows", "edge_sql", "evidence_rows", "evidence_sql", "flip_rows", "latest_day", "undated_change_rows",
-    "undated_change_sql", "undated_count",
+    "SOURCE_KIND_WEIGHT", "SYMMETRIC", "Scope", "actor_event_rows", "actor_event_sql", "change_rows", "change_sql",
+    "day_range", "edge_rows", "edge_sql", "evidence_rows", "evidence_sql", "flip_rows", "latest_day",
+    "undated_change_rows", "undated_change_sql", "undated_count",
 ]  # fmt: skip
 
 
@@ -446,11 +446,12 @@ def actor_event_sql(store: Store, actor: str, scope: Scope = ALL) -> tuple[str, 
         "(SELECT * FROM events WHERE actor1 = ? UNION ALL"
         " SELECT * FROM events WHERE actor2 = ? AND (actor1 IS NULL OR actor1 <> ?))"
     )
+    join = ""
+    if scope.country is not None:  # the actors' countries, only when the scope asks for them
+        join = " LEFT JOIN actors a1 ON a1.id = e.actor1 LEFT JOIN actors a2 ON a2.id = e.actor2"
     return (
         "SELECT e.*, d.id AS doc_id, d.url AS doc_url, d.title AS doc_title, d.published AS doc_published"
-        f" FROM {mine} e JOIN documents d ON d.hash = e.doc_hash"
-        " LEFT JOIN actors a1 ON a1.id = e.actor1 LEFT JOIN actors a2 ON a2.id = e.actor2"
-        f" WHERE {scope_sql}",
+        f" FROM {mine} e JOIN documents d ON d.hash = e.doc_hash{join} WHERE {scope_sql}",
         [actor, actor, actor, *scope_params],
     )
 

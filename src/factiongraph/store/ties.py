@@ -34,8 +34,18 @@ from typing import Any
 
 from factiongraph.document import CERTAINTIES
 from factiongraph.store.graph_sql import (
-    ALL, CHANGE_COLUMNS, EVIDENCE_FIELDS, Scope, _analytic, _fields, _statements, actor_event_sql, change_sql, edge_sql,
-    evidence_sql, undated_change_sql,
+    ALL,
+    CHANGE_COLUMNS,
+    EVIDENCE_FIELDS,
+    Scope,
+    _analytic,
+    _fields,
+    _statements,
+    actor_event_sql,
+    change_sql,
+    edge_sql,
+    evidence_sql,
+    undated_change_sql,
 )  # fmt: skip
 from factiongraph.store.rows import as_date
 
@@ -494,11 +504,13 @@ def timeline_refs(
     )
     items = f"{events} UNION ALL {changes}"
     params = [*gparams, max_rank, *cparams]
-    total = int(store.scalar(f"SELECT COUNT(*) FROM ({items}) t", params))
     order = (f"CASE WHEN day IS NULL THEN 1 ELSE 0 END, day, kind_ord, {_order(store, 'k1')}, {_order(store, 'k2')},"
              f" k3, {_order(store, 'k4')}, k5")  # fmt: skip
-    rows = store.query(f"SELECT * FROM ({items}) t ORDER BY {order} LIMIT {int(limit)} OFFSET {int(offset)}", params)
-    return rows, total
+    rows = store.query(f"SELECT t.*, COUNT(*) OVER () AS n_items FROM ({items}) t ORDER BY {order}"
+                       f" LIMIT {int(limit)} OFFSET {int(offset)}", params)  # fmt: skip
+    if rows:
+        return rows, int(rows[0]["n_items"])
+    return rows, int(store.scalar(f"SELECT COUNT(*) FROM ({items}) t", params))
 
 
 def timeline_events(store: Any, actor: str, scope: Scope, gids: list[str]) -> list[dict[str, Any]]:

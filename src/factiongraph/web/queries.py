@@ -257,14 +257,17 @@ def graph(
             scope = dataclasses.replace(scope, country=country)  # an unknown code: no edge has it
     filters: dict[str, Any] = {"certainties": [c for c in CERTAINTIES if c in certs]}
     first, last = fg.graph_sql.day_range(store, scope, min_confidence=fg.MIN_CONFIDENCE, **filters)
+    every_type = set(types) >= set(fg.RELATION_TYPES)
+    # every type: only the page shown is read (`graph_at(limit=...)`), else all, then filtered
     view = fg.graph_at(store, at=at, certainties=filters["certainties"], include_comments="comment" in kinds,
-                       include_ended=show_ended, scope=scope)  # fmt: skip
+                       include_ended=show_ended, scope=scope, limit=max_edges if every_type else None)  # fmt: skip
     at, found = view.at, [e for e in view.edges if e.type in types]
-    total = len(found)
+    total = int(view.total or 0) if every_type else len(found)
     found = found[:max_edges]
     top = max((e.strength for e in found), default=1.0) or 1.0
     # pairs the sources disagree about, up to the graph's date: each edge says so (`contradicted`)
-    contested = contradicted_pairs([c for c in contradictions(store, scope=scope)
+    shown = sorted({(e.source, e.target) for e in found})
+    contested = contradicted_pairs([c for c in contradictions(store, scope=scope, pairs=shown)
                                     if at is None or max(c.first["day"], c.second["day"]) <= at])  # fmt: skip
     nodes: dict[str, dict[str, Any]] = {}
     out_edges = []
