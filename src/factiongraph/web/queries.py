@@ -166,8 +166,19 @@ def _latest_changes(
     scope: fg.Scope = fg.graph_sql.ALL,
     names: dict[str, dict[str, Any]] | None = None,
 ) -> tuple[list[dict[str, Any]], int]:
-    """`latest_changes` and how many changes there are in all."""
+    """`latest_changes` and how many changes there are in all: with the default filters, the newest
+    page and the count read from the changes the store keeps (`store.ties`), not the whole history."""
     names = names if names is not None else actor_names(store)
+    filters = {"min_confidence": fg.MIN_CONFIDENCE, "certainties": fg.certainties_from(fg.DEFAULT_MIN_CERTAINTY),
+               "include_comments": include_comments}  # fmt: skip
+    kept = fg.graph_sql._kept(store, filters)
+    if kept is not None:
+        n_dated = kept.count_changes(store, scope)
+        dated, _ = fg.changes_page(store, include_comments=include_comments, include_undated=False, scope=scope,
+                                   limit=limit, offset=max(0, n_dated - limit))  # fmt: skip
+        undated, total = fg.changes_page(store, include_comments=include_comments, include_undated=True, scope=scope,
+                                         limit=limit, offset=n_dated)  # fmt: skip
+        return _rows(dated, undated, limit, names), total
     found = fg.changes_from_store(store, include_comments=include_comments, include_undated=True, scope=scope)
     return _rows(
         [c for c in found if c.date is not None], [c for c in found if c.date is None], limit, names
@@ -678,9 +689,11 @@ def actor_list(store: Store, q: str | None = None, limit: int = 500, offset: int
         "SELECT a.id, a.name, a.kind, a.country, a.known, COALESCE(ne.n, 0) AS events, COALESCE(nr.n, 0) AS relations"
         f" FROM actors a LEFT JOIN (SELECT actor, COUNT(*) AS n FROM ({_EVENT_ACTORS.format(where='1 = 1')}) e"
         " GROUP BY actor) ne ON ne.actor = a.id"
-        # a sentence's mention-level rows naming one tie count once, as in the graph's evidence
-        f" LEFT JOIN (SELECT actor, COUNT(*) AS n FROM (SELECT source AS actor, {stmt} FROM relations"
-        f" UNION SELECT target AS actor, {stmt} FROM relations) s GROUP BY actor) nr ON nr.actor = a.id"
+        # a sentence's mention-level rows naming one tie count once, as in the graph's evidence: one
+        # GROUP BY per side (a statement names its source, and its target unless that is the source)
+        f" LEFT JOIN (SELECT actor, COUNT(*) AS n FROM (SELECT source AS actor FROM relations GROUP BY {stmt}"
+        f" UNION ALL SELECT target AS actor FROM relations WHERE source <> target GROUP BY {stmt}) s"
+        " GROUP BY actor) nr ON nr.actor = a.id"
         f"{where} ORDER BY events DESC, a.name, a.id LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
