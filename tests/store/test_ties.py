@@ -193,3 +193,26 @@ def test_timeline_page_is_the_slice_of_the_whole_timeline_with_its_count(tmp_pat
     assert {total for _, total in pages} == {len(whole)} and len(whole) == 8
     assert [i.to_dict() for page, _ in pages for i in page] == whole
     assert [i["kind"] for i in whole[:3]] == ["change", "change", "change"]  # 2016-03-01: first reports
+
+
+def test_cli_graph_changes_and_timeline_show_one_page_with_the_total(tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from factiongraph import cli
+
+    db = str(tmp_path / "fg.duckdb")
+    with Store.open(db) as s:
+        s.write_batch(first_part() + second_part())
+    run = CliRunner()
+    g = run.invoke(cli.app, ["graph", "--db", db, "--at", "2016-06-01", "--limit", "2", "--offset", "1", "-f", "json"])
+    assert g.exit_code == 0, g.output
+    page = json.loads(g.output)
+    assert (page["total_edges"], page["offset"]) == (4, 1)
+    assert [(e["type"], e["source"], e["target"]) for e in page["edges"]] == [
+        ("alliance", "al-a", "al-b"), ("support", "Pat", "al-a")]  # fmt: skip
+    c = run.invoke(cli.app, ["changes", "--db", db, "--limit", "3", "--offset", "3"])
+    assert c.exit_code == 0 and "changes 4-6 of 6 shown (--limit, --offset)" in c.output, c.output
+    t = run.invoke(cli.app, ["timeline", "al-a", "--db", db, "--limit", "2"])
+    assert t.exit_code == 0 and "items 1-2 of 8 shown (--limit, --offset)" in t.output, t.output

@@ -168,6 +168,27 @@ def mark(store: Any, docs: str) -> None:
     )
 
 
+def mark_pairs(store: Any, condition: str) -> None:
+    """Notes the actor pairs of the evidence rows that meet `condition` (SQL on `evidence`) for the
+    next `refresh` (to recompute a store's state a part at a time)."""
+    store.execute(f"CREATE TEMPORARY TABLE IF NOT EXISTS {_TOUCHED} (lo TEXT, hi TEXT)")
+    store.execute(f"INSERT INTO {_TOUCHED} (lo, hi) SELECT DISTINCT LEAST(a, b), GREATEST(a, b) FROM evidence"
+                  f" WHERE {condition}")  # fmt: skip
+
+
+def rebuild_tables(store: Any) -> None:
+    """Empties the kept state and records the default filters, for a recomputation by parts
+    (`mark_pairs` and `refresh` for each part, until every pair has been refreshed)."""
+    for table in KEPT_TABLES:
+        store.execute(f"DELETE FROM {table}")
+    filters = default_filters()
+    store.execute(
+        "INSERT INTO tie_meta (min_confidence, certainties, include_comments) VALUES (?, ?, ?)",
+        (filters["min_confidence"], ",".join(filters["certainties"]), int(filters["include_comments"])),
+    )
+    store._tie_meta = filters
+
+
 def refresh(store: Any) -> None:
     """Recomputes the kept state of the pairs `mark` noted (everything, when the default filters
     changed since it was computed), in the caller's transaction."""
