@@ -143,8 +143,12 @@ def test_graph_page_reads_one_page_and_counts_the_rest(tmp_path: Path) -> None:
         s.write_batch(first_part() + second_part())
         whole = fg.graph_at(s, at=D(2016, 6, 1))
         page = fg.graph_at(s, at=D(2016, 6, 1), limit=2, offset=1)
-    assert (page.total, whole.total) == (4, 4)
-    assert [e.to_dict() for e in page.edges] == [e.to_dict() for e in whole.edges[1:3]]
+        assert (page.total, whole.total) == (4, 4)
+        assert [e.to_dict() for e in page.edges] == [e.to_dict() for e in whole.edges[1:3]]
+        mine = fg.graph_at(s, at=D(2016, 6, 1), scope=fg.Scope(actor="al-a"), limit=1, offset=1)
+        country = fg.graph_at(s, at=D(2016, 6, 1), scope=fg.Scope(country="SYR"), limit=2)
+    assert [(e.type, e.source, e.target) for e in mine.edges] == [("support", "Pat", "al-a")] and mine.total == 3
+    assert [e.to_dict() for e in country.edges] == [e.to_dict() for e in whole.edges[:2]] and country.total == 4
 
 
 def test_other_filters_compute_from_the_evidence_table(tmp_path: Path) -> None:

@@ -393,7 +393,16 @@ def edge_rows(
                 f" {_order(store, 'k.b')}")  # fmt: skip
         if limit is not None:
             tail += f" LIMIT {int(limit)} OFFSET {int(offset)}"
-    rows = store.query(f"SELECT {cols} FROM {src} WHERE {where}{tail}", args)
+    if limit is not None and store.backend == "duckdb" and scope.actor is None:
+        # the page's row ids first (a sort of narrow rows), then the page's rows: DuckDB would carry
+        # every wide row (evidence texts) of the graph through the sort
+        ids = [int(i) for i in store.column(f"SELECT k.rowid FROM {src} WHERE {where}{tail}", args)]
+        rows = store.query(f"SELECT k.rowid AS fg_rowid, {cols} FROM tie_spells k WHERE k.rowid IN"
+                           f" ({', '.join(map(str, ids)) or 'NULL'})") if ids else []  # fmt: skip
+        at_pos = {i: n for n, i in enumerate(ids)}
+        rows.sort(key=lambda r: at_pos[int(r.pop("fg_rowid"))])
+    else:
+        rows = store.query(f"SELECT {cols} FROM {src} WHERE {where}{tail}", args)
     if include_ended is None and has_irregular(store, scope):
         q, p = edge_sql(store, scope, at=at, restrict=_IRREGULAR, **default_filters())
         rows += _analytic(store, q, p)
