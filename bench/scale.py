@@ -190,7 +190,7 @@ def build(target: str, relations: int, *, reuse: bool = False, refill: bool = Fa
                 store.execute("DELETE FROM evidence")
             for part in "0123456789abcdef":
                 with store.transaction():
-                    store.execute(fill_sql(backend, f"SELECT hash FROM documents WHERE hash LIKE '{part}%'"))
+                    store.execute(fill_sql(backend, f"SELECT hash FROM documents WHERE SUBSTR(hash, 1, 1) = '{part}'"))
             if backend == "postgres":
                 store.execute("ANALYZE")
             evidence = time.perf_counter() - t0
@@ -200,7 +200,7 @@ def build(target: str, relations: int, *, reuse: bool = False, refill: bool = Fa
                 ties.rebuild_tables(store)
             for digit in "0123456789":
                 with store.transaction():
-                    ties.mark_pairs(store, f"LEAST(a, b) LIKE 'actor-{digit}%'")
+                    ties.mark_pairs(store, f"SUBSTR(LEAST(a, b), 1, 7) = 'actor-{digit}'")
                     ties.refresh(store)
             if backend == "postgres":
                 for table in ties.KEPT_TABLES:

@@ -79,6 +79,8 @@ def test_overview_changes_and_their_count_come_from_the_kept_changes_as_from_all
     from factiongraph.store import ties
 
     kept = {limit: q._latest_changes(store, limit=limit) for limit in (1, 3, 17, 18, 30)}
+    latest = {limit: q.latest_changes(store, limit=limit) for limit in kept}
     monkeypatch.setattr(ties, "covers", lambda s, filters: False)
     assert {limit: q._latest_changes(store, limit=limit) for limit in kept} == kept
+    assert {limit: q.latest_changes(store, limit=limit) for limit in kept} == latest
     assert kept[30][1] == 18 and len(kept[30][0]) == 18 and kept[30][0][-1]["date"] is None  # 17 dated, 1 undated

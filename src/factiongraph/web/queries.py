@@ -205,6 +205,14 @@ def _latest(store: Store, limit: int, include_comments: bool, scope: fg.Scope) -
     ties reported lately (`changes_from_store(since=...)` reads the pairs with a statement since)."""
     filters: dict[str, Any] = {"min_confidence": fg.MIN_CONFIDENCE, "certainties": fg.certainties_from("hedged"),
                                "include_comments": include_comments}  # fmt: skip
+    kept = fg.graph_sql._kept(store, filters)
+    if kept is not None:  # the newest page and the undated ones, read from the kept changes
+        n_dated = kept.count_changes(store, scope)
+        dated, _ = fg.changes_page(store, include_comments=include_comments, include_undated=False, scope=scope,
+                                   limit=limit, offset=max(0, n_dated - limit))  # fmt: skip
+        undated, _ = fg.changes_page(store, include_comments=include_comments, include_undated=True, scope=scope,
+                                     limit=limit, offset=n_dated)  # fmt: skip
+        return dated, undated
     first, last = fg.graph_sql.day_range(store, scope, **filters)
     days = 30
     while first is not None and last is not None:
