@@ -192,6 +192,14 @@ def ingest(
 # -- graph ---------------------------------------------------------------------------------------
 
 ActorOpt = Annotated[str | None, typer.Option(help="Only ties of this actor (id or name).")]
+LimitOpt = Annotated[
+    int | None, typer.Option(help="Show at most N, read as one page from the store (default: all).", min=1)
+]
+OffsetOpt = Annotated[int, typer.Option(help="With --limit: skip the first N (the next page).", min=0)]
+
+
+def _page_note(shown: int, offset: int, total: int) -> str:
+    return f"{offset + 1}-{offset + shown} of {total} shown (--limit, --offset)" if shown else f"none of {total} shown"
 ConflictOpt = Annotated[
     str | None, typer.Option(help="Only ties of this conflict (from the actor registry, e.g. syria, yemen).")
 ]
@@ -241,6 +249,8 @@ def graph(
     ] = fg.DEFAULT_STALE_DAYS,
     fmt: Annotated[GraphFormat, typer.Option("--format", "-f", help="table, json, svg or png.")] = GraphFormat.table,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here (required for png).")] = None,
+    limit: LimitOpt = None,
+    offset: OffsetOpt = 0,
 ) -> None:
     """The signed graph at a date: the ties in force (allies, enemies, patrons, parents) with their evidence.
 
@@ -253,6 +263,7 @@ def graph(
         view = fg.graph_at(
             store, at=day, window_days=window, min_certainty=min_certainty.value, min_confidence=min_confidence,
             include_comments=include_comments, include_ended=include_ended, scope=scope, stale_days=stale_after,
+            limit=limit, offset=offset,
         )  # fmt: skip
         names = {k: v["name"] for k, v in store.actors().items()}
         scope_title = _scope_title(store, scope)
@@ -276,7 +287,8 @@ def graph(
         _write_text(svg(es, names, title), output)
         return
     if fmt is GraphFormat.json:
-        _write_text(json.dumps(view.to_dict(), ensure_ascii=False, indent=1) + "\n", output)
+        data = view.to_dict() | ({"total_edges": view.total, "offset": offset} if limit is not None else {})
+        _write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", output)
         return
     console, sink = _console(output)
     at_text = view.at.isoformat() if view.at else "-"
@@ -305,6 +317,8 @@ def graph(
             console.print(t)
         if not es:
             console.print("no edges (check --at, --window, --min-certainty and the scope options)")
+        if limit is not None:
+            console.print("edges " + _page_note(len(es), offset, int(view.total or 0)))
         if view.comment_only > 0:
             hidden = view.comment_only
             console.print(f"{hidden} edge(s) seen only in reader comments are not shown (--include-comments).")
@@ -339,6 +353,8 @@ def changes(
     first_reported: Annotated[bool, typer.Option(help="Also list each tie's first report (not a change).")] = False,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="table or json.")] = ListFormat.table,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    limit: LimitOpt = None,
+    offset: OffsetOpt = 0,
 ) -> None:
     """Alliances formed or broken, members joining or leaving, allies turning hostile - each with its evidence.
 
@@ -348,10 +364,12 @@ def changes(
     day = _date(since, "--since")
     with _open(db) as store:
         scope = _scope(store, actor, country, conflict)
-        found = fg.changes_from_store(
-            store, min_confidence, since=day, min_certainty=min_certainty.value,
-            include_comments=include_comments, first_reported=first_reported, scope=scope,
-        )  # fmt: skip
+        kw: dict[str, Any] = {"since": day, "min_certainty": min_certainty.value, "include_comments": include_comments,
+                              "first_reported": first_reported, "scope": scope}  # fmt: skip
+        if limit is None:
+            found, total = fg.changes_from_store(store, min_confidence, **kw), 0
+        else:
+            found, total = fg.changes_page(store, min_confidence, limit=limit, offset=offset, **kw)
         names = {k: v["name"] for k, v in store.actors().items()}
         title = (f"Changes since {since}" if since else "Changes") + _scope_title(store, scope)
     if fmt is ListFormat.json:
@@ -373,6 +391,8 @@ def changes(
                 f"{c.evidence.certainty}\n{c.evidence.source_kind}",
             )  # fmt: skip
         console.print(t if found else "no changes")
+        if limit is not None:
+            console.print("changes " + _page_note(len(found), offset, total))
     finally:
         if sink:
             sink.close()
@@ -388,13 +408,19 @@ def timeline(
     include_comments: IncludeCommentsOpt = fg.DEFAULT_INCLUDE_COMMENTS,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="table or json.")] = ListFormat.table,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    limit: LimitOpt = None,
+    offset: OffsetOpt = 0,
 ) -> None:
     """An actor's events, first reports of its ties and their changes in date order (undated last)."""
     with _open(db) as store:
         scope = _scope(store, actor, country, conflict)
         who = scope.actor or actor
-        items = fg.timeline(store, who, include_comments=include_comments, min_confidence=min_confidence,
-                            min_certainty=min_certainty.value, scope=scope)  # fmt: skip
+        kw: dict[str, Any] = {"include_comments": include_comments, "min_confidence": min_confidence,
+                              "min_certainty": min_certainty.value, "scope": scope}  # fmt: skip
+        if limit is None:
+            items, total = fg.timeline(store, who, **kw), 0
+        else:
+            items, total = fg.timeline_page(store, who, limit=limit, offset=offset, **kw)
         name = store.actors().get(who, {}).get("name", who)
     if fmt is ListFormat.json:
         _write_text(json.dumps([i.to_dict() for i in items], ensure_ascii=False, indent=1) + "\n", output)
@@ -411,6 +437,8 @@ def timeline(
                 f"{i.document}: {_short(i.evidence, 240)}", f"{i.certainty}\n{i.source_kind}",
             )  # fmt: skip
         console.print(t if items else f"nothing stored about {who}")
+        if limit is not None:
+            console.print("items " + _page_note(len(items), offset, total))
     finally:
         if sink:
             sink.close()

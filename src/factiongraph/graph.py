@@ -481,6 +481,11 @@ class GraphView:
     edges: list[Edge]
     undated: int  # undated statements in the scope (kept, not placed in time)
     comment_only: int = 0  # edges seen only in reader comments, not shown without include_comments
+    total: int | None = None  # edges in the graph, of which `edges` is a page (default: all of them)
+
+    def __post_init__(self) -> None:
+        if self.total is None:
+            self.total = len(self.edges)
 
     def to_dict(self) -> dict[str, Any]:
         return {"at": self.at.isoformat() if self.at else None, "edges": [e.to_dict() for e in self.edges],
@@ -499,10 +504,15 @@ def graph_at(
     scope: Scope = graph_sql.ALL,
     stale_days: int | None = DEFAULT_STALE_DAYS,
     certainties: Sequence[str] | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> GraphView:
     """The graph at `at` (default: the latest evidence within the scope), computed in the database.
 
-    `certainties`, when given, lists the certainty levels to use instead of `min_certainty`.
+    `certainties`, when given, lists the certainty levels to use instead of `min_certainty`. With
+    `limit`, `edges` holds that many edges from `offset` in the graph's order and `total` counts
+    them all: with the default filters, only that page is read from the per-tie state the store
+    keeps (`store.ties`), so memory does not grow with the graph.
     """
     allowed = tuple(certainties) if certainties is not None else certainties_from(min_certainty)
     filters: dict[str, Any] = {"min_confidence": min_confidence, "certainties": allowed}
@@ -511,10 +521,17 @@ def graph_at(
     if day is None:
         return GraphView(None, [], undated)
     lo = day - dt.timedelta(days=window_days) if window_days is not None else None
-
+    kept = graph_sql._kept(store, {**filters, "include_comments": include_comments})
+    if limit is not None and lo is None and kept is not None and not kept.has_irregular(store, scope):
+        total, hidden = kept.count_edges(store, scope, at=day, include_ended=include_ended)
+        rows = kept.edge_rows(store, scope, at=day, include_ended=include_ended, limit=limit, offset=offset)
+        page = _finish([_edge(r, include_comments) for r in rows], day, stale_days, include_ended)
+        return GraphView(day, page, undated, hidden, total)
     rows = graph_sql.edge_rows(store, scope, at=day, since=lo, include_comments=include_comments, **filters)
     found = _finish([_edge(r, include_comments) for r in rows if r["n_counted"]], day, stale_days, include_ended)
     hidden = sum(1 for r in rows if not r["n_counted"] and r["com"])  # seen only in reader comments
+    if limit is not None:
+        return GraphView(day, found[offset : offset + limit], undated, hidden, len(found))
     return GraphView(day, found, undated, hidden)
 
 
@@ -626,6 +643,46 @@ def changes_from_store(
     return found
 
 
+def changes_page(
+    store: Store,
+    min_confidence: float = MIN_CONFIDENCE,
+    *,
+    limit: int,
+    offset: int = 0,
+    since: dt.date | None = None,
+    min_certainty: str | None = DEFAULT_MIN_CERTAINTY,
+    include_comments: bool = DEFAULT_INCLUDE_COMMENTS,
+    first_reported: bool = False,
+    include_undated: bool | None = None,
+    scope: Scope = graph_sql.ALL,
+) -> tuple[list[Change], int]:
+    """`limit` changes of `changes_from_store` from `offset`, and how many there are in all.
+
+    With the default filters only that page is read from the changes the store keeps (`store.ties`),
+    so memory does not grow with the history; otherwise all are computed and one page returned."""
+    filters: dict[str, Any] = {"min_confidence": min_confidence, "certainties": certainties_from(min_certainty),
+                               "include_comments": include_comments}  # fmt: skip
+    undated_too = include_undated if include_undated is not None else since is None
+    kept = graph_sql._kept(store, filters)
+    if kept is None:
+        found = changes_from_store(store, min_confidence, since=since, min_certainty=min_certainty,
+                                   include_comments=include_comments, first_reported=first_reported,
+                                   include_undated=include_undated, scope=scope)  # fmt: skip
+        return found[offset : offset + limit], len(found)
+    n_dated = kept.count_changes(store, scope, since=since, first_reported=first_reported)
+    n_undated = kept.count_changes(store, scope, undated=True) if undated_too else 0
+    page: list[Change] = []
+    if offset < n_dated:
+        rows = kept.change_rows(store, scope, since=since, first_reported=first_reported, limit=limit, offset=offset)
+        page = sorted((_change(r) for r in rows), key=lambda c: (c.date, c.evidence.doc_id, c.evidence.index, c.kind))
+    if n_undated and len(page) < limit:
+        undated = sorted((_change({**r, "note": "undated report"}) for r in kept.undated_change_rows(store, scope)),
+                         key=lambda c: (c.evidence.doc_id, c.evidence.index))  # fmt: skip
+        start = max(0, offset - n_dated)
+        page += undated[start : start + limit - len(page)]
+    return page, n_dated + n_undated
+
+
 # -- timeline ------------------------------------------------------------------------------------
 
 
@@ -648,6 +705,73 @@ class TimelineItem:
         }  # fmt: skip
 
 
+def _actor_scope(actor: str, scope: Scope) -> Scope:
+    return Scope(actor=actor, country=scope.country, conflict=scope.conflict, conflict_in=scope.conflict_in,
+                 conflict_out=scope.conflict_out)  # fmt: skip
+
+
+def _event_item(m: MergedEvent, actor: str, names: dict[str, str]) -> TimelineItem:
+    b = m.best
+    other = b["actor2"] if b["actor1"] == actor else b["actor1"]
+    role = "->" if b["actor1"] == actor else "<-"
+    where = f" at {b['location_name']}" if b["location_name"] else ""
+    mode = f"/{b['plover_mode']}" if b["plover_mode"] else ""
+    summary = f"{b['plover']}{mode} {role} {names.get(other, other) if other else '?'}{where}"
+    return TimelineItem(m.date, "event", summary, b["doc_id"], b["evidence_text"], b["certainty"], b["source_kind"],
+                        len(m.sources))  # fmt: skip
+
+
+def _change_item(c: Change, actor: str, names: dict[str, str]) -> TimelineItem:
+    other = c.target if c.source == actor else c.source
+    summary = f"{c.kind}: {names.get(other, other)}" + (f" ({c.note})" if c.note else "")
+    return TimelineItem(c.date, "change", summary, c.evidence.doc_id, c.evidence.text, c.evidence.certainty,
+                        c.evidence.source_kind)  # fmt: skip
+
+
+def timeline_page(
+    store: Store,
+    actor: str,
+    *,
+    limit: int,
+    offset: int = 0,
+    include_comments: bool = DEFAULT_INCLUDE_COMMENTS,
+    min_confidence: float = MIN_CONFIDENCE,
+    min_certainty: str | None = DEFAULT_MIN_CERTAINTY,
+    scope: Scope = graph_sql.ALL,
+) -> tuple[list[TimelineItem], int]:
+    """`limit` items of `timeline` from `offset`, and how many there are in all.
+
+    With the default filters the order, the count and the page come from SQL (events grouped by
+    their merged event, changes from the per-tie state the store keeps), and only the page's
+    events and changes are read: the busiest actor's timeline costs a page, not its history."""
+    filters: dict[str, Any] = {"min_confidence": min_confidence, "certainties": certainties_from(min_certainty),
+                               "include_comments": include_comments}  # fmt: skip
+    kept = graph_sql._kept(store, filters)
+    if kept is None:
+        found = timeline(store, actor, include_comments=include_comments, min_confidence=min_confidence,
+                         min_certainty=min_certainty, scope=scope)  # fmt: skip
+        return found[offset : offset + limit], len(found)
+    max_rank = certainty_rank(min_certainty) if min_certainty else len(CERTAINTIES)
+    refs, total = kept.timeline_refs(store, actor, scope, _actor_scope(actor, scope), max_rank=max_rank,
+                                     include_comments=include_comments, limit=limit, offset=offset)  # fmt: skip
+    names = {k: v["name"] for k, v in store.actors().items()}
+    gids = [r["ref"] for r in refs if r["kind_ord"] == 0]
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for e in kept.timeline_events(store, actor, scope, gids):
+        groups[e["merged_event_id"] or f"{e['doc_hash']}:{e['event_id']}"].append(e)
+    changes = {(r["doc_hash"], r["idx"]): r for r in kept.timeline_changes(store, _actor_scope(actor, scope),
+                                                                           [r for r in refs if r["kind_ord"] == 1])}
+    items = []
+    for r in refs:
+        if r["kind_ord"] == 0:
+            items.append(_event_item(MergedEvent(r["ref"], sorted(groups[r["ref"]], key=_source_order)), actor, names))
+        else:
+            row = changes[(r["ref"], r["idx"])]
+            note = "undated report" if row["day"] is None else (row.get("note") or "")
+            items.append(_change_item(_change({**row, "note": note}), actor, names))
+    return items, total
+
+
 def timeline(
     store: Store,
     actor: str,
@@ -667,44 +791,14 @@ def timeline(
     for e in graph_sql.actor_event_rows(store, actor, scope):
         groups[e["merged_event_id"] or f"{e['doc_hash']}:{e['event_id']}"].append(e)
     for m in (MergedEvent(k, sorted(v, key=_source_order)) for k, v in groups.items()):
-        b = m.best
         if not include_comments and all(s["source_kind"] == "comment" for s in m.sources):
             continue
-        if not at_least(b["certainty"], min_certainty):
+        if not at_least(m.best["certainty"], min_certainty):
             continue
-        other = b["actor2"] if b["actor1"] == actor else b["actor1"]
-        role = "->" if b["actor1"] == actor else "<-"
-        where = f" at {b['location_name']}" if b["location_name"] else ""
-        mode = f"/{b['plover_mode']}" if b["plover_mode"] else ""
-        summary = f"{b['plover']}{mode} {role} {names.get(other, other) if other else '?'}{where}"
-        items.append(
-            TimelineItem(
-                m.date,
-                "event",
-                summary,
-                b["doc_id"],
-                b["evidence_text"],
-                b["certainty"],
-                b["source_kind"],
-                len(m.sources),
-            )  # fmt: skip
-        )
-    mine = Scope(actor=actor, country=scope.country, conflict=scope.conflict, conflict_in=scope.conflict_in,
-                 conflict_out=scope.conflict_out)  # fmt: skip
+        items.append(_event_item(m, actor, names))
+    mine = _actor_scope(actor, scope)
     for c in changes_from_store(store, min_confidence, include_comments=include_comments, first_reported=True,
                                 include_undated=True, scope=mine, min_certainty=min_certainty):  # fmt: skip
-        other = c.target if c.source == actor else c.source
-        summary = f"{c.kind}: {names.get(other, other)}" + (f" ({c.note})" if c.note else "")
-        items.append(
-            TimelineItem(
-                c.date,
-                "change",
-                summary,
-                c.evidence.doc_id,
-                c.evidence.text,
-                c.evidence.certainty,
-                c.evidence.source_kind,
-            )  # fmt: skip
-        )
+        items.append(_change_item(c, actor, names))
     items.sort(key=lambda i: (i.date is None, i.date or dt.date.min, i.kind != "event"))  # an event before its change
     return items

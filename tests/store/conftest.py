@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 STORE_TABLES = (
-    "evidence", "corrections", "places", "relations", "events", "mentions", "actors", "documents", "schema_version",
+    "evidence", "tie_meta", "tie_spells", "tie_changes", "tie_undated", "tie_irregular", "corrections", "places",
+    "relations", "events", "mentions", "actors", "documents", "schema_version",
 )
 
 

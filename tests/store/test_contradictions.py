@@ -51,6 +51,20 @@ def test_an_attack_one_source_reports_and_another_denies_is_listed(kit: SimpleNa
     assert json.loads(json.dumps(contradictions(s)[0].to_dict()))["evidence"][1]["certainty"] == "negated"
 
 
+def test_contradictions_of_some_pairs_are_those_pairs_rows_of_all_contradictions(kit: SimpleNamespace) -> None:
+    s = seeded(kit, [
+        ("h-coord", kit.doc("coord.txt", "2021-03-09", COORD_TEXT,
+                            relations=[kit.rel("alliance", "qadr", "army", "coordinating closely")])),
+        ("h-neg", kit.doc("neg.txt", "2021-03-02", NEGATED_TIE_TEXT, relations=[
+            kit.rel("alliance", "sahil", "qadr", "denied any alliance", certainty="negated")])),
+    ])  # fmt: skip
+    assert [c.pair for c in contradictions(s)] == [("army", "qadr"), ("qadr", "sahil")]
+    assert summary(s, pairs=[("sahil", "qadr")]) == [("tie denied", "qadr", "sahil", "ally.txt",
+                                                      "joint operations room", "neg.txt", "denied any alliance")]
+    assert summary(s, pairs=[("army", "qadr")]) == summary(s)[:1]
+    assert summary(s, pairs=[]) == []
+
+
 def test_a_tie_one_source_states_and_another_negates_is_listed(kit: SimpleNamespace) -> None:
     s = seeded(kit, [("h-neg", kit.doc("neg.txt", "2021-03-02", NEGATED_TIE_TEXT, relations=[
         kit.rel("alliance", "sahil", "qadr", "denied any alliance", certainty="negated")]))])  # fmt: skip

@@ -124,6 +124,6 @@ def test_migration_6_fills_the_table_from_relations_stored_before_it(tmp_path: P
         s.write_batch(first_batch() + second_batch())
         want = table(s)
         s.execute("DELETE FROM evidence")  # a store written before migration 6
-        s.execute("DELETE FROM schema_version WHERE version = 6")
+        s.execute("DELETE FROM schema_version WHERE version >= 6")
     with Store.open(db, read_only=True) as s:  # a reader migrates an older store first
         assert table(s) == want

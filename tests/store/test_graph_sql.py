@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 from pathlib import Path
 from typing import Any
-
-import pytest
 
 from factiongraph import graph as fg
 from factiongraph.export.graphml import GraphOptions, spells
@@ -81,21 +78,6 @@ def test_duckdb_results(tmp_path: Path) -> None:
         (None, "alliance formed", "u", "v", "statement"),
     ]  # fmt: skip
     assert dict(got["spells"])[("alliance", "al-a", "al-b")] == [(D(2016, 3, 1), D(2016, 9, 1)), (D(2017, 1, 1), None)]
-
-
-@pytest.fixture
-def pg_url() -> str:
-    url = os.environ.get("FG_TEST_POSTGRES_URL")
-    if not url:
-        pytest.skip("FG_TEST_POSTGRES_URL is not set")
-    psycopg = pytest.importorskip("psycopg")
-    try:
-        with psycopg.connect(url, autocommit=True, connect_timeout=3) as conn:
-            for t in ("evidence", "places", "relations", "events", "mentions", "actors", "documents", "schema_version"):
-                conn.execute(f"DROP TABLE IF EXISTS {t}")
-    except psycopg.Error as e:
-        pytest.skip(f"no PostgreSQL server at FG_TEST_POSTGRES_URL: {e}")
-    return url
 
 
 def test_postgres_gives_the_same_graph_changes_timeline_and_spells(tmp_path: Path, pg_url: str) -> None:

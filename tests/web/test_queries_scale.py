@@ -71,3 +71,16 @@ def test_map_actors_count_each_located_event_once(store: Store) -> None:
     assert q.map_events(store)["actors"] == []  # no event has coordinates
     store.execute("UPDATE events SET lat = 36.2, lon = 37.1")
     assert [(a["id"], a["events"]) for a in q.map_events(store)["actors"]] == [("blue", 2), ("red", 2), ("green", 1)]
+
+
+def test_overview_changes_and_their_count_come_from_the_kept_changes_as_from_all_changes(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from factiongraph.store import ties
+
+    kept = {limit: q._latest_changes(store, limit=limit) for limit in (1, 3, 17, 18, 30)}
+    latest = {limit: q.latest_changes(store, limit=limit) for limit in kept}
+    monkeypatch.setattr(ties, "covers", lambda s, filters: False)
+    assert {limit: q._latest_changes(store, limit=limit) for limit in kept} == kept
+    assert {limit: q.latest_changes(store, limit=limit) for limit in kept} == latest
+    assert kept[30][1] == 18 and len(kept[30][0]) == 18 and kept[30][0][-1]["date"] is None  # 17 dated, 1 undated

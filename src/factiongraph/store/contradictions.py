@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -91,8 +92,22 @@ def _grouped(store: Any, ctes: str, pairs: str, params: list[Any], tie: str) -> 
     return store.query(q, params)
 
 
-def _relation_groups(store: Any, scope: Scope, min_confidence: float, window_days: int) -> list[dict[str, Any]]:
-    sql, params = graph_sql.evidence_sql(store, scope, min_confidence=min_confidence)
+def _among(a: str, b: str, pairs: Sequence[tuple[str, str]] | None) -> tuple[str, list[Any]]:
+    """A condition: the endpoints `a`, `b` are one of `pairs` (in either order; always true when None)."""
+    if pairs is None:
+        return "1 = 1", []
+    keys = sorted({f"{min(p)}\x1f{max(p)}" for p in pairs})
+    marks = "(" + ", ".join("?" * len(keys)) + ")" if keys else "(NULL)"
+    return f"LEAST({a}, {b}) || CHR(31) || GREATEST({a}, {b}) IN {marks}", keys
+
+
+def _relation_groups(
+    store: Any, scope: Scope, min_confidence: float, window_days: int, only: Sequence[tuple[str, str]] | None = None
+) -> list[dict[str, Any]]:
+    among, among_params = _among("ev.a", "ev.b", only)
+    sql, params = graph_sql.evidence_sql(store, scope, min_confidence=min_confidence,
+                                         restrict=among if only is not None else None)  # fmt: skip
+    params = [*params, *among_params]
     sel = ", ".join(f"{x}.{c} AS {x}_{c}" for x in ("x", "y") for c in _REL_COLS) + ", x.p AS pp, x.q AS qq"
     same_source = "x.doc_hash = y.doc_hash AND x.source_kind = y.source_kind"
     near = "ABS(x.day - y.day) <= ?"
@@ -121,8 +136,12 @@ def _relation_groups(store: Any, scope: Scope, min_confidence: float, window_day
     return _grouped(store, ctes, pairs, [*params, window_days, window_days], "idx")
 
 
-def _event_groups(store: Any, scope: Scope, window_days: int) -> list[dict[str, Any]]:
+def _event_groups(
+    store: Any, scope: Scope, window_days: int, only: Sequence[tuple[str, str]] | None = None
+) -> list[dict[str, Any]]:
     scope_sql, scope_params = scope.where("e.actor1", "e.actor2", "a1.country", "a2.country")
+    among, among_params = _among("e.actor1", "e.actor2", only)
+    scope_sql, scope_params = f"{scope_sql} AND {among}", [*scope_params, *among_params]
     base = (
         "SELECT e.doc_hash, e.event_id, d.id AS doc_id, e.plover, e.actor1, e.actor2, e.certainty, e.source_kind,"
         " e.evidence_text, COALESCE(e.date_start, d.published) AS day, LEAST(e.actor1, e.actor2) AS p,"
@@ -146,16 +165,18 @@ def contradictions(
     scope: Scope = graph_sql.ALL,
     window_days: int = DEFAULT_WINDOW_DAYS,
     min_confidence: float | None = None,
+    pairs: Sequence[tuple[str, str]] | None = None,
 ) -> list[Contradiction]:
-    """The disagreements in the store (see the module docstring), newest first."""
+    """The disagreements in the store (see the module docstring), newest first; with `pairs`, only
+    those about these actor pairs (what a page showing some ties needs: the same rows, less work)."""
     if min_confidence is None:
         from factiongraph.graph import MIN_CONFIDENCE
 
         min_confidence = MIN_CONFIDENCE
     rows: list[tuple[dict[str, Any], tuple[str, ...]]] = [
-        (r, _REL_COLS) for r in _relation_groups(store, scope, min_confidence, window_days)
+        (r, _REL_COLS) for r in _relation_groups(store, scope, min_confidence, window_days, pairs)
     ]
-    rows += [(r, _EVENT_COLS) for r in _event_groups(store, scope, window_days)]
+    rows += [(r, _EVENT_COLS) for r in _event_groups(store, scope, window_days, pairs)]
     out = []
     for r, cols in rows:
         x, y = _side(r, "x_", cols), _side(r, "y_", cols)

@@ -417,7 +417,7 @@ def _refresh_derived(store: Any, docs: Iterable[str]) -> None:
     store.execute("CREATE TEMPORARY TABLE fg_fix_docs (hash TEXT PRIMARY KEY)")
     try:
         store.insert_rows("fg_fix_docs", ("hash",), [(h,) for h in hashes])
-        store.execute("DELETE FROM evidence WHERE doc_hash IN (SELECT hash FROM fg_fix_docs)")
+        derived.remove_documents(store, "SELECT hash FROM fg_fix_docs")
         derived.add_documents(store, "SELECT hash FROM fg_fix_docs")
     finally:
         store.execute("DROP TABLE fg_fix_docs")

@@ -142,17 +142,35 @@ def fill_sql(backend: str, docs: str | None) -> str:
 
 
 def add_documents(store: Any, docs: str) -> None:
-    """Adds the evidence rows of the documents `docs` (a subquery of their hashes), which have none yet."""
+    """Adds the evidence rows of the documents `docs` (a subquery of their hashes), which have none yet,
+    and recomputes the per-tie state of the actor pairs they name (`store.ties`)."""
+    from factiongraph.store import ties
+
     store.execute(fill_sql(store.backend, docs))
+    ties.mark(store, docs)
+    ties.refresh(store)
+
+
+def remove_documents(store: Any, docs: str) -> None:
+    """Deletes the evidence rows of the documents `docs`; the next `add_documents` recomputes the
+    per-tie state of the pairs they named."""
+    from factiongraph.store import ties
+
+    ties.mark(store, docs)
+    store.execute(f"DELETE FROM evidence WHERE doc_hash IN ({docs})")
 
 
 def rebuild(store: Any) -> None:
-    """Recomputes the whole table from `relations`, `documents`, `events` and `actors` (one transaction)."""
+    """Recomputes the whole table from `relations`, `documents`, `events` and `actors`, then the
+    per-tie state (`store.ties`), in one transaction."""
+    from factiongraph.store import ties
+
     with store.transaction():
         store.execute("DELETE FROM evidence")
         store.execute(fill_sql(store.backend, None))
-    if store.backend == "postgres":
-        store.execute("ANALYZE evidence")
+        if store.backend == "postgres":
+            store.execute("ANALYZE evidence")
+        ties.rebuild(store)
 
 
 def migrate(store: Any) -> None:

@@ -32,9 +32,10 @@ from factiongraph.store.evidence import CERTAINTY_WEIGHT, ENDING_CHANGES, NON_PA
 from factiongraph.store.rows import as_date
 
 __all__ = [
-    "ALL", "CERTAINTY_WEIGHT", "ENDING_CHANGES", "EVIDENCE_FIELDS", "NON_PARTIES", "SOURCE_KIND_WEIGHT", "SYMMETRIC",
-    "Scope", "actor_event_rows", "change_rows", "day_range", "edge_rows", "evidence_rows", "evidence_sql",
-    "flip_rows", "latest_day", "undated_change_rows", "undated_count",
+    "ALL", "CERTAINTY_WEIGHT", "CHANGE_COLUMNS", "ENDING_CHANGES", "EVIDENCE_FIELDS", "NON_PARTIES",
+    "SOURCE_KIND_WEIGHT", "SYMMETRIC", "Scope", "actor_event_rows", "actor_event_sql", "change_rows", "change_sql",
+    "day_range", "edge_rows", "edge_sql", "evidence_rows", "evidence_sql", "flip_rows", "latest_day",
+    "undated_change_rows", "undated_change_sql", "undated_count",
 ]  # fmt: skip
 
 
@@ -101,11 +102,13 @@ def evidence_sql(
     min_confidence: float = 0.0,
     certainties: Sequence[str] = CERTAINTIES,
     include_comments: bool = True,
+    restrict: str | None = None,
 ) -> tuple[str, list[Any]]:
     """The evidence rows (see the module doc) that pass the filters, as a SELECT with its parameters.
 
     Columns: those of `_EV_COLS` and `counted` (1 when it counts toward strength and state: an
-    article, or a comment with `include_comments`).
+    article, or a comment with `include_comments`). `restrict` is a further SQL condition on the
+    row (alias `ev`), e.g. the ties `store.ties` recomputes.
     """
     del store  # one SQL for both backends
     scope_sql, scope_params = scope.where("ev.a", "ev.b", "sa.country", "ta.country")
@@ -124,6 +127,7 @@ def evidence_sql(
         f"SELECT {cols}, CASE WHEN ev.source_kind <> 'comment' OR {inc} THEN 1 ELSE 0 END AS counted"
         f" FROM {source} ev{join} WHERE (ev.confidence IS NULL OR ev.confidence >= ?)"
         f" AND ev.certainty IN {_marks(certainties)} AND {scope_sql}"
+        + (f" AND {restrict}" if restrict else "")
     )
     return sql, [*head, min_confidence, *certainties, *scope_params]
 
@@ -160,6 +164,13 @@ def _analytic(store: Store, sql: str, params: Sequence[Any]) -> list[dict[str, A
         return store.query(sql, params)
 
 
+def _kept(store: Store, filters: dict[str, Any]) -> Any:
+    """`store.ties` when the store keeps the per-tie state for exactly these filters, else None."""
+    from factiongraph.store import ties
+
+    return ties if ties.covers(store, filters) else None
+
+
 def _fields(prefix: str, alias: str) -> str:
     """The evidence fields (`EVIDENCE_FIELDS`) of the row `alias`, as `{prefix}<field>` columns."""
     return ", ".join(f"{alias}.{f} AS {prefix}{f}" for f in EVIDENCE_FIELDS)
@@ -167,6 +178,8 @@ def _fields(prefix: str, alias: str) -> str:
 
 def latest_day(store: Store, scope: Scope = ALL, **filters: Any) -> dt.date | None:
     """The latest evidence date within the scope (None when nothing dated is in it)."""
+    if (kept := _kept(store, filters)) is not None:
+        return kept.latest_day(store, scope)
     sql, params = evidence_sql(store, scope, **filters)
     return as_date(store.scalar(f"SELECT MAX(day) FROM ({sql}) ev WHERE {_counted('ev', filters)}", params))
 
@@ -180,6 +193,8 @@ def day_range(store: Store, scope: Scope = ALL, **filters: Any) -> tuple[dt.date
 
 def undated_count(store: Store, scope: Scope = ALL, **filters: Any) -> int:
     """How many undated statements the scope holds (kept, but out of date-driven views)."""
+    if (kept := _kept(store, filters)) is not None:
+        return kept.undated_count(store, scope)
     st, params = _statements(evidence_sql(store, scope, **filters), f"e.day IS NULL AND {_counted('e', filters)}")
     return int(store.scalar(f"SELECT COUNT(*) FROM ({st}) u", params))
 
@@ -198,10 +213,26 @@ def edge_rows(
     One GROUP BY over the statements gives the counts and the latest days; a document naming a
     tie once (`dsolo`, nearly all) adds its weight directly, the others are grouped per document
     first; the latest and the state-bearing statement are picked among the statements of their
-    tie's latest day only.
+    tie's latest day only. With the default filters and no `since`, the per-tie state kept at
+    ingest is read instead (`store.ties`; same rows).
     """
-    st, params = _statements(evidence_sql(store, scope, **filters), "e.day IS NOT NULL AND e.day <= ? AND e.day >= ?",
-                             [at, since or dt.date.min])  # fmt: skip
+    if since is None and (kept := _kept(store, filters)) is not None:
+        return kept.edge_rows(store, scope, at=at)
+    q, params = edge_sql(store, scope, at=at, since=since, **filters)
+    rows = _analytic(store, q, params)
+    for r in rows:
+        for k in ("first_seen", "last_seen", "state_day", "latest_day"):
+            r[k] = as_date(r[k])
+    return rows
+
+
+def edge_sql(
+    store: Store, scope: Scope = ALL, *, at: dt.date, since: dt.date | None = None, restrict: str | None = None,
+    **filters: Any,
+) -> tuple[str, list[Any]]:
+    """The query of `edge_rows`, computed from the evidence table, with its parameters."""
+    st, params = _statements(evidence_sql(store, scope, restrict=restrict, **filters),
+                             "e.day IS NOT NULL AND e.day <= ? AND e.day >= ?", [at, since or dt.date.min])  # fmt: skip
     mix = ", ".join(f"SUM(CASE WHEN crank = {i} THEN 1 ELSE 0 END) AS c_{c}" for i, c in enumerate(CERTAINTIES))
     on = "t.type = s.type AND t.a = s.a AND t.b = s.b"
     q = (
@@ -234,15 +265,13 @@ def edge_rows(
         " LEFT JOIN lp ON lp.type = t.type AND lp.a = t.a AND lp.b = t.b"
         " LEFT JOIN sp ON sp.type = t.type AND sp.a = t.a AND sp.b = t.b"
     )
-    rows = _analytic(store, q, params)
-    for r in rows:
-        for k in ("first_seen", "last_seen", "state_day", "latest_day"):
-            r[k] = as_date(r[k])
-    return rows
+    return q, params
 
 
 _CHANGE_COLS = ("type", "a", "b", *EVIDENCE_FIELDS, "evidence_start", "evidence_end")
 _PREV_COLS = ("doc_id", "doc_hash", "idx", "day", "status", "certainty", "source_kind", "evidence_text", "change")
+# the columns of a change row (`change_rows`)
+CHANGE_COLUMNS = (*_CHANGE_COLS, *(f"p_{c}" for c in _PREV_COLS), "p_type", "prio", "what", "origin", "note")
 
 
 def change_rows(
@@ -270,9 +299,29 @@ def change_rows(
 
     One statement gives one change row: of the rows of one sentence and actor pair, only the
     first kind above is kept. With `since`, only the pairs with a statement on or after it are
-    read (with their whole history: the result is the same, the work much less).
+    read (with their whole history: the result is the same, the work much less). With the default
+    filters, the changes kept at ingest are read instead (`store.ties`; same rows).
     """
-    ev = evidence_sql(store, scope, **filters)
+    if (kept := _kept(store, filters)) is not None:
+        return kept.change_rows(store, scope, since=since, first_reported=first_reported)
+    q, params = change_sql(store, scope, since=since, first_reported=first_reported, **filters)
+    rows = _analytic(store, q, params)
+    for r in rows:
+        r["day"], r["p_day"] = as_date(r["day"]), as_date(r["p_day"])
+    return rows
+
+
+def change_sql(
+    store: Store,
+    scope: Scope = ALL,
+    *,
+    since: dt.date | None = None,
+    first_reported: bool = False,
+    restrict: str | None = None,
+    **filters: Any,
+) -> tuple[str, list[Any]]:
+    """The query of `change_rows` (its columns: `CHANGE_COLUMNS`, `dn`), with its parameters."""
+    ev = evidence_sql(store, scope, restrict=restrict, **filters)
     where, head, hparams = f"e.day IS NOT NULL AND {_counted('e', filters)} AND e.sb = 1", "", []
     if since is not None:
         head = f"rp AS (SELECT DISTINCT a, b FROM ({ev[0]}) r WHERE day >= ? AND {_counted('r', filters)} AND sb = 1),"
@@ -331,10 +380,7 @@ def change_rows(
         " LEAST(a, b), GREATEST(a, b) ORDER BY prio, type, idx) AS dn FROM cand) c1"
         " WHERE dn = 1 AND day >= ?"
     )
-    rows = _analytic(store, q, [*hparams, *params, since or dt.date.min])
-    for r in rows:
-        r["day"], r["p_day"] = as_date(r["day"]), as_date(r["p_day"])
-    return rows
+    return q, [*hparams, *params, since or dt.date.min]
 
 
 def flip_rows(
@@ -359,8 +405,17 @@ def flip_rows(
 
 def undated_change_rows(store: Store, scope: Scope = ALL, **filters: Any) -> list[dict[str, Any]]:
     """Statements of undated documents that report a change or an ended tie, one per sentence and pair."""
+    if (kept := _kept(store, filters)) is not None:
+        return kept.undated_change_rows(store, scope)
+    return _analytic(store, *undated_change_sql(store, scope, **filters))
+
+
+def undated_change_sql(
+    store: Store, scope: Scope = ALL, restrict: str | None = None, **filters: Any
+) -> tuple[str, list[Any]]:
+    """The query of `undated_change_rows` (columns: `_CHANGE_COLS`, what, origin, dn), with its parameters."""
     where = f"e.day IS NULL AND {_counted('e', filters)} AND e.sb = 1"
-    st, params = _statements(evidence_sql(store, scope, **filters), where)
+    st, params = _statements(evidence_sql(store, scope, restrict=restrict, **filters), where)
     cols = ", ".join(_CHANGE_COLS)
     q = (
         f"WITH st AS ({st})"
@@ -370,7 +425,7 @@ def undated_change_rows(store: Store, scope: Scope = ALL, **filters: Any) -> lis
         " ORDER BY CASE WHEN change IS NULL THEN 1 ELSE 0 END, type, idx) AS dn"
         " FROM st WHERE change IS NOT NULL OR ends = 1) u WHERE dn = 1"
     )
-    return _analytic(store, q, params)
+    return q, params
 
 
 def evidence_rows(store: Store, scope: Scope = ALL, **filters: Any) -> list[dict[str, Any]]:
@@ -383,17 +438,25 @@ def evidence_rows(store: Store, scope: Scope = ALL, **filters: Any) -> list[dict
     return rows
 
 
-def actor_event_rows(store: Store, actor: str, scope: Scope = ALL) -> list[dict[str, Any]]:
-    """The events of one actor (either side), with their documents' ids and dates, for a timeline."""
+def actor_event_sql(store: Store, actor: str, scope: Scope = ALL) -> tuple[str, list[Any]]:
+    """The query of `actor_event_rows` (unordered), with its parameters."""
+    del store  # one SQL for both backends
     scope_sql, scope_params = scope.where("e.actor1", "COALESCE(e.actor2, e.actor1)", "a1.country", "a2.country")
     mine = (
         "(SELECT * FROM events WHERE actor1 = ? UNION ALL"
         " SELECT * FROM events WHERE actor2 = ? AND (actor1 IS NULL OR actor1 <> ?))"
     )
-    return store.query(
+    join = ""
+    if scope.country is not None:  # the actors' countries, only when the scope asks for them
+        join = " LEFT JOIN actors a1 ON a1.id = e.actor1 LEFT JOIN actors a2 ON a2.id = e.actor2"
+    return (
         "SELECT e.*, d.id AS doc_id, d.url AS doc_url, d.title AS doc_title, d.published AS doc_published"
-        f" FROM {mine} e JOIN documents d ON d.hash = e.doc_hash"
-        " LEFT JOIN actors a1 ON a1.id = e.actor1 LEFT JOIN actors a2 ON a2.id = e.actor2"
-        f" WHERE {scope_sql} ORDER BY d.id, e.event_id",
+        f" FROM {mine} e JOIN documents d ON d.hash = e.doc_hash{join} WHERE {scope_sql}",
         [actor, actor, actor, *scope_params],
     )
+
+
+def actor_event_rows(store: Store, actor: str, scope: Scope = ALL) -> list[dict[str, Any]]:
+    """The events of one actor (either side), with their documents' ids and dates, for a timeline."""
+    sql, params = actor_event_sql(store, actor, scope)
+    return store.query(f"{sql} ORDER BY doc_id, event_id", params)

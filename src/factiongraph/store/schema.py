@@ -24,6 +24,8 @@ Tables (one row per ...):
 - `evidence`    relation between two parties as graph evidence (endpoints in order, day, weight,
                 state), derived from the tables above and written with them (`store.evidence`,
                 migration 6); what `store.graph_sql` reads. Not part of `TABLES`: never exported.
+- `tie_*`       per-tie state for the default filters, derived from `evidence` and kept with it
+                (`store.ties`, migration 7): spells of each tie's state, its changes, undated counts.
 
 `COLUMNS` lists every table's columns in order, with their SQL types, as the migrations leave
 them: the one definition the store, `factiongraph batch` and `export --format parquet` share
@@ -44,6 +46,12 @@ def _rekey(store: Any) -> None:
 
 def _evidence(store: Any) -> None:
     from factiongraph.store.evidence import migrate
+
+    migrate(store)
+
+
+def _ties(store: Any) -> None:
+    from factiongraph.store.ties import migrate
 
     migrate(store)
 
@@ -199,6 +207,12 @@ MIGRATIONS: list[tuple[int, str, list[str | Callable[[Any], None]]]] = [
         6,
         "scale: the evidence table (each relation as graph evidence, kept at ingest), PostgreSQL lookup indexes",
         [_evidence],
+    ),
+    (
+        7,
+        "scale: per-tie state for the default filters (tie_spells, tie_changes, tie_undated, tie_irregular), kept at"
+        " ingest",
+        [_ties],
     ),
 ]
 

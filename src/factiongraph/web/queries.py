@@ -166,8 +166,19 @@ def _latest_changes(
     scope: fg.Scope = fg.graph_sql.ALL,
     names: dict[str, dict[str, Any]] | None = None,
 ) -> tuple[list[dict[str, Any]], int]:
-    """`latest_changes` and how many changes there are in all."""
+    """`latest_changes` and how many changes there are in all: with the default filters, the newest
+    page and the count read from the changes the store keeps (`store.ties`), not the whole history."""
     names = names if names is not None else actor_names(store)
+    filters = {"min_confidence": fg.MIN_CONFIDENCE, "certainties": fg.certainties_from(fg.DEFAULT_MIN_CERTAINTY),
+               "include_comments": include_comments}  # fmt: skip
+    kept = fg.graph_sql._kept(store, filters)
+    if kept is not None:
+        n_dated = kept.count_changes(store, scope)
+        dated, _ = fg.changes_page(store, include_comments=include_comments, include_undated=False, scope=scope,
+                                   limit=limit, offset=max(0, n_dated - limit))  # fmt: skip
+        undated, total = fg.changes_page(store, include_comments=include_comments, include_undated=True, scope=scope,
+                                         limit=limit, offset=n_dated)  # fmt: skip
+        return _rows(dated, undated, limit, names), total
     found = fg.changes_from_store(store, include_comments=include_comments, include_undated=True, scope=scope)
     return _rows(
         [c for c in found if c.date is not None], [c for c in found if c.date is None], limit, names
@@ -194,6 +205,14 @@ def _latest(store: Store, limit: int, include_comments: bool, scope: fg.Scope) -
     ties reported lately (`changes_from_store(since=...)` reads the pairs with a statement since)."""
     filters: dict[str, Any] = {"min_confidence": fg.MIN_CONFIDENCE, "certainties": fg.certainties_from("hedged"),
                                "include_comments": include_comments}  # fmt: skip
+    kept = fg.graph_sql._kept(store, filters)
+    if kept is not None:  # the newest page and the undated ones, read from the kept changes
+        n_dated = kept.count_changes(store, scope)
+        dated, _ = fg.changes_page(store, include_comments=include_comments, include_undated=False, scope=scope,
+                                   limit=limit, offset=max(0, n_dated - limit))  # fmt: skip
+        undated, _ = fg.changes_page(store, include_comments=include_comments, include_undated=True, scope=scope,
+                                     limit=limit, offset=n_dated)  # fmt: skip
+        return dated, undated
     first, last = fg.graph_sql.day_range(store, scope, **filters)
     days = 30
     while first is not None and last is not None:
@@ -257,14 +276,17 @@ def graph(
             scope = dataclasses.replace(scope, country=country)  # an unknown code: no edge has it
     filters: dict[str, Any] = {"certainties": [c for c in CERTAINTIES if c in certs]}
     first, last = fg.graph_sql.day_range(store, scope, min_confidence=fg.MIN_CONFIDENCE, **filters)
+    every_type = set(types) >= set(fg.RELATION_TYPES)
+    # every type: only the page shown is read (`graph_at(limit=...)`), else all, then filtered
     view = fg.graph_at(store, at=at, certainties=filters["certainties"], include_comments="comment" in kinds,
-                       include_ended=show_ended, scope=scope)  # fmt: skip
+                       include_ended=show_ended, scope=scope, limit=max_edges if every_type else None)  # fmt: skip
     at, found = view.at, [e for e in view.edges if e.type in types]
-    total = len(found)
+    total = int(view.total or 0) if every_type else len(found)
     found = found[:max_edges]
     top = max((e.strength for e in found), default=1.0) or 1.0
     # pairs the sources disagree about, up to the graph's date: each edge says so (`contradicted`)
-    contested = contradicted_pairs([c for c in contradictions(store, scope=scope)
+    shown = sorted({(e.source, e.target) for e in found})
+    contested = contradicted_pairs([c for c in contradictions(store, scope=scope, pairs=shown)
                                     if at is None or max(c.first["day"], c.second["day"]) <= at])  # fmt: skip
     nodes: dict[str, dict[str, Any]] = {}
     out_edges = []
@@ -675,9 +697,11 @@ def actor_list(store: Store, q: str | None = None, limit: int = 500, offset: int
         "SELECT a.id, a.name, a.kind, a.country, a.known, COALESCE(ne.n, 0) AS events, COALESCE(nr.n, 0) AS relations"
         f" FROM actors a LEFT JOIN (SELECT actor, COUNT(*) AS n FROM ({_EVENT_ACTORS.format(where='1 = 1')}) e"
         " GROUP BY actor) ne ON ne.actor = a.id"
-        # a sentence's mention-level rows naming one tie count once, as in the graph's evidence
-        f" LEFT JOIN (SELECT actor, COUNT(*) AS n FROM (SELECT source AS actor, {stmt} FROM relations"
-        f" UNION SELECT target AS actor, {stmt} FROM relations) s GROUP BY actor) nr ON nr.actor = a.id"
+        # a sentence's mention-level rows naming one tie count once, as in the graph's evidence: one
+        # GROUP BY per side (a statement names its source, and its target unless that is the source)
+        f" LEFT JOIN (SELECT actor, COUNT(*) AS n FROM (SELECT source AS actor FROM relations GROUP BY {stmt}"
+        f" UNION ALL SELECT target AS actor FROM relations WHERE source <> target GROUP BY {stmt}) s"
+        " GROUP BY actor) nr ON nr.actor = a.id"
         f"{where} ORDER BY events DESC, a.name, a.id LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
