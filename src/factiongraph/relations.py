@@ -793,6 +793,8 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue
             if any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in cert.REPORT_VERBS for t in gap):
                 continue  # "the UN says the group's offensive ...": a speaker is no party to what it reports
+            if any(sd[i].dep_ == "nsubj" and sd[i].head.lemma_.lower() in cert.REPORT_VERBS for i in (e1, s2)):
+                continue  # "jets struck the town, the Pentagon said"
             if any(t.pos_ == "VERB" and t.lemma_.lower() in CONDEMN_VERBS for t in gap):
                 continue  # "X condemns the attacks against Y": X judges them, X does not attack Y
             cue = next((t for t in gap if t.lemma_.lower() in HOSTILE_CUES or t.lower_ in HOSTILE_CUES), None)

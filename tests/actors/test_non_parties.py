@@ -146,3 +146,20 @@ def test_a_capital_in_apposition_to_a_place_noun_is_a_place(resolve, text):
 )
 def test_a_town_tagged_as_a_people_after_a_locative_preposition_is_no_actor(resolve, text, town):
     assert town not in {m for ms in named(resolve(text)).values() for m in ms}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hayat Tahrir al-Sham, a coalition that was once linked to al-Qaeda, controls Idlib.",
+        "A coalition of Syrian rebel groups attacked Aleppo on Friday.",
+        "The Southern Front is a coalition of rebel factions around Deraa.",
+    ],
+)
+def test_a_coalition_described_is_not_the_conflicts_coalition(resolve, text):
+    assert "cjtf-oir" not in named(resolve(text))
+
+
+def test_the_coalition_named_as_such_is_still_the_conflicts_coalition(resolve):
+    doc = resolve("Coalition jets struck Raqqa as the Syrian Democratic Forces advanced on the city.")
+    assert "cjtf-oir" in named(doc)

@@ -74,3 +74,16 @@ def test_they_in_a_direct_quote_is_not_the_speaker(run, text, speaker):
 def test_an_organisation_reporting_a_groups_violence_is_no_party_to_it(run, text, speaker, subject):
     doc = run(text)
     assert not any({r.source, r.target} == {speaker, subject} for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Coalition jets struck the Houthis in Sanaa, the Pentagon said.", "pentagon"),
+        ("Russian aircraft bombed the rebels near Idlib, the Syrian Observatory reported.", "syrian-observatory"),
+        ("Hezbollah fighters shelled the Nusra Front near Arsal, the Lebanese army said on Monday.", "lebanon"),
+    ],
+)
+def test_a_source_named_after_the_clause_is_no_party_to_it(run, text, speaker):
+    doc = run(text)
+    assert not any(speaker in (r.source, r.target) and r.type == "hostility" for r in doc.relations)

@@ -860,7 +860,8 @@ class _Resolution:
                     "generic-state-forces", "State forces (unidentified)", "state", 1, None, None, False
                 )
                 self._add(start, tok.i + 1, entity, "generic")
-            elif low == "coalition" and not any(_names_owner(c, self.taken) for c in tok.children):
+            elif low == "coalition" and not any(_names_owner(c, self.taken) for c in tok.children) \
+                    and not _describes_a_coalition(tok):
                 coalition = self._coalition()
                 if coalition is not None:  # "Coalition military forces", "a coalition airstrike"
                     end = tok.head.i + 1 if tok.dep_ == "compound" and tok.head.i == tok.i + 1 else tok.i + 1
@@ -1606,3 +1607,11 @@ def _iso2_to_3() -> dict[str, str]:
 
 
 _ISO2_TO_3 = _iso2_to_3()
+
+
+def _describes_a_coalition(tok: Token) -> bool:
+    """"a coalition of rebel groups", "X, a coalition that ...", "X is a coalition": the noun describes
+    some coalition, not the conflict's own ("the coalition", "Coalition forces", "a coalition airstrike")."""
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in tok.children)
+    of_phrase = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+    return indefinite or of_phrase or tok.dep_ in ("appos", "attr")
