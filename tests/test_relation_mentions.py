@@ -217,3 +217,97 @@ def test_relation_mentions_killed_in_a_raid_carried_out_by_a_side_names_that_sid
     got = spans(run("The Islamic State commander Abu Omar al-Shishani travelled to Raqqa. Last year he was killed in "
                     "a drone strike carried out by American forces."))
     assert got == [("hostility", "united-states", "abu-omar-al-shishani", "American forces", "he")]
+
+
+def _hostile_pairs(doc: Document) -> set[frozenset[str]]:
+    """Hostility is symmetric: the pairs of sides, either way round."""
+    return {frozenset((s, t)) for kind, s, t, *_ in spans(doc) if kind == "hostility"}
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker", "attacked", "attacked_text"),
+    [
+        ("Iraqi troops came under heavy fire from Islamic State fighters near the airport.", "islamic-state", "iraq",
+         "Iraqi troops"),
+        ("Kurdish units took sniper fire from Islamic State militants on Tuesday.", "islamic-state", "ypg",
+         "Kurdish units"),
+        ("For weeks the Lebanese army suffered repeated attacks from Hezbollah gunmen.", "hezbollah", "lebanon",
+         "Lebanese army"),
+    ],
+)
+def test_relation_mentions_subject_receiving_fire_from_a_side_is_attacked_by_it(
+    run, text, attacker, attacked, attacked_text
+):
+    doc = run(text)
+    assert frozenset((attacker, attacked)) in _hostile_pairs(doc)
+    assert attacked_text in [m for *_, sm, tm in spans(doc) for m in (sm, tm)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jordanian aircraft bombed the depots in order to weaken the Islamic State.",
+        "The Free Syrian Army regularly meets to coordinate efforts to counter the Islamic State.",
+        "Jordan has stepped up the campaign to defeat the Islamic State, its minister said.",
+    ],
+)
+def test_relation_mentions_aim_phrase_naming_nobody_is_the_clause_subjects_aim(run, text):
+    got = [(s, t, sm) for kind, s, t, sm, _ in spans(run(text)) if kind == "hostility" and t == "islamic-state"]
+    assert got and all(s in ("jordan", "free-syrian-army") for s, _, _ in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "ally", "target_text"),
+    [
+        ("Turkish jets struck Islamic State positions near Bab in support of the Free Syrian Army.",
+         "free-syrian-army", "Islamic State positions"),
+        ("In support of Kurdish fighters, Jordanian aircraft bombed two Islamic State depots.",
+         "ypg", "two Islamic State depots"),
+        ("American drones hit an Islamic State convoy on Friday, in support of Iraqi troops advancing on Mosul.",
+         "iraq", "an Islamic State convoy"),
+    ],
+)
+def test_relation_mentions_side_an_attack_supports_is_hostile_to_its_target(run, text, ally, target_text):
+    got = spans(run(text))
+    assert any(kind == "hostility" and s == ally and t == "islamic-state" and tt == target_text
+               for kind, s, t, _, tt in got), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hezbollah fired 12 rockets at Israeli positions. Israel bombed Hezbollah.",
+        "Israeli jets dropped three bombs on Hezbollah depots. Hezbollah attacked Israel.",
+        "Hezbollah launched missiles against an Israeli base. Israel shelled Hezbollah.",
+    ],
+)
+def test_relation_mentions_discharged_weapons_are_means_not_attacked_sides(run, text):
+    targets = [tt for kind, _, _, _, tt in spans(run(text)) if kind == "hostility"]
+    assert targets and not any(w in tt for tt in targets for w in ("rockets", "bombs", "missiles"))
+
+
+@pytest.mark.parametrize(
+    ("text", "helper", "helped"),
+    [
+        ("The Free Syrian Army seized the town, aided by strong support from Turkey.", "turkey", "free-syrian-army"),
+        ("Peshmerga fighters retook the ridge, helped by steady backing from the United States.",
+         "united-states", "peshmerga"),
+        ("Aided by support from Russia, the Syrian army pushed into the valley.", "russia", "syria"),
+    ],
+)
+def test_relation_mentions_participle_of_help_with_support_from_a_side_makes_it_the_helper(run, text, helper, helped):
+    doc = run(text)
+    assert ("support", helper, helped) in [(r.type, r.source, r.target) for r in doc.relations]
+    assert not any(r.type == "hostility" and {r.source, r.target} == {helper, helped} for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Syrian army attacked the Islamic State and pressed on along the way to Raqqa.",
+        "Kurdish fighters clashed with Islamic State militants on the way to the dam.",
+        "Iraqi troops ambushed an Islamic State patrol on their way to the border.",
+    ],
+)
+def test_relation_mentions_on_the_way_to_is_no_attacked_side(run, text):
+    assert not any("way" in tt for *_, tt in spans(run(text)))

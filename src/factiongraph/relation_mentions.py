@@ -74,13 +74,20 @@ VICTIM_HEADS = frozenset(
 )
 PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
 # "on a regular basis", "on behalf of": an adverbial "on", no one attacked
-ADVERBIAL_OBJECTS = frozenset("basis behalf occasion ground charge order day night".split())
+ADVERBIAL_OBJECTS = frozenset("basis behalf occasion ground charge order day night way".split())
 # verbs whose object does what their infinitive says ("urged the junta to halt the shelling")
 OBJECT_CONTROL = frozenset("urge press ask call encourage help enable allow force push persuade lead".split())
 VOICE_KINDS = frozenset({"state", "foreign_state", "international_org"})
 # verbs of a campaign's aim whose object is the enemy, however the event lexicon types them
 # ("efforts to counter ISIL", "as they confront ISIL", "to degrade and destroy the group")
 GOAL_VERBS = frozenset("counter confront degrade combat fight battle eliminate eradicate dismantle defeat".split())
+# the cue words of the constructions below, with their provenance, in data/relation_mentions.yaml
+AIM_NOUNS = word_set("relation_mentions", "aim_nouns")
+RECEIVING_VERBS = word_set("relation_mentions", "receiving_verbs")
+RECEIVED_ATTACK_NOUNS = word_set("relation_mentions", "received_attack_nouns")
+DISCHARGE_VERBS = word_set("relation_mentions", "discharge_verbs")
+MUNITION_NOUNS = word_set("relation_mentions", "munition_nouns")
+AID_NOUNS = word_set("relation_mentions", "aid_nouns")
 
 
 def _phrase(tok: Token) -> tuple[int, int]:
@@ -181,6 +188,10 @@ def _agent_tokens(verb: Token, depth: int = 0) -> list[Token]:
         poss = [c for c in noun.children if c.dep_ == "poss"]
         if poss and poss[0].pos_ != "PRON":
             return poss
+        if not poss and _aim_noun(noun) and depth < 3:
+            # "struck the depots in order to weaken T", "meets to plan the drive to expel T": an aim phrase
+            # naming nobody is the aim of whoever its clause is about
+            return _clause_subject(noun.head, depth + 1) or [noun]
         # "al-Qaida retains its capacity to attack ...": a pronoun owner is the clause's subject
         return (_clause_subject(noun.head, depth + 1) if poss else []) or [noun]
     if not got and depth < 3 and not _is_passive(verb) and verb.dep_ in ("xcomp", "advcl", "pcomp"):
@@ -203,6 +214,13 @@ def _agent_tokens(verb: Token, depth: int = 0) -> list[Token]:
                 if got:
                     return got
     return got
+
+
+def _aim_noun(noun: Token) -> bool:
+    """A bare aim noun: "in order to", "efforts to", "the drive to" with no name or owner of its own."""
+    if noun.lemma_.lower() not in AIM_NOUNS:
+        return False
+    return not any(c.dep_ in ("poss", "compound", "nmod") or c.ent_type_ for c in noun.children)
 
 
 def _controlled(verb: Token) -> bool:
@@ -410,6 +428,8 @@ class _Extractor:
             return None  # "conducted strikes": the attack itself, not a party to it
         if attacked and tok.dep_ == "pobj" and tok.lemma_.lower().split("[")[0] in ADVERBIAL_OBJECTS:
             return None
+        if attacked and _discharged(tok):
+            return None  # "fired 12 rockets at the base": the rockets are the means, the base is attacked
         own = self.ms.by_token.get(tok.i)
         if own is None and tok.lower_ in FIRST_PERSON and self.voice is not None:
             # "We shall keep hitting the militants" in a statement: the organisation that issued it
@@ -558,6 +578,9 @@ class _Extractor:
                 losers = [c for c in tok.children if c.dep_ == "nsubj"]
                 if losers:
                     out.append((tok, winners, losers))
+            elif (received := self.received_attack(tok)) is not None:
+                # "X came under fire from Y", "X suffered attacks from Y": Y attacks X
+                out.append((tok, received[0], received[1]))
             elif self.hostile_verb(tok):
                 agents = _agent_tokens(tok)
                 patients = _patient_tokens(tok)
@@ -605,6 +628,47 @@ class _Extractor:
                 out.append((tok, tools + own, targets))
         return out
 
+    def supported_sides(self, pred: Token) -> list[Token]:
+        """The sides an attack clause is "in support of" ("X struck T in support of Y", "X conducted strikes,
+        coordinated with and in support of Y, against T"), on the predicate or the words governing it."""
+        path = []
+        for h in [pred, *list(pred.ancestors)[:4]]:
+            path.append(h)
+            if h.pos_ == "VERB" and h.dep_ not in ("acl", "relcl", "amod", "xcomp", "conj"):
+                break
+        out: list[Token] = []
+        for sup in pred.sent:
+            if sup.lower_ != "support" or sup.dep_ != "pobj" or sup.head.lower_ != "in":
+                continue
+            # the verb or noun the phrase hangs from, through nouns and prepositions only ("struck positions
+            # near the town in support of Y": the parser may hang it on the town)
+            host = sup.head.head
+            while host.pos_ not in ("VERB", "AUX") and host not in path and host.head != host:
+                host = host.head
+            if host in path:
+                out.extend(x for of in sup.children if of.dep_ == "prep" and of.lower_ == "of"
+                           for p in of.children if p.dep_ == "pobj" for x in self.items(p))
+        return out
+
+    def received_attack(self, noun: Token) -> tuple[list[Token], list[Token]] | None:
+        """(attackers, attacked) of an attack noun a receiving verb's subject undergoes: "X took fire from Y",
+        "X came under shelling from Y" (the "from" object on the noun or on the verb)."""
+        if not _nominal(noun) or noun.pos_ == "PRON":
+            return None
+        if noun.lemma_.lower() not in RECEIVED_ATTACK_NOUNS and not self.hostile_noun(noun):
+            return None
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.lower_ == "under":  # "came under fire"
+            verb = verb.head
+        elif noun.dep_ != "dobj":
+            return None
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in RECEIVING_VERBS or _is_passive(verb):
+            return None
+        sources = [p for h in (noun, verb) for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                   for p in c.children if p.dep_ == "pobj"]
+        victims = _agent_tokens(verb)
+        return (sources, victims) if sources and victims else None
+
     def support_clauses(self) -> list[tuple[Token, list[Token], list[Token]]]:
         """(cue, supporter tokens, supported tokens): support verbs and 'in support of X'."""
         out = []
@@ -622,7 +686,38 @@ class _Extractor:
                     out.append((tok, _agent_tokens(host), of))
                 elif _nominal(host):
                     out.append((tok, [host], of))
+            elif (aided := self.aided(tok)) is not None:
+                out.append((tok, *aided))
         return out
+
+    def aided(self, noun: Token) -> tuple[list[Token], list[Token]] | None:
+        """(helpers, helped) of an aid noun: "X took the town with the help of Y" (Y helps X), "X advanced,
+        aided by support from Y", "X, with backing from Y, ..."; the helped side is whoever the clause is
+        about (the "by" agent of a passive: "he was seized by X with the aid of Y" -> Y helps X)."""
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in AID_NOUNS or noun.dep_ != "pobj":
+            return None
+        prep = noun.head
+        if prep.lower_ == "with":
+            helpers = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                       for p in c.children if p.dep_ == "pobj"]
+        elif prep.lower_ == "by" and prep.head.pos_ == "VERB" and prep.head.lemma_.lower() in SUPPORT_VERBS:
+            helpers = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"
+                       for p in c.children if p.dep_ == "pobj"]
+            prep = prep.head  # "aided by support from Y": the participle says who is helped
+        else:
+            return None
+        host = prep.head
+        if host.pos_ in ("VERB", "AUX"):
+            helped = _agent_tokens(host)
+        elif host.pos_ in ("NOUN", "PROPN"):  # "the rebels, aided by ...", "the rebels with the help of ..."
+            helped = [host]
+            lo, hi = _phrase(host)
+            if self.actor_in(lo, hi) is None and host.dep_ in ("dobj", "pobj"):
+                # "X seized the town, aided by Y": the parser hangs the participle on the nearest noun
+                helped = _clause_subject(host.head) or helped
+        else:
+            return None
+        return (helpers, helped) if helpers and helped else None
 
     def supports(self) -> list[Relation]:
         """Support between named actors only: a supporter is never guessed from context."""
@@ -634,6 +729,9 @@ class _Extractor:
             seen: set[tuple[str, str]] = set()
             for a in (x for s in sups for x in self.items(s)):
                 src = self.endpoint(a, False)
+                if (src is None or src[1] is None) and (kept := self.ms.sheltered.get(a.i)) is not None:
+                    # a helper the tie frames keep out of the clause ("aided by support from Y") helps here
+                    src = (Span(kept.start, kept.end, kept.text), kept)
                 for b in (x for o in objs for x in self.items(o)):
                     tgt = self.endpoint(b, True)
                     if not (src and tgt and src[1] and tgt[1]) or src[1].actor_id == tgt[1].actor_id:
@@ -664,6 +762,9 @@ class _Extractor:
                        if (e := self.endpoint(x, True)) is not None]
             if not srcs_ok or not tgts_ok:
                 continue
+            for x in self.supported_sides(pred):  # "X struck T in support of Y": Y is on X's side against T
+                if (e := self.endpoint(x, False)) is not None and e[1] is not None and e not in srcs_ok:
+                    srcs_ok.append(e)
             named_src = next((m for _, m in srcs_ok if m is not None), None)
             named_tgt = next((m for _, m in tgts_ok if m is not None), None)
             if named_src and named_tgt and named_src.actor_id != named_tgt.actor_id:
@@ -753,8 +854,26 @@ def _taken_from(verb: Token) -> list[Token]:
     objs = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children if p.dep_ == "pobj"]
     if not objs:  # "cleared a third of the valley of hostile fighters": the "of" hangs off the object
         objs = [p for o in verb.children if o.dep_ == "dobj" for c in o.subtree
-                if c.dep_ == "prep" and c.lower_ in preps and c.head.i != o.i for p in c.children if p.dep_ == "pobj"]
+                if c.dep_ == "prep" and c.lower_ in preps and c.head.i != o.i and not _in_clause(c, o)
+                for p in c.children if p.dep_ == "pobj"]
     return objs
+
+
+def _discharged(tok: Token) -> bool:
+    """A weapon that is the object of a verb of discharging it ("fired rockets", "dropped three bombs")."""
+    root = _root_head(tok)
+    return (root.dep_ == "dobj" and root.head.lemma_.lower() in DISCHARGE_VERBS
+            and tok.lemma_.lower() in MUNITION_NOUNS)
+
+
+def _in_clause(tok: Token, top: Token) -> bool:
+    """Whether a verb stands between `tok` and `top` ("the town, aided by support from Y": not the town's)."""
+    cur = tok.head
+    while cur != top and cur.head != cur:
+        if cur.pos_ in ("VERB", "AUX"):
+            return True
+        cur = cur.head
+    return False
 
 
 def _fallen_to(verb: Token) -> list[Token]:
