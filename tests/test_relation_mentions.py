@@ -311,3 +311,22 @@ def test_relation_mentions_participle_of_help_with_support_from_a_side_makes_it_
 )
 def test_relation_mentions_on_the_way_to_is_no_attacked_side(run, text):
     assert not any("way" in tt for *_, tt in spans(run(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker"),
+    [
+        ("Russian jets conducted strikes against the Islamic State. Near Jisr al-Shughur, four strikes destroyed two "
+         "Islamic State depots.", "russia"),
+        ("Jordanian aircraft bombed the Islamic State on Sunday. Near Ras al-Ain, two raids hit an Islamic State "
+         "checkpoint.", "jordan"),
+        ("American drones struck the Islamic State again. Near Hammam al-Alil, two strikes destroyed an Islamic "
+         "State bunker.", "united-states"),
+    ],
+)
+def test_relation_mentions_place_opening_a_strike_report_is_no_side(run, text, attacker):
+    # the parser may read "Near <place>" as an unknown actor; the strikes are still the attacker's of the report
+    doc = run(text)
+    sources = {r.source for r in doc.relations if r.type == "hostility" and r.target == "islamic-state"}
+    assert sources == {attacker}
+    assert any(r.method == "mention" for r in doc.relations)

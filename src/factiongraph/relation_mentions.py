@@ -266,10 +266,13 @@ def _patient_tokens(verb: Token, depth: int = 0) -> list[Token]:
 class _Sides:
     """Which actor attacks and which is attacked, from the document's clauses naming both."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, places: frozenset[str] = frozenset()) -> None:
+        """`places`: actor ids that only ever name a place ("Near Mosul, four strikes hit ..."); no side."""
         self.points: list[tuple[int, str, str]] = []  # (offset, attacker, attacked)
         counts: Counter[tuple[str, str]] = Counter()
         for e in doc.events:
+            if e.actor1 in places or e.actor2 in places:
+                continue
             if e.plover == "ASSAULT" and e.actor1 and e.actor2 and e.actor1 != e.actor2 and e.certainty != "negated":
                 self.points.append((e.trigger.start, e.actor1, e.actor2))
                 counts[(e.actor1, e.actor2)] += 1
@@ -361,8 +364,10 @@ class _Extractor:
     def __init__(self, doc: Document, ms: _Mentions, lexicon: Lexicon) -> None:
         self.doc, self.ms, self.lex = doc, ms, lexicon
         self.sd = doc.parsed
-        self.sides = _Sides(doc)
         self.parties = Parties(doc, ms)
+        self.sides = _Sides(doc, frozenset(
+            a.id for a in doc.actors if a.mentions and all(self.parties.placelike(m) for m in a.mentions)
+        ))
         self.places = [(p.start, p.end) for p in doc.places]
         self.events = {(e.trigger.start, e.trigger.end): e for e in doc.events}
         self.voice = _voice(doc)
