@@ -265,11 +265,13 @@ def test_relation_mentions_aim_phrase_naming_nobody_is_the_clause_subjects_aim(r
          "ypg", "two Islamic State depots"),
         ("American drones hit an Islamic State convoy on Friday, in support of Iraqi troops advancing on Mosul.",
          "iraq", "an Islamic State convoy"),
+        ("Turkish jets conducted raids coordinated with and in support of Kurdish fighters, using drones against "
+         "Islamic State depots.", "ypg", "Islamic State depots"),
     ],
 )
 def test_relation_mentions_side_an_attack_supports_is_hostile_to_its_target(run, text, ally, target_text):
     got = spans(run(text))
-    assert any(kind == "hostility" and s == ally and t == "islamic-state" and tt == target_text
+    assert any(kind == "hostility" and s == ally and t == "islamic-state" and tt in target_text
                for kind, s, t, _, tt in got), got
 
 
@@ -330,3 +332,34 @@ def test_relation_mentions_place_opening_a_strike_report_is_no_side(run, text, a
     sources = {r.source for r in doc.relations if r.type == "hostility" and r.target == "islamic-state"}
     assert sources == {attacker}
     assert any(r.method == "mention" for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "weapon", "target_text"),
+    [
+        ("Syrian forces pressed the offensive, employing drones and artillery against Free Syrian Army fighters.",
+         "artillery", "Free Syrian Army fighters"),
+        ("Russian forces conducted raids using bombers as well as heavy artillery against Islamic State positions.",
+         "bombers as well as heavy artillery", "Islamic State positions"),
+        ("The Syrian army attacked the district, using barrel bombs against Free Syrian Army units.",
+         "barrel bombs", "Free Syrian Army units"),
+    ],
+)
+def test_relation_mentions_weapons_used_against_a_side_attack_it_whatever_the_verb(run, text, weapon, target_text):
+    assert (weapon, target_text) in [(sm, tm) for kind, _, _, sm, tm in spans(run(text)) if kind == "hostility"]
+
+
+@pytest.mark.parametrize(
+    ("text", "used"),
+    [
+        ("Turkish troops carried out an offensive using tanks and rocket artillery against Kurdish fighters.",
+         ("tanks", "rocket artillery")),
+        ("Israeli troops used tanks and bulldozers against Hezbollah fighters in the village.",
+         ("tanks", "bulldozers")),
+        ("Russian jets bombed the valley, using cluster munitions against Free Syrian Army fighters.",
+         ("cluster munitions",)),
+    ],
+)
+def test_relation_mentions_what_a_side_uses_is_never_the_attacked_side(run, text, used):
+    targets = [tm for kind, *_, tm in spans(run(text)) if kind == "hostility"]
+    assert targets and not any(w in tm for tm in targets for w in used)

@@ -87,6 +87,7 @@ RECEIVING_VERBS = word_set("relation_mentions", "receiving_verbs")
 RECEIVED_ATTACK_NOUNS = word_set("relation_mentions", "received_attack_nouns")
 DISCHARGE_VERBS = word_set("relation_mentions", "discharge_verbs")
 MUNITION_NOUNS = word_set("relation_mentions", "munition_nouns")
+INSTRUMENT_VERBS = word_set("relation_mentions", "instrument_verbs")
 AID_NOUNS = word_set("relation_mentions", "aid_nouns")
 
 
@@ -191,7 +192,7 @@ def _agent_tokens(verb: Token, depth: int = 0) -> list[Token]:
         if not poss and _aim_noun(noun) and depth < 3:
             # "struck the depots in order to weaken T", "meets to plan the drive to expel T": an aim phrase
             # naming nobody is the aim of whoever its clause is about
-            return _clause_subject(noun.head, depth + 1) or [noun]
+            return _clause_subject(noun.head, depth) or [noun]  # (always upwards in the tree: it ends)
         # "al-Qaida retains its capacity to attack ...": a pronoun owner is the clause's subject
         return (_clause_subject(noun.head, depth + 1) if poss else []) or [noun]
     if not got and depth < 3 and not _is_passive(verb) and verb.dep_ in ("xcomp", "advcl", "pcomp"):
@@ -527,7 +528,7 @@ class _Extractor:
         if self.hostile_noun(tok):
             return True
         root = _root_head(tok)
-        if root.dep_ == "dobj" and root.head.lemma_ == "use":
+        if root.dep_ == "dobj" and root.head.lemma_.lower() in INSTRUMENT_VERBS:
             return True  # "using aircraft and artillery against ..."
         return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ == "use"
 
@@ -602,6 +603,9 @@ class _Extractor:
                                for p in c.children if p.dep_ == "pobj"]
                 if targets:
                     agents = self.light_verb_agents(tok)
+                    if _root_head(tok).dep_ == "dobj" and _root_lemma(tok) in INSTRUMENT_VERBS:
+                        # "using aircraft and artillery against T": the weapons used attack too
+                        agents = [_root_head(tok), *agents]
                     if agents:
                         out.append((tok, agents, targets))
                 else:
@@ -623,7 +627,8 @@ class _Extractor:
                 if head.lemma_ == "use":  # "the use of X, Y and Z against T"
                     tools = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                               for p in c.children if p.dep_ == "pobj"]
-                elif head.dep_ in ("dobj", "conj") and _root_lemma(head) == "use":  # "using X and Y against T"
+                elif head.dep_ in ("dobj", "conj") and _root_lemma(head) in INSTRUMENT_VERBS:
+                    # "using X and Y against T"
                     tools = [_root_head(head)]
                 # and whoever the clause is about: "X conducted strikes using aircraft against T",
                 # "X maintained their positions against T"; else the possessor ("ISIL's defenses against T")
@@ -636,21 +641,14 @@ class _Extractor:
     def supported_sides(self, pred: Token) -> list[Token]:
         """The sides an attack clause is "in support of" ("X struck T in support of Y", "X conducted strikes,
         coordinated with and in support of Y, against T"), on the predicate or the words governing it."""
-        path = []
-        for h in [pred, *list(pred.ancestors)[:4]]:
-            path.append(h)
-            if h.pos_ == "VERB" and h.dep_ not in ("acl", "relcl", "amod", "xcomp", "conj"):
-                break
+        clause = _clause_verb(pred)
         out: list[Token] = []
         for sup in pred.sent:
             if sup.lower_ != "support" or sup.dep_ != "pobj" or sup.head.lower_ != "in":
                 continue
-            # the verb or noun the phrase hangs from, through nouns and prepositions only ("struck positions
-            # near the town in support of Y": the parser may hang it on the town)
-            host = sup.head.head
-            while host.pos_ not in ("VERB", "AUX") and host not in path and host.head != host:
-                host = host.head
-            if host in path:
+            # the clause the phrase belongs to, wherever the parser hangs it ("struck positions near the town in
+            # support of Y": on the town; "strikes coordinated with and in support of Y": on the participle)
+            if clause is not None and _clause_verb(sup) == clause:
                 out.extend(x for of in sup.children if of.dep_ == "prep" and of.lower_ == "of"
                            for p in of.children if p.dep_ == "pobj" for x in self.items(p))
         return out
@@ -767,13 +765,13 @@ class _Extractor:
                        if (e := self.endpoint(x, True)) is not None]
             if not srcs_ok or not tgts_ok:
                 continue
-            for x in self.supported_sides(pred):  # "X struck T in support of Y": Y is on X's side against T
-                if (e := self.endpoint(x, False)) is not None and e[1] is not None and e not in srcs_ok:
-                    srcs_ok.append(e)
             named_src = next((m for _, m in srcs_ok if m is not None), None)
             named_tgt = next((m for _, m in tgts_ok if m is not None), None)
             if named_src and named_tgt and named_src.actor_id != named_tgt.actor_id:
                 self.sides.add(pred.idx, named_src.actor_id, named_tgt.actor_id)
+            for x in self.supported_sides(pred):  # "X struck T in support of Y": Y is on X's side against T
+                if (e := self.endpoint(x, False)) is not None and e[1] is not None and e not in srcs_ok:
+                    srcs_ok.append(e)
             if named_src is None and named_tgt is None and not any(self.is_means(a) for a in agents):
                 continue  # "these actions ... advance a solution": neither side is known
             rows.append((pred, c, srcs_ok, tgts_ok))
@@ -865,10 +863,25 @@ def _taken_from(verb: Token) -> list[Token]:
 
 
 def _discharged(tok: Token) -> bool:
-    """A weapon that is the object of a verb of discharging it ("fired rockets", "dropped three bombs")."""
+    """A weapon that is the object of a verb of discharging it ("fired rockets", "dropped three bombs"), or
+    anything used ("using tanks against X")."""
     root = _root_head(tok)
-    return (root.dep_ == "dobj" and root.head.lemma_.lower() in DISCHARGE_VERBS
-            and tok.lemma_.lower() in MUNITION_NOUNS)
+    if root.dep_ != "dobj":
+        return False
+    verb = root.head.lemma_.lower()
+    return verb in INSTRUMENT_VERBS or verb in DISCHARGE_VERBS and tok.lemma_.lower() in MUNITION_NOUNS
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    """The verb of the clause a word belongs to, through participles and infinitives that share its subject
+    ("conducted strikes coordinated with ...", "struck T, using ...", "continue to strike")."""
+    for cur in [tok, *tok.ancestors]:
+        if cur.pos_ not in ("VERB", "AUX"):
+            continue
+        shares = cur.dep_ in ("acl", "amod", "xcomp", "conj") or cur.dep_ == "advcl" and cur.tag_ in ("VBG", "VBN")
+        if not shares or cur.head == cur:
+            return cur
+    return None
 
 
 def _in_clause(tok: Token, top: Token) -> bool:
