@@ -281,11 +281,13 @@ def test_relation_mentions_side_an_attack_supports_is_hostile_to_its_target(run,
         "Hezbollah fired 12 rockets at Israeli positions. Israel bombed Hezbollah.",
         "Israeli jets dropped three bombs on Hezbollah depots. Hezbollah attacked Israel.",
         "Hezbollah launched missiles against an Israeli base. Israel shelled Hezbollah.",
+        "The Syrian army is firing heavy artillery and tanks at Free Syrian Army fighters.",
     ],
 )
 def test_relation_mentions_discharged_weapons_are_means_not_attacked_sides(run, text):
     targets = [tt for kind, _, _, _, tt in spans(run(text)) if kind == "hostility"]
-    assert targets and not any(w in tt for tt in targets for w in ("rockets", "bombs", "missiles"))
+    weapons = ("rockets", "bombs", "missiles", "artillery", "tanks")
+    assert targets and not any(w in tt for tt in targets for w in weapons)
 
 
 @pytest.mark.parametrize(
@@ -363,3 +365,42 @@ def test_relation_mentions_weapons_used_against_a_side_attack_it_whatever_the_ve
 def test_relation_mentions_what_a_side_uses_is_never_the_attacked_side(run, text, used):
     targets = [tm for kind, *_, tm in spans(run(text)) if kind == "hostility"]
     assert targets and not any(w in tm for tm in targets for w in used)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jordan welcomed the drive to expel the Islamic State from Raqqa.",
+        "Turkey discussed the campaign to defeat the Islamic State with its allies.",
+        "Russia criticised the effort to dislodge the Islamic State from the desert.",
+    ],
+)
+def test_relation_mentions_speaking_of_an_aim_phrase_is_not_waging_it(run, text):
+    assert not [r for r in run(text).relations if r.type == "hostility" and r.method == "mention"]
+
+
+@pytest.mark.parametrize(
+    ("text", "target_text"),
+    [
+        ("Hezbollah launched operations against Israeli forces. Israel bombed Hezbollah.", "Israeli forces"),
+        ("The Islamic State mounted night raids on Kurdish fighters. Kurdish fighters later shelled the Islamic "
+         "State.", "Kurdish fighters"),
+        ("Al-Shabaab staged ambushes against Kenyan troops. Kenya bombed Al-Shabaab.", "Kenyan troops"),
+    ],
+)
+def test_relation_mentions_what_a_launching_verb_starts_is_not_a_target(run, text, target_text):
+    got = [(sm, tm) for kind, _, _, sm, tm in spans(run(text)) if kind == "hostility"]
+    assert not any(tm.endswith(("operations", "raids", "ambushes")) for _, tm in got), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In support of Kurdish fighters, American aircraft conducted a strike on the location.",
+        "American jets hit the compound in support of Kurdish fighters.",
+        "In support of Iraqi troops, Jordanian aircraft bombed the bridge.",
+    ],
+)
+def test_relation_mentions_side_an_attack_supports_is_never_its_target(run, text):
+    doc = run(text)
+    assert not [r for r in doc.relations if r.type == "hostility"], spans(doc)

@@ -83,11 +83,14 @@ VOICE_KINDS = frozenset({"state", "foreign_state", "international_org"})
 GOAL_VERBS = frozenset("counter confront degrade combat fight battle eliminate eradicate dismantle defeat".split())
 # the cue words of the constructions below, with their provenance, in data/relation_mentions.yaml
 AIM_NOUNS = word_set("relation_mentions", "aim_nouns")
+AIM_TALK_VERBS = word_set("relation_mentions", "aim_talk_verbs") | word_set("cues", "report_verbs")
+LAUNCH_VERBS = word_set("relation_mentions", "launch_verbs")
 RECEIVING_VERBS = word_set("relation_mentions", "receiving_verbs")
 RECEIVED_ATTACK_NOUNS = word_set("relation_mentions", "received_attack_nouns")
 DISCHARGE_VERBS = word_set("relation_mentions", "discharge_verbs")
 MUNITION_NOUNS = word_set("relation_mentions", "munition_nouns")
 INSTRUMENT_VERBS = word_set("relation_mentions", "instrument_verbs")
+FIRING_VERBS = word_set("relation_mentions", "firing_verbs")
 AID_NOUNS = word_set("relation_mentions", "aid_nouns")
 
 
@@ -221,7 +224,10 @@ def _aim_noun(noun: Token) -> bool:
     """A bare aim noun: "in order to", "efforts to", "the drive to" with no name or owner of its own."""
     if noun.lemma_.lower() not in AIM_NOUNS:
         return False
-    return not any(c.dep_ in ("poss", "compound", "nmod") or c.ent_type_ for c in noun.children)
+    if any(c.dep_ in ("poss", "compound", "nmod") or c.ent_type_ for c in noun.children):
+        return False
+    verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is None or verb.lemma_.lower() not in AIM_TALK_VERBS  # "discussed the drive to expel Y": talk
 
 
 def _controlled(verb: Token) -> bool:
@@ -434,6 +440,8 @@ class _Extractor:
             return None  # "conducted strikes": the attack itself, not a party to it
         if attacked and tok.dep_ == "pobj" and tok.lemma_.lower().split("[")[0] in ADVERBIAL_OBJECTS:
             return None
+        if attacked and _launched(tok):
+            return None  # "launched operations against Y": the operations are the attack, Y is attacked
         if attacked and _discharged(tok):
             return None  # "fired 12 rockets at the base": the rockets are the means, the base is attacked
         own = self.ms.by_token.get(tok.i)
@@ -769,22 +777,29 @@ class _Extractor:
             named_tgt = next((m for _, m in tgts_ok if m is not None), None)
             if named_src and named_tgt and named_src.actor_id != named_tgt.actor_id:
                 self.sides.add(pred.idx, named_src.actor_id, named_tgt.actor_id)
-            for x in self.supported_sides(pred):  # "X struck T in support of Y": Y is on X's side against T
-                if (e := self.endpoint(x, False)) is not None and e[1] is not None and e not in srcs_ok:
-                    srcs_ok.append(e)
             if named_src is None and named_tgt is None and not any(self.is_means(a) for a in agents):
                 continue  # "these actions ... advance a solution": neither side is known
             rows.append((pred, c, srcs_ok, tgts_ok))
+            allies = [e for x in self.supported_sides(pred)  # "X struck T in support of Y": Y is on X's side
+                      if (e := self.endpoint(x, False)) is not None and e[1] is not None and e not in srcs_ok]
+            named_tgts = [e for e in tgts_ok if e[1] is not None]
+            if allies and named_tgts:  # against a named target only ("in support of Y, X hit the location": no tie)
+                rows.append((pred, c, allies, named_tgts))
         out = []
         seen: set[tuple[int, int]] = set()
         for pred, c, srcs, tgts in rows:
             side = self.sides.at(pred.idx)
+            # the sides the clause is "in support of" are never its attacked side ("in support of Y, X struck the
+            # location": the location is not Y's, whatever side the document's clauses guess for it)
+            friends = {m.actor_id for x in self.supported_sides(pred) if (m := self.ms.by_token.get(x.i))}
             for s_span, s_m in srcs:
                 for t_span, t_m in tgts:
                     src, tgt = self.resolve(s_m, t_m, side, pred.idx)
                     if s_m is not None and t_m is None and tgt is None:
                         tgt = self.victims(t_span)  # no known opponent of the attacker: the victims
                     if src is None or tgt is None or src == tgt or (s_span.start, t_span.start) in seen:
+                        continue
+                    if tgt in friends and src not in friends:
                         continue
                     if (tgt in self.peripheral and (t_m is None or self.kind(tgt) in NON_PARTY_KINDS)
                             and pred.pos_ != "VERB"):
@@ -862,14 +877,26 @@ def _taken_from(verb: Token) -> list[Token]:
     return objs
 
 
+def _launched(tok: Token) -> bool:
+    """The action a launching verb starts when the verb also names a target ("mounted raids on Y": the raids)."""
+    root = _root_head(tok)
+    verb = root.head
+    if root.dep_ != "dobj" or verb.lemma_.lower() not in LAUNCH_VERBS:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in TARGET_PREPS and any(p.dep_ == "pobj" for p in c.children)
+               for h in (verb, root) for c in h.children)
+
+
 def _discharged(tok: Token) -> bool:
-    """A weapon that is the object of a verb of discharging it ("fired rockets", "dropped three bombs"), or
-    anything used ("using tanks against X")."""
+    """A weapon that is the object of a verb of discharging it ("fired rockets", "dropped three bombs",
+    "fired artillery and tanks at X"), or anything used ("using tanks against X")."""
     root = _root_head(tok)
     if root.dep_ != "dobj":
         return False
     verb = root.head.lemma_.lower()
-    return verb in INSTRUMENT_VERBS or verb in DISCHARGE_VERBS and tok.lemma_.lower() in MUNITION_NOUNS
+    if verb in INSTRUMENT_VERBS or verb in FIRING_VERBS:
+        return True
+    return verb in DISCHARGE_VERBS and tok.lemma_.lower() in MUNITION_NOUNS
 
 
 def _clause_verb(tok: Token) -> Token | None:
