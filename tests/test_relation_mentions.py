@@ -404,3 +404,20 @@ def test_relation_mentions_what_a_launching_verb_starts_is_not_a_target(run, tex
 def test_relation_mentions_side_an_attack_supports_is_never_its_target(run, text):
     doc = run(text)
     assert not [r for r in doc.relations if r.type == "hostility"], spans(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "supporter", "supported"),
+    [
+        ("Turkish drones hit Islamic State targets, which include two depots and four supply routes in support of "
+         "Free Syrian Army operations.", "turkey", "free-syrian-army"),
+        ("Russian aircraft bombed rebel depots and two tunnels in support of Syrian army operations near Homs.",
+         "russia", "syria"),
+        ("American jets struck three bunkers and a supply route in support of Iraqi army operations.",
+         "united-states", "iraq"),
+    ],
+)
+def test_relation_mentions_support_phrase_hung_on_an_unnamed_target_is_the_attackers(run, text, supporter, supported):
+    supports = [(r.source, r.target) for r in run(text).relations if r.type == "support"]
+    assert (supporter, supported) in supports
+    assert all(s == supporter for s, _ in supports)

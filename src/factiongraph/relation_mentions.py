@@ -693,6 +693,13 @@ class _Extractor:
                 of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                       if p.dep_ == "pobj"]
                 host = tok.head.head
+                if _nominal(host) and host.pos_ != "VERB" and self.actor_in(*_phrase(host)) is None:
+                    # "strikes hit A, B and five supply routes in support of Y": the parser hangs the phrase on
+                    # a noun naming nobody; the clause's agent supports Y
+                    verb = _clause_verb(host)
+                    while verb is not None and verb.dep_ == "relcl":  # "targets, which include ...": the clause
+                        verb = _clause_verb(verb.head)  # around the relative, not its pronoun
+                    host = verb or host
                 if host.pos_ in ("VERB", "AUX"):
                     out.append((tok, _agent_tokens(host), of))
                 elif _nominal(host):
@@ -730,6 +737,19 @@ class _Extractor:
             return None
         return (helpers, helped) if helpers and helped else None
 
+    def supporter(self, tok: Token, helped: bool) -> tuple[Span, Mention | None] | None:
+        """An endpoint of a support statement; an actor the tie frames keep out of the clause around them is
+        still a party to the support its own phrase states ("aided by support from Y", "in support of Y's
+        operations" inside a member list)."""
+        got = self.endpoint(tok, helped)
+        if got is not None and got[1] is not None:
+            return got
+        lo, hi = _phrase(tok)
+        kept = next((m for i in range(hi, lo - 1, -1) if (m := self.ms.sheltered.get(i)) is not None), None)
+        if kept is None:
+            return got
+        return (got[0] if got is not None else Span(kept.start, kept.end, kept.text)), kept
+
     def supports(self) -> list[Relation]:
         """Support between named actors only: a supporter is never guessed from context."""
         out = []
@@ -739,12 +759,9 @@ class _Extractor:
                 continue
             seen: set[tuple[str, str]] = set()
             for a in (x for s in sups for x in self.items(s)):
-                src = self.endpoint(a, False)
-                if (src is None or src[1] is None) and (kept := self.ms.sheltered.get(a.i)) is not None:
-                    # a helper the tie frames keep out of the clause ("aided by support from Y") helps here
-                    src = (Span(kept.start, kept.end, kept.text), kept)
+                src = self.supporter(a, False)
                 for b in (x for o in objs for x in self.items(o)):
-                    tgt = self.endpoint(b, True)
+                    tgt = self.supporter(b, True)
                     if not (src and tgt and src[1] and tgt[1]) or src[1].actor_id == tgt[1].actor_id:
                         continue
                     if {self.kind(src[1].actor_id), self.kind(tgt[1].actor_id)} & NON_PARTY_KINDS:
