@@ -421,3 +421,41 @@ def test_relation_mentions_support_phrase_hung_on_an_unnamed_target_is_the_attac
     supports = [(r.source, r.target) for r in run(text).relations if r.type == "support"]
     assert (supporter, supported) in supports
     assert all(s == supporter for s, _ in supports)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Islamic State leader Abu Bakr al-Baghdadi blew himself up during the raid.",
+        "Boko Haram said its commander had shot himself as Nigerian troops closed in.",
+        "A Jan. 3 American strike hit the Islamic State headquarters itself, he added.",
+    ],
+)
+def test_relation_mentions_reflexive_pronoun_is_no_second_side(run, text):
+    assert not any(t in ("himself", "itself") for *_, t in spans(run(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "accuser", "helper", "helped"),
+    [
+        ("Kenya accused Somalia of arming Al-Shabaab.", "kenya", "somalia", "al-shabaab"),
+        ("Last year the United States accused Russia of arming the Taliban.", "united-states", "russia", "taliban"),
+        ("Israel suspects Iran of supplying Hezbollah with drones.", "israel", "iran", "hezbollah"),
+    ],
+)
+def test_relation_mentions_one_accused_of_aiding_is_the_helper_not_the_accuser(run, text, accuser, helper, helped):
+    supports = {(r.source, r.target) for r in run(text).relations if r.type == "support"}
+    assert (accuser, helped) not in supports
+    assert (helper, helped) in supports
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran closed its embassy in retaliation for the raid on Hezbollah positions near the border.",
+        "Hezbollah quit the talks in protest at the assault on Free Syrian Army units.",
+        "Jordan sealed the crossing after the shelling of Free Syrian Army positions on Monday.",
+    ],
+)
+def test_relation_mentions_subject_acting_because_of_an_attack_did_not_carry_it_out(run, text):
+    assert not [r for r in run(text).relations if r.method == "mention"]

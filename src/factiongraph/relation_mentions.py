@@ -91,6 +91,9 @@ DISCHARGE_VERBS = word_set("relation_mentions", "discharge_verbs")
 MUNITION_NOUNS = word_set("relation_mentions", "munition_nouns")
 INSTRUMENT_VERBS = word_set("relation_mentions", "instrument_verbs")
 FIRING_VERBS = word_set("relation_mentions", "firing_verbs")
+CIRCUMSTANCE_WORDS = word_set("relation_mentions", "circumstance_words")
+REFLEXIVES = word_set("relation_mentions", "reflexive_pronouns")
+ACCUSATION_VERBS = word_set("relation_mentions", "accusation_verbs")
 AID_NOUNS = word_set("relation_mentions", "aid_nouns")
 
 
@@ -198,6 +201,11 @@ def _agent_tokens(verb: Token, depth: int = 0) -> list[Token]:
             return _clause_subject(noun.head, depth) or [noun]  # (always upwards in the tree: it ends)
         # "al-Qaida retains its capacity to attack ...": a pronoun owner is the clause's subject
         return (_clause_subject(noun.head, depth + 1) if poss else []) or [noun]
+    if not got and verb.dep_ == "pcomp" and verb.head.lower_ == "of":
+        # "accused the official of aiding Y": the one accused does it, not the accuser
+        accuser = verb.head.head if verb.head.head.pos_ == "VERB" else verb.head.head.head
+        if accuser.lemma_.lower() in ACCUSATION_VERBS:
+            return [c for c in accuser.children if c.dep_ in ("dobj", "nsubjpass")]
     if not got and depth < 3 and not _is_passive(verb) and verb.dep_ in ("xcomp", "advcl", "pcomp"):
         # "to beat the militia, they must ...", "the drive to beat the militia": the controller's subject
         return _clause_subject(verb.head, depth + 1)
@@ -432,8 +440,8 @@ class _Extractor:
         tok = arg
         if relative and not attacked:
             tok = self.attack_behind_place(tok)
-        if not _nominal(tok) or self.parties.is_locative(tok):
-            return None
+        if not _nominal(tok) or self.parties.is_locative(tok) or tok.lower_ in REFLEXIVES:
+            return None  # a setting ("in Syria"), or the subject again ("killed himself")
         if tok.ent_type_ in NOT_PARTIES and tok.i not in self.ms.by_token:  # the tagger reads "ISIL" as a number
             return None
         if attacked and self.light_verb_object(tok):
@@ -560,6 +568,8 @@ class _Extractor:
         judge = _judged(noun)
         if judge is not None:  # "X condemns the ISIL attack and other attacks against Y": ISIL's, not X's
             return self.first_owner(noun, judge)
+        if _in_circumstance(noun):  # "X defected in protest at the raid on Y": X did not raid
+            return []
         return _clause_subject(noun.head)
 
     def first_owner(self, noun: Token, judge: Token) -> list[Token]:
@@ -892,6 +902,20 @@ def _taken_from(verb: Token) -> list[Token]:
                 if c.dep_ == "prep" and c.lower_ in preps and c.head.i != o.i and not _in_clause(c, o)
                 for p in c.children if p.dep_ == "pobj"]
     return objs
+
+
+def _in_circumstance(noun: Token) -> bool:
+    """An attack noun in a phrase of time, cause or concession of its clause ("after the shelling of Y", "in
+    retaliation for the bombing of Y"), up to the clause's verb."""
+    for cur in noun.ancestors:
+        if cur.pos_ in ("VERB", "AUX"):
+            return False
+        if cur.lower_ in CIRCUMSTANCE_WORDS or cur.lemma_.lower() in CIRCUMSTANCE_WORDS:
+            return True
+        # "quit in protest at the assault": the parser may hang "at" on the verb, past the noun before it
+        if cur.pos_ == "ADP" and cur.i > 0 and cur.doc[cur.i - 1].lemma_.lower() in CIRCUMSTANCE_WORDS:
+            return True
+    return False
 
 
 def _launched(tok: Token) -> bool:
