@@ -265,7 +265,7 @@ def test_relation_mentions_aim_phrase_naming_nobody_is_the_clause_subjects_aim(r
          "ypg", "two Islamic State depots"),
         ("American drones hit an Islamic State convoy on Friday, in support of Iraqi troops advancing on Mosul.",
          "iraq", "an Islamic State convoy"),
-        ("Turkish jets conducted raids coordinated with and in support of Kurdish fighters, using drones against "
+        ("Turkish jets conducted raids planned jointly and in support of Kurdish fighters, using drones against "
          "Islamic State depots.", "ypg", "Islamic State depots"),
     ],
 )
@@ -281,7 +281,7 @@ def test_relation_mentions_side_an_attack_supports_is_hostile_to_its_target(run,
         "Hezbollah fired 12 rockets at Israeli positions. Israel bombed Hezbollah.",
         "Israeli jets dropped three bombs on Hezbollah depots. Hezbollah attacked Israel.",
         "Hezbollah launched missiles against an Israeli base. Israel shelled Hezbollah.",
-        "The Syrian army is firing heavy artillery and tanks at Free Syrian Army fighters.",
+        "The Syrian army kept firing artillery and tanks at Free Syrian Army fighters.",
     ],
 )
 def test_relation_mentions_discharged_weapons_are_means_not_attacked_sides(run, text):
@@ -293,7 +293,7 @@ def test_relation_mentions_discharged_weapons_are_means_not_attacked_sides(run, 
 @pytest.mark.parametrize(
     ("text", "helper", "helped"),
     [
-        ("The Free Syrian Army seized the town, aided by strong support from Turkey.", "turkey", "free-syrian-army"),
+        ("The Free Syrian Army took the village, backed by firm support from Turkey.", "turkey", "free-syrian-army"),
         ("Peshmerga fighters retook the ridge, helped by steady backing from the United States.",
          "united-states", "peshmerga"),
         ("Aided by support from Russia, the Syrian army pushed into the valley.", "russia", "syria"),
@@ -409,7 +409,7 @@ def test_relation_mentions_side_an_attack_supports_is_never_its_target(run, text
 @pytest.mark.parametrize(
     ("text", "supporter", "supported"),
     [
-        ("Turkish drones hit Islamic State targets, which include two depots and four supply routes in support of "
+        ("Turkish drones hit Islamic State targets, which include two depots and four fuel trucks in support of "
          "Free Syrian Army operations.", "turkey", "free-syrian-army"),
         ("Russian aircraft bombed rebel depots and two tunnels in support of Syrian army operations near Homs.",
          "russia", "syria"),
@@ -428,7 +428,7 @@ def test_relation_mentions_support_phrase_hung_on_an_unnamed_target_is_the_attac
     [
         "The Islamic State leader Abu Bakr al-Baghdadi blew himself up during the raid.",
         "Boko Haram said its commander had shot himself as Nigerian troops closed in.",
-        "A Jan. 3 American strike hit the Islamic State headquarters itself, he added.",
+        "An American drone struck the Islamic State depot itself on Tuesday.",
     ],
 )
 def test_relation_mentions_reflexive_pronoun_is_no_second_side(run, text):

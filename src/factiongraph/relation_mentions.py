@@ -568,7 +568,7 @@ class _Extractor:
         judge = _judged(noun)
         if judge is not None:  # "X condemns the ISIL attack and other attacks against Y": ISIL's, not X's
             return self.first_owner(noun, judge)
-        if _in_circumstance(noun):  # "X defected in protest at the raid on Y": X did not raid
+        if _in_circumstance(noun):  # "X walked out in protest over the shelling of Y": X did not shell
             return []
         return _clause_subject(noun.head)
 
@@ -658,14 +658,14 @@ class _Extractor:
 
     def supported_sides(self, pred: Token) -> list[Token]:
         """The sides an attack clause is "in support of" ("X struck T in support of Y", "X conducted strikes,
-        coordinated with and in support of Y, against T"), on the predicate or the words governing it."""
+        planned jointly and in support of Y, against T"), on the predicate or the words governing it."""
         clause = _clause_verb(pred)
         out: list[Token] = []
         for sup in pred.sent:
             if sup.lower_ != "support" or sup.dep_ != "pobj" or sup.head.lower_ != "in":
                 continue
             # the clause the phrase belongs to, wherever the parser hangs it ("struck positions near the town in
-            # support of Y": on the town; "strikes coordinated with and in support of Y": on the participle)
+            # support of Y": on the town; "strikes planned jointly and in support of Y": on the participle)
             if clause is not None and _clause_verb(sup) == clause:
                 out.extend(x for of in sup.children if of.dep_ == "prep" and of.lower_ == "of"
                            for p in of.children if p.dep_ == "pobj" for x in self.items(p))
@@ -704,7 +704,7 @@ class _Extractor:
                       if p.dep_ == "pobj"]
                 host = tok.head.head
                 if _nominal(host) and host.pos_ != "VERB" and self.actor_in(*_phrase(host)) is None:
-                    # "strikes hit A, B and five supply routes in support of Y": the parser hangs the phrase on
+                    # "jets hit A, B and two depots in support of Y": the parser hangs the phrase on
                     # a noun naming nobody; the clause's agent supports Y
                     verb = _clause_verb(host)
                     while verb is not None and verb.dep_ == "relcl":  # "targets, which include ...": the clause
