@@ -74,13 +74,27 @@ VICTIM_HEADS = frozenset(
 )
 PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
 # "on a regular basis", "on behalf of": an adverbial "on", no one attacked
-ADVERBIAL_OBJECTS = frozenset("basis behalf occasion ground charge order day night".split())
+ADVERBIAL_OBJECTS = frozenset("basis behalf occasion ground charge order day night way".split())
 # verbs whose object does what their infinitive says ("urged the junta to halt the shelling")
 OBJECT_CONTROL = frozenset("urge press ask call encourage help enable allow force push persuade lead".split())
 VOICE_KINDS = frozenset({"state", "foreign_state", "international_org"})
 # verbs of a campaign's aim whose object is the enemy, however the event lexicon types them
 # ("efforts to counter ISIL", "as they confront ISIL", "to degrade and destroy the group")
 GOAL_VERBS = frozenset("counter confront degrade combat fight battle eliminate eradicate dismantle defeat".split())
+# the cue words of the constructions below, with their provenance, in data/relation_mentions.yaml
+AIM_NOUNS = word_set("relation_mentions", "aim_nouns")
+AIM_TALK_VERBS = word_set("relation_mentions", "aim_talk_verbs") | word_set("cues", "report_verbs")
+LAUNCH_VERBS = word_set("relation_mentions", "launch_verbs")
+RECEIVING_VERBS = word_set("relation_mentions", "receiving_verbs")
+RECEIVED_ATTACK_NOUNS = word_set("relation_mentions", "received_attack_nouns")
+DISCHARGE_VERBS = word_set("relation_mentions", "discharge_verbs")
+MUNITION_NOUNS = word_set("relation_mentions", "munition_nouns")
+INSTRUMENT_VERBS = word_set("relation_mentions", "instrument_verbs")
+FIRING_VERBS = word_set("relation_mentions", "firing_verbs")
+CIRCUMSTANCE_WORDS = word_set("relation_mentions", "circumstance_words")
+REFLEXIVES = word_set("relation_mentions", "reflexive_pronouns")
+ACCUSATION_VERBS = word_set("relation_mentions", "accusation_verbs")
+AID_NOUNS = word_set("relation_mentions", "aid_nouns")
 
 
 def _phrase(tok: Token) -> tuple[int, int]:
@@ -181,8 +195,17 @@ def _agent_tokens(verb: Token, depth: int = 0) -> list[Token]:
         poss = [c for c in noun.children if c.dep_ == "poss"]
         if poss and poss[0].pos_ != "PRON":
             return poss
+        if not poss and _aim_noun(noun) and depth < 3:
+            # "struck the depots in order to weaken T", "meets to plan the drive to expel T": an aim phrase
+            # naming nobody is the aim of whoever its clause is about
+            return _clause_subject(noun.head, depth) or [noun]  # (always upwards in the tree: it ends)
         # "al-Qaida retains its capacity to attack ...": a pronoun owner is the clause's subject
         return (_clause_subject(noun.head, depth + 1) if poss else []) or [noun]
+    if not got and verb.dep_ == "pcomp" and verb.head.lower_ == "of":
+        # "accused the official of aiding Y": the one accused does it, not the accuser
+        accuser = verb.head.head if verb.head.head.pos_ == "VERB" else verb.head.head.head
+        if accuser.lemma_.lower() in ACCUSATION_VERBS:
+            return [c for c in accuser.children if c.dep_ in ("dobj", "nsubjpass")]
     if not got and depth < 3 and not _is_passive(verb) and verb.dep_ in ("xcomp", "advcl", "pcomp"):
         # "to beat the militia, they must ...", "the drive to beat the militia": the controller's subject
         return _clause_subject(verb.head, depth + 1)
@@ -203,6 +226,16 @@ def _agent_tokens(verb: Token, depth: int = 0) -> list[Token]:
                 if got:
                     return got
     return got
+
+
+def _aim_noun(noun: Token) -> bool:
+    """A bare aim noun: "in order to", "efforts to", "the drive to" with no name or owner of its own."""
+    if noun.lemma_.lower() not in AIM_NOUNS:
+        return False
+    if any(c.dep_ in ("poss", "compound", "nmod") or c.ent_type_ for c in noun.children):
+        return False
+    verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is None or verb.lemma_.lower() not in AIM_TALK_VERBS  # "discussed the drive to expel Y": talk
 
 
 def _controlled(verb: Token) -> bool:
@@ -248,10 +281,13 @@ def _patient_tokens(verb: Token, depth: int = 0) -> list[Token]:
 class _Sides:
     """Which actor attacks and which is attacked, from the document's clauses naming both."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, places: frozenset[str] = frozenset()) -> None:
+        """`places`: actor ids that only ever name a place ("Near Mosul, four strikes hit ..."); no side."""
         self.points: list[tuple[int, str, str]] = []  # (offset, attacker, attacked)
         counts: Counter[tuple[str, str]] = Counter()
         for e in doc.events:
+            if e.actor1 in places or e.actor2 in places:
+                continue
             if e.plover == "ASSAULT" and e.actor1 and e.actor2 and e.actor1 != e.actor2 and e.certainty != "negated":
                 self.points.append((e.trigger.start, e.actor1, e.actor2))
                 counts[(e.actor1, e.actor2)] += 1
@@ -343,8 +379,10 @@ class _Extractor:
     def __init__(self, doc: Document, ms: _Mentions, lexicon: Lexicon) -> None:
         self.doc, self.ms, self.lex = doc, ms, lexicon
         self.sd = doc.parsed
-        self.sides = _Sides(doc)
         self.parties = Parties(doc, ms)
+        self.sides = _Sides(doc, frozenset(
+            a.id for a in doc.actors if a.mentions and all(self.parties.placelike(m) for m in a.mentions)
+        ))
         self.places = [(p.start, p.end) for p in doc.places]
         self.events = {(e.trigger.start, e.trigger.end): e for e in doc.events}
         self.voice = _voice(doc)
@@ -402,14 +440,18 @@ class _Extractor:
         tok = arg
         if relative and not attacked:
             tok = self.attack_behind_place(tok)
-        if not _nominal(tok) or self.parties.is_locative(tok):
-            return None
+        if not _nominal(tok) or self.parties.is_locative(tok) or tok.lower_ in REFLEXIVES:
+            return None  # a setting ("in Syria"), or the subject again ("killed himself")
         if tok.ent_type_ in NOT_PARTIES and tok.i not in self.ms.by_token:  # the tagger reads "ISIL" as a number
             return None
         if attacked and self.light_verb_object(tok):
             return None  # "conducted strikes": the attack itself, not a party to it
         if attacked and tok.dep_ == "pobj" and tok.lemma_.lower().split("[")[0] in ADVERBIAL_OBJECTS:
             return None
+        if attacked and _launched(tok):
+            return None  # "launched operations against Y": the operations are the attack, Y is attacked
+        if attacked and _discharged(tok):
+            return None  # "fired 12 rockets at the base": the rockets are the means, the base is attacked
         own = self.ms.by_token.get(tok.i)
         if own is None and tok.lower_ in FIRST_PERSON and self.voice is not None:
             # "We shall keep hitting the militants" in a statement: the organisation that issued it
@@ -502,7 +544,7 @@ class _Extractor:
         if self.hostile_noun(tok):
             return True
         root = _root_head(tok)
-        if root.dep_ == "dobj" and root.head.lemma_ == "use":
+        if root.dep_ == "dobj" and root.head.lemma_.lower() in INSTRUMENT_VERBS:
             return True  # "using aircraft and artillery against ..."
         return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ == "use"
 
@@ -526,6 +568,8 @@ class _Extractor:
         judge = _judged(noun)
         if judge is not None:  # "X condemns the ISIL attack and other attacks against Y": ISIL's, not X's
             return self.first_owner(noun, judge)
+        if _in_circumstance(noun):  # "X walked out in protest over the shelling of Y": X did not shell
+            return []
         return _clause_subject(noun.head)
 
     def first_owner(self, noun: Token, judge: Token) -> list[Token]:
@@ -558,6 +602,9 @@ class _Extractor:
                 losers = [c for c in tok.children if c.dep_ == "nsubj"]
                 if losers:
                     out.append((tok, winners, losers))
+            elif (received := self.received_attack(tok)) is not None:
+                # "X came under fire from Y", "X suffered attacks from Y": Y attacks X
+                out.append((tok, received[0], received[1]))
             elif self.hostile_verb(tok):
                 agents = _agent_tokens(tok)
                 patients = _patient_tokens(tok)
@@ -574,6 +621,9 @@ class _Extractor:
                                for p in c.children if p.dep_ == "pobj"]
                 if targets:
                     agents = self.light_verb_agents(tok)
+                    if _root_head(tok).dep_ == "dobj" and _root_lemma(tok) in INSTRUMENT_VERBS:
+                        # "using aircraft and artillery against T": the weapons used attack too
+                        agents = [_root_head(tok), *agents]
                     if agents:
                         out.append((tok, agents, targets))
                 else:
@@ -595,7 +645,8 @@ class _Extractor:
                 if head.lemma_ == "use":  # "the use of X, Y and Z against T"
                     tools = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                               for p in c.children if p.dep_ == "pobj"]
-                elif head.dep_ in ("dobj", "conj") and _root_lemma(head) == "use":  # "using X and Y against T"
+                elif head.dep_ in ("dobj", "conj") and _root_lemma(head) in INSTRUMENT_VERBS:
+                    # "using X and Y against T"
                     tools = [_root_head(head)]
                 # and whoever the clause is about: "X conducted strikes using aircraft against T",
                 # "X maintained their positions against T"; else the possessor ("ISIL's defenses against T")
@@ -604,6 +655,40 @@ class _Extractor:
                 own = by or _clause_subject(head.head) or [c for c in head.children if c.dep_ == "poss"]
                 out.append((tok, tools + own, targets))
         return out
+
+    def supported_sides(self, pred: Token) -> list[Token]:
+        """The sides an attack clause is "in support of" ("X struck T in support of Y", "X conducted strikes,
+        planned jointly and in support of Y, against T"), on the predicate or the words governing it."""
+        clause = _clause_verb(pred)
+        out: list[Token] = []
+        for sup in pred.sent:
+            if sup.lower_ != "support" or sup.dep_ != "pobj" or sup.head.lower_ != "in":
+                continue
+            # the clause the phrase belongs to, wherever the parser hangs it ("struck positions near the town in
+            # support of Y": on the town; "strikes planned jointly and in support of Y": on the participle)
+            if clause is not None and _clause_verb(sup) == clause:
+                out.extend(x for of in sup.children if of.dep_ == "prep" and of.lower_ == "of"
+                           for p in of.children if p.dep_ == "pobj" for x in self.items(p))
+        return out
+
+    def received_attack(self, noun: Token) -> tuple[list[Token], list[Token]] | None:
+        """(attackers, attacked) of an attack noun a receiving verb's subject undergoes: "X took fire from Y",
+        "X came under shelling from Y" (the "from" object on the noun or on the verb)."""
+        if not _nominal(noun) or noun.pos_ == "PRON":
+            return None
+        if noun.lemma_.lower() not in RECEIVED_ATTACK_NOUNS and not self.hostile_noun(noun):
+            return None
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.lower_ == "under":  # "came under fire"
+            verb = verb.head
+        elif noun.dep_ != "dobj":
+            return None
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in RECEIVING_VERBS or _is_passive(verb):
+            return None
+        sources = [p for h in (noun, verb) for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                   for p in c.children if p.dep_ == "pobj"]
+        victims = _agent_tokens(verb)
+        return (sources, victims) if sources and victims else None
 
     def support_clauses(self) -> list[tuple[Token, list[Token], list[Token]]]:
         """(cue, supporter tokens, supported tokens): support verbs and 'in support of X'."""
@@ -618,11 +703,62 @@ class _Extractor:
                 of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                       if p.dep_ == "pobj"]
                 host = tok.head.head
+                if _nominal(host) and host.pos_ != "VERB" and self.actor_in(*_phrase(host)) is None:
+                    # "jets hit A, B and two depots in support of Y": the parser hangs the phrase on
+                    # a noun naming nobody; the clause's agent supports Y
+                    verb = _clause_verb(host)
+                    while verb is not None and verb.dep_ == "relcl":  # "targets, which include ...": the clause
+                        verb = _clause_verb(verb.head)  # around the relative, not its pronoun
+                    host = verb or host
                 if host.pos_ in ("VERB", "AUX"):
                     out.append((tok, _agent_tokens(host), of))
                 elif _nominal(host):
                     out.append((tok, [host], of))
+            elif (aided := self.aided(tok)) is not None:
+                out.append((tok, *aided))
         return out
+
+    def aided(self, noun: Token) -> tuple[list[Token], list[Token]] | None:
+        """(helpers, helped) of an aid noun: "X took the town with the help of Y" (Y helps X), "X advanced,
+        aided by support from Y", "X, with backing from Y, ..."; the helped side is whoever the clause is
+        about (the "by" agent of a passive: "he was seized by X with the aid of Y" -> Y helps X)."""
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in AID_NOUNS or noun.dep_ != "pobj":
+            return None
+        prep = noun.head
+        if prep.lower_ == "with":
+            helpers = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                       for p in c.children if p.dep_ == "pobj"]
+        elif prep.lower_ == "by" and prep.head.pos_ == "VERB" and prep.head.lemma_.lower() in SUPPORT_VERBS:
+            helpers = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"
+                       for p in c.children if p.dep_ == "pobj"]
+            prep = prep.head  # "aided by support from Y": the participle says who is helped
+        else:
+            return None
+        host = prep.head
+        if host.pos_ in ("VERB", "AUX"):
+            helped = _agent_tokens(host)
+        elif host.pos_ in ("NOUN", "PROPN"):  # "the rebels, aided by ...", "the rebels with the help of ..."
+            helped = [host]
+            lo, hi = _phrase(host)
+            if self.actor_in(lo, hi) is None and host.dep_ in ("dobj", "pobj"):
+                # "X seized the town, aided by Y": the parser hangs the participle on the nearest noun
+                helped = _clause_subject(host.head) or helped
+        else:
+            return None
+        return (helpers, helped) if helpers and helped else None
+
+    def supporter(self, tok: Token, helped: bool) -> tuple[Span, Mention | None] | None:
+        """An endpoint of a support statement; an actor the tie frames keep out of the clause around them is
+        still a party to the support its own phrase states ("aided by support from Y", "in support of Y's
+        operations" inside a member list)."""
+        got = self.endpoint(tok, helped)
+        if got is not None and got[1] is not None:
+            return got
+        lo, hi = _phrase(tok)
+        kept = next((m for i in range(hi, lo - 1, -1) if (m := self.ms.sheltered.get(i)) is not None), None)
+        if kept is None:
+            return got
+        return (got[0] if got is not None else Span(kept.start, kept.end, kept.text)), kept
 
     def supports(self) -> list[Relation]:
         """Support between named actors only: a supporter is never guessed from context."""
@@ -633,9 +769,9 @@ class _Extractor:
                 continue
             seen: set[tuple[str, str]] = set()
             for a in (x for s in sups for x in self.items(s)):
-                src = self.endpoint(a, False)
+                src = self.supporter(a, False)
                 for b in (x for o in objs for x in self.items(o)):
-                    tgt = self.endpoint(b, True)
+                    tgt = self.supporter(b, True)
                     if not (src and tgt and src[1] and tgt[1]) or src[1].actor_id == tgt[1].actor_id:
                         continue
                     if {self.kind(src[1].actor_id), self.kind(tgt[1].actor_id)} & NON_PARTY_KINDS:
@@ -671,16 +807,26 @@ class _Extractor:
             if named_src is None and named_tgt is None and not any(self.is_means(a) for a in agents):
                 continue  # "these actions ... advance a solution": neither side is known
             rows.append((pred, c, srcs_ok, tgts_ok))
+            allies = [e for x in self.supported_sides(pred)  # "X struck T in support of Y": Y is on X's side
+                      if (e := self.endpoint(x, False)) is not None and e[1] is not None and e not in srcs_ok]
+            named_tgts = [e for e in tgts_ok if e[1] is not None]
+            if allies and named_tgts:  # against a named target only ("in support of Y, X hit the location": no tie)
+                rows.append((pred, c, allies, named_tgts))
         out = []
         seen: set[tuple[int, int]] = set()
         for pred, c, srcs, tgts in rows:
             side = self.sides.at(pred.idx)
+            # the sides the clause is "in support of" are never its attacked side ("in support of Y, X struck the
+            # location": the location is not Y's, whatever side the document's clauses guess for it)
+            friends = {m.actor_id for x in self.supported_sides(pred) if (m := self.ms.by_token.get(x.i))}
             for s_span, s_m in srcs:
                 for t_span, t_m in tgts:
                     src, tgt = self.resolve(s_m, t_m, side, pred.idx)
                     if s_m is not None and t_m is None and tgt is None:
                         tgt = self.victims(t_span)  # no known opponent of the attacker: the victims
                     if src is None or tgt is None or src == tgt or (s_span.start, t_span.start) in seen:
+                        continue
+                    if tgt in friends and src not in friends:
                         continue
                     if (tgt in self.peripheral and (t_m is None or self.kind(tgt) in NON_PARTY_KINDS)
                             and pred.pos_ != "VERB"):
@@ -753,8 +899,67 @@ def _taken_from(verb: Token) -> list[Token]:
     objs = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children if p.dep_ == "pobj"]
     if not objs:  # "cleared a third of the valley of hostile fighters": the "of" hangs off the object
         objs = [p for o in verb.children if o.dep_ == "dobj" for c in o.subtree
-                if c.dep_ == "prep" and c.lower_ in preps and c.head.i != o.i for p in c.children if p.dep_ == "pobj"]
+                if c.dep_ == "prep" and c.lower_ in preps and c.head.i != o.i and not _in_clause(c, o)
+                for p in c.children if p.dep_ == "pobj"]
     return objs
+
+
+def _in_circumstance(noun: Token) -> bool:
+    """An attack noun in a phrase of time, cause or concession of its clause ("after the shelling of Y", "in
+    retaliation for the bombing of Y"), up to the clause's verb."""
+    for cur in noun.ancestors:
+        if cur.pos_ in ("VERB", "AUX"):
+            return False
+        if cur.lower_ in CIRCUMSTANCE_WORDS or cur.lemma_.lower() in CIRCUMSTANCE_WORDS:
+            return True
+        # "quit in protest at the assault": the parser may hang "at" on the verb, past the noun before it
+        if cur.pos_ == "ADP" and cur.i > 0 and cur.doc[cur.i - 1].lemma_.lower() in CIRCUMSTANCE_WORDS:
+            return True
+    return False
+
+
+def _launched(tok: Token) -> bool:
+    """The action a launching verb starts when the verb also names a target ("mounted raids on Y": the raids)."""
+    root = _root_head(tok)
+    verb = root.head
+    if root.dep_ != "dobj" or verb.lemma_.lower() not in LAUNCH_VERBS:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in TARGET_PREPS and any(p.dep_ == "pobj" for p in c.children)
+               for h in (verb, root) for c in h.children)
+
+
+def _discharged(tok: Token) -> bool:
+    """A weapon that is the object of a verb of discharging it ("fired rockets", "dropped three bombs",
+    "fired artillery and tanks at X"), or anything used ("using tanks against X")."""
+    root = _root_head(tok)
+    if root.dep_ != "dobj":
+        return False
+    verb = root.head.lemma_.lower()
+    if verb in INSTRUMENT_VERBS or verb in FIRING_VERBS:
+        return True
+    return verb in DISCHARGE_VERBS and tok.lemma_.lower() in MUNITION_NOUNS
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    """The verb of the clause a word belongs to, through participles and infinitives that share its subject
+    ("conducted strikes coordinated with ...", "struck T, using ...", "continue to strike")."""
+    for cur in [tok, *tok.ancestors]:
+        if cur.pos_ not in ("VERB", "AUX"):
+            continue
+        shares = cur.dep_ in ("acl", "amod", "xcomp", "conj") or cur.dep_ == "advcl" and cur.tag_ in ("VBG", "VBN")
+        if not shares or cur.head == cur:
+            return cur
+    return None
+
+
+def _in_clause(tok: Token, top: Token) -> bool:
+    """Whether a verb stands between `tok` and `top` ("the town, aided by support from Y": not the town's)."""
+    cur = tok.head
+    while cur != top and cur.head != cur:
+        if cur.pos_ in ("VERB", "AUX"):
+            return True
+        cur = cur.head
+    return False
 
 
 def _fallen_to(verb: Token) -> list[Token]:
