@@ -175,7 +175,7 @@ def _partner(tok: Token, ms: _Mentions) -> Mention | None:
     """The other side: the object or 'with/to/of' object, through relative pronouns."""
     for c in tok.children:
         if c.dep_ == "dobj":
-            m = ms.in_subtree(c)
+            m = _phrase_actor(c, ms)  # "joined the fight against X": X is not who is joined
             if m is not None:
                 return m
         if c.dep_ == "prep" and c.lower_ in ("with", "to", "of", "against", "from"):
@@ -425,7 +425,9 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
                 for other in ms.named([x for o in same_side_objects(tok) for x in conjuncts(o)]):
                     add("alliance", own, other, tok, verb, "same-side")
         elif tok.pos_ == "VERB" and (listed := list_members(tok, words)) is not None:
-            group = _noun_itself(tok.head, ms, tok) if tok.dep_ in ("acl", "relcl") else _theme(tok, ms)
+            # the group is the noun the list describes ("the X Alliance, made up of ..."), not a name
+            # modifying another noun ("ISIL targets, which include ...")
+            group = ms.at(tok.head) if tok.dep_ in ("acl", "relcl") else _theme(tok, ms)
             members = ms.named([x for t in listed for x in conjuncts(t)])
             if group is not None:
                 for m in members:
@@ -804,11 +806,15 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
             if cue is None:
                 cue = next((t for t in gap if t.lemma_.lower() in SUPPORT_CUES), None)
                 rtype = "support"
+                if cue is not None and cue.dep_ == "pobj" and cue.head.lower_ == "in":
+                    continue  # "strikes on X in support of Y": the supporter is who strikes, not X
             if cue is None:
                 cue = next((t for t in gap if t.lemma_.lower() in ALLY_CUES), None)
                 rtype = "alliance"
             if cue is None:
                 continue
+            if rtype != "hostility" and any(t.i > cue.i and t.pos_ == "VERB" for t in gap):
+                continue  # "coordinate efforts to counter Y": Y belongs to another predicate
             c = cert.classify(cue).value
             if c == "negated" or not (settings.is_party(m1) and settings.is_party(m2)):
                 continue

@@ -127,3 +127,23 @@ def test_a_relative_clause_on_an_apposition_describes_the_named_actor(run, text,
 def test_a_tie_told_in_the_past_perfect_is_former(run, text, tie):
     rows = [r for r in run(text).relations if (r.type, r.source, r.target) == tie]
     assert rows and all(r.status == "former" for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("Coalition aircraft hit ISIL targets, which included three fighting positions, in support of SDF "
+         "operations.", ("affiliation", "syrian-democratic-forces", "islamic-state")),
+        ("Hundreds of volunteers from Jaysh al-Islam joined the fight against the Nusra Front in Ghouta.",
+         ("affiliation", "jaysh-al-islam", "al-nusra-front")),
+        ("The Peshmerga and the Iraqi army agreed to coordinate efforts to counter ISIL in Mosul.",
+         ("alliance", "islamic-state", "peshmerga")),
+        ("US jets struck Taliban positions in support of the Afghan army.",
+         ("support", "taliban", "afghan-national-army")),
+    ],
+)
+def test_the_enemy_named_inside_a_purpose_or_target_phrase_gets_no_friendly_tie(run, text, wrong):
+    got = {(r.type, r.source, r.target) for r in run(text).relations}
+    assert wrong not in got
+    if wrong[0] == "alliance":
+        assert (wrong[0], wrong[2], wrong[1]) not in got
