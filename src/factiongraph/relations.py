@@ -95,7 +95,7 @@ def _status(tok: Token, certainty: str) -> str:
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
     if verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children) \
             and verb.dep_ not in ("ccomp", "advcl", "relcl"):
-        return "former"  # "X had fought on the same side as Y": the past perfect sets the tie before the story
+        return "former"  # "X had battled on Y's side": the past perfect sets the tie before the story
     cur = tok
     for _ in range(3):
         kids = list(cur.children)
@@ -674,6 +674,13 @@ def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
     return out
 
 
+def _reporting_subject(sd: Doc, m: Mention) -> bool:
+    """The mention is the subject of a reporting verb ("..., the UN says")."""
+    span = sd.char_span(m.start, m.end, alignment_mode="expand")
+    root = span.root if span is not None else None
+    return root is not None and root.dep_ == "nsubj" and root.head.lemma_.lower() in cert.REPORT_VERBS
+
+
 def _trigger_lemma(sd: Doc, e: Event) -> str:
     span = sd.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
     return span[0].lemma_.lower() if span is not None and len(span) else ""
@@ -795,7 +802,7 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue
             if any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in cert.REPORT_VERBS for t in gap):
                 continue  # "the UN says the group's offensive ...": a speaker is no party to what it reports
-            if any(sd[i].dep_ == "nsubj" and sd[i].head.lemma_.lower() in cert.REPORT_VERBS for i in (e1, s2)):
+            if any(_reporting_subject(sd, m) for m in (m1, m2)):
                 continue  # "jets struck the town, the Pentagon said"
             if any(t.pos_ == "VERB" and t.lemma_.lower() in CONDEMN_VERBS for t in gap):
                 continue  # "X condemns the attacks against Y": X judges them, X does not attack Y

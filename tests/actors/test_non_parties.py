@@ -19,8 +19,8 @@ def named(doc: Document) -> dict[str, list[str]]:
         ("The rebels agreed to the deal on Monday (AFP, 5 May; al-Jazeera, 5 May).",
          {"generic-rebels": ["The rebels"]}),
         ("The Houthis announced the capture of the town in a video posted on Telegram.", {"houthis": ["Houthis"]}),
-        ("Mali's army said in a statement it put out on Twitter that it had taken the camp.",
-         {"mali": ["Mali", "it"]}),
+        ("Mali's army wrote on Twitter that its troops had taken the camp.",
+         {"mali": ["Mali", "its"]}),
     ],
 )
 def test_an_outlet_or_a_platform_is_no_actor(resolve, text, expected):
@@ -31,7 +31,7 @@ def test_an_outlet_or_a_platform_is_no_actor(resolve, text, expected):
     ("text", "person"),
     [
         ("Idlib resident Omar Khaled regularly posts his views of the fighting online.", "omar-khaled"),
-        ("A provincial lawmaker, Karim Haddad, told AFP that one soldier had been killed.", "karim-haddad"),
+        ("A provincial lawmaker, Karim Haddad, told AFP a soldier died in the raid.", "karim-haddad"),
         ("Karim Haddad, a local journalist, filmed the aftermath of the raid.", "karim-haddad"),
     ],
 )
@@ -86,7 +86,7 @@ def test_civilians_a_clause_acts_upon_are_no_bystanders(resolve, text):
     "text",
     [
         "Rival cells have clashed in several flashpoints such as Libya, Mali and Iraq.",
-        "The coalition was unveiled in the Kenyan city of Nairobi on Friday.",
+        "The coalition was unveiled on Friday in Nairobi, the Kenyan capital.",
         "Supplies ran short across the towns of Chad and Niger as the rains came.",
     ],
 )
@@ -97,8 +97,8 @@ def test_a_country_in_a_place_phrase_is_no_state_actor(resolve, text):
 @pytest.mark.parametrize(
     "text",
     [
-        "The UN estimates that the fighting has displaced 10,000 people.",
-        "The United Nations says the offensive has forced thousands from their homes.",
+        "According to UN estimates the fighting has displaced 10,000 people.",
+        "The offensive has forced thousands from their homes, the United Nations reports.",
         "Two villages were emptied, according to the United Nations.",
     ],
 )
@@ -111,8 +111,8 @@ def test_a_un_body_that_only_reports_is_a_source(resolve, text):
 @pytest.mark.parametrize(
     "text",
     [
-        "The governor held talks with European leaders before the summit.",
-        "Its mercenaries support a number of African governments.",
+        "Before the summit the governor met European leaders.",
+        "Its mercenaries prop up several African governments.",
         "Western diplomats said the talks had stalled.",
     ],
 )

@@ -235,7 +235,7 @@ def test_a_statement_takes_no_place_from_earlier_sentences(run):
 @pytest.mark.parametrize(
     ("text", "actor", "companion"),
     [
-        ("The Popular Mobilization Forces, acting jointly with the Peshmerga, recaptured a village.",
+        ("The Popular Mobilization Forces, acting jointly with Kurdish Peshmerga units, took a hamlet south of Mosul.",
          "popular-mobilization-forces", "peshmerga"),
         ("Mozambican troops, helped by Rwandan forces, retook the harbour town on Sunday.", "mozambique", "rwanda"),
         ("Hezbollah and its allies from the Syrian army stormed the hilltop near Qusayr.", "hezbollah", "syria"),

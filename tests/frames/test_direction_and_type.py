@@ -67,7 +67,7 @@ def test_fighting_to_back_someone_makes_no_enemy_of_them(run, text, backer, back
 @pytest.mark.parametrize(
     ("text", "patron", "client"),
     [
-        ("The M23, helped by the Rwandan army, overran large parts of North Kivu.", "rwanda", "m23"),
+        ("The M23, helped by Rwandan troops, seized Bunagana in June.", "rwanda", "m23"),
         ("The Houthis, armed by Iran, pushed towards Marib.", "iran", "houthis"),
         ("The Giants Brigades, trained by the UAE, advanced on Ataq.", "united-arab-emirates", "giants-brigades"),
     ],
@@ -82,7 +82,7 @@ def test_a_participle_with_a_by_agent_is_passive_whatever_the_parse(run, text, p
 @pytest.mark.parametrize(
     ("text", "pair"),
     [
-        ("Hundreds of Boko Haram fighters surrendered to the Nigerian army last month.", ("boko-haram", "nigeria")),
+        ("Some 300 Boko Haram members surrendered to Nigerian soldiers in Borno.", ("boko-haram", "nigeria")),
         ("ISIS fighters in Baghouz surrendered to the Syrian Democratic Forces.",
          ("islamic-state", "syrian-democratic-forces")),
         ("The last Taliban commanders in Kunduz capitulated to the Northern Alliance.",
@@ -117,7 +117,8 @@ def test_a_relative_clause_on_an_apposition_describes_the_named_actor(run, text,
 @pytest.mark.parametrize(
     ("text", "tie"),
     [
-        ("In that war Fano had fought on the same side as the Ethiopian army.", ("alliance", "fano", "ethiopia")),
+        ("During the Tigray conflict Fano had stood in the same camp as the Ethiopian army.",
+         ("alliance", "fano", "ethiopia")),
         ("Nour al-Din al-Zenki had become part of Hayat Tahrir al-Sham early in 2017.",
          ("affiliation", "nour-al-din-al-zenki", "hayat-tahrir-al-sham")),
         ("Ahrar al-Sham had been a member of the Islamic Front before the split.",

@@ -65,8 +65,9 @@ def test_they_in_a_direct_quote_is_not_the_speaker(run, text, speaker):
 @pytest.mark.parametrize(
     ("text", "speaker", "subject"),
     [
-        ("The United Nations says the M23 offensive has displaced a million people.", "united-nations", "m23"),
-        ("The UN estimates that the Boko Haram insurgency has killed thousands.", "united-nations", "boko-haram"),
+        ("A million people have fled the M23 offensive, the United Nations says.", "united-nations", "m23"),
+        ("UN officials estimate that thousands have died in the Boko Haram insurgency.", "united-nations",
+         "boko-haram"),
         ("Amnesty International reported the Houthi attacks on Marib in detail.", "amnesty-international",
          "houthis"),
     ],

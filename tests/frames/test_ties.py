@@ -251,7 +251,7 @@ def test_members_named_as_the_subject_of_be_or_include_belong_to_the_possessor(r
 
 
 def test_members_of_an_unnamed_group_are_no_party_to_its_clause(run):
-    doc = run("The coalition, whose members are the Arakan Army and the Kachin Independence Army, seized the town.")
+    doc = run("The front, whose members include the Kachin Independence Army and the Arakan Army, captured the town.")
     assert not any(r.type == "hostility" for r in doc.relations)
     assert not any(r.type == "affiliation" for r in doc.relations), "an unnamed group gives no membership"
 
@@ -259,7 +259,7 @@ def test_members_of_an_unnamed_group_are_no_party_to_its_clause(run):
 @pytest.mark.parametrize(
     ("text", "pair"),
     [
-        ("The Popular Mobilization Forces, acting jointly with the Peshmerga, recaptured a village.",
+        ("The Popular Mobilization Forces, acting jointly with Kurdish Peshmerga units, took a hamlet south of Mosul.",
          ("popular-mobilization-forces", "peshmerga")),
         ("Hamas fired rockets at Israel in coordination with Islamic Jihad.", ("hamas", "palestinian-islamic-jihad")),
         ("The Kurdistan Workers' Party, together with the YPG, defended the mountain.", ("pkk", "ypg")),
@@ -281,8 +281,8 @@ def test_acting_in_coordination_under_negation_gives_no_alliance(run):
 @pytest.mark.parametrize(
     ("text", "member", "group"),
     [
-        ("Sunni tribesmen from Anbar fought as members of the Popular Mobilization Forces.",
-         "sunni-tribesman", "popular-mobilization-forces"),
+        ("Kataib Hezbollah fought as members of the Hashd al-Shaabi near Mosul.",
+         "kataib-hezbollah", "popular-mobilization-forces"),
         ("Kataib Hezbollah fought as part of the Popular Mobilization Forces against the Islamic State.",
          "kataib-hezbollah", "popular-mobilization-forces"),
         ("Kataib Hezbollah operated as a component of the Popular Mobilization Forces.",
@@ -298,7 +298,7 @@ def test_acting_as_a_member_of_a_group_is_membership_and_no_fight_with_it(run, t
 @pytest.mark.parametrize(
     ("text", "left", "right"),
     [
-        ("Ma'awisley fighters took part in operations alongside AMISOM and the Somali National Army.",
+        ("Ma'awisley militiamen joined raids alongside AMISOM troops and the Somali army.",
          "macawisley", ["amisom", "somalia"]),
         ("Hezbollah fought alongside the Syrian army and Iran in Qusayr.", "hezbollah", ["syria", "iran"]),
         ("The YPG battled beside the Peshmerga and the PKK on Mount Sinjar.", "ypg", ["peshmerga", "pkk"]),
@@ -330,7 +330,7 @@ def test_coordinated_subjects_of_a_tie_verb_each_get_the_tie(run, text, members,
 @pytest.mark.parametrize(
     ("text", "member", "group"),
     [
-        ("The Sultan Murad Division fought within the ranks of the Syrian National Army in Afrin.",
+        ("The Sultan Murad Division fought in Afrin within the ranks of the SNA.",
          "sultan-murad-division", "syrian-national-army"),
         ("Jund al-Aqsa fought under the banner of Hayat Tahrir al-Sham in Hama.",
          "jund-al-aqsa", "hayat-tahrir-al-sham"),
@@ -351,7 +351,7 @@ def test_operating_within_a_country_is_no_membership(run):
 
 
 def test_a_union_declared_within_a_group_stays_a_merger_into_it(run):
-    doc = run("Ahrar al-Sham and Nour al-Din al-Zenki declared their union within the Syrian Liberation Front.")
+    doc = run("Ahrar al-Sham and the Zenki movement proclaimed their merger within the National Front for Liberation.")
     assert any(r.method == "change:merger-noun" for r in doc.relations)
     assert all(r.method != "member-place" for r in doc.relations)
 
@@ -378,15 +378,15 @@ def test_denied_allegiance_gives_no_membership(run):
 
 
 def test_unnamed_forces_loyal_to_a_group_keep_their_backer(run):
-    doc = run("Haftar's forces lost battles with Turkey-backed forces loyal to the Government of National Accord.")
+    doc = run("Haftar's troops were beaten by Turkey-backed fighters loyal to the Government of National Accord.")
     assert any(r.type == "support" and r.source == "turkey" for r in doc.relations)
 
 
 @pytest.mark.parametrize(
     ("text", "pair"),
     [
-        ("Corneille Nangaa said on Friday he was launching a political-military alliance together with the M23 "
-         "rebels.", ("corneille-nangaa", "m23")),
+        ("Corneille Nangaa announced on Friday that he was forming a new rebel alliance together with M23 leaders.",
+         ("corneille-nangaa", "m23")),
         ("Hemedti announced that he had formed a coalition together with the SPLM-North.", ("hemedti", "splm-north")),
         ("Ahrar al-Sham said it would fight together with Jaysh al-Islam in Eastern Ghouta.",
          ("ahrar-al-sham", "jaysh-al-islam")),
@@ -400,7 +400,7 @@ def test_a_speaker_acting_together_with_a_partner_is_its_ally(run, text, pair):
 @pytest.mark.parametrize(
     "text",
     [
-        "This shared fight against Daesh will be aided by Syrians reaching a political settlement.",
+        "Our common fight against Daesh will be helped by Syrians agreeing on a settlement.",
         "The campaign against the Houthis was funded by Saudi donors.",
         "The war on al-Shabaab is backed by Kenyan troops.",
     ],

@@ -1165,7 +1165,7 @@ class _Resolution:
             if any(w.pos_ == "PROPN" or w.ent_type_ or self.taken[w.i] for c in mods for w in c.subtree):
                 continue  # "the Kurdish militia", "the Nusra faction": a name of its own
             if any(w.lower_ in _DISJOINT_MODIFIERS for c in mods for w in c.subtree):
-                continue  # "the new umbrella group", "the other faction": not one named before
+                continue  # "a new umbrella body", "the other faction": not one named before
             k = bisect.bisect_right(sent_starts, tok.i) - 1
             section = self.doc.section_at(tok.idx)
             floor = section.start if section else 0
@@ -1530,7 +1530,7 @@ def _directional(root: Token) -> bool:
 
 def _locative(root: Token) -> bool:
     """A name used as a place: 'in Libya', 'the frontier zone next to Iraq', 'southern Serbia', and
-    every later item of a list after such a preposition ('bases at Loikaw and Mese')."""
+    every later item of a list after such a preposition ('posts at Hpasawng and Bawlakhe')."""
     if _directional(root):
         return True
     while root.dep_ == "conj" and root.head.i != root.i:
