@@ -260,7 +260,7 @@ def _make(
 def _modifier_head(noun: Token, ms: _Mentions) -> Mention | None:
     """Who a modified noun names: itself, the actor it is in apposition to ("HTS, the al-Qaeda-linked
     coalition"), or the subject it is predicated of ("HTS is an al-Qaeda-linked group")."""
-    m = ms.at(noun) or ms.in_subtree(noun)
+    m = ms.at(noun) or _phrase_actor(noun, ms)  # "the US-led war against X": X is not what was led
     if m is not None:
         return m
     if noun.dep_ == "appos":
@@ -300,8 +300,12 @@ def _phrase_actor(noun: Token, ms: _Mentions) -> Mention | None:
     m = _noun_itself(noun, ms, noun)
     if m is not None or (noun.lemma_.lower() not in AGENT_HEADS and noun.lower_ not in AGENT_HEADS):
         return m
-    return next((x for p in prep_objects(noun, ("of",)) if (x := ms.at(p) or _noun_itself(p, ms, p)) is not None),
-                None)
+    allegiance = tie_words().allegiance_words
+    owners = prep_objects(noun, ("of",)) + [  # "fighters of X", "forces loyal to X"
+        p for c in noun.children if c.dep_ in ("amod", "acl") and c.lemma_.lower() in allegiance
+        for p in prep_objects(c, allegiance[c.lemma_.lower()])
+    ]
+    return next((x for p in owners if (x := ms.at(p) or _noun_itself(p, ms, p)) is not None), None)
 
 
 def _noun_itself(noun: Token, ms: _Mentions, skip: Token) -> Mention | None:

@@ -91,3 +91,16 @@ def test_run_modifier_is_affiliation_of_the_head_to_the_runner(run, text, member
 def test_a_modifier_inside_a_registry_name_is_part_of_the_name(run):
     doc = run("The Saudi-led coalition struck Houthi positions near Marib.")
     assert not any(r.type == "affiliation" and r.target == "saudi-arabia" for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "leader", "target"),
+    [
+        ("Turkey refused to assist the US-led war against Iraq.", "united-states", "iraq"),
+        ("Ankara joined the Saudi-led campaign against the Houthis in 2015.", "saudi-arabia", "houthis"),
+        ("Chad sent troops to the French-led offensive against Ansar Dine.", "france", "ansar-dine"),
+    ],
+)
+def test_a_led_event_noun_ties_its_leader_to_nothing_it_is_waged_against(run, text, leader, target):
+    doc = run(text)
+    assert not any({r.source, r.target} == {leader, target} and r.type != "hostility" for r in doc.relations)
