@@ -104,3 +104,17 @@ def test_a_modifier_inside_a_registry_name_is_part_of_the_name(run):
 def test_a_led_event_noun_ties_its_leader_to_nothing_it_is_waged_against(run, text, leader, target):
     doc = run(text)
     assert not any({r.source, r.target} == {leader, target} and r.type != "hostility" for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "inspirer"),
+    [
+        ("The general charges that the government is backing al-Qaeda-inspired fighters in Benghazi.", "al-qaeda"),
+        ("ISIS-inspired militants attacked a church in Cabo Delgado.", "islamic-state"),
+        ("The army killed five al-Shabaab-inspired gunmen near Garissa.", "al-shabaab"),
+    ],
+)
+def test_the_inspirer_of_an_inspired_group_is_no_party_to_its_clause(run, text, inspirer):
+    doc = run(text)
+    assert all(inspirer not in (e.actor1, e.actor2) for e in doc.events)
+    assert not any(inspirer in (r.source, r.target) and r.type in ("support", "hostility") for r in doc.relations)
