@@ -163,3 +163,17 @@ def test_a_coalition_described_is_not_the_conflicts_coalition(resolve, text):
 def test_the_coalition_named_as_such_is_still_the_conflicts_coalition(resolve):
     doc = resolve("Coalition jets struck Raqqa as the Syrian Democratic Forces advanced on the city.")
     assert "cjtf-oir" in named(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The M23 seized Goma in 2012. The United Nations says the group's offensive has driven a million people "
+         "out of their homes.", "united-nations"),
+        ("Amnesty International said Wagner raids had forced villagers from their fields.", "amnesty-international"),
+        ("The UNHCR reported that the RSF drove families out of their houses in El Fasher.", "unhcr"),
+    ],
+)
+def test_their_after_a_plural_noun_in_a_phrase_is_that_noun_not_an_earlier_actor(resolve, text, speaker):
+    mentions = named(resolve(text)).get(speaker, [])
+    assert "their" not in mentions

@@ -1232,6 +1232,8 @@ class _Resolution:
                 continue
             if low == "them" and tok.head.lower_ == "among":
                 continue  # "X and its partners, among them Y": the list just named, not an earlier actor
+            if is_pron and low in lx.PRONOUNS_PLURAL and tok.head.dep_ == "pobj" and self._plural_noun_between(tok):
+                continue  # "forced a million people out of their homes": the people's homes
             target = self._antecedent(tok, named, group_only=is_desc)
             if target is None:
                 continue
@@ -1243,6 +1245,18 @@ class _Resolution:
         for s, e, aid in new:
             self._add(s, e, self.entities[aid], "coref")
         self._first_person()
+
+    def _plural_noun_between(self, pron: Token) -> bool:
+        """A plural common noun that names no actor stands between the pronoun and every actor
+        before it in its sentence, so the pronoun (in a prepositional phrase) refers to it
+        ("forced people out of their homes")."""
+        for j in range(pron.i - 1, pron.sent.start - 1, -1):
+            t = self.sd[j]
+            if self.taken[j]:  # a plural name of civilians ("villagers") is such a noun too
+                return t.tag_ == "NNS" and t.lower_ in lx.CIVILIAN_NOUNS
+            if t.tag_ == "NNS" and t.pos_ == "NOUN" and t.lower_ not in _ARMED_PLURALS:
+                return True
+        return False
 
     def _first_person(self) -> None:
         """'we'/'our'/'us' inside a quotation -> the organisation of whoever is quoted.
@@ -1615,3 +1629,9 @@ def _describes_a_coalition(tok: Token) -> bool:
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in tok.children)
     of_phrase = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
     return indefinite or of_phrase or tok.dep_ in ("appos", "attr")
+
+
+# plural nouns that name an armed group's people ("its fighters ... their commander"): a pronoun after
+# them still refers to the group
+_ARMED_PLURALS = frozenset(lx.FORCE_NOUNS | lx.STATE_FORCE_NOUNS | set(lx.GENERIC_ARMED)
+                           | {"members", "men", "commanders", "leaders", "militants", "rebels", "insurgents"})
