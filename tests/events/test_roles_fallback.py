@@ -284,3 +284,16 @@ def test_irregular_forms_of_prefixed_verbs_are_read_as_their_lemma(run, text, tr
 def test_who_documents_or_reports_an_attack_is_never_its_guessed_target(run, text, outsider):
     doc = run(text)
     assert all(outsider not in (e.actor1, e.actor2) for e in doc.events), triples(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("A joint Mozambique-Rwanda task force had retaken state buildings in the town.", {"mozambique", "rwanda"}),
+        ("A combined Chad-Niger force drove back the jihadists near Lake Chad.", {"chad", "niger"}),
+        ("The joint Russian-Syrian command struck several towns on Tuesday.", {"russia", "syria"}),
+    ],
+)
+def test_two_names_inside_one_agent_phrase_are_never_each_others_target(run, text, pair):
+    doc = run(text)
+    assert all({e.actor1, e.actor2} != pair for e in doc.events), triples(doc)

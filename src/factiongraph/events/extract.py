@@ -494,7 +494,8 @@ def _own_phrase(tok: Token, known: Mention, ms: _Mentions) -> set[int]:
     return {
         t.i
         for c in np.children
-        if c.dep_ in ("acl", "relcl", "conj") or (c.dep_ == "prep" and c.lower_ in COMPANION_PREPS)
+        if c.dep_ in ("acl", "relcl", "conj", "compound", "amod", "nmod", "poss")
+        or (c.dep_ == "prep" and c.lower_ in COMPANION_PREPS)
         for t in c.subtree
     }
 
