@@ -143,9 +143,11 @@ def _relation_groups(
     )
     pairs = (
         f"SELECT 'allied and hostile' AS kind, {sel} FROM r1 x JOIN r1 y ON x.p = y.p AND x.q = y.q"
-        f" AND x.side1 = 'F' AND y.side1 = 'H' AND y.o = 0 AND x.jb = y.bk WHERE NOT ({same_source}) AND {near} AND NOT {ended}"
+        f" AND x.side1 = 'F' AND y.side1 = 'H' AND y.o = 0 AND x.jb = y.bk"
+        f" WHERE NOT ({same_source}) AND {near} AND NOT {ended}"
         f" UNION ALL SELECT 'tie denied' AS kind, {sel} FROM r2 x JOIN r2 y ON x.type = y.type AND x.a = y.a"
-        f" AND x.b = y.b AND x.side2 = 'A' AND y.side2 = 'N' AND y.o = 0 AND x.jb = y.bk WHERE NOT ({same_source}) AND {near}"
+        f" AND x.b = y.b AND x.side2 = 'A' AND y.side2 = 'N' AND y.o = 0 AND x.jb = y.bk"
+        f" WHERE NOT ({same_source}) AND {near}"
     )
     width = max(1, window_days)
     return _grouped(store, ctes, pairs, [*params, width, width, window_days, window_days], "idx")

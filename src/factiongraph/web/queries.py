@@ -756,9 +756,10 @@ def actor_detail(
     each with its `page_info` under `pages`; `timeline` has every relation report (no evidence
     text), so the timeline spans the whole history - for an actor with more than
     `MAX_TIMELINE_MARKS` reports, every `timeline_step`-th of them in date order, first and last
-    included (a chart cannot show more; the counts, partners and pages come from SQL over all). `registry_note` says why a profile is missing:
-    an actor the store marks as known whose registry this server did not load (a user's registry
-    file given to ingest but not to serve) is told apart from an actor found in the text only."""
+    included (a chart cannot show more; counts, partners and pages come from SQL over all).
+    `registry_note` says why a profile is missing: an actor the store marks as known whose registry
+    this server did not load (a user's registry file given to ingest but not to serve) is told
+    apart from an actor found in the text only."""
     rows = store.query("SELECT * FROM actors WHERE id = ?", (actor_id,))
     reg = registry.get(actor_id) if registry is not None else None
     if reg is None and registry is not None and rows and rows[0].get("registry_id"):
