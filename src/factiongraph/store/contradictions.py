@@ -92,18 +92,6 @@ def _grouped(store: Any, ctes: str, pairs: str, params: list[Any], tie: str) -> 
     return store.query(q, params)
 
 
-def _bucket(day: str) -> str:
-    """The window-wide slice of time `day` falls in (the parameter: the window in days, at least 1):
-    two days at most a window apart are in the same or neighbouring slices, so a join on the slice
-    compares each statement with its neighbours in time only, not with a pair's whole history."""
-    return f"CAST(FLOOR(({day} - DATE '1970-01-01') / CAST(? AS DOUBLE PRECISION)) AS BIGINT)"
-
-
-# each statement once per neighbouring slice (`jb`, offset `o`): `x.jb = y.bk AND y.o = 0` pairs
-# every `y` with the one copy of each `x` at most a slice away
-_NEAR_SLICES = "CROSS JOIN (SELECT -1 AS o UNION ALL SELECT 0 UNION ALL SELECT 1) nb"
-
-
 def _among(a: str, b: str, pairs: Sequence[tuple[str, str]] | None) -> tuple[str, list[Any]]:
     """A condition: the endpoints `a`, `b` are one of `pairs` (in either order; always true when None)."""
     if pairs is None:
@@ -134,23 +122,18 @@ def _relation_groups(
         f" sd AS (SELECT s.*, CASE WHEN type IN {_FRIENDLY_SQL} AND {holds} THEN 'F'"
         f" WHEN type = 'hostility' AND {holds} THEN 'H' END AS side1,"
         " CASE WHEN certainty = 'negated' THEN 'N' ELSE 'A' END AS side2 FROM s),"
-        f" r1 AS (SELECT t1.*, nb.o, t1.bk + nb.o AS jb FROM (SELECT sd.*, {_bucket('day')} AS bk, ROW_NUMBER()"
-        " OVER (PARTITION BY p, q, side1, doc_hash, source_kind ORDER BY day, idx) AS rn FROM sd"
-        f" WHERE side1 IS NOT NULL) t1 {_NEAR_SLICES} WHERE rn = 1),"
-        f" r2 AS (SELECT t2.*, nb.o, t2.bk + nb.o AS jb FROM (SELECT sd.*, {_bucket('day')} AS bk, ROW_NUMBER()"
-        f" OVER (PARTITION BY type, a, b, side2, doc_hash, source_kind ORDER BY day, idx) AS rn FROM sd) t2"
-        f" {_NEAR_SLICES} WHERE rn = 1)"
+        " r1 AS (SELECT * FROM (SELECT sd.*, ROW_NUMBER() OVER (PARTITION BY p, q, side1, doc_hash, source_kind"
+        " ORDER BY day, idx) AS rn FROM sd WHERE side1 IS NOT NULL) t1 WHERE rn = 1),"
+        " r2 AS (SELECT * FROM (SELECT sd.*, ROW_NUMBER() OVER (PARTITION BY type, a, b, side2, doc_hash,"
+        " source_kind ORDER BY day, idx) AS rn FROM sd) t2 WHERE rn = 1)"
     )
     pairs = (
         f"SELECT 'allied and hostile' AS kind, {sel} FROM r1 x JOIN r1 y ON x.p = y.p AND x.q = y.q"
-        f" AND x.side1 = 'F' AND y.side1 = 'H' AND y.o = 0 AND x.jb = y.bk"
-        f" WHERE NOT ({same_source}) AND {near} AND NOT {ended}"
+        f" AND x.side1 = 'F' AND y.side1 = 'H' WHERE NOT ({same_source}) AND {near} AND NOT {ended}"
         f" UNION ALL SELECT 'tie denied' AS kind, {sel} FROM r2 x JOIN r2 y ON x.type = y.type AND x.a = y.a"
-        f" AND x.b = y.b AND x.side2 = 'A' AND y.side2 = 'N' AND y.o = 0 AND x.jb = y.bk"
-        f" WHERE NOT ({same_source}) AND {near}"
+        f" AND x.b = y.b AND x.side2 = 'A' AND y.side2 = 'N' WHERE NOT ({same_source}) AND {near}"
     )
-    width = max(1, window_days)
-    return _grouped(store, ctes, pairs, [*params, width, width, window_days, window_days], "idx")
+    return _grouped(store, ctes, pairs, [*params, window_days, window_days], "idx")
 
 
 def _event_groups(
@@ -167,15 +150,13 @@ def _event_groups(
         f" WHERE e.actor1 IS NOT NULL AND e.actor2 IS NOT NULL AND e.actor1 <> e.actor2 AND {scope_sql}"
     )
     sel = ", ".join(f"{x}.{c} AS {x}_{c}" for x in ("x", "y") for c in _EVENT_COLS) + ", x.p AS pp, x.q AS qq"
-    ctes = (f"s0 AS ({base}), s AS (SELECT s1.*, nb.o, s1.bk + nb.o AS jb FROM (SELECT s0.*, {_bucket('day')} AS bk"
-            f" FROM s0 WHERE day IS NOT NULL) s1 {_NEAR_SLICES})")  # fmt: skip
     pairs = (
         f"SELECT 'event denied' AS kind, {sel} FROM s x JOIN s y ON x.plover = y.plover"
-        " AND x.p = y.p AND x.q = y.q AND y.o = 0 AND x.jb = y.bk"
-        " WHERE x.certainty IN ('asserted', 'reported') AND y.certainty = 'negated'"
-        " AND NOT (x.doc_hash = y.doc_hash AND x.source_kind = y.source_kind) AND ABS(x.day - y.day) <= ?"
+        " AND x.p = y.p AND x.q = y.q WHERE x.certainty IN ('asserted', 'reported') AND y.certainty = 'negated'"
+        " AND NOT (x.doc_hash = y.doc_hash AND x.source_kind = y.source_kind)"
+        " AND x.day IS NOT NULL AND y.day IS NOT NULL AND ABS(x.day - y.day) <= ?"
     )
-    return _grouped(store, ctes, pairs, [*scope_params, max(1, window_days), window_days], "event_id")
+    return _grouped(store, f"s AS ({base})", pairs, [*scope_params, window_days], "event_id")
 
 
 def contradictions(
