@@ -690,37 +690,21 @@ def highlight(text: str, lo: int, hi: int, spans: Sequence[Span]) -> list[dict[s
 
 def actor_list(store: Store, q: str | None = None, limit: int = 500, offset: int = 0) -> list[dict[str, Any]]:
     """Actors (matching `q` in name or id), most active first, `limit` from `offset`: their events and
-    relation statements. The events are counted with one GROUP BY (the order needs them all); the
-    statements only for the actors of the page, so a page does not group every relation."""
+    relation statements, counted with one GROUP BY over each table (not a subquery per actor)."""
     where, params = _actor_search(q)
-    rows = store.query(
-        "SELECT a.id, a.name, a.kind, a.country, a.known, COALESCE(ne.n, 0) AS events"
+    stmt = "doc_hash, type, source, target, evidence_start, source_kind"
+    return store.query(
+        "SELECT a.id, a.name, a.kind, a.country, a.known, COALESCE(ne.n, 0) AS events, COALESCE(nr.n, 0) AS relations"
         f" FROM actors a LEFT JOIN (SELECT actor, COUNT(*) AS n FROM ({_EVENT_ACTORS.format(where='1 = 1')}) e"
         " GROUP BY actor) ne ON ne.actor = a.id"
+        # a sentence's mention-level rows naming one tie count once, as in the graph's evidence: one
+        # GROUP BY per side (a statement names its source, and its target unless that is the source)
+        f" LEFT JOIN (SELECT actor, COUNT(*) AS n FROM (SELECT source AS actor FROM relations GROUP BY {stmt}"
+        f" UNION ALL SELECT target AS actor FROM relations WHERE source <> target GROUP BY {stmt}) s"
+        " GROUP BY actor) nr ON nr.actor = a.id"
         f"{where} ORDER BY events DESC, a.name, a.id LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
-    counts = statement_counts(store, [r["id"] for r in rows])
-    for r in rows:
-        r["relations"] = counts.get(r["id"], 0)
-    return rows
-
-
-def statement_counts(store: Store, actor_ids: Sequence[str]) -> dict[str, int]:
-    """The relation statements naming each of these actors: a sentence's mention-level rows naming
-    one tie count once, as in the graph's evidence (one GROUP BY per side: a statement names its
-    source, and its target unless that is the source). Actors without any are left out."""
-    if not actor_ids:
-        return {}
-    stmt = "doc_hash, type, source, target, evidence_start, source_kind"
-    ids = _in(actor_ids)
-    rows = store.query(
-        f"SELECT actor, COUNT(*) AS n FROM (SELECT source AS actor FROM relations WHERE source IN {ids} GROUP BY {stmt}"
-        f" UNION ALL SELECT target AS actor FROM relations WHERE target IN {ids} AND source <> target"
-        f" GROUP BY {stmt}) s GROUP BY actor",
-        [*actor_ids, *actor_ids],
-    )
-    return {r["actor"]: int(r["n"]) for r in rows}
 
 
 def _actor_search(q: str | None) -> tuple[str, list[Any]]:
