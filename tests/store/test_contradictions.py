@@ -43,6 +43,17 @@ def test_allied_and_hostile_reports_of_one_pair_in_one_month_disagree(kit: Simpl
     assert summary(s, window_days=3) == []  # four days apart
 
 
+def test_sources_at_most_a_window_apart_disagree_and_no_further(kit: SimpleNamespace) -> None:
+    s = seeded(kit, [("h-coord", kit.doc("coord.txt", "2021-03-09", COORD_TEXT,
+                                relations=[kit.rel("alliance", "qadr", "army", "coordinating closely")]))])  # fmt: skip
+    found = {w: [c.kind for c in contradictions(s, window_days=w)] for w in range(2, 7)}  # reports four days apart
+    assert found == {2: [], 3: [], 4: ["allied and hostile"], 5: ["allied and hostile"], 6: ["allied and hostile"]}
+    d = seeded(kit, [("h-deny", kit.doc("deny.txt", "2021-03-06", DENY_TEXT, events=[
+        {"actor1": "army", "actor2": "qadr", "evidence": "never attacked", "certainty": "negated"}]))])  # fmt: skip
+    assert [c.kind for c in contradictions(d, window_days=1)] == ["event denied"]  # one day apart
+    assert contradictions(d, window_days=0) == []
+
+
 def test_an_attack_one_source_reports_and_another_denies_is_listed(kit: SimpleNamespace) -> None:
     s = seeded(kit, [("h-deny", kit.doc("deny.txt", "2021-03-06", DENY_TEXT, events=[
         {"actor1": "army", "actor2": "qadr", "evidence": "never attacked", "certainty": "negated"}]))])  # fmt: skip

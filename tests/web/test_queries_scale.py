@@ -84,3 +84,50 @@ def test_overview_changes_and_their_count_come_from_the_kept_changes_as_from_all
     assert {limit: q._latest_changes(store, limit=limit) for limit in kept} == kept
     assert {limit: q.latest_changes(store, limit=limit) for limit in kept} == latest
     assert kept[30][1] == 18 and len(kept[30][0]) == 18 and kept[30][0][-1]["date"] is None  # 17 dated, 1 undated
+
+
+def _reference_reports(store: Store, actor: str) -> list[dict[str, Any]]:
+    """An actor's reports as the actor page listed them when it loaded them all: date order, undated last."""
+    return [{"date": e.date, "counterpart": e.target if e.source == actor else e.source,
+             "relation": {"doc_hash": e.doc_hash, "idx": e.index}}
+            for e in fg.load_evidence(store, scope=fg.Scope(actor=actor))]  # fmt: skip
+
+
+def _short(rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    return [(r["date"], r["counterpart"], r["relation"]["doc_hash"], r["relation"]["idx"]) for r in rows]
+
+
+def test_actor_page_reads_its_reports_a_page_at_a_time_as_from_the_whole_list(store: Store) -> None:
+    everything = _reference_reports(store, "red")
+    assert len(everything) == 19 and everything[-1]["date"] is None  # 16 alliance, 2 hostility, 1 undated
+    for page, shown in ((1, 1), (2, 2), (7, 7), (8, 7)):  # a page past the end shows the last one
+        d = q.actor_detail(store, "red", limit=3, relations_page=page)
+        assert d is not None
+        upto = 19 - 3 * (shown - 1)
+        assert _short(d["relations_over_time"]) == _short(everything[max(0, upto - 3) : upto]), page
+        assert d["pages"]["relations"]["total"] == 19 and d["pages"]["relations"]["pages"] == 7
+    d = q.actor_detail(store, "red", limit=3)
+    assert d is not None
+    assert _short(d["timeline"]) == _short(everything) and d["timeline_step"] == 1
+    assert d["partners"] == [{"id": "blue", "name": "BLUE", "reports": 18},
+                            {"id": "green", "name": "GREEN", "reports": 1}]
+    assert d["partner_count"] == 2
+
+
+def test_a_busy_actors_timeline_draws_every_nth_report_the_first_and_last_included(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(q, "MAX_TIMELINE_MARKS", 5)
+    everything = _reference_reports(store, "blue")
+    d = q.actor_detail(store, "blue", limit=3)
+    assert d is not None
+    assert len(everything) == 26
+    assert d["timeline_step"] == 7  # 26 reports in at most 4 steps
+    assert _short(d["timeline"]) == _short([everything[i] for i in (0, 7, 14, 21, 25)])
+    assert d["pages"]["relations"]["total"] == 26  # the counts still cover every report
+
+
+def test_a_later_page_of_the_actor_list_counts_statements_as_the_whole_list(store: Store) -> None:
+    whole = [(r["id"], r["events"], r["relations"]) for r in q.actor_list(store)]
+    assert [(r["id"], r["events"], r["relations"]) for r in q.actor_list(store, limit=1, offset=1)] == whole[1:2]
+    assert [(r["id"], r["events"], r["relations"]) for r in q.actor_list(store, limit=2, offset=1)] == whole[1:]

@@ -419,7 +419,8 @@ class ActorReport(Open):
 
 
 class TimelineMark(Open):
-    """One relation report on the actor's timeline (every report, not only a page of them)."""
+    """One relation report on the actor's timeline (every report, not only a page of them; beyond
+    `MAX_TIMELINE_MARKS`, every `timeline_step`-th in date order)."""
 
     date: dt.date | None
     type: RelationType
@@ -451,6 +452,7 @@ class ActorDetail(Open):
     lineage: list[dict[str, Any]]
     relations_over_time: list[RelationOverTime]
     timeline: list[TimelineMark] = []
+    timeline_step: int = 1  # 1: `timeline` has every report; n: every n-th (first and last included)
     pages: dict[str, PageInfo] = {}  # events, relations, reports
     partners: list[Partner]
     partner_count: int = 0

@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -27,6 +26,7 @@ CONTEXT_CHARS = 280  # characters of document text shown on each side of an evid
 MAX_GRAPH_EDGES = 400
 MAX_MAP_EVENTS = 5000
 PAGE_SIZE = 200  # rows of one list on a page (actor pages, the actor list); the rest are paged
+MAX_TIMELINE_MARKS = 2000  # relation reports an actor page draws at most; beyond, every n-th in date order
 # ACLED event types in a fixed order, so that the map's colours stay put; None: no ACLED type.
 ACLED_TYPES: tuple[str, ...] = (
     "Battles",
@@ -738,9 +738,12 @@ def actor_detail(
 
     Events, relation reports and reports come `limit` at a time (`*_page`, 1-based, newest first),
     each with its `page_info` under `pages`; `timeline` has every relation report (no evidence
-    text), so the timeline spans the whole history. `registry_note` says why a profile is missing:
-    an actor the store marks as known whose registry this server did not load (a user's registry
-    file given to ingest but not to serve) is told apart from an actor found in the text only."""
+    text), so the timeline spans the whole history - for an actor with more than
+    `MAX_TIMELINE_MARKS` reports, every `timeline_step`-th of them in date order, first and last
+    included (a chart cannot show more; counts, partners and pages come from SQL over all).
+    `registry_note` says why a profile is missing: an actor the store marks as known whose registry
+    this server did not load (a user's registry file given to ingest but not to serve) is told
+    apart from an actor found in the text only."""
     rows = store.query("SELECT * FROM actors WHERE id = ?", (actor_id,))
     reg = registry.get(actor_id) if registry is not None else None
     if reg is None and registry is not None and rows and rows[0].get("registry_id"):
@@ -760,28 +763,14 @@ def actor_detail(
         lineage = [{"id": a.id, "name": a.name, "from": a.active_from, "to": a.active_to}
                    for a in registry.lineage(actor_id)]  # fmt: skip
     scope = fg.Scope(actor=actor_id)
-    mine = fg.load_evidence(store, scope=scope)
-    timeline: list[dict[str, Any]] = [
-        {
-            "date": e.date,
-            "type": e.type,
-            "status": e.status,
-            "certainty": e.certainty,
-            "source_kind": e.source_kind,
-            "counterpart": e.target if e.source == actor_id else e.source,
-            "counterpart_name": _name(names, e.target if e.source == actor_id else e.source),
-            "direction": "both" if e.type in fg.SYMMETRIC else ("out" if e.source == actor_id else "in"),
-            "document": e.doc_id,
-            "relation": {"doc_hash": e.doc_hash, "idx": e.index},
-            "evidence": e.text,
-        }
-        for e in mine
-    ]
-    partners = Counter(t["counterpart"] for t in timeline)
-    rel_pages = page_info(len(timeline), relations_page, limit)
+    reports_of = _ActorReports(store, actor_id, scope)
+    n_rel = reports_of.count()
+    rel_pages = page_info(n_rel, relations_page, limit)
     # page 1 is the newest `limit` reports; each page is in date order, as the timeline
-    upto = len(timeline) - rel_pages["offset"]
-    page_rows = timeline[max(0, upto - limit) : upto]
+    upto = n_rel - rel_pages["offset"]
+    page_rows = [reports_of.item(e, names) for e in reports_of.rows(max(0, upto - limit), min(limit, upto))]
+    marks, step = reports_of.marks(n_rel)
+    partners, n_partners = reports_of.partners(30)
     edges = fg.all_edges(store, scope=scope)
     changes = fg.changes_from_store(store, scope=scope)
     n_events = int(store.scalar("SELECT COUNT(*) FROM events WHERE actor1 = ? OR actor2 = ?", (actor_id, actor_id)))
@@ -811,10 +800,11 @@ def actor_detail(
         "lineage": lineage,
         "relations_over_time": page_rows,
         "timeline": [{k: t[k] for k in ("date", "type", "status", "certainty", "source_kind", "counterpart",
-                                         "relation")} for t in timeline],  # fmt: skip
+                                         "relation")} for t in (reports_of.item(e, names) for e in marks)],  # fmt: skip
+        "timeline_step": step,
         "pages": {"events": ev_pages, "relations": rel_pages, "reports": rep_pages},
-        "partners": [{"id": p, "name": _name(names, p), "reports": n} for p, n in partners.most_common(30)],
-        "partner_count": len(partners),
+        "partners": [{"id": p, "name": _name(names, p), "reports": n} for p, n in partners],
+        "partner_count": n_partners,
         "edges": [
             {
                 "type": e.type,
@@ -838,3 +828,68 @@ def actor_detail(
         "event_count": n_events,
         "reports": reports,
     }
+
+
+class _ActorReports:
+    """An actor's relation reports (`graph.load_evidence` for its scope: all certainties and source
+    kinds) read in SQL a page at a time, in their date order (undated last), so that an actor
+    page's cost does not grow with the actor's history."""
+
+    def __init__(self, store: Store, actor_id: str, scope: fg.Scope) -> None:
+        self.store, self.actor = store, actor_id
+        self.sql, self.params = fg.graph_sql.evidence_sql(store, scope, min_confidence=fg.MIN_CONFIDENCE)
+        doc = 'doc_id COLLATE "C"' if store.backend == "postgres" else "doc_id"
+        self.order = f"CASE WHEN day IS NULL THEN 1 ELSE 0 END, day, {doc}, idx"
+
+    def count(self) -> int:
+        return int(self.store.scalar(f"SELECT COUNT(*) FROM ({self.sql}) ev", self.params))
+
+    def rows(self, offset: int, limit: int) -> list[fg.Evidence]:
+        """`limit` reports from `offset` (0-based) in date order."""
+        if limit <= 0:
+            return []
+        found = self.store.query(f"SELECT * FROM ({self.sql}) ev ORDER BY {self.order} LIMIT ? OFFSET ?",
+                                 [*self.params, limit, offset])  # fmt: skip
+        return [fg.evidence_from_row(r) for r in found]
+
+    def marks(self, total: int) -> tuple[list[fg.Evidence], int]:
+        """The reports the timeline draws and the step between them: all when at most
+        `MAX_TIMELINE_MARKS`, else every step-th in date order, the first and the last included."""
+        if total <= MAX_TIMELINE_MARKS:
+            return self.rows(0, total), 1
+        step = -(-total // (MAX_TIMELINE_MARKS - 1))
+        found = self.store.query(
+            f"SELECT * FROM (SELECT ev.*, ROW_NUMBER() OVER (ORDER BY {self.order}) - 1 AS fg_pos FROM ({self.sql}) ev)"
+            " o WHERE MOD(fg_pos, ?) = 0 OR fg_pos = ? ORDER BY fg_pos",
+            [*self.params, step, total - 1],
+        )
+        return [fg.evidence_from_row(r) for r in found], step
+
+    def partners(self, limit: int) -> tuple[list[tuple[str, int]], int]:
+        """The `limit` counterparts with the most reports (ties: the one reported first, first), and
+        how many counterparts there are."""
+        other = "CASE WHEN a = ? THEN b ELSE a END"
+        rows = self.store.query(
+            f"WITH o AS (SELECT {other} AS partner, ROW_NUMBER() OVER (ORDER BY {self.order}) AS fg_pos"
+            f" FROM ({self.sql}) ev) SELECT partner, COUNT(*) AS n, MIN(fg_pos) AS first_pos,"
+            " COUNT(*) OVER () AS n_partners FROM o GROUP BY partner ORDER BY n DESC, first_pos LIMIT ?",
+            [self.actor, *self.params, limit],
+        )
+        return [(r["partner"], int(r["n"])) for r in rows], int(rows[0]["n_partners"]) if rows else 0
+
+    def item(self, e: fg.Evidence, names: dict[str, dict[str, Any]]) -> dict[str, Any]:
+        """A report as the actor page's table and timeline show it."""
+        other = e.target if e.source == self.actor else e.source
+        return {
+            "date": e.date,
+            "type": e.type,
+            "status": e.status,
+            "certainty": e.certainty,
+            "source_kind": e.source_kind,
+            "counterpart": other,
+            "counterpart_name": _name(names, other),
+            "direction": "both" if e.type in fg.SYMMETRIC else ("out" if e.source == self.actor else "in"),
+            "document": e.doc_id,
+            "relation": {"doc_hash": e.doc_hash, "idx": e.index},
+            "evidence": e.text,
+        }

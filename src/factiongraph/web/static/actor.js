@@ -1,5 +1,6 @@
 /* An actor's relations over time: one row per counterpart, one mark per report, as SVG, over the
-   whole history of its ties (`timeline` holds every report, not only the page of the table). */
+   whole history of its ties (`timeline` holds every report, not only the page of the table; for a
+   very busy actor every `timeline_step`-th report in date order, which the chart says). */
 (function () {
   'use strict';
   var FG = window.FG;
@@ -54,6 +55,10 @@
     if (total > partners.length) {
       box.appendChild(FG.el('p', { 'class': 'muted' }, 'The ' + partners.length + ' counterparts with the most reports, of ' +
         total + '; every tie is in the table below.'));
+    }
+    if (d.timeline_step > 1) {
+      box.appendChild(FG.el('p', { 'class': 'muted' }, 'One report in ' + d.timeline_step + ', in date order, of ' +
+        d.pages.relations.total + ' reports.'));
     }
     if (undated) box.appendChild(FG.el('p', { 'class': 'muted' }, undated + ' undated report' + (undated > 1 ? 's' : '') + ' not on the time axis.'));
     box.setAttribute('data-marks', String(s.querySelectorAll('circle').length));
