@@ -168,8 +168,8 @@ def test_the_coalition_named_as_such_is_still_the_conflicts_coalition(resolve):
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        ("The M23 seized Goma in 2012. The United Nations says the group's offensive has driven a million people "
-         "out of their homes.", "united-nations"),
+        ("The M23 seized Goma in 2012. According to the United Nations, the group's advance has driven 500,000 "
+         "residents out of their villages.", "united-nations"),
         ("Amnesty International said Wagner raids had forced villagers from their fields.", "amnesty-international"),
         ("The UNHCR reported that the RSF drove families out of their houses in El Fasher.", "unhcr"),
     ],

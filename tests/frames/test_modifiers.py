@@ -96,7 +96,7 @@ def test_a_modifier_inside_a_registry_name_is_part_of_the_name(run):
 @pytest.mark.parametrize(
     ("text", "leader", "target"),
     [
-        ("Turkey refused to assist the US-led war against Iraq.", "united-states", "iraq"),
+        ("In 2003 Turkey declined to join the US-led invasion of Iraq.", "united-states", "iraq"),
         ("Ankara joined the Saudi-led campaign against the Houthis in 2015.", "saudi-arabia", "houthis"),
         ("Chad sent troops to the French-led offensive against Ansar Dine.", "france", "ansar-dine"),
     ],
@@ -109,7 +109,7 @@ def test_a_led_event_noun_ties_its_leader_to_nothing_it_is_waged_against(run, te
 @pytest.mark.parametrize(
     ("text", "inspirer"),
     [
-        ("The general charges that the government is backing al-Qaeda-inspired fighters in Benghazi.", "al-qaeda"),
+        ("The colonel says Tripoli arms al-Qaeda-inspired fighters in Benghazi.", "al-qaeda"),
         ("ISIS-inspired militants attacked a church in Cabo Delgado.", "islamic-state"),
         ("The army killed five al-Shabaab-inspired gunmen near Garissa.", "al-shabaab"),
     ],

@@ -1233,7 +1233,7 @@ class _Resolution:
             if low == "them" and tok.head.lower_ == "among":
                 continue  # "X and its partners, among them Y": the list just named, not an earlier actor
             if is_pron and low in lx.PRONOUNS_PLURAL and tok.head.dep_ == "pobj" and self._plural_noun_between(tok):
-                continue  # "forced a million people out of their homes": the people's homes
+                continue  # "drove the villagers from their fields": the villagers' fields
             target = self._antecedent(tok, named, group_only=is_desc)
             if target is None:
                 continue
@@ -1249,7 +1249,7 @@ class _Resolution:
     def _plural_noun_between(self, pron: Token) -> bool:
         """A plural common noun that names no actor stands between the pronoun and every actor
         before it in its sentence, so the pronoun (in a prepositional phrase) refers to it
-        ("forced people out of their homes")."""
+        ("drove the villagers from their fields")."""
         for j in range(pron.i - 1, pron.sent.start - 1, -1):
             t = self.sd[j]
             if self.taken[j]:  # a plural name of civilians ("villagers") is such a noun too
