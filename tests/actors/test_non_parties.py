@@ -177,3 +177,19 @@ def test_the_coalition_named_as_such_is_still_the_conflicts_coalition(resolve):
 def test_their_after_a_plural_noun_in_a_phrase_is_that_noun_not_an_earlier_actor(resolve, text, speaker):
     mentions = named(resolve(text)).get(speaker, [])
     assert "their" not in mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "not_state"),
+    [
+        ("Turkey sent drones to the Tripoli government in 2019.", "libya", "turkey"),
+        ("Russia shipped arms to the Tripoli government, while Egypt backed Haftar.", "libya", "russia"),
+        ("Iran pressed the Baghdad government to expel American troops.", "iraq", "iran"),
+    ],
+)
+def test_a_government_named_by_its_city_is_that_countrys_state(pipeline, text, state, not_state):
+    from factiongraph.pipeline import extract
+
+    got = named(extract(text, pipeline=pipeline))  # the whole pipeline: the city is resolved on the map first
+    assert any("government" in m for m in got.get(state, []))
+    assert not any("government" in m for m in got.get(not_state, []))

@@ -729,6 +729,17 @@ class _Resolution:
             for p in self.doc.places
         )
 
+    def _place_country(self, tok: Token) -> str | None:
+        """The country of a place named as a modifier of `tok` ("the Tripoli government"), if any."""
+        for c in tok.children:
+            if c.dep_ not in ("compound", "amod", "nmod") or c.i > tok.i:
+                continue
+            start, end = c.idx, c.idx + len(c.text)
+            for p in self.doc.places:
+                if p.start < end and start < p.end and p.country:
+                    return _ISO2_TO_3.get(p.country)  # the registry's codes are ISO-3
+        return None
+
     def _state_entity(self, country: str | None) -> Entity | None:
         if not country:
             return None
@@ -894,7 +905,10 @@ class _Resolution:
                 and not any(c.dep_ in ("compound", "amod") and c.text[:1].isupper() for c in tok.children)
                 and tok.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj")
             ):
-                self._add(start, tok.i + 1, gov, "generic")
+                named = self._place_country(tok)  # "the Tripoli government": the government of that place's country
+                entity = gov if named is None or named == self.focus else self._state_entity(named)
+                if entity is not None:
+                    self._add(start, tok.i + 1, entity, "generic")
 
     def _ner_mentions(self) -> None:
         sd = self.sd
