@@ -906,9 +906,9 @@ class _Resolution:
                 and tok.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj")
             ):
                 named = self._place_country(tok)  # "the Tripoli government": the government of that place's country
-                entity = gov if named is None or named == self.focus else self._state_entity(named)
-                if entity is not None:
-                    self._add(start, tok.i + 1, entity, "generic")
+                owner = gov if named is None or named == self.focus else self._state_entity(named)
+                if owner is not None:
+                    self._add(start, tok.i + 1, owner, "generic")
 
     def _ner_mentions(self) -> None:
         sd = self.sd
