@@ -26,8 +26,10 @@ from factiongraph.document import (
 from factiongraph.events import certainty as cert
 from factiongraph.events.extract import AGENT_HEADS, SPEAKER_PRONOUNS, _Mentions, _sentence_span
 from factiongraph.frames import (
+    allegiance_lords,
     conjuncts,
     list_members,
+    membership_groups,
     membership_place,
     prep_objects,
     same_side,
@@ -300,10 +302,8 @@ def _phrase_actor(noun: Token, ms: _Mentions) -> Mention | None:
     m = _noun_itself(noun, ms, noun)
     if m is not None or (noun.lemma_.lower() not in AGENT_HEADS and noun.lower_ not in AGENT_HEADS):
         return m
-    allegiance = tie_words().allegiance_words
     owners = prep_objects(noun, ("of",)) + [  # "fighters of X", "forces loyal to X"
-        p for c in noun.children if c.dep_ in ("amod", "acl") and c.lemma_.lower() in allegiance
-        for p in prep_objects(c, allegiance[c.lemma_.lower()])
+        p for c in noun.children if c.dep_ in ("amod", "acl") for p in allegiance_lords(c)
     ]
     return next((x for p in owners if (x := ms.at(p) or _noun_itself(p, ms, p)) is not None), None)
 
@@ -399,7 +399,7 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
                     add("affiliation", own, g, tok, tok.head if tok.dep_ == "attr" else tok, "member-noun")
         elif tok.pos_ in ("ADJ", "VERB") and lemma in words.allegiance_words:
             # "X is loyal to Y", "X, answerable to Y", "X answers to Y": X owes allegiance to Y
-            lords = ms.named([x for o in prep_objects(tok, words.allegiance_words[lemma]) for x in conjuncts(o)])
+            lords = ms.named([x for o in allegiance_lords(tok, words) for x in conjuncts(o)])
             if tok.pos_ == "VERB":
                 own = _actor_of_clause(tok, ms)
             elif tok.dep_ in ("acomp", "oprd"):
@@ -416,9 +416,7 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
             while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
                 verb = verb.head
             own = _actor_of_clause(verb, ms) if verb.pos_ in ("VERB", "AUX") else None
-            # the group: the frame noun's "of" object ("the ranks of Y"), else the object itself ("within Y")
-            framed = prep_objects(tok, ("of",)) if tok.lemma_.lower() in words.membership_frames else [tok]
-            groups = ms.named([x for g in framed for x in conjuncts(g)])[:1]
+            groups = ms.named([x for g in membership_groups(tok, words) for x in conjuncts(g)])[:1]
             if own is not None:
                 for g in groups:
                     add("affiliation", own, g, tok, verb, "member-place")
@@ -539,16 +537,16 @@ def _joint(doc: Document, ms: _Mentions) -> list[Relation]:
         if low in words.joint_adverbs and tok.dep_ == "advmod" and tok.head.pos_ == "VERB":
             verb = tok.head
             partners = [p for holder in (tok, verb) for p in prep_objects(holder, ("with",))]
-        elif low in words.joint_adverbs and tok.dep_ == "advmod" and tok.head.lower_ == "with" \
-                and tok.head.head.pos_ in ("NOUN", "PROPN") and tok.head.head.head.pos_ in ("VERB", "AUX"):
-            # "X, together with Y, held the pass": the phrase hangs off X's own noun
-            verb = tok.head.head.head
+        elif low in words.joint_adverbs and tok.dep_ == "advmod" and tok.head.lower_ == "with":
+            holder = tok.head.head  # what "together with Y" hangs off
             partners = [p for p in tok.head.children if p.dep_ == "pobj"]
-            first = _noun_itself(tok.head.head, ms, tok.head)
-        elif low in words.joint_adverbs and tok.dep_ == "advmod" and tok.head.lower_ == "with" \
-                and tok.head.head.pos_ == "VERB":
-            verb = tok.head.head  # "X launched an alliance together with Y"
-            partners = [p for p in tok.head.children if p.dep_ == "pobj"]
+            if holder.pos_ == "VERB":
+                verb = holder  # "X launched an alliance together with Y"
+            elif holder.pos_ in ("NOUN", "PROPN") and holder.head.pos_ in ("VERB", "AUX"):
+                verb = holder.head  # "X, together with Y, held the pass": the phrase hangs off X's own noun
+                first = _noun_itself(holder, ms, tok.head)
+            else:
+                continue
         elif tok.dep_ == "pobj" and tok.lemma_.lower() in words.joint_nouns and tok.head.lower_ == "in" \
                 and tok.head.head.pos_ == "VERB":
             verb = tok.head.head
@@ -626,8 +624,9 @@ def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
     settings = Parties(doc, ms)
     surrender = tie_words().surrender_verbs
     for e in doc.events:
+        tok = sd.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")[0]
         rtype = DERIVED.get(e.plover)
-        if e.plover in ("RETREAT", "CONCEDE") and e.actor2 is not None and _trigger_lemma(sd, e) in surrender:
+        if e.plover in ("RETREAT", "CONCEDE") and e.actor2 is not None and tok.lemma_.lower() in surrender:
             rtype = "hostility"  # "X surrendered to Y": Y is the enemy X gives up to
         if rtype is None or e.certainty == "negated":
             continue
@@ -649,7 +648,6 @@ def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
         )
         if m1 is None or m2 is None:
             continue
-        tok = sd.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")[0]
         if e.plover == "SUPPORT" and tok.lemma_.lower() not in MATERIAL_SUPPORT:
             continue  # praise, thanks, endorsement: PLOVER's verbal support is no patron-client tie
         if e.plover == "COOPERATE" and tok.lemma_.lower() not in tie_words().alliance_predicates:
@@ -678,16 +676,10 @@ def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
     return out
 
 
-def _reporting_subject(sd: Doc, m: Mention) -> bool:
+def _reporting_subject(settings: Parties, m: Mention) -> bool:
     """The mention is the subject of a reporting verb ("..., the UN says")."""
-    span = sd.char_span(m.start, m.end, alignment_mode="expand")
-    root = span.root if span is not None else None
-    return root is not None and root.dep_ == "nsubj" and root.head.lemma_.lower() in cert.REPORT_VERBS
-
-
-def _trigger_lemma(sd: Doc, e: Event) -> str:
-    span = sd.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
-    return span[0].lemma_.lower() if span is not None and len(span) else ""
+    head = settings.head(m)
+    return head is not None and head.dep_ == "nsubj" and head.head.lemma_.lower() in cert.REPORT_VERBS
 
 
 def _is_subject_of(m: Mention, verb: Token, settings: Parties) -> bool:
@@ -806,8 +798,6 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue
             if any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in cert.REPORT_VERBS for t in gap):
                 continue  # "the UN says the group's offensive ...": a speaker is no party to what it reports
-            if any(_reporting_subject(sd, m) for m in (m1, m2)):
-                continue  # "jets struck the town, the Pentagon said"
             if any(t.pos_ == "VERB" and t.lemma_.lower() in CONDEMN_VERBS for t in gap):
                 continue  # "X condemns the attacks against Y": X judges them, X does not attack Y
             cue = next((t for t in gap if t.lemma_.lower() in HOSTILE_CUES or t.lower_ in HOSTILE_CUES), None)
@@ -826,6 +816,8 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue
             if rtype != "hostility" and any(t.i > cue.i and t.pos_ == "VERB" for t in gap):
                 continue  # "coordinate efforts to counter Y": Y belongs to another predicate
+            if any(_reporting_subject(settings, m) for m in (m1, m2)):
+                continue  # "jets struck the town, the Pentagon said"
             c = cert.classify(cue).value
             if c == "negated" or not (settings.is_party(m1) and settings.is_party(m2)):
                 continue

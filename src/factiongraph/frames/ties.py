@@ -111,6 +111,20 @@ def membership_place(tok: Token, words: TieWords | None = None) -> Token | None:
     return None
 
 
+def membership_groups(tok: Token, words: TieWords | None = None) -> list[Token]:
+    """The group phrases of a membership phrase `membership_place` found: the frame noun's "of" object
+    ("the ranks of Y"), else the object itself ("within Y")."""
+    words = words or tie_words()
+    return prep_objects(tok, ("of",)) if tok.lemma_.lower() in words.membership_frames else [tok]
+
+
+def allegiance_lords(tok: Token, words: TieWords | None = None) -> list[Token]:
+    """Whom an allegiance word says its holder obeys ("loyal to Y", "answers to Y"); [] for other words."""
+    words = words or tie_words()
+    preps = words.allegiance_words.get(tok.lemma_.lower())
+    return prep_objects(tok, preps) if preps else []
+
+
 def same_side(tok: Token, words: TieWords | None = None) -> bool:
     """A shared side: a side noun with "same" and an as/with object ("in the same camp as Y")."""
     words = words or tie_words()
@@ -168,9 +182,9 @@ def sheltered_tokens(sd: Doc) -> set[int]:
         elif lemma in words.allegiance_words and tok.pos_ == "ADJ" and tok.dep_ in ("amod", "acl", "appos") \
                 and tok.head.pos_ == "PROPN":
             # "X, loyal to Y, clashed with Z" hides Y; unnamed "forces loyal to Y" act for Y
-            phrases = prep_objects(tok, words.allegiance_words[lemma])
+            phrases = allegiance_lords(tok, words)
         elif membership_place(tok, words) is not None:  # "X fought within the ranks of Y": Y did not fight
-            phrases = prep_objects(tok, ("of",)) if tok.lemma_.lower() in words.membership_frames else [tok]
+            phrases = membership_groups(tok, words)
         for p in phrases:
             out.update(t.i for t in p.subtree)
     return out
