@@ -806,19 +806,20 @@ class _Extractor:
                 self.sides.add(pred.idx, named_src.actor_id, named_tgt.actor_id)
             if named_src is None and named_tgt is None and not any(self.is_means(a) for a in agents):
                 continue  # "these actions ... advance a solution": neither side is known
-            rows.append((pred, c, srcs_ok, tgts_ok))
-            allies = [e for x in self.supported_sides(pred)  # "X struck T in support of Y": Y is on X's side
+            supported = self.supported_sides(pred)
+            # the sides the clause is "in support of" are never its attacked side ("in support of Y, X struck the
+            # location": the location is not Y's, whatever side the document's clauses guess for it)
+            friends = {m.actor_id for x in supported if (m := self.ms.by_token.get(x.i))}
+            rows.append((pred, c, srcs_ok, tgts_ok, friends))
+            allies = [e for x in supported  # "X struck T in support of Y": Y is on X's side
                       if (e := self.endpoint(x, False)) is not None and e[1] is not None and e not in srcs_ok]
             named_tgts = [e for e in tgts_ok if e[1] is not None]
             if allies and named_tgts:  # against a named target only ("in support of Y, X hit the location": no tie)
-                rows.append((pred, c, allies, named_tgts))
+                rows.append((pred, c, allies, named_tgts, friends))
         out = []
         seen: set[tuple[int, int]] = set()
-        for pred, c, srcs, tgts in rows:
+        for pred, c, srcs, tgts, friends in rows:
             side = self.sides.at(pred.idx)
-            # the sides the clause is "in support of" are never its attacked side ("in support of Y, X struck the
-            # location": the location is not Y's, whatever side the document's clauses guess for it)
-            friends = {m.actor_id for x in self.supported_sides(pred) if (m := self.ms.by_token.get(x.i))}
             for s_span, s_m in srcs:
                 for t_span, t_m in tgts:
                     src, tgt = self.resolve(s_m, t_m, side, pred.idx)

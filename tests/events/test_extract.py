@@ -9,6 +9,8 @@ import pytest
 from factiongraph.document import Document, Event
 from factiongraph.pipeline import extract
 
+from .conftest import triples
+
 PUBLISHED = dt.date(2017, 1, 29)  # a Sunday
 
 
@@ -18,10 +20,6 @@ def run(pipeline):
         return extract(text, published=published, pipeline=pipeline)
 
     return go
-
-
-def triples(doc: Document) -> list[tuple[str, str | None, str | None]]:
-    return [(e.plover, e.actor1, e.actor2) for e in doc.events]
 
 
 def only(doc: Document) -> Event:

@@ -1164,6 +1164,7 @@ class _Resolution:
         heads: dict[str, set[str]] = {}
         for m in named:
             heads.setdefault(m.actor_id, set()).update(w for w in m.text.lower().split() if w in _NAME_HEADS)
+        spans = [(m, sd.char_span(m.start, m.end, alignment_mode="expand")) for m in named]
         sent_starts = [s.start for s in sd.sents]
         for tok in sd:
             if self.taken[tok.i] or tok.pos_ != "NOUN":
@@ -1190,7 +1191,6 @@ class _Resolution:
                 if hi <= floor:
                     break
                 lo = max(lo, floor)
-                spans = [(m, sd.char_span(m.start, m.end, alignment_mode="expand")) for m in named]
                 cands = {
                     m.actor_id
                     for m, span in spans

@@ -468,14 +468,10 @@ COMPANION_PREPS = frozenset(["with", "alongside", "beside"])
 def _governing_subject_tokens(tok: Token) -> set[int]:
     """For an event noun inside another clause ("X documented the Houthi attacks"), the tokens of that
     clause's subject: who reports, documents or condemns an attack is never its guessed target."""
-    if tok.pos_ != "NOUN":
+    verb = _governing_verb(tok) if tok.pos_ == "NOUN" else None
+    if verb is None:
         return set()
-    head, hops = tok.head, 0
-    while head.pos_ not in ("VERB", "AUX") and head.head != head and hops < 3:
-        head, hops = head.head, hops + 1
-    if head.pos_ not in ("VERB", "AUX") or head == tok:
-        return set()
-    return {t.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
 
 
 def _own_phrase(tok: Token, known: Mention, ms: _Mentions) -> set[int]:
@@ -517,11 +513,17 @@ def _between(tok: Token, ms: _Mentions) -> tuple[Mention | None, Mention | None]
     return None, None
 
 
-def _governing_subject(noun: Token, ms: _Mentions) -> Mention | None:
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb of the clause a noun stands in, at most three heads up; None when there is none."""
     head, hops = noun.head, 0
     while head.pos_ not in ("VERB", "AUX") and head.head != head and hops < 3:
         head, hops = head.head, hops + 1
-    return _subject(head, ms) if head.pos_ in ("VERB", "AUX") else None
+    return head if head.pos_ in ("VERB", "AUX") else None
+
+
+def _governing_subject(noun: Token, ms: _Mentions) -> Mention | None:
+    verb = _governing_verb(noun)
+    return _subject(verb, ms) if verb is not None else None
 
 
 def _noun_roles(noun: Token, ms: _Mentions) -> tuple[Mention | None, Mention | None]:

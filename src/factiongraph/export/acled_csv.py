@@ -37,7 +37,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import IO, Any
 
-from factiongraph.events.codebook import codebook, disorder_type, interaction, unnamed_participant
+from factiongraph.events.codebook import civilian_targeting, codebook, disorder_type, interaction, unnamed_participant
 from factiongraph.export.conventions import acled_region, ascii_name, country, outlet, report_title, source_scale
 from factiongraph.graph import MergedEvent, merged_events
 from factiongraph.store.core import Store
@@ -134,12 +134,9 @@ def _interaction(inter1: int | None, inter2: int | None, labels: bool) -> Any:
 def _civilian_targeting(etype: str, inter2: int | None, actor2_kind: str | None) -> str:
     """ACLED flags every violence-against-civilians event, and other political violence (explosions,
     riots) whose target is civilians."""
-    cb = codebook()
     if etype == VIOLENCE_AGAINST_CIVILIANS:
-        return cb.civilian_label
-    if etype in cb.civilian_event_types and (inter2 == cb.civilian_inter or actor2_kind == "civilians"):
-        return cb.civilian_label
-    return ""
+        return codebook().civilian_label
+    return civilian_targeting(etype, inter2, actor2_kind)
 
 
 def placement_conflict(best: dict[str, Any], places: dict[str, list[dict[str, Any]]],
@@ -150,7 +147,7 @@ def placement_conflict(best: dict[str, Any], places: dict[str, list[dict[str, An
     other place gives no evidence."""
     code = (best["country"] or "").upper()
     doc_places = places.get(best["doc_hash"], [])
-    this = next((p for p in doc_places if p["start_offset"] == best["location_start"]), None)
+    this = _place_of(best, places)
     if not code or (this is not None and str(this["feature"] or "").startswith("PCL")):
         return None  # a country the text names is the text's word, not a geocoder's guess
     iso3 = country(code)[0]
@@ -177,11 +174,15 @@ def admin_levels(best: dict[str, Any], places: dict[str, list[dict[str, Any]]]) 
     out = dict.fromkeys(ADMIN_LEVEL_COLUMNS.values(), "")
     if best["location_start"] is None:
         return out
-    this = next((p for p in places.get(best["doc_hash"], []) if p["start_offset"] == best["location_start"]), None)
-    column = ADMIN_LEVEL_COLUMNS.get(str((this or {}).get("feature") or "").split(".")[-1].upper())
+    column = ADMIN_LEVEL_COLUMNS.get(str((_place_of(best, places) or {}).get("feature") or "").split(".")[-1].upper())
     if column:
         out[column] = ascii_name(best["location_name"])
     return out
+
+
+def _place_of(best: dict[str, Any], places: dict[str, list[dict[str, Any]]]) -> dict[str, Any] | None:
+    """The stored place the event's location mention is, if any."""
+    return next((p for p in places.get(best["doc_hash"], []) if p["start_offset"] == best["location_start"]), None)
 
 
 def places_by_document(store: Store) -> dict[str, list[dict[str, Any]]]:
@@ -204,6 +205,7 @@ def _row(m: MergedEvent, actors: dict[str, dict[str, Any]], docs: dict[str, dict
     date = m.date
     stamps = [s["doc_ingested_at"] for s in m.sources if s["doc_ingested_at"]]
     hashes = list(dict.fromkeys(s["doc_hash"] for s in m.sources))
+    urls = [docs.get(h, {}).get("url") for h in hashes]
     fatalities = m.fatalities
     tags = [f"certainty={b['certainty']}", f"plover={b['plover']}", f"reports={len(m.sources)}"]
     if fatalities is None:
@@ -238,7 +240,7 @@ def _row(m: MergedEvent, actors: dict[str, dict[str, Any]], docs: dict[str, dict
         "longitude": b["lon"] if b["lon"] is not None else "",
         "geo_precision": b["geo_precision"] or "",
         "source": "; ".join(dict.fromkeys(_label(docs.get(h, {"hash": h})) for h in hashes)),
-        "source_scale": source_scale([docs.get(h, {}).get("url") for h in hashes]),
+        "source_scale": source_scale(urls),
         "notes": " ".join(b["evidence_text"].split()),
         "fatalities": fatalities if fatalities is not None else 0,
         "tags": "; ".join(tags),
@@ -246,7 +248,7 @@ def _row(m: MergedEvent, actors: dict[str, dict[str, Any]], docs: dict[str, dict
         "_sentence": (b["doc_hash"], b["evidence_start"], etype, b["acled_sub_event_type"]),
         "_actors": (b["actor1"], b["actor2"]),
         "_best": b,
-        "_urls": [docs.get(h, {}).get("url") for h in hashes],
+        "_urls": urls,
     }
 
 
@@ -315,12 +317,11 @@ def acled_export(store: Store, *, inter_labels: bool = False) -> AcledExport:
         seen_ids[r["event_id_cnty"]] += 1
         if seen_ids[r["event_id_cnty"]] > 1:  # a hash collision: keep both rows, told apart
             r["event_id_cnty"] = f"{r['event_id_cnty']}-{seen_ids[r['event_id_cnty']]}"
-        conflict = placement_conflict(best, places, actors)
         if not r["event_date"]:
             result.rejects.append(Reject("no_date", "no event date and no publication date", r))
         elif not r["country"]:
             result.rejects.append(Reject("no_location", "no place with a known country", r))
-        elif conflict:
+        elif conflict := placement_conflict(best, places, actors):  # judged only for a row otherwise complete
             result.rejects.append(Reject("location_conflict", conflict, r))
         elif not r["actor1"]:
             result.rejects.append(Reject("no_actor1", "no actor1, named or ACLED's for an unnamed side", r))
