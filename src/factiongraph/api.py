@@ -26,10 +26,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
 from factiongraph import graph as fg
-from factiongraph.document import CERTAINTIES
+from factiongraph.document import CERTAINTIES, ActorKind
 from factiongraph.extras import need
 from factiongraph.store.core import DEFAULT_DB, Store, is_postgres
 from factiongraph.store.graph_sql import Scope
@@ -40,8 +40,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
     import pandas as pd
 
-KINDS = ("state", "foreign_state", "foreign_agency", "rebel", "militia", "civilians", "protesters",
-         "international_org", "other")  # fmt: skip
+KINDS: tuple[ActorKind, ...] = get_args(ActorKind)  # the data model's actor kinds, in its order
 DATE_COLUMNS = {
     "events": ("date_start", "date_end", "doc_published"),
     "relations": ("doc_published", "event_date", "day"),
