@@ -40,7 +40,7 @@ import datetime as dt
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, get_args
 
 from factiongraph.confidence import default_threshold
@@ -706,8 +706,7 @@ class TimelineItem:
 
 
 def _actor_scope(actor: str, scope: Scope) -> Scope:
-    return Scope(actor=actor, country=scope.country, conflict=scope.conflict, conflict_in=scope.conflict_in,
-                 conflict_out=scope.conflict_out)  # fmt: skip
+    return replace(scope, actor=actor)
 
 
 def _event_item(m: MergedEvent, actor: str, names: dict[str, str]) -> TimelineItem:
