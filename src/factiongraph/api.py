@@ -142,18 +142,10 @@ class Analysis:
 
     def actor_id(self, actor: str) -> str:
         """The store's actor id for an id or a name (case-insensitive; a unique partial name will do)."""
-        actors = self.store.actors()
-        if actor in actors:
-            return actor
-        low = actor.lower()
-        hits = [a for a in actors.values() if str(a["name"]).lower() == low] or [
-            a for a in actors.values() if low in str(a["name"]).lower() or low in str(a["id"])
-        ]
-        if len(hits) == 1:
-            return str(hits[0]["id"])
-        names = sorted(str(h["id"]) for h in hits)[:8]
-        hint = f" (did you mean: {', '.join(names)})" if hits else ""
-        raise ValueError(f"actor: no actor {actor!r} in the store{hint}")
+        try:
+            return fg.actor_id(self.store.actors(), actor)
+        except ValueError as e:
+            raise ValueError(f"actor: {e}") from None
 
     def scope(self, actor: str | None = None, country: str | None = None, conflict: str | None = None) -> Scope:
         """The `Scope` the filters name (ValueError for an unknown actor, country code or conflict)."""

@@ -226,6 +226,21 @@ def country_code(value: str) -> str:
     return str(found.alpha_3)
 
 
+def actor_id(actors: dict[str, dict[str, Any]], actor: str) -> str:
+    """The id among the store's `actors` (by id) of `actor`: an id, a name (case-insensitive) or a
+    unique partial name or id; a ValueError suggesting the partial matches when none is unique."""
+    if actor in actors:
+        return actor
+    low = actor.lower()
+    hits = [a for a in actors.values() if str(a["name"]).lower() == low] or [
+        a for a in actors.values() if low in str(a["name"]).lower() or low in str(a["id"])
+    ]
+    if len(hits) == 1:
+        return str(hits[0]["id"])
+    hint = f" (did you mean: {', '.join(sorted(str(h['id']) for h in hits)[:8])})" if hits else ""
+    raise ValueError(f"no actor {actor!r} in the store{hint}")
+
+
 def make_scope(
     *, actor: str | None = None, country: str | None = None, conflict: str | None = None, registry: Any = None
 ) -> Scope:
