@@ -32,7 +32,7 @@ from factiongraph import graph as fg
 from factiongraph.document import CERTAINTIES, ActorKind
 from factiongraph.extras import need
 from factiongraph.store.core import DEFAULT_DB, Store, is_postgres
-from factiongraph.store.graph_sql import Scope
+from factiongraph.store.graph_sql import Scope, _marks
 from factiongraph.store.schema import COLUMNS as COLUMN_TYPES
 from factiongraph.store.schema import column_names
 
@@ -69,10 +69,6 @@ def _certainty(value: str | None) -> str | None:
     if value is not None and value not in CERTAINTIES:
         raise ValueError(f"min_certainty: {value!r} is not one of {', '.join(CERTAINTIES)}")
     return value
-
-
-def _marks(values: tuple[Any, ...] | list[Any]) -> str:
-    return "(" + ", ".join("?" * len(values)) + ")" if values else "(NULL)"
 
 
 def _filter(
