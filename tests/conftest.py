@@ -37,3 +37,28 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"no shared data folder at {SHARED} (set FG_SHARED_DIR)")
     return SHARED
+
+
+STORE_TABLES = (
+    "evidence", "tie_meta", "tie_spells", "tie_changes", "tie_undated", "tie_irregular", "corrections", "places",
+    "relations", "events", "mentions", "actors", "documents", "schema_version",
+)
+
+
+@pytest.fixture
+def pg_url() -> str:
+    """The test server's URL, its factiongraph tables dropped (skips without a reachable server)."""
+    url = os.environ.get("FG_TEST_POSTGRES_URL")
+    if not url:
+        pytest.skip("FG_TEST_POSTGRES_URL is not set")
+    try:
+        import psycopg
+    except ImportError:
+        pytest.skip("psycopg is not installed")
+    try:
+        with psycopg.connect(url, autocommit=True, connect_timeout=3) as conn:
+            for t in STORE_TABLES:
+                conn.execute(f"DROP TABLE IF EXISTS {t}")
+    except psycopg.Error as e:
+        pytest.skip(f"no PostgreSQL server at FG_TEST_POSTGRES_URL: {e}")
+    return url

@@ -220,24 +220,6 @@ def test_shared_defaults_are_the_apis(fgs: Any) -> None:
         assert params["include_comments"].default is fg.DEFAULT_INCLUDE_COMMENTS
 
 
-@pytest.fixture
-def pg_url() -> str:
-    """The PostgreSQL test server (FG_TEST_POSTGRES_URL), its factiongraph tables dropped; skips without one."""
-    import os
-
-    url = os.environ.get("FG_TEST_POSTGRES_URL")
-    if not url:
-        pytest.skip("FG_TEST_POSTGRES_URL is not set")
-    psycopg = pytest.importorskip("psycopg")
-    try:
-        with psycopg.connect(url, autocommit=True, connect_timeout=3) as conn:
-            for t in ("places", "relations", "events", "mentions", "actors", "documents", "schema_version"):
-                conn.execute(f"DROP TABLE IF EXISTS {t}")
-    except psycopg.Error as e:
-        pytest.skip(f"no PostgreSQL server at FG_TEST_POSTGRES_URL: {e}")
-    return url
-
-
 def test_postgres_store_gives_the_same_frames_and_graph_read_only(fgs: Any, pg_url: str) -> None:
     with Store.open(pg_url) as s:
         s.write_batch(_documents())

@@ -26,13 +26,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
 from factiongraph import graph as fg
-from factiongraph.document import CERTAINTIES
+from factiongraph.document import CERTAINTIES, ActorKind
 from factiongraph.extras import need
 from factiongraph.store.core import DEFAULT_DB, Store, is_postgres
-from factiongraph.store.graph_sql import Scope
+from factiongraph.store.graph_sql import Scope, _marks
 from factiongraph.store.schema import COLUMNS as COLUMN_TYPES
 from factiongraph.store.schema import column_names
 
@@ -40,8 +40,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
     import pandas as pd
 
-KINDS = ("state", "foreign_state", "foreign_agency", "rebel", "militia", "civilians", "protesters",
-         "international_org", "other")  # fmt: skip
+KINDS: tuple[ActorKind, ...] = get_args(ActorKind)  # the data model's actor kinds, in its order
 DATE_COLUMNS = {
     "events": ("date_start", "date_end", "doc_published"),
     "relations": ("doc_published", "event_date", "day"),
@@ -70,10 +69,6 @@ def _certainty(value: str | None) -> str | None:
     if value is not None and value not in CERTAINTIES:
         raise ValueError(f"min_certainty: {value!r} is not one of {', '.join(CERTAINTIES)}")
     return value
-
-
-def _marks(values: tuple[Any, ...] | list[Any]) -> str:
-    return "(" + ", ".join("?" * len(values)) + ")" if values else "(NULL)"
 
 
 def _filter(
@@ -143,18 +138,10 @@ class Analysis:
 
     def actor_id(self, actor: str) -> str:
         """The store's actor id for an id or a name (case-insensitive; a unique partial name will do)."""
-        actors = self.store.actors()
-        if actor in actors:
-            return actor
-        low = actor.lower()
-        hits = [a for a in actors.values() if str(a["name"]).lower() == low] or [
-            a for a in actors.values() if low in str(a["name"]).lower() or low in str(a["id"])
-        ]
-        if len(hits) == 1:
-            return str(hits[0]["id"])
-        names = sorted(str(h["id"]) for h in hits)[:8]
-        hint = f" (did you mean: {', '.join(names)})" if hits else ""
-        raise ValueError(f"actor: no actor {actor!r} in the store{hint}")
+        try:
+            return fg.actor_id(self.store.actors(), actor)
+        except ValueError as e:
+            raise ValueError(f"actor: {e}") from None
 
     def scope(self, actor: str | None = None, country: str | None = None, conflict: str | None = None) -> Scope:
         """The `Scope` the filters name (ValueError for an unknown actor, country code or conflict)."""

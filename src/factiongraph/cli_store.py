@@ -89,18 +89,11 @@ def _console(output: Path | None) -> tuple[Console, IO[str] | None]:
 
 def _actor_id(store: Store, actor: str) -> str:
     """An actor id of the store from an id or a name (case-insensitive)."""
-    actors = store.actors()
-    if actor in actors:
-        return actor
-    low = actor.lower()
-    hits = [a for a in actors.values() if a["name"].lower() == low] or [
-        a for a in actors.values() if low in a["name"].lower() or low in a["id"]
-    ]
-    if len(hits) == 1:
-        return str(hits[0]["id"])
-    hint = f" (did you mean: {', '.join(sorted(h['id'] for h in hits)[:8])})" if hits else ""
-    err.print(f"[red]error:[/red] {escape(f'no actor {actor!r} in the store{hint}')}")
-    raise typer.Exit(2)
+    try:
+        return fg.actor_id(store.actors(), actor)
+    except ValueError as e:
+        err.print(f"[red]error:[/red] {escape(str(e))}")
+        raise typer.Exit(2) from None
 
 
 def _short(text: str, n: int = 160) -> str:

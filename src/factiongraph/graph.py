@@ -40,7 +40,7 @@ import datetime as dt
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, get_args
 
 from factiongraph.confidence import default_threshold
@@ -224,6 +224,21 @@ def country_code(value: str) -> str:
     if found is None:
         raise ScopeError(f"'{value}' is no ISO 3166-1 country code (e.g. SY or SYR)")
     return str(found.alpha_3)
+
+
+def actor_id(actors: dict[str, dict[str, Any]], actor: str) -> str:
+    """The id among the store's `actors` (by id) of `actor`: an id, a name (case-insensitive) or a
+    unique partial name or id; a ValueError suggesting the partial matches when none is unique."""
+    if actor in actors:
+        return actor
+    low = actor.lower()
+    hits = [a for a in actors.values() if str(a["name"]).lower() == low] or [
+        a for a in actors.values() if low in str(a["name"]).lower() or low in str(a["id"])
+    ]
+    if len(hits) == 1:
+        return str(hits[0]["id"])
+    hint = f" (did you mean: {', '.join(sorted(str(h['id']) for h in hits)[:8])})" if hits else ""
+    raise ValueError(f"no actor {actor!r} in the store{hint}")
 
 
 def make_scope(
@@ -706,8 +721,7 @@ class TimelineItem:
 
 
 def _actor_scope(actor: str, scope: Scope) -> Scope:
-    return Scope(actor=actor, country=scope.country, conflict=scope.conflict, conflict_in=scope.conflict_in,
-                 conflict_out=scope.conflict_out)  # fmt: skip
+    return replace(scope, actor=actor)
 
 
 def _event_item(m: MergedEvent, actor: str, names: dict[str, str]) -> TimelineItem:

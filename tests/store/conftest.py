@@ -1,37 +1,11 @@
-"""Fixtures of the store tests: a PostgreSQL server when FG_TEST_POSTGRES_URL names one."""
+"""Fixtures of the store tests: hand-written documents (`pg_url` is in the tests' own conftest)."""
 
 from __future__ import annotations
 
-import os
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
-
-STORE_TABLES = (
-    "evidence", "tie_meta", "tie_spells", "tie_changes", "tie_undated", "tie_irregular", "corrections", "places",
-    "relations", "events", "mentions", "actors", "documents", "schema_version",
-)
-
-
-@pytest.fixture
-def pg_url() -> str:
-    """The test server's URL, its factiongraph tables dropped (skips without a reachable server)."""
-    url = os.environ.get("FG_TEST_POSTGRES_URL")
-    if not url:
-        pytest.skip("FG_TEST_POSTGRES_URL is not set")
-    try:
-        import psycopg
-    except ImportError:
-        pytest.skip("psycopg is not installed")
-    try:
-        with psycopg.connect(url, autocommit=True, connect_timeout=3) as conn:
-            for t in STORE_TABLES:
-                conn.execute(f"DROP TABLE IF EXISTS {t}")
-    except psycopg.Error as e:
-        pytest.skip(f"no PostgreSQL server at FG_TEST_POSTGRES_URL: {e}")
-    return url
-
 
 # -- hand-written documents for the corrections and contradictions tests --------------------------
 

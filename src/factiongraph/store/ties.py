@@ -182,11 +182,16 @@ def rebuild_tables(store: Any) -> None:
     for table in KEPT_TABLES:
         store.execute(f"DELETE FROM {table}")
     filters = default_filters()
+    _record_filters(store, filters)
+    store._tie_meta = filters
+
+
+def _record_filters(store: Any, filters: dict[str, Any]) -> None:
+    """Records in `tie_meta` the filters the kept state is computed for."""
     store.execute(
         "INSERT INTO tie_meta (min_confidence, certainties, include_comments) VALUES (?, ?, ?)",
         (filters["min_confidence"], ",".join(filters["certainties"]), int(filters["include_comments"])),
     )
-    store._tie_meta = filters
 
 
 def refresh(store: Any) -> None:
@@ -230,10 +235,7 @@ def _compute(store: Any, restrict: str | None) -> None:
         store.execute(f"DELETE FROM {table}" + (mine if restrict else ""))
     if not restrict:
         store.execute("DELETE FROM tie_meta")
-        store.execute(
-            "INSERT INTO tie_meta (min_confidence, certainties, include_comments) VALUES (?, ?, ?)",
-            (filters["min_confidence"], ",".join(filters["certainties"]), int(filters["include_comments"])),
-        )
+        _record_filters(store, filters)
     tie = "type, a, b, LEAST(a, b), GREATEST(a, b)"
     # ties whose sentences' rows carry different days: computed at each query
     ev_sql, ev_params = evidence_sql(store, ALL, restrict=restrict, **filters)
@@ -437,7 +439,7 @@ def has_irregular(store: Any, scope: Scope = ALL) -> bool:
     return bool(store.scalar(f"SELECT COUNT(*) FROM {src} WHERE {cond}", params))
 
 
-def _change_where(scope: Scope, since: dt.date | None, first_reported: bool, dated: bool) -> tuple[str, list[Any]]:
+def _change_where(since: dt.date | None, first_reported: bool, dated: bool) -> tuple[str, list[Any]]:
     conds = ["k.day IS NOT NULL" if dated else "k.day IS NULL"]
     params: list[Any] = []
     if dated and since is not None:
@@ -460,7 +462,7 @@ def change_rows(
     """`graph_sql.change_rows` from the kept changes; with `limit`, that many in the order
     `graph.changes_from_store` lists them, from `offset`."""
     src, cond, params = _scoped(store, "tie_changes", scope)
-    where, wparams = _change_where(scope, since, first_reported, True)
+    where, wparams = _change_where(since, first_reported, True)
     cols = ", ".join(f"k.{c}" for c in CHANGE_COLUMNS)
     tail = ""
     if limit is not None:
@@ -476,7 +478,7 @@ def count_changes(store: Any, scope: Scope = ALL, *, since: dt.date | None = Non
                   undated: bool = False) -> int:  # fmt: skip
     """How many dated (or, with `undated`, undated) changes `change_rows` holds."""
     src, cond, params = _scoped(store, "tie_changes", scope)
-    where, wparams = _change_where(scope, since, first_reported, not undated)
+    where, wparams = _change_where(since, first_reported, not undated)
     return int(store.scalar(f"SELECT COUNT(*) FROM {src} WHERE {cond} AND {where}", [*params, *wparams]))
 
 

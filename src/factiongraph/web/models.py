@@ -13,10 +13,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, create_model
 
+from factiongraph.document import Certainty, RelationType
 from factiongraph.store.schema import COLUMNS
 
-Certainty = Literal["asserted", "reported", "hedged", "disputed", "speculative", "hypothetical", "negated"]
-RelationType = Literal["alliance", "hostility", "support", "affiliation"]
 SQL_TYPES: dict[str, Any] = {
     "TEXT": str, "INTEGER": int, "BIGINT": int, "DOUBLE PRECISION": float, "DATE": dt.date,
     "TIMESTAMP": dt.datetime, "BOOLEAN": bool,

@@ -169,15 +169,8 @@ def _latest_changes(
     """`latest_changes` and how many changes there are in all: with the default filters, the newest
     page and the count read from the changes the store keeps (`store.ties`), not the whole history."""
     names = names if names is not None else actor_names(store)
-    filters = {"min_confidence": fg.MIN_CONFIDENCE, "certainties": fg.certainties_from(fg.DEFAULT_MIN_CERTAINTY),
-               "include_comments": include_comments}  # fmt: skip
-    kept = fg.graph_sql._kept(store, filters)
-    if kept is not None:
-        n_dated = kept.count_changes(store, scope)
-        dated, _ = fg.changes_page(store, include_comments=include_comments, include_undated=False, scope=scope,
-                                   limit=limit, offset=max(0, n_dated - limit))  # fmt: skip
-        undated, total = fg.changes_page(store, include_comments=include_comments, include_undated=True, scope=scope,
-                                         limit=limit, offset=n_dated)  # fmt: skip
+    if (kept := _kept_latest(store, limit, include_comments, scope)) is not None:
+        dated, undated, total = kept
         return _rows(dated, undated, limit, names), total
     found = fg.changes_from_store(store, include_comments=include_comments, include_undated=True, scope=scope)
     return _rows(
@@ -199,21 +192,35 @@ def _rows(dated: list[Any], undated: list[Any], limit: int, names: dict[str, dic
     ]
 
 
+def _latest_filters(include_comments: bool) -> dict[str, Any]:
+    """The graph's default filters, which the latest changes are read with."""
+    return {"min_confidence": fg.MIN_CONFIDENCE, "certainties": fg.certainties_from(fg.DEFAULT_MIN_CERTAINTY),
+            "include_comments": include_comments}  # fmt: skip
+
+
+def _kept_latest(
+    store: Store, limit: int, include_comments: bool, scope: fg.Scope
+) -> tuple[list[Any], list[Any], int] | None:
+    """The newest `limit` dated changes, the undated ones and how many changes there are in all, read
+    from the changes the store keeps (`store.ties`); None when it keeps none for these filters."""
+    kept = fg.graph_sql._kept(store, _latest_filters(include_comments))
+    if kept is None:
+        return None
+    n_dated = kept.count_changes(store, scope)
+    dated, _ = fg.changes_page(store, include_comments=include_comments, include_undated=False, scope=scope,
+                               limit=limit, offset=max(0, n_dated - limit))  # fmt: skip
+    undated, total = fg.changes_page(store, include_comments=include_comments, include_undated=True, scope=scope,
+                                     limit=limit, offset=n_dated)  # fmt: skip
+    return dated, undated, total
+
+
 def _latest(store: Store, limit: int, include_comments: bool, scope: fg.Scope) -> tuple[list[Any], list[Any]]:
     """The changes of the latest weeks (at least `limit` of them, else all) and, when fewer than
     `limit`, those of undated reports: the same as the tail of all changes, found reading only the
     ties reported lately (`changes_from_store(since=...)` reads the pairs with a statement since)."""
-    filters: dict[str, Any] = {"min_confidence": fg.MIN_CONFIDENCE, "certainties": fg.certainties_from("hedged"),
-                               "include_comments": include_comments}  # fmt: skip
-    kept = fg.graph_sql._kept(store, filters)
-    if kept is not None:  # the newest page and the undated ones, read from the kept changes
-        n_dated = kept.count_changes(store, scope)
-        dated, _ = fg.changes_page(store, include_comments=include_comments, include_undated=False, scope=scope,
-                                   limit=limit, offset=max(0, n_dated - limit))  # fmt: skip
-        undated, _ = fg.changes_page(store, include_comments=include_comments, include_undated=True, scope=scope,
-                                     limit=limit, offset=n_dated)  # fmt: skip
-        return dated, undated
-    first, last = fg.graph_sql.day_range(store, scope, **filters)
+    if (kept := _kept_latest(store, limit, include_comments, scope)) is not None:
+        return kept[0], kept[1]
+    first, last = fg.graph_sql.day_range(store, scope, **_latest_filters(include_comments))
     days = 30
     while first is not None and last is not None:
         since = last - dt.timedelta(days=days)
