@@ -24,7 +24,7 @@ from factiongraph.document import (
     as_relation_type,
 )
 from factiongraph.events import certainty as cert
-from factiongraph.events.extract import AGENT_HEADS, SPEAKER_PRONOUNS, _Mentions, _sentence_span
+from factiongraph.events.extract import AGENT_HEADS, NP_LINKS, SPEAKER_PRONOUNS, _Mentions, _sentence_span
 from factiongraph.frames import (
     allegiance_lords,
     conjuncts,
@@ -631,7 +631,12 @@ def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
         if rtype is None or e.certainty == "negated":
             continue
         if e.actor2 is None:
-            out.extend(_reciprocal(doc, ms, e, rtype))
+            mutual = _reciprocal(doc, ms, e, rtype)
+            out.extend(mutual)
+            if not mutual and e.plover == "ASSAULT" and e.actor1_mention is not None and e.actor1 is not None:
+                m1 = Mention(e.actor1_mention.start, e.actor1_mention.end, e.actor1_mention.text, e.actor1)
+                status = "intended" if e.certainty == "hypothetical" else "current"
+                out.extend(_attack_sides(doc, ms, settings, e, tok, m1, None, status))
             continue
         kinds = {ms.actors[a].kind for a in (e.actor1, e.actor2) if a in ms.actors}
         if "civilians" in kinds or "protesters" in kinds:
@@ -664,6 +669,8 @@ def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
         elif rtype != "hostility" and settings.opposed(m2, tok):
             rtype = "hostility"  # "backed the campaign against ISIL": ISIL is the enemy
         status = "intended" if e.certainty == "hypothetical" else "current"
+        if e.plover == "ASSAULT" and rtype == "hostility":
+            out.extend(_attack_sides(doc, ms, settings, e, tok, m1, m2, status))
         # one event per pair in PLOVER; the coordinated actors on either side take part in it too
         for a in [m1, *ms.coordinated(m1)]:
             for b in [m2, *ms.coordinated(m2)]:
@@ -673,6 +680,62 @@ def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
                     _make(doc, rtype, a, b, tok, status, e.certainty, derived_from=e.id,
                           confidence=e.confidence * 0.9, method=f"derived-{e.plover}")
                 )
+    return out
+
+
+def _clause_backers(verb: Token, agent: Token | None, ms: _Mentions) -> list[Mention]:
+    """The patrons a support construction names for the agent of `verb`'s clause: "Backed by Y, X
+    attacked Z", "X, aided by Y, attacked Z", "X, with support from Y, attacked Z", "X attacked Z
+    with the backing of Y" (word lists in `frames/data/ties.yaml`)."""
+    words = tie_words()
+    holders = [verb, *([agent] if agent is not None else [])]
+    found: list[Token] = []
+    for h in holders:
+        for c in h.children:
+            if c.pos_ == "VERB" and c.lemma_.lower() in words.support_participles \
+                    and (c.dep_ == "acl" if h is agent else _participle_clause(c)):
+                found += [p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+            elif c.dep_ == "prep" and c.lower_ == "with":
+                for n in c.children:
+                    if n.dep_ == "pobj" and n.lemma_.lower() in words.support_nouns:
+                        found += prep_objects(n, ("of", "from"))
+    return ms.unsheltered().named([x for p in found for x in conjuncts(p)])
+
+
+def _attack_sides(
+    doc: Document, ms: _Mentions, settings: Parties, e: Event, tok: Token, m1: Mention, m2: Mention | None,
+    status: str,
+) -> list[Relation]:
+    """The sides of a one-sided attack beyond its agent and target: coordinated agents of a
+    non-reciprocal attack act together ("X and Y stormed the town": an alliance; "X and Y clashed" is
+    no alliance, Levin's reciprocal verbs in `frames/data/ties.yaml`), and a patron the clause names
+    for the agent is a side in the attack ("X, backed by Y, attacked Z": Y is hostile to Z too)."""
+    words = tie_words()
+    head = settings.head(m1)
+    while head is not None and head.dep_ in NP_LINKS and head.head != head and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head  # "Somali government forces": the phrase's head noun
+    if head is None or not (
+        (head.dep_ == "nsubj" and head.head == tok) or (head.dep_ == "pobj" and head.head.dep_ == "agent"
+                                                         and head.head.head == tok)
+    ):
+        return []  # the agent must be the attack verb's own subject (or its by-agent)
+    out: list[Relation] = []
+    side = [a for a in [m1, *ms.coordinated(m1)] if settings.is_party(a)]
+    if tok.pos_ == "VERB" and tok.lemma_.lower() not in words.reciprocal_verbs and m1 in side:
+        for i, a in enumerate(side):
+            for b in side[i + 1:]:
+                if a.actor_id != b.actor_id:
+                    out.append(_make(doc, "alliance", a, b, tok, status, e.certainty, derived_from=e.id,
+                                     confidence=e.confidence * 0.8, method="co-agents"))
+    target = settings.head(m2) if m2 is not None else None
+    if m2 is not None and target is not None and tok.pos_ == "VERB" and not (
+        target.pos_ == "ADJ" and not {target.head.lower_, target.head.lemma_.lower()} & AGENT_HEADS
+    ):  # "recaptured an Iraqi village": a nationality adjective on a place names no side
+        ids = {a.actor_id for a in side} | {m2.actor_id}
+        for p in _clause_backers(tok, head if head.dep_ == "nsubj" else None, ms):
+            if p.actor_id not in ids and settings.is_party(p):
+                out.append(_make(doc, "hostility", p, m2, tok, status, e.certainty, derived_from=e.id,
+                                 confidence=e.confidence * 0.8, method="backed-attack"))
     return out
 
 

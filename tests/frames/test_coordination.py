@@ -66,3 +66,46 @@ def test_a_name_after_a_comma_without_and_is_no_list_item(run, text):
     assert not any(
         "network" in x or "reuters" in x or "irrawaddy" in x for r in doc.relations for x in (r.source, r.target)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("The Taliban and Hezb-i-Islami stormed the provincial police headquarters before dawn.",
+         ["taliban", "hizb-e-islami-gulbuddin"]),
+        ("Hamas and Palestinian Islamic Jihad fired dozens of rockets at Sderot on Tuesday.",
+         ["hamas", "palestinian-islamic-jihad"]),
+        ("The town of Bhamo was overrun by the Kachin Independence Army and the Arakan Army last week.",
+         ["kachin-independence-army", "arakan-army"]),
+    ],
+)
+def test_co_agents_of_a_one_sided_attack_are_allies(run, text, side):
+    doc = run(text)
+    a, b = side
+    assert frozenset((a, b)) in pairs(doc, "alliance")
+    assert all(r.method == "co-agents" for r in doc.relations if r.type == "alliance")
+    assert frozenset((a, b)) not in pairs(doc, "hostility")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Taliban and Hezb-i-Islami clashed near Kunduz on Sunday.",
+        "Ahrar al-Sham and Jaysh al-Islam fought for control of the market.",
+        "Al-Shabaab and Hizbul Islam battled in the outskirts of Kismayo.",
+    ],
+)
+def test_co_agents_of_a_reciprocal_fighting_verb_are_no_allies(run, text):
+    assert not pairs(run(text), "alliance")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The coalition, led by Washington and London, bombed Islamic State targets near Raqqa.",
+        "Observers said the offensive, which Russia and Iran planned together, hit rebel towns.",
+        "A source close to the Taliban and Hezb-i-Islami said government troops attacked the village.",
+    ],
+)
+def test_names_outside_the_attack_verbs_subject_are_no_co_agents(run, text):
+    assert not [r for r in run(text).relations if r.method == "co-agents"]

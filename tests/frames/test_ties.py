@@ -408,3 +408,32 @@ def test_a_speaker_acting_together_with_a_partner_is_its_ally(run, text, pair):
 def test_a_name_inside_a_supported_noun_phrase_is_not_the_client(run, text):
     doc = run(text)
     assert not any(r.type == "support" and r.method == "support-participle" for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "backer", "enemy"),
+    [
+        ("Colombian troops, aided by American advisers, retook the town of Tame from the ELN on Monday.",
+         "american-adviser", "eln"),
+        ("Backed by Turkish drones, the Syrian National Army attacked YPG positions near Manbij.", "turkey", "ypg"),
+        ("Somali government forces, with the backing of Kenyan troops, attacked al-Shabaab bases near Kismayo.",
+         "kenya", "al-shabaab"),
+    ],
+)
+def test_a_patron_of_the_attacker_in_the_clause_is_a_side_in_the_attack(run, text, backer, enemy):
+    doc = run(text)
+    assert (backer, enemy) in {(r.source, r.target) for r in doc.relations
+                               if r.type == "hostility" and r.method == "backed-attack"}
+    assert backer in {r.source for r in doc.relations if r.type == "support"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iraqi fighters, with support from Kurdish forces, recaptured a northern Iraqi village on Friday.",
+        "Backed by Russian jets, Syrian troops shelled a Turkish observation post's outskirts.",
+        "Malian soldiers, aided by Russian instructors, raided a Burkinabe village near the border.",
+    ],
+)
+def test_a_nationality_on_a_place_is_no_side_for_the_attackers_patron(run, text):
+    assert not [r for r in run(text).relations if r.method == "backed-attack"]

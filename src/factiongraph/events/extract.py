@@ -906,8 +906,10 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 m2 = guess = _fallback(tok, ms, sent, {m1.actor_id}, attribution, local=not _main_clause(tok))
                 factor = GUESSED_FACTOR if m2 is not None else 0.7
             elif m1 is not None and m2 is None and _main_clause(tok):
-                # "opened fire to disperse X": the counterpart named in the trigger's own clauses
-                m2 = guess = _fallback(tok, ms, sent, {m1.actor_id}, attribution, local=True)
+                # "opened fire to disperse X": the counterpart named in the trigger's own clauses;
+                # the agent's co-agents ("overrun by X and Y") are on its side, never the counterpart
+                own_side = {m1.actor_id} | {x.actor_id for x in ms.coordinated(m1)}
+                m2 = guess = _fallback(tok, ms, sent, own_side, attribution | _own_phrase(tok, m1, ms), local=True)
                 factor = GUESSED_FACTOR
             if m1 is None or m2 is None and (sense.plover not in ONE_SIDED or not _main_clause(tok)):
                 # a participant the syntax does not name: kept aside, used only if the sentence

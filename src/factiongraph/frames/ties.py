@@ -30,6 +30,7 @@ class TieWords:
     joint_nouns: frozenset[str]  # "in coordination with Y"
     locative_prepositions: frozenset[str]  # "in Iraq": a name used as a place
     surrender_verbs: frozenset[str]  # "X surrendered to Y": Y is X's enemy
+    reciprocal_verbs: frozenset[str]  # "X and Y clashed": the co-agents may be the two sides
     membership_frames: Mapping[str, frozenset[str]]  # "within the ranks of Y": noun -> its prepositions
     allegiance_words: Mapping[str, tuple[str, ...]]  # "loyal to Y", "answers to Y": word -> its prepositions
 
@@ -51,6 +52,7 @@ def tie_words() -> TieWords:
         joint_nouns=frozenset(raw["joint_nouns"]),
         locative_prepositions=frozenset(raw["locative_prepositions"]),
         surrender_verbs=frozenset(raw["surrender_verbs"]),
+        reciprocal_verbs=frozenset(raw["reciprocal_verbs"]),
         membership_frames=MappingProxyType({str(k): frozenset(v) for k, v in raw["membership_frames"].items()}),
         allegiance_words=MappingProxyType({str(k): tuple(v) for k, v in raw["allegiance_words"].items()}),
     )
