@@ -634,9 +634,9 @@ def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
             mutual = _reciprocal(doc, ms, e, rtype)
             out.extend(mutual)
             if not mutual and e.plover == "ASSAULT" and e.actor1_mention is not None and e.actor1 is not None:
-                m1 = Mention(e.actor1_mention.start, e.actor1_mention.end, e.actor1_mention.text, e.actor1)
+                agent = Mention(e.actor1_mention.start, e.actor1_mention.end, e.actor1_mention.text, e.actor1)
                 status = "intended" if e.certainty == "hypothetical" else "current"
-                out.extend(_attack_sides(doc, ms, settings, e, tok, m1, None, status))
+                out.extend(_attack_sides(doc, ms, settings, e, tok, agent, None, status))
             continue
         kinds = {ms.actors[a].kind for a in (e.actor1, e.actor2) if a in ms.actors}
         if "civilians" in kinds or "protesters" in kinds:
