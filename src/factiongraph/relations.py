@@ -170,6 +170,13 @@ def _theme(verb: Token, ms: _Mentions) -> Mention | None:
         return None
     if verb.dep_ in ("xcomp", "conj", "acomp") and verb.head != verb:
         return _theme(verb.head, ms)
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        # a reduced relative clause is about the noun it describes ("X, a group linked to Y": X)
+        noun = verb.head
+        m = _noun_itself(noun, ms, verb)
+        if m is None and noun.dep_ == "appos":
+            m = _noun_itself(noun.head, ms, noun)
+        return m
     return None
 
 

@@ -284,3 +284,29 @@ def test_who_documents_or_reports_an_attack_is_never_its_guessed_target(run, tex
 def test_two_names_inside_one_agent_phrase_are_never_each_others_target(run, text, pair):
     doc = run(text)
     assert all({e.actor1, e.actor2} != pair for e in doc.events), triples(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Sinjar Resistance Units, a militia tied to the PKK, withdrew on Tuesday.",
+        "Ahrar al-Sham, a faction once close to Jabhat al-Nusra, pulled out overnight.",
+        "Jund al-Aqsa, long a partner of Hayat Tahrir al-Sham, retreated from the hills.",
+    ],
+)
+def test_a_name_in_the_agents_apposition_is_never_its_guessed_counterpart(run, text):
+    doc = run(text)
+    assert doc.events and all(e.actor2 is None for e in doc.events), triples(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The town of Bhamo was overrun by the Kachin Independence Army and the Arakan Army last week.",
+        "Two checkpoints were stormed by Hamas and Palestinian Islamic Jihad before dawn.",
+        "The base was shelled by the Taliban and Hezb-i-Islami through the night.",
+    ],
+)
+def test_a_co_agent_of_a_passive_attack_is_never_its_target(run, text):
+    doc = run(text)
+    assert doc.events and all(e.actor2 is None for e in doc.events), triples(doc)

@@ -437,3 +437,18 @@ def test_a_patron_of_the_attacker_in_the_clause_is_a_side_in_the_attack(run, tex
 )
 def test_a_nationality_on_a_place_is_no_side_for_the_attackers_patron(run, text):
     assert not [r for r in run(text).relations if r.method == "backed-attack"]
+
+
+@pytest.mark.parametrize(
+    ("text", "rtype", "pair"),
+    [
+        ("Ansar Dine, a group linked to al-Qaeda, controlled Kidal.", "affiliation", ("ansar-dine", "al-qaeda")),
+        ("Jund al-Aqsa, a faction allied with Hayat Tahrir al-Sham, was dissolved.", "alliance",
+         ("jund-al-aqsa", "hayat-tahrir-al-sham")),
+        ("Boko Haram, an insurgency affiliated with the Islamic State for a time, split in 2016.", "affiliation",
+         ("boko-haram", "islamic-state")),
+    ],
+)
+def test_a_reduced_relative_clause_ties_the_name_it_describes(run, text, rtype, pair):
+    doc = run(text)
+    assert pair in {(r.source, r.target) for r in doc.relations if r.type == rtype}

@@ -490,7 +490,7 @@ def _own_phrase(tok: Token, known: Mention, ms: _Mentions) -> set[int]:
     return {
         t.i
         for c in np.children
-        if c.dep_ in ("acl", "relcl", "conj", "compound", "amod", "nmod", "poss")
+        if c.dep_ in ("acl", "relcl", "conj", "compound", "amod", "nmod", "poss", "appos")
         or (c.dep_ == "prep" and c.lower_ in COMPANION_PREPS)
         for t in c.subtree
     }
@@ -903,7 +903,8 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
             if m1 is not None and m2 is None and sense.plover in ONE_SIDED:
                 # a protest or withdrawal often names whom it concerns in its own phrases
                 # ("blocked roads to press demands on X", "withdrawal of troops from X")
-                m2 = guess = _fallback(tok, ms, sent, {m1.actor_id}, attribution, local=not _main_clause(tok))
+                m2 = guess = _fallback(tok, ms, sent, {m1.actor_id}, attribution | _own_phrase(tok, m1, ms),
+                                       local=not _main_clause(tok))
                 factor = GUESSED_FACTOR if m2 is not None else 0.7
             elif m1 is not None and m2 is None and _main_clause(tok):
                 # "opened fire to disperse X": the counterpart named in the trigger's own clauses;
