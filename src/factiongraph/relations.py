@@ -447,7 +447,7 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
 def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
     sd: Doc = doc.parsed
     tie_ms = ms.unsheltered()  # the tie phrases' own actors, hidden from the clauses around them
-    out: list[Relation] = _modifiers(doc, ms) + _ties(doc, tie_ms) + _joint(doc, ms)
+    out: list[Relation] = _modifiers(doc, ms) + _ties(doc, tie_ms) + _joint(doc, ms) + _truces(doc, ms)
     noun_cues = tie_words().noun_cues
     for tok in sd:
         low, lemma = tok.lower_, tok.lemma_.lower()
@@ -577,6 +577,48 @@ def _joint(doc: Document, ms: _Mentions) -> list[Relation]:
         for i, a in enumerate(side):
             for b in side[i + 1:]:
                 out.append(_make(doc, "alliance", a, b, tok, _status(verb, c), c, method="joint"))
+    return out
+
+
+def _truces(doc: Document, ms: _Mentions) -> list[Relation]:
+    """The sides of a truce are enemies (word lists in `frames/data/ties.yaml`): "a ceasefire between
+    X and Y", "X agreed a truce with Y", "X signed a ceasefire with Y", "X and Y declared a truce",
+    "urged X to accept a truce with Y". Whoever brokers, urges or welcomes a truce is no side of it."""
+    words = tie_words()
+    sd: Doc = doc.parsed
+    out: list[Relation] = []
+    for tok in sd:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in words.truce_nouns:
+            continue
+        gov = tok.head
+        between = ms.named([x for o in prep_objects(tok, ("between",)) for x in conjuncts(o)])
+        sides: list[tuple[Mention, Mention]] = []
+        if len(between) >= 2:
+            sides = [(a, b) for i, a in enumerate(between) for b in between[i + 1:]]
+        elif tok.dep_ in ("dobj", "nsubjpass") and gov.pos_ == "VERB" and gov.lemma_.lower() in words.pact_verbs:
+            own = _actor_of_clause(gov, ms) if tok.dep_ == "dobj" else None
+            if gov.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in gov.children):
+                # "urged X to accept a truce", "called on X to sign a truce": X, not the urger, signs
+                ctl = [c for c in gov.head.children if c.dep_ == "dobj"] + prep_objects(gov.head, ("on", "upon"))
+                if ctl:
+                    own = ms.in_subtree(ctl[0])
+            others = ms.named([x for h in (tok, gov) for o in prep_objects(h, ("with",)) for x in conjuncts(o)])
+            if own is not None:
+                side = [own, *ms.coordinated(own)]
+                if others:
+                    sides = [(own, o) for o in others]
+                elif len(side) >= 2:
+                    sides = [(a, b) for i, a in enumerate(side) for b in side[i + 1:]]
+        else:
+            continue
+        # the fighting a truce pauses is presupposed: it holds whether the truce is agreed, refused
+        # or only urged, so only a source's hedge carries over
+        c = cert.classify(gov if gov.pos_ == "VERB" else tok).value
+        if c in ("negated", "hypothetical"):
+            c = "asserted"
+        for a, b in sides:
+            if a.actor_id != b.actor_id:
+                out.append(_make(doc, "hostility", a, b, tok, "current", c, method="truce"))
     return out
 
 

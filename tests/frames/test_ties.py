@@ -452,3 +452,28 @@ def test_a_nationality_on_a_place_is_no_side_for_the_attackers_patron(run, text)
 def test_a_reduced_relative_clause_ties_the_name_it_describes(run, text, rtype, pair):
     doc = run(text)
     assert pair in {(r.source, r.target) for r in doc.relations if r.type == rtype}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "outsider"),
+    [
+        ("The Ta'ang National Liberation Army agreed a ceasefire with Myanmar's military government at talks "
+         "in Kunming.", ("tnla", "myanmar"), None),
+        ("China brokered a truce between the MNDAA and the Myanmar army in January.", ("mndaa", "myanmar"), "china"),
+        ("The Houthis and the Saudi-led coalition declared a truce in April 2022.",
+         ("houthis", "saudi-led-coalition"), None),
+        ("Qatar urged Hamas to accept a ceasefire with Israel.", ("hamas", "israel"), "qatar"),
+    ],
+)
+def test_the_sides_of_a_truce_are_enemies_and_its_broker_is_no_side(run, text, pair, outsider):
+    doc = run(text)
+    truce = [r for r in doc.relations if r.method == "truce"]
+    assert {frozenset(pair)} == {frozenset((r.source, r.target)) for r in truce}
+    assert all(r.type == "hostility" and r.status == "current" for r in truce)
+    assert outsider is None or all(outsider not in (r.source, r.target) for r in truce)
+
+
+def test_a_refused_truce_still_presupposes_the_fighting(run):
+    doc = run("The Arakan Army refused to sign a truce with the Myanmar army.")
+    assert [(r.source, r.target, r.certainty) for r in doc.relations if r.method == "truce"] == [
+        ("arakan-army", "myanmar", "asserted")]

@@ -41,7 +41,7 @@ def tie_key(r: Relation) -> TieKey:
 # annotated examples of one construction cannot
 CONSTRUCTIONS = frozenset(
     "modifier member-noun member-list member-place support-noun support-participle same-side joint reciprocal "
-    "passive-support alliance-noun noun-cue alongside allegiance verb".split()
+    "passive-support alliance-noun noun-cue alongside allegiance verb truce co-agents".split()
 )
 
 
@@ -56,7 +56,7 @@ def _method_group(method: str) -> str:
         return "change"
     if method in CONSTRUCTIONS:
         return "construction"
-    if method in ("derived-ASSAULT", "derived-THREATEN", "reciprocal"):
+    if method in ("derived-ASSAULT", "derived-THREATEN", "reciprocal", "backed-attack"):
         return "event-hostile"
     if method.startswith("derived-"):
         return "event-other"

@@ -31,6 +31,8 @@ class TieWords:
     locative_prepositions: frozenset[str]  # "in Iraq": a name used as a place
     surrender_verbs: frozenset[str]  # "X surrendered to Y": Y is X's enemy
     reciprocal_verbs: frozenset[str]  # "X and Y clashed": the co-agents may be the two sides
+    truce_nouns: frozenset[str]  # "X agreed a ceasefire with Y": X and Y are enemies
+    pact_verbs: frozenset[str]  # the verbs whose subject is a side of the truce they take as object
     membership_frames: Mapping[str, frozenset[str]]  # "within the ranks of Y": noun -> its prepositions
     allegiance_words: Mapping[str, tuple[str, ...]]  # "loyal to Y", "answers to Y": word -> its prepositions
 
@@ -53,6 +55,8 @@ def tie_words() -> TieWords:
         locative_prepositions=frozenset(raw["locative_prepositions"]),
         surrender_verbs=frozenset(raw["surrender_verbs"]),
         reciprocal_verbs=frozenset(raw["reciprocal_verbs"]),
+        truce_nouns=frozenset(raw["truce_nouns"]),
+        pact_verbs=frozenset(raw["pact_verbs"]),
         membership_frames=MappingProxyType({str(k): frozenset(v) for k, v in raw["membership_frames"].items()}),
         allegiance_words=MappingProxyType({str(k): tuple(v) for k, v in raw["allegiance_words"].items()}),
     )
