@@ -769,7 +769,12 @@ def _attack_sides(
     ):
         return []  # the agent must be the attack verb's own subject (or its by-agent)
     out: list[Relation] = []
-    side = [a for a in [m1, *ms.coordinated(m1)] if settings.is_party(a)]
+    # the agent's own clauses and appositions describe it ("the alliance, whose members are A, B and
+    # C", which the parser may hang off the agent as "the alliance ... B and C"): no co-agents after them
+    described = [c.i for c in head.children if c.dep_ in ("relcl", "acl", "appos", "prep") and c.i > head.i]
+    limit = min(described, default=None)
+    side = [a for a in [m1, *ms.coordinated(m1)] if settings.is_party(a)
+            and (a is m1 or limit is None or a.start < head.doc[limit].idx)]
     if tok.pos_ == "VERB" and tok.lemma_.lower() not in words.reciprocal_verbs and m1 in side:
         for i, a in enumerate(side):
             for b in side[i + 1:]:

@@ -62,6 +62,33 @@ def test_two_fitting_groups_in_the_nearest_sentence_leave_a_description_unresolv
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Three Brotherhood Alliance opened an offensive in October. The alliance, whose members include "
+         "the Arakan Army, has since taken dozens of towns.", {"three-brotherhood-alliance": ["The alliance"]}),
+        ("Boko Haram raided a market in Borno. The jihadists, who arrived on motorbikes, burned the stalls.",
+         {"boko-haram": ["The jihadists"]}),
+        ("The Southern Transitional Council took Aden in 2019. The council, which the UAE backs, then named a "
+         "governor.", {"southern-transitional-council": ["The council"]}),
+    ],
+)
+def test_a_description_with_a_non_restrictive_relative_clause_still_refers_back(resolve, text, expected):
+    assert described(resolve(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boko Haram raided a market in Borno. The jihadists that attacked the camp were never identified.",
+        "The Arakan Army seized a police post. The militia that held the bridge later withdrew.",
+        "Al-Shabaab shelled the port. The group which claimed the bombing is still unknown.",
+    ],
+)
+def test_a_description_with_a_restrictive_relative_clause_stays_unresolved(resolve, text):
+    assert described(resolve(text)) == {}
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Al-Shabaab ambushed the faction in Baidoa.",

@@ -109,3 +109,15 @@ def test_co_agents_of_a_reciprocal_fighting_verb_are_no_allies(run, text):
 )
 def test_names_outside_the_attack_verbs_subject_are_no_co_agents(run, text):
     assert not [r for r in run(text).relations if r.method == "co-agents"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Three Brotherhood Alliance, whose members are the Arakan Army, the MNDAA and the TNLA, took Lashio.",
+        "The Azawad Movements Coordination, which groups the MNLA, the HCUA and the MAA, stormed the camp.",
+        "The alliance, made up of the Kachin Independence Army and the Arakan Army, captured the town of Bhamo.",
+    ],
+)
+def test_the_members_a_description_lists_are_no_co_agents_of_the_group(run, text):
+    assert not [r for r in run(text).relations if r.method == "co-agents"]

@@ -1175,7 +1175,8 @@ class _Resolution:
             if not (kinds or own_head) or not det:
                 continue
             mods = [c for c in tok.children if c.i < tok.i and c.dep_ in ("amod", "compound", "nmod", "poss")]
-            if any(c.dep_ in ("appos", "prep", "relcl", "acl") for c in tok.children if c.i > tok.i):
+            if any(c.dep_ in ("appos", "prep", "acl") or c.dep_ == "relcl" and not _non_restrictive(c)
+                   for c in tok.children if c.i > tok.i):
                 continue  # "the group, X", "the faction of ...", "the group that ...": says which itself
             if any(w.pos_ == "PROPN" or w.ent_type_ or self.taken[w.i] for c in mods for w in c.subtree):
                 continue  # "the Kurdish militia", "the Nusra faction": a name of its own
@@ -1381,6 +1382,13 @@ class _Resolution:
                     end = max(g.i for g in of[0].children) + 1
                     self._add(det[0].i, end, e, "coref")
                     break
+
+
+def _non_restrictive(clause: Token) -> bool:
+    """A relative clause set off by a comma ("the alliance, whose members are ...") describes the noun
+    it follows; without the comma ("the group that ...") it picks out which one (English grammar)."""
+    left = clause.left_edge.i
+    return left > 0 and clause.doc[left - 1].text == ","
 
 
 def _names_a_part(root: Token) -> bool:
