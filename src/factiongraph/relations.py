@@ -771,7 +771,7 @@ def _attack_sides(
     out: list[Relation] = []
     # the agent's own clauses and appositions describe it ("the alliance, whose members are A, B and
     # C", which the parser may hang off the agent as "the alliance ... B and C"): no co-agents after them
-    described = [c.i for c in head.children if c.dep_ in ("relcl", "acl", "appos", "prep") and c.i > head.i]
+    described = [c.i for c in head.children if c.dep_ in ("relcl", "acl") and c.i > head.i]
     limit = min(described, default=None)
     side = [a for a in [m1, *ms.coordinated(m1)] if settings.is_party(a)
             and (a is m1 or limit is None or a.start < head.doc[limit].idx)]

@@ -77,6 +77,8 @@ def test_a_name_after_a_comma_without_and_is_no_list_item(run, text):
          ["hamas", "palestinian-islamic-jihad"]),
         ("The town of Bhamo was overrun by the Kachin Independence Army and the Arakan Army last week.",
          ["kachin-independence-army", "arakan-army"]),
+        ("The Kachin Independence Army (KIA) and the Arakan Army overran a junta outpost near Laiza.",
+         ["kachin-independence-army", "arakan-army"]),
     ],
 )
 def test_co_agents_of_a_one_sided_attack_are_allies(run, text, side):
