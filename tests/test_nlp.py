@@ -21,3 +21,26 @@ def test_irregular_form_of_a_prefixed_verb_gets_its_lemma(nlp, text, form, lemma
 def test_a_verb_the_lemmatiser_knows_keeps_its_own_lemma(nlp):
     tok = next(t for t in nlp("Oil prices rebound when supply falls.") if t.lower_ == "rebound")
     assert tok.lemma_ == "rebound"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "verb"),
+    [
+        ("Last week the Popular Mobilization Forces, acting jointly with the Peshmerga, retook a second village.",
+         "Forces", "retook"),
+        ("The rebels, moving quickly across the plain, captured two towns before nightfall.", "rebels", "captured"),
+        ("The Arakan Army, fighting alongside local militias, overran a border post on Tuesday.", "Army", "overran"),
+    ],
+)
+def test_a_comma_set_participle_leaves_the_subject_to_the_main_verb(nlp, text, subject, verb):
+    doc = nlp(text)
+    main = next(t for t in doc if t.text == verb)
+    assert [c.text for c in main.children if c.dep_ in ("nsubj", "nsubjpass")] == [subject]
+    participle = next(t for t in doc if t.tag_ == "VBG")
+    assert not [c for c in participle.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def test_a_participle_with_its_own_subject_keeps_it_when_the_main_verb_has_one(nlp):
+    doc = nlp("With the talks collapsing, the army shelled the town.")
+    main = next(t for t in doc if t.text == "shelled")
+    assert [c.text for c in main.children if c.dep_ == "nsubj"] == ["army"]

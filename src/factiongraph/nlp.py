@@ -57,7 +57,44 @@ def load(name: str | None = None) -> Any:
     if "lemmatizer" in nlp.pipe_names and PREFIXED_LEMMAS not in nlp.pipe_names:
         _register_prefixed_lemmas()
         nlp.add_pipe(PREFIXED_LEMMAS, after="lemmatizer")
+    if "parser" in nlp.pipe_names and PARTICIPLE_SUBJECTS not in nlp.pipe_names:
+        _register_participle_subjects()
+        nlp.add_pipe(PARTICIPLE_SUBJECTS, after="parser")
     return nlp
+
+
+PARTICIPLE_SUBJECTS = "factiongraph_participle_subjects"
+
+
+def _register_participle_subjects() -> None:
+    """A component that gives a main clause back the subject the parser hung on a participle.
+
+    A participial clause has no subject of its own in English ("X, acting jointly with Y, retook
+    the town"), but the parser sometimes makes X the participle's subject and leaves "retook" with
+    none. Where a comma-set participle before its main verb has a subject and the main verb has
+    none, the subject is moved to the main verb, once, for every later stage.
+    """
+    from spacy.language import Language
+
+    if Language.has_factory(PARTICIPLE_SUBJECTS):
+        return
+
+    @Language.component(PARTICIPLE_SUBJECTS, requires=["token.dep", "token.tag"], assigns=["token.dep", "token.head"])
+    def participle_subjects(doc: Any) -> Any:
+        for tok in doc:
+            verb = tok.head
+            if tok.dep_ != "advcl" or tok.tag_ not in ("VBG", "VBN") or verb.i < tok.i \
+                    or not verb.tag_.startswith(("VB", "MD")):
+                continue
+            if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+                continue
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+            if subj is None or subj.right_edge.i + 1 >= tok.i or doc[subj.right_edge.i + 1].text != ",":
+                continue  # "X, acting ...": the subject is set off from the participle by a comma
+            passive = any(c.dep_ == "auxpass" for c in verb.children)
+            subj.head = verb
+            subj.dep_ = "nsubjpass" if passive else "nsubj"
+        return doc
 
 
 PREFIXED_LEMMAS = "factiongraph_prefixed_lemmas"

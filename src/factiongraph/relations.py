@@ -168,8 +168,9 @@ def _theme(verb: Token, ms: _Mentions) -> Mention | None:
             return m  # "A loose militia, Fano had fought ...": the parser gives the fronted description a subject too
     if subjects:
         return None
-    if verb.dep_ in ("xcomp", "conj", "acomp") and verb.head != verb:
-        return _theme(verb.head, ms)
+    if (verb.dep_ in ("xcomp", "conj", "acomp") or verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN")) \
+            and verb.head != verb:
+        return _theme(verb.head, ms)  # a participial adjunct's subject is the main clause's
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         # a reduced relative clause is about the noun it describes ("X, a group linked to Y": X)
         noun = verb.head

@@ -485,9 +485,12 @@ def _own_phrase(tok: Token, known: Mention, ms: _Mentions) -> set[int]:
     np = span.root
     while np.dep_ in NP_LINKS and np.head != np and np.head.pos_ in ("NOUN", "PROPN"):
         np = np.head
+    # a participial adjunct of the trigger describes its agent too ("X, acting jointly with Y, retook Z")
+    adjuncts = {t.i for c in tok.children if c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN")
+                and not any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children) for t in c.subtree}
     if np.pos_ not in ("NOUN", "PROPN") or tok in np.subtree:
-        return set()
-    return {
+        return adjuncts
+    return adjuncts | {
         t.i
         for c in np.children
         if c.dep_ in ("acl", "relcl", "conj", "compound", "amod", "nmod", "poss", "appos")
