@@ -153,3 +153,17 @@ def test_a_group_name_the_tagger_took_for_a_person_is_an_armed_group_a_descripti
     doc = resolve(text)
     assert {a.id: a.kind for a in doc.actors}[group] == "rebel"
     assert described(doc) == {group: ["The group"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Myanmar, People's Defence Forces loyal to the shadow government attacked a police post.",
+        "Syrian rebels in Idlib answer to the exiled government, not to Damascus.",
+        "In Libya, the rival government in the east rejected the plan on Monday.",
+    ],
+)
+def test_a_shadow_exiled_or_rival_government_is_not_the_state_in_power(resolve, text):
+    doc = resolve(text)
+    for a in doc.actors:
+        assert all(m.text.lower().split()[-1] != "government" for m in a.mentions), (a.id, a.mentions)

@@ -477,3 +477,21 @@ def test_a_refused_truce_still_presupposes_the_fighting(run):
     doc = run("The Arakan Army refused to sign a truce with the Myanmar army.")
     assert [(r.source, r.target, r.certainty) for r in doc.relations if r.method == "truce"] == [
         ("arakan-army", "myanmar", "asserted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "member", "group"),
+    [
+        ("The Giants Brigades fought within the Saudi-led coalition in Yemen.", "giants-brigades",
+         "saudi-led-coalition"),
+        ("The Giants Brigades, fighting within the Saudi-led coalition, pushed the Houthis out of Shabwa.",
+         "giants-brigades", "saudi-led-coalition"),
+        ("Ahrar al-Sham operated within the Army of Conquest in Idlib.", "ahrar-al-sham", "jaysh-al-fatah"),
+    ],
+)
+def test_fighting_within_a_coalition_is_membership_and_no_fight_with_it(run, text, member, group):
+    doc = run(text)
+    assert (member, group) in {(r.source, r.target) for r in doc.relations if r.type == "affiliation"}
+    assert frozenset((member, group)) not in {frozenset((r.source, r.target)) for r in doc.relations
+                                              if r.type == "hostility"}
+    assert all(group not in (e.actor1, e.actor2) for e in doc.events)

@@ -905,6 +905,8 @@ class _Resolution:
                 and not any(c.dep_ in ("compound", "amod") and c.text[:1].isupper() for c in tok.children)
                 and tok.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj")
             ):
+                if any(c.lower_ in lx.NON_INCUMBENT for c in tok.children if c.i < tok.i):
+                    continue  # "the shadow government", "the exiled government": not the state in power
                 named = self._place_country(tok)  # "the Tripoli government": the government of that place's country
                 owner = gov if named is None or named == self.focus else self._state_entity(named)
                 if owner is not None:

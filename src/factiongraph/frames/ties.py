@@ -35,6 +35,7 @@ class TieWords:
     pact_verbs: frozenset[str]  # the verbs whose subject is a side of the truce they take as object
     membership_frames: Mapping[str, frozenset[str]]  # "within the ranks of Y": noun -> its prepositions
     allegiance_words: Mapping[str, tuple[str, ...]]  # "loyal to Y", "answers to Y": word -> its prepositions
+    group_nouns: frozenset[str]  # "fought within the coalition": a body one fights inside
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +60,7 @@ def tie_words() -> TieWords:
         pact_verbs=frozenset(raw["pact_verbs"]),
         membership_frames=MappingProxyType({str(k): frozenset(v) for k, v in raw["membership_frames"].items()}),
         allegiance_words=MappingProxyType({str(k): tuple(v) for k, v in raw["allegiance_words"].items()}),
+        group_nouns=frozenset(raw["group_nouns"]),
     )
 
 
@@ -111,7 +113,8 @@ def membership_place(tok: Token, words: TieWords | None = None) -> Token | None:
     if allowed is not None:
         return prep if prep.lower_ in allowed else None
     verb = prep.head
-    if prep.lower_ == "within" and tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "NORP") and verb.pos_ == "VERB" \
+    named = tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "NORP")
+    if prep.lower_ == "within" and (named or tok.lemma_.lower() in words.group_nouns) and verb.pos_ == "VERB" \
             and not any(c.dep_ == "dobj" for c in verb.children):
         return prep  # "fought within Y"; in "declared their union within Y" Y is where the object goes
     return None
