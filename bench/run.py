@@ -371,6 +371,10 @@ def main() -> int:
     recorded = ROOT / "bench" / "recorded" / "scale.md"
     if recorded.is_file():  # too long to rerun here (a 10M-relation build); its commands are inside
         extra.append(("Store scale, recorded run (bench/scale.py)", recorded.read_text(encoding="utf-8").strip()))
+    recorded = ROOT / "bench" / "recorded" / "batch.md"
+    if recorded.is_file():  # a 20,000-document Ray batch and a direct ingest: half an hour; its command is inside
+        extra.append(("Ray batch loaded into the store, recorded run (bench/batch_check.py)",
+                      recorded.read_text(encoding="utf-8").strip()))
     recorded = ROOT / "bench" / "recorded" / "install.md"
     if recorded.is_file():  # a fresh environment and a download per run; its command is inside
         text = recorded.read_text(encoding="utf-8").strip()
