@@ -460,7 +460,11 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
             agent = next((p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
             if lemma in SUPPORT_VERBS_PASSIVE and passive and agent is not None:
                 patron = ms.in_subtree(agent)
-                client = _theme(tok, ms)
+                subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                # the client is what the subject phrase names itself: "X's deployment in Y was funded
+                # by Z" supports X, not the place Y inside the phrase
+                client = _theme(tok, ms) if subj is None or subj.lower_ in ("which", "who", "that") \
+                    else _phrase_actor(subj, ms)
                 if patron and client and patron.actor_id != client.actor_id:
                     c = cert.classify(tok).value
                     out.append(_make(doc, "support", patron, client, tok, _status(tok, c), c, method="passive-support"))

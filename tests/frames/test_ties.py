@@ -495,3 +495,20 @@ def test_fighting_within_a_coalition_is_membership_and_no_fight_with_it(run, tex
     assert frozenset((member, group)) not in {frozenset((r.source, r.target)) for r in doc.relations
                                               if r.type == "hostility"}
     assert all(group not in (e.actor1, e.actor2) for e in doc.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "patron", "client", "place"),
+    [
+        ("Rwanda's deployment in Mozambique was funded by the European Union.", "european-union", "rwanda",
+         "mozambique"),
+        ("The Wagner Group's operations in Mali were financed by Russia.", "russia", "wagner-group", "mali"),
+        ("The Houthis' missile programme in Yemen is supplied by Iran.", "iran", "houthis", "yemen"),
+    ],
+)
+def test_a_passive_support_verb_supports_what_its_subject_names_not_a_place_inside_it(
+    run, text, patron, client, place
+):
+    got = {(r.source, r.target) for r in run(text).relations if r.type == "support"}
+    assert (patron, client) in got
+    assert (patron, place) not in got
