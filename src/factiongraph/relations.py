@@ -28,6 +28,7 @@ from factiongraph.events.extract import AGENT_HEADS, NP_LINKS, SPEAKER_PRONOUNS,
 from factiongraph.frames import (
     allegiance_lords,
     conjuncts,
+    description_start,
     list_members,
     membership_groups,
     membership_place,
@@ -776,8 +777,7 @@ def _attack_sides(
     out: list[Relation] = []
     # the agent's own clauses and appositions describe it ("the alliance, whose members are A, B and
     # C", which the parser may hang off the agent as "the alliance ... B and C"): no co-agents after them
-    described = [c.i for c in head.children if c.dep_ in ("relcl", "acl") and c.i > head.i]
-    limit = min(described, default=None)
+    limit = description_start(head)
     side = [a for a in [m1, *ms.coordinated(m1)] if settings.is_party(a)
             and (a is m1 or limit is None or a.start < head.doc[limit].idx)]
     if tok.pos_ == "VERB" and tok.lemma_.lower() not in words.reciprocal_verbs and m1 in side:

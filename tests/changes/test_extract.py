@@ -599,3 +599,24 @@ def test_change_row_replaces_the_same_tie_read_without_its_change(run) -> None:
     doc = run("Jabhat Ansar al-Din joined Hayat Tahrir al-Sham in 2017.")
     same = [r for r in doc.relations if (r.type, r.source, r.target) == ("affiliation", "ansar-dine", HTS)]
     assert [(r.status, r.change) for r in same] == [("current", "joined")]
+
+
+@pytest.mark.parametrize(
+    ("text", "mover", "listed", "destination"),
+    [
+        ("The Coordination of Azawad Movements, made up of the MNLA, the HCUA and the MAA, joined the Permanent "
+         "Strategic Framework in 2021.", "coordination-of-azawad-movements", ["mnla", "hcua"], "csp-psd"),
+        ("The Syrian National Army, which includes the Hamza Division and the Sultan Murad Division, joined the "
+         "Turkish-backed coalition in 2019.", "syrian-national-army", ["hamza-division", "sultan-murad-division"],
+         None),
+        ("The Three Brotherhood Alliance, whose members are the Arakan Army and the TNLA, teamed up with the "
+         "People's Defence Force in 2023.", "three-brotherhood-alliance", ["arakan-army", "tnla"],
+         "peoples-defence-force-myanmar"),
+    ],
+)
+def test_the_members_a_describing_clause_lists_do_not_move_with_the_group(run, text, mover, listed, destination):
+    rows = changes(run(text))
+    movers = {src for _, src, tgt, _, _ in rows if tgt == destination or destination is None}
+    assert not movers & set(listed), rows
+    assert destination is None or mover in {src for _, src, tgt, _, _ in rows if tgt == destination} | {
+        tgt for _, src, tgt, _, _ in rows if src == destination}

@@ -123,3 +123,28 @@ def test_names_outside_the_attack_verbs_subject_are_no_co_agents(run, text):
 )
 def test_the_members_a_description_lists_are_no_co_agents_of_the_group(run, text):
     assert not [r for r in run(text).relations if r.method == "co-agents"]
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "clause"),
+    [
+        ("The alliance, whose members are the Arakan Army (AA), the MNDAA and the TNLA, has taken dozens of towns.",
+         "alliance", "are"),
+        ("The coalition, made up of the MNLA, the HCUA and the MAA, signed the accord.", "coalition", "made"),
+        ("The army, which includes the Hamza Division and the Sultan Murad Division, moved north.", "army",
+         "includes"),
+    ],
+)
+def test_a_member_listing_clause_marks_where_the_groups_own_conjuncts_end(nlp, text, group, clause):
+    from factiongraph.frames import description_start
+
+    doc = nlp(text)
+    head = next(t for t in doc if t.lower_ == group)
+    assert description_start(head) == next(t.i for t in doc if t.lower_ == clause)
+
+
+def test_a_clause_describing_one_list_item_ends_no_list(nlp):
+    from factiongraph.frames import description_start
+
+    doc = nlp("The MNLA, which is secular, and the HCUA merged into one movement.")
+    assert description_start(next(t for t in doc if t.text == "MNLA")) is None

@@ -39,6 +39,7 @@ from factiongraph.document import (
 )
 from factiongraph.events import certainty as cert
 from factiongraph.events.extract import _Mentions, _sentence_span
+from factiongraph.frames import description_start
 from factiongraph.relation_mentions import Parties
 
 NON_PARTY_KINDS = frozenset({"civilians", "protesters"})
@@ -386,8 +387,9 @@ class _Reader:
         while stack:
             cur = stack.pop()
             out.append(cur)
+            limit = description_start(cur)  # "the alliance, made up of A and B, ...": A and B describe it
             for c in cur.children:
-                if c.i in seen or c.pos_ not in ("PROPN", "NOUN", "PRON"):
+                if c.i in seen or c.pos_ not in ("PROPN", "NOUN", "PRON") or limit is not None and c.i > limit:
                     continue
                 if c.dep_ == "conj" or c.dep_ == "appos" and self.ms.at(c) is not None:
                     seen.add(c.i)

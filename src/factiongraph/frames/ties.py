@@ -70,6 +70,25 @@ def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
             if p.dep_ == "pobj"]
 
 
+def description_start(tok: Token, words: TieWords | None = None) -> int | None:
+    """Where the first clause listing `tok`'s members begins ("the alliance, whose members are A, B
+    and C"; "the alliance, made up of A and B"), or None. The parser may hang the clause's list off
+    `tok` as its conjuncts ("the alliance ... B and C"); a conjunct after this point is the list's
+    item, not a phrase coordinated with `tok`. Other describing clauses ("A, which is secular, and
+    B") end nothing."""
+    words = words or tie_words()
+
+    def lists(c: Token) -> bool:
+        if c.dep_ not in ("relcl", "acl") or c.i < tok.i:
+            return False
+        return bool(list_members(c, words)) or any(
+            k.dep_ == "nsubj" and (k.lemma_.lower() in words.member_nouns or k.lower_ in words.member_nouns)
+            for k in c.children
+        )
+
+    return min((c.i for c in tok.children if lists(c)), default=None)
+
+
 def conjuncts(tok: Token) -> list[Token]:
     """`tok` and every token coordinated with it in the parse ("X, Y and Z")."""
     out, stack = [tok], [tok]
