@@ -30,7 +30,7 @@ from factiongraph.events.dates import event_date
 from factiongraph.events.fatalities import fatalities_near
 from factiongraph.events.lexicon import Lexicon, TriggerSense
 from factiongraph.events.location import clause_place, is_locative, not_a_scene
-from factiongraph.frames import ModifierTie, conjuncts, listed_after, modifier_ties, sheltered_tokens
+from factiongraph.frames import ModifierTie, conjuncts, listed_after, modifier_ties, sheltered_tokens, tie_words
 
 TARGET_PREPS = frozenset(["against", "on", "upon", "with", "at", "into"])
 TERRITORY_VERBS = frozenset(
@@ -485,9 +485,13 @@ def _own_phrase(tok: Token, known: Mention, ms: _Mentions) -> set[int]:
     np = span.root
     while np.dep_ in NP_LINKS and np.head != np and np.head.pos_ in ("NOUN", "PROPN"):
         np = np.head
-    # a participial adjunct of the trigger describes its agent too ("X, acting jointly with Y, retook Z")
+    # a participial adjunct of joint action names the agent's companions ("X, acting jointly with Y,
+    # retook Z", "X, fighting alongside Y, ..."); "X, once allied with Y, attacked ..." does not
+    words = tie_words()
+    joint = words.joint_adverbs | words.joint_nouns | {"alongside", "beside"}
     adjuncts = {t.i for c in tok.children if c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN")
-                and not any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children) for t in c.subtree}
+                and not any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children)
+                and any(k.lower_ in joint for k in c.subtree) for t in c.subtree}
     if np.pos_ not in ("NOUN", "PROPN") or tok in np.subtree:
         return adjuncts
     return adjuncts | {
