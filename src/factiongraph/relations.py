@@ -33,6 +33,7 @@ from factiongraph.frames import (
     membership_groups,
     membership_place,
     prep_objects,
+    relational_owner,
     same_side,
     same_side_objects,
     tie_words,
@@ -515,7 +516,9 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                 None,
             )
             poss = next((c for c in tok.children if c.dep_ == "poss"), None)
-            other = tie_ms.in_subtree(of) if of is not None else (tie_ms.at(poss) if poss is not None else None)
+            owner = next(iter(relational_owner(tok)), None)  # "a US ally"
+            other = tie_ms.in_subtree(of) if of is not None else (
+                tie_ms.at(poss) if poss is not None else (tie_ms.at(owner) if owner is not None else None))
             if other is None:
                 continue
             own = None

@@ -512,3 +512,25 @@ def test_a_passive_support_verb_supports_what_its_subject_names_not_a_place_insi
     got = {(r.source, r.target) for r in run(text).relations if r.type == "support"}
     assert (patron, client) in got
     assert (patron, place) not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "rtype", "pair", "bystander_event"),
+    [
+        ("The YPG, a key US ally, fought the Islamic State in Raqqa.", "alliance", ("ypg", "united-states"),
+         "islamic-state"),
+        ("Hezbollah, an Iran proxy, attacked Israeli positions.", "support", ("iran", "hezbollah"), "israel"),
+        ("Ahrar al-Sham, a Nusra rival, shelled regime checkpoints near Hama.", "hostility",
+         ("ahrar-al-sham", "jabhat-al-nusra"), "syria"),
+    ],
+)
+def test_a_proper_noun_before_a_relational_noun_names_the_other_side_of_its_tie(
+    run, text, rtype, pair, bystander_event
+):
+    doc = run(text)
+    assert pair in {(r.source, r.target) for r in doc.relations if r.type == rtype and r.method == "noun-cue"}
+    other = pair[1] if rtype != "support" else pair[0]
+    # the tie's other side takes no part in the clause's event
+    assert all(other not in (e.actor1, e.actor2) for e in doc.events)
+    assert frozenset((other, bystander_event)) not in {frozenset((r.source, r.target)) for r in doc.relations}
+

@@ -70,6 +70,13 @@ def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
             if p.dep_ == "pobj"]
 
 
+def relational_owner(noun: Token) -> list[Token]:
+    """The proper-noun compound of a relational noun that names the other side of its tie: "a US
+    ally", "a Hamas rival", "an Iran proxy" (the ally *of* the US). A demonym adjective does not:
+    "Kurdish allies" are allies who are Kurdish."""
+    return [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < noun.i]
+
+
 def description_start(tok: Token, words: TieWords | None = None) -> int | None:
     """Where the first clause listing `tok`'s members begins ("the alliance, whose members are A, B
     and C"; "the alliance, made up of A and B"), or None. The parser may hang the clause's list off
@@ -196,8 +203,9 @@ def sheltered_tokens(sd: Doc) -> set[int]:
         elif tok.pos_ == "NOUN" and (tok.dep_ == "appos" or (tok.dep_ == "pobj" and tok.head.lower_ == "as")) and (
             lemma in words.member_nouns or tok.lower_ in words.noun_cues
         ):
-            # "X, once a faction of Y, fought Z" / "X fought as part of Y": Y did not fight
-            phrases = prep_objects(tok, ("of",))
+            # "X, once a faction of Y, fought Z" / "X fought as part of Y" / "X, a US ally, fought Z":
+            # Y did not fight
+            phrases = prep_objects(tok, ("of",)) + relational_owner(tok)
         elif tok.pos_ == "NOUN" and lemma in words.support_nouns and tok.dep_ == "pobj" and tok.head.lower_ == "with":
             phrases = prep_objects(tok, ("of", "from"))
         elif tok.pos_ == "VERB" and tok.dep_ in ("acl", "relcl"):
