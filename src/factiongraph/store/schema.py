@@ -225,7 +225,8 @@ MIGRATIONS: list[tuple[int, str, list[str | Callable[[Any], None]]]] = [
     (
         10,
         "webmisc: counts, events per day and per actor kept at ingest (web_counts, web_event_days, web_actor_events)"
-        " for the overview and the map; an index on documents.ingested_at",
+        " for the overview and the map; a document's rows by index (DuckDB), the newest documents and events by"
+        " index (PostgreSQL)",
         [_web_state],
     ),
 ]

@@ -40,10 +40,14 @@ TABLES = (
     "CREATE TABLE IF NOT EXISTS web_actor_events (actor TEXT PRIMARY KEY, events BIGINT NOT NULL,"
     " article_events BIGINT NOT NULL, geo_events BIGINT NOT NULL, last_event DATE)",
 )
-# Both backends: the newest documents (the overview's list) as an index range read on PostgreSQL;
-# the per-actor event recount of a correction by the indexes of migration 6 (PostgreSQL).
-INDEXES = ("CREATE INDEX IF NOT EXISTS documents_ingested ON documents (ingested_at)",)
-POSTGRES_INDEXES = ("CREATE INDEX IF NOT EXISTS events_date ON events (date_start)",)
+# A document's rows (its page, its events' and relations' pages) as index lookups: DuckDB does not
+# look up a prefix of the composite primary keys (PostgreSQL does, so it needs none of these).
+DUCKDB_INDEXES = tuple(f"CREATE INDEX IF NOT EXISTS {t}_doc ON {t} (doc_hash)"
+                       for t in ("events", "relations", "mentions", "places"))  # fmt: skip
+# PostgreSQL: the newest documents (the overview's list) and the map's newest events as index range
+# reads (DuckDB reads these columns' row-group statistics instead).
+POSTGRES_INDEXES = ("CREATE INDEX IF NOT EXISTS documents_ingested ON documents (ingested_at)",
+                    "CREATE INDEX IF NOT EXISTS events_date ON events (date_start)")  # fmt: skip
 GEO = "CASE WHEN lat IS NOT NULL AND lon IS NOT NULL THEN 1 ELSE 0 END"
 _DOCS = "fg_web_docs"  # the documents marked in this transaction
 _D_COUNTS, _D_DAYS, _D_ACTORS = "fg_web_d_counts", "fg_web_d_days", "fg_web_d_actors"
@@ -92,8 +96,8 @@ def _day_sql(where: str) -> str:
 
 
 def migrate(store: Any) -> None:
-    """Migration 10: creates the tables (and indexes) and fills them from the stored rows."""
-    for stmt in TABLES + INDEXES + (POSTGRES_INDEXES if store.backend == "postgres" else ()):
+    """Migration 10: creates the tables and the lookup indexes, and fills the tables from the stored rows."""
+    for stmt in TABLES + (POSTGRES_INDEXES if store.backend == "postgres" else DUCKDB_INDEXES):
         store.execute(stmt)
     rebuild(store)
 
