@@ -52,6 +52,13 @@ def assert_kept_equals_recomputation(s: Store) -> dict[str, list[tuple[Any, ...]
     return kept
 
 
+def add_actor(s: Store, actor: str) -> None:
+    """An actor no document names, written by hand (the summaries computed again after)."""
+    with s.transaction():
+        s.insert_rows("actors", ("id", "name"), [(actor, actor.upper())])
+        web_state.rebuild(s)
+
+
 def writes(s: Store) -> list[tuple[str, Callable[[], Any]]]:
     """Every kind of write, in order: ingest, a second ingest, re-ingest, merge, corrections, undo."""
     return [
@@ -64,6 +71,8 @@ def writes(s: Store) -> list[tuple[str, Callable[[], Any]]]:
         ("undone", lambda: undo(s, 2, who="t")),
         ("relation rejected", lambda: correct(s, "relation", "hash-a/0", "reject", who="t")),
         ("actors merged", lambda: correct(s, "actor", "crow", "merge", payload={"into": "owl"}, who="t")),
+        ("actor of no document", lambda: add_actor(s, "kite")),
+        ("merged too", lambda: correct(s, "actor", "kite", "merge", payload={"into": "owl"}, who="t")),
     ]
 
 
@@ -100,6 +109,8 @@ def test_every_write_leaves_the_kept_summaries_as_a_recomputation_gives(tmp_path
     assert dict(seen["event rejected"]["web_counts"])["events"] == 4  # both of d's: one sentence, one key
     assert seen["undone"] == seen["event edited"]
     assert active == {"hawk": (5, D(2019, 5, 1)), "owl": (6, D(2019, 5, 1))}  # crow merged into owl
+    assert [dict(seen[k]["web_counts"])["actors"] for k in ("actors merged", "actor of no document", "merged too")] \
+        == [2, 3, 2]
 
 
 def test_a_parquet_load_keeps_the_summaries_an_ingest_keeps(tmp_path: Path) -> None:

@@ -273,6 +273,8 @@ def correct(
             if kind != "actor" and not any(replaced.values()):
                 raise CorrectionError(f"the {kind} {ref} is no longer in the store")
             _refresh_derived(store, touched)
+            if kind == "actor":  # a merge of an actor no document names changes the actor count alone
+                web_state.recount_actors(store)
             new_id = int(store.scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM corrections"))
             when = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
             row = (new_id, kind, key, doc_hash, action, json.dumps(payload, ensure_ascii=False), who, when, why,

@@ -212,6 +212,12 @@ def _apply(store: Any) -> None:
     store.execute("DROP TABLE fg_web_minus")
 
 
+def recount_actors(store: Any) -> None:
+    """Counts the actors again (after an actor correction, in its transaction)."""
+    if kept(store):
+        store.execute("UPDATE web_counts SET n = (SELECT COUNT(*) FROM actors) WHERE name = 'actors'")
+
+
 def recount_merged(store: Any) -> None:
     """Counts the merged events again (after `Store.set_merged_ids`, in its transaction)."""
     if kept(store):
