@@ -285,7 +285,7 @@ def run_op(a: argparse.Namespace) -> dict[str, Any]:
         base = _peak_mb()
         pages = []
         with TestClient(create_app(a.db), base_url="http://localhost") as c:  # a Host the app allows
-            for url in WEB_URLS:
+            for url in a.pages.split(",") if a.pages else WEB_URLS:
                 u = url.format(actor=a.actor, doc=a.doc)
                 t = time.perf_counter()
                 r = c.get(u)
@@ -299,10 +299,10 @@ def run_op(a: argparse.Namespace) -> dict[str, Any]:
     return {"seconds": seconds, "result": what, "peak_mb": _peak_mb(), "base_mb": base}
 
 
-def _spawn(db: str, op: str, info: dict[str, Any], timeout: float) -> dict[str, Any]:
+def _spawn(db: str, op: str, info: dict[str, Any], timeout: float, pages: str | None = None) -> dict[str, Any]:
     actor = info["median_actor"] if op == "timeline-median" else info["top_actor"]
     cmd = [sys.executable, __file__, "--op", op, "--db", db, "--at", "2017-06-01", "--actor", actor,
-           "--doc", info["doc"]]  # fmt: skip
+           "--doc", info["doc"], *(["--pages", pages] if pages else [])]  # fmt: skip
     try:
         p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -314,7 +314,8 @@ def _spawn(db: str, op: str, info: dict[str, Any], timeout: float) -> dict[str, 
 
 
 def bench(
-    target: str, label: str, relations: int, timeout: float, ops: list[str], reuse: bool = False, refill: bool = False
+    target: str, label: str, relations: int, timeout: float, ops: list[str], reuse: bool = False, refill: bool = False,
+    pages: str | None = None,
 ) -> list[str]:
     info = build(target, relations, reuse=reuse, refill=refill)
     from factiongraph.store import Store
@@ -337,7 +338,7 @@ def bench(
     ]  # fmt: skip
     for op in ops:
         if op == "web":
-            r = _spawn(target, op, info, timeout)
+            r = _spawn(target, op, info, timeout, pages)
             if "error" in r:
                 lines.append(f"| web pages | {r['error']} | | | each ≤ 1 s |")
                 continue
@@ -367,6 +368,8 @@ def main() -> None:
                     " again, timed.")
     ap.add_argument("--timeout", type=float, default=600, help="Seconds an operation may take.")
     ap.add_argument("--ops", default=",".join([*OPERATIONS, "web"]), help="Comma-separated operations.")
+    ap.add_argument("--pages", help="Comma-separated pages the web operation times, as in WEB_URLS (default: all),"
+                    " e.g. '/,/api/overview,/api/map'.")
     ap.add_argument("--op", help=argparse.SUPPRESS)
     ap.add_argument("--db", help=argparse.SUPPRESS)
     ap.add_argument("--at", help=argparse.SUPPRESS)
@@ -388,7 +391,7 @@ def main() -> None:
         for n in a.relations or [100_000]:
             for backend in backends:
                 target = a.pg if backend == "postgres" else str(folder / f"scale-{n}.duckdb")
-                print("\n".join(bench(target, backend, n, a.timeout, ops, a.reuse, a.refill)), flush=True)
+                print("\n".join(bench(target, backend, n, a.timeout, ops, a.reuse, a.refill, a.pages)), flush=True)
 
 
 if __name__ == "__main__":
