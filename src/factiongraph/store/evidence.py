@@ -156,7 +156,9 @@ def add_documents(store: Any, docs: str) -> None:
 
 def remove_documents(store: Any, docs: str) -> None:
     """Deletes the evidence rows of the documents `docs`; the next `add_documents` recomputes the
-    per-tie state of the pairs they named."""
+    per-tie state of the pairs they named. A caller that changed the documents' rows called
+    `web_state.mark` on them before (as `store.corrections` does), so that the web's summaries lose
+    what the documents held."""
     from factiongraph.store import ties
 
     ties.mark(store, docs)
