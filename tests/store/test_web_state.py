@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -130,6 +131,34 @@ def test_postgres_keeps_the_same_summaries_as_duckdb(tmp_path: Path, pg_url: str
         with Store.open(target) as s:
             got[name] = [(label, write(), assert_kept_equals_recomputation(s))[2] for label, write in writes(s)]
     assert got["postgres"] == got["duckdb"]
+
+
+def test_concurrent_postgres_ingests_add_to_each_others_summaries(pg_url: str) -> None:
+    pairs = {"x": ("hawk", "owl"), "y": ("kite", "crow")}  # no tie in common: neither waits for the other's
+
+    def day_docs(tag: str) -> list[tuple[str, dict[str, Any]]]:
+        return [doc(f"{tag}{i}", "2019-06-01", [event(*pairs[tag], place=IDLIB, date=f"2019-06-0{1 + i % 3}")])
+                for i in range(12)]  # fmt: skip
+
+    with Store.open(pg_url):
+        pass  # migrated once, before the writers start
+
+    def ingest(tag: str) -> None:
+        with Store.open(pg_url) as s:
+            for i in range(0, 12, 2):
+                s.write_batch(day_docs(tag)[i : i + 2])
+
+    writers = [threading.Thread(target=ingest, args=(tag,)) for tag in ("x", "y")]
+    for w in writers:
+        w.start()
+    for w in writers:
+        w.join()
+    with Store.open(pg_url) as s:
+        kept = assert_kept_equals_recomputation(s)
+    assert dict(kept["web_counts"])["events"] == 24
+    assert [r[1:] for r in kept["web_actor_events"]] == [(12, 12, 12, D(2019, 6, 3))] * 4
+    assert sorted((r[0], r[4]) for r in kept["web_event_days"]) == [
+        (D(2019, 6, 1), 8), (D(2019, 6, 2), 8), (D(2019, 6, 3), 8)]  # fmt: skip
 
 
 def test_a_store_without_the_summaries_is_counted_from_its_tables(tmp_path: Path) -> None:

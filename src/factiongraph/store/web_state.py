@@ -18,7 +18,9 @@ held before: a correction calls `mark` before it changes any row (`store.correct
 the documents' rows then; documents new to the store held nothing. A merged event counts for the
 marked documents when none of the others reports it. Latest event dates cannot be lowered by a
 subtraction, so the actors a change takes rows from are recomputed from `events`. Merged events
-are counted again when `Store.set_merged_ids` writes the merge.
+are counted again when `Store.set_merged_ids` writes the merge. On PostgreSQL, concurrent writers
+update the summaries one at a time (an advisory lock held to the end of the transaction), so each
+adds to the sums the other committed.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ DUCKDB_INDEXES = tuple(f"CREATE INDEX IF NOT EXISTS {t}_doc ON {t} (doc_hash)"
 POSTGRES_INDEXES = ("CREATE INDEX IF NOT EXISTS documents_ingested ON documents (ingested_at)",
                     "CREATE INDEX IF NOT EXISTS events_date ON events (date_start)")  # fmt: skip
 GEO = "CASE WHEN lat IS NOT NULL AND lon IS NOT NULL THEN 1 ELSE 0 END"
+APPLY_LOCK = 0x66677765  # PostgreSQL advisory lock key held while a transaction updates the summaries ("fgwe")
 _DOCS = "fg_web_docs"  # the documents marked in this transaction
 _D_COUNTS, _D_DAYS, _D_ACTORS = "fg_web_d_counts", "fg_web_d_days", "fg_web_d_actors"
 _TEMP = (
@@ -179,6 +182,8 @@ def refresh(store: Any) -> None:
 
 
 def _apply(store: Any) -> None:
+    if store.backend == "postgres":  # concurrent writers apply one at a time, each reading the other's sums
+        store.execute("SELECT pg_advisory_xact_lock(?)", (APPLY_LOCK,))
     store.execute(f"UPDATE web_counts SET n = n + (SELECT COALESCE(SUM(d.n), 0) FROM {_D_COUNTS} d"
                   " WHERE d.name = web_counts.name)")  # fmt: skip
     store.execute("UPDATE web_counts SET n = (SELECT COUNT(*) FROM actors) WHERE name = 'actors'")
