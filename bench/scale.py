@@ -4,10 +4,11 @@
         [--backend duckdb] [--backend postgres --pg postgresql://...] [--keep DIR] [--timeout 600]
 
 For each size and backend the store is generated inside the database (no extraction, no Python
-loop over rows; `build`), its evidence table and per-tie tables filled in one statement each (`store.evidence`,
-what `ingest` does per document), then every operation of `OPERATIONS` runs in a process of its own, so
-its peak memory (max RSS) is its own, and a Markdown table is printed: wall seconds of the first
-call, peak RSS, and the issue's targets for 10M relations on DuckDB.
+loop over rows; `build`), its evidence table, per-tie tables and the web's summaries filled in a few
+statements each (`store.evidence`, `store.ties`, `store.web_state`: what `ingest` keeps per document),
+then every operation of `OPERATIONS` runs in a process of its own, so its peak memory (max RSS) is its
+own, and a Markdown table is printed: wall seconds of the first call, peak RSS, and the issue's targets
+for 10M relations on DuckDB.
 
 The generated corpus (`setseed` first; DuckDB's parallel `random()` may still differ run to run):
 
@@ -50,7 +51,8 @@ EVENTS_PER_DOC = 2
 ALPHA = 1.1  # Pareto exponent of actor degrees
 SCALE = 20  # Pareto scale: the busiest actor gets ~1.1 / SCALE of relation ends
 SEED = 0.42
-STORE_TABLES = ("tie_meta", "tie_spells", "tie_changes", "tie_undated", "tie_irregular", "corrections", "evidence",
+STORE_TABLES = ("tie_meta", "tie_spells", "tie_changes", "tie_undated", "tie_irregular", "web_counts", "web_event_days",
+                "web_actor_events", "corrections", "evidence",
                 "places", "relations", "events", "mentions", "actors", "documents", "schema_version")
 BUILD_MEMORY = "4GB"  # DuckDB's memory while generating (it spills beyond)
 PAGE = 100  # edges, changes or timeline items a page shows (as the web and `--limit`)
@@ -160,9 +162,9 @@ def _fresh_postgres(url: str) -> None:
 
 def build(target: str, relations: int, *, reuse: bool = False, refill: bool = False) -> dict[str, Any]:
     """A fresh store at `target` with the generated corpus (with `reuse`, a DuckDB file built
-    before is kept as it is; with `refill` too, its evidence and per-tie tables are computed
-    again); returns timings and the actors to look up."""
-    from factiongraph.store import Store, ties
+    before is kept as it is; with `refill` too, its evidence, per-tie tables and web summaries are
+    computed again); returns timings and the actors to look up."""
+    from factiongraph.store import Store, ties, web_state
     from factiongraph.store.evidence import fill_sql
 
     backend = "postgres" if target.startswith("postgres") else "duckdb"
@@ -202,8 +204,11 @@ def build(target: str, relations: int, *, reuse: bool = False, refill: bool = Fa
                 with store.transaction():
                     ties.mark_pairs(store, f"SUBSTR(LEAST(a, b), 1, 7) = 'actor-{digit}'")
                     ties.refresh(store)
+            # the web's summaries `ingest` keeps (`web_state`), from scratch
+            with store.transaction():
+                web_state.rebuild(store)
             if backend == "postgres":
-                for table in ties.KEPT_TABLES:
+                for table in (*ties.KEPT_TABLES, *web_state.KEPT_TABLES):
                     store.execute(f"ANALYZE {table}")
             built = time.perf_counter() - t0
         counts = store.counts()
@@ -280,7 +285,7 @@ def run_op(a: argparse.Namespace) -> dict[str, Any]:
         base = _peak_mb()
         pages = []
         with TestClient(create_app(a.db), base_url="http://localhost") as c:  # a Host the app allows
-            for url in WEB_URLS:
+            for url in a.pages.split(",") if a.pages else WEB_URLS:
                 u = url.format(actor=a.actor, doc=a.doc)
                 t = time.perf_counter()
                 r = c.get(u)
@@ -294,10 +299,10 @@ def run_op(a: argparse.Namespace) -> dict[str, Any]:
     return {"seconds": seconds, "result": what, "peak_mb": _peak_mb(), "base_mb": base}
 
 
-def _spawn(db: str, op: str, info: dict[str, Any], timeout: float) -> dict[str, Any]:
+def _spawn(db: str, op: str, info: dict[str, Any], timeout: float, pages: str | None = None) -> dict[str, Any]:
     actor = info["median_actor"] if op == "timeline-median" else info["top_actor"]
     cmd = [sys.executable, __file__, "--op", op, "--db", db, "--at", "2017-06-01", "--actor", actor,
-           "--doc", info["doc"]]  # fmt: skip
+           "--doc", info["doc"], *(["--pages", pages] if pages else [])]  # fmt: skip
     try:
         p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -309,7 +314,8 @@ def _spawn(db: str, op: str, info: dict[str, Any], timeout: float) -> dict[str, 
 
 
 def bench(
-    target: str, label: str, relations: int, timeout: float, ops: list[str], reuse: bool = False, refill: bool = False
+    target: str, label: str, relations: int, timeout: float, ops: list[str], reuse: bool = False, refill: bool = False,
+    pages: str | None = None,
 ) -> list[str]:
     info = build(target, relations, reuse=reuse, refill=refill)
     from factiongraph.store import Store
@@ -332,7 +338,7 @@ def bench(
     ]  # fmt: skip
     for op in ops:
         if op == "web":
-            r = _spawn(target, op, info, timeout)
+            r = _spawn(target, op, info, timeout, pages)
             if "error" in r:
                 lines.append(f"| web pages | {r['error']} | | | each ≤ 1 s |")
                 continue
@@ -358,9 +364,12 @@ def main() -> None:
     ap.add_argument("--keep", type=Path, help="Build the DuckDB stores in this folder and keep them.")
     ap.add_argument("--reuse", action="store_true", help="With --keep: time a store kept there before, unbuilt.")
     ap.add_argument("--refill", action="store_true",
-                    help="With --reuse: compute the kept store's evidence and per-tie tables again, timed.")
+                    help="With --reuse: compute the kept store's evidence, per-tie tables and web summaries"
+                    " again, timed.")
     ap.add_argument("--timeout", type=float, default=600, help="Seconds an operation may take.")
     ap.add_argument("--ops", default=",".join([*OPERATIONS, "web"]), help="Comma-separated operations.")
+    ap.add_argument("--pages", help="Comma-separated pages the web operation times, as in WEB_URLS (default: all),"
+                    " e.g. '/,/api/overview,/api/map'.")
     ap.add_argument("--op", help=argparse.SUPPRESS)
     ap.add_argument("--db", help=argparse.SUPPRESS)
     ap.add_argument("--at", help=argparse.SUPPRESS)
@@ -382,7 +391,7 @@ def main() -> None:
         for n in a.relations or [100_000]:
             for backend in backends:
                 target = a.pg if backend == "postgres" else str(folder / f"scale-{n}.duckdb")
-                print("\n".join(bench(target, backend, n, a.timeout, ops, a.reuse, a.refill)), flush=True)
+                print("\n".join(bench(target, backend, n, a.timeout, ops, a.reuse, a.refill, a.pages)), flush=True)
 
 
 if __name__ == "__main__":

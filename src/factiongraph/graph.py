@@ -688,7 +688,13 @@ def changes_page(
     n_undated = kept.count_changes(store, scope, undated=True) if undated_too else 0
     page: list[Change] = []
     if offset < n_dated:
-        rows = kept.change_rows(store, scope, since=since, first_reported=first_reported, limit=limit, offset=offset)
+        end = min(offset + limit, n_dated)
+        if offset > n_dated // 2:  # the newer half read from its end (the newest page sorts few rows)
+            rows = kept.change_rows(store, scope, since=since, first_reported=first_reported, limit=end - offset,
+                                    offset=n_dated - end, newest_first=True)  # fmt: skip
+        else:
+            rows = kept.change_rows(store, scope, since=since, first_reported=first_reported, limit=limit,
+                                    offset=offset)  # fmt: skip
         page = sorted((_change(r) for r in rows), key=lambda c: (c.date, c.evidence.doc_id, c.evidence.index, c.kind))
     if n_undated and len(page) < limit:
         undated = sorted((_change({**r, "note": "undated report"}) for r in kept.undated_change_rows(store, scope)),

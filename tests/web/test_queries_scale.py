@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from factiongraph import graph as fg
-from factiongraph.store import Store
+from factiongraph.store import Store, web_state
 from factiongraph.web import queries as q
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -70,6 +70,8 @@ def test_actor_list_counts_each_event_and_statement_once_per_actor(store: Store)
 def test_map_actors_count_each_located_event_once(store: Store) -> None:
     assert q.map_events(store)["actors"] == []  # no event has coordinates
     store.execute("UPDATE events SET lat = 36.2, lon = 37.1")
+    with store.transaction():  # rows written by hand: the kept summaries computed again
+        web_state.rebuild(store)
     assert [(a["id"], a["events"]) for a in q.map_events(store)["actors"]] == [("blue", 2), ("red", 2), ("green", 1)]
 
 
@@ -131,3 +133,41 @@ def test_a_later_page_of_the_actor_list_counts_statements_as_the_whole_list(stor
     whole = [(r["id"], r["events"], r["relations"]) for r in q.actor_list(store)]
     assert [(r["id"], r["events"], r["relations"]) for r in q.actor_list(store, limit=1, offset=1)] == whole[1:2]
     assert [(r["id"], r["events"], r["relations"]) for r in q.actor_list(store, limit=2, offset=1)] == whole[1:]
+
+
+def test_overview_and_map_read_from_the_kept_summaries_equal_those_counted_from_the_tables(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = ("Idlib", 35.93, 36.63)
+    with Store.open(tmp_path / "fg.duckdb") as s:
+        s.write_batch([
+            doc("m1", "2019-03-02", [event("hawk", "owl", place=at, date="2019-03-01"),
+                                     event("owl", "crow", place=at, date="2019-05-01", certainty="reported")],
+                [relation("alliance", "hawk", "owl")]),
+            doc("m2", "2019-05-02", [event("hawk", "crow", place=at, date="2019-05-01"),
+                                     event("crow", "hawk", place=at, date="2019-05-01", source_kind="comment"),
+                                     event("hawk", "owl", date="2019-05-01")]),
+            doc("m3", None, [event("owl", "hawk", place=at)]),
+        ])  # fmt: skip
+        asks: list[dict[str, Any]] = [
+            {}, {"limit": 2}, {"limit": 1, "undated": False}, {"start": dt.date(2019, 4, 1)},
+            {"end": dt.date(2019, 4, 1), "undated": False}, {"certainty": ("reported",)},
+            {"source_kind": ("article", "comment"), "limit": 3}, {"actor": "crow"},
+        ]  # fmt: skip
+        kept = q.overview(s), [q.map_events(s, **a) for a in asks]
+        monkeypatch.setattr(web_state, "kept", lambda store: False)
+        live = q.overview(s), [q.map_events(s, **a) for a in asks]
+    assert kept == live
+    overview, maps = kept
+    active = overview["most_active_actors"]
+    assert [(a["actor"], a["events"], a["article_events"], a["last_event"]) for a in active] == [
+        ("hawk", 5, 4, dt.date(2019, 5, 1)), ("owl", 4, 4, dt.date(2019, 5, 1)), ("crow", 3, 2, dt.date(2019, 5, 1))]
+    assert (overview["counts"]["events"], overview["event_dates"]) == (
+        6, {"first": dt.date(2019, 3, 1), "last": dt.date(2019, 5, 1)})  # fmt: skip
+    assert [(m["total"], len(m["events"]), m["truncated"]) for m in maps] == [
+        (4, 4, False), (4, 2, True), (3, 1, True), (3, 3, False), (1, 1, False), (1, 1, False), (5, 3, True),
+        (2, 2, False),
+    ]  # fmt: skip
+    assert [(e["doc_hash"], e["event_id"]) for e in maps[1]["events"]] == [("hash-m1", "e2"), ("hash-m2", "e1")]
+    assert maps[0]["range"] == {"first": dt.date(2019, 3, 1), "last": dt.date(2019, 5, 1)}
+    assert [(a["id"], a["events"]) for a in maps[0]["actors"]] == [("hawk", 4), ("crow", 3), ("owl", 3)]

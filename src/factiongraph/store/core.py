@@ -469,12 +469,21 @@ class Store:
                     " AND events.merged_event_id IS DISTINCT FROM m.merged_event_id"
                 )
                 self.execute("DROP TABLE merge_map")
+                web_state.recount_merged(self)
+
+        from factiongraph.store import web_state
 
         retrying(write)
 
     # -- reading -----------------------------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
+        """Rows of each data table, failed documents and merged events: read from the counts kept at
+        ingest (`store.web_state`), counted when the store keeps none."""
+        from factiongraph.store import web_state
+
+        if web_state.kept(self):
+            return web_state.counts(self)
         out = {t: int(self.scalar(f"SELECT COUNT(*) FROM {t}")) for t in TABLES}
         out["failed_documents"] = int(self.scalar("SELECT COUNT(*) FROM documents WHERE error_code IS NOT NULL"))
         out["merged_events"] = int(self.scalar("SELECT COUNT(DISTINCT merged_event_id) FROM events"))

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 
 from factiongraph.document import CERTAINTIES, PLOVER_TYPES
+from factiongraph.store import web_state
 from factiongraph.store.schema import column_names
 
 TARGET_KINDS = ("event", "relation", "actor")
@@ -267,10 +268,13 @@ def correct(
     def write() -> Correction:
         with store.transaction():
             touched = _actor_docs(store, key, None) if kind == "actor" else [doc_hash or ""]
+            web_state.mark_documents(store, touched)  # what the documents hold before the change
             replaced = _apply(store, kind, key, doc_hash, action, payload, docs=None)
             if kind != "actor" and not any(replaced.values()):
                 raise CorrectionError(f"the {kind} {ref} is no longer in the store")
             _refresh_derived(store, touched)
+            if kind == "actor":  # a merge of an actor no document names changes the actor count alone
+                web_state.recount_actors(store)
             new_id = int(store.scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM corrections"))
             when = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
             row = (new_id, kind, key, doc_hash, action, json.dumps(payload, ensure_ascii=False), who, when, why,
@@ -349,6 +353,7 @@ def undo(store: Any, correction_id: int, *, who: str | None = None, why: str | N
 
     def write() -> Correction:
         with store.transaction():
+            web_state.mark_documents(store, [c.doc_hash or ""])  # what the document holds before the undo
             now: dict[str, list[dict[str, Any]]] = {}
             for table, rows in c.replaced.items():
                 key_col = "idx" if table == "relations" else "event_id"

@@ -143,17 +143,22 @@ def fill_sql(backend: str, docs: str | None) -> str:
 
 def add_documents(store: Any, docs: str) -> None:
     """Adds the evidence rows of the documents `docs` (a subquery of their hashes), which have none yet,
-    and recomputes the per-tie state of the actor pairs they name (`store.ties`)."""
-    from factiongraph.store import ties
+    recomputes the per-tie state of the actor pairs they name (`store.ties`) and updates the web's
+    summaries by what the documents hold (`store.web_state`)."""
+    from factiongraph.store import ties, web_state
 
     store.execute(fill_sql(store.backend, docs))
     ties.mark(store, docs)
     ties.refresh(store)
+    web_state.mark(store, docs, fresh=True)  # documents a correction marked before keep what it noted
+    web_state.refresh(store)
 
 
 def remove_documents(store: Any, docs: str) -> None:
     """Deletes the evidence rows of the documents `docs`; the next `add_documents` recomputes the
-    per-tie state of the pairs they named."""
+    per-tie state of the pairs they named. A caller that changed the documents' rows called
+    `web_state.mark` on them before (as `store.corrections` does), so that the web's summaries lose
+    what the documents held."""
     from factiongraph.store import ties
 
     ties.mark(store, docs)

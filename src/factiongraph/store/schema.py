@@ -26,6 +26,8 @@ Tables (one row per ...):
                 migration 6); what `store.graph_sql` reads. Not part of `TABLES`: never exported.
 - `tie_*`       per-tie state for the default filters, derived from `evidence` and kept with it
                 (`store.ties`, migration 7): spells of each tie's state, its changes, undated counts.
+- `web_*`       the overview's counts and the events per day and per actor, kept with the data
+                tables (`store.web_state`, migration 10) for the overview and the map.
 
 `COLUMNS` lists every table's columns in order, with their SQL types, as the migrations leave
 them: the one definition the store, `factiongraph batch` and `export --format parquet` share
@@ -52,6 +54,12 @@ def _evidence(store: Any) -> None:
 
 def _ties(store: Any) -> None:
     from factiongraph.store.ties import migrate
+
+    migrate(store)
+
+
+def _web_state(store: Any) -> None:
+    from factiongraph.store.web_state import migrate
 
     migrate(store)
 
@@ -213,6 +221,13 @@ MIGRATIONS: list[tuple[int, str, list[str | Callable[[Any], None]]]] = [
         "scale: per-tie state for the default filters (tie_spells, tie_changes, tie_undated, tie_irregular), kept at"
         " ingest",
         [_ties],
+    ),
+    (
+        10,
+        "webmisc: counts, events per day and per actor kept at ingest (web_counts, web_event_days, web_actor_events)"
+        " for the overview and the map; a document's rows by index (DuckDB), the newest documents and events by"
+        " index (PostgreSQL)",
+        [_web_state],
     ),
 ]
 

@@ -458,16 +458,18 @@ def change_rows(
     first_reported: bool = False,
     limit: int | None = None,
     offset: int = 0,
+    newest_first: bool = False,
 ) -> list[dict[str, Any]]:
     """`graph_sql.change_rows` from the kept changes; with `limit`, that many in the order
-    `graph.changes_from_store` lists them, from `offset`."""
+    `graph.changes_from_store` lists them (`newest_first`: the reverse order), from `offset`."""
     src, cond, params = _scoped(store, "tie_changes", scope)
     where, wparams = _change_where(since, first_reported, True)
     cols = ", ".join(f"k.{c}" for c in CHANGE_COLUMNS)
     tail = ""
     if limit is not None:
-        tail = (f" ORDER BY k.day, {_order(store, 'k.doc_id')}, k.idx, {_order(store, 'k.type')}, k.what"
-                f" LIMIT {int(limit)} OFFSET {int(offset)}")  # fmt: skip
+        keys = ("k.day", _order(store, "k.doc_id"), "k.idx", _order(store, "k.type"), "k.what")
+        way = " DESC" if newest_first else ""
+        tail = f" ORDER BY {', '.join(k + way for k in keys)} LIMIT {int(limit)} OFFSET {int(offset)}"
     rows = store.query(f"SELECT {cols} FROM {src} WHERE {cond} AND {where}{tail}", [*params, *wparams])
     for r in rows:
         r["day"], r["p_day"] = as_date(r["day"]), as_date(r["p_day"])

@@ -16,6 +16,7 @@ from typing import Any
 
 from factiongraph import graph as fg
 from factiongraph.document import CERTAINTIES
+from factiongraph.store import web_state
 from factiongraph.store.contradictions import contradicted_pairs, contradictions
 from factiongraph.store.core import Store
 
@@ -25,6 +26,7 @@ DEFAULT_SOURCE_KINDS: tuple[str, ...] = ("article",)  # reader comments are left
 CONTEXT_CHARS = 280  # characters of document text shown on each side of an evidence span
 MAX_GRAPH_EDGES = 400
 MAX_MAP_EVENTS = 5000
+MAP_ACTORS = 300  # actors the map offers to filter by: those with the most located events
 PAGE_SIZE = 200  # rows of one list on a page (actor pages, the actor list); the rest are paged
 MAX_TIMELINE_MARKS = 2000  # relation reports an actor page draws at most; beyond, every n-th in date order
 # ACLED event types in a fixed order, so that the map's colours stay put; None: no ACLED type.
@@ -95,6 +97,17 @@ def actor_names(store: Store) -> dict[str, dict[str, Any]]:
     return {r["id"]: r for r in store.query("SELECT id, name, kind, country FROM actors")}
 
 
+def names_of(store: Store, ids: Iterable[str | None]) -> dict[str, dict[str, Any]]:
+    """`actor_names` of these actors only (a page names a few of them, the store may hold many)."""
+    wanted = sorted({i for i in ids if i is not None})
+    out: dict[str, dict[str, Any]] = {}
+    for i in range(0, len(wanted), 500):
+        part = wanted[i : i + 500]
+        out.update((r["id"], r) for r in store.query(f"SELECT id, name, kind, country FROM actors WHERE id IN"
+                                                      f" {_in(part)}", part))  # fmt: skip
+    return out
+
+
 def _name(names: dict[str, dict[str, Any]], actor_id: str | None) -> str | None:
     if actor_id is None:
         return None
@@ -107,24 +120,32 @@ def _name(names: dict[str, dict[str, Any]], actor_id: str | None) -> str | None:
 
 def overview(store: Store, *, limit: int = 15) -> dict[str, Any]:
     """Counts, the latest alliance changes and the most active actors."""
-    names = actor_names(store)
     counts = store.counts()
-    dates = store.query(
-        "SELECT MIN(date_start) AS first, MAX(date_start) AS last FROM events WHERE date_start IS NOT NULL"
-    )[0]
-    active = store.query(
-        "SELECT actor, COUNT(*) AS events, SUM(CASE WHEN source_kind = 'article' THEN 1 ELSE 0 END) AS article_events,"
-        " MAX(date_start) AS last_event FROM ("
-        " SELECT actor1 AS actor, source_kind, date_start FROM events WHERE actor1 IS NOT NULL"
-        " UNION ALL SELECT actor2 AS actor, source_kind, date_start FROM events"
-        " WHERE actor2 IS NOT NULL AND (actor1 IS NULL OR actor2 <> actor1)) t"
-        " GROUP BY actor ORDER BY events DESC, actor LIMIT ?",
-        (limit,),
-    )
+    if web_state.kept(store):  # the summaries kept at ingest: small tables, whatever the corpus size
+        first, last = web_state.event_dates(store)
+        dates = {"first": first, "last": last}
+        active = web_state.most_active(store, limit)
+        for a in active:
+            a["events"], a["article_events"] = int(a["events"]), int(a["article_events"])
+            a["last_event"] = _date(a["last_event"])
+    else:
+        dates = store.query(
+            "SELECT MIN(date_start) AS first, MAX(date_start) AS last FROM events WHERE date_start IS NOT NULL"
+        )[0]
+        active = store.query(
+            "SELECT actor, COUNT(*) AS events, SUM(CASE WHEN source_kind = 'article' THEN 1 ELSE 0 END) AS"
+            " article_events, MAX(date_start) AS last_event FROM ("
+            " SELECT actor1 AS actor, source_kind, date_start FROM events WHERE actor1 IS NOT NULL"
+            " UNION ALL SELECT actor2 AS actor, source_kind, date_start FROM events"
+            " WHERE actor2 IS NOT NULL AND (actor1 IS NULL OR actor2 <> actor1)) t"
+            " GROUP BY actor ORDER BY events DESC, actor LIMIT ?",
+            (limit,),
+        )
+    changes, n_changes = _latest_changes(store, limit=limit)
+    names = names_of(store, [a["actor"] for a in active])
     for a in active:
         a["name"] = _name(names, a["actor"])
         a["kind"] = (names.get(a["actor"]) or {}).get("kind")
-    changes, n_changes = _latest_changes(store, limit=limit, names=names)
     recent_docs = [_titled(r) for r in store.query(
         "SELECT hash, id, title, url, published, n_events, n_relations, error_code FROM documents"
         " ORDER BY ingested_at DESC, id LIMIT ?",
@@ -154,8 +175,7 @@ def latest_changes(
     """The most recent changes (`graph.changes_from_store`), newest first, then those of undated
     reports (date None), at most `limit` in all, with links to their evidence. Found reading only the
     lately reported ties (`_latest`), so the cost does not grow with the whole history."""
-    names = names if names is not None else actor_names(store)
-    return _rows(*_latest(store, limit, include_comments, scope), limit, names)
+    return _rows(store, *_latest(store, limit, include_comments, scope), limit, names)
 
 
 def _latest_changes(
@@ -168,18 +188,23 @@ def _latest_changes(
 ) -> tuple[list[dict[str, Any]], int]:
     """`latest_changes` and how many changes there are in all: with the default filters, the newest
     page and the count read from the changes the store keeps (`store.ties`), not the whole history."""
-    names = names if names is not None else actor_names(store)
     if (kept := _kept_latest(store, limit, include_comments, scope)) is not None:
         dated, undated, total = kept
-        return _rows(dated, undated, limit, names), total
+        return _rows(store, dated, undated, limit, names), total
     found = fg.changes_from_store(store, include_comments=include_comments, include_undated=True, scope=scope)
     return _rows(
-        [c for c in found if c.date is not None], [c for c in found if c.date is None], limit, names
+        store, [c for c in found if c.date is not None], [c for c in found if c.date is None], limit, names
     ), len(found)
 
 
-def _rows(dated: list[Any], undated: list[Any], limit: int, names: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """The newest `limit` dated changes, newest first, then undated ones, as the pages show them."""
+def _rows(
+    store: Store, dated: list[Any], undated: list[Any], limit: int, names: dict[str, dict[str, Any]] | None
+) -> list[dict[str, Any]]:
+    """The newest `limit` dated changes, newest first, then undated ones, as the pages show them
+    (actor names from `names`, else looked up for the changes shown)."""
+    shown = (list(reversed(dated[-limit:])) + undated)[:limit]
+    if names is None:
+        names = names_of(store, [a for c in shown for a in (c.source, c.target)])
     return [
         {
             **_change_row(c, names),
@@ -188,7 +213,7 @@ def _rows(dated: list[Any], undated: list[Any], limit: int, names: dict[str, dic
             "document": c.evidence.doc_id,
             "evidence": c.evidence.text,
         }
-        for c in (list(reversed(dated[-limit:])) + undated)[:limit]
+        for c in shown
     ]
 
 
@@ -209,6 +234,8 @@ def _kept_latest(
     n_dated = kept.count_changes(store, scope)
     dated, _ = fg.changes_page(store, include_comments=include_comments, include_undated=False, scope=scope,
                                limit=limit, offset=max(0, n_dated - limit))  # fmt: skip
+    if n_dated >= limit:  # the undated ones come after `limit` dated ones: only counted
+        return dated, [], n_dated + kept.count_changes(store, scope, undated=True)
     undated, total = fg.changes_page(store, include_comments=include_comments, include_undated=True, scope=scope,
                                      limit=limit, offset=n_dated)  # fmt: skip
     return dated, undated, total
@@ -366,10 +393,14 @@ def map_events(
     limit: int = MAX_MAP_EVENTS,
     undated: bool = True,
 ) -> dict[str, Any]:
-    """Geolocated events (newest first, undated ones last) for the map, with the date range and the
-    actors to filter by. A date range keeps the undated events (`undated`: False drops them): a
-    report without a date is no report outside the range, and the map shows them in a layer of
-    their own (`dated` is False on them)."""
+    """Geolocated events (newest first, undated ones last) for the map, at most `limit` of them
+    (`total`: how many the filters select; `truncated`: more than shown), with the date range of the
+    located events and the actors to filter by. A date range keeps the undated events (`undated`:
+    False drops them): a report without a date is no report outside the range, and the map shows
+    them in a layer of their own (`dated` is False on them).
+
+    Without `actor`, the total, the range and the actors come from the summaries kept at ingest
+    (`store.web_state`), and the events are read from the first day of the newest `limit` on."""
     where = ["e.lat IS NOT NULL", "e.lon IS NOT NULL", f"e.certainty IN {_in(certainty)}",
              f"e.source_kind IN {_in(source_kind)}"]  # fmt: skip
     params: list[Any] = [*certainty, *source_kind]
@@ -388,29 +419,42 @@ def map_events(
         where.append("(e.actor1 = ? OR e.actor2 = ?)")
         params += [actor, actor]
     cond = " AND ".join(where)
-    total = int(store.scalar(f"SELECT COUNT(*) FROM events e WHERE {cond}", params))
+    read, read_params = cond, params
+    kept = web_state.kept(store)
+    if kept and not actor:  # counted from the events per day kept at ingest; read from the page's first day
+        total = web_state.map_count(store, certainty, source_kind, start, end, undated)
+        if (first := web_state.map_first_day(store, certainty, source_kind, start, end, limit)) is not None:
+            read, read_params = f"{cond} AND e.date_start >= ?", [*params, first]
+    else:
+        total = int(store.scalar(f"SELECT COUNT(*) FROM events e WHERE {cond}", params))
     rows = store.query(
         "SELECT e.doc_hash, e.event_id, e.plover, e.plover_mode, e.acled_event_type, e.acled_sub_event_type,"
         " e.actor1, e.actor2, e.location_name, e.lat, e.lon, e.country, e.date_start, e.fatalities,"
         " e.certainty, e.source_kind, SUBSTRING(e.evidence_text, 1, 200) AS evidence"
-        f" FROM events e WHERE {cond} ORDER BY e.date_start DESC NULLS LAST, e.doc_hash, e.event_id LIMIT ?",
-        [*params, limit],
+        f" FROM events e WHERE {read} ORDER BY e.date_start DESC NULLS LAST, e.doc_hash, e.event_id LIMIT ?",
+        [*read_params, limit],
     )
-    names = actor_names(store)
+    names = names_of(store, [a for r in rows for a in (r["actor1"], r["actor2"])])
     for r in rows:
         r["actor1_name"] = _name(names, r["actor1"])
         r["actor2_name"] = _name(names, r["actor2"])
         r["type"] = r["acled_event_type"] or "Other"
         r["dated"] = r["date_start"] is not None
     n_undated = sum(1 for r in rows if not r["dated"])
-    bounds = store.query("SELECT MIN(date_start) AS first, MAX(date_start) AS last FROM events WHERE lat IS NOT NULL")[
-        0
-    ]
-    actors = store.query(
-        "SELECT a.id, a.name, x.events FROM (SELECT actor, COUNT(*) AS events FROM"
-        f" ({_EVENT_ACTORS.format(where='lat IS NOT NULL')}) e GROUP BY actor) x JOIN actors a ON a.id = x.actor"
-        " ORDER BY x.events DESC, a.name LIMIT 300"
-    )
+    if kept:
+        first_day, last_day = web_state.event_dates(store, geo=True)
+        bounds = {"first": first_day, "last": last_day}
+        actors = web_state.map_actors(store, MAP_ACTORS)
+        for a in actors:
+            a["events"] = int(a["events"])
+    else:
+        bounds = store.query("SELECT MIN(date_start) AS first, MAX(date_start) AS last FROM events"
+                             " WHERE lat IS NOT NULL AND lon IS NOT NULL")[0]  # fmt: skip
+        actors = store.query(
+            "SELECT a.id, a.name, x.events FROM (SELECT actor, COUNT(*) AS events FROM"
+            f" ({_EVENT_ACTORS.format(where='lat IS NOT NULL AND lon IS NOT NULL')}) e GROUP BY actor) x"
+            f" JOIN actors a ON a.id = x.actor ORDER BY x.events DESC, a.name LIMIT {MAP_ACTORS}"
+        )
     return {
         "filters": {
             "start": start,
@@ -589,7 +633,6 @@ def document_detail(store: Store, doc_hash: str) -> dict[str, Any] | None:
     doc["sections"] = json.loads(doc["sections"] or "[]")
     doc["warnings"] = json.loads(doc["warnings"]) if doc["warnings"] else []
     text = doc["text"] or ""
-    names = actor_names(store)
     events = store.query(
         "SELECT event_id, plover, plover_mode, actor1, actor2, location_name, date_start, certainty, source_kind,"
         " evidence_start, evidence_end, evidence_text, trigger_start, trigger_end FROM events WHERE doc_hash = ?"
@@ -605,6 +648,9 @@ def document_detail(store: Store, doc_hash: str) -> dict[str, Any] | None:
         "SELECT actor_id, start_offset, end_offset, text FROM mentions WHERE doc_hash = ? ORDER BY start_offset",
         (doc_hash,),
     )
+    names = names_of(store, [*(e[k] for e in events for k in ("actor1", "actor2")),
+                             *(r[k] for r in relations for k in ("source", "target")),
+                             *(m["actor_id"] for m in mentions)])  # fmt: skip
     for e in events:
         e["actor1_name"], e["actor2_name"] = _name(names, e["actor1"]), _name(names, e["actor2"])
     for r in relations:
