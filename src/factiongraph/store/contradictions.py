@@ -12,6 +12,9 @@ without a date there is no telling whether they speak of the same time):
 - `event denied`: one source reports an event (PLOVER type, the same two actors in either
   order) as asserted or reported, another denies it (certainty negated).
 
+`store.contra_state` keeps these groups per actor pair, computed at ingest, for the default window
+and confidence threshold; `contradictions` reads them from there.
+
 Relations are read as the graph reads them (`graph_sql.evidence_sql`: parties only, the
 confidence threshold, the analyst's corrections applied), so a rejected statement contradicts
 nothing. Each source counts once per side (its first statement stands for it); the pairs of sources
@@ -78,10 +81,10 @@ def _side(r: dict[str, Any], p: str, cols: tuple[str, ...]) -> dict[str, Any]:
     return out
 
 
-def _grouped(store: Any, ctes: str, pairs: str, params: list[Any], tie: str) -> list[dict[str, Any]]:
+def _grouped_sql(ctes: str, pairs: str, tie: str) -> str:
     """One row per kind and actor pair from the pairs of disagreeing sources `pairs` selects (kind,
     pp, qq and the x_/y_ columns): the pair closest in time, with the sources on each side (nx, ny)."""
-    q = (
+    return (
         f"WITH {ctes}, j AS ({pairs}),"
         " c AS (SELECT kind, pp, qq, COUNT(DISTINCT x_doc_hash || ':' || x_source_kind) AS nx,"
         " COUNT(DISTINCT y_doc_hash || ':' || y_source_kind) AS ny FROM j GROUP BY kind, pp, qq),"
@@ -89,7 +92,6 @@ def _grouped(store: Any, ctes: str, pairs: str, params: list[Any], tie: str) -> 
         f" y_doc_id, x_{tie}, y_{tie}) AS gn FROM j)"
         " SELECT g.*, c.nx, c.ny FROM g JOIN c ON c.kind = g.kind AND c.pp = g.pp AND c.qq = g.qq WHERE g.gn = 1"
     )
-    return store.query(q, params)
 
 
 def _among(a: str, b: str, pairs: Sequence[tuple[str, str]] | None) -> tuple[str, list[Any]]:
@@ -101,12 +103,15 @@ def _among(a: str, b: str, pairs: Sequence[tuple[str, str]] | None) -> tuple[str
     return f"LEAST({a}, {b}) || CHR(31) || GREATEST({a}, {b}) IN {marks}", keys
 
 
-def _relation_groups(
-    store: Any, scope: Scope, min_confidence: float, window_days: int, only: Sequence[tuple[str, str]] | None = None
-) -> list[dict[str, Any]]:
+def relation_groups_sql(
+    store: Any, scope: Scope, min_confidence: float, window_days: int, *,
+    only: Sequence[tuple[str, str]] | None = None, restrict: str | None = None,
+) -> tuple[str, list[Any]]:
+    """The SELECT of the relation kinds' groups (see `_grouped_sql`) of the pairs in `scope`, of
+    `only` these pairs (when given) and whose evidence rows (`ev`) meet `restrict` (when given)."""
     among, among_params = _among("ev.a", "ev.b", only)
-    sql, params = graph_sql.evidence_sql(store, scope, min_confidence=min_confidence,
-                                         restrict=among if only is not None else None)  # fmt: skip
+    cond = " AND ".join(c for c in (among if only is not None else None, restrict) if c) or None
+    sql, params = graph_sql.evidence_sql(store, scope, min_confidence=min_confidence, restrict=cond)
     params = [*params, *among_params]
     sel = ", ".join(f"{x}.{c} AS {x}_{c}" for x in ("x", "y") for c in _REL_COLS) + ", x.p AS pp, x.q AS qq"
     same_source = "x.doc_hash = y.doc_hash AND x.source_kind = y.source_kind"
@@ -133,15 +138,21 @@ def _relation_groups(
         f" UNION ALL SELECT 'tie denied' AS kind, {sel} FROM r2 x JOIN r2 y ON x.type = y.type AND x.a = y.a"
         f" AND x.b = y.b AND x.side2 = 'A' AND y.side2 = 'N' WHERE NOT ({same_source}) AND {near}"
     )
-    return _grouped(store, ctes, pairs, [*params, window_days, window_days], "idx")
+    return _grouped_sql(ctes, pairs, "idx"), [*params, window_days, window_days]
 
 
-def _event_groups(
-    store: Any, scope: Scope, window_days: int, only: Sequence[tuple[str, str]] | None = None
-) -> list[dict[str, Any]]:
+def event_groups_sql(
+    store: Any, scope: Scope, window_days: int, *, only: Sequence[tuple[str, str]] | None = None,
+    restrict: str | None = None,
+) -> tuple[str, list[Any]]:
+    """The SELECT of the `event denied` groups (see `_grouped_sql`) of the pairs in `scope`, of
+    `only` these pairs (when given) and whose event rows (`e`) meet `restrict` (when given)."""
+    del store  # one SQL for both backends
     scope_sql, scope_params = scope.where("e.actor1", "e.actor2", "a1.country", "a2.country")
     among, among_params = _among("e.actor1", "e.actor2", only)
     scope_sql, scope_params = f"{scope_sql} AND {among}", [*scope_params, *among_params]
+    if restrict:
+        scope_sql += f" AND {restrict}"
     base = (
         "SELECT e.doc_hash, e.event_id, d.id AS doc_id, e.plover, e.actor1, e.actor2, e.certainty, e.source_kind,"
         " e.evidence_text, COALESCE(e.date_start, d.published) AS day, LEAST(e.actor1, e.actor2) AS p,"
@@ -156,7 +167,17 @@ def _event_groups(
         " AND NOT (x.doc_hash = y.doc_hash AND x.source_kind = y.source_kind)"
         " AND x.day IS NOT NULL AND y.day IS NOT NULL AND ABS(x.day - y.day) <= ?"
     )
-    return _grouped(store, f"s AS ({base})", pairs, [*scope_params, window_days], "event_id")
+    return _grouped_sql(f"s AS ({base})", pairs, "event_id"), [*scope_params, window_days]
+
+
+def group_rows(
+    store: Any, scope: Scope, min_confidence: float, window_days: int, pairs: Sequence[tuple[str, str]] | None
+) -> list[dict[str, Any]]:
+    """The groups of every kind (`_grouped_sql`'s rows) computed from the evidence and events tables."""
+    q, p = relation_groups_sql(store, scope, min_confidence, window_days, only=pairs)
+    rows = store.query(q, p)
+    q, p = event_groups_sql(store, scope, window_days, only=pairs)
+    return rows + store.query(q, p)
 
 
 def contradictions(
@@ -168,17 +189,22 @@ def contradictions(
     pairs: Sequence[tuple[str, str]] | None = None,
 ) -> list[Contradiction]:
     """The disagreements in the store (see the module docstring), newest first; with `pairs`, only
-    those about these actor pairs (what a page showing some ties needs: the same rows, less work)."""
+    those about these actor pairs (what a page showing some ties needs: the same rows, less work).
+
+    Read from the per-pair state kept at ingest (`store.contra_state`) when it was computed for
+    this window and confidence threshold (the defaults), else computed from the evidence."""
+    from factiongraph.store import contra_state
+
     if min_confidence is None:
         from factiongraph.graph import MIN_CONFIDENCE
 
         min_confidence = MIN_CONFIDENCE
-    rows: list[tuple[dict[str, Any], tuple[str, ...]]] = [
-        (r, _REL_COLS) for r in _relation_groups(store, scope, min_confidence, window_days, pairs)
-    ]
-    rows += [(r, _EVENT_COLS) for r in _event_groups(store, scope, window_days, pairs)]
+    rows = contra_state.group_rows(store, scope, pairs, min_confidence=min_confidence, window_days=window_days)
+    if rows is None:
+        rows = group_rows(store, scope, min_confidence, window_days, pairs)
     out = []
-    for r, cols in rows:
+    for r in rows:
+        cols = _EVENT_COLS if r["kind"] == "event denied" else _REL_COLS
         x, y = _side(r, "x_", cols), _side(r, "y_", cols)
         lo, hi = sorted((r["pp"], r["qq"]))
         if (x["day"], x["doc_id"]) <= (y["day"], y["doc_id"]):

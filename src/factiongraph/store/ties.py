@@ -33,6 +33,7 @@ import datetime as dt
 from typing import Any
 
 from factiongraph.document import CERTAINTIES
+from factiongraph.store import contra_state
 from factiongraph.store.graph_sql import (
     ALL,
     CHANGE_COLUMNS,
@@ -166,6 +167,7 @@ def mark(store: Any, docs: str) -> None:
         f"INSERT INTO {_TOUCHED} (lo, hi) SELECT DISTINCT LEAST(a, b), GREATEST(a, b) FROM evidence"
         f" WHERE doc_hash IN ({docs})"
     )
+    contra_state.mark_events(store, _TOUCHED, docs=docs)  # the pairs' contradictions (`store.contra_state`)
 
 
 def mark_pairs(store: Any, condition: str) -> None:
@@ -174,6 +176,7 @@ def mark_pairs(store: Any, condition: str) -> None:
     store.execute(f"CREATE TEMPORARY TABLE IF NOT EXISTS {_TOUCHED} (lo TEXT, hi TEXT)")
     store.execute(f"INSERT INTO {_TOUCHED} (lo, hi) SELECT DISTINCT LEAST(a, b), GREATEST(a, b) FROM evidence"
                   f" WHERE {condition}")  # fmt: skip
+    contra_state.mark_events(store, _TOUCHED, condition=condition)
 
 
 def rebuild_tables(store: Any) -> None:
@@ -184,6 +187,7 @@ def rebuild_tables(store: Any) -> None:
     filters = default_filters()
     _record_filters(store, filters)
     store._tie_meta = filters
+    contra_state.clear(store)
 
 
 def _record_filters(store: Any, filters: dict[str, Any]) -> None:
@@ -263,6 +267,7 @@ def _compute(store: Any, restrict: str | None) -> None:
         for table in KEPT_TABLES:
             store.execute(f"ANALYZE {table}")
     store._tie_meta = filters
+    contra_state.compute(store, _TOUCHED if restrict else None)  # the same pairs' contradictions
 
 
 def _run(store: Any, sql: str, params: list[Any]) -> None:
