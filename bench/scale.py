@@ -162,7 +162,7 @@ def build(target: str, relations: int, *, reuse: bool = False, refill: bool = Fa
     """A fresh store at `target` with the generated corpus (with `reuse`, a DuckDB file built
     before is kept as it is; with `refill` too, its evidence and per-tie tables are computed
     again); returns timings and the actors to look up."""
-    from factiongraph.store import Store, ties
+    from factiongraph.store import Store, contra_state, ties
     from factiongraph.store.evidence import fill_sql
 
     backend = "postgres" if target.startswith("postgres") else "duckdb"
@@ -194,7 +194,8 @@ def build(target: str, relations: int, *, reuse: bool = False, refill: bool = Fa
             if backend == "postgres":
                 store.execute("ANALYZE")
             evidence = time.perf_counter() - t0
-            # the per-tie state `ingest` keeps, from scratch (`ties.rebuild`), a tenth of the actor
+            # the per-tie state `ingest` keeps (and with it each pair's contradictions,
+            # `store.contra_state`), from scratch (`ties.rebuild`), a tenth of the actor
             # pairs at a time (by the first digit of the lesser actor id), as an ingest touching them
             with store.transaction():
                 ties.rebuild_tables(store)
@@ -203,7 +204,7 @@ def build(target: str, relations: int, *, reuse: bool = False, refill: bool = Fa
                     ties.mark_pairs(store, f"SUBSTR(LEAST(a, b), 1, 7) = 'actor-{digit}'")
                     ties.refresh(store)
             if backend == "postgres":
-                for table in ties.KEPT_TABLES:
+                for table in (*ties.KEPT_TABLES, *contra_state.KEPT_TABLES):
                     store.execute(f"ANALYZE {table}")
             built = time.perf_counter() - t0
         counts = store.counts()
