@@ -359,6 +359,20 @@ def latest_day(store: Any, scope: Scope = ALL) -> dt.date | None:
     return day
 
 
+def day_range(store: Any, scope: Scope = ALL) -> tuple[dt.date | None, dt.date | None]:
+    """The first and latest day of a dated statement within the scope, counted or not
+    (`graph_sql.day_range` counting every source kind): the spells' start days and the
+    irregular ties' evidence."""
+    src, cond, params = _scoped(store, "tie_spells", scope)
+    rows = store.query(f"SELECT MIN(k.start_day) AS lo, MAX(k.start_day) AS hi FROM {src} WHERE {cond}", params)
+    if has_irregular(store, scope):
+        ev, p = evidence_sql(store, scope, restrict=_IRREGULAR, **default_filters())
+        rows += store.query(f"SELECT MIN(day) AS lo, MAX(day) AS hi FROM ({ev}) e", p)
+    lows = [d for r in rows if (d := as_date(r["lo"])) is not None]
+    highs = [d for r in rows if (d := as_date(r["hi"])) is not None]
+    return min(lows, default=None), max(highs, default=None)
+
+
 def undated_count(store: Any, scope: Scope = ALL) -> int:
     """How many undated statements the scope holds."""
     src, cond, params = _scoped(store, "tie_undated", scope)
