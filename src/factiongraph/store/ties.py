@@ -24,7 +24,9 @@ calls `mark` with the documents it touches before and `refresh` after; `refresh`
 ties of the actor pairs those documents name - all types of a pair at once, as changes compare a
 pair's alliance and hostility - with the same queries `graph_sql` runs on the whole store, so the
 kept rows are those queries' rows by construction. When the default filters change (a new
-confidence threshold), the next write recomputes everything.
+confidence threshold), the next write recomputes everything. The same pairs' contradictions
+(`store.contra_state`, migration 9) are recomputed with them; `mark` notes the pairs the
+documents' events name too, for those.
 """
 
 from __future__ import annotations
