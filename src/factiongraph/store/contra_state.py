@@ -143,9 +143,13 @@ def compute(store: Any, touched: str | None) -> None:
     from factiongraph.store.contradictions import event_groups_sql, relation_groups_sql
 
     def among(a: str, b: str) -> str | None:
+        """The endpoints `a`, `b` are a touched pair; each first one of their actors, a filter on the
+        column itself that a scan applies cheaply (few pairs at ingest: few actors)."""
         if not touched:
             return None
-        return f"EXISTS (SELECT 1 FROM {touched} tp WHERE tp.lo = LEAST({a}, {b}) AND tp.hi = GREATEST({a}, {b}))"
+        ends = f"(SELECT lo FROM {touched} UNION SELECT hi FROM {touched})"
+        return (f"{a} IN {ends} AND {b} IN {ends} AND EXISTS (SELECT 1 FROM {touched} tp"
+                f" WHERE tp.lo = LEAST({a}, {b}) AND tp.hi = GREATEST({a}, {b}))")  # fmt: skip
 
     cols = ", ".join(c for c, _ in GROUP_COLUMNS)
     window, conf = settings["window_days"], settings["min_confidence"]
