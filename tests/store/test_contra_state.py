@@ -146,7 +146,12 @@ def test_rejecting_confirming_and_merging_recompute_the_pairs_they_touch(
             ("event denied", "qadr", "sahil", 1, 1), ("event denied", "army", "qadr", 1, 1),
             ("allied and hostile", "army", "qadr", 1, 1), ("tie denied", "qadr", "sahil", 2, 1),
         ]  # fmt: skip
-        assert contra_state.kept_rows(s) == rebuilt(s)
+        # the actor of the shelling and of the ambush's denial split off under a new id: the ambush
+        # and its denial, the army's backing and the shelling are about two pairs again
+        split = {"new_id": "nahr-2", "name": "Nahr Brigade", "documents": ["h-shell", "h-noraid"]}
+        correct(s, "actor", "qadr", "split", payload=split, who="analyst-1")
+        same_as_live(s, monkeypatch)
+        assert summary(s) == [("event denied", "army", "qadr", 1, 1), ("tie denied", "qadr", "sahil", 2, 1)]
 
 
 def test_a_window_or_threshold_other_than_the_default_is_computed_from_the_evidence(
