@@ -116,9 +116,11 @@ def relation_groups_sql(
     sel = ", ".join(f"{x}.{c} AS {x}_{c}" for x in ("x", "y") for c in _REL_COLS) + ", x.p AS pp, x.q AS qq"
     same_source = "x.doc_hash = y.doc_hash AND x.source_kind = y.source_kind"
     near = "ABS(x.day - y.day) <= ?"
-    # a statement that the friendly tie ended, dated between the two: a change, not a disagreement
-    ended = ("EXISTS (SELECT 1 FROM s z WHERE z.p = x.p AND z.q = x.q AND z.type = x.type AND z.ends = 1"
-             " AND z.day >= LEAST(x.day, y.day) AND z.day <= GREATEST(x.day, y.day))")  # fmt: skip
+    # a statement that the friendly tie ended, dated between the two (inclusive): a change, not a
+    # disagreement. With `pe`/`ne` the latest/earliest end of x's tie on or before/after x's day
+    # (`fe`), one ended between them when y is later and ne <= y's day, or earlier and pe >= it
+    ended = ("((y.day >= x.day AND fe.ne IS NOT NULL AND fe.ne <= y.day)"
+             " OR (y.day < x.day AND fe.pe IS NOT NULL AND fe.pe >= y.day))")  # fmt: skip
     holds = "status = 'current' AND change IS NULL AND certainty <> 'negated'"
     # each source (document and source kind) counts once per side: its first statement stands for it,
     # so a report repeating a tie in every paragraph does not multiply the pairs to compare
@@ -129,11 +131,18 @@ def relation_groups_sql(
         " CASE WHEN certainty = 'negated' THEN 'N' ELSE 'A' END AS side2 FROM s),"
         " r1 AS (SELECT * FROM (SELECT sd.*, ROW_NUMBER() OVER (PARTITION BY p, q, side1, doc_hash, source_kind"
         " ORDER BY day, idx) AS rn FROM sd WHERE side1 IS NOT NULL) t1 WHERE rn = 1),"
+        " fz AS (SELECT p, q, type, day, doc_hash, idx, 0 AS z FROM r1 WHERE side1 = 'F'"
+        " UNION ALL SELECT p, q, type, day, NULL, NULL, 1 FROM s WHERE ends = 1),"
+        " fe AS (SELECT doc_hash, idx, pe, ne FROM (SELECT fz.*, MAX(CASE WHEN z = 1 THEN day END) OVER"
+        " (PARTITION BY p, q, type ORDER BY day RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS pe,"
+        " MIN(CASE WHEN z = 1 THEN day END) OVER (PARTITION BY p, q, type ORDER BY day"
+        " RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) AS ne FROM fz) t0 WHERE z = 0),"
         " r2 AS (SELECT * FROM (SELECT sd.*, ROW_NUMBER() OVER (PARTITION BY type, a, b, side2, doc_hash,"
         " source_kind ORDER BY day, idx) AS rn FROM sd) t2 WHERE rn = 1)"
     )
     pairs = (
-        f"SELECT 'allied and hostile' AS kind, {sel} FROM r1 x JOIN r1 y ON x.p = y.p AND x.q = y.q"
+        f"SELECT 'allied and hostile' AS kind, {sel} FROM r1 x JOIN fe ON fe.doc_hash = x.doc_hash AND fe.idx = x.idx"
+        " JOIN r1 y ON x.p = y.p AND x.q = y.q"
         f" AND x.side1 = 'F' AND y.side1 = 'H' WHERE NOT ({same_source}) AND {near} AND NOT {ended}"
         f" UNION ALL SELECT 'tie denied' AS kind, {sel} FROM r2 x JOIN r2 y ON x.type = y.type AND x.a = y.a"
         f" AND x.b = y.b AND x.side2 = 'A' AND y.side2 = 'N' WHERE NOT ({same_source}) AND {near}"
