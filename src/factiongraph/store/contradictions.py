@@ -81,16 +81,27 @@ def _side(r: dict[str, Any], p: str, cols: tuple[str, ...]) -> dict[str, Any]:
     return out
 
 
-def _grouped_sql(ctes: str, pairs: str, tie: str) -> str:
+def _narrow(tie: str) -> str:
+    """The columns the pairs of disagreeing sources carry (`x`, `y`: the two statements), enough to
+    count and rank them; the chosen pair's other columns are read back from `s` by its key."""
+    return ", ".join(f"{x}.{c} AS {x}_{c}" for x in ("x", "y") for c in ("doc_hash", tie, "doc_id", "source_kind",
+                     "day")) + ", x.p AS pp, x.q AS qq"  # fmt: skip
+
+
+def _grouped_sql(ctes: str, pairs: str, tie: str, cols: tuple[str, ...]) -> str:
     """One row per kind and actor pair from the pairs of disagreeing sources `pairs` selects (kind,
-    pp, qq and the x_/y_ columns): the pair closest in time, with the sources on each side (nx, ny)."""
+    pp, qq and the `_narrow` columns): the pair closest in time, with the sources on each side (nx,
+    ny) and the `cols` of its two statements, read back from `s` (keyed by doc_hash and `tie`)."""
+    wide = ", ".join(f"{x}.{c} AS {x}_{c}" for x in ("x", "y") for c in cols)
     return (
         f"WITH {ctes}, j AS ({pairs}),"
         " c AS (SELECT kind, pp, qq, COUNT(DISTINCT x_doc_hash || ':' || x_source_kind) AS nx,"
         " COUNT(DISTINCT y_doc_hash || ':' || y_source_kind) AS ny FROM j GROUP BY kind, pp, qq),"
-        " g AS (SELECT j.*, ROW_NUMBER() OVER (PARTITION BY kind, pp, qq ORDER BY ABS(x_day - y_day), x_doc_id,"
-        f" y_doc_id, x_{tie}, y_{tie}) AS gn FROM j)"
-        " SELECT g.*, c.nx, c.ny FROM g JOIN c ON c.kind = g.kind AND c.pp = g.pp AND c.qq = g.qq WHERE g.gn = 1"
+        " g AS (SELECT * FROM (SELECT j.*, ROW_NUMBER() OVER (PARTITION BY kind, pp, qq ORDER BY ABS(x_day - y_day),"
+        f" x_doc_id, y_doc_id, x_{tie}, y_{tie}) AS gn FROM j) g0 WHERE gn = 1)"
+        f" SELECT g.kind, g.pp, g.qq, {wide}, c.nx, c.ny FROM g JOIN c ON c.kind = g.kind AND c.pp = g.pp"
+        f" AND c.qq = g.qq JOIN s x ON x.doc_hash = g.x_doc_hash AND x.{tie} = g.x_{tie}"
+        f" JOIN s y ON y.doc_hash = g.y_doc_hash AND y.{tie} = g.y_{tie}"
     )
 
 
@@ -113,7 +124,7 @@ def relation_groups_sql(
     cond = " AND ".join(c for c in (among if only is not None else None, restrict) if c) or None
     sql, params = graph_sql.evidence_sql(store, scope, min_confidence=min_confidence, restrict=cond)
     params = [*params, *among_params]
-    sel = ", ".join(f"{x}.{c} AS {x}_{c}" for x in ("x", "y") for c in _REL_COLS) + ", x.p AS pp, x.q AS qq"
+    sel = _narrow("idx")
     same_source = "x.doc_hash = y.doc_hash AND x.source_kind = y.source_kind"
     near = "ABS(x.day - y.day) <= ?"
     # a statement that the friendly tie ended, dated between the two (inclusive): a change, not a
@@ -147,7 +158,7 @@ def relation_groups_sql(
         f" UNION ALL SELECT 'tie denied' AS kind, {sel} FROM r2 x JOIN r2 y ON x.type = y.type AND x.a = y.a"
         f" AND x.b = y.b AND x.side2 = 'A' AND y.side2 = 'N' WHERE NOT ({same_source}) AND {near}"
     )
-    return _grouped_sql(ctes, pairs, "idx"), [*params, window_days, window_days]
+    return _grouped_sql(ctes, pairs, "idx", _REL_COLS), [*params, window_days, window_days]
 
 
 def event_groups_sql(
@@ -169,14 +180,14 @@ def event_groups_sql(
         " LEFT JOIN actors a1 ON a1.id = e.actor1 LEFT JOIN actors a2 ON a2.id = e.actor2"
         f" WHERE e.actor1 IS NOT NULL AND e.actor2 IS NOT NULL AND e.actor1 <> e.actor2 AND {scope_sql}"
     )
-    sel = ", ".join(f"{x}.{c} AS {x}_{c}" for x in ("x", "y") for c in _EVENT_COLS) + ", x.p AS pp, x.q AS qq"
+    sel = _narrow("event_id")
     pairs = (
         f"SELECT 'event denied' AS kind, {sel} FROM s x JOIN s y ON x.plover = y.plover"
         " AND x.p = y.p AND x.q = y.q WHERE x.certainty IN ('asserted', 'reported') AND y.certainty = 'negated'"
         " AND NOT (x.doc_hash = y.doc_hash AND x.source_kind = y.source_kind)"
         " AND x.day IS NOT NULL AND y.day IS NOT NULL AND ABS(x.day - y.day) <= ?"
     )
-    return _grouped_sql(f"s AS ({base})", pairs, "event_id"), [*scope_params, window_days]
+    return _grouped_sql(f"s AS ({base})", pairs, "event_id", _EVENT_COLS), [*scope_params, window_days]
 
 
 def group_rows(
