@@ -40,8 +40,8 @@ def shared_dir() -> Path:
 
 
 STORE_TABLES = (
-    "evidence", "tie_meta", "tie_spells", "tie_changes", "tie_undated", "tie_irregular", "web_counts",
-    "web_event_days", "web_actor_events", "corrections", "places",
+    "evidence", "contra_meta", "contra_groups", "tie_meta", "tie_spells", "tie_changes", "tie_undated",
+    "tie_irregular", "web_counts", "web_event_days", "web_actor_events", "corrections", "places",
     "relations", "events", "mentions", "actors", "documents", "schema_version",
 )
 

@@ -10,7 +10,7 @@ from types import ModuleType
 
 import pytest
 
-from factiongraph.store import Store, ties
+from factiongraph.store import Store, contra_state, ties
 
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "scale.py"
 
@@ -40,14 +40,16 @@ def check(target: str) -> None:
         parties = s.scalar("SELECT COUNT(*) FROM relations r JOIN actors sa ON sa.id = r.source JOIN actors ta"
                            " ON ta.id = r.target WHERE sa.kind <> 'civilians' AND ta.kind <> 'civilians'")  # fmt: skip
         assert s.scalar("SELECT COUNT(*) FROM evidence") == parties > 15_000  # the graph's evidence is filled
-    # the per-tie state, filled by parts, is what one recomputation of every tie gives
+    # the per-tie state and the pairs' contradictions, filled by parts, are what one recomputation gives
     kept = "SELECT type, a, b, start_day, end_day, n_statements, n_documents, latest_idx FROM tie_spells"
     with Store.open(target) as s:
-        by_parts = sorted(map(str, s.query(kept))), s.scalar("SELECT COUNT(*) FROM tie_changes")
+        by_parts = (sorted(map(str, s.query(kept))), s.scalar("SELECT COUNT(*) FROM tie_changes"),
+                    contra_state.kept_rows(s))  # fmt: skip
         with s.transaction():
             ties.rebuild(s)
-        assert (sorted(map(str, s.query(kept))), s.scalar("SELECT COUNT(*) FROM tie_changes")) == by_parts
-    assert len(by_parts[0]) > 4_000
+        assert (sorted(map(str, s.query(kept))), s.scalar("SELECT COUNT(*) FROM tie_changes"),
+                contra_state.kept_rows(s)) == by_parts  # fmt: skip
+    assert len(by_parts[0]) > 4_000 and len(by_parts[2]) > 10
     assert dt.date(2010, 1, 1) <= first < dt.date(2010, 3, 1) and dt.date(2024, 10, 1) < last <= dt.date(2024, 12, 31)
     assert 300 < undated < 700
     assert types == {"alliance", "hostility", "support", "affiliation"}

@@ -220,3 +220,20 @@ def test_cli_graph_changes_and_timeline_show_one_page_with_the_total(tmp_path: P
     assert c.exit_code == 0 and "changes 4-6 of 6 shown (--limit, --offset)" in c.output, c.output
     t = run.invoke(cli.app, ["timeline", "al-a", "--db", db, "--limit", "2"])
     assert t.exit_code == 0 and "items 1-2 of 8 shown (--limit, --offset)" in t.output, t.output
+
+
+def test_first_and_latest_day_of_every_statement_come_from_the_kept_state(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    filters = {"min_confidence": fg.MIN_CONFIDENCE, "certainties": fg.certainties_from(fg.DEFAULT_MIN_CERTAINTY)}
+    scopes = [fg.Scope(), fg.Scope(actor="al-a"), fg.Scope(actor="cm"), fg.Scope(actor="z"), fg.Scope(actor="nobody")]
+    with Store.open(tmp_path / "fg.duckdb") as s:
+        s.write_batch(first_part() + second_part())
+        assert ties.covers(s, {**filters, "include_comments": False})
+        got = [fg.graph_sql.day_range(s, scope, **filters) for scope in scopes]
+        with monkeypatch.context() as m:
+            m.setattr(ties, "covers", lambda store, filters: False)
+            want = [fg.graph_sql.day_range(s, scope, **filters) for scope in scopes]
+    # the comment-only tie (cm - cn) and the irregular tie (al-a - z, its rows on two days) count
+    assert got == want == [(D(2016, 3, 1), D(2017, 1, 1)), (D(2016, 3, 1), D(2017, 1, 1)),
+                           (D(2016, 6, 1), D(2016, 6, 1)), (D(2016, 10, 5), D(2016, 12, 20)), (None, None)]  # fmt: skip

@@ -170,3 +170,26 @@ def test_undo_form_on_a_rejected_page_brings_the_tie_back(web: Any) -> None:
     again = web.post("/api/corrections", headers=AUTH, json={"action": "undo", "correction": 1})
     assert again.status_code == 422 and "undone already" in again.json()["detail"]
     assert web.post("/api/corrections", headers=AUTH, json={"action": "undo"}).status_code == 422
+
+
+def test_graph_actor_and_relation_pages_read_the_kept_contradictions(web: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factiongraph.store import contra_state
+    from factiongraph.store import contradictions as contra
+
+    pages = ["/api/graph", "/api/graph?date=2016-10-03", "/api/actors/syria", f"/api/relations/{H['truce-5']}/0",
+             "/api/contradictions?actor=jabhat-al-nusra"]  # fmt: skip
+    with monkeypatch.context() as m:  # computed from the evidence, as before the state was kept
+        m.setattr(contra_state, "covers", lambda store, **settings: False)
+        want = [web.get(p).json() for p in pages]
+
+    def compare(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("a page compared statements instead of reading the kept groups")
+
+    monkeypatch.setattr(contra, "group_rows", compare)
+    got = [web.get(p).json() for p in pages]
+    assert got == want
+    flagged = {(e["source"], e["target"]): e["contradicted"] for e in got[1]["edges"] if e["contradicted"]}
+    assert flagged == {("jabhat-al-nusra", "syria"): ["allied and hostile"]}
+    assert [(c["kind"], c["a"], c["b"]) for c in got[2]["contradictions"]] == [
+        ("allied and hostile", "jabhat-al-nusra", "syria")]  # fmt: skip
+    assert got[3]["contradictions"] == got[2]["contradictions"] == got[4]

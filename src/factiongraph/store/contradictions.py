@@ -12,6 +12,9 @@ without a date there is no telling whether they speak of the same time):
 - `event denied`: one source reports an event (PLOVER type, the same two actors in either
   order) as asserted or reported, another denies it (certainty negated).
 
+`store.contra_state` keeps these groups per actor pair, computed at ingest, for the default window
+and confidence threshold; `contradictions` reads them from there.
+
 Relations are read as the graph reads them (`graph_sql.evidence_sql`: parties only, the
 confidence threshold, the analyst's corrections applied), so a rejected statement contradicts
 nothing. Each source counts once per side (its first statement stands for it); the pairs of sources
@@ -78,18 +81,28 @@ def _side(r: dict[str, Any], p: str, cols: tuple[str, ...]) -> dict[str, Any]:
     return out
 
 
-def _grouped(store: Any, ctes: str, pairs: str, params: list[Any], tie: str) -> list[dict[str, Any]]:
+def _narrow(tie: str) -> str:
+    """The columns the pairs of disagreeing sources carry (`x`, `y`: the two statements), enough to
+    count and rank them; the chosen pair's other columns are read back from `s` by its key."""
+    return ", ".join(f"{x}.{c} AS {x}_{c}" for x in ("x", "y") for c in ("doc_hash", tie, "doc_id", "source_kind",
+                     "day")) + ", x.p AS pp, x.q AS qq"  # fmt: skip
+
+
+def _grouped_sql(ctes: str, pairs: str, tie: str, cols: tuple[str, ...]) -> str:
     """One row per kind and actor pair from the pairs of disagreeing sources `pairs` selects (kind,
-    pp, qq and the x_/y_ columns): the pair closest in time, with the sources on each side (nx, ny)."""
-    q = (
+    pp, qq and the `_narrow` columns): the pair closest in time, with the sources on each side (nx,
+    ny) and the `cols` of its two statements, read back from `s` (keyed by doc_hash and `tie`)."""
+    wide = ", ".join(f"{x}.{c} AS {x}_{c}" for x in ("x", "y") for c in cols)
+    return (
         f"WITH {ctes}, j AS ({pairs}),"
         " c AS (SELECT kind, pp, qq, COUNT(DISTINCT x_doc_hash || ':' || x_source_kind) AS nx,"
         " COUNT(DISTINCT y_doc_hash || ':' || y_source_kind) AS ny FROM j GROUP BY kind, pp, qq),"
-        " g AS (SELECT j.*, ROW_NUMBER() OVER (PARTITION BY kind, pp, qq ORDER BY ABS(x_day - y_day), x_doc_id,"
-        f" y_doc_id, x_{tie}, y_{tie}) AS gn FROM j)"
-        " SELECT g.*, c.nx, c.ny FROM g JOIN c ON c.kind = g.kind AND c.pp = g.pp AND c.qq = g.qq WHERE g.gn = 1"
+        " g AS (SELECT * FROM (SELECT j.*, ROW_NUMBER() OVER (PARTITION BY kind, pp, qq ORDER BY ABS(x_day - y_day),"
+        f" x_doc_id, y_doc_id, x_{tie}, y_{tie}) AS gn FROM j) g0 WHERE gn = 1)"
+        f" SELECT g.kind, g.pp, g.qq, {wide}, c.nx, c.ny FROM g JOIN c ON c.kind = g.kind AND c.pp = g.pp"
+        f" AND c.qq = g.qq JOIN s x ON x.doc_hash = g.x_doc_hash AND x.{tie} = g.x_{tie}"
+        f" JOIN s y ON y.doc_hash = g.y_doc_hash AND y.{tie} = g.y_{tie}"
     )
-    return store.query(q, params)
 
 
 def _among(a: str, b: str, pairs: Sequence[tuple[str, str]] | None) -> tuple[str, list[Any]]:
@@ -101,19 +114,24 @@ def _among(a: str, b: str, pairs: Sequence[tuple[str, str]] | None) -> tuple[str
     return f"LEAST({a}, {b}) || CHR(31) || GREATEST({a}, {b}) IN {marks}", keys
 
 
-def _relation_groups(
-    store: Any, scope: Scope, min_confidence: float, window_days: int, only: Sequence[tuple[str, str]] | None = None
-) -> list[dict[str, Any]]:
+def relation_groups_sql(
+    store: Any, scope: Scope, min_confidence: float, window_days: int, *,
+    only: Sequence[tuple[str, str]] | None = None, restrict: str | None = None,
+) -> tuple[str, list[Any]]:
+    """The SELECT of the relation kinds' groups (see `_grouped_sql`) of the pairs in `scope`, of
+    `only` these pairs (when given) and whose evidence rows (`ev`) meet `restrict` (when given)."""
     among, among_params = _among("ev.a", "ev.b", only)
-    sql, params = graph_sql.evidence_sql(store, scope, min_confidence=min_confidence,
-                                         restrict=among if only is not None else None)  # fmt: skip
+    cond = " AND ".join(c for c in (among if only is not None else None, restrict) if c) or None
+    sql, params = graph_sql.evidence_sql(store, scope, min_confidence=min_confidence, restrict=cond)
     params = [*params, *among_params]
-    sel = ", ".join(f"{x}.{c} AS {x}_{c}" for x in ("x", "y") for c in _REL_COLS) + ", x.p AS pp, x.q AS qq"
+    sel = _narrow("idx")
     same_source = "x.doc_hash = y.doc_hash AND x.source_kind = y.source_kind"
     near = "ABS(x.day - y.day) <= ?"
-    # a statement that the friendly tie ended, dated between the two: a change, not a disagreement
-    ended = ("EXISTS (SELECT 1 FROM s z WHERE z.p = x.p AND z.q = x.q AND z.type = x.type AND z.ends = 1"
-             " AND z.day >= LEAST(x.day, y.day) AND z.day <= GREATEST(x.day, y.day))")  # fmt: skip
+    # a statement that the friendly tie ended, dated between the two (inclusive): a change, not a
+    # disagreement. With `pe`/`ne` the latest/earliest end of x's tie on or before/after x's day
+    # (`fe`), one ended between them when y is later and ne <= y's day, or earlier and pe >= it
+    ended = ("((y.day >= x.day AND fe.ne IS NOT NULL AND fe.ne <= y.day)"
+             " OR (y.day < x.day AND fe.pe IS NOT NULL AND fe.pe >= y.day))")  # fmt: skip
     holds = "status = 'current' AND change IS NULL AND certainty <> 'negated'"
     # each source (document and source kind) counts once per side: its first statement stands for it,
     # so a report repeating a tie in every paragraph does not multiply the pairs to compare
@@ -124,24 +142,37 @@ def _relation_groups(
         " CASE WHEN certainty = 'negated' THEN 'N' ELSE 'A' END AS side2 FROM s),"
         " r1 AS (SELECT * FROM (SELECT sd.*, ROW_NUMBER() OVER (PARTITION BY p, q, side1, doc_hash, source_kind"
         " ORDER BY day, idx) AS rn FROM sd WHERE side1 IS NOT NULL) t1 WHERE rn = 1),"
+        " fz AS (SELECT p, q, type, day, doc_hash, idx, 0 AS z FROM r1 WHERE side1 = 'F'"
+        " UNION ALL SELECT p, q, type, day, NULL, NULL, 1 FROM s WHERE ends = 1),"
+        " fe AS (SELECT doc_hash, idx, pe, ne FROM (SELECT fz.*, MAX(CASE WHEN z = 1 THEN day END) OVER"
+        " (PARTITION BY p, q, type ORDER BY day RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS pe,"
+        " MIN(CASE WHEN z = 1 THEN day END) OVER (PARTITION BY p, q, type ORDER BY day"
+        " RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) AS ne FROM fz) t0 WHERE z = 0),"
         " r2 AS (SELECT * FROM (SELECT sd.*, ROW_NUMBER() OVER (PARTITION BY type, a, b, side2, doc_hash,"
         " source_kind ORDER BY day, idx) AS rn FROM sd) t2 WHERE rn = 1)"
     )
     pairs = (
-        f"SELECT 'allied and hostile' AS kind, {sel} FROM r1 x JOIN r1 y ON x.p = y.p AND x.q = y.q"
+        f"SELECT 'allied and hostile' AS kind, {sel} FROM r1 x JOIN fe ON fe.doc_hash = x.doc_hash AND fe.idx = x.idx"
+        " JOIN r1 y ON x.p = y.p AND x.q = y.q"
         f" AND x.side1 = 'F' AND y.side1 = 'H' WHERE NOT ({same_source}) AND {near} AND NOT {ended}"
         f" UNION ALL SELECT 'tie denied' AS kind, {sel} FROM r2 x JOIN r2 y ON x.type = y.type AND x.a = y.a"
         f" AND x.b = y.b AND x.side2 = 'A' AND y.side2 = 'N' WHERE NOT ({same_source}) AND {near}"
     )
-    return _grouped(store, ctes, pairs, [*params, window_days, window_days], "idx")
+    return _grouped_sql(ctes, pairs, "idx", _REL_COLS), [*params, window_days, window_days]
 
 
-def _event_groups(
-    store: Any, scope: Scope, window_days: int, only: Sequence[tuple[str, str]] | None = None
-) -> list[dict[str, Any]]:
+def event_groups_sql(
+    store: Any, scope: Scope, window_days: int, *, only: Sequence[tuple[str, str]] | None = None,
+    restrict: str | None = None,
+) -> tuple[str, list[Any]]:
+    """The SELECT of the `event denied` groups (see `_grouped_sql`) of the pairs in `scope`, of
+    `only` these pairs (when given) and whose event rows (`e`) meet `restrict` (when given)."""
+    del store  # one SQL for both backends
     scope_sql, scope_params = scope.where("e.actor1", "e.actor2", "a1.country", "a2.country")
     among, among_params = _among("e.actor1", "e.actor2", only)
     scope_sql, scope_params = f"{scope_sql} AND {among}", [*scope_params, *among_params]
+    if restrict:
+        scope_sql += f" AND {restrict}"
     base = (
         "SELECT e.doc_hash, e.event_id, d.id AS doc_id, e.plover, e.actor1, e.actor2, e.certainty, e.source_kind,"
         " e.evidence_text, COALESCE(e.date_start, d.published) AS day, LEAST(e.actor1, e.actor2) AS p,"
@@ -149,14 +180,24 @@ def _event_groups(
         " LEFT JOIN actors a1 ON a1.id = e.actor1 LEFT JOIN actors a2 ON a2.id = e.actor2"
         f" WHERE e.actor1 IS NOT NULL AND e.actor2 IS NOT NULL AND e.actor1 <> e.actor2 AND {scope_sql}"
     )
-    sel = ", ".join(f"{x}.{c} AS {x}_{c}" for x in ("x", "y") for c in _EVENT_COLS) + ", x.p AS pp, x.q AS qq"
+    sel = _narrow("event_id")
     pairs = (
         f"SELECT 'event denied' AS kind, {sel} FROM s x JOIN s y ON x.plover = y.plover"
         " AND x.p = y.p AND x.q = y.q WHERE x.certainty IN ('asserted', 'reported') AND y.certainty = 'negated'"
         " AND NOT (x.doc_hash = y.doc_hash AND x.source_kind = y.source_kind)"
         " AND x.day IS NOT NULL AND y.day IS NOT NULL AND ABS(x.day - y.day) <= ?"
     )
-    return _grouped(store, f"s AS ({base})", pairs, [*scope_params, window_days], "event_id")
+    return _grouped_sql(f"s AS ({base})", pairs, "event_id", _EVENT_COLS), [*scope_params, window_days]
+
+
+def group_rows(
+    store: Any, scope: Scope, min_confidence: float, window_days: int, pairs: Sequence[tuple[str, str]] | None
+) -> list[dict[str, Any]]:
+    """The groups of every kind (`_grouped_sql`'s rows) computed from the evidence and events tables."""
+    q, p = relation_groups_sql(store, scope, min_confidence, window_days, only=pairs)
+    rows = store.query(q, p)
+    q, p = event_groups_sql(store, scope, window_days, only=pairs)
+    return rows + store.query(q, p)
 
 
 def contradictions(
@@ -168,17 +209,22 @@ def contradictions(
     pairs: Sequence[tuple[str, str]] | None = None,
 ) -> list[Contradiction]:
     """The disagreements in the store (see the module docstring), newest first; with `pairs`, only
-    those about these actor pairs (what a page showing some ties needs: the same rows, less work)."""
+    those about these actor pairs (what a page showing some ties needs: the same rows, less work).
+
+    Read from the per-pair state kept at ingest (`store.contra_state`) when it was computed for
+    this window and confidence threshold (the defaults), else computed from the evidence."""
+    from factiongraph.store import contra_state
+
     if min_confidence is None:
         from factiongraph.graph import MIN_CONFIDENCE
 
         min_confidence = MIN_CONFIDENCE
-    rows: list[tuple[dict[str, Any], tuple[str, ...]]] = [
-        (r, _REL_COLS) for r in _relation_groups(store, scope, min_confidence, window_days, pairs)
-    ]
-    rows += [(r, _EVENT_COLS) for r in _event_groups(store, scope, window_days, pairs)]
+    rows = contra_state.group_rows(store, scope, pairs, min_confidence=min_confidence, window_days=window_days)
+    if rows is None:
+        rows = group_rows(store, scope, min_confidence, window_days, pairs)
     out = []
-    for r, cols in rows:
+    for r in rows:
+        cols = _EVENT_COLS if r["kind"] == "event denied" else _REL_COLS
         x, y = _side(r, "x_", cols), _side(r, "y_", cols)
         lo, hi = sorted((r["pp"], r["qq"]))
         if (x["day"], x["doc_id"]) <= (y["day"], y["doc_id"]):

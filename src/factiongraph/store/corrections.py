@@ -269,6 +269,7 @@ def correct(
         with store.transaction():
             touched = _actor_docs(store, key, None) if kind == "actor" else [doc_hash or ""]
             web_state.mark_documents(store, touched)  # what the documents hold before the change
+            _mark_derived(store, touched)
             replaced = _apply(store, kind, key, doc_hash, action, payload, docs=None)
             if kind != "actor" and not any(replaced.values()):
                 raise CorrectionError(f"the {kind} {ref} is no longer in the store")
@@ -354,6 +355,7 @@ def undo(store: Any, correction_id: int, *, who: str | None = None, why: str | N
     def write() -> Correction:
         with store.transaction():
             web_state.mark_documents(store, [c.doc_hash or ""])  # what the document holds before the undo
+            _mark_derived(store, [c.doc_hash or ""])
             now: dict[str, list[dict[str, Any]]] = {}
             for table, rows in c.replaced.items():
                 key_col = "idx" if table == "relations" else "event_id"
@@ -406,6 +408,26 @@ def _numbered(write: Callable[[], Correction]) -> Correction:
             if getattr(e, "sqlstate", None) != "23505":
                 raise
     return retrying(write)
+
+
+def _mark_derived(store: Any, docs: Iterable[str]) -> None:
+    """Notes, before a correction changes the rows of these documents, the actor pairs they name
+    (`store.ties.mark`, where the store keeps derived state): a pair an edited or rejected event
+    no longer names has its kept state recomputed too (relations are marked again from `evidence`,
+    which still holds them, by `_refresh_derived`)."""
+    try:
+        ties = importlib.import_module("factiongraph.store.ties")
+    except ImportError:
+        return
+    hashes = sorted({d for d in docs if d})
+    if not hashes:
+        return
+    store.execute("CREATE TEMPORARY TABLE fg_mark_docs (hash TEXT PRIMARY KEY)")
+    try:
+        store.insert_rows("fg_mark_docs", ("hash",), [(h,) for h in hashes])
+        ties.mark(store, "SELECT hash FROM fg_mark_docs")
+    finally:
+        store.execute("DROP TABLE fg_mark_docs")
 
 
 def _refresh_derived(store: Any, docs: Iterable[str]) -> None:

@@ -185,7 +185,16 @@ def latest_day(store: Store, scope: Scope = ALL, **filters: Any) -> dt.date | No
 
 
 def day_range(store: Store, scope: Scope = ALL, **filters: Any) -> tuple[dt.date | None, dt.date | None]:
-    """The first and latest evidence dates within the scope."""
+    """The first and latest evidence dates within the scope (counting every source kind, read
+    from the per-tie state kept at ingest when it holds these filters: its days are those of
+    every statement, counted or not)."""
+    if filters.get("include_comments", True):
+        from factiongraph.store import ties
+
+        kept_filters = {**filters, "include_comments": ties.default_filters()["include_comments"]}
+        if (kept := _kept(store, kept_filters)) is not None:
+            found: tuple[dt.date | None, dt.date | None] = kept.day_range(store, scope)
+            return found
     sql, params = evidence_sql(store, scope, **filters)
     row = store.query(f"SELECT MIN(day) AS lo, MAX(day) AS hi FROM ({sql}) ev WHERE {_counted('ev', filters)}", params)
     return as_date(row[0]["lo"]), as_date(row[0]["hi"])

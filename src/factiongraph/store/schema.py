@@ -26,6 +26,8 @@ Tables (one row per ...):
                 migration 6); what `store.graph_sql` reads. Not part of `TABLES`: never exported.
 - `tie_*`       per-tie state for the default filters, derived from `evidence` and kept with it
                 (`store.ties`, migration 7): spells of each tie's state, its changes, undated counts.
+- `contra_*`    per-pair contradiction groups for the default window and threshold, kept with the
+                tie state (`store.contra_state`, migration 9).
 - `web_*`       the overview's counts and the events per day and per actor, kept with the data
                 tables (`store.web_state`, migration 10) for the overview and the map.
 
@@ -54,6 +56,12 @@ def _evidence(store: Any) -> None:
 
 def _ties(store: Any) -> None:
     from factiongraph.store.ties import migrate
+
+    migrate(store)
+
+
+def _contra(store: Any) -> None:
+    from factiongraph.store.contra_state import migrate
 
     migrate(store)
 
@@ -223,8 +231,14 @@ MIGRATIONS: list[tuple[int, str, list[str | Callable[[Any], None]]]] = [
         [_ties],
     ),
     (
+        9,
+        "contradictions: per-pair contradiction state for the default window and threshold (contra_groups), kept"
+        " at ingest",
+        [_contra],
+    ),
+    (
         10,
-        "webmisc: counts, events per day and per actor kept at ingest (web_counts, web_event_days, web_actor_events)"
+        "web: counts, events per day and per actor kept at ingest (web_counts, web_event_days, web_actor_events)"
         " for the overview and the map; a document's rows by index (DuckDB), the newest documents and events by"
         " index (PostgreSQL)",
         [_web_state],

@@ -24,7 +24,9 @@ calls `mark` with the documents it touches before and `refresh` after; `refresh`
 ties of the actor pairs those documents name - all types of a pair at once, as changes compare a
 pair's alliance and hostility - with the same queries `graph_sql` runs on the whole store, so the
 kept rows are those queries' rows by construction. When the default filters change (a new
-confidence threshold), the next write recomputes everything.
+confidence threshold), the next write recomputes everything. The same pairs' contradictions
+(`store.contra_state`, migration 9) are recomputed with them; `mark` notes the pairs the
+documents' events name too, for those.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ import datetime as dt
 from typing import Any
 
 from factiongraph.document import CERTAINTIES
+from factiongraph.store import contra_state
 from factiongraph.store.graph_sql import (
     ALL,
     CHANGE_COLUMNS,
@@ -166,6 +169,7 @@ def mark(store: Any, docs: str) -> None:
         f"INSERT INTO {_TOUCHED} (lo, hi) SELECT DISTINCT LEAST(a, b), GREATEST(a, b) FROM evidence"
         f" WHERE doc_hash IN ({docs})"
     )
+    contra_state.mark_events(store, _TOUCHED, docs=docs)  # the pairs' contradictions (`store.contra_state`)
 
 
 def mark_pairs(store: Any, condition: str) -> None:
@@ -174,6 +178,7 @@ def mark_pairs(store: Any, condition: str) -> None:
     store.execute(f"CREATE TEMPORARY TABLE IF NOT EXISTS {_TOUCHED} (lo TEXT, hi TEXT)")
     store.execute(f"INSERT INTO {_TOUCHED} (lo, hi) SELECT DISTINCT LEAST(a, b), GREATEST(a, b) FROM evidence"
                   f" WHERE {condition}")  # fmt: skip
+    contra_state.mark_events(store, _TOUCHED, condition=condition)
 
 
 def rebuild_tables(store: Any) -> None:
@@ -184,6 +189,7 @@ def rebuild_tables(store: Any) -> None:
     filters = default_filters()
     _record_filters(store, filters)
     store._tie_meta = filters
+    contra_state.clear(store)
 
 
 def _record_filters(store: Any, filters: dict[str, Any]) -> None:
@@ -263,6 +269,7 @@ def _compute(store: Any, restrict: str | None) -> None:
         for table in KEPT_TABLES:
             store.execute(f"ANALYZE {table}")
     store._tie_meta = filters
+    contra_state.compute(store, _TOUCHED if restrict else None)  # the same pairs' contradictions
 
 
 def _run(store: Any, sql: str, params: list[Any]) -> None:
@@ -352,6 +359,20 @@ def latest_day(store: Any, scope: Scope = ALL) -> dt.date | None:
         other = as_date(store.scalar(f"SELECT MAX(day) FROM ({ev}) e WHERE e.counted = 1", p))
         day = max((d for d in (day, other) if d is not None), default=None)
     return day
+
+
+def day_range(store: Any, scope: Scope = ALL) -> tuple[dt.date | None, dt.date | None]:
+    """The first and latest day of a dated statement within the scope, counted or not
+    (`graph_sql.day_range` counting every source kind): the spells' start days and the
+    irregular ties' evidence."""
+    src, cond, params = _scoped(store, "tie_spells", scope)
+    rows = store.query(f"SELECT MIN(k.start_day) AS lo, MAX(k.start_day) AS hi FROM {src} WHERE {cond}", params)
+    if has_irregular(store, scope):
+        ev, p = evidence_sql(store, scope, restrict=_IRREGULAR, **default_filters())
+        rows += store.query(f"SELECT MIN(day) AS lo, MAX(day) AS hi FROM ({ev}) e", p)
+    lows = [d for r in rows if (d := as_date(r["lo"])) is not None]
+    highs = [d for r in rows if (d := as_date(r["hi"])) is not None]
+    return min(lows, default=None), max(highs, default=None)
 
 
 def undated_count(store: Any, scope: Scope = ALL) -> int:

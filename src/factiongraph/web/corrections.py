@@ -249,10 +249,10 @@ def _history(s: Any, kind: str, doc_hash: str, local: str) -> list[dict[str, Any
 
 
 def _pair_contradictions(s: Any, a: str | None, b: str | None) -> list[dict[str, Any]]:
-    if not a or not b:
+    """The disagreements about one pair (a read of the kept groups, `store.contra_state`)."""
+    if not a or not b or a == b:
         return []
-    found = contradictions(s, scope=Scope(actor=a))
-    return [c.to_dict() for c in found if {c.a, c.b} == {a, b}]
+    return [c.to_dict() for c in contradictions(s, pairs=[(a, b)])]
 
 
 def annotate_relation(s: Any, doc_hash: str, idx: int, d: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -314,7 +314,7 @@ def annotate_actor(s: Any, actor_id: str, d: dict[str, Any] | None) -> dict[str,
     d["actor_corrections"] = [c.to_dict(with_replaced=False) for c in mine]
     d["merged_into"] = next((c.payload["into"] for c in reversed(mine)
                              if c.action == "merge" and c.target_key == actor_id), None)  # fmt: skip
-    d["contradictions"] = [c.to_dict() for c in contradictions(s, scope=Scope(actor=actor_id))]
+    d["contradictions"] = [c.to_dict() for c in contradictions(s, scope=Scope(actor=actor_id))]  # kept groups
     return d
 
 
