@@ -162,7 +162,7 @@ def build(target: str, relations: int, *, reuse: bool = False, refill: bool = Fa
     """A fresh store at `target` with the generated corpus (with `reuse`, a DuckDB file built
     before is kept as it is; with `refill` too, its evidence and per-tie tables are computed
     again); returns timings and the actors to look up."""
-    from factiongraph.store import Store, ties
+    from factiongraph.store import Store, actor_state, ties
     from factiongraph.store.evidence import fill_sql
 
     backend = "postgres" if target.startswith("postgres") else "duckdb"
@@ -205,6 +205,13 @@ def build(target: str, relations: int, *, reuse: bool = False, refill: bool = Fa
             if backend == "postgres":
                 for table in ties.KEPT_TABLES:
                     store.execute(f"ANALYZE {table}")
+            # the per-actor state `ingest` keeps (`actor_state`), a tenth of the actors at a time
+            for digit in "0123456789":
+                with store.transaction():
+                    actor_state.rebuild_part(store, f"SUBSTR({{actor}}, 1, 7) = 'actor-{digit}'")
+            with store.transaction():
+                actor_state.rebuild_part(store, "SUBSTR({actor}, 1, 6) <> 'actor-'")
+                actor_state.finish(store)
             built = time.perf_counter() - t0
         counts = store.counts()
         degree = store.query(
