@@ -50,8 +50,9 @@ EVENTS_PER_DOC = 2
 ALPHA = 1.1  # Pareto exponent of actor degrees
 SCALE = 20  # Pareto scale: the busiest actor gets ~1.1 / SCALE of relation ends
 SEED = 0.42
-STORE_TABLES = ("tie_meta", "tie_spells", "tie_changes", "tie_undated", "tie_irregular", "corrections", "evidence",
-                "places", "relations", "events", "mentions", "actors", "documents", "schema_version")
+STORE_TABLES = ("actor_meta", "actor_timeline", "actor_counts", "actor_reports", "actor_partners", "actor_events",
+                "actor_docs", "tie_meta", "tie_spells", "tie_changes", "tie_undated", "tie_irregular", "corrections",
+                "evidence", "places", "relations", "events", "mentions", "actors", "documents", "schema_version")
 BUILD_MEMORY = "4GB"  # DuckDB's memory while generating (it spills beyond)
 PAGE = 100  # edges, changes or timeline items a page shows (as the web and `--limit`)
 TARGETS = {"graph": 2.0, "changes": 5.0, "timeline": 1.0}  # seconds, 10M relations on DuckDB (issue 15)

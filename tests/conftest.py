@@ -40,8 +40,8 @@ def shared_dir() -> Path:
 
 
 STORE_TABLES = (
-    "actor_meta", "actor_timeline", "actor_counts", "actor_docs", "evidence", "tie_meta", "tie_spells",
-    "tie_changes", "tie_undated", "tie_irregular", "corrections", "places",
+    "actor_meta", "actor_timeline", "actor_counts", "actor_reports", "actor_partners", "actor_events", "actor_docs",
+    "evidence", "tie_meta", "tie_spells", "tie_changes", "tie_undated", "tie_irregular", "corrections", "places",
     "relations", "events", "mentions", "actors", "documents", "schema_version",
 )
 

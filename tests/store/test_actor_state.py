@@ -122,3 +122,43 @@ def test_postgres_keeps_the_same_per_actor_state_as_duckdb(tmp_path: Path, pg_ur
         got = build(s)
     assert got[0] == got[1]
     assert got == want
+
+
+def test_actor_page_from_the_kept_reports_equals_reading_all_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(queries, "MAX_TIMELINE_MARKS", 4)
+    with Store.open(tmp_path / "fg.duckdb") as s:
+        s.write_batch(first_part() + second_part() + third_part())
+
+        def pages() -> list[Any]:
+            return [queries.actor_detail(s, "al-a"), queries.actor_detail(s, "al-a", limit=3, relations_page=2,
+                                                                           events_page=2, reports_page=2)]  # fmt: skip
+
+        got = pages()
+        want = without_kept_state(s, monkeypatch, pages)
+    assert got == want
+    whole, paged = got
+    # ten reports drawn every fourth (the first, fifth, ninth and the last); al-b's first report comes first
+    assert (whole["pages"]["relations"]["total"], whole["timeline_step"], len(whole["timeline"])) == (10, 4, 4)
+    assert [(p["id"], p["reports"]) for p in whole["partners"]] == [("al-b", 4), ("Pat", 4), ("z", 2)]
+    assert [r["document"] for r in paged["relations_over_time"]] == ["c", "d", "d"]  # the 5th to 7th newest
+    assert paged["event_count"] == 6
+    assert [(e["doc_id"], e["event_id"]) for e in paged["events"]] == [("d", "e1"), ("g", "e1"), ("h", "e1")]
+
+
+def test_documents_mentioning_an_actor_are_kept_through_an_actor_merge(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kit: Any
+) -> None:
+    with Store.open(tmp_path / "fg.duckdb") as s:
+        s.write_batch(kit.documents())
+        page = queries.actor_detail(s, "qadr", limit=2, reports_page=2)
+        assert page == without_kept_state(s, monkeypatch, lambda: queries.actor_detail(s, "qadr", limit=2,
+                                                                                        reports_page=2))  # fmt: skip
+        correct(s, "actor", "sahil", "merge", payload={"into": "nahr"}, who="analyst-1")
+        assert kept(s) == rebuilt(s)
+        merged = queries.actor_detail(s, "nahr")
+        assert merged == without_kept_state(s, monkeypatch, lambda: queries.actor_detail(s, "nahr"))
+    assert (page["pages"]["reports"]["total"], [r["id"] for r in page["reports"]]) == (3, ["ally.txt"])
+    assert [(r["id"], r["mentions"]) for r in merged["reports"]] == [("split.txt", 1), ("clash.txt", 1),
+                                                                     ("ally.txt", 1)]  # fmt: skip

@@ -9,10 +9,15 @@ keeps, in the store, for the default filters (those `tie_meta` records):
   takes part in (`kind_ord` 0), with what its best report says, or a kept change of one of the
   actor's ties (`kind_ord` 1) - with the sort keys of `ties.timeline_refs` (`day`, `k1`..`k5`).
 - `actor_counts`: per actor, its events (each once per actor taking part), its relation
-  statements (a sentence's mention-level rows naming one tie once, per side) and its timeline
-  items: what the actor list sorts by and the timeline's total.
-- `actor_docs`: which actors each document's events and relations name, so that a write that
-  changes or removes a document's rows finds the actors it named before.
+  statements (a sentence's mention-level rows naming one tie once, per side), its timeline
+  items, reports, counterparts and the documents that mention it: what the actor list sorts by
+  and the totals the timeline and the actor page page through.
+- `actor_reports`, `actor_partners`: the actor's relation reports (the actor page's evidence:
+  all certainties and source kinds) numbered in date order, and its counterparts with their
+  numbers of reports: the actor page's table, chart and partners as range reads.
+- `actor_docs`: which actors each document's events, relations or mentions name (with the
+  number of mentions): the documents that mention an actor, and, for a write that changes or
+  removes a document's rows, the actors it named before.
 
 The same writes that keep the per-tie state keep these: `ties.mark` notes the actors of the
 documents a write touches (before and after it), `ties.refresh` recomputes those actors' rows
@@ -27,6 +32,7 @@ from typing import Any
 from factiongraph.document import CERTAINTIES
 
 _ACTORS = "fg_touched_actors"
+_DOC_COLS = "actor, doc_hash, doc_id, published, mentions"
 _DOCS = "fg_touched_docs"
 TIMELINE_COLUMNS = (
     ("actor", "TEXT"), ("kind_ord", "INTEGER"), ("day", "DATE"), ("k1", "TEXT"), ("k2", "TEXT"), ("k3", "INTEGER"),
@@ -34,19 +40,47 @@ TIMELINE_COLUMNS = (
     ("place", "TEXT"), ("note", "TEXT"), ("document", "TEXT"), ("evidence", "TEXT"), ("certainty", "TEXT"),
     ("source_kind", "TEXT"), ("sources", "INTEGER"),
 )  # fmt: skip
-KEPT_TABLES = ("actor_meta", "actor_timeline", "actor_counts", "actor_docs")
+# an actor's relation reports (`graph_sql.evidence_sql` of its scope at the default confidence, all
+# certainties and source kinds) with their place `pos` in date order; the text stays in `evidence`
+REPORT_FIELDS = ("type", "a", "b", "day", "dated_by", "doc_id", "doc_hash", "idx", "status", "certainty",
+                 "source_kind", "change", "evidence_text")  # fmt: skip
+REPORT_COLUMNS = (
+    ("actor", "TEXT"), ("pos", "INTEGER"), ("partner", "TEXT"), ("type", "TEXT"), ("a", "TEXT"), ("b", "TEXT"),
+    ("day", "DATE"), ("dated_by", "TEXT"), ("doc_id", "TEXT"), ("doc_hash", "TEXT"), ("idx", "INTEGER"),
+    ("status", "TEXT"), ("certainty", "TEXT"), ("source_kind", "TEXT"), ("change", "TEXT"), ("evidence_text", "TEXT"),
+)  # fmt: skip
+# an actor's events (either side; all certainties and source kinds) with what the actor page lists
+EVENT_FIELDS = ("doc_hash", "event_id", "plover", "plover_mode", "acled_event_type", "actor1", "actor2",
+                "location_name", "date_start", "certainty", "source_kind")  # fmt: skip
+EVENT_COLUMNS = (
+    ("actor", "TEXT"), ("day", "DATE"), ("doc_id", "TEXT"), ("doc_published", "DATE"), ("doc_hash", "TEXT"),
+    ("event_id", "TEXT"), ("plover", "TEXT"), ("plover_mode", "TEXT"), ("acled_event_type", "TEXT"),
+    ("actor1", "TEXT"), ("actor2", "TEXT"), ("location_name", "TEXT"), ("date_start", "DATE"), ("certainty", "TEXT"),
+    ("source_kind", "TEXT"),
+)  # fmt: skip
+KEPT_TABLES = ("actor_meta", "actor_timeline", "actor_counts", "actor_reports", "actor_partners", "actor_events",
+               "actor_docs")  # fmt: skip
 TABLES = (
     "CREATE TABLE IF NOT EXISTS actor_meta (ready INTEGER NOT NULL)",
     "CREATE TABLE IF NOT EXISTS actor_timeline (" + ", ".join(f"{c} {t}" for c, t in TIMELINE_COLUMNS) + ")",
     "CREATE TABLE IF NOT EXISTS actor_counts (actor TEXT NOT NULL, events INTEGER NOT NULL,"
-    " relations INTEGER NOT NULL, items INTEGER NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS actor_docs (actor TEXT NOT NULL, doc_hash TEXT NOT NULL)",
+    " relations INTEGER NOT NULL, items INTEGER NOT NULL, reports INTEGER NOT NULL, partners INTEGER NOT NULL,"
+    " documents INTEGER NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS actor_reports (" + ", ".join(f"{c} {t}" for c, t in REPORT_COLUMNS) + ")",
+    "CREATE TABLE IF NOT EXISTS actor_events (" + ", ".join(f"{c} {t}" for c, t in EVENT_COLUMNS) + ")",
+    "CREATE TABLE IF NOT EXISTS actor_partners (actor TEXT NOT NULL, partner TEXT NOT NULL, n INTEGER NOT NULL,"
+    " first_pos INTEGER NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS actor_docs (actor TEXT NOT NULL, doc_hash TEXT NOT NULL, doc_id TEXT NOT NULL,"
+    " published DATE, mentions INTEGER NOT NULL)",
 )
 # PostgreSQL reads an actor's rows by index; DuckDB skips the row groups of other actors (the
 # tables are written in actor order) faster than it maintains indexes.
 POSTGRES_INDEXES = (
     "CREATE INDEX IF NOT EXISTS actor_timeline_actor ON actor_timeline (actor, day)",
     "CREATE INDEX IF NOT EXISTS actor_counts_actor ON actor_counts (actor)",
+    "CREATE INDEX IF NOT EXISTS actor_reports_pos ON actor_reports (actor, pos)",
+    "CREATE INDEX IF NOT EXISTS actor_partners_actor ON actor_partners (actor)",
+    "CREATE INDEX IF NOT EXISTS actor_events_actor ON actor_events (actor, day)",
     "CREATE INDEX IF NOT EXISTS actor_docs_doc ON actor_docs (doc_hash)",
     "CREATE INDEX IF NOT EXISTS actor_docs_actor ON actor_docs (actor)",
 )
@@ -126,7 +160,8 @@ def refresh(store: Any, *, pairs: str | None = None, everything: bool = False) -
         if pairs is not None:
             store.execute(f"INSERT INTO {_ACTORS} (actor) SELECT lo FROM {pairs} UNION SELECT hi FROM {pairs}")
         store.execute(f"DELETE FROM actor_docs WHERE doc_hash IN (SELECT doc_hash FROM {_DOCS})")
-        store.execute(f"INSERT INTO actor_docs (actor, doc_hash) {_doc_actors(f'IN (SELECT doc_hash FROM {_DOCS})')}")
+        touched = _doc_actors(f"IN (SELECT doc_hash FROM {_DOCS})", _DOC_COLS)
+        store.execute(f"INSERT INTO actor_docs ({_DOC_COLS}) {touched}")
         if store.scalar(f"SELECT COUNT(*) FROM {_ACTORS}"):
             store.execute(f"CREATE TEMPORARY TABLE {_ACTORS}_u AS SELECT DISTINCT actor FROM {_ACTORS}")
             try:
@@ -169,14 +204,20 @@ def rebuild(store: Any) -> None:
     finish(store)
 
 
-def _doc_actors(docs: str) -> str:
-    """(actor, doc_hash), distinct, of the events and relations of the documents `doc_hash {docs}`."""
+def _doc_actors(docs: str, cols: str = "actor") -> str:
+    """`actor_docs` rows (the selected `cols`) of the documents `doc_hash {docs}`: each actor their
+    events, relations or mentions name, with its number of mentions there."""
     where = f"doc_hash {docs}"
+    x = (
+        f"SELECT actor1 AS actor, doc_hash, 0 AS m FROM events WHERE actor1 IS NOT NULL AND {where}"
+        f" UNION ALL SELECT actor2, doc_hash, 0 FROM events WHERE actor2 IS NOT NULL AND {where}"
+        f" UNION ALL SELECT source, doc_hash, 0 FROM relations WHERE {where}"
+        f" UNION ALL SELECT target, doc_hash, 0 FROM relations WHERE {where}"
+        f" UNION ALL SELECT actor_id, doc_hash, 1 FROM mentions WHERE {where}"
+    )
     return (
-        f"SELECT actor1 AS actor, doc_hash FROM events WHERE actor1 IS NOT NULL AND {where}"
-        f" UNION SELECT actor2, doc_hash FROM events WHERE actor2 IS NOT NULL AND {where}"
-        f" UNION SELECT source, doc_hash FROM relations WHERE {where}"
-        f" UNION SELECT target, doc_hash FROM relations WHERE {where}"
+        f"SELECT {cols} FROM (SELECT x.actor, x.doc_hash, d.id AS doc_id, d.published, SUM(x.m) AS mentions"
+        f" FROM ({x}) x JOIN documents d ON d.hash = x.doc_hash GROUP BY x.actor, x.doc_hash, d.id, d.published) ad"
     )
 
 
@@ -204,12 +245,11 @@ def _compute(store: Any, actors: str | None, *, part: str | None = None) -> None
         return f"{col} {actors}" if actors else "1 = 1"
 
     if actors:
-        for table in KEPT_TABLES[1:3]:
+        for table in KEPT_TABLES[1:6]:
             store.execute(f"DELETE FROM {table} WHERE actor {actors}")
     if actors is None:
-        every = _doc_actors("IS NOT NULL")
-        _run(store, f"INSERT INTO actor_docs (actor, doc_hash) SELECT actor, doc_hash FROM ({every}) d"
-             f" WHERE {mine('actor')} ORDER BY actor", [])  # fmt: skip
+        every = _doc_actors("IS NOT NULL", _DOC_COLS)
+        _run(store, f"INSERT INTO actor_docs ({_DOC_COLS}) {every} WHERE {mine('actor')} ORDER BY actor", [])
     # the actor's events, each once (as `graph_sql.actor_event_sql`), grouped by merged event
     ae = (
         f"SELECT e.actor1 AS actor, e.* FROM events e WHERE e.actor1 IS NOT NULL AND {mine('e.actor1')} UNION ALL"
@@ -223,6 +263,8 @@ def _compute(store: Any, actors: str | None, *, part: str | None = None) -> None
     grp = "PARTITION BY actor, gid"
     first = f"{grp} ORDER BY doc_id, event_id ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING"
     include_comments = fg.DEFAULT_INCLUDE_COMMENTS
+    min_confidence = float(fg.MIN_CONFIDENCE)
+    confident = "(ev.confidence IS NULL OR ev.confidence >= ?)"
     cols = ", ".join(c for c, _ in TIMELINE_COLUMNS)
     events = (
         "SELECT actor, 0, gday, fdoc, fev, 0, '', '', CASE WHEN actor1 = actor THEN actor2 ELSE actor1 END,"
@@ -248,18 +290,45 @@ def _compute(store: Any, actors: str | None, *, part: str | None = None) -> None
     )
     _run(store, f"INSERT INTO actor_timeline ({cols}) SELECT * FROM ({events} UNION ALL {changes}) t ORDER BY 1",
          [default_max_rank()])  # fmt: skip
+    rep = ", ".join(f"ev.{c}" for c in REPORT_FIELDS)
+    doc_order = _order(store, "doc_id")
+    reports = (
+        f"SELECT ev.a AS actor, ev.b AS partner, {rep} FROM evidence ev WHERE {mine('ev.a')} AND {confident}"
+        f" UNION ALL SELECT ev.b, ev.a, {rep} FROM evidence ev WHERE {mine('ev.b')} AND {confident}"
+    )
+    _run(store,
+         f"INSERT INTO actor_reports ({', '.join(c for c, _ in REPORT_COLUMNS)}) SELECT actor, ROW_NUMBER() OVER"
+         f" (PARTITION BY actor ORDER BY CASE WHEN day IS NULL THEN 1 ELSE 0 END, day, {doc_order}, idx, doc_hash) - 1,"
+         f" partner, {', '.join(REPORT_FIELDS)} FROM ({reports}) r ORDER BY 1, 2",
+         [min_confidence, min_confidence])  # fmt: skip
+    _run(store, "INSERT INTO actor_partners (actor, partner, n, first_pos) SELECT actor, partner, COUNT(*), MIN(pos)"
+         f" FROM actor_reports WHERE {mine('actor')} GROUP BY actor, partner ORDER BY actor", [])  # fmt: skip
+    evs = ", ".join(f"e.{c}" for c in EVENT_FIELDS)
+    _run(store,
+         f"INSERT INTO actor_events ({', '.join(c for c, _ in EVENT_COLUMNS)}) SELECT x.actor,"
+         f" COALESCE(x.date_start, d.published), d.id, d.published, {', '.join(f'x.{c}' for c in EVENT_FIELDS)}"
+         f" FROM (SELECT e.actor1 AS actor, {evs} FROM events e WHERE e.actor1 IS NOT NULL AND {mine('e.actor1')}"
+         f" UNION ALL SELECT e.actor2, {evs} FROM events e WHERE e.actor2 IS NOT NULL AND (e.actor1 IS NULL OR"
+         f" e.actor1 <> e.actor2) AND {mine('e.actor2')}) x JOIN documents d ON d.hash = x.doc_hash ORDER BY 1",
+         [])  # fmt: skip
     stmt = "doc_hash, type, source, target, evidence_start, source_kind"
     counts = (
-        f"SELECT actor, COUNT(*) AS ne, 0 AS nr, 0 AS ni FROM (SELECT actor1 AS actor FROM events WHERE"
-        f" actor1 IS NOT NULL AND {mine('actor1')} UNION ALL SELECT actor2 FROM events WHERE actor2 IS NOT NULL AND"
-        f" (actor1 IS NULL OR actor2 <> actor1) AND {mine('actor2')}) e GROUP BY actor"
-        f" UNION ALL SELECT actor, 0, COUNT(*), 0 FROM (SELECT source AS actor FROM relations WHERE {mine('source')}"
-        f" GROUP BY {stmt} UNION ALL SELECT target FROM relations WHERE source <> target AND {mine('target')}"
-        f" GROUP BY {stmt}) r GROUP BY actor"
-        f" UNION ALL SELECT actor, 0, 0, COUNT(*) FROM actor_timeline WHERE {mine('actor')} GROUP BY actor"
+        f"SELECT actor, COUNT(*) AS ne, 0 AS nr, 0 AS ni, 0 AS nrep, 0 AS np, 0 AS nd FROM (SELECT actor1 AS actor"
+        " FROM events"
+        f" WHERE actor1 IS NOT NULL AND {mine('actor1')} UNION ALL SELECT actor2 FROM events WHERE actor2 IS NOT NULL"
+        f" AND (actor1 IS NULL OR actor2 <> actor1) AND {mine('actor2')}) e GROUP BY actor"
+        f" UNION ALL SELECT actor, 0, COUNT(*), 0, 0, 0, 0 FROM (SELECT source AS actor FROM relations WHERE"
+        f" {mine('source')} GROUP BY {stmt} UNION ALL SELECT target FROM relations WHERE source <> target AND"
+        f" {mine('target')} GROUP BY {stmt}) r GROUP BY actor"
+        f" UNION ALL SELECT actor, 0, 0, COUNT(*), 0, 0, 0 FROM actor_timeline WHERE {mine('actor')} GROUP BY actor"
+        f" UNION ALL SELECT actor, 0, 0, 0, SUM(n), COUNT(*), 0 FROM actor_partners WHERE {mine('actor')}"
+        " GROUP BY actor UNION ALL SELECT actor, 0, 0, 0, 0, 0, COUNT(*) FROM actor_docs WHERE mentions > 0 AND"
+        f" {mine('actor')} GROUP BY actor"
     )
-    _run(store, "INSERT INTO actor_counts (actor, events, relations, items) SELECT actor, SUM(ne), SUM(nr), SUM(ni)"
-         f" FROM ({counts}) c GROUP BY actor ORDER BY actor", [])  # fmt: skip
+    _run(store, "INSERT INTO actor_counts (actor, events, relations, items, reports, partners, documents) SELECT"
+         f" actor, SUM(ne), SUM(nr), SUM(ni), SUM(nrep), SUM(np), SUM(nd) FROM ({counts}) c GROUP BY actor"
+         " ORDER BY actor",
+         [])  # fmt: skip
 
 
 # -- reading ---------------------------------------------------------------------------------------
@@ -277,3 +346,70 @@ def timeline_rows(store: Any, actor: str, *, limit: int, offset: int) -> tuple[l
     rows = store.query(f"SELECT * FROM actor_timeline WHERE actor = ? ORDER BY {order}"
                        f" LIMIT {int(limit)} OFFSET {int(offset)}", (actor,))  # fmt: skip
     return rows, int(total)
+
+
+def current(store: Any) -> bool:
+    """True when the kept per-actor state answers the default filters (the confidence threshold
+    it was computed for is today's; a write recomputes it when not)."""
+    from factiongraph.store import ties
+
+    return ready(store) and ties.covers(store, ties.default_filters())
+
+
+def report_count(store: Any, actor: str) -> tuple[int, int]:
+    """How many relation reports the actor has, and with how many counterparts."""
+    rows = store.query("SELECT reports, partners FROM actor_counts WHERE actor = ?", (actor,))
+    return (int(rows[0]["reports"]), int(rows[0]["partners"])) if rows else (0, 0)
+
+
+def report_rows(store: Any, actor: str, *, offset: int, limit: int) -> list[dict[str, Any]]:
+    """The actor's reports at places `offset`.. in date order (0-based), as `graph_sql.evidence_sql` rows."""
+    if limit <= 0:
+        return []
+    return store.query("SELECT * FROM actor_reports WHERE actor = ? AND pos >= ? AND pos < ? ORDER BY pos",
+                       (actor, offset, offset + limit))  # fmt: skip
+
+
+def report_marks(store: Any, actor: str, *, step: int, last: int) -> list[dict[str, Any]]:
+    """Every `step`-th of the actor's reports in date order, and the one at `last` (no texts)."""
+    cols = ", ".join(c for c, _ in REPORT_COLUMNS if c != "evidence_text")
+    return store.query(f"SELECT {cols}, '' AS evidence_text FROM actor_reports WHERE actor = ?"
+                       " AND (MOD(pos, ?) = 0 OR pos = ?) ORDER BY pos", (actor, step, last))  # fmt: skip
+
+
+def event_rows(store: Any, actor: str, *, limit: int, offset: int) -> list[dict[str, Any]]:
+    """The actor's events, newest first (undated last), as the actor page lists them."""
+    cols = ", ".join(EVENT_FIELDS)
+    return store.query(f"SELECT {cols}, doc_id, doc_published FROM actor_events WHERE actor = ?"
+                       " ORDER BY day DESC NULLS LAST, doc_id, event_id LIMIT ? OFFSET ?",
+                       (actor, limit, offset))  # fmt: skip
+
+
+def top_partners(store: Any, actor: str, limit: int) -> list[tuple[str, int]]:
+    """The `limit` counterparts with the most reports (ties: the one reported first, first)."""
+    rows = store.query("SELECT partner, n FROM actor_partners WHERE actor = ? ORDER BY n DESC, first_pos LIMIT ?",
+                       (actor, limit))  # fmt: skip
+    return [(r["partner"], int(r["n"])) for r in rows]
+
+
+def counts(store: Any, actor: str) -> dict[str, int]:
+    """The actor's kept counts (all 0 for an actor nothing names)."""
+    rows = store.query("SELECT * FROM actor_counts WHERE actor = ?", (actor,))
+    names = ("events", "relations", "items", "reports", "partners", "documents")
+    return {k: int(rows[0][k]) if rows else 0 for k in names}
+
+
+def mentioning_documents(store: Any, actor: str, *, limit: int, offset: int) -> list[dict[str, Any]]:
+    """The documents that mention the actor, newest first, with their numbers of mentions of it."""
+    page = store.query(
+        "SELECT doc_hash, mentions FROM actor_docs WHERE actor = ? AND mentions > 0"
+        " ORDER BY published DESC NULLS LAST, doc_id LIMIT ? OFFSET ?",
+        (actor, limit, offset),
+    )
+    if not page:
+        return []
+    docs = [r["doc_hash"] for r in page]
+    found = {r["hash"]: r for r in store.query(
+        f"SELECT hash, id, title, url, published FROM documents WHERE hash IN ({', '.join('?' * len(docs))})", docs)}
+    return [{**found[r["doc_hash"]], "mentions": int(r["mentions"])} for r in page]  # fmt: skip
+
