@@ -780,9 +780,11 @@ def timeline_page(
 ) -> tuple[list[TimelineItem], int]:
     """`limit` items of `timeline` from `offset`, and how many there are in all.
 
-    With the default filters the order, the count and the page come from SQL (events grouped by
-    their merged event, changes from the per-tie state the store keeps), and only the page's
-    events and changes are read: the busiest actor's timeline costs a page, not its history."""
+    With the default filters (and no country or conflict scope) the page is a range read of the
+    actor's timeline rows the store keeps (`store.actor_state`) and the total a kept count; other
+    scopes order and count in SQL (events grouped by their merged event, changes from the per-tie
+    state) and read only the page's events and changes. Either way only the names of the page's
+    counterparts are read: the busiest actor's timeline costs a page, not its history."""
     filters: dict[str, Any] = {"min_confidence": min_confidence, "certainties": certainties_from(min_certainty),
                                "include_comments": include_comments}  # fmt: skip
     kept = graph_sql._kept(store, filters)
