@@ -62,6 +62,8 @@ def test_kept_rows_after_incremental_ingest_reingest_merge_and_corrections_equal
         assert kept(s) == before
         correct(s, "relation", "hash-c/2", "reject", who="analyst-1")
         assert kept(s) == rebuilt(s)
+        correct(s, "event", "hash-h/e2", "reject", who="analyst-1", why="the protest was another group's")
+        assert kept(s) == rebuilt(s)
         correct(s, "actor", "z", "merge", payload={"into": "q"}, who="analyst-1")
         assert kept(s) == rebuilt(s)
         counts = {r["actor"]: (r["events"], r["relations"], r["items"]) for r in s.query("SELECT * FROM actor_counts")}
@@ -69,6 +71,7 @@ def test_kept_rows_after_incremental_ingest_reingest_merge_and_corrections_equal
     # q's events: z's four and its own; the two rows of one sentence in "d" are one statement; items:
     # the two reports of one event merged into one, the comment-only event left out, one first report
     assert counts["q"] == (5, 1, 4)
+    assert counts["al-b"][:2] == (0, 3)  # its one event and the end of its alliance rejected
 
 
 def test_timeline_pages_from_the_kept_rows_equal_the_whole_timeline(
