@@ -115,6 +115,7 @@ def test_postgres_keeps_the_same_per_actor_state_as_duckdb(tmp_path: Path, pg_ur
         s.write_batch(third_part())
         fg.merge_events(s)
         correct(s, "relation", "hash-c/2", "reject", who="analyst-1")
+        correct(s, "event", "hash-h/e2", "reject", who="analyst-1")
         correct(s, "actor", "z", "merge", payload={"into": "q"}, who="analyst-1")
         state = kept(s)
         return state, rebuilt(s), [i.to_dict() for i in fg.timeline_page(s, "al-a", limit=3, offset=2)[0]]
