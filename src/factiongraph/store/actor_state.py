@@ -106,8 +106,12 @@ def ready(store: Any) -> bool:
 
 
 def exists(store: Any) -> bool:
-    """True when the store has the tables (migration 8 applied); a store read without migrating may not."""
-    return bool(store.scalar("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'actor_meta'"))
+    """True when the store has the tables (this module's migration applied); a store read without
+    migrating may not. (`schema_version`, not the catalog: DuckDB's catalog views are slow to read.)"""
+    from factiongraph.store.schema import MIGRATIONS
+
+    number = next(n for n, _, steps in MIGRATIONS if any(getattr(s, "__name__", "") == "_actor_state" for s in steps))
+    return bool(store.scalar("SELECT COUNT(*) FROM schema_version WHERE version = ?", (number,)))
 
 
 # -- writing ---------------------------------------------------------------------------------------
