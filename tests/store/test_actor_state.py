@@ -166,3 +166,20 @@ def test_documents_mentioning_an_actor_are_kept_through_an_actor_merge(
     assert (page["pages"]["reports"]["total"], [r["id"] for r in page["reports"]]) == (3, ["ally.txt"])
     assert [(r["id"], r["mentions"]) for r in merged["reports"]] == [("split.txt", 1), ("clash.txt", 1),
                                                                      ("ally.txt", 1)]  # fmt: skip
+
+
+def test_a_bulk_load_keeps_the_per_actor_state_of_the_store_it_came_from(tmp_path: Path) -> None:
+    from factiongraph.export import write_parquet
+    from factiongraph.store.load import load_tables
+
+    with Store.open(tmp_path / "first.duckdb") as s:
+        s.write_batch(first_part() + second_part() + third_part())
+        fg.merge_events(s)
+        want = kept(s)
+        write_parquet(s, tmp_path / "export")
+    with Store.open(tmp_path / "loaded.duckdb") as s:
+        assert load_tables(s, [tmp_path / "export"]).documents == 8
+        got = kept(s)
+        assert got == rebuilt(s)
+    assert got == want
+    assert sum(1 for r in got["actor_timeline"] if r[0] == "al-a") == 10  # al-a's whole timeline
