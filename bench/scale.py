@@ -51,8 +51,9 @@ EVENTS_PER_DOC = 2
 ALPHA = 1.1  # Pareto exponent of actor degrees
 SCALE = 20  # Pareto scale: the busiest actor gets ~1.1 / SCALE of relation ends
 SEED = 0.42
-STORE_TABLES = ("tie_meta", "tie_spells", "tie_changes", "tie_undated", "tie_irregular", "web_counts", "web_event_days",
-                "web_actor_events", "corrections", "evidence",
+STORE_TABLES = ("actor_meta", "actor_timeline", "actor_counts", "actor_reports", "actor_partners", "actor_events",
+                "actor_docs", "contra_meta", "contra_groups", "tie_meta", "tie_spells", "tie_changes", "tie_undated",
+                "tie_irregular", "web_counts", "web_event_days", "web_actor_events", "corrections", "evidence",
                 "places", "relations", "events", "mentions", "actors", "documents", "schema_version")
 BUILD_MEMORY = "4GB"  # DuckDB's memory while generating (it spills beyond)
 PAGE = 100  # edges, changes or timeline items a page shows (as the web and `--limit`)
@@ -163,9 +164,9 @@ def _fresh_postgres(url: str) -> None:
 
 def build(target: str, relations: int, *, reuse: bool = False, refill: bool = False) -> dict[str, Any]:
     """A fresh store at `target` with the generated corpus (with `reuse`, a DuckDB file built
-    before is kept as it is; with `refill` too, its evidence, per-tie tables, contradiction groups and web
-    summaries are computed again); returns timings and the actors to look up."""
-    from factiongraph.store import Store, contra_state, ties, web_state
+    before is kept as it is; with `refill` too, its evidence, per-tie and per-actor tables, contradiction
+    groups and web summaries are computed again); returns timings and the actors to look up."""
+    from factiongraph.store import Store, actor_state, contra_state, ties, web_state
     from factiongraph.store.evidence import fill_sql
 
     backend = "postgres" if target.startswith("postgres") else "duckdb"
@@ -209,8 +210,16 @@ def build(target: str, relations: int, *, reuse: bool = False, refill: bool = Fa
             # the web's summaries `ingest` keeps (`web_state`), from scratch
             with store.transaction():
                 web_state.rebuild(store)
+            # the per-actor state `ingest` keeps (`actor_state`), a tenth of the actors at a time
+            for digit in "0123456789":
+                with store.transaction():
+                    actor_state.rebuild_part(store, f"SUBSTR({{actor}}, 1, 7) = 'actor-{digit}'")
+            with store.transaction():
+                actor_state.rebuild_part(store, "SUBSTR({actor}, 1, 6) <> 'actor-'")
+                actor_state.finish(store)
             if backend == "postgres":
-                for table in (*ties.KEPT_TABLES, *contra_state.KEPT_TABLES, *web_state.KEPT_TABLES):
+                for table in (*ties.KEPT_TABLES, *actor_state.KEPT_TABLES, *contra_state.KEPT_TABLES,
+                              *web_state.KEPT_TABLES):
                     store.execute(f"ANALYZE {table}")
             built = time.perf_counter() - t0
         counts = store.counts()

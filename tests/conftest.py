@@ -40,6 +40,7 @@ def shared_dir() -> Path:
 
 
 STORE_TABLES = (
+    "actor_meta", "actor_timeline", "actor_counts", "actor_reports", "actor_partners", "actor_events", "actor_docs",
     "evidence", "contra_meta", "contra_groups", "tie_meta", "tie_spells", "tie_changes", "tie_undated",
     "tie_irregular", "web_counts", "web_event_days", "web_actor_events", "corrections", "places",
     "relations", "events", "mentions", "actors", "documents", "schema_version",

@@ -45,7 +45,7 @@ from typing import Any, get_args
 
 from factiongraph.confidence import default_threshold
 from factiongraph.document import CERTAINTIES, RelationType
-from factiongraph.store import graph_sql
+from factiongraph.store import actor_state, graph_sql
 from factiongraph.store.core import Store
 from factiongraph.store.graph_sql import CERTAINTY_WEIGHT, SOURCE_KIND_WEIGHT, Scope
 from factiongraph.store.rows import as_date, merged_event_id
@@ -748,6 +748,31 @@ def _change_item(c: Change, actor: str, names: dict[str, str]) -> TimelineItem:
                         c.evidence.source_kind)  # fmt: skip
 
 
+def _names_of(store: Store, ids: Iterable[str | None]) -> dict[str, str]:
+    """The names of these actors (a page's counterparts), read by id rather than every actor's."""
+    wanted = sorted({i for i in ids if i})
+    if not wanted:
+        return {}
+    rows = store.query(f"SELECT id, name FROM actors WHERE id IN ({', '.join('?' * len(wanted))})", wanted)
+    return {r["id"]: r["name"] for r in rows}
+
+
+def _kept_item(r: dict[str, Any], names: dict[str, str]) -> TimelineItem:
+    """A timeline item from its kept row (`store.actor_state`), worded as `_event_item`/`_change_item`."""
+    other = r["other"]
+    if r["kind_ord"] == 0:
+        where = f" at {r['place']}" if r["place"] else ""
+        mode = f"/{r['mode']}" if r["mode"] else ""
+        who = names.get(other, other) if other else "?"
+        summary = f"{r['plover']}{mode} {'->' if r['role'] else '<-'} {who}{where}"
+        return TimelineItem(as_date(r["day"]), "event", summary, r["document"], r["evidence"], r["certainty"],
+                            r["source_kind"], int(r["sources"]))  # fmt: skip
+    note = r["note"] or ""
+    summary = f"{change_label(r['k4'], r['k5'])}: {names.get(other, other)}" + (f" ({note})" if note else "")
+    return TimelineItem(as_date(r["day"]), "change", summary, r["document"], r["evidence"], r["certainty"],
+                        r["source_kind"])  # fmt: skip
+
+
 def timeline_page(
     store: Store,
     actor: str,
@@ -761,9 +786,11 @@ def timeline_page(
 ) -> tuple[list[TimelineItem], int]:
     """`limit` items of `timeline` from `offset`, and how many there are in all.
 
-    With the default filters the order, the count and the page come from SQL (events grouped by
-    their merged event, changes from the per-tie state the store keeps), and only the page's
-    events and changes are read: the busiest actor's timeline costs a page, not its history."""
+    With the default filters (and no country or conflict scope) the page is a range read of the
+    actor's timeline rows the store keeps (`store.actor_state`) and the total a kept count; other
+    scopes order and count in SQL (events grouped by their merged event, changes from the per-tie
+    state) and read only the page's events and changes. Either way only the names of the page's
+    counterparts are read: the busiest actor's timeline costs a page, not its history."""
     filters: dict[str, Any] = {"min_confidence": min_confidence, "certainties": certainties_from(min_certainty),
                                "include_comments": include_comments}  # fmt: skip
     kept = graph_sql._kept(store, filters)
@@ -771,16 +798,21 @@ def timeline_page(
         found = timeline(store, actor, include_comments=include_comments, min_confidence=min_confidence,
                          min_certainty=min_certainty, scope=scope)  # fmt: skip
         return found[offset : offset + limit], len(found)
+    if scope.country is None and scope.conflict is None and actor_state.ready(store):
+        rows, total = actor_state.timeline_rows(store, actor, limit=limit, offset=offset)
+        names = _names_of(store, [r["other"] for r in rows])
+        return [_kept_item(r, names) for r in rows], total
     max_rank = certainty_rank(min_certainty) if min_certainty else len(CERTAINTIES)
     refs, total = kept.timeline_refs(store, actor, scope, _actor_scope(actor, scope), max_rank=max_rank,
                                      include_comments=include_comments, limit=limit, offset=offset)  # fmt: skip
-    names = {k: v["name"] for k, v in store.actors().items()}
     gids = [r["ref"] for r in refs if r["kind_ord"] == 0]
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for e in kept.timeline_events(store, actor, scope, gids):
         groups[e["merged_event_id"] or f"{e['doc_hash']}:{e['event_id']}"].append(e)
     changes = {(r["doc_hash"], r["idx"]): r for r in kept.timeline_changes(store, _actor_scope(actor, scope),
                                                                            [r for r in refs if r["kind_ord"] == 1])}
+    others = [x for g in groups.values() for e in g for x in (e["actor1"], e["actor2"])]
+    names = _names_of(store, [*others, *(x for r in changes.values() for x in (r["a"], r["b"]))])
     items = []
     for r in refs:
         if r["kind_ord"] == 0:

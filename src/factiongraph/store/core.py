@@ -35,6 +35,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
+from factiongraph.store import actor_state
 from factiongraph.store.rows import Rows, contract_rows, empty_rows
 from factiongraph.store.schema import LATEST, MIGRATIONS, SCHEMA_VERSION_TABLE, TABLES, column_names
 
@@ -47,6 +48,13 @@ MEMORY_ENV = "FACTIONGRAPH_DUCKDB_MEMORY"
 DEFAULT_READER_MEMORY = "512MB"
 THREADS_ENV = "FACTIONGRAPH_DUCKDB_THREADS"
 WRITE_ATTEMPTS = 5  # PostgreSQL: a batch that meets a deadlock with a concurrent ingest is retried
+
+# events whose `merged_event_id` `set_merged_ids` changes (given the new ids in `merge_map`)
+_MERGE_CHANGES = (
+    "(events.merged_event_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM merge_map m WHERE m.doc_hash = events.doc_hash"
+    " AND m.event_id = events.event_id)) OR EXISTS (SELECT 1 FROM merge_map m WHERE m.doc_hash = events.doc_hash"
+    " AND m.event_id = events.event_id AND events.merged_event_id IS DISTINCT FROM m.merged_event_id)"
+)
 
 
 T = TypeVar("T")
@@ -458,6 +466,8 @@ class Store:
             with self.transaction():
                 self.execute("CREATE TEMPORARY TABLE merge_map (doc_hash TEXT, event_id TEXT, merged_event_id TEXT)")
                 self.bulk_insert("merge_map", ("doc_hash", "event_id", "merged_event_id"), assignments)
+                # the actors of the events whose merged event changes: their kept timelines change
+                actor_state.mark_events(self, _MERGE_CHANGES)
                 # only rows whose id changes are written (an update of an indexed column is costly)
                 self.execute(
                     "UPDATE events SET merged_event_id = NULL WHERE merged_event_id IS NOT NULL AND NOT EXISTS"
@@ -468,6 +478,7 @@ class Store:
                     " WHERE events.doc_hash = m.doc_hash AND events.event_id = m.event_id"
                     " AND events.merged_event_id IS DISTINCT FROM m.merged_event_id"
                 )
+                actor_state.refresh(self)
                 self.execute("DROP TABLE merge_map")
                 web_state.recount_merged(self)
 

@@ -26,6 +26,8 @@ Tables (one row per ...):
                 migration 6); what `store.graph_sql` reads. Not part of `TABLES`: never exported.
 - `tie_*`       per-tie state for the default filters, derived from `evidence` and kept with it
                 (`store.ties`, migration 7): spells of each tie's state, its changes, undated counts.
+- `actor_*`     per-actor state kept with the ties (`store.actor_state`, migration 8): each actor's
+                timeline items, its counts, the actors each document names.
 - `contra_*`    per-pair contradiction groups for the default window and threshold, kept with the
                 tie state (`store.contra_state`, migration 9).
 - `web_*`       the overview's counts and the events per day and per actor, kept with the data
@@ -56,6 +58,12 @@ def _evidence(store: Any) -> None:
 
 def _ties(store: Any) -> None:
     from factiongraph.store.ties import migrate
+
+    migrate(store)
+
+
+def _actor_state(store: Any) -> None:
+    from factiongraph.store.actor_state import migrate
 
     migrate(store)
 
@@ -229,6 +237,12 @@ MIGRATIONS: list[tuple[int, str, list[str | Callable[[Any], None]]]] = [
         "scale: per-tie state for the default filters (tie_spells, tie_changes, tie_undated, tie_irregular), kept at"
         " ingest",
         [_ties],
+    ),
+    (
+        8,
+        "scale: per-actor timeline and counts for the default filters (actor_timeline, actor_counts, actor_docs),"
+        " kept at ingest",
+        [_actor_state],
     ),
     (
         9,

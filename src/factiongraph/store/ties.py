@@ -35,7 +35,7 @@ import datetime as dt
 from typing import Any
 
 from factiongraph.document import CERTAINTIES
-from factiongraph.store import contra_state
+from factiongraph.store import actor_state, contra_state
 from factiongraph.store.graph_sql import (
     ALL,
     CHANGE_COLUMNS,
@@ -170,6 +170,7 @@ def mark(store: Any, docs: str) -> None:
         f" WHERE doc_hash IN ({docs})"
     )
     contra_state.mark_events(store, _TOUCHED, docs=docs)  # the pairs' contradictions (`store.contra_state`)
+    actor_state.mark(store, docs)  # and the actors they name, for the per-actor state
 
 
 def mark_pairs(store: Any, condition: str) -> None:
@@ -186,6 +187,8 @@ def rebuild_tables(store: Any) -> None:
     (`mark_pairs` and `refresh` for each part, until every pair has been refreshed)."""
     for table in KEPT_TABLES:
         store.execute(f"DELETE FROM {table}")
+    if actor_state.exists(store):  # rebuilt by parts after the ties (`actor_state.rebuild_part`)
+        actor_state.clear(store)
     filters = default_filters()
     _record_filters(store, filters)
     store._tie_meta = filters
@@ -205,7 +208,8 @@ def refresh(store: Any) -> None:
     changed since it was computed), in the caller's transaction."""
     store.execute(f"CREATE TEMPORARY TABLE IF NOT EXISTS {_TOUCHED} (lo TEXT, hi TEXT)")
     try:
-        if _meta(store) != default_filters():
+        everything = _meta(store) != default_filters()
+        if everything:
             _compute(store, None)
         elif store.scalar(f"SELECT COUNT(*) FROM {_TOUCHED}"):
             store.execute(f"CREATE TEMPORARY TABLE {_TOUCHED}_u AS SELECT DISTINCT lo, hi FROM {_TOUCHED}")
@@ -213,13 +217,17 @@ def refresh(store: Any) -> None:
             store.execute(f"INSERT INTO {_TOUCHED} SELECT lo, hi FROM {_TOUCHED}_u")
             store.execute(f"DROP TABLE {_TOUCHED}_u")
             _compute(store, _IN_TOUCHED)
+        actor_state.refresh(store, pairs=_TOUCHED, everything=everything)
     finally:
         store.execute(f"DROP TABLE {_TOUCHED}")
 
 
 def rebuild(store: Any) -> None:
-    """Recomputes the kept state of every tie (migration 7; after writing evidence by hand)."""
+    """Recomputes the kept state of every tie (migration 7; after writing evidence by hand), and of
+    every actor (`store.actor_state`) where the store keeps it."""
     _compute(store, None)
+    if actor_state.exists(store):
+        actor_state.rebuild(store)
 
 
 def migrate(store: Any) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 
 from factiongraph import graph as fg
 from factiongraph.document import CERTAINTIES
-from factiongraph.store import web_state
+from factiongraph.store import actor_state, web_state
 from factiongraph.store.contradictions import contradicted_pairs, contradictions
 from factiongraph.store.core import Store
 
@@ -743,8 +743,16 @@ def highlight(text: str, lo: int, hi: int, spans: Sequence[Span]) -> list[dict[s
 
 def actor_list(store: Store, q: str | None = None, limit: int = 500, offset: int = 0) -> list[dict[str, Any]]:
     """Actors (matching `q` in name or id), most active first, `limit` from `offset`: their events and
-    relation statements, counted with one GROUP BY over each table (not a subquery per actor)."""
+    relation statements, as the store keeps them (`store.actor_state`), else counted with one GROUP
+    BY over each table (not a subquery per actor)."""
     where, params = _actor_search(q)
+    if actor_state.ready(store):  # the counts kept at ingest: a read of one row per actor
+        return store.query(
+            "SELECT a.id, a.name, a.kind, a.country, a.known, COALESCE(c.events, 0) AS events,"
+            f" COALESCE(c.relations, 0) AS relations FROM actors a LEFT JOIN actor_counts c ON c.actor = a.id{where}"
+            " ORDER BY events DESC, a.name, a.id LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
     stmt = "doc_hash, type, source, target, evidence_start, source_kind"
     return store.query(
         "SELECT a.id, a.name, a.kind, a.country, a.known, COALESCE(ne.n, 0) AS events, COALESCE(nr.n, 0) AS relations"
@@ -809,7 +817,6 @@ def actor_detail(
     if reg is None and stand_in is None:
         stored_known = bool(rows and (rows[0].get("known") or rows[0].get("registry_id")))
         note = "not-loaded" if stored_known else "text-only"
-    names = actor_names(store)
     profile = reg.to_dict() if reg is not None else None
     lineage = []
     if registry is not None and reg is not None:
@@ -821,31 +828,60 @@ def actor_detail(
     rel_pages = page_info(n_rel, relations_page, limit)
     # page 1 is the newest `limit` reports; each page is in date order, as the timeline
     upto = n_rel - rel_pages["offset"]
-    page_rows = [reports_of.item(e, names) for e in reports_of.rows(max(0, upto - limit), min(limit, upto))]
+    page_ev = reports_of.rows(max(0, upto - limit), min(limit, upto))
     marks, step = reports_of.marks(n_rel)
     partners, n_partners = reports_of.partners(30)
     edges = fg.all_edges(store, scope=scope)
     changes = fg.changes_from_store(store, scope=scope)
-    n_events = int(store.scalar("SELECT COUNT(*) FROM events WHERE actor1 = ? OR actor2 = ?", (actor_id, actor_id)))
+    kept = actor_state.current(store)
+    counts = actor_state.counts(store, actor_id) if kept else None
+    if counts is not None:
+        n_events = counts["events"]
+    else:
+        n_events = int(store.scalar("SELECT COUNT(*) FROM events WHERE actor1 = ? OR actor2 = ?", (actor_id, actor_id)))
     ev_pages = page_info(n_events, events_page, limit)
-    events = store.query(
-        "SELECT e.doc_hash, e.event_id, e.plover, e.plover_mode, e.acled_event_type, e.actor1, e.actor2,"
-        " e.location_name, e.date_start, e.certainty, e.source_kind, d.id AS doc_id, d.published AS doc_published"
-        " FROM events e JOIN documents d ON d.hash = e.doc_hash WHERE e.actor1 = ? OR e.actor2 = ?"
-        " ORDER BY COALESCE(e.date_start, d.published) DESC NULLS LAST, d.id, e.event_id LIMIT ? OFFSET ?",
-        (actor_id, actor_id, limit, ev_pages["offset"]),
-    )
+    if counts is not None:
+        events = actor_state.event_rows(store, actor_id, limit=limit, offset=ev_pages["offset"])
+    else:
+        events = store.query(
+            "SELECT e.doc_hash, e.event_id, e.plover, e.plover_mode, e.acled_event_type, e.actor1, e.actor2,"
+            " e.location_name, e.date_start, e.certainty, e.source_kind, d.id AS doc_id, d.published AS doc_published"
+            " FROM events e JOIN documents d ON d.hash = e.doc_hash WHERE e.actor1 = ? OR e.actor2 = ?"
+            " ORDER BY COALESCE(e.date_start, d.published) DESC NULLS LAST, d.id, e.event_id LIMIT ? OFFSET ?",
+            (actor_id, actor_id, limit, ev_pages["offset"]),
+        )
+    if counts is not None:  # the names of the actors the page shows, not of every actor
+        names = names_of(store, [*(x for e in (*page_ev, *marks) for x in (e.source, e.target)),
+                                  *(p for p, _ in partners), *(x for e in edges for x in (e.source, e.target)),
+                                  *(x for c in changes for x in (c.source, c.target)),
+                                  *(x for e in events for x in (e["actor1"], e["actor2"]))])  # fmt: skip
+    else:
+        names = actor_names(store)
+    page_rows = [reports_of.item(e, names) for e in page_ev]
+    if counts is not None:  # the names of the actors the page shows, not of every actor
+        names = names_of(store, [*(x for e in (*page_ev, *marks) for x in (e.source, e.target)),
+                                  *(p for p, _ in partners), *(x for e in edges for x in (e.source, e.target)),
+                                  *(x for c in changes for x in (c.source, c.target)),
+                                  *(x for e in events for x in (e["actor1"], e["actor2"]))])  # fmt: skip
+    else:
+        names = actor_names(store)
+    page_rows = [reports_of.item(e, names) for e in page_ev]
     for e in events:
         e["actor1_name"], e["actor2_name"] = _name(names, e["actor1"]), _name(names, e["actor2"])
-    n_reports = int(store.scalar("SELECT COUNT(DISTINCT doc_hash) FROM mentions WHERE actor_id = ?", (actor_id,)))
-    rep_pages = page_info(n_reports, reports_page, limit)
-    reports = [_titled(r) for r in store.query(
-        "SELECT d.hash, d.id, d.title, d.url, d.published, COUNT(*) AS mentions FROM mentions m"
-        " JOIN documents d ON d.hash = m.doc_hash WHERE m.actor_id = ?"
-        " GROUP BY d.hash, d.id, d.title, d.url, d.published ORDER BY d.published DESC NULLS LAST, d.id"
-        " LIMIT ? OFFSET ?",
-        (actor_id, limit, rep_pages["offset"]),
-    )]  # fmt: skip
+    if counts is not None:
+        rep_pages = page_info(counts["documents"], reports_page, limit)
+        found = actor_state.mentioning_documents(store, actor_id, limit=limit, offset=rep_pages["offset"])
+    else:
+        n_reports = int(store.scalar("SELECT COUNT(DISTINCT doc_hash) FROM mentions WHERE actor_id = ?", (actor_id,)))
+        rep_pages = page_info(n_reports, reports_page, limit)
+        found = store.query(
+            "SELECT d.hash, d.id, d.title, d.url, d.published, COUNT(*) AS mentions FROM mentions m"
+            " JOIN documents d ON d.hash = m.doc_hash WHERE m.actor_id = ?"
+            " GROUP BY d.hash, d.id, d.title, d.url, d.published ORDER BY d.published DESC NULLS LAST, d.id"
+            " LIMIT ? OFFSET ?",
+            (actor_id, limit, rep_pages["offset"]),
+        )
+    reports = [_titled(r) for r in found]
     return {
         "actor": rows[0] if rows else {"id": actor_id, "name": reg.name if reg else actor_id},
         "registry": profile,
@@ -893,14 +929,21 @@ class _ActorReports:
         self.sql, self.params = fg.graph_sql.evidence_sql(store, scope, min_confidence=fg.MIN_CONFIDENCE)
         doc = 'doc_id COLLATE "C"' if store.backend == "postgres" else "doc_id"
         self.order = f"CASE WHEN day IS NULL THEN 1 ELSE 0 END, day, {doc}, idx"
+        # the reports kept at ingest (`store.actor_state`), numbered in date order: range reads
+        self.kept = scope == fg.Scope(actor=actor_id) and actor_state.current(store)
 
     def count(self) -> int:
+        if self.kept:
+            return actor_state.report_count(self.store, self.actor)[0]
         return int(self.store.scalar(f"SELECT COUNT(*) FROM ({self.sql}) ev", self.params))
 
     def rows(self, offset: int, limit: int) -> list[fg.Evidence]:
         """`limit` reports from `offset` (0-based) in date order."""
         if limit <= 0:
             return []
+        if self.kept:
+            found = actor_state.report_rows(self.store, self.actor, offset=offset, limit=limit)
+            return [fg.evidence_from_row(r) for r in found]
         found = self.store.query(f"SELECT * FROM ({self.sql}) ev ORDER BY {self.order} LIMIT ? OFFSET ?",
                                  [*self.params, limit, offset])  # fmt: skip
         return [fg.evidence_from_row(r) for r in found]
@@ -908,6 +951,10 @@ class _ActorReports:
     def marks(self, total: int) -> tuple[list[fg.Evidence], int]:
         """The reports the timeline draws and the step between them: all when at most
         `MAX_TIMELINE_MARKS`, else every step-th in date order, the first and the last included."""
+        if self.kept:  # the chart shows no evidence texts
+            step = 1 if total <= MAX_TIMELINE_MARKS else -(-total // (MAX_TIMELINE_MARKS - 1))
+            found = actor_state.report_marks(self.store, self.actor, step=step, last=total - 1)
+            return [fg.evidence_from_row({**r, "evidence_text": ""}) for r in found], step
         if total <= MAX_TIMELINE_MARKS:
             return self.rows(0, total), 1
         step = -(-total // (MAX_TIMELINE_MARKS - 1))
@@ -921,6 +968,9 @@ class _ActorReports:
     def partners(self, limit: int) -> tuple[list[tuple[str, int]], int]:
         """The `limit` counterparts with the most reports (ties: the one reported first, first), and
         how many counterparts there are."""
+        if self.kept:
+            return actor_state.top_partners(self.store, self.actor, limit), actor_state.report_count(
+                self.store, self.actor)[1]  # fmt: skip
         other = "CASE WHEN a = ? THEN b ELSE a END"
         rows = self.store.query(
             f"WITH o AS (SELECT {other} AS partner, ROW_NUMBER() OVER (ORDER BY {self.order}) AS fg_pos"
