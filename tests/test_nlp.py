@@ -26,7 +26,7 @@ def test_a_verb_the_lemmatiser_knows_keeps_its_own_lemma(nlp):
 @pytest.mark.parametrize(
     ("text", "subject", "verb"),
     [
-        ("Last week the Popular Mobilization Forces, acting jointly with the Peshmerga, retook a second village.",
+        ("Last week the Popular Mobilization Forces, acting jointly with the Kurds, retook a second village.",
          "Forces", "retook"),
         ("The rebels, moving quickly across the plain, captured two towns before nightfall.", "rebels", "captured"),
         ("The Arakan Army, fighting alongside local militias, overran a border post on Tuesday.", "Army", "overran"),

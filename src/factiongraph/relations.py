@@ -778,8 +778,8 @@ def _attack_sides(
     ):
         return []  # the agent must be the attack verb's own subject (or its by-agent)
     out: list[Relation] = []
-    # the agent's own clauses and appositions describe it ("the alliance, whose members are A, B and
-    # C", which the parser may hang off the agent as "the alliance ... B and C"): no co-agents after them
+    # a clause listing the agent's members ("the bloc, whose members include A, B and C", which the
+    # parser may hang off the agent as "the bloc ... B and C"): no co-agents after it
     limit = description_start(head)
     side = [a for a in [m1, *ms.coordinated(m1)] if settings.is_party(a)
             and (a is m1 or limit is None or a.start < head.doc[limit].idx)]

@@ -609,7 +609,7 @@ def test_change_row_replaces_the_same_tie_read_without_its_change(run) -> None:
         ("The Syrian National Army, which includes the Hamza Division and the Sultan Murad Division, joined the "
          "Turkish-backed coalition in 2019.", "syrian-national-army", ["hamza-division", "sultan-murad-division"],
          None),
-        ("The Three Brotherhood Alliance, whose members are the Arakan Army and the TNLA, teamed up with the "
+        ("The Three Brotherhood Alliance, which comprises the TNLA and the Arakan Army, teamed up with the "
          "People's Defence Force in 2023.", "three-brotherhood-alliance", ["arakan-army", "tnla"],
          "peoples-defence-force-myanmar"),
     ],

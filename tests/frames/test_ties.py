@@ -430,7 +430,7 @@ def test_a_patron_of_the_attacker_in_the_clause_is_a_side_in_the_attack(run, tex
 @pytest.mark.parametrize(
     "text",
     [
-        "Iraqi fighters, with support from Kurdish forces, recaptured a northern Iraqi village on Friday.",
+        "Tribal fighters, with support from Kurdish units, retook a small Iraqi hamlet on Friday.",
         "Backed by Russian jets, Syrian troops shelled a Turkish observation post's outskirts.",
         "Malian soldiers, aided by Russian instructors, raided a Burkinabe village near the border.",
     ],
@@ -484,7 +484,7 @@ def test_a_refused_truce_still_presupposes_the_fighting(run):
     [
         ("The Giants Brigades fought within the Saudi-led coalition in Yemen.", "giants-brigades",
          "saudi-led-coalition"),
-        ("The Giants Brigades, fighting within the Saudi-led coalition, pushed the Houthis out of Shabwa.",
+        ("The Giants Brigades, operating within the Saudi-led coalition, drove the Houthis from Shabwa.",
          "giants-brigades", "saudi-led-coalition"),
         ("Ahrar al-Sham operated within the Army of Conquest in Idlib.", "ahrar-al-sham", "jaysh-al-fatah"),
     ],

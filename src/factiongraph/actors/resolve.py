@@ -1387,7 +1387,7 @@ class _Resolution:
 
 
 def _non_restrictive(clause: Token) -> bool:
-    """A relative clause set off by a comma ("the alliance, whose members are ...") describes the noun
+    """A relative clause set off by a comma ("the bloc, whose member groups are ...") describes the noun
     it follows; without the comma ("the group that ...") it picks out which one (English grammar)."""
     left = clause.left_edge.i
     return left > 0 and clause.doc[left - 1].text == ","

@@ -78,10 +78,10 @@ def relational_owner(noun: Token) -> list[Token]:
 
 
 def description_start(tok: Token, words: TieWords | None = None) -> int | None:
-    """Where the first clause listing `tok`'s members begins ("the alliance, whose members are A, B
+    """Where the first clause listing `tok`'s members begins ("the bloc, whose members include A, B
     and C"; "the alliance, made up of A and B"), or None. The parser may hang the clause's list off
     `tok` as its conjuncts ("the alliance ... B and C"); a conjunct after this point is the list's
-    item, not a phrase coordinated with `tok`. Other describing clauses ("A, which is secular, and
+    item, not a phrase coordinated with `tok`. Other describing clauses ("A, which is religious, and
     B") end nothing."""
     words = words or tie_words()
 
