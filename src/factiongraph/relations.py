@@ -24,7 +24,7 @@ from factiongraph.document import (
     as_relation_type,
 )
 from factiongraph.events import certainty as cert
-from factiongraph.events.extract import AGENT_HEADS, NP_LINKS, SPEAKER_PRONOUNS, _Mentions, _sentence_span
+from factiongraph.events.extract import AGENT_HEADS, NP_LINKS, SPEAKER_PRONOUNS, _in_quote, _Mentions, _sentence_span
 from factiongraph.frames import (
     allegiance_lords,
     conjuncts,
@@ -573,7 +573,7 @@ def _joint(doc: Document, ms: _Mentions) -> list[Relation]:
         if c == "negated":
             continue
         first = first or _actor_of_clause(verb, ms)
-        if first is None:
+        if first is None or _quoted_pronoun(first, sd):
             continue
         if partners:
             for other in ms.named([x for p in partners for x in conjuncts(p)]):
@@ -629,6 +629,13 @@ def _truces(doc: Document, ms: _Mentions) -> list[Relation]:
             if a.actor_id != b.actor_id:
                 out.append(_make(doc, "hostility", a, b, tok, "current", c, method="truce"))
     return out
+
+
+def _quoted_pronoun(m: Mention, sd: Doc) -> bool:
+    """A third-person pronoun inside direct speech ('"They fought with us," X said'): whom the
+    speaker means is not resolved well enough to state a tie."""
+    span = sd.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and span[0].lower_ in PRONOUNS and _in_quote(span[0])
 
 
 def _actor_of_clause(verb: Token, ms: _Mentions) -> Mention | None:

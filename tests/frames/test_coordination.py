@@ -148,3 +148,16 @@ def test_a_clause_describing_one_list_item_ends_no_list(nlp):
 
     doc = nlp("The HCUA, which is religious, and the MNLA merged into one movement.")
     assert description_start(next(t for t in doc if t.text == "HCUA")) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Working together with the Peshmerga, they will clear every village," the commander said of the Iraqi '
+        "troops.",
+        '"Acting jointly with Hezbollah, they retook the ridge," an officer said of the Syrian army.',
+        '"They fought together with the Arakan Army all week," a villager said of the Chin fighters.',
+    ],
+)
+def test_a_pronoun_in_direct_speech_states_no_joint_action(run, text):
+    assert not [r for r in run(text).relations if r.method == "joint"]
