@@ -24,7 +24,7 @@ from factiongraph.document import (
     as_relation_type,
 )
 from factiongraph.events import certainty as cert
-from factiongraph.events.extract import AGENT_HEADS, NP_LINKS, SPEAKER_PRONOUNS, _in_quote, _Mentions, _sentence_span
+from factiongraph.events.extract import AGENT_HEADS, SPEAKER_PRONOUNS, _in_quote, _Mentions, _sentence_span, phrase_head
 from factiongraph.frames import (
     allegiance_lords,
     conjuncts,
@@ -306,6 +306,15 @@ def _participle_clause(tok: Token) -> bool:
                                                                 for c in tok.children)
 
 
+def _subject_actor(verb: Token, ms: _Mentions) -> Mention | None:
+    """The actor a verb's subject phrase names itself (`_phrase_actor`); through a relative pronoun,
+    or with no subject, the clause's theme (`_theme`)."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ in ("which", "who", "that"):
+        return _theme(verb, ms)
+    return _phrase_actor(subj, ms)
+
+
 def _phrase_actor(noun: Token, ms: _Mentions) -> Mention | None:
     """The actor a subject phrase names itself: its head, its modifiers, or for a group noun its "of"
     object ("fighters of X"), never a name deeper in it ("forces in Iraq", "the fight against X")."""
@@ -376,9 +385,7 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
             elif _participle_clause(tok):
                 client = _theme(tok.head, ms)  # "Backed by Y, X retook the town": X is the main clause's subject
             else:  # "X was aided by Y": X itself, not a name inside "the fight against X"
-                subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                client = _theme(tok, ms) if subj is None or subj.lower_ in ("which", "who", "that") \
-                    else _phrase_actor(subj, ms)
+                client = _subject_actor(tok, ms)
             if client is not None:
                 for p in patrons:
                     add("support", p, client, tok, tok, "support-participle")
@@ -462,11 +469,9 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
             agent = next((p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
             if lemma in SUPPORT_VERBS_PASSIVE and passive and agent is not None:
                 patron = ms.in_subtree(agent)
-                subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 # the client is what the subject phrase names itself: "X's deployment in Y was funded
                 # by Z" supports X, not the place Y inside the phrase
-                client = _theme(tok, ms) if subj is None or subj.lower_ in ("which", "who", "that") \
-                    else _phrase_actor(subj, ms)
+                client = _subject_actor(tok, ms)
                 if patron and client and patron.actor_id != client.actor_id:
                     c = cert.classify(tok).value
                     out.append(_make(doc, "support", patron, client, tok, _status(tok, c), c, method="passive-support"))
@@ -687,6 +692,7 @@ def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
     out = []
     sd = doc.parsed
     settings = Parties(doc, ms)
+    tie_ms = ms.unsheltered()  # the patrons of support phrases, hidden from the events
     surrender = tie_words().surrender_verbs
     for e in doc.events:
         tok = sd.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")[0]
@@ -701,7 +707,7 @@ def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
             if not mutual and e.plover == "ASSAULT" and e.actor1_mention is not None and e.actor1 is not None:
                 agent = Mention(e.actor1_mention.start, e.actor1_mention.end, e.actor1_mention.text, e.actor1)
                 status = "intended" if e.certainty == "hypothetical" else "current"
-                out.extend(_attack_sides(doc, ms, settings, e, tok, agent, None, status))
+                out.extend(_attack_sides(doc, ms, tie_ms, settings, e, tok, agent, None, status))
             continue
         kinds = {ms.actors[a].kind for a in (e.actor1, e.actor2) if a in ms.actors}
         if "civilians" in kinds or "protesters" in kinds:
@@ -735,7 +741,7 @@ def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
             rtype = "hostility"  # "backed the campaign against ISIL": ISIL is the enemy
         status = "intended" if e.certainty == "hypothetical" else "current"
         if e.plover == "ASSAULT" and rtype == "hostility":
-            out.extend(_attack_sides(doc, ms, settings, e, tok, m1, m2, status))
+            out.extend(_attack_sides(doc, ms, tie_ms, settings, e, tok, m1, m2, status))
         # one event per pair in PLOVER; the coordinated actors on either side take part in it too
         for a in [m1, *ms.coordinated(m1)]:
             for b in [m2, *ms.coordinated(m2)]:
@@ -748,7 +754,7 @@ def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
     return out
 
 
-def _clause_backers(verb: Token, agent: Token | None, ms: _Mentions) -> list[Mention]:
+def _clause_backers(verb: Token, agent: Token | None, tie_ms: _Mentions) -> list[Mention]:
     """The patrons a support construction names for the agent of `verb`'s clause: "Backed by Y, X
     attacked Z", "X, aided by Y, attacked Z", "X, with support from Y, attacked Z", "X attacked Z
     with the backing of Y" (word lists in `frames/data/ties.yaml`)."""
@@ -764,12 +770,12 @@ def _clause_backers(verb: Token, agent: Token | None, ms: _Mentions) -> list[Men
                 for n in c.children:
                     if n.dep_ == "pobj" and n.lemma_.lower() in words.support_nouns:
                         found += prep_objects(n, ("of", "from"))
-    return ms.unsheltered().named([x for p in found for x in conjuncts(p)])
+    return tie_ms.named([x for p in found for x in conjuncts(p)])
 
 
 def _attack_sides(
-    doc: Document, ms: _Mentions, settings: Parties, e: Event, tok: Token, m1: Mention, m2: Mention | None,
-    status: str,
+    doc: Document, ms: _Mentions, tie_ms: _Mentions, settings: Parties, e: Event, tok: Token, m1: Mention,
+    m2: Mention | None, status: str,
 ) -> list[Relation]:
     """The sides of a one-sided attack beyond its agent and target: coordinated agents of a
     non-reciprocal attack act together ("X and Y stormed the town": an alliance; "X and Y clashed" is
@@ -777,8 +783,7 @@ def _attack_sides(
     for the agent is a side in the attack ("X, backed by Y, attacked Z": Y is hostile to Z too)."""
     words = tie_words()
     head = settings.head(m1)
-    while head is not None and head.dep_ in NP_LINKS and head.head != head and head.head.pos_ in ("NOUN", "PROPN"):
-        head = head.head  # "Somali government forces": the phrase's head noun
+    head = phrase_head(head) if head is not None else None  # "Somali government forces": the phrase's head noun
     if head is None or not (
         (head.dep_ == "nsubj" and head.head == tok) or (head.dep_ == "pobj" and head.head.dep_ == "agent"
                                                          and head.head.head == tok)
@@ -801,7 +806,7 @@ def _attack_sides(
         target.pos_ == "ADJ" and not {target.head.lower_, target.head.lemma_.lower()} & AGENT_HEADS
     ):  # "recaptured an Iraqi village": a nationality adjective on a place names no side
         ids = {a.actor_id for a in side} | {m2.actor_id}
-        for p in _clause_backers(tok, head if head.dep_ == "nsubj" else None, ms):
+        for p in _clause_backers(tok, head if head.dep_ == "nsubj" else None, tie_ms):
             if p.actor_id not in ids and settings.is_party(p):
                 out.append(_make(doc, "hostility", p, m2, tok, status, e.certainty, derived_from=e.id,
                                  confidence=e.confidence * 0.8, method="backed-attack"))

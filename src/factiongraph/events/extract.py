@@ -17,6 +17,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
@@ -474,6 +475,20 @@ def _governing_subject_tokens(tok: Token) -> set[int]:
     return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
 
 
+@lru_cache(maxsize=1)
+def _joint_words() -> frozenset[str]:
+    """Words of joint action in a participial adjunct: "jointly", "in coordination with", "alongside"."""
+    words = tie_words()
+    return words.joint_adverbs | words.joint_nouns | (COMPANION_PREPS - {"with"})
+
+
+def phrase_head(tok: Token) -> Token:
+    """The head noun of the phrase `tok` modifies ("Somali" in "Somali government forces": "forces")."""
+    while tok.dep_ in NP_LINKS and tok.head != tok and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head
+    return tok
+
+
 def _own_phrase(tok: Token, known: Mention, ms: _Mentions) -> set[int]:
     """Tokens of the co-agents, clauses and companion phrases of the known agent ("X, acting jointly
     with Y", "X, helped by Y", "X, with help from Y"): the actors they name stand with that side, so
@@ -482,16 +497,12 @@ def _own_phrase(tok: Token, known: Mention, ms: _Mentions) -> set[int]:
     span = ms.sd.char_span(known.start, known.end, alignment_mode="expand")
     if span is None:
         return set()
-    np = span.root
-    while np.dep_ in NP_LINKS and np.head != np and np.head.pos_ in ("NOUN", "PROPN"):
-        np = np.head
+    np = phrase_head(span.root)
     # a participial adjunct of joint action names the agent's companions ("X, acting jointly with Y,
     # retook Z", "X, fighting alongside Y, ..."); "X, once allied with Y, attacked ..." does not
-    words = tie_words()
-    joint = words.joint_adverbs | words.joint_nouns | {"alongside", "beside"}
     adjuncts = {t.i for c in tok.children if c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN")
                 and not any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children)
-                and any(k.lower_ in joint for k in c.subtree) for t in c.subtree}
+                and any(k.lower_ in _joint_words() for k in c.subtree) for t in c.subtree}
     if np.pos_ not in ("NOUN", "PROPN") or tok in np.subtree:
         return adjuncts
     return adjuncts | {

@@ -30,6 +30,7 @@ from __future__ import annotations
 from typing import Any
 
 from factiongraph.document import CERTAINTIES
+from factiongraph.store.schema import create_tables
 
 _ACTORS = "fg_touched_actors"
 _DOC_COLS = "actor, doc_hash, doc_id, published, mentions"
@@ -88,11 +89,7 @@ POSTGRES_INDEXES = (
 
 def migrate(store: Any) -> None:
     """Migration 8: creates the tables (and PostgreSQL's indexes) and fills them."""
-    for stmt in TABLES:
-        store.execute(stmt)
-    if store.backend == "postgres":
-        for stmt in POSTGRES_INDEXES:
-            store.execute(stmt)
+    create_tables(store, TABLES, postgres=POSTGRES_INDEXES)
     rebuild(store)
 
 

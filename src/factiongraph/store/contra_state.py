@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from factiongraph.store.graph_sql import ALL, Scope
+from factiongraph.store.schema import create_tables
 
 _SIDE_COLS = (("doc_hash", "TEXT"), ("idx", "INTEGER"), ("event_id", "TEXT"), ("doc_id", "TEXT"), ("type", "TEXT"),
               ("a", "TEXT"), ("b", "TEXT"), ("plover", "TEXT"), ("actor1", "TEXT"), ("actor2", "TEXT"),
@@ -168,11 +169,7 @@ def compute(store: Any, touched: str | None) -> None:
 
 def migrate(store: Any) -> None:
     """Migration 9: creates the tables (and PostgreSQL's indexes) and fills them."""
-    for stmt in TABLES:
-        store.execute(stmt)
-    if store.backend == "postgres":
-        for stmt in POSTGRES_INDEXES:
-            store.execute(stmt)
+    create_tables(store, TABLES, postgres=POSTGRES_INDEXES)
     store._contra_tables = True
     store._contra_meta = None
     compute(store, None)

@@ -40,8 +40,17 @@ them: the one definition the store, `factiongraph batch` and `export --format pa
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
+
+
+def create_tables(
+    store: Any, tables: Sequence[str], *, postgres: Sequence[str] = (), duckdb: Sequence[str] = ()
+) -> None:
+    """Creates a kept state's tables and the indexes of the store's backend: the first step of the
+    migrations that add derived state (`ties`, `actor_state`, `contra_state`, `web_state`)."""
+    for stmt in (*tables, *(postgres if store.backend == "postgres" else duckdb)):
+        store.execute(stmt)
 
 
 def _rekey(store: Any) -> None:

@@ -51,6 +51,7 @@ from factiongraph.store.graph_sql import (
     undated_change_sql,
 )  # fmt: skip
 from factiongraph.store.rows import as_date
+from factiongraph.store.schema import create_tables
 
 _TYPES = {"doc_id": "TEXT", "doc_hash": "TEXT", "idx": "INTEGER", "day": "DATE", "dated_by": "TEXT",
           "status": "TEXT", "certainty": "TEXT", "source_kind": "TEXT", "change": "TEXT", "evidence_text": "TEXT",
@@ -232,11 +233,7 @@ def rebuild(store: Any) -> None:
 
 def migrate(store: Any) -> None:
     """Migration 7: creates the tables (and PostgreSQL's indexes) and fills them from the evidence."""
-    for stmt in TABLES:
-        store.execute(stmt)
-    if store.backend == "postgres":
-        for stmt in POSTGRES_INDEXES:
-            store.execute(stmt)
+    create_tables(store, TABLES, postgres=POSTGRES_INDEXES)
     _compute(store, None)
 
 

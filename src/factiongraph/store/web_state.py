@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from factiongraph.store.rows import as_date
+from factiongraph.store.schema import create_tables
 
 COUNTED = ("documents", "actors", "mentions", "events", "relations", "places", "failed_documents", "merged_events")
 KEPT_TABLES = ("web_counts", "web_event_days", "web_actor_events")
@@ -100,8 +101,7 @@ def _day_sql(where: str) -> str:
 
 def migrate(store: Any) -> None:
     """Migration 10: creates the tables and the lookup indexes, and fills the tables from the stored rows."""
-    for stmt in TABLES + (POSTGRES_INDEXES if store.backend == "postgres" else DUCKDB_INDEXES):
-        store.execute(stmt)
+    create_tables(store, TABLES, postgres=POSTGRES_INDEXES, duckdb=DUCKDB_INDEXES)
     rebuild(store)
 
 
