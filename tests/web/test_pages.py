@@ -284,3 +284,61 @@ def test_the_overview_says_how_much_of_each_list_it_shows(tmp_path: Path, regist
         assert "The latest 15 of 16 changes" in page and "The last 15 of 17 documents." in page
         assert d["most_active_actors"] == [] and "most active of" not in page  # no events: nothing is cut
     app.state.fg.store.close()
+
+
+def test_actor_ties_are_the_graphs_a_page_at_a_time_strongest_first(tmp_path: Path) -> None:
+    from factiongraph.store import Store
+    from factiongraph.web import queries
+
+    def tie(doc: str, day: str, partner: str, name: str, **extra: Any) -> dict[str, Any]:
+        s = f"Ahrar al-Sham fought {name} again."
+        comment = extra.pop("comment", False)
+        text = f"A report. Reader: {s}" if comment else s
+        return contract(doc, day, text, comment_from="Reader:" if comment else None, relations=[
+            {"type": "hostility", "source": "ahrar-al-sham", "target": partner, "ms": "Ahrar al-Sham", "mt": name,
+             "evidence": s, **extra}])  # fmt: skip
+
+    docs = [tie("j1", "2015-01-01", "jaysh-al-islam", "Jaysh al-Islam"),
+            tie("j2", "2015-02-01", "jaysh-al-islam", "Jaysh al-Islam"),
+            tie("j3", "2015-03-01", "jaysh-al-islam", "Jaysh al-Islam"),
+            tie("f1", "2015-01-05", "free-syrian-army", "Free Syrian Army"),
+            tie("f2", "2015-02-05", "free-syrian-army", "Free Syrian Army"),
+            tie("n1", "2015-01-09", "jabhat-al-nusra", "Jabhat al-Nusra"),
+            tie("t1", "2015-01-11", "turkey", "Turkey", comment=True),  # a reader's claim only
+            tie("s1", "2015-01-12", "syria", "Syria", certainty="speculated")]  # fmt: skip
+    with Store.open(build_store(tmp_path / "t.duckdb", docs)) as store:
+        first = queries.actor_detail(store, "ahrar-al-sham", limit=2)
+        second = queries.actor_detail(store, "ahrar-al-sham", limit=2, ties_page=2)
+        beyond = queries.actor_detail(store, "ahrar-al-sham", limit=2, ties_page=7)
+    assert first and second and beyond
+    assert [(e["counterpart"], e["evidence_count"]) for e in first["edges"]] == [
+        ("jaysh-al-islam", 3), ("free-syrian-army", 2)]  # fmt: skip
+    assert [e["counterpart"] for e in second["edges"]] == ["jabhat-al-nusra"]
+    assert first["pages"]["ties"]["total"] == 3 and first["pages"]["ties"]["next"] == 2  # no comment, no guess
+    assert beyond["pages"]["ties"]["page"] == 2 and beyond["edges"] == second["edges"]
+    assert {t["counterpart"] for t in first["timeline"]} >= {"turkey", "syria"}  # the reports keep every one
+
+
+def test_actor_changes_are_paged_newest_page_first_in_date_order(tmp_path: Path) -> None:
+    from factiongraph.store import Store
+    from factiongraph.web import queries
+
+    docs = []
+    partners = [("jaysh-al-islam", "Jaysh al-Islam"), ("free-syrian-army", "Free Syrian Army"),
+                ("jabhat-al-nusra", "Jabhat al-Nusra")]  # fmt: skip
+    for n, (partner, name) in enumerate(partners):
+        for year, kind in ((2011 + 2 * n, "alliance"), (2012 + 2 * n, "hostility")):
+            s = f"In {year} Ahrar al-Sham and {name} had a new {kind}."
+            docs.append(contract(f"c{year}", f"{year}-05-01", s, relations=[
+                {"type": kind, "source": "ahrar-al-sham", "target": partner, "ms": "Ahrar al-Sham", "mt": name,
+                 "evidence": s}]))  # fmt: skip
+    with Store.open(build_store(tmp_path / "c.duckdb", docs)) as store:
+        every = queries.actor_detail(store, "ahrar-al-sham", limit=100)
+        newest = queries.actor_detail(store, "ahrar-al-sham", limit=2)
+        older = queries.actor_detail(store, "ahrar-al-sham", limit=2, changes_page=2)
+    assert every and newest and older
+    dates = [str(c["date"]) for c in every["changes"]]
+    assert dates == ["2012-05-01", "2014-05-01", "2016-05-01"]  # each pair's allies turned hostile
+    assert [str(c["date"]) for c in newest["changes"]] == ["2014-05-01", "2016-05-01"]
+    assert [str(c["date"]) for c in older["changes"]] == ["2012-05-01"]
+    assert newest["pages"]["changes"]["total"] == len(dates)

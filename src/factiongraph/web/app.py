@@ -369,12 +369,13 @@ def create_app(
             return q.actor_list(s, search, limit=info["size"], offset=info["offset"])
 
     def api_actor(
-        actor_id: str, events_page: Page = 1, relations_page: Page = 1, reports_page: Page = 1
+        actor_id: str, events_page: Page = 1, relations_page: Page = 1, reports_page: Page = 1,
+        ties_page: Page = 1, changes_page: Page = 1,
     ) -> dict[str, Any]:
         with state.reader() as s:
             d = fix.annotate_actor(s, actor_id, q.actor_detail(
-                s, actor_id, registry=state.registry, events_page=events_page,
-                relations_page=relations_page, reports_page=reports_page))  # fmt: skip
+                s, actor_id, registry=state.registry, events_page=events_page, relations_page=relations_page,
+                reports_page=reports_page, ties_page=ties_page, changes_page=changes_page))  # fmt: skip
         if d is None:
             raise HTTPException(404, "no such actor")
         return d
@@ -468,9 +469,10 @@ def create_app(
 
     @app.get("/actors/{actor_id}", response_class=HTMLResponse, include_in_schema=False)
     def actor_page(
-        request: Request, actor_id: str, events_page: Page = 1, relations_page: Page = 1, reports_page: Page = 1
+        request: Request, actor_id: str, events_page: Page = 1, relations_page: Page = 1, reports_page: Page = 1,
+        ties_page: Page = 1, changes_page: Page = 1,
     ) -> HTMLResponse:
-        d = api_actor(actor_id, events_page, relations_page, reports_page)
+        d = api_actor(actor_id, events_page, relations_page, reports_page, ties_page, changes_page)
         return page(request, "actor.html", {"title": d["actor"]["name"], "d": d})
 
     @app.get("/events/{doc_hash}/{event_id}", response_class=HTMLResponse, include_in_schema=False)

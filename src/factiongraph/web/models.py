@@ -452,7 +452,7 @@ class ActorDetail(Open):
     relations_over_time: list[RelationOverTime]
     timeline: list[TimelineMark] = []
     timeline_step: int = 1  # 1: `timeline` has every report; n: every n-th (first and last included)
-    pages: dict[str, PageInfo] = {}  # events, relations, reports
+    pages: dict[str, PageInfo] = {}  # events, relations, reports, ties, changes
     partners: list[Partner]
     partner_count: int = 0
     edges: list[ActorEdge]

@@ -790,6 +790,8 @@ def actor_detail(
     events_page: int = 1,
     relations_page: int = 1,
     reports_page: int = 1,
+    ties_page: int = 1,
+    changes_page: int = 1,
     stand_in: dict[str, Any] | None = None,
 ) -> dict[str, Any] | None:
     """An actor: registry profile, relations over time, changes, events and the reports that mention it.
@@ -798,7 +800,11 @@ def actor_detail(
     merged into another): the page keeps its shape, with whatever the store still holds for the id.
 
     Events, relation reports and reports come `limit` at a time (`*_page`, 1-based, newest first),
-    each with its `page_info` under `pages`; `timeline` has every relation report (no evidence
+    each with its `page_info` under `pages`. Ties and changes are the graph's (`graph.graph_at`
+    with ended ties, `graph.changes_page`), with its default filters, so that they agree with the
+    graph page and are read a page at a time from the state the store keeps: ties strongest
+    first, changes newest page first; every report at every certainty is in the relation reports.
+    `timeline` has every relation report (no evidence
     text), so the timeline spans the whole history - for an actor with more than
     `MAX_TIMELINE_MARKS` reports, every `timeline_step`-th of them in date order, first and last
     included (a chart cannot show more; counts, partners and pages come from SQL over all).
@@ -831,8 +837,15 @@ def actor_detail(
     page_ev = reports_of.rows(max(0, upto - limit), min(limit, upto))
     marks, step = reports_of.marks(n_rel)
     partners, n_partners = reports_of.partners(30)
-    edges = fg.all_edges(store, scope=scope)
-    changes = fg.changes_from_store(store, scope=scope)
+    view = fg.graph_at(store, scope=scope, include_ended=True, limit=limit, offset=(max(1, ties_page) - 1) * limit)
+    tie_pages = page_info(view.total or 0, ties_page, limit)
+    if tie_pages["page"] != ties_page:  # a page past the last: the last
+        view = fg.graph_at(store, scope=scope, include_ended=True, limit=limit, offset=tie_pages["offset"])
+    edges = view.edges
+    n_changes = fg.changes_page(store, scope=scope, limit=0)[1]
+    change_pages = page_info(n_changes, changes_page, limit)
+    upto = n_changes - change_pages["offset"]  # page 1: the newest, in date order as the timeline
+    changes = fg.changes_page(store, scope=scope, limit=min(limit, upto), offset=max(0, upto - limit))[0]
     kept = actor_state.current(store)
     counts = actor_state.counts(store, actor_id) if kept else None
     if counts is not None:
@@ -850,14 +863,6 @@ def actor_detail(
             " ORDER BY COALESCE(e.date_start, d.published) DESC NULLS LAST, d.id, e.event_id LIMIT ? OFFSET ?",
             (actor_id, actor_id, limit, ev_pages["offset"]),
         )
-    if counts is not None:  # the names of the actors the page shows, not of every actor
-        names = names_of(store, [*(x for e in (*page_ev, *marks) for x in (e.source, e.target)),
-                                  *(p for p, _ in partners), *(x for e in edges for x in (e.source, e.target)),
-                                  *(x for c in changes for x in (c.source, c.target)),
-                                  *(x for e in events for x in (e["actor1"], e["actor2"]))])  # fmt: skip
-    else:
-        names = actor_names(store)
-    page_rows = [reports_of.item(e, names) for e in page_ev]
     if counts is not None:  # the names of the actors the page shows, not of every actor
         names = names_of(store, [*(x for e in (*page_ev, *marks) for x in (e.source, e.target)),
                                   *(p for p, _ in partners), *(x for e in edges for x in (e.source, e.target)),
@@ -891,7 +896,8 @@ def actor_detail(
         "timeline": [{k: t[k] for k in ("date", "type", "status", "certainty", "source_kind", "counterpart",
                                          "relation")} for t in (reports_of.item(e, names) for e in marks)],  # fmt: skip
         "timeline_step": step,
-        "pages": {"events": ev_pages, "relations": rel_pages, "reports": rep_pages},
+        "pages": {"events": ev_pages, "relations": rel_pages, "reports": rep_pages, "ties": tie_pages,
+                  "changes": change_pages},
         "partners": [{"id": p, "name": _name(names, p), "reports": n} for p, n in partners],
         "partner_count": n_partners,
         "edges": [
