@@ -176,6 +176,60 @@ def test_postgres_keeps_the_same_state_as_duckdb(tmp_path: Path, pg_url: str, mo
     assert got == want
 
 
+def test_concurrent_postgres_writers_to_one_pair_leave_the_state_a_recomputation_gives(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    def docs(tag: str) -> list[tuple[str, dict[str, Any]]]:  # both writers' documents name the pair al-a, al-b
+        kinds = ("alliance", "hostility") if tag == "x" else ("hostility", "alliance")
+        return [doc(f"{tag}{i}", f"2018-0{1 + i}-0{1 + i}", relations=[relation(kinds[i % 2], "al-a", "al-b")])
+                for i in range(6)]  # fmt: skip
+
+    with Store.open(pg_url):
+        pass  # migrated once, before the writers start
+
+    def write(tag: str) -> None:
+        with Store.open(pg_url) as s:
+            for one in docs(tag):
+                s.write_batch([one])
+
+    writers = [threading.Thread(target=write, args=(tag,)) for tag in ("x", "y")]
+    for w in writers:
+        w.start()
+    for w in writers:
+        w.join()
+    with Store.open(pg_url) as s:
+        got = views(s), kept_rows(s)
+        assert got[0] == live(s, monkeypatch)
+        with s.transaction():
+            ties.rebuild(s)
+        assert kept_rows(s) == got[1]
+    assert got[0]["latest"]["edges"] and len(got[1]["tie_spells"]) > 1
+
+
+def test_a_postgres_refresh_holds_the_kept_state_lock_to_the_end_of_its_transaction(pg_url: str) -> None:
+    import psycopg
+
+    from factiongraph.store.schema import KEPT_STATE_LOCK
+
+    def free() -> bool:
+        with psycopg.connect(pg_url, autocommit=True) as other:
+            row = other.execute("SELECT pg_try_advisory_lock(%s)", (KEPT_STATE_LOCK,)).fetchone()
+            got = bool(row and row[0])
+            if got:
+                other.execute("SELECT pg_advisory_unlock(%s)", (KEPT_STATE_LOCK,))
+            return got
+
+    with Store.open(pg_url) as s:
+        s.write_batch(first_part())
+        with s.transaction():
+            ties.mark(s, "SELECT hash FROM documents")
+            ties.refresh(s)
+            held = not free()
+        assert held and free()
+
+
 def test_changes_page_is_the_slice_of_all_changes_with_their_count(tmp_path: Path) -> None:
     with Store.open(tmp_path / "fg.duckdb") as s:
         s.write_batch(first_part() + second_part())

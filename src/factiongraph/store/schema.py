@@ -53,6 +53,18 @@ def create_tables(
         store.execute(stmt)
 
 
+KEPT_STATE_LOCK = 0x66677765  # PostgreSQL advisory lock key ("fgwe") a transaction holds while it updates kept state
+
+
+def lock_kept_state(store: Any) -> None:
+    """On PostgreSQL, waits until no other transaction is updating the kept state and holds the lock
+    to the end of this one: concurrent writers then update it one at a time, each reading (at READ
+    COMMITTED) the rows the other committed, so neither's recomputation of a shared pair or sum
+    overwrites the other's. Locks of one session nest, so every kept state may call it."""
+    if store.backend == "postgres":
+        store.execute("SELECT pg_advisory_xact_lock(?)", (KEPT_STATE_LOCK,))
+
+
 def _rekey(store: Any) -> None:
     from factiongraph.store.rekey import rekey_documents
 

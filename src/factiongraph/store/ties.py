@@ -51,7 +51,7 @@ from factiongraph.store.graph_sql import (
     undated_change_sql,
 )  # fmt: skip
 from factiongraph.store.rows import as_date
-from factiongraph.store.schema import create_tables
+from factiongraph.store.schema import create_tables, lock_kept_state
 
 _TYPES = {"doc_id": "TEXT", "doc_hash": "TEXT", "idx": "INTEGER", "day": "DATE", "dated_by": "TEXT",
           "status": "TEXT", "certainty": "TEXT", "source_kind": "TEXT", "change": "TEXT", "evidence_text": "TEXT",
@@ -206,7 +206,10 @@ def _record_filters(store: Any, filters: dict[str, Any]) -> None:
 
 def refresh(store: Any) -> None:
     """Recomputes the kept state of the pairs `mark` noted (everything, when the default filters
-    changed since it was computed), in the caller's transaction."""
+    changed since it was computed), in the caller's transaction. On PostgreSQL concurrent writers
+    refresh one at a time (`schema.lock_kept_state`), so a pair both touch is recomputed last from
+    the evidence of both, not from each writer's own rows only."""
+    lock_kept_state(store)
     store.execute(f"CREATE TEMPORARY TABLE IF NOT EXISTS {_TOUCHED} (lo TEXT, hi TEXT)")
     try:
         everything = _meta(store) != default_filters()

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from factiongraph.store.rows import as_date
-from factiongraph.store.schema import create_tables
+from factiongraph.store.schema import create_tables, lock_kept_state
 
 COUNTED = ("documents", "actors", "mentions", "events", "relations", "places", "failed_documents", "merged_events")
 KEPT_TABLES = ("web_counts", "web_event_days", "web_actor_events")
@@ -52,7 +52,6 @@ DUCKDB_INDEXES = tuple(f"CREATE INDEX IF NOT EXISTS {t}_doc ON {t} (doc_hash)"
 POSTGRES_INDEXES = ("CREATE INDEX IF NOT EXISTS documents_ingested ON documents (ingested_at)",
                     "CREATE INDEX IF NOT EXISTS events_date ON events (date_start)")  # fmt: skip
 GEO = "CASE WHEN lat IS NOT NULL AND lon IS NOT NULL THEN 1 ELSE 0 END"
-APPLY_LOCK = 0x66677765  # PostgreSQL advisory lock key held while a transaction updates the summaries ("fgwe")
 _DOCS = "fg_web_docs"  # the documents marked in this transaction
 _D_COUNTS, _D_DAYS, _D_ACTORS = "fg_web_d_counts", "fg_web_d_days", "fg_web_d_actors"
 _TEMP = (
@@ -182,8 +181,7 @@ def refresh(store: Any) -> None:
 
 
 def _apply(store: Any) -> None:
-    if store.backend == "postgres":  # concurrent writers apply one at a time, each reading the other's sums
-        store.execute("SELECT pg_advisory_xact_lock(?)", (APPLY_LOCK,))
+    lock_kept_state(store)  # concurrent writers apply one at a time, each reading the other's sums
     store.execute(f"UPDATE web_counts SET n = n + (SELECT COALESCE(SUM(d.n), 0) FROM {_D_COUNTS} d"
                   " WHERE d.name = web_counts.name)")  # fmt: skip
     store.execute("UPDATE web_counts SET n = (SELECT COUNT(*) FROM actors) WHERE name = 'actors'")
