@@ -239,8 +239,13 @@ def build(target: str, relations: int, *, reuse: bool = False, refill: bool = Fa
 
 # -- operations: each runs in its own process (`--op NAME`) ------------------------------------------------
 
+# every page of `factiongraph serve` and its JSON twin; {actor}: the busiest actor, {doc}: a document,
+# {event}: one of its events, {relation}: a report of the tie with the most reports
 WEB_URLS = ["/", "/api/overview", "/graph", "/api/graph", "/api/graph?date=2017-06-01", "/api/changes", "/map",
-            "/api/map", "/actors", "/api/actors", "/actors/{actor}", "/api/actors/{actor}", "/documents/{doc}"]
+            "/api/map", "/actors", "/api/actors", "/actors/{actor}", "/api/actors/{actor}", "/documents/{doc}",
+            "/api/documents/{doc}", "/events/{event}", "/api/events/{event}", "/relations/{relation}",
+            "/api/relations/{relation}", "/contradictions", "/api/contradictions", "/corrections",
+            "/api/corrections"]  # fmt: skip
 
 
 def _graph(store: Any, a: argparse.Namespace) -> str:
@@ -318,7 +323,7 @@ def run_op(a: argparse.Namespace) -> dict[str, Any]:
         pages = []
         with TestClient(create_app(a.db), base_url="http://localhost") as c:  # a Host the app allows
             for url in a.pages.split(",") if a.pages else WEB_URLS:
-                u = url.format(actor=a.actor, doc=a.doc)
+                u = url.format(actor=a.actor, doc=a.doc, event=a.event, relation=a.relation)
                 t = time.perf_counter()
                 r = c.get(u)
                 pages.append({"url": url, "seconds": time.perf_counter() - t, "status": r.status_code})
@@ -334,7 +339,8 @@ def run_op(a: argparse.Namespace) -> dict[str, Any]:
 def _spawn(db: str, op: str, info: dict[str, Any], timeout: float, pages: str | None = None) -> dict[str, Any]:
     actor = info["median_actor"] if op == "timeline-median" else info["top_actor"]
     cmd = [sys.executable, __file__, "--op", op, "--db", db, "--at", "2017-06-01", "--actor", actor,
-           "--doc", info["doc"], *(["--pages", pages] if pages else [])]  # fmt: skip
+           "--doc", info["doc"], "--event", info["event"], "--relation", info["relation"],
+           *(["--pages", pages] if pages else [])]  # fmt: skip
     try:
         p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -354,6 +360,12 @@ def bench(
 
     with Store.open(target, read_only=True) as s:
         info["doc"] = s.scalar("SELECT MIN(hash) FROM documents")
+        event = s.query("SELECT doc_hash, event_id FROM events WHERE doc_hash = ?", (info["doc"],))
+        info["event"] = f"{info['doc']}/{event[0]['event_id'] if event else 'e1'}"
+        tie = s.query("SELECT type, a, b FROM tie_spells ORDER BY n_statements DESC, type, a, b LIMIT 1")
+        row = s.query("SELECT doc_hash, idx FROM evidence WHERE type = ? AND a = ? AND b = ? LIMIT 1",
+                      (tie[0]["type"], tie[0]["a"], tie[0]["b"])) if tie else []  # fmt: skip
+        info["relation"] = f"{row[0]['doc_hash']}/{row[0]['idx']}" if row else f"{info['doc']}/0"
     c = info["counts"]
     how = "kept from an earlier run" if info["kept"] and not refill else (
         f"built in {info['seconds']:.1f} s (tables {info['generated']:.1f} s,"
@@ -407,6 +419,8 @@ def main() -> None:
     ap.add_argument("--at", help=argparse.SUPPRESS)
     ap.add_argument("--actor", help=argparse.SUPPRESS)
     ap.add_argument("--doc", help=argparse.SUPPRESS)
+    ap.add_argument("--event", help=argparse.SUPPRESS)
+    ap.add_argument("--relation", help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.op:
         print(json.dumps(run_op(a)))

@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from factiongraph.cli_store import LimitOpt, OffsetOpt, page_note
 from factiongraph.store import contradictions as contra
 from factiongraph.store import corrections as corr
 from factiongraph.store.core import DEFAULT_DB, Store, StoreError, is_postgres
@@ -256,11 +257,17 @@ def contradictions(
     format_: Annotated[ListFormat, typer.Option("--format", help="table or json (one object a line).")] = (
         ListFormat.table
     ),
+    limit: LimitOpt = None,
+    offset: OffsetOpt = 0,
     db: DbOpt = DEFAULT_DB,
 ) -> None:
     """List the ties and events on which sources disagree (see CONTRADICTIONS_HELP)."""
     with _open(db, write=False) as store:
-        found = contra.contradictions(store, window_days=window_days)
+        if limit is None:
+            found = contra.contradictions(store, window_days=window_days)
+            total = len(found)
+        else:
+            found, total = contra.contradictions_page(store, window_days=window_days, limit=limit, offset=offset)
     if format_ is ListFormat.json:
         for c in found:
             sys.stdout.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
@@ -269,7 +276,8 @@ def contradictions(
     for c in found:
         table.add_row(c.kind, f"{c.a} / {c.b}", _side(c.first), _side(c.second))
     Console().print(table)
-    err.print(f"{len(found)} contradiction(s)", highlight=False)
+    note = f"{total} contradiction(s)" if limit is None else "contradictions " + page_note(len(found), offset, total)
+    err.print(note, highlight=False)
 
 
 def _side(s: dict[str, Any]) -> str:

@@ -191,7 +191,7 @@ LimitOpt = Annotated[
 OffsetOpt = Annotated[int, typer.Option(help="With --limit: skip the first N (the next page).", min=0)]
 
 
-def _page_note(shown: int, offset: int, total: int) -> str:
+def page_note(shown: int, offset: int, total: int) -> str:
     return f"{offset + 1}-{offset + shown} of {total} shown (--limit, --offset)" if shown else f"none of {total} shown"
 ConflictOpt = Annotated[
     str | None, typer.Option(help="Only ties of this conflict (from the actor registry, e.g. syria, yemen).")
@@ -311,7 +311,7 @@ def graph(
         if not es:
             console.print("no edges (check --at, --window, --min-certainty and the scope options)")
         if limit is not None:
-            console.print("edges " + _page_note(len(es), offset, int(view.total or 0)))
+            console.print("edges " + page_note(len(es), offset, int(view.total or 0)))
         if view.comment_only > 0:
             hidden = view.comment_only
             console.print(f"{hidden} edge(s) seen only in reader comments are not shown (--include-comments).")
@@ -385,7 +385,7 @@ def changes(
             )  # fmt: skip
         console.print(t if found else "no changes")
         if limit is not None:
-            console.print("changes " + _page_note(len(found), offset, total))
+            console.print("changes " + page_note(len(found), offset, total))
     finally:
         if sink:
             sink.close()
@@ -431,7 +431,7 @@ def timeline(
             )  # fmt: skip
         console.print(t if items else f"nothing stored about {who}")
         if limit is not None:
-            console.print("items " + _page_note(len(items), offset, total))
+            console.print("items " + page_note(len(items), offset, total))
     finally:
         if sink:
             sink.close()

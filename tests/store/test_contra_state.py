@@ -204,3 +204,35 @@ def test_postgres_keeps_the_same_groups_as_duckdb(
         want = steps(s)
     with Store.open(pg_url) as s:
         assert steps(s) == want
+
+
+def pages(s: Store, size: int, **kw: Any) -> tuple[list[list[dict[str, Any]]], int]:
+    """Every page of `contradictions_page` of `size`, and the total it reports."""
+    from factiongraph.store.contradictions import contradictions_page
+
+    out, offset, total = [], 0, -1
+    while offset == 0 or offset < total:
+        found, total = contradictions_page(s, limit=size, offset=offset, **kw)
+        out.append([c.to_dict() for c in found])
+        offset += size
+    return out, total
+
+
+@pytest.mark.parametrize("backend", ["duckdb", "postgres"])
+def test_pages_of_disagreements_are_the_full_list_cut_in_order_kept_or_computed(
+    kit: SimpleNamespace, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, backend: str, request: pytest.FixtureRequest
+) -> None:
+    target = str(tmp_path / "fg.duckdb") if backend == "duckdb" else request.getfixturevalue("pg_url")
+    with Store.open(target) as s:
+        s.write_batch(first_batch(kit) + second_batch(kit))
+        every = kept(s)
+        for kw in ({}, {"scope": Scope(actor="army")}):
+            want = kept(s, **kw)
+            for size in (1, 2, 4):
+                cut, total = pages(s, size, **kw)
+                assert total == len(want) and [c for p in cut for c in p] == want and all(len(p) <= size for p in cut)
+            with monkeypatch.context() as m:  # another window than the kept one: computed, then cut
+                m.setattr(contra_state, "covers", lambda store, **settings: False)
+                cut, total = pages(s, 2, **kw)
+                assert [c for p in cut for c in p] == want and total == len(want)
+    assert len(every) == 5

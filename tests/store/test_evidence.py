@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from factiongraph import graph as fg
 from factiongraph.store import Store
 from factiongraph.store.evidence import rebuild
@@ -127,3 +129,30 @@ def test_migration_6_fills_the_table_from_relations_stored_before_it(tmp_path: P
         s.execute("DELETE FROM schema_version WHERE version >= 6")
     with Store.open(db, read_only=True) as s:  # a reader migrates an older store first
         assert table(s) == want
+
+
+@pytest.mark.parametrize("backend", ["duckdb", "postgres"])
+def test_a_ties_rows_come_a_page_at_a_time_in_date_then_document_order(
+    tmp_path: Path, backend: str, request: pytest.FixtureRequest
+) -> None:
+    from factiongraph.store.evidence import tie_reports
+
+    # written out of order: three on one day (the page edges fall inside it), two undated, one other tie
+    days = {"m": "2020-05-01", "c": "2020-05-01", "x": "2020-05-01", "b": "2019-01-01", "z": "2021-07-01",
+            "u": None, "k": None, "a": "2018-03-01"}  # fmt: skip
+    docs = [doc(name, day, relations=[relation("hostility", "beta" if i % 2 else "alpha", "alpha" if i % 2 else "beta"),
+                                      relation("support", "zeta", "alpha")])
+            for i, (name, day) in enumerate(days.items())]  # fmt: skip
+    want = ["a", "b", "c", "m", "x", "z", "k", "u"]
+    target = str(tmp_path / "fg.duckdb") if backend == "duckdb" else request.getfixturevalue("pg_url")
+    with Store.open(target) as s:
+        s.write_batch(docs)
+        for size in (1, 2, 3, 5, 8):
+            got = []
+            for offset in range(0, 8, size):
+                keys, total = tie_reports(s, "hostility", "alpha", "beta", limit=size, offset=offset)
+                assert total == 8 and len(keys) == min(size, 8 - offset)
+                got += [h.removeprefix("hash-") for h, _ in keys]
+            assert got == want, size
+        assert tie_reports(s, "hostility", "alpha", "beta", limit=3, offset=8) == ([], 8)
+        assert tie_reports(s, "support", "zeta", "alpha", limit=1, offset=0)[1] == 8

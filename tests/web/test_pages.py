@@ -53,7 +53,8 @@ def test_a_crawl_from_the_overview_finds_no_broken_link(client: Any) -> None:
 
 def test_report_links_on_event_and_relation_pages_carry_the_document_hash(client: Any) -> None:
     d = client.get(f"/api/relations/{H['aleppo-2']}/1").json()
-    assert [r["doc_hash"] for r in d["reports"]] == [H["aleppo-2"], H["aleppo-1"]]
+    assert [r["doc_hash"] for r in d["reports"]] == [H["aleppo-1"], H["aleppo-2"]]  # in date order
+    assert d["relation"]["doc_hash"] == H["aleppo-2"]
     page = client.get(f"/relations/{H['aleppo-2']}/0").text
     assert f'href="/events/{H["aleppo-2"]}/e1"' in page  # "From event"
     assert f'href="/api/relations/{H["aleppo-2"]}/0"' in page  # the footer's JSON link
@@ -342,3 +343,48 @@ def test_actor_changes_are_paged_newest_page_first_in_date_order(tmp_path: Path)
     assert [str(c["date"]) for c in newest["changes"]] == ["2014-05-01", "2016-05-01"]
     assert [str(c["date"]) for c in older["changes"]] == ["2012-05-01"]
     assert newest["pages"]["changes"]["total"] == len(dates)
+
+
+def test_a_ties_reports_come_in_date_order_with_their_count_either_way_round(tmp_path: Path) -> None:
+    from factiongraph.store import Store
+    from factiongraph.web import queries
+
+    docs = []
+    for n, year in enumerate((2014, 2011, 2013, 2012)):
+        a, b = (("Ahrar al-Sham", "ahrar-al-sham"), ("Jaysh al-Islam", "jaysh-al-islam"))[:: 1 if n % 2 else -1]
+        s = f"In {year} {a[0]} clashed with {b[0]}."
+        docs.append(contract(f"h{year}", f"{year}-03-01", s, relations=[
+            {"type": "hostility", "source": a[1], "target": b[1], "ms": a[0], "mt": b[0], "evidence": s}]))  # fmt: skip
+    with Store.open(build_store(tmp_path / "r.duckdb", docs)) as store:
+        first = store.scalar("SELECT hash FROM documents WHERE id = 'h2013'")
+        d = queries.relation_detail(store, first, 0)
+        cut = [queries.relation_detail(store, first, 0, limit=3, page=p) for p in (1, 2, 3)]
+    assert d and all(cut)
+    assert str(d["relation"]["date"]) == "2013-03-01" and d["relation"]["document"]["id"] == "h2013"
+    assert [str(r["date"]) for r in d["reports"]] == ["2011-03-01", "2012-03-01", "2013-03-01", "2014-03-01"]
+    assert d["report_count"] == 4 and d["symmetric"]
+    assert [[str(r["date"]) for r in c["reports"]] for c in cut if c] == [
+        ["2011-03-01", "2012-03-01", "2013-03-01"], ["2014-03-01"], ["2014-03-01"]]  # past the end: the last page
+    assert [c["pages"]["reports"]["total"] for c in cut if c] == [4, 4, 4]
+
+
+def test_a_relation_with_civilians_lists_its_reports_from_the_relations(tmp_path: Path) -> None:
+    from factiongraph.store import Store
+    from factiongraph.web import queries
+
+    docs = []
+    for year in (2016, 2015):
+        s = f"In {year} Ahrar al-Sham shelled civilians in Douma."
+        c = contract(f"v{year}", f"{year}-07-01", s, relations=[
+            {"type": "hostility", "source": "ahrar-al-sham", "target": "free-syrian-army", "ms": "Ahrar al-Sham",
+             "mt": "civilians", "evidence": s}])  # fmt: skip
+        c["relations"][0]["target"] = "civilians"
+        c["actors"] = [a for a in c["actors"] if a["id"] != "free-syrian-army"] + [
+            {"id": "civilians", "name": "Civilians", "kind": "civilians", "acled_inter": 7, "country": "SYR",
+             "registry_id": None, "known": False, "mentions": [c["relations"][0]["target_mention"] | {"how": "name"}]}]
+        docs.append(c)
+    with Store.open(build_store(tmp_path / "v.duckdb", docs)) as store:
+        assert store.scalar("SELECT COUNT(*) FROM evidence") == 0  # no graph evidence: civilians are no party
+        d = queries.relation_detail(store, store.scalar("SELECT hash FROM documents WHERE id = 'v2016'"), 0)
+    assert d and d["report_count"] == 2
+    assert [str(r["date"]) for r in d["reports"]] == ["2015-07-01", "2016-07-01"]

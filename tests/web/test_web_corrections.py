@@ -141,6 +141,17 @@ def test_contradictions_page_lists_the_seeded_disagreement_with_both_pieces_of_e
     assert web.get("/api/contradictions", params={"actor": "turkey"}).json() == []
 
 
+def test_contradictions_come_a_page_at_a_time_with_their_total(web: Any) -> None:
+    first = web.get("/api/contradictions")
+    assert first.headers["x-total-count"] == "1" and len(first.json()) == 1
+    assert web.get("/api/contradictions", params={"page": 5}).json() == first.json()  # past the end: the last
+    assert web.get("/api/contradictions", params={"page": 0}).status_code == 422
+    none = web.get("/api/contradictions", params={"actor": "turkey"})
+    assert none.headers["x-total-count"] == "0"
+    assert "Showing" not in web.get("/contradictions").text  # one page: no pager
+    assert "No sources disagree" in web.get("/contradictions", params={"actor": "turkey"}).text
+
+
 def test_reject_form_with_every_report_of_the_tie(web: Any) -> None:
     path = f"/relations/{H['aleppo-2']}/0"  # Nusra's hostility to Fastaqim
     assert 'name="whole_tie"' in web.get(path).text

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from factiongraph.store.contradictions import KINDS
 from factiongraph.store.graph_sql import ALL, Scope
 from factiongraph.store.schema import create_tables
 
@@ -178,15 +179,30 @@ def migrate(store: Any) -> None:
 # -- reading ---------------------------------------------------------------------------------------
 
 
+def _order(store: Any) -> str:
+    """`contradictions.contradictions`' order (newest first, by kind, by pair), made total by the
+    two statements' keys (`contradictions._order`), so that pages neither repeat nor skip a group."""
+    kinds = " ".join(f"WHEN '{k}' THEN {i}" for i, k in enumerate(KINDS))
+    c = ' COLLATE "C"' if store.backend == "postgres" else ""  # text in code-point order, as Python sorts
+    keys = []
+    for x, y in (("k.lo", "k.hi"), ("k.x_doc_hash", "k.y_doc_hash"), ("COALESCE(k.x_idx, -1)", "COALESCE(k.y_idx, -1)"),
+                 ("COALESCE(k.x_event_id, '')", "COALESCE(k.y_event_id, '')")):  # fmt: skip
+        t = "" if "idx" in x else c
+        keys += [f"LEAST({x}{t}, {y}{t})", f"GREATEST({x}{t}, {y}{t})"]
+    return f"GREATEST(k.x_day, k.y_day) DESC, CASE k.kind {kinds} END, {', '.join(keys)}"
+
+
 def group_rows(
     store: Any, scope: Scope, pairs: Sequence[tuple[str, str]] | None, *, min_confidence: float, window_days: int,
+    page: tuple[int, int] | None = None, count: bool = False,
 ) -> list[dict[str, Any]] | None:
     """The kept groups (as `contradictions.group_rows` computes them) of the pairs in `scope`, of
-    `pairs` only when given; None when the kept state does not cover these settings."""
+    `pairs` only when given; None when the kept state does not cover these settings. `page`
+    (limit, offset): that slice of them in `contradictions`' order; `count`: one row, `n`, their number."""
     if not covers(store, min_confidence=min_confidence, window_days=window_days):
         return None
     if pairs is not None and not pairs:
-        return []
+        return [{"n": 0}] if count else []
     join = ""
     if scope.country is not None:
         join = " LEFT JOIN actors sa ON sa.id = k.lo LEFT JOIN actors ta ON ta.id = k.hi"
@@ -203,7 +219,10 @@ def group_rows(
         # one actor: its groups as either endpoint, each found by an equality (an index on PostgreSQL)
         src = "(SELECT * FROM contra_groups WHERE lo = ? UNION ALL SELECT * FROM contra_groups WHERE hi = ?)"
         head = [scope.actor] * 2
-    rows = store.query(f"SELECT k.* FROM {src} k{join} WHERE {cond}", [*head, *params])
+    if count:
+        return store.query(f"SELECT COUNT(*) AS n FROM {src} k{join} WHERE {cond}", [*head, *params])
+    tail = f" ORDER BY {_order(store)} LIMIT {int(page[0])} OFFSET {int(page[1])}" if page is not None else ""
+    rows = store.query(f"SELECT k.* FROM {src} k{join} WHERE {cond}{tail}", [*head, *params])
     for r in rows:
         r["pp"], r["qq"] = r.pop("lo"), r.pop("hi")
     return rows

@@ -222,6 +222,27 @@ def contradictions(
     rows = contra_state.group_rows(store, scope, pairs, min_confidence=min_confidence, window_days=window_days)
     if rows is None:
         rows = group_rows(store, scope, min_confidence, window_days, pairs)
+    return _contradictions(rows)
+
+
+def contradictions_page(
+    store: Any, *, limit: int, offset: int = 0, scope: Scope = graph_sql.ALL, window_days: int = DEFAULT_WINDOW_DAYS,
+) -> tuple[list[Contradiction], int]:
+    """`limit` disagreements of `contradictions` from `offset`, and how many there are in all: with
+    the kept state (default window and threshold) only that page is read, else all are computed."""
+    from factiongraph.graph import MIN_CONFIDENCE
+    from factiongraph.store import contra_state
+
+    settings: dict[str, Any] = {"min_confidence": MIN_CONFIDENCE, "window_days": window_days}
+    counted = contra_state.group_rows(store, scope, None, count=True, **settings)
+    if counted is None:
+        found = contradictions(store, scope=scope, window_days=window_days)
+        return found[offset : offset + limit], len(found)
+    rows = contra_state.group_rows(store, scope, None, page=(limit, offset), **settings) or []
+    return _contradictions(rows), int(counted[0]["n"])
+
+
+def _contradictions(rows: list[dict[str, Any]]) -> list[Contradiction]:
     out = []
     for r in rows:
         cols = _EVENT_COLS if r["kind"] == "event denied" else _REL_COLS
@@ -231,8 +252,19 @@ def contradictions(
             out.append(Contradiction(r["kind"], lo, hi, x, y, int(r["nx"]), int(r["ny"])))
         else:
             out.append(Contradiction(r["kind"], lo, hi, y, x, int(r["ny"]), int(r["nx"])))
-    out.sort(key=lambda c: (-max(c.first["day"], c.second["day"]).toordinal(), KINDS.index(c.kind), c.a, c.b))
+    out.sort(key=_order)
     return out
+
+
+def _order(c: Contradiction) -> tuple[Any, ...]:
+    """Newest first, then by kind and pair; the statements' keys, each the lesser and the greater
+    of the two sides' (as `contra_state` pages them), make the order total."""
+    keys: list[Any] = []
+    for get in (lambda s: str(s["doc_hash"]), lambda s: -1 if s.get("idx") is None else int(s["idx"]),
+                lambda s: str(s.get("event_id") or "")):  # fmt: skip
+        pair = sorted((get(c.first), get(c.second)))
+        keys += pair
+    return (-max(c.first["day"], c.second["day"]).toordinal(), KINDS.index(c.kind), c.a, c.b, *keys)
 
 
 def contradicted_pairs(contras: list[Contradiction]) -> dict[tuple[str, str], list[str]]:
@@ -244,4 +276,4 @@ def contradicted_pairs(contras: list[Contradiction]) -> dict[tuple[str, str], li
     return dict(out)
 
 
-__all__ = ["KINDS", "Contradiction", "contradicted_pairs", "contradictions"]
+__all__ = ["KINDS", "Contradiction", "contradicted_pairs", "contradictions", "contradictions_page"]

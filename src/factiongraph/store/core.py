@@ -323,6 +323,24 @@ class Store:
         finally:
             self._release()
 
+    def rows_of_documents(
+        self, table: str, hashes: Iterable[str], columns: str = "*", **equal: Any
+    ) -> list[dict[str, Any]]:
+        """The rows of `table` in these documents (`documents` itself: by `hash`, the other tables:
+        by `doc_hash`) whose `equal` columns have the given values, in no particular order.
+
+        Only the document is asked of the database; the other columns are compared here. DuckDB
+        reads an ART index for a lone equality or IN list, so `doc_hash = ? AND idx = ?` scans the
+        whole table (0.3 s at 10M relations, against 2 ms for `doc_hash = ?`)."""
+        key = "hash" if table == "documents" else "doc_hash"
+        wanted = sorted(set(hashes))
+        out: list[dict[str, Any]] = []
+        for i in range(0, len(wanted), 500):
+            part = wanted[i : i + 500]
+            marks = ", ".join("?" * len(part))
+            out += self.query(f"SELECT {columns} FROM {table} WHERE {key} IN ({marks})", part)
+        return [r for r in out if all(r[k] == v for k, v in equal.items())] if equal else out
+
     @property
     def in_transaction(self) -> bool:
         """True inside `transaction()`."""

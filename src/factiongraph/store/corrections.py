@@ -145,11 +145,11 @@ def resolve(store: Any, kind: str, ref: str) -> tuple[str, str | None]:
     if kind == "relation":
         if not local.isdigit():
             raise CorrectionError(f"{ref!r}: a relation's index is a number")
-        rows = store.query("SELECT * FROM relations WHERE doc_hash = ? AND idx = ?", (doc_hash, int(local)))
+        rows = store.rows_of_documents("relations", [doc_hash], idx=int(local))
         if rows:
             return relation_key(rows[0]), doc_hash
     else:
-        rows = store.query("SELECT * FROM events WHERE doc_hash = ? AND event_id = ?", (doc_hash, local))
+        rows = store.rows_of_documents("events", [doc_hash], event_id=local)
         if rows:
             return event_key(rows[0]), doc_hash
     gone = rejected_row(store, kind, doc_hash, local)
@@ -297,8 +297,7 @@ def tie_refs(store: Any, ref: str) -> list[str]:
     doc_hash, _, local = ref.strip().strip("/").rpartition("/")
     if not doc_hash or not local.isdigit():
         raise CorrectionError(f"{ref!r} names no relation: give DOC_HASH/IDX")
-    rows = store.query("SELECT type, source, target FROM relations WHERE doc_hash = ? AND idx = ?",
-                       (doc_hash, int(local)))  # fmt: skip
+    rows = store.rows_of_documents("relations", [doc_hash], "idx, type, source, target", idx=int(local))
     if not rows:
         resolve(store, "relation", ref)  # says why: rejected, or never there
     r = rows[0]
@@ -658,10 +657,10 @@ def rejected_row(store: Any, kind: str, doc_hash: str, local: str) -> tuple[Corr
 def corrections_of(store: Any, kind: str, doc_hash: str, local: str) -> list[Correction]:
     """The corrections made to one stored relation or event (by its current key), oldest first."""
     if kind == "relation":
-        rows = store.query("SELECT * FROM relations WHERE doc_hash = ? AND idx = ?", (doc_hash, int(local)))
+        rows = store.rows_of_documents("relations", [doc_hash], idx=int(local))
         key = relation_key(rows[0]) if rows else None
     else:
-        rows = store.query("SELECT * FROM events WHERE doc_hash = ? AND event_id = ?", (doc_hash, local))
+        rows = store.rows_of_documents("events", [doc_hash], event_id=local)
         key = event_key(rows[0]) if rows else None
     table, col = ("relations", "idx") if kind == "relation" else ("events", "event_id")
     out = []

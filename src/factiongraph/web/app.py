@@ -22,14 +22,12 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -39,6 +37,7 @@ from factiongraph.store.core import Store
 from factiongraph.web import corrections as fix
 from factiongraph.web import models as m
 from factiongraph.web import queries as q
+from factiongraph.web.templating import templates as make_templates
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_MAX_BODY = 1_000_000
@@ -247,14 +246,9 @@ def create_app(
         redoc_url=None,
     )
     app.state.fg = state
-    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates = make_templates()
     env = templates.env
-    env.autoescape = True
-    env.globals["certainties"] = CERTAINTIES
     env.globals["writes_enabled"] = state.token is not None
-    env.globals["page_href"] = page_href
-    env.filters["thousands"] = lambda n: f"{int(n):,}"
-    env.tests["web_url"] = q.is_web_url
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.add_middleware(Guard, max_body=max_body, allowed_hosts=allowed_hosts(hosts))
 
@@ -387,9 +381,9 @@ def create_app(
             raise HTTPException(404, "no such event")
         return d
 
-    def api_relation(doc_hash: str, idx: int) -> dict[str, Any]:
+    def api_relation(doc_hash: str, idx: int, reports_page: Page = 1) -> dict[str, Any]:
         with state.reader() as s:
-            d = fix.annotate_relation(s, doc_hash, idx, q.relation_detail(s, doc_hash, idx))
+            d = fix.annotate_relation(s, doc_hash, idx, q.relation_detail(s, doc_hash, idx, page=reports_page))
         if d is None:
             raise HTTPException(404, "no such relation")
         return d
@@ -481,8 +475,8 @@ def create_app(
         return page(request, "event.html", {"title": f"Event {d['event']['plover']}", "d": d})
 
     @app.get("/relations/{doc_hash}/{idx}", response_class=HTMLResponse, include_in_schema=False)
-    def relation_page(request: Request, doc_hash: str, idx: int) -> HTMLResponse:
-        d = api_relation(doc_hash, idx)
+    def relation_page(request: Request, doc_hash: str, idx: int, reports_page: Page = 1) -> HTMLResponse:
+        d = api_relation(doc_hash, idx, reports_page)
         return page(request, "relation.html", {"title": f"Relation {d['relation']['type']}", "d": d})
 
     @app.get("/documents/{doc_hash}", response_class=HTMLResponse, include_in_schema=False)
@@ -495,12 +489,6 @@ def create_app(
         return Response(status_code=204)
 
     return app
-
-
-def page_href(request: Request, key: str, value: int) -> str:
-    """A link to this page with query parameter `key` set to `value` (the other parameters kept)."""
-    params = [(k, v) for k, v in request.query_params.multi_items() if k != key] + [(key, str(value))]
-    return quote(request.url.path) + "?" + urlencode(params)
 
 
 def _check_document(obj: Any) -> str | None:

@@ -28,21 +28,25 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 
 from factiongraph.document import CERTAINTIES, PLOVER_TYPES
 from factiongraph.store import corrections as corr
-from factiongraph.store.contradictions import DEFAULT_WINDOW_DAYS, contradicted_pairs, contradictions
+from factiongraph.store.contradictions import (
+    DEFAULT_WINDOW_DAYS,
+    contradicted_pairs,
+    contradictions,
+    contradictions_page,
+)
 from factiongraph.store.graph_sql import Scope
 from factiongraph.web import models as m
+from factiongraph.web.queries import PAGE_SIZE, _name, names_of, page_info
+from factiongraph.web.templating import templates as make_templates
 
 HERE = Path(__file__).resolve().parent
 MAX_FIELD = 2000  # characters of a form or JSON text field
 router = APIRouter()
-_templates = Jinja2Templates(directory=str(HERE / "templates"))
-_templates.env.autoescape = True
-_templates.env.globals["certainties"] = CERTAINTIES
+_templates = make_templates()
 
 
 def _state(request: Request) -> Any:
@@ -194,24 +198,43 @@ def corrections_page(request: Request) -> HTMLResponse:
             response_model=list[m.Contradiction], response_model_exclude_unset=True)  # fmt: skip
 def api_contradictions(
     request: Request,
+    response: Response,
     actor: Annotated[str | None, Query(description="only disagreements about this actor id")] = None,
     window_days: Annotated[int, Query(ge=0, le=3650, description="how far apart two statements may be")] = (
         DEFAULT_WINDOW_DAYS
     ),
+    page: Annotated[int, Query(ge=1, description=f"page of {PAGE_SIZE} disagreements, newest first")] = 1,
 ) -> list[dict[str, Any]]:
+    """Disagreements, a page at a time; the `X-Total-Count` header says how many there are."""
+    found, total = _contradictions_page(request, actor, window_days, page)
+    response.headers["X-Total-Count"] = str(total)
+    return found
+
+
+def _contradictions_page(
+    request: Request, actor: str | None, window_days: int, page: int
+) -> tuple[list[dict[str, Any]], int]:
     with _state(request).reader() as s:
-        return [c.to_dict() for c in contradictions(s, scope=Scope(actor=actor or None), window_days=window_days)]
+        scope = Scope(actor=actor or None)
+        total = contradictions_page(s, scope=scope, window_days=window_days, limit=0)[1]
+        info = page_info(total, page)
+        found = contradictions_page(s, scope=scope, window_days=window_days, limit=info["size"],
+                                    offset=info["offset"])[0]  # fmt: skip
+    return [c.to_dict() for c in found], total
 
 
 @router.get("/contradictions", response_class=HTMLResponse, include_in_schema=False)
-def contradictions_page(request: Request) -> HTMLResponse:
+def contradictions_page_html(
+    request: Request, page: Annotated[int, Query(ge=1)] = 1, actor: Annotated[str | None, Query()] = None
+) -> HTMLResponse:
+    found, total = _contradictions_page(request, actor, DEFAULT_WINDOW_DAYS, page)
     with _state(request).reader() as s:
-        names = {r["id"]: r["name"] for r in s.query("SELECT id, name FROM actors")}
-    found = api_contradictions(request)
+        names = names_of(s, [x for c in found for x in (c["a"], c["b"])])
     for c in found:
-        c["a_name"], c["b_name"] = names.get(c["a"], c["a"]), names.get(c["b"], c["b"])
+        c["a_name"], c["b_name"] = _name(names, c["a"]), _name(names, c["b"])
     return _page(request, "contradictions.html", {"title": "Contradictions", "contradictions": found,
-                                                  "window_days": DEFAULT_WINDOW_DAYS})
+                                                  "window_days": DEFAULT_WINDOW_DAYS,
+                                                  "pages": page_info(total, page)})  # fmt: skip
 
 
 # -- what the existing pages show ----------------------------------------------------------------
@@ -264,7 +287,7 @@ def annotate_relation(s: Any, doc_hash: str, idx: int, d: dict[str, Any] | None)
             return None
         c, row = gone
         report = _report_context(s, dict(row), "relation")
-        d = {"relation": report, "reports": [report], "report_count": 1,
+        d = {"relation": report, "reports": [report], "report_count": 1, "pages": {},
              "symmetric": row["type"] in ("alliance", "hostility"),
              "rejected": c.to_dict(with_replaced=False)}  # fmt: skip
     else:

@@ -288,7 +288,8 @@ class RelationReport(RelationRow):  # type: ignore[misc,valid-type]
 class RelationDetail(Open):
     relation: RelationReport
     reports: list[RelationReport]
-    report_count: int = 0  # reports in all (`reports` holds the first 200)
+    report_count: int = 0  # reports of the tie in all (`reports` holds one page of them, in date order)
+    pages: dict[str, PageInfo] = {}  # reports
     symmetric: bool
 
 

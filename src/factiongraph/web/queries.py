@@ -19,6 +19,7 @@ from factiongraph.document import CERTAINTIES
 from factiongraph.store import actor_state, web_state
 from factiongraph.store.contradictions import contradicted_pairs, contradictions
 from factiongraph.store.core import Store
+from factiongraph.store.evidence import NON_PARTIES, tie_reports
 
 SOURCE_KINDS: tuple[str, ...] = ("article", "comment")
 DEFAULT_CERTAINTIES: tuple[str, ...] = ("asserted", "reported", "hedged")
@@ -526,10 +527,18 @@ def _doc_meta(row: dict[str, Any]) -> dict[str, Any]:
 _DOC_COLUMNS = ("doc_id", "doc_title", "doc_url", "doc_published", "doc_text")  # joined from documents
 
 
-_EVENT_SELECT = (
-    "SELECT e.*, d.id AS doc_id, d.title AS doc_title, d.url AS doc_url, d.published AS doc_published,"
-    " d.text AS doc_text FROM events e JOIN documents d ON d.hash = e.doc_hash"
-)
+def _with_documents(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Event or relation rows with their document's id, title, URL, date and text (`_DOC_COLUMNS`),
+    each read by its key (`Store.rows_of_documents`), not joined: a join scans the documents."""
+    docs = {d["hash"]: d for d in store.rows_of_documents(
+        "documents", (r["doc_hash"] for r in rows), "hash, id, title, url, published, text")}  # fmt: skip
+    out = []
+    for r in rows:
+        d = docs.get(r["doc_hash"])
+        if d is not None:
+            out.append({**r, "doc_id": d["id"], "doc_title": d["title"], "doc_url": d["url"],
+                        "doc_published": d["published"], "doc_text": d["text"]})  # fmt: skip
+    return out
 
 
 def _event_report(row: dict[str, Any], names: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -545,40 +554,41 @@ def _event_report(row: dict[str, Any], names: dict[str, dict[str, Any]]) -> dict
 
 
 def event_detail(store: Store, doc_hash: str, event_id: str) -> dict[str, Any] | None:
-    """An event and every report of it (the events merged with it), each with its evidence in context."""
-    rows = store.query(_EVENT_SELECT + " WHERE e.doc_hash = ? AND e.event_id = ?", (doc_hash, event_id))
+    """An event and every report of it (the events merged with it, the first 200 by date), each
+    with its evidence in context."""
+    rows = _with_documents(store, store.rows_of_documents("events", [doc_hash], event_id=event_id))
     if not rows:
         return None
-    names = actor_names(store)
     first = rows[0]
     merged = first["merged_event_id"]
-    others = []
-    if merged:
-        others = store.query(
-            _EVENT_SELECT + " WHERE e.merged_event_id = ? AND NOT (e.doc_hash = ? AND e.event_id = ?)"
-            " ORDER BY d.published NULLS LAST, d.id, e.event_id LIMIT 200",
-            (merged, doc_hash, event_id),
-        )
+    group: list[dict[str, Any]] = []
+    if merged:  # the merged group by its index, its documents by key, sorted here
+        group = [e for e in store.query("SELECT * FROM events WHERE merged_event_id = ?", (merged,))
+                 if (e["doc_hash"], e["event_id"]) != (doc_hash, event_id)]  # fmt: skip
+    others = sorted(_with_documents(store, group), key=lambda e: (
+        e["doc_published"] is None, e["doc_published"] or dt.date.min, e["doc_id"], e["event_id"]))[:200]  # fmt: skip
+    relations = sorted(({k: r[k] for k in ("doc_hash", "idx", "type", "source", "target", "status", "certainty")}
+                        for r in store.rows_of_documents("relations", [doc_hash], derived_from=event_id)),
+                       key=lambda r: r["idx"])  # fmt: skip
+    names = names_of(store, [*(e[k] for e in (first, *others) for k in ("actor1", "actor2")),
+                             *(r[k] for r in relations for k in ("source", "target"))])  # fmt: skip
     reports = [_event_report(r, names) for r in [first, *others]]
-    n_reports = len(reports)
-    if merged and len(others) >= 200:
-        n_reports = int(store.scalar("SELECT COUNT(*) FROM events WHERE merged_event_id = ?", (merged,)))
-    relations = store.query(
-        "SELECT doc_hash, idx, type, source, target, status, certainty FROM relations"
-        " WHERE doc_hash = ? AND derived_from = ? ORDER BY idx",
-        (doc_hash, event_id),
-    )
     for r in relations:
         r["source_name"], r["target_name"] = _name(names, r["source"]), _name(names, r["target"])
-    return {"event": reports[0], "merged_event_id": merged, "reports": reports, "report_count": n_reports,
+    return {"event": reports[0], "merged_event_id": merged, "reports": reports, "report_count": 1 + len(group),
             "relations": relations}  # fmt: skip
 
 
-_RELATION_SELECT = (
-    "SELECT r.*, d.id AS doc_id, d.title AS doc_title, d.url AS doc_url, d.published AS doc_published,"
-    " d.text AS doc_text, e.date_start AS event_date FROM relations r JOIN documents d ON d.hash = r.doc_hash"
-    " LEFT JOIN events e ON e.doc_hash = r.doc_hash AND e.event_id = r.derived_from"
-)
+def _relation_rows(store: Store, keys: Sequence[tuple[str, int]]) -> list[dict[str, Any]]:
+    """The relations of these keys (document hash, index), in that order, with their documents
+    (`_with_documents`) and `event_date`, the date of the event each derives from."""
+    hashes = {h for h, _ in keys}
+    found = {(r["doc_hash"], r["idx"]): r for r in store.rows_of_documents("relations", hashes)}
+    wanted = [found[k] for k in keys if k in found]
+    dates = {(e["doc_hash"], e["event_id"]): e["date_start"] for e in store.rows_of_documents(
+        "events", {r["doc_hash"] for r in wanted if r["derived_from"]}, "doc_hash, event_id, date_start")}  # fmt: skip
+    return [{**r, "event_date": dates.get((r["doc_hash"], r["derived_from"]))}
+            for r in _with_documents(store, wanted)]  # fmt: skip
 
 
 def _relation_report(row: dict[str, Any], names: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -593,28 +603,55 @@ def _relation_report(row: dict[str, Any], names: dict[str, dict[str, Any]]) -> d
     return out
 
 
-def relation_detail(store: Store, doc_hash: str, idx: int, *, limit: int = 200) -> dict[str, Any] | None:
-    """A relation and every report of the same tie (type and pair; either order for symmetric types)."""
-    rows = store.query(_RELATION_SELECT + " WHERE r.doc_hash = ? AND r.idx = ?", (doc_hash, idx))
+def _report_order(r: dict[str, Any]) -> tuple[bool, dt.date, str, int]:
+    """A relation report's place in date order (published, else its event's date; undated last)."""
+    day = fg.as_date(r["doc_published"] or r["event_date"])
+    return day is None, day or dt.date.min, r["doc_id"], r["idx"]
+
+
+RELATION_REPORTS_PAGE = 50  # reports a relation page shows at a time, each in context
+
+
+def relation_detail(
+    store: Store, doc_hash: str, idx: int, *, page: int = 1, limit: int = RELATION_REPORTS_PAGE
+) -> dict[str, Any] | None:
+    """A relation and the reports of the same tie (type and pair; either order for symmetric
+    types), `limit` a page in date order (`pages["reports"]`), the relation's own among them.
+
+    A tie between two parties is read from the evidence table (its rows keep the tie's ends and
+    day: published, else its event's date, else its document's latest event date); a relation
+    that is no graph evidence (an end that is civilians or protesters) from `relations`."""
+    rows = _relation_rows(store, [(doc_hash, idx)])
     if not rows:
         return None
-    names = actor_names(store)
     first = rows[0]
     typ, src, tgt = first["type"], first["source"], first["target"]
-    if typ in fg.SYMMETRIC:
-        cond, params = "((r.source = ? AND r.target = ?) OR (r.source = ? AND r.target = ?))", [src, tgt, tgt, src]
+    kinds = {r["id"]: r["kind"] for r in names_of(store, [src, tgt]).values()}
+    if src != tgt and not {kinds.get(src), kinds.get(tgt)} & set(NON_PARTIES):
+        a, b = sorted((src, tgt)) if typ in fg.SYMMETRIC else (src, tgt)
+        keys, n_reports = tie_reports(store, typ, a, b, limit=limit, offset=(max(1, page) - 1) * limit)
+        info = page_info(n_reports, page, limit)
+        if info["page"] != page:  # a page past the last: the last
+            keys = tie_reports(store, typ, a, b, limit=limit, offset=info["offset"])[0]
+        found = _relation_rows(store, keys)
     else:
-        cond, params = "r.source = ? AND r.target = ?", [src, tgt]
-    others = store.query(
-        _RELATION_SELECT + f" WHERE r.type = ? AND {cond} AND NOT (r.doc_hash = ? AND r.idx = ?)"
-        " ORDER BY COALESCE(d.published, e.date_start) NULLS LAST, d.id, r.idx LIMIT ?",
-        [typ, *params, doc_hash, idx, limit],
-    )
-    reports = [_relation_report(r, names) for r in [first, *others]]
-    n_reports = len(reports)
-    if len(others) >= limit:
-        n_reports = int(store.scalar(f"SELECT COUNT(*) FROM relations r WHERE r.type = ? AND {cond}", [typ, *params]))
-    return {"relation": reports[0], "reports": reports, "report_count": n_reports, "symmetric": typ in fg.SYMMETRIC}
+        if typ in fg.SYMMETRIC:
+            cond, params = "((source = ? AND target = ?) OR (source = ? AND target = ?))", [src, tgt, tgt, src]
+        else:
+            cond, params = "source = ? AND target = ?", [src, tgt]
+        every = store.query(f"SELECT doc_hash, idx FROM relations WHERE type = ? AND {cond}", [typ, *params])
+        n_reports = len(every)
+        info = page_info(n_reports, page, limit)
+        found = sorted(_relation_rows(store, [(r["doc_hash"], int(r["idx"])) for r in every]), key=_report_order)
+        found = found[info["offset"] : info["offset"] + limit]
+    names = names_of(store, [x for r in (first, *found) for x in (r["source"], r["target"])])
+    return {
+        "relation": _relation_report(first, names),
+        "reports": [_relation_report(r, names) for r in found],
+        "report_count": n_reports,
+        "pages": {"reports": info},
+        "symmetric": typ in fg.SYMMETRIC,
+    }
 
 
 def document_detail(store: Store, doc_hash: str) -> dict[str, Any] | None:
