@@ -99,3 +99,17 @@ def test_a_contrastive_description_refers_to_the_one_other_group_in_context(reso
 )
 def test_a_contrastive_description_without_exactly_one_other_group_stays_unresolved(resolve, text):
     assert referents(resolve(text)) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The al-Qaeda-linked alliance said Ahrar al-Sham had detained several HTS fighters. The two sides agreed "
+         "to a ceasefire on Monday.", {"The two sides": {"ahrar-al-sham", "hayat-tahrir-al-sham"}}),
+        ("The US-backed SDF fought Jaysh al-Islam fighters near Raqqa. The two sides exchanged prisoners in May.",
+         {"The two sides": {"syrian-democratic-forces", "jaysh-al-islam"}}),
+        ("The Iran-aligned Houthis said they had shot down a drone over Marib. Both sides gave casualty figures.", {}),
+    ],
+)
+def test_a_name_inside_a_hyphenated_tie_modifier_is_no_referent_of_a_plural(resolve, text, expected):
+    assert referents(resolve(text)) == expected

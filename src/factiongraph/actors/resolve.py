@@ -1273,7 +1273,9 @@ class _Resolution:
         for back, lo, hi in self._window(sent_starts, k, floor, tok):
             if self._unresolved_group(lo, hi):
                 return None
-            fitting = [(m, sp) for m, sp in named if lo <= m.start < hi and m.actor_id in fits]
+            fitting = [
+                (m, sp) for m, sp in named if lo <= m.start < hi and m.actor_id in fits and not _tie_modifier(sp)
+            ]
             covered = {t.i for _, sp in fitting if sp is not None for t in sp}
             if any(self._part_or_partner(sp, covered) for _, sp in fitting):
                 return None  # "X, Y and Ras Kamboni": a name that is no fitting group may be the one meant
@@ -1351,7 +1353,7 @@ class _Resolution:
                 here = [
                     m for m in pool
                     if lo <= m.start < hi and (kinds is None or self.entities[m.actor_id].kind in kinds)
-                    and not _co_argument(spans[id(m)], tok)
+                    and not _co_argument(spans[id(m)], tok) and not _tie_modifier(spans[id(m)])
                 ]
                 ids = list(dict.fromkeys(m.actor_id for m in here))
                 covered = {t.i for m in here if (sp := spans[id(m)]) is not None for t in sp}
@@ -1583,6 +1585,15 @@ class _Resolution:
                     end = max(g.i for g in of[0].children) + 1
                     self._add(det[0].i, end, e, "coref")
                     break
+
+
+def _tie_modifier(span: Span | None) -> bool:
+    """A name inside a hyphenated tie modifier ("the al-Qaeda-linked alliance", "US-backed forces"): it
+    states a tie of the phrase's head and is no referent of a description after it."""
+    if span is None or span.end + 1 >= len(span.doc):
+        return False
+    after = span.doc[span.end]
+    return after.text in ("-", "\u2010") and span.doc[span.end + 1].tag_ in ("VBN", "JJ") and not after.whitespace_
 
 
 def _non_restrictive(clause: Token) -> bool:

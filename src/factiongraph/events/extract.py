@@ -538,8 +538,9 @@ def _between(tok: Token, ms: _Mentions) -> tuple[Mention | None, Mention | None]
                 sides: list[Mention] = []
                 for t in c.subtree:
                     m = ms.at(t)
-                    if m is not None and all(m.actor_id != x.actor_id for x in sides):
-                        sides.append(m)
+                    for x in ms.with_mates(m) if m is not None else []:  # "between the two sides": both
+                        if all(x.actor_id != y.actor_id for y in sides):
+                            sides.append(x)
                 if len(sides) >= 2:
                     return sides[0], sides[1]
     return None, None
