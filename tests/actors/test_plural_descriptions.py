@@ -113,3 +113,30 @@ def test_a_contrastive_description_without_exactly_one_other_group_stays_unresol
 )
 def test_a_name_inside_a_hyphenated_tie_modifier_is_no_referent_of_a_plural(resolve, text, expected):
     assert referents(resolve(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey and local activists accused the Syrian regime of shelling Aleppo. Deaths were reported on both sides.",
+        "Hamas and aid workers blamed the Israeli army for the blast in Rafah. The two sides gave different figures.",
+        "Russia and several diplomats accused the Houthis of seizing the tanker. Both sides traded accusations.",
+    ],
+)
+def test_a_name_coordinated_with_unnamed_people_leaves_a_plural_unresolved(resolve, text):
+    assert referents(resolve(text)) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ahrar al-Sham and several smaller brigades attacked Jaysh al-Islam in Ghouta. The two sides later signed "
+         "a truce.", {"The two sides": {"ahrar-al-sham", "jaysh-al-islam"}}),
+        ("The Sudanese army and allied militias pushed the RSF out of Wad Madani. Both sides reported heavy losses.",
+         {"Both sides": {"sudan", "rapid-support-forces"}}),
+        ("Al-Shabaab and allied clan fighters overran an AMISOM base near Baidoa. Both sides said dozens had died.",
+         {"Both sides": {"al-shabaab", "amisom"}}),
+    ],
+)
+def test_a_name_coordinated_with_unnamed_fighters_still_stands_for_its_side(resolve, text, expected):
+    assert referents(resolve(text)) == expected

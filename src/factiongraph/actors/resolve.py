@@ -1369,15 +1369,17 @@ class _Resolution:
 
     def _part_or_partner(self, span: Span | None, covered: set[int]) -> bool:
         """A name that may stand for another referent: inside a phrase about a part of it ("dissidents
-        from the FARC"), or coordinated with a name that is no fitting actor (`covered` holds the tokens of
-        those): "X and Nureddine al-Zinki" with the second name unknown."""
+        from the FARC"), or coordinated with a phrase that is no fitting actor (`covered` holds the tokens of
+        those): "X and Nureddine al-Zinki" with the second name unknown, "Turkey and activists" (not one
+        side: armed partners, "the army and allied militias", stay the side the actor leads)."""
         if span is None:
             return False
         root = span.root
         if root.dep_ == "pobj" and root.head.head.pos_ == "NOUN" and not self.taken[root.head.head.i]:
             return True
-        return any(c.pos_ == "PROPN" and c.i not in covered for c in conjuncts(root)[1:]) or (
-            root.dep_ == "conj" and root.head.pos_ == "PROPN" and root.head.i not in covered
+        partners = conjuncts(root)[1:] + ([root.head] if root.dep_ == "conj" else [])
+        return any(
+            c.i not in covered and (c.pos_ == "PROPN" or c.pos_ == "NOUN" and not _armed_noun(c)) for c in partners
         )
 
     @staticmethod
@@ -1585,6 +1587,13 @@ class _Resolution:
                     end = max(g.i for g in of[0].children) + 1
                     self._add(det[0].i, end, e, "coref")
                     break
+
+
+def _armed_noun(tok: Token) -> bool:
+    """An unnamed armed body ("militias", "brigades", "fighters"), as opposed to other people ("activists")."""
+    low = tok.lower_
+    return low in _ARMED_PLURALS or low in lx.ARMED_GROUP_NOUNS or low in _GROUP_PLURALS \
+        or tok.lemma_.lower() in _NAME_HEADS
 
 
 def _tie_modifier(span: Span | None) -> bool:
