@@ -6,7 +6,8 @@ Order of evidence, strongest first:
 3. generic mentions ("government forces" -> the focus country's state, "rebels", "civilians");
 4. named entities the registry does not know (new actors, `known: false`);
 5. anaphora ("they", "its", "the group") and descriptions introduced before a name
-   ("another faction of rebels ... the Fastaqim force") resolved to entities above.
+   ("another faction of rebels ... the Fastaqim force") resolved to entities above; a plural
+   description ("the two groups", "the one-time allies") becomes a mention of each actor it names.
 """
 
 from __future__ import annotations
@@ -1167,7 +1168,8 @@ class _Resolution:
         one of the `DESCRIPTION_WINDOW` before it, in the same section. Where two fitting groups (or a
         group's name left unresolved) stand in that sentence, the description stays unresolved (precision first);
         so does one with a name of its own ("the Kurdish militia", "the group X") or a clause that
-        picks out which ("the group that ...", "the faction of ...").
+        picks out which ("the group that ...", "the faction of ..."). A contrastive one ("the rival group",
+        "the other faction") goes to the one other fitting group in context (`_contrasted`).
         """
         sd = self.sd
         named = [
