@@ -140,3 +140,18 @@ def test_a_name_coordinated_with_unnamed_people_leaves_a_plural_unresolved(resol
 )
 def test_a_name_coordinated_with_unnamed_fighters_still_stands_for_its_side(resolve, text, expected):
     assert referents(resolve(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Arakan Army is an ally of the Kachin Independence Army in the north. The two groups often share "
+         "supplies.", {"The two groups": {"arakan-army", "kachin-independence-army"}}),
+        ("Hamas is a rival of Islamic Jihad in Gaza. Both movements fired rockets on Monday.",
+         {"Both movements": {"hamas", "palestinian-islamic-jihad"}}),
+        ("Al-Shabaab became an enemy of Hizbul Islam in 2009. The two factions then fought for Kismayo.",
+         {"The two factions": {"al-shabaab", "hizbul-islam"}}),
+    ],
+)
+def test_a_name_after_a_relational_noun_is_a_referent_unlike_one_after_a_part_noun(resolve, text, expected):
+    assert referents(resolve(text)) == expected

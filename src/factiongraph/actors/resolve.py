@@ -54,6 +54,7 @@ _SIDE_PLURALS = words("descriptions", "side_plurals")
 _STATE_PLURALS = words("descriptions", "state_plurals")
 _RELATIONAL_PLURALS = words("descriptions", "ally_plurals") | words("descriptions", "rival_plurals")
 _CONTRAST_MODIFIERS = words("descriptions", "contrast_modifiers")
+_PART_NOUNS = words("descriptions", "part_nouns")
 # what no plural description of parties refers to
 _NO_SIDE_KINDS = frozenset({"civilians", "protesters", "other"})
 # how many sentences before a definite description its antecedent may stand
@@ -1377,7 +1378,8 @@ class _Resolution:
         if span is None:
             return False
         root = span.root
-        if root.dep_ == "pobj" and root.head.head.pos_ == "NOUN" and not self.taken[root.head.head.i]:
+        owner = root.head.head
+        if root.dep_ == "pobj" and owner.pos_ == "NOUN" and owner.lower_ in _PART_NOUNS and not self.taken[owner.i]:
             return True
         partners = conjuncts(root)[1:] + ([root.head] if root.dep_ == "conj" else [])
         return any(
