@@ -96,3 +96,36 @@ def test_relations_pronoun_argument_is_shown_by_the_name_earlier_in_its_sentence
 def test_relations_support_verb_active_or_passive_is_support_from_the_helper(run, text, want):
     """The support verbs are one list (data/cues.yaml) for cue pairs, passives and mention relations."""
     assert want in rels(run(text), derived=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Ahrar al-Sham and Jaysh al-Islam controlled rival districts of Douma. In 2016 the two groups fought "
+         "each other for a month.", {"ahrar-al-sham", "jaysh-al-islam"}),
+        ("The Arakan Army and the Chin National Front both claim Paletwa. The two rebel movements have clashed "
+         "with each other near the town.", {"arakan-army", "chin-national-front"}),
+        ("Boko Haram and ISWAP operate around Lake Chad. Both factions attacked one another on the islands on "
+         "Sunday.", {"boko-haram", "islamic-state-west-africa"}),
+    ],
+)
+def test_relations_a_plural_description_fighting_each_other_is_hostility_between_its_actors(run, text, pair):
+    doc = run(text)
+    assert {frozenset((r.source, r.target)) for r in doc.relations if r.type == "hostility"} == {frozenset(pair)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ethiopia and Eritrea signed a peace deal in 2018. Relations between the former allies have since "
+         "soured.", ("alliance", {"ethiopia", "eritrea"}, "former")),
+        ("Al-Shabaab and Hizbul Islam shared control of Afgoye. The rivals later seized villages near the "
+         "river.", ("hostility", {"al-shabaab", "hizbul-islam"}, "current")),
+        ("Hamas and Fatah governed the territories jointly in 2007. Within months the one-time partners were "
+         "arresting officials in Gaza.", ("alliance", {"hamas", "fatah"}, "former")),
+    ],
+)
+def test_relations_a_relational_plural_states_the_tie_its_noun_names(run, text, expected):
+    rtype, pair, status = expected
+    got = [(r.type, {r.source, r.target}, r.status) for r in run(text).relations if r.method == "noun-cue"]
+    assert got == [(rtype, pair, status)]

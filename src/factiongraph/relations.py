@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
+from factiongraph.actors.wordlists import words
 from factiongraph.document import (
     Document,
     Event,
@@ -49,6 +50,11 @@ from factiongraph.relation_mentions import (
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+# relational plurals that name the two parties of a tie ("the one-time allies", "the rivals")
+ALLY_PLURALS = words("descriptions", "ally_plurals")
+RIVAL_PLURALS = words("descriptions", "rival_plurals")
+FORMER_MODIFIERS = words("descriptions", "former_modifiers")
 
 SYMMETRIC = frozenset({"alliance", "hostility"})
 DERIVED = {
@@ -458,6 +464,7 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
     sd: Doc = doc.parsed
     tie_ms = ms.unsheltered()  # the tie phrases' own actors, hidden from the clauses around them
     out: list[Relation] = _modifiers(doc, ms) + _ties(doc, tie_ms) + _joint(doc, ms) + _truces(doc, ms)
+    out += _relational_descriptions(doc, ms)
     noun_cues = tie_words().noun_cues
     for tok in sd:
         low, lemma = tok.lower_, tok.lemma_.lower()
@@ -542,6 +549,25 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
             else:
                 src, tgt = own, other
             out.append(_make(doc, rtype, src, tgt, tok, _status(tok, c), c, method="noun-cue"))
+    return out
+
+
+def _relational_descriptions(doc: Document, ms: _Mentions) -> list[Relation]:
+    """A relational plural the actor stage resolved to two actors states their tie: "the one-time allies"
+    were allies (former), "the rivals" are enemies (nouns in `actors/words/descriptions.yaml`)."""
+    sd: Doc = doc.parsed
+    out: list[Relation] = []
+    for (start, end), mates in ms.together.items():
+        span = sd.char_span(start, end, alignment_mode="expand")
+        if span is None or len({m.actor_id for m in mates}) != 2:
+            continue
+        head = span.root.lower_
+        rtype = "alliance" if head in ALLY_PLURALS else "hostility" if head in RIVAL_PLURALS else None
+        if rtype is None:
+            continue
+        former = any(w.strip("-") in FORMER_MODIFIERS for w in span.text.lower().split())
+        out.append(_make(doc, rtype, mates[0], mates[1], span.root, "former" if former else "current", "asserted",
+                         method="noun-cue"))
     return out
 
 

@@ -163,3 +163,18 @@ def test_two_attacks_in_one_sentence_each_get_their_own_toll(pipeline):
 def test_event_date_comes_from_the_events_own_clause_and_never_from_background(run, text, expected):
     events = [e for e in run(text).events if e.plover == "ASSAULT"]
     assert events and {e.date.start if e.date else None for e in events} == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("Having first joined the RSF, Kakil is now back with the army, as the war between the two sides grinds on.",
+         {"rapid-support-forces", "sudan"}),
+        ("The Taliban and ISIS-K were both active in Nangarhar. Clashes between the two groups killed dozens last "
+         "year.", {"taliban", "islamic-state-khorasan"}),
+        ("Al-Shabaab and Hizbul Islam both claimed the port of Kismayo. Fighting between the two factions erupted "
+         "in October.", {"al-shabaab", "hizbul-islam"}),
+    ],
+)
+def test_events_between_a_plural_description_takes_both_of_its_actors_as_sides(run, text, sides):
+    assert [{e.actor1, e.actor2} for e in run(text).events if e.plover == "ASSAULT"] == [sides]

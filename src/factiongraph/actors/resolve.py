@@ -6,7 +6,8 @@ Order of evidence, strongest first:
 3. generic mentions ("government forces" -> the focus country's state, "rebels", "civilians");
 4. named entities the registry does not know (new actors, `known: false`);
 5. anaphora ("they", "its", "the group") and descriptions introduced before a name
-   ("another faction of rebels ... the Fastaqim force") resolved to entities above.
+   ("another faction of rebels ... the Fastaqim force") resolved to entities above; a plural
+   description ("the two groups", "the one-time allies") becomes a mention of each actor it names.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from factiongraph.actors.salience import PERIPHERAL_HINT, Position, position
 from factiongraph.actors.wordlists import words
 from factiongraph.dateline import DATELINE
 from factiongraph.document import Actor, Document, Mention, as_actor_kind, as_mention_how
+from factiongraph.frames import conjuncts
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -41,6 +43,20 @@ _REGION_ADJECTIVES = words("places", "region_adjectives")
 _DESCRIBED_KINDS = {kind: words("descriptions", kind) for kind in ("rebel", "militia", "political")}
 _DISJOINT_MODIFIERS = words("descriptions", "disjoint_modifiers")
 _NAME_HEADS = words("descriptions", "name_heads")
+# plural descriptions ("the two groups", "both factions", "the one-time allies"): how many they refer to
+_COUNTS = {
+    **{w: 4 for w in words("descriptions", "four_words")},
+    **{w: 3 for w in words("descriptions", "three_words")},
+    **{w: 2 for w in words("descriptions", "pair_words")},
+}
+_GROUP_PLURALS = words("descriptions", "group_plurals")
+_SIDE_PLURALS = words("descriptions", "side_plurals")
+_STATE_PLURALS = words("descriptions", "state_plurals")
+_RELATIONAL_PLURALS = words("descriptions", "ally_plurals") | words("descriptions", "rival_plurals")
+_CONTRAST_MODIFIERS = words("descriptions", "contrast_modifiers")
+_PART_NOUNS = words("descriptions", "part_nouns")
+# what no plural description of parties refers to
+_NO_SIDE_KINDS = frozenset({"civilians", "protesters", "other"})
 # how many sentences before a definite description its antecedent may stand
 DESCRIPTION_WINDOW = 3
 # what "the group" never refers to: a state, an agency or an international body
@@ -233,6 +249,7 @@ class _Resolution:
         self._merge_appositions()
         self._merge_variants()
         self._descriptions()
+        self._plural_descriptions()
         self._anaphora()
         self._generic_armed()
         self._drop_non_parties()
@@ -1152,7 +1169,8 @@ class _Resolution:
         one of the `DESCRIPTION_WINDOW` before it, in the same section. Where two fitting groups (or a
         group's name left unresolved) stand in that sentence, the description stays unresolved (precision first);
         so does one with a name of its own ("the Kurdish militia", "the group X") or a clause that
-        picks out which ("the group that ...", "the faction of ...").
+        picks out which ("the group that ...", "the faction of ..."). A contrastive one ("the rival group",
+        "the other faction") goes to the one other fitting group in context (`_contrasted`).
         """
         sd = self.sd
         named = [
@@ -1182,11 +1200,22 @@ class _Resolution:
                 continue  # "the group, X", "the faction of ...", "the group that ...": says which itself
             if any(w.pos_ == "PROPN" or w.ent_type_ or self.taken[w.i] for c in mods for w in c.subtree):
                 continue  # "the Kurdish militia", "the Nusra faction": a name of its own
-            if any(w.lower_ in _DISJOINT_MODIFIERS for c in mods for w in c.subtree):
-                continue  # "a new umbrella body", "the other faction": not one named before
+            disjoint = {w.lower_ for c in mods for w in c.subtree if w.lower_ in _DISJOINT_MODIFIERS}
             k = bisect.bisect_right(sent_starts, tok.i) - 1
             section = self.doc.section_at(tok.idx)
             floor = section.start if section else 0
+            if disjoint and disjoint <= _CONTRAST_MODIFIERS:
+                # "X fighters crossed over to the rival group": the one other group in context
+                fits = {
+                    m.actor_id for m, _ in spans
+                    if self.entities[m.actor_id].kind in kinds or own_head and tok.lower_ in heads[m.actor_id]
+                }
+                other = self._contrasted(tok, fits, spans, sent_starts, k, floor)
+                if other is not None:
+                    self._add(det[0].i, tok.i + 1, self.entities[other], "coref")
+                continue
+            if disjoint:
+                continue  # "a new umbrella body", "another faction": not one named before
             # the nearest sentence (this one, then back through the window) that names a fitting group
             for back in range(k, max(-1, k - DESCRIPTION_WINDOW - 1), -1):
                 lo = sd[sent_starts[back]].idx
@@ -1217,11 +1246,189 @@ class _Resolution:
                         self._add(det[0].i, tok.i + 1, self.entities[cands.pop()], "coref")
                     break
 
+    def _window(self, sent_starts: list[int], k: int, floor: int, tok: Token) -> Iterable[tuple[int, int, int]]:
+        """(sentence, first char, end char) of the description's own sentence up to it, then of each of the
+        `DESCRIPTION_WINDOW` sentences before it, within the section that starts at `floor`."""
+        sd = self.sd
+        for back in range(k, max(-1, k - DESCRIPTION_WINDOW - 1), -1):
+            hi = tok.idx if back == k else sd[sent_starts[back + 1]].idx
+            if hi <= floor:
+                return
+            yield back, max(sd[sent_starts[back]].idx, floor), hi
+
+    def _unresolved_group(self, lo: int, hi: int) -> bool:
+        """A group's name in [lo, hi) the stage did not resolve ("a bloc named the X Front")."""
+        return any(
+            e.label_ == "ORG" and lo <= e.start_char < hi and not any(self.taken[e.start : e.end])
+            and any(w.lower_ in variants.ORG_HEADS for w in e)
+            for e in self.sd.ents
+        )
+
+    def _contrasted(
+        self, tok: Token, fits: set[str], named: list[tuple[Mention, Span | None]], sent_starts: list[int], k: int,
+        floor: int,
+    ) -> str | None:
+        """The referent of a contrastive description ("the rival group", "the other faction"): the one fitting
+        group of the window that is not the one its own sentence names before it. None unless the own sentence
+        names exactly one fitting group and the window exactly one other (precision first)."""
+        own: set[str] = set()
+        seen: set[str] = set()
+        for back, lo, hi in self._window(sent_starts, k, floor, tok):
+            if self._unresolved_group(lo, hi):
+                return None
+            fitting = [
+                (m, sp) for m, sp in named if lo <= m.start < hi and m.actor_id in fits and not _tie_modifier(sp)
+            ]
+            covered = {t.i for _, sp in fitting if sp is not None for t in sp}
+            if any(self._part_or_partner(sp, covered) for _, sp in fitting):
+                return None  # "X, Y and Ras Kamboni": a name that is no fitting group may be the one meant
+            here = {m.actor_id for m, _ in fitting}
+            (own if back == k else seen).update(here)
+        others = seen - own
+        if len(own) == 1 and len(others) == 1:
+            return others.pop()
+        return None
+
+    def _plural_descriptions(self) -> None:
+        """'the two groups', 'both factions', 'the one-time allies' -> the actors named together just before.
+
+        A definite plural with a number or "both" ("the two rebel movements") refers to as many actors; a
+        relational noun ("the former allies", "the rivals", `descriptions.yaml`) to the two parties of a
+        tie. The head says which kinds fit: a group plural names armed or political groups, a state plural
+        states, "sides" and the relational nouns any party. The referents are the fitting actors of the
+        nearest sentence that names any (the description's own, then the `DESCRIPTION_WINDOW` before it,
+        in the same section): all of them when they are exactly as many, else the one coordination of
+        exactly that many ("X and Y" among others); anything else leaves the description unresolved, as
+        does a name or a restrictive clause of its own ("the two Kurdish parties", "the two groups that ...").
+        The description becomes a mention of each referent (one span, several actors), which the events
+        and relations stages read as a coordination ("the two groups fought each other").
+        """
+        sd = self.sd
+        pool = [
+            m for m in self.mentions
+            if m.how in ("alias", "ner", "name", "generic") and m.actor_id not in self.persons
+            and not m.actor_id.startswith("generic-") and self._side(self.entities[m.actor_id])
+        ]
+        if len({m.actor_id for m in pool}) < 2:
+            return
+        spans = {id(m): sd.char_span(m.start, m.end, alignment_mode="expand") for m in pool}
+        sent_starts = [s.start for s in sd.sents]
+        for tok in sd:
+            low = tok.lower_
+            if self.taken[tok.i] or tok.pos_ != "NOUN" or tok.tag_ != "NNS":
+                continue
+            relational = low in _RELATIONAL_PLURALS
+            kinds: frozenset[str] | None  # None: any party
+            if low in _GROUP_PLURALS:
+                kinds = frozenset({"rebel", "militia", "political"})
+            elif low in _STATE_PLURALS:
+                kinds = STATE_KINDS
+            elif low in _SIDE_PLURALS or relational:
+                kinds = None
+            else:
+                continue
+            left = [c for c in tok.children if c.i < tok.i]
+            the = [c for c in left if c.dep_ == "det" and c.lower_ == "the"]
+            both = [c for c in left if c.lower_ == "both" and c.dep_ in ("det", "predet", "nummod", "preconj")]
+            numbers = [c for c in left if c.dep_ == "nummod" and c.lower_ in _COUNTS]
+            if both:
+                n, first = 2, both[0]
+            elif the and numbers:
+                n, first = _COUNTS[numbers[0].lower_], the[0]
+            elif the and relational:
+                n, first = 2, the[0]
+            else:
+                continue
+            if relational and n != 2:
+                continue
+            if any(c.dep_ in ("poss", "appos", "acl") or c.dep_ == "relcl" and not _non_restrictive(c)
+                   or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+                continue  # "their two allies", "the two groups, X and Y", "the two groups that ...": says which itself
+            between = sd[first.i + 1 : tok.i]
+            if any(w.pos_ == "PROPN" or w.ent_type_ not in ("", "CARDINAL") or self.taken[w.i] for w in between):
+                continue  # "the two Kurdish parties": a name of its own
+            if any(w.lower_ in _DISJOINT_MODIFIERS for w in between):
+                continue  # "the two new groups": not ones named before
+            k = bisect.bisect_right(sent_starts, tok.i) - 1
+            section = self.doc.section_at(tok.idx)
+            floor = section.start if section else 0
+            for _back, lo, hi in self._window(sent_starts, k, floor, tok):
+                here = [
+                    m for m in pool
+                    if lo <= m.start < hi and (kinds is None or self.entities[m.actor_id].kind in kinds)
+                    and not _co_argument(spans[id(m)], tok) and not _tie_modifier(spans[id(m)])
+                ]
+                ids = list(dict.fromkeys(m.actor_id for m in here))
+                covered = {t.i for m in here if (sp := spans[id(m)]) is not None for t in sp}
+                unsure = self._unresolved_group(lo, hi) or any(
+                    self._part_or_partner(spans[id(m)], covered) for m in here
+                )
+                if not ids and not unsure:
+                    continue
+                referents = ids if len(ids) == n and not unsure else self._coordination(here, spans, n)
+                if referents:
+                    self._add_several(first.i, tok.i + 1, [self.entities[a] for a in referents])
+                break
+
+    def _part_or_partner(self, span: Span | None, covered: set[int]) -> bool:
+        """A name that may stand for another referent: inside a phrase about a part of it ("dissidents
+        from the FARC"), or coordinated with a phrase that is no fitting actor (`covered` holds the tokens of
+        those): "X and Nureddine al-Zinki" with the second name unknown, "Turkey and activists" (not one
+        side: armed partners, "the army and allied militias", stay the side the actor leads)."""
+        if span is None:
+            return False
+        root = span.root
+        owner = root.head.head
+        if root.dep_ == "pobj" and owner.pos_ == "NOUN" and owner.lower_ in _PART_NOUNS and not self.taken[owner.i]:
+            return True
+        partners = conjuncts(root)[1:] + ([root.head] if root.dep_ == "conj" else [])
+        return any(
+            c.i not in covered and (c.pos_ == "PROPN" or c.pos_ == "NOUN" and not _armed_noun(c)) for c in partners
+        )
+
+    @staticmethod
+    def _side(e: Entity) -> bool:
+        """Whether an entity can be a party a plural description refers to: not civilians or protesters,
+        and of kind "other" only when the registry knows it (a party, not a misread word)."""
+        return e.kind not in _NO_SIDE_KINDS or e.kind == "other" and e.known
+
+    def _coordination(self, here: list[Mention], spans: dict[int, Span | None], n: int) -> list[str] | None:
+        """The actors of the one coordination of exactly `n` actors among `here` ("X and Y"), else None."""
+        at = {t.i: m for m in here if (sp := spans[id(m)]) is not None for t in sp}
+        found: set[tuple[str, ...]] = set()
+        for m in here:
+            sp = spans[id(m)]
+            if sp is None or sp.root.dep_ == "conj":
+                continue
+            items = conjuncts(sp.root)
+            if any(c.i not in at for c in items):
+                continue  # "Hamas, Islamic Jihad and Fatah" with Fatah no fitting actor: a list of three
+            ids = list(dict.fromkeys(at[c.i].actor_id for c in items))
+            if len(ids) == n:
+                found.add(tuple(ids))
+        return list(found.pop()) if len(found) == 1 else None
+
+    def _add_several(self, tok_start: int, tok_end: int, entities: list[Entity]) -> None:
+        """One description naming several actors: a mention of each, all on the same span."""
+        if not self._free(tok_start, tok_end):
+            return
+        span = self.sd[tok_start:tok_end]
+        for i in range(tok_start, tok_end):
+            self.taken[i] = True
+        for entity in entities:
+            self.entities.setdefault(entity.id, entity)
+            self.mentions.append(
+                Mention(span.start_char, span.end_char, span.text, entity.id, as_mention_how("coref"))
+            )
+
     def _anaphora(self) -> None:
         """Pronouns and definite group descriptions -> the nearest fitting named entity before them."""
         sd = self.sd
+        shared = Counter((m.start, m.end) for m in self.mentions)
         named = sorted(
-            (m for m in self.mentions if m.how != "generic" or m.actor_id.startswith("generic-")), key=lambda m: m.start
+            (m for m in self.mentions if (m.how != "generic" or m.actor_id.startswith("generic-"))
+             and shared[(m.start, m.end)] == 1),  # "the two groups ... they": not one of them
+            key=lambda m: m.start,
         )
         if not named:
             return
@@ -1384,6 +1591,22 @@ class _Resolution:
                     end = max(g.i for g in of[0].children) + 1
                     self._add(det[0].i, end, e, "coref")
                     break
+
+
+def _armed_noun(tok: Token) -> bool:
+    """An unnamed armed body ("militias", "brigades", "fighters"), as opposed to other people ("activists")."""
+    low = tok.lower_
+    return low in _ARMED_PLURALS or low in lx.ARMED_GROUP_NOUNS or low in _GROUP_PLURALS \
+        or tok.lemma_.lower() in _NAME_HEADS
+
+
+def _tie_modifier(span: Span | None) -> bool:
+    """A name inside a hyphenated tie modifier ("the al-Qaeda-linked alliance", "US-backed forces"): it
+    states a tie of the phrase's head and is no referent of a description after it."""
+    if span is None or span.end + 1 >= len(span.doc):
+        return False
+    after = span.doc[span.end]
+    return after.text in ("-", "\u2010") and span.doc[span.end + 1].tag_ in ("VBN", "JJ") and not after.whitespace_
 
 
 def _non_restrictive(clause: Token) -> bool:

@@ -110,6 +110,12 @@ class _Mentions:
         self.sd = sd
         self.by_token: dict[int, Mention] = {}
         self.actors: dict[str, Actor] = {a.id: a for a in doc.actors}
+        # "the two groups": one description that names several actors, a mention of each on one span
+        self.together: dict[tuple[int, int], list[Mention]] = {}
+        for a in doc.actors:
+            for m in a.mentions:
+                self.together.setdefault((m.start, m.end), []).append(m)
+        self.together = {k: v for k, v in self.together.items() if len(v) > 1}
         for a in doc.actors:
             for m in a.mentions:
                 span = sd.char_span(m.start, m.end, alignment_mode="expand")
@@ -146,7 +152,7 @@ class _Mentions:
         out: list[Mention] = []
         for t in toks:
             m = self.at(t) or self.in_subtree(t)
-            for x in [m, *listed_after(m, self.by_token.get, t.doc)] if m is not None else []:
+            for x in [*self.with_mates(m), *listed_after(m, self.by_token.get, t.doc)] if m is not None else []:
                 if all(x.actor_id != o.actor_id for o in out):
                     out.append(x)
         return out
@@ -158,10 +164,18 @@ class _Mentions:
         if span is None:
             return []
         out: list[Mention] = []
-        for x in [*self.named(conjuncts(span.root)[1:]), *listed_after(m, self.by_token.get, self.sd)]:
+        mates = self.with_mates(m)[1:]
+        for x in [*mates, *self.named(conjuncts(span.root)[1:]), *listed_after(m, self.by_token.get, self.sd)]:
             if x.actor_id != m.actor_id and all(x.actor_id != o.actor_id for o in out):
                 out.append(x)
         return out
+
+    def with_mates(self, m: Mention) -> list[Mention]:
+        """`m` and the other actors its span names ("the two groups": both of them), `m` first."""
+        mates = self.together.get((m.start, m.end))
+        if not mates:
+            return [m]
+        return [m, *(x for x in mates if x.actor_id != m.actor_id)]
 
     def for_events(self) -> _Mentions:
         """The index as event roles read it: the leader of unnamed "<X>-led" forces stands for them, and
@@ -524,8 +538,9 @@ def _between(tok: Token, ms: _Mentions) -> tuple[Mention | None, Mention | None]
                 sides: list[Mention] = []
                 for t in c.subtree:
                     m = ms.at(t)
-                    if m is not None and all(m.actor_id != x.actor_id for x in sides):
-                        sides.append(m)
+                    for x in ms.with_mates(m) if m is not None else []:  # "between the two sides": both
+                        if all(x.actor_id != y.actor_id for y in sides):
+                            sides.append(x)
                 if len(sides) >= 2:
                     return sides[0], sides[1]
     return None, None
