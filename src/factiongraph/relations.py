@@ -725,12 +725,14 @@ def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
         rtype = DERIVED.get(e.plover)
         if e.plover in ("RETREAT", "CONCEDE") and e.actor2 is not None and tok.lemma_.lower() in surrender:
             rtype = "hostility"  # "X surrendered to Y": Y is the enemy X gives up to
-        if rtype is None or e.certainty == "negated":
+        seizure = e.plover == "COERCE" and e.plover_mode == "seize" and e.actor2 is None  # "X and Y seized the town"
+        if (rtype is None and not seizure) or e.certainty == "negated":
             continue
         if e.actor2 is None:
-            mutual = _reciprocal(doc, ms, e, rtype)
+            mutual = _reciprocal(doc, ms, e, rtype) if rtype is not None else []
             out.extend(mutual)
-            if not mutual and e.plover == "ASSAULT" and e.actor1_mention is not None and e.actor1 is not None:
+            one_sided = e.plover in ("ASSAULT", "COERCE")
+            if not mutual and one_sided and e.actor1_mention is not None and e.actor1 is not None:
                 agent = Mention(e.actor1_mention.start, e.actor1_mention.end, e.actor1_mention.text, e.actor1)
                 status = "intended" if e.certainty == "hypothetical" else "current"
                 out.extend(_attack_sides(doc, ms, tie_ms, settings, e, tok, agent, None, status))
@@ -799,12 +801,27 @@ def _clause_backers(verb: Token, agent: Token | None, tie_ms: _Mentions) -> list
     return tie_ms.named([x for p in found for x in conjuncts(p)])
 
 
+# coordinators and pre-coordinators of alternatives (the grammar's disjunctive coordination)
+DISJUNCTIVE = frozenset({("cc", "or"), ("cc", "nor"), ("preconj", "either"), ("preconj", "neither")})
+
+
+def _disjunction(tok: Token) -> bool:
+    """True when the coordination `tok` heads is a disjunction or a joint negation ("X or Y",
+    "either X or Y", "neither X nor Y"): its conjuncts are alternatives, not partners."""
+    for t in (tok, *tok.conjuncts):
+        for c in t.children:
+            if (c.dep_, c.lower_) in DISJUNCTIVE:
+                return True
+    return False
+
+
 def _attack_sides(
     doc: Document, ms: _Mentions, tie_ms: _Mentions, settings: Parties, e: Event, tok: Token, m1: Mention,
     m2: Mention | None, status: str,
 ) -> list[Relation]:
     """The sides of a one-sided attack beyond its agent and target: coordinated agents of a
-    non-reciprocal attack act together ("X and Y stormed the town": an alliance; "X and Y clashed" is
+    non-reciprocal attack, or of a seizure of ground, act together ("X and Y stormed the town", "X
+    and Y took over the town": an alliance; "X and Y clashed" is
     no alliance, Levin's reciprocal verbs in `frames/data/ties.yaml`), and a patron the clause names
     for the agent is a side in the attack ("X, backed by Y, attacked Z": Y is hostile to Z too)."""
     words = tie_words()
@@ -821,7 +838,8 @@ def _attack_sides(
     limit = description_start(head)
     side = [a for a in [m1, *ms.coordinated(m1)] if settings.is_party(a)
             and (a is m1 or limit is None or a.start < head.doc[limit].idx)]
-    if tok.pos_ == "VERB" and tok.lemma_.lower() not in words.reciprocal_verbs and m1 in side:
+    if tok.pos_ == "VERB" and tok.lemma_.lower() not in words.reciprocal_verbs and m1 in side \
+            and not _disjunction(head):
         for i, a in enumerate(side):
             for b in side[i + 1:]:
                 if a.actor_id != b.actor_id:

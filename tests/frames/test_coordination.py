@@ -90,6 +90,34 @@ def test_co_agents_of_a_one_sided_attack_are_allies(run, text, side):
 
 
 @pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("The Kachin Independence Army and the Arakan Army seized the district capital in January.",
+         ["kachin-independence-army", "arakan-army"]),
+        ("Turkish troops and the Syrian National Army took over Afrin after a two-month campaign.",
+         ["turkey", "syrian-national-army"]),
+        ("Hamas and Palestinian Islamic Jihad seized the crossing point at dawn.", ["hamas", "palestinian-islamic-jihad"]),
+    ],
+)
+def test_co_agents_of_a_seizure_of_ground_are_allies(run, text, side):
+    doc = run(text)
+    assert pairs(doc, "alliance") == {frozenset(side)}
+    assert all(r.method == "co-agents" for r in doc.relations if r.type == "alliance")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Neither Hamas nor Fatah seized the crossing.",
+        "Either the Taliban or Hezb-i-Islami stormed the police post, officials said.",
+        "Hamas or Palestinian Islamic Jihad fired the rockets at Sderot.",
+    ],
+)
+def test_alternatives_in_a_disjunction_are_no_co_agents(run, text):
+    assert not pairs(run(text), "alliance")
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The Taliban and Hezb-i-Islami clashed near Kunduz on Sunday.",
