@@ -129,3 +129,22 @@ def test_relations_a_relational_plural_states_the_tie_its_noun_names(run, text, 
     rtype, pair, status = expected
     got = [(r.type, {r.source, r.target}, r.status) for r in run(text).relations if r.method == "noun-cue"]
     assert got == [(rtype, pair, status)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Jaish al-Islam, a rebel group that was at one time backed by Saudi Arabia, fought on.",
+         ("support", "saudi-arabia", "jaysh-al-islam", "former")),
+        ("Hayat Tahrir al-Sham, an Islamist coalition that was at one time linked to al-Qaeda, controls Idlib.",
+         ("affiliation", "hayat-tahrir-al-sham", "al-qaeda", "former")),
+        ("Al-Shabaab was at one stage allied with Hizbul Islam, a smaller insurgent movement.",
+         ("alliance", "al-shabaab", "hizbul-islam", "former")),
+        ("At one point the Taliban were allied with Hezb-i-Islami.", ("alliance", "taliban", "hizb-e-islami-gulbuddin",
+                                                                      "former")),
+    ],
+)
+def test_a_tie_held_at_one_time_is_former(run, text, want):
+    got = rels(run(text))
+    assert want in got or (want[0], want[2], want[1], want[3]) in got
+    assert not [r for r in got if r[0] == want[0] and r[3] == "current"]

@@ -73,6 +73,10 @@ def _register_participle_subjects() -> None:
     the town"), but the parser sometimes makes X the participle's subject and leaves "retook" with
     none. Where a comma-set participle before its main verb has a subject and the main verb has
     none, the subject is moved to the main verb, once, for every later stage.
+
+    An auxiliary has no subject either: the subject of "that was at one time backed by X" belongs
+    to "backed", but the parser sometimes hangs it on "was" when a phrase stands between the two.
+    Such a subject is moved to the auxiliary's verb (a passive subject after a passive auxiliary).
     """
     from spacy.language import Language
 
@@ -81,6 +85,12 @@ def _register_participle_subjects() -> None:
 
     @Language.component(PARTICIPLE_SUBJECTS, requires=["token.dep", "token.tag"], assigns=["token.dep", "token.head"])
     def participle_subjects(doc: Any) -> Any:
+        for tok in doc:
+            aux = tok.head
+            verb = aux.head
+            if tok.dep_ in ("nsubj", "nsubjpass") and aux.dep_ in ("aux", "auxpass") and verb.tag_.startswith("VB") \
+                    and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+                tok.head, tok.dep_ = aux.head, "nsubjpass" if aux.dep_ == "auxpass" else "nsubj"
         for tok in doc:
             verb = tok.head
             if tok.dep_ != "advcl" or tok.tag_ not in ("VBG", "VBN") or verb.i < tok.i \

@@ -96,6 +96,17 @@ SUPPORT_CUES = SUPPORT_VERBS
 ALLY_CUES = frozenset("partner partners ally allies alongside coordinate cooperate".split())
 ALLIANCE_NOUNS = frozenset("alliance coalition pact merger partnership union front".split())
 FORMER_WORDS = frozenset(["formerly", "previously", "once", "former", "erstwhile", "ex"])
+# "at one time/point/stage": WordNet's adverb synset of "formerly" lists "at one time" with "once"
+FORMER_AT_NOUNS = frozenset(["time", "point", "stage"])
+
+
+def _at_one_time(tok: Token) -> bool:
+    """`tok` is the "at" of "at one time" (or point, stage): formerly."""
+    return tok.dep_ == "prep" and tok.lower_ == "at" and any(
+        p.dep_ == "pobj" and p.lemma_.lower() in FORMER_AT_NOUNS
+        and any(n.lower_ == "one" and n.dep_ in ("nummod", "det") for n in p.children)
+        for p in tok.children
+    )
 SUPPORT_VERBS_PASSIVE = SUPPORT_VERBS
 
 
@@ -108,10 +119,11 @@ def _status(tok: Token, certainty: str) -> str:
         return "former"  # "X had battled on Y's side": the past perfect sets the tie before the story
     cur = tok
     for _ in range(3):
-        kids = list(cur.children)
+        kids = list(cur.children)  # and the auxiliaries' ("was at one time linked")
+        kids += [k for c in kids if c.dep_ in ("aux", "auxpass") for k in c.children]
         if cur.lemma_ == "use" and any(c.dep_ == "xcomp" for c in kids):
             return "former"
-        if any(c.lower_ in FORMER_WORDS for c in kids):
+        if _at_one_time(cur) or any(c.lower_ in FORMER_WORDS or _at_one_time(c) for c in kids):
             return "former"
         if any(c.lower_ == "longer" for c in kids):
             return "former"
@@ -736,6 +748,8 @@ def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
                 agent = Mention(e.actor1_mention.start, e.actor1_mention.end, e.actor1_mention.text, e.actor1)
                 status = "intended" if e.certainty == "hypothetical" else "current"
                 out.extend(_attack_sides(doc, ms, tie_ms, settings, e, tok, agent, None, status))
+            continue
+        if rtype is None:
             continue
         kinds = {ms.actors[a].kind for a in (e.actor1, e.actor2) if a in ms.actors}
         if "civilians" in kinds or "protesters" in kinds:

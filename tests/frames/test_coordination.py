@@ -96,7 +96,8 @@ def test_co_agents_of_a_one_sided_attack_are_allies(run, text, side):
          ["kachin-independence-army", "arakan-army"]),
         ("Turkish troops and the Syrian National Army took over Afrin after a two-month campaign.",
          ["turkey", "syrian-national-army"]),
-        ("Hamas and Palestinian Islamic Jihad seized the crossing point at dawn.", ["hamas", "palestinian-islamic-jihad"]),
+        ("Hamas and Palestinian Islamic Jihad seized the crossing point at dawn.",
+         ["hamas", "palestinian-islamic-jihad"]),
     ],
 )
 def test_co_agents_of_a_seizure_of_ground_are_allies(run, text, side):
