@@ -31,7 +31,15 @@ from factiongraph.events.dates import event_date
 from factiongraph.events.fatalities import fatalities_near
 from factiongraph.events.lexicon import Lexicon, TriggerSense
 from factiongraph.events.location import clause_place, is_locative, not_a_scene
-from factiongraph.frames import ModifierTie, conjuncts, listed_after, modifier_ties, sheltered_tokens, tie_words
+from factiongraph.frames import (
+    ModifierTie,
+    conjuncts,
+    listed_after,
+    modifier_ties,
+    relational_owner,
+    sheltered_tokens,
+    tie_words,
+)
 
 TARGET_PREPS = frozenset(["against", "on", "upon", "with", "at", "into"])
 TERRITORY_VERBS = frozenset(
@@ -130,6 +138,7 @@ class _Mentions:
         # "Vietnamese-led forces attacked": unnamed forces under X's lead act for X in events (`for_events`)
         self.leaders: dict[int, Mention] = {}
         self.first_conjunct = False  # events read "US and British forces" as the first-named actor
+        self.tie_sides = False  # events never read "Iran's allies" or "allies of the army" as Iran or the army
         for tie in self.modifier_ties:
             leader = sd[tie.cue].lower_ in LEADER_CUES and self.by_token.get(tie.head) is None
             span = sd.char_span(tie.modifier.start, tie.modifier.end, alignment_mode="expand")
@@ -178,11 +187,13 @@ class _Mentions:
         return [m, *(x for x in mates if x.actor_id != m.actor_id)]
 
     def for_events(self) -> _Mentions:
-        """The index as event roles read it: the leader of unnamed "<X>-led" forces stands for them, and
-        a head whose modifiers name coordinated actors stands for the first-named one."""
+        """The index as event roles read it: the leader of unnamed "<X>-led" forces stands for them, a
+        head whose modifiers name coordinated actors stands for the first-named one, and a relational
+        noun ("allies", "proxies") never stands for the other side of its tie."""
         view = copy.copy(self)
         view.by_token = {**self.by_token, **self.leaders}
         view.first_conjunct = True
+        view.tie_sides = True
         return view
 
     def unsheltered(self) -> _Mentions:
@@ -220,6 +231,11 @@ class _Mentions:
         # "the group's fighters" are the group; "the CIA's jihadis" are not the CIA
         agentive = tok.lemma_.lower() in AGENT_HEADS or tok.lower_ in AGENT_HEADS
         skip = {t.i for c in tok.children if c.dep_ == "poss" and not agentive for t in c.subtree}
+        if self.tie_sides and _relational(tok):
+            # "Iran's allies", "allies of the army", "a US proxy": the other side of the tie
+            skip |= {t.i for c in tok.children if c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of"
+                     for t in c.subtree}  # fmt: skip
+            skip |= {t.i for c in relational_owner(tok) for t in c.subtree}
         for c in tok.children:
             if c.dep_ in ("compound", "poss", "amod", "nmod", "appos") and c.i not in skip and self.at(c) is not None:
                 return self.at(c)
@@ -238,6 +254,15 @@ class _Mentions:
             if m is not None and not _inside_relcl(t, tok):
                 return m
         return None
+
+
+def _relational(noun: Token) -> bool:
+    """A noun naming one side of a tie ("allies", "partner", "proxies", "rivals"): its possessor and
+    its "of" object are the other side, never the side it names."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    cues = tie_words().noun_cues
+    return cues.get(noun.lower_, cues.get(noun.lemma_.lower())) in ("alliance", "hostility", "support")
 
 
 def _inside_relcl(t: Token, top: Token) -> bool:
@@ -287,7 +312,9 @@ def _subject(verb: Token, ms: _Mentions, depth: int = 0) -> Mention | None:
                     if p.dep_ == "pobj":
                         return ms.in_subtree(p)
         return None
-    for c in verb.children:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    fronted = _fronted_description(verb)
+    for c in (s for s in subjects if fronted is None or s.i != fronted.i):
         if c.dep_ in ("nsubj", "csubj"):
             if c.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
                 return ms.in_subtree(verb.head)
@@ -355,12 +382,11 @@ def _patient(
         if passive and c.dep_ in ("nsubjpass", "nsubj"):  # "X, helped by Y": X the parser took for a subject
             if c.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
                 return ms.in_subtree(verb.head)
-            return ms.in_subtree(c)
+            m = None if hostile else _owner(c, ms)  # "X's mission in Y is paid for by Z": Z backs X
+            return m if m is not None and m.actor_id != exclude else ms.in_subtree(c)
         if not passive and c.dep_ in ("dobj", "dative", "attr"):
-            m = None
-            if not hostile:  # "praised Haiti's efforts", "support their efforts against X": whose efforts
-                m = next((ms.at(k) for k in c.children if k.dep_ == "poss" and ms.at(k) is not None), None)
-            m = m or ms.in_subtree(c)
+            # "praised Haiti's efforts", "support their efforts against X": whose efforts
+            m = (None if hostile else _owner(c, ms)) or ms.in_subtree(c)
             if m is not None and m.actor_id != exclude:  # "offered its troops to X": not itself
                 return m
     if accuse:  # "complained to the UN over X's raids": the accused, not the addressee
@@ -376,7 +402,8 @@ def _patient(
         if c.dep_ == "prep" and c.lower_ in preps:
             for p in c.children:
                 if p.dep_ == "pobj":
-                    m = _content_subject(p, ms) or ms.in_subtree(p)
+                    # "pays for X's mission in Y": X is helped, Y is where
+                    m = _content_subject(p, ms) or (None if hostile else _owner(p, ms)) or ms.in_subtree(p)
                     if m is not None and m.actor_id != exclude:
                         return m
         if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):  # "urged X to ...", "demanded that X ..."
@@ -403,6 +430,12 @@ def _patient(
                 if subj is not None and ms.in_subtree(subj) is not None:
                     return ms.in_subtree(subj)
     return None
+
+
+def _owner(noun: Token, ms: _Mentions) -> Mention | None:
+    """The actor whose thing a noun names ("Chad's mission", "their efforts"): the one a help or a
+    request goes to, not a place or party named further inside the phrase ("Chad's mission in Niger")."""
+    return next((m for k in noun.children if k.dep_ == "poss" and (m := ms.at(k)) is not None), None)
 
 
 def _attribution_tokens(sent: SpacySpan, lexicon: Lexicon) -> set[int]:
@@ -504,9 +537,10 @@ def phrase_head(tok: Token) -> Token:
 
 
 def _own_phrase(tok: Token, known: Mention, ms: _Mentions) -> set[int]:
-    """Tokens of the co-agents, clauses and companion phrases of the known agent ("X, acting jointly
-    with Y", "X, helped by Y", "X, with help from Y"): the actors they name stand with that side, so
-    they are never guessed as the other one. A phrase that contains the trigger itself ("X's attack
+    """Tokens of the co-agents, clauses, descriptions and prepositional phrases of the known agent
+    ("X, acting jointly with Y", "X, helped by Y", "X, with help from Y", "X, Y's proxies in Z", "Once a
+    Y ally, X ..."): they say who the agent is or who stands with it, so the actors they name are
+    never guessed as the other side. A phrase that contains the trigger itself ("X's attack
     on Y") is no such description."""
     span = ms.sd.char_span(known.start, known.end, alignment_mode="expand")
     if span is None:
@@ -517,15 +551,48 @@ def _own_phrase(tok: Token, known: Mention, ms: _Mentions) -> set[int]:
     adjuncts = {t.i for c in tok.children if c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN")
                 and not any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children)
                 and any(k.lower_ in _joint_words() for k in c.subtree) for t in c.subtree}
+    adjuncts |= _descriptions(tok)
     if np.pos_ not in ("NOUN", "PROPN") or tok in np.subtree:
         return adjuncts
     return adjuncts | {
         t.i
         for c in np.children
         if c.dep_ in ("acl", "relcl", "conj", "compound", "amod", "nmod", "poss", "appos")
-        or (c.dep_ == "prep" and c.lower_ in COMPANION_PREPS)
+        # "X in Y", "X from Y", "the allies of Y"; "the government of Y" may be Y's own
+        or (c.dep_ == "prep" and (c.lower_ != "of" or _relational(np)))
         for t in c.subtree
     }
+
+
+DESCRIPTION_DEPS = frozenset({"advcl", "npadvmod", "dep", "appos", "nsubj"})
+
+
+def _descriptions(tok: Token) -> set[int]:
+    """Tokens of a noun phrase fronted before the clause's subject that describes it ("Once a US
+    ally, X attacked ...", "A former client of Y, X launched ...", "Long a Z proxy, X struck"): it
+    states what the subject is or was, so an actor it names is never the other side of the act."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else _governing_verb(tok)
+    desc = _fronted_description(verb) if verb is not None else None
+    return {t.i for t in desc.subtree} if desc is not None else set()
+
+
+def _fronted_description(verb: Token) -> Token | None:
+    """The head of a noun phrase before the verb's subject, set off by a comma, that says what the
+    subject is or was; the parser may take it for an adjunct or a second subject. "Members of X, a
+    body linked to Y, investigated ..." is no such phrase: the comma after the second noun phrase
+    makes that one an apposition of the first."""
+    lefts = list(verb.lefts)
+    subj = next((c for c in reversed(lefts) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or any(t.text == "," for t in verb.doc[subj.i + 1 : verb.i]):
+        return None
+    return next(
+        (
+            c for c in lefts
+            if c.i < subj.i and c.pos_ in ("NOUN", "PROPN") and c.dep_ in DESCRIPTION_DEPS
+            and c.right_edge.i + 1 < subj.left_edge.i and verb.doc[c.right_edge.i + 1].text == ","
+        ),
+        None,
+    )
 
 
 def _between(tok: Token, ms: _Mentions) -> tuple[Mention | None, Mention | None]:
