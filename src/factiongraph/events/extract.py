@@ -382,7 +382,7 @@ def _patient(
         if passive and c.dep_ in ("nsubjpass", "nsubj"):  # "X, helped by Y": X the parser took for a subject
             if c.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
                 return ms.in_subtree(verb.head)
-            m = None if hostile else _owner(c, ms)  # "X's mission in Y is paid for by Z": Z backs X
+            m = None if hostile else _owner(c, ms, named=True)  # "X's mission in Y is paid for by Z": Z backs X
             return m if m is not None and m.actor_id != exclude else ms.in_subtree(c)
         if not passive and c.dep_ in ("dobj", "dative", "attr"):
             # "praised Haiti's efforts", "support their efforts against X": whose efforts
@@ -403,7 +403,8 @@ def _patient(
             for p in c.children:
                 if p.dep_ == "pobj":
                     # "pays for X's mission in Y": X is helped, Y is where
-                    m = _content_subject(p, ms) or (None if hostile else _owner(p, ms)) or ms.in_subtree(p)
+                    owner = _owner(p, ms, named=True) if not hostile and c.lower_ in ("for", "to") else None
+                    m = _content_subject(p, ms) or owner or ms.in_subtree(p)
                     if m is not None and m.actor_id != exclude:
                         return m
         if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):  # "urged X to ...", "demanded that X ..."
@@ -432,10 +433,14 @@ def _patient(
     return None
 
 
-def _owner(noun: Token, ms: _Mentions) -> Mention | None:
+def _owner(noun: Token, ms: _Mentions, named: bool = False) -> Mention | None:
     """The actor whose thing a noun names ("Chad's mission", "their efforts"): the one a help or a
-    request goes to, not a place or party named further inside the phrase ("Chad's mission in Niger")."""
-    return next((m for k in noun.children if k.dep_ == "poss" and (m := ms.at(k)) is not None), None)
+    request goes to, not a place or party named further inside the phrase ("Chad's mission in Niger").
+    `named` takes a possessor that is a name, not a pronoun whose antecedent is a guess."""
+    return next(
+        (m for k in noun.children if k.dep_ == "poss" and not (named and k.pos_ == "PRON") and (m := ms.at(k))),
+        None,
+    )
 
 
 def _attribution_tokens(sent: SpacySpan, lexicon: Lexicon) -> set[int]:
