@@ -57,3 +57,12 @@ def test_relational_noun_is_not_the_other_side_of_its_tie(run):
     assert [e.actor1 for e in run("Allies of the army shelled the town on Monday.").events] == [None]
     assert triples(run("Sudanese allies of the army attacked the town.")) == [("ASSAULT", "sudanese-ally", None)]
     assert triples(run("The Libyan partners of Italy intercepted the boats.")) == [("COERCE", "libyan-partner", None)]
+
+
+def test_partner_named_in_the_agents_joint_force_is_never_its_target(run):
+    doc = run("The joint Mozambique-Rwanda task force had retaken the offices of the local government in Palma.")
+    assert triples(doc) == [("ASSAULT", "rwanda", None)]
+    doc = run("The joint Mali-Burkina force attacked the convoy near the border with Mali.")
+    assert triples(doc) == [("ASSAULT", "burkina-faso", None)]
+    doc = run("The combined Kenya-Somalia brigade shelled positions close to the frontier with Kenya.")
+    assert triples(doc) == [("ASSAULT", "somalia", None)]

@@ -569,6 +569,25 @@ def _own_phrase(tok: Token, known: Mention, ms: _Mentions) -> set[int]:
     }
 
 
+def _co_modifiers(known: Mention, ms: _Mentions) -> set[str]:
+    """The actors named beside the agent in the modifiers of one head noun ("the joint
+    Mozambique-Rwanda task force", "Iraqi and Kurdish forces"): partners in the force, so never the
+    guessed other side anywhere in the sentence."""
+    span = ms.sd.char_span(known.start, known.end, alignment_mode="expand")
+    if span is None:
+        return set()
+    np = phrase_head(span.root)
+    if np.pos_ not in ("NOUN", "PROPN"):
+        return set()
+    return {
+        m.actor_id
+        for c in np.children
+        if c.dep_ in ("compound", "amod", "nmod") and c.i < np.i
+        for t in c.subtree
+        if (m := ms.at(t)) is not None and m.actor_id != known.actor_id
+    }
+
+
 DESCRIPTION_DEPS = frozenset({"advcl", "npadvmod", "dep", "appos", "nsubj"})
 
 
@@ -995,6 +1014,8 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 c = cert.Certainty("reported" if speaker is not None else "asserted")
             if m2 is not None and m1 is not None and m1.actor_id == m2.actor_id:
                 continue
+            if m2 is not None and m1 is not None and m2.actor_id in _co_modifiers(m1, ms):
+                m2 = None  # "the joint X-Y force retook Y's offices": a partner in the force is no target
             head_sense = _sense(tok.head, lexicon) if tok.dep_ in ("dobj", "nsubjpass") else None
             if (
                 tok.pos_ == "NOUN"
@@ -1014,7 +1035,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
             elif m1 is not None and m2 is None and _main_clause(tok):
                 # "opened fire to disperse X": the counterpart named in the trigger's own clauses;
                 # the agent's co-agents ("overrun by X and Y") are on its side, never the counterpart
-                own_side = {m1.actor_id} | {x.actor_id for x in ms.coordinated(m1)}
+                own_side = {m1.actor_id} | {x.actor_id for x in ms.coordinated(m1)} | _co_modifiers(m1, ms)
                 m2 = guess = _fallback(tok, ms, sent, own_side, attribution | _own_phrase(tok, m1, ms), local=True)
                 factor = GUESSED_FACTOR
             if m1 is None or m2 is None and (sense.plover not in ONE_SIDED or not _main_clause(tok)):
@@ -1032,7 +1053,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
             other = None
             if known is not None and _main_clause(tok):
                 # the known side's coordinated actors ("X, Y and Z attacked ...") are on its side
-                own_side = {known.actor_id} | {x.actor_id for x in ms.coordinated(known)}
+                own_side = {known.actor_id} | {x.actor_id for x in ms.coordinated(known)} | _co_modifiers(known, ms)
                 described = _own_phrase(tok, known, ms) if m1 is not None else set()
                 described |= _governing_subject_tokens(tok)
                 other = _fallback(tok, ms, sent, own_side, attribution | described)
