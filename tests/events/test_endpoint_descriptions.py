@@ -66,3 +66,13 @@ def test_partner_named_in_the_agents_joint_force_is_never_its_target(run):
     assert triples(doc) == [("ASSAULT", "burkina-faso", None)]
     doc = run("The combined Kenya-Somalia brigade shelled positions close to the frontier with Kenya.")
     assert triples(doc) == [("ASSAULT", "somalia", None)]
+
+
+def test_nationality_of_a_taken_place_is_not_the_side_that_lost_it(run):
+    assert triples(run("Kurdish forces retook two Iraqi villages from the jihadists.")) == [("ASSAULT", "ypg", None)]
+    assert triples(run("The rebels captured a Syrian town near the border.")) == [("ASSAULT", "generic-rebels", None)]
+    assert triples(run("Ethiopian troops overran a Somali border town on Friday.")) == [("ASSAULT", "ethiopia", None)]
+
+
+def test_nationality_of_a_shelled_place_still_names_the_state_hit(run):
+    assert triples(run("Israeli forces shelled Lebanese villages overnight.")) == [("ASSAULT", "israel", "lebanon")]

@@ -383,12 +383,17 @@ def _patient(
             if c.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
                 return ms.in_subtree(verb.head)
             m = None if hostile else _owner(c, ms, named=True)  # "X's mission in Y is paid for by Z": Z backs X
-            return m if m is not None and m.actor_id != exclude else ms.in_subtree(c)
+            if m is not None and m.actor_id != exclude:
+                return m
+            m = ms.in_subtree(c)
+            if m is not None and _place_nationality(verb, m, ms):
+                continue
+            return m
         if not passive and c.dep_ in ("dobj", "dative", "attr"):
             # "praised Haiti's efforts", "support their efforts against X": whose efforts
             m = (None if hostile else _owner(c, ms)) or ms.in_subtree(c)
-            if m is not None and m.actor_id != exclude:  # "offered its troops to X": not itself
-                return m
+            if m is not None and m.actor_id != exclude and not _place_nationality(verb, m, ms):
+                return m  # "offered its troops to X": not itself
     if accuse:  # "complained to the UN over X's raids": the accused, not the addressee
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in ACCUSED_PREPS:
@@ -431,6 +436,27 @@ def _patient(
                 if subj is not None and ms.in_subtree(subj) is not None:
                     return ms.in_subtree(subj)
     return None
+
+
+def _place_nationality(verb: Token, m: Mention, ms: _Mentions) -> bool:
+    """True for a nationality adjective on the place a territory verb takes ("retook two Iraqi
+    villages from X"): it says where the place lies, not who held it."""
+    if verb.lemma_.lower() not in TERRITORY_VERBS:
+        return False
+    span = ms.sd.char_span(m.start, m.end, alignment_mode="expand")
+    return (
+        span is not None and len(span) == 1 and span[0].pos_ == "ADJ" and span[0].dep_ == "amod"
+        and span[0].head.pos_ == "NOUN" and ms.at(span[0].head) is None
+    )
+
+
+def _place_nationalities(verb: Token, ms: _Mentions) -> set[int]:
+    """Tokens of the nationality adjectives on the places a territory verb takes (`_place_nationality`)."""
+    return {
+        k.i
+        for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+        for k in c.children if (m := ms.at(k)) is not None and _place_nationality(verb, m, ms)
+    }
 
 
 def _owner(noun: Token, ms: _Mentions, named: bool = False) -> Mention | None:
@@ -1036,7 +1062,9 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 # "opened fire to disperse X": the counterpart named in the trigger's own clauses;
                 # the agent's co-agents ("overrun by X and Y") are on its side, never the counterpart
                 own_side = {m1.actor_id} | {x.actor_id for x in ms.coordinated(m1)} | _co_modifiers(m1, ms)
-                m2 = guess = _fallback(tok, ms, sent, own_side, attribution | _own_phrase(tok, m1, ms), local=True)
+                m2 = guess = _fallback(tok, ms, sent, own_side,
+                                       attribution | _own_phrase(tok, m1, ms) | _place_nationalities(tok, ms),
+                                       local=True)
                 factor = GUESSED_FACTOR
             if m1 is None or m2 is None and (sense.plover not in ONE_SIDED or not _main_clause(tok)):
                 # a participant the syntax does not name: kept aside, used only if the sentence
@@ -1056,7 +1084,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 own_side = {known.actor_id} | {x.actor_id for x in ms.coordinated(known)} | _co_modifiers(known, ms)
                 described = _own_phrase(tok, known, ms) if m1 is not None else set()
                 described |= _governing_subject_tokens(tok)
-                other = _fallback(tok, ms, sent, own_side, attribution | described)
+                other = _fallback(tok, ms, sent, own_side, attribution | described | _place_nationalities(tok, ms))
             if known is not None and other is not None:
                 m1, m2 = (known, other) if m1 is not None else (other, known)
                 add(sent, tok, trigger, sense, c, m1, m2, GUESSED_FACTOR, guessed=other)
