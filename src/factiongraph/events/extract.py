@@ -6,6 +6,11 @@ For each verb or event noun the lexicon knows, the roles come from syntax:
 - verbs without a subject (coordinated, controlled, participles) inherit the governing clause's;
 - event nouns: possessor, "by" agent or the governing verb's subject -> actor1,
   "against/on/with" object -> actor2 ("an offensive by X against Y", "X's attack on Y").
+Descriptions give no endpoints: what a thing helped or paid for belongs to is its possessor ("X's
+mission in Y is funded by Z": Z helps X); a noun phrase fronted before the subject ("Once a US ally,
+X ..."), the agent's own phrases, partners in its joint force ("the X-Y task force") and the
+nationality of a place taken ("retook Iraqi villages") are never its target; a relational noun
+("Iran's allies") is not the other side of its tie.
 A trigger is no event of its own when the sentence does not tell it as done: the content of a
 noun ("an offer to host talks"), the purpose of another event ("demanded a meeting to discuss X"),
 the condition of one ("unless X signs"), or the complement of a request ("urged X to withdraw").
