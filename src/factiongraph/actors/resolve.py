@@ -27,7 +27,7 @@ from factiongraph.actors.salience import PERIPHERAL_HINT, Position, position
 from factiongraph.actors.wordlists import words
 from factiongraph.dateline import DATELINE
 from factiongraph.document import Actor, Document, Mention, as_actor_kind, as_mention_how
-from factiongraph.frames import conjuncts
+from factiongraph.frames import conjuncts, tie_words
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -803,6 +803,9 @@ class _Resolution:
                 continue
             actor = self.r.registry.get(ids[0]) if ids else None
             hl = head.lower_
+            country = actor.country if actor else None
+            if _relational_noun(head):
+                actor = None  # "Sudanese allies", "its Libyan partners": a group of that people, not the state
             agent = head.lemma_.lower() in lx.STATE_AGENT_NOUNS or hl in lx.STATE_AGENT_NOUNS
             if actor is not None and agent:
                 self._add(tok.i, head.i + 1, self.r.registry_entity(actor, self.focus), "alias")
@@ -819,7 +822,6 @@ class _Resolution:
             start = min(tok.i, _left_edge_mods(head))
             kind, inter = _group_kind(hl)
             name = sd[tok.i : head.i + 1].text
-            country = actor.country if actor else None
             eid = _slug(f"{tok.text} {head.lemma_}")
             self._add(start, head.i + 1, Entity(eid, name, kind, inter, country, None, False), "generic")
 
@@ -1758,6 +1760,14 @@ def _acted_upon(noun: Token) -> bool:
         return False
     owner = noun.head.head
     return owner.pos_ == "VERB" or owner.dep_ == "dobj"
+
+
+def _relational_noun(noun: Token) -> bool:
+    """A noun naming one side of a tie between parties ("allies", "partner", "proxies", "rivals"):
+    a demonym modifying it says who the allies are, not whose ("Kurdish allies" are Kurds), so it
+    names no state."""
+    cues = tie_words().noun_cues
+    return cues.get(noun.lower_, cues.get(noun.lemma_.lower())) in ("alliance", "hostility", "support")
 
 
 def _has_owner(tok: Token) -> bool:

@@ -6,6 +6,11 @@ For each verb or event noun the lexicon knows, the roles come from syntax:
 - verbs without a subject (coordinated, controlled, participles) inherit the governing clause's;
 - event nouns: possessor, "by" agent or the governing verb's subject -> actor1,
   "against/on/with" object -> actor2 ("an offensive by X against Y", "X's attack on Y").
+Descriptions give no endpoints: what a thing helped or paid for belongs to is its possessor ("X's
+mission in Y is funded by Z": Z helps X); a noun phrase fronted before the subject ("Once a US ally,
+X ..."), the agent's own phrases, partners in its joint force ("the X-Y task force") and the
+nationality of a place taken ("retook Iraqi villages") are never its target; a relational noun
+("Iran's allies") is not the other side of its tie.
 A trigger is no event of its own when the sentence does not tell it as done: the content of a
 noun ("an offer to host talks"), the purpose of another event ("demanded a meeting to discuss X"),
 the condition of one ("unless X signs"), or the complement of a request ("urged X to withdraw").
@@ -31,7 +36,15 @@ from factiongraph.events.dates import event_date
 from factiongraph.events.fatalities import fatalities_near
 from factiongraph.events.lexicon import Lexicon, TriggerSense
 from factiongraph.events.location import clause_place, is_locative, not_a_scene
-from factiongraph.frames import ModifierTie, conjuncts, listed_after, modifier_ties, sheltered_tokens, tie_words
+from factiongraph.frames import (
+    ModifierTie,
+    conjuncts,
+    listed_after,
+    modifier_ties,
+    relational_owner,
+    sheltered_tokens,
+    tie_words,
+)
 
 TARGET_PREPS = frozenset(["against", "on", "upon", "with", "at", "into"])
 TERRITORY_VERBS = frozenset(
@@ -130,6 +143,7 @@ class _Mentions:
         # "Vietnamese-led forces attacked": unnamed forces under X's lead act for X in events (`for_events`)
         self.leaders: dict[int, Mention] = {}
         self.first_conjunct = False  # events read "US and British forces" as the first-named actor
+        self.tie_sides = False  # events never read "Iran's allies" or "allies of the army" as Iran or the army
         for tie in self.modifier_ties:
             leader = sd[tie.cue].lower_ in LEADER_CUES and self.by_token.get(tie.head) is None
             span = sd.char_span(tie.modifier.start, tie.modifier.end, alignment_mode="expand")
@@ -178,11 +192,13 @@ class _Mentions:
         return [m, *(x for x in mates if x.actor_id != m.actor_id)]
 
     def for_events(self) -> _Mentions:
-        """The index as event roles read it: the leader of unnamed "<X>-led" forces stands for them, and
-        a head whose modifiers name coordinated actors stands for the first-named one."""
+        """The index as event roles read it: the leader of unnamed "<X>-led" forces stands for them, a
+        head whose modifiers name coordinated actors stands for the first-named one, and a relational
+        noun ("allies", "proxies") never stands for the other side of its tie."""
         view = copy.copy(self)
         view.by_token = {**self.by_token, **self.leaders}
         view.first_conjunct = True
+        view.tie_sides = True
         return view
 
     def unsheltered(self) -> _Mentions:
@@ -220,6 +236,11 @@ class _Mentions:
         # "the group's fighters" are the group; "the CIA's jihadis" are not the CIA
         agentive = tok.lemma_.lower() in AGENT_HEADS or tok.lower_ in AGENT_HEADS
         skip = {t.i for c in tok.children if c.dep_ == "poss" and not agentive for t in c.subtree}
+        if self.tie_sides and _relational(tok):
+            # "Iran's allies", "allies of the army", "a US proxy": the other side of the tie
+            skip |= {t.i for c in tok.children if c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of"
+                     for t in c.subtree}  # fmt: skip
+            skip |= {t.i for c in relational_owner(tok) for t in c.subtree}
         for c in tok.children:
             if c.dep_ in ("compound", "poss", "amod", "nmod", "appos") and c.i not in skip and self.at(c) is not None:
                 return self.at(c)
@@ -238,6 +259,15 @@ class _Mentions:
             if m is not None and not _inside_relcl(t, tok):
                 return m
         return None
+
+
+def _relational(noun: Token) -> bool:
+    """A noun naming one side of a tie ("allies", "partner", "proxies", "rivals"): its possessor and
+    its "of" object are the other side, never the side it names."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    cues = tie_words().noun_cues
+    return cues.get(noun.lower_, cues.get(noun.lemma_.lower())) in ("alliance", "hostility", "support")
 
 
 def _inside_relcl(t: Token, top: Token) -> bool:
@@ -287,7 +317,9 @@ def _subject(verb: Token, ms: _Mentions, depth: int = 0) -> Mention | None:
                     if p.dep_ == "pobj":
                         return ms.in_subtree(p)
         return None
-    for c in verb.children:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    fronted = _fronted_description(verb)
+    for c in (s for s in subjects if fronted is None or s.i != fronted.i):
         if c.dep_ in ("nsubj", "csubj"):
             if c.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
                 return ms.in_subtree(verb.head)
@@ -355,14 +387,18 @@ def _patient(
         if passive and c.dep_ in ("nsubjpass", "nsubj"):  # "X, helped by Y": X the parser took for a subject
             if c.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
                 return ms.in_subtree(verb.head)
-            return ms.in_subtree(c)
-        if not passive and c.dep_ in ("dobj", "dative", "attr"):
-            m = None
-            if not hostile:  # "praised Haiti's efforts", "support their efforts against X": whose efforts
-                m = next((ms.at(k) for k in c.children if k.dep_ == "poss" and ms.at(k) is not None), None)
-            m = m or ms.in_subtree(c)
-            if m is not None and m.actor_id != exclude:  # "offered its troops to X": not itself
+            m = None if hostile else _owner(c, ms, named=True)  # "X's mission in Y is paid for by Z": Z backs X
+            if m is not None and m.actor_id != exclude:
                 return m
+            m = ms.in_subtree(c)
+            if m is not None and _place_nationality(verb, m, ms):
+                continue
+            return m
+        if not passive and c.dep_ in ("dobj", "dative", "attr"):
+            # "praised Haiti's efforts", "support their efforts against X": whose efforts
+            m = (None if hostile else _owner(c, ms)) or ms.in_subtree(c)
+            if m is not None and m.actor_id != exclude and not _place_nationality(verb, m, ms):
+                return m  # "offered its troops to X": not itself
     if accuse:  # "complained to the UN over X's raids": the accused, not the addressee
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in ACCUSED_PREPS:
@@ -376,7 +412,9 @@ def _patient(
         if c.dep_ == "prep" and c.lower_ in preps:
             for p in c.children:
                 if p.dep_ == "pobj":
-                    m = _content_subject(p, ms) or ms.in_subtree(p)
+                    # "pays for X's mission in Y": X is helped, Y is where
+                    owner = _owner(p, ms, named=True) if not hostile and c.lower_ in ("for", "to") else None
+                    m = _content_subject(p, ms) or owner or ms.in_subtree(p)
                     if m is not None and m.actor_id != exclude:
                         return m
         if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):  # "urged X to ...", "demanded that X ..."
@@ -403,6 +441,37 @@ def _patient(
                 if subj is not None and ms.in_subtree(subj) is not None:
                     return ms.in_subtree(subj)
     return None
+
+
+def _place_nationality(verb: Token, m: Mention, ms: _Mentions) -> bool:
+    """True for a nationality adjective on the place a territory verb takes ("retook two Iraqi
+    villages from X"): it says where the place lies, not who held it."""
+    if verb.lemma_.lower() not in TERRITORY_VERBS:
+        return False
+    span = ms.sd.char_span(m.start, m.end, alignment_mode="expand")
+    return (
+        span is not None and len(span) == 1 and span[0].pos_ == "ADJ" and span[0].dep_ == "amod"
+        and span[0].head.pos_ == "NOUN" and ms.at(span[0].head) is None
+    )
+
+
+def _place_nationalities(verb: Token, ms: _Mentions) -> set[int]:
+    """Tokens of the nationality adjectives on the places a territory verb takes (`_place_nationality`)."""
+    return {
+        k.i
+        for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+        for k in c.children if (m := ms.at(k)) is not None and _place_nationality(verb, m, ms)
+    }
+
+
+def _owner(noun: Token, ms: _Mentions, named: bool = False) -> Mention | None:
+    """The actor whose thing a noun names ("Chad's mission", "their efforts"): the one a help or a
+    request goes to, not a place or party named further inside the phrase ("Chad's mission in Niger").
+    `named` takes a possessor that is a name, not a pronoun whose antecedent is a guess."""
+    return next(
+        (m for k in noun.children if k.dep_ == "poss" and not (named and k.pos_ == "PRON") and (m := ms.at(k))),
+        None,
+    )
 
 
 def _attribution_tokens(sent: SpacySpan, lexicon: Lexicon) -> set[int]:
@@ -504,9 +573,10 @@ def phrase_head(tok: Token) -> Token:
 
 
 def _own_phrase(tok: Token, known: Mention, ms: _Mentions) -> set[int]:
-    """Tokens of the co-agents, clauses and companion phrases of the known agent ("X, acting jointly
-    with Y", "X, helped by Y", "X, with help from Y"): the actors they name stand with that side, so
-    they are never guessed as the other one. A phrase that contains the trigger itself ("X's attack
+    """Tokens of the co-agents, clauses, descriptions and prepositional phrases of the known agent
+    ("X, acting jointly with Y", "X, helped by Y", "X, with help from Y", "X, Y's proxies in Z", "Once a
+    Y ally, X ..."): they say who the agent is or who stands with it, so the actors they name are
+    never guessed as the other side. A phrase that contains the trigger itself ("X's attack
     on Y") is no such description."""
     span = ms.sd.char_span(known.start, known.end, alignment_mode="expand")
     if span is None:
@@ -517,15 +587,67 @@ def _own_phrase(tok: Token, known: Mention, ms: _Mentions) -> set[int]:
     adjuncts = {t.i for c in tok.children if c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN")
                 and not any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children)
                 and any(k.lower_ in _joint_words() for k in c.subtree) for t in c.subtree}
+    adjuncts |= _descriptions(tok)
     if np.pos_ not in ("NOUN", "PROPN") or tok in np.subtree:
         return adjuncts
     return adjuncts | {
         t.i
         for c in np.children
         if c.dep_ in ("acl", "relcl", "conj", "compound", "amod", "nmod", "poss", "appos")
-        or (c.dep_ == "prep" and c.lower_ in COMPANION_PREPS)
+        # "X in Y", "X from Y", "the allies of Y"; "the government of Y" may be Y's own
+        or (c.dep_ == "prep" and (c.lower_ != "of" or _relational(np)))
         for t in c.subtree
     }
+
+
+def _co_modifiers(known: Mention, ms: _Mentions) -> set[str]:
+    """The actors named beside the agent in the modifiers of one head noun ("the joint
+    Mozambique-Rwanda task force", "Iraqi and Kurdish forces"): partners in the force, so never the
+    guessed other side anywhere in the sentence."""
+    span = ms.sd.char_span(known.start, known.end, alignment_mode="expand")
+    if span is None:
+        return set()
+    np = phrase_head(span.root)
+    if np.pos_ not in ("NOUN", "PROPN"):
+        return set()
+    return {
+        m.actor_id
+        for c in np.children
+        if c.dep_ in ("compound", "amod", "nmod") and c.i < np.i
+        for t in c.subtree
+        if (m := ms.at(t)) is not None and m.actor_id != known.actor_id
+    }
+
+
+DESCRIPTION_DEPS = frozenset({"advcl", "npadvmod", "dep", "appos", "nsubj"})
+
+
+def _descriptions(tok: Token) -> set[int]:
+    """Tokens of a noun phrase fronted before the clause's subject that describes it ("Once a US
+    ally, X attacked ...", "A former client of Y, X launched ...", "Long a Z proxy, X struck"): it
+    states what the subject is or was, so an actor it names is never the other side of the act."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else _governing_verb(tok)
+    desc = _fronted_description(verb) if verb is not None else None
+    return {t.i for t in desc.subtree} if desc is not None else set()
+
+
+def _fronted_description(verb: Token) -> Token | None:
+    """The head of a noun phrase before the verb's subject, set off by a comma, that says what the
+    subject is or was; the parser may take it for an adjunct or a second subject. "Members of X, a
+    body linked to Y, investigated ..." is no such phrase: the comma after the second noun phrase
+    makes that one an apposition of the first."""
+    lefts = list(verb.lefts)
+    subj = next((c for c in reversed(lefts) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or any(t.text == "," for t in verb.doc[subj.i + 1 : verb.i]):
+        return None
+    return next(
+        (
+            c for c in lefts
+            if c.i < subj.i and c.pos_ in ("NOUN", "PROPN") and c.dep_ in DESCRIPTION_DEPS
+            and c.right_edge.i + 1 < subj.left_edge.i and verb.doc[c.right_edge.i + 1].text == ","
+        ),
+        None,
+    )
 
 
 def _between(tok: Token, ms: _Mentions) -> tuple[Mention | None, Mention | None]:
@@ -923,6 +1045,8 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 c = cert.Certainty("reported" if speaker is not None else "asserted")
             if m2 is not None and m1 is not None and m1.actor_id == m2.actor_id:
                 continue
+            if m2 is not None and m1 is not None and m2.actor_id in _co_modifiers(m1, ms):
+                m2 = None  # "the joint X-Y force retook Y's offices": a partner in the force is no target
             head_sense = _sense(tok.head, lexicon) if tok.dep_ in ("dobj", "nsubjpass") else None
             if (
                 tok.pos_ == "NOUN"
@@ -942,8 +1066,10 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
             elif m1 is not None and m2 is None and _main_clause(tok):
                 # "opened fire to disperse X": the counterpart named in the trigger's own clauses;
                 # the agent's co-agents ("overrun by X and Y") are on its side, never the counterpart
-                own_side = {m1.actor_id} | {x.actor_id for x in ms.coordinated(m1)}
-                m2 = guess = _fallback(tok, ms, sent, own_side, attribution | _own_phrase(tok, m1, ms), local=True)
+                own_side = {m1.actor_id} | {x.actor_id for x in ms.coordinated(m1)} | _co_modifiers(m1, ms)
+                m2 = guess = _fallback(tok, ms, sent, own_side,
+                                       attribution | _own_phrase(tok, m1, ms) | _place_nationalities(tok, ms),
+                                       local=True)
                 factor = GUESSED_FACTOR
             if m1 is None or m2 is None and (sense.plover not in ONE_SIDED or not _main_clause(tok)):
                 # a participant the syntax does not name: kept aside, used only if the sentence
@@ -960,10 +1086,10 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
             other = None
             if known is not None and _main_clause(tok):
                 # the known side's coordinated actors ("X, Y and Z attacked ...") are on its side
-                own_side = {known.actor_id} | {x.actor_id for x in ms.coordinated(known)}
+                own_side = {known.actor_id} | {x.actor_id for x in ms.coordinated(known)} | _co_modifiers(known, ms)
                 described = _own_phrase(tok, known, ms) if m1 is not None else set()
                 described |= _governing_subject_tokens(tok)
-                other = _fallback(tok, ms, sent, own_side, attribution | described)
+                other = _fallback(tok, ms, sent, own_side, attribution | described | _place_nationalities(tok, ms))
             if known is not None and other is not None:
                 m1, m2 = (known, other) if m1 is not None else (other, known)
                 add(sent, tok, trigger, sense, c, m1, m2, GUESSED_FACTOR, guessed=other)

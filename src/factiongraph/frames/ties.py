@@ -186,6 +186,17 @@ def _cue_hashes(sd: Doc, words: TieWords) -> set[int]:
     return {sd.vocab.strings.add(w) for w in heads} | {sd.vocab.strings.add(w.capitalize()) for w in heads}
 
 
+def _participle_adjunct(tok: Token) -> bool:
+    """A participle modifying a phrase or a clause ("X, aided by Y, ..."), also where the parser
+    coordinated it with the verbs around it ("X resumed fighting and, helped by Y, overran ..."): a
+    bare past participle without subject or auxiliary is no clause of its own."""
+    if tok.dep_ in ("acl", "advcl"):
+        return True
+    return tok.dep_ == "conj" and tok.tag_ == "VBN" and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children
+    )
+
+
 def sheltered_tokens(sd: Doc) -> set[int]:
     """Tokens of phrases that only state a tie inside a noun phrase or an adjunct: the agent of
     "X, aided by Y", the object of "X, part of Y", the list of "Y, made up of A and B", the source
@@ -198,7 +209,7 @@ def sheltered_tokens(sd: Doc) -> set[int]:
             continue  # most tokens: an integer test instead of string work
         lemma = tok.lemma_.lower()
         phrases: list[Token] = []
-        if tok.pos_ == "VERB" and tok.dep_ in ("acl", "advcl") and lemma in words.support_participles:
+        if tok.pos_ == "VERB" and lemma in words.support_participles and _participle_adjunct(tok):
             phrases = [p for a in tok.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
         elif tok.pos_ == "NOUN" and (tok.dep_ == "appos" or (tok.dep_ == "pobj" and tok.head.lower_ == "as")) and (
             lemma in words.member_nouns or tok.lower_ in words.noun_cues

@@ -1,0 +1,78 @@
+"""Event endpoints a description must not give: the possessor of a supported thing is its
+beneficiary, a description of the agent names no target, and a relational noun is not the other
+side of its tie."""
+
+from __future__ import annotations
+
+from .conftest import triples
+
+
+def test_supported_thing_goes_to_its_possessor_not_the_place_inside_it(run):
+    doc = run("Kenya's police deployment to Haiti is being funded by the United States.")
+    assert triples(doc) == [("AID", "united-states", "kenya")]
+    doc = run("Rwanda's troop presence in Mozambique was financed by the European Union.")
+    assert triples(doc) == [("AID", "european-union", "rwanda")]
+    doc = run("Uganda's contingent in Somalia is supported by the European Union.")
+    assert triples(doc) == [("SUPPORT", "european-union", "uganda")]
+
+
+def test_paying_for_a_mission_is_aid_to_its_owner(run):
+    doc = run("Chad's mission in Niger is paid for by the African Union.")
+    assert triples(doc) == [("AID", "african-union", "chad")]
+    doc = run("The African Union pays for Chad's mission in Niger.")
+    assert triples(doc) == [("AID", "african-union", "chad")]
+    doc = run("Ukraine's drone programme is paid for by Denmark.")
+    assert triples(doc) == [("AID", "denmark", "ukraine")]
+
+
+def test_supported_possessor_gives_a_support_relation_to_the_possessor(run):
+    doc = run("Chad's mission in Niger is paid for by the African Union.")
+    assert [(r.type, r.source, r.target) for r in doc.relations] == [("support", "african-union", "chad")]
+
+
+def test_fronted_description_of_the_agent_names_no_target(run):
+    doc = run("Once a US ally, the Taliban attacked again on Sunday.")
+    assert triples(doc) == [("ASSAULT", "taliban", None)]
+    assert [(r.type, r.source, r.target, r.status) for r in doc.relations] == [
+        ("alliance", "united-states", "taliban", "former")
+    ]
+    doc = run("A former client of Iran, Hamas launched a new offensive near Gaza.")
+    assert triples(doc) == [("ASSAULT", "hamas", None)]
+    doc = run("Long a partner of France, the Wagner Group struck at dawn.")
+    assert triples(doc) == [("ASSAULT", "wagner-group", None)]
+
+
+def test_apposition_after_the_subject_is_not_a_fronted_description(run):
+    doc = run("Fighters of the Free Syrian Army, a coalition backed by Turkey, attacked the town.")
+    assert triples(doc) == [("ASSAULT", "free-syrian-army", None)]
+
+
+def test_place_in_the_agents_own_phrase_is_never_the_guessed_target(run):
+    doc = run("The Houthis, Iranian proxies in Yemen, fired missiles at ships.")
+    assert triples(doc) == [("ASSAULT", "houthis", None)]
+
+
+def test_relational_noun_is_not_the_other_side_of_its_tie(run):
+    assert [e.actor1 for e in run("Iran's allies attacked the convoy near Basra.").events] == []
+    assert [e.actor1 for e in run("Allies of the army shelled the town on Monday.").events] == [None]
+    assert triples(run("Sudanese allies of the army attacked the town.")) == [("ASSAULT", "sudanese-ally", None)]
+    assert triples(run("The Libyan partners of Italy intercepted the boats.")) == [("COERCE", "libyan-partner", None)]
+
+
+def test_partner_named_in_the_agents_joint_force_is_never_its_target(run):
+    doc = run("The joint Mozambique-Rwanda task force had retaken the offices of the local government in Palma.")
+    assert triples(doc) == [("ASSAULT", "rwanda", None)]
+    doc = run("The joint Mali-Burkina force attacked the convoy near the border with Mali.")
+    assert triples(doc) == [("ASSAULT", "burkina-faso", None)]
+    doc = run("The combined Kenya-Somalia brigade shelled positions close to the frontier with Kenya.")
+    assert triples(doc) == [("ASSAULT", "somalia", None)]
+
+
+def test_nationality_of_a_taken_place_is_not_the_side_that_lost_it(run):
+    assert triples(run("Kurdish forces retook two Iraqi villages from the jihadists.")) == [("ASSAULT", "ypg", None)]
+    assert triples(run("The rebels captured a Syrian town near the border.")) == [("ASSAULT", "generic-rebels", None)]
+    assert triples(run("Ethiopian troops overran a Somali border town on Friday.")) == [("ASSAULT", "ethiopia", None)]
+
+
+def test_nationality_of_a_shelled_place_still_names_the_state_hit(run):
+    assert triples(run("Israeli forces shelled Lebanese villages overnight.")) == [("ASSAULT", "israel", "lebanon")]
