@@ -10,7 +10,9 @@ fighting positions", "truck"). This stage reads such arguments of attack predica
 - attacker: the active subject, the passive "by" agent, the possessor ("ISIL's attack"), the
   subject of a light verb ("X conducted strikes against Y"), the instruments of "use/using X
   against Y"; coordinated verbs share their subject;
-- attacked: the object and each coordinated conjunct, the passive subject, "against/on Y".
+- attacked: the object and each coordinated conjunct, the passive subject, "against/on Y", the
+  recipient of a defeat ("dealt Y a heavy blow"), the one driven out of a place ("expelled Y from
+  the town"); an attack named among attacks ("ten strikes, including raids on Y") is part of them.
 
 Each endpoint keeps the argument's own phrase as its mention span and needs an actor: the
 actor named inside the phrase ("ISIL-held buildings" -> ISIL), else the side the document's
@@ -95,6 +97,10 @@ CIRCUMSTANCE_WORDS = word_set("relation_mentions", "circumstance_words")
 REFLEXIVES = word_set("relation_mentions", "reflexive_pronouns")
 ACCUSATION_VERBS = word_set("relation_mentions", "accusation_verbs")
 AID_NOUNS = word_set("relation_mentions", "aid_nouns")
+MEMBER_PREPS = word_set("relation_mentions", "member_preps")
+DEFEAT_NOUNS = word_set("relation_mentions", "defeat_nouns")
+DEALING_VERBS = word_set("relation_mentions", "dealing_verbs")
+EXPEL_VERBS = word_set("relation_mentions", "expel_verbs")
 
 
 def _phrase(tok: Token) -> tuple[int, int]:
@@ -111,8 +117,9 @@ def _phrase(tok: Token) -> tuple[int, int]:
     while hi + 1 in keep:
         hi += 1
     items = _coordinated(tok)
-    if tok.dep_ != "conj" and _shared_head(items):
-        hi = max(hi, _phrase(items[-1])[1])
+    n = _shared_run(items) if tok.dep_ != "conj" else 0
+    if n:
+        hi = max(hi, _phrase(items[n - 1])[1])
     return lo, hi
 
 
@@ -158,21 +165,33 @@ def _coordinated(tok: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
-def _shared_head(items: list[Token]) -> bool:
-    """'cargo, patrol, transport and unmanned planes': bare modifiers of one head noun, one
-    phrase; not 'two vehicles, a tank and three buildings'."""
+def _shared_run(items: list[Token]) -> int:
+    """How many leading items of a coordination are one phrase: bare singular nouns modifying one head noun.
+    "cargo, patrol, transport and unmanned planes" is one phrase (4); so is the head of "attack, fighter and
+    unmanned planes as well as field guns" (3); "two vehicles, a tank and three buildings",
+    "bunkers, trenches and heavy weapons" and "Homs and Hama" are separate items (0)."""
     if len(items) < 2 or items[0].pos_ == "PRON":
-        return False
-    if any(c.dep_ in ("det", "nummod", "poss") for x in items for c in x.children):
-        return False
-    return all(c.dep_ in ("punct", "cc", "conj") for x in items[:-1] for c in x.children)
+        return 0
+    best = 0
+    for k in range(2, len(items) + 1):
+        head, mods = items[k - 1], items[: k - 1]
+        if any(c.dep_ in ("det", "nummod", "poss") for x in items[:k] for c in x.children):
+            break
+        if not all(c.dep_ in ("punct", "cc", "conj") for x in mods for c in x.children):
+            break
+        if head.pos_ == "PROPN":  # "Homs and Hama": two names, not the modifiers of one
+            continue
+        if all(x.pos_ == "NOUN" and x.tag_ == "NN" for x in mods):  # a modifying noun is singular
+            best = k
+    return best
 
 
 def _conjuncts(tok: Token) -> list[Token]:
     """The token and every item coordinated with it ("X, Y and Z"; lists parsed as apposition);
     only the first of bare modifiers sharing a head (its phrase runs to the head)."""
     items = _coordinated(tok)
-    return [tok] if _shared_head(items) else items
+    n = _shared_run(items)
+    return [items[0], *items[n:]] if n else items
 
 
 def _agent_tokens(verb: Token, depth: int = 0) -> list[Token]:
@@ -206,6 +225,15 @@ def _agent_tokens(verb: Token, depth: int = 0) -> list[Token]:
         accuser = verb.head.head if verb.head.head.pos_ == "VERB" else verb.head.head.head
         if accuser.lemma_.lower() in ACCUSATION_VERBS:
             return [c for c in accuser.children if c.dep_ in ("dobj", "nsubjpass")]
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if not got and to is not None and verb.dep_ in ("xcomp", "advcl") and to.i > 0:
+        # "X welcomed the drive to expel Y", the infinitive hung on the verb: it is the aim noun's, and X only
+        # speaks of it
+        noun = verb.doc[to.i - 1]
+        if noun.dep_ == "dobj" and noun.head == verb.head and noun.lemma_.lower() in AIM_NOUNS and (
+            verb.head.lemma_.lower() in AIM_TALK_VERBS
+        ):
+            return [noun]
     if not got and depth < 3 and not _is_passive(verb) and verb.dep_ in ("xcomp", "advcl", "pcomp"):
         # "to beat the militia, they must ...", "the drive to beat the militia": the controller's subject
         return _clause_subject(verb.head, depth + 1)
@@ -255,8 +283,8 @@ def _infinitive_modifier(verb: Token) -> bool:
 def _clause_subject(tok: Token, depth: int = 0) -> list[Token]:
     """The subject of the clause a phrase belongs to ("X took part in the firing of ...")."""
     cur = tok
-    for _ in range(5):
-        if cur.pos_ in ("VERB", "AUX"):
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ != "prep":  # "including", "following": prepositions
             subj = _agent_tokens(cur, depth) if depth < 3 else []
             return subj or [c for c in cur.children if c.dep_ == "nsubjpass"]
         if cur.head == cur:
@@ -416,6 +444,15 @@ class _Extractor:
         alone = self.lex.verb(verb.lemma_.lower())
         return alone is None or alone.plover not in HOSTILE_VERB_TYPES
 
+    def included_attack(self, tok: Token) -> bool:
+        """An attack noun named as one of the attacks before it ("carried out ten strikes, including raids on
+        Y", "the shelling, including mortar fire at Y"): a part of the attack, not its target."""
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ not in MEMBER_PREPS or not self.hostile_noun(tok):
+            return False
+        host = prep.head  # the list's noun, or the verb the parser hangs the phrase on ("conducted bombing, including")
+        return self.hostile_noun(host) or any(c.dep_ == "dobj" and self.hostile_noun(c) for c in host.children)
+
     def hostile_noun(self, tok: Token) -> bool:
         if not _nominal(tok) or tok.pos_ == "PRON":
             return False
@@ -446,6 +483,10 @@ class _Extractor:
             return None
         if attacked and self.light_verb_object(tok):
             return None  # "conducted strikes": the attack itself, not a party to it
+        if attacked and tok.lemma_.lower() in DEFEAT_NOUNS and tok.head.lemma_.lower() in DEALING_VERBS:
+            return None  # "inflicted a defeat on Y": the defeat is what is dealt, Y is attacked
+        if attacked and self.included_attack(tok):
+            return None  # "conducted ten strikes, including raids on Y": the raids are among the strikes
         if attacked and tok.dep_ == "pobj" and tok.lemma_.lower().split("[")[0] in ADVERBIAL_OBJECTS:
             return None
         if attacked and _launched(tok):
@@ -595,6 +636,9 @@ class _Extractor:
             if taken_from and not _is_passive(tok):
                 # "liberate Mosul from ISIL", "seized the hospital from ISIL fighters": the one it is taken from
                 agents = _agent_tokens(tok)
+                if tok.lemma_.lower() in EXPEL_VERBS:
+                    # "drove the militia from the town": the one driven out is attacked, not the place it left
+                    taken_from = [c for c in tok.children if c.dep_ == "dobj"] or taken_from
                 if agents:
                     out.append((tok, agents, taken_from))
             elif tok.pos_ == "VERB" and tok.lemma_.lower() == "fall" and (winners := _fallen_to(tok)):
@@ -602,6 +646,9 @@ class _Extractor:
                 losers = [c for c in tok.children if c.dep_ == "nsubj"]
                 if losers:
                     out.append((tok, winners, losers))
+            elif (dealt := _dealt_defeat(tok)) is not None:
+                # "X vowed to hand Y a lasting defeat", "X inflicted a defeat on Y": X attacks Y
+                out.append((tok, *dealt))
             elif (received := self.received_attack(tok)) is not None:
                 # "X came under fire from Y", "X suffered attacks from Y": Y attacks X
                 out.append((tok, received[0], received[1]))
@@ -703,9 +750,12 @@ class _Extractor:
                 of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                       if p.dep_ == "pobj"]
                 host = tok.head.head
-                if _nominal(host) and host.pos_ != "VERB" and self.actor_in(*_phrase(host)) is None:
+                if _nominal(host) and host.pos_ != "VERB" and (
+                    self.actor_in(*_phrase(host)) is None or _fought(host)
+                ):
                     # "jets hit A, B and two depots in support of Y": the parser hangs the phrase on
-                    # a noun naming nobody; the clause's agent supports Y
+                    # a noun naming nobody, or on the side fought ("joined the fight against A and B in
+                    # support of Y"); the clause's agent supports Y
                     verb = _clause_verb(host)
                     while verb is not None and verb.dep_ == "relcl":  # "targets, which include ...": the clause
                         verb = _clause_verb(verb.head)  # around the relative, not its pronoun
@@ -961,6 +1011,29 @@ def _in_clause(tok: Token, top: Token) -> bool:
             return True
         cur = cur.head
     return False
+
+
+def _fought(noun: Token) -> bool:
+    """A noun that is (a conjunct of) the object of "against" ("the fight against A and B"): the side fought."""
+    cur = noun
+    while cur.dep_ == "conj":
+        cur = cur.head
+    return cur.dep_ == "pobj" and cur.head.lower_ == "against"
+
+
+def _dealt_defeat(noun: Token) -> tuple[list[Token], list[Token]] | None:
+    """(dealers, defeated) of a defeat noun a verb of giving has as object: "X will deliver Y a lasting
+    defeat", "X dealt Y a heavy blow", "X inflicted a defeat on Y" (the recipient, or the "on" object)."""
+    verb = noun.head
+    if (noun.dep_ != "dobj" or noun.lemma_.lower() not in DEFEAT_NOUNS or verb.pos_ != "VERB"
+            or verb.lemma_.lower() not in DEALING_VERBS or _is_passive(verb)):
+        return None
+    # the recipient: the parser's dative, or a first object before the defeat noun ("deal Y a blow")
+    got = [c for c in verb.children if c.dep_ == "dative" or c.dep_ == "dobj" and c.i < noun.i]
+    got += [p for h in (verb, noun) for c in h.children if c.dep_ == "prep" and c.lower_ == "on"
+            for p in c.children if p.dep_ == "pobj"]
+    agents = _agent_tokens(verb)
+    return (agents, got) if agents and got else None
 
 
 def _fallen_to(verb: Token) -> list[Token]:
