@@ -33,6 +33,7 @@ from factiongraph.frames import (
     list_members,
     membership_groups,
     membership_place,
+    named_as,
     prep_objects,
     relational_owner,
     same_side,
@@ -289,7 +290,8 @@ def _make(
 
 def _modifier_head(noun: Token, ms: _Mentions) -> Mention | None:
     """Who a modified noun names: itself, the actor it is in apposition to ("HTS, the al-Qaeda-linked
-    coalition"), or the subject it is predicated of ("HTS is an al-Qaeda-linked group")."""
+    coalition"), the subject it is predicated of ("HTS is an al-Qaeda-linked group"), or the name a
+    clause of naming gives it ("Iranian-backed rebels known as the Houthis")."""
     m = ms.at(noun) or _phrase_actor(noun, ms)  # "the US-led war against X": X is not what was led
     if m is not None:
         return m
@@ -297,6 +299,10 @@ def _modifier_head(noun: Token, ms: _Mentions) -> Mention | None:
         return ms.at(noun.head) or ms.in_subtree(noun.head)
     if noun.dep_ in ("attr", "oprd") and noun.head.lemma_ in ("be", "become", "remain"):
         return _theme(noun.head, ms)
+    for name in named_as(noun):  # "Iranian-backed rebels known as the Houthis"
+        found = ms.at(name) or ms.in_subtree(name)
+        if found is not None:
+            return found
     return None
 
 

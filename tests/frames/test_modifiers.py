@@ -118,3 +118,22 @@ def test_the_inspirer_of_an_inspired_group_is_no_party_to_its_clause(run, text, 
     doc = run(text)
     assert all(inspirer not in (e.actor1, e.actor2) for e in doc.events)
     assert not any(inspirer in (r.source, r.target) and r.type in ("support", "hostility") for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "backer", "named"),
+    [
+        ("The Iranian-backed rebels, who are known as Houthis, stormed the port.", "iran", "houthis"),
+        ("Saudi-backed fighters known as the Giants Brigades advanced on Ataq.", "saudi-arabia", "giants-brigades"),
+        ("Russian-backed mercenaries, dubbed the Africa Corps, landed in Mali.", "russia", "africa-corps"),
+    ],
+)
+def test_a_modified_noun_given_a_name_passes_the_tie_to_the_name(run, text, backer, named):
+    doc = run(text)
+    assert ("support", backer, named) in ties(doc)
+    assert not any(backer in p for p in parties(doc))
+
+
+def test_a_name_the_modified_noun_is_not_given_takes_no_tie(run):
+    doc = run("Iranian-backed rebels met envoys of the Houthis, who are known as Ansar Allah, in Muscat.")
+    assert not any(r.type == "support" and r.source == "iran" for r in doc.relations)

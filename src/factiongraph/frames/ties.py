@@ -36,6 +36,7 @@ class TieWords:
     membership_frames: Mapping[str, frozenset[str]]  # "within the ranks of Y": noun -> its prepositions
     allegiance_words: Mapping[str, tuple[str, ...]]  # "loyal to Y", "answers to Y": word -> its prepositions
     group_nouns: frozenset[str]  # "fought within the coalition": a body one fights inside
+    naming_verbs: frozenset[str]  # "rebels known as the Houthis": the noun and the name are one party
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +62,19 @@ def tie_words() -> TieWords:
         membership_frames=MappingProxyType({str(k): frozenset(v) for k, v in raw["membership_frames"].items()}),
         allegiance_words=MappingProxyType({str(k): tuple(v) for k, v in raw["allegiance_words"].items()}),
         group_nouns=frozenset(raw["group_nouns"]),
+        naming_verbs=frozenset(raw["naming_verbs"]),
     )
+
+
+def named_as(noun: Token) -> list[Token]:
+    """The name a noun is given by a clause of naming hanging off it: "rebels (who are) known as the
+    Houthis", "a militia dubbed the Africa Corps" (the verbs: `naming_verbs`)."""
+    verbs = tie_words().naming_verbs
+    out: list[Token] = []
+    for c in noun.children:
+        if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in verbs:
+            out += prep_objects(c, ("as",)) + [o for o in c.children if o.dep_ in ("oprd", "attr")]
+    return out
 
 
 def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
