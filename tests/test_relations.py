@@ -134,9 +134,9 @@ def test_relations_a_relational_plural_states_the_tie_its_noun_names(run, text, 
 @pytest.mark.parametrize(
     ("text", "want"),
     [
-        ("Jaish al-Islam, a rebel group that was at one time backed by Saudi Arabia, fought on.",
-         ("support", "saudi-arabia", "jaysh-al-islam", "former")),
-        ("Hayat Tahrir al-Sham, an Islamist coalition that was at one time linked to al-Qaeda, controls Idlib.",
+        ("Ahrar al-Sham, a faction which was at one time allied with Jabhat al-Nusra, fought on.",
+         ("alliance", "ahrar-al-sham", "jabhat-al-nusra", "former")),
+        ("Hayat Tahrir al-Sham, an Islamist bloc which was at one time aligned with al-Qaeda, holds Idlib.",
          ("affiliation", "hayat-tahrir-al-sham", "al-qaeda", "former")),
         ("Al-Shabaab was at one stage allied with Hizbul Islam, a smaller insurgent movement.",
          ("alliance", "al-shabaab", "hizbul-islam", "former")),

@@ -74,7 +74,7 @@ def _register_participle_subjects() -> None:
     none. Where a comma-set participle before its main verb has a subject and the main verb has
     none, the subject is moved to the main verb, once, for every later stage.
 
-    An auxiliary has no subject either: the subject of "that was at one time backed by X" belongs
+    An auxiliary has no subject either: the subject of "which was for years backed by X" belongs
     to "backed", but the parser sometimes hangs it on "was" when a phrase stands between the two.
     Such a subject is moved to the auxiliary's verb (a passive subject after a passive auxiliary).
     """

@@ -120,7 +120,7 @@ def _status(tok: Token, certainty: str) -> str:
         return "former"  # "X had battled on Y's side": the past perfect sets the tie before the story
     cur = tok
     for _ in range(3):
-        kids = list(cur.children)  # and the auxiliaries' ("was at one time linked")
+        kids = list(cur.children)  # and the auxiliaries' ("had at one point been armed")
         kids += [k for c in kids if c.dep_ in ("aux", "auxpass") for k in c.children]
         if cur.lemma_ == "use" and any(c.dep_ == "xcomp" for c in kids):
             return "former"
@@ -291,7 +291,7 @@ def _make(
 def _modifier_head(noun: Token, ms: _Mentions) -> Mention | None:
     """Who a modified noun names: itself, the actor it is in apposition to ("HTS, the al-Qaeda-linked
     coalition"), the subject it is predicated of ("HTS is an al-Qaeda-linked group"), or the name a
-    clause of naming gives it ("Iranian-backed rebels known as the Houthis")."""
+    clause of naming gives it ("Saudi-backed fighters known as the Giants Brigades")."""
     m = ms.at(noun) or _phrase_actor(noun, ms)  # "the US-led war against X": X is not what was led
     if m is not None:
         return m
@@ -299,7 +299,7 @@ def _modifier_head(noun: Token, ms: _Mentions) -> Mention | None:
         return ms.at(noun.head) or ms.in_subtree(noun.head)
     if noun.dep_ in ("attr", "oprd") and noun.head.lemma_ in ("be", "become", "remain"):
         return _theme(noun.head, ms)
-    for name in named_as(noun):  # "Iranian-backed rebels known as the Houthis"
+    for name in named_as(noun):  # "Saudi-backed fighters known as the Giants Brigades"
         found = ms.at(name) or ms.in_subtree(name)
         if found is not None:
             return found

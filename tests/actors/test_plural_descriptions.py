@@ -54,7 +54,7 @@ def test_a_relational_plural_refers_to_the_two_parties_named_before_it(resolve, 
     [
         "Hamas, Islamic Jihad and Fatah fired rockets at Sderot. The two groups later fought each other.",
         "Ahrar al-Sham and Jaysh al-Islam attacked Jabhat al-Nusra near Idlib. Both factions withdrew at dawn.",
-        "The ELN broke a truce with dissidents from the FARC in January. The two rebel organisations then "
+        "The ELN broke a truce with defectors from the FARC in January. The two rebel organisations then "
         "fought near Tibu.",
     ],
 )
@@ -104,8 +104,8 @@ def test_a_contrastive_description_without_exactly_one_other_group_stays_unresol
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The al-Qaeda-linked alliance said Ahrar al-Sham had detained several HTS fighters. The two sides agreed "
-         "to a ceasefire on Monday.", {"The two sides": {"ahrar-al-sham", "hayat-tahrir-al-sham"}}),
+        ("The al-Qaeda-linked alliance said Ahrar al-Sham had seized a dozen HTS gunmen. The two sides signed "
+         "a ceasefire on Monday.", {"The two sides": {"ahrar-al-sham", "hayat-tahrir-al-sham"}}),
         ("The US-backed SDF fought Jaysh al-Islam fighters near Raqqa. The two sides exchanged prisoners in May.",
          {"The two sides": {"syrian-democratic-forces", "jaysh-al-islam"}}),
         ("The Iran-aligned Houthis said they had shot down a drone over Marib. Both sides gave casualty figures.", {}),
@@ -118,7 +118,7 @@ def test_a_name_inside_a_hyphenated_tie_modifier_is_no_referent_of_a_plural(reso
 @pytest.mark.parametrize(
     "text",
     [
-        "Turkey and local activists accused the Syrian regime of shelling Aleppo. Deaths were reported on both sides.",
+        "Turkey and local activists accused the Syrian regime of shelling Aleppo. Casualties hit both sides.",
         "Hamas and aid workers blamed the Israeli army for the blast in Rafah. The two sides gave different figures.",
         "Russia and several diplomats accused the Houthis of seizing the tanker. Both sides traded accusations.",
     ],
@@ -145,7 +145,7 @@ def test_a_name_coordinated_with_unnamed_fighters_still_stands_for_its_side(reso
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The Arakan Army is an ally of the Kachin Independence Army in the north. The two groups often share "
+        ("The Arakan Army fights as an ally of the Kachin Independence Army in the north. The two groups often share "
          "supplies.", {"The two groups": {"arakan-army", "kachin-independence-army"}}),
         ("Hamas is a rival of Islamic Jihad in Gaza. Both movements fired rockets on Monday.",
          {"Both movements": {"hamas", "palestinian-islamic-jihad"}}),

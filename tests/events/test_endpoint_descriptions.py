@@ -31,7 +31,7 @@ def test_supported_possessor_gives_a_support_relation_to_the_possessor(run):
 
 
 def test_fronted_description_of_the_agent_names_no_target(run):
-    doc = run("Once a US ally, the Taliban attacked again on Sunday.")
+    doc = run("Formerly a US partner, the Taliban attacked again on Sunday.")
     assert triples(doc) == [("ASSAULT", "taliban", None)]
     assert [(r.type, r.source, r.target, r.status) for r in doc.relations] == [
         ("alliance", "united-states", "taliban", "former")
@@ -60,7 +60,7 @@ def test_relational_noun_is_not_the_other_side_of_its_tie(run):
 
 
 def test_partner_named_in_the_agents_joint_force_is_never_its_target(run):
-    doc = run("The joint Mozambique-Rwanda task force had retaken the offices of the local government in Palma.")
+    doc = run("The joint Mozambique-Rwanda task force had recaptured the district offices in Palma.")
     assert triples(doc) == [("ASSAULT", "rwanda", None)]
     doc = run("The joint Mali-Burkina force attacked the convoy near the border with Mali.")
     assert triples(doc) == [("ASSAULT", "burkina-faso", None)]

@@ -168,7 +168,7 @@ def test_event_date_comes_from_the_events_own_clause_and_never_from_background(r
 @pytest.mark.parametrize(
     ("text", "sides"),
     [
-        ("Having first joined the RSF, Kakil is now back with the army, as the war between the two sides grinds on.",
+        ("After a spell with the RSF, Kakil is with the army again, and the fighting between the two sides goes on.",
          {"rapid-support-forces", "sudan"}),
         ("The Taliban and ISIS-K were both active in Nangarhar. Clashes between the two groups killed dozens last "
          "year.", {"taliban", "islamic-state-khorasan"}),

@@ -123,7 +123,7 @@ def test_the_inspirer_of_an_inspired_group_is_no_party_to_its_clause(run, text, 
 @pytest.mark.parametrize(
     ("text", "backer", "named"),
     [
-        ("The Iranian-backed rebels, who are known as Houthis, stormed the port.", "iran", "houthis"),
+        ("Iranian-backed insurgents, who are known as the Houthis, stormed the port.", "iran", "houthis"),
         ("Saudi-backed fighters known as the Giants Brigades advanced on Ataq.", "saudi-arabia", "giants-brigades"),
         ("Russian-backed mercenaries, dubbed the Africa Corps, landed in Mali.", "russia", "africa-corps"),
     ],

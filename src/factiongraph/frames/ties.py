@@ -67,8 +67,8 @@ def tie_words() -> TieWords:
 
 
 def named_as(noun: Token) -> list[Token]:
-    """The name a noun is given by a clause of naming hanging off it: "rebels (who are) known as the
-    Houthis", "a militia dubbed the Africa Corps" (the verbs: `naming_verbs`)."""
+    """The name a noun is given by a clause of naming hanging off it: "fighters known as the Giants
+    Brigades", "a militia dubbed the Africa Corps" (the verbs: `naming_verbs`)."""
     verbs = tie_words().naming_verbs
     out: list[Token] = []
     for c in noun.children:
