@@ -4,6 +4,8 @@ side of its tie."""
 
 from __future__ import annotations
 
+import pytest
+
 from .conftest import triples
 
 
@@ -76,3 +78,18 @@ def test_nationality_of_a_taken_place_is_not_the_side_that_lost_it(run):
 
 def test_nationality_of_a_shelled_place_still_names_the_state_hit(run):
     assert triples(run("Israeli forces shelled Lebanese villages overnight.")) == [("ASSAULT", "israel", "lebanon")]
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("Once an ally of the United States, the Taliban attacked again on Sunday.", "taliban"),
+        ("Formerly a client of Iran, Hamas launched a new offensive near Gaza.", "hamas"),
+        ("Once a partner of the Arakan Army, the Chin Brotherhood attacked a police post.", None),
+    ],
+)
+def test_a_fronted_description_opened_by_a_time_adverb_names_no_target(run, text, agent):
+    doc = run(text)
+    assert [e.actor2 for e in doc.events if e.plover == "ASSAULT"] == [None]
+    if agent:
+        assert [e.actor1 for e in doc.events if e.plover == "ASSAULT"] == [agent]

@@ -620,6 +620,8 @@ def _co_modifiers(known: Mention, ms: _Mentions) -> set[str]:
 
 
 DESCRIPTION_DEPS = frozenset({"advcl", "npadvmod", "dep", "appos", "nsubj"})
+# adverbs of former time that may open a fronted description ("Once an ally of Y, X ...")
+TEMPORAL_HEADS = frozenset({"once", "formerly", "previously", "long", "onetime"})
 
 
 def _descriptions(tok: Token) -> set[int]:
@@ -640,10 +642,13 @@ def _fronted_description(verb: Token) -> Token | None:
     subj = next((c for c in reversed(lefts) if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or any(t.text == "," for t in verb.doc[subj.i + 1 : verb.i]):
         return None
+    # "Once an ally of Y, X ...": the parser may make "once" the head, the noun its object
+    heads = [next((p for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")), c)
+             if c.dep_ in ("advmod", "prep") and c.lower_ in TEMPORAL_HEADS else c for c in lefts]  # fmt: skip
     return next(
         (
-            c for c in lefts
-            if c.i < subj.i and c.pos_ in ("NOUN", "PROPN") and c.dep_ in DESCRIPTION_DEPS
+            h for c, h in zip(lefts, heads, strict=True)
+            if c.i < subj.i and h.pos_ in ("NOUN", "PROPN") and (h is not c or c.dep_ in DESCRIPTION_DEPS)
             and c.right_edge.i + 1 < subj.left_edge.i and verb.doc[c.right_edge.i + 1].text == ","
         ),
         None,
