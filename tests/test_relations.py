@@ -148,3 +148,16 @@ def test_a_tie_held_at_one_time_is_former(run, text, want):
     got = rels(run(text))
     assert want in got or (want[0], want[2], want[1], want[3]) in got
     assert not [r for r in got if r[0] == want[0] and r[3] == "current"]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Once an ally of the United States, the Taliban attacked again on Sunday.", {"taliban", "united-states"}),
+        ("Once an ally of Hamas, Fatah now fights it in Gaza.", {"fatah", "hamas"}),
+        ("Once an ally of Russia, the Wagner Group marched on Moscow.", {"wagner-group", "russia"}),
+    ],
+)
+def test_a_fronted_former_ally_of_y_states_a_former_alliance_of_the_subject(run, text, pair):
+    got = [r for r in run(text).relations if r.type == "alliance"]
+    assert [({r.source, r.target}, r.status) for r in got] == [(pair, "former")]

@@ -25,7 +25,15 @@ from factiongraph.document import (
     as_relation_type,
 )
 from factiongraph.events import certainty as cert
-from factiongraph.events.extract import AGENT_HEADS, SPEAKER_PRONOUNS, _in_quote, _Mentions, _sentence_span, phrase_head
+from factiongraph.events.extract import (
+    AGENT_HEADS,
+    SPEAKER_PRONOUNS,
+    TEMPORAL_HEADS,
+    _in_quote,
+    _Mentions,
+    _sentence_span,
+    phrase_head,
+)
 from factiongraph.frames import (
     allegiance_lords,
     conjuncts,
@@ -559,6 +567,9 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                 own = tie_ms.in_subtree(tok.head)
             elif named is not None and poss is not None:
                 own = tie_ms.in_subtree(named)  # "Y's Somali branch, X, ...": the name after the noun
+            elif tok.dep_ == "pobj" and tok.head.lower_ in TEMPORAL_HEADS and tok.head.head.pos_ == "VERB" \
+                    and tok.head.i < tok.head.head.i:
+                own = _theme(tok.head.head, tie_ms)  # "Once an ally of Y, X attacked ...": X was Y's ally
             if own is None or own.actor_id == other.actor_id:
                 continue
             c = cert.classify(tok).value
