@@ -145,3 +145,28 @@ def test_the_seat_of_an_x_based_body_is_a_place(resolve, text):
 )
 def test_a_named_operation_is_not_an_actor(resolve, text, expected):
     assert mentions(resolve(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Militias began leaving a front line in Yemen's war after beating back the Houthis.",
+         {"houthis": ["Houthis"]}),
+        ("Syria's civil war has killed hundreds of thousands since 2011.", {}),
+        ("The RSF has lost ground in Sudan's conflict since March.", {"rapid-support-forces": ["RSF"]}),
+    ],
+)
+def test_a_country_owning_a_war_with_no_opponent_named_is_its_setting(resolve, text, expected):
+    assert mentions(resolve(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("Russia's war against Ukraine entered its third year.", "russia"),
+        ("Israel's war with Hamas went on through the winter.", "israel"),
+        ("Nigeria's war on Boko Haram has lasted more than a decade.", "nigeria"),
+    ],
+)
+def test_a_country_owning_a_war_on_a_named_opponent_is_a_side(resolve, text, side):
+    assert side in mentions(resolve(text))

@@ -39,6 +39,9 @@ STATE_KINDS = frozenset({"state", "foreign_state"})
 _ADMIN_UNITS = words("places", "admin_units")
 _VENUE_HEADS = words("places", "venue_heads")
 _REGION_ADJECTIVES = words("places", "region_adjectives")
+_SETTING_NOUNS = words("places", "setting_nouns")
+# prepositions that name the other side of a conflict noun ("war against X", "war on X", "war with X")
+_OPPONENT_PREPS = frozenset({"against", "on", "with"})
 # the head nouns of a definite description that can name an actor of each kind ("the rival group")
 _DESCRIBED_KINDS = {kind: words("descriptions", kind) for kind in ("rebel", "militia", "political")}
 _DISJOINT_MODIFIERS = words("descriptions", "disjoint_modifiers")
@@ -700,7 +703,8 @@ class _Resolution:
 
         'TEHRAN (Agency) -' and 'CITY:' open a report; 'the Juba Peace Agreement', 'a Nairobi hotel',
         'an Iraqi village'; 'Lebanon's Hezbollah', 'Bangladesh's Chittagong Division' (the home of a
-        group or of a region). 'in Libya' stays: where an event happens is, for event coding, its target.
+        group or of a region); 'Yemen's war' with no opponent named (its setting). 'in Libya' stays:
+        where an event happens is, for event coding, its target.
         """
         if self._opens_report(span):
             return True
@@ -718,7 +722,10 @@ class _Resolution:
             return lemma in _VENUE_HEADS or head.lower_ in _VENUE_HEADS
         if root.dep_ == "poss":
             region = any(e.start <= head.i < e.end and e.label_ in ("GPE", "LOC") for e in self.sd.ents)
-            return region or lemma in _ADMIN_UNITS
+            setting = lemma in _SETTING_NOUNS and not any(
+                c.dep_ == "prep" and c.lower_ in _OPPONENT_PREPS for c in head.children
+            )  # "Yemen's war": where it is fought; "Russia's war on Ukraine": a side
+            return region or lemma in _ADMIN_UNITS or setting
         return False
 
     def _opens_report(self, span: Span) -> bool:
