@@ -93,3 +93,16 @@ def test_a_fronted_description_opened_by_a_time_adverb_names_no_target(run, text
     assert [e.actor2 for e in doc.events if e.plover == "ASSAULT"] == [None]
     if agent:
         assert [e.actor1 for e in doc.events if e.plover == "ASSAULT"] == [agent]
+
+
+@pytest.mark.parametrize(
+    ("text", "enemy"),
+    [
+        ("The Saudi-led coalition intervened in 2015 to fight the Houthis.", "houthis"),
+        ("France deployed troops to Mali in 2013 to battle jihadist groups such as Ansar Dine.", "ansar-dine"),
+        ("Iran dispatched advisers to Iraq to combat the Islamic State.", "islamic-state"),
+    ],
+)
+def test_the_enemy_of_a_purpose_clause_is_not_helped_by_the_deployment(run, text, enemy):
+    doc = run(text)
+    assert not [e for e in doc.events if e.plover in ("AID", "SUPPORT", "COOPERATE") and enemy in (e.actor1, e.actor2)]

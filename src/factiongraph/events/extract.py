@@ -1017,10 +1017,13 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 m1, m2 = _between(tok, ms)  # "fighting between X and Y continued": a gerund used as a noun
             elif tok.pos_ == "VERB":
                 m1 = _subject(tok, ms)
+                fought = _hostile_purposes(tok, sense.plover, lexicon)
                 m2 = _patient(
                     tok, ms, hostile=sense.plover in HOSTILE, exclude=m1.actor_id if m1 else None,
                     accuse=sense.plover == "ACCUSE",
                 )
+                if m2 is not None and _inside(m2, fought, ms):
+                    m2 = None  # "intervened to fight X": X is the enemy, not the one helped
             else:
                 m1, m2 = _noun_roles(tok, ms)
                 if sense.mode == "third-party" and _between(_framed(tok), ms)[0] is not None:
@@ -1062,10 +1065,11 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 continue  # "lifted the blockade", "postponed the demonstration": the verb's event, not the noun's
             factor = 1.0
             guess: Mention | None = None
+            fought = _hostile_purposes(tok, sense.plover, lexicon)
             if m1 is not None and m2 is None and sense.plover in ONE_SIDED:
                 # a protest or withdrawal often names whom it concerns in its own phrases
                 # ("blocked roads to press demands on X", "withdrawal of troops from X")
-                m2 = guess = _fallback(tok, ms, sent, {m1.actor_id}, attribution | _own_phrase(tok, m1, ms),
+                m2 = guess = _fallback(tok, ms, sent, {m1.actor_id}, attribution | _own_phrase(tok, m1, ms) | fought,
                                        local=not _main_clause(tok))
                 factor = GUESSED_FACTOR if m2 is not None else 0.7
             elif m1 is not None and m2 is None and _main_clause(tok):
@@ -1073,7 +1077,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 # the agent's co-agents ("overrun by X and Y") are on its side, never the counterpart
                 own_side = {m1.actor_id} | {x.actor_id for x in ms.coordinated(m1)} | _co_modifiers(m1, ms)
                 m2 = guess = _fallback(tok, ms, sent, own_side,
-                                       attribution | _own_phrase(tok, m1, ms) | _place_nationalities(tok, ms),
+                                       attribution | _own_phrase(tok, m1, ms) | _place_nationalities(tok, ms) | fought,
                                        local=True)
                 factor = GUESSED_FACTOR
             if m1 is None or m2 is None and (sense.plover not in ONE_SIDED or not _main_clause(tok)):
@@ -1094,6 +1098,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 own_side = {known.actor_id} | {x.actor_id for x in ms.coordinated(known)} | _co_modifiers(known, ms)
                 described = _own_phrase(tok, known, ms) if m1 is not None else set()
                 described |= _governing_subject_tokens(tok)
+                described |= _hostile_purposes(tok, sense.plover, lexicon)
                 other = _fallback(tok, ms, sent, own_side, attribution | described | _place_nationalities(tok, ms))
             if known is not None and other is not None:
                 m1, m2 = (known, other) if m1 is not None else (other, known)
@@ -1237,6 +1242,26 @@ def _unrealized(tok: Token, lex: Lexicon) -> bool:
             return False
         cur = head
     return False
+
+
+def _hostile_purposes(tok: Token, plover: str, lex: Lexicon) -> set[int]:
+    """Tokens of the purpose clauses of a non-hostile verb whose own verb attacks ("sent troops to
+    fight X", "intervened to battle X"): who is named there is fought, never the one a help or a
+    deployment is for, so the event takes no target from them."""
+    if tok.pos_ != "VERB" or plover in HOSTILE:
+        return set()
+    return {
+        t.i
+        for c in tok.children
+        if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" and _to_clause(c)
+        and (sense := _sense(c, lex)) is not None and sense.plover in HOSTILE
+        for t in c.subtree
+    }
+
+
+def _inside(m: Mention, tokens: set[int], ms: _Mentions) -> bool:
+    span = ms.sd.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and span.root.i in tokens
 
 
 def _done_to_protest(tok: Token, lex: Lexicon) -> bool:
