@@ -161,3 +161,18 @@ def test_a_tie_held_at_one_time_is_former(run, text, want):
 def test_a_fronted_former_ally_of_y_states_a_former_alliance_of_the_subject(run, text, pair):
     got = [r for r in run(text).relations if r.type == "alliance"]
     assert [({r.source, r.target}, r.status) for r in got] == [(pair, "former")]
+
+
+@pytest.mark.parametrize(
+    ("text", "sender", "destination"),
+    [
+        ("Chad sent troops to Mali to fight jihadist groups such as JNIM.", "chad", "mali"),
+        ("Iran dispatched advisers to Iraq to combat the Islamic State.", "iran", "iraq"),
+        ("Turkey deployed drones to Libya to strike Haftar's forces.", "turkey", "libya"),
+    ],
+)
+def test_where_forces_are_sent_is_no_side_of_the_fight_they_are_sent_to(run, text, sender, destination):
+    doc = run(text)
+    assert not [r for r in doc.relations if r.type == "hostility" and destination in (r.source, r.target)]
+    assert all(m.text != "troops" for a in doc.actors if a.id == destination for m in a.mentions)
+    assert all(r.source == sender for r in doc.relations if r.type == "hostility")

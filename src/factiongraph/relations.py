@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
+from factiongraph.actors.lexicon import SENDING_VERBS
 from factiongraph.actors.wordlists import words
 from factiongraph.document import (
     Document,
@@ -981,6 +982,12 @@ def _same_mentions(a: Relation, b: Relation) -> bool:
     )
 
 
+def _destination(tok: Token | None) -> bool:
+    """A name that is where something is sent ("sent troops to Mali", "deployed advisers into Iraq")."""
+    return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in ("to", "into") \
+        and tok.head.head.lemma_.lower() in SENDING_VERBS
+
+
 def _between(doc: Document, ms: _Mentions) -> list[Relation]:
     """Neighbouring actor mentions joined by a hostile or cooperative cue ("strikes against ISIL").
 
@@ -1030,6 +1037,8 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue  # "coordinate efforts to counter Y": Y belongs to another predicate
             if any(_reporting_subject(settings, m) for m in (m1, m2)):
                 continue  # "jets struck the town, the Pentagon said"
+            if _destination(settings.head(m1)):
+                continue  # "X sent troops to Y to fight Z": Y is where they go, X fights Z
             c = cert.classify(cue).value
             if c == "negated" or not (settings.is_party(m1) and settings.is_party(m2)):
                 continue

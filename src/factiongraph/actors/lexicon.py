@@ -344,4 +344,7 @@ pilgrims fishermen herders miners motorists travellers
 RIOTER_NOUNS = frozenset("rioters mob mobs looters".split())
 # Security forces named without an owner: the state's, in the country the document is about.
 STATE_FORCE_NOUNS = frozenset("police policemen soldiers troops gendarmes gendarmerie army military".split())
+# Verbs of sending (Levin 1993, 11.1 "send verbs", with the military "deploy", "dispatch", "station"):
+# "X sent troops to Y": the forces sent are the subject's, not those of the country they go to.
+SENDING_VERBS = frozenset("send deploy dispatch station rush commit airlift ship".split())
 PRONOUNS_FIRST_PLURAL = frozenset("we our us ourselves".split())

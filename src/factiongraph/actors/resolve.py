@@ -891,7 +891,8 @@ class _Resolution:
                 self._add(
                     start, tok.i + 1, Entity("rioters", "Rioters", "protesters", 5, self.focus, None, True), "generic"
                 )
-            elif low in lx.STATE_FORCE_NOUNS and not _has_owner(tok) and tok.dep_ != "compound":
+            elif low in lx.STATE_FORCE_NOUNS and not _has_owner(tok) and tok.dep_ != "compound" \
+                    and not _sent_by_subject(tok):
                 # "police arrested ...", "soldiers withdrew": the forces of the country reported on
                 entity = gov or Entity(
                     "generic-state-forces", "State forces (unidentified)", "state", 1, None, None, False
@@ -1775,6 +1776,13 @@ def _relational_noun(noun: Token) -> bool:
     names no state."""
     cues = tie_words().noun_cues
     return cues.get(noun.lower_, cues.get(noun.lemma_.lower())) in ("alliance", "hostility", "support")
+
+
+def _sent_by_subject(tok: Token) -> bool:
+    """'Chad sent troops to Mali': forces a subject sends are its own, not the country's they go to."""
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in lx.SENDING_VERBS and any(
+        c.dep_ == "nsubj" for c in tok.head.children
+    )
 
 
 def _has_owner(tok: Token) -> bool:
