@@ -59,3 +59,4 @@ def test_a_subject_hung_on_an_auxiliary_goes_to_its_verb(nlp, text, verb):
     main = next(t for t in doc if t.text == verb)
     assert [(c.text, c.dep_) for c in main.children if c.dep_ in ("nsubj", "nsubjpass")] == [("which", "nsubjpass")]
     assert not [t for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ in ("aux", "auxpass")]
+    assert main.dep_ == "relcl"  # a clause with a relative pronoun for subject

@@ -136,6 +136,8 @@ def test_relations_a_relational_plural_states_the_tie_its_noun_names(run, text, 
     [
         ("Ahrar al-Sham, a faction which was at one time allied with Jabhat al-Nusra, fought on.",
          ("alliance", "ahrar-al-sham", "jabhat-al-nusra", "former")),
+        ("Jaish al-Islam, a rebel group which was at one time backed by Saudi Arabia, fought on.",
+         ("support", "saudi-arabia", "jaysh-al-islam", "former")),
         ("Hayat Tahrir al-Sham, an Islamist bloc which was at one time aligned with al-Qaeda, holds Idlib.",
          ("affiliation", "hayat-tahrir-al-sham", "al-qaeda", "former")),
         ("Al-Shabaab was at one stage allied with Hizbul Islam, a smaller insurgent movement.",

@@ -76,7 +76,8 @@ def _register_participle_subjects() -> None:
 
     An auxiliary has no subject either: the subject of "which was for years backed by X" belongs
     to "backed", but the parser sometimes hangs it on "was" when a phrase stands between the two.
-    Such a subject is moved to the auxiliary's verb (a passive subject after a passive auxiliary).
+    Such a subject is moved to the auxiliary's verb (a passive subject after a passive auxiliary),
+    and a clause it makes a relative clause ("which", "that", "who") is labelled one.
     """
     from spacy.language import Language
 
@@ -91,6 +92,8 @@ def _register_participle_subjects() -> None:
             if tok.dep_ in ("nsubj", "nsubjpass") and aux.dep_ in ("aux", "auxpass") and verb.tag_.startswith("VB") \
                     and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
                 tok.head, tok.dep_ = aux.head, "nsubjpass" if aux.dep_ == "auxpass" else "nsubj"
+                if verb.dep_ == "acl" and tok.lower_ in ("which", "that", "who"):
+                    verb.dep_ = "relcl"  # a clause with a relative pronoun for subject is a relative clause
         for tok in doc:
             verb = tok.head
             if tok.dep_ != "advcl" or tok.tag_ not in ("VBG", "VBN") or verb.i < tok.i \
