@@ -26,7 +26,7 @@ from typing import Any
 
 from factiongraph.store.contradictions import KINDS
 from factiongraph.store.graph_sql import ALL, Scope
-from factiongraph.store.schema import create_tables
+from factiongraph.store.schema import create_tables, read_kept
 
 _SIDE_COLS = (("doc_hash", "TEXT"), ("idx", "INTEGER"), ("event_id", "TEXT"), ("doc_id", "TEXT"), ("type", "TEXT"),
               ("a", "TEXT"), ("b", "TEXT"), ("plover", "TEXT"), ("actor1", "TEXT"), ("actor2", "TEXT"),
@@ -65,11 +65,8 @@ def _meta(store: Any) -> dict[str, Any] | None:
     if getattr(store, "_contra_meta", None) is not None:
         cached: dict[str, Any] = store._contra_meta
         return cached
-    try:
-        rows = store.query("SELECT min_confidence, window_days FROM contra_meta")
-    except Exception:  # an older store (before migration 9) read without migrating
-        if store.backend == "postgres" and not store.in_transaction:
-            store.conn.rollback()
+    rows = read_kept(store, "SELECT min_confidence, window_days FROM contra_meta")
+    if rows is None:  # an older store (before migration 9) read without migrating
         return None
     meta = {"min_confidence": float(rows[0]["min_confidence"]), "window_days": int(rows[0]["window_days"])} if rows \
         else None  # fmt: skip

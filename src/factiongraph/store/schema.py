@@ -53,6 +53,19 @@ def create_tables(
         store.execute(stmt)
 
 
+def read_kept(store: Any, sql: str) -> list[dict[str, Any]] | None:
+    """The rows of a query on a kept state's table; None on a store older than the table's migration
+    read without migrating (on PostgreSQL the failed statement's transaction is rolled back, unless
+    the caller's transaction is open)."""
+    try:
+        rows: list[dict[str, Any]] = store.query(sql)
+    except Exception:  # noqa: BLE001 - no such table
+        if store.backend == "postgres" and not store.in_transaction:
+            store.conn.rollback()
+        return None
+    return rows
+
+
 KEPT_STATE_LOCK = 0x66677765  # PostgreSQL advisory lock key ("fgwe") a transaction holds while it updates kept state
 
 

@@ -51,7 +51,7 @@ from factiongraph.store.graph_sql import (
     undated_change_sql,
 )  # fmt: skip
 from factiongraph.store.rows import as_date
-from factiongraph.store.schema import create_tables, lock_kept_state
+from factiongraph.store.schema import create_tables, lock_kept_state, read_kept
 
 _TYPES = {"doc_id": "TEXT", "doc_hash": "TEXT", "idx": "INTEGER", "day": "DATE", "dated_by": "TEXT",
           "status": "TEXT", "certainty": "TEXT", "source_kind": "TEXT", "change": "TEXT", "evidence_text": "TEXT",
@@ -131,12 +131,7 @@ def _meta(store: Any) -> dict[str, Any] | None:
     if hasattr(store, "_tie_meta"):
         cached: dict[str, Any] | None = store._tie_meta
         return cached
-    try:
-        rows = store.query("SELECT min_confidence, certainties, include_comments FROM tie_meta")
-    except Exception:  # an older store (before migration 7) read without migrating
-        if store.backend == "postgres" and not store.in_transaction:
-            store.conn.rollback()
-        rows = []
+    rows = read_kept(store, "SELECT min_confidence, certainties, include_comments FROM tie_meta") or []
     meta = None
     if rows:
         r = rows[0]

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from factiongraph.store.rows import as_date
-from factiongraph.store.schema import create_tables, lock_kept_state
+from factiongraph.store.schema import create_tables, lock_kept_state, read_kept
 
 COUNTED = ("documents", "actors", "mentions", "events", "relations", "places", "failed_documents", "merged_events")
 KEPT_TABLES = ("web_counts", "web_event_days", "web_actor_events")
@@ -235,12 +235,8 @@ def kept(store: Any) -> bool:
     """Whether the store keeps the summaries (a store older than migration 10 read without migrating
     does not)."""
     if getattr(store, "_web_kept", None) is None:
-        try:
-            store._web_kept = bool(store.scalar("SELECT COUNT(*) FROM web_counts"))
-        except Exception:  # noqa: BLE001 - no such table
-            if store.backend == "postgres" and not store.in_transaction:
-                store.conn.rollback()
-            store._web_kept = False
+        rows = read_kept(store, "SELECT COUNT(*) AS n FROM web_counts")
+        store._web_kept = bool(rows and rows[0]["n"])
     return bool(store._web_kept)
 
 
@@ -270,25 +266,36 @@ def map_actors(store: Any, limit: int) -> list[dict[str, Any]]:
                        (limit,))  # fmt: skip
 
 
+def map_filters(
+    certainty: Sequence[str], source_kind: Sequence[str], start: dt.date | None, end: dt.date | None, undated: bool,
+    *, day: str = "day", alias: str = "",
+) -> tuple[list[str], list[Any]]:
+    """The map's filters on events (`alias` "e." on `events`, with `day` "e.date_start") or on
+    `web_event_days` (the defaults): the certainties and source kinds, and the date range, which
+    keeps undated rows when `undated` (the one definition `web.queries.map_events` shares)."""
+    marks = lambda values: "(" + ", ".join("?" * len(values)) + ")" if values else "(NULL)"  # noqa: E731
+    conds = [f"{alias}certainty IN {marks(certainty)}", f"{alias}source_kind IN {marks(source_kind)}"]
+    params: list[Any] = [*certainty, *source_kind]
+    within = []
+    if start is not None:
+        within.append(f"{day} >= ?")
+        params.append(start)
+    if end is not None:
+        within.append(f"{day} <= ?")
+        params.append(end)
+    if within:
+        conds.append("(" + " AND ".join(within) + (f" OR {day} IS NULL)" if undated else ")"))
+    elif not undated:
+        conds.append(f"{day} IS NOT NULL")
+    return conds, params
+
+
 def _day_where(
     certainty: Sequence[str], source_kind: Sequence[str], start: dt.date | None, end: dt.date | None, undated: bool
 ) -> tuple[str, list[Any]]:
     """The map's filters on `web_event_days` (as `web.queries.map_events` filters events)."""
-    marks = lambda values: "(" + ", ".join("?" * len(values)) + ")" if values else "(NULL)"  # noqa: E731
-    conds = ["geo = 1", f"certainty IN {marks(certainty)}", f"source_kind IN {marks(source_kind)}"]
-    params: list[Any] = [*certainty, *source_kind]
-    within = []
-    if start is not None:
-        within.append("day >= ?")
-        params.append(start)
-    if end is not None:
-        within.append("day <= ?")
-        params.append(end)
-    if within:
-        conds.append("(" + " AND ".join(within) + (" OR day IS NULL)" if undated else ")"))
-    elif not undated:
-        conds.append("day IS NOT NULL")
-    return " AND ".join(conds), params
+    conds, params = map_filters(certainty, source_kind, start, end, undated)
+    return " AND ".join(["geo = 1", *conds]), params
 
 
 def map_count(

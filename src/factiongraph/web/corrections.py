@@ -40,6 +40,7 @@ from factiongraph.store.contradictions import (
 )
 from factiongraph.store.graph_sql import Scope
 from factiongraph.web import models as m
+from factiongraph.web import queries as q
 from factiongraph.web.queries import PAGE_SIZE, _name, names_of, page_info
 from factiongraph.web.templating import templates as make_templates
 
@@ -216,10 +217,12 @@ def _contradictions_page(
 ) -> tuple[list[dict[str, Any]], int]:
     with _state(request).reader() as s:
         scope = Scope(actor=actor or None)
-        total = contradictions_page(s, scope=scope, window_days=window_days, limit=0)[1]
+        found, total = contradictions_page(s, scope=scope, window_days=window_days, limit=PAGE_SIZE,
+                                           offset=(page - 1) * PAGE_SIZE)  # fmt: skip
         info = page_info(total, page)
-        found = contradictions_page(s, scope=scope, window_days=window_days, limit=info["size"],
-                                    offset=info["offset"])[0]  # fmt: skip
+        if info["page"] != page:  # a page past the last: the last
+            found = contradictions_page(s, scope=scope, window_days=window_days, limit=PAGE_SIZE,
+                                        offset=info["offset"])[0]  # fmt: skip
     return [c.to_dict() for c in found], total
 
 
@@ -242,8 +245,6 @@ def contradictions_page_html(
 
 def _report_context(s: Any, row: dict[str, Any], kind: str) -> dict[str, Any]:
     """A replaced row as the event and relation pages show a report (names, document, context)."""
-    from factiongraph.web import queries as q
-
     doc = s.query("SELECT id, title, url, published, text FROM documents WHERE hash = ?", (row["doc_hash"],))
     d = doc[0] if doc else {"id": row["doc_hash"], "title": None, "url": None, "published": None, "text": ""}
     full = {**row, "doc_id": d["id"], "doc_title": d["title"], "doc_url": d["url"], "doc_published": d["published"],
@@ -330,9 +331,7 @@ def annotate_actor(s: Any, actor_id: str, d: dict[str, Any] | None) -> dict[str,
             return None
         c = merged[-1]
         rows = c.replaced.get("actors") or [{"id": actor_id, "name": actor_id}]
-        from factiongraph.web.queries import actor_detail
-
-        d = actor_detail(s, actor_id, stand_in=rows[0])
+        d = q.actor_detail(s, actor_id, stand_in=rows[0])
         assert d is not None  # a stand-in row always gives a page
     d["actor_corrections"] = [c.to_dict(with_replaced=False) for c in mine]
     d["merged_into"] = next((c.payload["into"] for c in reversed(mine)

@@ -402,20 +402,9 @@ def map_events(
 
     Without `actor`, the total, the range and the actors come from the summaries kept at ingest
     (`store.web_state`), and the events are read from the first day of the newest `limit` on."""
-    where = ["e.lat IS NOT NULL", "e.lon IS NOT NULL", f"e.certainty IN {_in(certainty)}",
-             f"e.source_kind IN {_in(source_kind)}"]  # fmt: skip
-    params: list[Any] = [*certainty, *source_kind]
-    within = []
-    if start is not None:
-        within.append("e.date_start >= ?")
-        params.append(start)
-    if end is not None:
-        within.append("e.date_start <= ?")
-        params.append(end)
-    if within:
-        where.append("(" + " AND ".join(within) + (" OR e.date_start IS NULL)" if undated else ")"))
-    elif not undated:
-        where.append("e.date_start IS NOT NULL")
+    filters, params = web_state.map_filters(certainty, source_kind, start, end, undated, day="e.date_start",
+                                            alias="e.")  # fmt: skip
+    where = ["e.lat IS NOT NULL", "e.lon IS NOT NULL", *filters]
     if actor:
         where.append("(e.actor1 = ? OR e.actor2 = ?)")
         params += [actor, actor]
