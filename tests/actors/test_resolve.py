@@ -359,3 +359,17 @@ def test_actors_indefinite_description_then_a_name_is_one_actor(
 ) -> None:
     doc = resolve(text)
     assert description in mentions(doc)[actor]
+
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "state"),
+    [
+        ("Iraqi units and the Makhmour Security Forces manned the checkpoints.", "Makhmour Security Forces", "iraq"),
+        ("In Iraq the army moved against the Shingal Guard Security Forces.", "Shingal Guard Security Forces", "iraq"),
+        ("Near Gao in Mali, the Tessit Security Forces fought off an ambush.", "Tessit Security Forces", "mali"),
+    ],
+)
+def test_actors_a_force_with_a_name_of_its_own_is_not_the_state(resolve, text, name, state):
+    owners = {aid for aid, ms in mentions(resolve(text)).items() if any(name in m for m in ms)}
+    assert owners and state not in owners

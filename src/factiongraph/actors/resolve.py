@@ -921,9 +921,10 @@ class _Resolution:
                     or (
                         low in ("forces", "troops", "soldiers")
                         and any(
-                            c.lower_ in ("government", "regime", "pro-government", "security", "army")
+                            c.lower_ in _STATE_FORCE_MODIFIERS
                             for c in tok.children
                         )
+                        and not _named_by_a_proper_modifier(tok)
                     )
                 )
                 or gov is not None
@@ -1782,6 +1783,21 @@ def _sent_by_subject(tok: Token) -> bool:
     """'Chad sent troops to Mali': forces a subject sends are its own, not the country's they go to."""
     return tok.dep_ == "dobj" and tok.head.lemma_.lower() in lx.SENDING_VERBS and any(
         c.dep_ == "nsubj" for c in tok.head.children
+    )
+
+
+_STATE_FORCE_MODIFIERS = ("government", "regime", "pro-government", "security", "army")
+
+
+def _named_by_a_proper_modifier(tok: Token) -> bool:
+    """Whether a force noun carries a proper name of its own: "the Ezidkhan Security Forces".
+
+    The generic words ("security", "government") are capitalised inside such a name too,
+    so only a capitalised compound that is none of them marks a name of its own.
+    """
+    return any(
+        c.dep_ == "compound" and c.text[:1].isupper() and c.lower_ not in _STATE_FORCE_MODIFIERS
+        for c in tok.children
     )
 
 
