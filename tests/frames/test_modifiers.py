@@ -77,6 +77,35 @@ def test_linked_modifier_of_an_unnamed_group_gives_al_qaeda_no_event(run, text):
 
 
 @pytest.mark.parametrize(
+    ("text", "tie", "group", "attacker", "target"),
+    [
+        ("Kenyan troops repelled al-Shabaab-linked insurgents near Lamu on Friday.",
+         ("affiliation", "insurgents-tied-to-al-shabaab", "al-shabaab"), "insurgents-tied-to-al-shabaab",
+         "kenya", "insurgents-tied-to-al-shabaab"),
+        ("Russian-backed separatists shelled Ukrainian positions outside Donetsk.",
+         ("support", "russia", "separatists-tied-to-russia"), "separatists-tied-to-russia",
+         "separatists-tied-to-russia", "ukraine"),
+        ("Nigerian soldiers overran a camp of Islamic State-aligned jihadists near the lake.",
+         ("alliance", "jihadist-tied-to-islamic-state", "islamic-state"), "jihadist-tied-to-islamic-state",
+         "nigeria", "jihadist-tied-to-islamic-state"),
+    ],
+)
+def test_an_unnamed_group_qualified_by_a_tie_modifier_is_a_party_of_its_own(run, text, tie, group, attacker, target):
+    doc = run(text)
+    assert tie in ties(doc)
+    sides = {e.actor1 for e in doc.events} | {e.actor2 for e in doc.events}
+    assert group in sides
+    backer = ({tie[1], tie[2]} - {group}).pop()
+    assert backer not in sides, "the actor named in the modifier is no party to the group's acts"
+    assert (attacker, target) in {(r.source, r.target) for r in doc.relations if r.type == "hostility"}
+
+
+def test_two_cues_qualifying_one_unnamed_group_make_one_node(run):
+    doc = run("Al-Qaeda-linked militants raided a police post. Days later al-Qaeda-affiliated militants struck again.")
+    assert [a.id for a in doc.actors if a.id.startswith("militants-tied-to")] == ["militants-tied-to-al-qaeda"]
+
+
+@pytest.mark.parametrize(
     ("text", "member", "leader"),
     [
         ("The Moscow-run Africa Corps took over the bases.", "africa-corps", "russia"),
@@ -136,4 +165,4 @@ def test_a_modified_noun_given_a_name_passes_the_tie_to_the_name(run, text, back
 
 def test_a_name_the_modified_noun_is_not_given_takes_no_tie(run):
     doc = run("Iranian-backed rebels met envoys of the Houthis, who are known as Ansar Allah, in Muscat.")
-    assert not any(r.type == "support" and r.source == "iran" for r in doc.relations)
+    assert not any(r.type == "support" and r.source == "iran" and r.target == "houthis" for r in doc.relations)

@@ -27,7 +27,8 @@ from factiongraph.actors.salience import PERIPHERAL_HINT, Position, position
 from factiongraph.actors.wordlists import words
 from factiongraph.dateline import DATELINE
 from factiongraph.document import Actor, Document, Mention, as_actor_kind, as_mention_how
-from factiongraph.frames import conjuncts, tie_words
+from factiongraph.frames import conjuncts, named_as, tie_words
+from factiongraph.frames.modifiers import load_rules as load_modifier_rules
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -232,6 +233,7 @@ class _Resolution:
         self.sources: set[str] = set()  # entities only named as a report's source (see `_drop_non_parties`)
         self._coalition_known = False  # looked up yet?
         self._person_names: list[tuple[int, int]] | None = None  # PERSON entities, no title (see `_partial_name`)
+        self.tied_groups: set[str] = set()  # "Turkish-backed rebels" (see `_tied_group`)
 
     def run(self) -> Document:
         spans = self._registry_spans()
@@ -488,6 +490,7 @@ class _Resolution:
             eid
             for eid, ms in by_entity.items()
             if not self.entities[eid].known
+            and eid not in self.tied_groups  # "Turkish-backed rebels" are not whichever rebels are named
             and self.entities[eid].kind == "rebel"
             and (eid.startswith("generic-") or self.entities[eid].name.split()[-1].lower() in lx.GENERIC_ARMED)
             and all(m.how in ("generic", "coref") for m in ms)
@@ -832,6 +835,54 @@ class _Resolution:
             eid = _slug(f"{tok.text} {head.lemma_}")
             self._add(start, head.i + 1, Entity(eid, name, kind, inter, country, None, False), "generic")
 
+    def _tied_group(self, tok: Token) -> tuple[int, Entity] | None:
+        """"Islamic State-linked insurgents", "Turkish-backed rebels": an armed group of its own.
+
+        The actor in the modifier is no party to the group's acts (the modifier layer gives it
+        the tie), so the group needs its own node; it is kept apart from the document's other
+        unnamed rebels by the actor and tie that qualify it. Returns where the mention starts
+        (after the cue) and the group.
+        """
+        sd = self.sd
+        noun = tok.lower_
+        if noun in lx.GENERIC_ARMED:
+            gid, _, kind, inter = lx.GENERIC_ARMED[noun]
+        elif noun in _TIED_ARMED_NOUNS and tok.tag_ == "NNS":
+            gid, kind, inter = tok.lemma_.lower(), "rebel", 2
+        else:
+            return None
+        if tok.tag_ not in ("NNS", "NNPS") and noun not in ("gunmen", "militiamen") or named_as(tok):
+            return None  # "Iranian-backed rebels known as the Houthis": the name is the group
+        cues = load_modifier_rules().suffixes
+        for cue in tok.children:
+            if not (
+                cue.dep_ == "amod"
+                and cue.i < tok.i
+                and cue.lower_ in cues
+                and cue.i >= 2
+                and sd[cue.i - 1].text == "-"
+                and self.taken[cue.i - 2]
+            ):
+                continue
+            owner = self._entity_at(cue.i - 2)
+            if owner is None or owner.id.startswith("generic-") or owner.id == "civilians":
+                return None
+            first = next(i for i in range(cue.i - 2, -1, -1) if i == 0 or not self.taken[i - 1])
+            name = f"{sd[first:cue.i - 1].text}-{cue.lower_} {noun}"
+            # one node whichever cue qualifies it ("IS-linked" and "IS-affiliated insurgents")
+            entity = Entity(f"{gid}-tied-to-{owner.id}", name, kind, inter, owner.country, None, False)
+            self.tied_groups.add(entity.id)
+            return cue.i + 1, entity
+        return None
+
+    def _entity_at(self, i: int) -> Entity | None:
+        """The entity of the mention that covers token i, if any."""
+        char = self.sd[i].idx
+        for m in self.mentions:
+            if m.start <= char < m.end:
+                return self.entities.get(m.actor_id)
+        return None
+
     def _generic_mentions(self) -> None:
         sd = self.sd
         gov = self._state_entity(self.focus)
@@ -839,6 +890,10 @@ class _Resolution:
             if self.taken[tok.i] or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             low = tok.lower_
+            tied = self._tied_group(tok)
+            if tied is not None:
+                self._add(tied[0], tok.i + 1, tied[1], "generic")
+                continue
             # a noun modified by a named actor ("Nusra fighters") belongs to that actor
             mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
             if any(self.taken[c.i] and not _against(c) for c in mods):
@@ -1785,6 +1840,11 @@ def _sent_by_subject(tok: Token) -> bool:
         c.dep_ == "nsubj" for c in tok.head.children
     )
 
+
+# Plural nouns for the members of an armed group that a tie modifier can qualify ("al-Qaeda-linked
+# jihadists"), besides the generic armed nouns: from ARMED_GROUP_NOUNS, with "terrorists" (the
+# label governments give such groups).
+_TIED_ARMED_NOUNS = lx.ARMED_GROUP_NOUNS - {"fighters"} | {"terrorists"}
 
 _STATE_FORCE_MODIFIERS = ("government", "regime", "pro-government", "security", "army")
 
