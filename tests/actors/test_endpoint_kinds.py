@@ -170,3 +170,15 @@ def test_a_country_owning_a_war_with_no_opponent_named_is_its_setting(resolve, t
 )
 def test_a_country_owning_a_war_on_a_named_opponent_is_a_side(resolve, text, side):
     assert side in mentions(resolve(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("In Myanmar, rebels overran an army outpost near the border with India on Monday.", "india"),
+        ("Sudan said its troops were deployed on the frontier with Chad.", "chad"),
+        ("Somali officials said the militia had crossed the long boundary with Kenya.", "kenya"),
+    ],
+)
+def test_the_country_across_a_border_is_a_place(resolve, text, country):
+    assert country not in mentions(resolve(text))

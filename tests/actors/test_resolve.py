@@ -373,3 +373,15 @@ def test_actors_indefinite_description_then_a_name_is_one_actor(
 def test_actors_a_force_with_a_name_of_its_own_is_not_the_state(resolve, text, name, state):
     owners = {aid for aid, ms in mentions(resolve(text)).items() if any(name in m for m in ms)}
     assert owners and state not in owners
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In Myanmar, the junta said its troops had repelled the attack.", ["the junta", "its"]),
+        ("Resistance fighters ambushed a junta convoy in Sagaing, Myanmar.", ["junta"]),
+        ("Residents of Myanmar said junta soldiers burned the village.", ["junta soldiers"]),
+    ],
+)
+def test_actors_the_junta_is_the_military_government_of_the_focus_state(resolve, text, expected):
+    assert [m for m in mentions(resolve(text))["myanmar"] if m != "Myanmar"] == expected

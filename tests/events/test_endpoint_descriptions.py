@@ -106,3 +106,20 @@ def test_a_fronted_description_opened_by_a_time_adverb_names_no_target(run, text
 def test_the_enemy_of_a_purpose_clause_is_not_helped_by_the_deployment(run, text, enemy):
     doc = run(text)
     assert not [e for e in doc.events if e.plover in ("AID", "SUPPORT", "COOPERATE") and enemy in (e.actor1, e.actor2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "enemy"),
+    [
+        ("Kachin rebels opened a new front to support the offensive, shelling junta bases near Bhamo in Myanmar.",
+         "myanmar"),
+        ("Turkey sent drones to back the Tripoli government, hitting LNA supply lines near Sirte.",
+         "libyan-national-army"),
+        ("Russia stepped up its support for the Syrian army, bombing Hayat Tahrir al-Sham positions near Idlib.",
+         "hayat-tahrir-al-sham"),
+    ],
+)
+def test_who_a_participial_clause_of_attack_hits_is_not_helped(run, text, enemy):
+    doc = run(text)
+    assert not [e for e in doc.events if e.plover in ("AID", "SUPPORT", "COOPERATE") and enemy in (e.actor1, e.actor2)]
+    assert not [r for r in doc.relations if r.type == "support" and enemy in (r.source, r.target)]

@@ -18,6 +18,7 @@ STATE_AGENT_NOUNS = frozenset(
         "police",
         "government",
         "regime",
+        "junta",
         "authorities",
         "officials",
         "official",
@@ -121,7 +122,7 @@ CIVILIAN_NOUNS = frozenset(
 PROTESTER_NOUNS = frozenset(["protesters", "protestors", "demonstrators", "marchers"])
 
 # The government of the document's focus country, named generically.
-GOVERNMENT_HEADS = frozenset(["government", "regime", "army", "military", "authorities", "troops"])
+GOVERNMENT_HEADS = frozenset(["government", "regime", "junta", "army", "military", "authorities", "troops"])
 # Modifiers of "government" that name a body other than the state in power (English usage:
 # "shadow cabinet/government", "government in exile", a "parallel"/"rival" administration).
 NON_INCUMBENT = frozenset(["shadow", "exiled", "exile", "parallel", "rival", "breakaway", "opposition", "rebel"])
@@ -133,6 +134,8 @@ GOVERNMENT_PHRASES = (
     "security forces",
     "the government",
     "the regime",
+    "the junta",
+    "junta forces",
     "the army",
     "the military",
     "the authorities",
@@ -142,6 +145,7 @@ GOVERNMENT_PHRASES = (
     "the security forces",
     "government",
     "regime",
+    "junta",
 )
 
 # Definite descriptions and pronouns that refer back to an actor already named.
@@ -309,6 +313,11 @@ GROUP_NOUNS_SINGULAR = frozenset(
 PLACE_NOUNS = frozenset(
     "region border area town city village province district territory frontier zone outskirts capital".split()
 )
+# Nouns the small English models tag as adjectives before another noun ("a junta base").
+NOUNS_TAGGED_ADJ = frozenset(["junta"])
+
+# Nouns for the line between two countries: the country "with" it is across that line, a place.
+BOUNDARY_NOUNS = frozenset("border frontier boundary borderline".split())
 
 # Directional modifiers that make a country name a region ("northern Syria").
 DIRECTIONS = frozenset(

@@ -705,9 +705,9 @@ class _Resolution:
         """A country or capital named as a place: a dateline, or a modifier of a place or venue.
 
         'TEHRAN (Agency) -' and 'CITY:' open a report; 'the Juba Peace Agreement', 'a Nairobi hotel',
-        'an Iraqi village'; 'Lebanon's Hezbollah', 'Bangladesh's Chittagong Division' (the home of a
-        group or of a region); 'Yemen's war' with no opponent named (its setting). 'in Libya' stays:
-        where an event happens is, for event coding, its target.
+        'an Iraqi village', 'the border with India'; 'Lebanon's Hezbollah', 'Bangladesh's Chittagong
+        Division' (the home of a group or of a region); 'Yemen's war' with no opponent named (its
+        setting). 'in Libya' stays: where an event happens is, for event coding, its target.
         """
         if self._opens_report(span):
             return True
@@ -716,6 +716,8 @@ class _Resolution:
             return True  # "a UK-based outlet": where it sits
         root = span.root
         head = root.head
+        if _bordering(root):
+            return True  # "the border with India": the country on the other side of a line
         if head.i == root.i or head.pos_ not in ("NOUN", "PROPN") or self.taken[head.i]:
             return root.dep_ == "poss" and self.taken[head.i] and head.i != root.i and self._group_at(head.i)
         if root.dep_ == "poss" and any(c.dep_ == "compound" and self._group_at(c.i) for c in head.children):
@@ -887,7 +889,7 @@ class _Resolution:
         sd = self.sd
         gov = self._state_entity(self.focus)
         for tok in sd:
-            if self.taken[tok.i] or tok.pos_ not in ("NOUN", "PROPN"):
+            if self.taken[tok.i] or tok.pos_ not in ("NOUN", "PROPN") and tok.lower_ not in lx.NOUNS_TAGGED_ADJ:
                 continue
             low = tok.lower_
             tied = self._tied_group(tok)
@@ -905,7 +907,7 @@ class _Resolution:
                     gid, name, kind, inter = lx.GENERIC_ARMED["rebels" if low != "militant" else "militants"]
                     entity = Entity(f"generic-{gid}", name, kind, inter, self.focus, None, False)
                     self._add(tok.i, tok.i + 1, entity, "generic")
-                elif gov is not None and low in ("army", "government", "regime", "military"):
+                elif gov is not None and low in ("army", "government", "regime", "junta", "military"):
                     self._add(tok.i, tok.i + 1, gov, "generic")
                 continue
             side = next((c.lower_ for c in mods if c.lower_ in lx.ARMED_MODIFIERS and c.i < tok.i), None)
@@ -971,7 +973,7 @@ class _Resolution:
             elif (
                 gov is not None
                 and (
-                    low in ("government", "regime")
+                    low in ("government", "regime", "junta")
                     and tok.dep_ != "compound"
                     or (
                         low in ("forces", "troops", "soldiers")
@@ -1846,7 +1848,7 @@ def _sent_by_subject(tok: Token) -> bool:
 # label governments give such groups).
 _TIED_ARMED_NOUNS = lx.ARMED_GROUP_NOUNS - {"fighters"} | {"terrorists"}
 
-_STATE_FORCE_MODIFIERS = ("government", "regime", "pro-government", "security", "army")
+_STATE_FORCE_MODIFIERS = ("government", "regime", "junta", "pro-government", "security", "army")
 
 
 def _named_by_a_proper_modifier(tok: Token) -> bool:
@@ -1888,6 +1890,18 @@ def _reported_self(tok: Token) -> bool:
 
 def _directional(root: Token) -> bool:
     return any(c.dep_ in ("amod", "compound") and c.lower_ in lx.DIRECTIONS for c in root.children)
+
+
+def _bordering(root: Token) -> bool:
+    """The object of "with" on a boundary noun: "the border with Chad", "its frontier with Iran"."""
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ == "with"
+        and prep.head.lemma_.lower() in lx.BOUNDARY_NOUNS
+    )
 
 
 def _locative(root: Token) -> bool:

@@ -1250,13 +1250,26 @@ def _hostile_purposes(tok: Token, plover: str, lex: Lexicon) -> set[int]:
     deployment is for, so the event takes no target from them."""
     if tok.pos_ != "VERB" or plover in HOSTILE:
         return set()
-    return {
+    out = {
         t.i
         for c in tok.children
         if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" and _to_clause(c)
         and (sense := _sense(c, lex)) is not None and sense.plover in HOSTILE
         for t in c.subtree
     }
+    # "... to back the offensive, striking army bases": a participial clause set off by a comma
+    # names who is hit; the parser may hang its object over it ("striking" as a modifier of "bases")
+    for c in tok.subtree:
+        if (
+            c.i > tok.i + 1
+            and c.tag_ == "VBG"
+            and c.dep_ in ("advcl", "acl", "amod")
+            and c.doc[c.i - 1].text == ","
+            and (sense := _sense(c, lex)) is not None
+            and sense.plover in HOSTILE
+        ):
+            out |= {t.i for t in (c.head if c.dep_ == "amod" else c).subtree}
+    return out
 
 
 def _inside(m: Mention, tokens: set[int], ms: _Mentions) -> bool:
