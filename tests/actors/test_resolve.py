@@ -385,3 +385,31 @@ def test_actors_a_force_with_a_name_of_its_own_is_not_the_state(resolve, text, n
 )
 def test_actors_the_junta_is_the_military_government_of_the_focus_state(resolve, text, expected):
     assert [m for m in mentions(resolve(text))["myanmar"] if m != "Myanmar"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "short"),
+    [
+        ("The Arakan Army (AA) seized a base in Rakhine. Two days later the AA shelled a navy ship.", "arakan-army",
+         "AA"),
+        ("Leaders of the Arakan Army (AA) met envoys from China; the AA agreed to talk.", "arakan-army", "AA"),
+        ("Fighting between the junta and the Arakan Army (AA) resumed in Myanmar, where the AA holds most townships.",
+         "arakan-army", "AA"),
+    ],
+)
+def test_actors_a_short_form_given_in_brackets_names_the_actor_later(resolve, text, actor, short):
+    assert mentions(resolve(text))[actor][-1] == short
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Arakan Army (AA) kept its posts. Later the KIA, the AA and local militias captured a second town.",
+        "After the Arakan Army (AA) rose, the KIA, the AA and several smaller groups signed a pact.",
+        "Reports from the Arakan Army (AA) say the TNLA, the AA and allied units took the pass.",
+    ],
+)
+def test_actors_two_short_names_side_by_side_stay_two_actors(resolve, text):
+    m = mentions(resolve(text))
+    assert "AA" in m["arakan-army"]
+    assert not any(x in m["arakan-army"] for x in ("KIA", "TNLA"))

@@ -341,8 +341,8 @@ class _Resolution:
             if other is None:
                 continue
             a, b = self.entities[other.actor_id], self.entities[m.actor_id]
-            if a.known and b.known:
-                continue
+            if a.known and b.known or _two_acronyms(m.text, other.text) and not _bracketed(span):
+                continue  # "the KIA, the AA and ...": two short names side by side are a list
             keep, gone = (b, a) if b.known and not a.known else (a, b)
             self._repoint(gone.id, keep.id)
             at = {i: dataclasses.replace(x, actor_id=keep.id) if x.actor_id == gone.id else x for i, x in at.items()}
@@ -1094,8 +1094,12 @@ class _Resolution:
         for m in self.mentions:
             if m.how not in ("alias", "ner") or len(m.text.split()) < 2 or m.actor_id in self.persons:
                 continue
-            if m.text not in named and len(letters := variants.initials(m.text)) >= 2:
-                named[m.text] = (letters, m.start, self.entities[m.actor_id])
+            # "Arakan Army (AA)": a name that carries its own short form spells it
+            full, given = _ACRONYM_GIVEN.match(m.text).group("full", "short")  # type: ignore[union-attr]
+            if given and given.isupper():
+                named.setdefault(given, (given.lower(), m.start, self.entities[m.actor_id]))
+            if full not in named and len(letters := variants.initials(full)) >= 2:
+                named[full] = (letters, m.start, self.entities[m.actor_id])
         if not named:
             return
         for tok in self.sd:
@@ -1847,6 +1851,14 @@ def _sent_by_subject(tok: Token) -> bool:
 # jihadists"), besides the generic armed nouns: from ARMED_GROUP_NOUNS, with "terrorists" (the
 # label governments give such groups).
 _TIED_ARMED_NOUNS = lx.ARMED_GROUP_NOUNS - {"fighters"} | {"terrorists"}
+
+# A name followed by its short form in brackets: "Arakan Army (AA)".
+_ACRONYM_GIVEN = re.compile(r"(?P<full>.*?)(?:\s*\((?P<short>[A-Za-z]{2,8})\))?$", re.S)
+
+
+def _two_acronyms(a: str, b: str) -> bool:
+    """Two different short names in capitals ("KIA", "AA")."""
+    return a != b and all(x.isupper() and x.isalpha() and len(x) <= 8 for x in (a, b))
 
 _STATE_FORCE_MODIFIERS = ("government", "regime", "junta", "pro-government", "security", "army")
 
