@@ -126,3 +126,15 @@ def test_qualified_rebels_before_the_one_named_group_are_that_group(resolve, tex
 )
 def test_the_owner_of_what_an_attack_hits_stays_beside_several_groups(resolve, text):
     assert mentions(resolve(text))["generic-rebels"] == ["rebel"]
+
+
+@pytest.mark.parametrize(
+    ("text", "generic"),
+    [
+        ("Rebels in Mali overran two army posts near Gao.", "generic-rebels"),
+        ("Separatists in Cameroon burned a school on Monday.", "generic-separatists"),
+        ("Insurgents later returned to the town.", "generic-insurgents"),
+    ],
+)
+def test_a_capitalised_plural_opening_a_sentence_is_a_generic_group(resolve, text, generic):
+    assert generic in {a.id for a in resolve(text).actors}

@@ -123,3 +123,30 @@ def test_who_a_participial_clause_of_attack_hits_is_not_helped(run, text, enemy)
     doc = run(text)
     assert not [e for e in doc.events if e.plover in ("AID", "SUPPORT", "COOPERATE") and enemy in (e.actor1, e.actor2)]
     assert not [r for r in doc.relations if r.type == "support" and enemy in (r.source, r.target)]
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Rebels in Mali overran two army posts near Gao on Sunday.", "mali"),
+        ("Insurgents near Palma, Mozambique, burned a church and a clinic.", "mozambique"),
+        ("The gunmen in Niger then abducted forty farmers.", "niger"),
+    ],
+)
+def test_a_country_named_where_a_group_is_does_not_act_for_it(run, text, state):
+    doc = run(text)
+    assert doc.events and all(e.actor1 != state for e in doc.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker"),
+    [
+        ("In Myanmar, the KIA mounted attacks on military camps near Laiza.", "kia"),
+        ("Militants ambushed a military convoy in northern Burkina Faso.", "generic-militants"),
+        ("Boko Haram raided military bases in Borno state in Nigeria overnight.", "boko-haram"),
+    ],
+)
+def test_military_camps_are_the_state_forces_an_attack_hits(run, text, attacker):
+    doc = run(text)
+    hit = {(e.actor1, e.actor2) for e in doc.events if e.plover == "ASSAULT"}
+    assert any(a == attacker and b is not None and doc.actor(b).kind == "state" for a, b in hit), hit

@@ -853,7 +853,7 @@ class _Resolution:
             gid, kind, inter = tok.lemma_.lower(), "rebel", 2
         else:
             return None
-        if tok.tag_ not in ("NNS", "NNPS") and noun not in ("gunmen", "militiamen") or named_as(tok):
+        if not _plural(tok) and noun not in ("gunmen", "militiamen") or named_as(tok):
             return None  # "Iranian-backed rebels known as the Houthis": the name is the group
         cues = load_modifier_rules().suffixes
         for cue in tok.children:
@@ -889,7 +889,10 @@ class _Resolution:
         sd = self.sd
         gov = self._state_entity(self.focus)
         for tok in sd:
-            if self.taken[tok.i] or tok.pos_ not in ("NOUN", "PROPN") and tok.lower_ not in lx.NOUNS_TAGGED_ADJ:
+            if self.taken[tok.i] or tok.pos_ not in ("NOUN", "PROPN") and not (
+                tok.lower_ in lx.NOUNS_TAGGED_ADJ
+                or tok.lower_ == "military" and tok.dep_ == "amod" and tok.head.lemma_.lower() in lx.TARGET_NOUNS
+            ):  # "a junta base", "military camps": the adjective names whose they are
                 continue
             low = tok.lower_
             tied = self._tied_group(tok)
@@ -916,7 +919,7 @@ class _Resolution:
                 gid, name, kind, inter = lx.GENERIC_ARMED[lx.ARMED_MODIFIERS[side]]
                 entity = Entity(f"generic-{gid}", name, kind, inter, self.focus, None, False)
                 self._add(start, tok.i + 1, entity, "generic")
-            elif low in lx.GENERIC_ARMED and tok.tag_ in ("NNS", "NNPS") or low in ("gunmen", "militiamen"):
+            elif low in lx.GENERIC_ARMED and _plural(tok) or low in ("gunmen", "militiamen"):
                 gid, name, kind, inter = lx.GENERIC_ARMED[low]
                 if _has_demonym(tok, self.r._adjectives):
                     continue  # handled by NER/demonym rules
@@ -1859,6 +1862,12 @@ _ACRONYM_GIVEN = re.compile(r"(?P<full>.*?)(?:\s*\((?P<short>[A-Za-z]{2,8})\))?$
 def _two_acronyms(a: str, b: str) -> bool:
     """Two different short names in capitals ("KIA", "AA")."""
     return a != b and all(x.isupper() and x.isalpha() and len(x) <= 8 for x in (a, b))
+
+
+def _plural(tok: Token) -> bool:
+    """A plural noun; the small models tag a capitalised plural opening a sentence as a singular
+    proper noun ("Rebels in Mali ...": NNP)."""
+    return tok.tag_ in ("NNS", "NNPS") or bool(tok.is_sent_start) and tok.tag_ == "NNP" and tok.lower_.endswith("s")
 
 _STATE_FORCE_MODIFIERS = ("government", "regime", "junta", "pro-government", "security", "army")
 

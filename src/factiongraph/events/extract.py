@@ -223,6 +223,17 @@ class _Mentions:
     def at(self, tok: Token) -> Mention | None:
         return self.by_token.get(tok.i)
 
+    def _where(self, prep: Token) -> bool:
+        """A preposition of place whose object is a state named bare ("in Mali", "near Iraq")."""
+        if prep.dep_ != "prep" or prep.lower_ not in _WHERE_PREPS:
+            return False
+        for obj in prep.children:
+            m = self.at(obj) if obj.dep_ == "pobj" and obj.pos_ == "PROPN" else None
+            actor = self.actors.get(m.actor_id) if m is not None else None
+            if actor is not None and actor.kind in ("state", "foreign_state"):
+                return True
+        return False
+
     def in_subtree(self, tok: Token) -> Mention | None:
         """The actor a phrase names: the head itself, its modifiers, then anything below it."""
         m = self.at(tok)
@@ -252,6 +263,8 @@ class _Mentions:
             if (t.dep_ == "nsubj" and t.head.lemma_ in cert.REPORT_VERBS) or (t.dep_ == "appos" and t.head != tok)
             for x in t.subtree
         }
+        # "rebels in Mali": a country named where a group is, is where it is, not who it is
+        skip |= {x.i for c in tok.children if self._where(c) for x in c.subtree}
         for t in tok.subtree:
             if t.dep_ in ("relcl",) or t.i in skip:
                 continue
@@ -259,6 +272,9 @@ class _Mentions:
             if m is not None and not _inside_relcl(t, tok):
                 return m
         return None
+
+
+_WHERE_PREPS = frozenset("in at near around across throughout inside outside".split())
 
 
 def _relational(noun: Token) -> bool:
