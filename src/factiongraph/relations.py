@@ -37,6 +37,7 @@ from factiongraph.events.extract import (
 )
 from factiongraph.frames import (
     allegiance_lords,
+    among_listed,
     conjuncts,
     description_start,
     list_members,
@@ -429,6 +430,11 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
                 own = _noun_itself(tok.head, ms, tok)
             elif tok.dep_ in ("attr", "oprd") and tok.head.lemma_ in ("be", "become", "remain"):
                 own = _theme(tok.head, ms)
+            elif tok.dep_ == "pobj" and (listed := among_listed(tok)):
+                # "Among the members of Y are A and B": each listed actor belongs to Y
+                for m in ms.named([x for t in listed for x in conjuncts(t)]):
+                    for g in groups:
+                        add("affiliation", m, g, tok, tok.head.head, "member-noun")
             elif tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ == "VERB":
                 own = _theme(tok.head.head, ms)  # "X fought as part of Y", "X served as members of Y"
             elif tok.dep_ == "nsubj" and tok.head.lemma_ in ("be", "include") and lemma != "part":

@@ -141,6 +141,22 @@ def list_members(tok: Token, words: TieWords | None = None) -> list[Token] | Non
     return None
 
 
+def among_listed(tok: Token) -> list[Token]:
+    """The phrases a copular clause says are among what `tok`, the object of its "among", names:
+    "Among the factions that joined Y are A, B and C", "A and B were among the members of Y" (A, B
+    and C are such factions or members). [] for an "among" of any other clause ("fighting broke out
+    among the factions", "the dispute among the members of Y")."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "among":
+        return []
+    verb = prep.head
+    if verb.dep_ == "parataxis" and verb.head.lemma_ == "be":
+        verb = verb.head  # "Among the N, the ministry said, are A and B": the phrase hangs off the aside
+    if verb.lemma_ != "be":
+        return []
+    return [c for c in verb.children if c.dep_ in ("nsubj", "attr")]
+
+
 def membership_place(tok: Token, words: TieWords | None = None) -> Token | None:
     """The preposition of a phrase placing the clause's actor inside a group ("within the ranks of Y",
     "under the banner of Y", "within Y" for a named organisation), or None."""
