@@ -430,9 +430,9 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
                 own = _noun_itself(tok.head, ms, tok)
             elif tok.dep_ in ("attr", "oprd") and tok.head.lemma_ in ("be", "become", "remain"):
                 own = _theme(tok.head, ms)
-            elif tok.dep_ == "pobj" and (listed := among_listed(tok)):
+            elif tok.dep_ == "pobj" and (among := among_listed(tok)):
                 # "Among the members of Y are A and B": each listed actor belongs to Y
-                for m in ms.named([x for t in listed for x in conjuncts(t)]):
+                for m in ms.named([x for t in among for x in conjuncts(t)]):
                     for g in groups:
                         add("affiliation", m, g, tok, tok.head.head, "member-noun")
             elif tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ == "VERB":
@@ -577,6 +577,9 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
             elif tok.dep_ == "pobj" and tok.head.lower_ in TEMPORAL_HEADS and tok.head.head.pos_ == "VERB" \
                     and tok.head.i < tok.head.head.i:
                 own = _theme(tok.head.head, tie_ms)  # "Once an ally of Y, X attacked ...": X was Y's ally
+            if own is None and (poss is not None or owner is not None):
+                # "Y's Somali affiliate, which locals call X", "the Y affiliate known as X": the name given
+                own = next((m for n in named_as(tok) if (m := tie_ms.at(n) or tie_ms.in_subtree(n))), None)
             if own is None or own.actor_id == other.actor_id:
                 continue
             c = cert.classify(tok).value

@@ -342,9 +342,9 @@ class _Reader:
                 return listed, False
             if tok.lower_ in PLURAL_PRONOUNS:
                 return [], False  # "they" with no list to stand for: not the one actor a resolver guessed
-        if self.ms.at(tok) is None and (listed := among_listed(tok)):
+        if self.ms.at(tok) is None and (among := among_listed(tok)):
             # "Among the factions that joined Q are A, B and C": the listed phrases are those factions
-            inner = self.role_of(listed, whole)
+            inner = self.role_of(among, whole)
             return inner.mentions, inner.partial
         if self.ms.at(tok) is None and (
             tok.lemma_.lower() in self.frames.of_heads or tok.lower_ in self.frames.of_heads

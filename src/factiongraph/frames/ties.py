@@ -68,12 +68,16 @@ def tie_words() -> TieWords:
 
 def named_as(noun: Token) -> list[Token]:
     """The name a noun is given by a clause of naming hanging off it: "fighters known as the Giants
-    Brigades", "a militia dubbed the Africa Corps" (the verbs: `naming_verbs`)."""
+    Brigades", "a militia dubbed the Africa Corps", "the branch, which locals call X" (the verbs:
+    `naming_verbs`)."""
     verbs = tie_words().naming_verbs
     out: list[Token] = []
     for c in noun.children:
         if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in verbs:
             out += prep_objects(c, ("as",)) + [o for o in c.children if o.dep_ in ("oprd", "attr")]
+            if any(k.tag_ in ("WDT", "WP") for k in c.children):
+                # "which locals call X", parsed with two objects: the relative pronoun and the name
+                out += [o for o in c.children if o.dep_ == "dobj" and o.tag_ not in ("WDT", "WP")]
     return out
 
 
