@@ -436,7 +436,19 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
                     for g in groups:
                         add("affiliation", m, g, tok, tok.head.head, "member-noun")
             elif tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ == "VERB":
-                own = _theme(tok.head.head, ms)  # "X fought as part of Y", "X served as members of Y"
+                verb = tok.head.head
+                obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+                if obj is not None and lemma == "member":
+                    # "Y admitted X as members", "welcomed X as a member of Y": "as" describes the object
+                    own = _phrase_actor(obj, ms)
+                    # the group the phrase names itself ("of the alliance against Z" is not of Z), else
+                    # the one admitting ("Y accepted X as members")
+                    of = prep_objects(tok, ("of",))
+                    own_groups = [grp for o in of if (grp := _noun_itself(o, ms, o)) is not None]
+                    admitting = _theme(verb, ms) if not of else None
+                    groups = own_groups[:1] if of else [admitting] if admitting is not None else []
+                else:
+                    own = _theme(verb, ms)  # "X fought as part of Y", "X served as members of Y"
             elif tok.dep_ == "nsubj" and tok.head.lemma_ in ("be", "include") and lemma != "part":
                 # "Y, whose members are A, B and C" / "its members include A and B": the listed actors belong to Y
                 poss = next((c for c in tok.children if c.dep_ == "poss"), None)

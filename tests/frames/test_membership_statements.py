@@ -136,3 +136,39 @@ def test_a_relational_noun_takes_the_name_its_naming_clause_gives_as_its_holder(
 )
 def test_a_relative_clause_that_names_nothing_gives_a_relational_noun_no_holder(run, text):
     assert affiliations(run(text)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "member", "group"),
+    [
+        (
+            "The Levant Front enlisted Jaysh al-Islam as a member of the Syrian National Army last spring.",
+            "jaysh-al-islam",
+            "syrian-national-army",
+        ),
+        (
+            "The Syrian Democratic Forces accepted the Sanadid Forces as members in 2016.",
+            "sanadid-forces",
+            "syrian-democratic-forces",
+        ),
+        (
+            "Ahrar al-Sham welcomed Jaysh al-Sunna as a member of the Army of Conquest.",
+            "jaysh-al-sunna",
+            "jaysh-al-fatah",
+        ),
+    ],
+)
+def test_as_a_member_after_a_direct_object_makes_the_object_the_member(run, text, member, group):
+    assert affiliations(run(text)) == {(member, group, None)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Syrian Democratic Forces welcomed the YPG as members of the alliance against the Islamic State.",
+        "Hayat Tahrir al-Sham fought Jaysh al-Ahrar as members of the Army of Conquest watched.",
+        "The Syrian army fought the YPG as part of a wider offensive.",
+    ],
+)
+def test_as_a_member_names_no_group_inside_its_phrase_nor_a_clause_after_it(run, text):
+    assert affiliations(run(text)) == set()
