@@ -37,6 +37,7 @@ from factiongraph.events.extract import (
 )
 from factiongraph.frames import (
     allegiance_lords,
+    among_listed,
     conjuncts,
     description_start,
     list_members,
@@ -429,8 +430,25 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
                 own = _noun_itself(tok.head, ms, tok)
             elif tok.dep_ in ("attr", "oprd") and tok.head.lemma_ in ("be", "become", "remain"):
                 own = _theme(tok.head, ms)
+            elif tok.dep_ == "pobj" and (among := among_listed(tok)):
+                # "Among the members of Y are A and B": each listed actor belongs to Y
+                for m in ms.named([x for t in among for x in conjuncts(t)]):
+                    for g in groups:
+                        add("affiliation", m, g, tok, tok.head.head, "member-noun")
             elif tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ == "VERB":
-                own = _theme(tok.head.head, ms)  # "X fought as part of Y", "X served as members of Y"
+                verb = tok.head.head
+                obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+                if obj is not None and lemma == "member":
+                    # "Y admitted X as members", "welcomed X as a member of Y": "as" describes the object
+                    own = _phrase_actor(obj, ms)
+                    # the group the phrase names itself ("of the alliance against Z" is not of Z), else
+                    # the one admitting ("Y accepted X as members")
+                    of = prep_objects(tok, ("of",))
+                    own_groups = [grp for o in of if (grp := _noun_itself(o, ms, o)) is not None]
+                    admitting = _theme(verb, ms) if not of else None
+                    groups = own_groups[:1] if of else [admitting] if admitting is not None else []
+                else:
+                    own = _theme(verb, ms)  # "X fought as part of Y", "X served as members of Y"
             elif tok.dep_ == "nsubj" and tok.head.lemma_ in ("be", "include") and lemma != "part":
                 # "Y, whose members are A, B and C" / "its members include A and B": the listed actors belong to Y
                 poss = next((c for c in tok.children if c.dep_ == "poss"), None)
@@ -571,6 +589,9 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
             elif tok.dep_ == "pobj" and tok.head.lower_ in TEMPORAL_HEADS and tok.head.head.pos_ == "VERB" \
                     and tok.head.i < tok.head.head.i:
                 own = _theme(tok.head.head, tie_ms)  # "Once an ally of Y, X attacked ...": X was Y's ally
+            if own is None and (poss is not None or owner is not None):
+                # "Y's Somali affiliate, which locals call X", "the Y affiliate known as X": the name given
+                own = next((m for n in named_as(tok) if (m := tie_ms.at(n) or tie_ms.in_subtree(n))), None)
             if own is None or own.actor_id == other.actor_id:
                 continue
             c = cert.classify(tok).value

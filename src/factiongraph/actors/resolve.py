@@ -58,6 +58,7 @@ _SIDE_PLURALS = words("descriptions", "side_plurals")
 _STATE_PLURALS = words("descriptions", "state_plurals")
 _RELATIONAL_PLURALS = words("descriptions", "ally_plurals") | words("descriptions", "rival_plurals")
 _CONTRAST_MODIFIERS = words("descriptions", "contrast_modifiers")
+_NOVELTY_MODIFIERS = words("descriptions", "novelty_modifiers")
 _PART_NOUNS = words("descriptions", "part_nouns")
 # what no plural description of parties refers to
 _NO_SIDE_KINDS = frozenset({"civilians", "protesters", "other"})
@@ -1289,8 +1290,14 @@ class _Resolution:
                 if other is not None:
                     self._add(det[0].i, tok.i + 1, self.entities[other], "coref")
                 continue
+            if disjoint and disjoint <= _NOVELTY_MODIFIERS:
+                # "X set up a new grouping named Y ... the new group": the group the text introduced as new
+                fresh = self._introduced_new(tok, spans, sent_starts, k, floor)
+                if fresh is not None:
+                    self._add(det[0].i, tok.i + 1, self.entities[fresh], "coref")
+                continue
             if disjoint:
-                continue  # "a new umbrella body", "another faction": not one named before
+                continue  # "another faction", "a different group": not one named before
             # the nearest sentence (this one, then back through the window) that names a fitting group
             for back in range(k, max(-1, k - DESCRIPTION_WINDOW - 1), -1):
                 lo = sd[sent_starts[back]].idx
@@ -1338,6 +1345,25 @@ class _Resolution:
             and any(w.lower_ in variants.ORG_HEADS for w in e)
             for e in self.sd.ents
         )
+
+    def _introduced_new(
+        self, tok: Token, named: list[tuple[Mention, Span | None]], sent_starts: list[int], k: int, floor: int
+    ) -> str | None:
+        """The referent of "the new group": the one actor the window introduced as new, by a group noun
+        with a novelty modifier and the name it is given ("a new grouping named Y", "a new alliance, Y").
+        None unless exactly one such actor stands there (precision first)."""
+        group_nouns = _NAME_HEADS | tie_words().group_nouns | {w for ws in _DESCRIBED_KINDS.values() for w in ws}
+        found: set[str] = set()
+        for _, lo, hi in self._window(sent_starts, k, floor, tok):
+            for t in self.sd.char_span(lo, hi, alignment_mode="contract") or []:
+                if t.i >= tok.i or t.pos_ != "NOUN" or t.lemma_.lower() not in group_nouns:
+                    continue
+                if not any(c.dep_ == "amod" and c.lower_ in _NOVELTY_MODIFIERS for c in t.children):
+                    continue
+                names = named_as(t) + [c for c in t.children if c.dep_ == "appos"]
+                for n in names:
+                    found.update(m.actor_id for m, sp in named if sp is not None and sp.start <= n.i < sp.end)
+        return found.pop() if len(found) == 1 else None
 
     def _contrasted(
         self, tok: Token, fits: set[str], named: list[tuple[Mention, Span | None]], sent_starts: list[int], k: int,

@@ -39,7 +39,7 @@ from factiongraph.document import (
 )
 from factiongraph.events import certainty as cert
 from factiongraph.events.extract import _Mentions, _sentence_span
-from factiongraph.frames import description_start
+from factiongraph.frames import among_listed, description_start
 from factiongraph.relation_mentions import Parties
 
 NON_PARTY_KINDS = frozenset({"civilians", "protesters"})
@@ -342,6 +342,10 @@ class _Reader:
                 return listed, False
             if tok.lower_ in PLURAL_PRONOUNS:
                 return [], False  # "they" with no list to stand for: not the one actor a resolver guessed
+        if self.ms.at(tok) is None and (among := among_listed(tok)):
+            # "Among the factions that joined Q are A, B and C": the listed phrases are those factions
+            inner = self.role_of(among, whole)
+            return inner.mentions, inner.partial
         if self.ms.at(tok) is None and (
             tok.lemma_.lower() in self.frames.of_heads or tok.lower_ in self.frames.of_heads
         ):
@@ -516,6 +520,8 @@ class _Reader:
             return [verb.head]  # "the faction that defected", "militias signing up to Q"; not "X's demand to sever"
         if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head != verb:
             return self.subject_tokens(verb.head, depth + 1)
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "among":
+            return [c for c in verb.head.children if c.dep_ == "pobj"]  # "among the militias | signing up to Q"
         if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
             return self.subject_tokens(verb.head.head, depth + 1)  # "X responded by joining Y"
         return []

@@ -68,12 +68,16 @@ def tie_words() -> TieWords:
 
 def named_as(noun: Token) -> list[Token]:
     """The name a noun is given by a clause of naming hanging off it: "fighters known as the Giants
-    Brigades", "a militia dubbed the Africa Corps" (the verbs: `naming_verbs`)."""
+    Brigades", "a militia dubbed the Africa Corps", "the branch, which locals call X" (the verbs:
+    `naming_verbs`)."""
     verbs = tie_words().naming_verbs
     out: list[Token] = []
     for c in noun.children:
         if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in verbs:
             out += prep_objects(c, ("as",)) + [o for o in c.children if o.dep_ in ("oprd", "attr")]
+            if any(k.tag_ in ("WDT", "WP") for k in c.children):
+                # "which locals call X", parsed with two objects: the relative pronoun and the name
+                out += [o for o in c.children if o.dep_ == "dobj" and o.tag_ not in ("WDT", "WP")]
     return out
 
 
@@ -139,6 +143,22 @@ def list_members(tok: Token, words: TieWords | None = None) -> list[Token] | Non
             listed += [c for c in tok.head.children if c.dep_ == "conj" and c.i > tok.i]
         return listed
     return None
+
+
+def among_listed(tok: Token) -> list[Token]:
+    """The phrases a copular clause says are among what `tok`, the object of its "among", names:
+    "Among the factions that joined Y are A, B and C", "A and B were among the members of Y" (A, B
+    and C are such factions or members). [] for an "among" of any other clause ("fighting broke out
+    among the factions", "the dispute among the members of Y")."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "among":
+        return []
+    verb = prep.head
+    if verb.dep_ == "parataxis" and verb.head.lemma_ == "be":
+        verb = verb.head  # "Among the N, the ministry said, are A and B": the phrase hangs off the aside
+    if verb.lemma_ != "be":
+        return []
+    return [c for c in verb.children if c.dep_ in ("nsubj", "attr")]
 
 
 def membership_place(tok: Token, words: TieWords | None = None) -> Token | None:
