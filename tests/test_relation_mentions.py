@@ -201,8 +201,8 @@ def test_relation_mentions_town_that_fell_to_a_side_was_taken_from_its_enemy(run
     got = spans(run("Kurdish forces launched an offensive against Islamic State fighters near Sinjar. The town fell to "
                     "Kurdish forces after two days."))
     assert got == [
-        ("hostility", "ypg", "islamic-state", "Kurdish forces", "Islamic State"),
-        ("hostility", "ypg", "islamic-state", "Kurdish forces", "The town"),
+        ("hostility", "peshmerga", "islamic-state", "Kurdish forces", "Islamic State"),
+        ("hostility", "peshmerga", "islamic-state", "Kurdish forces", "The town"),
     ]
 
 
@@ -229,7 +229,7 @@ def _hostile_pairs(doc: Document) -> set[frozenset[str]]:
     [
         ("Iraqi troops came under heavy fire from Islamic State fighters near the airport.", "islamic-state", "iraq",
          "Iraqi troops"),
-        ("Kurdish units took sniper fire from Islamic State militants on Tuesday.", "islamic-state", "ypg",
+        ("Kurdish units took sniper fire from Islamic State militants on Tuesday.", "islamic-state", "peshmerga",
          "Kurdish units"),
         ("For weeks the Lebanese army suffered repeated attacks from Hezbollah gunmen.", "hezbollah", "lebanon",
          "Lebanese army"),
@@ -262,11 +262,11 @@ def test_relation_mentions_aim_phrase_naming_nobody_is_the_clause_subjects_aim(r
         ("Turkish jets struck Islamic State positions near Bab in support of the Free Syrian Army.",
          "free-syrian-army", "Islamic State positions"),
         ("In support of Kurdish fighters, Jordanian aircraft bombed two Islamic State depots.",
-         "ypg", "two Islamic State depots"),
+         "peshmerga", "two Islamic State depots"),
         ("American drones hit an Islamic State convoy on Friday, in support of Iraqi troops advancing on Mosul.",
          "iraq", "an Islamic State convoy"),
         ("Turkish jets conducted raids planned jointly and in support of Kurdish fighters, using drones against "
-         "Islamic State depots.", "ypg", "Islamic State depots"),
+         "Islamic State depots.", "peshmerga", "Islamic State depots"),
     ],
 )
 def test_relation_mentions_side_an_attack_supports_is_hostile_to_its_target(run, text, ally, target_text):

@@ -90,3 +90,21 @@ def test_a_named_army_is_not_the_government(resolve, text):
 )
 def test_a_respelled_registry_name_resolves_to_its_actor(resolve, text, actor):
     assert actor in registry_ids(resolve(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        ("Near Mosul in Iraq, Kurdish forces pushed Islamic State fighters back from Bashiqa.", "peshmerga", "ypg"),
+        ("Kurdish fighters in Kirkuk, Iraq, repelled an assault on the city on Sunday.", "peshmerga", "ypg"),
+        ("In Qamishli, Syria, Kurdish forces clashed with Turkish-backed rebels.", "ypg", "peshmerga"),
+        ("Kurdish and Arab commanders met in Erbil, Iraq, before the offensive on Mosul, Iraq.", "peshmerga", "ypg"),
+        ("Turkey shelled Kurdish positions around Kobani in Syria after a Kurdish attack near Afrin, Syria.", "ypg",
+         "peshmerga"),
+    ],
+)
+def test_an_ambiguous_name_or_adjective_takes_the_actor_of_the_country_the_report_is_about(
+    resolve, text, expected, not_expected
+):
+    ids = registry_ids(resolve(text))
+    assert expected in ids and not_expected not in ids

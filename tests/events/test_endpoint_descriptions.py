@@ -71,7 +71,8 @@ def test_partner_named_in_the_agents_joint_force_is_never_its_target(run):
 
 
 def test_nationality_of_a_taken_place_is_not_the_side_that_lost_it(run):
-    assert triples(run("Kurdish forces retook two Iraqi villages from the jihadists.")) == [("ASSAULT", "ypg", None)]
+    retaken = run("Kurdish forces retook two Iraqi villages from the jihadists.")
+    assert triples(retaken) == [("ASSAULT", "peshmerga", None)]
     assert triples(run("The rebels captured a Syrian town near the border.")) == [("ASSAULT", "generic-rebels", None)]
     assert triples(run("Ethiopian troops overran a Somali border town on Friday.")) == [("ASSAULT", "ethiopia", None)]
 

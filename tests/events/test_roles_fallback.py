@@ -251,7 +251,7 @@ def test_pursuing_an_armed_enemy_is_an_assault(run, text, triple):
     ("text", "triple"),
     [
         ("Kurdish fighters retook the town from the Islamic State on Monday.",
-         ("ASSAULT", "ypg", "islamic-state")),
+         ("ASSAULT", "peshmerga", "islamic-state")),
         ("Houthi fighters retook the district from the Giants Brigades.", ("ASSAULT", "houthis", "giants-brigades")),
         ("Iraqi forces retook Ramadi from the Islamic State in December.", ("ASSAULT", "iraq", "islamic-state")),
     ],

@@ -231,6 +231,7 @@ class _Resolution:
         self.persons: set[str] = set()  # entities that are single people (not "they")
         self._coalition_entity: Entity | None = None
         self.context: set[str] = set()  # the report's countries (see `_in_context`)
+        self.context_votes: Counter[str] = Counter()  # how often the report names each
         self.sources: set[str] = set()  # entities only named as a report's source (see `_drop_non_parties`)
         self._coalition_known = False  # looked up yet?
         self._person_names: list[tuple[int, int]] | None = None  # PERSON entities, no title (see `_partial_name`)
@@ -647,6 +648,7 @@ class _Resolution:
             own[span.start] = {c for c in countries if c}
             votes.update(own[span.start])
         self.context = {c for c, n in votes.items() if n > 0}
+        self.context_votes = votes
         named = Counter[str]()  # what the report's groups say (a foreign power is named anywhere)
         for span, cands in matched:
             if span.start in own and cands[0].kind not in OPEN_KINDS:
@@ -654,10 +656,13 @@ class _Resolution:
         out = []
         for span, cands in matched:
             mine = Counter(own.get(span.start, set()))
-            context = {c for c, n in (votes - mine).items() if n > 0}
+            rest = votes - mine
+            context = {c for c, n in rest.items() if n > 0}
             fits = [a for a in cands if a.kind in OPEN_KINDS or not context or self._fits(a, context)]
             if fits:
-                out.append((span, fits[0]))
+                # several fit ("Kurdish forces" in a report on Syria that also names Iraq): the one
+                # whose home country the report names most
+                out.append((span, max(fits, key=lambda a: rest[a.country] if a.country else 0)))
             elif not _short_name(span.text) or not +(named - mine):
                 out.append((span, cands[0]))  # places alone do not reject a name: they are often misread
         return out
@@ -777,6 +782,19 @@ class _Resolution:
         actor = self.r.registry.get(sid) if sid else None
         return self.r.registry_entity(actor, self.focus) if actor else None
 
+    def _adjective_ids(self, word: str) -> list[str]:
+        """The registry actors an adjective names ("Kurdish"), the one whose home country the
+        report names most first (the Peshmerga in a report on Iraq, the YPG in one on Syria)."""
+        ids = self.r._adjectives.get(word) or []
+        if len(ids) < 2 or not self.context_votes:
+            return ids
+
+        def home_votes(i: str) -> int:
+            actor = self.r.registry.get(i)
+            return self.context_votes[actor.country] if actor is not None and actor.country else 0
+
+        return sorted(ids, key=home_votes, reverse=True)
+
     def _adjective_mentions(self) -> None:
         """'Turkish forces' -> Turkey; 'Afghan rebels', 'Swiss doctors' -> a group of that people."""
         sd = self.sd
@@ -784,7 +802,7 @@ class _Resolution:
         for tok in sd:
             if self.taken[tok.i] or not tok.text[:1].isupper():
                 continue
-            ids = self.r._adjectives.get(tok.lower_)
+            ids = self._adjective_ids(tok.lower_)
             # a capitalised people-name modifier NER missed ("Hausa politicians"), not sentence-initial
             people = (
                 tok.i not in norp
@@ -1133,7 +1151,7 @@ class _Resolution:
         while start > 0 and sd[start - 1].lower_ in lx.TITLE_WORDS:
             start -= 1
         if start < ent.start and start > 0:
-            ids = self.r._adjectives.get(sd[start - 1].lower_)
+            ids = self._adjective_ids(sd[start - 1].lower_)
             actor = self.r.registry.get(ids[0]) if ids else None
             if actor is not None:
                 self._add(start - 1, ent.end, self.r.registry_entity(actor, self.focus), "alias")
@@ -1207,7 +1225,7 @@ class _Resolution:
         if not plural and root.dep_ not in ("nsubj", "nsubjpass", "dobj"):
             return  # a bare demonym ("Syrian") names no actor
         singular = text[:-1] if text.endswith("s") else text
-        ids = self.r._adjectives.get(singular.split()[-1].lower()) or self.r._adjectives.get(text.lower())
+        ids = self._adjective_ids(singular.split()[-1].lower()) or self._adjective_ids(text.lower())
         actor = self.r.registry.get(ids[0]) if ids else None
         entity = Entity(_slug(text), text, "other", None, actor.country if actor else None, None, False)
         self._add(ent.start, ent.end, entity, "ner")
