@@ -854,6 +854,35 @@ def _clause_backers(verb: Token, agent: Token | None, tie_ms: _Mentions) -> list
     return tie_ms.named([x for p in found for x in conjuncts(p)])
 
 
+def _clause_partners(verb: Token, agent: Token | None, tie_ms: _Mentions) -> list[Mention]:
+    """The partners a phrase of joint action names for the agent of `verb`'s clause: "X, acting
+    jointly with Y, took Z", "X, together with Y, attacked Z", "X attacked Z in coordination with
+    Y", "X fought Z alongside Y" (word lists `joint_adverbs`, `joint_nouns` in `frames/data/ties.yaml`)."""
+    words = tie_words()
+    found: list[Token] = []
+
+    def read(h: Token) -> None:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ == "alongside":
+                found.extend(p for p in c.children if p.dep_ == "pobj")
+            elif c.dep_ == "prep" and c.lower_ == "with" and any(
+                a.dep_ == "advmod" and a.lower_ in words.joint_adverbs for a in (*c.children, *h.children)
+            ):
+                found.extend(p for p in c.children if p.dep_ == "pobj")  # "together with Y", "jointly with Y"
+            elif c.dep_ == "prep" and c.lower_ == "in":
+                for n in c.children:
+                    if n.dep_ == "pobj" and n.lemma_.lower() in words.joint_nouns:
+                        found.extend(prep_objects(n, ("with",)))  # "in coordination with Y"
+
+    read(verb)
+    if agent is not None:
+        read(agent)  # "X, together with Y, ..." hangs off X's own noun
+        for c in agent.children:
+            if c.dep_ == "acl" and c.pos_ == "VERB":
+                read(c)  # "X, acting jointly with Y, ..."
+    return tie_ms.named([x for p in found for x in conjuncts(p)])
+
+
 # coordinators and pre-coordinators of alternatives (the grammar's disjunctive coordination)
 DISJUNCTIVE = frozenset({("cc", "or"), ("cc", "nor"), ("preconj", "either"), ("preconj", "neither")})
 
@@ -903,10 +932,17 @@ def _attack_sides(
         target.pos_ == "ADJ" and not {target.head.lower_, target.head.lemma_.lower()} & AGENT_HEADS
     ):  # "recaptured an Iraqi village": a nationality adjective on a place names no side
         ids = {a.actor_id for a in side} | {m2.actor_id}
-        for p in _clause_backers(tok, head if head.dep_ == "nsubj" else None, tie_ms):
+        agent = head if head.dep_ == "nsubj" else None
+        for p in _clause_backers(tok, agent, tie_ms):
             if p.actor_id not in ids and settings.is_party(p):
+                ids.add(p.actor_id)
                 out.append(_make(doc, "hostility", p, m2, tok, status, e.certainty, derived_from=e.id,
                                  confidence=e.confidence * 0.8, method="backed-attack"))
+        for p in _clause_partners(tok, agent, tie_ms):
+            if p.actor_id not in ids and settings.is_party(p):
+                ids.add(p.actor_id)
+                out.append(_make(doc, "hostility", p, m2, tok, status, e.certainty, derived_from=e.id,
+                                 confidence=e.confidence * 0.8, method="joint-attack"))
     return out
 
 
@@ -1045,7 +1081,9 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
             if cue is not None and any(t.i > cue.i and t.lemma_.lower() in SUPPORT_CUES for t in gap):
                 continue  # "joined the fight to back Y": Y is backed, not fought; cue words cannot tell which
             if cue is None:
-                cue = next((t for t in gap if t.lemma_.lower() in SUPPORT_CUES), None)
+                # "took back the town": the particle of a phrasal verb is no cue of support
+                cue = next((t for t in gap if t.lemma_.lower() in SUPPORT_CUES and t.dep_ not in ("prt", "advmod")),
+                           None)
                 rtype = "support"
                 if cue is not None and cue.dep_ == "pobj" and cue.head.lower_ == "in":
                     continue  # "strikes on X in support of Y": the supporter is who strikes, not X

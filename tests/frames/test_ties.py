@@ -273,6 +273,50 @@ def test_acting_jointly_with_a_partner_is_an_alliance_and_no_fight(run, text, pa
     assert ("hostility", frozenset(pair)) not in got
 
 
+@pytest.mark.parametrize(
+    ("text", "partner", "enemy"),
+    [
+        ("Somali troops, together with AMISOM forces, attacked al-Shabaab near Barawe.", "amisom", "al-shabaab"),
+        ("The SDF stormed Islamic State positions in Raqqa, Syria, in coordination with the Iraqi army.", "iraq",
+         "islamic-state"),
+        ("Wagner mercenaries fought the rebels alongside Malian troops near Kidal.", "mali", "generic-rebels"),
+    ],
+)
+def test_a_partner_in_a_joint_attack_is_hostile_to_its_target(run, text, partner, enemy):
+    doc = run(text)
+    hostile = {frozenset((r.source, r.target)) for r in doc.relations if r.type == "hostility"}
+    assert frozenset((partner, enemy)) in hostile
+    assert not any(r.type in ("alliance", "support") and enemy in (r.source, r.target) for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "fighter", "enemy"),
+    [
+        ("Clan militias fought al-Shabaab alongside the Somali army in Hiraan.", None, "al-shabaab"),
+        ("Ma'awisley fighters fought al-Shabaab alongside the Somali National Army.", "macawisley", "al-shabaab"),
+        ("Russian instructors fought the rebels beside Malian soldiers near Kidal.", None, "generic-rebels"),
+    ],
+)
+def test_the_object_of_fighting_alongside_a_partner_is_the_enemy(run, text, fighter, enemy):
+    doc = run(text)
+    assert not any(e.plover == "COOPERATE" and enemy in (e.actor1, e.actor2) for e in doc.events)
+    assert not any(r.type == "alliance" and enemy in (r.source, r.target) for r in doc.relations)
+    if fighter:
+        assert ("hostility", fighter, enemy) in ties(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Iraq, Shiite militias, working jointly with the Peshmerga, took back two villages from the Islamic State.",
+        "Government troops took back Marawi from the Maute group after five months.",
+        "The Houthis later took back the port of Hodeidah from the Giants Brigades.",
+    ],
+)
+def test_the_particle_of_took_back_is_no_support(run, text):
+    assert not any(r.type == "support" for r in run(text).relations)
+
+
 def test_acting_in_coordination_under_negation_gives_no_alliance(run):
     doc = run("The Lebanese army was not acting in coordination with Hezbollah, officials said.")
     assert not any(r.type == "alliance" for r in doc.relations)

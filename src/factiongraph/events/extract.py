@@ -859,6 +859,11 @@ def _sense(tok: Token, lex: Lexicon) -> TriggerSense | None:
             if by_subject is not None:
                 return by_subject  # "peacekeepers arrived": aid, not a visit
         sense = lex.verb(lemma, particle=particle, prep=prep, obj=obj)
+        if sense is not None and sense.plover == "COOPERATE" and prep in COMPANION_PREPS and dobj is not None:
+            # "fought the rebels alongside the army": the object is fought, the companion is a partner
+            hostile = lex.verb(lemma, particle=particle, prep=None, obj=obj)
+            if hostile is not None and hostile.plover in HOSTILE:
+                sense = hostile
         if sense is None and prep is not None:
             # "took into custody a journalist": the pattern's object is the preposition's
             pobj = next((p for c in kids if c.dep_ == "prep" and c.lower_ == prep
