@@ -413,3 +413,15 @@ def test_actors_two_short_names_side_by_side_stay_two_actors(resolve, text):
     m = mentions(resolve(text))
     assert "AA" in m["arakan-army"]
     assert not any(x in m["arakan-army"] for x in ("KIA", "TNLA"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Near Kirkuk, the peshmerga held their lines overnight.",
+        "Iraqi troops and the peshmerga agreed to share the checkpoints.",
+        "Officials in Erbil said peshmerga units had moved north.",
+    ],
+)
+def test_actors_peshmerga_written_in_lowercase_is_the_peshmerga(resolve, text):
+    assert mentions(resolve(text))["peshmerga"] == ["peshmerga"]
