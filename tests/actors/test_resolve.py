@@ -424,4 +424,5 @@ def test_actors_two_short_names_side_by_side_stay_two_actors(resolve, text):
     ],
 )
 def test_actors_peshmerga_written_in_lowercase_is_the_peshmerga(resolve, text):
-    assert mentions(resolve(text))["peshmerga"] == ["peshmerga"]
+    doc = resolve(text)
+    assert [m.text for a in doc.actors if a.id == "peshmerga" for m in a.mentions if m.how == "alias"] == ["peshmerga"]
