@@ -178,3 +178,17 @@ def test_where_forces_are_sent_is_no_side_of_the_fight_they_are_sent_to(run, tex
     assert not [r for r in doc.relations if r.type == "hostility" and destination in (r.source, r.target)]
     assert all(m.text != "troops" for a in doc.actors if a.id == destination for m in a.mentions)
     assert all(r.source == sender for r in doc.relations if r.type == "hostility")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The brigades were sent to fight on every front, according to the Saudi-led coalition.",
+        "Al-Shabaab attacked the base at dawn, according to AMISOM.",
+        "Rebel fighters clashed with troops near Goma overnight, according to the United Nations.",
+    ],
+)
+def test_the_source_a_report_is_credited_to_is_no_party(run, text):
+    doc = run(text)
+    sources = {"saudi-led-coalition", "amisom", "united-nations"}
+    assert not any({r.source, r.target} & sources for r in doc.relations)

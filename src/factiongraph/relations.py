@@ -946,6 +946,13 @@ def _attack_sides(
     return out
 
 
+def _according_to(settings: Parties, m: Mention) -> bool:
+    """The mention is the source a report is credited to ("..., according to the coalition")."""
+    head = settings.head(m)
+    return head is not None and head.dep_ == "pobj" and head.head.lower_ == "to" \
+        and head.head.head.lower_ == "according"
+
+
 def _reporting_subject(settings: Parties, m: Mention) -> bool:
     """The mention is the subject of a reporting verb ("..., the UN says")."""
     head = settings.head(m)
@@ -1094,8 +1101,8 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue
             if rtype != "hostility" and any(t.i > cue.i and t.pos_ == "VERB" for t in gap):
                 continue  # "coordinate efforts to counter Y": Y belongs to another predicate
-            if any(_reporting_subject(settings, m) for m in (m1, m2)):
-                continue  # "jets struck the town, the Pentagon said"
+            if any(_reporting_subject(settings, m) or _according_to(settings, m) for m in (m1, m2)):
+                continue  # "jets struck the town, the Pentagon said", "..., according to the coalition"
             if _destination(settings.head(m1)):
                 continue  # "X sent troops to Y to fight Z": Y is where they go, X fights Z
             c = cert.classify(cue).value

@@ -426,3 +426,15 @@ def test_actors_two_short_names_side_by_side_stay_two_actors(resolve, text):
 def test_actors_peshmerga_written_in_lowercase_is_the_peshmerga(resolve, text):
     doc = resolve(text)
     assert [m.text for a in doc.actors if a.id == "peshmerga" for m in a.mentions if m.how == "alias"] == ["peshmerga"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Yemen, the Saudi-led pro-government coalition pushed the Houthis back from Marib.",
+        "The Saudi-led Arab coalition bombed Houthi positions near Marib in Yemen.",
+        "Jets of the Saudi-led military coalition struck Hodeidah port, Yemen.",
+    ],
+)
+def test_actors_a_registry_name_with_modifiers_inside_it_still_names_its_actor(resolve, text):
+    assert "saudi-led-coalition" in mentions(resolve(text))

@@ -896,6 +896,20 @@ class _Resolution:
             return cue.i + 1, entity
         return None
 
+    def _interrupted_alias(self, tok: Token) -> Entity | None:
+        """"the Saudi-led pro-government coalition": a registry name ("Saudi-led coalition") with
+        other modifiers between its "<X>-<participle>" and its noun. The noun is the named actor."""
+        if tok.pos_ != "NOUN":
+            return None
+        for c in tok.children:
+            if not (c.dep_ == "amod" and c.i < tok.i - 1 and c.i >= 2 and self.sd[c.i - 1].text == "-"):
+                continue
+            name = f"{self.sd[c.left_edge.i : c.i + 1].text} {tok.text}"
+            cands = self.r.registry.lookup(name, self.doc.published)
+            if cands:
+                return self.r.registry_entity(cands[0], self.focus)
+        return None
+
     def _entity_at(self, i: int) -> Entity | None:
         """The entity of the mention that covers token i, if any."""
         char = self.sd[i].idx
@@ -914,6 +928,10 @@ class _Resolution:
             ):  # "a junta base", "military camps": the adjective names whose they are
                 continue
             low = tok.lower_
+            led = self._interrupted_alias(tok)
+            if led is not None:
+                self._add(tok.i, tok.i + 1, led, "alias")
+                continue
             tied = self._tied_group(tok)
             if tied is not None:
                 self._add(tied[0], tok.i + 1, tied[1], "generic")
