@@ -630,3 +630,51 @@ def test_relation_mentions_one_driven_out_of_a_place_is_attacked_not_the_place(
     got = spans(run(text))
     assert ("hostility", attacker, attacked, source, target) in got
     assert not any(t == place for *_, t in got)
+
+
+def mention_pairs(doc: Document) -> list[tuple[str, str]]:
+    return [(r.source_mention.text, r.target_mention.text) for r in doc.relations if r.method == "mention"]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Kurdish fighters battled the Islamic State for a week and captured the dam.", "the dam"),
+        ("The Iraqi army attacked Islamic State fighters near Tikrit and liberated three villages.", "three villages"),
+        ("Ukrainian troops shelled Russian positions overnight and secured the crossing.", "the crossing"),
+    ],
+)
+def test_relation_mentions_ground_taken_is_not_an_attacked_party(run, text, place):
+    doc = run(text)
+    assert all(r.target_mention.text != place for r in doc.relations)  # type: ignore[union-attr]
+    # the side fought in the same sentence stays the attacked one
+    assert any(r.type == "hostility" for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "attack"),
+    [
+        ("The Peshmerga fought off two counterattacks by the Islamic State.", "two counterattacks"),
+        ("Afghan commandos battled the Taliban for hours and repulsed several raids.", "several raids"),
+        ("Government troops engaged al-Shabaab fighters and repelled an assault near the base.", "an assault"),
+    ],
+)
+def test_relation_mentions_attack_warded_off_is_not_an_attacked_party(run, text, attack):
+    doc = run(text)
+    assert all(r.target_mention.text != attack for r in doc.relations)  # type: ignore[union-attr]
+
+
+def test_relation_mentions_owner_of_a_launched_attack_is_the_named_subject(run):
+    doc = run("Turkish troops began their assault on the Kurdish militia in Afrin.")
+    assert ("hostility", "turkey", "ypg", "Turkish troops", "the Kurdish militia") in spans(doc)
+    doc = run("Boko Haram stepped up its raids on Nigerian army posts.")
+    assert ("hostility", "boko-haram", "nigeria", "Boko Haram", "Nigerian army posts") in spans(doc)
+    doc = run("The Houthis mounted their attack on Saudi border guards before sunrise.")
+    assert ("The Houthis", "their") not in mention_pairs(doc)
+    assert all(r.source_mention.text != "their" for r in doc.relations)  # type: ignore[union-attr]
+
+
+def test_relation_mentions_time_of_day_after_at_is_not_attacked(run):
+    doc = run("The Syrian army launched its offensive against Hezbollah at dawn.")
+    assert [(r.type, r.source, r.target) for r in doc.relations] == [("hostility", "syria", "hezbollah")]
+    assert all(r.target_mention.text != "dawn" for r in doc.relations)  # type: ignore[union-attr]

@@ -76,7 +76,7 @@ VICTIM_HEADS = frozenset(
 )
 PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
 # "on a regular basis", "on behalf of": an adverbial "on", no one attacked
-ADVERBIAL_OBJECTS = frozenset("basis behalf occasion ground charge order day night way".split())
+ADVERBIAL_OBJECTS = frozenset("basis behalf occasion ground charge order day night way dawn dusk noon midnight".split())
 # verbs whose object does what their infinitive says ("urged the junta to halt the shelling")
 OBJECT_CONTROL = frozenset("urge press ask call encourage help enable allow force push persuade lead".split())
 VOICE_KINDS = frozenset({"state", "foreign_state", "international_org"})
@@ -101,6 +101,7 @@ MEMBER_PREPS = word_set("relation_mentions", "member_preps")
 DEFEAT_NOUNS = word_set("relation_mentions", "defeat_nouns")
 DEALING_VERBS = word_set("relation_mentions", "dealing_verbs")
 EXPEL_VERBS = word_set("relation_mentions", "expel_verbs")
+TAKING_VERBS = word_set("relation_mentions", "taking_verbs")
 
 
 def _phrase(tok: Token) -> tuple[int, int]:
@@ -453,6 +454,13 @@ class _Extractor:
         host = prep.head  # the list's noun, or the verb the parser hangs the phrase on ("conducted bombing, including")
         return self.hostile_noun(host) or any(c.dep_ == "dobj" and self.hostile_noun(c) for c in host.children)
 
+    def attack_event(self, tok: Token) -> bool:
+        """A noun naming an attack as an event ("counterattack", "assault", "raid"), not a weapon ("IED", "bomb")."""
+        if not _nominal(tok) or tok.pos_ == "PRON":
+            return False
+        sense = self.lex.noun(tok.lemma_.lower()) or self.lex.noun(tok.lower_)
+        return sense is not None and sense.plover in HOSTILE_NOUN_TYPES and sense.mode is None
+
     def hostile_noun(self, tok: Token) -> bool:
         if not _nominal(tok) or tok.pos_ == "PRON":
             return False
@@ -519,6 +527,10 @@ class _Extractor:
                 named = None
         if named is None and any(self.ms.by_token.get(i) for i in range(lo, hi + 1)):
             return None  # a place-named "actor" ("Near Ar Raqqah")
+        if attacked and named is None and _taken(tok):
+            return None  # "captured the dam", "liberated three villages": the ground taken, not a party
+        if attacked and named is None and self.attack_event(tok):
+            return None  # "fought off two counterattacks": the attack warded off, not a party to it
         if named is None and not attacked and (
             any(s <= start and end <= e for s, e in self.places) or tok.ent_type_ in ("GPE", "LOC", "FAC")
         ):
@@ -594,6 +606,10 @@ class _Extractor:
         cur = noun
         for _ in range(4):  # "their work aimed at the war on T": the nearest owner
             poss = [c for c in cur.children if c.dep_ == "poss"]
+            if poss and poss[0].pos_ == "PRON" and cur is noun and noun.dep_ == "dobj" and (
+                subj := _clause_subject(noun.head)
+            ):
+                return subj  # "X began their assault on Y": the owner is the subject, named in full
             if poss:
                 return poss
             if cur.head == cur or cur.head.pos_ in ("VERB", "AUX"):
@@ -663,6 +679,11 @@ class _Extractor:
                 own = [c for c in tok.children if c.dep_ == "poss"] + [
                     p for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"
                     for p in c.children if p.dep_ == "pobj"]
+                if not targets and tok.dep_ == "dobj" and tok.head.lemma_.lower() in LAUNCH_VERBS:
+                    # "X began their assault on Y", "X stepped up its raids against Y": the parser hangs the target
+                    # on the verb that starts the attack
+                    targets = [p for c in tok.head.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+                               for p in c.children if p.dep_ == "pobj"]
                 if own and not targets:  # "the bombing of the hospital by X", "ISIL's killing of hostages"
                     targets = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                                for p in c.children if p.dep_ == "pobj"]
@@ -953,6 +974,14 @@ def _taken_from(verb: Token) -> list[Token]:
                 if c.dep_ == "prep" and c.lower_ in preps and c.head.i != o.i and not _in_clause(c, o)
                 for p in c.children if p.dep_ == "pobj"]
     return objs
+
+
+def _taken(tok: Token) -> bool:
+    """The object or passive subject of a verb of taking ground ("captured the dam", "the bridge was seized")."""
+    root = _root_head(tok)
+    return root.dep_ in ("dobj", "nsubjpass") and root.head.pos_ == "VERB" and (
+        root.head.lemma_.lower() in TAKING_VERBS
+    )
 
 
 def _in_circumstance(noun: Token) -> bool:
