@@ -678,3 +678,24 @@ def test_relation_mentions_time_of_day_after_at_is_not_attacked(run):
     doc = run("The Syrian army launched its offensive against Hezbollah at dawn.")
     assert [(r.type, r.source, r.target) for r in doc.relations] == [("hostility", "syria", "hezbollah")]
     assert all(r.target_mention.text != "dawn" for r in doc.relations)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "helper", "helped", "helped_text"),
+    [
+        ("We welcomed the news that Iraqi troops entered the city, aided by strong backing from Iran and Russia.",
+         "iran", "iraq", "Iraqi troops"),
+        ("Officials welcomed the report that Malian troops recaptured the town, aided by support from France.",
+         "france", "mali", "Malian troops"),
+        ("The minister praised reports that Kurdish fighters had retaken the town of Kobani, aided by support from "
+         "the United States.", "united-states", "ypg", "Kurdish fighters"),
+    ],
+)
+def test_relation_mentions_participle_after_a_reported_clause_helps_that_clauses_subject(
+    run, text, helper, helped, helped_text
+):
+    doc = run(text)
+    rows = [(r.source, r.target, r.target_mention.text) for r in doc.relations if r.type == "support"]  # type: ignore[union-attr]
+    assert (helper, helped, helped_text) in rows
+    # the one who reports the news is not the one helped
+    assert all(t not in ("We", "Officials", "The minister") for *_, t in rows)

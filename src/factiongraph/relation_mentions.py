@@ -811,12 +811,26 @@ class _Extractor:
         elif host.pos_ in ("NOUN", "PROPN"):  # "the rebels, aided by ...", "the rebels with the help of ..."
             helped = [host]
             lo, hi = _phrase(host)
-            if self.actor_in(lo, hi) is None and host.dep_ in ("dobj", "pobj"):
+            clause = self.clause_before(prep) if self.actor_in(lo, hi) is None else None
+            if clause is not None and clause.head == host and clause.dep_ in ("acl", "relcl"):
+                # "welcomed the news that X took the town, aided by Y": the clause the participle follows, which the
+                # parser hangs on the same noun
+                helped = _agent_tokens(clause)
+            elif self.actor_in(lo, hi) is None and host.dep_ in ("dobj", "pobj"):
                 # "X seized the town, aided by Y": the parser hangs the participle on the nearest noun
                 helped = _clause_subject(host.head) or helped
         else:
             return None
         return (helpers, helped) if helpers and helped else None
+
+    def clause_before(self, tok: Token) -> Token | None:
+        """The nearest verb before `tok` in its sentence whose subject names an actor ("the news that X took the
+        town, aided by Y": took); None if the nearest one's subject names none."""
+        for verb in reversed([t for t in tok.sent if t.i < tok.i and t.pos_ == "VERB"]):
+            subj = [c for c in verb.children if c.dep_ == "nsubj"]
+            if subj:
+                return verb if self.actor_in(*_phrase(subj[0])) is not None else None
+        return None
 
     def supporter(self, tok: Token, helped: bool) -> tuple[Span, Mention | None] | None:
         """An endpoint of a support statement; an actor the tie frames keep out of the clause around them is
