@@ -699,3 +699,26 @@ def test_relation_mentions_participle_after_a_reported_clause_helps_that_clauses
     assert (helper, helped, helped_text) in rows
     # the one who reports the news is not the one helped
     assert all(t not in ("We", "Officials", "The minister") for *_, t in rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker", "victims"),
+    [
+        ("Jordan condemned the shooting in Amman claimed by ISIL that killed four civilians at a hotel.",
+         "ISIL", "four civilians"),
+        ("The ministry deplored a car bombing in Aden, claimed by al-Qaeda, that targeted shoppers and wounded nine "
+         "civilians.", "al-Qaeda", "shoppers"),
+        ("Mali condemned the attacks near Mopti, including one claimed by al-Qaeda that targeted mourners at a "
+         "funeral, killing twelve civilians.", "al-Qaeda", "mourners"),
+    ],
+)
+def test_relation_mentions_relative_after_claimed_by_is_the_claimed_attack(run, text, attacker, victims):
+    doc = run(text)
+    assert (attacker, victims) in mention_pairs(doc)
+    # the condemning state is no attacker
+    assert all(s not in ("Jordan", "Mali") for s, _ in mention_pairs(doc))
+
+
+def test_relation_mentions_ground_counted_by_a_quantity_is_not_attacked(run):
+    doc = run("The Peshmerga attacked ISIL and liberated dozens of villages.")
+    assert all(r.target_mention.text != "villages" for r in doc.relations)  # type: ignore[union-attr]

@@ -72,7 +72,7 @@ CONDEMN_VERBS = frozenset("condemn denounce deplore decry censure criticize crit
 # heads of an attacked phrase that names victims, not a side: "killed 11 people", "injured scores of others"
 VICTIM_HEADS = frozenset(
     """people person civilian resident hostage villager worshipper pilgrim child woman man student family
-    passenger victim other bystander""".split()
+    passenger victim other bystander mourner shopper""".split()
 )
 PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
 # "on a regular basis", "on behalf of": an adverbial "on", no one attacked
@@ -479,6 +479,8 @@ class _Extractor:
 
     def endpoint(self, tok: Token, attacked: bool) -> tuple[Span, Mention | None] | None:
         relative = tok.lower_ in RELATIVE
+        if relative and not attacked and (claimer := self.claimed_by(tok)) is not None:
+            return Span(claimer.start, claimer.end, claimer.text), claimer  # "an attack claimed by X that hit ..."
         arg = _argument(tok)
         if arg is None:
             return None
@@ -564,6 +566,21 @@ class _Extractor:
                     elif a.dep_ == "nsubj" and (m := self.ms.by_token.get(a.i)) is not None:
                         return m
         return None
+
+    def claimed_by(self, pron: Token) -> Mention | None:
+        """The claimer of "an attack claimed by X(,) that targeted Y": the relative pronoun right after a "claimed
+        by X" phrase stands for the claimed attack, wherever the parser hangs its clause (on the verb of claiming
+        or on the main verb)."""
+        if pron.dep_ != "nsubj" or pron.i == 0:
+            return None
+        last = pron.doc[pron.i - 1]
+        if last.is_punct and last.i > 0:
+            last = pron.doc[last.i - 1]
+        claim = next((a for a in (last, *last.ancestors) if a.pos_ == "VERB" and a.lemma_.lower() == "claim"), None)
+        if claim is None or claim.i > last.i:
+            return None
+        return next((m for a in claim.children if a.dep_ == "agent" for p in a.children
+                     if p.dep_ == "pobj" and (m := self.ms.by_token.get(p.i)) is not None), None)
 
     def person_before(self, pron: Token) -> str | None:
         """The actor of the nearest named person before a pronoun ("X met his adviser; he was killed")."""
@@ -993,6 +1010,8 @@ def _taken_from(verb: Token) -> list[Token]:
 def _taken(tok: Token) -> bool:
     """The object or passive subject of a verb of taking ground ("captured the dam", "the bridge was seized")."""
     root = _root_head(tok)
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in QUANTITY_HEADS:
+        root = _root_head(root.head.head)  # "liberated dozens of villages"
     return root.dep_ in ("dobj", "nsubjpass") and root.head.pos_ == "VERB" and (
         root.head.lemma_.lower() in TAKING_VERBS
     )
