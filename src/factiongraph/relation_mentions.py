@@ -8,11 +8,13 @@ fighting positions", "truck"). This stage reads such arguments of attack predica
 - predicates: verbs and event nouns that the event lexicon types as ASSAULT (verbs also
   COERCE: "suppressed a mortar team"); "against Y" after any predicate or instrument;
 - attacker: the active subject, the passive "by" agent, the possessor ("ISIL's attack"), the
-  subject of a light verb ("X conducted strikes against Y"), the instruments of "use/using X
-  against Y"; coordinated verbs share their subject;
+  subject of a light verb ("X conducted strikes against Y", "X began their assault on Y"), the
+  instruments of "use/using X against Y", the claimer of "an attack claimed by X that hit Y";
+  coordinated verbs share their subject;
 - attacked: the object and each coordinated conjunct, the passive subject, "against/on Y", the
   recipient of a defeat ("dealt Y a heavy blow"), the one driven out of a place ("expelled Y from
-  the town"); an attack named among attacks ("ten strikes, including raids on Y") is part of them.
+  the town"); an attack named among attacks ("ten strikes, including raids on Y") is part of them;
+  never the ground taken ("captured the dam") nor an attack warded off ("fought off two counterattacks").
 
 Each endpoint keeps the argument's own phrase as its mention span and needs an actor: the
 actor named inside the phrase ("ISIL-held buildings" -> ISIL), else the side the document's
