@@ -722,3 +722,16 @@ def test_relation_mentions_relative_after_claimed_by_is_the_claimed_attack(run, 
 def test_relation_mentions_ground_counted_by_a_quantity_is_not_attacked(run):
     doc = run("The Peshmerga attacked ISIL and liberated dozens of villages.")
     assert all(r.target_mention.text != "villages" for r in doc.relations)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "captives"),
+    [
+        ("Hezbollah attacked Free Syrian Army positions and captured twenty fighters.", "twenty fighters"),
+        ("The Taliban ambushed an Afghan convoy and captured six soldiers.", "six soldiers"),
+        ("Boko Haram raided Nigerian army posts and captured dozens of soldiers.", "soldiers"),
+    ],
+)
+def test_relation_mentions_people_taken_are_attacked_unlike_ground(run, text, captives):
+    doc = run(text)
+    assert any(r.type == "hostility" and r.target_mention.text == captives for r in doc.relations)  # type: ignore[union-attr]

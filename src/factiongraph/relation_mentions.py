@@ -531,7 +531,7 @@ class _Extractor:
                 named = None
         if named is None and any(self.ms.by_token.get(i) for i in range(lo, hi + 1)):
             return None  # a place-named "actor" ("Near Ar Raqqah")
-        if attacked and named is None and _taken(tok):
+        if attacked and named is None and _taken(tok) and not self.person(tok):
             return None  # "captured the dam", "liberated three villages": the ground taken, not a party
         if attacked and named is None and self.attack_event(tok):
             return None  # "fought off two counterattacks": the attack warded off, not a party to it
@@ -601,6 +601,11 @@ class _Extractor:
         if tok is None or tok.lemma_.lower() not in VICTIM_HEADS:
             return None
         return next((a.id for a in self.doc.actors if a.kind == "civilians"), None)
+
+    def person(self, tok: Token) -> bool:
+        """A phrase naming people or fighters ("twenty fighters", "two officers", "him"): taken, they are attacked."""
+        return (tok.pos_ == "PRON" or tok.ent_type_ == "PERSON" or tok.lemma_.lower() in VICTIM_HEADS
+                or self.can_attack(tok))
 
     def can_attack(self, tok: Token | None) -> bool:
         """An unnamed attacker that still stands for a side: an attack or weapon, a person pronoun,
