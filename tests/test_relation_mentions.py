@@ -735,3 +735,21 @@ def test_relation_mentions_ground_counted_by_a_quantity_is_not_attacked(run):
 def test_relation_mentions_people_taken_are_attacked_unlike_ground(run, text, captives):
     doc = run(text)
     assert any(r.type == "hostility" and r.target_mention.text == captives for r in doc.relations)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "helper", "doer", "target"),
+    [
+        ("The international coalition is assisting the Iraqi government to degrade and ultimately destroy ISIL.",
+         "The international coalition", "the Iraqi government", "ISIL"),
+        ("Pakistan aided the Taliban to drive government troops from Kunduz.", "Pakistan", "the Taliban",
+         "government troops"),
+        ("Britain is helping the Kenyan army to defeat and destroy al-Shabaab.", "Britain", "the Kenyan army",
+         "al-Shabaab"),
+    ],
+)
+def test_relation_mentions_helper_of_an_attacker_is_hostile_to_its_target(run, text, helper, doer, target):
+    doc = run(text)
+    pairs = [(r.source_mention.text, r.target_mention.text) for r in doc.relations if r.type == "hostility"]  # type: ignore[union-attr]
+    assert (doer, target) in pairs  # the one helped does the deed
+    assert (helper, target) in pairs  # and the helper is on its side against the target

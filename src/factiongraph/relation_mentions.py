@@ -9,8 +9,8 @@ fighting positions", "truck"). This stage reads such arguments of attack predica
   COERCE: "suppressed a mortar team"); "against Y" after any predicate or instrument;
 - attacker: the active subject, the passive "by" agent, the possessor ("ISIL's attack"), the
   subject of a light verb ("X conducted strikes against Y", "X began their assault on Y"), the
-  instruments of "use/using X against Y", the claimer of "an attack claimed by X that hit Y";
-  coordinated verbs share their subject;
+  instruments of "use/using X against Y", the claimer of "an attack claimed by X that hit Y",
+  and the helper of "X is assisting Y to destroy Z" beside Y; coordinated verbs share their subject;
 - attacked: the object and each coordinated conjunct, the passive subject, "against/on Y", the
   recipient of a defeat ("dealt Y a heavy blow"), the one driven out of a place ("expelled Y from
   the town"); an attack named among attacks ("ten strikes, including raids on Y") is part of them;
@@ -104,6 +104,7 @@ DEFEAT_NOUNS = word_set("relation_mentions", "defeat_nouns")
 DEALING_VERBS = word_set("relation_mentions", "dealing_verbs")
 EXPEL_VERBS = word_set("relation_mentions", "expel_verbs")
 TAKING_VERBS = word_set("relation_mentions", "taking_verbs")
+HELPING_VERBS = word_set("relation_mentions", "helping_verbs")
 
 
 def _phrase(tok: Token) -> tuple[int, int]:
@@ -925,6 +926,10 @@ class _Extractor:
             named_tgts = [e for e in tgts_ok if e[1] is not None]
             if allies and named_tgts:  # against a named target only ("in support of Y, X hit the location": no tie)
                 rows.append((pred, c, allies, named_tgts, friends))
+            helpers = [e for x in _helpers(pred) for y in self.items(x)
+                       if (e := self.endpoint(y, False)) is not None and e[1] is not None and e not in srcs_ok]
+            if helpers and named_tgts:  # "X is helping Y to retake the town from Z": X is on Y's side against Z
+                rows.append((pred, c, helpers, named_tgts, friends))
         out = []
         seen: set[tuple[int, int]] = set()
         for pred, c, srcs, tgts, friends in rows:
@@ -1012,6 +1017,21 @@ def _taken_from(verb: Token) -> list[Token]:
                 if c.dep_ == "prep" and c.lower_ in preps and c.head.i != o.i and not _in_clause(c, o)
                 for p in c.children if p.dep_ == "pobj"]
     return objs
+
+
+def _helpers(verb: Token) -> list[Token]:
+    """The subject of a verb of helping whose object does `verb` ("X is helping Y to retake the town", "X trained Y
+    to fight Z"), through coordinated infinitives ("to degrade and destroy Z")."""
+    while verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        verb = verb.head
+    helper = verb.head
+    if verb.dep_ not in ("xcomp", "advcl", "ccomp") or helper.pos_ != "VERB":
+        return []
+    if helper.lemma_.lower() not in HELPING_VERBS:
+        return []
+    if not any(c.dep_ == "dobj" for c in helper.children) or any(c.dep_ == "nsubj" for c in verb.children):
+        return []  # "X helped to retake the town": X does it itself; "X helped as Y attacked": another clause
+    return [c for c in helper.children if c.dep_ == "nsubj"]
 
 
 def _taken(tok: Token) -> bool:
