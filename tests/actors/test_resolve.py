@@ -438,3 +438,43 @@ def test_actors_peshmerga_written_in_lowercase_is_the_peshmerga(resolve, text):
 )
 def test_actors_a_registry_name_with_modifiers_inside_it_still_names_its_actor(resolve, text):
     assert "saudi-led-coalition" in mentions(resolve(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "person", "state"),
+    [
+        ("Rebels killed Ali Abdullah Saleh after days of fighting in Sanaa.", dt.date(2017, 12, 5),
+         "Ali Abdullah Saleh", "yemen"),
+        ("Ali Abdullah Saleh met tribal leaders to plan his return to power.", dt.date(2015, 3, 1),
+         "Ali Abdullah Saleh", "yemen"),
+        ("Supporters of Ali Abdullah Saleh rallied in Sanaa on Friday.", dt.date(2016, 8, 20),
+         "Ali Abdullah Saleh", "yemen"),
+    ],
+)
+def test_actors_a_leader_named_after_his_years_in_office_is_a_person_not_the_state(
+    resolve, text, published, person, state
+):
+    doc = resolve(text, published=published)
+    assert person not in mentions(doc).get(state, [])
+    assert any(person in ms for ms in mentions(doc).values())
+
+
+def test_actors_a_leader_named_during_his_years_in_office_speaks_for_the_state(resolve):
+    doc = resolve("Ali Abdullah Saleh ordered troops into Aden.", published=dt.date(2005, 6, 1))
+    assert "Ali Abdullah Saleh" in mentions(doc)["yemen"]
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "description"),
+    [
+        ("The army hoped to weaken the Shiite rebels. Weeks later the Houthis seized Aden.", "houthis",
+         "the Shiite rebels"),
+        ("Villagers fled from the Tutsi rebels. By noon the M23 held the town.", "m23", "the Tutsi rebels"),
+        ("Talks with the Pashtun insurgents stalled. The Taliban then attacked Kunduz.", "taliban",
+         "the Pashtun insurgents"),
+    ],
+)
+def test_actors_a_people_qualified_description_before_the_only_rebel_group_is_that_group(
+    resolve, text, group, description
+):
+    assert description in mentions(resolve(text))[group]

@@ -208,6 +208,11 @@ class Registry:
                 out.append(self.actors[actor_id])
         return out
 
+    def named_on(self, actor_id: str, name: str, on: dt.date | None) -> bool:
+        """Whether `name` is a name of the actor on the date (an alias of a state's leader is one
+        only during the leader's time in office)."""
+        return any(i == actor_id and alias.valid_on(on) for i, alias in self._index.get(normalize_name(name), []))
+
     def search(self, query: str, limit: int = 20) -> list[RegistryActor]:
         """Actors whose id, name or an alias contains the query (case- and accent-insensitive)."""
         q = normalize_name(query)

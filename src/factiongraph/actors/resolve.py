@@ -432,6 +432,8 @@ class _Resolution:
     def _qualified(self, m: Mention) -> bool:
         """A mention with a people's or place's name in front ("Yemeni rebels", "Shiite rebels")."""
         span = self.sd.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and len(span) > 2 and span[0].dep_ == "det":
+            span = span[1:]  # "the Shiite rebels"
         if span is None or len(span) < 2:
             return False
         first = span[0]
@@ -599,9 +601,21 @@ class _Resolution:
                 cands = self.r.registry.lookup(span.text.replace(" ", "-"), self.doc.published)
             if not cands and span.text[:2].lower() == "al" and span.text[2:3].isupper():
                 cands = self.r.registry.lookup("al-" + span.text[2:], self.doc.published)  # "AlNusra Front"
+            if cands and self._former_office_holder(span, cands):
+                continue  # "Ali Abdullah Saleh" years after his presidency: a person, not Yemen
             if cands:
                 matched.append((span, cands))
         return self._in_context(matched)
+
+    def _former_office_holder(self, span: Span, cands: list[RegistryActor]) -> bool:
+        """A person's name the registry gives a state only for the years the person led it, read in
+        a report dated after (or before) them."""
+        published = self.doc.published
+        return (
+            published is not None
+            and any(e.label_ == "PERSON" and e.start <= span.start and span.end <= e.end for e in self.sd.ents)
+            and all(a.kind in STATE_KINDS and not self.r.registry.named_on(a.id, span.text, published) for a in cands)
+        )
 
     def _fits(self, actor: RegistryActor, context: set[str]) -> bool:
         """A group fits a context it shares a country with; a group of no country ("global") fits any."""
@@ -1181,10 +1195,11 @@ class _Resolution:
             return
         text = sd[ent.start : end].text
         cands = self.r.registry.lookup(text, self.doc.published)
-        if cands:
+        former = bool(cands) and self._former_office_holder(sd[ent.start : end], cands)
+        if cands and not former:
             self._add(start, end, self.r.registry_entity(cands[0], self.focus), "alias")
             return
-        known = self._respelled(text)  # a group's respelled name tagged as a person ("Jaysh al-Karama")
+        known = None if former else self._respelled(text)  # a group's respelled name tagged as a person
         if known is not None:
             self._add(ent.start, end, known, "alias")
             return
