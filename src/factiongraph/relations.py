@@ -946,6 +946,16 @@ def _attack_sides(
     return out
 
 
+def _closed_in_relative(tok: Token | None, cue: Token) -> bool:
+    """`tok` is inside a relative clause that ends before `cue` (so the cue is not its clause's)."""
+    cur = tok
+    while cur is not None and cur.head.i != cur.i:
+        if cur.dep_ == "relcl":
+            return cue.i not in {t.i for t in cur.subtree}
+        cur = cur.head
+    return False
+
+
 def _according_to(settings: Parties, m: Mention) -> bool:
     """The mention is the source a report is credited to ("..., according to the coalition")."""
     head = settings.head(m)
@@ -1101,6 +1111,8 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue
             if rtype != "hostility" and any(t.i > cue.i and t.pos_ == "VERB" for t in gap):
                 continue  # "coordinate efforts to counter Y": Y belongs to another predicate
+            if _closed_in_relative(settings.head(m1), cue):
+                continue  # "X, a militia which the UAE backed, attacked Y": the UAE is not who attacks
             if any(_reporting_subject(settings, m) or _according_to(settings, m) for m in (m1, m2)):
                 continue  # "jets struck the town, the Pentagon said", "..., according to the coalition"
             if _destination(settings.head(m1)):

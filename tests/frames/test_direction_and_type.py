@@ -148,3 +148,18 @@ def test_the_enemy_named_inside_a_purpose_or_target_phrase_gets_no_friendly_tie(
     assert wrong not in got
     if wrong[0] == "alliance":
         assert (wrong[0], wrong[2], wrong[1]) not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "patron", "client"),
+    [
+        ("The Giants Brigades, a militia which the UAE backed, attacked the Houthis.", "united-arab-emirates",
+         "giants-brigades"),
+        ("Al-Shabaab, a group that Eritrea funded, bombed the market.", "eritrea", "al-shabaab"),
+        ("Hezbollah, which Iran finances, sent fighters to Syria.", "iran", "hezbollah"),
+    ],
+)
+def test_the_antecedent_of_an_object_relative_clause_is_the_one_supported(run, text, patron, client):
+    doc = run(text)
+    assert ("support", patron, client) in {(r.type, r.source, r.target) for r in doc.relations}
+    assert not any(r.type == "hostility" and patron in (r.source, r.target) for r in doc.relations)

@@ -410,6 +410,10 @@ def _patient(
             if m is not None and _place_nationality(verb, m, ms):
                 continue
             return m
+        if not passive and c.dep_ == "dobj" and c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            m = _antecedent(verb, ms)  # "a militia which the UAE backed": the militia
+            if m is not None and m.actor_id != exclude:
+                return m
         if not passive and c.dep_ in ("dobj", "dative", "attr"):
             # "praised Haiti's efforts", "support their efforts against X": whose efforts
             m = (None if hostile else _owner(c, ms)) or ms.in_subtree(c)
@@ -457,6 +461,19 @@ def _patient(
                 if subj is not None and ms.in_subtree(subj) is not None:
                     return ms.in_subtree(subj)
     return None
+
+
+RELATIVE_PRONOUNS = frozenset(["which", "that", "who", "whom"])
+
+
+def _antecedent(relcl: Token, ms: _Mentions) -> Mention | None:
+    """The actor a relative clause's noun names: the noun itself, or the name it stands in
+    apposition to ("the Giants Brigades, a militia which the UAE backed")."""
+    noun = relcl.head
+    m = ms.at(noun) or ms.in_subtree(noun)
+    if m is None and noun.dep_ == "appos":
+        m = ms.at(noun.head) or ms.in_subtree(noun.head)
+    return m
 
 
 def _place_nationality(verb: Token, m: Mention, ms: _Mentions) -> bool:
