@@ -530,8 +530,14 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue
             if lemma in SUPPORT_VERBS_PASSIVE and tok.pos_ == "VERB" and not passive:
                 continue  # active support verbs are AID/SUPPORT events
-            a = _theme(tok, ms)
-            b = _partner(tok, ms)
+            if _misread_modifier(tok):
+                continue  # "... with the army and allied militias", parsed as "X seized ... and allied militias"
+            if tok.dep_ == "amod" and tok.i < tok.head.i:
+                # "the army and allied militias": a modifier ties its noun to the phrase it is
+                # coordinated with, never to the clause's subject
+                a, b = _modified_pair(tok, ms)
+            else:
+                a, b = _theme(tok, ms), _partner(tok, ms)
             if rtype in ("affiliation", "alliance") and _partial_subject(tok):
                 continue  # "some of X's fighters joined Y": a part of X, not X, joined
             if a and b:
@@ -944,6 +950,26 @@ def _attack_sides(
                 out.append(_make(doc, "hostility", p, m2, tok, status, e.certainty, derived_from=e.id,
                                  confidence=e.confidence * 0.8, method="joint-attack"))
     return out
+
+
+def _misread_modifier(tok: Token) -> bool:
+    """A tie participle the parser read as a coordinated verb with an object ("fighting with the army
+    and allied militias" -> "allied" a verb of its own): "ally" takes its partner with "with" or
+    "to", or a reflexive object ("allied itself with"), never a plain object."""
+    if tok.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return False
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "to")]
+    return bool(objs) and not preps and not any(o.lower_.endswith(("self", "selves")) for o in objs)
+
+
+def _modified_pair(cue: Token, ms: _Mentions) -> tuple[Mention | None, Mention | None]:
+    """The sides a prenominal tie participle states ("Congolese soldiers and allied militias"):
+    the noun it modifies and the phrase that noun is coordinated after; none without one."""
+    noun = cue.head
+    own = ms.at(noun) or ms.in_subtree(noun)
+    other = ms.in_subtree(noun.head) if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") else None
+    return own, other
 
 
 def _closed_in_relative(tok: Token | None, cue: Token) -> bool:

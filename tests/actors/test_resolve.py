@@ -478,3 +478,18 @@ def test_actors_a_people_qualified_description_before_the_only_rebel_group_is_th
     resolve, text, group, description
 ):
     assert description in mentions(resolve(text))[group]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "state"),
+    [
+        ("The Houthis broke with former president Ali Abdullah Saleh in December.", "Ali Abdullah Saleh", "yemen"),
+        ("Rebels killed Ali Abdullah Saleh, the country's former president.", "Ali Abdullah Saleh", "yemen"),
+        ("Yemeni rebels have killed Ali Abdullah Saleh, Yemen's ex-president, after a siege.", "Ali Abdullah Saleh",
+         "yemen"),
+    ],
+)
+def test_actors_a_leader_given_a_former_title_is_a_person_not_the_state(resolve, text, person, state):
+    m = mentions(resolve(text))
+    assert not any(person in x for x in m.get(state, []))
+    assert any(person in x for ms in m.values() for x in ms)

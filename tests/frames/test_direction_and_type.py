@@ -163,3 +163,32 @@ def test_the_antecedent_of_an_object_relative_clause_is_the_one_supported(run, t
     doc = run(text)
     assert ("support", patron, client) in {(r.type, r.source, r.target) for r in doc.relations}
     assert not any(r.type == "hostility" and patron in (r.source, r.target) for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "M23 rebels seized the airport after days of fighting with Congolese soldiers and allied Wazalendo militias.",
+        "The Houthis took the port after clashes with Yemeni troops and allied Giants Brigades units.",
+        "Al-Shabaab overran the base after a battle with Somali soldiers and allied Ma'awisley fighters.",
+    ],
+)
+def test_allied_before_a_coordinated_noun_never_allies_it_with_the_clause_subject(run, text):
+    doc = run(text)
+    subject = doc.events[0].actor1 if doc.events else None
+    assert subject is not None
+    assert not any(r.type == "alliance" and subject in (r.source, r.target) for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Houthis broke with former president Ali Abdullah Saleh in December.",
+        "In 2016 Jabhat Fateh al-Sham broke with al-Qaeda.",
+        "A faction of the FARC broke away from the movement in 2019.",
+    ],
+)
+def test_breaking_with_a_partner_is_no_threat_or_fight(run, text):
+    doc = run(text)
+    assert not any(e.plover in ("THREATEN", "ASSAULT") for e in doc.events)
+    assert not any(r.type == "hostility" for r in doc.relations)

@@ -316,7 +316,8 @@ class _Resolution:
             owners = [
                 c
                 for c in tok.children
-                if c.i in at and (c.dep_ == "compound" or c.dep_ == "poss" and tok.lower_ in lx.TITLE_WORDS)
+                if c.i in at and (c.dep_ == "compound" or c.dep_ == "poss" and tok.lower_ in lx.TITLE_WORDS
+                                  and not _formerly(tok))  # "the country's ex-president": no longer its voice
             ]
             return at[owners[0].i] if owners else None
 
@@ -609,13 +610,16 @@ class _Resolution:
 
     def _former_office_holder(self, span: Span, cands: list[RegistryActor]) -> bool:
         """A person's name the registry gives a state only for the years the person led it, read in
-        a report dated after (or before) them."""
+        a report dated after (or before) them, or given a former title ("former president X",
+        "X, the country's ex-president")."""
+        if not any(e.label_ == "PERSON" and e.start <= span.start and span.end <= e.end for e in self.sd.ents):
+            return False
+        if not all(a.kind in STATE_KINDS for a in cands):
+            return False
         published = self.doc.published
-        return (
-            published is not None
-            and any(e.label_ == "PERSON" and e.start <= span.start and span.end <= e.end for e in self.sd.ents)
-            and all(a.kind in STATE_KINDS and not self.r.registry.named_on(a.id, span.text, published) for a in cands)
-        )
+        if published is not None and not any(self.r.registry.named_on(a.id, span.text, published) for a in cands):
+            return True
+        return _former_title(span)
 
     def _fits(self, actor: RegistryActor, context: set[str]) -> bool:
         """A group fits a context it shares a country with; a group of no country ("global") fits any."""
@@ -1945,6 +1949,28 @@ def _plural(tok: Token) -> bool:
     """A plural noun; the small models tag a capitalised plural opening a sentence as a singular
     proper noun ("Rebels in Mali ...": NNP)."""
     return tok.tag_ in ("NNS", "NNPS") or bool(tok.is_sent_start) and tok.tag_ == "NNP" and tok.lower_.endswith("s")
+
+
+_FORMER = words("descriptions", "former_modifiers")
+
+
+def _former_title(name: Span) -> bool:
+    """A title before a name, or in apposition to it, marked as no longer held: "former president
+    X", "ex-President X", "X, Yemen's ex-president"."""
+    sd = name.doc
+    i = name.start - 1
+    while i >= 0 and (sd[i].lower_ in lx.TITLE_WORDS or sd[i].text == "-"):
+        i -= 1
+    if i >= 0 and i < name.start - 1 and sd[i].lower_ in _FORMER:
+        return True
+    # the parser may split "Yemen's ex-president" into several appositions ("ex", "-", "president")
+    words = {m.lower_ for c in name.root.children if c.dep_ == "appos" for m in c.subtree}
+    return bool(words & lx.TITLE_WORDS) and bool(words & _FORMER or any(w.startswith("ex-") for w in words))
+
+
+def _formerly(title: Token) -> bool:
+    """A title noun marked as no longer held ("former president", "ex-president")."""
+    return any(m.lower_ in _FORMER or m.lower_.startswith("ex-") for m in title.subtree if m.i < title.i)
 
 _STATE_FORCE_MODIFIERS = ("government", "regime", "junta", "pro-government", "security", "army")
 
