@@ -60,3 +60,22 @@ def test_a_subject_hung_on_an_auxiliary_goes_to_its_verb(nlp, text, verb):
     assert [(c.text, c.dep_) for c in main.children if c.dep_ in ("nsubj", "nsubjpass")] == [("which", "nsubjpass")]
     assert not [t for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ in ("aux", "auxpass")]
     assert main.dep_ == "relcl"  # a clause with a relative pronoun for subject
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "verb", "subject"),
+    [
+        ("GOMA, Congo (February 2025) - M23 rebels, backed by Rwandan troops, seized the airport.", "M23",
+         "seized", "rebels"),
+        ("ADEN, Yemen — Separatist fighters took the presidential palace on Sunday.", "Separatist", "took",
+         "fighters"),
+        ("BAMAKO, Mali (Agency) - Soldiers and Russian instructors left the base at Tessalit.", "Soldiers", "left",
+         "Soldiers"),
+    ],
+)
+def test_the_story_after_a_dateline_is_a_sentence_of_its_own(nlp, text, first, verb, subject):
+    doc = nlp(text)
+    opener = next(t for t in doc if t.text == first)
+    assert opener.is_sent_start
+    v = next(t for t in doc if t.text == verb)
+    assert [c.text for c in v.children if c.dep_ == "nsubj"] == [subject]
