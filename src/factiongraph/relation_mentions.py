@@ -37,6 +37,7 @@ from factiongraph.document import Document, Mention, Relation, Span, as_certaint
 from factiongraph.events import certainty as cert
 from factiongraph.events.extract import AGENT_HEADS, _is_passive, _Mentions, _sentence_span
 from factiongraph.events.lexicon import Lexicon
+from factiongraph.frames.ties import tie_words
 from factiongraph.tables import word_set
 
 if TYPE_CHECKING:
@@ -522,13 +523,18 @@ class _Extractor:
         named = self.actor_in(lo, hi)
         if named is None and not attacked and (claimer := self.claimer(tok)) is not None:
             return Span(claimer.start, claimer.end, claimer.text), claimer  # "attacks, claimed by X, killed ..."
-        relational = tok.lemma_.lower() in RELATIONAL_NOUNS
+        relational = tok.lemma_.lower() in RELATIONAL_NOUNS or tok.lower_ in tie_words().distinct_member_nouns
         if named is not None and not attacked and self.ms.by_token.get(tok.i) is None and (
             relational or not self.can_attack(tok)
         ):
             # "its remaining allies attacked": the allies are not "it"; "the coalition's airstrikes" are the coalition
             owner = {t.i for c in tok.children if c.dep_ == "poss" for t in c.subtree}
             if self.ms.by_token.get(next(iter(owner), -1)) is named:
+                named = None
+        if named is not None and relational and self.ms.by_token.get(tok.i) is None:
+            # "the al-Qaeda affiliate", "a US ally": the name in front is the other side of the tie
+            owner = {t.i for c in tok.children if c.dep_ == "compound" and c.i < tok.i for t in c.subtree}
+            if any(self.ms.by_token.get(i) is named for i in owner):
                 named = None
         if named is None and any(self.ms.by_token.get(i) for i in range(lo, hi + 1)):
             return None  # a place-named "actor" ("Near Ar Raqqah")

@@ -972,6 +972,22 @@ def _modified_pair(cue: Token, ms: _Mentions) -> tuple[Mention | None, Mention |
     return own, other
 
 
+def _owner_of_relational(tok: Token | None) -> Token | None:
+    """The relational noun `tok` names the other side of ("the al-Qaeda affiliate", "Iran's
+    allies"): the phrase's referent is the noun's, not `tok`'s. None when there is none."""
+    if tok is None:
+        return None
+    while tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i != tok.i:
+        tok = tok.head  # "al" of "al-Qaeda"
+    words = tie_words()
+    noun = tok.head
+    relational = tok.dep_ in ("compound", "poss") and noun.i != tok.i and noun.pos_ == "NOUN" and (
+        noun.lower_ in words.distinct_member_nouns or noun.lower_ in words.noun_cues
+        and words.noun_cues[noun.lower_] in ("alliance", "hostility", "support")
+    )
+    return noun if relational else None
+
+
 def _closed_in_relative(tok: Token | None, cue: Token) -> bool:
     """`tok` is inside a relative clause that ends before `cue` (so the cue is not its clause's)."""
     cur = tok
@@ -1137,6 +1153,8 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue
             if rtype != "hostility" and any(t.i > cue.i and t.pos_ == "VERB" for t in gap):
                 continue  # "coordinate efforts to counter Y": Y belongs to another predicate
+            if any((noun := _owner_of_relational(settings.head(m))) is not None and noun != cue for m in (m1, m2)):
+                continue  # "the al-Qaeda affiliate fought Y": the affiliate fights, not al-Qaeda
             if _closed_in_relative(settings.head(m1), cue):
                 continue  # "X, a militia which the UAE backed, attacked Y": the UAE is not who attacks
             if any(_reporting_subject(settings, m) or _according_to(settings, m) for m in (m1, m2)):

@@ -166,3 +166,17 @@ def test_a_modified_noun_given_a_name_passes_the_tie_to_the_name(run, text, back
 def test_a_name_the_modified_noun_is_not_given_takes_no_tie(run):
     doc = run("Iranian-backed rebels met envoys of the Houthis, who are known as Ansar Allah, in Muscat.")
     assert not any(r.type == "support" and r.source == "iran" and r.target == "houthis" for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("The al-Qaeda affiliate has fought the Somali government and African Union troops for years.", "al-qaeda"),
+        ("Islamic State's West African branch attacked a Nigerian army base.", "islamic-state"),
+        ("In Mali, the al-Qaeda affiliate ambushed an army convoy near Gao.", "al-qaeda"),
+    ],
+)
+def test_the_owner_of_an_affiliate_or_branch_is_no_party_to_its_acts(run, text, owner):
+    doc = run(text)
+    assert not any(owner in p for p in parties(doc))
+    assert not any(r.type == "hostility" and owner in (r.source, r.target) for r in doc.relations)

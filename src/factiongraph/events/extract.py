@@ -282,8 +282,25 @@ def _relational(noun: Token) -> bool:
     its "of" object are the other side, never the side it names."""
     if noun.pos_ not in ("NOUN", "PROPN"):
         return False
-    cues = tie_words().noun_cues
+    words = tie_words()
+    cues = words.noun_cues
+    if noun.lower_ in words.distinct_member_nouns:
+        return True  # "the al-Qaeda affiliate": another group than al-Qaeda
     return cues.get(noun.lower_, cues.get(noun.lemma_.lower())) in ("alliance", "hostility", "support")
+
+
+def _relational_subject_owners(verb: Token) -> set[int]:
+    """Tokens naming the other side of a relational subject ("the al-Qaeda affiliate fought ...",
+    "Iran's allies in Iraq attacked ..."), or where it is: never a guess for who acted."""
+    return {
+        t.i
+        for s in verb.children
+        if s.dep_ in ("nsubj", "nsubjpass") and _relational(s)
+        for c in s.children
+        if c.dep_ in ("compound", "poss", "amod", "nmod") or c.dep_ == "prep" and (c.lower_ == "of"
+                                                                                   or c.lower_ in _WHERE_PREPS)
+        for t in c.subtree
+    }
 
 
 def _inside_relcl(t: Token, top: Token) -> bool:
@@ -1137,6 +1154,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 described = _own_phrase(tok, known, ms) if m1 is not None else set()
                 described |= _governing_subject_tokens(tok)
                 described |= _hostile_purposes(tok, sense.plover, lexicon)
+                described |= _relational_subject_owners(tok)
                 other = _fallback(tok, ms, sent, own_side, attribution | described | _place_nationalities(tok, ms))
             if known is not None and other is not None:
                 m1, m2 = (known, other) if m1 is not None else (other, known)

@@ -26,6 +26,7 @@ class TieWords:
     alliance_predicates: frozenset[str]
     same_side_nouns: frozenset[str]
     noun_cues: Mapping[str, str]  # relational noun -> tie type ("ally of Y", "Y's branch")
+    distinct_member_nouns: frozenset[str]  # "the al-Qaeda affiliate" is not al-Qaeda
     joint_adverbs: frozenset[str]  # "jointly with Y", "X and Y together took Z"
     joint_nouns: frozenset[str]  # "in coordination with Y"
     locative_prepositions: frozenset[str]  # "in Iraq": a name used as a place
@@ -52,6 +53,7 @@ def tie_words() -> TieWords:
         alliance_predicates=frozenset(raw["alliance_predicates"]),
         same_side_nouns=frozenset(raw["same_side_nouns"]),
         noun_cues=MappingProxyType({str(k): str(v) for k, v in raw["noun_cues"].items()}),
+        distinct_member_nouns=frozenset(raw["distinct_member_nouns"]),
         joint_adverbs=frozenset(raw["joint_adverbs"]),
         joint_nouns=frozenset(raw["joint_nouns"]),
         locative_prepositions=frozenset(raw["locative_prepositions"]),
