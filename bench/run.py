@@ -24,6 +24,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# the shared data beside the checkout; FG_SHARED_DIR points elsewhere (a worktree: else the seed is missed)
+SHARED = Path(os.environ.get("FG_SHARED_DIR") or ROOT.parent / "shared")
 
 # (set, metric, field, target from the issues) - printed beside the measured value
 TARGETS = [  # (issue, set, metric, field, target): negative targets are ceilings
@@ -90,7 +92,7 @@ def _child(mode: str, words: int, model: str | None) -> None:
     from factiongraph.document import Document
     from factiongraph.pipeline import Pipeline
 
-    seed = ROOT.parent / "shared" / "data" / "seed" / "aleppo-infighting.txt"
+    seed = SHARED / "data" / "seed" / "aleppo-infighting.txt"
     text = seed.read_text(encoding="utf-8") if seed.exists() else (ROOT / "examples" / "mosul-2017.txt").read_text()
     n = max(1, words // len(text.split()))
     texts = [text] * n
@@ -336,7 +338,7 @@ def write_report(out: Path, scores: dict, speed: list[dict], words: int, extra: 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--shared", default=str(SHARED), help="the shared folder (default: $FG_SHARED_DIR, else ../shared)")
     ap.add_argument("--words", type=int, default=200_000)
     ap.add_argument("--model", default=None)
     ap.add_argument("--out", default=str(ROOT / "BENCHMARKS.md"))

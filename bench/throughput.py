@@ -42,7 +42,8 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT.parent / "shared" / "data" / "seed" / "aleppo-infighting.txt"
+# the shared data beside the checkout; FG_SHARED_DIR points elsewhere (a worktree: else the seed is missed)
+SEED = Path(os.environ.get("FG_SHARED_DIR") or ROOT.parent / "shared") / "data" / "seed" / "aleppo-infighting.txt"
 CHUNK = 8
 ROUND_DOCS = 16  # documents per round of the one-process comparison (one spaCy batch)
 ONE_PROCESS = ("spacy-published", "spacy", "full-1")  # the rows measured together, in turns

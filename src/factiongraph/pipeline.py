@@ -67,6 +67,7 @@ class Pipeline:
         nlp = nlp_models.load(model)
         nlp.max_length = max(nlp.max_length, DEFAULT_MAX_BYTES * 2)
         pipe = cls.build(nlp, Registry.load(registry_files), Gazetteer.load(), Lexicon.load())
+        pipe.resolver.compile(nlp.make_doc)  # loaded with the rest, before `settle` puts it all aside
         settle()
         return pipe
 

@@ -169,10 +169,13 @@ def _is_marker_line(line: str) -> bool:
 
 # --------------------------------------------------------------------------- features
 
+# A word list's pattern opens with "(?=\w)": every entry starts with a letter, so the matches are the same,
+# and CPython's regex engine rejects the positions that start no word before it tries the whole list
+# (the segmenter reads every paragraph of every report with these).
 _QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"\n]*(?:\"|$)|«[^»]*(?:»|$)")
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 _ATTRIBUTION = re.compile(
-    r"\b(?:said|says|say|told|tells|asked|added|adds|stated|states|declared|announced|claimed|claims|"
+    r"(?=\w)\b(?:said|says|say|told|tells|asked|added|adds|stated|states|declared|announced|claimed|claims|"
     r"warned|insisted|explained|noted|wrote|reported|reports|quoted|according\s+to|"
     r"statement|spokes(?:man|woman|person)|officials?|sources?)\b",
     re.IGNORECASE,
@@ -195,7 +198,7 @@ _CONTRACTION = re.compile(
     re.IGNORECASE,
 )
 _INSULT = re.compile(
-    r"\b(?:idiot|idiots|idiotic|moron|morons|moronic|stupid|stupidity|fool|fools|foolish|clown|clowns|"
+    r"(?=\w)\b(?:idiot|idiots|idiotic|moron|morons|moronic|stupid|stupidity|fool|fools|foolish|clown|clowns|"
     r"liar|liars|crook|crooks|thug|thugs|scum|scumbags?|pathetic|ridiculous|nonsense|garbage|rubbish|"
     r"crap|damn|bloody|hell|joke|laughable|lunatics?|loons?|imbeciles?|cretins?|dimwits?|"
     r"parasites?|vermin|traitors?|puppets?|shills?|trolls?|hypocrites?|hypocrisy|disgusting|disgrace|"
@@ -204,13 +207,13 @@ _INSULT = re.compile(
     re.IGNORECASE,
 )
 _CHARGED = re.compile(
-    r"\b(?:western\s+(?:media|press|msm)|mainstream\s+media|msm|propaganda|presstitutes?|fake\s+news|"
+    r"(?=\w)\b(?:western\s+(?:media|press|msm)|mainstream\s+media|msm|propaganda|presstitutes?|fake\s+news|"
     r"regime[\s-]change|neocons?|deep\s+state|sheeple|wake\s+up|false\s+flag|so[\s-]called|"
     r"cover[\s-]?up|brainwashed|narrative|puppet\s+masters?)\b",
     re.IGNORECASE,
 )
 _OPINION = re.compile(
-    r"\b(?:I\s+(?:think|believe|guess|suppose|suspect|doubt|bet|hope|wonder|agree|disagree|mean|"
+    r"(?=\w)\b(?:I\s+(?:think|believe|guess|suppose|suspect|doubt|bet|hope|wonder|agree|disagree|mean|"
     r"thought|reckon|feel)|IMO|IMHO|in\s+my\s+(?:humble\s+)?(?:opinion|view)|basically|clearly|"
     r"obviously|of\s+course|frankly|honestly|seriously|let['’]s\s+face\s+it|the\s+fact\s+is|"
     r"the\s+point\s+is|the\s+truth\s+is|the\s+only\s+thing|needless\s+to\s+say|no\s+doubt|"
@@ -239,7 +242,7 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w .]+)?\s*(?:\([^)]{1,
 # Register of official statements and press releases, which are written in the
 # first person too ("We welcome the outcome ...") but are not reader comments.
 _OFFICIAL = re.compile(
-    r"\b(?:congratulat\w*|condolences|welcomes?|welcomed|appreciates?|commends?|reaffirms?|"
+    r"(?=\w)\b(?:congratulat\w*|condolences|welcomes?|welcomed|appreciates?|commends?|reaffirms?|"
     r"committed|commitment|partnership|cooperation|stakeholders|constructive|inclusive|framework|"
     r"humanitarian|on\s+behalf\s+of|dialogue|steadfast|urges?|calls?\s+on|look\s+forward|"
     r"sincere|gratitude|solidarity|bilateral|multilateral|delegation|ministry|ministerial)\b",

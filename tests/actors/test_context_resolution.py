@@ -108,3 +108,16 @@ def test_an_ambiguous_name_or_adjective_takes_the_actor_of_the_country_the_repor
 ):
     ids = registry_ids(resolve(text))
     assert expected in ids and not_expected not in ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks collapsed after a week of shelling around the town, and the fighters of Abu Yusuf al-Givati left.",
+        "Residents said the checkpoint changed hands twice overnight.\n"
+        "By dawn the fighters of Abu Yusuf al-Givati had left it.",
+        "Two weeks of clashes ended on Friday when the fighters of Abu Yusuf al-Givati withdrew from the hills.",
+    ],
+)
+def test_an_alias_after_an_article_far_into_a_report_is_not_that_actor(resolve, text):
+    assert "givati-brigade" not in registry_ids(resolve(text))

@@ -71,6 +71,7 @@ OPEN_KINDS = frozenset({"state", "foreign_state", "foreign_agency", "internation
 # an Arabic name that goes on after a match ("Fateh| al-Sham") or began before it ("al-|Golani")
 _NAME_GOES_ON = re.compile(r"[ \t]+(?:al|el|ad|ash|as|ar|at|az|an|ibn|bin)[-\u2010 ][A-Z]")
 _NAME_BEGAN = re.compile(r"\b(?:al|el|ad|ash|as|ar|at|az|an)[-\u2010]$", re.I)
+_PREFIX_REACH = 6  # longest _NAME_BEGAN match ("ash-" and a final line break) and the character \b looks at
 _REPORT_VERBS = words("speech", "report_verbs")
 _SOURCE_ROLES = words("speech", "source_roles")
 # where a report's words come from ("on Twitter", "(AFP; al-Jazeera)"): never a party
@@ -152,6 +153,11 @@ class ActorResolver:
         self._built = True
 
     # -- public -------------------------------------------------------------------------------
+
+    def compile(self, nlp_tokenizer: Callable[[str], Doc]) -> None:
+        """Builds the name matchers now (else the first document does), so that loading does it once."""
+        if not self._built:
+            self._build(nlp_tokenizer)
 
     def __call__(self, doc: Document, nlp_tokenizer: Callable[[str], Doc]) -> Document:
         if not self._built:
@@ -630,7 +636,9 @@ class _Resolution:
         """The match is part of a longer name: an Arabic name goes on ("Fateh al-Sham") or began before
         ("al-Golani"), or a person's name holds it ("Abu Mohammad al-Golani")."""
         text = self.doc.text
-        if _NAME_GOES_ON.match(text, span.end_char) or _NAME_BEGAN.search(text, 0, span.start_char):
+        # the prefix ends at the match: a search of the few characters before it is a search of them all
+        began = _NAME_BEGAN.search(text, max(0, span.start_char - _PREFIX_REACH), span.start_char)
+        if began or _NAME_GOES_ON.match(text, span.end_char):
             return True
         if self._person_names is None:  # read off the entities once per report, not once per match
             self._person_names = [

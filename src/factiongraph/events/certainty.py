@@ -101,8 +101,43 @@ def classify(trigger: Any) -> Certainty:
     return Certainty(got[0], None if got[1] is None else doc[got[1]])
 
 
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """What certainty reads off a whole sentence, gathered in one pass (many triggers share a sentence)."""
+
+    words: frozenset[str]  # its words, lowercased
+    disputes: tuple[int, ...]  # verbs of denial ("downplayed", "denied"), by token index
+    according: int | None  # the first "according" of an "according to"
+    report_roots: tuple[int, ...]  # roots that are reporting verbs ("..., X said")
+
+
+def _sentence(sent: Any) -> _Sentence:
+    """The sentence's `_Sentence`, kept per parsed document (in the Doc's `user_data`, by span)."""
+    kept: dict[tuple[int, int], _Sentence] = sent.doc.user_data.setdefault("factiongraph.certainty.sents", {})
+    key = (sent.start, sent.end)
+    got = kept.get(key)
+    if got is None:
+        words: set[str] = set()
+        disputes: list[int] = []
+        report_roots: list[int] = []
+        according = None
+        for t in sent:
+            low = t.lower_
+            words.add(low)
+            lemma = t.lemma_
+            if lemma in DISPUTE_VERBS and t.pos_ == "VERB":
+                disputes.append(t.i)
+            if according is None and low == "according" and t.i + 1 < sent.end and t.nbor(1).lower_ == "to":
+                according = t.i
+            if t.dep_ == "ROOT" and lemma in REPORT_VERBS:
+                report_roots.append(t.i)
+        got = kept[key] = _Sentence(frozenset(words), tuple(disputes), according, tuple(report_roots))
+    return got
+
+
 def _classify(trigger: Any) -> Certainty:
     sent = trigger.sent
+    facts = _sentence(sent)
     # an event noun as subject ("X's call for talks may become irrelevant"): the predicate's
     # modality is about the predicate, not about the event the noun names
     subject_noun = trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass")
@@ -143,7 +178,7 @@ def _classify(trigger: Any) -> Certainty:
             continue
         if any(c.dep_ == "aux" and c.lower_ in MODALS_SPECULATIVE for c in t.children):
             return Certainty("speculative")
-    words = {t.lower_ for t in sent}
+    words = facts.words
     if (
         words & SPECULATIVE_WORDS
         and any(t.dep_ in ("ccomp", "xcomp") for t in chain[:2])
@@ -152,9 +187,8 @@ def _classify(trigger: Any) -> Certainty:
         return Certainty("speculative")
 
     # disputed: the same sentence carries a denial of it
-    for t in sent:
-        if t.lemma_ in DISPUTE_VERBS and t.pos_ == "VERB" and t != trigger and t != verb and t.i > trigger.i:
-            return Certainty("disputed")
+    if any(i != verb.i and i > trigger.i for i in facts.disputes):
+        return Certainty("disputed")
 
     # hedged: "reportedly", "some reports suggest", "it appears"
     if words & HEDGE_WORDS:
@@ -168,12 +202,12 @@ def _classify(trigger: Any) -> Certainty:
         if t.lemma_ in REPORT_VERBS and t.pos_ in ("VERB", "AUX"):
             subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             return Certainty("reported", subj)
-    for t in sent:
-        if t.lower_ == "according" and t.i + 1 < sent.end and t.nbor(1).lower_ == "to":
-            obj = next((c for c in t.nbor(1).children if c.dep_ == "pobj"), None)
-            return Certainty("reported", obj)
+    if facts.according is not None:
+        to = trigger.doc[facts.according + 1]
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        return Certainty("reported", obj)
     if any(c.lemma_ in REPORT_VERBS and c.dep_ in ("conj", "parataxis") for c in verb.children) or any(
-        t.lemma_ in REPORT_VERBS and t.dep_ == "ROOT" and t.i > trigger.i for t in sent
+        i > trigger.i for i in facts.report_roots
     ):
         root = next(t for t in sent if t.dep_ == "ROOT")
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -851,7 +851,24 @@ def _speech_act(tok: Token, plover: str, mode: str | None = None) -> tuple[str, 
     return None
 
 
+_SENSES = "factiongraph.senses"  # the Doc's user_data key of `_sense`'s answers
+
+
 def _sense(tok: Token, lex: Lexicon) -> TriggerSense | None:
+    """The event `tok` names, if any. The answer depends on the parse and the lexicon only, and the
+    stage asks about the same words many times (each trigger, then as the head of its dependents),
+    so it is kept per parsed document and lexicon (in the Doc's `user_data`)."""
+    kept = tok.doc.user_data.get(_SENSES)
+    if kept is None or kept[0] is not lex:
+        kept = tok.doc.user_data[_SENSES] = (lex, {})
+    senses: dict[int, TriggerSense | None] = kept[1]
+    i = tok.i
+    if i not in senses:
+        senses[i] = _read_sense(tok, lex)
+    return senses[i]
+
+
+def _read_sense(tok: Token, lex: Lexicon) -> TriggerSense | None:
     if tok.lower_ == "according":  # "according to X" attributes; it is no event
         return None
     if tok.pos_ == "VERB":

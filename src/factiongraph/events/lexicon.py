@@ -165,6 +165,8 @@ class Lexicon:
         self._pattern_verbs = frozenset(k[0] for k in patterns)
         # noun lookups repeat for every token of every document: memoised, bounded by the vocabulary
         self._noun_memo: dict[str, TriggerSense | None] = {}
+        # so are the verb-lemma normalisations every verb, sense and communication lookup starts with
+        self._lemma_memo: dict[str, str] = {}
 
     # ------------------------------------------------------------------ loading
 
@@ -227,10 +229,16 @@ class Lexicon:
     # ------------------------------------------------------------------ lookups
 
     def _lemma(self, lemma: str) -> str:
+        try:
+            return self._lemma_memo[lemma]
+        except KeyError:
+            pass
         lem = _norm(lemma) or ""
-        if lem in self._verbs or lem in self._pattern_verbs or lem in self._communication:
-            return lem
-        return self._inflections.get(lem, lem)
+        if not (lem in self._verbs or lem in self._pattern_verbs or lem in self._communication):
+            lem = self._inflections.get(lem, lem)
+        if len(self._lemma_memo) < 200_000:
+            self._lemma_memo[lemma] = lem
+        return lem
 
     def knows_verb(self, lemma: str) -> bool:
         """True when the lemma (or an inflection the data lists) has an entry, event or not."""

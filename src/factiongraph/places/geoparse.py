@@ -170,8 +170,8 @@ def _haversine(a: Candidate, b: Candidate) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _detect(text: str, gaz: Gazetteer, info: _ParseInfo | None) -> list[_Match]:
-    toks = _tokens(text)
+def _detect(text: str, toks: list[tuple[int, int, str]], gaz: Gazetteer, info: _ParseInfo | None) -> list[_Match]:
+    """The place names in `text` (`toks`, its `_tokens`): the longest known capitalised sequences."""
     n = len(toks)
     lower_words = {t[2].lower() for t in toks if not _is_cap(t[2])}
     matches: list[_Match] = []
@@ -613,7 +613,8 @@ def geoparse(doc: Document, gazetteer: Gazetteer) -> Document:
     except Exception:  # an unusual parse object: fall back to the raw text
         info = None
     text = doc.text
-    matches = _demonyms(text, _tokens(text), gazetteer, _detect(text, gazetteer, info))
+    toks = _tokens(text)  # once for both readers of the text
+    matches = _demonyms(text, toks, gazetteer, _detect(text, toks, gazetteer, info))
     for m in matches:
         m.surface = text[m.start:m.end]
     countries = _resolve(matches)

@@ -1,0 +1,49 @@
+"""Certainty of triggers that share a sentence: what the sentence says is read once and holds for each."""
+
+from __future__ import annotations
+
+import pytest
+
+from factiongraph.events import certainty as cert
+
+
+def _certainties(nlp, text: str, words: list[str], *, backwards: bool = False) -> dict[str, tuple[str, str | None]]:
+    """(value, source word) of each named trigger, asked in text order or backwards on a fresh parse."""
+    sd = nlp(text)
+    tokens = [t for t in sd if t.text in words]
+    out = {}
+    for t in reversed(tokens) if backwards else tokens:
+        c = cert.classify(t)
+        out[t.text] = (c.value, c.source_token.text if c.source_token is not None else None)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a denial after the trigger disputes it; a trigger after the denial is told as fact
+        ("Militants shelled the base on Sunday, but their commander later denied the attack.",
+         {"shelled": ("disputed", None), "attack": ("asserted", None)}),
+        ("The rebels denied the report, yet their fighters shelled the airport again on Tuesday.",
+         {"shelled": ("asserted", None), "report": ("asserted", None)}),
+        ("Army units bombed the depot after the insurgents had denied any raid.",
+         {"bombed": ("disputed", None), "raid": ("asserted", None)}),
+    ],
+)
+def test_a_denial_disputes_only_the_triggers_before_it(nlp, text: str, expected: dict) -> None:
+    assert _certainties(nlp, text, list(expected)) == expected
+    assert _certainties(nlp, text, list(expected), backwards=True) == expected
+
+
+def test_every_trigger_of_an_according_to_sentence_is_reported_by_its_source(nlp) -> None:
+    text = "According to local officials, the militia attacked the village and burned the market."
+    expected = {"attacked": ("reported", "officials"), "burned": ("reported", "officials")}
+    assert _certainties(nlp, text, ["attacked", "burned"]) == expected
+    assert _certainties(nlp, text, ["attacked", "burned"], backwards=True) == expected
+
+
+def test_a_trailing_reporting_verb_reports_every_trigger_before_it(nlp) -> None:
+    text = "The militia attacked the village and looted the shops, the interior ministry said."
+    expected = {"attacked": ("reported", "ministry"), "looted": ("reported", "ministry")}
+    assert _certainties(nlp, text, ["attacked", "looted"]) == expected
+    assert _certainties(nlp, text, ["attacked", "looted"], backwards=True) == expected
