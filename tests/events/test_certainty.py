@@ -47,3 +47,18 @@ def test_a_trailing_reporting_verb_reports_every_trigger_before_it(nlp) -> None:
     expected = {"attacked": ("reported", "ministry"), "looted": ("reported", "ministry")}
     assert _certainties(nlp, text, ["attacked", "looted"]) == expected
     assert _certainties(nlp, text, ["attacked", "looted"], backwards=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Egypt has sent warplanes to support the Sudanese army.", "current"),
+        ("Rwanda deployed a thousand soldiers to Mozambique to help its army.", "current"),
+        ("Chad will send troops to help Mali.", "intended"),
+    ],
+)
+def test_help_a_sending_was_made_for_is_as_real_as_the_sending(pipeline, text, status):
+    from factiongraph.pipeline import extract
+
+    doc = extract(text, pipeline=pipeline)
+    assert {r.status for r in doc.relations if r.type == "support"} == {status}

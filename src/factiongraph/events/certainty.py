@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from factiongraph.actors.lexicon import SENDING_VERBS
+from factiongraph.frames.ties import tie_words
 from factiongraph.tables import word_set
 
 INTENT_VERBS = frozenset(
@@ -135,6 +137,14 @@ def _sentence(sent: Any) -> _Sentence:
     return got
 
 
+def _help_sent(clause: Any) -> bool:
+    """A purpose clause of help after a sending ("sent troops to help the army"): the sending is the
+    help, so the clause is as real as the sending (Levin's send verbs; the help verbs of
+    `frames/data/ties.yaml` support_participles)."""
+    return clause.dep_ == "advcl" and clause.head.lemma_ in SENDING_VERBS \
+        and clause.lemma_ in tie_words().support_participles
+
+
 def _classify(trigger: Any) -> Certainty:
     sent = trigger.sent
     facts = _sentence(sent)
@@ -164,6 +174,7 @@ def _classify(trigger: Any) -> Certainty:
             t.dep_ in ("xcomp", "advcl", "acl")
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
             and (t.head.lemma_ in INTENT_VERBS or t.dep_ == "advcl")
+            and not _help_sent(t)
         ):
             return Certainty("hypothetical")
         if t.dep_ in ("dobj", "pobj") and t.head.lemma_ in INTENT_VERBS and t == trigger:
