@@ -753,3 +753,16 @@ def test_relation_mentions_helper_of_an_attacker_is_hostile_to_its_target(run, t
     pairs = [(r.source_mention.text, r.target_mention.text) for r in doc.relations if r.type == "hostility"]  # type: ignore[union-attr]
     assert (doer, target) in pairs  # the one helped does the deed
     assert (helper, target) in pairs  # and the helper is on its side against the target
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker", "country"),
+    [
+        ("Wagner's fighters attacked the village near Moura in Mali.", "wagner-group", "mali"),
+        ("Fano militiamen raided a farm outside Gondar in Ethiopia.", "fano", "ethiopia"),
+        ("Al-Shabaab gunmen stormed a hotel in Kismayo in Somalia.", "al-shabaab", "somalia"),
+    ],
+)
+def test_relation_mentions_a_country_named_only_where_an_attack_happens_is_no_enemy(run, text, attacker, country):
+    doc = run(text)
+    assert not any(r.type == "hostility" and {r.source, r.target} == {attacker, country} for r in doc.relations)

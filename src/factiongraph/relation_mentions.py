@@ -33,7 +33,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from factiongraph.actors.salience import PERIPHERAL_HINT
-from factiongraph.document import Document, Mention, Relation, Span, as_certainty
+from factiongraph.document import Document, Event, Mention, Relation, Span, as_certainty
 from factiongraph.events import certainty as cert
 from factiongraph.events.extract import AGENT_HEADS, _is_passive, _Mentions, _sentence_span
 from factiongraph.events.lexicon import Lexicon
@@ -311,6 +311,21 @@ def _patient_tokens(verb: Token, depth: int = 0) -> list[Token]:
     return got
 
 
+def _guessed_place(doc: Document, e: Event) -> bool:
+    """The event's second side is a guess whose every name in the sentence is where it happened
+    ("X attacked the village near Moura in Mali"): event coding may take the country for the
+    target, but it is no side that X opposes."""
+    if e.actor2 is None or e.actor2_mention is not None or doc.parsed is None:
+        return False
+    actor = next((a for a in doc.actors if a.id == e.actor2), None)
+    if actor is None:
+        return False
+    inside = [m for m in actor.mentions if e.evidence.start <= m.start and m.end <= e.evidence.end]
+    roots = [span.root for m in inside
+             if (span := doc.parsed.char_span(m.start, m.end, alignment_mode="expand")) is not None and len(span)]
+    return bool(roots) and all(Parties.is_locative(r) for r in roots)
+
+
 class _Sides:
     """Which actor attacks and which is attacked, from the document's clauses naming both."""
 
@@ -319,7 +334,7 @@ class _Sides:
         self.points: list[tuple[int, str, str]] = []  # (offset, attacker, attacked)
         counts: Counter[tuple[str, str]] = Counter()
         for e in doc.events:
-            if e.actor1 in places or e.actor2 in places:
+            if e.actor1 in places or e.actor2 in places or _guessed_place(doc, e):
                 continue
             if e.plover == "ASSAULT" and e.actor1 and e.actor2 and e.actor1 != e.actor2 and e.certainty != "negated":
                 self.points.append((e.trigger.start, e.actor1, e.actor2))

@@ -493,3 +493,17 @@ def test_actors_a_leader_given_a_former_title_is_a_person_not_the_state(resolve,
     m = mentions(resolve(text))
     assert not any(person in x for x in m.get(state, []))
     assert any(person in x for ms in m.values() for x in ms)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wagner's fighters attacked the village near Moura in Mali.",
+        "Wagner mercenaries guarded the mine near Bangui.",
+        "Residents said Wagner's men had burned the market.",
+    ],
+)
+def test_actors_an_organisations_own_people_are_the_organisation(resolve, text):
+    m = mentions(resolve(text))
+    assert "wagner-group" in m
+    assert not any(aid.startswith("wagner-") and aid != "wagner-group" for aid in m)

@@ -867,6 +867,10 @@ class _Resolution:
             if actor is not None and agent:
                 self._add(tok.i, head.i + 1, self.r.registry_entity(actor, self.focus), "alias")
                 continue
+            if actor is not None and actor.kind not in STATE_KINDS and hl in _MEMBER_PLURALS:
+                # "Wagner's fighters", "Wagner mercenaries": an organisation's own people are the organisation
+                self._add(tok.i, tok.i + 1, self.r.registry_entity(actor, self.focus), "alias")
+                continue
             if actor is not None and actor.kind in STATE_KINDS and head.lemma_.lower() in self.r.event_nouns:
                 self._add(tok.i, tok.i + 1, self.r.registry_entity(actor, self.focus), "alias")
                 continue
@@ -1979,6 +1983,9 @@ def _former_title(name: Span) -> bool:
 def _formerly(title: Token) -> bool:
     """A title noun marked as no longer held ("former president", "ex-president")."""
     return any(m.lower_ in _FORMER or m.lower_.startswith("ex-") for m in title.subtree if m.i < title.i)
+
+# plural nouns for the people of an armed organisation ("Wagner's fighters", "Wagner mercenaries")
+_MEMBER_PLURALS = lx.FORCE_NOUNS | {"members", "mercenaries", "militants", "men", "operatives", "commanders"}
 
 _STATE_FORCE_MODIFIERS = ("government", "regime", "junta", "pro-government", "security", "army")
 
