@@ -532,6 +532,8 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue  # active support verbs are AID/SUPPORT events
             if _misread_modifier(tok):
                 continue  # "... with the army and allied militias", parsed as "X seized ... and allied militias"
+            if lemma == "join" and _joined_in_an_act(tok, doc):
+                rtype = "alliance"  # "joined the army in an offensive": fighting beside it, not membership
             if tok.dep_ == "amod" and tok.i < tok.head.i:
                 # "the army and allied militias": a modifier ties its noun to the phrase it is
                 # coordinated with, never to the clause's subject
@@ -952,6 +954,27 @@ def _attack_sides(
     return out
 
 
+def _prize(tok: Token | None) -> bool:
+    """The object of "for" on a noun of fighting ("the battle for Mosul", "the fight for control of
+    Sanaa"): the place or thing fought over."""
+    while tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "pobj":
+        tok = tok.head.head  # "for control of X"
+    return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "for" \
+        and tok.head.head.lemma_.lower() in tie_words().joint_act_nouns
+
+
+def _joined_in_an_act(verb: Token, doc: Document) -> bool:
+    """"X joined Y in an offensive": the "in" object is an event the report tells (an attack, a
+    battle, a campaign), so X takes part in it with Y rather than becoming part of Y."""
+    starts = {e.trigger.start for e in doc.events}
+    acts = tie_words().joint_act_nouns
+    return any(
+        p.idx in starts or p.lemma_.lower() in acts
+        for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+        for p in c.children if p.dep_ == "pobj"
+    )
+
+
 def _misread_modifier(tok: Token) -> bool:
     """A tie participle the parser read as a coordinated verb with an object ("fighting with the army
     and allied militias" -> "allied" a verb of its own): "ally" takes its partner with "with" or
@@ -1155,6 +1178,8 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue  # "coordinate efforts to counter Y": Y belongs to another predicate
             if any((noun := _owner_of_relational(settings.head(m))) is not None and noun != cue for m in (m1, m2)):
                 continue  # "the al-Qaeda affiliate fought Y": the affiliate fights, not al-Qaeda
+            if _prize(settings.head(m2)):
+                continue  # "the battle for northern Mali": what is fought over, not who
             if _closed_in_relative(settings.head(m1), cue):
                 continue  # "X, a militia which the UAE backed, attacked Y": the UAE is not who attacks
             if any(_reporting_subject(settings, m) or _according_to(settings, m) for m in (m1, m2)):

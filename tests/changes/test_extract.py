@@ -620,3 +620,32 @@ def test_the_members_a_describing_clause_lists_do_not_move_with_the_group(run, t
     assert not movers & set(listed), rows
     assert destination is None or mover in {src for _, src, tgt, _, _ in rows if tgt == destination} | {
         tgt for _, src, tgt, _, _ in rows if src == destination}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("In Somalia, clan militias known as Ma'awisley have joined the army in an offensive against al-Shabaab.",
+         ("macawisley", "somalia")),
+        ("Chadian troops joined French forces in the battle for northern Mali.", ("chad", "france")),
+        ("Hezbollah fighters joined the Syrian army in the assault on Qusayr.", ("hezbollah", "syria")),
+    ],
+)
+def test_joining_a_side_in_an_act_of_war_is_an_alliance_not_membership(run, text, pair):
+    doc = run(text)
+    got = {(r.type, frozenset((r.source, r.target))) for r in doc.relations}
+    assert ("alliance", frozenset(pair)) in got
+    assert ("affiliation", frozenset(pair)) not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Chadian troops joined French forces in the battle for northern Mali.", "mali"),
+        ("Houthi fighters clashed with Saleh's men in the fight for control of Sanaa in Yemen.", "yemen"),
+        ("Kurdish fighters fought the Islamic State in the battle for Kobani in Syria.", "syria"),
+    ],
+)
+def test_the_place_a_battle_is_for_is_no_side(run, text, place):
+    doc = run(text)
+    assert not any(r.type == "hostility" and place in (r.source, r.target) for r in doc.relations)

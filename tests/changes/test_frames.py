@@ -68,3 +68,10 @@ def test_duplicate_frame_ids_are_rejected() -> None:
 def test_kinds_must_name_roles_of_the_frame() -> None:
     with pytest.raises(FramesError, match="kinds must map roles"):
         parse_frames({"frames": [_frame(kinds={"country": ["state"]})]})
+
+
+def test_a_frame_without_rows_must_be_exclusive() -> None:
+    with pytest.raises(FramesError, match="'defect': no rows"):
+        parse_frames({"frames": [_frame(rows=[])]})
+    frames = parse_frames({"frames": [_frame(rows=[], exclusive=True)]})
+    assert frames.frames[0].exclusive and frames.frames[0].rows == ()

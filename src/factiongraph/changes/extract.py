@@ -764,15 +764,20 @@ def find_changes(doc: Document, frames: Frames | None = None) -> list[Relation]:
     triggers = {ids[0] for _, ids in matches}
     # (trigger, source actor, change) -> the frame that said it: one statement, one reading
     said: dict[tuple[int, str, str], str] = {}
+    owned: dict[int, str] = {}  # trigger -> the exclusive frame that read it
     for match_id, token_ids in matches:
         frame, pi = names[sd.vocab.strings[match_id]]
         named = {n: sd[i] for n, i in zip(frame.node_names(pi), token_ids, strict=True)}
         trigger = named["trigger"]
+        if owned.get(trigger.i, frame.id) != frame.id:
+            continue  # "joined the army in an offensive": read as fighting beside it, not as joining it
         if trigger.dep_ in ("advcl", "xcomp") and trigger.head.i in triggers and trigger.head.i != trigger.i:
             continue  # "merged to form X", "teamed up to form X": the governing change says it
         certainty = _certainty(trigger)
         if certainty == "negated":
             continue
+        if frame.exclusive:
+            owned.setdefault(trigger.i, frame.id)
         roles: dict[str, _Role] = {}
         for role, slots in frame.roles.items():
             got = _Role([])

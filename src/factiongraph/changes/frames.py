@@ -66,6 +66,7 @@ class Frame:
     pairwise: frozenset[str]
     kinds: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)
     not_kinds: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)
+    exclusive: bool = False  # a trigger this frame matched is read by no later frame
 
     def node_names(self, pattern_index: int) -> tuple[str, ...]:
         """The RIGHT_IDs of one pattern, in the order DependencyMatcher reports their tokens."""
@@ -163,14 +164,16 @@ def parse_frames(data: Any) -> Frames:
                 if r.get(end) not in roles:
                     raise FramesError(f"frame {fid!r}: row {end} {r.get(end)!r} is not a role")
             rows.append(RowSpec(types, str(r["source"]), str(r["target"]), str(r["change"])))
-        if not rows:
-            raise FramesError(f"frame {fid!r}: no rows")
+        exclusive = bool(raw.get("exclusive", False))
+        if not rows and not exclusive:
+            raise FramesError(f"frame {fid!r}: no rows")  # only an exclusive frame may state nothing
         pairwise = frozenset(str(p) for p in raw.get("pairwise") or [])
         if not pairwise <= set(roles):
             raise FramesError(f"frame {fid!r}: pairwise names an unknown role")
         kinds = _kind_map(fid, raw.get("kinds"), roles)
         not_kinds = _kind_map(fid, raw.get("not_kinds"), roles)
-        frames.append(Frame(fid, _patterns(fid, raw.get("match")), roles, tuple(rows), pairwise, kinds, not_kinds))
+        frames.append(Frame(fid, _patterns(fid, raw.get("match")), roles, tuple(rows), pairwise, kinds, not_kinds,
+                            exclusive=exclusive))
     return Frames(
         tuple(frames),
         frozenset(str(w) for w in data.get("partial_heads") or []),

@@ -28,6 +28,7 @@ class TieWords:
     noun_cues: Mapping[str, str]  # relational noun -> tie type ("ally of Y", "Y's branch")
     distinct_member_nouns: frozenset[str]  # "the al-Qaeda affiliate" is not al-Qaeda
     joint_adverbs: frozenset[str]  # "jointly with Y", "X and Y together took Z"
+    joint_act_nouns: frozenset[str]  # "X joined Y in an offensive"
     joint_nouns: frozenset[str]  # "in coordination with Y"
     locative_prepositions: frozenset[str]  # "in Iraq": a name used as a place
     surrender_verbs: frozenset[str]  # "X surrendered to Y": Y is X's enemy
@@ -55,6 +56,7 @@ def tie_words() -> TieWords:
         noun_cues=MappingProxyType({str(k): str(v) for k, v in raw["noun_cues"].items()}),
         distinct_member_nouns=frozenset(raw["distinct_member_nouns"]),
         joint_adverbs=frozenset(raw["joint_adverbs"]),
+        joint_act_nouns=frozenset(raw["joint_act_nouns"]),
         joint_nouns=frozenset(raw["joint_nouns"]),
         locative_prepositions=frozenset(raw["locative_prepositions"]),
         surrender_verbs=frozenset(raw["surrender_verbs"]),
