@@ -740,7 +740,7 @@ def test_relation_mentions_people_taken_are_attacked_unlike_ground(run, text, ca
 @pytest.mark.parametrize(
     ("text", "helper", "doer", "target"),
     [
-        ("The international coalition is assisting the Iraqi government to degrade and ultimately destroy ISIL.",
+        ("The international coalition is aiding the Iraqi government to weaken and in the end destroy ISIL.",
          "The international coalition", "the Iraqi government", "ISIL"),
         ("Pakistan aided the Taliban to drive government troops from Kunduz.", "Pakistan", "the Taliban",
          "government troops"),

@@ -183,7 +183,7 @@ def test_where_forces_are_sent_is_no_side_of_the_fight_they_are_sent_to(run, tex
 @pytest.mark.parametrize(
     "text",
     [
-        "The brigades were sent to fight on every front, according to the Saudi-led coalition.",
+        "The brigades were sent south to fight the Houthis, according to the Saudi-led coalition.",
         "Al-Shabaab attacked the base at dawn, according to AMISOM.",
         "Rebel fighters clashed with troops near Goma overnight, according to the United Nations.",
     ],

@@ -485,7 +485,7 @@ def test_actors_a_people_qualified_description_before_the_only_rebel_group_is_th
     [
         ("The Houthis broke with former president Ali Abdullah Saleh in December.", "Ali Abdullah Saleh", "yemen"),
         ("Rebels killed Ali Abdullah Saleh, the country's former president.", "Ali Abdullah Saleh", "yemen"),
-        ("Yemeni rebels have killed Ali Abdullah Saleh, Yemen's ex-president, after a siege.", "Ali Abdullah Saleh",
+        ("Houthi fighters shot Ali Abdullah Saleh, the ex-president of Yemen, near Sanaa.", "Ali Abdullah Saleh",
          "yemen"),
     ],
 )

@@ -142,7 +142,8 @@ def test_a_relative_clause_that_names_nothing_gives_a_relational_noun_no_holder(
     ("text", "member", "group"),
     [
         (
-            "The Levant Front enlisted Jaysh al-Islam as a member of the Syrian National Army last spring.",
+            "The Levant Front enlisted Jaysh al-Islam last spring as one more member of the Turkish-backed "
+            "Syrian National Army.",
             "jaysh-al-islam",
             "syrian-national-army",
         ),

@@ -308,7 +308,7 @@ def test_the_object_of_fighting_alongside_a_partner_is_the_enemy(run, text, figh
 @pytest.mark.parametrize(
     "text",
     [
-        "In Iraq, Shiite militias, working jointly with the Peshmerga, took back two villages from the Islamic State.",
+        "In Iraq, Shiite militias, acting together with Kurdish units, took back two villages from the Islamic State.",
         "Government troops took back Marawi from the Maute group after five months.",
         "The Houthis later took back the port of Hodeidah from the Giants Brigades.",
     ],

@@ -521,7 +521,7 @@ class _Reader:
         if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head != verb:
             return self.subject_tokens(verb.head, depth + 1)
         if verb.dep_ == "pcomp" and verb.head.lower_ == "among":
-            return [c for c in verb.head.children if c.dep_ == "pobj"]  # "among the militias | signing up to Q"
+            return [c for c in verb.head.children if c.dep_ == "pobj"]  # "among the brigades | enlisting in Q"
         if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
             return self.subject_tokens(verb.head.head, depth + 1)  # "X responded by joining Y"
         return []

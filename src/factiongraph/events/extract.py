@@ -1330,7 +1330,7 @@ def _hostile_purposes(tok: Token, plover: str, lex: Lexicon) -> set[int]:
         and (sense := _sense(c, lex)) is not None and sense.plover in HOSTILE
         for t in c.subtree
     }
-    # "... to back the offensive, striking army bases": a participial clause set off by a comma
+    # "... to support the push, hitting army bases": a participial clause set off by a comma
     # names who is hit; the parser may hang its object over it ("striking" as a modifier of "bases")
     for c in tok.subtree:
         if (
