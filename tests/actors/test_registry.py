@@ -288,3 +288,18 @@ def test_date_range_ending_before_it_starts_is_rejected(tmp_path):
 
 def test_former_yugoslav_republic_of_macedonia_is_north_macedonia(registry):
     assert ids_of(registry.lookup("Former Yugoslav Republic of Macedonia"))[:1] == ["north-macedonia"]
+
+
+@pytest.mark.parametrize(
+    ("name", "current", "past"),
+    [
+        ("Islamic State West Africa Province", "islamic-state-west-africa", "boko-haram"),
+        ("ISWAP", "islamic-state-west-africa", "boko-haram"),
+        ("Islamic State's West Africa Province", "islamic-state-west-africa", None),
+    ],
+)
+def test_without_a_date_a_name_still_in_use_comes_before_a_past_owners(registry, name, current, past):
+    ids = [a.id for a in registry.lookup(name)]
+    assert ids[0] == current
+    if past is not None:
+        assert past in ids[1:]

@@ -151,3 +151,18 @@ def test_military_camps_are_the_state_forces_an_attack_hits(run, text, attacker)
     doc = run(text)
     hit = {(e.actor1, e.actor2) for e in doc.events if e.plover == "ASSAULT"}
     assert any(a == attacker and b is not None and doc.actor(b).kind == "state" for a, b in hit), hit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ISWAP split from Boko Haram in 2016, and since then the two groups have fought each other.",
+        "ISWAP split from Boko Haram in 2016 and the two groups have fought each other since.",
+        "Ahrar al-Sham quit the Army of Conquest in 2017, and Ahrar and Hayat Tahrir al-Sham have fought each other "
+        "since.",
+    ],
+)
+def test_a_reciprocal_clause_beside_another_event_is_told_in_full(run, text):
+    doc = run(text)
+    assert any(e.plover == "ASSAULT" for e in doc.events)
+    assert any(r.type == "hostility" and r.method == "reciprocal" for r in doc.relations)

@@ -186,7 +186,8 @@ class Registry:
         """Actors a name may denote on a date, best first.
 
         Aliases valid on the date come before undated ones, which come before
-        aliases valid at another time (still returned: texts use old names).
+        aliases valid at another time (still returned: texts use old names). With no date, a
+        name still in use comes before one whose use has ended.
         """
         entries = self._index.get(normalize_name(name), [])
         scored = []
@@ -194,7 +195,9 @@ class Registry:
             actor = self.actors[actor_id]
             dated = alias.valid_from is not None or alias.valid_to is not None
             if on is None:
-                rank = 1 if dated else 0  # no date: the name's plain (undated) owner first
+                # no date: the name's plain (undated) owner first, then one whose use of it has not
+                # ended ("Islamic State West Africa Province" since 2016), then a past owner's
+                rank = 0 if not dated else (1 if alias.valid_to is None else 2)
             elif alias.valid_on(on) and actor.active_on(on):
                 rank = 0 if dated else 1
             else:

@@ -289,6 +289,17 @@ def _relational(noun: Token) -> bool:
     return cues.get(noun.lower_, cues.get(noun.lemma_.lower())) in ("alliance", "hostility", "support")
 
 
+def _each_other(verb: Token) -> bool:
+    """The verb's object is reciprocal ("fought each other", "clashed with one another"): its
+    subject names both sides, so the event is told in full without a second argument."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    objs += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    return any(
+        o.lower_ in ("other", "another") and any(d.lower_ in ("each", "one") for d in o.children)
+        for o in objs
+    )
+
+
 def _relational_subject_owners(verb: Token) -> set[int]:
     """Tokens naming the other side of a relational subject ("the al-Qaeda affiliate fought ...",
     "Iran's allies in Iraq attacked ..."), or where it is: never a guess for who acted."""
@@ -1152,7 +1163,8 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                                        attribution | _own_phrase(tok, m1, ms) | _place_nationalities(tok, ms) | fought,
                                        local=True)
                 factor = GUESSED_FACTOR
-            if m1 is None or m2 is None and (sense.plover not in ONE_SIDED or not _main_clause(tok)):
+            if m1 is None or m2 is None and (sense.plover not in ONE_SIDED or not _main_clause(tok)) \
+                    and not _each_other(tok):
                 # a participant the syntax does not name: kept aside, used only if the sentence
                 # gives no complete event (a side clause's half-told event only if it gives none)
                 pending.append(((_depth(tok), -sense.weight), (tok, trigger, sense, c, m1, m2)))
