@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from factiongraph.dateline import published_from_dateline
+import pytest
+
+from factiongraph.dateline import published_from_dateline, story_starts
 from factiongraph.document import Document
 
 
@@ -36,3 +38,19 @@ def test_dateline_without_a_date_sets_nothing():
 
 def test_month_only_dateline_is_not_enough():
     assert run("ALEPPO, November 2016 — Fighting continued.").published is None
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("GOMA, Congo (February 2025) - M23 rebels seized the airport.", "M23"),
+        ("ADEN, Yemen — Separatist fighters took the palace.", "Separatist"),
+        ("BAMAKO, Mali (Agency) -- Soldiers left the base.", "Soldiers"),
+    ],
+)
+def test_the_story_starts_after_the_dash_that_ends_a_dateline(text, first):
+    assert [text[i : i + len(first)] for i in story_starts(text)] == [first]
+
+
+def test_a_text_without_a_dateline_has_no_story_start():
+    assert story_starts("Rebels seized the airport - officials said.") == []

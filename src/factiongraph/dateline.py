@@ -19,6 +19,17 @@ DATELINE = re.compile(
 )
 
 
+# the rest of a dateline's line up to the spaced dash that ends it ("(Reuters) - ", " — ")
+_DATELINE_DASH = re.compile(r"(?:[^\n]{0,60}?\s)?[\u2014\u2013-]{1,2}\s+")
+
+
+def story_starts(text: str) -> list[int]:
+    """Where the story begins after each dateline of the first lines that ends in a dash ("GOMA,
+    Congo (Reuters) - M23 rebels ...": the offset of "M23")."""
+    head = text[:400]
+    return [dash.end() for m in DATELINE.finditer(head) if (dash := _DATELINE_DASH.match(head, m.end()))]
+
+
 def published_from_dateline(doc: Document) -> Document:
     """Sets `published` from the dateline of the first lines, if the document has none."""
     if doc.published is not None or doc.error is not None:

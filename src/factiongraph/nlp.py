@@ -9,7 +9,6 @@ when present.
 from __future__ import annotations
 
 import importlib.util
-import re
 from pathlib import Path
 from typing import Any
 
@@ -65,8 +64,6 @@ def load(name: str | None = None) -> Any:
 
 
 PARTICIPLE_SUBJECTS = "factiongraph_participle_subjects"
-# the rest of a dateline's line up to its spaced dash ("(Reuters) - ", " — ")
-_DATELINE_DASH = re.compile(r"(?:[^\n]{0,60}?\s)?[\u2014\u2013-]{1,2}\s+")
 
 
 def _register_participle_subjects() -> None:
@@ -168,7 +165,7 @@ def _register_line_breaks() -> None:
     if Language.has_factory(LINE_BREAKS):
         return
 
-    from factiongraph.dateline import DATELINE
+    from factiongraph.dateline import story_starts
 
     @Language.component(LINE_BREAKS)
     def line_breaks(doc: Any) -> Any:
@@ -178,10 +175,8 @@ def _register_line_breaks() -> None:
             if broken and not doc[i].is_space:
                 doc[i].is_sent_start = True
         # "GOMA, Congo (Reuters) - M23 rebels seized ...": the story starts after the dateline's dash
-        head = doc.text[:400]
-        for m in DATELINE.finditer(head):
-            dash = _DATELINE_DASH.match(head, m.end())
-            start = doc.char_span(dash.end(), dash.end() + 1, alignment_mode="expand") if dash else None
+        for offset in story_starts(doc.text):
+            start = doc.char_span(offset, offset + 1, alignment_mode="expand")
             if start is not None and start.start > 0:
                 doc[start.start].is_sent_start = True
         return doc

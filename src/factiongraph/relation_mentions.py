@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 from factiongraph.actors.salience import PERIPHERAL_HINT
 from factiongraph.document import Document, Event, Mention, Relation, Span, as_certainty
 from factiongraph.events import certainty as cert
-from factiongraph.events.extract import AGENT_HEADS, _is_passive, _Mentions, _sentence_span
+from factiongraph.events.extract import AGENT_HEADS, RELATIVE_PRONOUNS, _is_passive, _Mentions, _sentence_span
 from factiongraph.events.lexicon import Lexicon
 from factiongraph.frames.ties import tie_words
 from factiongraph.tables import word_set
@@ -63,7 +63,7 @@ SUPPORT_VERBS = word_set("cues", "support_verbs")  # one list for every stage
 NON_PARTY_KINDS = frozenset({"civilians", "protesters"})
 # nouns naming someone by their tie to the possessor: "its allies" are not "it"
 RELATIONAL_NOUNS = frozenset("ally partner friend enemy rival opponent foe backer sponsor proxy".split())
-RELATIVE = frozenset({"which", "who", "that", "whom"})
+RELATIVE = RELATIVE_PRONOUNS
 MENTION_CONFIDENCE = 0.35
 # verbs of taking ground whose "from" object is the side it is taken from
 TAKE_FROM_VERBS = frozenset(
@@ -317,7 +317,7 @@ def _guessed_place(doc: Document, e: Event) -> bool:
     target, but it is no side that X opposes."""
     if e.actor2 is None or e.actor2_mention is not None or doc.parsed is None:
         return False
-    actor = next((a for a in doc.actors if a.id == e.actor2), None)
+    actor = doc.actor(e.actor2)
     if actor is None:
         return False
     inside = [m for m in actor.mentions if e.evidence.start <= m.start and m.end <= e.evidence.end]

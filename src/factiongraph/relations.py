@@ -32,6 +32,7 @@ from factiongraph.events.extract import (
     TEMPORAL_HEADS,
     _in_quote,
     _Mentions,
+    _relational,
     _sentence_span,
     phrase_head,
 )
@@ -309,11 +310,8 @@ def _modifier_head(noun: Token, ms: _Mentions) -> Mention | None:
         return ms.at(noun.head) or ms.in_subtree(noun.head)
     if noun.dep_ in ("attr", "oprd") and noun.head.lemma_ in ("be", "become", "remain"):
         return _theme(noun.head, ms)
-    for name in named_as(noun):  # "Saudi-backed fighters known as the Giants Brigades"
-        found = ms.at(name) or ms.in_subtree(name)
-        if found is not None:
-            return found
-    return None
+    # "Saudi-backed fighters known as the Giants Brigades"
+    return next((found for name in named_as(noun) if (found := ms.in_subtree(name)) is not None), None)
 
 
 def _modifiers(doc: Document, ms: _Mentions) -> list[Relation]:
@@ -599,7 +597,7 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                 own = _theme(tok.head.head, tie_ms)  # "Once an ally of Y, X attacked ...": X was Y's ally
             if own is None and (poss is not None or owner is not None):
                 # "Y's Somali affiliate, which locals call X", "the Y affiliate known as X": the name given
-                own = next((m for n in named_as(tok) if (m := tie_ms.at(n) or tie_ms.in_subtree(n))), None)
+                own = next((m for n in named_as(tok) if (m := tie_ms.in_subtree(n))), None)
             if own is None or own.actor_id == other.actor_id:
                 continue
             c = cert.classify(tok).value
@@ -990,7 +988,7 @@ def _modified_pair(cue: Token, ms: _Mentions) -> tuple[Mention | None, Mention |
     """The sides a prenominal tie participle states ("Congolese soldiers and allied militias"):
     the noun it modifies and the phrase that noun is coordinated after; none without one."""
     noun = cue.head
-    own = ms.at(noun) or ms.in_subtree(noun)
+    own = ms.in_subtree(noun)
     other = ms.in_subtree(noun.head) if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") else None
     return own, other
 
@@ -1002,12 +1000,8 @@ def _owner_of_relational(tok: Token | None) -> Token | None:
         return None
     while tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i != tok.i:
         tok = tok.head  # "al" of "al-Qaeda"
-    words = tie_words()
     noun = tok.head
-    relational = tok.dep_ in ("compound", "poss") and noun.i != tok.i and noun.pos_ == "NOUN" and (
-        noun.lower_ in words.distinct_member_nouns or noun.lower_ in words.noun_cues
-        and words.noun_cues[noun.lower_] in ("alliance", "hostility", "support")
-    )
+    relational = tok.dep_ in ("compound", "poss") and noun.i != tok.i and noun.pos_ == "NOUN" and _relational(noun)
     return noun if relational else None
 
 

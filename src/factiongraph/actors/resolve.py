@@ -776,11 +776,8 @@ class _Resolution:
 
     def _group_at(self, i: int) -> bool:
         """Token `i` is inside a mention of a non-state group ("Lebanon's Hezbollah")."""
-        tok = self.sd[i]
-        for m in self.mentions:
-            if m.start <= tok.idx < m.end:
-                return self.entities[m.actor_id].kind not in STATE_KINDS
-        return False
+        entity = self._entity_at(i)
+        return entity is not None and entity.kind not in STATE_KINDS
 
     def _is_place(self, ent: Span) -> bool:
         """The place stage resolved this span to coordinates (a demonym is a place reference, not a name)."""
@@ -1253,8 +1250,7 @@ class _Resolution:
         tok = sd[i - 1]
         if tok.dep_ not in ("compound", "nmod") or tok.head.i < i or tok.head.i > root.i:
             return None
-        owner = next((m for m in self.mentions if m.start <= tok.idx < m.end), None)
-        entity = self.entities.get(owner.actor_id) if owner is not None else None
+        entity = self._entity_at(tok.i)
         return entity if entity is not None and entity.known and entity.id not in self.persons else None
 
     def _people(self, ent: Span) -> None:
@@ -1976,13 +1972,14 @@ def _former_title(name: Span) -> bool:
     if i >= 0 and i < name.start - 1 and sd[i].lower_ in _FORMER:
         return True
     # the parser may split "Yemen's ex-president" into several appositions ("ex", "-", "president")
-    words = {m.lower_ for c in name.root.children if c.dep_ == "appos" for m in c.subtree}
-    return bool(words & lx.TITLE_WORDS) and bool(words & _FORMER or any(w.startswith("ex-") for w in words))
+    said = {m.lower_ for c in name.root.children if c.dep_ == "appos" for m in c.subtree}
+    return bool(said & lx.TITLE_WORDS) and bool(said & _FORMER or any(w.startswith("ex-") for w in said))
 
 
 def _formerly(title: Token) -> bool:
     """A title noun marked as no longer held ("former president", "ex-president")."""
     return any(m.lower_ in _FORMER or m.lower_.startswith("ex-") for m in title.subtree if m.i < title.i)
+
 
 # plural nouns for the people of an armed organisation ("Wagner's fighters", "Wagner mercenaries")
 _MEMBER_PLURALS = lx.FORCE_NOUNS | {"members", "mercenaries", "militants", "men", "operatives", "commanders"}

@@ -1096,11 +1096,13 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                         tok.head,
                         dataclasses.replace(head_sense, weight=max(sense.weight, head_sense.weight)),
                     )
+            fought: set[int] = set()
+            fought_for: str | None = None  # the type `fought` was read for (a protest rewrite below changes it)
             if tok.pos_ == "VERB" and tok.dep_ == "nsubj" and tok.tag_ == "VBG" and _between(tok, ms)[0] is not None:
                 m1, m2 = _between(tok, ms)  # "fighting between X and Y continued": a gerund used as a noun
             elif tok.pos_ == "VERB":
                 m1 = _subject(tok, ms)
-                fought = _hostile_purposes(tok, sense.plover, lexicon)
+                fought, fought_for = _hostile_purposes(tok, sense.plover, lexicon), sense.plover
                 m2 = _patient(
                     tok, ms, hostile=sense.plover in HOSTILE, exclude=m1.actor_id if m1 else None,
                     accuse=sense.plover == "ACCUSE",
@@ -1148,7 +1150,8 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 continue  # "lifted the blockade", "postponed the demonstration": the verb's event, not the noun's
             factor = 1.0
             guess: Mention | None = None
-            fought = _hostile_purposes(tok, sense.plover, lexicon)
+            if fought_for != sense.plover:
+                fought = _hostile_purposes(tok, sense.plover, lexicon)
             if m1 is not None and m2 is None and sense.plover in ONE_SIDED:
                 # a protest or withdrawal often names whom it concerns in its own phrases
                 # ("blocked roads to press demands on X", "withdrawal of troops from X")
