@@ -121,3 +121,15 @@ def test_a_repeated_id_is_kept_with_a_warning(tmp_path: Path) -> None:
     docs = read(p)
     assert [d.id for d in docs] == ["r1", "r2", "r1"]
     assert [d.warnings for d in docs] == [(), (), ("duplicate id 'r1': an earlier document has it too (both kept)",)]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"\x01\t\t\t\n          \xf9", b"a\x00b\x00\xf9\n", b"\x00\x01\xf9\xfa\n\n\x03"],
+)
+def test_stray_bytes_without_a_bom_are_never_read_as_utf16_or_utf32(data):
+    from factiongraph.read.decode import decode_bytes
+
+    text, warnings = decode_bytes(data)
+    assert text.count("\n") == data.count(b"\n")  # the lines stay lines
+    assert not any("utf_16" in w or "utf_32" in w for w in warnings)

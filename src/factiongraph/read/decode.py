@@ -103,6 +103,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, list[st
 _WESTERN = "cp1252"
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _CLOSE_CHAOS = 0.05
+_WIDE = ("utf_16", "utf_32")
 
 
 def detect_charset(body: bytes) -> tuple[str, str] | None:
@@ -110,7 +111,9 @@ def detect_charset(body: bytes) -> tuple[str, str] | None:
     try:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(body).best()
+        # a wide Unicode charset is trusted only with its BOM (as for a declared one, above): a guess
+        # of BOM-less UTF-16/32 for stray bytes would read a file's lines as one
+        best = next((m for m in from_bytes(body) if not m.encoding.startswith(_WIDE)), None)
         if best is None:
             return None
         western = from_bytes(body, cp_isolation=[_WESTERN]).best()
