@@ -94,6 +94,30 @@ def test_a_reader_waits_for_a_writer_and_a_writer_for_a_reader(tmp_path: Path) -
         holder.wait()
 
 
+def test_a_waiting_reader_gets_in_between_the_commits_of_a_writer_that_reopens_at_once(tmp_path: Path) -> None:
+    db = str(tmp_path / "fg.duckdb")
+    Store.open(db).close()
+    # a writer that holds the file 0.2 s at a time and asks for it again as soon as it lets go
+    writer = subprocess.Popen(
+        [sys.executable, "-c", "import time; from factiongraph.store.core import connect_duckdb\n"
+         "print('writing', flush=True)\n"
+         f"end = time.monotonic() + 20\nwhile time.monotonic() < end:\n"
+         f"    c = connect_duckdb({db!r}, read_only=False, timeout=30); time.sleep(0.2); c.close()"],
+        stdout=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        assert writer.stdout is not None and writer.stdout.readline().strip() == "writing"
+        time.sleep(0.5)
+        t0 = time.monotonic()
+        for _ in range(3):  # each reader queues and gets in at the writer's next gap
+            conn = connect_duckdb(db, read_only=True, timeout=10)
+            conn.close()
+        assert time.monotonic() - t0 < 10
+        assert writer.poll() is None  # the writer was still at it all along
+    finally:
+        writer.kill()
+        writer.wait()
+
+
 @pytest.mark.slow
 def test_graph_and_export_succeed_while_serve_and_an_ingest_run_on_the_same_store(tmp_path: Path) -> None:
     db = tmp_path / "fg.duckdb"

@@ -13,7 +13,9 @@ open no longer than it must:
 - `graph`, `changes`, `timeline` and `export` open it read-only for the length of the command;
 - `serve` opens it read-only for each request (`Store.session`), and never holds it in between;
 - whoever finds the file locked by another process waits and tries again (backoff up to 0.5 s)
-  for up to `FACTIONGRAPH_LOCK_TIMEOUT` seconds (default 300) before giving up with a clear error.
+  for up to `FACTIONGRAPH_LOCK_TIMEOUT` seconds (default 300) before giving up with a clear error;
+  waiters queue in turn (an OS file lock in the temporary folder), so a reader gets in between two
+  of a busy ingest's commits, and a writer between two of a busy server's requests.
 
 A read-only DuckDB connection keeps its memory bounded whatever the corpus size: at most
 `FACTIONGRAPH_DUCKDB_MEMORY` (default 512MB) for DuckDB's buffers, spilling to a temporary folder
@@ -26,6 +28,7 @@ reader's command (or request) to finish.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import random
 import tempfile
@@ -44,6 +47,7 @@ POSTGRES_PREFIXES = ("postgresql://", "postgres://")
 INSERT_CHUNK = 200  # rows per multi-row INSERT
 LOCK_TIMEOUT_ENV = "FACTIONGRAPH_LOCK_TIMEOUT"
 DEFAULT_LOCK_TIMEOUT_S = 300.0
+QUEUE_COURTESY_S = 5.0  # how long one about to open a DuckDB file lets an earlier waiter go first
 MEMORY_ENV = "FACTIONGRAPH_DUCKDB_MEMORY"
 DEFAULT_READER_MEMORY = "512MB"
 THREADS_ENV = "FACTIONGRAPH_DUCKDB_THREADS"
@@ -83,29 +87,96 @@ def _busy(e: Exception) -> bool:
 
 
 def connect_duckdb(target: str, *, read_only: bool, timeout: float | None = None) -> Any:
-    """A DuckDB connection, waiting (with backoff) while another process holds the file."""
+    """A DuckDB connection, waiting (with backoff) while another process holds the file.
+
+    Whoever waits does so in the file's queue (`_Queue`), and whoever is about to open the file
+    first lets a process already waiting go ahead, so an `ingest` committing batch after batch
+    cannot keep a reader out until it ends (nor a stream of readers keep a writer out).
+    """
     import duckdb
 
     wait = lock_timeout() if timeout is None else timeout
     deadline = time.monotonic() + wait
+    queue = _Queue(target)
+    queue.let_waiting_in(min(QUEUE_COURTESY_S, wait))
     delay = 0.02
-    while True:
+    try:
+        while True:
+            try:
+                conn = duckdb.connect(target, read_only=read_only)
+                conn.execute("SET enable_progress_bar = false")  # no bars on the terminal from long statements
+                if read_only:
+                    _bound_reader(conn)
+                return conn
+            except duckdb.Error as e:
+                if not _busy(e):
+                    raise StoreError(f"cannot open {target}: {e}") from None
+                if time.monotonic() >= deadline:
+                    raise StoreError(
+                        f"cannot open {target}: another process holds it (waited {wait:g} s;"
+                        f" set {LOCK_TIMEOUT_ENV} to wait longer): {e}"
+                    ) from None
+            queue.join(deadline)
+            time.sleep(delay * (0.5 + random.random()))
+            delay = min(delay * 2, 0.5)
+    finally:
+        queue.leave()
+
+
+class _Queue:
+    """A DuckDB file's waiting line across processes: an OS file lock held by whoever waits.
+
+    DuckDB lets one writing process or many reading ones open a file and says no to the rest,
+    who retry; a writer that reopens the file right after each commit would win every race
+    against a reader polling with backoff. So a process that finds the file busy holds this lock
+    until it gets in (the next waiter queues behind it on the lock), and a process about to open
+    the file first waits up to `QUEUE_COURTESY_S` for a holder to get in. The wait is bounded, so
+    a process that holds the file itself and opens it again cannot deadlock with a waiter.
+    The lock lives in the temporary folder (one per real path); where it cannot be made the
+    queue does nothing and DuckDB's own lock alone decides, as before.
+    """
+
+    def __init__(self, target: str) -> None:
+        self._lock: Any = None
+        self._held = False
+        if target == ":memory:":
+            return
         try:
-            conn = duckdb.connect(target, read_only=read_only)
-            conn.execute("SET enable_progress_bar = false")  # no bars on the terminal from long statements
-            if read_only:
-                _bound_reader(conn)
-            return conn
-        except duckdb.Error as e:
-            if not _busy(e):
-                raise StoreError(f"cannot open {target}: {e}") from None
-            if time.monotonic() >= deadline:
-                raise StoreError(
-                    f"cannot open {target}: another process holds it (waited {wait:g} s;"
-                    f" set {LOCK_TIMEOUT_ENV} to wait longer): {e}"
-                ) from None
-        time.sleep(delay * (0.5 + random.random()))
-        delay = min(delay * 2, 0.5)
+            import filelock
+
+            key = hashlib.sha1(str(Path(target).resolve()).encode("utf-8")).hexdigest()[:20]
+            folder = Path(tempfile.gettempdir()) / "factiongraph-duckdb"
+            folder.mkdir(exist_ok=True)
+            self._lock = filelock.FileLock(str(folder / f"queue-{key}.lock"))
+        except (ImportError, OSError):  # pragma: no cover - depends on the machine
+            self._lock = None
+
+    def _acquire(self, timeout: float) -> bool:
+        import filelock
+
+        try:
+            self._lock.acquire(timeout=max(0.0, timeout))
+            return True
+        except filelock.Timeout:
+            return False
+        except OSError:  # pragma: no cover - an unwritable lock file: no queue
+            self._lock = None
+            return False
+
+    def let_waiting_in(self, timeout: float) -> None:
+        """Waits (at most `timeout` s) while another process is queued for the file."""
+        if self._lock is not None and self._acquire(timeout):
+            self._lock.release()
+
+    def join(self, deadline: float) -> None:
+        """Holds the queue's lock (waiting for it until `deadline`) while retrying the file."""
+        if self._lock is not None and not self._held:
+            self._held = self._acquire(deadline - time.monotonic())
+
+    def leave(self) -> None:
+        if self._held:
+            self._lock.release()
+            self._held = False
 
 
 def _bound_reader(conn: Any) -> None:
