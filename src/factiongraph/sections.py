@@ -171,14 +171,15 @@ def _is_marker_line(line: str) -> bool:
 
 # A word list's pattern opens with "(?=\w)": every entry starts with a letter, so the matches are the same,
 # and CPython's regex engine rejects the positions that start no word before it tries the whole list
-# (the segmenter reads every paragraph of every report with these).
+# (the segmenter reads every paragraph of every report with these). The lists compiled below without
+# IGNORECASE are written in lower case and matched on lowercased text: the engine then checks each
+# entry's first letter before trying it, which it cannot do for an IGNORECASE pattern (3x faster).
 _QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"\n]*(?:\"|$)|«[^»]*(?:»|$)")
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 _ATTRIBUTION = re.compile(
     r"(?=\w)\b(?:said|says|say|told|tells|asked|added|adds|stated|states|declared|announced|claimed|claims|"
     r"warned|insisted|explained|noted|wrote|reported|reports|quoted|according\s+to|"
     r"statement|spokes(?:man|woman|person)|officials?|sources?)\b",
-    re.IGNORECASE,
 )
 _FIRST_SG = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|mine|myself)\b")
 # Case-sensitive on purpose: "US" and "U.S." are not pronouns.
@@ -190,12 +191,10 @@ _CONTACT = re.compile(
     r"\b\d{3}[-. )]\d{3}[-. ]\d{4}\b|\b[\w.+-]+@[\w-]+\.[\w.]+\b|https?://|\bwww\.|"
     r"\b(?:for\s+more\s+information|contact\s+(?:the|us)|is\s+(?:the\s+)?(?:director|author|editor|"
     r"correspondent|professor|fellow)\s+(?:of|at)|reporting\s+by|editing\s+by|follow\s+(?:him|her)\s+on)\b",
-    re.IGNORECASE,
 )
 _CONTRACTION = re.compile(
     r"\b\w+n['’]t\b|\b(?:it|that|there|what|here|who|he|she|let|where|how)['’]s\b|"
     r"\b\w+['’](?:re|ve|ll|m)\b|\bgonna\b|\bwanna\b|\bain['’]t\b",
-    re.IGNORECASE,
 )
 _INSULT = re.compile(
     r"(?=\w)\b(?:idiot|idiots|idiotic|moron|morons|moronic|stupid|stupidity|fool|fools|foolish|clown|clowns|"
@@ -204,22 +203,19 @@ _INSULT = re.compile(
     r"parasites?|vermin|traitors?|puppets?|shills?|trolls?|hypocrites?|hypocrisy|disgusting|disgrace|"
     r"shameful|shame|sick|lol|lmao|rofl|wtf|omg|smh|bs|bullshit|hogwash|drivel|dumb|insane|"
     r"psychopaths?|sociopaths?|warmongers?|criminals|gangsters?|savages|butchers)\b",
-    re.IGNORECASE,
 )
 _CHARGED = re.compile(
     r"(?=\w)\b(?:western\s+(?:media|press|msm)|mainstream\s+media|msm|propaganda|presstitutes?|fake\s+news|"
     r"regime[\s-]change|neocons?|deep\s+state|sheeple|wake\s+up|false\s+flag|so[\s-]called|"
     r"cover[\s-]?up|brainwashed|narrative|puppet\s+masters?)\b",
-    re.IGNORECASE,
 )
 _OPINION = re.compile(
-    r"(?=\w)\b(?:I\s+(?:think|believe|guess|suppose|suspect|doubt|bet|hope|wonder|agree|disagree|mean|"
-    r"thought|reckon|feel)|IMO|IMHO|in\s+my\s+(?:humble\s+)?(?:opinion|view)|basically|clearly|"
+    r"(?=\w)\b(?:i\s+(?:think|believe|guess|suppose|suspect|doubt|bet|hope|wonder|agree|disagree|mean|"
+    r"thought|reckon|feel)|imo|imho|in\s+my\s+(?:humble\s+)?(?:opinion|view)|basically|clearly|"
     r"obviously|of\s+course|frankly|honestly|seriously|let['’]s\s+face\s+it|the\s+fact\s+is|"
     r"the\s+point\s+is|the\s+truth\s+is|the\s+only\s+thing|needless\s+to\s+say|no\s+doubt|"
     r"apparently|surely|face\s+it|mind\s+you|to\s+be\s+fair|for\s+one|anyway|whatever|"
     r"what\s+a\b|good\s+luck|so\s+much\s+for|not\s+acceptable|unacceptable)\b",
-    re.IGNORECASE,
 )
 _REPLY_OPENER = re.compile(
     r"^(?:(?:no|yes|yeah|yep|nope|nah|exactly|agreed|indeed|true|correct|absolutely|right|wrong|"
@@ -233,7 +229,6 @@ _AT_REPLY = re.compile(r"^@\w+|^to\s+@?\w+\s*:|^re\s*:", re.IGNORECASE)
 _META = re.compile(
     r"\b(?:this|the|your|that)\s+(?:article|story|piece|post|blog|report|author|writer|journalist|"
     r"development|analysis|site|website|commenter|comment)\b",
-    re.IGNORECASE,
 )
 _DASH = re.compile(r"\s[—–]\s|\s--?\s|\S—\S")
 _ELLIPSIS = re.compile(r"\.\.\.|…")
@@ -246,7 +241,6 @@ _OFFICIAL = re.compile(
     r"committed|commitment|partnership|cooperation|stakeholders|constructive|inclusive|framework|"
     r"humanitarian|on\s+behalf\s+of|dialogue|steadfast|urges?|calls?\s+on|look\s+forward|"
     r"sincere|gratitude|solidarity|bilateral|multilateral|delegation|ministry|ministerial)\b",
-    re.IGNORECASE,
 )
 _NEWS_TIME = re.compile(
     r"\b(?:on|late|early|last|since|by)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
@@ -291,7 +285,7 @@ def _own_voice(text: str) -> tuple[str, int]:
     attributions = 0
     for m in _SENTENCE.finditer(unquoted):
         sent = m.group(0)
-        n = len(_ATTRIBUTION.findall(sent))
+        n = len(_ATTRIBUTION.findall(sent.lower()))
         if n:
             attributions += n
             continue
@@ -310,19 +304,20 @@ def paragraph_features(text: str) -> dict[str, float]:
     speaker = bool(_SPEAKER.match(text))
     own, attributions = ("", 1) if speaker else _own_voice(text)
     stripped = text.lstrip("*•>-–— \t")
+    own_low, text_low = own.lower(), text.lower()  # for the lowercase word lists
     feats = {
         "first_singular": _capped(len(_FIRST_SG.findall(own))),
         "first_plural": _capped(len(_FIRST_PL.findall(own)), cap=1.5),
         "second_person": _capped(len(_SECOND.findall(own)), cap=1.5),
-        "contraction": _capped(len(_CONTRACTION.findall(own)), cap=1.5),
+        "contraction": _capped(len(_CONTRACTION.findall(own_low)), cap=1.5),
         "question": _capped(own.count("?"), cap=1.5),
         "exclamation": _capped(own.count("!"), cap=1.5),
-        "insult": _capped(len(_INSULT.findall(own)), cap=2.0),
-        "charged": _capped(len(_CHARGED.findall(own)), cap=1.5),
-        "opinion": _capped(len(_OPINION.findall(own)), cap=1.5),
+        "insult": _capped(len(_INSULT.findall(own_low)), cap=2.0),
+        "charged": _capped(len(_CHARGED.findall(own_low)), cap=1.5),
+        "opinion": _capped(len(_OPINION.findall(own_low)), cap=1.5),
         "reply_opener": 1.0 if _REPLY_OPENER.match(stripped) else 0.0,
         "at_reply": 1.0 if _AT_REPLY.match(stripped) else 0.0,
-        "meta_reference": _capped(len(_META.findall(own)), cap=1.5),
+        "meta_reference": _capped(len(_META.findall(own_low)), cap=1.5),
         "dash": _capped(len(_DASH.findall(own)), more=0.25, cap=1.5),
         "ellipsis": _capped(len(_ELLIPSIS.findall(own)), cap=1.5),
         "loud": _capped(len(_LOUD.findall(own)), cap=1.5),
@@ -331,8 +326,8 @@ def paragraph_features(text: str) -> dict[str, float]:
         "attribution": min(2.5, float(attributions)),
         "dateline": 1.0 if _DATELINE.match(text) else 0.0,
         "news_time": 1.0 if _NEWS_TIME.search(own or text) else 0.0,
-        "official": _capped(len(_OFFICIAL.findall(text)), more=0.35, cap=2.0),
-        "contact": 1.0 if _CONTACT.search(text) else 0.0,
+        "official": _capped(len(_OFFICIAL.findall(text_low)), more=0.35, cap=2.0),
+        "contact": 1.0 if _CONTACT.search(text_low) else 0.0,
     }
     return feats
 

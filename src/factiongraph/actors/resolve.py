@@ -241,6 +241,7 @@ class _Resolution:
         self.sources: set[str] = set()  # entities only named as a report's source (see `_drop_non_parties`)
         self._coalition_known = False  # looked up yet?
         self._person_names: list[tuple[int, int]] | None = None  # PERSON entities, no title (see `_partial_name`)
+        self._person_ents: list[tuple[int, int]] | None = None  # PERSON entities (see `_former_office_holder`)
         self.tied_groups: set[str] = set()  # "Turkish-backed rebels" (see `_tied_group`)
 
     def run(self) -> Document:
@@ -618,7 +619,9 @@ class _Resolution:
         """A person's name the registry gives a state only for the years the person led it, read in
         a report dated after (or before) them, or given a former title ("former president X",
         "X, the country's ex-president")."""
-        if not any(e.label_ == "PERSON" and e.start <= span.start and span.end <= e.end for e in self.sd.ents):
+        if self._person_ents is None:  # read off the entities once per report, not once per match
+            self._person_ents = [(e.start, e.end) for e in self.sd.ents if e.label_ == "PERSON"]
+        if not any(s <= span.start and span.end <= e for s, e in self._person_ents):
             return False
         if not all(a.kind in STATE_KINDS for a in cands):
             return False
