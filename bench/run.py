@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Dev-set scores and throughput, written to BENCHMARKS.md.
 
-    .venv/bin/python bench/run.py [--shared ../shared] [--words 200000] [--out BENCHMARKS.md]
+    .venv/bin/python bench/run.py [--shared ../shared] [--words 200000] [--rounds 3] [--out BENCHMARKS.md]
 
 1. Runs `shared/eval/run.py` (the project's `factiongraph extract`) on every dev set and
    collects its scores.
 2. Measures, in one run on the same text (the seed report repeated to ~200k words, as
    separate documents) and the same spaCy model: the bare spaCy pipeline (`nlp.pipe`), the
    full factiongraph pipeline, and the pipeline without geocoding (to show its share).
-   Each measurement runs in its own process so peak memory (max RSS) is its own.
+   Each measurement runs in its own process so peak memory (max RSS) is its own, in `--rounds`
+   rounds (default 3) with the pipelines interleaved; the ratio to bare spaCy is the median.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import datetime as dt
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import time
@@ -132,6 +134,29 @@ def measure(mode: str, words: int, model: str | None) -> dict:
     args = [sys.executable, __file__, "--child", mode, "--words", str(words)] + (["--model", model] if model else [])
     proc = subprocess.run(args, capture_output=True, text=True, check=True)
     return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def measure_rounds(modes: tuple[str, ...], words: int, model: str | None, rounds: int) -> list[dict]:
+    """Each mode measured `rounds` times on `words / rounds` words, the modes interleaved round by
+    round, so that a slow spell of a shared machine falls on every mode alike. Per mode: the totals
+    (words/s = all words over all seconds), and `vs_spacy` = each round's words/s over bare spaCy's
+    in the same round (the median is reported, with the range)."""
+    per_round = max(1, words // max(1, rounds))
+    runs = [{m: measure(m, per_round, model) for m in modes} for _ in range(max(1, rounds))]
+    out = []
+    for m in modes:
+        rs = [r[m] for r in runs]
+        total_w, total_s = sum(r["words"] for r in rs), sum(r["wall_s"] for r in rs)
+        ratios = sorted(r[m]["words_per_s"] / r["spacy"]["words_per_s"] for r in runs) if "spacy" in modes else []
+        out.append({
+            "mode": m, "model": rs[0]["model"], "rounds": len(rs),
+            "docs": sum(r["docs"] for r in rs), "words": total_w, "wall_s": total_s,
+            "words_per_s": total_w / total_s, "docs_per_s": sum(r["docs"] for r in rs) / total_s,
+            "peak_rss_mb": max(r["peak_rss_mb"] for r in rs),
+            "vs_spacy": statistics.median(ratios) if ratios else None,
+            "vs_spacy_range": (ratios[0], ratios[-1]) if ratios else None,
+        })  # fmt: skip
+    return out
 
 
 def _run_script(name: str, a: argparse.Namespace) -> str:
@@ -314,14 +339,18 @@ def write_report(out: Path, scores: dict, speed: list[dict], words: int, extra: 
     lines += [
         "## Throughput",
         "",
-        f"The seed report repeated to ~{words:,} words, one document per copy, one process, same model for every row.",
+        f"The seed report repeated to ~{words:,} words in all, one document per copy, one process, same model for"
+        f" every row; measured in {speed[0]['rounds'] if speed else 0} rounds, the pipelines interleaved (spaCy, full,"
+        " no-geocoding, then again), so that a slow spell of the machine falls on all of them. *vs bare spaCy*:"
+        " the median over rounds of the round's words/s over bare spaCy's, with the range.",
         "",
         "| pipeline | docs | words | seconds | words/s | docs/s | peak RSS MB | vs bare spaCy |",
         "|---|---|---|---|---|---|---|---|",
     ]
-    base = next((s["words_per_s"] for s in speed if s["mode"] == "spacy"), None)
     for s in speed:
-        rel = f"{s['words_per_s'] / base:.0%}" if base else "-"
+        lo, hi = s["vs_spacy_range"] or (None, None)
+        spread = f" ({lo:.0%}–{hi:.0%})" if s["mode"] != "spacy" else ""
+        rel = "-" if s["vs_spacy"] is None else f"{s['vs_spacy']:.0%}{spread}"
         lines.append(
             f"| {s['mode']} ({s['model']}) | {s['docs']} | {s['words']} | {s['wall_s']:.1f} | "
             f"{s['words_per_s']:,.0f} | {s['docs_per_s']:.1f} | {s['peak_rss_mb']:.0f} | {rel} |"
@@ -341,6 +370,7 @@ def main() -> int:
     ap.add_argument("--shared", default=str(SHARED), help="the shared folder (default: $FG_SHARED_DIR, else ../shared)")
     ap.add_argument("--words", type=int, default=200_000)
     ap.add_argument("--model", default=None)
+    ap.add_argument("--rounds", type=int, default=3, help="throughput rounds, the pipelines interleaved (default 3)")
     ap.add_argument("--out", default=str(ROOT / "BENCHMARKS.md"))
     ap.add_argument("--skip-eval", action="store_true")
     ap.add_argument("--skip-scale", action="store_true", help="skip the worker/Ray and web benchmarks")
@@ -357,7 +387,7 @@ def main() -> int:
         # threshold is meant to keep: measured on every candidate as well as on the default output
         every = run_eval(shared, ["re3d-dev"], "--min-confidence 0")
         scores.update({f"{k} (every candidate)": v for k, v in every.items()})
-    speed = [measure(m, a.words, a.model) for m in ("spacy", "full", "no-geocoding")]
+    speed = measure_rounds(("spacy", "full", "no-geocoding"), a.words, a.model, a.rounds)
     for s in speed:
         print(
             f"{s['mode']:14s} {s['words_per_s']:10,.0f} words/s  {s['docs_per_s']:7.1f} docs/s  "
