@@ -166,6 +166,27 @@ def test_the_coalition_named_as_such_is_still_the_conflicts_coalition(resolve):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Four Islamist factions near Idlib announced a coalition on Monday. The coalition said it would hold the "
+        "front line against the Syrian army.",
+        "Rebel brigades south of Damascus formed a new coalition last week, and the coalition has since shelled "
+        "army checkpoints.",
+        "Kurdish and Assyrian militias joined another coalition in Hasakah. Commanders of the coalition met in "
+        "Qamishli on Tuesday.",
+    ],
+)
+def test_the_coalition_a_report_brings_in_is_not_taken_back_as_the_conflicts_coalition(resolve, text):
+    assert "cjtf-oir" not in named(resolve(text))
+
+
+def test_the_conflicts_coalition_named_before_a_new_one_is_brought_in_is_still_found(resolve):
+    doc = resolve("Coalition aircraft bombed Raqqa as the Syrian Democratic Forces closed in. Days later, tribal "
+                  "fighters formed a new coalition.")
+    assert named(doc)["cjtf-oir"] == ["Coalition aircraft"]
+
+
+@pytest.mark.parametrize(
     ("text", "speaker"),
     [
         ("The M23 seized Goma in 2012. According to the United Nations, the group's advance has driven 500,000 "

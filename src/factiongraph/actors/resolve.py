@@ -243,6 +243,7 @@ class _Resolution:
         self._person_names: list[tuple[int, int]] | None = None  # PERSON entities, no title (see `_partial_name`)
         self._person_ents: list[tuple[int, int]] | None = None  # PERSON entities (see `_former_office_holder`)
         self.tied_groups: set[str] = set()  # "Turkish-backed rebels" (see `_tied_group`)
+        self.local_coalition = False  # the report has brought in a coalition of its own (see `_introduces_a_coalition`)
 
     def run(self) -> Document:
         spans = self._registry_spans()
@@ -1026,7 +1027,10 @@ class _Resolution:
                 )
                 self._add(start, tok.i + 1, entity, "generic")
             elif low == "coalition" and not any(_names_owner(c, self.taken) for c in tok.children) \
-                    and not _describes_a_coalition(tok):
+                    and _introduces_a_coalition(tok):
+                self.local_coalition = True  # "rebels formed a new coalition": "the coalition" is theirs from here on
+            elif low == "coalition" and not any(_names_owner(c, self.taken) for c in tok.children) \
+                    and not _describes_a_coalition(tok) and not self.local_coalition:
                 coalition = self._coalition()
                 if coalition is not None:  # "Coalition military forces", "a coalition airstrike"
                     end = tok.head.i + 1 if tok.dep_ == "compound" and tok.head.i == tok.i + 1 else tok.i + 1
@@ -2122,6 +2126,14 @@ def _iso2_to_3() -> dict[str, str]:
 
 
 _ISO2_TO_3 = _iso2_to_3()
+
+
+def _introduces_a_coalition(tok: Token) -> bool:
+    """"formed a new coalition", "announced a coalition": the report brings in a coalition of its own (an
+    indefinite or a novelty modifier, `novelty_modifiers` in words/descriptions.yaml), which a later "the
+    coalition" takes up; it is not the registry's coalition of the conflict."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in tok.children) or any(
+        c.dep_ == "amod" and c.lower_ in _NOVELTY_MODIFIERS for c in tok.children)
 
 
 def _describes_a_coalition(tok: Token) -> bool:
