@@ -13,10 +13,31 @@ import re
 from factiongraph.document import Document
 from factiongraph.events.dates import find_dates
 
-# A line that starts with a place in capitals ("IDLIB, Syria," or "KHARTOUM / JEDDAH,").
+# A line that starts with a place in capitals ("IDLIB, Syria," or "KHARTOUM / JEDDAH,"), or with a place in
+# title case followed by a date and a dash ("Djibo, Burkina Faso, 27 November 2023 -", "Goma, Jan. 5, 2025 -":
+# the dateline style of agencies that do not capitalise it; the date and the dash tell it from a sentence).
+_DAY = r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})"
 DATELINE = re.compile(
-    r"^[ \t]*[A-Z][A-Z'.\- ]{1,40}(?:\s*/\s*[A-Z][A-Z'.\- ]{1,40})*,[^\n]{0,80}?(?=[—–-]|\(|$)", re.M
+    r"^[ \t]*(?:[A-Z][A-Z'.\- ]{1,40}(?:\s*/\s*[A-Z][A-Z'.\- ]{1,40})*,[^\n]{0,80}?(?=[—–-]|\(|$)"
+    r"|[A-Z][\w'.\-]+(?: [A-Z][\w'.\-]+){0,3}(?:,\s*[A-Z][\w'.\-]+(?: [A-Z][\w'.\-]+){0,3})?,\s*" + _DAY
+    + r"(?=\s*(?:\([^)\n]{1,40}\)\s*)?[—–-]))",
+    re.M,
 )
+
+# The credit line that ends a wire report ("(Reporting by A in Goma; Editing by B)", "Additional reporting
+# by C"): the names in it are the agency's staff and where they filed from, never parties to the story.
+# The credit words are those of the news agencies' house style (Reuters: reporting, additional reporting,
+# writing, editing; AFP and AP: compiled, contributed).
+CREDIT_LINE = re.compile(
+    r"(?:^|\()[ \t]*(?:additional\s+)?(?:reporting|writing|editing|compiled|compiling|produced|production)\s+by\s"
+    r"[^\n]*",
+    re.M | re.I,
+)
+
+
+def credit_lines(text: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets of the credit lines of a report (`CREDIT_LINE`)."""
+    return [(m.start(), m.end()) for m in CREDIT_LINE.finditer(text)]
 
 
 # the rest of a dateline's line up to the spaced dash that ends it ("(Reuters) - ", " — ")

@@ -25,6 +25,30 @@ def test_the_dateline_place_is_not_an_actor_but_the_state_named_after_it_is(reso
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kidal, Mali, 14 November 2023 - Malian troops entered the town.", {"mali": ["Malian troops"]}),
+        ("Goma, Congo, Jan. 27, 2025 - M23 fighters seized the airport.", {"m23": ["M23"]}),
+        ("Bamako, 3 May 2022 (AFP) - Mali expelled the French envoy.", {"mali": ["Mali"], "france": ["French envoy"]}),
+    ],
+)
+def test_a_title_case_dateline_with_its_date_names_no_actor(resolve, text, expected):
+    assert mentions(resolve(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels shelled the airport.\n\nReporting by Ann Weller in Kabul; Editing by Tom Hallett",
+        "Rebels shelled the airport. (Additional reporting by Mohamed Yusuf in Islamabad; writing by Tom Hallett)",
+        "Rebels shelled the airport.\nEditing by Sudarshan Varadhan and Ann Weller",
+    ],
+)
+def test_the_journalists_and_places_of_a_credit_line_are_no_actors(resolve, text):
+    assert mentions(resolve(text)) == {"generic-rebels": ["Rebels"]}
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Both sides signed the Nairobi Accord last year, but the truce broke down.",

@@ -25,7 +25,7 @@ from factiongraph.actors import variants
 from factiongraph.actors.registry import Registry, RegistryActor, normalize_name
 from factiongraph.actors.salience import PERIPHERAL_HINT, Position, position
 from factiongraph.actors.wordlists import words
-from factiongraph.dateline import DATELINE
+from factiongraph.dateline import DATELINE, credit_lines
 from factiongraph.document import Actor, Document, Mention, as_actor_kind, as_mention_how
 from factiongraph.frames import conjuncts, named_as, tie_words
 from factiongraph.frames.modifiers import load_rules as load_modifier_rules
@@ -233,6 +233,7 @@ class _Resolution:
         self.taken = [False] * len(sd)  # tokens already part of a mention
         # the dateline that opens a report ("ADEN, 26 March 2015 —"), found once
         self.datelines = [(m.start(), m.end()) for m in DATELINE.finditer(doc.text[:400])]
+        self.datelines += credit_lines(doc.text)  # and the credit line that ends it ("Reporting by X in Y")
         self.focus: str | None = None
         self.persons: set[str] = set()  # entities that are single people (not "they")
         self._coalition_entity: Entity | None = None
@@ -745,7 +746,7 @@ class _Resolution:
         Division' (the home of a group or of a region); 'Yemen's war' with no opponent named (its
         setting). 'in Libya' stays: where an event happens is, for event coding, its target.
         """
-        if self._opens_report(span):
+        if self._in_dateline(span):
             return True
         after = self.sd[span.end : span.end + 2]
         if len(after) == 2 and after[0].text in ("-", "\u2010") and after[1].lower_ == "based":
@@ -1193,7 +1194,8 @@ class _Resolution:
         return self.r.registry_entity(cands[0], self.focus) if len(cands) == 1 else None
 
     def _in_dateline(self, ent: Span) -> bool:
-        """Inside the dateline that opens a report ("ADEN, 26 March 2015 —"): a place, not an actor."""
+        """Inside the dateline that opens a report ("ADEN, 26 March 2015 —"): a place, not an actor; or
+        inside its credit line ("Reporting by X in Y"): the agency's staff and where they filed from."""
         return any(start <= ent.start_char < end for start, end in self.datelines) or self._opens_report(ent)
 
     def _person(self, ent: Span) -> None:
