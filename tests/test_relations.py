@@ -192,3 +192,52 @@ def test_the_source_a_report_is_credited_to_is_no_party(run, text):
     doc = run(text)
     sources = {"saudi-led-coalition", "amisom", "united-nations"}
     assert not any({r.source, r.target} & sources for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        ("ISWAP, a regional branch of the Islamic State, has previously raided army bases.",
+         ("affiliation", "islamic-state-west-africa", "islamic-state", "current")),
+        ("Hurras al-Din, an al-Qaeda affiliate, formerly controlled parts of Idlib.",
+         ("affiliation", "hurras-al-din", "al-qaeda", "current")),
+        ("Kataib Hezbollah, a militia that Iran backs, previously fired rockets at US bases.",
+         ("support", "iran", "kataib-hezbollah", "current")),
+    ],
+)
+def test_relations_a_tie_told_in_an_apposition_does_not_take_the_main_clause_time(run, text, row):
+    doc = run(text)
+    assert row in rels(doc, derived=True)
+    assert {r[3] for r in rels(doc, derived=True) if r[:3] == row[:3]} == {"current"}
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        ("The Popular Mobilisation Forces, an umbrella of militias formed in 2014 to fight the Islamic State, "
+         "now sit in parliament.", ("hostility", "popular-mobilization-forces", "islamic-state", "current")),
+        ("The VDP is a civilian militia created in 2020 to support the army of Burkina Faso.",
+         ("support", "volunteers-for-the-defense-of-the-homeland", "burkina-faso", "current")),
+        ("Jaish al-Fatah, an alliance formed in 2015 to fight the Syrian army, took Idlib.",
+         ("hostility", "jaysh-al-fatah", "syria", "current")),
+    ],
+)
+def test_relations_the_purpose_a_group_was_founded_for_is_current_not_intended(run, text, row):
+    doc = run(text)
+    assert row in rels(doc, derived=True)
+    assert not [r for r in rels(doc, derived=True) if r[:3] == row[:3] and r[3] == "intended"]
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        ("Kataib Hezbollah, a militia backed by Iran, fired rockets at US bases.",
+         ("support", "iran", "kataib-hezbollah", "current")),
+        ("The SDF, an alliance supported by Washington, took Raqqa in 2017.",
+         ("support", "united-states", "syrian-democratic-forces", "current")),
+        ("Turkey shelled the YPG, a militia armed by the United States.",
+         ("support", "united-states", "ypg", "current")),
+    ],
+)
+def test_relations_a_participle_in_an_apposition_ties_the_actor_it_describes(run, text, row):
+    assert row in rels(run(text))

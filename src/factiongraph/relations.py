@@ -122,7 +122,10 @@ def _at_one_time(tok: Token) -> bool:
 SUPPORT_VERBS_PASSIVE = SUPPORT_VERBS
 
 
-def _status(tok: Token, certainty: str) -> str:
+def _status(tok: Token, certainty: str, reach: int = 3) -> str:
+    """current, former or intended: read off the cue and up to `reach` heads above it; never across an
+    apposition or a relative clause ("X, an affiliate of Y, has previously struck Z": the past is the
+    strike's, not the affiliation's)."""
     if certainty in ("hypothetical",):
         return "intended"
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
@@ -130,7 +133,7 @@ def _status(tok: Token, certainty: str) -> str:
             and verb.dep_ not in ("ccomp", "advcl", "relcl"):
         return "former"  # "X had battled on Y's side": the past perfect sets the tie before the story
     cur = tok
-    for _ in range(3):
+    for _ in range(reach):
         kids = list(cur.children)  # and the auxiliaries' ("had at one point been armed")
         kids += [k for c in kids if c.dep_ in ("aux", "auxpass") for k in c.children]
         if cur.lemma_ == "use" and any(c.dep_ == "xcomp" for c in kids):
@@ -139,7 +142,7 @@ def _status(tok: Token, certainty: str) -> str:
             return "former"
         if any(c.lower_ == "longer" for c in kids):
             return "former"
-        if cur.head == cur:
+        if cur.head == cur or cur.dep_ in ("appos", "relcl"):
             break
         cur = cur.head
     return "current"
@@ -328,7 +331,13 @@ def _modifiers(doc: Document, ms: _Mentions) -> list[Relation]:
         c = cert.classify(noun if noun.pos_ in ("VERB", "NOUN") else cue).value
         if c == "negated":
             continue
-        out.append(_make(doc, tie.rule.type, src, tgt, cue, _status(cue, c), c, confidence=0.8, method="modifier"))
+        # a modifier presupposes its tie ("troops fought to retake the town from IS-linked militants",
+        # "may attack US-backed fighters"): the clause's intention or conjecture is not the tie's, nor
+        # its time ("once shelled the US-backed SDF"): only the modifier phrase itself is read for that
+        if c in ("hypothetical", "speculative"):
+            c = "asserted"
+        out.append(_make(doc, tie.rule.type, src, tgt, cue, _status(cue, c, reach=2), c, confidence=0.8,
+                         method="modifier"))  # fmt: skip
     return out
 
 
@@ -414,6 +423,8 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
                               if p.dep_ == "pobj" for x in conjuncts(p)])
             if tok.dep_ == "acl":
                 client = _noun_itself(tok.head, ms, tok)
+                if client is None and tok.head.dep_ == "appos":  # "X, a militia backed by Y": X
+                    client = _noun_itself(tok.head.head, ms, tok.head)
             elif _participle_clause(tok):
                 client = _theme(tok.head, ms)  # "Backed by Y, X retook the town": X is the main clause's subject
             else:  # "X was aided by Y": X itself, not a name inside "the fight against X"

@@ -180,3 +180,32 @@ def test_the_owner_of_an_affiliate_or_branch_is_no_party_to_its_acts(run, text, 
     doc = run(text)
     assert not any(owner in p for p in parties(doc))
     assert not any(r.type == "hostility" and owner in (r.source, r.target) for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "backer", "backed"),
+    [
+        ("Army units pushed north to retake the pass from the Iranian-backed Houthis.", "iran", "houthis"),
+        ("Turkish troops might soon move against the US-backed SDF east of the river.", "united-states",
+         "syrian-democratic-forces"),
+        ("Ankara has threatened to bomb the US-backed SDF if talks collapse.", "united-states",
+         "syrian-democratic-forces"),
+    ],
+)
+def test_a_modifier_tie_is_current_and_asserted_whatever_the_clause_intends(run, text, backer, backed):
+    rows = [(r.status, r.certainty) for r in run(text).relations
+            if (r.type, r.source, r.target) == ("support", backer, backed)]
+    assert rows == [("current", "asserted")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkish jets once struck the US-backed SDF near Manbij.",
+        "Rebels formerly attacked the US-backed SDF in the north.",
+        "Gunmen no longer ambush the US-backed SDF on that road.",
+    ],
+)
+def test_a_modifier_tie_does_not_take_the_time_of_the_clause_around_it(run, text):
+    assert {r.status for r in run(text).relations
+            if (r.type, r.source, r.target) == ("support", "united-states", "syrian-democratic-forces")} == {"current"}

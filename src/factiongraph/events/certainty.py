@@ -55,6 +55,9 @@ HEDGE_VERBS = frozenset(["suggest", "appear", "seem", "indicate"])
 DISPUTE_VERBS = frozenset(["downplay", "deny", "dispute", "contradict", "refute", "reject", "dismiss"])
 REPORT_VERBS = word_set("cues", "report_verbs")  # one list for every stage
 COND_MARKS = frozenset(["if", "unless", "whether"])
+# verbs that found an organisation (Levin's create verbs, 26.4, that take one as object): "a militia formed
+# to fight X" states what the militia was set up for, and so what it does, not an intention
+FOUNDING_VERBS = frozenset(["form", "create", "establish", "found", "set"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +148,13 @@ def _help_sent(clause: Any) -> bool:
         and clause.lemma_ in tie_words().support_participles
 
 
+def _founding_purpose(clause: Any) -> bool:
+    """The purpose clause of a founding told as done ("a force created in 2020 to support the army",
+    "the front, which was formed to fight X"): the group's standing mission, as real as the group."""
+    head = clause.head
+    return clause.dep_ in ("advcl", "xcomp") and head.lemma_ in FOUNDING_VERBS and head.tag_ == "VBN"
+
+
 def _classify(trigger: Any) -> Certainty:
     sent = trigger.sent
     facts = _sentence(sent)
@@ -175,6 +185,7 @@ def _classify(trigger: Any) -> Certainty:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
             and (t.head.lemma_ in INTENT_VERBS or t.dep_ == "advcl")
             and not _help_sent(t)
+            and not _founding_purpose(t)
         ):
             return Certainty("hypothetical")
         if t.dep_ in ("dobj", "pobj") and t.head.lemma_ in INTENT_VERBS and t == trigger:
