@@ -507,3 +507,16 @@ def test_actors_an_organisations_own_people_are_the_organisation(resolve, text):
     m = mentions(resolve(text))
     assert "wagner-group" in m
     assert not any(aid.startswith("wagner-") and aid != "wagner-group" for aid in m)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyiv accused Minsk of deploying troops to support Russia.",
+        "Somalia said Kenya had promised to send soldiers to Kismayo.",
+        "Libya's government said Ankara had agreed to dispatch troops to Tripoli.",
+    ],
+)
+def test_actors_forces_a_named_sender_sends_are_not_the_reporting_states(resolve, text):
+    doc = resolve(text)
+    assert not [m for ms in mentions(doc).values() for m in ms if m in ("troops", "soldiers")]

@@ -649,3 +649,16 @@ def test_joining_a_side_in_an_act_of_war_is_an_alliance_not_membership(run, text
 def test_the_place_a_battle_is_for_is_no_side(run, text, place):
     doc = run(text)
     assert not any(r.type == "hostility" and place in (r.source, r.target) for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "patron", "accuser", "client"),
+    [
+        ("Armenia accused Turkey of sending advisers and jets to help Azerbaijan.", "turkey", "armenia", "azerbaijan"),
+        ("Baghdad blamed Tehran for dispatching fighters to defend the Syrian government.", "iran", "iraq", "syria"),
+        ("Kyiv accused Minsk of deploying troops to support Russia.", "belarus", "ukraine", "russia"),
+    ],
+)
+def test_the_one_accused_of_sending_troops_is_the_patron_not_the_accuser(run, text, patron, accuser, client):
+    rows = {(r.source, r.target) for r in run(text).relations if r.type == "support"}
+    assert (patron, client) in rows and (accuser, client) not in rows

@@ -1942,9 +1942,11 @@ def _relational_noun(noun: Token) -> bool:
 
 
 def _sent_by_subject(tok: Token) -> bool:
-    """'Chad sent troops to Mali': forces a subject sends are its own, not the country's they go to."""
-    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in lx.SENDING_VERBS and any(
-        c.dep_ == "nsubj" for c in tok.head.children
+    """'Chad sent troops to Mali': forces a subject sends are its own, not the country's they go to; so
+    for a sender the clause names elsewhere ("accused Minsk of deploying troops", "agreed to send troops")."""
+    verb = tok.head
+    return tok.dep_ == "dobj" and verb.lemma_.lower() in lx.SENDING_VERBS and (
+        any(c.dep_ == "nsubj" for c in verb.children) or verb.dep_ in ("pcomp", "xcomp", "advcl", "conj")
     )
 
 

@@ -38,7 +38,7 @@ from factiongraph.document import (
     as_relation_type,
 )
 from factiongraph.events import certainty as cert
-from factiongraph.events.extract import _Mentions, _sentence_span
+from factiongraph.events.extract import OBJECT_CONTROL, _Mentions, _sentence_span
 from factiongraph.frames import among_listed, description_start
 from factiongraph.relation_mentions import Parties
 
@@ -523,7 +523,11 @@ class _Reader:
         if verb.dep_ == "pcomp" and verb.head.lower_ == "among":
             return [c for c in verb.head.children if c.dep_ == "pobj"]  # "among the brigades | enlisting in Q"
         if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
-            return self.subject_tokens(verb.head.head, depth + 1)  # "X responded by joining Y"
+            gov = verb.head.head
+            if gov.lemma_.lower() in OBJECT_CONTROL and verb.head.lower_ in ("of", "for"):
+                # "A accused B of sending troops to help C": B sends them (object control), not A
+                return [c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")][:1]
+            return self.subject_tokens(gov, depth + 1)  # "X responded by joining Y"
         return []
 
     def governor_subject(self, noun: Any) -> list[Any]:
