@@ -241,3 +241,18 @@ def test_relations_the_purpose_a_group_was_founded_for_is_current_not_intended(r
 )
 def test_relations_a_participle_in_an_apposition_ties_the_actor_it_describes(run, text, row):
     assert row in rels(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Hundreds of Chechen volunteers fight on Ukraine's side against Russia.", {"chechen-volunteer", "ukraine"}),
+        ("Hezbollah entered the war on the side of the Syrian government in 2013.", {"hezbollah", "syria"}),
+        ("Chadian troops fought on behalf of the Libyan army in 2019.", {"chad", "libya"}),
+    ],
+)
+def test_relations_fighting_on_a_side_makes_allies_not_enemies(run, text, pair):
+    doc = run(text)
+    types = {r.type for r in doc.relations if {r.source, r.target} == pair}
+    assert types == {"alliance"}
+    assert not [e for e in doc.events if {e.actor1, e.actor2} == pair and e.plover == "ASSAULT"]

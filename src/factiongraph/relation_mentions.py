@@ -35,7 +35,14 @@ from typing import TYPE_CHECKING
 from factiongraph.actors.salience import PERIPHERAL_HINT
 from factiongraph.document import Document, Event, Mention, Relation, Span, as_certainty
 from factiongraph.events import certainty as cert
-from factiongraph.events.extract import AGENT_HEADS, RELATIVE_PRONOUNS, _is_passive, _Mentions, _sentence_span
+from factiongraph.events.extract import (
+    AGENT_HEADS,
+    RELATIVE_PRONOUNS,
+    SIDE_NOUNS,
+    _is_passive,
+    _Mentions,
+    _sentence_span,
+)
 from factiongraph.events.lexicon import Lexicon
 from factiongraph.frames.ties import tie_words
 from factiongraph.tables import word_set
@@ -305,7 +312,8 @@ def _patient_tokens(verb: Token, depth: int = 0) -> list[Token]:
         if c.dep_ in ("dobj", "nsubjpass"):
             got.append(c)
         elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
-            got.extend(p for p in c.children if p.dep_ == "pobj")
+            # not "fought on Kyiv's side", "on behalf of X": whom they fight for
+            got.extend(p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() not in SIDE_NOUNS)
     if not got and depth < 3 and verb.dep_ == "conj" and _is_passive(verb) and verb.head.pos_ == "VERB":
         return [c for c in verb.head.children if c.dep_ == "nsubjpass"]
     return got

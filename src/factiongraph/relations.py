@@ -28,6 +28,7 @@ from factiongraph.document import (
 from factiongraph.events import certainty as cert
 from factiongraph.events.extract import (
     AGENT_HEADS,
+    SIDE_NOUNS,
     SPEAKER_PRONOUNS,
     TEMPORAL_HEADS,
     _in_quote,
@@ -558,6 +559,17 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                 for x in [a, *ms.coordinated(a)]:  # "A and B belong to Y": both do
                     if x.actor_id != b.actor_id:
                         out.append(_make(doc, rtype, x, b, tok, _status(tok, c), c))
+            continue
+        if tok.dep_ == "prep" and low == "on" and tok.head.pos_ == "VERB":
+            # "fought on Kyiv's side", "on the side of the army", "on behalf of X": allies in the fight
+            a = _theme(tok.head, ms)
+            sides = [p for p in tok.children if p.dep_ == "pobj" and p.lemma_.lower() in SIDE_NOUNS]
+            owners = [o for p in sides for o in [*(k for k in p.children if k.dep_ == "poss"),
+                                                 *prep_objects(p, ("of",))]]
+            c = cert.classify(tok.head).value
+            for b in ms.named([x for o in owners for x in conjuncts(o)]):
+                if a is not None and b.actor_id != a.actor_id and c != "negated":
+                    out.append(_make(doc, "alliance", a, b, tok, _status(tok.head, c), c, method="alongside"))
             continue
         if tok.dep_ == "prep" and low in ("alongside", "beside") and tok.head.pos_ == "VERB":
             # "fought alongside X": allies in the fight
@@ -1163,6 +1175,8 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue  # "the UN says the group's offensive ...": a speaker is no party to what it reports
             if any(t.pos_ == "VERB" and t.lemma_.lower() in CONDEMN_VERBS for t in gap):
                 continue  # "X condemns the attacks against Y": X judges them, X does not attack Y
+            if any(t.lemma_.lower() in SIDE_NOUNS and t.head.lower_ == "on" for t in gap):
+                continue  # "X fought on behalf of Y", "on the side of Y": Y is whom X fights for
             cue = next((t for t in gap if t.lemma_.lower() in HOSTILE_CUES or t.lower_ in HOSTILE_CUES), None)
             rtype = "hostility"
             if cue is not None and any(t.i > cue.i and t.lemma_.lower() in SUPPORT_CUES for t in gap):

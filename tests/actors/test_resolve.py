@@ -520,3 +520,15 @@ def test_actors_an_organisations_own_people_are_the_organisation(resolve, text):
 def test_actors_forces_a_named_sender_sends_are_not_the_reporting_states(resolve, text):
     doc = resolve(text)
     assert not [m for ms in mentions(doc).values() for m in ms if m in ("troops", "soldiers")]
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "forces"),
+    [
+        ("Al-Shabaab fighters ambushed federal troops near Mogadishu.", "somalia", "federal troops"),
+        ("Fighting erupted between Fano and federal forces near Gondar in Ethiopia.", "ethiopia", "federal forces"),
+        ("Boko Haram raided a camp of federal soldiers in Borno, Nigeria.", "nigeria", "federal soldiers"),
+    ],
+)
+def test_actors_federal_forces_are_the_states(resolve, text, state, forces):
+    assert forces in mentions(resolve(text)).get(state, [])

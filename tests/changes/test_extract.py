@@ -662,3 +662,24 @@ def test_the_place_a_battle_is_for_is_no_side(run, text, place):
 def test_the_one_accused_of_sending_troops_is_the_patron_not_the_accuser(run, text, patron, accuser, client):
     rows = {(r.source, r.target) for r in run(text).relations if r.type == "support"}
     assert (patron, client) in rows and (accuser, client) not in rows
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Fano had fought on the side of the Ethiopian army in Tigray. But fighting broke out between Fano and "
+         "the army in 2023.", ("fano", "ethiopia")),
+        ("The SDF was once allied with the Syrian army. In 2016 SDF fighters attacked army checkpoints in Hasakah.",
+         ("syrian-democratic-forces", "syria")),
+        ("Wagner fighters used to be allied with the Russian army. In June Wagner fighters shot down Russian "
+         "helicopters.", ("wagner-group", "russia")),
+    ],
+)
+def test_a_former_alliance_told_right_before_an_attack_between_the_pair_is_broken(run, text, pair):
+    assert ("alliance", *pair, "former", "broken") in changes(run(text))
+
+
+def test_a_former_alliance_far_from_an_attack_is_no_break(run):
+    doc = run("The SDF was once allied with the Syrian army. Russia said on Monday it would send aid. "
+              "The SDF attacked army checkpoints in Hasakah.")
+    assert not [r for r in doc.relations if r.change == "broken"]

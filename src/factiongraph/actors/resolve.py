@@ -1995,7 +1995,9 @@ def _formerly(title: Token) -> bool:
 # plural nouns for the people of an armed organisation ("Wagner's fighters", "Wagner mercenaries")
 _MEMBER_PLURALS = lx.FORCE_NOUNS | {"members", "mercenaries", "militants", "men", "operatives", "commanders"}
 
-_STATE_FORCE_MODIFIERS = ("government", "regime", "junta", "pro-government", "security", "army")
+# the modifiers that make a force noun the state's ("government troops", "federal forces": a federation's central
+# government, as in Ethiopia, Somalia, Nigeria or Iraq)
+_STATE_FORCE_MODIFIERS = ("government", "regime", "junta", "pro-government", "security", "army", "federal")
 
 
 def _named_by_a_proper_modifier(tok: Token) -> bool:

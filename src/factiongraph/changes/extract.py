@@ -870,7 +870,9 @@ def merge_changes(relations: tuple[Relation, ...], changes: list[Relation]) -> t
 def attacks_on_former_allies(doc: Document) -> list[Relation]:
     """'X attacked Y, with which it used to be allied', 'X overran the positions of its former ally Y':
     a sentence that states a former alliance and an attack between the same two actors reports the
-    alliance breaking (the relation stage reads both ties; their conjunction is the change)."""
+    alliance breaking (the relation stage reads both ties; their conjunction is the change); so does
+    the former alliance told right before the attack ("X had fought on Y's side. But fighting broke
+    out between X and Y in 2023.")."""
     out = []
     for r in doc.relations:
         if r.type != "alliance" or r.status != "former" or r.change is not None or r.certainty == "negated":
@@ -879,7 +881,7 @@ def attacks_on_former_allies(doc: Document) -> list[Relation]:
         attacked = any(
             h.type == "hostility"
             and {h.source, h.target} == pair
-            and h.evidence.start == r.evidence.start
+            and (h.evidence.start == r.evidence.start or 0 <= h.evidence.start - r.evidence.end <= 2)
             and h.derived_from is not None
             and h.certainty not in ("negated", "hypothetical")
             for h in doc.relations

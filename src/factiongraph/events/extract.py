@@ -395,6 +395,9 @@ def _subject(verb: Token, ms: _Mentions, depth: int = 0) -> Mention | None:
 
 
 # Verbs whose object, not subject, did what their "of/for V-ing" names: "X accuses Y of arming Z"
+# "on X's side", "on the side of X", "on behalf of X": the party one acts for (the prepositional idioms of
+# taking a side, from the grammar of "side" and "behalf" as relational nouns)
+SIDE_NOUNS = frozenset(["side", "behalf"])
 OBJECT_CONTROL = frozenset(
     "accuse suspect charge blame convict acquit indict credit thank praise criticize criticise condemn punish".split()
 )
@@ -459,6 +462,8 @@ def _patient(
             preps = preps | {"from"}  # "captured the town from X": X lost it
         if c.dep_ == "prep" and c.lower_ in preps:
             for p in c.children:
+                if p.dep_ == "pobj" and p.lemma_.lower() in SIDE_NOUNS:
+                    continue  # "fought on Kyiv's side", "on behalf of X": whom they fight for, not against
                 if p.dep_ == "pobj":
                     # "pays for X's mission in Y": X is helped, Y is where
                     owner = _owner(p, ms, named=True) if not hostile and c.lower_ in ("for", "to") else None
@@ -649,6 +654,11 @@ def _own_phrase(tok: Token, known: Mention, ms: _Mentions) -> set[int]:
                 and not any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children)
                 and any(k.lower_ in _joint_words() for k in c.subtree) for t in c.subtree}
     adjuncts |= _descriptions(tok)
+    # "fought on Kyiv's side", "on behalf of X", "entered the war on the side of X": the side the agent takes
+    for h in (tok, tok.head) if tok.pos_ == "NOUN" else (tok,):
+        adjuncts |= {t.i for c in h.children if c.dep_ == "prep" and c.lower_ == "on"
+                     and any(p.dep_ == "pobj" and p.lemma_.lower() in SIDE_NOUNS for p in c.children)
+                     for t in c.subtree}
     if np.pos_ not in ("NOUN", "PROPN") or tok in np.subtree:
         return adjuncts
     return adjuncts | {
