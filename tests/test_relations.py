@@ -256,3 +256,17 @@ def test_relations_fighting_on_a_side_makes_allies_not_enemies(run, text, pair):
     types = {r.type for r in doc.relations if {r.source, r.target} == pair}
     assert types == {"alliance"}
     assert not [e for e in doc.events if {e.actor1, e.actor2} == pair and e.plover == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Gang leader Jimmy Cherizier said the alliance aimed to force Prime Minister Ariel Henry from power.",
+         "ariel-henry"),
+        ("Hamas leaders said the alliance aimed to drive Israel out of Gaza.", "israel"),
+        ("Rebel commanders said the pact was meant to topple President Assad.", "assad"),
+    ],
+)
+def test_relations_whom_an_alliance_aims_to_oust_is_not_its_partner(run, text, target):
+    doc = run(text)
+    assert not [r for r in doc.relations if r.type == "alliance" and target in (r.source, r.target)]

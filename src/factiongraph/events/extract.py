@@ -575,7 +575,10 @@ def _fallback(
     own phrases.
     """
     roots = [_framed(tok)]
-    if roots[0].pos_ == "NOUN" and roots[0].head.pos_ in ("VERB", "AUX") and roots[0].head != roots[0]:
+    # an event noun's governing verb names its participants ("formed an alliance with X"), unless the noun is
+    # that verb's subject: then the verb says what the event does ("the alliance aims to oust X")
+    if roots[0].pos_ == "NOUN" and roots[0].head.pos_ in ("VERB", "AUX") and roots[0].head != roots[0] \
+            and roots[0].dep_ not in ("nsubj", "nsubjpass"):
         roots.append(roots[0].head)
     for root in roots:
         frontier = [root]
@@ -783,8 +786,9 @@ def _noun_roles(noun: Token, ms: _Mentions) -> tuple[Mention | None, Mention | N
                 if p.dep_ == "pobj":
                     # "an investigation into claims by X that Y seized the town": Y is investigated
                     a2 = _content_subject(p, ms) or ms.in_subtree(p)
-        elif c.dep_ == "acl" and c.lemma_ in ("target", "aim", "direct"):
-            a2 = _patient(c, ms)
+        elif c.dep_ == "acl" and c.lemma_ in ("target", "aim", "direct") \
+                and not any(k.dep_ in ("xcomp", "ccomp") for k in c.children):
+            a2 = _patient(c, ms)  # "strikes aimed at X"; not "an alliance aimed to oust X": its goal
         elif c.dep_ in ("acl", "ccomp") and a2 is None:  # "its demand that Israel ease ..."
             subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
             a2 = ms.in_subtree(subj) if subj is not None else a2
