@@ -270,3 +270,17 @@ def test_relations_fighting_on_a_side_makes_allies_not_enemies(run, text, pair):
 def test_relations_whom_an_alliance_aims_to_oust_is_not_its_partner(run, text, target):
     doc = run(text)
     assert not [r for r in doc.relations if r.type == "alliance" and target in (r.source, r.target)]
+
+
+@pytest.mark.parametrize(
+    ("text", "place_state", "group"),
+    [
+        ("Israeli warplanes struck the southern suburbs of Beirut on Friday, targeting Hezbollah.", "lebanon",
+         "hezbollah"),
+        ("Jets bombed the outskirts of Khartoum on Monday, targeting the RSF.", "sudan", "rapid-support-forces"),
+        ("Drones hit the outskirts of Bamako on Monday, targeting JNIM.", "mali", "jnim"),
+    ],
+)
+def test_relations_a_city_named_after_a_noun_of_place_is_no_party(run, text, place_state, group):
+    assert not [r for r in run(text).relations if {r.source, r.target} == {place_state, group}
+                and r.method == "between"]

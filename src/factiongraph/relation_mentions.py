@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 from factiongraph.actors.salience import PERIPHERAL_HINT
 from factiongraph.document import Document, Event, Mention, Relation, Span, as_certainty
 from factiongraph.events import certainty as cert
+from factiongraph.events import location
 from factiongraph.events.extract import (
     AGENT_HEADS,
     RELATIVE_PRONOUNS,
@@ -57,6 +58,7 @@ PHRASE_DEPS = frozenset({"det", "nummod", "compound", "amod", "nmod", "poss", "c
 # "against Y", "on Y" mark the attacked side after a predicate
 TARGET_PREPS = frozenset({"against", "on", "at"})
 LOCATIVE_PREPS = frozenset({"in", "near", "across", "throughout", "inside", "outside", "around", "within"})
+OF_PLACE_NOUNS = location.PLACE_NOUNS | location.NEAR_WORDS  # "the outskirts of X", "the town of X"
 # named entities that are never a party: "on Monday", "regained 300 square miles"
 NOT_PARTIES = frozenset({"DATE", "TIME", "QUANTITY", "PERCENT", "MONEY", "CARDINAL", "ORDINAL"})
 SUPPORT_NOUNS = frozenset({"support", "backing", "assistance", "aid", "defense", "defence"})
@@ -393,8 +395,13 @@ class Parties:
 
     @staticmethod
     def is_locative(tok: Token) -> bool:
-        """'in Syria', 'near Mosul': a setting, not a participant."""
-        return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
+        """'in Syria', 'near Mosul', 'the southern suburbs of Beirut': a setting, not a participant
+        ("of" after a noun of place or nearness, as the event location stage reads it)."""
+        if tok.dep_ != "pobj":
+            return False
+        prep = tok.head
+        return prep.lower_ in LOCATIVE_PREPS or prep.lower_ == "of" and tok.pos_ == "PROPN" \
+            and prep.head.lemma_.lower() in OF_PLACE_NOUNS  # a name: not "cleared the city of enemy forces"
 
     def head(self, m: Mention) -> Token | None:
         span = self.sd.char_span(m.start, m.end, alignment_mode="expand")

@@ -206,3 +206,31 @@ def test_a_country_owning_a_war_on_a_named_opponent_is_a_side(resolve, text, sid
 )
 def test_the_country_across_a_border_is_a_place(resolve, text, country):
     assert country not in mentions(resolve(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("RSF drones struck Port Sudan on Sunday.", "sudan"),
+        ("The ship was seized off Port Said in the morning.", "egypt"),
+        ("Rebels held a rally in New Mexico last year.", "mexico"),
+    ],
+)
+def test_a_country_name_inside_a_longer_place_name_is_no_actor(pipeline, text, country):
+    from factiongraph.pipeline import extract
+
+    assert country not in mentions(extract(text, pipeline=pipeline))
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("The United States continued to send arms to Pakistan.", "united-states"),
+        ("Hezbollah declared a ceasefire in South Lebanon.", "lebanon"),
+        ("Troops moved into northern Syria on Monday.", "syria"),
+    ],
+)
+def test_a_country_name_after_an_article_or_a_compass_word_is_still_the_country(pipeline, text, country):
+    from factiongraph.pipeline import extract
+
+    assert country in mentions(extract(text, pipeline=pipeline))

@@ -606,6 +606,8 @@ class _Resolution:
         for span in filter_spans(found):
             if self._partial_name(span):
                 continue  # "Fateh" of "Fateh al-Sham", "Golani" of "Abu Mohammad al-Golani"
+            if self._inside_a_place_name(span):
+                continue  # "Sudan" of "Port Sudan", "Mexico" of "New Mexico": part of a longer place's name
             cands = self.r.registry.lookup(span.text, self.doc.published)
             if not cands:
                 cands = self.r.registry.lookup(span.text.replace(" ", "-"), self.doc.published)
@@ -616,6 +618,17 @@ class _Resolution:
             if cands:
                 matched.append((span, cands))
         return self._in_context(matched)
+
+    def _inside_a_place_name(self, span: Span) -> bool:
+        """The match is part of a longer toponym the place stage found, whose other words are a name of
+        their own ("Port Sudan", "New Mexico"), not an article or a part of the country ("the United
+        States", "south Lebanon", "Central African Republic" aside: a registry name is matched whole)."""
+        for p in self.doc.places:
+            if p.start <= span.start_char and span.end_char <= p.end and p.end - p.start > len(span.text):
+                rest = (self.doc.text[p.start : span.start_char] + " " + self.doc.text[span.end_char : p.end]).split()
+                if any(w[:1].isupper() and w.lower() not in _PLACE_QUALIFIERS for w in rest):
+                    return True
+        return False
 
     def _former_office_holder(self, span: Span, cands: list[RegistryActor]) -> bool:
         """A person's name the registry gives a state only for the years the person led it, read in
@@ -2132,6 +2145,13 @@ def _iso2_to_3() -> dict[str, str]:
 
 
 _ISO2_TO_3 = _iso2_to_3()
+
+
+# words that qualify a country's name without making another place of it: the article and the compass and
+# position adjectives of English place names ("the United States", "southern Lebanon", "Upper Egypt")
+_PLACE_QUALIFIERS = frozenset("the north south east west northern southern eastern western central north-east "
+                              "north-west south-east south-west northeast northwest southeast southwest upper lower "
+                              "greater".split())
 
 
 def _introduces_a_coalition(tok: Token) -> bool:
