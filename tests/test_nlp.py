@@ -79,3 +79,36 @@ def test_the_story_after_a_dateline_is_a_sentence_of_its_own(nlp, text, first, v
     assert opener.is_sent_start
     v = next(t for t in doc if t.text == verb)
     assert [c.text for c in v.children if c.dep_ == "nsubj"] == [subject]
+
+
+@pytest.mark.parametrize(
+    ("text", "first_object", "second_subject", "second_verb"),
+    [
+        ("Iran funds the Houthis and Saudi Arabia arms the government.", "Houthis", "Arabia", "arms"),
+        ("Turkey backs the SNA and Russia supports the Syrian army.", "SNA", "Russia", "supports"),
+        ("The UAE funded the RSF and Egypt backed the army.", "RSF", "Egypt", "backed"),
+    ],
+)
+def test_two_clauses_of_support_are_coordinated_each_with_its_own_subject(nlp, text, first_object, second_subject,
+                                                                          second_verb):
+    doc = nlp(text)
+    obj = next(t for t in doc if t.text == first_object)
+    subj = next(t for t in doc if t.text == second_subject)
+    verb = next(t for t in doc if t.text == second_verb)
+    assert obj.dep_ == "dobj" and obj.head.i == 1 + (doc[0].lower_ == "the")
+    assert subj.dep_ == "nsubj" and subj.head == verb and verb.dep_ == "conj"
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        ("Officials say Hamas and Hezbollah coordinate their attacks.", "coordinate"),
+        ("Analysts believe Iran and Russia arm the government.", "arm"),
+        ("Reports suggest Turkey and Qatar fund the rebels.", "fund"),
+    ],
+)
+def test_a_clause_with_two_subjects_agreeing_with_its_verb_keeps_both(nlp, text, clause):
+    doc = nlp(text)
+    verb = next(t for t in doc if t.text == clause)
+    subj = next(c for c in verb.children if c.dep_ == "nsubj")
+    assert [c.dep_ for c in subj.children if c.dep_ == "conj"] == ["conj"]

@@ -284,3 +284,19 @@ def test_relations_whom_an_alliance_aims_to_oust_is_not_its_partner(run, text, t
 def test_relations_a_city_named_after_a_noun_of_place_is_no_party(run, text, place_state, group):
     assert not [r for r in run(text).relations if {r.source, r.target} == {place_state, group}
                 and r.method == "between"]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows", "wrong"),
+    [
+        ("Iran funds the Houthis and Saudi Arabia arms the government of Yemen.",
+         {("iran", "houthis"), ("saudi-arabia", "yemen")}, {("iran", "saudi-arabia"), ("houthis", "yemen")}),
+        ("Turkey backs the SNA and Russia supports the Syrian army.",
+         {("turkey", "syrian-national-army"), ("russia", "syria")}, {("turkey", "russia"), ("turkey", "syria")}),
+        ("Qatar funded Hamas and Egypt armed the Palestinian Authority.",
+         {("qatar", "hamas")}, {("qatar", "egypt")}),
+    ],
+)
+def test_relations_two_coordinated_clauses_of_support_each_tie_their_own_pair(run, text, rows, wrong):
+    got = {(r.source, r.target) for r in run(text).relations if r.type == "support"}
+    assert rows <= got and not wrong & got

@@ -60,7 +60,63 @@ def load(name: str | None = None) -> Any:
     if "parser" in nlp.pipe_names and PARTICIPLE_SUBJECTS not in nlp.pipe_names:
         _register_participle_subjects()
         nlp.add_pipe(PARTICIPLE_SUBJECTS, after="parser")
+    if "parser" in nlp.pipe_names and PREFIXED_LEMMAS in nlp.pipe_names and COORDINATED_CLAUSES not in nlp.pipe_names:
+        _register_coordinated_clauses()
+        nlp.add_pipe(COORDINATED_CLAUSES, after=PREFIXED_LEMMAS)
     return nlp
+
+
+COORDINATED_CLAUSES = "factiongraph_coordinated_clauses"
+
+
+def _register_coordinated_clauses() -> None:
+    """A component that splits two coordinated clauses the parser read as a verb and its complement.
+
+    "Iran funds the Houthis and Saudi Arabia arms the government": the parser makes "the Houthis and
+    Saudi Arabia arms the government" the complement clause of "funds", with both names its subject.
+    A verb of support takes a noun phrase, not a clause (`support_verbs` in data/cues.yaml; "helped X
+    and Y fight", a bare infinitive, is left alone), so without an object of its own the first name is
+    its object, the last is the subject of the second verb, and the two clauses are coordinated. Where
+    the parser coordinated the verbs but read the second subject as a second object of the first ("Turkey
+    backs the SNA and Russia supports the army"), that name becomes the second verb's subject.
+    """
+    from spacy.language import Language
+
+    from factiongraph.tables import word_set
+
+    if Language.has_factory(COORDINATED_CLAUSES):
+        return
+    support_verbs = word_set("cues", "support_verbs")
+
+    @Language.component(COORDINATED_CLAUSES, requires=["token.dep", "token.tag", "token.lemma"],
+                        assigns=["token.dep", "token.head"])  # fmt: skip
+    def coordinated_clauses(doc: Any) -> Any:
+        for clause in doc:
+            verb = clause.head
+            if clause.dep_ != "ccomp" or clause.tag_ not in ("VBZ", "VBD") or verb.i > clause.i \
+                    or verb.lemma_.lower() not in support_verbs \
+                    or any(c.dep_ == "dobj" for c in verb.children) or any(c.dep_ == "mark" for c in clause.children):
+                continue
+            subj = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
+            conj = next((c for c in subj.children if c.dep_ == "conj"), None) if subj is not None else None
+            cc = next((c for c in subj.children if c.dep_ == "cc"), None) if subj is not None else None
+            if subj is None or conj is None or cc is None or any(c.dep_ == "conj" for c in conj.children):
+                continue
+            subj.head, subj.dep_ = verb, "dobj"
+            conj.head, conj.dep_ = clause, "nsubj"
+            cc.head = verb
+            clause.head, clause.dep_ = verb, "conj"
+        for clause in doc:  # "Turkey backs the SNA and Russia supports the army": "Russia" read as a second object
+            verb = clause.head
+            if clause.dep_ != "conj" or clause.tag_ not in ("VBZ", "VBD") or verb.i > clause.i \
+                    or verb.lemma_.lower() not in support_verbs \
+                    or any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+                continue
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            last = next((c for c in obj.children if c.dep_ == "conj"), None) if obj is not None else None
+            if last is not None and last.right_edge.i + 1 == clause.i and last.pos_ == "PROPN":
+                last.head, last.dep_ = clause, "nsubj"
+        return doc
 
 
 PARTICIPLE_SUBJECTS = "factiongraph_participle_subjects"

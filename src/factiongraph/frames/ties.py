@@ -298,6 +298,10 @@ def listed_after(m: Mention, mention_at: Callable[[int], Mention | None], sd: Do
         nxt = mention_at(i)
         if nxt is None or not glue & {",", "and", "or"}:
             break
+        nxt_span = sd.char_span(nxt.start, nxt.end, alignment_mode="expand")
+        if nxt_span is not None and len(nxt_span) and nxt_span.root.dep_ in ("nsubj", "nsubjpass") \
+                and nxt_span.root.head.i == nxt_span.end and nxt_span.root.head.dep_ == "conj":
+            break  # "funds X and Y arms Z": Y is the subject of a second clause, it ends no list
         out.append(nxt)
         if glue & {"and", "or"}:
             return out  # the list's last item
