@@ -300,3 +300,20 @@ def test_relations_a_city_named_after_a_noun_of_place_is_no_party(run, text, pla
 def test_relations_two_coordinated_clauses_of_support_each_tie_their_own_pair(run, text, rows, wrong):
     got = {(r.source, r.target) for r in run(text).relations if r.type == "support"}
     assert rows <= got and not wrong & got
+
+
+@pytest.mark.parametrize(
+    ("text", "row", "wrong"),
+    [
+        ("Jaish al-Islam accused Faylaq al-Rahman of sheltering militants of Hayat Tahrir al-Sham (HTS), the former "
+         "al Qaeda affiliate.", ("affiliation", "hayat-tahrir-al-sham", "al-qaeda"),
+         ("affiliation", "jaysh-al-islam", "al-qaeda")),
+        ("Turkey called the YPG an affiliate of the PKK.", ("affiliation", "ypg", "pkk"),
+         ("affiliation", "turkey", "pkk")),
+        ("Washington designated the Houthis a proxy of Iran.", ("support", "iran", "houthis"),
+         ("support", "iran", "united-states")),
+    ],
+)
+def test_relations_a_tie_noun_describes_the_object_or_the_name_it_is_set_off_from(run, text, row, wrong):
+    got = {(r.type, r.source, r.target) for r in run(text).relations}
+    assert row in got and wrong not in got

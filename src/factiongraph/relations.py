@@ -609,7 +609,12 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue
             own = None
             named = next((c for c in tok.children if c.dep_ == "appos"), None)
-            if tok.dep_ in ("attr", "oprd", "dobj") and tok.head.pos_ in ("VERB", "AUX"):
+            first_object = _first_object(tok)
+            if first_object is not None:
+                own = tie_ms.in_subtree(first_object)  # "Turkey called the YPG an affiliate of the PKK": the YPG
+            elif _set_off_object(tok):
+                own = _named_before_comma(tok, tie_ms)  # "... fighters of Y (YY), the former al-Qaeda affiliate"
+            elif tok.dep_ in ("attr", "oprd", "dobj") and tok.head.pos_ in ("VERB", "AUX"):
                 own = _theme(tok.head, tie_ms)  # "Kurds became enemy of FSA"
             elif tok.dep_ == "appos":
                 own = tie_ms.in_subtree(tok.head)
@@ -1026,6 +1031,39 @@ def _owner_of_relational(tok: Token | None) -> Token | None:
     noun = tok.head
     relational = tok.dep_ in ("compound", "poss") and noun.i != tok.i and noun.pos_ == "NOUN" and _relational(noun)
     return noun if relational else None
+
+
+def _first_object(noun: Token) -> Token | None:
+    """The object an object predicate describes ("called the YPG an affiliate of the PKK", "designated the
+    Houthis a proxy of Iran": the YPG, the Houthis), when the noun is the second of a verb's two objects
+    with no comma between them."""
+    verb = noun.head
+    if noun.dep_ not in ("oprd", "dobj") or verb.pos_ != "VERB":
+        return None
+    left = noun.left_edge.i
+    if left > 0 and noun.doc[left - 1].text == ",":
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i < noun.i), None)
+
+
+def _named_before_comma(noun: Token, ms: _Mentions) -> Mention | None:
+    """The actor named right before the comma that sets `noun` off (past a bracketed acronym)."""
+    sd, start = noun.doc, noun.sent.start
+    i = noun.left_edge.i - 2  # the token before the comma
+    if i >= start and sd[i].text == ")":  # "Y (YY), the ...": back past the brackets
+        while i >= start and sd[i].text != "(":
+            i -= 1
+        i -= 1
+    return ms.at(sd[i]) if i >= start else None
+
+
+def _set_off_object(noun: Token) -> bool:
+    """An object the parser gave a verb that has one already, or set off by a comma ("accused X of
+    sheltering fighters of Y, the former al-Qaeda affiliate"): an apposition to the name before it, not
+    what the verb's subject is."""
+    left = noun.left_edge.i
+    comma = left > 0 and noun.doc[left - 1].text == ","
+    return noun.dep_ == "dobj" and (comma or any(c.dep_ == "dobj" and c.i != noun.i for c in noun.head.children))
 
 
 def _closed_in_relative(tok: Token | None, cue: Token) -> bool:
