@@ -532,3 +532,16 @@ def test_actors_forces_a_named_sender_sends_are_not_the_reporting_states(resolve
 )
 def test_actors_federal_forces_are_the_states(resolve, text, state, forces):
     assert forces in mentions(resolve(text)).get(state, [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Georgian troops shelled Tskhinvali. Moscow, which has backed the separatist authorities of South Ossetia, "
+        "sent tanks.",
+        "Ukrainian forces advanced near Luhansk, where the self-proclaimed authorities declared an emergency.",
+        "The de facto authorities in Sukhumi said Georgian police had crossed the line.",
+    ],
+)
+def test_actors_separatist_or_self_proclaimed_authorities_are_not_the_state(resolve, text):
+    assert not [m for ms in mentions(resolve(text)).values() for m in ms if "authorities" in m]

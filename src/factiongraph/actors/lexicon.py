@@ -124,8 +124,11 @@ PROTESTER_NOUNS = frozenset(["protesters", "protestors", "demonstrators", "march
 # The government of the document's focus country, named generically.
 GOVERNMENT_HEADS = frozenset(["government", "regime", "junta", "army", "military", "authorities", "troops"])
 # Modifiers of "government" that name a body other than the state in power (English usage:
-# "shadow cabinet/government", "government in exile", a "parallel"/"rival" administration).
-NON_INCUMBENT = frozenset(["shadow", "exiled", "exile", "parallel", "rival", "breakaway", "opposition", "rebel"])
+# "shadow cabinet/government", "government in exile", a "parallel"/"rival" administration, the
+# "separatist"/"self-proclaimed"/"de facto" authorities of a breakaway region).
+NON_INCUMBENT = frozenset(["shadow", "exiled", "exile", "parallel", "rival", "breakaway", "opposition", "rebel",
+                           "separatist", "insurgent", "self-proclaimed", "proclaimed", "self-declared", "de-facto",
+                           "facto"])
 GOVERNMENT_PHRASES = (
     "government forces",
     "government troops",
