@@ -545,3 +545,19 @@ def test_actors_federal_forces_are_the_states(resolve, text, state, forces):
 )
 def test_actors_separatist_or_self_proclaimed_authorities_are_not_the_state(resolve, text):
     assert not [m for ms in mentions(resolve(text)).values() for m in ms if "authorities" in m]
+
+
+@pytest.mark.parametrize(
+    ("text", "named_ids"),
+    [
+        ("Clashes between two rebel factions, Ahrar al-Sham and Nour al-Din al-Zenki, killed 30 people.",
+         {"ahrar-al-sham", "nour-al-din-al-zenki"}),
+        ("Two jihadist groups, JNIM and the Islamic State, fought for control of Menaka.", {"jnim", "islamic-state"}),
+        ("Fighting broke out between two militias, the Kaniyat and Jaysh al-Islam, near Douma.",
+         {"al-kaniyat", "jaysh-al-islam"}),
+    ],
+)
+def test_actors_a_description_followed_by_the_names_it_counts_is_no_actor_of_its_own(resolve, text, named_ids):
+    ids = set(mentions(resolve(text)))
+    assert not {i for i in ids if i.startswith("generic-")}
+    assert named_ids <= ids

@@ -268,6 +268,7 @@ class _Resolution:
         self._plural_descriptions()
         self._anaphora()
         self._generic_armed()
+        self._named_in_apposition()
         self._drop_non_parties()
         peripheral = sorted(set(self._peripheral()) | self.sources | self._bystanders())
         self.mentions.sort(key=lambda m: m.start)
@@ -448,6 +449,28 @@ class _Resolution:
             return False
         first = span[0]
         return first.ent_type_ == "NORP" or first.pos_ == "PROPN" or first.lower_ in self.r._adjectives
+
+    def _named_in_apposition(self) -> None:
+        """'Clashes between two rebel factions, A and B', 'the main rebel groups, A and B': a generic
+        description followed by the names of what it describes is those names; it is no actor of its own
+        (else it is a third side, fighting both)."""
+        def named(tok: Token, generic: str) -> bool:
+            e = self._entity_at(tok.i)
+            return e is not None and e.id != generic and e.known
+
+        def names_follow(m: Mention) -> bool:
+            span = self.sd.char_span(m.start, m.end, alignment_mode="expand") if m.how == "generic" else None
+            if span is None or not len(span) or not _plural(span.root):
+                return False
+            root = span.root
+            if any(c.dep_ == "appos" and named(c, m.actor_id) for c in root.children):
+                return True
+            # "two rebel factions, A and B" parsed as a list of three: as many names as the number says
+            count = next((_CARDINALS.get(c.lower_) for c in root.children if c.dep_ == "nummod"), None)
+            listed = [c for c in conjuncts(root)[1:] if named(c, m.actor_id)]
+            return count == len(listed) and root.i + 1 < len(self.sd) and self.sd[root.i + 1].text == ","
+
+        self.mentions = [m for m in self.mentions if not names_follow(m)]
 
     def _drop_non_parties(self) -> None:
         """Names that are no party: sources and places.
@@ -2152,6 +2175,9 @@ _ISO2_TO_3 = _iso2_to_3()
 _PLACE_QUALIFIERS = frozenset("the north south east west northern southern eastern western central north-east "
                               "north-west south-east south-west northeast northwest southeast southwest upper lower "
                               "greater".split())
+
+
+_CARDINALS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 
 
 def _introduces_a_coalition(tok: Token) -> bool:
