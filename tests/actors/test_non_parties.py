@@ -214,3 +214,16 @@ def test_a_government_named_by_its_city_is_that_countrys_state(pipeline, text, s
     got = named(extract(text, pipeline=pipeline))  # the whole pipeline: the city is resolved on the map first
     assert any("government" in m for m in got.get(state, []))
     assert not any("government" in m for m in got.get(not_state, []))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Missiles struck the port before dawn, officials said.",
+        "Rockets hit the airbase on Sunday, the army said.",
+        "Shells fell on the market as the militia advanced.",
+    ],
+)
+def test_a_weapon_opening_a_sentence_is_no_actor(resolve, text):
+    first = text.split()[0]
+    assert first not in {m for ms in named(resolve(text)).values() for m in ms}

@@ -342,8 +342,12 @@ TIE_PARTICIPLES = frozenset(
     "led backed funded supported sponsored armed trained allied linked affiliated aligned dominated controlled".split()
 )
 
-# Weapons and munitions that NER tags as organisations ("VBIED", "UAV").
-WEAPON_WORDS = frozenset("vbied ied ieds uav uavs drone drones mortar rocket rpg manpads atgm svbied".split())
+# Weapons and munitions that NER tags as organisations or people ("VBIED", "UAV", a sentence-opening
+# "Missiles struck ..."): the munition types of ACLED's "Explosions/Remote violence" sub-event types.
+WEAPON_WORDS = frozenset(
+    "vbied ied ieds uav uavs drone drones mortar mortars rocket rockets rpg manpads atgm svbied missile missiles "
+    "shell shells bomb bombs grenade grenades airstrike airstrikes warplane warplanes jets".split()
+)
 
 # People harmed in an attack (object of the event) who are civilians unless said otherwise.
 VICTIM_NOUNS = frozenset(

@@ -1122,6 +1122,8 @@ class _Resolution:
             if _names_installation(ent) or self._in_dateline(ent) or _admin_unit_name(text):
                 continue  # "the al-Dailami air base"; "ADEN, 26 March 2015 —"; "Chin State": places
             root = ent.root
+            if ent.label_ == "PERSON" and words & lx.WEAPON_WORDS:
+                continue  # "Missiles struck ...": a weapon opening a sentence, tagged as a person
             if ent.label_ == "PERSON":
                 if not self._is_place(ent) and not _locative(ent.root):  # "the town of al-Bab" tagged PERSON
                     self._person(ent)
