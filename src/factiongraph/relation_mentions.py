@@ -401,7 +401,7 @@ class Parties:
             return False
         prep = tok.head
         return prep.lower_ in LOCATIVE_PREPS or prep.lower_ == "of" and tok.pos_ == "PROPN" \
-            and prep.head.lemma_.lower() in OF_PLACE_NOUNS  # a name: not "cleared the city of enemy forces"
+            and prep.head.lemma_.lower() in OF_PLACE_NOUNS  # a name: not "rid the town of the militants"
 
     def head(self, m: Mention) -> Token | None:
         span = self.sd.char_span(m.start, m.end, alignment_mode="expand")

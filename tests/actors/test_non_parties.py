@@ -227,3 +227,10 @@ def test_a_government_named_by_its_city_is_that_countrys_state(pipeline, text, s
 def test_a_weapon_opening_a_sentence_is_no_actor(resolve, text):
     first = text.split()[0]
     assert first not in {m for ms in named(resolve(text)).values() for m in ms}
+
+
+def test_the_coalition_is_the_conflicts_again_once_that_one_is_named_after_a_local_one(resolve):
+    doc = resolve("The Popular Mobilization Forces, a coalition of Shia militias, advanced on Tal Afar while the "
+                  "Syrian Democratic Forces closed on Raqqa. The US-led coalition bombed the city, and the coalition "
+                  "later denied it had struck a mosque in Syria.")
+    assert "the coalition" in named(doc).get("cjtf-oir", [])

@@ -667,8 +667,8 @@ def test_the_one_accused_of_sending_troops_is_the_patron_not_the_accuser(run, te
 @pytest.mark.parametrize(
     ("text", "pair"),
     [
-        ("Fano had fought on the side of the Ethiopian army in Tigray. But fighting broke out between Fano and "
-         "the army in 2023.", ("fano", "ethiopia")),
+        ("Fano militiamen once fought on the side of the Ethiopian army in Tigray. But fighting broke out "
+         "between Fano and the army in 2023.", ("fano", "ethiopia")),
         ("The SDF was once allied with the Syrian army. In 2016 SDF fighters attacked army checkpoints in Hasakah.",
          ("syrian-democratic-forces", "syria")),
         ("Wagner fighters used to be allied with the Russian army. In June Wagner fighters shot down Russian "

@@ -244,7 +244,7 @@ class _Resolution:
         self._person_names: list[tuple[int, int]] | None = None  # PERSON entities, no title (see `_partial_name`)
         self._person_ents: list[tuple[int, int]] | None = None  # PERSON entities (see `_former_office_holder`)
         self.tied_groups: set[str] = set()  # "Turkish-backed rebels" (see `_tied_group`)
-        self.local_coalition = False  # the report has brought in a coalition of its own (see `_introduces_a_coalition`)
+        self.local_coalition = False  # the last coalition named is the report's own (see `_introduces_a_coalition`)
 
     def run(self) -> Document:
         spans = self._registry_spans()
@@ -990,6 +990,8 @@ class _Resolution:
         sd = self.sd
         gov = self._state_entity(self.focus)
         for tok in sd:
+            if self.taken[tok.i] and tok.lower_ == "coalition":
+                self.local_coalition = False  # "the US-led coalition": the conflict's own, named again
             if self.taken[tok.i] or tok.pos_ not in ("NOUN", "PROPN") and not (
                 tok.lower_ in lx.NOUNS_TAGGED_ADJ
                 or tok.lower_ == "military" and tok.dep_ == "amod" and tok.head.lemma_.lower() in lx.TARGET_NOUNS
@@ -1063,11 +1065,12 @@ class _Resolution:
                     "generic-state-forces", "State forces (unidentified)", "state", 1, None, None, False
                 )
                 self._add(start, tok.i + 1, entity, "generic")
-            elif low == "coalition" and not any(_names_owner(c, self.taken) for c in tok.children) \
-                    and _introduces_a_coalition(tok):
-                self.local_coalition = True  # "rebels formed a new coalition": "the coalition" is theirs from here on
-            elif low == "coalition" and not any(_names_owner(c, self.taken) for c in tok.children) \
-                    and not _describes_a_coalition(tok) and not self.local_coalition:
+            elif low == "coalition" and any(_names_owner(c, self.taken) for c in tok.children):
+                self.local_coalition = False  # "the Saudi-led coalition": a named one
+            elif low == "coalition" and (_introduces_a_coalition(tok) or _describes_a_coalition(tok)):
+                # "rebels formed a new coalition", "X, a rival coalition": "the coalition" is that one from here on
+                self.local_coalition = True
+            elif low == "coalition" and not self.local_coalition:
                 coalition = self._coalition()
                 if coalition is not None:  # "Coalition military forces", "a coalition airstrike"
                     end = tok.head.i + 1 if tok.dep_ == "compound" and tok.head.i == tok.i + 1 else tok.i + 1
@@ -2185,7 +2188,8 @@ _CARDINALS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4
 def _introduces_a_coalition(tok: Token) -> bool:
     """"formed a new coalition", "announced a coalition": the report brings in a coalition of its own (an
     indefinite or a novelty modifier, `novelty_modifiers` in words/descriptions.yaml), which a later "the
-    coalition" takes up; it is not the registry's coalition of the conflict."""
+    coalition" takes up; it is not the registry's coalition of the conflict (until that one is named again:
+    "the US-led coalition", see `_generic_mentions`)."""
     return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in tok.children) or any(
         c.dep_ == "amod" and c.lower_ in _NOVELTY_MODIFIERS for c in tok.children)
 
