@@ -1038,12 +1038,15 @@ def _first_object(noun: Token) -> Token | None:
     Houthis a proxy of Iran": the YPG, the Houthis), when the noun is the second of a verb's two objects
     with no comma between them."""
     verb = noun.head
-    if noun.dep_ not in ("oprd", "dobj") or verb.pos_ != "VERB":
-        return None
-    left = noun.left_edge.i
-    if left > 0 and noun.doc[left - 1].text == ",":
+    if noun.dep_ not in ("oprd", "dobj") or verb.pos_ != "VERB" or _after_comma(noun):
         return None
     return next((c for c in verb.children if c.dep_ == "dobj" and c.i < noun.i), None)
+
+
+def _after_comma(noun: Token) -> bool:
+    """The noun's phrase follows a comma ("..., the former al-Qaeda affiliate")."""
+    left = noun.left_edge.i
+    return left > 0 and noun.doc[left - 1].text == ","
 
 
 def _named_before_comma(noun: Token, ms: _Mentions) -> Mention | None:
@@ -1061,9 +1064,8 @@ def _set_off_object(noun: Token) -> bool:
     """An object the parser gave a verb that has one already, or set off by a comma ("accused X of
     sheltering fighters of Y, the former al-Qaeda affiliate"): an apposition to the name before it, not
     what the verb's subject is."""
-    left = noun.left_edge.i
-    comma = left > 0 and noun.doc[left - 1].text == ","
-    return noun.dep_ == "dobj" and (comma or any(c.dep_ == "dobj" and c.i != noun.i for c in noun.head.children))
+    return noun.dep_ == "dobj" and (
+        _after_comma(noun) or any(c.dep_ == "dobj" and c.i != noun.i for c in noun.head.children))
 
 
 def _closed_in_relative(tok: Token | None, cue: Token) -> bool:

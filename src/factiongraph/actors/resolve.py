@@ -231,9 +231,9 @@ class _Resolution:
         self.entities: dict[str, Entity] = {}
         self.mentions: list[Mention] = []
         self.taken = [False] * len(sd)  # tokens already part of a mention
-        # the dateline that opens a report ("ADEN, 26 March 2015 —"), found once
-        self.datelines = [(m.start(), m.end()) for m in DATELINE.finditer(doc.text[:400])]
-        self.datelines += credit_lines(doc.text)  # and the credit line that ends it ("Reporting by X in Y")
+        # the dateline that opens a report ("ADEN, 26 March 2015 —") and the credit line that ends it
+        # ("Reporting by X in Y"): the agency's framing, found once; no actor is named in it
+        self.framing = [(m.start(), m.end()) for m in DATELINE.finditer(doc.text[:400])] + credit_lines(doc.text)
         self.focus: str | None = None
         self.persons: set[str] = set()  # entities that are single people (not "they")
         self._coalition_entity: Entity | None = None
@@ -244,7 +244,7 @@ class _Resolution:
         self._person_names: list[tuple[int, int]] | None = None  # PERSON entities, no title (see `_partial_name`)
         self._person_ents: list[tuple[int, int]] | None = None  # PERSON entities (see `_former_office_holder`)
         self.tied_groups: set[str] = set()  # "Turkish-backed rebels" (see `_tied_group`)
-        self.local_coalition = False  # the last coalition named is the report's own (see `_introduces_a_coalition`)
+        self.local_coalition = False  # the last coalition named is the report's own (see `_own_coalition`)
 
     def run(self) -> Document:
         spans = self._registry_spans()
@@ -1065,14 +1065,13 @@ class _Resolution:
                     "generic-state-forces", "State forces (unidentified)", "state", 1, None, None, False
                 )
                 self._add(start, tok.i + 1, entity, "generic")
-            elif low == "coalition" and any(_names_owner(c, self.taken) for c in tok.children):
-                self.local_coalition = False  # "the Saudi-led coalition": a named one
-            elif low == "coalition" and (_introduces_a_coalition(tok) or _describes_a_coalition(tok)):
-                # "rebels formed a new coalition", "X, a rival coalition": "the coalition" is that one from here on
-                self.local_coalition = True
-            elif low == "coalition" and not self.local_coalition:
-                coalition = self._coalition()
-                if coalition is not None:  # "Coalition military forces", "a coalition airstrike"
+            elif low == "coalition":
+                if any(_names_owner(c, self.taken) for c in tok.children):
+                    self.local_coalition = False  # "the Saudi-led coalition": a named one
+                elif _own_coalition(tok):
+                    self.local_coalition = True  # "rebels formed a new coalition": "the coalition" is theirs now
+                elif not self.local_coalition and (coalition := self._coalition()) is not None:
+                    # "Coalition military forces", "a coalition airstrike"
                     end = tok.head.i + 1 if tok.dep_ == "compound" and tok.head.i == tok.i + 1 else tok.i + 1
                     # after the enemy's name in "the counter-ISIL coalition"
                     start = max([start, *(i + 1 for i in range(start, tok.i) if self.taken[i])])
@@ -1237,7 +1236,7 @@ class _Resolution:
     def _in_dateline(self, ent: Span) -> bool:
         """Inside the dateline that opens a report ("ADEN, 26 March 2015 —"): a place, not an actor; or
         inside its credit line ("Reporting by X in Y"): the agency's staff and where they filed from."""
-        return any(start <= ent.start_char < end for start, end in self.datelines) or self._opens_report(ent)
+        return any(start <= ent.start_char < end for start, end in self.framing) or self._opens_report(ent)
 
     def _person(self, ent: Span) -> None:
         """A person, with a title in front; 'Egyptian President X' speaks for Egypt."""
@@ -2185,21 +2184,16 @@ _PLACE_QUALIFIERS = frozenset("the north south east west northern southern easte
 _CARDINALS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 
 
-def _introduces_a_coalition(tok: Token) -> bool:
-    """"formed a new coalition", "announced a coalition": the report brings in a coalition of its own (an
-    indefinite or a novelty modifier, `novelty_modifiers` in words/descriptions.yaml), which a later "the
-    coalition" takes up; it is not the registry's coalition of the conflict (until that one is named again:
-    "the US-led coalition", see `_generic_mentions`)."""
-    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in tok.children) or any(
-        c.dep_ == "amod" and c.lower_ in _NOVELTY_MODIFIERS for c in tok.children)
-
-
-def _describes_a_coalition(tok: Token) -> bool:
-    """"a coalition of rebel groups", "X, a coalition that ...", "X is a coalition": the noun describes
-    some coalition, not the conflict's own ("the coalition", "Coalition forces", "a coalition airstrike")."""
+def _own_coalition(tok: Token) -> bool:
+    """"a coalition of rebel groups", "X, a coalition that ...", "X is a coalition", "formed a new
+    coalition": the noun describes or brings in some coalition (an indefinite, an "of" phrase, an
+    apposition, a predicate, or a novelty modifier: `novelty_modifiers` in words/descriptions.yaml), not
+    the conflict's own ("the coalition", "Coalition forces", "a coalition airstrike"); a later "the
+    coalition" takes it up, until the conflict's is named again ("the US-led coalition")."""
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in tok.children)
     of_phrase = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
-    return indefinite or of_phrase or tok.dep_ in ("appos", "attr")
+    novel = any(c.dep_ == "amod" and c.lower_ in _NOVELTY_MODIFIERS for c in tok.children)
+    return indefinite or of_phrase or novel or tok.dep_ in ("appos", "attr")
 
 
 # plural nouns that name an armed group's people ("its fighters ... their commander"): a pronoun after

@@ -394,10 +394,10 @@ def _subject(verb: Token, ms: _Mentions, depth: int = 0) -> Mention | None:
     return None
 
 
-# Verbs whose object, not subject, did what their "of/for V-ing" names: "X accuses Y of arming Z"
 # "on X's side", "on the side of X", "on behalf of X": the party one acts for (the prepositional idioms of
 # taking a side, from the grammar of "side" and "behalf" as relational nouns)
 SIDE_NOUNS = frozenset(["side", "behalf"])
+# Verbs whose object, not subject, did what their "of/for V-ing" names: "X accuses Y of arming Z"
 OBJECT_CONTROL = frozenset(
     "accuse suspect charge blame convict acquit indict credit thank praise criticize criticise condemn punish".split()
 )

@@ -35,6 +35,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -139,17 +140,11 @@ class _Queue:
     def __init__(self, target: str) -> None:
         self._lock: Any = None
         self._held = False
-        if target == ":memory:":
-            return
-        try:
+        path = _queue_path(target) if target != ":memory:" else None
+        if path is not None:
             import filelock
 
-            key = hashlib.sha1(str(Path(target).resolve()).encode("utf-8")).hexdigest()[:20]
-            folder = Path(tempfile.gettempdir()) / "factiongraph-duckdb"
-            folder.mkdir(exist_ok=True)
-            self._lock = filelock.FileLock(str(folder / f"queue-{key}.lock"))
-        except (ImportError, OSError):  # pragma: no cover - depends on the machine
-            self._lock = None
+            self._lock = filelock.FileLock(path)
 
     def _acquire(self, timeout: float) -> bool:
         import filelock
@@ -179,13 +174,31 @@ class _Queue:
             self._held = False
 
 
+def _temp_folder() -> Path:
+    """factiongraph's folder in the temporary folder: DuckDB readers spill there, queues lock there."""
+    return Path(tempfile.gettempdir()) / "factiongraph-duckdb"
+
+
+@lru_cache(maxsize=64)
+def _queue_path(target: str) -> str | None:
+    """The lock file of a DuckDB file's queue (one per real path), or None where it cannot be made;
+    found once per process, not at every connection (`serve` opens the file for each request)."""
+    try:
+        folder = _temp_folder()
+        folder.mkdir(exist_ok=True)
+        key = hashlib.sha1(str(Path(target).resolve()).encode("utf-8")).hexdigest()[:20]
+    except OSError:  # pragma: no cover - depends on the machine
+        return None
+    return str(folder / f"queue-{key}.lock")
+
+
 def _bound_reader(conn: Any) -> None:
     """Bounds a reader's memory and threads (see the module doc); a bad setting is a clear error."""
     import duckdb
 
     memory = os.environ.get(MEMORY_ENV) or DEFAULT_READER_MEMORY
     threads = os.environ.get(THREADS_ENV)
-    spill = Path(tempfile.gettempdir()) / "factiongraph-duckdb"
+    spill = _temp_folder()
     try:
         conn.execute(f"SET memory_limit = '{memory}'")
         conn.execute(f"SET temp_directory = '{spill.as_posix()}'")
