@@ -35,6 +35,7 @@ from factiongraph.dateline import published_from_dateline
 from factiongraph.document import Document
 from factiongraph.events.extract import extract_events
 from factiongraph.events.lexicon import Lexicon
+from factiongraph.frames.tokens import release
 from factiongraph.places import Gazetteer, geoparse, locate
 from factiongraph.read import core as read_core
 from factiongraph.read import read_paths
@@ -94,6 +95,8 @@ class Pipeline:
         """All stages after parsing, for one parsed document (`whole=False`: one window of it)."""
         for _, stage in self.stages():
             doc = stage(doc)
+        if doc.parsed is not None:
+            release(doc.parsed)
         if not whole:
             return dataclasses.replace(windows.mark_peripheral(doc), parsed=None)
         return dataclasses.replace(self.score(prune_peripheral_actors(doc)), parsed=None)

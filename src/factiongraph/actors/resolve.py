@@ -29,6 +29,7 @@ from factiongraph.dateline import DATELINE, credit_lines
 from factiongraph.document import Actor, Document, Mention, as_actor_kind, as_mention_how
 from factiongraph.frames import conjuncts, named_as, tie_words
 from factiongraph.frames.modifiers import load_rules as load_modifier_rules
+from factiongraph.frames.tokens import entities, sentences, tokens
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -317,7 +318,7 @@ class _Resolution:
             if span is not None:
                 for t in span:
                     at[t.i] = m
-        inside_name = {t.i for e in sd.ents for t in e[1:]}  # "Angola" in "Union for ... of Angola (UNITA)"
+        inside_name = {t.i for e in entities(sd) for t in e[1:]}  # "Angola" in "Union for ... of Angola (UNITA)"
 
         def phrase_mention(tok: Token) -> Mention | None:
             """The mention a noun phrase's head stands for ("Qatar's emir", "the UN relief coordinator")."""
@@ -658,7 +659,7 @@ class _Resolution:
         a report dated after (or before) them, or given a former title ("former president X",
         "X, the country's ex-president")."""
         if self._person_ents is None:  # read off the entities once per report, not once per match
-            self._person_ents = [(e.start, e.end) for e in self.sd.ents if e.label_ == "PERSON"]
+            self._person_ents = [(e.start, e.end) for e in entities(self.sd) if e.label_ == "PERSON"]
         if not any(s <= span.start and span.end <= e for s, e in self._person_ents):
             return False
         if not all(a.kind in STATE_KINDS for a in cands):
@@ -683,7 +684,7 @@ class _Resolution:
             return True
         if self._person_names is None:  # read off the entities once per report, not once per match
             self._person_names = [
-                (e.start, e.end) for e in self.sd.ents
+                (e.start, e.end) for e in entities(self.sd)
                 if e.label_ == "PERSON" and not any(t.lower_ in lx.TITLE_WORDS for t in e)
             ]
         return any(s <= span.start and span.end <= e and e - s > len(span) for s, e in self._person_names)
@@ -700,7 +701,7 @@ class _Resolution:
         report on Somalia is not the Syrian National Army). Without any context every match stands.
         """
         votes: Counter[str] = Counter()
-        names = [(e.start_char, e.end_char) for e in self.sd.ents if e.label_ in ("ORG", "PERSON", "NORP", "FAC")]
+        names = [(e.start_char, e.end_char) for e in entities(self.sd) if e.label_ in ("ORG", "PERSON", "NORP", "FAC")]
         for p in self.doc.places:
             iso3 = _ISO2_TO_3.get(p.country or "")
             if iso3 and not any(s <= p.start and p.end <= e for s, e in names):  # "Sur" of "Frente ... del Sur"
@@ -799,7 +800,7 @@ class _Resolution:
         if root.dep_ in ("compound", "amod", "nmod"):
             return lemma in _VENUE_HEADS or head.lower_ in _VENUE_HEADS
         if root.dep_ == "poss":
-            region = any(e.start <= head.i < e.end and e.label_ in ("GPE", "LOC") for e in self.sd.ents)
+            region = any(e.start <= head.i < e.end and e.label_ in ("GPE", "LOC") for e in entities(self.sd))
             setting = lemma in _SETTING_NOUNS and not any(
                 c.dep_ == "prep" and c.lower_ in _OPPONENT_PREPS for c in head.children
             )  # "Yemen's war": where it is fought; "Russia's war on Ukraine": a side
@@ -862,8 +863,8 @@ class _Resolution:
     def _adjective_mentions(self) -> None:
         """'Turkish forces' -> Turkey; 'Afghan rebels', 'Swiss doctors' -> a group of that people."""
         sd = self.sd
-        norp = {t.i for e in sd.ents if e.label_ == "NORP" for t in e}
-        for tok in sd:
+        norp = {t.i for e in entities(sd) if e.label_ == "NORP" for t in e}
+        for tok in tokens(sd):
             if self.taken[tok.i] or not tok.text[:1].isupper():
                 continue
             ids = self._adjective_ids(tok.lower_)
@@ -989,7 +990,7 @@ class _Resolution:
     def _generic_mentions(self) -> None:
         sd = self.sd
         gov = self._state_entity(self.focus)
-        for tok in sd:
+        for tok in tokens(sd):
             if self.taken[tok.i] and tok.lower_ == "coalition":
                 self.local_coalition = False  # "the US-led coalition": the conflict's own, named again
             if self.taken[tok.i] or tok.pos_ not in ("NOUN", "PROPN") and not (
@@ -1112,7 +1113,7 @@ class _Resolution:
 
     def _ner_mentions(self) -> None:
         sd = self.sd
-        for ent in sd.ents:
+        for ent in entities(sd):
             if ent.label_ not in ("ORG", "NORP", "GPE", "PERSON"):
                 continue
             if not self._free(ent.start, ent.end):
@@ -1373,8 +1374,8 @@ class _Resolution:
         for m in named:
             heads.setdefault(m.actor_id, set()).update(w for w in m.text.lower().split() if w in _NAME_HEADS)
         spans = [(m, sd.char_span(m.start, m.end, alignment_mode="expand")) for m in named]
-        sent_starts = [s.start for s in sd.sents]
-        for tok in sd:
+        sent_starts = [s.start for s in sentences(sd)]
+        for tok in tokens(sd):
             if self.taken[tok.i] or tok.pos_ != "NOUN":
                 continue
             kinds = {k for k, nouns in _DESCRIBED_KINDS.items() if tok.lower_ in nouns}
@@ -1430,7 +1431,7 @@ class _Resolution:
                 rivals = any(
                     e.label_ == "ORG" and lo <= e.start_char < hi and not any(self.taken[e.start : e.end])
                     and any(w.lower_ in variants.ORG_HEADS for w in e)
-                    for e in sd.ents
+                    for e in entities(sd)
                 ) or any(
                     t.tag_ == "NNS" and t.lemma_.lower() in lx.GROUP_ANAPHORS and lo <= t.idx < hi and t.i != tok.i
                     for t in sd[sent_starts[back] : tok.i]
@@ -1455,7 +1456,7 @@ class _Resolution:
         return any(
             e.label_ == "ORG" and lo <= e.start_char < hi and not any(self.taken[e.start : e.end])
             and any(w.lower_ in variants.ORG_HEADS for w in e)
-            for e in self.sd.ents
+            for e in entities(self.sd)
         )
 
     def _introduced_new(
@@ -1525,8 +1526,8 @@ class _Resolution:
         if len({m.actor_id for m in pool}) < 2:
             return
         spans = {id(m): sd.char_span(m.start, m.end, alignment_mode="expand") for m in pool}
-        sent_starts = [s.start for s in sd.sents]
-        for tok in sd:
+        sent_starts = [s.start for s in sentences(sd)]
+        for tok in tokens(sd):
             low = tok.lower_
             if self.taken[tok.i] or tok.pos_ != "NOUN" or tok.tag_ != "NNS":
                 continue
@@ -1646,7 +1647,7 @@ class _Resolution:
         if not named:
             return
         new: list[tuple[int, int, str]] = []
-        for tok in sd:
+        for tok in tokens(sd):
             if self.taken[tok.i]:
                 continue
             low = tok.lower_
@@ -1704,7 +1705,7 @@ class _Resolution:
         """
         sd = self.sd
         text = self.doc.text
-        for tok in sd:
+        for tok in tokens(sd):
             if self.taken[tok.i] or tok.lower_ not in lx.PRONOUNS_FIRST_PLURAL:
                 continue
             para_start = text.rfind("\n", 0, tok.idx) + 1
@@ -1784,7 +1785,7 @@ class _Resolution:
     def _cataphora(self) -> None:
         """'another faction of rebels' introduced before its name: link it to the next named group."""
         sd = self.sd
-        for tok in sd:
+        for tok in tokens(sd):
             if self.taken[tok.i] or tok.lower_ not in lx.GROUP_ANAPHORS:
                 continue
             det = [c for c in tok.children if c.lower_ in ("another", "a", "an", "one")]

@@ -40,6 +40,7 @@ from factiongraph.document import (
 from factiongraph.events import certainty as cert
 from factiongraph.events.extract import OBJECT_CONTROL, _Mentions, _sentence_span
 from factiongraph.frames import among_listed, description_start
+from factiongraph.frames.tokens import sentences
 from factiongraph.relation_mentions import Parties
 
 NON_PARTY_KINDS = frozenset({"civilians", "protesters"})
@@ -272,7 +273,7 @@ def _sentence_matches(matcher: Any, sd: Any, words: frozenset[str] | None) -> li
     if words is None:
         return list(matcher(sd))
     out: list[tuple[int, list[int]]] = []
-    for sent in sd.sents:
+    for sent in sentences(sd):
         if any(t.lemma_.lower() in words or t.lower_ in words for t in sent):
             out += [(mid, [i + sent.start for i in ids]) for mid, ids in matcher(sent)]
     return out
@@ -475,7 +476,7 @@ class _Reader:
         """The actors of the last list of two or more actors before `tok` (this or the previous sentences);
         with a number ('the three countries') the list must have that many."""
         want = next((NUMBER_WORDS[c.lower_] for c in tok.children if c.lower_ in NUMBER_WORDS), None)
-        sents = list(self.sd.sents)
+        sents = sentences(self.sd)
         here = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
         back = ANAPHORA_SENTENCES if want is None else ANAPHORA_SENTENCES_COUNTED
         for s in reversed(sents[max(0, here - back) : here + 1]):

@@ -12,6 +12,7 @@ import yaml
 from spacy.tokens import Doc, Token
 
 from factiongraph.document import Mention
+from factiongraph.frames.tokens import tokens
 
 LIST_GLUE = frozenset([",", "and", "or", "the", "as", "well", "both"])
 
@@ -241,7 +242,7 @@ def sheltered_tokens(sd: Doc) -> set[int]:
     words = tie_words()
     out: set[int] = set()
     cues = _cue_hashes(sd, words)
-    for tok in sd:
+    for tok in tokens(sd):
         if tok.lemma not in cues and tok.lower not in cues and not (tok.dep_ == "pobj" and tok.head.lower_ == "within"):
             continue  # most tokens: an integer test instead of string work
         lemma = tok.lemma_.lower()

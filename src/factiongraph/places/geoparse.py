@@ -22,6 +22,7 @@ from collections import Counter
 from typing import Any
 
 from factiongraph.document import Document, Place
+from factiongraph.frames.tokens import entities, sentences
 from factiongraph.places.gazetteer import Candidate, Gazetteer
 from factiongraph.places.normalize import normalize
 from factiongraph.tables import word_set
@@ -141,11 +142,11 @@ class _ParseInfo:
     """Entity labels and tags of a spaCy Doc, by character offset."""
 
     def __init__(self, parsed: Any) -> None:
-        self.ents: list[tuple[int, int, str]] = [(e.start_char, e.end_char, e.label_) for e in parsed.ents]
+        self.ents: list[tuple[int, int, str]] = [(e.start_char, e.end_char, e.label_) for e in entities(parsed)]
         self.ent_starts = [e[0] for e in self.ents]
         self.tok_start: dict[int, Any] = {}
         self.parsed = parsed
-        self.sent_starts = sorted(s.start_char for s in parsed.sents) if parsed.has_annotation("SENT_START") \
+        self.sent_starts = sorted(s.start_char for s in sentences(parsed)) if parsed.has_annotation("SENT_START") \
             else []
         for t in parsed:
             self.tok_start[t.idx] = t
