@@ -32,14 +32,17 @@ import dataclasses
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from factiongraph.actors.lexicon import WEAPON_WORDS
 from factiongraph.actors.salience import PERIPHERAL_HINT
 from factiongraph.document import Document, Event, Mention, Relation, Span, as_certainty
 from factiongraph.events import certainty as cert
 from factiongraph.events import location
 from factiongraph.events.extract import (
     AGENT_HEADS,
+    OBTAIN_VERBS,
     RELATIVE_PRONOUNS,
     SIDE_NOUNS,
+    _control_verb,
     _is_passive,
     _Mentions,
     _sentence_span,
@@ -107,7 +110,6 @@ INSTRUMENT_VERBS = word_set("relation_mentions", "instrument_verbs")
 FIRING_VERBS = word_set("relation_mentions", "firing_verbs")
 CIRCUMSTANCE_WORDS = word_set("relation_mentions", "circumstance_words")
 REFLEXIVES = word_set("relation_mentions", "reflexive_pronouns")
-ACCUSATION_VERBS = word_set("relation_mentions", "accusation_verbs")
 AID_NOUNS = word_set("relation_mentions", "aid_nouns")
 MEMBER_PREPS = word_set("relation_mentions", "member_preps")
 DEFEAT_NOUNS = word_set("relation_mentions", "defeat_nouns")
@@ -234,11 +236,9 @@ def _agent_tokens(verb: Token, depth: int = 0) -> list[Token]:
             return _clause_subject(noun.head, depth) or [noun]  # (always upwards in the tree: it ends)
         # "al-Qaida retains its capacity to attack ...": a pronoun owner is the clause's subject
         return (_clause_subject(noun.head, depth + 1) if poss else []) or [noun]
-    if not got and verb.dep_ == "pcomp" and verb.head.lower_ == "of":
+    if not got and (accuser := _control_verb(verb)) is not None:
         # "accused the official of aiding Y": the one accused does it, not the accuser
-        accuser = verb.head.head if verb.head.head.pos_ == "VERB" else verb.head.head.head
-        if accuser.lemma_.lower() in ACCUSATION_VERBS:
-            return [c for c in accuser.children if c.dep_ in ("dobj", "nsubjpass")]
+        return [c for c in accuser.children if c.dep_ in ("dobj", "nsubjpass")]
     to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
     if not got and to is not None and verb.dep_ in ("xcomp", "advcl") and to.i > 0:
         # "X welcomed the drive to expel Y", the infinitive hung on the verb: it is the aim noun's, and X only
@@ -814,6 +814,8 @@ class _Extractor:
             return None
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in RECEIVING_VERBS or _is_passive(verb):
             return None
+        if verb.lemma_.lower() in OBTAIN_VERBS and noun.lower_ in WEAPON_WORDS:
+            return None  # "received mortars from Y": weapons obtained are a delivery, not fire taken
         sources = [p for h in (noun, verb) for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
                    for p in c.children if p.dep_ == "pobj"]
         victims = _agent_tokens(verb)

@@ -28,6 +28,8 @@ from factiongraph.document import (
 from factiongraph.events import certainty as cert
 from factiongraph.events.extract import (
     AGENT_HEADS,
+    OBJECT_CONTROL,
+    OBTAIN_VERBS,
     SIDE_NOUNS,
     SPEAKER_PRONOUNS,
     TEMPORAL_HEADS,
@@ -52,6 +54,7 @@ from factiongraph.frames import (
     same_side_objects,
     tie_words,
 )
+from factiongraph.frames.tokens import sentences, tokens
 from factiongraph.relation_mentions import (
     CONDEMN_VERBS,
     SUPPORT_NOUNS,
@@ -396,7 +399,7 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
         if c != "negated":
             out.append(_make(doc, rtype, src, tgt, cue, _status(gov, c), c, method=method))
 
-    for tok in sd:
+    for tok in tokens(sd):
         lemma = tok.lemma_.lower()
         if tok.pos_ == "NOUN" and lemma in words.support_nouns:
             patrons = ms.named([x for o in prep_objects(tok, ("of", "from")) for x in conjuncts(o)])
@@ -521,7 +524,7 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
     out: list[Relation] = _modifiers(doc, ms) + _ties(doc, tie_ms) + _joint(doc, ms) + _truces(doc, ms)
     out += _relational_descriptions(doc, ms)
     noun_cues = tie_words().noun_cues
-    for tok in sd:
+    for tok in tokens(sd):
         low, lemma = tok.lower_, tok.lemma_.lower()
         if tok.pos_ in ("VERB", "ADJ") and lemma in VERB_CUES:
             rtype, _ = VERB_CUES[lemma]
@@ -614,8 +617,10 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                 own = tie_ms.in_subtree(first_object)  # "Turkey called the YPG an affiliate of the PKK": the YPG
             elif _set_off_object(tok):
                 own = _named_before_comma(tok, tie_ms)  # "... fighters of Y (YY), the former al-Qaeda affiliate"
-            elif tok.dep_ in ("attr", "oprd", "dobj") and tok.head.pos_ in ("VERB", "AUX"):
-                own = _theme(tok.head, tie_ms)  # "Kurds became enemy of FSA"
+            elif tok.dep_ in ("attr", "oprd", "dobj") and tok.head.pos_ in ("VERB", "AUX") \
+                    and not (tok.dep_ == "dobj" and tok.head.lemma_.lower() in OBJECT_CONTROL):
+                # "Kurds became enemy of FSA"; not "X blamed a faction of Y for ...": the one blamed is Y's
+                own = _theme(tok.head, tie_ms)
             elif tok.dep_ == "appos":
                 own = tie_ms.in_subtree(tok.head)
             elif named is not None and poss is not None:
@@ -663,7 +668,7 @@ def _joint(doc: Document, ms: _Mentions) -> list[Relation]:
     words = tie_words()
     sd: Doc = doc.parsed
     out: list[Relation] = []
-    for tok in sd:
+    for tok in tokens(sd):
         low = tok.lower_
         first: Mention | None = None
         if low in words.joint_adverbs and tok.dep_ == "advmod" and tok.head.pos_ == "VERB":
@@ -712,7 +717,7 @@ def _truces(doc: Document, ms: _Mentions) -> list[Relation]:
     words = tie_words()
     sd: Doc = doc.parsed
     out: list[Relation] = []
-    for tok in sd:
+    for tok in tokens(sd):
         if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in words.truce_nouns:
             continue
         gov = tok.head
@@ -1193,7 +1198,7 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
     sd: Doc = doc.parsed
     out: list[Relation] = []
     settings = Parties(doc, ms)
-    for sent in sd.sents:
+    for sent in sentences(sd):
         toks = [t for t in sent if t.i in ms.by_token]
         runs: list[tuple[Mention, int, int]] = []  # (mention, first token, last token)
         for t in toks:
@@ -1235,6 +1240,11 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue
             if rtype != "hostility" and any(t.i > cue.i and t.pos_ == "VERB" for t in gap):
                 continue  # "coordinate efforts to counter Y": Y belongs to another predicate
+            receiving = next((t for t in gap if t.pos_ == "VERB" and t.lemma_.lower() in OBTAIN_VERBS), None)
+            if receiving is not None:
+                if rtype != "support" or not any(t.i > receiving.i and t.lower_ == "from" for t in gap):
+                    continue  # "X, which received Y's envoy": who gives what to whom is not told here
+                m1, m2 = m2, m1  # "X, which received arms from Y": Y supports X
             if any((noun := _owner_of_relational(settings.head(m))) is not None and noun != cue for m in (m1, m2)):
                 continue  # "the al-Qaeda affiliate fought Y": the affiliate fights, not al-Qaeda
             if _prize(settings.head(m2)):

@@ -192,3 +192,62 @@ def test_breaking_with_a_partner_is_no_threat_or_fight(run, text):
     doc = run(text)
     assert not any(e.plover in ("THREATEN", "ASSAULT") for e in doc.events)
     assert not any(r.type == "hostility" for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "giver", "recipient"),
+    [
+        ("The Houthis received drones and ballistic missiles from Iran.", "iran", "houthis"),
+        ("According to the report, Hamas gets funding from Qatar every month.", "qatar", "hamas"),
+        ("M23 rebels, who have received weapons from Rwanda, denied the charge.", "rwanda", "m23"),
+    ],
+)
+def test_a_verb_of_obtaining_makes_the_from_object_the_giver(run, text, giver, recipient):
+    doc = run(text)
+    aid = {(e.actor1, e.actor2) for e in doc.events if e.plover in ("AID", "SUPPORT")}
+    support = {(r.source, r.target) for r in doc.relations if r.type == "support"}
+    assert (recipient, giver) not in aid | support
+    assert (giver, recipient) in aid | support
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Northern Alliance, which received arms from Iran, held the north.",
+        "Mexico's marines, who receive training and intelligence from the United States, raided the house.",
+        "Kurdish PUK fighters had received artillery support and fighters from Iran.",
+    ],
+)
+def test_who_receives_help_is_never_made_the_supporter_of_the_giver(run, text):
+    doc = run(text)
+    givers = {"iran", "united-states"}
+    assert not any(r.type == "support" and r.target in givers for r in doc.relations)
+    assert not any(e.plover == "AID" and e.actor2 in givers for e in doc.events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Delta Front received mortars and instructors from Kenya last spring.",
+        "The militia obtained rockets from Eritrea, according to the monitors.",
+        "Rebels in the east got drones from Uganda in 2022.",
+    ],
+)
+def test_weapons_obtained_from_a_state_are_a_delivery_not_fire_taken(run, text):
+    assert not [r for r in run(text).relations if r.type == "hostility"]
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "other"),
+    [
+        ("UNITA is armed by Pretoria and receives Stingers from the United States.", "south-africa", "united-states"),
+        ("The militia is financed by Libya and commanded by officers from Sudan.", "libya", "sudan"),
+        ("The movement is armed by Pretoria and flies Stingers supplied by the United States.", "south-africa",
+         "united-states"),
+    ],
+)
+def test_the_agent_of_a_passive_is_not_the_subject_of_the_verb_coordinated_with_it(run, text, agent, other):
+    doc = run(text)
+    assert not any(e.actor1 == agent and e.actor2 == other and e.plover in ("AID", "SUPPORT", "ASSAULT")
+                   for e in doc.events)
+    assert not any({r.source, r.target} == {agent, other} for r in doc.relations)

@@ -88,3 +88,20 @@ def test_an_organisation_reporting_a_groups_violence_is_no_party_to_it(run, text
 def test_a_source_named_after_the_clause_is_no_party_to_it(run, text, speaker):
     doc = run(text)
     assert not any(speaker in (r.source, r.target) and r.type == "hostility" for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "accuser", "accused", "client"),
+    [
+        ("Ugandan officials accuse elements of Sudan's military intelligence of still supplying Kony.", "uganda",
+         "sudan", None),
+        ("Kenya accuses rogue units of Somalia's army of arming al-Shabaab.", "kenya", "somalia", "al-shabaab"),
+        ("Kabul accused a wing of Pakistan's spy agency of sheltering the Taliban.", "afghanistan", "pakistan",
+         "taliban"),
+    ],
+)
+def test_the_accuser_is_no_party_to_the_deed_of_those_it_accuses(run, text, accuser, accused, client):
+    doc = run(text)
+    assert not any(r.source == accuser or r.target == accuser for r in doc.relations)
+    if client is not None:
+        assert ("support", accused, client) in {(r.type, r.source, r.target) for r in doc.relations}

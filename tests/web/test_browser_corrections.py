@@ -3,16 +3,24 @@ and the corrections, contradictions and correctable pages fit a phone's width.""
 
 from __future__ import annotations
 
+import os
+import shutil
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from .conftest import LiveServer, build_store
-from .test_browser import assert_clean, browser  # noqa: F401 - the module's headless Chromium fixture
-from .test_web_corrections import DOCS, TOKEN, H
-
 By = pytest.importorskip("selenium.webdriver.common.by").By
+if not (shutil.which("chromium") or shutil.which("chromium-browser")) or not (
+    os.path.exists("/usr/bin/chromedriver") or shutil.which("chromedriver")
+):
+    # checked before importing the browser module, which skips itself: a half-imported module otherwise
+    pytest.skip("chromium and chromedriver are not installed", allow_module_level=True)
+
+from .conftest import LiveServer, build_store  # noqa: E402
+from .test_browser import assert_clean, browser  # noqa: E402, F401 - the module's headless Chromium fixture
+from .test_web_corrections import DOCS, TOKEN, H  # noqa: E402
+
 pytestmark = pytest.mark.slow  # a real browser against a live server, like the other browser tests
 
 

@@ -41,12 +41,16 @@ from factiongraph.frames import (
     conjuncts,
     listed_after,
     modifier_ties,
+    prep_objects,
     relational_owner,
     sheltered_tokens,
     tie_words,
 )
+from factiongraph.frames.tokens import sentences
+from factiongraph.tables import word_set
 
 TARGET_PREPS = frozenset(["against", "on", "upon", "with", "at", "into"])
+OBTAIN_VERBS = word_set("cues", "obtain_verbs")
 TERRITORY_VERBS = frozenset(
     ["overrun", "overtake", "capture", "seize", "take", "retake", "recapture", "control", "liberate", "storm", "occupy"]
 )
@@ -376,9 +380,8 @@ def _subject(verb: Token, ms: _Mentions, depth: int = 0) -> Mention | None:
                     return None  # '"They are shelling us," X said': in direct speech only "we" is X
                 return _speaker(verb.head, ms)  # "X said they / their forces would ...": X
             return m
-    controller = _object_controller(verb, ms)
-    if controller is not None:
-        return controller
+    if _control_verb(verb) is not None:
+        return _object_controller(verb, ms)  # the accused, or no one named: never the accuser
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         m = ms.in_subtree(verb.head)  # "jihadis fighting the cannibals"
         if m is not None or verb.head.dep_ not in ("dobj", "pobj"):
@@ -390,6 +393,9 @@ def _subject(verb: Token, ms: _Mentions, depth: int = 0) -> Mention | None:
             head = head.head
         if head == verb:
             return None
+        if verb.dep_ == "conj" and head.pos_ == "VERB" and _is_passive(head) and not _stative(head):
+            # "X is armed by Y and fights Z": the subject both verbs share is X, not the agent Y
+            return next((ms.in_subtree(c) for c in head.children if c.dep_ == "nsubjpass"), None)
         return _subject(head, ms, depth + 1)
     return None
 
@@ -398,18 +404,45 @@ def _subject(verb: Token, ms: _Mentions, depth: int = 0) -> Mention | None:
 # taking a side, from the grammar of "side" and "behalf" as relational nouns)
 SIDE_NOUNS = frozenset(["side", "behalf"])
 # Verbs whose object, not subject, did what their "of/for V-ing" names: "X accuses Y of arming Z"
-OBJECT_CONTROL = frozenset(
-    "accuse suspect charge blame convict acquit indict credit thank praise criticize criticise condemn punish".split()
-)
+OBJECT_CONTROL = word_set("cues", "object_control_verbs")
 
 
-def _object_controller(verb: Token, ms: _Mentions) -> Mention | None:
-    """The doer of 'X accuses Y of arming Z' (Y) and of 'Y was accused of arming Z' (Y)."""
+def _named_patient(verb: Token) -> Token | None:
+    """The noun a verb names as acted upon: its passive subject ("X is armed by Y")."""
+    if verb.pos_ != "VERB":
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN")), None)
+
+
+def giver_of(verb: Token, ms: _Mentions) -> Mention | None:
+    """The actor a verb of receiving names as the source: the "from" object of the verb or of its
+    object ("received arms from Y", "received a shipment of arms from Y")."""
+    for head in [verb, *(c for c in verb.children if c.dep_ == "dobj")]:
+        for p in prep_objects(head, ("from",)):
+            m = ms.in_subtree(p)
+            if m is not None:
+                return m
+    return None
+
+
+def _control_verb(verb: Token) -> Token | None:
+    """The verb of object control whose "of/for V-ing" `verb` is: "accuses Y of arming Z", also where the
+    parser hung the "of" phrase on a noun of the object ("accuses units of X's army of arming Z")."""
     prep = verb.head
     if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in ("of", "for"):
         return None
     gov = prep.head
-    if gov.lemma_.lower() not in OBJECT_CONTROL:
+    for _ in range(4):
+        if gov.pos_ == "VERB" or gov.dep_ not in ("pobj", "prep", "dobj", "nsubjpass"):
+            break
+        gov = gov.head
+    return gov if gov.pos_ == "VERB" and gov.lemma_.lower() in OBJECT_CONTROL else None
+
+
+def _object_controller(verb: Token, ms: _Mentions) -> Mention | None:
+    """The doer of 'X accuses Y of arming Z' (Y) and of 'Y was accused of arming Z' (Y)."""
+    gov = _control_verb(verb)
+    if gov is None:
         return None
     for c in gov.children:
         if c.dep_ in ("dobj", "nsubjpass"):
@@ -763,6 +796,10 @@ def _governing_subject(noun: Token, ms: _Mentions) -> Mention | None:
 def _noun_roles(noun: Token, ms: _Mentions) -> tuple[Mention | None, Mention | None]:
     if _framed(noun) is not noun:
         return _noun_roles(noun.head, ms)
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in OBTAIN_VERBS:
+        # "X gets funding from Y": Y funds X; from no one named, nobody is said to give
+        giver = giver_of(noun.head, ms)
+        return (giver, _subject(noun.head, ms)) if giver is not None else (None, None)
     b1, b2 = _between(noun, ms)
     if b1 is not None:
         return b1, b2
@@ -1081,7 +1118,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
             events.append(ev)
         return True
 
-    for sent in sd.sents:
+    for sent in sentences(sd):
         attribution = _attribution_tokens(sent, lexicon)
         found = told = False
         pending: list[tuple[tuple[int, float], _Pending]] = []
@@ -1123,6 +1160,12 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 )
                 if m2 is not None and _inside(m2, fought, ms):
                     m2 = None  # "intervened to fight X": X is the enemy, not the one helped
+                if sense.plover in ("AID", "SUPPORT") and tok.lemma_.lower() in OBTAIN_VERBS:
+                    # "X received arms from Y": Y gives, X gets; aid from no one named is no event
+                    giver = giver_of(tok, ms)
+                    if giver is None or m1 is None or giver.actor_id == m1.actor_id:
+                        continue
+                    m1, m2 = giver, m1
             else:
                 m1, m2 = _noun_roles(tok, ms)
                 if sense.mode == "third-party" and _between(_framed(tok), ms)[0] is not None:
@@ -1172,6 +1215,8 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 m2 = guess = _fallback(tok, ms, sent, {m1.actor_id}, attribution | _own_phrase(tok, m1, ms) | fought,
                                        local=not _main_clause(tok))
                 factor = GUESSED_FACTOR if m2 is not None else 0.7
+            elif m1 is not None and m2 is None and _main_clause(tok) and _named_patient(tok) is not None:
+                pass  # "X is armed by Y", "Y attacked the town": who is acted upon is named, and no actor
             elif m1 is not None and m2 is None and _main_clause(tok):
                 # "opened fire to disperse X": the counterpart named in the trigger's own clauses;
                 # the agent's co-agents ("overrun by X and Y") are on its side, never the counterpart
@@ -1194,7 +1239,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
         for _, (tok, trigger, sense, c, m1, m2) in sorted(pending, key=lambda p: p[0]):
             known = m1 or m2
             other = None
-            if known is not None and _main_clause(tok):
+            if known is not None and _main_clause(tok) and not (m2 is None and _named_patient(tok) is not None):
                 # the known side's coordinated actors ("X, Y and Z attacked ...") are on its side
                 own_side = {known.actor_id} | {x.actor_id for x in ms.coordinated(known)} | _co_modifiers(known, ms)
                 described = _own_phrase(tok, known, ms) if m1 is not None else set()
