@@ -121,3 +121,45 @@ def test_an_ambiguous_name_or_adjective_takes_the_actor_of_the_country_the_repor
 )
 def test_an_alias_after_an_article_far_into_a_report_is_not_that_actor(resolve, text):
     assert "givati-brigade" not in registry_ids(resolve(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "right", "wrong"),
+    [
+        ("South Sudan's army clashed with SPLM-IO fighters loyal to Riek Machar.", "south-sudan", "sudan"),
+        ("Troops of South Sudan's army crossed the river at dawn.", "south-sudan", "sudan"),
+        ("Heavy fighting pitted South Sudan's army against the White Army.", "south-sudan", "sudan"),
+    ],
+)
+def test_an_alias_that_cuts_into_a_longer_name_is_not_matched(resolve, text, right, wrong):
+    ids = registry_ids(resolve(text))
+    assert right in ids
+    assert wrong not in ids
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "other"),
+    [
+        ("Syrian Kurdish fighters captured the dam after a week of clashes.", "ypg", "peshmerga"),
+        ("Iraqi Kurdish fighters moved into the disputed district.", "peshmerga", "ypg"),
+        ("Residents said Syrian Kurdish forces had left the town.", "ypg", "peshmerga"),
+    ],
+)
+def test_a_countrys_adjective_picks_the_group_at_home_there_among_those_sharing_a_name(resolve, text, group, other):
+    ids = registry_ids(resolve(text))
+    assert group in ids
+    assert other not in ids
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "state"),
+    [
+        ("Bosnian Serb forces shelled the town overnight.", "Bosnian Serb forces", "bosnia-and-herzegovina"),
+        ("Iraqi Kurdish troops moved north of the city.", "Iraqi Kurdish troops", "iraq"),
+        ("Afghan Uzbek militiamen seized the airfield.", "Afghan Uzbek militiamen", "afghanistan"),
+    ],
+)
+def test_the_armed_men_of_a_people_of_a_country_are_not_its_state(resolve, text, name, state):
+    doc = resolve(text)
+    assert state not in registry_ids(doc)
+    assert [(a.name, a.kind) for a in doc.actors] == [(name, "militia")]

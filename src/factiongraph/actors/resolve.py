@@ -627,7 +627,7 @@ class _Resolution:
                         continue
                 found.append(span)
         matched = []
-        for span in filter_spans(found):
+        for span in filter_spans(_uncut(found)):
             if self._partial_name(span):
                 continue  # "Fateh" of "Fateh al-Sham", "Golani" of "Abu Mohammad al-Golani"
             if self._inside_a_place_name(span):
@@ -639,6 +639,12 @@ class _Resolution:
                 cands = self.r.registry.lookup("al-" + span.text[2:], self.doc.published)  # "AlNusra Front"
             if cands and self._former_office_holder(span, cands):
                 continue  # "Ali Abdullah Saleh" years after his presidency: a person, not Yemen
+            if len(cands) > 1 and span.start > 0:
+                # "Syrian Kurdish fighters": a country's adjective before a name several groups share picks
+                # the group at home there (the YPG, not Iraq's Peshmerga)
+                homes = {a.country for i in self._adjective_ids(sd[span.start - 1].lower_)
+                         if (a := self.r.registry.get(i)) is not None and a.kind in STATE_KINDS}
+                cands = [c for c in cands if c.country in homes] or cands
             if cands:
                 matched.append((span, cands))
         return self._in_context(matched)
@@ -900,6 +906,17 @@ class _Resolution:
             actor = self.r.registry.get(ids[0]) if ids else None
             hl = head.lower_
             country = actor.country if actor else None
+            people = [t for t in sd[tok.i + 1 : head.i] if t.text[:1].isupper() and (
+                t.i in norp or self._adjective_ids(t.lower_))]
+            if actor is not None and actor.kind in STATE_KINDS and people and len(people) == head.i - tok.i - 1 \
+                    and (_is_group_noun(head) or hl in lx.STATE_AGENT_NOUNS):
+                # "Bosnian Serb forces", "Iraqi Kurdish troops": the armed men of a people of that country,
+                # neither its state nor the state the people's name may also give
+                kind, inter = _group_kind(hl)
+                kind = "militia" if kind in STATE_KINDS or kind == "other" else kind
+                name = sd[tok.i : head.i + 1].text
+                self._add(tok.i, head.i + 1, Entity(_slug(name), name, kind, inter, None, None, False), "generic")
+                continue
             if _relational_noun(head):
                 actor = None  # "Sudanese allies", "its Libyan partners": a group of that people, not the state
             agent = head.lemma_.lower() in lx.STATE_AGENT_NOUNS or hl in lx.STATE_AGENT_NOUNS
@@ -2180,6 +2197,15 @@ _ISO2_TO_3 = _iso2_to_3()
 _PLACE_QUALIFIERS = frozenset("the north south east west northern southern eastern western central north-east "
                               "north-west south-east south-west northeast northwest southeast southwest upper lower "
                               "greater".split())
+
+
+def _uncut(spans: list[Span]) -> list[Span]:
+    """The matches without those that cut into a proper name matched before them: in "South Sudan's army"
+    the alias "Sudan's army" starts inside the name "South Sudan" (longer, it would otherwise win)."""
+    return [
+        b for b in spans
+        if not any(a.start < b.start < a.end < b.end and all(t.pos_ == "PROPN" for t in a) for a in spans)
+    ]
 
 
 _CARDINALS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
