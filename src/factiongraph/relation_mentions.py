@@ -401,7 +401,8 @@ class Parties:
             return False
         prep = tok.head
         return prep.lower_ in LOCATIVE_PREPS or prep.lower_ == "of" and tok.pos_ == "PROPN" \
-            and prep.head.lemma_.lower() in OF_PLACE_NOUNS  # a name: not "rid the town of the militants"
+            and (prep.head.lemma_.lower() in OF_PLACE_NOUNS  # a name: not "rid the town of the militants"
+                 or prep.head.lower_ == "out")  # "drove the junta out of Freetown": where from
 
     def head(self, m: Mention) -> Token | None:
         span = self.sd.char_span(m.start, m.end, alignment_mode="expand")

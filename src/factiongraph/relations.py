@@ -1247,6 +1247,10 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
                 m1, m2 = m2, m1  # "X, which received arms from Y": Y supports X
             if any((noun := _owner_of_relational(settings.head(m))) is not None and noun != cue for m in (m1, m2)):
                 continue  # "the al-Qaeda affiliate fought Y": the affiliate fights, not al-Qaeda
+            head1, head2 = settings.head(m1), settings.head(m2)
+            if head1 is not None and head1.dep_ == "poss" and _owner_of_relational(head1) == cue \
+                    and head2 is not None and not cue.left_edge.i <= head2.i <= cue.right_edge.i:
+                continue  # "X and its allies out of Y": X's partners are the allies, and Y is no name of them
             if _prize(settings.head(m2)):
                 continue  # "the battle for northern Mali": what is fought over, not who
             if _closed_in_relative(settings.head(m1), cue):

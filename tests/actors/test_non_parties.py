@@ -234,3 +234,38 @@ def test_the_coalition_is_the_conflicts_again_once_that_one_is_named_after_a_loc
                   "Syrian Democratic Forces closed on Raqqa. The US-led coalition bombed the city, and the coalition "
                   "later denied it had struck a mosque in Syria.")
     assert "the coalition" in named(doc).get("cjtf-oir", [])
+
+
+@pytest.fixture(scope="module")
+def run(pipeline):
+    from factiongraph.pipeline import extract
+
+    return lambda text: extract(text, pipeline=pipeline)
+
+
+@pytest.mark.parametrize(
+    ("text", "place_state"),
+    [
+        ("Nigerian-led West African troops drove the military junta and its rebel allies out of Freetown.",
+         "sierra-leone"),
+        ("Kenyan soldiers and their Somali partners pushed the militants out of Kismayo last week.", "somalia"),
+        ("Government forces and allied militias chased the rebels out of Goma after two days.", "democratic-republic-of-the-congo"),
+    ],
+)
+def test_the_place_a_side_is_driven_out_of_is_no_party_to_the_ties_of_those_driving(run, text, place_state):
+    doc = run(text)
+    assert not any(r.type in ("alliance", "support") and place_state in (r.source, r.target) for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun_start", "owner"),
+    [
+        ("Nigerian-led troops drove the military junta and its allies out of the capital.", 49, None),
+        ("Turkish jets struck the PKK and its affiliates in the mountains.", 32, "pkk"),
+        ("Al-Shabaab fighters overran the camp and its defences before dawn.", 41, None),
+    ],
+)
+def test_a_possessive_on_the_second_item_of_a_list_is_the_first_items(resolve, text, pronoun_start, owner):
+    doc = resolve(text)
+    owners = [a.id for a in doc.actors for m in a.mentions if m.start == pronoun_start]
+    assert owners == ([owner] if owner else [])

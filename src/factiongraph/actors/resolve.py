@@ -1768,9 +1768,11 @@ class _Resolution:
         """
         if tok.dep_ == "poss" and tok.head.dep_ == "conj" and tok.head.head.i < tok.i:
             first = tok.head.head
-            for m in mentions:
+            for m in [*mentions, *self.mentions]:
                 if m.start <= first.idx < m.end and not (group_only and self.entities[m.actor_id].kind in NOT_GROUPS):
                     return m.actor_id
+            if first.pos_ in ("NOUN", "PROPN"):
+                return None  # "drove the junta and its allies out": the junta's, an actor or not; never the subject's
         sent = tok.sent
         prev_start = sent.start_char
         if sent.start > 0:
