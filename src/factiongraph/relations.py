@@ -1216,6 +1216,8 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
             gap = [sd[i] for i in range(e1 + 1, s2)]
             if any(t.lower_ in (";", "and", "or", "while") or t.text == ")" for t in gap):
                 continue
+            if any(t.dep_ == "mark" and t.head.pos_ in ("VERB", "AUX") and t.head.i > t.i for t in gap):
+                continue  # "X will be allies again once Y and Z make a deal": Y is in another clause
             if any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in cert.REPORT_VERBS for t in gap):
                 continue  # "the UN says the group's offensive ...": a speaker is no party to what it reports
             if any(t.pos_ == "VERB" and t.lemma_.lower() in CONDEMN_VERBS for t in gap):

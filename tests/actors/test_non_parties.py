@@ -269,3 +269,39 @@ def test_a_possessive_on_the_second_item_of_a_list_is_the_first_items(resolve, t
     doc = resolve(text)
     owners = [a.id for a in doc.actors for m in a.mentions if m.start == pronoun_start]
     assert owners == ([owner] if owner else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Syrian troops massed on the edge of Beirut's southern suburbs.", "lebanon"),
+        ("Gunmen raided a market in Syria's north on Tuesday.", "syria"),
+        ("Shelling hit Tripoli's outskirts overnight.", "libya"),
+    ],
+)
+def test_a_city_or_country_owning_a_part_of_itself_is_a_place(resolve, text, state):
+    assert state not in {a.id for a in resolve(text).actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Boko Haram drives insecurity across the Lake Chad Basin.", "chad"),
+        ("Fighters crossed the Niger River into Mali at night.", "niger"),
+        ("Militants fired on a ferry on Lake Tanganyika near the Congo River.", "dr-congo"),
+    ],
+)
+def test_a_country_name_inside_a_lake_or_river_name_is_no_actor(resolve, text, state):
+    assert state not in {a.id for a in resolve(text).actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b"),
+    [
+        ("Amal and Hezbollah will be allies again once Syria and Iran make a deal.", "hezbollah", "syria"),
+        ("The rebels remain partners of Hamas because Iran armed them.", "generic-rebels", "iran"),
+        ("Al-Shabaab stays an enemy of the state unless Kenya pulls out its troops.", "al-shabaab", "kenya"),
+    ],
+)
+def test_neighbouring_names_in_another_clause_are_not_tied(run, text, a, b):
+    assert not any({r.source, r.target} == {a, b} for r in run(text).relations)

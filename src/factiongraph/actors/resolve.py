@@ -42,6 +42,8 @@ _ADMIN_UNITS = words("places", "admin_units")
 _VENUE_HEADS = words("places", "venue_heads")
 _REGION_ADJECTIVES = words("places", "region_adjectives")
 _SETTING_NOUNS = words("places", "setting_nouns")
+_PLACE_PARTS = words("places", "place_parts")
+_FEATURE_WORDS = words("places", "feature_words")
 # prepositions that name the other side of a conflict noun ("war against X", "war on X", "war with X")
 _OPPONENT_PREPS = frozenset({"against", "on", "with"})
 # the head nouns of a definite description that can name an actor of each kind ("the rival group")
@@ -630,8 +632,8 @@ class _Resolution:
         for span in filter_spans(_uncut(found)):
             if self._partial_name(span):
                 continue  # "Fateh" of "Fateh al-Sham", "Golani" of "Abu Mohammad al-Golani"
-            if self._inside_a_place_name(span):
-                continue  # "Sudan" of "Port Sudan", "Mexico" of "New Mexico": part of a longer place's name
+            if self._inside_a_place_name(span) or _inside_a_feature_name(span):
+                continue  # "Sudan" of "Port Sudan", "Chad" of "Lake Chad Basin": part of a longer place's name
             cands = self.r.registry.lookup(span.text, self.doc.published)
             if not cands:
                 cands = self.r.registry.lookup(span.text.replace(" ", "-"), self.doc.published)
@@ -810,7 +812,9 @@ class _Resolution:
             setting = lemma in _SETTING_NOUNS and not any(
                 c.dep_ == "prep" and c.lower_ in _OPPONENT_PREPS for c in head.children
             )  # "Yemen's war": where it is fought; "Russia's war on Ukraine": a side
-            return region or lemma in _ADMIN_UNITS or setting
+            # "Beirut's southern suburbs", "Syria's north": a part of the place, where things happen
+            part = lemma in _PLACE_PARTS or head.lower_ in _PLACE_PARTS
+            return region or lemma in _ADMIN_UNITS or setting or part
         return False
 
     def _opens_report(self, span: Span) -> bool:
@@ -2199,6 +2203,15 @@ _ISO2_TO_3 = _iso2_to_3()
 _PLACE_QUALIFIERS = frozenset("the north south east west northern southern eastern western central north-east "
                               "north-west south-east south-west northeast northwest southeast southwest upper lower "
                               "greater".split())
+
+
+def _inside_a_feature_name(span: Span) -> bool:
+    """The name is part of a lake's, river's or mountain's name: a capitalised feature word next to it
+    ("Lake Chad", "Lake Chad Basin", "the Niger River", "Mount Lebanon")."""
+    sd = span.doc
+    before = sd[span.start - 1] if span.start > 0 else None
+    after = sd[span.end] if span.end < len(sd) else None
+    return any(t is not None and t.text[:1].isupper() and t.lower_ in _FEATURE_WORDS for t in (before, after))
 
 
 def _uncut(spans: list[Span]) -> list[Span]:
