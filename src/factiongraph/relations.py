@@ -82,12 +82,18 @@ DERIVED = {
 }
 # PLOVER SUPPORT triggers that say one side backs the other, not just speaks well of it
 MATERIAL_SUPPORT = frozenset(SUPPORT_VERBS | SUPPORT_NOUNS)
+# verbs of association whose active subject asserts a tie between its object and a "to" object (Levin 1993,
+# 22.1 "mix verbs" and 22.2 "amalgamate verbs": link, tie, connect): "X links Y to Z" says Y is tied to Z
+LINKING_VERBS = frozenset({"link", "tie", "connect"})
+RELATIVE_WORDS = frozenset({"whom", "which", "that", "who"})
 # verb or adjective lemma -> (type, direction): "subj" = subject is the source
 VERB_CUES = {
     "ally": ("alliance", "subj"),
     "align": ("affiliation", "subj"),
     "affiliate": ("affiliation", "subj"),
     "link": ("affiliation", "subj"),
+    "tie": ("affiliation", "subj"),
+    "connect": ("affiliation", "subj"),
     "join": ("affiliation", "subj"),
     "pledge": ("affiliation", "subj"),
     "merge": ("alliance", "subj"),
@@ -547,10 +553,15 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue  # "... with the army and allied militias", parsed as "X seized ... and allied militias"
             if lemma == "join" and _joined_in_an_act(tok, doc):
                 rtype = "alliance"  # "joined the army in an offensive": fighting beside it, not membership
+            linked = next((c for c in tok.children if c.dep_ == "dobj"), None) if lemma in LINKING_VERBS else None
             if tok.dep_ == "amod" and tok.i < tok.head.i:
                 # "the army and allied militias": a modifier ties its noun to the phrase it is
                 # coordinated with, never to the clause's subject
                 a, b = _modified_pair(tok, ms)
+            elif linked is not None:
+                # "Washington links the group to al-Qaeda": the group is tied to al-Qaeda, on Washington's word
+                a = _relative_antecedent(linked, ms) if linked.lower_ in RELATIVE_WORDS else ms.in_subtree(linked)
+                b = next((m for p in prep_objects(tok, ("to", "with")) if (m := ms.in_subtree(p))), None)
             else:
                 a, b = _theme(tok, ms), _partner(tok, ms)
             if rtype in ("affiliation", "alliance") and _partial_subject(tok):
@@ -559,6 +570,8 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                 c = cert.classify(tok).value
                 if c == "negated":
                     continue
+                if linked is not None and c == "asserted":
+                    c = "reported"  # the subject says so
                 for x in [a, *ms.coordinated(a)]:  # "A and B belong to Y": both do
                     if x.actor_id != b.actor_id:
                         out.append(_make(doc, rtype, x, b, tok, _status(tok, c), c))

@@ -105,3 +105,19 @@ def test_the_accuser_is_no_party_to_the_deed_of_those_it_accuses(run, text, accu
     assert not any(r.source == accuser or r.target == accuser for r in doc.relations)
     if client is not None:
         assert ("support", accused, client) in {(r.type, r.source, r.target) for r in doc.relations}
+
+
+@pytest.mark.parametrize(
+    ("text", "claimer", "linked", "to"),
+    [
+        ("Ankara links the YPG to the PKK.", "turkey", "ypg", "pkk"),
+        ("Washington has long tied Hezbollah to Iran's Revolutionary Guards.", "united-states", "hezbollah", "iran"),
+        ("Kenyan officials connect the cell to al-Shabaab.", "kenya", None, "al-shabaab"),
+    ],
+)
+def test_who_links_a_group_to_another_only_says_so(run, text, claimer, linked, to):
+    doc = run(text)
+    assert not any(claimer in (r.source, r.target) for r in doc.relations)
+    if linked is not None:
+        assert [(r.source, r.target, r.certainty) for r in doc.relations if r.type == "affiliation"] == [
+            (linked, to, "reported")]
