@@ -60,7 +60,9 @@ HOSTILE_NOUN_TYPES = frozenset({"ASSAULT"})
 PHRASE_DEPS = frozenset({"det", "nummod", "compound", "amod", "nmod", "poss", "case", "quantmod", "npadvmod"})
 # "against Y", "on Y" mark the attacked side after a predicate
 TARGET_PREPS = frozenset({"against", "on", "at"})
-LOCATIVE_PREPS = frozenset({"in", "near", "across", "throughout", "inside", "outside", "around", "within"})
+# where, and the way through ("shipped arms through Somalia", "via Oman"): a setting, not a party
+LOCATIVE_PREPS = frozenset({"in", "near", "across", "throughout", "inside", "outside", "around", "within", "through",
+                            "via"})
 OF_PLACE_NOUNS = location.PLACE_NOUNS | location.NEAR_WORDS  # "the outskirts of X", "the town of X"
 # named entities that are never a party: "on Monday", "regained 300 square miles"
 NOT_PARTIES = frozenset({"DATE", "TIME", "QUANTITY", "PERCENT", "MONEY", "CARDINAL", "ORDINAL"})

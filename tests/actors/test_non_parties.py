@@ -305,3 +305,15 @@ def test_a_country_name_inside_a_lake_or_river_name_is_no_actor(resolve, text, s
 )
 def test_neighbouring_names_in_another_clause_are_not_tied(run, text, a, b):
     assert not any({r.source, r.target} == {a, b} for r in run(text).relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "transit"),
+    [
+        ("Addis Ababa accuses Eritrea of shipping arms through Somalia to the Oromo Liberation Front.", "somalia"),
+        ("Iran sends weapons to the Houthis via Oman, the panel said.", "oman"),
+        ("Rwanda funnels arms through Uganda to the M23.", "uganda"),
+    ],
+)
+def test_a_country_arms_pass_through_is_no_party_to_the_supply(run, text, transit):
+    assert not any(transit in (r.source, r.target) for r in run(text).relations)
