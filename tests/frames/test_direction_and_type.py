@@ -251,3 +251,17 @@ def test_the_agent_of_a_passive_is_not_the_subject_of_the_verb_coordinated_with_
     assert not any(e.actor1 == agent and e.actor2 == other and e.plover in ("AID", "SUPPORT", "ASSAULT")
                    for e in doc.events)
     assert not any({r.source, r.target} == {agent, other} for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "third", "other"),
+    [
+        ("The accord, mediated by the Organisation of African Unity, provides for a United Nations peacekeeping "
+         "force.", "african-union", "united-nations"),
+        ("A ceasefire brokered by Qatar gives the Red Cross access to the city.", "qatar", "icrc"),
+        ("The brigade, trained by Turkey, protects convoys of the World Food Programme.", "turkey",
+         "world-food-programme"),
+    ],
+)
+def test_who_brokers_or_backs_a_phrase_is_not_its_subject(run, text, third, other):
+    assert not any({r.source, r.target} == {third, other} for r in run(text).relations)

@@ -51,6 +51,9 @@ from factiongraph.tables import word_set
 
 TARGET_PREPS = frozenset(["against", "on", "upon", "with", "at", "into"])
 OBTAIN_VERBS = word_set("cues", "obtain_verbs")
+# participles whose agent backs or brokers what the noun names, and so is never that noun ("the accord,
+# mediated by X", "a militia armed by X"): the support verbs, and the verbs of PLOVER's MEDIATE mode
+THIRD_PARTY_PARTICIPLES = word_set("cues", "support_verbs") | {"mediate", "broker"}
 TERRITORY_VERBS = frozenset(
     ["overrun", "overtake", "capture", "seize", "take", "retake", "recapture", "control", "liberate", "storm", "occupy"]
 )
@@ -269,6 +272,9 @@ class _Mentions:
         }
         # "rebels in Mali": a country named where a group is, is where it is, not who it is
         skip |= {x.i for c in tok.children if self._where(c) for x in c.subtree}
+        # "the accord, mediated by the OAU", "fighters backed by Iran": a third party's tie to the phrase
+        skip |= {x.i for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in THIRD_PARTY_PARTICIPLES
+                 for x in c.subtree}
         for t in tok.subtree:
             if t.dep_ in ("relcl",) or t.i in skip:
                 continue
