@@ -121,3 +121,16 @@ def test_who_links_a_group_to_another_only_says_so(run, text, claimer, linked, t
     if linked is not None:
         assert [(r.source, r.target, r.certainty) for r in doc.relations if r.type == "affiliation"] == [
             (linked, to, "reported")]
+
+
+@pytest.mark.parametrize(
+    ("text", "tie"),
+    [
+        ("Kenya accuses rogue units of Somalia's army of arming al-Shabaab.", ("support", "somalia", "al-shabaab")),
+        ("Iran was accused of supplying drones to Russia.", ("support", "iran", "russia")),
+        ("Kabul blamed Pakistan for sheltering the Taliban.", ("support", "pakistan", "taliban")),
+    ],
+)
+def test_what_an_accusation_says_was_done_is_reported_not_asserted(run, text, tie):
+    doc = run(text)
+    assert [r.certainty for r in doc.relations if (r.type, r.source, r.target) == tie] == ["reported"]

@@ -58,6 +58,7 @@ COND_MARKS = frozenset(["if", "unless", "whether"])
 # verbs that found an organisation (Levin's create verbs, 26.4, that take one as object): "a militia formed
 # to fight X" states what the militia was set up for, and so what it does, not an intention
 FOUNDING_VERBS = frozenset(["form", "create", "establish", "found", "set"])
+ACCUSING_VERBS = word_set("cues", "accusing_verbs")
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +156,19 @@ def _founding_purpose(clause: Any) -> bool:
     return clause.dep_ in ("advcl", "xcomp") and head.lemma_ in FOUNDING_VERBS and head.tag_ == "VBN"
 
 
+def _accusing_verb(verb: Any) -> Any:
+    """The accusing verb whose "of/for" phrase says `verb` was done ("X accused Y of arming Z", "Y was
+    blamed for shelling Z"), if any."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ not in ("of", "for"):
+        return None
+    gov = verb.head.head
+    for _ in range(3):
+        if gov.pos_ == "VERB" or gov.head == gov:
+            break
+        gov = gov.head
+    return gov if gov.pos_ == "VERB" and gov.lemma_ in ACCUSING_VERBS else None
+
+
 def _classify(trigger: Any) -> Certainty:
     sent = trigger.sent
     facts = _sentence(sent)
@@ -224,6 +238,9 @@ def _classify(trigger: Any) -> Certainty:
         if t.lemma_ in REPORT_VERBS and t.pos_ in ("VERB", "AUX"):
             subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             return Certainty("reported", subj)
+    accusing = _accusing_verb(verb)
+    if accusing is not None:  # "X accuses Y of arming Z": on X's word
+        return Certainty("reported", next((c for c in accusing.children if c.dep_ == "nsubj"), None))
     if facts.according is not None:
         to = trigger.doc[facts.according + 1]
         obj = next((c for c in to.children if c.dep_ == "pobj"), None)
