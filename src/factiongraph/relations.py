@@ -1231,7 +1231,8 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue
             if any(t.dep_ == "mark" and t.head.pos_ in ("VERB", "AUX") and t.head.i > t.i for t in gap):
                 continue  # "X will be allies again once Y and Z make a deal": Y is in another clause
-            if any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in cert.REPORT_VERBS for t in gap):
+            if any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in cert.REPORT_VERBS | cert.BELIEF_VERBS
+                   for t in gap):
                 continue  # "the UN says the group's offensive ...": a speaker is no party to what it reports
             if any(t.pos_ == "VERB" and t.lemma_.lower() in CONDEMN_VERBS for t in gap):
                 continue  # "X condemns the attacks against Y": X judges them, X does not attack Y
@@ -1255,6 +1256,8 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue
             if rtype != "hostility" and any(t.i > cue.i and t.pos_ == "VERB" for t in gap):
                 continue  # "coordinate efforts to counter Y": Y belongs to another predicate
+            if any(t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PRON" and t.head == cue for t in gap):
+                continue  # "X believes it cooperates with Y": the cue's own subject stands between, not X
             receiving = next((t for t in gap if t.pos_ == "VERB" and t.lemma_.lower() in OBTAIN_VERBS), None)
             if receiving is not None:
                 if rtype != "support" or not any(t.i > receiving.i and t.lower_ == "from" for t in gap):

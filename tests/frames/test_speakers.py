@@ -134,3 +134,19 @@ def test_who_links_a_group_to_another_only_says_so(run, text, claimer, linked, t
 def test_what_an_accusation_says_was_done_is_reported_not_asserted(run, text, tie):
     doc = run(text)
     assert [r.certainty for r in doc.relations if (r.type, r.source, r.target) == tie] == ["reported"]
+
+
+@pytest.mark.parametrize(
+    ("text", "believer", "tie"),
+    [
+        ("Indian police believe it now cooperates with Jaish-e-Mohammed.", "india", None),
+        ("Western officials think the Houthis receive missiles from Iran.", None, ("support", "iran", "houthis")),
+        ("Kenyan officials suspect that Eritrea still funds al-Shabaab.", "kenya", ("support", "eritrea",
+                                                                                      "al-shabaab")),
+    ],
+)
+def test_what_a_source_believes_is_reported_and_the_believer_is_no_party(run, text, believer, tie):
+    doc = run(text)
+    assert not any(believer in (r.source, r.target) for r in doc.relations)
+    if tie is not None:
+        assert [r.certainty for r in doc.relations if (r.type, r.source, r.target) == tie] == ["reported"]

@@ -59,6 +59,7 @@ COND_MARKS = frozenset(["if", "unless", "whether"])
 # to fight X" states what the militia was set up for, and so what it does, not an intention
 FOUNDING_VERBS = frozenset(["form", "create", "establish", "found", "set"])
 ACCUSING_VERBS = word_set("cues", "accusing_verbs")
+BELIEF_VERBS = word_set("cues", "belief_verbs")
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +239,9 @@ def _classify(trigger: Any) -> Certainty:
         if t.lemma_ in REPORT_VERBS and t.pos_ in ("VERB", "AUX"):
             subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             return Certainty("reported", subj)
+        if t.lemma_ in BELIEF_VERBS and t.pos_ == "VERB" and chain[chain.index(t) - 1].dep_ == "ccomp":
+            subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            return Certainty("reported", subj)  # "police believe it works with Y": on the police's word
     accusing = _accusing_verb(verb)
     if accusing is not None:  # "X accuses Y of arming Z": on X's word
         return Certainty("reported", next((c for c in accusing.children if c.dep_ == "nsubj"), None))

@@ -381,7 +381,8 @@ def _subject(verb: Token, ms: _Mentions, depth: int = 0) -> Mention | None:
             own = c.lemma_.lower() in AGENT_HEADS and any(
                 k.dep_ == "poss" and k.lower_ in ("their", "its", "his", "her", "our") for k in c.children
             )
-            if m is None and (c.lower_ in SPEAKER_PRONOUNS or own) and verb.dep_ == "ccomp":
+            if m is None and (c.lower_ in SPEAKER_PRONOUNS or own) and verb.dep_ == "ccomp" \
+                    and verb.head.lemma_.lower() not in cert.BELIEF_VERBS:
                 if _in_quote(c) and c.lower_ not in FIRST_PERSON:
                     return None  # '"They are shelling us," X said': in direct speech only "we" is X
                 return _speaker(verb.head, ms)  # "X said they / their forces would ...": X
