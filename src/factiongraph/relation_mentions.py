@@ -46,6 +46,7 @@ from factiongraph.events.extract import (
     _is_passive,
     _Mentions,
     _sentence_span,
+    region,
 )
 from factiongraph.events.lexicon import Lexicon
 from factiongraph.frames.ties import tie_words
@@ -402,7 +403,7 @@ class Parties:
         if tok.dep_ != "pobj":
             return False
         prep = tok.head
-        return prep.lower_ in LOCATIVE_PREPS or prep.lower_ == "of" and tok.pos_ == "PROPN" \
+        return region(tok) or prep.lower_ in LOCATIVE_PREPS or prep.lower_ == "of" and tok.pos_ == "PROPN" \
             and (prep.head.lemma_.lower() in OF_PLACE_NOUNS  # a name: not "rid the town of the militants"
                  or prep.head.lower_ == "out")  # "drove the junta out of Freetown": where from
 

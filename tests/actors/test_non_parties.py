@@ -317,3 +317,18 @@ def test_neighbouring_names_in_another_clause_are_not_tied(run, text, a, b):
 )
 def test_a_country_arms_pass_through_is_no_party_to_the_supply(run, text, transit):
     assert not any(transit in (r.source, r.target) for r in run(text).relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Ugandan troops pushed deeper into southern Sudan this week in pursuit of the Lord's Resistance Army.",
+         "sudan"),
+        ("Kenyan troops moved into southern Somalia to fight al-Shabaab.", "somalia"),
+        ("Turkish forces advanced into northern Syria on Sunday.", "syria"),
+    ],
+)
+def test_a_region_of_a_country_moved_into_is_no_party(run, text, state):
+    doc = run(text)
+    assert not any(state in (r.source, r.target) for r in doc.relations)
+    assert not any(state in (e.actor1, e.actor2) for e in doc.events)

@@ -29,6 +29,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from factiongraph.actors import lexicon as lx
+from factiongraph.actors.wordlists import words
 from factiongraph.document import Actor, Document, Event, Mention, Place, Span, as_certainty, as_plover
 from factiongraph.events import certainty as cert
 from factiongraph.events.acled import acled_type
@@ -51,6 +52,7 @@ from factiongraph.tables import word_set
 
 TARGET_PREPS = frozenset(["against", "on", "upon", "with", "at", "into"])
 OBTAIN_VERBS = word_set("cues", "obtain_verbs")
+COMPASS_ADJECTIVES = words("places", "compass_adjectives")
 # participles whose agent backs or brokers what the noun names, and so is never that noun ("the accord,
 # mediated by X", "a militia armed by X"): the support verbs, and the verbs of PLOVER's MEDIATE mode
 THIRD_PARTY_PARTICIPLES = word_set("cues", "support_verbs") | {"mediate", "broker"}
@@ -414,6 +416,13 @@ SIDE_NOUNS = frozenset(["side", "behalf"])
 OBJECT_CONTROL = word_set("cues", "object_control_verbs")
 
 
+def region(tok: Token) -> bool:
+    """A country named with a compass adjective as the object of "into" ("pushed into southern Sudan",
+    "advanced into northern Syria"): a part of its land one moves into, not a side one attacks."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "into" and any(
+        k.dep_ == "amod" and k.lower_ in COMPASS_ADJECTIVES for k in tok.children)
+
+
 def _named_patient(verb: Token) -> Token | None:
     """The noun a verb names as acted upon: its passive subject ("X is armed by Y")."""
     if verb.pos_ != "VERB":
@@ -504,6 +513,8 @@ def _patient(
             for p in c.children:
                 if p.dep_ == "pobj" and p.lemma_.lower() in SIDE_NOUNS:
                     continue  # "fought on Kyiv's side", "on behalf of X": whom they fight for, not against
+                if region(p):
+                    continue  # "pushed deeper into southern Sudan": a region one goes into, not its state
                 if p.dep_ == "pobj":
                     # "pays for X's mission in Y": X is helped, Y is where
                     owner = _owner(p, ms, named=True) if not hostile and c.lower_ in ("for", "to") else None
@@ -627,7 +638,7 @@ def _fallback(
             nxt = []
             for t in frontier:
                 for c in t.children:
-                    if c.i in seen or c.i in skip or c.dep_ in ("nsubj", "nsubjpass") and t == root:
+                    if c.i in seen or c.i in skip or c.dep_ in ("nsubj", "nsubjpass") and t == root or region(c):
                         continue
                     if local and (c.dep_ in ("relcl", "appos", "parataxis") or _background_clause(c)):
                         continue  # what describes a phrase or sets the scene names no participant
@@ -641,7 +652,7 @@ def _fallback(
         return None
     best: tuple[int, Mention] | None = None
     for t in sent:
-        if t.i in skip:
+        if t.i in skip or region(t):
             continue
         m = ms.at(t)
         if m is None or m.actor_id in exclude:
