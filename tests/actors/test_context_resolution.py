@@ -163,3 +163,19 @@ def test_the_armed_men_of_a_people_of_a_country_are_not_its_state(resolve, text,
     doc = resolve(text)
     assert state not in registry_ids(doc)
     assert [(a.name, a.kind) for a in doc.actors] == [(name, "militia")]
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "name"),
+    [
+        ("Guerrillas of the Zimbabwe African National Union attacked a farm near Umtali.", "zimbabwe",
+         "Zimbabwe African National Union"),
+        ("The Eritrean People's Liberation Front captured Nakfa.", "eritrea", "Eritrean People's Liberation Front"),
+        ("Fighters of the Mozambique National Resistance Movement ambushed a convoy.", "mozambique",
+         "Mozambique National Resistance Movement"),
+    ],
+)
+def test_a_country_in_a_movements_longer_name_is_part_of_the_name(resolve, text, state, name):
+    doc = resolve(text)
+    assert state not in registry_ids(doc)
+    assert name in {a.name for a in doc.actors}

@@ -44,6 +44,7 @@ _REGION_ADJECTIVES = words("places", "region_adjectives")
 _SETTING_NOUNS = words("places", "setting_nouns")
 _PLACE_PARTS = words("places", "place_parts")
 _FEATURE_WORDS = words("places", "feature_words")
+_GROUP_NAME_HEADS = words("names", "group_name_heads")
 # prepositions that name the other side of a conflict noun ("war against X", "war on X", "war with X")
 _OPPONENT_PREPS = frozenset({"against", "on", "with"})
 # the head nouns of a definite description that can name an actor of each kind ("the rival group")
@@ -244,6 +245,7 @@ class _Resolution:
         self.context_votes: Counter[str] = Counter()  # how often the report names each
         self.sources: set[str] = set()  # entities only named as a report's source (see `_drop_non_parties`)
         self._coalition_known = False  # looked up yet?
+        self._group_names: list[tuple[int, int]] | None = None  # ORG entities named like a group (`_inside_group_name`)
         self._person_names: list[tuple[int, int]] | None = None  # PERSON entities, no title (see `_partial_name`)
         self._person_ents: list[tuple[int, int]] | None = None  # PERSON entities (see `_former_office_holder`)
         self.tied_groups: set[str] = set()  # "Turkish-backed rebels" (see `_tied_group`)
@@ -695,7 +697,19 @@ class _Resolution:
                 (e.start, e.end) for e in entities(self.sd)
                 if e.label_ == "PERSON" and not any(t.lower_ in lx.TITLE_WORDS for t in e)
             ]
-        return any(s <= span.start and span.end <= e and e - s > len(span) for s, e in self._person_names)
+        return any(s <= span.start and span.end <= e and e - s > len(span) for s, e in self._person_names) \
+            or self._inside_group_name(span.start, span.end)
+
+    def _inside_group_name(self, start: int, end: int) -> bool:
+        """Tokens start..end are part of a longer organisation's name headed by a party's or movement's noun
+        ("Zimbabwe" of "the Zimbabwe African National Union", "Eritrean People" of "the Eritrean People's
+        Liberation Front"): the name, not a state or a people, is what it names."""
+        if self._group_names is None:
+            self._group_names = [
+                (e.start + (e[0].pos_ == "DET"), e.end) for e in entities(self.sd)
+                if e.label_ == "ORG" and e[-1].lower_ in _GROUP_NAME_HEADS and len(e) - (e[0].pos_ == "DET") >= 3
+            ]
+        return any(s <= start and end <= e and (s, e) != (start, end) for s, e in self._group_names)
 
     def _in_context(self, matched: list[tuple[Span, list[RegistryActor]]]) -> list[tuple[Span, RegistryActor]]:
         """Each match's registry actor that fits the report's countries and conflicts.
@@ -875,7 +889,7 @@ class _Resolution:
         sd = self.sd
         norp = {t.i for e in entities(sd) if e.label_ == "NORP" for t in e}
         for tok in tokens(sd):
-            if self.taken[tok.i] or not tok.text[:1].isupper():
+            if self.taken[tok.i] or not tok.text[:1].isupper() or self._inside_group_name(tok.i, tok.i + 1):
                 continue
             ids = self._adjective_ids(tok.lower_)
             # a capitalised people-name modifier NER missed ("Hausa politicians"), not sentence-initial
