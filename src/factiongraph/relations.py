@@ -636,6 +636,8 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                 own = _theme(tok.head, tie_ms)
             elif tok.dep_ == "appos":
                 own = tie_ms.in_subtree(tok.head)
+                if own is not None and tok.left_edge.idx <= own.start < tok.right_edge.idx + len(tok.right_edge):
+                    own = None  # "X, the military wing of Y's Z": an unnamed X, not the Y inside the tie phrase
             elif named is not None and poss is not None:
                 own = tie_ms.in_subtree(named)  # "Y's Somali branch, X, ...": the name after the noun
             elif tok.dep_ == "pobj" and tok.head.lower_ in TEMPORAL_HEADS and tok.head.head.pos_ == "VERB" \

@@ -265,3 +265,15 @@ def test_the_agent_of_a_passive_is_not_the_subject_of_the_verb_coordinated_with_
 )
 def test_who_brokers_or_backs_a_phrase_is_not_its_subject(run, text, third, other):
     assert not any({r.source, r.target} == {third, other} for r in run(text).relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "leader"),
+    [
+        ("The FNL, the armed wing of the Palipehutu movement of Agathon Rwasa, kept fighting.", "agathon-rwasa"),
+        ("ZANLA, the military wing of Robert Mugabe's Zimbabwe African National Union, lost 40 men.", "robert-mugabe"),
+        ("The Sons of the Covenant, an offshoot of the party of Moussa Kone, took the town.", "moussa-kone"),
+    ],
+)
+def test_the_leader_named_in_a_tie_phrase_is_no_side_of_the_tie(run, text, leader):
+    assert not any(leader in (r.source, r.target) for r in run(text).relations)

@@ -53,6 +53,7 @@ from factiongraph.tables import word_set
 TARGET_PREPS = frozenset(["against", "on", "upon", "with", "at", "into"])
 OBTAIN_VERBS = word_set("cues", "obtain_verbs")
 COMPASS_ADJECTIVES = words("places", "compass_adjectives")
+GROUP_NAME_HEADS = words("names", "group_name_heads")
 # participles whose agent backs or brokers what the noun names, and so is never that noun ("the accord,
 # mediated by X", "a militia armed by X"): the support verbs, and the verbs of PLOVER's MEDIATE mode
 THIRD_PARTY_PARTICIPLES = word_set("cues", "support_verbs") | {"mediate", "broker"}
@@ -274,6 +275,10 @@ class _Mentions:
         }
         # "rebels in Mali": a country named where a group is, is where it is, not who it is
         skip |= {x.i for c in tok.children if self._where(c) for x in c.subtree}
+        # "the Palipehutu movement of Agathon Rwasa": the movement, not the man who leads it
+        skip |= {x.i for c in tok.subtree if c.dep_ == "prep" and c.lower_ == "of"
+                 and c.head.lemma_.lower() in GROUP_NAME_HEADS
+                 for p in c.children if p.dep_ == "pobj" and p.ent_type_ == "PERSON" for x in p.subtree}
         # "the accord, mediated by the OAU", "fighters backed by Iran": a third party's tie to the phrase
         skip |= {x.i for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in THIRD_PARTY_PARTICIPLES
                  for x in c.subtree}
