@@ -179,3 +179,17 @@ def test_a_country_in_a_movements_longer_name_is_part_of_the_name(resolve, text,
     doc = resolve(text)
     assert state not in registry_ids(doc)
     assert name in {a.name for a in doc.actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("The 14th Army is fighting on the side of the separatists in Moldova.", "moldova"),
+        ("The 5th Army withdrew from the border areas of Sudan.", "sudan"),
+        ("The 2nd Army crossed the border into Georgia at dawn.", "georgia"),
+    ],
+)
+def test_a_numbered_unit_is_not_the_army_of_the_country_reported_on(resolve, text, state):
+    doc = resolve(text)
+    assert not any(a.id == state and any(m.how == "generic" for m in a.mentions) for a in doc.actors)
+    assert not any(a.name in ("Army", "Division") for a in doc.actors)

@@ -1095,7 +1095,7 @@ class _Resolution:
                     start, tok.i + 1, Entity("rioters", "Rioters", "protesters", 5, self.focus, None, True), "generic"
                 )
             elif low in lx.STATE_FORCE_NOUNS and not _has_owner(tok) and tok.dep_ != "compound" \
-                    and not _sent_by_subject(tok):
+                    and not _sent_by_subject(tok) and not _numbered_unit(tok):
                 # "police arrested ...", "soldiers withdrew": the forces of the country reported on
                 entity = gov or Entity(
                     "generic-state-forces", "State forces (unidentified)", "state", 1, None, None, False
@@ -1136,6 +1136,7 @@ class _Resolution:
                 or gov is not None
                 and low in ("army", "military", "authorities")
                 and any(c.lower_ == "the" for c in tok.children)
+                and not _numbered_unit(tok)
                 and not any(c.dep_ in ("compound", "amod") and c.text[:1].isupper() for c in tok.children)
                 and tok.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj")
             ):
@@ -1203,6 +1204,8 @@ class _Resolution:
                 continue
             if sd[start].lower_ == "operation":
                 continue  # "Operation Peace Storm" names an operation, not who runs it
+            if end - start == 1 and sd[start].lower_ in variants.ORG_HEADS:
+                continue  # "the 14th Army", "the Guard": a generic head left alone names no one group
             known = self._respelled(text)
             if known is not None:
                 self._add(start, end, known, "alias")
@@ -2219,6 +2222,12 @@ _PLACE_QUALIFIERS = frozenset("the north south east west northern southern easte
                               "greater".split())
 
 
+def _numbered_unit(tok: Token) -> bool:
+    """'the 14th Army', 'the 4th Division': a unit named by its number, whose state the phrase does not
+    say (it may be a foreign army's), not the army of the country reported on."""
+    return any(c.i < tok.i and (c.like_num or _ORDINAL.fullmatch(c.lower_) is not None) for c in tok.children)
+
+
 def _inside_a_feature_name(span: Span) -> bool:
     """The name is part of a lake's, river's or mountain's name: a capitalised feature word next to it
     ("Lake Chad", "Lake Chad Basin", "the Niger River", "Mount Lebanon")."""
@@ -2237,6 +2246,7 @@ def _uncut(spans: list[Span]) -> list[Span]:
     ]
 
 
+_ORDINAL = re.compile(r"\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth")
 _CARDINALS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 
 
