@@ -37,6 +37,7 @@ from factiongraph.events.extract import (
     _Mentions,
     _relational,
     _sentence_span,
+    companion_with,
     phrase_head,
 )
 from factiongraph.frames import (
@@ -1240,6 +1241,8 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue  # "X condemns the attacks against Y": X judges them, X does not attack Y
             if any(t.lemma_.lower() in SIDE_NOUNS and t.head.lower_ == "on" for t in gap):
                 continue  # "X fought on behalf of Y", "on the side of Y": Y is whom X fights for
+            if any(t.lower_ == "with" and t.dep_ == "prep" and companion_with(t.head) for t in gap):
+                continue  # "X fought side by side with Y": Y fights beside X
             cue = next((t for t in gap if t.lemma_.lower() in HOSTILE_CUES or t.lower_ in HOSTILE_CUES), None)
             rtype = "hostility"
             if cue is not None and any(t.i > cue.i and t.lemma_.lower() in SUPPORT_CUES for t in gap):

@@ -277,3 +277,17 @@ def test_who_brokers_or_backs_a_phrase_is_not_its_subject(run, text, third, othe
 )
 def test_the_leader_named_in_a_tie_phrase_is_no_side_of_the_tie(run, text, leader):
     assert not any(leader in (r.source, r.target) for r in run(text).relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b"),
+    [
+        ("The Peshmerga fought side by side with the YPG against the Islamic State.", "peshmerga", "ypg"),
+        ("Hezbollah fought together with the Syrian army in Qusayr.", "hezbollah", "syria"),
+        ("Wagner mercenaries battled jointly with Malian troops near Moura.", "wagner-group", "mali"),
+    ],
+)
+def test_fighting_together_with_a_side_is_no_hostility_with_it(run, text, a, b):
+    doc = run(text)
+    assert not any(r.type == "hostility" and {r.source, r.target} == {a, b} for r in doc.relations)
+    assert not any(e.plover == "ASSAULT" and {e.actor1, e.actor2} == {a, b} for e in doc.events)

@@ -514,6 +514,8 @@ def _patient(
         preps = TARGET_PREPS if hostile else TARGET_PREPS | {"to", "from", "for"}
         if verb.lemma_.lower() in TERRITORY_VERBS:
             preps = preps | {"from"}  # "captured the town from X": X lost it
+        if c.dep_ == "prep" and c.lower_ == "with" and companion_with(verb):
+            continue  # "fought side by side with X": X fights beside, not against
         if c.dep_ == "prep" and c.lower_ in preps:
             for p in c.children:
                 if p.dep_ == "pobj" and p.lemma_.lower() in SIDE_NOUNS:
@@ -690,6 +692,19 @@ def _joint_words() -> frozenset[str]:
     return words.joint_adverbs | words.joint_nouns | (COMPANION_PREPS - {"with"})
 
 
+COMPANION_NOUNS = frozenset({"side", "shoulder"})  # "side by side with", "shoulder to shoulder with"
+
+
+def companion_with(verb: Token) -> bool:
+    """The verb's "with" object is a companion, not an opponent: "fought together with X", "side by side
+    with X", "shoulder to shoulder with X" (the joint adverbs of `frames/data/ties.yaml` and the English
+    idioms of standing beside someone)."""
+    words = tie_words().joint_adverbs
+    return any(c.lower_ in words or c.lower_ in COMPANION_NOUNS
+               or c.dep_ == "prep" and any(p.lower_ in COMPANION_NOUNS for p in c.children)
+               for c in verb.children)
+
+
 def phrase_head(tok: Token) -> Token:
     """The head noun of the phrase `tok` modifies ("Somali" in "Somali government forces": "forces")."""
     while tok.dep_ in NP_LINKS and tok.head != tok and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -713,6 +728,8 @@ def _own_phrase(tok: Token, known: Mention, ms: _Mentions) -> set[int]:
                 and not any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children)
                 and any(k.lower_ in _joint_words() for k in c.subtree) for t in c.subtree}
     adjuncts |= _descriptions(tok)
+    if tok.pos_ == "VERB" and companion_with(tok):  # "fought side by side with X": X is on the agent's side
+        adjuncts |= {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for t in c.subtree}
     # "fought on Kyiv's side", "on behalf of X", "entered the war on the side of X": the side the agent takes
     for h in (tok, tok.head) if tok.pos_ == "NOUN" else (tok,):
         adjuncts |= {t.i for c in h.children if c.dep_ == "prep" and c.lower_ == "on"
