@@ -332,3 +332,17 @@ def test_a_region_of_a_country_moved_into_is_no_party(run, text, state):
     doc = run(text)
     assert not any(state in (r.source, r.target) for r in doc.relations)
     assert not any(state in (e.actor1, e.actor2) for e in doc.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Abkhaz fighters, backed by volunteers, stormed Sukhumi.", "Sukhumi"),
+        ("Houthi rebels seized Sanaa in 2014.", "Sanaa"),
+        ("Government troops recaptured Kismayo after a week.", "Kismayo"),
+    ],
+)
+def test_a_town_taken_is_a_place_even_when_tagged_as_a_person(run, text, town):
+    doc = run(text)
+    assert town not in {a.name for a in doc.actors}
+    assert town in {p.text for p in doc.places}

@@ -57,9 +57,7 @@ GROUP_NAME_HEADS = words("names", "group_name_heads")
 # participles whose agent backs or brokers what the noun names, and so is never that noun ("the accord,
 # mediated by X", "a militia armed by X"): the support verbs, and the verbs of PLOVER's MEDIATE mode
 THIRD_PARTY_PARTICIPLES = word_set("cues", "support_verbs") | {"mediate", "broker"}
-TERRITORY_VERBS = frozenset(
-    ["overrun", "overtake", "capture", "seize", "take", "retake", "recapture", "control", "liberate", "storm", "occupy"]
-)
+TERRITORY_VERBS = word_set("cues", "territory_verbs")
 CONDITIONAL_TARGET_VERBS = frozenset("threaten warn vow demand urge ultimatum".split())
 AGENT_HEADS = lx.STATE_AGENT_NOUNS | lx.GENERIC_ARMED.keys() | {"fighters", "men", "members", "ranks", "wing", "units"}
 ONE_SIDED = frozenset({"MOBILIZE", "PROTEST", "RETREAT"})

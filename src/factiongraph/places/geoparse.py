@@ -92,6 +92,7 @@ club cup league battle war attack attacks strike strikes bomb bombs fire fires
 # Nationality words are no places on their own: the gazetteer's demonym index (the registry's adjectives)
 # and the plural nouns, regional and ethnic words of data/demonyms.yaml (see `_nationality_word`).
 NATIONALITY_WORDS = word_set("demonyms", "nationality_words")
+TERRITORY_VERBS = word_set("cues", "territory_verbs")
 
 
 def _nationality_word(key: str, gaz: Gazetteer) -> bool:
@@ -422,7 +423,8 @@ def _accept(m: _Match, toks: list, i: int, j: int, text: str, gaz: Gazetteer, in
                 else:
                     if ent[1] - ent[0] > m.end - m.start + 1 or not (high or top.population >= 20_000):
                         return False
-                    m.weak = True  # "Cairns" may be a town or a surname
+                    # "Cairns" may be a town or a surname; "stormed Sukhumi" takes a place
+                    m.weak = not _taken_ground(info.token(toks[head][0]))
                     label = None
             elif label in PLACE_LABELS:
                 return high or not common
@@ -443,6 +445,11 @@ def _accept(m: _Match, toks: list, i: int, j: int, text: str, gaz: Gazetteer, in
     # metonymic uses ("Turkey threatened", "Ottawa planned") are toponyms too: the actor stage
     # decides actorhood on its own
     return high or locative or top.population >= 1000 or label is not None or top.feature == "ADM2"
+
+
+def _taken_ground(tok: Any) -> bool:
+    """The name is the object of a verb of taking ground ("stormed Sukhumi", "captured Sanaa"): a place."""
+    return tok is not None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in TERRITORY_VERBS
 
 
 def _name_part(text: str, ent: tuple[int, int, str], start: int, end: int) -> bool:
