@@ -193,3 +193,32 @@ def test_a_numbered_unit_is_not_the_army_of_the_country_reported_on(resolve, tex
     doc = resolve(text)
     assert not any(a.id == state and any(m.how == "generic" for m in a.mentions) for a in doc.actors)
     assert not any(a.name in ("Army", "Division") for a in doc.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Fighters of ZIPRA, the army of Joshua Nkomo's ZAPU, shot down a plane near Kariba, Zimbabwe.",
+         "zimbabwe"),
+        ("The soldiers of Kabila's rival shelled the town, officials in Congo said.", "dr-congo"),
+        ("The police of the Gaza authorities arrested him, Israel said.", "israel"),
+    ],
+)
+def test_a_force_noun_whose_owner_an_of_phrase_names_is_not_the_focus_states(resolve, text, state):
+    doc = resolve(text)
+    assert not any(a.id == state and any(m.how == "generic" for m in a.mentions) for a in doc.actors)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The self-declared army of Khalifa Haftar is made up of many groups.",
+        "The forces of Khalifa Haftar shelled the southern suburbs of Tripoli.",
+        "Residents fled as the army of Khalifa Haftar advanced on Sirte.",
+    ],
+)
+def test_the_army_of_a_commander_is_the_group_the_registry_names_his_forces(resolve, text):
+    doc = resolve(text)
+    lna = [a for a in doc.actors if a.id == "libyan-national-army"]
+    assert lna and any(m.how == "generic" for m in lna[0].mentions)
+    assert "libya" not in registry_ids(doc)

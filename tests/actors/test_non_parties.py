@@ -249,7 +249,8 @@ def run(pipeline):
         ("Nigerian-led West African troops drove the military junta and its rebel allies out of Freetown.",
          "sierra-leone"),
         ("Kenyan soldiers and their Somali partners pushed the militants out of Kismayo last week.", "somalia"),
-        ("Government forces and allied militias chased the rebels out of Goma after two days.", "democratic-republic-of-the-congo"),
+        ("Government forces and allied militias chased the rebels out of Goma, in Congo, after two days.",
+         "dr-congo"),
     ],
 )
 def test_the_place_a_side_is_driven_out_of_is_no_party_to_the_ties_of_those_driving(run, text, place_state):

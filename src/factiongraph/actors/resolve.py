@@ -27,7 +27,7 @@ from factiongraph.actors.salience import PERIPHERAL_HINT, Position, position
 from factiongraph.actors.wordlists import words
 from factiongraph.dateline import DATELINE, credit_lines
 from factiongraph.document import Actor, Document, Mention, as_actor_kind, as_mention_how
-from factiongraph.frames import conjuncts, named_as, tie_words
+from factiongraph.frames import conjuncts, named_as, prep_objects, tie_words
 from factiongraph.frames.modifiers import load_rules as load_modifier_rules
 from factiongraph.frames.tokens import entities, sentences, tokens
 
@@ -1137,6 +1137,7 @@ class _Resolution:
                 and low in ("army", "military", "authorities")
                 and any(c.lower_ == "the" for c in tok.children)
                 and not _numbered_unit(tok)
+                and not _owned_by_another(tok, self.focus, self.r)
                 and not any(c.dep_ in ("compound", "amod") and c.text[:1].isupper() for c in tok.children)
                 and tok.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj")
             ):
@@ -1146,6 +1147,21 @@ class _Resolution:
                 owner = gov if named is None or named == self.focus else self._state_entity(named)
                 if owner is not None:
                     self._add(start, tok.i + 1, owner, "generic")
+            elif low in ("army", "militia", "forces", "troops") and (forces := self._forces_of(tok)) is not None:
+                self._add(start, tok.i + 1, forces, "generic")  # "the army of Khalifa Haftar": his forces
+
+    def _forces_of(self, tok: Token) -> Entity | None:
+        """The registry group a force noun's "of" person commands, by the registry's name for his forces
+        ("the army of Khalifa Haftar" -> "Khalifa Haftar's forces": the Libyan National Army)."""
+        for p in prep_objects(tok, ("of",)):
+            if p.ent_type_ != "PERSON":
+                continue
+            name = self.sd[p.left_edge.i : p.i + 1].text
+            for alias in (f"{name}'s forces", f"{name} forces", f"forces loyal to {name}"):
+                cands = self.r.registry.lookup(alias, self.doc.published)
+                if len(cands) == 1:
+                    return self.r.registry_entity(cands[0], self.focus)
+        return None
 
     def _ner_mentions(self) -> None:
         sd = self.sd
@@ -1204,13 +1220,13 @@ class _Resolution:
                 continue
             if sd[start].lower_ == "operation":
                 continue  # "Operation Peace Storm" names an operation, not who runs it
-            if end - start == 1 and sd[start].lower_ in variants.ORG_HEADS:
-                continue  # "the 14th Army", "the Guard": a generic head left alone names no one group
             known = self._respelled(text)
             if known is not None:
                 self._add(start, end, known, "alias")
                 self._acronym_after(ent.end, known)
                 continue
+            if end - start == 1 and sd[start].lower_ in variants.ORG_HEADS and _numbered_unit(sd[start]):
+                continue  # "the 14th Army" with the number outside the entity: a unit, whose the text does not say
             kind, inter = _guess_kind(text)
             entity = Entity(_slug(text), text, kind, inter, self.focus, None, False)
             self._add(start, end, entity, "ner")
@@ -2094,8 +2110,12 @@ def _named_by_a_proper_modifier(tok: Token) -> bool:
 
 
 def _has_owner(tok: Token) -> bool:
-    """A noun with a possessor or proper-name modifier ('Hamas police', 'its soldiers')."""
-    return any(c.dep_ in ("poss", "compound", "amod") and (c.pos_ == "PROPN" or c.dep_ == "poss") for c in tok.children)
+    """A noun with a possessor or proper-name modifier ('Hamas police', 'its soldiers'), or an "of" phrase
+    naming whose it is ('the army of Joshua Nkomo's ZAPU', 'soldiers of the 4th Division')."""
+    named = any(c.dep_ in ("poss", "compound", "amod") and (c.pos_ == "PROPN" or c.dep_ == "poss")
+                for c in tok.children)
+    return named or any(p.pos_ == "PROPN" or any(k.dep_ == "poss" or k.pos_ == "PROPN" for k in p.children)
+                        for p in prep_objects(tok, ("of",)))
 
 
 def _has_demonym(tok: Token, adjectives: dict[str, list[str]]) -> bool:
@@ -2220,6 +2240,18 @@ _ISO2_TO_3 = _iso2_to_3()
 _PLACE_QUALIFIERS = frozenset("the north south east west northern southern eastern western central north-east "
                               "north-west south-east south-west northeast northwest southeast southwest upper lower "
                               "greater".split())
+
+
+def _owned_by_another(tok: Token, focus: str | None, r: ActorResolver) -> bool:
+    """'the army of Joshua Nkomo's ZAPU': an "of" phrase gives the force another owner than the focus state
+    ('the army of Mali' in a report on Mali is still its army)."""
+    for p in prep_objects(tok, ("of",)):
+        if p.pos_ != "PROPN" and not any(k.dep_ == "poss" or k.pos_ == "PROPN" for k in p.children):
+            continue
+        cands = r.registry.lookup(p.text, None)
+        if not any(c.country == focus and c.kind in STATE_KINDS for c in cands):
+            return True
+    return False
 
 
 def _numbered_unit(tok: Token) -> bool:
