@@ -2248,7 +2248,8 @@ def _owned_by_another(tok: Token, focus: str | None, r: ActorResolver) -> bool:
     for p in prep_objects(tok, ("of",)):
         if p.pos_ != "PROPN" and not any(k.dep_ == "poss" or k.pos_ == "PROPN" for k in p.children):
             continue
-        cands = r.registry.lookup(p.text, None)
+        name = p.doc[p.left_edge.i : p.i + 1].text  # "Burkina Faso", not its head "Faso"
+        cands = r.registry.lookup(name, None) or r.registry.lookup(name.removeprefix("the "), None)
         if not any(c.country == focus and c.kind in STATE_KINDS for c in cands):
             return True
     return False
