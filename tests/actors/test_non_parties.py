@@ -347,3 +347,15 @@ def test_a_town_taken_is_a_place_even_when_tagged_as_a_person(run, text, town):
     doc = run(text)
     assert town not in {a.name for a in doc.actors}
     assert town in {p.text for p in doc.places}
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Royalist troops were retreating towards O'Smach on the Thai border.", "thailand"),
+        ("The militia moved its camps along the Ugandan border last year.", "uganda"),
+        ("Smugglers crossed at night near the Algerian frontier.", "algeria"),
+    ],
+)
+def test_a_states_adjective_on_a_border_says_where_not_who(resolve, text, state):
+    assert state not in {a.id for a in resolve(text).actors}

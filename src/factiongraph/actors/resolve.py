@@ -948,7 +948,8 @@ class _Resolution:
             if actor is not None and actor.kind in STATE_KINDS and head.lemma_.lower() in self.r.event_nouns:
                 self._add(tok.i, tok.i + 1, self.r.registry_entity(actor, self.focus), "alias")
                 continue
-            if actor is not None and head.pos_ == "NOUN" and not _is_group_noun(head) and _acted_upon(head):
+            if actor is not None and head.pos_ == "NOUN" and not _is_group_noun(head) and _acted_upon(head) \
+                    and head.lemma_.lower() not in _LINE_NOUNS:  # "on the Thai border": a line on the map
                 # "rejected an Indian proposal", "shelled Iraqi towns": the nation whose thing is hit
                 self._add(tok.i, tok.i + 1, self.r.registry_entity(actor, self.focus), "alias")
                 continue
@@ -2280,6 +2281,8 @@ def _uncut(spans: list[Span]) -> list[Span]:
 
 
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth")
+# the lines between countries: a state's adjective on one ("the Thai border") says where, not who
+_LINE_NOUNS = frozenset({"border", "frontier", "boundary"})
 _CARDINALS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 
 
