@@ -325,7 +325,7 @@ def test_coordinated_modifiers_give_the_first_named_actor(run, text, expected):
     ("text", "expected"),
     [
         # ordering or stepping up patrols: a security-force move short of force (MOBILIZE), no request
-        ("Kenya ordered patrols along the Somali border.", ("MOBILIZE", "kenya", "somalia")),
+        ("Kenya ordered patrols along the Somali border.", ("MOBILIZE", "kenya", None)),  # the border: where
         ("The Nigerian army intensified patrols in Borno after the attack.", ("MOBILIZE", "nigeria", None)),
         ("UN peacekeepers began patrols near Bunia on Monday.", ("MOBILIZE", "un-peacekeepers", None)),
     ],
