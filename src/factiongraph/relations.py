@@ -30,6 +30,7 @@ from factiongraph.events.extract import (
     AGENT_HEADS,
     OBJECT_CONTROL,
     OBTAIN_VERBS,
+    RELATIVE_PRONOUNS,
     SIDE_NOUNS,
     SPEAKER_PRONOUNS,
     TEMPORAL_HEADS,
@@ -86,7 +87,8 @@ MATERIAL_SUPPORT = frozenset(SUPPORT_VERBS | SUPPORT_NOUNS)
 # verbs of association whose active subject asserts a tie between its object and a "to" object (Levin 1993,
 # 22.1 "mix verbs" and 22.2 "amalgamate verbs": link, tie, connect): "X links Y to Z" says Y is tied to Z
 LINKING_VERBS = frozenset({"link", "tie", "connect"})
-RELATIVE_WORDS = frozenset({"whom", "which", "that", "who"})
+# who says or believes what a clause tells is a source of it, not a party (events/certainty.py)
+SOURCE_VERBS = cert.REPORT_VERBS | cert.BELIEF_VERBS
 # verb or adjective lemma -> (type, direction): "subj" = subject is the source
 VERB_CUES = {
     "ally": ("alliance", "subj"),
@@ -561,7 +563,7 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                 a, b = _modified_pair(tok, ms)
             elif linked is not None:
                 # "Washington links the group to al-Qaeda": the group is tied to al-Qaeda, on Washington's word
-                a = _relative_antecedent(linked, ms) if linked.lower_ in RELATIVE_WORDS else ms.in_subtree(linked)
+                a = _relative_antecedent(linked, ms) if linked.lower_ in RELATIVE_PRONOUNS else ms.in_subtree(linked)
                 b = next((m for p in prep_objects(tok, ("to", "with")) if (m := ms.in_subtree(p))), None)
             else:
                 a, b = _theme(tok, ms), _partner(tok, ms)
@@ -1234,8 +1236,7 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue
             if any(t.dep_ == "mark" and t.head.pos_ in ("VERB", "AUX") and t.head.i > t.i for t in gap):
                 continue  # "X will be allies again once Y and Z make a deal": Y is in another clause
-            if any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in cert.REPORT_VERBS | cert.BELIEF_VERBS
-                   for t in gap):
+            if any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SOURCE_VERBS for t in gap):
                 continue  # "the UN says the group's offensive ...": a speaker is no party to what it reports
             if any(t.pos_ == "VERB" and t.lemma_.lower() in CONDEMN_VERBS for t in gap):
                 continue  # "X condemns the attacks against Y": X judges them, X does not attack Y

@@ -1157,7 +1157,7 @@ class _Resolution:
         for p in prep_objects(tok, ("of",)):
             if p.ent_type_ != "PERSON":
                 continue
-            name = self.sd[p.left_edge.i : p.i + 1].text
+            name = _phrase_text(p)
             for alias in (f"{name}'s forces", f"{name} forces", f"forces loyal to {name}"):
                 cands = self.r.registry.lookup(alias, self.doc.published)
                 if len(cands) == 1:
@@ -2115,8 +2115,19 @@ def _has_owner(tok: Token) -> bool:
     naming whose it is ('the army of Joshua Nkomo's ZAPU', 'soldiers of the 4th Division')."""
     named = any(c.dep_ in ("poss", "compound", "amod") and (c.pos_ == "PROPN" or c.dep_ == "poss")
                 for c in tok.children)
-    return named or any(p.pos_ == "PROPN" or any(k.dep_ == "poss" or k.pos_ == "PROPN" for k in p.children)
-                        for p in prep_objects(tok, ("of",)))
+    return named or bool(_named_of_objects(tok))
+
+
+def _named_of_objects(tok: Token) -> list[Token]:
+    """The "of" objects of `tok` that carry a name ("of Mali", "of Joshua Nkomo's ZAPU", "of the Gaza
+    authorities"): whose the noun is."""
+    return [p for p in prep_objects(tok, ("of",))
+            if p.pos_ == "PROPN" or any(k.dep_ == "poss" or k.pos_ == "PROPN" for k in p.children)]
+
+
+def _phrase_text(tok: Token) -> str:
+    """The words of `tok`'s phrase up to it: "Burkina Faso" for "Faso", "Khalifa Haftar" for "Haftar"."""
+    return tok.doc[tok.left_edge.i : tok.i + 1].text
 
 
 def _has_demonym(tok: Token, adjectives: dict[str, list[str]]) -> bool:
@@ -2246,10 +2257,8 @@ _PLACE_QUALIFIERS = frozenset("the north south east west northern southern easte
 def _owned_by_another(tok: Token, focus: str | None, r: ActorResolver) -> bool:
     """'the army of Joshua Nkomo's ZAPU': an "of" phrase gives the force another owner than the focus state
     ('the army of Mali' in a report on Mali is still its army)."""
-    for p in prep_objects(tok, ("of",)):
-        if p.pos_ != "PROPN" and not any(k.dep_ == "poss" or k.pos_ == "PROPN" for k in p.children):
-            continue
-        name = p.doc[p.left_edge.i : p.i + 1].text  # "Burkina Faso", not its head "Faso"
+    for p in _named_of_objects(tok):
+        name = _phrase_text(p)  # "Burkina Faso", not its head "Faso"
         cands = r.registry.lookup(name, None) or r.registry.lookup(name.removeprefix("the "), None)
         if not any(c.country == focus and c.kind in STATE_KINDS for c in cands):
             return True
@@ -2274,10 +2283,8 @@ def _inside_a_feature_name(span: Span) -> bool:
 def _uncut(spans: list[Span]) -> list[Span]:
     """The matches without those that cut into a proper name matched before them: in "South Sudan's army"
     the alias "Sudan's army" starts inside the name "South Sudan" (longer, it would otherwise win)."""
-    return [
-        b for b in spans
-        if not any(a.start < b.start < a.end < b.end and all(t.pos_ == "PROPN" for t in a) for a in spans)
-    ]
+    names = [a for a in spans if all(t.pos_ == "PROPN" for t in a)]
+    return [b for b in spans if not any(a.start < b.start < a.end < b.end for a in names)]
 
 
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from factiongraph.actors.lexicon import SENDING_VERBS
-from factiongraph.frames.ties import tie_words
+from factiongraph.frames.ties import control_verb, tie_words
 from factiongraph.tables import word_set
 
 INTENT_VERBS = frozenset(
@@ -157,19 +157,6 @@ def _founding_purpose(clause: Any) -> bool:
     return clause.dep_ in ("advcl", "xcomp") and head.lemma_ in FOUNDING_VERBS and head.tag_ == "VBN"
 
 
-def _accusing_verb(verb: Any) -> Any:
-    """The accusing verb whose "of/for" phrase says `verb` was done ("X accused Y of arming Z", "Y was
-    blamed for shelling Z"), if any."""
-    if verb.dep_ != "pcomp" or verb.head.lower_ not in ("of", "for"):
-        return None
-    gov = verb.head.head
-    for _ in range(3):
-        if gov.pos_ == "VERB" or gov.head == gov:
-            break
-        gov = gov.head
-    return gov if gov.pos_ == "VERB" and gov.lemma_ in ACCUSING_VERBS else None
-
-
 def _classify(trigger: Any) -> Certainty:
     sent = trigger.sent
     facts = _sentence(sent)
@@ -235,14 +222,14 @@ def _classify(trigger: Any) -> Certainty:
             return Certainty("hedged")
 
     # reported: complement of a reporting verb, or "according to X", or "was reported"
-    for t in chain[1:]:
+    for below, t in zip(chain, chain[1:], strict=False):
         if t.lemma_ in REPORT_VERBS and t.pos_ in ("VERB", "AUX"):
             subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             return Certainty("reported", subj)
-        if t.lemma_ in BELIEF_VERBS and t.pos_ == "VERB" and chain[chain.index(t) - 1].dep_ == "ccomp":
+        if t.lemma_ in BELIEF_VERBS and t.pos_ == "VERB" and below.dep_ == "ccomp":
             subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             return Certainty("reported", subj)  # "police believe it works with Y": on the police's word
-    accusing = _accusing_verb(verb)
+    accusing = control_verb(verb, ACCUSING_VERBS, through=None, steps=3)
     if accusing is not None:  # "X accuses Y of arming Z": on X's word
         return Certainty("reported", next((c for c in accusing.children if c.dep_ == "nsubj"), None))
     if facts.according is not None:

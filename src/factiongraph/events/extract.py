@@ -40,6 +40,7 @@ from factiongraph.events.location import clause_place, is_locative, not_a_scene
 from factiongraph.frames import (
     ModifierTie,
     conjuncts,
+    control_verb,
     listed_after,
     modifier_ties,
     prep_objects,
@@ -392,8 +393,8 @@ def _subject(verb: Token, ms: _Mentions, depth: int = 0) -> Mention | None:
                     return None  # '"They are shelling us," X said': in direct speech only "we" is X
                 return _speaker(verb.head, ms)  # "X said they / their forces would ...": X
             return m
-    if _control_verb(verb) is not None:
-        return _object_controller(verb, ms)  # the accused, or no one named: never the accuser
+    if (gov := _control_verb(verb)) is not None:
+        return _object_controller(gov, ms)  # the accused, or no one named: never the accuser
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         m = ms.in_subtree(verb.head)  # "jihadis fighting the cannibals"
         if m is not None or verb.head.dep_ not in ("dobj", "pobj"):
@@ -445,24 +446,13 @@ def giver_of(verb: Token, ms: _Mentions) -> Mention | None:
 
 
 def _control_verb(verb: Token) -> Token | None:
-    """The verb of object control whose "of/for V-ing" `verb` is: "accuses Y of arming Z", also where the
-    parser hung the "of" phrase on a noun of the object ("accuses units of X's army of arming Z")."""
-    prep = verb.head
-    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in ("of", "for"):
-        return None
-    gov = prep.head
-    for _ in range(4):
-        if gov.pos_ == "VERB" or gov.dep_ not in ("pobj", "prep", "dobj", "nsubjpass"):
-            break
-        gov = gov.head
-    return gov if gov.pos_ == "VERB" and gov.lemma_.lower() in OBJECT_CONTROL else None
+    """The verb of object control whose "of/for V-ing" `verb` is ("accuses Y of arming Z")."""
+    return control_verb(verb, OBJECT_CONTROL)
 
 
-def _object_controller(verb: Token, ms: _Mentions) -> Mention | None:
-    """The doer of 'X accuses Y of arming Z' (Y) and of 'Y was accused of arming Z' (Y)."""
-    gov = _control_verb(verb)
-    if gov is None:
-        return None
+def _object_controller(gov: Token, ms: _Mentions) -> Mention | None:
+    """The doer of 'X accuses Y of arming Z' (Y) and of 'Y was accused of arming Z' (Y), `gov` being the
+    verb of object control (`_control_verb`)."""
     for c in gov.children:
         if c.dep_ in ("dobj", "nsubjpass"):
             if c.lower_ in ("which", "that", "who", "whom") and gov.dep_ == "relcl":

@@ -92,6 +92,28 @@ def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
             if p.dep_ == "pobj"]
 
 
+# the links from a noun of the object up to the verb of object control ("accuses units of X's army of ...")
+OBJECT_PATH = frozenset({"pobj", "prep", "dobj", "nsubjpass"})
+
+
+def control_verb(
+    verb: Token, verbs: frozenset[str], through: frozenset[str] | None = OBJECT_PATH, steps: int = 4
+) -> Token | None:
+    """The verb among `verbs` whose "of/for V-ing" phrase `verb` is ("X accuses Y of arming Z", "Y was
+    blamed for shelling Z"), also where the parser hung the phrase on a noun of the object ("accuses units
+    of X's army of arming Z"): up to `steps` heads, by the links in `through` (None: any link). Events,
+    certainty and mention-level ties read object control here."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in ("of", "for"):
+        return None
+    gov = prep.head
+    for _ in range(steps):
+        if gov.pos_ == "VERB" or gov.head == gov or through is not None and gov.dep_ not in through:
+            break
+        gov = gov.head
+    return gov if gov.pos_ == "VERB" and gov.lemma_.lower() in verbs else None
+
+
 def relational_owner(noun: Token) -> list[Token]:
     """The proper-noun compound of a relational noun that names the other side of its tie: "a US
     ally", "a Hamas rival", "an Iran proxy" (the ally *of* the US). A demonym adjective does not:

@@ -8,43 +8,34 @@ parsing, so what is kept stays true. `release` drops it when the stages are done
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Any
 
 _KEY = "factiongraph.tokens"
 
 
-def _kept(sd: Any) -> dict[str, tuple[Any, ...]]:
-    kept: dict[str, tuple[Any, ...]] | None = sd.user_data.get(_KEY)
-    if kept is None:
-        kept = sd.user_data[_KEY] = {}
-    return kept
+def _once(sd: Any, name: str, make: Callable[[], Iterable[Any]]) -> tuple[Any, ...]:
+    """What `make` gives for this Doc, made on the first call and kept in its `user_data`."""
+    kept: dict[str, tuple[Any, ...]] = sd.user_data.setdefault(_KEY, {})
+    out = kept.get(name)
+    if out is None:
+        out = kept[name] = tuple(make())
+    return out
 
 
 def tokens(sd: Any) -> tuple[Any, ...]:
     """`tuple(sd)`, made once per Doc."""
-    kept = _kept(sd)
-    out = kept.get("tokens")
-    if out is None:
-        out = kept["tokens"] = tuple(sd)
-    return out
+    return _once(sd, "tokens", lambda: sd)
 
 
 def entities(sd: Any) -> tuple[Any, ...]:
     """`sd.ents`, made once per Doc."""
-    kept = _kept(sd)
-    out = kept.get("ents")
-    if out is None:
-        out = kept["ents"] = tuple(sd.ents)
-    return out
+    return _once(sd, "ents", lambda: sd.ents)
 
 
 def sentences(sd: Any) -> tuple[Any, ...]:
     """`tuple(sd.sents)`, made once per Doc."""
-    kept = _kept(sd)
-    out = kept.get("sents")
-    if out is None:
-        out = kept["sents"] = tuple(sd.sents)
-    return out
+    return _once(sd, "sents", lambda: sd.sents)
 
 
 def release(sd: Any) -> None:
