@@ -138,3 +138,23 @@ def test_the_owner_of_what_an_attack_hits_stays_beside_several_groups(resolve, t
 )
 def test_a_capitalised_plural_opening_a_sentence_is_a_generic_group(resolve, text, generic):
     assert generic in {a.id for a in resolve(text).actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "description"),
+    [
+        ("The Guaviare Patriotic Front, a rebel army based in the hills, attacked a garrison. Cuba denies it.",
+         "guaviare-patriotic-front", "a rebel army"),
+        ("The Sandino Front, a guerrilla army, raided a depot. Venezuela denied backing it.",
+         "sandino-front", "a guerrilla army"),
+        ("Troops of Chile clashed with the Andes Liberation Front, an insurgent army of some 900 men.",
+         "andes-liberation-front", "an insurgent army"),
+    ],
+)
+def test_an_army_described_as_rebel_is_not_the_state_and_keeps_its_name(resolve, text, group, description):
+    doc = resolve(text)
+    m = mentions(doc)
+    assert group in m
+    states = {a.id for a in doc.actors if a.kind == "state"}
+    assert not any(description in texts for a, texts in m.items() if a in states)
+    assert not any(a in states for a, texts in m.items() if any("Front" in t for t in texts))

@@ -166,3 +166,18 @@ def test_a_reciprocal_clause_beside_another_event_is_told_in_full(run, text):
     doc = run(text)
     assert any(e.plover == "ASSAULT" for e in doc.events)
     assert any(r.type == "hostility" and r.method == "reciprocal" for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fighting pitted Hezbollah's armed wing, the Islamic Resistance, against the Amal Movement in 1988.",
+        "The Amniyat, al-Shabaab's intelligence wing, raided the market in Baidoa overnight.",
+        "Gunfire on Sunday pitted Hamas's military arm, the Qassam Brigades, against Fatah's guards.",
+    ],
+)
+def test_a_group_and_its_named_part_are_never_each_others_target(run, text):
+    pairs = {frozenset((a, b)) for _, a, b in triples(run(text)) if a and b}
+    whole_and_part = [("hezbollah", "islamic-resistance"), ("al-shabaab", "amniyat"), ("hamas", "qassam")]
+    for whole, part in whole_and_part:
+        assert not any(any(whole in x for x in p) and any(part in x for x in p) for p in pairs), pairs

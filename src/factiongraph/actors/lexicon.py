@@ -98,6 +98,10 @@ GENERIC_ARMED = {
 # "opposition forces", "insurgent fighters": a modifier naming a generic armed side, and the force nouns it names
 ARMED_MODIFIERS = {"opposition": "rebels", "rebel": "rebels", "insurgent": "insurgents", "militant": "militants"}
 FORCE_NOUNS = frozenset(["forces", "fighters", "troops", "units", "groups", "factions"])
+# Modifiers that make an army or its soldiers a non-state side's ("a rebel army", "guerrilla soldiers"):
+# the armed modifiers above and the adjectives of insurgency in the ACLED actor descriptions.
+NON_STATE_MODIFIERS = frozenset([*ARMED_MODIFIERS, "guerrilla", "separatist", "secessionist", "jihadist",
+                                 "insurgency", "mutinous", "mutineer", "renegade", "breakaway", "liberation"])
 
 # Victims and bystanders: all resolve to the document's civilians actor.
 CIVILIAN_NOUNS = frozenset(

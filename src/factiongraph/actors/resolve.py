@@ -361,6 +361,14 @@ class _Resolution:
             a, b = self.entities[other.actor_id], self.entities[m.actor_id]
             if a.known and b.known or _two_acronyms(m.text, other.text) and not _bracketed(span):
                 continue  # "the KIA, the AA and ...": two short names side by side are a list
+            if (m.how == "generic") != (other.how == "generic"):
+                # "the Free Hills Front, a rebel army": the description is the named group's; the named
+                # group does not become what the description alone would have been taken for
+                desc, named = (m, other) if m.how == "generic" else (other, m)
+                self.mentions = [dataclasses.replace(x, actor_id=named.actor_id) if x is desc else x
+                                 for x in self.mentions]
+                at = {i: dataclasses.replace(x, actor_id=named.actor_id) if x is desc else x for i, x in at.items()}
+                continue
             keep, gone = (b, a) if b.known and not a.known else (a, b)
             self._repoint(gone.id, keep.id)
             at = {i: dataclasses.replace(x, actor_id=keep.id) if x.actor_id == gone.id else x for i, x in at.items()}
@@ -1096,7 +1104,8 @@ class _Resolution:
                     start, tok.i + 1, Entity("rioters", "Rioters", "protesters", 5, self.focus, None, True), "generic"
                 )
             elif low in lx.STATE_FORCE_NOUNS and not _has_owner(tok) and tok.dep_ != "compound" \
-                    and not _sent_by_subject(tok) and not _numbered_unit(tok):
+                    and not _sent_by_subject(tok) and not _numbered_unit(tok) \
+                    and not any(c.lower_ in lx.NON_STATE_MODIFIERS for c in mods):
                 # "police arrested ...", "soldiers withdrew": the forces of the country reported on
                 entity = gov or Entity(
                     "generic-state-forces", "State forces (unidentified)", "state", 1, None, None, False
