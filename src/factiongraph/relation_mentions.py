@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from factiongraph.actors.lexicon import WEAPON_WORDS
 from factiongraph.actors.salience import PERIPHERAL_HINT
+from factiongraph.actors.wordlists import words
 from factiongraph.document import Document, Event, Mention, Relation, Span, as_certainty
 from factiongraph.events import certainty as cert
 from factiongraph.events import location
@@ -49,12 +50,13 @@ from factiongraph.events.extract import (
     region,
 )
 from factiongraph.events.lexicon import Lexicon
-from factiongraph.frames.ties import tie_words
+from factiongraph.frames.ties import proposer, tie_words
 from factiongraph.tables import word_set
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+COMPASS_ADJECTIVES = words("places", "compass_adjectives")
 HOSTILE_VERB_TYPES = frozenset({"ASSAULT", "COERCE"})
 HOSTILE_NOUN_TYPES = frozenset({"ASSAULT"})
 # modifiers that belong to a noun phrase's own span (not its attachments)
@@ -380,6 +382,12 @@ class _Sides:
         return None
 
 
+def _region_of(head: Token) -> bool:
+    """"southern Lebanon", "eastern Ukraine": a region of a country, the ground where an act happens (an
+    event's target in event coding), never a side of a tie (`places.yaml` compass adjectives)."""
+    return any(c.dep_ == "amod" and c.lower_ in COMPASS_ADJECTIVES and c.i < head.i for c in head.children)
+
+
 class Parties:
     """Whether an actor mention takes part in a clause or only sets its scene."""
 
@@ -411,9 +419,18 @@ class Parties:
         span = self.sd.char_span(m.start, m.end, alignment_mode="expand")
         return span.root if span is not None and len(span) else None
 
+    def proposer(self, m: Mention) -> bool:
+        """The mention names whose proposal a settlement noun is ("a Qatari peace plan", "an AU truce"),
+        whether its span stops at the modifier or takes in the noun."""
+        span = self.sd.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        return proposer(span[0]) or proposer(span.root) \
+            or len(span) > 1 and span.root.lemma_.lower() in tie_words().proposal_nouns
+
     def is_party(self, m: Mention) -> bool:
         head = self.head(m)
-        return not self.placelike(m) and not (head is not None and self.is_locative(head))
+        return not self.placelike(m) and not (head is not None and (self.is_locative(head) or _region_of(head)))
 
     def opposed(self, m: Mention, trigger: Token) -> bool:
         """The mention is what an 'against' between it and the trigger governs ("support the
@@ -525,7 +542,7 @@ class _Extractor:
         tok = arg
         if relative and not attacked:
             tok = self.attack_behind_place(tok)
-        if not _nominal(tok) or self.parties.is_locative(tok) or tok.lower_ in REFLEXIVES:
+        if not _nominal(tok) or self.parties.is_locative(tok) or _region_of(tok) or tok.lower_ in REFLEXIVES:
             return None  # a setting ("in Syria"), or the subject again ("killed himself")
         if tok.ent_type_ in NOT_PARTIES and tok.i not in self.ms.by_token:  # the tagger reads "ISIL" as a number
             return None
@@ -928,6 +945,8 @@ class _Extractor:
                         continue
                     if {self.kind(src[1].actor_id), self.kind(tgt[1].actor_id)} & NON_PARTY_KINDS:
                         continue
+                    if self.parties.proposer(tgt[1]):
+                        continue  # "X backs Egypt's proposal": the proposal is backed, Egypt is no client
                     if (src[1].actor_id, tgt[1].actor_id) not in seen:
                         seen.add((src[1].actor_id, tgt[1].actor_id))
                         rel = self.make(cue, c, src[1].actor_id, tgt[1].actor_id, src[0], tgt[0], exact=True)

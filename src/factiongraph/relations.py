@@ -864,6 +864,8 @@ def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
             continue
         if e.plover == "SUPPORT" and tok.lemma_.lower() not in MATERIAL_SUPPORT:
             continue  # praise, thanks, endorsement: PLOVER's verbal support is no patron-client tie
+        if rtype == "support" and settings.proposer(m2):
+            continue  # "X backed a Qatari peace plan": X backs the plan, Qatar is no client of X
         if e.plover == "COOPERATE" and tok.lemma_.lower() not in tie_words().alliance_predicates:
             continue  # "X, who leads Y", "X governed Y": cooperation in CAMEO's sense, no alliance
         if rtype == "hostility" and (judge := _judged(tok)) is not None and _is_subject_of(m1, judge, settings):
@@ -1260,6 +1262,8 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
                 rtype = "alliance"
             if cue is None:
                 continue
+            if rtype == "alliance" and cue.dep_ == "prep" and cue.head.pos_ in ("VERB", "AUX"):
+                continue  # "fight X alongside Y": Y stands with the verb's subject (the "alongside" rule), not X
             if rtype != "hostility" and any(t.i > cue.i and t.pos_ == "VERB" for t in gap):
                 continue  # "coordinate efforts to counter Y": Y belongs to another predicate
             if any(t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PRON" and t.head == cue for t in gap):
@@ -1275,6 +1279,8 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
             if head1 is not None and head1.dep_ == "poss" and _owner_of_relational(head1) == cue \
                     and head2 is not None and not cue.left_edge.i <= head2.i <= cue.right_edge.i:
                 continue  # "X and its allies out of Y": X's partners are the allies, and Y is no name of them
+            if any(settings.proposer(m) and settings.head(m) != cue for m in (m1, m2)):
+                continue  # "signed an AU truce to end the war with Y": the AU proposes, it does not fight
             if _prize(settings.head(m2)):
                 continue  # "the battle for northern Mali": what is fought over, not who
             if _closed_in_relative(settings.head(m1), cue):

@@ -222,3 +222,53 @@ def test_the_army_of_a_commander_is_the_group_the_registry_names_his_forces(reso
     lna = [a for a in doc.actors if a.id == "libyan-national-army"]
     assert lna and any(m.how == "generic" for m in lna[0].mentions)
     assert "libya" not in registry_ids(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "name"),
+    [
+        ("The Mozambique National Resistance attacked a train near Beira.", "mozambique",
+         "Mozambique National Resistance"),
+        ("The Lebanese National Resistance claimed the ambush on the coast road.", "lebanon",
+         "Lebanese National Resistance"),
+        ("The Syrian National Coalition condemned the strike on Idlib.", "syria", None),
+    ],
+)
+def test_a_country_in_a_resistance_or_coalition_name_is_part_of_the_name(resolve, text, state, name):
+    doc = resolve(text)
+    assert state not in registry_ids(doc)
+    if name is not None:
+        assert name in {a.name for a in doc.actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Ankara paid Kurdish men to guard the villages.", "peshmerga"),
+        ("Pashtun men were hired by the army to man the posts.", "taliban"),
+        ("Kurdish men queued at the border crossing near Zakho.", "ypg"),
+    ],
+)
+def test_men_of_a_people_are_not_the_armed_group_named_after_it(resolve, text, group):
+    assert not any(group in i for i in registry_ids(resolve(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "name"),
+    [
+        ("The Maoists' armed wing, the People's Liberation Army, will be confined to camps.", "china",
+         "People's Liberation Army"),
+        ("The People's Liberation Army, the Maoists' military arm, attacked a police post.", "china",
+         "People's Liberation Army"),
+        ("The junta's youth wing, the National Guard, patrolled the market.", "venezuela", None),
+    ],
+)
+def test_a_state_organs_name_given_to_another_groups_wing_is_that_wing(resolve, text, state, name):
+    doc = resolve(text)
+    assert state not in registry_ids(doc)
+    if name is not None:
+        assert name in {a.name for a in doc.actors}
+
+
+def test_a_state_organ_named_as_its_own_is_the_state(resolve):
+    assert "china" in registry_ids(resolve("China's People's Liberation Army held drills near Taiwan."))

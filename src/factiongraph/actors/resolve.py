@@ -43,6 +43,7 @@ _VENUE_HEADS = words("places", "venue_heads")
 _REGION_ADJECTIVES = words("places", "region_adjectives")
 _SETTING_NOUNS = words("places", "setting_nouns")
 _PLACE_PARTS = words("places", "place_parts")
+_COMPASS = words("places", "compass_adjectives")
 _FEATURE_WORDS = words("places", "feature_words")
 _GROUP_NAME_HEADS = words("names", "group_name_heads")
 # prepositions that name the other side of a conflict noun ("war against X", "war on X", "war with X")
@@ -649,6 +650,8 @@ class _Resolution:
                 cands = self.r.registry.lookup(span.text.replace(" ", "-"), self.doc.published)
             if not cands and span.text[:2].lower() == "al" and span.text[2:3].isupper():
                 cands = self.r.registry.lookup("al-" + span.text[2:], self.doc.published)  # "AlNusra Front"
+            if cands and all(c.kind in STATE_KINDS for c in cands) and _part_of_another(span.root):
+                continue  # "the Maoists' armed wing, the People's Liberation Army": not China's army
             if cands and self._former_office_holder(span, cands):
                 continue  # "Ali Abdullah Saleh" years after his presidency: a person, not Yemen
             if len(cands) > 1 and span.start > 0:
@@ -822,6 +825,8 @@ class _Resolution:
         head = root.head
         if _bordering(root):
             return True  # "the border with India": the country on the other side of a line
+        if any(c.dep_ == "amod" and c.lower_ in _COMPASS and c.i < span.start for c in root.children):
+            return True  # "in eastern Libya", "shelled southern Lebanon": a region of the country, not its state
         if head.i == root.i or head.pos_ not in ("NOUN", "PROPN") or self.taken[head.i]:
             return root.dep_ == "poss" and self.taken[head.i] and head.i != root.i and self._group_at(head.i)
         if root.dep_ == "poss" and any(c.dep_ == "compound" and self._group_at(c.i) for c in head.children):
@@ -949,7 +954,8 @@ class _Resolution:
             if actor is not None and agent:
                 self._add(tok.i, head.i + 1, self.r.registry_entity(actor, self.focus), "alias")
                 continue
-            if actor is not None and actor.kind not in STATE_KINDS and hl in _MEMBER_PLURALS:
+            if actor is not None and actor.kind not in STATE_KINDS and hl in _MEMBER_PLURALS \
+                    and not (tok.i in norp and hl == "men"):  # "Kurdish men": men of a people, not its group
                 # "Wagner's fighters", "Wagner mercenaries": an organisation's own people are the organisation
                 self._add(tok.i, tok.i + 1, self.r.registry_entity(actor, self.focus), "alias")
                 continue
@@ -1231,6 +1237,8 @@ class _Resolution:
             if sd[start].lower_ == "operation":
                 continue  # "Operation Peace Storm" names an operation, not who runs it
             known = self._respelled(text)
+            if known is not None and known.kind in STATE_KINDS and _part_of_another(root):
+                known = None  # "the Maoists' armed wing, the People's Liberation Army": the wing's own name
             if known is not None:
                 self._add(start, end, known, "alias")
                 self._acronym_after(ent.end, known)
@@ -1894,6 +1902,14 @@ def _non_restrictive(clause: Token) -> bool:
     it follows; without the comma ("the group that ...") it picks out which one (English grammar)."""
     left = clause.left_edge.i
     return left > 0 and clause.doc[left - 1].text == ","
+
+
+def _part_of_another(root: Token) -> bool:
+    """A name in apposition with a possessed part noun ("X's armed wing, the Y", "the Y, X's military
+    arm"): it names that part of X (the part nouns of `descriptions.yaml`)."""
+    nouns = [root.head] if root.dep_ == "appos" else []
+    nouns += [c for c in root.children if c.dep_ == "appos"]
+    return any(n.lemma_.lower() in _PART_NOUNS and any(c.dep_ == "poss" for c in n.children) for n in nouns)
 
 
 def _names_a_part(root: Token) -> bool:

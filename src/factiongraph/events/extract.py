@@ -938,7 +938,7 @@ def _speech_act(tok: Token, plover: str, mode: str | None = None) -> tuple[str, 
         return "REQUEST", speaker
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in REFUSAL and plover != "REJECT":
         return "REJECT", speaker  # "declined to resign", "refused to meet"
-    negated = any(c.dep_ == "neg" for c in tok.children)
+    negated = any(c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ == "never" for c in tok.children)
     # "ready to ship arms to help protect X": an intention governs its purpose clauses too
     governor = tok.head if tok.dep_ == "advcl" and _to_clause(tok) and tok.head.dep_ == "xcomp" else tok
     if governor is not tok and governor.head.lemma_.lower() in COMMISSIVE:
@@ -950,6 +950,8 @@ def _speech_act(tok: Token, plover: str, mode: str | None = None) -> tuple[str, 
         return None
     if negated and plover in COOPERATIVE | {"AGREE"}:
         return "REJECT", speaker  # "would not meet their demands"
+    if negated and plover in HOSTILE:
+        return None  # "will never fight X": a promise not to act is no threat; the act stays negated
     if plover in COOPERATIVE | HOSTILE and any(
         c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ == "unless" for k in c.children) for c in tok.children
     ):

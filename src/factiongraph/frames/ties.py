@@ -35,6 +35,7 @@ class TieWords:
     surrender_verbs: frozenset[str]  # "X surrendered to Y": Y is X's enemy
     reciprocal_verbs: frozenset[str]  # "X and Y clashed": the co-agents may be the two sides
     truce_nouns: frozenset[str]  # "X agreed a ceasefire with Y": X and Y are enemies
+    proposal_nouns: frozenset[str]  # "a Qatari peace plan": the modifier names the proposer, not a side
     pact_verbs: frozenset[str]  # the verbs whose subject is a side of the truce they take as object
     membership_frames: Mapping[str, frozenset[str]]  # "within the ranks of Y": noun -> its prepositions
     allegiance_words: Mapping[str, tuple[str, ...]]  # "loyal to Y", "answers to Y": word -> its prepositions
@@ -63,12 +64,20 @@ def tie_words() -> TieWords:
         surrender_verbs=frozenset(raw["surrender_verbs"]),
         reciprocal_verbs=frozenset(raw["reciprocal_verbs"]),
         truce_nouns=frozenset(raw["truce_nouns"]),
+        proposal_nouns=frozenset(raw["proposal_nouns"]),
         pact_verbs=frozenset(raw["pact_verbs"]),
         membership_frames=MappingProxyType({str(k): frozenset(v) for k, v in raw["membership_frames"].items()}),
         allegiance_words=MappingProxyType({str(k): tuple(v) for k, v in raw["allegiance_words"].items()}),
         group_nouns=frozenset(raw["group_nouns"]),
         naming_verbs=frozenset(raw["naming_verbs"]),
     )
+
+
+def proposer(tok: Token | None) -> bool:
+    """`tok` names whose settlement a proposal noun is ("a Qatari peace plan", "an African Union truce",
+    "Egypt's proposal"): the proposer, neither a side of the war it would end nor a client of its backers."""
+    return tok is not None and tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head.i > tok.i \
+        and tok.head.lemma_.lower() in tie_words().proposal_nouns
 
 
 def named_as(noun: Token) -> list[Token]:

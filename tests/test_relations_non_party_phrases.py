@@ -1,0 +1,77 @@
+"""Phrases that name someone beside a tie without making it a side: the proposer of a settlement, the
+companion of a verb's subject, a region of a country, and a promise not to fight."""
+
+from __future__ import annotations
+
+import pytest
+
+from factiongraph.document import Document
+from factiongraph.pipeline import extract
+
+
+@pytest.fixture(scope="module")
+def run(pipeline):
+    return lambda text: extract(text, pipeline=pipeline)
+
+
+def ties(doc: Document) -> set[tuple[str, frozenset[str]]]:
+    return {(r.type, frozenset((r.source, r.target))) for r in doc.relations}
+
+
+def has(doc: Document, a: str, b: str) -> bool:
+    return any({a, b} == set(pair) for _, pair in ties(doc))
+
+
+@pytest.mark.parametrize(
+    ("text", "proposer", "side"),
+    [
+        ("The rebels signed an African Union truce to end the border war with Chad.", "african-union", "chad"),
+        ("Khartoum backed a Qatari peace plan meant to halt the fighting with the SLA.", "qatar", "sudan"),
+        ("Kenya supports Egypt's proposal to end the war between the army and the RSF.", "egypt", "kenya"),
+    ],
+)
+def test_the_proposer_of_a_settlement_is_no_side_and_no_client(run, text, proposer, side):
+    doc = run(text)
+    assert not any(proposer in pair for _, pair in ties(doc)), ties(doc)
+    assert not has(doc, proposer, side)
+
+
+@pytest.mark.parametrize(
+    ("text", "fought", "companion"),
+    [
+        ("Ankara paid Kurdish villagers to fight the PKK alongside the gendarmerie.", "pkk", "turkey"),
+        ("Local militias hunted al-Shabaab alongside Kenyan troops last year.", "al-shabaab", "kenya"),
+        ("Volunteers were trained to battle the Taliban alongside the police.", "taliban", "afghanistan"),
+    ],
+)
+def test_the_companion_of_a_fight_is_never_allied_to_the_one_fought(run, text, fought, companion):
+    doc = run(text)
+    assert ("alliance", frozenset((fought, companion))) not in ties(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker", "country"),
+    [
+        ("Israeli jets pounded southern Lebanon for a third day.", "israel", "lebanon"),
+        ("Russian artillery shelled eastern Ukraine overnight.", "russia", "ukraine"),
+        ("Ethiopian troops bombarded central Somalia on Friday.", "ethiopia", "somalia"),
+    ],
+)
+def test_a_region_of_a_country_is_ground_not_a_side_of_a_tie(run, text, attacker, country):
+    doc = run(text)
+    assert not has(doc, attacker, country)
+    assert country not in {a.id for a in doc.actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b"),
+    [
+        ("The Lebanese army will never fight Hezbollah.", "lebanon", "hezbollah"),
+        ("Kenya would not attack al-Shabaab inside Somalia, the minister said.", "kenya", "al-shabaab"),
+        ("Chad will never bomb the FACT rebels, its president promised.", "chad", "fact"),
+    ],
+)
+def test_a_promise_not_to_fight_is_no_threat_and_no_hostility(run, a, b, text):
+    doc = run(text)
+    assert not any(a in x and b in x for x in [" ".join(p) for _, p in ties(doc)]), ties(doc)
+    assert not any(e.plover == "THREATEN" for e in doc.events)
