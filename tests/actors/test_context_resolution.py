@@ -272,3 +272,31 @@ def test_a_state_organs_name_given_to_another_groups_wing_is_that_wing(resolve, 
 
 def test_a_state_organ_named_as_its_own_is_the_state(resolve):
     assert "china" in registry_ids(resolve("China's People's Liberation Army held drills near Taiwan."))
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("The Palestinian guerrilla leader Abu Nidal left Fatah in 1974.", "palestine"),
+        ("A Kurdish rebel commander said the jets had struck his unit.", "kurdistan"),
+        ("The Sudanese militia leader Musa Hilal was arrested in November.", "sudan"),
+    ],
+)
+def test_a_leader_called_rebel_or_guerrilla_is_not_the_state_of_his_people(resolve, text, state):
+    assert not any(state in i for i in registry_ids(resolve(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "name"),
+    [
+        ("Abu Nidal broke with Fatah and founded the Fatah Revolutionary Council.", "fatah",
+         "Fatah Revolutionary Council"),
+        ("Envoys of the Hamas Shura Council met in Doha.", "hamas", "Hamas Shura Council"),
+        ("The Sudan Revolutionary Council declared a truce.", "sudan", "Sudan Revolutionary Council"),
+    ],
+)
+def test_a_name_inside_a_councils_longer_name_is_part_of_it(resolve, text, group, name):
+    doc = resolve(text)
+    assert name in {a.name for a in doc.actors}
+    start = text.index(name)
+    assert not any(start <= m.start < start + len(name) for a in doc.actors if a.name != name for m in a.mentions)

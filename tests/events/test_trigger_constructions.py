@@ -361,3 +361,19 @@ def test_purpose_in_a_relative_clause_without_intent_verb_is_still_told(run):
     assert ("ASSAULT", "nato", "serbia") in triples(
         run("Russia rejected the excuse that NATO used to bomb Serbia in 1999.")
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The border raids gave Israel the pretext it wanted.",
+        "The truce gave the rebels a chance to regroup in the hills.",
+        "The bombing gave Ankara an excuse for a wider campaign.",
+    ],
+)
+def test_giving_a_reason_or_an_occasion_is_no_aid(run, text):
+    assert not any(p == "AID" for p, _, _ in triples(run(text)))
+
+
+def test_giving_arms_is_still_aid(run):
+    assert ("AID", "iran", "houthis") in triples(run("Iran gave the Houthis missiles."))

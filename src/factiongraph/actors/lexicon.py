@@ -101,7 +101,8 @@ FORCE_NOUNS = frozenset(["forces", "fighters", "troops", "units", "groups", "fac
 # Modifiers that make an army or its soldiers a non-state side's ("a rebel army", "guerrilla soldiers"):
 # the armed modifiers above and the adjectives of insurgency in the ACLED actor descriptions.
 NON_STATE_MODIFIERS = frozenset([*ARMED_MODIFIERS, "guerrilla", "separatist", "secessionist", "jihadist",
-                                 "insurgency", "mutinous", "mutineer", "renegade", "breakaway", "liberation"])
+                                 "insurgency", "mutinous", "mutineer", "renegade", "breakaway", "liberation",
+                                 "militia"])
 
 # Victims and bystanders: all resolve to the document's civilians actor.
 CIVILIAN_NOUNS = frozenset(

@@ -951,6 +951,10 @@ class _Resolution:
             if _relational_noun(head):
                 actor = None  # "Sudanese allies", "its Libyan partners": a group of that people, not the state
             agent = head.lemma_.lower() in lx.STATE_AGENT_NOUNS or hl in lx.STATE_AGENT_NOUNS
+            if agent and any(t.lower_ in lx.NON_STATE_MODIFIERS for t in sd[tok.i + 1 : head.i]):
+                if head.dep_ == "compound" and head.head.ent_type_ == "PERSON":
+                    continue  # "the Palestinian guerrilla leader Abu Nidal": the man named after it
+                actor = None  # "Afghan rebel leaders": a people's rebels, not its state
             if actor is not None and agent:
                 self._add(tok.i, head.i + 1, self.r.registry_entity(actor, self.focus), "alias")
                 continue
