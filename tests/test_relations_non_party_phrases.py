@@ -75,3 +75,19 @@ def test_a_promise_not_to_fight_is_no_threat_and_no_hostility(run, a, b, text):
     doc = run(text)
     assert not any(a in x and b in x for x in [" ".join(p) for _, p in ties(doc)]), ties(doc)
     assert not any(e.plover == "THREATEN" for e in doc.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b"),
+    [
+        ("The army lost the pass to the Kuru Front and to fighters of the Tana Movement, who came across the "
+         "border to fight alongside the Kuru Front.", "tana", "kuru"),
+        ("Sudan lost Kurmuk to the SPLA and to Ethiopian units that moved in to fight alongside the SPLA.",
+         "ethiopia", "spla"),
+        ("Mali lost Kidal to the MNLA and to Tuareg fighters of the HCUA who came to fight beside the MNLA.",
+         "hcua", "mnla"),
+    ],
+)
+def test_those_who_fight_alongside_each_other_are_not_enemies(run, text, a, b):
+    doc = run(text)
+    assert not any(t == "hostility" and any(a in x for x in p) and any(b in x for x in p) for t, p in ties(doc))

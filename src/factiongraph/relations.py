@@ -1248,6 +1248,9 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue  # "X fought side by side with Y": Y fights beside X
             cue = next((t for t in gap if t.lemma_.lower() in HOSTILE_CUES or t.lower_ in HOSTILE_CUES), None)
             rtype = "hostility"
+            if cue is not None and any(t.i > cue.i and t.dep_ == "prep" and t.lower_ in ("alongside", "beside")
+                                       for t in gap):
+                continue  # "X crossed over to fight alongside Y": Y is X's companion in the fight
             if cue is not None and any(t.i > cue.i and t.lemma_.lower() in SUPPORT_CUES for t in gap):
                 continue  # "joined the fight to back Y": Y is backed, not fought; cue words cannot tell which
             if cue is None:

@@ -300,3 +300,17 @@ def test_a_name_inside_a_councils_longer_name_is_part_of_it(resolve, text, group
     assert name in {a.name for a in doc.actors}
     start = text.index(name)
     assert not any(start <= m.start < start + len(name) for a in doc.actors if a.name != name for m in a.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Zambia hosts the guerrillas. The interim government of Bishop Muzorewa has armed auxiliaries.", "zambia"),
+        ("Chad sent troops. The government of Sheikh Sharif asked for more.", "chad"),
+        ("Kenya backs the deal. The regime of General Abacha jailed critics.", "kenya"),
+    ],
+)
+def test_a_government_of_a_named_man_is_not_the_reports_state(resolve, text, state):
+    doc = resolve(text)
+    mentions = {m.text for a in doc.actors if a.id == state for m in a.mentions}
+    assert not any(w in m for m in mentions for w in ("government", "regime"))

@@ -1144,6 +1144,7 @@ class _Resolution:
                 and (
                     low in ("government", "regime", "junta")
                     and tok.dep_ != "compound"
+                    and not _owned_by_another(tok, self.focus, self.r)  # "the government of Bishop X"
                     or (
                         low in ("forces", "troops", "soldiers")
                         and any(
