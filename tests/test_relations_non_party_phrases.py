@@ -91,3 +91,17 @@ def test_a_promise_not_to_fight_is_no_threat_and_no_hostility(run, a, b, text):
 def test_those_who_fight_alongside_each_other_are_not_enemies(run, text, a, b):
     doc = run(text)
     assert not any(t == "hostility" and any(a in x for x in p) and any(b in x for x in p) for t, p in ties(doc))
+
+
+@pytest.mark.parametrize(
+    ("text", "accuser", "helped"),
+    [
+        ("Croatia, which Bosnian officials accuse of sending troops to help the Croat Defence Council, signed the "
+         "deal.", "bosnia", "croat"),
+        ("Rwanda, which Congolese ministers accuse of arming the M23, denied it.", "congo", "m23"),
+        ("Eritrea, which Ethiopian officials blame for helping the OLF, rejected the charge.", "ethiopia", "olf"),
+    ],
+)
+def test_the_accuser_in_a_relative_clause_is_no_party_to_the_help_it_alleges(run, text, accuser, helped):
+    doc = run(text)
+    assert not any(any(accuser in x for x in p) and any(helped in x for x in p) for _, p in ties(doc)), ties(doc)

@@ -1240,6 +1240,9 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue  # "X will be allies again once Y and Z make a deal": Y is in another clause
             if any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SOURCE_VERBS for t in gap):
                 continue  # "the UN says the group's offensive ...": a speaker is no party to what it reports
+            if any(t.lemma_.lower() in cert.ACCUSING_VERBS and (t.pos_ == "VERB" or t.dep_ in ("relcl", "ROOT"))
+                   for t in gap):  # (the tagger may read "accuse" in a relative clause as a noun)
+                continue  # "X, which Y accuses of sending troops to help Z": the accuser is no party to the deed
             if any(t.pos_ == "VERB" and t.lemma_.lower() in CONDEMN_VERBS for t in gap):
                 continue  # "X condemns the attacks against Y": X judges them, X does not attack Y
             if any(t.lemma_.lower() in SIDE_NOUNS and t.head.lower_ == "on" for t in gap):
