@@ -317,3 +317,17 @@ def test_relations_two_coordinated_clauses_of_support_each_tie_their_own_pair(ru
 def test_relations_a_tie_noun_describes_the_object_or_the_name_it_is_set_off_from(run, text, row, wrong):
     got = {(r.type, r.source, r.target) for r in run(text).relations}
     assert row in got and wrong not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "patron", "client", "possessor"),
+    [
+        ("Cuba sent more troops. Its enemy, Jonas Savimbi's UNITA, is armed by Pretoria.", "south-africa",
+         "unita", "cuba"),
+        ("Chad hit back at once. Its old foe, the FACT, is backed by the Wagner Group.", "wagner", "fact", "chad"),
+        ("Mali protested. Its rival, the MNLA, is funded by Qatar, officials claim.", "qatar", "mnla", "mali"),
+    ],
+)
+def test_a_backed_relational_noun_is_its_apposition_not_its_possessor(run, text, patron, client, possessor):
+    got = {(r.type, r.source, r.target) for r in run(text).relations}
+    assert not any(t == "support" and s.startswith(patron) and o == possessor for t, s, o in got), got

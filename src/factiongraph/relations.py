@@ -386,6 +386,10 @@ def _noun_itself(noun: Token, ms: _Mentions, skip: Token) -> Mention | None:
     m = ms.at(noun)
     if m is not None:
         return m
+    if noun.pos_ == "NOUN" and _relational(noun):
+        # "its enemy, UNITA": a relational noun names the other side of its tie; its referent is the name
+        # in apposition, never its possessor
+        return next((x for c in noun.children if c.dep_ == "appos" and (x := ms.at(c)) is not None), None)
     for c in noun.children:
         if c.dep_ in ("compound", "poss", "amod", "nmod") and c is not skip and (m := ms.at(c)) is not None:
             return m
