@@ -314,3 +314,15 @@ def test_a_government_of_a_named_man_is_not_the_reports_state(resolve, text, sta
     doc = resolve(text)
     mentions = {m.text for a in doc.actors if a.id == state for m in a.mentions}
     assert not any(w in m for m in mentions for w in ("government", "regime"))
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Manila links the band to a Saudi financier.", "saudi-arabia"),
+        ("Eritrea ships arms to the rebels with the help of the Mogadishu warlord Hussein Aidid.", "somalia"),
+        ("Police arrested a Pakistani businessman who funds the group.", "pakistan"),
+    ],
+)
+def test_a_country_naming_where_a_private_person_is_from_is_not_the_state(resolve, text, state):
+    assert state not in registry_ids(resolve(text))

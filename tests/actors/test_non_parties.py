@@ -350,6 +350,20 @@ def test_a_town_taken_is_a_place_even_when_tagged_as_a_person(run, text, town):
 
 
 @pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Saudi jets struck Sanaa on Monday, killing 12 people.", "Sanaa"),
+        ("Government artillery shelled Kassala overnight.", "Kassala"),
+        ("The rebels besieged Malakal for a month.", "Malakal"),
+    ],
+)
+def test_a_town_bombarded_is_a_place_and_no_party_even_when_tagged_as_a_person(run, text, town):
+    doc = run(text)
+    assert town not in {a.name for a in doc.actors}
+    assert not any(town.lower() in (r.source, r.target) for r in doc.relations)
+
+
+@pytest.mark.parametrize(
     ("text", "state"),
     [
         ("Royalist troops were retreating towards O'Smach on the Thai border.", "thailand"),

@@ -44,6 +44,7 @@ _REGION_ADJECTIVES = words("places", "region_adjectives")
 _SETTING_NOUNS = words("places", "setting_nouns")
 _PLACE_PARTS = words("places", "place_parts")
 _COMPASS = words("places", "compass_adjectives")
+_PRIVATE_PERSONS = words("places", "private_person_nouns")
 _FEATURE_WORDS = words("places", "feature_words")
 _GROUP_NAME_HEADS = words("names", "group_name_heads")
 # prepositions that name the other side of a conflict noun ("war against X", "war on X", "war with X")
@@ -832,6 +833,9 @@ class _Resolution:
         if root.dep_ == "poss" and any(c.dep_ == "compound" and self._group_at(c.i) for c in head.children):
             return True  # "Lebanon's Hezbollah militia"
         lemma = head.lemma_.lower()
+        if root.dep_ in ("compound", "amod", "nmod") and head.i > root.i \
+                and (head.lower_ in _PRIVATE_PERSONS or head.lower_ in lx.VICTIM_NOUNS):
+            return True  # "a Saudi financier", "the Mogadishu warlord": where a private person is from
         if root.dep_ in ("compound", "amod", "nmod"):
             return lemma in _VENUE_HEADS or head.lower_ in _VENUE_HEADS
         if root.dep_ == "poss":
@@ -948,8 +952,9 @@ class _Resolution:
                 name = sd[tok.i : head.i + 1].text
                 self._add(tok.i, head.i + 1, Entity(_slug(name), name, kind, inter, None, None, False), "generic")
                 continue
-            if _relational_noun(head):
-                actor = None  # "Sudanese allies", "its Libyan partners": a group of that people, not the state
+            if _relational_noun(head) or hl in _PRIVATE_PERSONS:
+                # "Sudanese allies", "its Libyan partners", "a Saudi financier": people of that nation, not the state
+                actor = None
             agent = head.lemma_.lower() in lx.STATE_AGENT_NOUNS or hl in lx.STATE_AGENT_NOUNS
             if agent and any(t.lower_ in lx.NON_STATE_MODIFIERS for t in sd[tok.i + 1 : head.i]):
                 if head.dep_ == "compound" and head.head.ent_type_ == "PERSON":
@@ -959,7 +964,7 @@ class _Resolution:
                 self._add(tok.i, head.i + 1, self.r.registry_entity(actor, self.focus), "alias")
                 continue
             if actor is not None and actor.kind not in STATE_KINDS and hl in _MEMBER_PLURALS \
-                    and not (tok.i in norp and hl == "men"):  # "Kurdish men": men of a people, not its group
+                    and not (tok.pos_ == "ADJ" and hl == "men"):  # "Kurdish men": men of a people, not its group
                 # "Wagner's fighters", "Wagner mercenaries": an organisation's own people are the organisation
                 self._add(tok.i, tok.i + 1, self.r.registry_entity(actor, self.focus), "alias")
                 continue
@@ -1384,6 +1389,8 @@ class _Resolution:
         """'Palestinians', 'Bosnian Serbs': a people acting as a group (not a bare adjective)."""
         root = ent.root
         text = ent.text
+        if root.dep_ in ("amod", "compound") and root.head.i > root.i and root.head.lower_ in _PRIVATE_PERSONS:
+            return  # "a Saudi financier": where a private person is from
         cands = self.r.registry.lookup(text, self.doc.published)
         if cands:
             self._add(ent.start, ent.end, self.r.registry_entity(cands[0], self.focus), "alias")

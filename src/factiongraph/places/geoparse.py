@@ -93,6 +93,7 @@ club cup league battle war attack attacks strike strikes bomb bombs fire fires
 # and the plural nouns, regional and ethnic words of data/demonyms.yaml (see `_nationality_word`).
 NATIONALITY_WORDS = word_set("demonyms", "nationality_words")
 TERRITORY_VERBS = word_set("cues", "territory_verbs")
+GROUND_VERBS = TERRITORY_VERBS | word_set("cues", "bombardment_verbs")
 
 
 def _nationality_word(key: str, gaz: Gazetteer) -> bool:
@@ -448,8 +449,9 @@ def _accept(m: _Match, toks: list, i: int, j: int, text: str, gaz: Gazetteer, in
 
 
 def _taken_ground(tok: Any) -> bool:
-    """The name is the object of a verb of taking ground ("stormed Sukhumi", "captured Sanaa"): a place."""
-    return tok is not None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in TERRITORY_VERBS
+    """The name is the object of a verb of taking or bombarding ground ("stormed Sukhumi", "shelled Sanaa"): a
+    place."""
+    return tok is not None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in GROUND_VERBS
 
 
 def _name_part(text: str, ent: tuple[int, int, str], start: int, end: int) -> bool:
