@@ -326,3 +326,21 @@ def test_a_government_of_a_named_man_is_not_the_reports_state(resolve, text, sta
 )
 def test_a_country_naming_where_a_private_person_is_from_is_not_the_state(resolve, text, state):
     assert state not in registry_ids(resolve(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "name"),
+    [
+        ("Serb forces shelled Sarajevo again on Monday, Bosnian officials said.", "serbia", "Serb forces"),
+        ("Croatian troops retook the Krajina from Serb forces in August 1995.", "serbia", "Serb forces"),
+        ("Bosnian government troops fought Croat forces around Mostar in 1993.", "croatia", "Croat forces"),
+    ],
+)
+def test_a_people_across_borders_fighting_in_another_country_is_not_its_namesake_state(resolve, text, state, name):
+    doc = resolve(text)
+    assert state not in registry_ids(doc)
+    assert name in {a.name for a in doc.actors}
+
+
+def test_a_cross_border_peoples_name_in_a_report_on_its_own_state_is_that_state(resolve):
+    assert "serbia" in registry_ids(resolve("Belgrade said Serb police had arrested the suspects in Nis."))

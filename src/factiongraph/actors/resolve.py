@@ -30,6 +30,7 @@ from factiongraph.document import Actor, Document, Mention, as_actor_kind, as_me
 from factiongraph.frames import conjuncts, named_as, prep_objects, tie_words
 from factiongraph.frames.modifiers import load_rules as load_modifier_rules
 from factiongraph.frames.tokens import entities, sentences, tokens
+from factiongraph.tables import word_set
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -45,6 +46,8 @@ _SETTING_NOUNS = words("places", "setting_nouns")
 _PLACE_PARTS = words("places", "place_parts")
 _COMPASS = words("places", "compass_adjectives")
 _PRIVATE_PERSONS = words("places", "private_person_nouns")
+# peoples living across borders whose name is also a state's adjective ("Serb", "Croat"): data/demonyms.yaml
+_CROSS_BORDER = frozenset(w.lower() for w in word_set("demonyms", "not_only_a_country"))
 _FEATURE_WORDS = words("places", "feature_words")
 _GROUP_NAME_HEADS = words("names", "group_name_heads")
 # prepositions that name the other side of a conflict noun ("war against X", "war on X", "war with X")
@@ -952,6 +955,9 @@ class _Resolution:
                 name = sd[tok.i : head.i + 1].text
                 self._add(tok.i, head.i + 1, Entity(_slug(name), name, kind, inter, None, None, False), "generic")
                 continue
+            if actor is not None and actor.kind in STATE_KINDS and tok.lower_ in _CROSS_BORDER \
+                    and self.focus is not None and actor.country != self.focus:
+                actor = None  # "Serb forces" in a report on Bosnia or Croatia: that people's fighters, not Serbia
             if _relational_noun(head) or hl in _PRIVATE_PERSONS:
                 # "Sudanese allies", "its Libyan partners", "a Saudi financier": people of that nation, not the state
                 actor = None
