@@ -47,7 +47,7 @@ _PLACE_PARTS = words("places", "place_parts")
 _COMPASS = words("places", "compass_adjectives")
 _PRIVATE_PERSONS = words("places", "private_person_nouns")
 # peoples living across borders whose name is also a state's adjective ("Serb", "Croat"): data/demonyms.yaml
-_CROSS_BORDER = frozenset(w.lower() for w in word_set("demonyms", "not_only_a_country"))
+_CROSS_BORDER = frozenset(w.lower() for w in word_set("demonyms", "cross_border_peoples"))
 _FEATURE_WORDS = words("places", "feature_words")
 _GROUP_NAME_HEADS = words("names", "group_name_heads")
 # prepositions that name the other side of a conflict noun ("war against X", "war on X", "war with X")
