@@ -331,3 +331,19 @@ def test_relations_a_tie_noun_describes_the_object_or_the_name_it_is_set_off_fro
 def test_a_backed_relational_noun_is_its_apposition_not_its_possessor(run, text, patron, client, possessor):
     got = {(r.type, r.source, r.target) for r in run(text).relations}
     assert not any(t == "support" and s.startswith(patron) and o == possessor for t, s, o in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Australian pilot John Reid was released on Sunday, more than a year after fighters of the West Kuru "
+         "National Army (WKNA), the armed wing of the Free Kuru Movement, seized him when he landed at Wamena.",
+         "john-reid"),
+        ("Engineer Anna Berg was freed on Friday, a year after gunmen of the Tana Liberation Army (TLA), the armed "
+         "wing of the Tana Front, took her near the dam.", "anna-berg"),
+        ("Doctor Paul Mensah was set free yesterday, weeks after rebels of the Volta Army (VA), the military wing "
+         "of the Volta Movement, abducted him.", "paul-mensah"),
+    ],
+)
+def test_a_description_hung_across_a_clause_on_a_far_noun_states_no_tie(run, text, person):
+    assert not any(person in (r.source, r.target) for r in run(text).relations)

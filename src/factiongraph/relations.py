@@ -643,6 +643,8 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                 own = _theme(tok.head, tie_ms)
             elif tok.dep_ == "appos":
                 own = tie_ms.in_subtree(tok.head)
+                if any(t.pos_ in ("VERB", "AUX") for t in tok.doc[tok.head.i + 1 : tok.left_edge.i]):
+                    own = None  # a clause between the noun and the description: the parser hung it on a far noun
                 if own is not None and tok.left_edge.idx <= own.start < tok.right_edge.idx + len(tok.right_edge):
                     own = None  # "X, the military wing of Y's Z": an unnamed X, not the Y inside the tie phrase
             elif named is not None and poss is not None:
