@@ -109,3 +109,19 @@ def test_old_and_new_name_of_a_renamed_group_are_one_actor(resolve, text):
 )
 def test_a_bare_head_noun_is_the_one_named_group_with_that_head(resolve, text, expected):
     assert expected in groups(resolve(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "group"),
+    [
+        ("Aslam Baloch broke with Hyrbyair Marri this year. Aslam's faction later sided with the Baloch Republican "
+         "Guards. Who pays the army to kill Baloch youth?", "Aslam Baloch", "Baloch Republican Guards"),
+        ("Hassan Kuru quit the movement in May. Hassan then joined the Kuru Liberation Front.", "Hassan Kuru",
+         "Kuru Liberation Front"),
+        ("Ali Tana left the rebels. Ali's men now fight for the Tana Patriotic Front.", "Ali Tana",
+         "Tana Patriotic Front"),
+    ],
+)
+def test_a_person_and_a_group_sharing_a_word_stay_two_actors(resolve, text, person, group):
+    owners = {m.text: a.id for a in resolve(text).actors for m in a.mentions}
+    assert owners[person] != owners[group]

@@ -412,6 +412,8 @@ class _Resolution:
                 if a != b
                 and a not in merged
                 and not (person and self.entities[a].known)
+                # a group named as one ("Baloch Republican Guards") never joins a person who shares a word
+                and not self._person_beside_group(a, b, names) and not self._person_beside_group(b, a, names)
                 and any(_shortens(nb, na) for nb in names[b] for na in names[a])
             ]
             if not targets and not person:
@@ -432,6 +434,13 @@ class _Resolution:
                 self._repoint(b, targets[0])
                 merged.add(b)
         self._merge_renamed(names)
+
+    def _person_beside_group(self, person: str, group: str, names: dict[str, set[str]]) -> bool:
+        """A person and a group that only share a word ("Aslam Baloch", "the Baloch Republican Guards"): two
+        actors. A name tagged as a person that shortens the group's whole name ("Suqour al-Badiya") is the group."""
+        name = self.entities[person].name
+        return person in self.persons and _org_named(self.entities[group].name) \
+            and not any(_shortens(name, n) for n in names[group])
 
     def _merge_renamed(self, names: dict[str, set[str]]) -> None:
         """A registry actor and its renamed predecessor or successor, both named: the one of the report's date."""
@@ -1928,6 +1937,11 @@ def _part_of_another(root: Token) -> bool:
     nouns = [root.head] if root.dep_ == "appos" else []
     nouns += [c for c in root.children if c.dep_ == "appos"]
     return any(n.lemma_.lower() in _PART_NOUNS and any(c.dep_ == "poss" for c in n.children) for n in nouns)
+
+
+def _org_named(name: str) -> bool:
+    """The name has an organisation's head word ("Front", "Guards", "Brigade"): a group's name."""
+    return any(w in variants.ORG_HEADS for w in normalize_name(name).split())
 
 
 def _names_a_part(root: Token) -> bool:
