@@ -51,6 +51,7 @@ from factiongraph.events.extract import (
 )
 from factiongraph.events.lexicon import Lexicon
 from factiongraph.frames.ties import proposer, tie_words
+from factiongraph.frames.tokens import span_at
 from factiongraph.tables import word_set
 
 if TYPE_CHECKING:
@@ -337,7 +338,7 @@ def _guessed_place(doc: Document, e: Event) -> bool:
         return False
     inside = [m for m in actor.mentions if e.evidence.start <= m.start and m.end <= e.evidence.end]
     roots = [span.root for m in inside
-             if (span := doc.parsed.char_span(m.start, m.end, alignment_mode="expand")) is not None and len(span)]
+             if (span := span_at(doc.parsed, m.start, m.end)) is not None and len(span)]
     return bool(roots) and all(Parties.is_locative(r) for r in roots)
 
 
@@ -416,13 +417,13 @@ class Parties:
                  or prep.head.lower_ == "out")  # "drove the junta out of Freetown": where from
 
     def head(self, m: Mention) -> Token | None:
-        span = self.sd.char_span(m.start, m.end, alignment_mode="expand")
+        span = span_at(self.sd, m.start, m.end)
         return span.root if span is not None and len(span) else None
 
     def proposer(self, m: Mention) -> bool:
         """The mention names whose proposal a settlement noun is ("a Qatari peace plan", "an AU truce"),
         whether its span stops at the modifier or takes in the noun."""
-        span = self.sd.char_span(m.start, m.end, alignment_mode="expand")
+        span = span_at(self.sd, m.start, m.end)
         if span is None or not len(span):
             return False
         return proposer(span[0]) or proposer(span.root) \

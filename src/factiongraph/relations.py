@@ -56,7 +56,7 @@ from factiongraph.frames import (
     same_side_objects,
     tie_words,
 )
-from factiongraph.frames.tokens import sentences, tokens
+from factiongraph.frames.tokens import sentences, span_at, tokens
 from factiongraph.relation_mentions import (
     CONDEMN_VERBS,
     SUPPORT_NOUNS,
@@ -672,7 +672,7 @@ def _relational_descriptions(doc: Document, ms: _Mentions) -> list[Relation]:
     sd: Doc = doc.parsed
     out: list[Relation] = []
     for (start, end), mates in ms.together.items():
-        span = sd.char_span(start, end, alignment_mode="expand")
+        span = span_at(sd, start, end)
         if span is None or len({m.actor_id for m in mates}) != 2:
             continue
         head = span.root.lower_
@@ -779,7 +779,7 @@ def _truces(doc: Document, ms: _Mentions) -> list[Relation]:
 def _quoted_pronoun(m: Mention, sd: Doc) -> bool:
     """A third-person pronoun inside direct speech ('"They fought with us," X said'): whom the
     speaker means is not resolved well enough to state a tie."""
-    span = sd.char_span(m.start, m.end, alignment_mode="expand")
+    span = span_at(sd, m.start, m.end)
     return span is not None and len(span) == 1 and span[0].lower_ in PRONOUNS and _in_quote(span[0])
 
 
@@ -809,7 +809,7 @@ def _reciprocal(doc: Document, ms: _Mentions, e: Event, rtype: str) -> list[Rela
     sd: Doc = doc.parsed
     if e.actor1_mention is None or e.actor1 is None:
         return []
-    span = sd.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+    span = span_at(sd, e.trigger.start, e.trigger.end)
     if span is None:
         return []
     tok = span[0]
@@ -835,7 +835,7 @@ def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
     tie_ms = ms.unsheltered()  # the patrons of support phrases, hidden from the events
     surrender = tie_words().surrender_verbs
     for e in doc.events:
-        tok = sd.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")[0]
+        tok = span_at(sd, e.trigger.start, e.trigger.end)[0]
         rtype = DERIVED.get(e.plover)
         if e.plover in ("RETREAT", "CONCEDE") and e.actor2 is not None and tok.lemma_.lower() in surrender:
             rtype = "hostility"  # "X surrendered to Y": Y is the enemy X gives up to

@@ -29,7 +29,7 @@ from factiongraph.dateline import DATELINE, credit_lines
 from factiongraph.document import Actor, Document, Mention, as_actor_kind, as_mention_how
 from factiongraph.frames import conjuncts, named_as, prep_objects, tie_words
 from factiongraph.frames.modifiers import load_rules as load_modifier_rules
-from factiongraph.frames.tokens import entities, sentences, tokens
+from factiongraph.frames.tokens import entities, sentences, span_at, tokens
 from factiongraph.tables import word_set
 
 if TYPE_CHECKING:
@@ -323,7 +323,7 @@ class _Resolution:
         sd = self.sd
         at: dict[int, Mention] = {}
         for m in self.mentions:
-            span = sd.char_span(m.start, m.end, alignment_mode="expand")
+            span = span_at(sd, m.start, m.end)
             if span is not None:
                 for t in span:
                     at[t.i] = m
@@ -342,7 +342,7 @@ class _Resolution:
             return at[owners[0].i] if owners else None
 
         for m in list(self.mentions):
-            span = sd.char_span(m.start, m.end, alignment_mode="expand")
+            span = span_at(sd, m.start, m.end)
             if span is None:
                 continue
             root = span.root
@@ -462,14 +462,14 @@ class _Resolution:
 
     def _owns_target(self, m: Mention) -> bool:
         """'rebel positions', 'insurgent bases': the mention owns what an attack hits."""
-        span = self.sd.char_span(m.start, m.end, alignment_mode="expand")
+        span = span_at(self.sd, m.start, m.end)
         return span is not None and span.root.dep_ in ("compound", "amod") and (
             span.root.head.lemma_.lower() in lx.TARGET_NOUNS
         )
 
     def _qualified(self, m: Mention) -> bool:
         """A mention with a people's or place's name in front ("Yemeni rebels", "Shiite rebels")."""
-        span = self.sd.char_span(m.start, m.end, alignment_mode="expand")
+        span = span_at(self.sd, m.start, m.end)
         if span is not None and len(span) > 2 and span[0].dep_ == "det":
             span = span[1:]  # "the Shiite rebels"
         if span is None or len(span) < 2:
@@ -486,7 +486,7 @@ class _Resolution:
             return e is not None and e.id != generic and e.known
 
         def names_follow(m: Mention) -> bool:
-            span = self.sd.char_span(m.start, m.end, alignment_mode="expand") if m.how == "generic" else None
+            span = span_at(self.sd, m.start, m.end) if m.how == "generic" else None
             if span is None or not len(span) or not _plural(span.root):
                 return False
             root = span.root
@@ -513,7 +513,7 @@ class _Resolution:
         by_entity: dict[str, list[Span]] = {}
         for m in self.mentions:
             if m.how in ("ner", "alias", "name"):
-                span = self.sd.char_span(m.start, m.end, alignment_mode="expand")
+                span = span_at(self.sd, m.start, m.end)
                 if span is not None:
                     by_entity.setdefault(m.actor_id, []).append(span)
         drop = set()
@@ -587,7 +587,7 @@ class _Resolution:
         for m in self.mentions:
             if m.actor_id != "civilians":
                 continue
-            span = self.sd.char_span(m.start, m.end, alignment_mode="expand")
+            span = span_at(self.sd, m.start, m.end)
             root = span.root if span is not None else None
             while root is not None and root.dep_ == "conj" and root.head.i != root.i:
                 root = root.head
@@ -604,7 +604,7 @@ class _Resolution:
         """
         placed: list[tuple[str, int, bool, Position]] = []  # entity, sentence, subject?, position
         for m in self.mentions:
-            span = self.sd.char_span(m.start, m.end, alignment_mode="expand")
+            span = span_at(self.sd, m.start, m.end)
             if span is None:
                 placed.append((m.actor_id, -1, True, Position(False, 0, 0)))
                 continue
@@ -632,7 +632,7 @@ class _Resolution:
                 if m.actor_id in out:
                     out[m.actor_id] = False  # "its", "they": something that acts
                 continue
-            span = self.sd.char_span(m.start, m.end, alignment_mode="expand")
+            span = span_at(self.sd, m.start, m.end)
             place = span is not None and _place_phrase(span.root)
             out[m.actor_id] = out.get(m.actor_id, True) and place
         return {eid for eid, only in out.items() if only}
@@ -1472,7 +1472,7 @@ class _Resolution:
         heads: dict[str, set[str]] = {}
         for m in named:
             heads.setdefault(m.actor_id, set()).update(w for w in m.text.lower().split() if w in _NAME_HEADS)
-        spans = [(m, sd.char_span(m.start, m.end, alignment_mode="expand")) for m in named]
+        spans = [(m, span_at(sd, m.start, m.end)) for m in named]
         sent_starts = [s.start for s in sentences(sd)]
         for tok in tokens(sd):
             if self.taken[tok.i] or tok.pos_ != "NOUN":
@@ -1624,7 +1624,7 @@ class _Resolution:
         ]
         if len({m.actor_id for m in pool}) < 2:
             return
-        spans = {id(m): sd.char_span(m.start, m.end, alignment_mode="expand") for m in pool}
+        spans = {id(m): span_at(sd, m.start, m.end) for m in pool}
         sent_starts = [s.start for s in sentences(sd)]
         for tok in tokens(sd):
             low = tok.lower_
@@ -1872,7 +1872,7 @@ class _Resolution:
                 continue
             if m.actor_id in self.persons and tok.lower_ in lx.PRONOUNS_PLURAL:
                 continue  # "they" is not one person
-            mt = self.sd.char_span(m.start, m.end, alignment_mode="expand")
+            mt = span_at(self.sd, m.start, m.end)
             root = mt.root if mt is not None else None
             score = 1.0 + m.start / max(1, tok.idx)  # recency
             if root is not None and root.dep_ in ("nsubj", "nsubjpass"):

@@ -23,6 +23,7 @@ from typing import Any
 
 from factiongraph.actors import lexicon as lx
 from factiongraph.document import Document
+from factiongraph.frames.tokens import span_at
 
 # Document hint the resolver fills: ids of entities with no salient mention.
 PERIPHERAL_HINT = "peripheral_actors"
@@ -110,7 +111,7 @@ def crowded_out(doc: Document) -> set[str]:
         return set()
 
     def sentence(start: int, end: int) -> Any:
-        span = sd.char_span(start, end, alignment_mode="expand")
+        span = span_at(sd, start, end)
         return None if span is None else span.root
 
     full: set[int] = set()  # sentences (by first token) holding an event with both parties

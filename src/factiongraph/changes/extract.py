@@ -40,7 +40,7 @@ from factiongraph.document import (
 from factiongraph.events import certainty as cert
 from factiongraph.events.extract import OBJECT_CONTROL, _Mentions, _sentence_span
 from factiongraph.frames import among_listed, description_start
-from factiongraph.frames.tokens import sentences
+from factiongraph.frames.tokens import sentences, span_at
 from factiongraph.relation_mentions import Parties
 
 NON_PARTY_KINDS = frozenset({"civilians", "protesters"})
@@ -320,7 +320,7 @@ class _Reader:
             return False
         if m is None:
             return True
-        own = self.sd.char_span(m.start, m.end, alignment_mode="expand")
+        own = span_at(self.sd, m.start, m.end)
         covers_head = own is not None and own.start <= tok.i < own.end
         if not covers_head:
             return True

@@ -48,7 +48,7 @@ from factiongraph.frames import (
     sheltered_tokens,
     tie_words,
 )
-from factiongraph.frames.tokens import sentences
+from factiongraph.frames.tokens import sentences, span_at
 from factiongraph.tables import word_set
 
 TARGET_PREPS = frozenset(["against", "on", "upon", "with", "at", "into"])
@@ -141,7 +141,7 @@ class _Mentions:
         self.together = {k: v for k, v in self.together.items() if len(v) > 1}
         for a in doc.actors:
             for m in a.mentions:
-                span = sd.char_span(m.start, m.end, alignment_mode="expand")
+                span = span_at(sd, m.start, m.end)
                 if span is None:
                     continue
                 for t in span:
@@ -156,7 +156,7 @@ class _Mentions:
         self.tie_sides = False  # events never read "Iran's allies" or "allies of the army" as Iran or the army
         for tie in self.modifier_ties:
             leader = sd[tie.cue].lower_ in LEADER_CUES and self.by_token.get(tie.head) is None
-            span = sd.char_span(tie.modifier.start, tie.modifier.end, alignment_mode="expand")
+            span = span_at(sd, tie.modifier.start, tie.modifier.end)
             for t in span if span is not None else ():
                 if self.by_token.get(t.i) is tie.modifier:
                     self.in_modifier[t.i] = self.by_token.pop(t.i)
@@ -184,7 +184,7 @@ class _Mentions:
     def coordinated(self, m: Mention) -> list[Mention]:
         """Other actors coordinated with `m` ("X, Y and Z attacked ..."): conjuncts of its phrase in the
         parse, and the list's surface continuation where the parser split it."""
-        span = self.sd.char_span(m.start, m.end, alignment_mode="expand")
+        span = span_at(self.sd, m.start, m.end)
         if span is None:
             return []
         out: list[Mention] = []
@@ -561,7 +561,7 @@ def _place_nationality(verb: Token, m: Mention, ms: _Mentions) -> bool:
     villages from X"): it says where the place lies, not who held it."""
     if verb.lemma_.lower() not in TERRITORY_VERBS:
         return False
-    span = ms.sd.char_span(m.start, m.end, alignment_mode="expand")
+    span = span_at(ms.sd, m.start, m.end)
     return (
         span is not None and len(span) == 1 and span[0].pos_ == "ADJ" and span[0].dep_ == "amod"
         and span[0].head.pos_ == "NOUN" and ms.at(span[0].head) is None
@@ -707,7 +707,7 @@ def _own_phrase(tok: Token, known: Mention, ms: _Mentions) -> set[int]:
     Y ally, X ..."): they say who the agent is or who stands with it, so the actors they name are
     never guessed as the other side. A phrase that contains the trigger itself ("X's attack
     on Y") is no such description."""
-    span = ms.sd.char_span(known.start, known.end, alignment_mode="expand")
+    span = span_at(ms.sd, known.start, known.end)
     if span is None:
         return set()
     np = phrase_head(span.root)
@@ -740,7 +740,7 @@ def _co_modifiers(known: Mention, ms: _Mentions) -> set[str]:
     """The actors named beside the agent in the modifiers of one head noun ("the joint
     Mozambique-Rwanda task force", "Iraqi and Kurdish forces"): partners in the force, so never the
     guessed other side anywhere in the sentence."""
-    span = ms.sd.char_span(known.start, known.end, alignment_mode="expand")
+    span = span_at(ms.sd, known.start, known.end)
     if span is None:
         return set()
     np = phrase_head(span.root)
@@ -1470,7 +1470,7 @@ def _hostile_purposes(tok: Token, plover: str, lex: Lexicon) -> set[int]:
 
 
 def _inside(m: Mention, tokens: set[int], ms: _Mentions) -> bool:
-    span = ms.sd.char_span(m.start, m.end, alignment_mode="expand")
+    span = span_at(ms.sd, m.start, m.end)
     return span is not None and span.root.i in tokens
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from factiongraph.document import Place
+from factiongraph.frames.tokens import span_at
 
 __all__ = ["clause_place", "is_locative", "not_a_scene"]
 
@@ -73,7 +74,7 @@ def not_a_scene(parsed: Any, place: Place) -> bool:
     Such places are no fallback location for an event."""
     if place.text.rstrip(".").lower() in _MONTH_ABBREVIATIONS:
         return True
-    span = parsed.char_span(place.start, place.end, alignment_mode="expand")
+    span = span_at(parsed, place.start, place.end)
     if span is None or not len(span):
         return False
     first, root = span[0], span.root
@@ -90,7 +91,7 @@ def not_a_scene(parsed: Any, place: Place) -> bool:
 def _preposition(parsed: Any, place: Place) -> Any:
     """The preposition whose object the toponym is (through compounds and "the capital X"), or None;
     "of" only after a noun of place ("the outskirts of Kabul", "the town of Sirte")."""
-    span = parsed.char_span(place.start, place.end, alignment_mode="expand")
+    span = span_at(parsed, place.start, place.end)
     if span is None or not len(span):
         return None
     tok = span.root

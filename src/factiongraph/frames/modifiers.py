@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from factiongraph.document import Mention
+from factiongraph.frames.tokens import span_at
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +102,7 @@ def modifier_ties(sd: Doc, mention_at: Callable[[int], Mention | None]) -> list[
 
 def _modified_noun(cue: Token, mention: Mention, sd: Doc) -> Token | None:
     """The noun the modifier attaches to: up the heads from the cue, past the modifier's own tokens."""
-    span = sd.char_span(mention.start, mention.end, alignment_mode="expand")
+    span = span_at(sd, mention.start, mention.end)
     inside = range(span.start, span.end) if span is not None else range(0)
     tok = cue
     for _ in range(4):

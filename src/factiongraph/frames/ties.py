@@ -12,7 +12,7 @@ import yaml
 from spacy.tokens import Doc, Token
 
 from factiongraph.document import Mention
-from factiongraph.frames.tokens import tokens
+from factiongraph.frames.tokens import span_at, tokens
 
 LIST_GLUE = frozenset([",", "and", "or", "the", "as", "well", "both"])
 
@@ -311,7 +311,7 @@ def listed_after(m: Mention, mention_at: Callable[[int], Mention | None], sd: Do
     long lists the parser splits: only glue words, determiners and bracketed acronyms between them,
     and the list must close with "and"/"or" ("X, the Observatory said" is no list)."""
     out: list[Mention] = []
-    span = sd.char_span(m.start, m.end, alignment_mode="expand")
+    span = span_at(sd, m.start, m.end)
     i = span.end if span is not None else len(sd)
     sent_end = sd[i - 1].sent.end if 0 < i <= len(sd) else i
     glue: set[str] = set()
@@ -330,14 +330,14 @@ def listed_after(m: Mention, mention_at: Callable[[int], Mention | None], sd: Do
         nxt = mention_at(i)
         if nxt is None or not glue & {",", "and", "or"}:
             break
-        nxt_span = sd.char_span(nxt.start, nxt.end, alignment_mode="expand")
+        nxt_span = span_at(sd, nxt.start, nxt.end)
         if nxt_span is not None and len(nxt_span) and nxt_span.root.dep_ in ("nsubj", "nsubjpass") \
                 and nxt_span.root.head.i == nxt_span.end and nxt_span.root.head.dep_ == "conj":
             break  # "funds X and Y arms Z": Y is the subject of a second clause, it ends no list
         out.append(nxt)
         if glue & {"and", "or"}:
             return out  # the list's last item
-        span = sd.char_span(nxt.start, nxt.end, alignment_mode="expand")
+        span = span_at(sd, nxt.start, nxt.end)
         i = span.end if span is not None else i + 1
         glue = set()
     return []

@@ -42,3 +42,16 @@ def release(sd: Any) -> None:
     """Forgets what the stages kept on the Doc (it refers to the Doc: a reference cycle otherwise)."""
     for key in [k for k in sd.user_data if isinstance(k, str) and k.startswith("factiongraph")]:
         del sd.user_data[key]
+
+
+_SPANS = "factiongraph.spans"
+
+
+def span_at(sd: Any, start: int, end: int) -> Any:
+    """`sd.char_span(start, end, alignment_mode="expand")`, kept per Doc: the stages look the same
+    actor mentions up hundreds of times per report."""
+    kept: dict[tuple[int, int], Any] = sd.user_data.setdefault(_SPANS, {})
+    key = (start, end)
+    if key not in kept:
+        kept[key] = sd.char_span(start, end, alignment_mode="expand")
+    return kept[key]
