@@ -158,3 +158,17 @@ def test_an_army_described_as_rebel_is_not_the_state_and_keeps_its_name(resolve,
     states = {a.id for a in doc.actors if a.kind == "state"}
     assert not any(description in texts for a, texts in m.items() if a in states)
     assert not any(a in states for a, texts in m.items() if any("Front" in t for t in texts))
+
+
+@pytest.mark.parametrize(
+    ("text", "lord"),
+    [
+        ("Troops loyal to General Michel Aoun shelled the port on Monday.", "Michel Aoun"),
+        ("Militiamen loyal to commander Rahimov stormed the depot.", "Rahimov"),
+        ("Soldiers loyal to Colonel Bako Sanou took the radio station.", "Bako Sanou"),
+    ],
+)
+def test_forces_loyal_to_a_man_are_neither_the_state_nor_a_generic_group(resolve, text, lord):
+    doc = resolve(text)
+    assert not any(a.kind == "state" or a.id.startswith("generic-") for a in doc.actors)
+    assert lord in {a.name for a in doc.actors}

@@ -27,7 +27,7 @@ from factiongraph.actors.salience import PERIPHERAL_HINT, Position, position
 from factiongraph.actors.wordlists import words
 from factiongraph.dateline import DATELINE, credit_lines
 from factiongraph.document import Actor, Document, Mention, as_actor_kind, as_mention_how
-from factiongraph.frames import conjuncts, named_as, prep_objects, tie_words
+from factiongraph.frames import allegiance_lords, conjuncts, named_as, prep_objects, tie_words
 from factiongraph.frames.modifiers import load_rules as load_modifier_rules
 from factiongraph.frames.tokens import entities, sentences, span_at, tokens
 from factiongraph.tables import word_set
@@ -1073,6 +1073,8 @@ class _Resolution:
             ):  # "a junta base", "military camps": the adjective names whose they are
                 continue
             low = tok.lower_
+            if any(c.dep_ in ("amod", "acl") and allegiance_lords(c) for c in tok.children):
+                continue  # "troops loyal to General X": X's men, neither the state's nor a generic group
             led = self._interrupted_alias(tok)
             if led is not None:
                 self._add(tok.i, tok.i + 1, led, "alias")
