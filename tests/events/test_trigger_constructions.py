@@ -377,3 +377,15 @@ def test_giving_a_reason_or_an_occasion_is_no_aid(run, text):
 
 def test_giving_arms_is_still_aid(run):
     assert ("AID", "iran", "houthis") in triples(run("Iran gave the Houthis missiles."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deal, signed by a faction led by Ali Daoud, provides for the integration of FRUD fighters into the army.",
+        "The ceasefire provides for the withdrawal of Rwandan troops from the border.",
+        "Their accord provides for a joint command of the SPLA and the army.",
+    ],
+)
+def test_an_accord_that_provides_for_something_gives_no_aid(run, text):
+    assert not any(p == "AID" for p, _, _ in triples(run(text)))
