@@ -105,3 +105,15 @@ def test_those_who_fight_alongside_each_other_are_not_enemies(run, text, a, b):
 def test_the_accuser_in_a_relative_clause_is_no_party_to_the_help_it_alleges(run, text, accuser, helped):
     doc = run(text)
     assert not any(any(accuser in x for x in p) and any(helped in x for x in p) for _, p in ties(doc)), ties(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kuru Front took up arms when Lt Tana deserted the army.",
+        "The Tana Movement took up arms in 1990 when Colonel Kuru Bello led a mutiny.",
+        "The Kivu Union laid down its arms after Jean Mutombo signed the deal.",
+    ],
+)
+def test_taking_up_or_laying_down_arms_gives_nothing_to_anyone(run, text):
+    assert not any(t == "support" for t, _ in ties(run(text)))

@@ -1269,6 +1269,8 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
                 rtype = "support"
                 if cue is not None and cue.dep_ == "pobj" and cue.head.lower_ == "in":
                     continue  # "strikes on X in support of Y": the supporter is who strikes, not X
+                if cue is not None and cue.dep_ == "dobj" and any(c.dep_ == "prt" for c in cue.head.children):
+                    continue  # "took up arms", "laid down their arms": a phrasal verb's object, nothing given
             if cue is None:
                 cue = next((t for t in gap if t.lemma_.lower() in ALLY_CUES), None)
                 rtype = "alliance"

@@ -172,3 +172,15 @@ def test_forces_loyal_to_a_man_are_neither_the_state_nor_a_generic_group(resolve
     doc = resolve(text)
     assert not any(a.kind == "state" or a.id.startswith("generic-") for a in doc.actors)
     assert lord in {a.name for a in doc.actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Iraqi tanks and Kurdish fighters loyal to Massoud Barzani swept into Arbil on Saturday.", "peshmerga"),
+        ("Kurdish fighters loyal to Jalal Talabani retook the town.", "peshmerga"),
+        ("Kurdish fighters loyal to a local chief held the pass near Qamishli.", "ypg"),
+    ],
+)
+def test_a_peoples_fighters_loyal_to_a_man_are_not_the_group_its_adjective_names(resolve, text, group):
+    assert group not in mentions(resolve(text))

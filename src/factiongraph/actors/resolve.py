@@ -265,6 +265,9 @@ class _Resolution:
                 # "the Juba agreement", "Lebanon's Hezbollah", "the city of Nairobi", "hotspots such as
                 # Yemen and Somalia": a place, not a party (a lone "in Libya" may stand for its authorities)
                 continue
+            if actor.kind not in STATE_KINDS and span[0].pos_ == "ADJ" \
+                    and any(c.dep_ in ("amod", "acl") and allegiance_lords(c) for c in span.root.children):
+                continue  # "Kurdish fighters loyal to Barzani": his men, not the group the adjective names
             self._add(span.start, span.end, self.r.registry_entity(actor, self.focus), "alias")
         self._adjective_mentions()
         self._cataphora()
@@ -950,6 +953,8 @@ class _Resolution:
                 continue
             if any(self.taken[i] for i in range(tok.i, head.i)):
                 continue
+            if any(c.dep_ in ("amod", "acl") and allegiance_lords(c) for c in head.children):
+                continue  # "Kurdish fighters loyal to Barzani": his men, not the group or state the adjective names
             actor = self.r.registry.get(ids[0]) if ids else None
             hl = head.lower_
             country = actor.country if actor else None
