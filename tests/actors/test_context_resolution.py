@@ -344,3 +344,15 @@ def test_a_people_across_borders_fighting_in_another_country_is_not_its_namesake
 
 def test_a_cross_border_peoples_name_in_a_report_on_its_own_state_is_that_state(resolve):
     assert "serbia" in registry_ids(resolve("Belgrade said Serb police had arrested the suspects in Nis."))
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Croatian forces overran the self-declared Republic of Serbian Krajina in August.", "serbia"),
+        ("Rebels proclaimed the Republic of Sudanese Darfur in the west.", "sudan"),
+        ("The army retook the Emirate of Afghan Khorasan from the militants.", "afghanistan"),
+    ],
+)
+def test_a_demonym_inside_a_proper_name_of_a_self_declared_state_is_not_the_state(resolve, text, state):
+    assert state not in registry_ids(resolve(text))

@@ -848,6 +848,10 @@ class _Resolution:
         if root.dep_ == "poss" and any(c.dep_ == "compound" and self._group_at(c.i) for c in head.children):
             return True  # "Lebanon's Hezbollah militia"
         lemma = head.lemma_.lower()
+        if root.dep_ in ("compound", "amod") and head.i > root.i and head.pos_ == "PROPN" and len(span) == 1 \
+                and head.ent_type_ not in ("ORG", "PERSON") and head.lower_ not in variants.ORG_HEADS \
+                and head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.text[:1].isupper():
+            return True  # "the Republic of Serbian Krajina": a word of a longer proper name, not the state
         if root.dep_ in ("compound", "amod", "nmod") and head.i > root.i \
                 and (head.lower_ in _PRIVATE_PERSONS or head.lower_ in lx.VICTIM_NOUNS):
             return True  # "a Saudi financier", "the Mogadishu warlord": where a private person is from
