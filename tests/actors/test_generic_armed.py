@@ -184,3 +184,31 @@ def test_forces_loyal_to_a_man_are_neither_the_state_nor_a_generic_group(resolve
 )
 def test_a_peoples_fighters_loyal_to_a_man_are_not_the_group_its_adjective_names(resolve, text, group):
     assert group not in mentions(resolve(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Militants of MUJAO attacked the town at dawn.", "mujao"),
+        ("Fighters of al-Shabaab ambushed the convoy near Afgoye.", "al-shabaab"),
+        ("Gunmen of Boko Haram stormed the market.", "boko-haram"),
+    ],
+)
+def test_members_of_a_named_group_are_that_group_not_another_unnamed_one(resolve, text, group):
+    m = mentions(resolve(text))
+    assert group in m
+    assert not any(k.startswith("generic-") for k in m)
+
+
+@pytest.mark.parametrize(
+    ("text", "initials"),
+    [
+        ("Rhodesian forces said they had killed 40 guerrillas of ZANLA in a sweep along the border.", "ZANLA"),
+        ("Soldiers killed 12 fighters of the FNL near Bujumbura.", "FNL"),
+        ("Police arrested six members of the KPLF in the capital.", "KPLF"),
+    ],
+)
+def test_initials_after_a_members_noun_name_a_group(resolve, text, initials):
+    doc = resolve(text)
+    assert initials in {a.name for a in doc.actors}
+    assert not any(a.id in ("generic-rebels", "generic-militants", "generic-insurgents") for a in doc.actors)

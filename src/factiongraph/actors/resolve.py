@@ -1084,6 +1084,25 @@ class _Resolution:
             low = tok.lower_
             if any(c.dep_ in ("amod", "acl") and allegiance_lords(c) for c in tok.children):
                 continue  # "troops loyal to General X": X's men, neither the state's nor a generic group
+            if low in lx.GENERIC_ARMED or low in _MEMBER_PLURALS or low in lx.STATE_FORCE_NOUNS:
+                owners = prep_objects(tok, ("of",))
+                owner = next((e for p in owners if self.taken[p.i] and not any(c.dep_ == "conj" for c in p.children)
+                              and (e := self._entity_at(p.i)) is not None), None)  # one owner, not a list
+                if owner is not None:
+                    # "the army of Burkina Faso": that state's own; "militants of MUJAO", "several members of X":
+                    # that group's men (or some of them), never another, unnamed group
+                    if low in lx.STATE_FORCE_NOUNS and not any(c.dep_ in ("nummod", "amod") for c in tok.children):
+                        self._add(_left_edge_mods(tok), tok.i + 1, owner, "generic")
+                    continue
+                initials = next((p for p in owners if p.pos_ == "PROPN" and _acronym(p.text) and len(p.text) >= 3),
+                                None)
+                if initials is not None:
+                    # "guerrillas of ZANLA", "fighters of the FNL": the initials the tagger missed name their group
+                    kind, inter = _group_kind(low)
+                    kind, inter = (kind, inter) if kind != "other" else ("rebel", 2)
+                    entity = Entity(_slug(initials.text), initials.text, kind, inter, self.focus, None, False)
+                    self._add(initials.i, initials.i + 1, entity, "ner")
+                    continue
             led = self._interrupted_alias(tok)
             if led is not None:
                 self._add(tok.i, tok.i + 1, led, "alias")
