@@ -117,3 +117,20 @@ def test_the_accuser_in_a_relative_clause_is_no_party_to_the_help_it_alleges(run
 )
 def test_taking_up_or_laying_down_arms_gives_nothing_to_anyone(run, text):
     assert not any(t == "support" for t, _ in ties(run(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "whole", "part"),
+    [
+        ("The fighting pitted Hamas's armed wing, the Qassam Brigades, and the Executive Force against Fatah's "
+         "guards.", "hamas", "qassam"),
+        ("The fighting pitted Hezbollah's armed wing, the Islamic Resistance, against the Amal Movement.",
+         "hezbollah", "islamic-resistance"),
+        ("The clashes pitted al-Shabaab's intelligence wing, the Amniyat, and clan militias against each other.",
+         "al-shabaab", "amniyat"),
+    ],
+)
+def test_a_group_and_its_named_wing_are_never_enemies(run, text, whole, part):
+    doc = run(text)
+    assert not any(t == "hostility" and any(whole in x for x in p) and any(part in x for x in p)
+                   for t, p in ties(doc)), ties(doc)

@@ -50,7 +50,7 @@ from factiongraph.events.extract import (
     region,
 )
 from factiongraph.events.lexicon import Lexicon
-from factiongraph.frames.ties import proposer, tie_words
+from factiongraph.frames.ties import proposer, tie_words, whole_and_part
 from factiongraph.frames.tokens import span_at
 from factiongraph.tables import word_set
 
@@ -1005,6 +1005,9 @@ class _Extractor:
                         continue
                     if tgt in friends and src not in friends:
                         continue
+                    if s_m is not None and t_m is not None and whole_and_part(
+                            span_at(self.sd, s_m.start, s_m.end).root, span_at(self.sd, t_m.start, t_m.end).root):
+                        continue  # "pitted X's armed wing, the Y, against Z": X and Y are one side
                     if (tgt in self.peripheral and (t_m is None or self.kind(tgt) in NON_PARTY_KINDS)
                             and pred.pos_ != "VERB"):
                         continue  # victims of an attack the text only describes ("abuses against X") are no party

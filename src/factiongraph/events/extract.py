@@ -47,6 +47,7 @@ from factiongraph.frames import (
     relational_owner,
     sheltered_tokens,
     tie_words,
+    whole_and_part,
 )
 from factiongraph.frames.tokens import sentences, span_at
 from factiongraph.tables import word_set
@@ -55,7 +56,6 @@ TARGET_PREPS = frozenset(["against", "on", "upon", "with", "at", "into"])
 OBTAIN_VERBS = word_set("cues", "obtain_verbs")
 COMPASS_ADJECTIVES = words("places", "compass_adjectives")
 GROUP_NAME_HEADS = words("names", "group_name_heads")
-PART_NOUNS = words("descriptions", "part_nouns")
 # participles whose agent backs or brokers what the noun names, and so is never that noun ("the accord,
 # mediated by X", "a militia armed by X"): the support verbs, and the verbs of PLOVER's MEDIATE mode
 THIRD_PARTY_PARTICIPLES = word_set("cues", "support_verbs") | {"mediate", "broker"}
@@ -758,20 +758,9 @@ def _co_modifiers(known: Mention, ms: _Mentions) -> set[str]:
 
 def _part_and_whole(root: Token, known: Mention, ms: _Mentions) -> set[str]:
     """The group and its named part in one phrase ("X's armed wing, the Y Brigades", "the Y, X's armed
-    wing"): a whole and its part are one side (the part nouns of `descriptions.yaml`)."""
-    part, owner_side = (root.head, False) if root.dep_ == "appos" else (root, False)
-    if root.dep_ == "poss" and root.head.lemma_.lower() in PART_NOUNS:
-        part, owner_side = root.head, True
-    if part.lemma_.lower() not in PART_NOUNS:
-        return set()
-    deps = ("appos",) if owner_side else ("poss", "compound")
-    return {
-        m.actor_id
-        for c in part.children
-        if c.dep_ in deps
-        for t in c.subtree
-        if (m := ms.at(t)) is not None and m.actor_id != known.actor_id
-    }
+    wing"): a whole and its part are one side (`frames.whole_and_part`)."""
+    return {m.actor_id for t in root.sent if (m := ms.at(t)) is not None and m.actor_id != known.actor_id
+            and whole_and_part(root, t)}
 
 
 DESCRIPTION_DEPS = frozenset({"advcl", "npadvmod", "dep", "appos", "nsubj"})

@@ -25,6 +25,7 @@ from factiongraph.frames.ties import (
     same_side_objects,
     sheltered_tokens,
     tie_words,
+    whole_and_part,
 )
 
 __all__ = [
@@ -50,4 +51,5 @@ __all__ = [
     "same_side_objects",
     "sheltered_tokens",
     "tie_words",
+    "whole_and_part",
 ]

@@ -11,6 +11,7 @@ from types import MappingProxyType
 import yaml
 from spacy.tokens import Doc, Token
 
+from factiongraph.actors.wordlists import words
 from factiongraph.document import Mention
 from factiongraph.frames.tokens import span_at, tokens
 
@@ -78,6 +79,23 @@ def proposer(tok: Token | None) -> bool:
     "Egypt's proposal"): the proposer, neither a side of the war it would end nor a client of its backers."""
     return tok is not None and tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head.i > tok.i \
         and tok.head.lemma_.lower() in tie_words().proposal_nouns
+
+
+def whole_and_part(a: Token, b: Token) -> bool:
+    """`a` and `b` name a group and its named part in one phrase ("X's armed wing, the Y", "the Y, X's
+    military arm"): one side, never each other's opponent (the part nouns of `descriptions.yaml`)."""
+    parts = words("descriptions", "part_nouns")
+    for whole, part in ((a, b), (b, a)):
+        noun = whole.head
+        if whole.dep_ != "poss" or noun.lemma_.lower() not in parts:
+            continue
+        if part.dep_ == "appos" and part.head == noun or noun.dep_ == "appos" and noun.head == part:
+            return True
+        # "X's armed wing, the Y, and Z": the parser may read the apposition as the first item of a list
+        if part.dep_ == "conj" and part.head == noun and noun.i + 2 < len(noun.doc) \
+                and noun.doc[noun.i + 1].text == "," and part.left_edge.i == noun.i + 2:
+            return True
+    return False
 
 
 def named_as(noun: Token) -> list[Token]:
