@@ -347,3 +347,17 @@ def test_a_backed_relational_noun_is_its_apposition_not_its_possessor(run, text,
 )
 def test_a_description_hung_across_a_clause_on_a_far_noun_states_no_tie(run, text, person):
     assert not any(person in (r.source, r.target) for r in run(text).relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("The Tana Front linked up with the Kuru Movement near the river.", {"tana-front", "kuru-movement"}),
+        ("Mali's army will link up with French forces in Gao.", {"mali", "france"}),
+        ("The Ogaden Front has linked up with the Afar Union in the hills.", {"ogaden-front", "afar-union"}),
+    ],
+)
+def test_linking_up_with_a_force_is_alliance_not_membership(run, text, pair):
+    got = {(r.type, frozenset((r.source, r.target))) for r in run(text).relations}
+    assert ("affiliation", frozenset(pair)) not in got
+    assert ("alliance", frozenset(pair)) in got

@@ -560,6 +560,8 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue  # "... with the army and allied militias", parsed as "X seized ... and allied militias"
             if lemma == "join" and _joined_in_an_act(tok, doc):
                 rtype = "alliance"  # "joined the army in an offensive": fighting beside it, not membership
+            if lemma == "link" and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
+                rtype = "alliance"  # "link up with Y": forces joining in the field, not membership of Y
             linked = next((c for c in tok.children if c.dep_ == "dobj"), None) if lemma in LINKING_VERBS else None
             if tok.dep_ == "amod" and tok.i < tok.head.i:
                 # "the army and allied militias": a modifier ties its noun to the phrase it is

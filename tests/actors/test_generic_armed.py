@@ -212,3 +212,17 @@ def test_initials_after_a_members_noun_name_a_group(resolve, text, initials):
     doc = resolve(text)
     assert initials in {a.name for a in doc.actors}
     assert not any(a.id in ("generic-rebels", "generic-militants", "generic-insurgents") for a in doc.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "lord"),
+    [
+        ("Royalist troops under General Nhek Bun Chhay were retreating towards the border.", "Nhek Bun Chhay"),
+        ("Soldiers under Colonel Assimi Goita seized the palace.", "Assimi Goita"),
+        ("Fighters under Commander Ali Rahimov stormed the depot.", "Ali Rahimov"),
+    ],
+)
+def test_forces_under_a_named_commander_are_his_not_the_state(resolve, text, lord):
+    doc = resolve(text)
+    assert not any(a.kind == "state" or a.id.startswith("generic-") for a in doc.actors)
+    assert any(lord in a.name for a in doc.actors)

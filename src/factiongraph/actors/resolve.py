@@ -1082,8 +1082,11 @@ class _Resolution:
             ):  # "a junta base", "military camps": the adjective names whose they are
                 continue
             low = tok.lower_
-            if any(c.dep_ in ("amod", "acl") and allegiance_lords(c) for c in tok.children):
-                continue  # "troops loyal to General X": X's men, neither the state's nor a generic group
+            if any(c.dep_ in ("amod", "acl") and allegiance_lords(c) for c in tok.children) \
+                    or any(p.ent_type_ == "PERSON" or any(c.lower_ in lx.TITLE_WORDS for c in p.children)
+                           for p in prep_objects(tok, ("under",))):
+                continue  # "troops loyal to General X", "troops under General X": X's men, neither the state's
+                # nor a generic group
             if low in lx.GENERIC_ARMED or low in _MEMBER_PLURALS or low in lx.STATE_FORCE_NOUNS:
                 owners = prep_objects(tok, ("of",))
                 owner = next((e for p in owners if self.taken[p.i] and not any(c.dep_ == "conj" for c in p.children)
