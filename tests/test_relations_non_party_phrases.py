@@ -134,3 +134,15 @@ def test_a_group_and_its_named_wing_are_never_enemies(run, text, whole, part):
     doc = run(text)
     assert not any(t == "hostility" and any(whole in x for x in p) and any(part in x for x in p)
                    for t, p in ties(doc)), ties(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "destination"),
+    [
+        ("The Kuru Front leader fled to Oman with his aides. The former allies had split in 1993.", "oman"),
+        ("The Ogaden Front leader fled to Kenya with his aides. The former allies had split in 1998.", "kenya"),
+        ("The Tana Front leader went to Chad with his guards. The former partners had fallen out in May.", "chad"),
+    ],
+)
+def test_where_someone_fled_is_not_one_of_the_former_partners(run, text, destination):
+    assert not any(destination in pair for _, pair in ties(run(text)))

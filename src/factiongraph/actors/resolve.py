@@ -46,6 +46,7 @@ _SETTING_NOUNS = words("places", "setting_nouns")
 _PLACE_PARTS = words("places", "place_parts")
 _COMPASS = words("places", "compass_adjectives")
 _PRIVATE_PERSONS = words("places", "private_person_nouns")
+_MOTION_VERBS = words("places", "motion_verbs")
 # peoples living across borders whose name is also a state's adjective ("Serb", "Croat"): data/demonyms.yaml
 _CROSS_BORDER = frozenset(w.lower() for w in word_set("demonyms", "cross_border_peoples"))
 _FEATURE_WORDS = words("places", "feature_words")
@@ -1703,6 +1704,7 @@ class _Resolution:
                     m for m in pool
                     if lo <= m.start < hi and (kinds is None or self.entities[m.actor_id].kind in kinds)
                     and not _co_argument(spans[id(m)], tok) and not _tie_modifier(spans[id(m)])
+                    and not _where_to(spans[id(m)])  # "fled to Oman": where someone went, no party
                 ]
                 ids = list(dict.fromkeys(m.actor_id for m in here))
                 covered = {t.i for m in here if (sp := spans[id(m)]) is not None for t in sp}
@@ -2269,6 +2271,14 @@ def _locative(root: Token) -> bool:
     if prep.lower_ in lx.LOCATIVE_PREPS:
         return True
     return prep.head.lemma_.lower() in lx.PLACE_NOUNS
+
+
+def _where_to(span: Span | None) -> bool:
+    """The name is where someone moved: the "to" object of a verb of directed motion ("fled to Oman")."""
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lemma_.lower() in _MOTION_VERBS
 
 
 def _place_phrase(root: Token, strict: bool = False) -> bool:
