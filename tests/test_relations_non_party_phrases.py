@@ -146,3 +146,4 @@ def test_a_group_and_its_named_wing_are_never_enemies(run, text, whole, part):
 )
 def test_where_someone_fled_is_not_one_of_the_former_partners(run, text, destination):
     assert not any(destination in pair for _, pair in ties(run(text)))
+

@@ -99,7 +99,7 @@ PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
 # "on a regular basis", "on behalf of": an adverbial "on", no one attacked
 ADVERBIAL_OBJECTS = frozenset("basis behalf occasion ground charge order day night way dawn dusk noon midnight".split())
 # verbs whose object does what their infinitive says ("urged the junta to halt the shelling")
-OBJECT_CONTROL = frozenset("urge press ask call encourage help enable allow force push persuade lead".split())
+OBJECT_CONTROL = word_set("cues", "infinitive_object_control")  # "urged the junta to halt ...": the junta
 VOICE_KINDS = frozenset({"state", "foreign_state", "international_org"})
 # verbs of a campaign's aim whose object is the enemy, however the event lexicon types them
 # ("efforts to counter ISIL", "as they confront ISIL", "to degrade and destroy the group")

@@ -373,3 +373,17 @@ def test_a_town_bombarded_is_a_place_and_no_party_even_when_tagged_as_a_person(r
 )
 def test_a_states_adjective_on_a_border_says_where_not_who(resolve, text, state):
     assert state not in {a.id for a in resolve(text).actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Backed by French air strikes, Malian troops retook Konna.", "Konna"),
+        ("Government forces recaptured Kidal from the MNLA.", "Kidal"),
+        ("Rebels overran Diabaly on Monday.", "Diabaly"),
+    ],
+)
+def test_a_town_retaken_or_overrun_is_no_actor_whatever_the_tagger_calls_it(run, text, town):
+    doc = run(text)
+    assert town not in {a.name for a in doc.actors}
+    assert not any(town.lower() in (r.source, r.target) for r in doc.relations)

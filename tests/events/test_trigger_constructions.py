@@ -389,3 +389,15 @@ def test_giving_arms_is_still_aid(run):
 )
 def test_an_accord_that_provides_for_something_gives_no_aid(run, text):
     assert not any(p == "AID" for p, _, _ in triples(run(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "payer"),
+    [
+        ("Moscow will hire those mercenaries to fight the rebels.", "russia"),
+        ("The UAE pays Yemeni tribesmen to fight the Houthis in Shabwa.", "united-arab-emirates"),
+        ("Khartoum recruited nomad horsemen to attack the SLA villages.", "sudan"),
+    ],
+)
+def test_the_men_paid_or_hired_to_fight_are_the_attackers_not_their_payer(run, text, payer):
+    assert not any(p == "ASSAULT" and a == payer for p, a, _ in triples(run(text)))

@@ -47,6 +47,10 @@ _PLACE_PARTS = words("places", "place_parts")
 _COMPASS = words("places", "compass_adjectives")
 _PRIVATE_PERSONS = words("places", "private_person_nouns")
 _MOTION_VERBS = words("places", "motion_verbs")
+# verbs whose object is ground, never a person (the territory verbs of data/cues.yaml without "capture", "seize"
+# and "take", which take prisoners too, and the verbs of bombardment)
+_GROUND_VERBS = (word_set("cues", "territory_verbs") - {"capture", "seize", "take", "control"}) \
+    | word_set("cues", "bombardment_verbs")
 # peoples living across borders whose name is also a state's adjective ("Serb", "Croat"): data/demonyms.yaml
 _CROSS_BORDER = frozenset(w.lower() for w in word_set("demonyms", "cross_border_peoples"))
 _FEATURE_WORDS = words("places", "feature_words")
@@ -1255,8 +1259,8 @@ class _Resolution:
             if ent.label_ == "PERSON" and words & lx.WEAPON_WORDS:
                 continue  # "Missiles struck ...": a weapon opening a sentence, tagged as a person
             if ent.label_ == "PERSON":
-                if not self._is_place(ent) and not _locative(ent.root):  # "the town of al-Bab" tagged PERSON
-                    self._person(ent)
+                if not self._is_place(ent) and not _locative(ent.root) and not _ground_taken(ent):
+                    self._person(ent)  # not "the town of al-Bab" or "retook Konna" tagged PERSON
                 continue
             # an attribute of a common noun ("Wahhabi parasites", "Bosnian town") is not itself an actor
             # ... but "European Community foreign ministers" are the Community's
@@ -1269,7 +1273,8 @@ class _Resolution:
             ):
                 continue
             if ent.label_ == "NORP":
-                self._people(ent)
+                if not self._is_place(ent):  # "recaptured Kidal": a town the tagger took for a people
+                    self._people(ent)
                 continue
             if ent.label_ == "GPE":
                 self._polity(ent)
@@ -2271,6 +2276,12 @@ def _locative(root: Token) -> bool:
     if prep.lower_ in lx.LOCATIVE_PREPS:
         return True
     return prep.head.lemma_.lower() in lx.PLACE_NOUNS
+
+
+def _ground_taken(ent: Span) -> bool:
+    """A one-word name a verb of taking or bombarding ground has as object ("retook Konna", "shelled
+    Kassala"): a town, whatever the tagger says."""
+    return len(ent) == 1 and ent.root.dep_ == "dobj" and ent.root.head.lemma_.lower() in _GROUND_VERBS
 
 
 def _where_to(span: Span | None) -> bool:

@@ -396,6 +396,8 @@ def _subject(verb: Token, ms: _Mentions, depth: int = 0) -> Mention | None:
             return m
     if (gov := _control_verb(verb)) is not None:
         return _object_controller(gov, ms)  # the accused, or no one named: never the accuser
+    if _controlled_infinitive(verb):  # "paid local men to fight Y": the men fight, not who paid them
+        return ms.in_subtree(next(c for c in verb.head.children if c.dep_ == "dobj"))
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         m = ms.in_subtree(verb.head)  # "jihadis fighting the cannibals"
         if m is not None or verb.head.dep_ not in ("dobj", "pobj"):
@@ -419,6 +421,7 @@ def _subject(verb: Token, ms: _Mentions, depth: int = 0) -> Mention | None:
 SIDE_NOUNS = frozenset(["side", "behalf"])
 # Verbs whose object, not subject, did what their "of/for V-ing" names: "X accuses Y of arming Z"
 OBJECT_CONTROL = word_set("cues", "object_control_verbs")
+INFINITIVE_CONTROL = word_set("cues", "infinitive_object_control")
 
 
 def region(tok: Token) -> bool:
@@ -669,9 +672,19 @@ def _governing_subject_tokens(tok: Token) -> set[int]:
     """For an event noun inside another clause ("X documented the Houthi attacks"), the tokens of that
     clause's subject: who reports, documents or condemns an attack is never its guessed target."""
     verb = _governing_verb(tok) if tok.pos_ == "NOUN" else None
+    if verb is None and _controlled_infinitive(tok):
+        verb = tok.head  # "Moscow will hire mercenaries to fight Y": the hirer does not fight Y
     if verb is None:
         return set()
     return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+
+
+def _controlled_infinitive(verb: Token) -> bool:
+    """An infinitive whose doer is its governing verb's object ("paid local men to fight Y"; cues.yaml
+    `infinitive_object_control`)."""
+    return verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in INFINITIVE_CONTROL \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+        and any(c.dep_ == "dobj" for c in verb.head.children)
 
 
 @lru_cache(maxsize=1)

@@ -422,10 +422,11 @@ def _accept(m: _Match, toks: list, i: int, j: int, text: str, gaz: Gazetteer, in
                 if top.feature in _LARGE and not _name_part(text, ent, m.start, m.end):
                     label = None  # "Tunisia was ...", "Trump - Wisconsin": a mislabelled country or state
                 else:
-                    if ent[1] - ent[0] > m.end - m.start + 1 or not (high or top.population >= 20_000):
+                    # "Cairns" may be a town or a surname; "stormed Sukhumi", "retook Konna" take a place
+                    taken = _taken_ground(info.token(toks[head][0]))
+                    if ent[1] - ent[0] > m.end - m.start + 1 or not (high or top.population >= 20_000 or taken):
                         return False
-                    # "Cairns" may be a town or a surname; "stormed Sukhumi" takes a place
-                    m.weak = not _taken_ground(info.token(toks[head][0]))
+                    m.weak = not taken
                     label = None
             elif label in PLACE_LABELS:
                 return high or not common
