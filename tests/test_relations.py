@@ -361,3 +361,22 @@ def test_linking_up_with_a_force_is_alliance_not_membership(run, text, pair):
     got = {(r.type, frozenset((r.source, r.target))) for r in run(text).relations}
     assert ("affiliation", frozenset(pair)) not in got
     assert ("alliance", frozenset(pair)) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Qatar and Turkey funded the coalition throughout the siege.", {"qatar", "turkey"}),
+        ("Iran and Russia armed the alliance for years.", {"iran", "russia"}),
+        ("Sudan and Egypt condemned the alliance on Monday.", {"sudan", "egypt"}),
+    ],
+)
+def test_acting_together_on_an_alliance_from_outside_makes_no_alliance(run, text, pair):
+    got = {(r.type, frozenset((r.source, r.target))) for r in run(text).relations}
+    assert ("alliance", frozenset(pair)) not in got
+
+
+def test_forming_an_alliance_together_is_an_alliance(run):
+    got = {(r.type, frozenset((r.source, r.target))) for r in
+           run("Chad and Niger formed an alliance against the rebels in May.").relations}
+    assert ("alliance", frozenset({"chad", "niger"})) in got

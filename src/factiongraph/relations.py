@@ -276,7 +276,8 @@ def _alliance_parties(noun: Token, ms: _Mentions) -> tuple[Mention, Mention] | N
                 own = _theme(noun.head, ms)
             if own and other and own.actor_id != other.actor_id:
                 return own, other
-    if noun.dep_ in ("dobj", "attr") and noun.head.pos_ == "VERB":
+    if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX") \
+            and noun.head.lemma_.lower() in tie_words().alliance_forming_verbs:
         subj = next((k for k in noun.head.children if k.dep_ == "nsubj"), None)
         if subj is not None:
             first = ms.at(subj) or ms.in_subtree(subj)

@@ -37,6 +37,7 @@ class TieWords:
     reciprocal_verbs: frozenset[str]  # "X and Y clashed": the co-agents may be the two sides
     truce_nouns: frozenset[str]  # "X agreed a ceasefire with Y": X and Y are enemies
     proposal_nouns: frozenset[str]  # "a Qatari peace plan": the modifier names the proposer, not a side
+    alliance_forming_verbs: frozenset[str]  # "X and Y formed a coalition": the subjects are its parties
     pact_verbs: frozenset[str]  # the verbs whose subject is a side of the truce they take as object
     membership_frames: Mapping[str, frozenset[str]]  # "within the ranks of Y": noun -> its prepositions
     allegiance_words: Mapping[str, tuple[str, ...]]  # "loyal to Y", "answers to Y": word -> its prepositions
@@ -66,6 +67,7 @@ def tie_words() -> TieWords:
         reciprocal_verbs=frozenset(raw["reciprocal_verbs"]),
         truce_nouns=frozenset(raw["truce_nouns"]),
         proposal_nouns=frozenset(raw["proposal_nouns"]),
+        alliance_forming_verbs=frozenset(raw["alliance_forming_verbs"]),
         pact_verbs=frozenset(raw["pact_verbs"]),
         membership_frames=MappingProxyType({str(k): frozenset(v) for k, v in raw["membership_frames"].items()}),
         allegiance_words=MappingProxyType({str(k): tuple(v) for k, v in raw["allegiance_words"].items()}),
