@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from factiongraph.actors.salience import PERIPHERAL_HINT, argument, crowded_out, position, prune
 from factiongraph.document import Actor, Document, Event, Mention, Span
 
@@ -99,3 +101,23 @@ def test_crowded_out_are_the_listed_actors_beside_a_two_party_event(nlp):
 
 def test_crowded_out_needs_both_parties_of_an_event_in_the_sentence(nlp):
     assert crowded_out(_listed(nlp, second_party=False)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The monitor, which is based in Britain, said the army had seized two villages from the rebels.",
+         "united-kingdom"),
+        ("The channel, which broadcasts from Qatar, reported that the rebels had shelled the airport.", "qatar"),
+        ("A rights group that works in Kenya said the militia had burned the market.", "kenya"),
+    ],
+)
+def test_where_a_background_clause_happens_is_no_actor(pipeline, text, place):
+    from factiongraph.pipeline import extract
+
+    assert place not in {a.id for a in extract(text, pipeline=pipeline).actors}
+
+
+def test_position_a_place_inside_a_background_clause_is_not_salient(nlp):
+    doc = nlp("The monitor, which is based in Britain, said the army had seized two villages.")
+    assert not position(head(doc, "Britain")).salient

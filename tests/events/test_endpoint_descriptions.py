@@ -181,3 +181,18 @@ def test_a_group_and_its_named_part_are_never_each_others_target(run, text):
     whole_and_part = [("hezbollah", "islamic-resistance"), ("al-shabaab", "amniyat"), ("hamas", "qassam")]
     for whole, part in whole_and_part:
         assert not any(any(whole in x for x in p) and any(part in x for x in p) for p in pairs), pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "not_target"),
+    [
+        ("Backed by French air strikes, Malian troops retook Konna, and French ground forces have since entered "
+         "Diabaly.", "mali", "france"),
+        ("Supported by Rwandan troops, Mozambican forces recaptured the port, and Rwandan units later took the "
+         "airstrip.", "mozambique", "rwanda"),
+        ("Helped by Turkish drones, Libyan government forces retook the base, and Turkish advisers stayed on.",
+         "libya", "turkey"),
+    ],
+)
+def test_backers_and_the_subject_of_a_joined_clause_are_never_the_guessed_target(run, text, agent, not_target):
+    assert not any(a == agent and b == not_target for _, a, b in triples(run(text)))

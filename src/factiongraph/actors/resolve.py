@@ -792,12 +792,17 @@ class _Resolution:
     def _focus_country(self, spans: list[tuple[Span, RegistryActor]]) -> str | None:
         """The country a document is about: non-state groups' and places' countries, by count."""
         votes: Counter[str] = Counter()
-        for _, actor in spans:
+        for span, actor in spans:
+            if position(span.root).placed_in_clause:
+                continue  # "the monitor, which is based in Britain": where a source sits, not what the report is about
             if actor.country and actor.kind not in STATE_KINDS:
                 votes[actor.country] += 2
             elif actor.country and actor.kind == "state":
                 votes[actor.country] += 1
         for p in self.doc.places:
+            where = span_at(self.sd, p.start, p.end)
+            if where is not None and position(where.root).placed_in_clause:
+                continue
             if p.country:
                 iso3 = _ISO2_TO_3.get(p.country)
                 if iso3:

@@ -45,6 +45,8 @@ class Position:
     attribution: bool  # the speaker of a trailing report verb, or "according to" it
     clauses: int  # relative/adverbial clause boundaries between it and the sentence root
     noun_phrases: int  # prepositional phrases attached to nouns between it and the sentence root
+    # where a background clause's predicate happens ("the monitor, which is based in Britain"): a setting
+    placed_in_clause: bool = False
 
     @property
     def depth(self) -> int:
@@ -52,7 +54,8 @@ class Position:
 
     @property
     def salient(self) -> bool:
-        return not self.attribution and self.clauses <= MAX_BACKGROUND_CLAUSES and self.noun_phrases <= MAX_NOUN_PHRASES
+        return not self.attribution and not self.placed_in_clause and self.clauses <= MAX_BACKGROUND_CLAUSES \
+            and self.noun_phrases <= MAX_NOUN_PHRASES
 
 
 def position(tok: Any) -> Position:
@@ -62,6 +65,7 @@ def position(tok: Any) -> Position:
     noun_phrases = 0
     nominal = True  # still inside the noun phrase of the mention (no verb passed yet)
     t = tok
+    locative = tok.dep_ == "pobj" and tok.head.lower_ in lx.LOCATIVE_PREPS and tok.head.head.pos_ in ("VERB", "AUX")
     while t.head.i != t.i:
         h = t.head
         if t.dep_ == "pobj" and h.lower_ == "to" and h.head.lower_ == "according":
@@ -74,7 +78,7 @@ def position(tok: Any) -> Position:
             nominal = False
             attribution = attribution or (t.dep_ == "nsubj" and _trailing_report(h))
         t = h
-    return Position(attribution, clauses, noun_phrases)
+    return Position(attribution, clauses, noun_phrases, locative and clauses > 0)
 
 
 def _trailing_report(verb: Any) -> bool:

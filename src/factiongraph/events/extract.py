@@ -729,6 +729,13 @@ def _own_phrase(tok: Token, known: Mention, ms: _Mentions) -> set[int]:
     adjuncts = {t.i for c in tok.children if c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN")
                 and not any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children)
                 and any(k.lower_ in _joint_words() for k in c.subtree) for t in c.subtree}
+    # "Backed by Y, X retook the town": the backers in a participial adjunct stand with the agent
+    support = tie_words().support_participles
+    adjuncts |= {t.i for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VBN"
+                 and c.lemma_.lower() in support for t in c.subtree}
+    # "X retook the town, and Y's forces entered Z": the subject of a clause of its own acts there, it is no target
+    adjuncts |= {t.i for c in tok.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                 for k in c.children if k.dep_ in ("nsubj", "nsubjpass") for t in k.subtree}
     adjuncts |= _descriptions(tok)
     if tok.pos_ == "VERB" and companion_with(tok):  # "fought side by side with X": X is on the agent's side
         adjuncts |= {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for t in c.subtree}
