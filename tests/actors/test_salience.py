@@ -106,7 +106,7 @@ def test_crowded_out_needs_both_parties_of_an_event_in_the_sentence(nlp):
 @pytest.mark.parametrize(
     ("text", "place"),
     [
-        ("The monitor, which is based in Britain, said the army had seized two villages from the rebels.",
+        ("A watchdog that operates in Britain reported the army had taken two hamlets from the rebels.",
          "united-kingdom"),
         ("The channel, which broadcasts from Qatar, reported that the rebels had shelled the airport.", "qatar"),
         ("A rights group that works in Kenya said the militia had burned the market.", "kenya"),
@@ -119,5 +119,5 @@ def test_where_a_background_clause_happens_is_no_actor(pipeline, text, place):
 
 
 def test_position_a_place_inside_a_background_clause_is_not_salient(nlp):
-    doc = nlp("The monitor, which is based in Britain, said the army had seized two villages.")
+    doc = nlp("A watchdog that operates in Britain reported the army had taken two hamlets.")
     assert not position(head(doc, "Britain")).salient

@@ -794,7 +794,7 @@ class _Resolution:
         votes: Counter[str] = Counter()
         for span, actor in spans:
             if position(span.root).placed_in_clause:
-                continue  # "the monitor, which is based in Britain": where a source sits, not what the report is about
+                continue  # "a watchdog that operates from London": where a source sits, not what the report is about
             if actor.country and actor.kind not in STATE_KINDS:
                 votes[actor.country] += 2
             elif actor.country and actor.kind == "state":

@@ -45,7 +45,7 @@ class Position:
     attribution: bool  # the speaker of a trailing report verb, or "according to" it
     clauses: int  # relative/adverbial clause boundaries between it and the sentence root
     noun_phrases: int  # prepositional phrases attached to nouns between it and the sentence root
-    # where a background clause's predicate happens ("the monitor, which is based in Britain"): a setting
+    # where a background clause's predicate happens ("a watchdog that operates from London"): a setting
     placed_in_clause: bool = False
 
     @property
