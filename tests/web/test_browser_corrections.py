@@ -18,7 +18,7 @@ if not (shutil.which("chromium") or shutil.which("chromium-browser")) or not (
     pytest.skip("chromium and chromedriver are not installed", allow_module_level=True)
 
 from .conftest import LiveServer, build_store  # noqa: E402
-from .test_browser import assert_clean, browser  # noqa: E402, F401 - the module's headless Chromium fixture
+from .test_browser import assert_clean, browser, wait  # noqa: E402, F401 - the module's headless Chromium fixture
 from .test_web_corrections import DOCS, TOKEN, H  # noqa: E402
 
 pytestmark = pytest.mark.slow  # a real browser against a live server, like the other browser tests
@@ -64,7 +64,9 @@ def test_reject_button_marks_the_relation_rejected(browser: Any, server: LiveSer
     form.find_element(By.NAME, "token").send_keys(TOKEN)
     form.find_element(By.NAME, "why").send_keys("a different group")
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    note = browser.find_element(By.ID, "rejected")
+    # the form posts and the server redirects back: wait for the new page, not the old one (a loaded CI
+    # machine may not have it yet when the click returns)
+    note = wait(browser, lambda d: next(iter(d.find_elements(By.ID, "rejected")), None))
     assert browser.current_url == server.url + path
     assert "Rejected by the analyst" in note.text and "a different group" in note.text
     assert browser.find_elements(By.CSS_SELECTOR, "form.correct-form:not(.undo-form)") == []
