@@ -34,7 +34,6 @@ from typing import TYPE_CHECKING
 
 from factiongraph.actors.lexicon import WEAPON_WORDS
 from factiongraph.actors.salience import PERIPHERAL_HINT
-from factiongraph.actors.wordlists import words
 from factiongraph.document import Document, Event, Mention, Relation, Span, as_certainty
 from factiongraph.events import certainty as cert
 from factiongraph.events import location
@@ -50,14 +49,13 @@ from factiongraph.events.extract import (
     region,
 )
 from factiongraph.events.lexicon import Lexicon
-from factiongraph.frames.ties import proposer, tie_words, whole_and_part
+from factiongraph.frames.ties import compass_region, proposer, tie_words, whole_and_part
 from factiongraph.frames.tokens import span_at
 from factiongraph.tables import word_set
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-COMPASS_ADJECTIVES = words("places", "compass_adjectives")
 HOSTILE_VERB_TYPES = frozenset({"ASSAULT", "COERCE"})
 HOSTILE_NOUN_TYPES = frozenset({"ASSAULT"})
 # modifiers that belong to a noun phrase's own span (not its attachments)
@@ -385,8 +383,8 @@ class _Sides:
 
 def _region_of(head: Token) -> bool:
     """"southern Lebanon", "eastern Ukraine": a region of a country, the ground where an act happens (an
-    event's target in event coding), never a side of a tie (`places.yaml` compass adjectives)."""
-    return any(c.dep_ == "amod" and c.lower_ in COMPASS_ADJECTIVES and c.i < head.i for c in head.children)
+    event's target in event coding), never a side of a tie."""
+    return compass_region(head, before=head.i)
 
 
 class Parties:

@@ -27,7 +27,15 @@ from factiongraph.actors.salience import PERIPHERAL_HINT, Position, position
 from factiongraph.actors.wordlists import words
 from factiongraph.dateline import DATELINE, credit_lines
 from factiongraph.document import Actor, Document, Mention, as_actor_kind, as_mention_how
-from factiongraph.frames import allegiance_lords, conjuncts, named_as, prep_objects, tie_words
+from factiongraph.frames import (
+    allegiance_lords,
+    compass_region,
+    conjuncts,
+    named_as,
+    part_noun_of,
+    prep_objects,
+    tie_words,
+)
 from factiongraph.frames.modifiers import load_rules as load_modifier_rules
 from factiongraph.frames.tokens import entities, sentences, span_at, tokens
 from factiongraph.tables import word_set
@@ -44,7 +52,6 @@ _VENUE_HEADS = words("places", "venue_heads")
 _REGION_ADJECTIVES = words("places", "region_adjectives")
 _SETTING_NOUNS = words("places", "setting_nouns")
 _PLACE_PARTS = words("places", "place_parts")
-_COMPASS = words("places", "compass_adjectives")
 _PRIVATE_PERSONS = words("places", "private_person_nouns")
 _MOTION_VERBS = words("places", "motion_verbs")
 # verbs whose object is ground, never a person (the territory verbs of data/cues.yaml without "capture", "seize"
@@ -671,7 +678,7 @@ class _Resolution:
                 cands = self.r.registry.lookup(span.text.replace(" ", "-"), self.doc.published)
             if not cands and span.text[:2].lower() == "al" and span.text[2:3].isupper():
                 cands = self.r.registry.lookup("al-" + span.text[2:], self.doc.published)  # "AlNusra Front"
-            if cands and all(c.kind in STATE_KINDS for c in cands) and _part_of_another(span.root):
+            if cands and all(c.kind in STATE_KINDS for c in cands) and part_noun_of(span.root) is not None:
                 continue  # "the Maoists' armed wing, the People's Liberation Army": not China's army
             if cands and self._former_office_holder(span, cands):
                 continue  # "Ali Abdullah Saleh" years after his presidency: a person, not Yemen
@@ -851,7 +858,7 @@ class _Resolution:
         head = root.head
         if _bordering(root):
             return True  # "the border with India": the country on the other side of a line
-        if any(c.dep_ == "amod" and c.lower_ in _COMPASS and c.i < span.start for c in root.children):
+        if compass_region(root, before=span.start):
             return True  # "in eastern Libya", "shelled southern Lebanon": a region of the country, not its state
         if head.i == root.i or head.pos_ not in ("NOUN", "PROPN") or self.taken[head.i]:
             return root.dep_ == "poss" and self.taken[head.i] and head.i != root.i and self._group_at(head.i)
@@ -1306,7 +1313,7 @@ class _Resolution:
             if sd[start].lower_ == "operation":
                 continue  # "Operation Peace Storm" names an operation, not who runs it
             known = self._respelled(text)
-            if known is not None and known.kind in STATE_KINDS and _part_of_another(root):
+            if known is not None and known.kind in STATE_KINDS and part_noun_of(root) is not None:
                 known = None  # "the Maoists' armed wing, the People's Liberation Army": the wing's own name
             if known is not None:
                 self._add(start, end, known, "alias")
@@ -1974,14 +1981,6 @@ def _non_restrictive(clause: Token) -> bool:
     it follows; without the comma ("the group that ...") it picks out which one (English grammar)."""
     left = clause.left_edge.i
     return left > 0 and clause.doc[left - 1].text == ","
-
-
-def _part_of_another(root: Token) -> bool:
-    """A name in apposition with a possessed part noun ("X's armed wing, the Y", "the Y, X's military
-    arm"): it names that part of X (the part nouns of `descriptions.yaml`)."""
-    nouns = [root.head] if root.dep_ == "appos" else []
-    nouns += [c for c in root.children if c.dep_ == "appos"]
-    return any(n.lemma_.lower() in _PART_NOUNS and any(c.dep_ == "poss" for c in n.children) for n in nouns)
 
 
 def _org_named(name: str) -> bool:

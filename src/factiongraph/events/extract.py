@@ -39,6 +39,7 @@ from factiongraph.events.lexicon import Lexicon, TriggerSense
 from factiongraph.events.location import clause_place, is_locative, not_a_scene
 from factiongraph.frames import (
     ModifierTie,
+    compass_region,
     conjuncts,
     control_verb,
     listed_after,
@@ -54,7 +55,6 @@ from factiongraph.tables import word_set
 
 TARGET_PREPS = frozenset(["against", "on", "upon", "with", "at", "into"])
 OBTAIN_VERBS = word_set("cues", "obtain_verbs")
-COMPASS_ADJECTIVES = words("places", "compass_adjectives")
 GROUP_NAME_HEADS = words("names", "group_name_heads")
 # participles whose agent backs or brokers what the noun names, and so is never that noun ("the accord,
 # mediated by X", "a militia armed by X"): the support verbs, and the verbs of PLOVER's MEDIATE mode
@@ -396,8 +396,8 @@ def _subject(verb: Token, ms: _Mentions, depth: int = 0) -> Mention | None:
             return m
     if (gov := _control_verb(verb)) is not None:
         return _object_controller(gov, ms)  # the accused, or no one named: never the accuser
-    if _controlled_infinitive(verb):  # "paid local men to fight Y": the men fight, not who paid them
-        return ms.in_subtree(next(c for c in verb.head.children if c.dep_ == "dobj"))
+    if (doer := _infinitive_controller(verb)) is not None:  # "paid local men to fight Y": the men fight
+        return ms.in_subtree(doer)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         m = ms.in_subtree(verb.head)  # "jihadis fighting the cannibals"
         if m is not None or verb.head.dep_ not in ("dobj", "pobj"):
@@ -427,8 +427,7 @@ INFINITIVE_CONTROL = word_set("cues", "infinitive_object_control")
 def region(tok: Token) -> bool:
     """A country named with a compass adjective as the object of "into" ("pushed into southern Sudan",
     "advanced into northern Syria"): a part of its land one moves into, not a side one attacks."""
-    return tok.dep_ == "pobj" and tok.head.lower_ == "into" and any(
-        k.dep_ == "amod" and k.lower_ in COMPASS_ADJECTIVES for k in tok.children)
+    return tok.dep_ == "pobj" and tok.head.lower_ == "into" and compass_region(tok)
 
 
 def _named_patient(verb: Token) -> Token | None:
@@ -672,19 +671,20 @@ def _governing_subject_tokens(tok: Token) -> set[int]:
     """For an event noun inside another clause ("X documented the Houthi attacks"), the tokens of that
     clause's subject: who reports, documents or condemns an attack is never its guessed target."""
     verb = _governing_verb(tok) if tok.pos_ == "NOUN" else None
-    if verb is None and _controlled_infinitive(tok):
+    if verb is None and _infinitive_controller(tok) is not None:
         verb = tok.head  # "Moscow will hire mercenaries to fight Y": the hirer does not fight Y
     if verb is None:
         return set()
     return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
 
 
-def _controlled_infinitive(verb: Token) -> bool:
-    """An infinitive whose doer is its governing verb's object ("paid local men to fight Y"; cues.yaml
-    `infinitive_object_control`)."""
-    return verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in INFINITIVE_CONTROL \
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
-        and any(c.dep_ == "dobj" for c in verb.head.children)
+def _infinitive_controller(verb: Token) -> Token | None:
+    """The governing verb's object that does what an infinitive names ("paid local men to fight Y": men;
+    cues.yaml `infinitive_object_control`), or None."""
+    if verb.dep_ not in ("xcomp", "advcl") or verb.head.lemma_.lower() not in INFINITIVE_CONTROL \
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "dobj"), None)
 
 
 @lru_cache(maxsize=1)

@@ -83,15 +83,31 @@ def proposer(tok: Token | None) -> bool:
         and tok.head.lemma_.lower() in tie_words().proposal_nouns
 
 
+def compass_region(tok: Token, before: int | None = None) -> bool:
+    """A country's name qualified by a compass adjective ("southern Lebanon", "eastern Ukraine"): a region of
+    it (`places.yaml` compass adjectives), the adjective before token `before` where given."""
+    compass = words("places", "compass_adjectives")
+    return any(c.dep_ == "amod" and c.lower_ in compass and (before is None or c.i < before) for c in tok.children)
+
+
+def part_noun_of(name: Token) -> Token | None:
+    """The possessed part noun a name stands in apposition with ("X's armed wing, the Y", "the Y, X's military
+    arm"): the name is that part of X (the part nouns of `descriptions.yaml`). None when there is none."""
+    parts = words("descriptions", "part_nouns")
+    nouns = [name.head] if name.dep_ == "appos" else []
+    nouns += [c for c in name.children if c.dep_ == "appos"]
+    return next((n for n in nouns if n.lemma_.lower() in parts and any(c.dep_ == "poss" for c in n.children)), None)
+
+
 def whole_and_part(a: Token, b: Token) -> bool:
     """`a` and `b` name a group and its named part in one phrase ("X's armed wing, the Y", "the Y, X's
-    military arm"): one side, never each other's opponent (the part nouns of `descriptions.yaml`)."""
+    military arm"): one side, never each other's opponent (`part_noun_of`)."""
     parts = words("descriptions", "part_nouns")
     for whole, part in ((a, b), (b, a)):
         noun = whole.head
         if whole.dep_ != "poss" or noun.lemma_.lower() not in parts:
             continue
-        if part.dep_ == "appos" and part.head == noun or noun.dep_ == "appos" and noun.head == part:
+        if part_noun_of(part) == noun:
             return True
         # "X's armed wing, the Y, and Z": the parser may read the apposition as the first item of a list
         if part.dep_ == "conj" and part.head == noun and noun.i + 2 < len(noun.doc) \
