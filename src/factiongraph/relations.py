@@ -665,7 +665,12 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                 src, tgt = (own, other) if rtype == "affiliation" else (other, own)
             else:
                 src, tgt = own, other
-            out.append(_make(doc, rtype, src, tgt, tok, _status(tok, c), c, method="noun-cue"))
+            status = _status(tok, c)
+            if rtype == "affiliation" and any(
+                k.dep_ in ("amod", "compound") and k.lower_ in tie_words().secession_modifiers for k in tok.children
+            ):
+                status = "former"  # "a breakaway faction of Y": a part that left Y
+            out.append(_make(doc, rtype, src, tgt, tok, status, c, method="noun-cue"))
     return out
 
 

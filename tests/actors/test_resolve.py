@@ -561,3 +561,37 @@ def test_actors_a_description_followed_by_the_names_it_counts_is_no_actor_of_its
     ids = set(mentions(resolve(text)))
     assert not {i for i in ids if i.startswith("generic-")}
     assert named_ids <= ids
+
+
+@pytest.mark.parametrize(
+    ("text", "antecedent", "subject"),
+    [
+        (
+            "The Taliban seized two districts on Friday. "
+            "Hezb-e Islami quarrelled with al-Qaeda for years and eventually fought them.",
+            "al-qaeda",
+            "taliban",
+        ),
+        (
+            "Hamas held the crossing. Amal broke ranks with Hezbollah in 1988 and clashed with them for two years.",
+            "hezbollah",
+            "hamas",
+        ),
+        (
+            "ISIS lost Raqqa in 2017. Jabhat al-Nusra cut its ties with al-Qaeda in 2016 but never attacked them.",
+            "al-qaeda",
+            "jabhat-al-nusra",
+        ),
+    ],
+)
+def test_actors_object_pronoun_is_not_its_clauses_subject_and_looks_in_its_sentence_first(
+    resolve, text: str, antecedent: str, subject: str
+) -> None:
+    found = mentions(resolve(text))
+    assert "them" in found[antecedent]
+    assert "them" not in found.get(subject, [])
+
+
+def test_actors_reflexive_pronoun_is_its_clauses_subject(resolve) -> None:
+    found = mentions(resolve("The army shelled the camp. Hamas fighters barricaded themselves in a school."))
+    assert found["hamas"] == ["Hamas fighters", "themselves"]

@@ -578,3 +578,37 @@ def test_a_proper_noun_before_a_relational_noun_names_the_other_side_of_its_tie(
     assert all(other not in (e.actor1, e.actor2) for e in doc.events)
     assert frozenset((other, bystander_event)) not in {frozenset((r.source, r.target)) for r in doc.relations}
 
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "subject"),
+    [
+        ("The militia left the pact and later fought them.", "them", "militia"),  # subject shared by conjuncts
+        ("Both factions vowed to crush them within a month.", "them", "factions"),  # the infinitive's subject
+        ("Government troops clashed with them near the dam.", "them", "troops"),  # object of a preposition
+        ("Their commander resigned.", "Their", None),  # a possessive is no object
+    ],
+)
+def test_clause_subject_of_an_object_is_the_subject_its_verb_takes(nlp, text, pronoun, subject):
+    from factiongraph.frames import clause_subject
+
+    tok = next(t for t in nlp(text) if t.text == pronoun)
+    found = clause_subject(tok)
+    assert (found.text if found is not None else None) == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "whole"),
+    [
+        ("The TMVP, a splinter faction of the Tamil Tigers, held Batticaloa.", "tmvp",
+         "liberation-tigers-of-tamil-eelam"),
+        ("Jund al-Aqsa, a splinter faction of Jabhat al-Nusra, clashed with Ahrar al-Sham.", "jund-al-aqsa",
+         "jabhat-al-nusra"),
+        ("Ansaru, a dissident faction of Boko Haram, kidnapped seven foreigners in 2013.", "ansaru", "boko-haram"),
+        ("Jamaat-ul-Ahrar, a breakaway faction of the Pakistani Taliban, claimed the raid.", "jamaat-ul-ahrar",
+         "tehrik-i-taliban-pakistan"),
+    ],
+)
+def test_a_breakaway_faction_was_a_part_of_its_whole(run, text, part, whole):
+    found = {(r.source, r.target): r.status for r in run(text).relations if r.type == "affiliation"}
+    assert found == {(part, whole): "former"}

@@ -29,6 +29,7 @@ from factiongraph.dateline import DATELINE, credit_lines
 from factiongraph.document import Actor, Document, Mention, as_actor_kind, as_mention_how
 from factiongraph.frames import (
     allegiance_lords,
+    clause_subject,
     compass_region,
     conjuncts,
     named_as,
@@ -1912,10 +1913,16 @@ class _Resolution:
         if sent.start > 0:
             prev_start = self.sd[sent.start - 1].sent.start_char
         section = self.doc.section_at(tok.idx)
+        # an object pronoun (not a reflexive) is not its own clause's subject and looks first in its
+        # own sentence ("X split from Y and later fought them": Y)
+        bound = clause_subject(tok) if tok.dep_ != "poss" and not tok.lower_.endswith(("self", "selves")) else None
+        bound_span = (bound.left_edge.idx, bound.right_edge.idx + len(bound.right_edge)) if bound is not None else None
         best = None
         best_score = -1.0
         for m in mentions:
             if m.start >= tok.idx or m.start < prev_start:
+                continue
+            if bound_span is not None and bound_span[0] <= m.start < bound_span[1]:
                 continue
             if section is not None and not (section.start <= m.start < section.end):
                 continue
@@ -1931,6 +1938,8 @@ class _Resolution:
                 score += 1.0
             if root is not None and root.dep_ == "compound" and root.head.dep_ in ("nsubj", "nsubjpass"):
                 score += 1.0
+            if bound_span is not None and m.start >= sent.start_char:
+                score += 1.5
             if score > best_score:
                 best, best_score = m.actor_id, score
         return best

@@ -37,6 +37,7 @@ class TieWords:
     reciprocal_verbs: frozenset[str]  # "X and Y clashed": the co-agents may be the two sides
     truce_nouns: frozenset[str]  # "X agreed a ceasefire with Y": X and Y are enemies
     proposal_nouns: frozenset[str]  # "a Qatari peace plan": the modifier names the proposer, not a side
+    secession_modifiers: frozenset[str]  # "a breakaway faction of X": a part that was X's
     alliance_forming_verbs: frozenset[str]  # "X and Y formed a coalition": the subjects are its parties
     pact_verbs: frozenset[str]  # the verbs whose subject is a side of the truce they take as object
     membership_frames: Mapping[str, frozenset[str]]  # "within the ranks of Y": noun -> its prepositions
@@ -67,6 +68,7 @@ def tie_words() -> TieWords:
         reciprocal_verbs=frozenset(raw["reciprocal_verbs"]),
         truce_nouns=frozenset(raw["truce_nouns"]),
         proposal_nouns=frozenset(raw["proposal_nouns"]),
+        secession_modifiers=frozenset(raw["secession_modifiers"]),
         alliance_forming_verbs=frozenset(raw["alliance_forming_verbs"]),
         pact_verbs=frozenset(raw["pact_verbs"]),
         membership_frames=MappingProxyType({str(k): frozenset(v) for k, v in raw["membership_frames"].items()}),
@@ -157,6 +159,30 @@ def control_verb(
             break
         gov = gov.head
     return gov if gov.pos_ == "VERB" and gov.lemma_.lower() in verbs else None
+
+
+OBJECT_DEPS = frozenset({"dobj", "dative"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def clause_subject(obj: Token) -> Token | None:
+    """The subject of the clause `obj` is an object of ("X split from Y and later fought *them*": X,
+    the subject the coordinated verbs share; "X vowed to crush *them*": X, the subject of the verb its
+    infinitive completes), or None. A pronoun there never refers to it (binding: "them" is not X)."""
+    if obj.dep_ in OBJECT_DEPS:
+        verb = obj.head
+    elif obj.dep_ == "pobj" and obj.head.dep_ in ("prep", "agent") and obj.head.head.pos_ in ("VERB", "AUX"):
+        verb = obj.head.head
+    else:
+        return None
+    for _ in range(4):
+        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None:
+            return subj
+        if verb.dep_ not in ("conj", "xcomp") or verb.head == verb:
+            return None
+        verb = verb.head
+    return None
 
 
 def relational_owner(noun: Token) -> list[Token]:
