@@ -147,3 +147,76 @@ def test_a_group_and_its_named_wing_are_never_enemies(run, text, whole, part):
 def test_where_someone_fled_is_not_one_of_the_former_partners(run, text, destination):
     assert not any(destination in pair for _, pair in ties(run(text)))
 
+
+
+@pytest.mark.parametrize(
+    ("text", "accuser", "patron"),
+    [
+        ("Jundallah has long been accused by Iran of receiving help from American intelligence.", "iran",
+         "united-states"),
+        ("The ELN has been accused by Colombia of getting help from Venezuela.", "colombia", "venezuela"),
+        ("Jaish al-Adl is accused by Tehran of receiving help from Saudi Arabia.", "iran", "saudi-arabia"),
+    ],
+)
+def test_the_accuser_in_a_passive_by_phrase_is_no_party_to_the_help_it_alleges(run, text, accuser, patron):
+    assert not has(run(text), accuser, patron)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_state", "patron"),
+    [
+        ("Hezbollah is the strongest force in Lebanon, and Israeli officials say it receives rockets from Iran.",
+         "israel", "iran"),
+        ("Al-Shabaab runs the port, and Kenyan diplomats claim it buys weapons from Eritrea.", "kenya", "eritrea"),
+        ("The Houthis hold the capital, and Saudi officials allege it gets drones from Iran.", "saudi-arabia",
+         "iran"),
+    ],
+)
+def test_plural_speakers_are_not_the_it_of_what_they_report(run, text, speaker_state, patron):
+    doc = run(text)
+    assert not has(doc, speaker_state, patron)
+    assert not any(e.actor1 == speaker_state or e.actor2 == speaker_state for e in doc.events
+                   if e.plover in ("AID", "COOPERATE"))
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "other"),
+    [
+        ("The Taliban controls the border district, and officials say Pakistan sends them weapons.", "taliban",
+         "pakistan"),
+        ("ISIS seized the oil field, and analysts believe Turkey buys the crude.", "islamic-state", "turkey"),
+        ("Boko Haram overran the base at dawn, and the governor said Chad would send troops.", "boko-haram", "chad"),
+    ],
+)
+def test_a_coordinated_statement_gives_no_guessed_target(run, text, subject, other):
+    doc = run(text)
+    assert ("hostility", frozenset((subject, other))) not in ties(doc)
+    assert not any(e.plover == "ASSAULT" and {e.actor1, e.actor2} == {subject, other} for e in doc.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "source"),
+    [
+        ("The Houthis acquired drones and missiles from Iran.", "houthis", "iran"),
+        ("Hamas smuggled rockets through tunnels from Egypt.", "hamas", "egypt"),
+        ("The Houthis obtained missiles from Iran.", "houthis", "iran"),
+    ],
+)
+def test_a_weapon_obtained_or_passed_on_is_no_attack(run, text, holder, source):
+    doc = run(text)
+    assert not any(e.plover == "ASSAULT" for e in doc.events)
+    assert ("hostility", frozenset((holder, source))) not in ties(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Separatists in Tiraspol feared that Moldova would merge with Romania.",
+        "Kabul worried that the Haqqani network would join the Islamic State.",
+        "Western diplomats believe that Jaish al-Islam could join Ahrar al-Sham.",
+        "Many in Damascus fear that Jabhat al-Nusra might merge with Ahrar al-Sham.",
+    ],
+)
+def test_a_tie_someone_fears_or_believes_would_come_is_not_stated(run, text):
+    doc = run(text)
+    assert not [r for r in doc.relations if r.type in ("alliance", "affiliation")]

@@ -578,7 +578,7 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue  # "some of X's fighters joined Y": a part of X, not X, joined
             if a and b:
                 c = cert.classify(tok).value
-                if c == "negated":
+                if c == "negated" or cert.expected(tok):
                     continue
                 if linked is not None and c == "asserted":
                     c = "reported"  # the subject says so
@@ -850,6 +850,8 @@ def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
         seizure = e.plover == "COERCE" and e.plover_mode == "seize" and e.actor2 is None  # "X and Y seized the town"
         if (rtype is None and not seizure) or e.certainty == "negated":
             continue
+        if rtype in ("alliance", "affiliation", "support") and cert.expected(tok):
+            continue  # "many fear X might merge with Y": an expected tie, not one stated
         if e.actor2 is None:
             mutual = _reciprocal(doc, ms, e, rtype) if rtype is not None else []
             out.extend(mutual)
@@ -1257,6 +1259,10 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
             if any(t.lemma_.lower() in cert.ACCUSING_VERBS and (t.pos_ == "VERB" or t.dep_ in ("relcl", "ROOT"))
                    for t in gap):  # (the tagger may read "accuse" in a relative clause as a noun)
                 continue  # "X, which Y accuses of sending troops to help Z": the accuser is no party to the deed
+            by = settings.head(m1)
+            if by is not None and by.dep_ == "pobj" and by.head.dep_ == "agent" \
+                    and by.head.head.lemma_.lower() in cert.ACCUSING_VERBS:
+                continue  # "X was accused by Y of getting arms from Z": the accuser is no party to the deed
             if any(t.pos_ == "VERB" and t.lemma_.lower() in CONDEMN_VERBS for t in gap):
                 continue  # "X condemns the attacks against Y": X judges them, X does not attack Y
             if any(t.lemma_.lower() in SIDE_NOUNS and t.head.lower_ == "on" for t in gap):

@@ -32,6 +32,7 @@ from factiongraph.frames import (
     clause_subject,
     compass_region,
     conjuncts,
+    may_be_it,
     named_as,
     part_noun_of,
     prep_objects,
@@ -2250,13 +2251,14 @@ def _generic_they(tok: Token) -> bool:
 
 
 def _reported_self(tok: Token) -> bool:
-    """'it' as the subject of what an actor said about itself ('Ahrar said it was allied')."""
+    """'it' as the subject of what an actor said about itself ('Ahrar said it was allied'). A plural
+    speaker is not "it" ("officials say it receives arms from Y": something else receives them)."""
     verb = tok.head
     return (
         tok.dep_ in ("nsubj", "nsubjpass")
         and verb.dep_ == "ccomp"
         and verb.head.lemma_ in lx.REPORT_VERBS
-        and any(c.dep_ == "nsubj" and c.lower_ != "it" for c in verb.head.children)
+        and any(c.dep_ == "nsubj" and c.lower_ != "it" and may_be_it(c) for c in verb.head.children)
     )
 
 

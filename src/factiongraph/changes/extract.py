@@ -779,7 +779,7 @@ def find_changes(doc: Document, frames: Frames | None = None) -> list[Relation]:
         if trigger.dep_ in ("advcl", "xcomp") and trigger.head.i in triggers and trigger.head.i != trigger.i:
             continue  # "merged to form X", "teamed up to form X": the governing change says it
         certainty = _certainty(trigger)
-        if certainty == "negated":
+        if certainty == "negated" or cert.expected(trigger):
             continue
         if frame.exclusive:
             owned.setdefault(trigger.i, frame.id)

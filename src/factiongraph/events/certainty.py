@@ -118,6 +118,15 @@ class _Sentence:
     report_roots: tuple[int, ...]  # roots that are reporting verbs ("..., X said")
 
 
+def expected(trigger: Any) -> bool:
+    """A tie or change that someone only fears or believes would, could or may come ("fearing that X would
+    unite with Y", "diplomats believe X could join Y"): the believer's expectation, no tie the text states
+    and no plan the parties announced ("X said it would join Y" is one)."""
+    return classify(trigger).value in ("hypothetical", "speculative") and any(
+        a.lemma_.lower() in BELIEF_VERBS for a in list(trigger.ancestors)[:3]  # also the noun: "the fear that ..."
+    )
+
+
 def _sentence(sent: Any) -> _Sentence:
     """The sentence's `_Sentence`, kept per parsed document (in the Doc's `user_data`, by span)."""
     kept: dict[tuple[int, int], _Sentence] = sent.doc.user_data.setdefault("factiongraph.certainty.sents", {})

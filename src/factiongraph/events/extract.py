@@ -43,6 +43,7 @@ from factiongraph.frames import (
     conjuncts,
     control_verb,
     listed_after,
+    may_be_it,
     modifier_ties,
     prep_objects,
     relational_owner,
@@ -55,6 +56,8 @@ from factiongraph.tables import word_set
 
 TARGET_PREPS = frozenset(["against", "on", "upon", "with", "at", "into"])
 OBTAIN_VERBS = word_set("cues", "obtain_verbs")
+WEAPON_NOUNS = word_set("cues", "weapon_nouns")
+TRANSFER_VERBS = word_set("cues", "transfer_verbs")
 GROUP_NAME_HEADS = words("names", "group_name_heads")
 # participles whose agent backs or brokers what the noun names, and so is never that noun ("the accord,
 # mediated by X", "a militia armed by X"): the support verbs, and the verbs of PLOVER's MEDIATE mode
@@ -392,6 +395,9 @@ def _subject(verb: Token, ms: _Mentions, depth: int = 0) -> Mention | None:
                     and verb.head.lemma_.lower() not in cert.BELIEF_VERBS:
                 if _in_quote(c) and c.lower_ not in FIRST_PERSON:
                     return None  # '"They are shelling us," X said': in direct speech only "we" is X
+                said = next((k for k in verb.head.children if k.dep_ == "nsubj"), None)
+                if c.lower_ == "it" and said is not None and not may_be_it(said):
+                    return None  # "officials say it receives arms": not the officials
                 return _speaker(verb.head, ms)  # "X said they / their forces would ...": X
             return m
     if (gov := _control_verb(verb)) is not None:
@@ -612,6 +618,40 @@ def _background_clause(tok: Token) -> bool:
     return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in tok.children)
 
 
+def _weapon_handed(tok: Token) -> bool:
+    """A weapon noun that is what a verb of possession or transfer takes ("bought rockets", "missiles
+    were smuggled in", "obtained drones and missiles"): the weapon, not an attack."""
+    if tok.pos_ != "NOUN" or tok.lower_ not in WEAPON_NOUNS and tok.lemma_.lower() not in WEAPON_NOUNS:
+        return False
+    while tok.dep_ == "conj" and tok.head != tok:
+        tok = tok.head
+    return tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in TRANSFER_VERBS
+
+
+def _own_clause(tok: Token) -> bool:
+    """A clause coordinated with the trigger's that has a subject of its own ("X controls the
+    district, and officials say ..."): another statement, not a phrase of the trigger's."""
+    return tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children
+    )
+
+
+def _other_statements(tok: Token) -> set[int]:
+    """The tokens of the clauses coordinated with the trigger's that have subjects of their own."""
+    top = tok
+    while top.head != top and not _own_clause(top):
+        top = top.head
+    out: set[int] = set()
+    for clause in (top, top.head) if _own_clause(top) else (top,):
+        for c in clause.children:
+            if c != tok and _own_clause(c) and not (c.left_edge.i <= tok.i <= c.right_edge.i):
+                out.update(t.i for t in c.subtree)
+    if _own_clause(top):  # the trigger's clause is itself the coordinated one: the first clause is another
+        first = top.head
+        out.update(t.i for t in first.subtree if not (top.left_edge.i <= t.i <= top.right_edge.i))
+    return out
+
+
 def _fallback(
     tok: Token, ms: _Mentions, sent: SpacySpan, exclude: set[str], skip: set[int], local: bool = False
 ) -> Mention | None:
@@ -638,8 +678,8 @@ def _fallback(
                 for c in t.children:
                     if c.i in seen or c.i in skip or c.dep_ in ("nsubj", "nsubjpass") and t == root or region(c):
                         continue
-                    if local and (c.dep_ in ("relcl", "appos", "parataxis") or _background_clause(c)):
-                        continue  # what describes a phrase or sets the scene names no participant
+                    if _own_clause(c) or local and (c.dep_ in ("relcl", "appos", "parataxis") or _background_clause(c)):
+                        continue  # what says more, describes a phrase or sets the scene names no participant
                     seen.add(c.i)
                     m = (_content_subject(c, ms) if c.dep_ == "pobj" else None) or ms.at(c)
                     if m is not None and m.actor_id not in exclude:
@@ -649,8 +689,9 @@ def _fallback(
     if local:
         return None
     best: tuple[int, Mention] | None = None
+    others = _other_statements(tok)
     for t in sent:
-        if t.i in skip or region(t):
+        if t.i in skip or t.i in others or region(t):
             continue
         m = ms.at(t)
         if m is None or m.actor_id in exclude:
@@ -1256,6 +1297,8 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 continue
             if m2 is not None and m1 is not None and m2.actor_id in _co_modifiers(m1, ms):
                 m2 = None  # "the joint X-Y force retook Y's offices": a partner in the force is no target
+            if _weapon_handed(tok):
+                continue  # "obtained missiles from Y", "smuggled rockets": a weapon had or passed on, not used
             head_sense = _sense(tok.head, lexicon) if tok.dep_ in ("dobj", "nsubjpass") else None
             if (
                 tok.pos_ == "NOUN"

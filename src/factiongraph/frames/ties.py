@@ -185,6 +185,15 @@ def clause_subject(obj: Token) -> Token | None:
     return None
 
 
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
+def may_be_it(noun: Token) -> bool:
+    """Whether "it" may stand for the phrase `noun` heads: not a plural ("officials say it receives
+    arms": not the officials). Coreference and the events' speaker rule read number here."""
+    return noun.tag_ not in PLURAL_TAGS and not any(c.dep_ == "conj" for c in noun.children)
+
+
 def relational_owner(noun: Token) -> list[Token]:
     """The proper-noun compound of a relational noun that names the other side of its tie: "a US
     ally", "a Hamas rival", "an Iran proxy" (the ally *of* the US). A demonym adjective does not:
