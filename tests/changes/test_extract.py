@@ -555,6 +555,15 @@ def test_negated_or_denied_change_gives_no_row(run, text: str) -> None:
         # forces leaving a country leave no membership of it
         "The envoys urged Serbia to pull its forces back, and asked for their exit from Bosnia-Herzegovina.",
         "The UN called for the exit of Rwandan troops from Congo.",
+        # diplomatic or trade relations between states begin and end without any alliance
+        "El Salvador has suspended diplomatic relations with Nicaragua.",
+        "Morocco ended its diplomatic relations with Algeria last year.",
+        "Qatar cut diplomatic ties with Saudi Arabia in 2017.",
+        "Egypt restored diplomatic ties with Iran.",
+        # what someone fears or believes would happen changes nothing yet
+        "Separatists in Tiraspol feared that Moldova would merge with Romania.",
+        "Kabul worried that the Haqqani network would join the Islamic State.",
+        "Western diplomats believe that Jaish al-Islam could join Ahrar al-Sham.",
     ],
 )
 def test_look_alike_that_changes_no_tie_gives_no_row(run, text: str) -> None:
