@@ -595,3 +595,30 @@ def test_actors_object_pronoun_is_not_its_clauses_subject_and_looks_in_its_sente
 def test_actors_reflexive_pronoun_is_its_clauses_subject(resolve) -> None:
     found = mentions(resolve("The army shelled the camp. Hamas fighters barricaded themselves in a school."))
     assert found["hamas"] == ["Hamas fighters", "themselves"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "group"),
+    [
+        ("Boko Haram pledged allegiance to Abu Bakr al-Baghdadi, the leader of the Islamic State.",
+         "Abu Bakr al-Baghdadi", "islamic-state"),
+        ("Al-Shabaab swore loyalty to Ayman al-Zawahiri, head of al-Qaeda.", "Ayman al-Zawahiri", "al-qaeda"),
+        ("Jund al-Aqsa fought men loyal to Abu Mohammad al-Julani, the founder of Jabhat al-Nusra.",
+         "Abu Mohammad al-Julani", "jabhat-al-nusra"),
+    ],
+)
+def test_actors_the_head_of_a_group_named_in_apposition_acts_for_it(resolve, text, person, group) -> None:
+    assert person in mentions(resolve(text))[group]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yasir Hamdan, a senior commander of the Rapid Support Forces, went over to the army.",
+        "Omar Idris, a leader of the Rapid Support Forces, defected last week.",
+        "Musa Kabbar, the former head of the Rapid Support Forces, now lives abroad.",
+    ],
+)
+def test_actors_one_of_several_leaders_or_a_former_head_stays_a_person(resolve, text) -> None:
+    found = mentions(resolve(text))
+    assert found["rapid-support-forces"] == ["Rapid Support Forces"]

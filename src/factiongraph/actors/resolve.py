@@ -79,6 +79,7 @@ _COUNTS = {
 _GROUP_PLURALS = words("descriptions", "group_plurals")
 _SIDE_PLURALS = words("descriptions", "side_plurals")
 _STATE_PLURALS = words("descriptions", "state_plurals")
+LEADER_NOUNS = words("descriptions", "leader_nouns")  # "X, leader of Y": X acts for Y
 _RELATIONAL_PLURALS = words("descriptions", "ally_plurals") | words("descriptions", "rival_plurals")
 _CONTRAST_MODIFIERS = words("descriptions", "contrast_modifiers")
 _NOVELTY_MODIFIERS = words("descriptions", "novelty_modifiers")
@@ -1402,7 +1403,7 @@ class _Resolution:
                 self._add(start - 1, ent.end, self.r.registry_entity(actor, self.focus), "alias")
                 return
         end = ent.end - 1 if ent[-1].tag_ == "POS" else ent.end
-        owner = self._role_owner(start, ent.root)
+        owner = self._role_owner(start, ent.root) or self._led_group(ent.root)
         if owner is not None:
             self._add(start, end, owner, "alias")
             return
@@ -1430,6 +1431,20 @@ class _Resolution:
         if not _acronym(text):  # "JEM" tagged as a person is an organisation's initials
             self.persons.add(entity.id)
         self._add(start, end, entity, "ner")
+
+    def _led_group(self, root: Token) -> Entity | None:
+        """'X, leader of Y', 'X, the founder of Y': the registry group a person heads, named in his
+        apposition (`leader_nouns`); he acts for it, as 'U.N. mediator X' acts for the U.N."""
+        for c in root.children:
+            if c.dep_ != "appos" or c.lemma_.lower() not in LEADER_NOUNS or any(
+                k.lower_ in ("a", "an", "one") or k.lower_ in _FORMER for k in c.children
+            ):
+                continue  # not "a leader of Y" (one of several) nor "the former head of Y"
+            for p in prep_objects(c, ("of",)):
+                entity = self._entity_at(p.i)
+                if entity is not None and entity.known and entity.id not in self.persons:
+                    return entity
+        return None
 
     def _role_owner(self, start: int, root: Token) -> Entity | None:
         """'U.N. mediator X', 'U.S. negotiator X': the registry actor whose role a person holds.
