@@ -28,7 +28,6 @@ from factiongraph.document import (
 from factiongraph.events import certainty as cert
 from factiongraph.events.extract import (
     AGENT_HEADS,
-    OBJECT_CONTROL,
     OBTAIN_VERBS,
     RELATIVE_PRONOUNS,
     SIDE_NOUNS,
@@ -640,9 +639,9 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                 own = tie_ms.in_subtree(first_object)  # "Turkey called the YPG an affiliate of the PKK": the YPG
             elif _set_off_object(tok):
                 own = _named_before_comma(tok, tie_ms)  # "... fighters of Y (YY), the former al-Qaeda affiliate"
-            elif tok.dep_ in ("attr", "oprd", "dobj") and tok.head.pos_ in ("VERB", "AUX") \
-                    and not (tok.dep_ == "dobj" and tok.head.lemma_.lower() in OBJECT_CONTROL):
-                # "Kurds became enemy of FSA"; not "X blamed a faction of Y for ...": the one blamed is Y's
+            elif tok.dep_ in ("attr", "oprd") and tok.head.pos_ in ("VERB", "AUX"):
+                # "Kurds became enemy of FSA": what the subject is; not an object ("X crushed a faction of Y",
+                # "X absorbed a faction of Y", "X blamed a faction of Y": the faction is Y's, not X)
                 own = _theme(tok.head, tie_ms)
             elif tok.dep_ == "appos":
                 own = tie_ms.in_subtree(tok.head)

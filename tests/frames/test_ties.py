@@ -612,3 +612,15 @@ def test_clause_subject_of_an_object_is_the_subject_its_verb_takes(nlp, text, pr
 def test_a_breakaway_faction_was_a_part_of_its_whole(run, text, part, whole):
     found = {(r.source, r.target): r.status for r in run(text).relations if r.type == "affiliation"}
     assert found == {(part, whole): "former"}
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "owner"),
+    [
+        ("Jabhat al-Nusra crushed a faction of the Free Syrian Army in Idlib.", "jabhat-al-nusra", "free-syrian-army"),
+        ("Hezbollah trained a wing of the Houthis.", "hezbollah", "houthis"),
+        ("Ahrar al-Sham absorbed a faction of Jaysh al-Islam last spring.", "ahrar-al-sham", "jaysh-al-islam"),
+    ],
+)
+def test_the_subject_of_a_verb_is_not_the_part_its_object_names(run, text, subject, owner):
+    assert ("affiliation", subject, owner) not in ties(run(text))
