@@ -622,3 +622,22 @@ def test_actors_the_head_of_a_group_named_in_apposition_acts_for_it(resolve, tex
 def test_actors_one_of_several_leaders_or_a_former_head_stays_a_person(resolve, text) -> None:
     found = mentions(resolve(text))
     assert found["rapid-support-forces"] == ["Rapid Support Forces"]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Hezbollah fighters battled gunmen of the Progressive Socialist Party in the hills.",
+         "progressive-socialist-party"),
+        ("The army clashed with gunmen of the Free Aceh Movement in Pidie.", "free-aceh-movement"),
+        ("Government troops fought militiamen of the Patriotic Salvation Movement near the capital.",
+         "patriotic-salvation-movement"),
+    ],
+)
+def test_actors_gunmen_of_a_named_organisation_are_its_men_not_an_unknown_group(pipeline, group, text) -> None:
+    from factiongraph.pipeline import extract
+
+    doc = extract(text, pipeline=pipeline)
+    assert group in {a.id for a in doc.actors}
+    assert not any(a.id.startswith("generic-") and a.kind in ("militia", "rebel") for a in doc.actors)
+    assert any(group in (r.source, r.target) and r.type == "hostility" for r in doc.relations)
