@@ -1117,9 +1117,6 @@ class _Resolution:
                     if low in lx.STATE_FORCE_NOUNS and not any(c.dep_ in ("nummod", "amod") for c in tok.children):
                         self._add(_left_edge_mods(tok), tok.i + 1, owner, "generic")
                     continue
-                if any(p.ent_type_ == "ORG" and p.pos_ == "PROPN" and not any(c.dep_ == "conj" for c in p.children)
-                       for p in owners):
-                    continue  # "gunmen of the Progressive Socialist Party": an organisation's men, named next
                 initials = next((p for p in owners if p.pos_ == "PROPN" and _acronym(p.text) and len(p.text) >= 3),
                                 None)
                 if initials is not None:
@@ -1129,6 +1126,9 @@ class _Resolution:
                     entity = Entity(_slug(initials.text), initials.text, kind, inter, self.focus, None, False)
                     self._add(initials.i, initials.i + 1, entity, "ner")
                     continue
+                if any(p.ent_type_ == "ORG" and p.pos_ == "PROPN" and not any(c.dep_ == "conj" for c in p.children)
+                       for p in owners):
+                    continue  # "gunmen of the Progressive Socialist Party": an organisation's men, named next
             led = self._interrupted_alias(tok)
             if led is not None:
                 self._add(tok.i, tok.i + 1, led, "alias")
