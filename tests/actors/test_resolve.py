@@ -641,3 +641,29 @@ def test_actors_gunmen_of_a_named_organisation_are_its_men_not_an_unknown_group(
     assert group in {a.id for a in doc.actors}
     assert not any(a.id.startswith("generic-") and a.kind in ("militia", "rebel") for a in doc.actors)
     assert any(group in (r.source, r.target) and r.type == "hostility" for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "state"),
+    [
+        ("The Nicaraguan Democratic Force attacked a cooperative near the border.", "Nicaraguan Democratic Force",
+         "nicaragua"),
+        ("The Chadian Democratic Force raided a garrison in the east.", "Chadian Democratic Force", "chad"),
+        ("The Congolese Patriotic Resistance Force shelled the camp.", "Congolese Patriotic Resistance Force",
+         "dr-congo"),
+    ],
+)
+def test_actors_a_movements_name_after_a_demonym_is_not_the_states_forces(resolve, text, name, state) -> None:
+    found = mentions(resolve(text))
+    assert state not in found
+    assert [name] in found.values()
+
+
+def test_actors_a_one_token_tie_modifier_is_no_peoples_name(pipeline) -> None:
+    from factiongraph.pipeline import extract
+
+    doc = extract("Government troops fought U.S.-backed rebels of the Nicaraguan Democratic Force in Jinotega.",
+                  pipeline=pipeline)
+    assert {r.type for r in doc.relations if {r.source, r.target} == {"nicaragua", "nicaraguan-democratic-force"}} \
+        == {"hostility"}
+    assert not any("backed" in a.name for a in doc.actors)

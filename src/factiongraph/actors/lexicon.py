@@ -103,6 +103,11 @@ FORCE_NOUNS = frozenset(["forces", "fighters", "troops", "units", "groups", "fac
 NON_STATE_MODIFIERS = frozenset([*ARMED_MODIFIERS, "guerrilla", "separatist", "secessionist", "jihadist",
                                  "insurgency", "mutinous", "mutineer", "renegade", "breakaway", "liberation",
                                  "militia"])
+# Words in the names of non-state armed movements (the rebel name words of the ACLED and UCDP actor lists:
+# "Nicaraguan Democratic Force", "Sudan People's Liberation Army", "Kosovo Liberation Army"): a capitalised one
+# between a demonym and a force noun makes the phrase a movement's name, not the state's forces.
+MOVEMENT_NAME_WORDS = frozenset([*NON_STATE_MODIFIERS, "democratic", "revolutionary", "resistance", "patriotic",
+                                 "salvation", "islamic", "people's", "peoples", "free", "unity", "independence"])
 
 # Victims and bystanders: all resolve to the document's civilians actor.
 CIVILIAN_NOUNS = frozenset(

@@ -947,6 +947,8 @@ class _Resolution:
         for tok in tokens(sd):
             if self.taken[tok.i] or not tok.text[:1].isupper() or self._inside_group_name(tok.i, tok.i + 1):
                 continue
+            if "-" in tok.text and tok.lower_.rsplit("-", 1)[1] in lx.TIE_PARTICIPLES:
+                continue  # "U.S.-backed rebels" as one token: a tie modifier (frames.modifiers), no people's name
             ids = self._adjective_ids(tok.lower_)
             # a capitalised people-name modifier NER missed ("Hausa politicians"), not sentence-initial
             people = (
@@ -1000,6 +1002,10 @@ class _Resolution:
                 # "Sudanese allies", "its Libyan partners", "a Saudi financier": people of that nation, not the state
                 actor = None
             agent = head.lemma_.lower() in lx.STATE_AGENT_NOUNS or hl in lx.STATE_AGENT_NOUNS
+            if agent and head.text[:1].isupper() and any(
+                t.text[:1].isupper() and t.lower_ in lx.MOVEMENT_NAME_WORDS for t in sd[tok.i + 1 : head.i]
+            ):
+                continue  # "the Nicaraguan Democratic Force": a movement's name, not the state's forces
             if agent and any(t.lower_ in lx.NON_STATE_MODIFIERS for t in sd[tok.i + 1 : head.i]):
                 if head.dep_ == "compound" and head.head.ent_type_ == "PERSON":
                     continue  # "the Palestinian guerrilla leader Abu Nidal": the man named after it
