@@ -667,3 +667,29 @@ def test_actors_a_one_token_tie_modifier_is_no_peoples_name(pipeline) -> None:
     assert {r.type for r in doc.relations if {r.source, r.target} == {"nicaragua", "nicaraguan-democratic-force"}} \
         == {"hostility"}
     assert not any("backed" in a.name for a in doc.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "patron"),
+    [
+        ("Police clashed with Iran-backed fighters of the Popular Resistance Front.", "iran"),
+        ("The army fought Russia-backed separatists near the airport.", "russia"),
+        ("Soldiers repelled an attack by Rwanda-backed rebels on the town.", "rwanda"),
+    ],
+)
+def test_actors_a_patron_in_a_tie_modifier_is_not_the_country_the_report_is_about(resolve, text, patron) -> None:
+    found = mentions(resolve(text))
+    assert found[patron] == [patron.capitalize()]  # the forces of the sentence are not the patron's
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said Hizbul Mujahideen militants ambushed a patrol near Sopore.",
+        "Troops killed two JKLF fighters in a gunbattle, the army said.",
+        "The Resistance Front claimed the attack on soldiers, officials said.",
+    ],
+)
+def test_actors_the_forces_fighting_kashmiri_groups_are_indias(resolve, text) -> None:
+    found = mentions(resolve(text))
+    assert "india" in found and "pakistan" not in found

@@ -805,13 +805,15 @@ class _Resolution:
         for span, actor in spans:
             if position(span.root).placed_in_clause:
                 continue  # "a watchdog that operates from London": where a source sits, not what the report is about
+            if _tie_modifier(span):
+                continue  # "Iran-backed fighters": a patron, whose country the war need not be in
             if actor.country and actor.kind not in STATE_KINDS:
                 votes[actor.country] += 2
             elif actor.country and actor.kind == "state":
                 votes[actor.country] += 1
         for p in self.doc.places:
             where = span_at(self.sd, p.start, p.end)
-            if where is not None and position(where.root).placed_in_clause:
+            if where is not None and (position(where.root).placed_in_clause or _tie_modifier(where)):
                 continue
             if p.country:
                 iso3 = _ISO2_TO_3.get(p.country)
