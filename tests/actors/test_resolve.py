@@ -693,3 +693,49 @@ def test_actors_a_patron_in_a_tie_modifier_is_not_the_country_the_report_is_abou
 def test_actors_the_forces_fighting_kashmiri_groups_are_indias(resolve, text) -> None:
     found = mentions(resolve(text))
     assert "india" in found and "pakistan" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b"),
+    [
+        ("Fighters of the Eritrean Liberation Front (ELF) were driven out by the Eritrean People's Liberation Front "
+         "(EPLF). The ELF later regrouped in Sudan.", "eritrean-liberation-front",
+         "eritrean-people-s-liberation-front"),
+        ("The Karen Army (KA) attacked a post held by the Karen Democratic Army (KDA) near the river.", "karen-army",
+         "karen-democratic-army"),
+        ("The Moro National Front (MNF) split from the Moro National Liberation Front (MNLF) in 1977.",
+         "moro-national-front", "moro-national-liberation-front"),
+    ],
+)
+def test_actors_two_names_each_with_initials_of_their_own_are_two_groups(resolve, text, a, b) -> None:
+    found = mentions(resolve(text))
+    assert a in found and b in found
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun_owner"),
+    [
+        ("Sudanese soldiers disarmed the guerrillas. The feud between the two movements, despite a pact they signed "
+         "in Khartoum, went on.", "sudan"),
+        ("Iraqi troops held the bridge. The clashes between both factions, which they blame on each other, spread.",
+         "iraq"),
+        ("Turkish officials met the envoys. Talks between the two groups stalled after they walked out.", "turkey"),
+    ],
+)
+def test_actors_a_pronoun_after_an_unnamed_counted_plural_is_left_unresolved(resolve, text, pronoun_owner) -> None:
+    assert "they" not in mentions(resolve(text)).get(pronoun_owner, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Clashes broke out between the Tamil Liberation Army (TLA) and the Tamil People's Liberation Army (TPLA).",
+         "Tamil People's Liberation Army"),
+        ("Fighters of the People's Liberation Army of Namibia crossed the border.",
+         "People's Liberation Army of Namibia"),
+        ("Raiders of the Kuki People's Liberation Army burned a village.", "Kuki People's Liberation Army"),
+    ],
+)
+def test_actors_a_registry_name_inside_a_longer_organisations_name_is_not_that_actor(resolve, text, name) -> None:
+    found = mentions(resolve(text))
+    assert "china" not in found

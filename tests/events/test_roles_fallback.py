@@ -310,3 +310,20 @@ def test_a_name_in_the_agents_apposition_is_never_its_guessed_counterpart(run, t
 def test_a_co_agent_of_a_passive_attack_is_never_its_target(run, text):
     doc = run(text)
     assert doc.events and all(e.actor2 is None for e in doc.events), triples(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b"),
+    [
+        ("The fighting between the rival movements, which once held talks in Baghdad about attacking Iranian "
+         "troops, spread north.", "iraq", "iran"),
+        ("Syrian officials blamed both sides. The fighting between the rival movements, which once held talks in "
+         "Damascus about attacking Turkish troops, spread north.", "syria", "turkey"),
+        ("The clashes between the guerrilla groups, which had met in Beirut to discuss raids on Israeli troops, "
+         "killed nine.", "lebanon", "israel"),
+    ],
+)
+def test_the_sides_between_which_fighting_happens_are_not_named_in_a_clause_describing_them(run, text, a, b):
+    doc = run(text)
+    assert not any({e.actor1, e.actor2} == {a, b} for e in doc.events)
+    assert not any({r.source, r.target} == {a, b} for r in doc.relations)

@@ -432,6 +432,7 @@ class _Resolution:
                 and not (person and self.entities[a].known)
                 # a group named as one ("Baloch Republican Guards") never joins a person who shares a word
                 and not self._person_beside_group(a, b, names) and not self._person_beside_group(b, a, names)
+                and not _own_initials(names[a], names[b])
                 and any(_shortens(nb, na) for nb in names[b] for na in names[a])
             ]
             if not targets and not person:
@@ -439,7 +440,7 @@ class _Resolution:
                 targets = [
                     a
                     for a in names
-                    if a != b and a not in merged and a not in self.persons
+                    if a != b and a not in merged and a not in self.persons and not _own_initials(names[a], names[b])
                     and any(variants.is_variant(nb, na, generic=True) for nb in names[b] for na in names[a])
                 ]
                 targets = targets if len(targets) == 1 else []
@@ -681,6 +682,8 @@ class _Resolution:
                 cands = self.r.registry.lookup(span.text.replace(" ", "-"), self.doc.published)
             if not cands and span.text[:2].lower() == "al" and span.text[2:3].isupper():
                 cands = self.r.registry.lookup("al-" + span.text[2:], self.doc.published)  # "AlNusra Front"
+            if cands and self._inside_longer_name(span, cands):
+                continue  # "People's Liberation Army" of "the Tamil People's Liberation Army": another group
             if cands and all(c.kind in STATE_KINDS for c in cands) and part_noun_of(span.root) is not None:
                 continue  # "the Maoists' armed wing, the People's Liberation Army": not China's army
             if cands and self._former_office_holder(span, cands):
@@ -741,6 +744,40 @@ class _Resolution:
             ]
         return any(s <= span.start and span.end <= e and e - s > len(span) for s, e in self._person_names) \
             or self._inside_group_name(span.start, span.end)
+
+    def _inside_longer_name(self, span: Span, cands: list[RegistryActor]) -> bool:
+        """The match lies inside a longer organisation's name the recogniser read whole, whose other capitalised
+        words are not the matched actor's own country ("the Tamil People's Liberation Army", "the People's
+        Liberation Army of Namibia", "the Cordillera People's Liberation Army" are not China's army;
+        "Iraq's Popular Mobilization Forces" is Iraq's)."""
+        if len(variants.name_words(span.text)) < 2:
+            return False  # a one-word name inside a longer one is read by the rules of places and parts
+        homes = {c.country for c in cands}
+        for e in entities(self.sd):
+            if e.label_ not in ("ORG", "FAC") or not (e.start <= span.start and span.end <= e.end) \
+                    or (e.start, e.end) == (span.start, span.end):
+                continue
+            if any(t.lower_ in ("and", "or", "'s", "\u2019s", "-", ",", "&") for t in e
+                   if not span.start <= t.i < span.end):
+                continue  # "Nusra and Daesh", "the UAE's Giants Brigade": names the recogniser ran together
+            end = next((t.i for t in e if t.i >= span.end and t.text in ("(", "[")), e.end)
+            extra = [t for t in self.sd[e.start : end] if not (span.start <= t.i < span.end)
+                     and t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ", "NOUN")]  # not its initials in brackets
+            if not extra:
+                continue
+            if self.r.registry.lookup(e.text, self.doc.published) or self.r.registry.lookup(
+                    self.sd[e.start + (e[0].pos_ == "DET") : e.end].text, self.doc.published):
+                continue  # the longer name is a registry name itself
+            own = all(
+                any((a := self.r.registry.get(i)) is not None and a.country in homes
+                    for i in self._adjective_ids(t.lower_))
+                or any(a.country in homes and a.kind in STATE_KINDS
+                       for a in self.r.registry.lookup(t.text, self.doc.published))
+                for t in extra
+            )
+            if not own:
+                return True
+        return False
 
     def _inside_group_name(self, start: int, end: int) -> bool:
         """Tokens start..end are part of a longer organisation's name headed by a party's or movement's noun
@@ -1851,6 +1888,8 @@ class _Resolution:
                 continue  # "X and its partners, among them Y": the list just named, not an earlier actor
             if is_pron and low in lx.PRONOUNS_PLURAL and tok.head.dep_ == "pobj" and self._plural_noun_between(tok):
                 continue  # "drove the villagers from their fields": the villagers' fields
+            if is_pron and low in lx.PRONOUNS_PLURAL and self._unresolved_groups_before(tok):
+                continue  # "fighting between the two movements, despite an accord they had signed": those groups
             target = self._antecedent(tok, named, group_only=is_desc)
             if target is None:
                 continue
@@ -1862,6 +1901,18 @@ class _Resolution:
         for s, e, aid in new:
             self._add(s, e, self.entities[aid], "coref")
         self._first_person()
+
+    def _unresolved_groups_before(self, pron: Token) -> bool:
+        """A counted plural group noun no actor took ("the two nationalist movements", "both factions") stands
+        earlier in the pronoun's sentence ("fighting between the two movements, despite an accord they had
+        signed"): the pronoun may be those groups, whom the report does not name here, so it is left
+        unresolved rather than given to another actor."""
+        return any(
+            t.tag_ == "NNS" and t.pos_ == "NOUN" and not self.taken[t.i]
+            and (t.lower_ in _GROUP_PLURALS or t.lower_ in _SIDE_PLURALS or t.lower_ in _ARMED_PLURALS)
+            and any(c.lower_ in _COUNTS or c.lower_ == "both" for c in t.children)  # "the two movements"
+            for t in self.sd[pron.sent.start : pron.i]
+        )
 
     def _plural_noun_between(self, pron: Token) -> bool:
         """A plural common noun that names no actor stands between the pronoun and every actor
@@ -2046,6 +2097,14 @@ def _media_name(name: str) -> bool:
     """The name of a news outlet or a publishing platform ("al-Jazeera", "the Twitter")."""
     folded = re.sub(r"^the ", "", normalize_name(name).replace("-", " ")).strip()
     return folded in _MEDIA_NAMES
+
+
+def _own_initials(a: set[str], b: set[str]) -> bool:
+    """Each name set has initials of its own that the other lacks ("ELF" and "EPLF"): a report gives two
+    organisations two sets of initials, so "Eritrean Liberation Front" does not shorten "Eritrean People's
+    Liberation Front"."""
+    ia, ib = {n for n in a if _acronym(n)}, {n for n in b if _acronym(n)}
+    return bool(ia) and bool(ib) and not ia & ib
 
 
 def _shortens(short: str, long: str) -> bool:

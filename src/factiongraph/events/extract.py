@@ -868,7 +868,10 @@ def _between(tok: Token, ms: _Mentions) -> tuple[Mention | None, Mention | None]
         for c in h.children:
             if c.dep_ == "prep" and c.lower_ == "between":
                 sides: list[Mention] = []
+                clauses = {t.i for k in c.subtree if k.dep_ in ("relcl", "acl", "advcl") for t in k.subtree}
                 for t in c.subtree:
+                    if t.i in clauses:
+                        continue  # "between the two movements, which signed an accord in X": not X
                     m = ms.at(t)
                     for x in ms.with_mates(m) if m is not None else []:  # "between the two sides": both
                         if all(x.actor_id != y.actor_id for y in sides):
