@@ -739,3 +739,35 @@ def test_actors_a_pronoun_after_an_unnamed_counted_plural_is_left_unresolved(res
 def test_actors_a_registry_name_inside_a_longer_organisations_name_is_not_that_actor(resolve, text, name) -> None:
     found = mentions(resolve(text))
     assert "china" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Iranian troops took the town after hard fighting with guerrillas of the Popular Front for the Liberation "
+         "of Oman.", "oman"),
+        ("Cuban advisers trained the Front for the Liberation of Mozambique in Tanzania.", "mozambique"),
+        ("South African commandos raided camps of the National Union for the Total Independence of Angola.",
+         "angola"),
+    ],
+)
+def test_actors_a_country_named_in_a_movements_for_or_of_phrase_is_part_of_its_name(resolve, text, state) -> None:
+    assert state not in mentions(resolve(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Bangladesh army armed Bengali settler militias in the hills.",
+        "Indian police said armed settlers fled the village.",
+        "Kenyan police said settler militias had burned farms near Nakuru.",
+    ],
+)
+def test_actors_a_lower_case_registry_description_needs_a_fitting_context(resolve, text) -> None:
+    found = mentions(resolve(text))
+    assert "israeli-settlers" not in found and "israel" not in found
+
+
+def test_actors_a_lower_case_registry_description_in_its_context_is_the_actor(resolve) -> None:
+    found = mentions(resolve("Israeli troops watched as settler militias burned olive groves near Nablus."))
+    assert found["israeli-settlers"] == ["settler militias"]

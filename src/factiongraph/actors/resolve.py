@@ -782,11 +782,17 @@ class _Resolution:
     def _inside_group_name(self, start: int, end: int) -> bool:
         """Tokens start..end are part of a longer organisation's name headed by a party's or movement's noun
         ("Zimbabwe" of "the Zimbabwe African National Union", "Eritrean People" of "the Eritrean People's
-        Liberation Front"): the name, not a state or a people, is what it names."""
+        Liberation Front", "Oman" of "the Popular Front for the Liberation of Oman"): the name, not a state or a
+        people, is what it names."""
         if self._group_names is None:
             self._group_names = [
                 (e.start + (e[0].pos_ == "DET"), e.end) for e in entities(self.sd)
-                if e.label_ == "ORG" and e[-1].lower_ in _GROUP_NAME_HEADS and len(e) - (e[0].pos_ == "DET") >= 3
+                if e.label_ == "ORG" and len(e) - (e[0].pos_ == "DET") >= 3 and (
+                    e[-1].lower_ in _GROUP_NAME_HEADS
+                    # "the Popular Front for the Liberation of Oman": the head, then its "for/of" phrase
+                    or any(t.lower_ in _GROUP_NAME_HEADS and t.i + 1 < e.end and e.doc[t.i + 1].lower_ in ("for", "of")
+                           for t in e)
+                )
             ]
         return any(s <= start and end <= e and (s, e) != (start, end) for s, e in self._group_names)
 
@@ -832,6 +838,9 @@ class _Resolution:
                 # several fit ("Kurdish forces" in a report on Syria that also names Iraq): the one
                 # whose home country the report names most
                 out.append((span, max(fits, key=lambda a: rest[a.country] if a.country else 0)))
+            elif not any(t.text[:1].isupper() for t in span):
+                continue  # a description in lower case ("settler militias" in a report on Bangladesh) names no
+                # one actor outside the context it fits
             elif not _short_name(span.text) or not +(named - mine):
                 out.append((span, cands[0]))  # places alone do not reject a name: they are often misread
         return out
