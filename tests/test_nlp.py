@@ -112,3 +112,19 @@ def test_a_clause_with_two_subjects_agreeing_with_its_verb_keeps_both(nlp, text,
     verb = next(t for t in doc if t.text == clause)
     subj = next(c for c in verb.children if c.dep_ == "nsubj")
     assert [c.dep_ for c in subj.children if c.dep_ == "conj"] == ["conj"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "New Delhi accuses Pakistan of training and arming fighters from both groups in camps across the border.",
+        "Baghdad accused Iran of funding and equipping Kataib Hezbollah, a claim Tehran rejects.",
+        "Kabul accuses Pakistan of training and arming the Taliban, a charge Islamabad denies.",
+    ],
+)
+def test_gerunds_coordinated_in_an_of_phrase_stay_in_it(nlp, text):
+    doc = nlp(text)
+    first = next(t for t in doc if t.i > 3 and t.lower_.endswith("ing"))
+    second = next(t for t in doc if t.i > first.i and t.lower_.endswith("ing"))
+    assert (first.tag_, first.dep_, first.head.lower_) == ("VBG", "pcomp", "of")
+    assert (second.dep_, second.head.i) == ("conj", first.i)

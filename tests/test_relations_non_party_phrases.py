@@ -220,3 +220,21 @@ def test_a_weapon_obtained_or_passed_on_is_no_attack(run, text, holder, source):
 def test_a_tie_someone_fears_or_believes_would_come_is_not_stated(run, text):
     doc = run(text)
     assert not [r for r in doc.relations if r.type in ("alliance", "affiliation")]
+
+
+@pytest.mark.parametrize(
+    ("text", "accuser", "accused", "client"),
+    [
+        ("Kabul accuses Pakistan of training and arming the Taliban, a charge Islamabad denies.", "afghanistan",
+         "pakistan", "taliban"),
+        ("Baghdad accused Iran of funding and equipping Kataib Hezbollah, a claim Tehran rejects.", "iraq", "iran",
+         "kataib-hezbollah"),
+        ("New Delhi accuses Pakistan of training and arming fighters from both groups in camps across the border, "
+         "a charge Islamabad rejects.", "india", "pakistan", None),
+    ],
+)
+def test_the_accused_not_the_accuser_does_each_coordinated_deed(run, text, accuser, accused, client):
+    doc = run(text)
+    assert not any(r.source == accuser and r.type == "support" for r in doc.relations)
+    if client is not None:
+        assert ("support", frozenset((accused, client))) in ties(doc)

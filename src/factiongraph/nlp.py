@@ -78,7 +78,10 @@ def _register_coordinated_clauses() -> None:
     and Y fight", a bare infinitive, is left alone), so without an object of its own the first name is
     its object, the last is the subject of the second verb, and the two clauses are coordinated. Where
     the parser coordinated the verbs but read the second subject as a second object of the first ("Turkey
-    backs the SNA and Russia supports the army"), that name becomes the second verb's subject.
+    backs the SNA and Russia supports the army"), that name becomes the second verb's subject. Where it
+    coordinated a gerund with the finite verb whose "of/for" phrase holds the first gerund ("accuses X of
+    training and arming Y", "arming" read as a second verb of "accuses"), the gerunds are coordinated; a
+    first gerund read as a noun ("of funding and equipping Y") is a gerund.
     """
     from spacy.language import Language
 
@@ -89,7 +92,7 @@ def _register_coordinated_clauses() -> None:
     support_verbs = word_set("cues", "support_verbs")
 
     @Language.component(COORDINATED_CLAUSES, requires=["token.dep", "token.tag", "token.lemma"],
-                        assigns=["token.dep", "token.head"])  # fmt: skip
+                        assigns=["token.dep", "token.head", "token.tag", "token.pos"])  # fmt: skip
     def coordinated_clauses(doc: Any) -> Any:
         for clause in doc:
             verb = clause.head
@@ -116,6 +119,20 @@ def _register_coordinated_clauses() -> None:
             last = next((c for c in obj.children if c.dep_ == "conj"), None) if obj is not None else None
             if last is not None and last.right_edge.i + 1 == clause.i and last.pos_ == "PROPN":
                 last.head, last.dep_ = clause, "nsubj"
+        for verb in doc:  # "accuses X of training and arming Y": the second gerund is the first's conjunct
+            head = verb.head
+            if verb.dep_ != "conj" or verb.tag_ != "VBG" or verb.i < 3:
+                continue
+            cc, first = doc[verb.i - 1], doc[verb.i - 2]
+            if head.tag_ in ("VBZ", "VBD", "VBP") and cc.lower_ in ("and", "or") and first.lower_.endswith("ing") \
+                    and first.dep_ in ("pobj", "pcomp") and first.head.lower_ in ("of", "for") \
+                    and first.head.head == head:
+                verb.head, verb.dep_ = first, "conj"
+                cc.head = first
+                first.pos_, first.tag_, first.dep_ = "VERB", "VBG", "pcomp"
+            elif head.dep_ == "pobj" and head.tag_ == "NN" and head.lower_.endswith("ing") \
+                    and head.head.lower_ in ("of", "for"):
+                head.pos_, head.tag_, head.dep_ = "VERB", "VBG", "pcomp"  # "of funding and equipping Y": gerunds
         return doc
 
 
