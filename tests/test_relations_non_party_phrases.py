@@ -238,3 +238,18 @@ def test_the_accused_not_the_accuser_does_each_coordinated_deed(run, text, accus
     assert not any(r.source == accuser and r.type == "support" for r in doc.relations)
     if client is not None:
         assert ("support", frozenset((accused, client))) in ties(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "broker", "beneficiary"),
+    [
+        ("The accord, hammered out by U.S. and European Union envoys, gives Albanians wider use of their language.",
+         "united-states", "albanians"),
+        ("The agreement signed by Hamas and Fatah gives Egypt a monitoring role.", "hamas", "egypt"),
+        ("The deal, brokered by Qatar, grants the Taliban control of the border.", "qatar", "taliban"),
+    ],
+)
+def test_who_brokers_or_signs_a_settlement_does_not_give_what_it_provides(run, text, broker, beneficiary):
+    doc = run(text)
+    assert not has(doc, broker, beneficiary)
+    assert not any(e.actor1 == broker and e.plover in ("AID", "COOPERATE") for e in doc.events)

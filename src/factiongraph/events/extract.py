@@ -387,6 +387,9 @@ def _subject(verb: Token, ms: _Mentions, depth: int = 0) -> Mention | None:
         if c.dep_ in ("nsubj", "csubj"):
             if c.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
                 return ms.in_subtree(verb.head)
+            if c.lemma_.lower() in tie_words().proposal_nouns and ms.at(c) is None:
+                # "the accord, brokered by X, gives Y ...": a settlement does what it provides, not its broker
+                return None
             m = ms.in_subtree(c)
             own = c.lemma_.lower() in AGENT_HEADS and any(
                 k.dep_ == "poss" and k.lower_ in ("their", "its", "his", "her", "our") for k in c.children
@@ -626,6 +629,14 @@ def _weapon_handed(tok: Token) -> bool:
     while tok.dep_ == "conj" and tok.head != tok:
         tok = tok.head
     return tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in TRANSFER_VERBS
+
+
+def _broker_tokens(verb: Token) -> set[int]:
+    """The phrases describing a settlement that is the verb's subject ("the accord, hammered out by X and Y,
+    gives Z ..."): who brokered or signed it does not do what it provides."""
+    words = tie_words().proposal_nouns
+    return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in words
+            for k in c.children if k.dep_ in ("acl", "relcl") for t in k.subtree}
 
 
 def _own_clause(tok: Token) -> bool:
@@ -1351,6 +1362,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 described |= _governing_subject_tokens(tok)
                 described |= _hostile_purposes(tok, sense.plover, lexicon)
                 described |= _relational_subject_owners(tok)
+                described |= _broker_tokens(tok)
                 other = _fallback(tok, ms, sent, own_side, attribution | described | _place_nationalities(tok, ms))
             if known is not None and other is not None:
                 m1, m2 = (known, other) if m1 is not None else (other, known)
