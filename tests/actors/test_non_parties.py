@@ -387,3 +387,16 @@ def test_a_town_retaken_or_overrun_is_no_actor_whatever_the_tagger_calls_it(run,
     doc = run(text)
     assert town not in {a.name for a in doc.actors}
     assert not any(town.lower() in (r.source, r.target) for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "make"),
+    [
+        ("Guerrillas opened fire on his Rolls-Royce on the hill road.", "Rolls-Royce"),
+        ("Rebels shot at his Mercedes outside the ministry.", "Mercedes"),
+        ("Militants torched her Peugeot outside the school.", "Peugeot"),
+    ],
+)
+def test_a_persons_belonging_named_by_its_make_is_no_actor(resolve, text, make):
+    doc = resolve(text)
+    assert make not in {m.text for a in doc.actors for m in a.mentions}

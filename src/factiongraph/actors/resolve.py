@@ -1353,6 +1353,8 @@ class _Resolution:
                 continue
             if self._is_place(ent) or _locative(ent.root):
                 continue  # a place mislabelled ORG ("the town of X", "in X")
+            if ent.start > 0 and sd[ent.start - 1].lower_ in _PERSONAL_POSSESSIVES and ent.root.dep_ != "poss":
+                continue  # "his Rolls-Royce", "her Toyota": a person's belonging, named by its make
             if len(ent) == 1 and root.dep_ == "compound" and root.head.lower_ in lx.TITLE_WORDS:
                 continue  # a portfolio, not an organisation ("Defence Minister X")
             if _bracketed(ent) and ent.text.isupper() and not self.taken[ent.start - 2]:
@@ -2527,5 +2529,7 @@ def _own_coalition(tok: Token) -> bool:
 
 # plural nouns that name an armed group's people ("its fighters ... their commander"): a pronoun after
 # them still refers to the group
+# possessive determiners of persons: what they own is a thing, no organisation ("his Rolls-Royce")
+_PERSONAL_POSSESSIVES = frozenset({"his", "her", "my", "your"})
 _ARMED_PLURALS = frozenset(lx.FORCE_NOUNS | lx.STATE_FORCE_NOUNS | set(lx.GENERIC_ARMED)
                            | {"members", "men", "commanders", "leaders", "militants", "rebels", "insurgents"})
