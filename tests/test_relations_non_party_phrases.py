@@ -253,3 +253,19 @@ def test_who_brokers_or_signs_a_settlement_does_not_give_what_it_provides(run, t
     doc = run(text)
     assert not has(doc, broker, beneficiary)
     assert not any(e.actor1 == broker and e.plover in ("AID", "COOPERATE") for e in doc.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "patron", "home"),
+    [
+        ("Riyadh is to stop arming Yemen's royalists.", "saudi-arabia", "yemen"),
+        ("Turkey has armed Syria's rebels for years.", "turkey", "syria"),
+        ("Egypt backed Libya's Islamists.", "egypt", "libya"),
+    ],
+)
+def test_a_country_owning_those_who_fight_its_state_is_their_home_not_the_client(run, text, patron, home):
+    assert not has(run(text), patron, home)
+
+
+def test_a_country_owning_its_army_is_the_client(run):
+    assert ("support", frozenset(("russia", "syria"))) in ties(run("Russia backed Syria's army."))

@@ -932,7 +932,9 @@ class _Resolution:
             )  # "Yemen's war": where it is fought; "Russia's war on Ukraine": a side
             # "Beirut's southern suburbs", "Syria's north": a part of the place, where things happen
             part = lemma in _PLACE_PARTS or head.lower_ in _PLACE_PARTS
-            return region or lemma in _ADMIN_UNITS or setting or part
+            # "Syria's rebels", "Yemen's royalists": the home of those who fight its state, not the state
+            insurgents = head.lower_ in lx.GENERIC_ARMED or head.lower_ in _INSURGENT_PLURALS
+            return region or lemma in _ADMIN_UNITS or setting or part or insurgents
         return False
 
     def _opens_report(self, span: Span) -> bool:
@@ -2529,6 +2531,10 @@ def _own_coalition(tok: Token) -> bool:
 
 # plural nouns that name an armed group's people ("its fighters ... their commander"): a pronoun after
 # them still refers to the group
+# plural nouns of the sides that take up arms against a state (with the generic armed nouns of the lexicon):
+# a country that owns them in a possessive is their home, no party ("Yemen's royalists", "Libya's Islamists")
+_INSURGENT_PLURALS = frozenset({"royalists", "islamists", "jihadists", "secessionists", "mutineers", "dissidents",
+                                "insurrectionists", "partisans", "guerillas", "opposition"})
 # possessive determiners of persons: what they own is a thing, no organisation ("his Rolls-Royce")
 _PERSONAL_POSSESSIVES = frozenset({"his", "her", "my", "your"})
 _ARMED_PLURALS = frozenset(lx.FORCE_NOUNS | lx.STATE_FORCE_NOUNS | set(lx.GENERIC_ARMED)
