@@ -128,3 +128,17 @@ def test_gerunds_coordinated_in_an_of_phrase_stay_in_it(nlp, text):
     second = next(t for t in doc if t.i > first.i and t.lower_.endswith("ing"))
     assert (first.tag_, first.dep_, first.head.lower_) == ("VBG", "pcomp", "of")
     assert (second.dep_, second.head.i) == ("conj", first.i)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "verb"),
+    [
+        ("Qatar is to stop funding Hamas and Egypt is to open the crossing.", "Egypt", 8),
+        ("Iran will keep arming the Houthis and Oman is to mediate.", "Oman", 8),
+        ("Turkey stopped arming the Free Syrian Army and Russia is to guard the road.", "Russia", 9),
+    ],
+)
+def test_a_name_before_a_subjectless_coordinated_clause_is_its_subject(nlp, text, subject, verb):
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == subject)
+    assert (tok.dep_, tok.head.i) == ("nsubj", verb)

@@ -81,7 +81,9 @@ def _register_coordinated_clauses() -> None:
     backs the SNA and Russia supports the army"), that name becomes the second verb's subject. Where it
     coordinated a gerund with the finite verb whose "of/for" phrase holds the first gerund ("accuses X of
     training and arming Y", "arming" read as a second verb of "accuses"), the gerunds are coordinated; a
-    first gerund read as a noun ("of funding and equipping Y") is a gerund.
+    first gerund read as a noun ("of funding and equipping Y") is a gerund. A later clause without a subject
+    right after a name the parser coordinated with an earlier object ("X is to stop arming Y and Z is to pull
+    out") has that name for its subject.
     """
     from spacy.language import Language
 
@@ -119,6 +121,16 @@ def _register_coordinated_clauses() -> None:
             last = next((c for c in obj.children if c.dep_ == "conj"), None) if obj is not None else None
             if last is not None and last.right_edge.i + 1 == clause.i and last.pos_ == "PROPN":
                 last.head, last.dep_ = clause, "nsubj"
+        for clause in doc:  # "X is to stop arming Y and Z is to pull out": Z, read as a second object, is the subject
+            if clause.dep_ != "conj" or clause.tag_ not in ("VBZ", "VBD", "VBP") or clause.i < 2 \
+                    or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children):
+                continue
+            last = doc[clause.i - 1]
+            if last.pos_ == "PROPN" and last.dep_ == "conj" and last.head.dep_ in ("dobj", "pobj") \
+                    and last.head.i < last.i and last.right_edge.i + 1 == clause.i and clause.head.i < last.head.i:
+                last.head, last.dep_ = clause, "nsubj"
+                if doc[last.i - 1].dep_ == "cc":
+                    doc[last.i - 1].head = clause.head
         for verb in doc:  # "accuses X of training and arming Y": the second gerund is the first's conjunct
             head = verb.head
             if verb.dep_ != "conj" or verb.tag_ != "VBG" or verb.i < 3:

@@ -692,3 +692,18 @@ def test_a_former_alliance_far_from_an_attack_is_no_break(run):
     doc = run("The SDF was once allied with the Syrian army. Russia said on Monday it would send aid. "
               "The SDF attacked army checkpoints in Hasakah.")
     assert not [r for r in doc.relations if r.change == "broken"]
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        ("Under the deal, Russia is to withdraw its troops from Syria.",
+         ("support", "russia", "syria", "intended", "broken")),
+        ("Turkey is to begin arming the Free Syrian Army.", ("support", "turkey", FSA, "intended", "formed")),
+        ("Iran is to stop funding Hamas under the accord.", ("support", "iran", "hamas", "intended", "broken")),
+    ],
+)
+def test_a_change_a_party_is_to_make_is_intended(run, text, row):
+    doc = run(text)
+    assert changes(doc) == {row}
+    assert certainty_of(doc) == {"hypothetical"}

@@ -201,6 +201,8 @@ def _classify(trigger: Any) -> Certainty:
             return Certainty("hypothetical")
         if t.dep_ in ("dobj", "pobj") and t.head.lemma_ in INTENT_VERBS and t == trigger:
             return Certainty("hypothetical")
+        if t.dep_ == "xcomp" and t.head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
+            return Certainty("hypothetical")  # "X is to stop arming Y": an arrangement for the future
     if trigger.dep_ in ("dobj",) and verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_ in INTENT_VERBS:
         return Certainty("hypothetical")
 
