@@ -269,3 +269,50 @@ def test_a_country_owning_those_who_fight_its_state_is_their_home_not_the_client
 
 def test_a_country_owning_its_army_is_the_client(run):
     assert ("support", frozenset(("russia", "syria"))) in ties(run("Russia backed Syria's army."))
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b"),
+    [
+        ("The force came under an accord between New Delhi and Colombo, but within months it was at war with the "
+         "Tigers.", "sri-lanka", "liberation-tigers-of-tamil-eelam"),
+        ("Envoys shuttled between Ankara and Damascus, but the next week saw war with the PKK.", "syria", "pkk"),
+        ("Aid arrived from Riyadh, but within a year war resumed with the Houthis.", "saudi-arabia", "houthis"),
+    ],
+)
+def test_neighbouring_names_across_but_are_in_two_clauses(run, text, a, b):
+    assert not has(run(text), a, b)
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "group"),
+    [
+        ("The columns killed several hundred fighters of SWAPO's armed wing, the People's Liberation Army of "
+         "Namibia, as well as Angolan soldiers fighting beside them.", "angola",
+         "people-s-liberation-army-of-namibia"),
+        ("The raid killed dozens of fighters of the Ogaden National Liberation Front, as well as Somali soldiers "
+         "fighting beside them.", "somalia", "onlf"),
+        ("The strikes killed members of the Popular Front for the Liberation of Palestine, as well as Syrian "
+         "officers fighting beside them.", None, "pflp"),
+    ],
+)
+def test_those_a_participle_describes_are_not_the_them_beside_whom_they_fight(run, text, state, group):
+    doc = run(text)
+    them = next(a.id for a in doc.actors for m in a.mentions if m.text == "them")
+    assert them == group
+    if state is not None:
+        assert ("alliance", frozenset((state, group))) in ties(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "accuser", "patron"),
+    [
+        ("The rebels hid in Pakistan, and Kabul accused Islamabad of sheltering them.", "afghanistan", "pakistan"),
+        ("The militias fled to Rwanda, and Kinshasa accused Kigali of protecting them.", "dr-congo", "rwanda"),
+        ("The guerrillas crossed from Iran, and Baghdad accused Tehran of arming them.", "iraq", "iran"),
+    ],
+)
+def test_a_capitals_name_is_singular_and_never_them(run, text, accuser, patron):
+    doc = run(text)
+    assert not any(m.text == "them" for a in doc.actors if a.id == accuser for m in a.mentions)
+    assert not has(doc, accuser, patron) or ("hostility", frozenset((accuser, patron))) in ties(doc)

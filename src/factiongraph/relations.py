@@ -1249,7 +1249,7 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
             if "civilians" in kinds:
                 continue
             gap = [sd[i] for i in range(e1 + 1, s2)]
-            if any(t.lower_ in (";", "and", "or", "while") or t.text == ")" for t in gap):
+            if any(t.lower_ in (";", "and", "or", "while", "but") or t.text == ")" for t in gap):
                 continue
             if any(t.dep_ == "mark" and t.head.pos_ in ("VERB", "AUX") and t.head.i > t.i for t in gap):
                 continue  # "X will be allies again once Y and Z make a deal": Y is in another clause

@@ -749,6 +749,7 @@ def test_actors_a_registry_name_inside_a_longer_organisations_name_is_not_that_a
         ("Cuban advisers trained the Front for the Liberation of Mozambique in Tanzania.", "mozambique"),
         ("South African commandos raided camps of the National Union for the Total Independence of Angola.",
          "angola"),
+        ("The columns killed fighters of SWAPO's armed wing, the People's Liberation Army of Namibia.", "namibia"),
     ],
 )
 def test_actors_a_country_named_in_a_movements_for_or_of_phrase_is_part_of_its_name(resolve, text, state) -> None:

@@ -789,9 +789,13 @@ class _Resolution:
                 (e.start + (e[0].pos_ == "DET"), e.end) for e in entities(self.sd)
                 if e.label_ == "ORG" and len(e) - (e[0].pos_ == "DET") >= 3 and (
                     e[-1].lower_ in _GROUP_NAME_HEADS
-                    # "the Popular Front for the Liberation of Oman": the head, then its "for/of" phrase
-                    or any(t.lower_ in _GROUP_NAME_HEADS and t.i + 1 < e.end and e.doc[t.i + 1].lower_ in ("for", "of")
-                           for t in e)
+                    # "the Popular Front for the Liberation of Oman": the head, then its "for/of" phrase; a force's
+                    # name with a movement word ("the People's Liberation Army of Namibia", "the Revolutionary Armed
+                    # Forces of Colombia"), not a state's ("the Armed Forces of the Philippines")
+                    or any(t.i + 1 < e.end and e.doc[t.i + 1].lower_ in ("for", "of") and (
+                        t.lower_ in _GROUP_NAME_HEADS
+                        or t.lower_ in _FORCE_NAME_HEADS and any(w.lower_ in lx.MOVEMENT_NAME_WORDS for w in e)
+                    ) for t in e)
                 )
             ]
         return any(s <= start and end <= e and (s, e) != (start, end) for s, e in self._group_names)
@@ -2007,7 +2011,8 @@ class _Resolution:
         # an object pronoun (not a reflexive) is not its own clause's subject and looks first in its
         # own sentence ("X split from Y and later fought them": Y)
         bound = clause_subject(tok) if tok.dep_ != "poss" and not tok.lower_.endswith(("self", "selves")) else None
-        bound_span = (bound.left_edge.idx, bound.right_edge.idx + len(bound.right_edge)) if bound is not None else None
+        # (the subject's words up to its head: not what follows it, a conjunct or a clause hung on it)
+        bound_span = (bound.left_edge.idx, bound.idx + len(bound)) if bound is not None else None
         best = None
         best_score = -1.0
         for m in mentions:
@@ -2024,6 +2029,10 @@ class _Resolution:
                 continue  # "they" is not one person
             mt = span_at(self.sd, m.start, m.end)
             root = mt.root if mt is not None else None
+            if mt is not None and tok.lower_ in lx.PRONOUNS_PLURAL and e.kind in STATE_KINDS \
+                    and all(t.tag_ == "NNP" for t in mt) and len(mt) <= 2 and mt.root.ent_type_ in ("GPE", "ORG") \
+                    and not any(c.dep_ == "conj" for c in mt.root.children):
+                continue  # "Dhaka accused New Delhi of arming them": a country's or capital's name is singular
             score = 1.0 + m.start / max(1, tok.idx)  # recency
             if root is not None and root.dep_ in ("nsubj", "nsubjpass"):
                 score += 1.0
@@ -2531,6 +2540,8 @@ def _own_coalition(tok: Token) -> bool:
 
 # plural nouns that name an armed group's people ("its fighters ... their commander"): a pronoun after
 # them still refers to the group
+# head nouns of an armed force's name, a state's or a movement's ("Army", "Armed Forces")
+_FORCE_NAME_HEADS = frozenset({"army", "forces", "force", "brigade", "brigades", "guard", "guards"})
 # plural nouns of the sides that take up arms against a state (with the generic armed nouns of the lexicon):
 # a country that owns them in a possessive is their home, no party ("Yemen's royalists", "Libya's Islamists")
 _INSURGENT_PLURALS = frozenset({"royalists", "islamists", "jihadists", "secessionists", "mutineers", "dissidents",

@@ -179,6 +179,8 @@ def clause_subject(obj: Token) -> Token | None:
         subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:
             return subj
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head  # "soldiers fighting beside them": the soldiers fight
         if verb.dep_ not in ("conj", "xcomp") or verb.head == verb:
             return None
         verb = verb.head
