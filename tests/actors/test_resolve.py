@@ -747,8 +747,7 @@ def test_actors_a_registry_name_inside_a_longer_organisations_name_is_not_that_a
         ("Iranian troops took the town after hard fighting with guerrillas of the Popular Front for the Liberation "
          "of Oman.", "oman"),
         ("Cuban advisers trained the Front for the Liberation of Mozambique in Tanzania.", "mozambique"),
-        ("South African commandos raided camps of the National Union for the Total Independence of Angola.",
-         "angola"),
+        ("Cuban troops guarded camps of the Popular Movement for the Liberation of Angola.", "angola"),
         ("The columns killed fighters of SWAPO's armed wing, the People's Liberation Army of Namibia.", "namibia"),
     ],
 )

@@ -697,7 +697,7 @@ def test_a_former_alliance_far_from_an_attack_is_no_break(run):
 @pytest.mark.parametrize(
     ("text", "row"),
     [
-        ("Under the deal, Russia is to withdraw its troops from Syria.",
+        ("Under the deal, Russia is to pull its soldiers out of Syria.",
          ("support", "russia", "syria", "intended", "broken")),
         ("Turkey is to begin arming the Free Syrian Army.", ("support", "turkey", FSA, "intended", "formed")),
         ("Iran is to stop funding Hamas under the accord.", ("support", "iran", "hamas", "intended", "broken")),
