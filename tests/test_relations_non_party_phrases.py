@@ -316,3 +316,18 @@ def test_a_capitals_name_is_singular_and_never_them(run, text, accuser, patron):
     doc = run(text)
     assert not any(m.text == "them" for a in doc.actors if a.id == accuser for m in a.mentions)
     assert not has(doc, accuser, patron) or ("hostility", frozenset((accuser, patron))) in ties(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b"),
+    [
+        ("The RUF joined forces with the Armed Forces Revolutionary Council in 1997.", "ruf",
+         "armed-forces-revolutionary-council"),
+        ("Hamas joined forces with Islamic Jihad to fight Israel.", "hamas", "palestinian-islamic-jihad"),
+        ("Jaysh al-Islam joined hands with Ahrar al-Sham last year.", "jaysh-al-islam", "ahrar-al-sham"),
+    ],
+)
+def test_joining_forces_with_a_group_is_an_alliance_not_membership(run, text, a, b):
+    found = ties(run(text))
+    assert ("alliance", frozenset((a, b))) in found
+    assert ("affiliation", frozenset((a, b))) not in found

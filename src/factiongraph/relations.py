@@ -119,6 +119,9 @@ HOSTILE_CUES = frozenset(
 SUPPORT_CUES = SUPPORT_VERBS
 ALLY_CUES = frozenset("partner partners ally allies alongside coordinate cooperate".split())
 ALLIANCE_NOUNS = frozenset("alliance coalition pact merger partnership union front".split())
+# the objects of "join" in the idioms of allying ("joined forces/hands with Y"; English idiom dictionaries):
+# the subject allies with Y, it does not become a member of Y
+JOINED_BODIES = frozenset(["force", "forces", "hand", "hands"])
 FORMER_WORDS = frozenset(["formerly", "previously", "once", "former", "erstwhile", "ex"])
 # "at one time/point/stage": WordNet's adverb synset of "formerly" lists "at one time" with "once"
 FORMER_AT_NOUNS = frozenset(["time", "point", "stage"])
@@ -560,6 +563,8 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue  # "... with the army and allied militias", parsed as "X seized ... and allied militias"
             if lemma == "join" and _joined_in_an_act(tok, doc):
                 rtype = "alliance"  # "joined the army in an offensive": fighting beside it, not membership
+            if lemma == "join" and any(c.dep_ == "dobj" and c.lemma_.lower() in JOINED_BODIES for c in tok.children):
+                rtype = "alliance"  # "joined forces with Y", "joined hands with Y": an alliance, not membership
             if lemma == "link" and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
                 rtype = "alliance"  # "link up with Y": forces joining in the field, not membership of Y
             linked = next((c for c in tok.children if c.dep_ == "dobj"), None) if lemma in LINKING_VERBS else None

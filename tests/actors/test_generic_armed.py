@@ -226,3 +226,17 @@ def test_forces_under_a_named_commander_are_his_not_the_state(resolve, text, lor
     doc = resolve(text)
     assert not any(a.kind == "state" or a.id.startswith("generic-") for a in doc.actors)
     assert any(lord in a.name for a in doc.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("ECOMOG troops drove out Revolutionary United Front rebels from the capital.", "revolutionary-united-front"),
+        ("Soldiers clashed with National Patriotic Front rebels near the river.", "national-patriotic-front"),
+        ("Police detained Ansar Dine Liberation Front militants in Gao.", "ansar-dine-liberation-front"),
+    ],
+)
+def test_armed_men_named_by_an_organisation_the_registry_lacks_are_its_men(resolve, text, group):
+    doc = resolve(text)
+    assert group in {a.id for a in doc.actors}
+    assert not any(a.id.startswith("generic-") and a.kind in ("rebel", "militia") for a in doc.actors)

@@ -1201,6 +1201,9 @@ class _Resolution:
             mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
             if any(self.taken[c.i] and not _against(c) for c in mods):
                 continue
+            if low in lx.GENERIC_ARMED and any(c.dep_ == "compound" and c.ent_type_ == "ORG" and c.pos_ == "PROPN"
+                                               and c.ent_iob_ != "O" for c in mods):
+                continue  # "Revolutionary United Front rebels": the organisation's men, named by the recogniser next
             start = _left_edge_mods(tok)
             if tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() in lx.TARGET_NOUNS:
                 # "rebel positions", "an army checkpoint": whose positions they are
