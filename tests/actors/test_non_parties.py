@@ -400,3 +400,34 @@ def test_a_town_retaken_or_overrun_is_no_actor_whatever_the_tagger_calls_it(run,
 def test_a_persons_belonging_named_by_its_make_is_no_actor(resolve, text, make):
     doc = resolve(text)
     assert make not in {m.text for a in doc.actors for m in a.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "capital"),
+    [
+        ("The peace built on the 1994 Lusaka Protocol gave way to full-scale war.", "Lusaka"),
+        ("Both sides broke the Algiers Treaty within a year.", "Algiers"),
+        ("Rebels rejected the Cairo Charter.", "Cairo"),
+    ],
+)
+def test_a_capital_naming_a_signed_instrument_is_where_it_was_signed(resolve, text, capital):
+    doc = resolve(text)
+    assert capital not in {m.text for a in doc.actors for m in a.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "building"),
+    [
+        ("The West African force had recaptured State House and killed more than 200 fighters.", "State House"),
+        ("Rebels stormed the Presidential Palace at dawn.", "Presidential Palace"),
+        ("Rebel gunners shelled the Ministry of Defence overnight.", "Ministry of Defence"),
+    ],
+)
+def test_a_building_taken_or_shelled_is_ground_not_a_party(resolve, text, building):
+    doc = resolve(text)
+    assert building not in {m.text for a in doc.actors for m in a.mentions}
+
+
+def test_a_named_group_overrun_stays_a_party(resolve):
+    doc = resolve("Government forces overran the Patriotic Front near the border.")
+    assert "patriotic-front" in {a.id for a in doc.actors}

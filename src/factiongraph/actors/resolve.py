@@ -1362,6 +1362,8 @@ class _Resolution:
                 continue
             if self._is_place(ent) or _locative(ent.root):
                 continue  # a place mislabelled ORG ("the town of X", "in X")
+            if root.dep_ == "dobj" and root.head.lemma_.lower() in _GROUND_VERBS and not _org_named(text):
+                continue  # "recaptured State House", "stormed the Presidential Palace": a building or ground
             if ent.start > 0 and sd[ent.start - 1].lower_ in _PERSONAL_POSSESSIVES and ent.root.dep_ != "poss":
                 continue  # "his Rolls-Royce", "her Toyota": a person's belonging, named by its make
             if len(ent) == 1 and root.dep_ == "compound" and root.head.lower_ in lx.TITLE_WORDS:
