@@ -121,31 +121,45 @@ def _register_coordinated_clauses() -> None:
             last = next((c for c in obj.children if c.dep_ == "conj"), None) if obj is not None else None
             if last is not None and last.right_edge.i + 1 == clause.i and last.pos_ == "PROPN":
                 last.head, last.dep_ = clause, "nsubj"
-        for clause in doc:  # "X is to stop arming Y and Z is to pull out": Z, read as a second object, is the subject
-            if clause.dep_ != "conj" or clause.tag_ not in ("VBZ", "VBD", "VBP") or clause.i < 2 \
-                    or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children):
+        for tok in doc:  # one pass for the two repairs of a coordinated clause or gerund below
+            if tok.dep_ != "conj":
                 continue
-            last = doc[clause.i - 1]
-            if last.pos_ == "PROPN" and last.dep_ == "conj" and last.head.dep_ in ("dobj", "pobj") \
-                    and last.head.i < last.i and last.right_edge.i + 1 == clause.i and clause.head.i < last.head.i:
-                last.head, last.dep_ = clause, "nsubj"
-                if doc[last.i - 1].dep_ == "cc":
-                    doc[last.i - 1].head = clause.head
-        for verb in doc:  # "accuses X of training and arming Y": the second gerund is the first's conjunct
-            head = verb.head
-            if verb.dep_ != "conj" or verb.tag_ != "VBG" or verb.i < 3:
-                continue
-            cc, first = doc[verb.i - 1], doc[verb.i - 2]
-            if head.tag_ in ("VBZ", "VBD", "VBP") and cc.lower_ in ("and", "or") and first.lower_.endswith("ing") \
-                    and first.dep_ in ("pobj", "pcomp") and first.head.lower_ in ("of", "for") \
-                    and first.head.head == head:
-                verb.head, verb.dep_ = first, "conj"
-                cc.head = first
-                first.pos_, first.tag_, first.dep_ = "VERB", "VBG", "pcomp"
-            elif head.dep_ == "pobj" and head.tag_ == "NN" and head.lower_.endswith("ing") \
-                    and head.head.lower_ in ("of", "for"):
-                head.pos_, head.tag_, head.dep_ = "VERB", "VBG", "pcomp"  # "of funding and equipping Y": gerunds
+            if tok.tag_ in ("VBZ", "VBD", "VBP"):
+                _subject_read_as_object(doc, tok)  # "X is to stop arming Y and Z is to pull out": Z is the subject
+            elif tok.tag_ == "VBG":
+                _gerunds_of_a_phrase(doc, tok)  # "accuses X of training and arming Y": both gerunds in the phrase
         return doc
+
+
+def _subject_read_as_object(doc: Any, clause: Any) -> None:
+    """A coordinated clause without a subject right after a name the parser made a second object of an
+    earlier verb ("X is to stop arming Y and Z is to pull out"): the name is the clause's subject."""
+    if clause.i < 2 or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children):
+        return
+    last = doc[clause.i - 1]
+    if last.pos_ == "PROPN" and last.dep_ == "conj" and last.head.dep_ in ("dobj", "pobj") \
+            and last.head.i < last.i and last.right_edge.i + 1 == clause.i and clause.head.i < last.head.i:
+        last.head, last.dep_ = clause, "nsubj"
+        if doc[last.i - 1].dep_ == "cc":
+            doc[last.i - 1].head = clause.head
+
+
+def _gerunds_of_a_phrase(doc: Any, verb: Any) -> None:
+    """A gerund coordinated with the finite verb whose "of/for" phrase holds the first gerund ("accuses X of
+    training and arming Y"): the first gerund's conjunct; a first gerund read as a noun ("of funding and
+    equipping Y") is a gerund."""
+    if verb.i < 3:
+        return
+    head = verb.head
+    cc, first = doc[verb.i - 1], doc[verb.i - 2]
+    if head.tag_ in ("VBZ", "VBD", "VBP") and cc.lower_ in ("and", "or") and first.lower_.endswith("ing") \
+            and first.dep_ in ("pobj", "pcomp") and first.head.lower_ in ("of", "for") and first.head.head == head:
+        verb.head, verb.dep_ = first, "conj"
+        cc.head = first
+        first.pos_, first.tag_, first.dep_ = "VERB", "VBG", "pcomp"
+    elif head.dep_ == "pobj" and head.tag_ == "NN" and head.lower_.endswith("ing") \
+            and head.head.lower_ in ("of", "for"):
+        head.pos_, head.tag_, head.dep_ = "VERB", "VBG", "pcomp"
 
 
 PARTICIPLE_SUBJECTS = "factiongraph_participle_subjects"

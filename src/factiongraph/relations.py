@@ -540,6 +540,7 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
     out: list[Relation] = _modifiers(doc, ms) + _ties(doc, tie_ms) + _joint(doc, ms) + _truces(doc, ms)
     out += _relational_descriptions(doc, ms)
     noun_cues = tie_words().noun_cues
+    secession = tie_words().secession_modifiers
     for tok in tokens(sd):
         low, lemma = tok.lower_, tok.lemma_.lower()
         if tok.pos_ in ("VERB", "ADJ") and lemma in VERB_CUES:
@@ -671,7 +672,7 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                 src, tgt = own, other
             status = _status(tok, c)
             if rtype == "affiliation" and any(
-                k.dep_ in ("amod", "compound") and k.lower_ in tie_words().secession_modifiers for k in tok.children
+                k.dep_ in ("amod", "compound") and k.lower_ in secession for k in tok.children
             ):
                 status = "former"  # "a breakaway faction of Y": a part that left Y
             out.append(_make(doc, rtype, src, tgt, tok, status, c, method="noun-cue"))

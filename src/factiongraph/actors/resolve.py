@@ -80,6 +80,8 @@ _GROUP_PLURALS = words("descriptions", "group_plurals")
 _SIDE_PLURALS = words("descriptions", "side_plurals")
 _STATE_PLURALS = words("descriptions", "state_plurals")
 LEADER_NOUNS = words("descriptions", "leader_nouns")  # "X, leader of Y": X acts for Y
+_INSURGENT_PLURALS = words("descriptions", "insurgent_plurals")  # "Yemen's royalists": their home, no party
+_FORCE_NAME_HEADS = words("names", "force_name_heads")  # "the People's Liberation Army of Namibia"
 _RELATIONAL_PLURALS = words("descriptions", "ally_plurals") | words("descriptions", "rival_plurals")
 _CONTRAST_MODIFIERS = words("descriptions", "contrast_modifiers")
 _NOVELTY_MODIFIERS = words("descriptions", "novelty_modifiers")
@@ -1362,7 +1364,7 @@ class _Resolution:
                 continue
             if self._is_place(ent) or _locative(ent.root):
                 continue  # a place mislabelled ORG ("the town of X", "in X")
-            if root.dep_ == "dobj" and root.head.lemma_.lower() in _GROUND_VERBS and not _org_named(text):
+            if _ground_object(root) and not _org_named(text):
                 continue  # "recaptured State House", "stormed the Presidential Palace": a building or ground
             if ent.start > 0 and sd[ent.start - 1].lower_ in _PERSONAL_POSSESSIVES and ent.root.dep_ != "poss":
                 continue  # "his Rolls-Royce", "her Toyota": a person's belonging, named by its make
@@ -2034,9 +2036,7 @@ class _Resolution:
                 continue  # "they" is not one person
             mt = span_at(self.sd, m.start, m.end)
             root = mt.root if mt is not None else None
-            if mt is not None and tok.lower_ in lx.PRONOUNS_PLURAL and e.kind in STATE_KINDS \
-                    and all(t.tag_ == "NNP" for t in mt) and len(mt) <= 2 and mt.root.ent_type_ in ("GPE", "ORG") \
-                    and not any(c.dep_ == "conj" for c in mt.root.children):
+            if mt is not None and tok.lower_ in lx.PRONOUNS_PLURAL and e.kind in STATE_KINDS and _singular_name(mt):
                 continue  # "Dhaka accused New Delhi of arming them": a country's or capital's name is singular
             score = 1.0 + m.start / max(1, tok.idx)  # recency
             if root is not None and root.dep_ in ("nsubj", "nsubjpass"):
@@ -2124,6 +2124,12 @@ def _media_name(name: str) -> bool:
     """The name of a news outlet or a publishing platform ("al-Jazeera", "the Twitter")."""
     folded = re.sub(r"^the ", "", normalize_name(name).replace("-", " ")).strip()
     return folded in _MEDIA_NAMES
+
+
+def _singular_name(span: Span) -> bool:
+    """A short singular proper name, alone ("Dhaka", "New Delhi"): never the antecedent of "they"/"them"."""
+    return len(span) <= 2 and all(t.tag_ == "NNP" for t in span) and span.root.ent_type_ in ("GPE", "ORG") \
+        and not any(c.dep_ == "conj" for c in span.root.children)
 
 
 def _own_initials(a: set[str], b: set[str]) -> bool:
@@ -2405,10 +2411,15 @@ def _locative(root: Token) -> bool:
     return prep.head.lemma_.lower() in lx.PLACE_NOUNS
 
 
+def _ground_object(tok: Token) -> bool:
+    """The object of a verb of taking or bombarding ground ("retook X", "shelled X", "stormed X")."""
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in _GROUND_VERBS
+
+
 def _ground_taken(ent: Span) -> bool:
     """A one-word name a verb of taking or bombarding ground has as object ("retook Konna", "shelled
     Kassala"): a town, whatever the tagger says."""
-    return len(ent) == 1 and ent.root.dep_ == "dobj" and ent.root.head.lemma_.lower() in _GROUND_VERBS
+    return len(ent) == 1 and _ground_object(ent.root)
 
 
 def _where_to(span: Span | None) -> bool:
@@ -2543,15 +2554,9 @@ def _own_coalition(tok: Token) -> bool:
     return indefinite or of_phrase or novel or tok.dep_ in ("appos", "attr")
 
 
-# plural nouns that name an armed group's people ("its fighters ... their commander"): a pronoun after
-# them still refers to the group
-# head nouns of an armed force's name, a state's or a movement's ("Army", "Armed Forces")
-_FORCE_NAME_HEADS = frozenset({"army", "forces", "force", "brigade", "brigades", "guard", "guards"})
-# plural nouns of the sides that take up arms against a state (with the generic armed nouns of the lexicon):
-# a country that owns them in a possessive is their home, no party ("Yemen's royalists", "Libya's Islamists")
-_INSURGENT_PLURALS = frozenset({"royalists", "islamists", "jihadists", "secessionists", "mutineers", "dissidents",
-                                "insurrectionists", "partisans", "guerillas", "opposition"})
 # possessive determiners of persons: what they own is a thing, no organisation ("his Rolls-Royce")
 _PERSONAL_POSSESSIVES = frozenset({"his", "her", "my", "your"})
+# plural nouns that name an armed group's people ("its fighters ... their commander"): a pronoun after
+# them still refers to the group
 _ARMED_PLURALS = frozenset(lx.FORCE_NOUNS | lx.STATE_FORCE_NOUNS | set(lx.GENERIC_ARMED)
                            | {"members", "men", "commanders", "leaders", "militants", "rebels", "insurgents"})

@@ -57,6 +57,7 @@ from factiongraph.tables import word_set
 TARGET_PREPS = frozenset(["against", "on", "upon", "with", "at", "into"])
 OBTAIN_VERBS = word_set("cues", "obtain_verbs")
 WEAPON_NOUNS = word_set("cues", "weapon_nouns")
+PROPOSAL_NOUNS = tie_words().proposal_nouns
 TRANSFER_VERBS = word_set("cues", "transfer_verbs")
 GROUP_NAME_HEADS = words("names", "group_name_heads")
 # participles whose agent backs or brokers what the noun names, and so is never that noun ("the accord,
@@ -387,7 +388,7 @@ def _subject(verb: Token, ms: _Mentions, depth: int = 0) -> Mention | None:
         if c.dep_ in ("nsubj", "csubj"):
             if c.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
                 return ms.in_subtree(verb.head)
-            if c.lemma_.lower() in tie_words().proposal_nouns and ms.at(c) is None:
+            if _settlement(c) and ms.at(c) is None:
                 # "the accord, brokered by X, gives Y ...": a settlement does what it provides, not its broker
                 return None
             m = ms.in_subtree(c)
@@ -631,11 +632,15 @@ def _weapon_handed(tok: Token) -> bool:
     return tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in TRANSFER_VERBS
 
 
+def _settlement(noun: Token) -> bool:
+    """A noun of a settlement put forward ("the accord", "the deal"; `proposal_nouns` of frames/data/ties.yaml)."""
+    return noun.lemma_.lower() in PROPOSAL_NOUNS
+
+
 def _broker_tokens(verb: Token) -> set[int]:
     """The phrases describing a settlement that is the verb's subject ("the accord, hammered out by X and Y,
     gives Z ..."): who brokered or signed it does not do what it provides."""
-    words = tie_words().proposal_nouns
-    return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in words
+    return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and _settlement(c)
             for k in c.children if k.dep_ in ("acl", "relcl") for t in k.subtree}
 
 
@@ -1252,6 +1257,8 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 continue  # "demanded that X withdraw": the demand is the event, the withdrawal is its content
             if _unrealized(tok, lexicon):
                 continue  # "an offer to host talks", "unless X agrees to a truce": intended or conditional, not told
+            if _weapon_handed(tok):
+                continue  # "obtained missiles from Y", "smuggled rockets": a weapon had or passed on, not used
             trigger = tok
             if tok.tag_ == "VBG" and tok.dep_ == "advcl" and sense.plover == "ASSAULT":
                 # "shelled the town, killing five civilians": one attack, named by the main verb
@@ -1311,8 +1318,6 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 continue
             if m2 is not None and m1 is not None and m2.actor_id in _co_modifiers(m1, ms):
                 m2 = None  # "the joint X-Y force retook Y's offices": a partner in the force is no target
-            if _weapon_handed(tok):
-                continue  # "obtained missiles from Y", "smuggled rockets": a weapon had or passed on, not used
             head_sense = _sense(tok.head, lexicon) if tok.dep_ in ("dobj", "nsubjpass") else None
             if (
                 tok.pos_ == "NOUN"
