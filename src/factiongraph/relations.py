@@ -122,6 +122,7 @@ ALLIANCE_NOUNS = frozenset("alliance coalition pact merger partnership union fro
 # the objects of "join" in the idioms of allying ("joined forces/hands with Y"; English idiom dictionaries):
 # the subject allies with Y, it does not become a member of Y
 JOINED_BODIES = frozenset(["force", "forces", "hand", "hands"])
+BODY_KINDS = frozenset({"international_org"})  # actors made of member states or forces (coalitions, missions)
 FORMER_WORDS = frozenset(["formerly", "previously", "once", "former", "erstwhile", "ex"])
 # "at one time/point/stage": WordNet's adverb synset of "formerly" lists "at one time" with "once"
 FORMER_AT_NOUNS = frozenset(["time", "point", "stage"])
@@ -342,7 +343,11 @@ def _modifiers(doc: Document, ms: _Mentions) -> list[Relation]:
         head = _modifier_head(noun, ms)
         if head is None or head.actor_id == tie.modifier.actor_id:
             continue
-        src, tgt = (tie.modifier, head) if tie.rule.source == "modifier" else (head, tie.modifier)
+        head_actor = ms.actors.get(head.actor_id)
+        source = tie.rule.source
+        if tie.rule.body_source is not None and head_actor is not None and head_actor.kind in BODY_KINDS:
+            source = tie.rule.body_source
+        src, tgt = (tie.modifier, head) if source == "modifier" else (head, tie.modifier)
         cue = sd[tie.cue]
         c = cert.classify(noun if noun.pos_ in ("VERB", "NOUN") else cue).value
         if c == "negated":

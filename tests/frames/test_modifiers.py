@@ -117,6 +117,38 @@ def test_run_modifier_is_affiliation_of_the_head_to_the_runner(run, text, member
     assert ("affiliation", member, leader) in ties(run(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "leader", "body"),
+    [
+        ("Troops of the Ugandan-led AMISOM force secured the airport in Mogadishu.", "uganda", "amisom"),
+        ("A convoy of the Nigerian-led MNJTF came under fire near Monguno.", "nigeria", "mnjtf"),
+        ("Jets of the US-commanded CJTF-OIR flew over Deir ez-Zor on Sunday.", "united-states", "cjtf-oir"),
+    ],
+)
+def test_the_leader_of_a_multinational_body_is_its_member(run, text, leader, body):
+    found = ties(run(text))
+    assert ("affiliation", leader, body) in found
+    assert ("affiliation", body, leader) not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker", "body", "leader"),
+    [
+        ("Militants ambushed a patrol of the Ugandan-led AMISOM force near Afgoye.", "generic-militants", "amisom",
+         "uganda"),
+        ("Insurgents shelled a base of the Nigerian-led MNJTF force outside Baga.", "generic-insurgents", "mnjtf",
+         "nigeria"),
+        ("Rebels raided a camp of the Kenyan-commanded AMISOM contingent in Kismayo.", "generic-rebels", "amisom",
+         "kenya"),
+    ],
+)
+def test_a_named_led_force_is_the_party_not_its_leader(run, text, attacker, body, leader):
+    doc = run(text)
+    assert frozenset((attacker, body)) in parties(doc)
+    assert not any(leader in (e.actor1, e.actor2) for e in doc.events)
+    assert not any(r.type == "hostility" and leader in (r.source, r.target) for r in doc.relations)
+
+
 def test_a_modifier_inside_a_registry_name_is_part_of_the_name(run):
     doc = run("The Saudi-led coalition struck Houthi positions near Marib.")
     assert not any(r.type == "affiliation" and r.target == "saudi-arabia" for r in doc.relations)

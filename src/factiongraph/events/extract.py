@@ -159,7 +159,8 @@ class _Mentions:
         self.first_conjunct = False  # events read "US and British forces" as the first-named actor
         self.tie_sides = False  # events never read "Iran's allies" or "allies of the army" as Iran or the army
         for tie in self.modifier_ties:
-            leader = sd[tie.cue].lower_ in LEADER_CUES and self.by_token.get(tie.head) is None
+            # "the Nigerian-led ECOMOG force": the force is named (ECOMOG), its leader does not act for it
+            leader = sd[tie.cue].lower_ in LEADER_CUES and not self._named_head(sd[tie.head], tie.modifier)
             span = span_at(sd, tie.modifier.start, tie.modifier.end)
             for t in span if span is not None else ():
                 if self.by_token.get(t.i) is tie.modifier:
@@ -174,6 +175,13 @@ class _Mentions:
         for i, mention in list(self.by_token.items()):
             if mention in hidden:
                 self.sheltered[i] = self.by_token.pop(i)
+
+    def _named_head(self, head: Token, modifier: Mention) -> bool:
+        """Whether a modified noun names an actor itself or by a name in compound ("the ECOMOG force")."""
+        if self.by_token.get(head.i) is not None:
+            return True
+        return any(c.dep_ in ("compound", "nmod") and (m := self.by_token.get(c.i)) is not None and m is not modifier
+                   for c in head.children)  # fmt: skip
 
     def named(self, toks: list[Token]) -> list[Mention]:
         """The actors a list of phrases names, once each, in order (with the list's surface continuation)."""

@@ -28,6 +28,7 @@ class ModifierRule:
 
     type: str
     source: Literal["modifier", "head"]
+    body_source: Literal["modifier", "head"] | None = None  # the source when the head is a body of members
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +54,7 @@ def load_rules() -> ModifierRules:
     raw = yaml.safe_load(resources.files("factiongraph.frames").joinpath("data/modifiers.yaml").read_text("utf-8"))
 
     def rules(section: str) -> dict[str, ModifierRule]:
-        return {k: ModifierRule(v["type"], v["source"]) for k, v in raw[section].items()}
+        return {k: ModifierRule(v["type"], v["source"], v.get("body_source")) for k, v in raw[section].items()}
 
     suffixes, prefixes = rules("suffixes"), rules("prefixes")
     fill = {"{SUFFIXES}": sorted(suffixes), "{PREFIXES}": sorted(prefixes)}
