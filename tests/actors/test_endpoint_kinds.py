@@ -84,6 +84,30 @@ def test_a_name_ending_in_an_administrative_unit_is_a_region(resolve, text):
     assert mentions(resolve(text)) == {}
 
 
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("Gunmen looted markets in the west of Gezira state overnight.", "Gezira"),
+        ("The convoy was hit in Kunar province before dawn.", "Kunar"),
+        ("Hundreds fled across Kordofan region as the fighting spread.", "Kordofan"),
+    ],
+)
+def test_a_name_before_a_lower_case_administrative_unit_is_a_region(resolve, text, region):
+    assert not any(region in m.text for a in resolve(text).actors for m in a.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Troops retook Wad Madani, capital of Gezira state, on Saturday.", "Wad Madani"),
+        ("Militants overran Dangam, a district near the border, on Monday.", "Dangam"),
+        ("The rebels seized Kafr Zita, a town north of Hama, last week.", "Kafr Zita"),
+    ],
+)
+def test_a_name_with_a_place_noun_in_apposition_is_a_place(resolve, text, place):
+    assert not any(m.text == place for a in resolve(text).actors for m in a.mentions)
+
+
 def test_a_group_named_with_state_stays_a_group(resolve):
     doc = resolve("Fighters of the Karen State Army moved north.")
     assert mentions(doc) == {"karen-state-army": ["Karen State Army"]}

@@ -149,6 +149,23 @@ def test_a_town_tagged_as_a_people_after_a_locative_preposition_is_no_actor(reso
 
 
 @pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Houthi fighters pushed towards Hodeidah Port on Sunday.", "Hodeidah Port"),
+        ("The militia marched towards Misrata Harbour before dawn.", "Misrata Harbour"),
+        ("Tribal fighters pushed toward Brega Oil Terminal on Friday.", "Brega Oil Terminal"),
+    ],
+)
+def test_where_a_force_moves_towards_is_no_actor(resolve, text, town):
+    assert town not in {m for ms in named(resolve(text)).values() for m in ms}
+
+
+def test_a_group_one_voices_hostility_towards_stays_a_group(resolve):
+    found = named(resolve("The Patriotic Front voiced hostility towards the Unity Movement."))
+    assert "Unity Movement" in {m for ms in found.values() for m in ms}
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Hayat Tahrir al-Sham, a coalition that was once linked to al-Qaeda, controls Idlib.",

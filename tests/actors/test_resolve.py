@@ -43,6 +43,22 @@ def test_actors_government_forces_resolve_to_focus_state(resolve):
     assert actor is not None and actor.kind == "state" and actor.acled_inter == 1
 
 
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Yemeni officials said pro-government forces may soon push towards Hodeidah.", "yemen"),
+        ("In Somalia, pro-government forces and clan fighters retook a village from al-Shabaab.", "somalia"),
+        ("Pro-government forces in Libya's west mobilised after the Tripoli clashes.", "libya"),
+    ],
+)
+def test_actors_pro_government_forces_are_the_reports_state_not_syria(pipeline, text, state):
+    from factiongraph.pipeline import extract
+
+    found = mentions(extract(text, pipeline=pipeline))
+    assert "syria" not in found
+    assert any("ro-government forces" in m for m in found.get(state, []))
+
+
 def test_actors_foreign_state_kind_depends_on_focus(resolve):
     doc = resolve("Jaysh al-Islam fighters held the town until Russia bombed it.")
     russia = doc.actor("russia")

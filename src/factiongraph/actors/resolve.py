@@ -58,6 +58,7 @@ _PRIVATE_PERSONS = words("places", "private_person_nouns")
 _MOTION_VERBS = words("places", "motion_verbs")
 # verbs whose object is ground, never a person (the territory verbs of data/cues.yaml without "capture", "seize"
 # and "take", which take prisoners too, and the verbs of bombardment)
+_TOWARDS = frozenset({"towards", "toward"})
 _GROUND_VERBS = (word_set("cues", "territory_verbs") - {"capture", "seize", "take", "control"}) \
     | word_set("cues", "bombardment_verbs")
 # peoples living across borders whose name is also a state's adjective ("Serb", "Croat"): data/demonyms.yaml
@@ -1339,6 +1340,9 @@ class _Resolution:
             if _names_installation(ent) or self._in_dateline(ent) or _admin_unit_name(text):
                 continue  # "the al-Dailami air base"; "ADEN, 26 March 2015 —"; "Chin State": places
             root = ent.root
+            if root.dep_ in ("compound", "nmod") and root.head.i == ent.end and root.head.is_lower \
+                    and root.head.lower_ in _ADMIN_UNITS:
+                continue  # "Gezira state", "Kunar province": a division the tagger took for a name
             if ent.label_ == "PERSON" and words & lx.WEAPON_WORDS:
                 continue  # "Missiles struck ...": a weapon opening a sentence, tagged as a person
             if ent.label_ == "PERSON":
@@ -2397,10 +2401,13 @@ def _bordering(root: Token) -> bool:
 
 
 def _locative(root: Token) -> bool:
-    """A name used as a place: 'in Libya', 'the frontier zone next to Iraq', 'southern Serbia', and
-    every later item of a list after such a preposition ('posts at Hpasawng and Bawlakhe')."""
+    """A name used as a place: 'in Libya', 'the frontier zone next to Iraq', 'southern Serbia', 'X, a
+    town on the border', and every later item of a list after such a preposition ('posts at Hpasawng
+    and Bawlakhe')."""
     if _directional(root):
         return True
+    if any(c.dep_ == "appos" and c.lemma_.lower() in lx.PLACE_NOUNS for c in root.children):
+        return True  # "X, capital of Gezira state", "X, a town near the border": a place named in apposition
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
     if root.dep_ != "pobj":
@@ -2408,6 +2415,8 @@ def _locative(root: Token) -> bool:
     prep = root.head
     if prep.lower_ in lx.LOCATIVE_PREPS:
         return True
+    if prep.lower_ in _TOWARDS and prep.head.lemma_.lower() in _MOTION_VERBS:
+        return True  # "pushed towards X": where a move goes (not "voiced hostility towards X")
     return prep.head.lemma_.lower() in lx.PLACE_NOUNS
 
 
