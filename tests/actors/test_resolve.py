@@ -30,6 +30,18 @@ def test_actors_demonym_on_force_noun_is_the_state(resolve):
     assert m["russia"] == ["Russian jets"]
 
 
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Asaib Ahl al-Haq, a Tehran-funded Iraqi militia, denied the charge.", "iraq"),
+        ("Residents said a Libyan militia had set up checkpoints on the coast road.", "libya"),
+        ("Two Syrian militias loyal to nobody fought over the crossing.", "syria"),
+    ],
+)
+def test_actors_a_demonym_on_militia_is_no_state(resolve, text, state):
+    assert state not in mentions(resolve(text))
+
+
 def test_actors_bare_demonym_is_not_an_actor(resolve):
     doc = resolve("Most of the hamlet's residents were Syrian Arab.")
     assert "syria" not in mentions(doc)

@@ -95,6 +95,9 @@ GENERIC_ARMED = {
     "militiamen": ("militia", "Militia (unidentified)", "militia", 3),
 }
 
+# A militia named by a people's adjective ("an Iraqi militia", "Libyan militias") is armed men of that
+# people, never the state's own forces, though a militia is an agent noun of descriptions ("a militia, X")
+MILITIA_NOUNS = frozenset(["militia", "militias"])
 # "opposition forces", "insurgent fighters": a modifier naming a generic armed side, and the force nouns it names
 ARMED_MODIFIERS = {"opposition": "rebels", "rebel": "rebels", "insurgent": "insurgents", "militant": "militants"}
 FORCE_NOUNS = frozenset(["forces", "fighters", "troops", "units", "groups", "factions"])

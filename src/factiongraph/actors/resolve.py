@@ -1059,6 +1059,8 @@ class _Resolution:
                 # "Sudanese allies", "its Libyan partners", "a Saudi financier": people of that nation, not the state
                 actor = None
             agent = head.lemma_.lower() in lx.STATE_AGENT_NOUNS or hl in lx.STATE_AGENT_NOUNS
+            if agent and hl in lx.MILITIA_NOUNS and actor is not None and actor.kind in STATE_KINDS:
+                continue  # "an Iraqi militia": armed men of the people, not the state's forces
             if agent and head.text[:1].isupper() and any(
                 t.text[:1].isupper() and t.lower_ in lx.MOVEMENT_NAME_WORDS for t in sd[tok.i + 1 : head.i]
             ):
