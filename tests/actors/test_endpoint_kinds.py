@@ -108,6 +108,30 @@ def test_a_name_with_a_place_noun_in_apposition_is_a_place(resolve, text, place)
     assert not any(m.text == place for a in resolve(text).actors for m in a.mentions)
 
 
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("A drone hit an outpost near Jordan's border with Syria on Sunday.", "jordan"),
+        ("Smugglers moved the fuel across Chad's frontier at night.", "chad"),
+        ("Militants crossed into Kenya's territory from the north.", "kenya"),
+    ],
+)
+def test_a_states_border_or_territory_is_where_not_who(resolve, text, state):
+    assert state not in mentions(resolve(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("The movement promised it would not use Afghan soil against its neighbours.", "afghanistan"),
+        ("Drones repeatedly violated Iraqi airspace last month.", "iraq"),
+        ("The trawler entered Somali waters without a licence.", "somalia"),
+    ],
+)
+def test_a_peoples_adjective_on_ground_names_no_party(resolve, text, state):
+    assert state not in mentions(resolve(text))
+
+
 def test_a_group_named_with_state_stays_a_group(resolve):
     doc = resolve("Fighters of the Karen State Army moved north.")
     assert mentions(doc) == {"karen-state-army": ["Karen State Army"]}

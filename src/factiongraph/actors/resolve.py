@@ -54,6 +54,7 @@ _VENUE_HEADS = words("places", "venue_heads")
 _REGION_ADJECTIVES = words("places", "region_adjectives")
 _SETTING_NOUNS = words("places", "setting_nouns")
 _PLACE_PARTS = words("places", "place_parts")
+_TERRITORY_NOUNS = words("places", "territory_nouns")
 _PRIVATE_PERSONS = words("places", "private_person_nouns")
 _MOTION_VERBS = words("places", "motion_verbs")
 # verbs whose object is ground, never a person (the territory verbs of data/cues.yaml without "capture", "seize"
@@ -938,7 +939,7 @@ class _Resolution:
                 c.dep_ == "prep" and c.lower_ in _OPPONENT_PREPS for c in head.children
             )  # "Yemen's war": where it is fought; "Russia's war on Ukraine": a side
             # "Beirut's southern suburbs", "Syria's north": a part of the place, where things happen
-            part = lemma in _PLACE_PARTS or head.lower_ in _PLACE_PARTS
+            part = lemma in _PLACE_PARTS or head.lower_ in _PLACE_PARTS or head.lower_ in _TERRITORY_NOUNS
             # "Syria's rebels", "Yemen's royalists": the home of those who fight its state, not the state
             insurgents = head.lower_ in lx.GENERIC_ARMED or head.lower_ in _INSURGENT_PLURALS
             return region or lemma in _ADMIN_UNITS or setting or part or insurgents
@@ -1081,7 +1082,8 @@ class _Resolution:
                 self._add(tok.i, tok.i + 1, self.r.registry_entity(actor, self.focus), "alias")
                 continue
             if actor is not None and head.pos_ == "NOUN" and not _is_group_noun(head) and _acted_upon(head) \
-                    and head.lemma_.lower() not in _LINE_NOUNS:  # "on the Thai border": a line on the map
+                    and head.lemma_.lower() not in _LINE_NOUNS and hl not in _TERRITORY_NOUNS:
+                # not "on the Thai border" (a line on the map) nor "use Afghan soil" (ground, not the state)
                 # "rejected an Indian proposal", "shelled Iraqi towns": the nation whose thing is hit
                 self._add(tok.i, tok.i + 1, self.r.registry_entity(actor, self.focus), "alias")
                 continue
