@@ -640,6 +640,33 @@ def test_actors_the_head_of_a_group_named_in_apposition_acts_for_it(resolve, tex
 
 
 @pytest.mark.parametrize(
+    ("text", "person", "group"),
+    [
+        ("Al-Shabaab's leader Ahmed Diriye rarely appears in public.", "leader Ahmed Diriye", "al-shabaab"),
+        ("The Taliban's chief Haibatullah Akhundzada issued a decree.", "chief Haibatullah Akhundzada", "taliban"),
+        ("Hezbollah's leader Naim Qassem spoke on television.", "leader Naim Qassem", "hezbollah"),
+    ],
+)
+def test_actors_the_head_of_a_group_named_in_its_possessive_acts_for_it(resolve, text, person, group) -> None:
+    assert person in mentions(resolve(text))[group]
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "group"),
+    [
+        ("Boko Haram's leader Abubakar Shekau died in 2021. A faction split from Shekau's group in 2016.",
+         "Shekau", "boko-haram"),
+        ("Al-Shabaab's leader Ahmed Diriye rarely appears in public. Diriye's fighters raided a camp.",
+         "Diriye", "al-shabaab"),
+        ("Hezbollah's leader Naim Qassem spoke on Sunday. Qassem said the group would not disarm.",
+         "Qassem", "hezbollah"),
+    ],
+)
+def test_actors_the_surname_of_a_head_acting_for_a_group_names_the_group(resolve, text, surname, group) -> None:
+    assert surname in mentions(resolve(text))[group]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Yasir Hamdan, a senior commander of the Rapid Support Forces, went over to the army.",

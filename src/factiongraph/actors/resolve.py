@@ -264,6 +264,8 @@ class _Resolution:
         self.framing = [(m.start(), m.end()) for m in DATELINE.finditer(doc.text[:400])] + credit_lines(doc.text)
         self.focus: str | None = None
         self.persons: set[str] = set()  # entities that are single people (not "they")
+        # the surname of a person who acts for a group ("Boko Haram's leader Abubakar Shekau"): "Shekau" later
+        self.acting_for: dict[str, Entity] = {}
         self._coalition_entity: Entity | None = None
         self.context: set[str] = set()  # the report's countries (see `_in_context`)
         self.context_votes: Counter[str] = Counter()  # how often the report names each
@@ -1483,11 +1485,15 @@ class _Resolution:
                 self._add(start - 1, ent.end, self.r.registry_entity(actor, self.focus), "alias")
                 return
         end = ent.end - 1 if ent[-1].tag_ == "POS" else ent.end
-        owner = self._role_owner(start, ent.root) or self._led_group(ent.root)
+        owner = self._role_owner(start, ent.root) or self._led_group(ent.root) or self._possessor_led(start)
+        text = sd[ent.start : end].text
+        if owner is None and " " not in text:
+            owner = self.acting_for.get(text)  # "Shekau's group" after "Boko Haram's leader Abubakar Shekau"
         if owner is not None:
             self._add(start, end, owner, "alias")
+            if " " in text:
+                self.acting_for.setdefault(text.split()[-1], owner)
             return
-        text = sd[ent.start : end].text
         cands = self.r.registry.lookup(text, self.doc.published)
         former = bool(cands) and self._former_office_holder(sd[ent.start : end], cands)
         if cands and not former:
@@ -1525,6 +1531,15 @@ class _Resolution:
                 if entity is not None and entity.known and entity.id not in self.persons:
                     return entity
         return None
+
+    def _possessor_led(self, start: int) -> Entity | None:
+        """'Boko Haram's leader Abubakar Shekau': the registry group whose head (`leader_nouns`) the person is,
+        named in a possessive before the title; he acts for it (not 'a Boko Haram leader', one of several)."""
+        sd = self.sd
+        if start < 2 or sd[start].lower_ not in LEADER_NOUNS or sd[start - 1].tag_ != "POS":
+            return None
+        entity = self._entity_at(start - 2) if self.taken[start - 2] else None
+        return entity if entity is not None and entity.known and entity.id not in self.persons else None
 
     def _role_owner(self, start: int, root: Token) -> Entity | None:
         """'U.N. mediator X', 'U.S. negotiator X': the registry actor whose role a person holds.
