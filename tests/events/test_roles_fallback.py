@@ -327,3 +327,16 @@ def test_the_sides_between_which_fighting_happens_are_not_named_in_a_clause_desc
     doc = run(text)
     assert not any({e.actor1, e.actor2} == {a, b} for e in doc.events)
     assert not any({r.source, r.target} == {a, b} for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "described"),
+    [
+        ("The troops are battling the Jenin Brigade, an alliance that recruits fighters from Hamas.", "hamas"),
+        ("The units attacked Ansar Dine, which had once sheltered men of al-Qaeda, near Kidal.", "al-qaeda"),
+        ("The commandos raided the Zintan Brigade, an ally of the Libyan National Army, on Tuesday.",
+         "libyan-national-army"),
+    ],
+)
+def test_the_agent_of_a_known_patient_is_never_guessed_from_the_clauses_describing_it(run, text, described):
+    assert not any(e.actor1 == described for e in run(text).events), triples(run(text))

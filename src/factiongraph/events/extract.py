@@ -779,6 +779,16 @@ def phrase_head(tok: Token) -> Token:
     return tok
 
 
+def _descriptive_clauses(known: Mention, ms: _Mentions) -> set[int]:
+    """Tokens of the appositions and clauses describing a known patient ("fighting the Jenin Brigade, a
+    coalition that draws members from Y"): who they name is not who acts on it."""
+    span = span_at(ms.sd, known.start, known.end)
+    if span is None:
+        return set()
+    np = phrase_head(span.root)
+    return {t.i for c in np.children if c.dep_ in ("appos", "relcl") for t in c.subtree}
+
+
 def _own_phrase(tok: Token, known: Mention, ms: _Mentions) -> set[int]:
     """Tokens of the co-agents, clauses, descriptions and prepositional phrases of the known agent
     ("X, acting jointly with Y", "X, helped by Y", "X, with help from Y", "X, Y's proxies in Z", "Once a
@@ -1371,7 +1381,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
             if known is not None and _main_clause(tok) and not (m2 is None and _named_patient(tok) is not None):
                 # the known side's coordinated actors ("X, Y and Z attacked ...") are on its side
                 own_side = {known.actor_id} | {x.actor_id for x in ms.coordinated(known)} | _co_modifiers(known, ms)
-                described = _own_phrase(tok, known, ms) if m1 is not None else set()
+                described = _own_phrase(tok, known, ms) if m1 is not None else _descriptive_clauses(known, ms)
                 described |= _governing_subject_tokens(tok)
                 described |= _hostile_purposes(tok, sense.plover, lexicon)
                 described |= _relational_subject_owners(tok)
