@@ -186,7 +186,7 @@ TURNS = [
 
 RUPTURES = [
     (
-        "Ties between Eritrea and Ethiopia have deteriorated since the peace deal.",
+        "The alliance between Eritrea and Ethiopia has soured since the Pretoria deal.",
         {("alliance", "eritrea", "ethiopia", "former", "broken")},
     ),
     (
@@ -707,3 +707,27 @@ def test_a_change_a_party_is_to_make_is_intended(run, text, row):
     doc = run(text)
     assert changes(doc) == {row}
     assert certainty_of(doc) == {"hypothetical"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ties between Eritrea and Ethiopia have deteriorated since the peace deal.",
+        "Relations between Kigali and Kinshasa soured over the border incident.",
+        "The relationship between Algeria and Mali has worsened since the drone strike.",
+    ],
+)
+def test_relations_that_only_grow_worse_break_no_alliance(run, text):
+    assert changes(run(text)) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chadian troops, sent to Niger under a defence pact with Niamey, abandoned two outposts.",
+        "Fighters who had come under an alliance with the Houthis left the front line in June.",
+        "Kenyan units, deployed under an accord and a pact with Mogadishu, quit the base at Kolbio.",
+    ],
+)
+def test_a_pact_named_deeper_in_the_clause_is_not_what_is_abandoned(run, text):
+    assert not any(r.change == "broken" for r in run(text).relations)
