@@ -50,7 +50,7 @@ from factiongraph.events.extract import (
 )
 from factiongraph.events.lexicon import Lexicon
 from factiongraph.frames.ties import compass_region, proposer, tie_words, whole_and_part
-from factiongraph.frames.tokens import span_at
+from factiongraph.frames.tokens import deps, lowers, pos_tags, sentence_of, span_at, tokens
 from factiongraph.tables import word_set
 
 if TYPE_CHECKING:
@@ -121,6 +121,10 @@ DEALING_VERBS = word_set("relation_mentions", "dealing_verbs")
 EXPEL_VERBS = word_set("relation_mentions", "expel_verbs")
 TAKING_VERBS = word_set("relation_mentions", "taking_verbs")
 HELPING_VERBS = word_set("relation_mentions", "helping_verbs")
+
+
+# the parts of speech `_Extractor.clauses` reads a rule off (a verb, or a noun in a noun's place)
+_CLAUSE_POS = frozenset({"VERB", "NOUN", "PROPN"})
 
 
 def _phrase(tok: Token) -> tuple[int, int]:
@@ -470,6 +474,7 @@ class _Extractor:
         self.events = {(e.trigger.start, e.trigger.end): e for e in doc.events}
         self.voice = _voice(doc)
         self.peripheral = set(doc.hints.get(PERIPHERAL_HINT, ()))
+        self._hostile_nouns: dict[int, bool] = {}
 
     # ---------------------------------------------------------------- predicates
 
@@ -516,6 +521,13 @@ class _Extractor:
         return sense is not None and sense.plover in HOSTILE_NOUN_TYPES and sense.mode is None
 
     def hostile_noun(self, tok: Token) -> bool:
+        """A noun naming an attack or a weapon (kept per token: each clause rule asks again)."""
+        got = self._hostile_nouns.get(tok.i)
+        if got is None:
+            got = self._hostile_nouns[tok.i] = self._read_hostile_noun(tok)
+        return got
+
+    def _read_hostile_noun(self, tok: Token) -> bool:
         if not _nominal(tok) or tok.pos_ == "PRON":
             return False
         sense = self.lex.noun(tok.lemma_.lower()) or self.lex.noun(tok.lower_)
@@ -728,7 +740,10 @@ class _Extractor:
     def clauses(self) -> list[tuple[Token, list[Token], list[Token]]]:
         """(predicate, attacker tokens, attacked tokens) for each attack clause."""
         out = []
-        for tok in self.sd:
+        pos, dep, lower = pos_tags(self.sd), deps(self.sd), lowers(self.sd)
+        for i, tok in enumerate(tokens(self.sd)):
+            if pos[i] not in _CLAUSE_POS and dep[i] != "dobj" and not (dep[i] == "prep" and lower[i] == "against"):
+                continue  # no rule below reads it (each needs a verb, a noun, an object or "against")
             taken_from = _taken_from(tok)
             if taken_from and not _is_passive(tok):
                 # "liberate Mosul from ISIL", "seized the hospital from ISIL fighters": the one it is taken from
@@ -810,7 +825,7 @@ class _Extractor:
         planned jointly and in support of Y, against T"), on the predicate or the words governing it."""
         clause = _clause_verb(pred)
         out: list[Token] = []
-        for sup in pred.sent:
+        for sup in sentence_of(pred):
             if sup.lower_ != "support" or sup.dep_ != "pobj" or sup.head.lower_ != "in":
                 continue
             # the clause the phrase belongs to, wherever the parser hangs it ("struck positions near the town in
@@ -844,7 +859,10 @@ class _Extractor:
     def support_clauses(self) -> list[tuple[Token, list[Token], list[Token]]]:
         """(cue, supporter tokens, supported tokens): support verbs and 'in support of X'."""
         out = []
-        for tok in self.sd:
+        pos, dep = pos_tags(self.sd), deps(self.sd)
+        for i, tok in enumerate(tokens(self.sd)):
+            if pos[i] != "VERB" and dep[i] != "pobj":
+                continue  # no rule below reads it (each needs a verb or a prepositional object)
             if tok.pos_ == "VERB" and tok.lemma_.lower() in SUPPORT_VERBS and not _is_passive(tok):
                 objs = [c for c in tok.children if c.dep_ == "dobj"]
                 if objs:
@@ -909,7 +927,7 @@ class _Extractor:
     def clause_before(self, tok: Token) -> Token | None:
         """The nearest verb before `tok` in its sentence whose subject names an actor ("the news that X took the
         town, aided by Y": took); None if the nearest one's subject names none."""
-        for verb in reversed([t for t in tok.sent if t.i < tok.i and t.pos_ == "VERB"]):
+        for verb in reversed([t for t in sentence_of(tok) if t.i < tok.i and t.pos_ == "VERB"]):
             subj = [c for c in verb.children if c.dep_ == "nsubj"]
             if subj:
                 return verb if self.actor_in(*_phrase(subj[0])) is not None else None
@@ -1036,7 +1054,7 @@ class _Extractor:
     def make(self, pred: Token, c: str, src: str, tgt: str, s_span: Span, t_span: Span, exact: bool) -> Relation:
         ev = self.events.get((pred.idx, pred.idx + len(pred)))
         if ev is None:  # "attacked a checkpoint, killing four soldiers": the sentence's event between the same sides
-            sent = pred.sent
+            sent = sentence_of(pred)
             ev = next(
                 (e for e in self.events.values() if sent.start_char <= e.trigger.start < sent.end_char
                  and {e.actor1, e.actor2} == {src, tgt}),
@@ -1052,7 +1070,7 @@ class _Extractor:
             status="intended" if c == "hypothetical" else "current",
             certainty=as_certainty(c),
             source_kind=self.doc.source_kind_at(pred.idx),
-            evidence=_sentence_span(self.doc, pred.sent),
+            evidence=_sentence_span(self.doc, sentence_of(pred)),
             derived_from=ev.id if ev else None,
             confidence=round(min(conf, MENTION_CONFIDENCE + 0.3), 3),
             method="mention",
@@ -1176,9 +1194,10 @@ def _fought(noun: Token) -> bool:
 def _dealt_defeat(noun: Token) -> tuple[list[Token], list[Token]] | None:
     """(dealers, defeated) of a defeat noun a verb of giving has as object: "X will deliver Y a lasting
     defeat", "X dealt Y a heavy blow", "X inflicted a defeat on Y" (the recipient, or the "on" object)."""
+    if noun.dep_ != "dobj" or noun.lemma_.lower() not in DEFEAT_NOUNS:
+        return None  # (read first: `noun.head` makes a new Token, and this runs on every token)
     verb = noun.head
-    if (noun.dep_ != "dobj" or noun.lemma_.lower() not in DEFEAT_NOUNS or verb.pos_ != "VERB"
-            or verb.lemma_.lower() not in DEALING_VERBS or _is_passive(verb)):
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in DEALING_VERBS or _is_passive(verb):
         return None
     # the recipient: the parser's dative, or a first object before the defeat noun ("deal Y a blow")
     got = [c for c in verb.children if c.dep_ == "dative" or c.dep_ == "dobj" and c.i < noun.i]

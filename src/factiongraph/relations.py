@@ -55,7 +55,7 @@ from factiongraph.frames import (
     same_side_objects,
     tie_words,
 )
-from factiongraph.frames.tokens import sentences, span_at, tokens
+from factiongraph.frames.tokens import sentence_of, sentences, span_at, tokens
 from factiongraph.relation_mentions import (
     CONDEMN_VERBS,
     SUPPORT_NOUNS,
@@ -168,9 +168,10 @@ def _relative_antecedent(pron: Token, ms: _Mentions) -> Mention | None:
     """'which'/'who' -> the actor named just before it (the relative clause's antecedent)."""
     sd = pron.doc
     i = pron.i - 1
-    while i >= pron.sent.start and (sd[i].is_punct or sd[i].dep_ == "prep" or sd[i].lower_ in ("with", "to", "of")):
+    start = sentence_of(pron).start
+    while i >= start and (sd[i].is_punct or sd[i].dep_ == "prep" or sd[i].lower_ in ("with", "to", "of")):
         i -= 1
-    if i < pron.sent.start:
+    if i < start:
         return None
     cand = sd[i]
     m = ms.at(cand) or ms.in_subtree(cand)
@@ -185,7 +186,7 @@ def _relative_antecedent(pron: Token, ms: _Mentions) -> Mention | None:
     while head.dep_ in ("pobj", "prep", "punct") and head.head != head:
         head = head.head
         if head.lower_ == "as":
-            for j in range(head.i - 1, pron.sent.start - 1, -1):
+            for j in range(head.i - 1, sentence_of(pron).start - 1, -1):
                 if sd[j].lower_ in ("which", "who", "that"):
                     return _relative_antecedent(sd[j], ms)
             break
@@ -302,7 +303,7 @@ def _make(
     confidence: float = 0.7,
     method: str = "verb",
 ) -> Relation:
-    sent = tok.sent
+    sent = sentence_of(tok)
     return Relation(
         type=as_relation_type(rtype),
         source=src.actor_id,
@@ -1102,7 +1103,7 @@ def _after_comma(noun: Token) -> bool:
 
 def _named_before_comma(noun: Token, ms: _Mentions) -> Mention | None:
     """The actor named right before the comma that sets `noun` off (past a bracketed acronym)."""
-    sd, start = noun.doc, noun.sent.start
+    sd, start = noun.doc, sentence_of(noun).start
     i = noun.left_edge.i - 2  # the token before the comma
     if i >= start and sd[i].text == ")":  # "Y (YY), the ...": back past the brackets
         while i >= start and sd[i].text != "(":

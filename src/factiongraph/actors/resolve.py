@@ -39,7 +39,7 @@ from factiongraph.frames import (
     tie_words,
 )
 from factiongraph.frames.modifiers import load_rules as load_modifier_rules
-from factiongraph.frames.tokens import entities, sentences, span_at, tokens
+from factiongraph.frames.tokens import entities, sentence_of, sentences, span_at, tokens
 from factiongraph.tables import word_set
 
 if TYPE_CHECKING:
@@ -634,7 +634,7 @@ class _Resolution:
                 placed.append((m.actor_id, -1, True, Position(False, 0, 0)))
                 continue
             root = span.root
-            placed.append((m.actor_id, root.sent.start, root.dep_ in SUBJECTS, position(root)))
+            placed.append((m.actor_id, sentence_of(root).start, root.dep_ in SUBJECTS, position(root)))
         salient = {eid for eid, sent, subj, p in placed if p.salient and p.depth <= _shallowest(placed, sent) + 1}
         named = Counter(m.actor_id for m in self.mentions if m.how != "coref")
         salient |= {eid for eid, n in named.items() if n > 1}  # named again and again: a party, wherever it stands
@@ -1013,7 +1013,7 @@ class _Resolution:
             # a capitalised people-name modifier NER missed ("Hausa politicians"), not sentence-initial
             people = (
                 tok.i not in norp
-                and tok.i > tok.sent.start
+                and tok.i > sentence_of(tok).start
                 and tok.pos_ in ("PROPN", "ADJ")
                 and tok.dep_ in ("amod", "compound")
                 and tok.head.tag_ == "NNS"
@@ -1958,14 +1958,14 @@ class _Resolution:
             t.tag_ == "NNS" and t.pos_ == "NOUN" and not self.taken[t.i]
             and (t.lower_ in _GROUP_PLURALS or t.lower_ in _SIDE_PLURALS or t.lower_ in _ARMED_PLURALS)
             and any(c.lower_ in _COUNTS or c.lower_ == "both" for c in t.children)  # "the two movements"
-            for t in self.sd[pron.sent.start : pron.i]
+            for t in self.sd[sentence_of(pron).start : pron.i]
         )
 
     def _plural_noun_between(self, pron: Token) -> bool:
         """A plural common noun that names no actor stands between the pronoun and every actor
         before it in its sentence, so the pronoun (in a prepositional phrase) refers to it
         ("drove the villagers from their fields")."""
-        for j in range(pron.i - 1, pron.sent.start - 1, -1):
+        for j in range(pron.i - 1, sentence_of(pron).start - 1, -1):
             t = self.sd[j]
             if self.taken[j]:  # a plural name of civilians ("villagers") is such a noun too
                 return t.tag_ == "NNS" and t.lower_ in lx.CIVILIAN_NOUNS
@@ -1989,7 +1989,7 @@ class _Resolution:
             before = text[para_start : tok.idx]
             if (before.count("\u201c") - before.count("\u201d")) <= 0 and before.count('"') % 2 == 0:
                 continue  # not inside a quotation
-            speaker = self._speaker(tok.sent)
+            speaker = self._speaker(sentence_of(tok))
             if speaker is not None:
                 self._add(tok.i, tok.i + 1, self.entities[speaker], "coref")
 
@@ -1997,9 +1997,9 @@ class _Resolution:
         sd = self.sd
         sents = [sent]
         if sent.start > 0:
-            sents.append(sd[sent.start - 1].sent)
+            sents.append(sentence_of(sd[sent.start - 1]))
         if sent.end < len(sd):
-            sents.append(sd[sent.end].sent)
+            sents.append(sentence_of(sd[sent.end]))
         by_char = {m.start: m for m in self.mentions}
         for s in sents:
             for t in s:
@@ -2033,10 +2033,10 @@ class _Resolution:
                     return m.actor_id
             if first.pos_ in ("NOUN", "PROPN"):
                 return None  # "drove the junta and its allies out": the junta's, an actor or not; never the subject's
-        sent = tok.sent
+        sent = sentence_of(tok)
         prev_start = sent.start_char
         if sent.start > 0:
-            prev_start = self.sd[sent.start - 1].sent.start_char
+            prev_start = sentence_of(self.sd[sent.start - 1]).start_char
         section = self.doc.section_at(tok.idx)
         # an object pronoun (not a reflexive) is not its own clause's subject and looks first in its
         # own sentence ("X split from Y and later fought them": Y)
@@ -2084,8 +2084,8 @@ class _Resolution:
             of = [c for c in tok.children if c.lower_ == "of"]
             if not of or not any(g.lower_ in lx.GENERIC_ARMED for g in of[0].children):
                 continue
-            sent = tok.sent
-            limit = sd[min(len(sd) - 1, sent.end)].sent.end_char if sent.end < len(sd) else sent.end_char
+            sent = sentence_of(tok)
+            limit = sentence_of(sd[min(len(sd) - 1, sent.end)]).end_char if sent.end < len(sd) else sent.end_char
             known_before = {m.actor_id for m in self.mentions if m.start < tok.idx}
             for m in sorted(self.mentions, key=lambda m: m.start):
                 if m.start <= tok.idx or m.start >= limit:
@@ -2140,7 +2140,8 @@ def _clause(tok: Token) -> Token:
 def _co_argument(span: Span | None, tok: Token) -> bool:
     """A name in the same clause as a description: "X quit the umbrella organisation" never means X
     itself (a description does not take its clause's own subject or object for its antecedent)."""
-    return span is not None and span.root.sent.start == tok.sent.start and _clause(span.root).i == _clause(tok).i
+    return span is not None and sentence_of(span.root).start == sentence_of(tok).start \
+        and _clause(span.root).i == _clause(tok).i
 
 
 def _media_name(name: str) -> bool:

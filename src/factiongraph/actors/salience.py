@@ -23,7 +23,7 @@ from typing import Any
 
 from factiongraph.actors import lexicon as lx
 from factiongraph.document import Document
-from factiongraph.frames.tokens import span_at
+from factiongraph.frames.tokens import deps, heads, lowers, pos_tags, sentence_of, span_at, tokens
 
 # Document hint the resolver fills: ids of entities with no salient mention.
 PERIPHERAL_HINT = "peripheral_actors"
@@ -64,19 +64,21 @@ def position(tok: Any) -> Position:
     clauses = 0
     noun_phrases = 0
     nominal = True  # still inside the noun phrase of the mention (no verb passed yet)
-    t = tok
-    locative = tok.dep_ == "pobj" and tok.head.lower_ in lx.LOCATIVE_PREPS and tok.head.head.pos_ in ("VERB", "AUX")
-    while t.head.i != t.i:
-        h = t.head
-        if t.dep_ == "pobj" and h.lower_ == "to" and h.head.lower_ == "according":
+    sd = tok.doc  # the walk up the heads reads plain per-Doc values: no Token objects
+    head, dep, pos, lower = heads(sd), deps(sd), pos_tags(sd), lowers(sd)
+    t = tok.i
+    locative = dep[t] == "pobj" and lower[head[t]] in lx.LOCATIVE_PREPS and pos[head[head[t]]] in ("VERB", "AUX")
+    while head[t] != t:
+        h = head[t]
+        if dep[t] == "pobj" and lower[h] == "to" and lower[head[h]] == "according":
             attribution = True
-        if t.dep_ == "pobj" and h.dep_ == "prep" and h.head.pos_ in ("NOUN", "PROPN"):
+        if dep[t] == "pobj" and dep[h] == "prep" and pos[head[h]] in ("NOUN", "PROPN"):
             noun_phrases += 1
-        if t.dep_ in BACKGROUND_CLAUSES:
+        if dep[t] in BACKGROUND_CLAUSES:
             clauses += 1
-        if nominal and h.pos_ in ("VERB", "AUX"):
+        if nominal and pos[h] in ("VERB", "AUX"):
             nominal = False
-            attribution = attribution or (t.dep_ == "nsubj" and _trailing_report(h))
+            attribution = attribution or (dep[t] == "nsubj" and _trailing_report(tokens(sd)[h]))
         t = h
     return Position(attribution, clauses, noun_phrases, locative and clauses > 0)
 
@@ -124,7 +126,7 @@ def crowded_out(doc: Document) -> set[str]:
             continue
         h = sentence(e.trigger.start, e.trigger.end)
         if h is not None:
-            full.add(h.sent.start)
+            full.add(sentence_of(h).start)
     if not full:
         return set()
     parties = {e.actor1 for e in doc.events} | {e.actor2 for e in doc.events}
@@ -133,7 +135,7 @@ def crowded_out(doc: Document) -> set[str]:
         if a.id in parties:
             continue
         heads = [sentence(m.start, m.end) for m in a.mentions]
-        if all(h is not None and h.sent.start in full and not argument(h) for h in heads):
+        if all(h is not None and sentence_of(h).start in full and not argument(h) for h in heads):
             out.add(a.id)
     return out
 

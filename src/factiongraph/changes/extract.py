@@ -40,7 +40,7 @@ from factiongraph.document import (
 from factiongraph.events import certainty as cert
 from factiongraph.events.extract import OBJECT_CONTROL, _Mentions, _sentence_span
 from factiongraph.frames import among_listed, description_start
-from factiongraph.frames.tokens import sentences, span_at
+from factiongraph.frames.tokens import sentence_of, sentences, span_at
 from factiongraph.relation_mentions import Parties
 
 NON_PARTY_KINDS = frozenset({"civilians", "protesters"})
@@ -627,7 +627,7 @@ class _Reader:
     def stated_targets(self, mover: _Role, trigger: Any, rtype: str) -> Iterator[tuple[Relation, Mention]]:
         """The document's `rtype` relations from the mover stated in the trigger's sentence, with their
         target mentions (what `client_of` and `parent_of` read)."""
-        sent = trigger.sent
+        sent = sentence_of(trigger)
         ids = {m.actor_id for m in mover.mentions}
         for r in self.doc.relations:
             t = r.target_mention
@@ -652,7 +652,7 @@ class _Reader:
         for r, m in self.stated_targets(mover, trigger, "affiliation"):
             if r.derived_from is None:
                 return _Role([m])
-        sent = trigger.sent
+        sent = sentence_of(trigger)
         ids = {m.actor_id for m in mover.mentions}
         for t in sent:
             if t.lemma_.lower() in ("belong", "serve") and t.pos_ in ("VERB", "AUX"):
@@ -817,7 +817,7 @@ def find_changes(doc: Document, frames: Frames | None = None) -> list[Relation]:
             if said.setdefault((trigger.i, a.actor_id, change), frame.id) != frame.id:
                 continue  # an earlier construction already read this trigger for this actor
             pair = tuple(sorted((a.actor_id, b.actor_id))) if rtype in SYMMETRIC else (a.actor_id, b.actor_id)
-            key = (rtype, pair, change, trigger.sent.start)
+            key = (rtype, pair, change, sentence_of(trigger).start)
             if key in seen:
                 continue
             seen.add(key)
@@ -831,7 +831,7 @@ def find_changes(doc: Document, frames: Frames | None = None) -> list[Relation]:
                     status=as_relation_status(_status(change, certainty, trigger)),
                     certainty=as_certainty(certainty),
                     source_kind=doc.source_kind_at(trigger.idx),
-                    evidence=_sentence_span(doc, trigger.sent),
+                    evidence=_sentence_span(doc, sentence_of(trigger)),
                     derived_from=None,
                     confidence=CONFIDENCE,
                     method=f"change:{frame.id}",

@@ -12,6 +12,7 @@ from typing import Any
 
 from factiongraph.actors.lexicon import SENDING_VERBS
 from factiongraph.frames.ties import control_verb, tie_words
+from factiongraph.frames.tokens import sentence_of
 from factiongraph.tables import word_set
 
 INTENT_VERBS = frozenset(
@@ -167,7 +168,7 @@ def _founding_purpose(clause: Any) -> bool:
 
 
 def _classify(trigger: Any) -> Certainty:
-    sent = trigger.sent
+    sent = sentence_of(trigger)
     facts = _sentence(sent)
     # an event noun as subject ("X's call for talks may become irrelevant"): the predicate's
     # modality is about the predicate, not about the event the noun names

@@ -51,7 +51,7 @@ from factiongraph.frames import (
     tie_words,
     whole_and_part,
 )
-from factiongraph.frames.tokens import sentences, span_at
+from factiongraph.frames.tokens import sentence_of, sentences, span_at
 from factiongraph.tables import word_set
 
 TARGET_PREPS = frozenset(["against", "on", "upon", "with", "at", "into"])
@@ -118,7 +118,7 @@ _Pending = tuple[Token, Token, TriggerSense, "cert.Certainty", Mention | None, M
 def _in_quote(tok: Token) -> bool:
     """Whether `tok` stands inside a direct quotation of its sentence."""
     inside = False
-    for t in tok.sent:
+    for t in sentence_of(tok):
         if t.i >= tok.i:
             return inside
         if t.text in OPEN_QUOTES:
@@ -854,7 +854,7 @@ def _co_modifiers(known: Mention, ms: _Mentions) -> set[str]:
 def _part_and_whole(root: Token, known: Mention, ms: _Mentions) -> set[str]:
     """The group and its named part in one phrase ("X's armed wing, the Y Brigades", "the Y, X's armed
     wing"): a whole and its part are one side (`frames.whole_and_part`)."""
-    return {m.actor_id for t in root.sent if (m := ms.at(t)) is not None and m.actor_id != known.actor_id
+    return {m.actor_id for t in sentence_of(root) if (m := ms.at(t)) is not None and m.actor_id != known.actor_id
             and whole_and_part(root, t)}
 
 

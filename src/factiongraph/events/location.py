@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from factiongraph.document import Place
-from factiongraph.frames.tokens import span_at
+from factiongraph.frames.tokens import sentence_of, span_at
 
 __all__ = ["clause_place", "is_locative", "not_a_scene"]
 
@@ -154,7 +154,7 @@ def clause_place(
     A toponym that also names an actor (`actor_spans`: "pressure on the US", "attacked Syrian
     positions") counts only as the object of a strictly locative preposition ("in Kabul").
     """
-    doc, sent = trigger.doc, trigger.sent
+    doc, sent = trigger.doc, sentence_of(trigger)
 
     def usable(p: Place) -> bool:
         if p.lat is None or not sent.start_char <= p.start < sent.end_char or not_a_scene(doc, p):

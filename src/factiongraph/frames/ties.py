@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from factiongraph.actors.wordlists import words
 from factiongraph.document import Mention
-from factiongraph.frames.tokens import span_at, tokens
+from factiongraph.frames.tokens import sentence_of, span_at, tokens
 
 LIST_GLUE = frozenset([",", "and", "or", "the", "as", "well", "both"])
 
@@ -386,7 +386,7 @@ def listed_after(m: Mention, mention_at: Callable[[int], Mention | None], sd: Do
     out: list[Mention] = []
     span = span_at(sd, m.start, m.end)
     i = span.end if span is not None else len(sd)
-    sent_end = sd[i - 1].sent.end if 0 < i <= len(sd) else i
+    sent_end = sentence_of(sd[i - 1]).end if 0 < i <= len(sd) else i
     glue: set[str] = set()
     while i < sent_end:
         t = sd[i]

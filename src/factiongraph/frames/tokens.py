@@ -38,6 +38,40 @@ def sentences(sd: Any) -> tuple[Any, ...]:
     return _once(sd, "sents", lambda: sd.sents)
 
 
+def sentence_of(tok: Any) -> Any:
+    """`tok.sent`, one of the kept `sentences` (`Token.sent` makes two Spans and walks to the sentence's ends)."""
+    sd = tok.doc
+    sents = sentences(sd)
+    index = _once(sd, "sent_index", lambda: (k for k, s in enumerate(sents) for _ in range(s.start, s.end)))
+    return sents[index[tok.i]]
+
+
+def heads(sd: Any) -> tuple[int, ...]:
+    """Each token's head index (the root's is its own), made once per Doc: `heads(sd)[i]` where
+    `sd[i].head.i` would make two Token objects."""
+    return _once(sd, "heads", lambda: (t.head.i for t in tokens(sd)))
+
+
+def deps(sd: Any) -> tuple[str, ...]:
+    """Each token's `dep_`, made once per Doc."""
+    return _once(sd, "deps", lambda: (t.dep_ for t in tokens(sd)))
+
+
+def pos_tags(sd: Any) -> tuple[str, ...]:
+    """Each token's `pos_` (coarse part of speech), made once per Doc."""
+    return _once(sd, "pos", lambda: (t.pos_ for t in tokens(sd)))
+
+
+def lowers(sd: Any) -> tuple[str, ...]:
+    """Each token's `lower_`, made once per Doc."""
+    return _once(sd, "lowers", lambda: (t.lower_ for t in tokens(sd)))
+
+
+def lemmas(sd: Any) -> tuple[str, ...]:
+    """Each token's `lemma_.lower()`, made once per Doc."""
+    return _once(sd, "lemmas", lambda: (t.lemma_.lower() for t in tokens(sd)))
+
+
 def release(sd: Any) -> None:
     """Forgets what the stages kept on the Doc (it refers to the Doc: a reference cycle otherwise)."""
     for key in [k for k in sd.user_data if isinstance(k, str) and k.startswith("factiongraph")]:
