@@ -55,7 +55,7 @@ from factiongraph.frames import (
     same_side_objects,
     tie_words,
 )
-from factiongraph.frames.tokens import sentence_of, sentences, span_at, tokens
+from factiongraph.frames.tokens import deps, lemmas, lowers, pos_tags, sentence_of, sentences, span_at, tokens
 from factiongraph.relation_mentions import (
     CONDEMN_VERBS,
     SUPPORT_NOUNS,
@@ -405,6 +405,10 @@ def _noun_itself(noun: Token, ms: _Mentions, skip: Token) -> Mention | None:
     return None
 
 
+# the parts of speech of the cue words `_ties` and `_explicit` read
+_TIE_POS = frozenset({"NOUN", "VERB", "ADJ"})
+
+
 def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
     """Nominal and participial ties between named actors (word lists in `frames/data/ties.yaml`):
     "X, which has the backing of Y and Z" / "with support from Y" (support Y -> X); "X, aided by Y"
@@ -421,8 +425,11 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
         if c != "negated":
             out.append(_make(doc, rtype, src, tgt, cue, _status(gov, c), c, method=method))
 
-    for tok in tokens(sd):
-        lemma = tok.lemma_.lower()
+    pos, dep, lemmas_ = pos_tags(sd), deps(sd), lemmas(sd)
+    for i, tok in enumerate(tokens(sd)):
+        if pos[i] not in _TIE_POS and dep[i] != "pobj":
+            continue  # every rule below needs a noun, verb or adjective, or a prepositional object
+        lemma = lemmas_[i]
         if tok.pos_ == "NOUN" and lemma in words.support_nouns:
             patrons = ms.named([x for o in prep_objects(tok, ("of", "from")) for x in conjuncts(o)])
             gov = tok.head
@@ -547,8 +554,11 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
     out += _relational_descriptions(doc, ms)
     noun_cues = tie_words().noun_cues
     secession = tie_words().secession_modifiers
-    for tok in tokens(sd):
-        low, lemma = tok.lower_, tok.lemma_.lower()
+    pos, dep, lowers_, lemmas_ = pos_tags(sd), deps(sd), lowers(sd), lemmas(sd)
+    for i, tok in enumerate(tokens(sd)):
+        if pos[i] not in _TIE_POS and dep[i] != "prep":
+            continue  # every rule below needs a noun, verb or adjective, or a preposition
+        low, lemma = lowers_[i], lemmas_[i]
         if tok.pos_ in ("VERB", "ADJ") and lemma in VERB_CUES:
             rtype, _ = VERB_CUES[lemma]
             if rtype == "hostility":

@@ -51,7 +51,7 @@ from factiongraph.frames import (
     tie_words,
     whole_and_part,
 )
-from factiongraph.frames.tokens import sentence_of, sentences, span_at
+from factiongraph.frames.tokens import pos_tags, sentence_of, sentences, span_at, tokens
 from factiongraph.tables import word_set
 
 TARGET_PREPS = frozenset(["against", "on", "upon", "with", "at", "into"])
@@ -611,10 +611,9 @@ def _attribution_tokens(sent: SpacySpan, lexicon: Lexicon) -> set[int]:
     """Tokens naming who reports the sentence ("..., officials said", "according to X"): never participants."""
     out: set[int] = set()
     for t in sent:
-        reporting = t.lemma_.lower() in cert.REPORT_VERBS or lexicon.is_communication(t.lemma_)
         if (
-            reporting
-            and t.pos_ in ("VERB", "AUX")
+            t.pos_ in ("VERB", "AUX")
+            and (t.lemma_.lower() in cert.REPORT_VERBS or lexicon.is_communication(t.lemma_))
             and (any(c.dep_ in ("ccomp", "parataxis") for c in t.children) or t.dep_ in ("parataxis", "ROOT"))
         ):
             for c in t.children:
@@ -1255,11 +1254,15 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
             events.append(ev)
         return True
 
+    toks, pos = tokens(sd), pos_tags(sd)
     for sent in sentences(sd):
         attribution = _attribution_tokens(sent, lexicon)
         found = told = False
         pending: list[tuple[tuple[int, float], _Pending]] = []
-        for tok in sent:
+        for i in range(sent.start, sent.end):
+            if pos[i] not in _CANDIDATE_POS:
+                continue  # no event or reported obligation: both need a verb or a noun
+            tok = toks[i]
             obligation = _obligation(tok, lexicon, ms)
             if obligation is not None:  # "X said Y must be ready to ...": X asks Y
                 found = True
@@ -1602,28 +1605,53 @@ def _depth(tok: Token) -> int:
     return d
 
 
+# the parts of speech of a trigger (`_obligation`: a verb or auxiliary; events: a verb or noun)
+_CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN"})
+
+
 def _side_clauses(sent: SpacySpan, trigger: Token) -> tuple[tuple[int, int], ...]:
     """Character spans (sentence offsets) of the relative, adverbial and adnominal clauses that do
     not hold `trigger`: a date there dates another happening ("troops who arrived on Monday")."""
-    spans = []
-    for t in sent:
-        if t.dep_ in ("relcl", "acl", "advcl") and not (t.left_edge.i <= trigger.i <= t.right_edge.i):
-            end = t.right_edge.idx + len(t.right_edge.text)
-            spans.append((t.left_edge.idx - sent.start_char, end - sent.start_char))
-    return tuple(spans)
+    return tuple(span for lo, hi, span in _clauses_of(sent) if not (lo <= trigger.i <= hi))
+
+
+def _clauses_of(sent: SpacySpan) -> tuple[tuple[int, int, tuple[int, int]], ...]:
+    """(first token, last token, character span in the sentence) of each relative, adverbial and adnominal
+    clause of the sentence, kept per parsed document (each event of the sentence asks)."""
+    kept: dict[int, tuple[tuple[int, int, tuple[int, int]], ...]] = sent.doc.user_data.setdefault(_CLAUSES, {})
+    got = kept.get(sent.start)
+    if got is None:
+        spans = []
+        for t in sent:
+            if t.dep_ in ("relcl", "acl", "advcl"):
+                left, right = t.left_edge, t.right_edge
+                end = right.idx + len(right.text)
+                spans.append((left.i, right.i, (left.idx - sent.start_char, end - sent.start_char)))
+        got = kept[sent.start] = tuple(spans)
+    return got
+
+
+_CLAUSES = "factiongraph.events.clauses"  # the Doc's user_data key of `_clauses_of`'s answers
+_ANCHORS = "factiongraph.events.anchors"  # ... and of `_fatalities`'s anchors
 
 
 def _fatalities(sent: SpacySpan, trigger: Token, lexicon: Lexicon) -> int | None:
     """The death toll of the attack `trigger` names: the fatality phrases of its sentence that report
     on it rather than on another attack told there. Casualty verbs ("killed", "died") tell a toll,
     not an attack of their own, and are no anchors."""
-    anchors = []
-    for t in sent:
-        if t.pos_ not in ("VERB", "NOUN") or lexicon.verb_lemma(t.lemma_.lower(), t.lower_) in CASUALTY_VERBS:
-            continue
-        sense = _sense(t, lexicon)
-        if sense is not None and sense.plover == "ASSAULT":
-            anchors.append(t.idx - sent.start_char)
+    kept = sent.doc.user_data.get(_ANCHORS)
+    if kept is None or kept[0] is not lexicon:
+        kept = sent.doc.user_data[_ANCHORS] = (lexicon, {})
+    by_sentence: dict[int, list[int]] = kept[1]
+    anchors = by_sentence.get(sent.start)
+    if anchors is None:  # the same for every attack of the sentence
+        anchors = by_sentence[sent.start] = []
+        for t in sent:
+            if t.pos_ not in ("VERB", "NOUN") or lexicon.verb_lemma(t.lemma_.lower(), t.lower_) in CASUALTY_VERBS:
+                continue
+            sense = _sense(t, lexicon)
+            if sense is not None and sense.plover == "ASSAULT":
+                anchors.append(t.idx - sent.start_char)
     own = trigger.idx - sent.start_char
     return fatalities_near(sent.text, own, anchors if own in anchors else [])
 
