@@ -97,9 +97,10 @@ def _register_coordinated_clauses() -> None:
                         assigns=["token.dep", "token.head", "token.tag", "token.pos"])  # fmt: skip
     def coordinated_clauses(doc: Any) -> Any:
         for clause in doc:
+            if clause.dep_ != "ccomp" or clause.tag_ not in ("VBZ", "VBD"):
+                continue  # (read before `clause.head`, which makes a Token object for every token)
             verb = clause.head
-            if clause.dep_ != "ccomp" or clause.tag_ not in ("VBZ", "VBD") or verb.i > clause.i \
-                    or verb.lemma_.lower() not in support_verbs \
+            if verb.i > clause.i or verb.lemma_.lower() not in support_verbs \
                     or any(c.dep_ == "dobj" for c in verb.children) or any(c.dep_ == "mark" for c in clause.children):
                 continue
             subj = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
@@ -112,9 +113,10 @@ def _register_coordinated_clauses() -> None:
             cc.head = verb
             clause.head, clause.dep_ = verb, "conj"
         for clause in doc:  # "Turkey backs the SNA and Russia supports the army": "Russia" read as a second object
+            if clause.dep_ != "conj" or clause.tag_ not in ("VBZ", "VBD"):
+                continue
             verb = clause.head
-            if clause.dep_ != "conj" or clause.tag_ not in ("VBZ", "VBD") or verb.i > clause.i \
-                    or verb.lemma_.lower() not in support_verbs \
+            if verb.i > clause.i or verb.lemma_.lower() not in support_verbs \
                     or any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
                 continue
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -186,17 +188,20 @@ def _register_participle_subjects() -> None:
     @Language.component(PARTICIPLE_SUBJECTS, requires=["token.dep", "token.tag"], assigns=["token.dep", "token.head"])
     def participle_subjects(doc: Any) -> Any:
         for tok in doc:
+            if tok.dep_ not in ("nsubj", "nsubjpass"):
+                continue  # (read before `tok.head`, which makes a Token object for every token)
             aux = tok.head
             verb = aux.head
-            if tok.dep_ in ("nsubj", "nsubjpass") and aux.dep_ in ("aux", "auxpass") and verb.tag_.startswith("VB") \
+            if aux.dep_ in ("aux", "auxpass") and verb.tag_.startswith("VB") \
                     and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
                 tok.head, tok.dep_ = aux.head, "nsubjpass" if aux.dep_ == "auxpass" else "nsubj"
                 if verb.dep_ == "acl" and tok.lower_ in ("which", "that", "who"):
                     verb.dep_ = "relcl"  # a clause with a relative pronoun for subject is a relative clause
         for tok in doc:
+            if tok.dep_ != "advcl" or tok.tag_ not in ("VBG", "VBN"):
+                continue
             verb = tok.head
-            if tok.dep_ != "advcl" or tok.tag_ not in ("VBG", "VBN") or verb.i < tok.i \
-                    or not verb.tag_.startswith(("VB", "MD")):
+            if verb.i < tok.i or not verb.tag_.startswith(("VB", "MD")):
                 continue
             if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
                 continue

@@ -39,7 +39,7 @@ from factiongraph.frames import (
     tie_words,
 )
 from factiongraph.frames.modifiers import load_rules as load_modifier_rules
-from factiongraph.frames.tokens import entities, sentence_of, sentences, span_at, tokens
+from factiongraph.frames.tokens import entities, lowers, pos_tags, sentence_of, sentences, span_at, tokens
 from factiongraph.tables import word_set
 
 if TYPE_CHECKING:
@@ -1162,10 +1162,13 @@ class _Resolution:
     def _generic_mentions(self) -> None:
         sd = self.sd
         gov = self._state_entity(self.focus)
-        for tok in tokens(sd):
-            if self.taken[tok.i] and tok.lower_ == "coalition":
-                self.local_coalition = False  # "the US-led coalition": the conflict's own, named again
-            if self.taken[tok.i] or tok.pos_ not in ("NOUN", "PROPN") and not (
+        taken, pos, lower = self.taken, pos_tags(sd), lowers(sd)
+        for i, tok in enumerate(tokens(sd)):
+            if taken[i]:
+                if lower[i] == "coalition":
+                    self.local_coalition = False  # "the US-led coalition": the conflict's own, named again
+                continue
+            if pos[i] not in ("NOUN", "PROPN") and not (
                 tok.lower_ in lx.NOUNS_TAGGED_ADJ
                 or tok.lower_ == "military" and tok.dep_ == "amod" and tok.head.lemma_.lower() in lx.TARGET_NOUNS
             ):  # "a junta base", "military camps": the adjective names whose they are

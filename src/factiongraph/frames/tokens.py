@@ -49,7 +49,7 @@ def sentence_of(tok: Any) -> Any:
 def heads(sd: Any) -> tuple[int, ...]:
     """Each token's head index (the root's is its own), made once per Doc: `heads(sd)[i]` where
     `sd[i].head.i` would make two Token objects."""
-    return _once(sd, "heads", lambda: (t.head.i for t in tokens(sd)))
+    return _once(sd, "heads", lambda: (i + rel for i, rel in enumerate(sd.to_array("HEAD").astype("int64").tolist())))
 
 
 def deps(sd: Any) -> tuple[str, ...]:

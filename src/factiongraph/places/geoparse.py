@@ -22,7 +22,7 @@ from collections import Counter
 from typing import Any
 
 from factiongraph.document import Document, Place
-from factiongraph.frames.tokens import entities, sentences
+from factiongraph.frames.tokens import entities, sentences, tokens
 from factiongraph.places.gazetteer import Candidate, Gazetteer
 from factiongraph.places.normalize import normalize
 from factiongraph.tables import word_set
@@ -150,7 +150,7 @@ class _ParseInfo:
         self.parsed = parsed
         self.sent_starts = sorted(s.start_char for s in sentences(parsed)) if parsed.has_annotation("SENT_START") \
             else []
-        for t in parsed:
+        for t in tokens(parsed):
             self.tok_start[t.idx] = t
 
     def ent_at(self, start: int, end: int) -> tuple[int, int, str] | None:
