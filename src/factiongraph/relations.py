@@ -619,9 +619,11 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                     out.append(_make(doc, "alliance", a, b, tok, _status(tok.head, c), c, method="alongside"))
             continue
         if tok.dep_ == "prep" and low in ("alongside", "beside") and tok.head.pos_ == "VERB":
-            # "fought alongside X": allies in the fight
+            # "fought alongside X": allies in the fight; the partner is the phrase's own actor, not one named in a
+            # clause describing it ("alongside a committee chaired by a U.S. general")
             a = _theme(tok.head, ms)
-            partners = ms.named([x for p in tok.children if p.dep_ == "pobj" for x in conjuncts(p)])
+            partners = ms.named([x for p in tok.children if p.dep_ == "pobj" for x in conjuncts(p)
+                                 if ms.at(x) is not None or _phrase_actor(x, ms) is not None])
             c = cert.classify(tok.head).value
             for b in partners:
                 if a is not None and b.actor_id != a.actor_id:

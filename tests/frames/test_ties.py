@@ -355,6 +355,19 @@ def test_every_partner_listed_after_alongside_is_an_ally(run, text, left, right)
 
 
 @pytest.mark.parametrize(
+    ("text", "outsider"),
+    [
+        ("UN peacekeepers will help monitor the truce alongside a committee chaired by a U.S. general.",
+         "united-states"),
+        ("Somali police worked beside a unit headed by a U.S. colonel.", "united-states"),
+        ("Iraqi troops advanced alongside a brigade led by an Iranian general.", "iran"),
+    ],
+)
+def test_an_actor_in_a_clause_describing_the_partner_is_no_ally(run, text, outsider):
+    assert not any(r.type == "alliance" and outsider in (r.source, r.target) for r in run(text).relations)
+
+
+@pytest.mark.parametrize(
     ("text", "members", "group"),
     [
         ("The PMF, which Kataib Hezbollah and the Badr Organization belong to, stayed out of the fighting.",
