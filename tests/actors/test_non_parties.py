@@ -448,3 +448,15 @@ def test_a_building_taken_or_shelled_is_ground_not_a_party(resolve, text, buildi
 def test_a_named_group_overrun_stays_a_party(resolve):
     doc = resolve("Government forces overran the Patriotic Front near the border.")
     assert "patriotic-front" in {a.id for a in doc.actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Gunmen killed two former FARC combatants near Tumaco on Sunday.", "farc"),
+        ("Police detained three former M23 rebels in Goma.", "m23"),
+        ("The army recruited erstwhile Janjaweed militiamen into a new unit.", "janjaweed"),
+    ],
+)
+def test_former_members_of_a_group_are_not_the_group(resolve, text, group):
+    assert group not in named(resolve(text))

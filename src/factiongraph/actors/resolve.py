@@ -694,6 +694,8 @@ class _Resolution:
                 continue  # "the Maoists' armed wing, the People's Liberation Army": not China's army
             if cands and self._former_office_holder(span, cands):
                 continue  # "Ali Abdullah Saleh" years after his presidency: a person, not Yemen
+            if cands and _ex_members(span):
+                continue  # "former FARC combatants": men who left the group, not the group
             if len(cands) > 1 and span.start > 0:
                 # "Syrian Kurdish fighters": a country's adjective before a name several groups share picks
                 # the group at home there (the YPG, not Iraq's Peshmerga)
@@ -2347,6 +2349,7 @@ def _formerly(title: Token) -> bool:
 
 
 # plural nouns for the people of an armed organisation ("Wagner's fighters", "Wagner mercenaries")
+_COMBATANT_PLURALS = frozenset({"combatants", "guerrillas", "rebels", "militiamen", "soldiers", "cadres"})
 _MEMBER_PLURALS = lx.FORCE_NOUNS | {"members", "mercenaries", "militants", "men", "operatives", "commanders"}
 
 # the modifiers that make a force noun the state's ("government troops", "federal forces": a federation's central
@@ -2441,6 +2444,20 @@ def _locative(root: Token) -> bool:
     if prep.lower_ in _TOWARDS and prep.head.lemma_.lower() in _MOTION_VERBS:
         return True  # "pushed towards X": where a move goes (not "voiced hostility towards X")
     return prep.head.lemma_.lower() in lx.PLACE_NOUNS
+
+
+def _ex_members(span: Span) -> bool:
+    """A name on a noun of its members that is qualified as former ("former FARC combatants", "one-time
+    RUF fighters"): people who left the group, not the group."""
+    members = _MEMBER_PLURALS | _COMBATANT_PLURALS
+    root = span.root
+    if root.lower_ in members:
+        head = root  # "former M23 rebels" matched whole
+    elif root.dep_ in ("compound", "nmod", "amod") and root.head.i > root.i and root.head.lower_ in members:
+        head = root.head
+    else:
+        return False
+    return any(c.dep_ == "amod" and c.i < span.start and c.lower_ in _FORMER for c in head.children)
 
 
 def _ground_object(tok: Token) -> bool:
