@@ -731,3 +731,15 @@ def test_relations_that_only_grow_worse_break_no_alliance(run, text):
 )
 def test_a_pact_named_deeper_in_the_clause_is_not_what_is_abandoned(run, text):
     assert not any(r.change == "broken" for r in run(text).relations)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\"The government abandoned us,\" a spokesman for the Joint Forces said.",
+        "Residents said the Malian army had forsaken them when the jihadists came.",
+        "Refugees accused the Somali government of abandoning them to al-Shabaab.",
+    ],
+)
+def test_deserting_people_leaves_no_membership(run, text):
+    assert not any(r.change == "left" for r in run(text).relations)

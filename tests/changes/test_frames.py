@@ -75,3 +75,21 @@ def test_a_frame_without_rows_must_be_exclusive() -> None:
         parse_frames({"frames": [_frame(rows=[])]})
     frames = parse_frames({"frames": [_frame(rows=[], exclusive=True)]})
     assert frames.frames[0].exclusive and frames.frames[0].rows == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "matches"),
+    [
+        ("The government abandoned them.", False),
+        ("The movement forsook us in the end.", False),
+        ("The brigade abandoned the coalition.", True),
+    ],
+)
+def test_abandoning_takes_a_named_body_not_a_pronoun(nlp, text, matches) -> None:
+    from spacy.matcher import DependencyMatcher
+
+    frame = load_frames().by_id("quit")
+    matcher = DependencyMatcher(nlp.vocab)
+    for i, pattern in enumerate(frame.patterns):
+        matcher.add(f"quit#{i}", [list(pattern)])
+    assert bool(matcher(nlp(text))) is matches
