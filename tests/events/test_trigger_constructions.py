@@ -401,3 +401,27 @@ def test_an_accord_that_provides_for_something_gives_no_aid(run, text):
 )
 def test_the_men_paid_or_hired_to_fight_are_the_attackers_not_their_payer(run, text, payer):
     assert not any(p == "ASSAULT" and a == payer for p, a, _ in triples(run(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker", "target"),
+    [
+        ("The army drove the RSF out of the town on Saturday.", "sudan", "rapid-support-forces"),
+        ("Fano fighters pushed Ethiopian troops back towards the airport.", "fano", "ethiopia"),
+        ("Macawisley militias chased al-Shabaab out of two villages.", "macawisley", "al-shabaab"),
+    ],
+)
+def test_driving_a_side_from_ground_is_an_assault_on_it(run, text, attacker, target):
+    assert ("ASSAULT", attacker, target) in triples(run(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Houthis drove villagers out of their homes near Marib.",
+        "Militants pushed residents out of the district last week.",
+        "Settlers chased families out of the hamlet, witnesses said.",
+    ],
+)
+def test_driving_people_from_their_homes_is_displacement_not_assault(run, text):
+    assert all(e.plover != "ASSAULT" for e in run(text).events), triples(run(text))
