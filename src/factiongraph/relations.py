@@ -335,6 +335,12 @@ def _modifier_head(noun: Token, ms: _Mentions) -> Mention | None:
     return next((found for name in named_as(noun) if (found := ms.in_subtree(name)) is not None), None)
 
 
+def _within(m: Mention, tokens: set[int], ms: _Mentions) -> bool:
+    """Whether a mention lies among the given tokens."""
+    span = span_at(ms.sd, m.start, m.end)
+    return span is not None and span.root.i in tokens
+
+
 def _modifiers(doc: Document, ms: _Mentions) -> list[Relation]:
     """Ties stated by modifiers ("the US-backed SDF", "pro-government militias"), read once in `frames`."""
     sd: Doc = doc.parsed
@@ -622,8 +628,9 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
             # "fought alongside X": allies in the fight; the partner is the phrase's own actor, not one named in a
             # clause describing it ("alongside a committee chaired by a U.S. general")
             a = _theme(tok.head, ms)
-            partners = ms.named([x for p in tok.children if p.dep_ == "pobj" for x in conjuncts(p)
-                                 if ms.at(x) is not None or _phrase_actor(x, ms) is not None])
+            pobjs = [x for p in tok.children if p.dep_ == "pobj" for x in conjuncts(p)]
+            described = {t.i for x in pobjs for c in x.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
+            partners = [m for m in ms.named(pobjs) if not _within(m, described, ms)]
             c = cert.classify(tok.head).value
             for b in partners:
                 if a is not None and b.actor_id != a.actor_id:

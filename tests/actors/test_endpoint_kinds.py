@@ -132,6 +132,20 @@ def test_a_peoples_adjective_on_ground_names_no_party(resolve, text, state):
     assert state not in mentions(resolve(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Volunteers from Russia's North Caucasus captured the resort, driving out Georgian troops.", "russia"),
+        ("Insurgents in Mozambique's Cabo Delgado beheaded two men.", "mozambique"),
+        ("Men recruited in Mozambique's Cabo Delgado ambushed a convoy.", "mozambique"),
+    ],
+)
+def test_a_states_possessive_on_a_resolved_region_is_where_not_who(pipeline, text, state):
+    from factiongraph.pipeline import extract
+
+    assert state not in mentions(extract(text, pipeline=pipeline))
+
+
 def test_a_group_named_with_state_stays_a_group(resolve):
     doc = resolve("Fighters of the Karen State Army moved north.")
     assert mentions(doc) == {"karen-state-army": ["Karen State Army"]}

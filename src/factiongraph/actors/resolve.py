@@ -938,7 +938,8 @@ class _Resolution:
         if root.dep_ in ("compound", "amod", "nmod"):
             return lemma in _VENUE_HEADS or head.lower_ in _VENUE_HEADS
         if root.dep_ == "poss":
-            region = any(e.start <= head.i < e.end and e.label_ in ("GPE", "LOC") for e in entities(self.sd))
+            region = any(e.start <= head.i < e.end and e.label_ in ("GPE", "LOC") for e in entities(self.sd)) \
+                or head.pos_ == "PROPN" and self._place_at(head)  # "Russia's North Caucasus", tagged a people
             setting = lemma in _SETTING_NOUNS and not any(
                 c.dep_ == "prep" and c.lower_ in _OPPONENT_PREPS for c in head.children
             )  # "Yemen's war": where it is fought; "Russia's war on Ukraine": a side
@@ -962,6 +963,10 @@ class _Resolution:
         """Token `i` is inside a mention of a non-state group ("Lebanon's Hezbollah")."""
         entity = self._entity_at(i)
         return entity is not None and entity.kind not in STATE_KINDS
+
+    def _place_at(self, tok: Token) -> bool:
+        """The place stage resolved a toponym covering this token to coordinates."""
+        return any(p.start <= tok.idx < p.end and p.lat is not None for p in self.doc.places)
 
     def _is_place(self, ent: Span) -> bool:
         """The place stage resolved this span to coordinates (a demonym is a place reference, not a name)."""
