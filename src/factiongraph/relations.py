@@ -628,7 +628,10 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
             # "fought alongside X": allies in the fight; the partner is the phrase's own actor, not one named in a
             # clause describing it ("alongside a committee chaired by a U.S. general")
             a = _theme(tok.head, ms)
-            pobjs = [x for p in tok.children if p.dep_ == "pobj" for x in conjuncts(p)]
+            # "alongside its contingent in the UN force": the subject's own unit is no partner
+            pobjs = [x for p in tok.children if p.dep_ == "pobj" for x in conjuncts(p)
+                     if not (a is not None and any(c.dep_ == "poss" and (o := ms.at(c)) is not None
+                                                   and o.actor_id == a.actor_id for c in x.children))]
             described = {t.i for x in pobjs for c in x.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
             partners = [m for m in ms.named(pobjs) if not _within(m, described, ms)]
             c = cert.classify(tok.head).value

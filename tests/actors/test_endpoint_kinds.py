@@ -146,6 +146,20 @@ def test_a_states_possessive_on_a_resolved_region_is_where_not_who(pipeline, tex
     assert state not in mentions(extract(text, pipeline=pipeline))
 
 
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Gang members attacked the hillside town of Kenscoff above the Haitian capital on Monday.", "haiti"),
+        ("Rebels shelled a camp beyond the Congolese border post at Bunagana.", "dr-congo"),
+        ("Militants raided a village outside the Nigerien capital overnight.", "niger"),
+    ],
+)
+def test_a_peoples_adjective_on_a_place_in_a_spatial_phrase_names_no_party(pipeline, text, state):
+    from factiongraph.pipeline import extract
+
+    assert state not in mentions(extract(text, pipeline=pipeline))
+
+
 def test_a_group_named_with_state_stays_a_group(resolve):
     doc = resolve("Fighters of the Karen State Army moved north.")
     assert mentions(doc) == {"karen-state-army": ["Karen State Army"]}

@@ -743,3 +743,17 @@ def test_a_pact_named_deeper_in_the_clause_is_not_what_is_abandoned(run, text):
 )
 def test_deserting_people_leaves_no_membership(run, text):
     assert not any(r.change == "left" for r in run(text).relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "member", "puller", "body"),
+    [
+        ("Deby threatened to pull Chad out of the Multinational Joint Task Force.", "chad", "deby", "mnjtf"),
+        ("The junta pulled Mali out of the G5 Sahel in 2022.", "mali", None, "g5-sahel"),
+        ("Tiani's government pulled Niger out of the G5 Sahel last year.", "niger", None, "g5-sahel"),
+    ],
+)
+def test_who_is_pulled_out_of_a_body_is_the_one_who_leaves(run, text, member, puller, body):
+    rows = {(r.type, r.source, r.target) for r in run(text).relations if r.change == "left"}
+    assert ("affiliation", member, body) in rows
+    assert not any(src == puller for _, src, _ in rows)

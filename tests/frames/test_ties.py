@@ -368,6 +368,18 @@ def test_an_actor_in_a_clause_describing_the_partner_is_no_ally(run, text, outsi
 
 
 @pytest.mark.parametrize(
+    ("text", "outsider"),
+    [
+        ("Rwanda keeps troops in Bangui alongside its contingent in the UN force.", "united-nations"),
+        ("Kenya deployed police to Haiti alongside its soldiers serving with AMISOM.", "amisom"),
+        ("Egypt sent jets to Libya alongside its advisers attached to the LNA.", "libyan-national-army"),
+    ],
+)
+def test_the_subjects_own_unit_named_after_alongside_is_no_partner(run, text, outsider):
+    assert not any(r.type == "alliance" and outsider in (r.source, r.target) for r in run(text).relations)
+
+
+@pytest.mark.parametrize(
     ("text", "members", "group"),
     [
         ("The PMF, which Kataib Hezbollah and the Badr Organization belong to, stayed out of the fighting.",

@@ -60,6 +60,9 @@ _MOTION_VERBS = words("places", "motion_verbs")
 # verbs whose object is ground, never a person (the territory verbs of data/cues.yaml without "capture", "seize"
 # and "take", which take prisoners too, and the verbs of bombardment)
 _TOWARDS = frozenset({"towards", "toward"})
+# English prepositions of spatial relation beside the locative ones (Quirk et al. 9.15-9.27)
+_SPATIAL_PREPS = frozenset({"above", "below", "beneath", "beyond", "behind", "along", "past", "off", "towards",
+                            "toward", "opposite", "overlooking", "outside"})
 _GROUND_VERBS = (word_set("cues", "territory_verbs") - {"capture", "seize", "take", "control"}) \
     | word_set("cues", "bombardment_verbs")
 # peoples living across borders whose name is also a state's adjective ("Serb", "Croat"): data/demonyms.yaml
@@ -2288,8 +2291,9 @@ def _acted_upon(noun: Token) -> bool:
     """The object of a predicate: 'rejected a proposal', 'a blockade on lorries', 'fire against camps'."""
     if noun.dep_ == "dobj":
         return True
-    if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.lower_ in lx.LOCATIVE_PREPS:
-        return False
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.lower_ in lx.LOCATIVE_PREPS \
+            or noun.head.lower_ in _SPATIAL_PREPS:
+        return False  # "the town above the Haitian capital": where, not what is acted upon
     owner = noun.head.head
     return owner.pos_ == "VERB" or owner.dep_ == "dobj"
 
