@@ -757,3 +757,16 @@ def test_who_is_pulled_out_of_a_body_is_the_one_who_leaves(run, text, member, pu
     rows = {(r.type, r.source, r.target) for r in run(text).relations if r.change == "left"}
     assert ("affiliation", member, body) in rows
     assert not any(src == puller for _, src, _ in rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Abu Aqla Kayka, an RSF commander in Gezira, defected to the army with his men.", "rapid-support-forces"),
+        ("Mahmoud Salem, a Fano commander in Gojjam, went over to the federal army last month.", "fano"),
+        ("Ibrahim Musa, an M23 officer, switched sides to the Congolese army in May.", "m23"),
+    ],
+)
+def test_one_of_a_groups_commanders_defecting_is_not_the_group_leaving(run, text, group):
+    rows = {(r.type, r.source, r.change) for r in run(text).relations}
+    assert not any(src == group and change in ("joined", "left") for _, src, change in rows)

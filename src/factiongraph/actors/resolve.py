@@ -385,7 +385,11 @@ class _Resolution:
                 nxt = span.end + 1 + (sd[span.end + 1].lower_ == "the")
                 if sd[span.end].text == "," and nxt < len(sd) and nxt in at:
                     others.append(at[nxt])
-            others += [phrase_mention(c) for c in root.children if c.dep_ == "appos"]
+            # "Abu Aqla Kayka, an RSF commander": one of an armed group's men, who may leave it, not its voice
+            # (a state's officer, "X, a Somali army officer, said", still speaks for the state)
+            others += [o for c in root.children if c.dep_ == "appos" and (o := phrase_mention(c)) is not None
+                       and not (m.actor_id in self.persons and _indefinite(c)
+                                and self.entities[o.actor_id].kind not in STATE_KINDS)]
             m = at.get(root.i, m)
             other = next((o for o in others if o is not None and o.actor_id != m.actor_id), None)
             if other is None:
@@ -2453,6 +2457,11 @@ def _locative(root: Token) -> bool:
     if prep.lower_ in _TOWARDS and prep.head.lemma_.lower() in _MOTION_VERBS:
         return True  # "pushed towards X": where a move goes (not "voiced hostility towards X")
     return prep.head.lemma_.lower() in lx.PLACE_NOUNS
+
+
+def _indefinite(noun: Token) -> bool:
+    """A noun phrase with an indefinite article or 'one' ("an RSF commander", "one of the leaders")."""
+    return any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one") for c in noun.children)
 
 
 def _ex_members(span: Span) -> bool:
