@@ -767,3 +767,18 @@ def test_relation_mentions_helper_of_an_attacker_is_hostile_to_its_target(run, t
 def test_relation_mentions_a_country_named_only_where_an_attack_happens_is_no_enemy(run, text, attacker, country):
     doc = run(text)
     assert not any(r.type == "hostility" and {r.source, r.target} == {attacker, country} for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "parent"),
+    [
+        ("Hurras al-Din, al Qaeda's wing in Syria, has held villages near Idlib for years and also fights the "
+         "rival HTS for control of the crossings.", "al-qaeda"),
+        ("JNIM, al Qaeda's branch in Mali, has encircled Djibo for two years and also fights the rival Islamic "
+         "State Sahel Province for control of gold mines.", "al-qaeda"),
+        ("Al-Shabaab, al Qaeda's affiliate in East Africa, has held Jilib for a decade and also fights the rival "
+         "Islamic State in Somalia for control of extortion rackets.", "al-qaeda"),
+    ],
+)
+def test_relation_mentions_a_tie_apposition_of_the_subject_adds_no_second_party(run, text, parent):
+    assert not any(r.type == "hostility" and parent in (r.source, r.target) for r in run(text).relations)

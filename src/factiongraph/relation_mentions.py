@@ -183,10 +183,17 @@ def _coordinated(tok: Token) -> list[Token]:
         cur = stack.pop()
         out.append(cur)
         for c in cur.children:
-            if c.dep_ in ("conj", "appos") and c.i not in seen and _nominal(c):
+            if c.dep_ in ("conj", "appos") and c.i not in seen and _nominal(c) and not _tie_apposition(c):
                 seen.add(c.i)
                 stack.append(c)
     return sorted(out, key=lambda t: t.i)
+
+
+def _tie_apposition(tok: Token) -> bool:
+    """An apposition naming the item by its tie to another actor ("JNIM, al Qaeda's branch", "X, Iran's
+    ally"): it says what the item is, it adds no second party (the tie itself is read in `relations`)."""
+    return tok.dep_ == "appos" and tie_words().noun_cues.get(tok.lemma_.lower()) is not None \
+        and any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 
 
 def _shared_run(items: list[Token]) -> int:

@@ -62,3 +62,18 @@ def test_help_a_sending_was_made_for_is_as_real_as_the_sending(pipeline, text, s
 
     doc = extract(text, pipeline=pipeline)
     assert {r.status for r in doc.relations if r.type == "support"} == {status}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Puntland says it has received no help from Mogadishu for the campaign.",
+        "The rebels received no weapons from Iran, the panel found.",
+        "Egypt gave no support to the Libyan National Army during the offensive.",
+    ],
+)
+def test_an_act_whose_object_is_no_thing_is_negated(pipeline, text):
+    from factiongraph.pipeline import extract
+
+    doc = extract(text, pipeline=pipeline)
+    assert not any(r.type == "support" for r in doc.relations)

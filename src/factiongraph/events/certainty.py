@@ -182,6 +182,9 @@ def _classify(trigger: Any) -> Certainty:
             return Certainty("negated")
         if t == trigger and any(c.lower_ in ("no", "never") and c.dep_ in ("det", "neg", "advmod") for c in t.children):
             return Certainty("negated")
+        if t.pos_ == "VERB" and any(c.dep_ == "dobj" and any(k.dep_ == "det" and k.lower_ == "no" for k in c.children)
+                                    for c in t.children):
+            return Certainty("negated")  # "received no help from X", "sent no weapons": nothing was done
     if verb.dep_ in ("xcomp", "ccomp", "pcomp") and verb.head.lemma_ in ("deny", "refuse"):
         return Certainty("negated")
 
