@@ -826,3 +826,16 @@ def test_actors_a_lower_case_registry_description_needs_a_fitting_context(resolv
 def test_actors_a_lower_case_registry_description_in_its_context_is_the_actor(resolve) -> None:
     found = mentions(resolve("Israeli troops watched as settler militias burned olive groves near Nablus."))
     assert found["israeli-settlers"] == ["settler militias"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "mention"),
+    [
+        ("Puntland says it has received nothing from Mogadishu for the campaign.", "puntland", "Puntland"),
+        ("Jubaland accused the federal government of arming its rivals.", "jubaland", "Jubaland"),
+        ("The UAE funds the Puntland Maritime Police Force.", "puntland-maritime-police-force",
+         "Puntland Maritime Police Force"),
+    ],
+)
+def test_actors_a_somali_member_state_named_bare_is_its_administration(resolve, text, actor, mention):
+    assert mention in mentions(resolve(text))[actor]

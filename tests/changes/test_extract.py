@@ -770,3 +770,15 @@ def test_who_is_pulled_out_of_a_body_is_the_one_who_leaves(run, text, member, pu
 def test_one_of_a_groups_commanders_defecting_is_not_the_group_leaving(run, text, group):
     rows = {(r.type, r.source, r.change) for r in run(text).relations}
     assert not any(src == group and change in ("joined", "left") for _, src, change in rows)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Al-Shabaab, which is fighting the federal government, has hunted down the defectors ever since.",
+        "The Houthis executed three defectors accused of spying for the Saudi-led coalition.",
+        "Boko Haram publicly beheaded the defectors it captured from the army.",
+    ],
+)
+def test_who_acts_on_defectors_is_not_one_of_them(run, text):
+    assert not any(r.change in ("left", "joined") for r in run(text).relations)
