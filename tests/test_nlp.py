@@ -142,3 +142,17 @@ def test_a_name_before_a_subjectless_coordinated_clause_is_its_subject(nlp, text
     doc = nlp(text)
     tok = next(t for t in doc if t.text == subject)
     assert (tok.dep_, tok.head.i) == ("nsubj", verb)
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("The U.S.-backed SDF held the dam.", ["U.S.", "-", "backed"]),
+        ("A U.N.-brokered truce began on Monday.", ["U.N.", "-", "brokered"]),
+        ("Fighters of the U.A.E.-funded brigade withdrew.", ["U.A.E.", "-", "funded"]),
+    ],
+)
+def test_an_abbreviation_joined_to_a_participle_by_a_hyphen_is_split(nlp, text, tokens):
+    words = [t.text for t in nlp.make_doc(text)]
+    i = words.index(tokens[0])
+    assert words[i : i + 3] == tokens

@@ -51,6 +51,7 @@ def load(name: str | None = None) -> Any:
         nlp = spacy.load(resolved)
     except OSError as e:  # a package that is present but broken
         raise ModelNotFound(f"spaCy model '{resolved}' could not be loaded: {e}") from e
+    _split_abbreviation_compounds(nlp)
     _register_line_breaks()
     if "parser" in nlp.pipe_names and LINE_BREAKS not in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAKS, before="parser")
@@ -64,6 +65,23 @@ def load(name: str | None = None) -> Any:
         _register_coordinated_clauses()
         nlp.add_pipe(COORDINATED_CLAUSES, after=PREFIXED_LEMMAS)
     return nlp
+
+
+# a hyphen joining a capitalised abbreviation to a lower-case word: "U.S.-backed", "U.N.-brokered"
+ABBREVIATION_COMPOUND = r"(?<=[A-Z]\.)-(?=[a-z])"
+
+
+def _split_abbreviation_compounds(nlp: Any) -> None:
+    """Splits "U.S.-backed" into "U.S.", "-", "backed", as the tokenizer already splits "US-backed".
+
+    English tokenizers keep an abbreviation's final period with it, and the default infixes split a
+    hyphen only between letters, so the abbreviated name and the tie it qualifies were one token and
+    neither the name nor the "<X>-backed" construction (`frames.modifiers`) was seen."""
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes)
+    if ABBREVIATION_COMPOUND not in infixes:
+        nlp.tokenizer.infix_finditer = compile_infix_regex([*infixes, ABBREVIATION_COMPOUND]).finditer
 
 
 COORDINATED_CLAUSES = "factiongraph_coordinated_clauses"

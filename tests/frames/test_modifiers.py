@@ -149,6 +149,31 @@ def test_a_named_led_force_is_the_party_not_its_leader(run, text, attacker, body
     assert not any(r.type == "hostility" and leader in (r.source, r.target) for r in doc.relations)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mazloum Abdi commands the Kurdish-led Syrian Democratic Forces.",
+        "Fighters of the Kurdish-led SDF held the dam on Sunday.",
+        "Turkey shelled positions of the Kurdish-led alliance near Manbij.",
+    ],
+)
+def test_a_people_leading_a_group_is_none_of_the_groups_its_adjective_fits(run, text):
+    found = run(text)
+    assert not {"ypg", "peshmerga"} & {a.id for a in found.actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "backer", "backed"),
+    [
+        ("Fighters of the U.S.-backed SDF held the dam.", "united-states", "syrian-democratic-forces"),
+        ("The U.S.-backed Syrian Democratic Forces took Raqqa in 2017.", "united-states", "syrian-democratic-forces"),
+        ("Soldiers of the U.S.-trained Danab brigade retook the town.", "united-states", "danab"),
+    ],
+)
+def test_an_abbreviated_backer_joined_by_a_hyphen_backs_the_head(run, text, backer, backed):
+    assert ("support", backer, backed) in ties(run(text))
+
+
 def test_a_modifier_inside_a_registry_name_is_part_of_the_name(run):
     doc = run("The Saudi-led coalition struck Houthi positions near Marib.")
     assert not any(r.type == "affiliation" and r.target == "saudi-arabia" for r in doc.relations)

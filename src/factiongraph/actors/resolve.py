@@ -1046,6 +1046,8 @@ class _Resolution:
             head = tok.head
             if ids and tok.i + 2 < len(sd) and sd[tok.i + 1].text == "-" and sd[tok.i + 2].lower_ in lx.TIE_PARTICIPLES:
                 actor = self.r.registry.get(ids[0])  # "Vietnamese-led forces", "Turkish-backed rebels"
+                if actor is not None and len(ids) > 1 and actor.kind not in STATE_KINDS:
+                    continue  # "the Kurdish-led SDF": a people leads it, not one of the groups its name fits
                 if actor is not None:
                     self._add(tok.i, tok.i + 1, self.r.registry_entity(actor, self.focus), "alias")
                 continue
