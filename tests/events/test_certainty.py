@@ -77,3 +77,18 @@ def test_an_act_whose_object_is_no_thing_is_negated(pipeline, text):
 
     doc = extract(text, pipeline=pipeline)
     assert not any(r.type == "support" for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some Druze factions had been negotiating with Damascus over joining the new security forces.",
+        "Ahrar al-Sham is considering joining the Islamic Front.",
+        "Jaish al-Izza discussed merging with Ahrar al-Sham last week.",
+    ],
+)
+def test_what_a_party_deliberates_over_doing_is_not_done(pipeline, text):
+    from factiongraph.pipeline import extract
+
+    rows = [r for r in extract(text, pipeline=pipeline).relations if r.change is not None]
+    assert rows and all(r.status == "intended" and r.certainty == "hypothetical" for r in rows)
