@@ -633,6 +633,10 @@ def test_actors_reflexive_pronoun_is_its_clauses_subject(resolve) -> None:
         ("Al-Shabaab swore loyalty to Ayman al-Zawahiri, head of al-Qaeda.", "Ayman al-Zawahiri", "al-qaeda"),
         ("Jund al-Aqsa fought men loyal to Abu Mohammad al-Julani, the founder of Jabhat al-Nusra.",
          "Abu Mohammad al-Julani", "jabhat-al-nusra"),
+        ("Damascus signed a deal with Mazloum Abdi, commander of the Syrian Democratic Forces.", "Mazloum Abdi",
+         "syrian-democratic-forces"),
+        ("Talks stalled after Ahmed Madobe, the commander of the Ras Kamboni Movement, walked out.", "Ahmed Madobe",
+         "ras-kamboni"),
     ],
 )
 def test_actors_the_head_of_a_group_named_in_apposition_acts_for_it(resolve, text, person, group) -> None:
