@@ -331,3 +331,19 @@ def test_joining_forces_with_a_group_is_an_alliance_not_membership(run, text, a,
     found = ties(run(text))
     assert ("alliance", frozenset((a, b))) in found
     assert ("affiliation", frozenset((a, b))) not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Islamist insurgents have killed a dozen people in raids on villages, officials said, in the deepest push "
+        "yet by the rebels.",
+        "Jihadist militants torched a church on Sunday, residents said, the third attack by the insurgents this "
+        "month.",
+        "Armed bandits raided two villages overnight; the gunmen fled with cattle.",
+    ],
+)
+def test_two_unnamed_armed_sides_get_no_tie(run, text):
+    doc = run(text)
+    unnamed = {a.id for a in doc.actors if not a.known and a.kind in ("rebel", "militia")}
+    assert not any(r.source in unnamed and r.target in unnamed for r in doc.relations)

@@ -1210,6 +1210,8 @@ def extract_relations(doc: Document) -> Document:
     for r in mention_hostility(doc, ms):
         if not any(_same_mentions(r, o) for o in rels):
             rels.append(r)
+    # two unnamed armed sides ("insurgents ... the rebels") are most often one side named twice: no tie
+    rels = [r for r in rels if not (_unnamed_side(doc, r.source) and _unnamed_side(doc, r.target))]
     named: list[Relation] = []
     for r in (_name_pronouns(doc, r) for r in rels):
         if not any(_same_mentions(r, o) and (r.source, r.target) == (o.source, o.target) for o in named):
@@ -1218,6 +1220,13 @@ def extract_relations(doc: Document) -> Document:
 
 
 PRONOUNS = frozenset("it its they them their he him his she her".split())
+
+
+def _unnamed_side(doc: Document, actor_id: str) -> bool:
+    """An armed side the text never names ("Rebels (unidentified)", "Unidentified armed group")."""
+    actor = doc.actor(actor_id)
+    return actor is not None and not actor.known and actor.kind in ("rebel", "militia") \
+        and all(m.how in ("generic", "coref") for m in actor.mentions)
 
 
 def _name_pronouns(doc: Document, r: Relation) -> Relation:
