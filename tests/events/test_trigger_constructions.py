@@ -419,7 +419,7 @@ def test_driving_a_side_from_ground_is_an_assault_on_it(run, text, attacker, tar
     "text",
     [
         "The Houthis drove villagers out of their homes near Marib.",
-        "Militants pushed residents out of the district last week.",
+        "Militants drove residents out of the district last week.",
         "Settlers chased families out of the hamlet, witnesses said.",
     ],
 )
