@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from factiongraph.document import Mention
-from factiongraph.frames.tokens import span_at
+from factiongraph.frames.tokens import lowers, span_at
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,11 +79,35 @@ def _matcher(vocab: Vocab) -> Matcher:
     return m
 
 
+@lru_cache(maxsize=1)
+def _around_hyphens() -> bool:
+    """Whether every modifier pattern is three tokens with a hyphen in the middle (and no operator)."""
+    return all(
+        len(p) == 3 and p[1] == {"ORTH": "-"} and not any("OP" in t for t in p)
+        for pats in load_rules().patterns.values() for p in pats
+    )
+
+
+def _matches(sd: Doc) -> list[tuple[int, int, int]]:
+    """What the modifier patterns' Matcher finds in the Doc, in its order.
+
+    spaCy's Matcher makes two Token objects per token of what it reads, most of the modifier stage's
+    time on a whole Doc; where every pattern is "<word> - <word>" (see `_around_hyphens`), a match
+    is the three tokens around a hyphen, so only those are read, hyphen by hyphen."""
+    matcher = _matcher(sd.vocab)
+    if not _around_hyphens():
+        return list(matcher(sd))
+    out: list[tuple[int, int, int]] = []
+    for h in [i for i, w in enumerate(lowers(sd)[1:-1], 1) if w == "-"]:
+        out += [(match_id, h - 1 + start, h - 1 + end) for match_id, start, end in matcher(sd[h - 1 : h + 2])]
+    return out
+
+
 def modifier_ties(sd: Doc, mention_at: Callable[[int], Mention | None]) -> list[ModifierTie]:
     """Every "<X>-<cue> Y" / "<cue>-<X> Y" in the document whose X is an actor mention."""
     rules = load_rules()
     out: list[ModifierTie] = []
-    for match_id, start, end in _matcher(sd.vocab)(sd):
+    for match_id, start, end in _matches(sd):
         kind = sd.vocab.strings[match_id]
         if kind == "suffix":
             cue, named = sd[end - 1], start
