@@ -2601,8 +2601,12 @@ def _inside_a_feature_name(span: Span) -> bool:
 def _uncut(spans: list[Span]) -> list[Span]:
     """The matches without those that cut into a proper name matched before them: in "South Sudan's army"
     the alias "Sudan's army" starts inside the name "South Sudan" (longer, it would otherwise win)."""
-    names = [a for a in spans if all(t.pos_ == "PROPN" for t in a)]
-    return [b for b in spans if not any(a.start < b.start < a.end < b.end for a in names)]
+    if not spans:
+        return []
+    pos = pos_tags(spans[0].doc)
+    bounds = [(b.start, b.end) for b in spans]
+    names = [(s, e) for s, e in bounds if all(pos[i] == "PROPN" for i in range(s, e))]
+    return [b for b, (s, e) in zip(spans, bounds, strict=True) if not any(a < s < z < e for a, z in names)]
 
 
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth")
