@@ -51,6 +51,8 @@ CROWD_KINDS = frozenset({"protesters"})
 
 
 def _rx(*patterns: str) -> re.Pattern[str]:
+    """One case-blind pattern of the alternatives. A word boundary an alternative needs comes before
+    its look-behinds: the same matches, but the look-behinds are tried at word starts only."""
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
@@ -110,7 +112,7 @@ CUE_SHELLING = _rx(
     r"\bheavy weapons\b",
     r"\btank fire\b",
     r"\bmultiple rocket launchers?\b",
-    r"(?<!water )\bcannons?\b",
+    r"\b(?<!water )cannons?\b",
 )
 CUE_GRENADE = _rx(r"\bgrenades?\b")
 CUE_REMOTE_EXPLOSIVE = _rx(
@@ -164,7 +166,7 @@ CUE_CIVILIAN_VICTIMS = _rx(
 )
 # ---- protests and riots
 CUE_RIOT = _rx(
-    r"(?<!anti-)\briot(?:s|ers|ing|ed)?\b(?! (?:police|gear|squads?|control|units?|officers|shields?))",
+    r"\b(?<!anti-)riot(?:s|ers|ing|ed)?\b(?! (?:police|gear|squads?|control|units?|officers|shields?))",
     r"\bthrew (?:stones|rocks|petrol bombs|molotov)",
     r"\bstone[- ]throwing\b",
     r"\bmolotov",
@@ -363,8 +365,8 @@ CUE_PROTEST = _rx(
     r"\bdemonstrat",
     r"\brall(?:y|ies|ied)\b",
     # the verb or noun, not the month ("on 3 March 2021", "in March", "March 3")
-    r"(?<!\d )(?<!\bin )(?<!\bof )(?<!\bearly )(?<!\blate )(?<!\bmid-)(?<!\blast )(?<!\bsince )(?<!\buntil )"
-    r"\bmarch(?:ed|es|ing)?\b(?!,? \d)",
+    r"\b(?<!\d )(?<!\bin )(?<!\bof )(?<!\bearly )(?<!\blate )(?<!\bmid-)(?<!\blast )(?<!\bsince )(?<!\buntil )"
+    r"march(?:ed|es|ing)?\b(?!,? \d)",
     r"\bsit-in",
     r"\bblock(?:ed|ing)? (?:a |the )?(?:main )?(?:road|street|highway|motorway)s?\b",
 )

@@ -51,7 +51,20 @@ from factiongraph.frames import (
     tie_words,
     whole_and_part,
 )
-from factiongraph.frames.tokens import pos_tags, sentence_of, sentences, span_at, tokens
+from factiongraph.frames.tokens import (
+    children,
+    deps,
+    heads,
+    lowers,
+    pos_tags,
+    sentence_of,
+    sentences,
+    span_at,
+    subtree,
+    text_of,
+    texts,
+    tokens,
+)
 from factiongraph.tables import word_set
 
 TARGET_PREPS = frozenset(["against", "on", "upon", "with", "at", "into"])
@@ -1070,6 +1083,8 @@ def _read_sense(tok: Token, lex: Lexicon) -> TriggerSense | None:
     if tok.lower_ == "according":  # "according to X" attributes; it is no event
         return None
     if tok.pos_ == "VERB":
+        if not lex.may_name_event(lex.verb_lemma(tok.lemma_.lower(), tok.lower_)):
+            return None  # no entry of the verb's, alone, by pattern or by subject: every lookup below gives None
         kids = list(tok.children)  # read once: each walk of `tok.children` makes new Token objects
         if any(c.dep_ == "det" for c in kids) and not any(c.dep_ in ("dobj", "nsubj") for c in kids):
             return None  # "evacuated the wounded": a participle standing for people, no act
@@ -1128,14 +1143,14 @@ def _read_sense(tok: Token, lex: Lexicon) -> TriggerSense | None:
             sense = lex.noun(f"{tok.lower_}-{tok.nbor(2).lower_}")  # "sit-in", split by the tokenizer
             if sense is not None:
                 return sense
-        for c in reversed(list(tok.lefts)):
-            if c.dep_ in ("compound", "amod") and c.i == tok.i - 1:
-                key = f"{c.lower_} {tok.lemma_.lower()}"
-                if lex.non_event_noun(key):
-                    return None  # "weapons of mass destruction", "a press release"
-                sense = lex.noun(key)
-                if sense is not None:
-                    return sense
+        left = tok.i - 1  # the modifier just before the noun, if it is one of its own
+        if left >= 0 and heads(tok.doc)[left] == tok.i and deps(tok.doc)[left] in ("compound", "amod"):
+            key = f"{lowers(tok.doc)[left]} {tok.lemma_.lower()}"
+            if lex.non_event_noun(key):
+                return None  # "weapons of mass destruction", "a press release"
+            sense = lex.noun(key)
+            if sense is not None:
+                return sense
         return lex.noun(tok.lemma_.lower())
     return None
 
@@ -1191,7 +1206,18 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
     depth: dict[int, float] = {}  # event index -> its trigger's depth in the parse
     seen: dict[tuple[str, str | None, str | None, int], int] = {}
 
+    typed: dict[tuple[int, str | None, str | None, Mention | None, Mention | None], tuple[str | None, str | None]] = {}
+
     def acled(
+        sent: SpacySpan, tok: Token, sense: TriggerSense, m1: Mention | None, m2: Mention | None
+    ) -> tuple[str | None, str | None]:
+        # a one-sided candidate is typed before `add` types it again: read each reading once
+        key = (tok.i, sense.plover, sense.mode, m1, m2)
+        if key not in typed:
+            typed[key] = _acled(sent, tok, sense, m1, m2)
+        return typed[key]
+
+    def _acled(
         sent: SpacySpan, tok: Token, sense: TriggerSense, m1: Mention | None, m2: Mention | None
     ) -> tuple[str | None, str | None]:
         a1 = ms.actors.get(m1.actor_id) if m1 else None
@@ -1205,7 +1231,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
             actor2_kind=a2.kind if a2 else None,
             territory=tok.lemma_.lower() in TERRITORY_VERBS,
             text=_clause_text(tok),
-            context=sent.text,
+            context=text_of(sent),
             actor1_text=m1.text if m1 else None,
         )
 
@@ -1218,7 +1244,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
         # that nothing downstream (derived relations, highlights) reads it as stated
         key = (sense.plover, m1.actor_id if m1 else None, m2.actor_id if m2 else None, sent.start)
         etype, subtype = acled(sent, tok, sense, m1, m2)
-        when = event_date(sent.text, doc.published, trigger.idx - sent.start_char, _side_clauses(sent, trigger))
+        when = event_date(text_of(sent), doc.published, trigger.idx - sent.start_char, _side_clauses(sent, trigger))
         # an event told in a side clause ("..., after troops withdrew") is background to the main one
         side = 1.0 if _main_clause(tok) else SIDE_CLAUSE_FACTOR
         conf = sense.weight * CERTAINTY_FACTOR.get(c.value, 0.5) * factor * side
@@ -1653,7 +1679,7 @@ def _fatalities(sent: SpacySpan, trigger: Token, lexicon: Lexicon) -> int | None
             if sense is not None and sense.plover == "ASSAULT":
                 anchors.append(t.idx - sent.start_char)
     own = trigger.idx - sent.start_char
-    return fatalities_near(sent.text, own, anchors if own in anchors else [])
+    return fatalities_near(text_of(sent), own, anchors if own in anchors else [])
 
 
 def _where(
@@ -1687,14 +1713,19 @@ def _clause_text(tok: Token) -> str:
     A participle that reports a consequence ("shelled the town, killing five") reads its
     governing clause too: the method is named there.
     """
-    head = tok
-    if tok.pos_ == "NOUN" and tok.head.pos_ in ("VERB", "AUX"):
-        head = tok.head
-    if tok.dep_ in ("advcl", "xcomp", "acl") and tok.tag_ == "VBG" and tok.head.pos_ == "VERB":
-        head = tok.head
-    words = [t for t in head.subtree if t.dep_ not in ("conj", "cc") or t.head != head]
-    skip = {t.i for c in head.children if c.dep_ in ("conj", "advcl", "relcl", "ccomp") for t in c.subtree}
-    return " ".join(t.text for t in words if t.i not in skip)
+    sd = tok.doc  # read from the per-Doc tables: no Token objects for the clause's words
+    head_of, dep, pos = heads(sd), deps(sd), pos_tags(sd)
+    t = tok.i
+    head = t
+    if pos[t] == "NOUN" and pos[head_of[t]] in ("VERB", "AUX"):
+        head = head_of[t]
+    if dep[t] in ("advcl", "xcomp", "acl") and tok.tag_ == "VBG" and pos[head_of[t]] == "VERB":
+        head = head_of[t]
+    skip = {j for c in children(sd)[head] if dep[c] in ("conj", "advcl", "relcl", "ccomp") for j in subtree(sd, c)}
+    text = texts(sd)
+    return " ".join(
+        text[j] for j in subtree(sd, head) if (dep[j] not in ("conj", "cc") or head_of[j] != head) and j not in skip
+    )
 
 
 def _sentence_span(doc: Document, sent: SpacySpan) -> Span:

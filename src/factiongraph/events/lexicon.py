@@ -284,6 +284,12 @@ class Lexicon:
                     return self._patterns[key]
         return self._verbs.get(v)
 
+    def may_name_event(self, verb_lemma: str) -> bool:
+        """False when the verb has no entry alone, in a pattern or by subject: `verb` and
+        `verb_by_subject` give None for it, whatever its particle, preposition, object or subject."""
+        v = self._lemma(verb_lemma)
+        return v in self._verbs or v in self._pattern_verbs or v in self._subject_verbs
+
     def has_subject_patterns(self, lemma: str) -> bool:
         """True when the verb's sense depends on who does it ("peacekeepers arrived")."""
         return self._lemma(lemma) in self._subject_verbs

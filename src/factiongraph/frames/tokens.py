@@ -72,10 +72,60 @@ def lemmas(sd: Any) -> tuple[str, ...]:
     return _once(sd, "lemmas", lambda: (t.lemma_.lower() for t in tokens(sd)))
 
 
+def texts(sd: Any) -> tuple[str, ...]:
+    """Each token's `text`, made once per Doc."""
+    return _once(sd, "texts", lambda: (t.text for t in tokens(sd)))
+
+
+def children(sd: Any) -> tuple[tuple[int, ...], ...]:
+    """Each token's children (indices, in order), made once per Doc from `heads`."""
+
+    def make() -> list[tuple[int, ...]]:
+        kids: list[list[int]] = [[] for _ in range(len(sd))]
+        for i, h in enumerate(heads(sd)):
+            if h != i:
+                kids[h].append(i)
+        return [tuple(k) for k in kids]
+
+    return _once(sd, "children", make)
+
+
+def subtree(sd: Any, i: int) -> list[int]:
+    """`[t.i for t in sd[i].subtree]`, in its order (left children's subtrees, the token, right
+    children's), read from `children`."""
+    kids = children(sd)
+    out: list[int] = []
+
+    def walk(j: int) -> None:
+        for c in kids[j]:
+            if c < j:
+                walk(c)
+        out.append(j)
+        for c in kids[j]:
+            if c > j:
+                walk(c)
+
+    walk(i)
+    return out
+
+
 def release(sd: Any) -> None:
     """Forgets what the stages kept on the Doc (it refers to the Doc: a reference cycle otherwise)."""
     for key in [k for k in sd.user_data if isinstance(k, str) and k.startswith("factiongraph")]:
         del sd.user_data[key]
+
+
+_TEXT = "factiongraph.text"
+
+
+def text_of(span: Any) -> str:
+    """`span.text`, sliced from the Doc's text kept once per Doc (`Span.text` joins its tokens' texts,
+    making a Token object for each)."""
+    sd = span.doc
+    text = sd.user_data.get(_TEXT)
+    if text is None:
+        text = sd.user_data[_TEXT] = sd.text
+    return str(text[span.start_char : span.end_char])
 
 
 _SPANS = "factiongraph.spans"
