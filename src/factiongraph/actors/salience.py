@@ -58,8 +58,22 @@ class Position:
             and self.noun_phrases <= MAX_NOUN_PHRASES
 
 
+_POSITIONS = "factiongraph.positions"  # the Doc's user_data key of `position`'s answers
+
+
 def position(tok: Any) -> Position:
-    """The position of a mention whose syntactic head is `tok` (a spaCy token)."""
+    """The position of a mention whose syntactic head is `tok` (a spaCy token).
+
+    The stages ask about the same heads again and again and the answer depends on the parse only,
+    so it is kept per parsed document (in the Doc's `user_data`)."""
+    kept: dict[int, Position] = tok.doc.user_data.setdefault(_POSITIONS, {})
+    got = kept.get(tok.i)
+    if got is None:
+        got = kept[tok.i] = _position(tok)
+    return got
+
+
+def _position(tok: Any) -> Position:
     attribution = False
     clauses = 0
     noun_phrases = 0
