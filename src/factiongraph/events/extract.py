@@ -623,17 +623,19 @@ def _owner(noun: Token, ms: _Mentions, named: bool = False) -> Mention | None:
 def _attribution_tokens(sent: SpacySpan, lexicon: Lexicon) -> set[int]:
     """Tokens naming who reports the sentence ("..., officials said", "according to X"): never participants."""
     out: set[int] = set()
-    for t in sent:
-        if (
-            t.pos_ in ("VERB", "AUX")
-            and (t.lemma_.lower() in cert.REPORT_VERBS or lexicon.is_communication(t.lemma_))
-            and (any(c.dep_ in ("ccomp", "parataxis") for c in t.children) or t.dep_ in ("parataxis", "ROOT"))
-        ):
-            for c in t.children:
-                if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "it":
-                    out.update(x.i for x in c.subtree)
-        if t.lower_ == "according" and t.i + 1 < sent.end and t.nbor(1).lower_ == "to":
-            out.update(x.i for x in t.nbor(1).subtree)
+    sd = sent.doc
+    pos, lower, toks = pos_tags(sd), lowers(sd), tokens(sd)
+    for i in range(sent.start, sent.end):  # a verb or "according" from the tables: Token objects for those only
+        if pos[i] in ("VERB", "AUX"):
+            t = toks[i]
+            if (t.lemma_.lower() in cert.REPORT_VERBS or lexicon.is_communication(t.lemma_)) and (
+                any(c.dep_ in ("ccomp", "parataxis") for c in t.children) or t.dep_ in ("parataxis", "ROOT")
+            ):
+                for c in t.children:
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "it":
+                        out.update(x.i for x in c.subtree)
+        if lower[i] == "according" and i + 1 < sent.end and lower[i + 1] == "to":
+            out.update(x.i for x in toks[i + 1].subtree)
     return out
 
 
