@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from factiongraph.read import read_paths
@@ -40,6 +40,7 @@ def test_read_arbitrary_bytes_never_raises_and_gives_one_document(data: bytes, s
 
 @_settings
 @given(_bytes)
+@example(b"A%\x80")  # stray bytes an EBCDIC code page would read with a line feed in them
 def test_read_arbitrary_jsonl_gives_one_document_per_line(data: bytes) -> None:
     p = _write(data, ".jsonl")
     docs = list(read_paths([str(p)]))

@@ -104,6 +104,9 @@ _WESTERN = "cp1252"
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _CLOSE_CHAOS = 0.05
 _WIDE = ("utf_16", "utf_32")
+# IBM's EBCDIC code pages (Python's codecs): mainframe charsets no news text comes in, which read byte 0x25
+# as a line feed, so a guess of one for stray bytes would split a JSONL file's lines differently
+_EBCDIC = frozenset({"cp037", "cp273", "cp424", "cp500", "cp875", "cp1026", "cp1140"})
 
 
 def detect_charset(body: bytes) -> tuple[str, str] | None:
@@ -113,7 +116,8 @@ def detect_charset(body: bytes) -> tuple[str, str] | None:
 
         # a wide Unicode charset is trusted only with its BOM (as for a declared one, above): a guess
         # of BOM-less UTF-16/32 for stray bytes would read a file's lines as one
-        best = next((m for m in from_bytes(body) if not m.encoding.startswith(_WIDE)), None)
+        best = next((m for m in from_bytes(body) if not m.encoding.startswith(_WIDE) and m.encoding not in _EBCDIC),
+                    None)
         if best is None:
             return None
         western = from_bytes(body, cp_isolation=[_WESTERN]).best()
