@@ -843,3 +843,18 @@ def test_actors_a_lower_case_registry_description_in_its_context_is_the_actor(re
 )
 def test_actors_a_somali_member_state_named_bare_is_its_administration(resolve, text, actor, mention):
     assert mention in mentions(resolve(text))[actor]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Defence Ministry said the strikes hit two depots.",
+        "Instructors from a Defence Ministry-run force arrived on Monday.",
+        "A Defense Ministry official denied the report.",
+    ],
+)
+def test_actors_an_unknown_ministry_is_a_state_body_not_a_militia(pipeline, text):
+    from factiongraph.pipeline import extract
+
+    kinds = {a.kind for a in extract(text, pipeline=pipeline).actors if "Ministry" in a.name}
+    assert kinds == {"state"}

@@ -262,8 +262,9 @@ KIND_HINTS = (
         "rebel",
         2,
     ),
+    (("ministry",), "state", 1),  # "the Defence Ministry": a state body, whatever it is the ministry of
     (("militia", "guard", "defence", "defense", "vigilante", "self-defense", "popular", "mobilization"), "militia", 3),
-    (("ministry", "government", "police", "gendarmerie", "navy", "council"), "state", 1),
+    (("government", "police", "gendarmerie", "navy", "council"), "state", 1),
     (
         (
             "nations",
