@@ -648,8 +648,9 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                         _make(doc, "alliance", pair[0], pair[1], tok, _status(tok, c), c, method="alliance-noun")
                     )
             continue
-        if tok.pos_ == "NOUN" and low in noun_cues:
-            rtype = noun_cues[low]
+        patron_noun = tok.pos_ == "NOUN" and _patron_noun(tok)
+        if tok.pos_ == "NOUN" and (low in noun_cues or patron_noun):
+            rtype = "support" if patron_noun else noun_cues[low]
             of = next(
                 (
                     p
@@ -695,7 +696,7 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue
             c = cert.classify(tok).value
             if rtype in ("affiliation", "support"):
-                src, tgt = (own, other) if rtype == "affiliation" else (other, own)
+                src, tgt = (own, other) if rtype == "affiliation" or patron_noun else (other, own)
             else:
                 src, tgt = own, other
             status = _status(tok, c)
@@ -1220,6 +1221,18 @@ def extract_relations(doc: Document) -> Document:
 
 
 PRONOUNS = frozenset("it its they them their he him his she her".split())
+
+
+def _patron_noun(tok: Token) -> bool:
+    """A relational noun whose holder is the patron: "backer", "sponsor", or a "supplier" of arms."""
+    words = tie_words()
+    low = tok.lower_
+    if low in words.patron_nouns:
+        return True
+    return low in words.supplier_nouns and any(
+        c.dep_ in ("compound", "amod") and c.lower_ in words.supplier_qualifiers
+        for c in tok.children
+    )
 
 
 def _unnamed_side(doc: Document, actor_id: str) -> bool:

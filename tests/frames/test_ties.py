@@ -649,3 +649,21 @@ def test_a_breakaway_faction_was_a_part_of_its_whole(run, text, part, whole):
 )
 def test_the_subject_of_a_verb_is_not_the_part_its_object_names(run, text, subject, owner):
     assert ("affiliation", subject, owner) not in ties(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "patron", "client"),
+    [
+        ("Iran, the Houthis' main backer, denied the charge on Monday.", "iran", "houthis"),
+        ("Turkey, the main foreign backer of the Government of National Unity, sent drones.", "turkey", "libya"),
+        ("The UAE, the RSF's main arms supplier, rejected the report.", "united-arab-emirates",
+         "rapid-support-forces"),
+    ],
+)
+def test_the_holder_of_a_patron_noun_backs_the_other_side(run, text, patron, client):
+    assert ("support", patron, client) in {(r.type, r.source, r.target) for r in run(text).relations}
+
+
+def test_a_supplier_of_something_other_than_arms_backs_no_one(run):
+    doc = run("Qatar, the main gas supplier of Egypt, objected to the plan.")
+    assert not any(r.type == "support" for r in doc.relations)

@@ -208,8 +208,8 @@ def _classify(trigger: Any) -> Certainty:
             return Certainty("hypothetical")
         if t.dep_ == "xcomp" and t.head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
             return Certainty("hypothetical")  # "X is to stop arming Y": an arrangement for the future
-        if t.tag_ == "VBG" and (t.dep_ == "pcomp" and t.head.head.lemma_.lower() in DELIBERATION_WORDS
-                                or t.dep_ in ("xcomp", "dobj", "ccomp") and t.head.lemma_.lower() in DELIBERATION_WORDS):
+        deliberated = t.head.head if t.dep_ == "pcomp" else t.head if t.dep_ in ("xcomp", "dobj", "ccomp") else None
+        if t.tag_ == "VBG" and deliberated is not None and deliberated.lemma_.lower() in DELIBERATION_WORDS:
             return Certainty("hypothetical")  # "negotiating over joining the army", "considering joining": not done
     if trigger.dep_ in ("dobj",) and verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_ in INTENT_VERBS:
         return Certainty("hypothetical")

@@ -29,6 +29,9 @@ class TieWords:
     same_side_nouns: frozenset[str]
     noun_cues: Mapping[str, str]  # relational noun -> tie type ("ally of Y", "Y's branch")
     distinct_member_nouns: frozenset[str]  # "the al-Qaeda affiliate" is not al-Qaeda
+    patron_nouns: frozenset[str]  # "X, Y's main backer": the holder backs the other side
+    supplier_nouns: frozenset[str]  # "X, Y's arms supplier": a patron when what it supplies is arms
+    supplier_qualifiers: frozenset[str]  # what a supplier that backs someone supplies ("arms", "drones")
     joint_adverbs: frozenset[str]  # "jointly with Y", "X and Y together took Z"
     joint_act_nouns: frozenset[str]  # "X joined Y in an offensive"
     joint_nouns: frozenset[str]  # "in coordination with Y"
@@ -60,6 +63,9 @@ def tie_words() -> TieWords:
         same_side_nouns=frozenset(raw["same_side_nouns"]),
         noun_cues=MappingProxyType({str(k): str(v) for k, v in raw["noun_cues"].items()}),
         distinct_member_nouns=frozenset(raw["distinct_member_nouns"]),
+        patron_nouns=frozenset(raw["patron_nouns"]),
+        supplier_nouns=frozenset(raw["supplier_nouns"]),
+        supplier_qualifiers=frozenset(raw["supplier_qualifiers"]),
         joint_adverbs=frozenset(raw["joint_adverbs"]),
         joint_act_nouns=frozenset(raw["joint_act_nouns"]),
         joint_nouns=frozenset(raw["joint_nouns"]),
