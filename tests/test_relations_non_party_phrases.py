@@ -347,3 +347,17 @@ def test_two_unnamed_armed_sides_get_no_tie(run, text):
     doc = run(text)
     unnamed = {a.id for a in doc.actors if not a.known and a.kind in ("rebel", "militia")}
     assert not any(r.source in unnamed and r.target in unnamed for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lakurawa, made up largely of armed herders from Niger and Mali, first appeared in Sokoto around 2018.",
+        "Villagers joined the Macawisley militia after the raid.",
+        "Ma'awisley, formed mostly of local farmers and herders, fights al-Shabaab near Adale.",
+    ],
+)
+def test_civilians_are_no_body_one_joins_or_is_made_of(run, text):
+    doc = run(text)
+    civilians = {a.id for a in doc.actors if a.kind == "civilians"}
+    assert not any(r.type in ("affiliation", "alliance") and {r.source, r.target} & civilians for r in doc.relations)

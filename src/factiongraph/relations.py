@@ -1211,8 +1211,10 @@ def extract_relations(doc: Document) -> Document:
     for r in mention_hostility(doc, ms):
         if not any(_same_mentions(r, o) for o in rels):
             rels.append(r)
-    # two unnamed armed sides ("insurgents ... the rebels") are most often one side named twice: no tie
-    rels = [r for r in rels if not (_unnamed_side(doc, r.source) and _unnamed_side(doc, r.target))]
+    # two unnamed armed sides ("insurgents ... the rebels") are most often one side named twice: no tie;
+    # civilians are no body one joins or allies with ("Lakurawa, made up largely of armed herders")
+    rels = [r for r in rels if not (_unnamed_side(doc, r.source) and _unnamed_side(doc, r.target))
+            and not (r.type in ("affiliation", "alliance") and _civilians(doc, r.source, r.target))]
     named: list[Relation] = []
     for r in (_name_pronouns(doc, r) for r in rels):
         if not any(_same_mentions(r, o) and (r.source, r.target) == (o.source, o.target) for o in named):
@@ -1233,6 +1235,11 @@ def _patron_noun(tok: Token) -> bool:
         c.dep_ in ("compound", "amod") and c.lower_ in words.supplier_qualifiers
         for c in tok.children
     )
+
+
+def _civilians(doc: Document, *actor_ids: str) -> bool:
+    """Whether one of the actors is the civilians (victims and bystanders, not an organisation)."""
+    return any((a := doc.actor(i)) is not None and a.kind == "civilians" for i in actor_ids)
 
 
 def _unnamed_side(doc: Document, actor_id: str) -> bool:
