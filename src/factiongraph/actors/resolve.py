@@ -386,7 +386,7 @@ class _Resolution:
                 if sd[span.end].text == "," and nxt < len(sd) and nxt in at:
                     others.append(at[nxt])
             # "Abu Aqla Kayka, an RSF commander": one of an armed group's men, who may leave it, not its voice
-            # (a state's officer, "X, a Somali army officer, said", still speaks for the state)
+            # (a state's officer, "X, a Malian army captain, told reporters", still speaks for the state)
             others += [o for c in root.children if c.dep_ == "appos" and (o := phrase_mention(c)) is not None
                        and not (m.actor_id in self.persons and _indefinite(c)
                                 and self.entities[o.actor_id].kind not in STATE_KINDS)]
