@@ -277,6 +277,7 @@ class _Resolution:
         self._group_names: list[tuple[int, int]] | None = None  # ORG entities named like a group (`_inside_group_name`)
         self._person_names: list[tuple[int, int]] | None = None  # PERSON entities, no title (see `_partial_name`)
         self._person_ents: list[tuple[int, int]] | None = None  # PERSON entities (see `_former_office_holder`)
+        self._org_ents: list[Span] | None = None  # ORG and FAC entities (see `_inside_longer_name`)
         self.tied_groups: set[str] = set()  # "Turkish-backed rebels" (see `_tied_group`)
         self.local_coalition = False  # the last coalition named is the report's own (see `_own_coalition`)
 
@@ -768,9 +769,10 @@ class _Resolution:
         if len(variants.name_words(span.text)) < 2:
             return False  # a one-word name inside a longer one is read by the rules of places and parts
         homes = {c.country for c in cands}
-        for e in entities(self.sd):
-            if e.label_ not in ("ORG", "FAC") or not (e.start <= span.start and span.end <= e.end) \
-                    or (e.start, e.end) == (span.start, span.end):
+        if self._org_ents is None:  # read off the entities once per report, not once per match
+            self._org_ents = [e for e in entities(self.sd) if e.label_ in ("ORG", "FAC")]
+        for e in self._org_ents:
+            if not (e.start <= span.start and span.end <= e.end) or (e.start, e.end) == (span.start, span.end):
                 continue
             if any(t.lower_ in ("and", "or", "'s", "\u2019s", "-", ",", "&") for t in e
                    if not span.start <= t.i < span.end):
@@ -2605,8 +2607,12 @@ def _uncut(spans: list[Span]) -> list[Span]:
         return []
     pos = pos_tags(spans[0].doc)
     bounds = [(b.start, b.end) for b in spans]
-    names = [(s, e) for s, e in bounds if all(pos[i] == "PROPN" for i in range(s, e))]
-    return [b for b, (s, e) in zip(spans, bounds, strict=True) if not any(a < s < z < e for a, z in names)]
+    first: dict[int, int] = {}  # a proper name's end -> the earliest start of a name ending there
+    for s, e in bounds:
+        if all(pos[i] == "PROPN" for i in range(s, e)) and s < first.get(e, s + 1):
+            first[e] = s
+    # a name cuts in when it starts before the match and ends inside it (a match is a few tokens long)
+    return [b for b, (s, e) in zip(spans, bounds, strict=True) if not any(first.get(z, s) < s for z in range(s + 1, e))]
 
 
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth")

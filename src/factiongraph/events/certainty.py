@@ -12,7 +12,7 @@ from typing import Any
 
 from factiongraph.actors.lexicon import SENDING_VERBS
 from factiongraph.frames.ties import control_verb, tie_words
-from factiongraph.frames.tokens import sentence_of
+from factiongraph.frames.tokens import deps, lowers, pos_tags, sentence_of, tokens
 from factiongraph.tables import word_set
 
 INTENT_VERBS = frozenset(
@@ -135,20 +135,15 @@ def _sentence(sent: Any) -> _Sentence:
     key = (sent.start, sent.end)
     got = kept.get(key)
     if got is None:
-        words: set[str] = set()
-        disputes: list[int] = []
-        report_roots: list[int] = []
-        according = None
-        for t in sent:
-            low = t.lower_
-            words.add(low)
-            lemma = t.lemma_
-            if lemma in DISPUTE_VERBS and t.pos_ == "VERB":
-                disputes.append(t.i)
-            if according is None and low == "according" and t.i + 1 < sent.end and t.nbor(1).lower_ == "to":
-                according = t.i
-            if t.dep_ == "ROOT" and lemma in REPORT_VERBS:
-                report_roots.append(t.i)
+        sd = sent.doc  # read from the per-Doc tables: no Token objects for the sentence's words
+        toks, lower, pos, dep = tokens(sd), lowers(sd), pos_tags(sd), deps(sd)
+        start, end = sent.start, sent.end
+        words = set(lower[start:end])
+        disputes = [i for i in range(start, end) if pos[i] == "VERB" and toks[i].lemma_ in DISPUTE_VERBS]
+        according = next(
+            (i for i in range(start, end - 1) if lower[i] == "according" and lower[i + 1] == "to"), None
+        )
+        report_roots = [i for i in range(start, end) if dep[i] == "ROOT" and toks[i].lemma_ in REPORT_VERBS]
         got = kept[key] = _Sentence(frozenset(words), tuple(disputes), according, tuple(report_roots))
     return got
 
