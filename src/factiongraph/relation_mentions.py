@@ -50,7 +50,7 @@ from factiongraph.events.extract import (
 )
 from factiongraph.events.lexicon import Lexicon
 from factiongraph.frames.ties import compass_region, proposer, tie_words, whole_and_part
-from factiongraph.frames.tokens import deps, lowers, pos_tags, sentence_of, span_at, tokens
+from factiongraph.frames.tokens import deps, lemmas, lowers, pos_tags, sentence_of, span_at, tokens
 from factiongraph.tables import word_set
 
 if TYPE_CHECKING:
@@ -747,11 +747,12 @@ class _Extractor:
     def clauses(self) -> list[tuple[Token, list[Token], list[Token]]]:
         """(predicate, attacker tokens, attacked tokens) for each attack clause."""
         out = []
-        pos, dep, lower = pos_tags(self.sd), deps(self.sd), lowers(self.sd)
+        pos, dep, lower, lemma = pos_tags(self.sd), deps(self.sd), lowers(self.sd), lemmas(self.sd)
         for i, tok in enumerate(tokens(self.sd)):
             if pos[i] not in _CLAUSE_POS and dep[i] != "dobj" and not (dep[i] == "prep" and lower[i] == "against"):
                 continue  # no rule below reads it (each needs a verb, a noun, an object or "against")
-            taken_from = _taken_from(tok)
+            # each rule's first test is read from the tables before the rule makes any Token
+            taken_from = _taken_from(tok) if pos[i] == "VERB" and lemma[i] in TAKE_FROM_VERBS else []
             if taken_from and not _is_passive(tok):
                 # "liberate Mosul from ISIL", "seized the hospital from ISIL fighters": the one it is taken from
                 agents = _agent_tokens(tok)
@@ -760,18 +761,18 @@ class _Extractor:
                     taken_from = [c for c in tok.children if c.dep_ == "dobj"] or taken_from
                 if agents:
                     out.append((tok, agents, taken_from))
-            elif tok.pos_ == "VERB" and tok.lemma_.lower() == "fall" and (winners := _fallen_to(tok)):
+            elif pos[i] == "VERB" and lemma[i] == "fall" and (winners := _fallen_to(tok)):
                 # "the port fell to rebel units": they took it
                 losers = [c for c in tok.children if c.dep_ == "nsubj"]
                 if losers:
                     out.append((tok, winners, losers))
-            elif (dealt := _dealt_defeat(tok)) is not None:
+            elif dep[i] == "dobj" and lemma[i] in DEFEAT_NOUNS and (dealt := _dealt_defeat(tok)) is not None:
                 # "X vowed to hand Y a lasting defeat", "X inflicted a defeat on Y": X attacks Y
                 out.append((tok, *dealt))
-            elif (received := self.received_attack(tok)) is not None:
+            elif dep[i] in ("pobj", "dobj") and (received := self.received_attack(tok)) is not None:
                 # "X came under fire from Y", "X suffered attacks from Y": Y attacks X
                 out.append((tok, received[0], received[1]))
-            elif self.hostile_verb(tok):
+            elif pos[i] == "VERB" and self.hostile_verb(tok):
                 agents = _agent_tokens(tok)
                 patients = _patient_tokens(tok)
                 if agents and patients:
@@ -802,7 +803,7 @@ class _Extractor:
                              if (m := self.ms.by_token.get(t.i)) is not None and not self.parties.placelike(m)]
                     if len({self.ms.by_token[t.i].actor_id for t in sides}) >= 2:  # "the Iran-Iraq war"
                         out.append((tok, [sides[0]], [sides[-1]]))
-            elif tok.dep_ == "prep" and tok.lower_ == "against":
+            elif dep[i] == "prep" and lower[i] == "against":
                 head = tok.head
                 targets = [p for p in tok.children if p.dep_ == "pobj"]
                 if not targets or self.hostile_noun(head) or self.hostile_verb(head):

@@ -39,7 +39,18 @@ from factiongraph.frames import (
     tie_words,
 )
 from factiongraph.frames.modifiers import load_rules as load_modifier_rules
-from factiongraph.frames.tokens import entities, lowers, pos_tags, sentence_of, sentences, span_at, tokens
+from factiongraph.frames.tokens import (
+    children,
+    deps,
+    entities,
+    lowers,
+    pos_tags,
+    sentence_of,
+    sentences,
+    span_at,
+    texts,
+    tokens,
+)
 from factiongraph.tables import word_set
 
 if TYPE_CHECKING:
@@ -1158,12 +1169,14 @@ class _Resolution:
     def _interrupted_alias(self, tok: Token) -> Entity | None:
         """"the Saudi-led pro-government coalition": a registry name ("Saudi-led coalition") with
         other modifiers between its "<X>-<participle>" and its noun. The noun is the named actor."""
-        if tok.pos_ != "NOUN":
+        sd = self.sd  # read from the per-Doc tables: most nouns have no such modifier
+        if pos_tags(sd)[tok.i] != "NOUN":
             return None
-        for c in tok.children:
-            if not (c.dep_ == "amod" and c.i < tok.i - 1 and c.i >= 2 and self.sd[c.i - 1].text == "-"):
+        dep, text = deps(sd), texts(sd)
+        for c in children(sd)[tok.i]:
+            if not (dep[c] == "amod" and c < tok.i - 1 and c >= 2 and text[c - 1] == "-"):
                 continue
-            name = f"{self.sd[c.left_edge.i : c.i + 1].text} {tok.text}"
+            name = f"{sd[sd[c].left_edge.i : c + 1].text} {tok.text}"
             cands = self.r.registry.lookup(name, self.doc.published)
             if cands:
                 return self.r.registry_entity(cands[0], self.focus)
@@ -1180,8 +1193,9 @@ class _Resolution:
     def _generic_mentions(self) -> None:
         sd = self.sd
         gov = self._state_entity(self.focus)
-        taken, pos, lower = self.taken, pos_tags(sd), lowers(sd)
-        for i, tok in enumerate(tokens(sd)):
+        taken, pos, lower, dep, kids_of = self.taken, pos_tags(sd), lowers(sd), deps(sd), children(sd)
+        toks = tokens(sd)
+        for i, tok in enumerate(toks):
             if taken[i]:
                 if lower[i] == "coalition":
                     self.local_coalition = False  # "the US-led coalition": the conflict's own, named again
@@ -1192,9 +1206,11 @@ class _Resolution:
             ):  # "a junta base", "military camps": the adjective names whose they are
                 continue
             low = tok.lower_
-            if any(c.dep_ in ("amod", "acl") and allegiance_lords(c) for c in tok.children) \
-                    or any(p.ent_type_ == "PERSON" or any(c.lower_ in lx.TITLE_WORDS for c in p.children)
-                           for p in prep_objects(tok, ("under",))):
+            kids = kids_of[i]
+            if any(dep[c] in ("amod", "acl") and allegiance_lords(toks[c]) for c in kids) \
+                    or any(dep[c] == "prep" and lower[c] == "under" for c in kids) \
+                    and any(p.ent_type_ == "PERSON" or any(c.lower_ in lx.TITLE_WORDS for c in p.children)
+                            for p in prep_objects(tok, ("under",))):
                 continue  # "troops loyal to General X", "troops under General X": X's men, neither the state's
                 # nor a generic group
             if low in lx.GENERIC_ARMED or low in _MEMBER_PLURALS or low in lx.STATE_FORCE_NOUNS:
@@ -2265,10 +2281,12 @@ def _against(mod: Token) -> bool:
 
 def _left_edge_mods(tok: Token) -> int:
     """Start of a noun with its determiner and adjectives ("the local population")."""
+    sd = tok.doc  # read from the per-Doc tables: no Token objects for the children
+    dep, toks = deps(sd), tokens(sd)
     start = tok.i
-    for c in tok.children:
-        if c.i < tok.i and c.dep_ in ("det", "amod", "compound", "nummod", "quantmod", "advmod"):
-            start = min(start, c.left_edge.i)
+    for c in children(sd)[tok.i]:
+        if c < tok.i and dep[c] in ("det", "amod", "compound", "nummod", "quantmod", "advmod"):
+            start = min(start, toks[c].left_edge.i)
     return start
 
 
