@@ -17,7 +17,7 @@ to Q": affiliation X->P former/left and X->Q current/joined). Rules that keep ro
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import numpy
@@ -40,7 +40,8 @@ from factiongraph.document import (
 from factiongraph.events import certainty as cert
 from factiongraph.events.extract import OBJECT_CONTROL, _Mentions, _sentence_span
 from factiongraph.frames import among_listed, description_start
-from factiongraph.frames.tokens import sentence_of, sentences, span_at
+from factiongraph.frames.tokens import children, sentence_of, sentences, span_at
+from factiongraph.frames.tokens import heads as head_table
 from factiongraph.relation_mentions import Parties
 
 NON_PARTY_KINDS = frozenset({"civilians", "protesters"})
@@ -188,11 +189,7 @@ def _tree_matches(sd: Any, trees: dict[str, tuple[_Node, ...]]) -> list[tuple[in
         return []
     arr = sd.to_array([TREE_ATTRS[a] for a in TREE_ATTRS])  # string hashes, unsigned
     cols = [arr[:, c].tolist() for c in range(len(TREE_ATTRS))]
-    heads = (numpy.arange(n) + sd.to_array([HEAD]).astype(numpy.int64)).tolist()
-    kids: list[list[int]] = [[] for _ in range(n)]
-    for i, h in enumerate(heads):
-        if h != i:
-            kids[h].append(i)
+    heads, kids = head_table(sd), children(sd)  # the per-Doc tables the other stages read
     below: dict[int, list[int]] = {}
     at: dict[int, dict[int, list[int]]] = {}  # column -> value -> positions, for trigger lookups
 
@@ -221,7 +218,8 @@ def _tree_matches(sd: Any, trees: dict[str, tuple[_Node, ...]]) -> list[tuple[in
             for i, v in enumerate(cols[c]):
                 index.setdefault(v, []).append(i)
             at[c] = index
-        found = sorted(i for v in values for i in at[c].get(v, ()))
+        index = at[c]
+        found = sorted(i for v in index.keys() & values for i in index[v])  # the smaller set is walked
         return [i for i in found if passes(node, i)]
 
     out: list[tuple[int, list[int]]] = []
@@ -235,6 +233,7 @@ def _tree_matches(sd: Any, trees: dict[str, tuple[_Node, ...]]) -> list[tuple[in
                 return
             node = nodes[k]
             j = chosen[node.left]
+            cands: Sequence[int]
             if node.op == ">":
                 cands = kids[j]
             elif node.op == "<":

@@ -384,8 +384,10 @@ def _stative(verb: Token) -> bool:
 def _is_passive(verb: Token) -> bool:
     """The verb has a passive subject or auxiliary ("was struck"), or is a past participle with a
     by-agent ("X, helped by Y, ...", which the parser may take for the main verb)."""
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
+    sd = verb.doc  # read from the per-Doc tables: no Token objects for the children
+    dep, kids = deps(sd), children(sd)[verb.i]
+    return any(dep[c] in ("nsubjpass", "auxpass") for c in kids) or (
+        verb.tag_ == "VBN" and any(dep[c] == "agent" for c in kids)
     )
 
 
@@ -893,7 +895,7 @@ def _fronted_description(verb: Token) -> Token | None:
     makes that one an apposition of the first."""
     lefts = list(verb.lefts)
     subj = next((c for c in reversed(lefts) if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or any(t.text == "," for t in verb.doc[subj.i + 1 : verb.i]):
+    if subj is None or "," in texts(verb.doc)[subj.i + 1 : verb.i]:
         return None
     # "Once an ally of Y, X ...": the parser may make "once" the head, the noun its object
     heads = [next((p for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")), c)
