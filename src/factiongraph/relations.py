@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from factiongraph.actors.lexicon import SENDING_VERBS
 from factiongraph.actors.wordlists import words
 from factiongraph.document import (
+    Actor,
     Document,
     Event,
     Mention,
@@ -1213,8 +1214,10 @@ def extract_relations(doc: Document) -> Document:
             rels.append(r)
     # two unnamed armed sides ("insurgents ... the rebels") are most often one side named twice: no tie;
     # civilians are no body one joins or allies with ("Lakurawa, made up largely of armed herders")
-    rels = [r for r in rels if not (_unnamed_side(doc, r.source) and _unnamed_side(doc, r.target))
-            and not (r.type in ("affiliation", "alliance") and _civilians(doc, r.source, r.target))]
+    unnamed = {a.id for a in doc.actors if _unnamed_side(a)}
+    civilians = {a.id for a in doc.actors if a.kind == "civilians"}
+    rels = [r for r in rels if not {r.source, r.target} <= unnamed
+            and not (r.type in ("affiliation", "alliance") and {r.source, r.target} & civilians)]
     named: list[Relation] = []
     for r in (_name_pronouns(doc, r) for r in rels):
         if not any(_same_mentions(r, o) and (r.source, r.target) == (o.source, o.target) for o in named):
@@ -1237,15 +1240,9 @@ def _patron_noun(tok: Token) -> bool:
     )
 
 
-def _civilians(doc: Document, *actor_ids: str) -> bool:
-    """Whether one of the actors is the civilians (victims and bystanders, not an organisation)."""
-    return any((a := doc.actor(i)) is not None and a.kind == "civilians" for i in actor_ids)
-
-
-def _unnamed_side(doc: Document, actor_id: str) -> bool:
+def _unnamed_side(actor: Actor) -> bool:
     """An armed side the text never names ("Rebels (unidentified)", "Unidentified armed group")."""
-    actor = doc.actor(actor_id)
-    return actor is not None and not actor.known and actor.kind in ("rebel", "militia") \
+    return not actor.known and actor.kind in ("rebel", "militia") \
         and all(m.how in ("generic", "coref") for m in actor.mentions)
 
 

@@ -72,8 +72,8 @@ _MOTION_VERBS = words("places", "motion_verbs")
 # and "take", which take prisoners too, and the verbs of bombardment)
 _TOWARDS = frozenset({"towards", "toward"})
 # English prepositions of spatial relation beside the locative ones (Quirk et al. 9.15-9.27)
-_SPATIAL_PREPS = frozenset({"above", "below", "beneath", "beyond", "behind", "along", "past", "off", "towards",
-                            "toward", "opposite", "overlooking", "outside"})
+_SPATIAL_PREPS = frozenset({"above", "below", "beneath", "beyond", "behind", "along", "past", "off", "opposite",
+                            "overlooking"}) | _TOWARDS
 _GROUND_VERBS = (word_set("cues", "territory_verbs") - {"capture", "seize", "take", "control"}) \
     | word_set("cues", "bombardment_verbs")
 # peoples living across borders whose name is also a state's adjective ("Serb", "Croat"): data/demonyms.yaml
@@ -1113,7 +1113,7 @@ class _Resolution:
                 self._add(tok.i, tok.i + 1, self.r.registry_entity(actor, self.focus), "alias")
                 continue
             if actor is not None and head.pos_ == "NOUN" and not _is_group_noun(head) and _acted_upon(head) \
-                    and head.lemma_.lower() not in _LINE_NOUNS and hl not in _TERRITORY_NOUNS:
+                    and head.lemma_.lower() not in _TERRITORY_NOUNS and hl not in _TERRITORY_NOUNS:
                 # not "on the Thai border" (a line on the map) nor "use Afghan soil" (ground, not the state)
                 # "rejected an Indian proposal", "shelled Iraqi towns": the nation whose thing is hit
                 self._add(tok.i, tok.i + 1, self.r.registry_entity(actor, self.focus), "alias")
@@ -2634,8 +2634,6 @@ def _uncut(spans: list[Span]) -> list[Span]:
 
 
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth")
-# the lines between countries: a state's adjective on one ("the Thai border") says where, not who
-_LINE_NOUNS = frozenset({"border", "frontier", "boundary"})
 _CARDINALS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 
 
