@@ -234,6 +234,23 @@ def test_a_government_named_by_its_city_is_that_countrys_state(pipeline, text, s
 
 
 @pytest.mark.parametrize(
+    ("text", "state", "not_state"),
+    [
+        ("Sudan accused the government in Juba of sheltering SPLM-N commanders.", "south-sudan", "sudan"),
+        ("Kenyan troops shelled al-Shabaab bases near Mandera, and the government in Mogadishu welcomed the raid.",
+         "somalia", "kenya"),
+        ("Lebanese officials said the regime in Damascus had asked Hezbollah for more fighters.", "syria", "lebanon"),
+    ],
+)
+def test_a_government_seated_in_a_capital_is_that_countrys_state(pipeline, text, state, not_state):
+    from factiongraph.pipeline import extract
+
+    got = named(extract(text, pipeline=pipeline))
+    assert any(m in ("the government", "the regime") for m in got.get(state, []))
+    assert not any(m in ("the government", "the regime") for m in got.get(not_state, []))
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Missiles struck the port before dawn, officials said.",

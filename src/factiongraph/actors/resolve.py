@@ -997,13 +997,18 @@ class _Resolution:
         )
 
     def _place_country(self, tok: Token) -> str | None:
-        """The country of a place named as a modifier of `tok` ("the Tripoli government"), if any."""
-        for c in tok.children:
-            if c.dep_ not in ("compound", "amod", "nmod") or c.i > tok.i:
-                continue
+        """The country of a place named as a modifier of `tok` ("the Tripoli government"), or of the
+        capital named as its seat ("the government in Juba": the parser may hang "in Juba" on the verb)."""
+        sd = tok.doc
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"]
+        if tok.i + 1 < len(sd) and sd[tok.i + 1].lower_ == "in" and sd[tok.i + 1] not in preps:
+            preps.append(sd[tok.i + 1])
+        seats = [p for c in preps for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"]
+        modifiers = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i]
+        for c in [*modifiers, *seats]:
             start, end = c.idx, c.idx + len(c.text)
             for p in self.doc.places:
-                if p.start < end and start < p.end and p.country:
+                if p.start < end and start < p.end and p.country and (c not in seats or p.feature == "PPLC"):
                     return _ISO2_TO_3.get(p.country)  # the registry's codes are ISO-3
         return None
 
