@@ -782,3 +782,18 @@ def test_one_of_a_groups_commanders_defecting_is_not_the_group_leaving(run, text
 )
 def test_who_acts_on_defectors_is_not_one_of_them(run, text):
     assert not any(r.change in ("left", "joined") for r in run(text).relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Riek Machar broke with Salva Kiir in December 2013, and fighting spread to Bor.",
+         {"riek-machar", "salva-kiir"}),
+        ("Ali Mahdi Mohamed fell out with Mohamed Farrah Aidid in 1991, and their militias fought for Mogadishu.",
+         {"ali-mahdi-mohamed", "mohamed-farrah-aidid"}),
+        ("In 2003 Charles Taylor broke with Sam Bockarie, his former ally.", {"charles-taylor", "sam-bockarie"}),
+    ],
+)
+def test_two_leaders_breaking_with_each_other_end_an_alliance_not_a_membership(run, text, pair):
+    rows = {(r.type, r.change) for r in run(text).relations if {r.source, r.target} == pair}
+    assert rows == {("alliance", "broken")}

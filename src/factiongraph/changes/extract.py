@@ -720,7 +720,7 @@ def _rows_of(frame: Frame, roles: dict[str, _Role]) -> Iterator[tuple[RowSpec, M
 
 def _type(spec: RowSpec, a: Mention, b: Mention, doc: Document, reader: _Reader) -> str:
     """The first candidate type the document already states between the pair, else alliance between
-    two states, else the first candidate."""
+    two states or two persons (a person is no body one is a member of), else the first candidate."""
     if len(spec.types) == 1:
         return spec.types[0]
     stated = {
@@ -730,7 +730,7 @@ def _type(spec: RowSpec, a: Mention, b: Mention, doc: Document, reader: _Reader)
         if t in stated:
             return t
     kinds = {reader.ms.actors[x].kind for x in (a.actor_id, b.actor_id) if x in reader.ms.actors}
-    if "alliance" in spec.types and kinds <= STATE_KINDS:
+    if "alliance" in spec.types and (kinds <= STATE_KINDS or all(reader.ms.person(m.actor_id) for m in (a, b))):
         return "alliance"
     return spec.types[0]
 

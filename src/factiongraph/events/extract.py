@@ -189,6 +189,15 @@ class _Mentions:
             if mention in hidden:
                 self.sheltered[i] = self.by_token.pop(i)
 
+    def person(self, actor_id: str) -> bool:
+        """Whether an actor is a person the text names: no registry actor, and a name the recogniser
+        tagged as a person (a person is no body one is a member of)."""
+        actor = self.actors.get(actor_id)
+        if actor is None or actor.registry_id is not None or actor.kind != "other":
+            return False
+        return any(m.how == "ner" and (span := span_at(self.sd, m.start, m.end)) is not None
+                   and span.root.ent_type_ == "PERSON" for m in actor.mentions)
+
     def _named_head(self, head: Token, modifier: Mention) -> bool:
         """Whether a modified noun names an actor itself or by a name in compound ("the ECOMOG force")."""
         if self.by_token.get(head.i) is not None:
