@@ -797,3 +797,19 @@ def test_who_acts_on_defectors_is_not_one_of_them(run, text):
 def test_two_leaders_breaking_with_each_other_end_an_alliance_not_a_membership(run, text, pair):
     rows = {(r.type, r.change) for r in run(text).relations if {r.source, r.target} == pair}
     assert rows == {("alliance", "broken")}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("JNIM was formed in 2017 when Ansar Dine, the Macina Liberation Front and al-Mourabitoun merged under "
+         "Tuareg leader Iyad Ag Ghaly.", {"ansar-dine", "al-mourabitoun"}),
+        ("Ahrar al-Sham and Suqour al-Sham merged under the leadership of Hassan Soufan in 2017.",
+         {"ahrar-al-sham", "suqour-al-sham"}),
+        ("In 2025 Twirwaneho and the M23 merged under rebel leader Corneille Nangaa.", {"twirwaneho", "m23"}),
+    ],
+)
+def test_groups_merging_under_a_leader_merge_with_each_other_not_into_him(run, text, pair):
+    doc = run(text)
+    assert {(r.type, r.change) for r in doc.relations if {r.source, r.target} == pair} == {("alliance", "merged")}
+    assert not any(r.type == "affiliation" for r in doc.relations)

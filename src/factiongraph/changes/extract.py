@@ -25,6 +25,7 @@ from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS, SENT_START, TAG
 from spacy.matcher import DependencyMatcher
 from spacy.strings import get_string_id
 
+from factiongraph.actors.wordlists import words
 from factiongraph.changes.frames import Frame, Frames, RowSpec, load_frames
 from factiongraph.dateline import DATELINE
 from factiongraph.document import (
@@ -45,6 +46,7 @@ from factiongraph.frames.tokens import heads as head_table
 from factiongraph.relation_mentions import Parties
 
 NON_PARTY_KINDS = frozenset({"civilians", "protesters"})
+LEADER_NOUNS = words("descriptions", "leader_nouns")  # "X, leader of Y": titles of who heads a group
 STATE_KINDS = frozenset({"state", "foreign_state"})
 SYMMETRIC = frozenset({"alliance", "hostility"})
 RELATIVE = frozenset({"which", "who", "that", "whom"})
@@ -570,6 +572,10 @@ class _Reader:
             return self.role_of([c for c in trigger.children if c.dep_ == "poss"])
         if slot == "governor_subject":
             return self.role_of(self.governor_subject(trigger))
+        if slot == "prep:under":
+            # "merged under JNIM's banner", not "merged under leader X": a leader is who heads it, no body
+            role = self.role_of([p for p in self.preps(anchors, "under") if not self.names_a_leader(p)])
+            return dataclasses.replace(role, mentions=[m for m in role.mentions if not self.ms.person(m.actor_id)])
         if slot.startswith("prep:"):
             return self.role_of(self.preps(anchors, slot[5:]))
         if slot.startswith("head_prep:"):
@@ -604,6 +610,11 @@ class _Reader:
         if slot == "client_in_sentence":
             return self.client_of(mover, trigger)
         raise ValueError(f"unknown slot {slot!r}")  # pragma: no cover - frames.py validates slots
+
+    def names_a_leader(self, tok: Any) -> bool:
+        """A phrase naming a person by name or title ("Tuareg leader Iyad Ag Ghaly", "its commander")."""
+        return tok.ent_type_ == "PERSON" or tok.lemma_.lower() in LEADER_NOUNS \
+            or any(c.dep_ == "compound" and c.lemma_.lower() in LEADER_NOUNS for c in tok.children)
 
     def member_of(self, mover: _Role | None) -> _Role:
         """The group a mover's own phrase names: 'X, a commander of P', 'X, once P's deputy'."""
