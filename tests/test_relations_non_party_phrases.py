@@ -163,6 +163,22 @@ def test_the_accuser_in_a_passive_by_phrase_is_no_party_to_the_help_it_alleges(r
 
 
 @pytest.mark.parametrize(
+    ("text", "accuser", "patron", "client"),
+    [
+        ("Rwanda has been accused by UN experts of arming the M23 rebels.", "united-nations", "rwanda", "m23"),
+        ("Eritrea was accused by Ethiopian officials last year of arming Fano militiamen in Amhara.", "ethiopia",
+         "eritrea", "fano"),
+        ("The UAE has been accused by Sudanese army officers of supplying the RSF with drones.", "sudan",
+         "united-arab-emirates", "rapid-support-forces"),
+    ],
+)
+def test_the_accused_not_the_accuser_named_in_the_by_phrase_gives_the_help(run, text, accuser, patron, client):
+    doc = run(text)
+    assert ("support", patron, client) in {(r.type, r.source, r.target) for r in doc.relations}
+    assert not any(accuser in (r.source, r.target) for r in doc.relations)
+
+
+@pytest.mark.parametrize(
     ("text", "speaker_state", "patron"),
     [
         ("Hezbollah is the strongest force in Lebanon, and Israeli officials say it receives rockets from Iran.",

@@ -1319,6 +1319,8 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
                    for t in gap):  # (the tagger may read "accuse" in a relative clause as a noun)
                 continue  # "X, which Y accuses of sending troops to help Z": the accuser is no party to the deed
             by = settings.head(m1)
+            while by is not None and by.dep_ in ("compound", "amod", "nmod") and by.head.i > by.i:
+                by = by.head  # "by UN experts", "by Sudanese army officers": the phrase's noun
             if by is not None and by.dep_ == "pobj" and by.head.dep_ == "agent" \
                     and by.head.head.lemma_.lower() in cert.ACCUSING_VERBS:
                 continue  # "X was accused by Y of getting arms from Z": the accuser is no party to the deed

@@ -146,7 +146,8 @@ def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
 
 
 # the links from a noun of the object up to the verb of object control ("accuses units of X's army of ...")
-OBJECT_PATH = frozenset({"pobj", "prep", "dobj", "nsubjpass"})
+# or from the passive agent ("X was accused by officials of arming Z": the parser hung "of" on "officials")
+OBJECT_PATH = frozenset({"pobj", "prep", "dobj", "nsubjpass", "agent"})
 
 
 def control_verb(
