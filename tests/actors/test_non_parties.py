@@ -234,6 +234,34 @@ def test_a_government_named_by_its_city_is_that_countrys_state(pipeline, text, s
 
 
 @pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("The RSF shelled villages in Gezira, despite the 2020 Juba peace agreement.", "south-sudan"),
+        ("Rebels who signed the Juba agreement later joined the army.", "south-sudan"),
+        ("The Juba peace deal of 2020 brought several Darfur movements into the government.", "south-sudan"),
+    ],
+)
+def test_a_capital_naming_an_agreement_is_no_party_even_tagged_as_a_person(pipeline, text, state):
+    from factiongraph.pipeline import extract
+
+    assert "Juba" not in named(extract(text, pipeline=pipeline)).get(state, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "capital"),
+    [
+        ("Fighting raged near Kemise, about 300 km north of Addis Ababa.", "ethiopia", "Addis Ababa"),
+        ("The militia holds a town 40 km south of Baghdad.", "iraq", "Baghdad"),
+        ("Gunmen ambushed a convoy on the outskirts of Bamako.", "mali", "Bamako"),
+    ],
+)
+def test_a_capital_a_place_is_measured_from_is_no_party(pipeline, text, state, capital):
+    from factiongraph.pipeline import extract
+
+    assert capital not in named(extract(text, pipeline=pipeline)).get(state, [])
+
+
+@pytest.mark.parametrize(
     ("text", "state", "not_state"),
     [
         ("Sudan accused the government in Juba of sheltering SPLM-N commanders.", "south-sudan", "sudan"),

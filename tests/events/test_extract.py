@@ -178,3 +178,17 @@ def test_event_date_comes_from_the_events_own_clause_and_never_from_background(r
 )
 def test_events_between_a_plural_description_takes_both_of_its_actors_as_sides(run, text, sides):
     assert [{e.actor1, e.actor2} for e in run(text).events if e.plover == "ASSAULT"] == [sides]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Wagner mercenaries fought for months near Moura alongside Malian soldiers.", {"wagner-group", "mali"}),
+        ("Rwandan troops fought on Congolese territory alongside M23 units.", {"rwanda", "m23"}),
+        ("Eritrean soldiers fought inside Tigray alongside Ethiopian federal forces.", {"eritrea", "ethiopia"}),
+    ],
+)
+def test_fighting_alongside_after_a_phrase_of_place_is_cooperation_not_an_attack(run, text, pair):
+    doc = run(text)
+    assert {e.plover for e in doc.events if {e.actor1, e.actor2} == pair} == {"COOPERATE"}
+    assert not any(r.type == "hostility" and {r.source, r.target} == pair for r in doc.relations)

@@ -943,6 +943,8 @@ class _Resolution:
             return True  # "the border with India": the country on the other side of a line
         if compass_region(root, before=span.start):
             return True  # "in eastern Libya", "shelled southern Lebanon": a region of the country, not its state
+        if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _PLACE_PARTS:
+            return True  # "300 km north of Addis Ababa", "the outskirts of Kabul": where, measured from it
         if head.i == root.i or head.pos_ not in ("NOUN", "PROPN") or self.taken[head.i]:
             return root.dep_ == "poss" and self.taken[head.i] and head.i != root.i and self._group_at(head.i)
         if root.dep_ == "poss" and any(c.dep_ == "compound" and self._group_at(c.i) for c in head.children):
@@ -1537,6 +1539,8 @@ class _Resolution:
                 self.acting_for.setdefault(text.split()[-1], owner)
             return
         cands = self.r.registry.lookup(text, self.doc.published)
+        if cands and cands[0].kind in STATE_KINDS and (self._place_use(ent) or _place_phrase(ent.root, strict=True)):
+            return  # a capital the tagger took for a person, named as a place ("the Juba peace agreement")
         former = bool(cands) and self._former_office_holder(sd[ent.start : end], cands)
         if cands and not former:
             self._add(start, end, self.r.registry_entity(cands[0], self.focus), "alias")

@@ -1113,7 +1113,13 @@ def _read_sense(tok: Token, lex: Lexicon) -> TriggerSense | None:
         )  # "pulled back", "handed the town over to": a particle parsed as an adverb or a bare preposition
         if tok.lemma_.lower() in NAMING_VERBS and any(c.dep_ == "oprd" for c in kids):
             return None  # "calling the troops occupiers": naming, not calling for anything
-        prep = next((c.lower_ for c in kids if c.dep_ == "prep" and c.lower_ != "according"), None)
+        preps = [c for c in kids if c.dep_ == "prep" and c.lower_ != "according"]
+        # "fought on Congolese soil alongside X": the companion phrase says with whom, whatever phrase of
+        # place or time comes first (the parser may hang it on that phrase's noun)
+        companion = next((c.lower_ for p in preps for c in (p, *(k for o in p.children if o.dep_ == "pobj"
+                                                                 for k in o.children if k.dep_ == "prep"))
+                          if c.lower_ in ("alongside", "beside")), None)
+        prep = companion or (preps[0].lower_ if preps else None)
         if prep is None:  # "pushing for the US to back the plan": "for" marks the clause it heads
             prep = next((k.lower_ for c in kids if c.dep_ == "advcl"
                          for k in c.children if k.dep_ == "mark" and k.lower_ == "for"), None)  # fmt: skip
