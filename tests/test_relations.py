@@ -380,3 +380,17 @@ def test_forming_an_alliance_together_is_an_alliance(run):
     got = {(r.type, frozenset((r.source, r.target))) for r in
            run("Chad and Niger formed an alliance against the rebels in May.").relations}
     assert ("alliance", frozenset({"chad", "niger"})) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("The Peshmerga and Iraqi forces clashed near Kirkuk.", {"peshmerga", "iraq"}),
+        ("Ahrar al-Sham and Jaysh al-Islam skirmished in Eastern Ghouta.", {"ahrar-al-sham", "jaysh-al-islam"}),
+        ("The RSF and the army exchanged artillery fire in Omdurman.", {"rapid-support-forces", "sudan"}),
+        ("The Peshmerga and Iraqi forces traded fire near Kirkuk.", {"peshmerga", "iraq"}),
+    ],
+)
+def test_relations_two_sides_that_clashed_or_exchanged_fire_are_enemies_not_allies(run, text, pair):
+    got = {r.type for r in run(text).relations if {r.source, r.target} == pair}
+    assert got == {"hostility"}

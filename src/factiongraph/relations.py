@@ -522,7 +522,11 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
             elif tok.dep_ in ("acomp", "oprd"):
                 own = _theme(tok.head, ms)
             elif tok.dep_ in ("amod", "acl", "appos") and tok.head.pos_ in ("NOUN", "PROPN"):
-                own = _noun_itself(tok.head, ms, tok)
+                noun, before = tok.head, sd[tok.i - 1]
+                if noun.i < before.i and before.dep_ == "conj" and before.head == noun \
+                        and before.pos_ in ("NOUN", "PROPN"):
+                    noun = before  # "the Houthis and forces loyal to Saleh": the forces next to it are loyal
+                own = _noun_itself(noun, ms, tok)
             else:
                 own = None
             if own is not None:
@@ -846,6 +850,21 @@ def _actor_of_clause(verb: Token, ms: _Mentions) -> Mention | None:
 RECIPROCAL = (("each", "other"), ("one", "another"))
 
 
+def _mutual(verb: Token) -> bool:
+    """"X and Y clashed", "X and Y exchanged fire": a verb whose plural subject, with no one else to fight
+    ("with Z", "against Z", an object), can only mean each other (`mutual_verbs`, `exchange_verbs`)."""
+    words = tie_words()
+    lemma = verb.lemma_.lower()
+    kids = list(verb.children)
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "against", "alongside", "beside") for c in kids):
+        return False
+    objects = [c for c in kids if c.dep_ == "dobj"]
+    if lemma in words.mutual_verbs:
+        return not objects
+    return lemma in words.exchange_verbs and len(objects) == 1 \
+        and (objects[0].lemma_.lower() in words.exchanged_fire_nouns or objects[0].lower_ in words.exchanged_fire_nouns)
+
+
 def _reciprocal(doc: Document, ms: _Mentions, e: Event, rtype: str) -> list[Relation]:
     """"X and Y fought each other" / "... attacked one another": the coordinated subjects are the
     two sides of the event the trigger names."""
@@ -859,7 +878,7 @@ def _reciprocal(doc: Document, ms: _Mentions, e: Event, rtype: str) -> list[Rela
     objs = [c for c in tok.children if c.dep_ in ("dobj", "pobj", "prep")]
     objs += [p for c in objs if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
     words = [{o.lower_, *(d.lower_ for d in o.children if d.dep_ in ("det", "amod"))} for o in objs]
-    if not any(set(pair) <= w for w in words for pair in RECIPROCAL):
+    if not any(set(pair) <= w for w in words for pair in RECIPROCAL) and not _mutual(tok):
         return []
     first = Mention(e.actor1_mention.start, e.actor1_mention.end, e.actor1_mention.text, e.actor1)
     side = [first, *ms.coordinated(first)]

@@ -858,3 +858,17 @@ def test_actors_an_unknown_ministry_is_a_state_body_not_a_militia(pipeline, text
 
     kinds = {a.kind for a in extract(text, pipeline=pipeline).actors if "Ministry" in a.name}
     assert kinds == {"state"}
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "group"),
+    [
+        ("Mukhtar Robow broke with al-Shabaab leader Ahmed Godane in 2013.", "Ahmed Godane", "al-shabaab"),
+        ("Government envoys met M23 leader Sultani Makenga in Kampala.", "Sultani Makenga", "m23"),
+        ("A regional commander, Hassan Hattab, broke with GIA chief Antar Zouabri over the killings.",
+         "Antar Zouabri", "armed-islamic-group-algeria"),
+    ],
+)
+def test_actors_a_head_titled_by_his_groups_name_acts_for_it(resolve, text, person, group) -> None:
+    got = mentions(resolve(text, dt.date(2016, 1, 1)))
+    assert any(m.endswith(person) for m in got.get(group, []))

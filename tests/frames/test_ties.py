@@ -441,6 +441,19 @@ def test_allegiance_to_a_group_is_membership_and_its_lord_no_party_to_the_clause
     assert not any(r.type == "hostility" and lord in (r.source, r.target) for r in doc.relations)
 
 
+@pytest.mark.parametrize(
+    ("text", "first", "lord"),
+    [
+        ("Clashes broke out in Sanaa between the Houthis and forces loyal to Saleh.", "houthis", "saleh"),
+        ("The SDF and fighters loyal to Damascus clashed near Manbij.", "syrian-democratic-forces", "syria"),
+        ("Al-Shabaab and militiamen loyal to the Jubaland leader fought for control of the port.", "al-shabaab",
+         "jubaland"),
+    ],
+)
+def test_loyal_to_after_a_coordinated_noun_is_that_nouns_allegiance_not_the_first_conjuncts(run, text, first, lord):
+    assert not any(t == "affiliation" and src == first for t, src, _ in ties(run(text)))
+
+
 def test_denied_allegiance_gives_no_membership(run):
     doc = run("Hezbollah is not loyal to Syria, the cleric insisted.")
     assert not any(r.type == "affiliation" for r in doc.relations)

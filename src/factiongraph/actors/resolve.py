@@ -96,6 +96,9 @@ _GROUP_PLURALS = words("descriptions", "group_plurals")
 _SIDE_PLURALS = words("descriptions", "side_plurals")
 _STATE_PLURALS = words("descriptions", "state_plurals")
 LEADER_NOUNS = words("descriptions", "leader_nouns")  # "X, leader of Y": X acts for Y
+# the titles of the one head of a group or state ("al-Shabaab leader X", "GIA chief X", "President X"): a name
+# before the title names what he heads; "the Hezbollah commander X" is one of several, who may leave it
+_HEAD_TITLES = (LEADER_NOUNS - {"commander"}) | {"president"}
 _INSURGENT_PLURALS = words("descriptions", "insurgent_plurals")  # "Yemen's royalists": their home, no party
 _FORCE_NAME_HEADS = words("names", "force_name_heads")  # "the People's Liberation Army of Namibia"
 _RELATIONAL_PLURALS = words("descriptions", "ally_plurals") | words("descriptions", "rival_plurals")
@@ -1529,7 +1532,8 @@ class _Resolution:
                 self._add(start - 1, ent.end, self.r.registry_entity(actor, self.focus), "alias")
                 return
         end = ent.end - 1 if ent[-1].tag_ == "POS" else ent.end
-        owner = self._role_owner(start, ent.root) or self._led_group(ent.root) or self._possessor_led(start)
+        headed = any(t.lower_ in _HEAD_TITLES for t in sd[start : ent.root.i])
+        owner = self._role_owner(ent.start if headed else start, ent.root) or self._led_group(ent.root) or self._possessor_led(start)
         text = sd[ent.start : end].text
         if owner is None and " " not in text:
             owner = self.acting_for.get(text)  # "Shekau's group" after "Boko Haram's leader Abubakar Shekau"

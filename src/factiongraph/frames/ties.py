@@ -38,6 +38,9 @@ class TieWords:
     locative_prepositions: frozenset[str]  # "in Iraq": a name used as a place
     surrender_verbs: frozenset[str]  # "X surrendered to Y": Y is X's enemy
     reciprocal_verbs: frozenset[str]  # "X and Y clashed": the co-agents may be the two sides
+    mutual_verbs: frozenset[str]  # "X and Y clashed" with no object: the co-agents are the two sides
+    exchange_verbs: frozenset[str]  # "X and Y exchanged fire": with an object of fire, the two sides
+    exchanged_fire_nouns: frozenset[str]  # what two sides exchange ("fire", "shots", "artillery")
     truce_nouns: frozenset[str]  # "X agreed a ceasefire with Y": X and Y are enemies
     proposal_nouns: frozenset[str]  # "a Qatari peace plan": the modifier names the proposer, not a side
     secession_modifiers: frozenset[str]  # "a breakaway faction of X": a part that was X's
@@ -72,6 +75,9 @@ def tie_words() -> TieWords:
         locative_prepositions=frozenset(raw["locative_prepositions"]),
         surrender_verbs=frozenset(raw["surrender_verbs"]),
         reciprocal_verbs=frozenset(raw["reciprocal_verbs"]),
+        mutual_verbs=frozenset(raw["mutual_verbs"]),
+        exchange_verbs=frozenset(raw["exchange_verbs"]),
+        exchanged_fire_nouns=frozenset(raw["exchanged_fire_nouns"]),
         truce_nouns=frozenset(raw["truce_nouns"]),
         proposal_nouns=frozenset(raw["proposal_nouns"]),
         secession_modifiers=frozenset(raw["secession_modifiers"]),
