@@ -394,3 +394,18 @@ def test_forming_an_alliance_together_is_an_alliance(run):
 def test_relations_two_sides_that_clashed_or_exchanged_fire_are_enemies_not_allies(run, text, pair):
     got = {r.type for r in run(text).relations if {r.source, r.target} == pair}
     assert got == {"hostility"}
+
+
+@pytest.mark.parametrize(
+    ("text", "protected"),
+    [
+        ("Mali and Burkina Faso warned that any attack on Niger would amount to a declaration of war against them.",
+         "niger"),
+        ("Iran warned that any strike on Hezbollah would be answered.", "hezbollah"),
+        ("Egypt warned that every attack on Libya's east would be treated as an attack on Egypt.", "libya"),
+    ],
+)
+def test_relations_a_party_named_in_any_attack_on_it_is_protected_not_threatened(run, text, protected):
+    doc = run(text)
+    assert not any(protected in (r.source, r.target) for r in doc.relations)
+    assert not any(protected in (e.actor1, e.actor2) for e in doc.events)

@@ -39,6 +39,7 @@ from factiongraph.events.extract import (
     _relational,
     _sentence_span,
     companion_with,
+    no_particular,
     phrase_head,
 )
 from factiongraph.frames import (
@@ -850,6 +851,15 @@ def _actor_of_clause(verb: Token, ms: _Mentions) -> Mention | None:
 RECIPROCAL = (("each", "other"), ("one", "another"))
 
 
+def _in_no_particular(tok: Token | None) -> bool:
+    """Whether a name lies inside a phrase of no particular act ("any attack on Y"), below its clause's verb."""
+    while tok is not None and tok.head != tok and tok.pos_ not in ("VERB", "AUX"):
+        tok = tok.head
+        if no_particular(tok):
+            return True
+    return False
+
+
 def _mutual(verb: Token) -> bool:
     """"X and Y clashed", "X and Y exchanged fire": a verb whose plural subject, with no one else to fight
     ("with Z", "against Z", an object), can only mean each other (`mutual_verbs`, `exchange_verbs`)."""
@@ -1345,6 +1355,8 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue  # "X was accused by Y of getting arms from Z": the accuser is no party to the deed
             if any(t.pos_ == "VERB" and t.lemma_.lower() in CONDEMN_VERBS for t in gap):
                 continue  # "X condemns the attacks against Y": X judges them, X does not attack Y
+            if any(no_particular(t) for t in gap) or any(_in_no_particular(settings.head(m)) for m in (m1, m2)):
+                continue  # "X warned that any attack on Y would ...": no act, no side
             if any(t.lemma_.lower() in SIDE_NOUNS and t.head.lower_ == "on" for t in gap):
                 continue  # "X fought on behalf of Y", "on the side of Y": Y is whom X fights for
             if any(t.lower_ == "with" and t.dep_ == "prep" and companion_with(t.head) for t in gap):

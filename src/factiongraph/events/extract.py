@@ -563,7 +563,7 @@ def _patient(
                         return m
         if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):  # "urged X to ...", "demanded that X ..."
             for s in c.children:
-                if s.dep_ in ("nsubj", "nsubjpass"):
+                if s.dep_ in ("nsubj", "nsubjpass") and not no_particular(s):
                     m = ms.in_subtree(s)
                     if m is not None and s.lower_ not in ("it", "they", "he", "she", "we") and m.actor_id != exclude:
                         return m
@@ -598,6 +598,15 @@ def _antecedent(relcl: Token, ms: _Mentions) -> Mention | None:
     if m is None and noun.dep_ == "appos":
         m = ms.at(noun.head) or ms.in_subtree(noun.head)
     return m
+
+
+def no_particular(noun: Token) -> bool:
+    """A phrase of no particular act on a party ("any attack on X", "every intervention in X"): the party
+    named in it is whom a warning protects or a rule covers, not whom it is addressed to ("any insurgents
+    who fled" are still people fought)."""
+    kids = list(noun.children)
+    return noun.pos_ == "NOUN" and any(d.dep_ == "det" and d.lower_ in ("any", "every") for d in kids) \
+        and any(d.dep_ == "prep" for d in kids)
 
 
 def _place_nationality(verb: Token, m: Mention, ms: _Mentions) -> bool:
@@ -712,6 +721,9 @@ def _fallback(
     sources and the participant already found are never taken. `local` keeps to the trigger's
     own phrases.
     """
+    # "warned that any attack on X would ...": a party named in a phrase of no particular act is whom a
+    # warning protects or a rule covers, no participant
+    skip = skip | {x.i for t in sent if no_particular(t) for x in t.subtree}
     roots = [_framed(tok)]
     # an event noun's governing verb names its participants ("formed an alliance with X"), unless the noun is
     # that verb's subject: then the verb says what the event does ("the alliance aims to oust X")
@@ -1157,6 +1169,8 @@ def _read_sense(tok: Token, lex: Lexicon) -> TriggerSense | None:
     if tok.pos_ == "NOUN":
         if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in DISARMING_VERBS:
             return None  # "defused two bombs": the bombs did not go off
+        if no_particular(tok):
+            return None  # "any attack on X would ...": no act that took place
         # "hunger strike", "peace talks": the modifier and the noun name the event together
         if tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "-" and not tok.whitespace_ and not tok.nbor(1).whitespace_:
             sense = lex.noun(f"{tok.lower_}-{tok.nbor(2).lower_}")  # "sit-in", split by the tokenizer
