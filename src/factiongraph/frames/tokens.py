@@ -23,71 +23,108 @@ def _once(sd: Any, name: str, make: Callable[[], Iterable[Any]]) -> tuple[Any, .
     return out
 
 
+# Each accessor below first reads its table straight from `user_data` and calls `_once` only on a
+# miss: the stages read these tables some 3,500 times per report, and the call to `_once` with a
+# new lambda cost three times the lookup itself.
+
+
 def tokens(sd: Any) -> tuple[Any, ...]:
     """`tuple(sd)`, made once per Doc."""
-    return _once(sd, "tokens", lambda: sd)
+    try:
+        return sd.user_data[_KEY]["tokens"]
+    except KeyError:
+        return _once(sd, "tokens", lambda: sd)
 
 
 def entities(sd: Any) -> tuple[Any, ...]:
     """`sd.ents`, made once per Doc."""
-    return _once(sd, "ents", lambda: sd.ents)
+    try:
+        return sd.user_data[_KEY]["ents"]
+    except KeyError:
+        return _once(sd, "ents", lambda: sd.ents)
 
 
 def sentences(sd: Any) -> tuple[Any, ...]:
     """`tuple(sd.sents)`, made once per Doc."""
-    return _once(sd, "sents", lambda: sd.sents)
+    try:
+        return sd.user_data[_KEY]["sents"]
+    except KeyError:
+        return _once(sd, "sents", lambda: sd.sents)
 
 
 def sentence_of(tok: Any) -> Any:
     """`tok.sent`, one of the kept `sentences` (`Token.sent` makes two Spans and walks to the sentence's ends)."""
     sd = tok.doc
-    sents = sentences(sd)
-    index = _once(sd, "sent_index", lambda: (k for k, s in enumerate(sents) for _ in range(s.start, s.end)))
-    return sents[index[tok.i]]
+    try:
+        kept = sd.user_data[_KEY]
+        return kept["sents"][kept["sent_index"][tok.i]]
+    except KeyError:
+        sents = sentences(sd)
+        index = _once(sd, "sent_index", lambda: (k for k, s in enumerate(sents) for _ in range(s.start, s.end)))
+        return sents[index[tok.i]]
 
 
 def heads(sd: Any) -> tuple[int, ...]:
     """Each token's head index (the root's is its own), made once per Doc: `heads(sd)[i]` where
     `sd[i].head.i` would make two Token objects."""
-    return _once(sd, "heads", lambda: (i + rel for i, rel in enumerate(sd.to_array("HEAD").astype("int64").tolist())))
+    try:
+        return sd.user_data[_KEY]["heads"]
+    except KeyError:
+        rel = sd.to_array("HEAD").astype("int64").tolist()
+        return _once(sd, "heads", lambda: (i + r for i, r in enumerate(rel)))
 
 
 def deps(sd: Any) -> tuple[str, ...]:
     """Each token's `dep_`, made once per Doc."""
-    return _once(sd, "deps", lambda: (t.dep_ for t in tokens(sd)))
+    try:
+        return sd.user_data[_KEY]["deps"]
+    except KeyError:
+        return _once(sd, "deps", lambda: (t.dep_ for t in tokens(sd)))
 
 
 def pos_tags(sd: Any) -> tuple[str, ...]:
     """Each token's `pos_` (coarse part of speech), made once per Doc."""
-    return _once(sd, "pos", lambda: (t.pos_ for t in tokens(sd)))
+    try:
+        return sd.user_data[_KEY]["pos"]
+    except KeyError:
+        return _once(sd, "pos", lambda: (t.pos_ for t in tokens(sd)))
 
 
 def lowers(sd: Any) -> tuple[str, ...]:
     """Each token's `lower_`, made once per Doc."""
-    return _once(sd, "lowers", lambda: (t.lower_ for t in tokens(sd)))
+    try:
+        return sd.user_data[_KEY]["lowers"]
+    except KeyError:
+        return _once(sd, "lowers", lambda: (t.lower_ for t in tokens(sd)))
 
 
 def lemmas(sd: Any) -> tuple[str, ...]:
     """Each token's `lemma_.lower()`, made once per Doc."""
-    return _once(sd, "lemmas", lambda: (t.lemma_.lower() for t in tokens(sd)))
+    try:
+        return sd.user_data[_KEY]["lemmas"]
+    except KeyError:
+        return _once(sd, "lemmas", lambda: (t.lemma_.lower() for t in tokens(sd)))
 
 
 def texts(sd: Any) -> tuple[str, ...]:
     """Each token's `text`, made once per Doc."""
-    return _once(sd, "texts", lambda: (t.text for t in tokens(sd)))
+    try:
+        return sd.user_data[_KEY]["texts"]
+    except KeyError:
+        return _once(sd, "texts", lambda: (t.text for t in tokens(sd)))
 
 
 def children(sd: Any) -> tuple[tuple[int, ...], ...]:
     """Each token's children (indices, in order), made once per Doc from `heads`."""
-
-    def make() -> list[tuple[int, ...]]:
-        kids: list[list[int]] = [[] for _ in range(len(sd))]
-        for i, h in enumerate(heads(sd)):
-            if h != i:
-                kids[h].append(i)
-        return [tuple(k) for k in kids]
-
-    return _once(sd, "children", make)
+    try:
+        return sd.user_data[_KEY]["children"]
+    except KeyError:
+        pass
+    kids: list[list[int]] = [[] for _ in range(len(sd))]
+    for i, h in enumerate(heads(sd)):
+        if h != i:
+            kids[h].append(i)
+    return _once(sd, "children", lambda: (tuple(k) for k in kids))
 
 
 def subtree(sd: Any, i: int) -> list[int]:
