@@ -133,15 +133,24 @@ class RegistryActor:
         }
 
 
+_HYPHENS = re.compile(r"[\u2010-\u2015-]")
+_DROPPED = re.compile(r"[.\"\u201c\u201d()]")
+_THE = re.compile(r"^the\s+")
+_SPACES = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def normalize_name(name: str) -> str:
-    """Folds a name for lookup: no diacritics or case, one kind of apostrophe and hyphen."""
+    """Folds a name for lookup: no diacritics or case, one kind of apostrophe and hyphen.
+
+    Kept per name (the resolver folds the same few hundred names of a report again and again)."""
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c))
     s = s.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'").replace("\u02bf", "'")
-    s = re.sub(r"[\u2010-\u2015-]", " ", s)
-    s = re.sub(r"[.\"\u201c\u201d()]", "", s)
-    s = re.sub(r"^the\s+", "", s)
-    return re.sub(r"\s+", " ", s).strip()
+    s = _HYPHENS.sub(" ", s)
+    s = _DROPPED.sub("", s)
+    s = _THE.sub("", s)
+    return _SPACES.sub(" ", s).strip()
 
 
 @dataclass
