@@ -167,6 +167,9 @@ class Lexicon:
         self._noun_memo: dict[str, TriggerSense | None] = {}
         # so are the verb-lemma normalisations every verb, sense and communication lookup starts with
         self._lemma_memo: dict[str, str] = {}
+        # and the verb senses and verb lemmas the event and relation rules ask for each verb they read
+        self._verb_memo: dict[tuple[str, str | None, str | None, str | None], TriggerSense | None] = {}
+        self._verb_lemma_memo: dict[tuple[str, str], str] = {}
 
     # ------------------------------------------------------------------ loading
 
@@ -249,6 +252,16 @@ class Lexicon:
         """The lemma to look up for a verb token: the tagger's lemma when the lexicon knows it,
         else a regular stem of the surface form it knows ("raped" -> "rape" where a tagger
         gives "rap"), else the tagger's lemma."""
+        try:
+            return self._verb_lemma_memo[lemma, form]
+        except KeyError:
+            pass
+        found = self._read_verb_lemma(lemma, form)
+        if len(self._verb_lemma_memo) < 200_000:
+            self._verb_lemma_memo[lemma, form] = found
+        return found
+
+    def _read_verb_lemma(self, lemma: str, form: str) -> str:
         if self.knows_verb(lemma):
             return lemma
         w = (_norm(form) or "").lower()
@@ -276,6 +289,17 @@ class Lexicon:
         alone. ``obj`` is the direct object's head, or the prepositional object's head when
         there is no direct object. Returns None when nothing matches or the best match is
         marked as not an event."""
+        key = (lemma, particle, prep, obj)
+        try:
+            return self._verb_memo[key]
+        except KeyError:
+            pass
+        found = self._read_verb(lemma, particle, prep, obj)
+        if len(self._verb_memo) < 200_000:
+            self._verb_memo[key] = found
+        return found
+
+    def _read_verb(self, lemma: str, particle: str | None, prep: str | None, obj: str | None) -> TriggerSense | None:
         v = self._lemma(lemma)
         prt, prp, ob = _norm(particle), _norm(prep), _norm(obj)
         if v in self._pattern_verbs and (prt or prp or ob):
