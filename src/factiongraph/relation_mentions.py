@@ -50,7 +50,7 @@ from factiongraph.events.extract import (
 )
 from factiongraph.events.lexicon import Lexicon
 from factiongraph.frames.ties import compass_region, proposer, tie_words, whole_and_part
-from factiongraph.frames.tokens import deps, lemmas, lowers, pos_tags, sentence_of, span_at, tokens
+from factiongraph.frames.tokens import children, deps, lemmas, lowers, pos_tags, sentence_of, span_at, tokens
 from factiongraph.tables import word_set
 
 if TYPE_CHECKING:
@@ -482,17 +482,28 @@ class _Extractor:
         self.voice = _voice(doc)
         self.peripheral = set(doc.hints.get(PERIPHERAL_HINT, ()))
         self._hostile_nouns: dict[int, bool] = {}
+        self._hostile_verbs: dict[int, bool] = {}
 
     # ---------------------------------------------------------------- predicates
 
     def hostile_verb(self, tok: Token) -> bool:
-        if tok.pos_ != "VERB":
+        """A verb of attack (kept per token: the clause rules ask again as heads of their arguments)."""
+        got = self._hostile_verbs.get(tok.i)
+        if got is None:
+            got = self._hostile_verbs[tok.i] = self._read_hostile_verb(tok.i)
+        return got
+
+    def _read_hostile_verb(self, i: int) -> bool:
+        sd = self.sd
+        if pos_tags(sd)[i] != "VERB":
             return False
-        obj = next((c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"), None)
-        prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
-        if tok.lemma_.lower() in GOAL_VERBS:
+        dep, kids = deps(sd), children(sd)[i]
+        obj = next((lemmas(sd)[c] for c in kids if dep[c] == "dobj"), None)
+        prt = next((lowers(sd)[c] for c in kids if dep[c] == "prt"), None)
+        lemma = lemmas(sd)[i]
+        if lemma in GOAL_VERBS:
             return True
-        sense = self.lex.verb(tok.lemma_.lower(), prt, None, obj)
+        sense = self.lex.verb(lemma, prt, None, obj)
         if sense is None or sense.plover not in HOSTILE_VERB_TYPES:
             return False
         return sense.plover == "ASSAULT" or sense.mode is None  # "suppressed a unit"; not "seized the tanks"
