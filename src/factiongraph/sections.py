@@ -187,8 +187,12 @@ _FIRST_PL = re.compile(r"\b(?:[Ww]e|us|[Oo]urs?|[Oo]urselves|[Ww]e['’](?:re|ve
 _SECOND = re.compile(r"\b(?:[Yy]ou|[Yy]ours?|[Yy]ourself|[Yy]ourselves|[Yy]ou['’](?:re|ve|d|ll)|ya)\b")
 # "SECRETARY KERRY: ...", "Q: ...": a transcript, i.e. quoted speech.
 _SPEAKER = re.compile(r"^(?:[A-Z][A-Z.'’ -]{1,40}|Q|A|Question|Answer)\s*:\s")
-_CONTACT = re.compile(
-    r"\b\d{3}[-. )]\d{3}[-. ]\d{4}\b|\b[\w.+-]+@[\w-]+\.[\w.]+\b|https?://|\bwww\.|"
+# A contact line: a phone number, an e-mail address, a web address or a byline's words. Searched as four
+# patterns, the e-mail one only where there is an "@" (its `[\w.+-]+` otherwise runs over every word).
+_PHONE = re.compile(r"\b\d{3}[-. )]\d{3}[-. ]\d{4}\b")
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
+_WEB = re.compile(r"https?://|\bwww\.")
+_BYLINE = re.compile(
     r"\b(?:for\s+more\s+information|contact\s+(?:the|us)|is\s+(?:the\s+)?(?:director|author|editor|"
     r"correspondent|professor|fellow)\s+(?:of|at)|reporting\s+by|editing\s+by|follow\s+(?:him|her)\s+on)\b",
 )
@@ -196,6 +200,21 @@ _CONTRACTION = re.compile(
     r"\b\w+n['’]t\b|\b(?:it|that|there|what|here|who|he|she|let|where|how)['’]s\b|"
     r"\b\w+['’](?:re|ve|ll|m)\b|\bgonna\b|\bwanna\b|\bain['’]t\b",
 )
+# the only contractions without an apostrophe: a text with none is searched for these alone
+_BARE_CONTRACTION = re.compile(r"\bgonna\b|\bwanna\b")
+
+
+def _contact(text: str) -> bool:
+    """A phone number, e-mail or web address, or a byline's words ("reporting by") in `text`."""
+    return bool(("@" in text and _EMAIL.search(text)) or _PHONE.search(text) or _WEB.search(text)
+                or _BYLINE.search(text))
+
+
+def _contractions(text: str) -> int:
+    """The number of contractions in `text` ("don't", "it's", "gonna")."""
+    if "'" in text or "’" in text:
+        return len(_CONTRACTION.findall(text))
+    return len(_BARE_CONTRACTION.findall(text))
 _INSULT = re.compile(
     r"(?=\w)\b(?:idiot|idiots|idiotic|moron|morons|moronic|stupid|stupidity|fool|fools|foolish|clown|clowns|"
     r"liar|liars|crook|crooks|thug|thugs|scum|scumbags?|pathetic|ridiculous|nonsense|garbage|rubbish|"
@@ -309,7 +328,7 @@ def paragraph_features(text: str) -> dict[str, float]:
         "first_singular": _capped(len(_FIRST_SG.findall(own))),
         "first_plural": _capped(len(_FIRST_PL.findall(own)), cap=1.5),
         "second_person": _capped(len(_SECOND.findall(own)), cap=1.5),
-        "contraction": _capped(len(_CONTRACTION.findall(own_low)), cap=1.5),
+        "contraction": _capped(_contractions(own_low), cap=1.5),
         "question": _capped(own.count("?"), cap=1.5),
         "exclamation": _capped(own.count("!"), cap=1.5),
         "insult": _capped(len(_INSULT.findall(own_low)), cap=2.0),
@@ -327,7 +346,7 @@ def paragraph_features(text: str) -> dict[str, float]:
         "dateline": 1.0 if _DATELINE.match(text) else 0.0,
         "news_time": 1.0 if _NEWS_TIME.search(own or text) else 0.0,
         "official": _capped(len(_OFFICIAL.findall(text_low)), more=0.35, cap=2.0),
-        "contact": 1.0 if _CONTACT.search(text_low) else 0.0,
+        "contact": 1.0 if _contact(text_low) else 0.0,
     }
     return feats
 
