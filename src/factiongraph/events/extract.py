@@ -1502,15 +1502,18 @@ def _main_clause(tok: Token) -> bool:
     """True when the trigger belongs to the sentence's main predication: the root, its
     complements and coordinations, and their objects ("said it would lift the ban"), not
     adverbial, relative or prepositional side clauses ("..., giving X what it needed"). An event
-    noun may also be the main clause's subject."""
+    noun may also be the main clause's subject. (The walk up reads the per-Doc tables: each
+    `Token.head` makes a new Token.)"""
     tok = _framed(tok)
-    if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass"):
-        tok = tok.head  # "X's call for talks may become irrelevant": the subject names the event
+    sd, i = tok.doc, tok.i
+    dep, head = deps(sd), heads(sd)
+    if pos_tags(sd)[i] == "NOUN" and dep[i] in ("nsubj", "nsubjpass"):
+        i = head[i]  # "X's call for talks may become irrelevant": the subject names the event
     hops = 0
-    while tok.head != tok and hops < 8:
-        if tok.dep_ not in MAIN_CHAIN_DEPS:
+    while head[i] != i and hops < 8:
+        if dep[i] not in MAIN_CHAIN_DEPS:
             return False
-        tok, hops = tok.head, hops + 1
+        i, hops = head[i], hops + 1
     return True
 
 
