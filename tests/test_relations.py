@@ -409,3 +409,17 @@ def test_relations_a_party_named_in_any_attack_on_it_is_protected_not_threatened
     doc = run(text)
     assert not any(protected in (r.source, r.target) for r in doc.relations)
     assert not any(protected in (e.actor1, e.actor2) for e in doc.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "giver", "recipient"),
+    [
+        ("Burkina Faso's military government has given France one month to pull its special forces out of the "
+         "country.", "burkina-faso", "france"),
+        ("Mali's junta gave the French army six months to withdraw from the country.", "mali", "france"),
+        ("The Sudanese army granted the RSF a week to leave the capital.", "sudan", "rapid-support-forces"),
+    ],
+)
+def test_relations_giving_a_party_time_to_leave_is_no_help_from_the_giver(run, text, giver, recipient):
+    doc = run(text)
+    assert not any(r.type == "support" and (r.source, r.target) == (giver, recipient) for r in doc.relations)

@@ -39,7 +39,7 @@ from factiongraph.document import (
     as_relation_type,
 )
 from factiongraph.events import certainty as cert
-from factiongraph.events.extract import OBJECT_CONTROL, _Mentions, _sentence_span
+from factiongraph.events.extract import OBJECT_CONTROL, _Mentions, _sentence_span, infinitive_controller
 from factiongraph.frames import among_listed, description_start
 from factiongraph.frames.tokens import children, sentence_of, sentences, span_at
 from factiongraph.frames.tokens import heads as head_table
@@ -520,6 +520,8 @@ class _Reader:
         to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON") and not to_infinitive:
             return [verb.head]  # "the faction that defected", "militias signing up to Q"; not "X's demand to sever"
+        if (doer := infinitive_controller(verb)) is not None:
+            return [doer]  # "gave France a month to pull its forces out": France pulls them out
         if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head != verb:
             return self.subject_tokens(verb.head, depth + 1)
         if verb.dep_ == "pcomp" and verb.head.lower_ == "among":

@@ -438,7 +438,7 @@ def _subject(verb: Token, ms: _Mentions, depth: int = 0) -> Mention | None:
             return m
     if (gov := _control_verb(verb)) is not None:
         return _object_controller(gov, ms)  # the accused, or no one named: never the accuser
-    if (doer := _infinitive_controller(verb)) is not None:  # "paid local men to fight Y": the men fight
+    if (doer := infinitive_controller(verb)) is not None:  # "paid local men to fight Y": the men fight
         return ms.in_subtree(doer)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         m = ms.in_subtree(verb.head)  # "jihadis fighting the cannibals"
@@ -773,20 +773,21 @@ def _governing_subject_tokens(tok: Token) -> set[int]:
     """For an event noun inside another clause ("X documented the Houthi attacks"), the tokens of that
     clause's subject: who reports, documents or condemns an attack is never its guessed target."""
     verb = _governing_verb(tok) if tok.pos_ == "NOUN" else None
-    if verb is None and _infinitive_controller(tok) is not None:
+    if verb is None and infinitive_controller(tok) is not None:
         verb = tok.head  # "Moscow will hire mercenaries to fight Y": the hirer does not fight Y
     if verb is None:
         return set()
     return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
 
 
-def _infinitive_controller(verb: Token) -> Token | None:
+def infinitive_controller(verb: Token) -> Token | None:
     """The governing verb's object that does what an infinitive names ("paid local men to fight Y": men;
-    cues.yaml `infinitive_object_control`), or None."""
+    "gave France a month to pull out": France, the recipient; cues.yaml `infinitive_object_control`), or None."""
     if verb.dep_ not in ("xcomp", "advcl") or verb.head.lemma_.lower() not in INFINITIVE_CONTROL \
             or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None
-    return next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+    objects = [c for c in verb.head.children if c.dep_ in ("dative", "dobj")]
+    return next((c for c in objects if c.dep_ == "dative"), objects[0] if objects else None)
 
 
 @lru_cache(maxsize=1)
@@ -1138,6 +1139,9 @@ def _read_sense(tok: Token, lex: Lexicon) -> TriggerSense | None:
         if any(c.dep_ == "xcomp" for c in kids):
             prep = None  # "agreed to lift ..., with strings attached": the complement is the argument
         dobj = next((c for c in kids if c.dep_ == "dobj"), None)
+        if dobj is None and any(c.dep_ == "dative" for c in kids):
+            # "gave France one month": beside a recipient, the parser may read the theme as an adverbial
+            dobj = next((c for c in kids if c.dep_ == "npadvmod"), None)
         if dobj is None and _is_passive(tok):  # "grenades were thrown": the passive subject is the object
             dobj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
         if dobj is not None and dobj.lemma_.lower() in FRAME_NOUNS and tok.lemma_.lower() in LIGHT_VERBS:
