@@ -782,3 +782,19 @@ def test_relation_mentions_a_country_named_only_where_an_attack_happens_is_no_en
 )
 def test_relation_mentions_a_tie_apposition_of_the_subject_adds_no_second_party(run, text, parent):
     assert not any(r.type == "hostility" and parent in (r.source, r.target) for r in run(text).relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "voice"),
+    [
+        ("Turkey backs several rebel factions in Idlib. \"Tahrir al-Sham attacked our positions near Darat Izza and "
+         "we pushed them back,\" a Jabhat Tahrir Souriya spokesman said.", "turkey"),
+        ("The army shelled Daraa on Monday, officials said. \"The Islamic State attacked us at dawn and we repelled "
+         "them,\" a spokesman for a local tribal council told reporters.", "syria"),
+        ("Kenya has kept troops in Somalia since 2011. \"Al-Shabaab attacked our camp and we fought them off,\" an "
+         "officer of a clan militia said.", "somalia"),
+    ],
+)
+def test_relation_mentions_we_in_a_quotation_is_the_quoted_side_never_the_reports_main_actor(run, text, voice):
+    doc = run(text)
+    assert not any(voice in (r.source, r.target) and r.type == "hostility" for r in doc.relations)

@@ -50,7 +50,17 @@ from factiongraph.events.extract import (
 )
 from factiongraph.events.lexicon import Lexicon
 from factiongraph.frames.ties import compass_region, proposer, tie_words, whole_and_part
-from factiongraph.frames.tokens import children, deps, lemmas, lowers, pos_tags, sentence_of, span_at, tokens
+from factiongraph.frames.tokens import (
+    children,
+    deps,
+    lemmas,
+    lowers,
+    pos_tags,
+    quoted,
+    sentence_of,
+    span_at,
+    tokens,
+)
 from factiongraph.tables import word_set
 
 if TYPE_CHECKING:
@@ -588,8 +598,9 @@ class _Extractor:
         if attacked and _discharged(tok):
             return None  # "fired 12 rockets at the base": the rockets are the means, the base is attacked
         own = self.ms.by_token.get(tok.i)
-        if own is None and tok.lower_ in FIRST_PERSON and self.voice is not None:
-            # "We shall keep hitting the militants" in a statement: the organisation that issued it
+        if own is None and tok.lower_ in FIRST_PERSON and self.voice is not None and not quoted(tok):
+            # "We shall keep hitting the militants" in a statement: the organisation that issued it (inside a
+            # quotation, "we" is the quoted speaker's side, which the actor layer resolves when it can)
             end = tok.idx + len(tok)
             return Span(tok.idx, end, tok.text), Mention(tok.idx, end, tok.text, self.voice)
         if own is not None and tok.dep_ in ("compound", "nmod", "amod") and not self.parties.placelike(own):

@@ -45,6 +45,8 @@ from factiongraph.frames.tokens import (
     entities,
     lowers,
     pos_tags,
+    quote_start,
+    quoted,
     sentence_of,
     sentences,
     span_at,
@@ -1533,7 +1535,8 @@ class _Resolution:
                 return
         end = ent.end - 1 if ent[-1].tag_ == "POS" else ent.end
         headed = any(t.lower_ in _HEAD_TITLES for t in sd[start : ent.root.i])
-        owner = self._role_owner(ent.start if headed else start, ent.root) or self._led_group(ent.root) or self._possessor_led(start)
+        owner = self._role_owner(ent.start if headed else start, ent.root) or self._led_group(ent.root) \
+            or self._possessor_led(start)
         text = sd[ent.start : end].text
         if owner is None and " " not in text:
             owner = self.acting_for.get(text)  # "Shekau's group" after "Boko Haram's leader Abubakar Shekau"
@@ -2031,15 +2034,14 @@ class _Resolution:
         ("Gen. Votel, commander of U.S. Central Command, said ...").
         """
         sd = self.sd
-        text = self.doc.text
         for tok in tokens(sd):
-            if self.taken[tok.i] or tok.lower_ not in lx.PRONOUNS_FIRST_PLURAL:
-                continue
-            para_start = text.rfind("\n", 0, tok.idx) + 1
-            before = text[para_start : tok.idx]
-            if (before.count("\u201c") - before.count("\u201d")) <= 0 and before.count('"') % 2 == 0:
-                continue  # not inside a quotation
+            if self.taken[tok.i] or tok.lower_ not in lx.PRONOUNS_FIRST_PLURAL or not quoted(tok):
+                continue  # not a first person, or not inside a quotation
             speaker = self._speaker(sentence_of(tok))
+            opening = quote_start(tok)
+            opened = sd.char_span(opening, opening + 1, alignment_mode="expand") if opening is not None else None
+            if speaker is None and opened:
+                speaker = self._speaker(sentence_of(opened[0]))  # a quotation over several sentences: who opened it
             if speaker is not None:
                 self._add(tok.i, tok.i + 1, self.entities[speaker], "coref")
 

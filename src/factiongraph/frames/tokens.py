@@ -176,3 +176,21 @@ def span_at(sd: Any, start: int, end: int) -> Any:
     if key not in kept:
         kept[key] = sd.char_span(start, end, alignment_mode="expand")
     return kept[key]
+
+
+def quoted(tok: Any) -> bool:
+    """Whether `tok` stands inside a quotation opened earlier in its paragraph (curly or straight quotes;
+    a quotation may run over several sentences)."""
+    return quote_start(tok) is not None
+
+
+def quote_start(tok: Any) -> int | None:
+    """The character offset where the quotation `tok` stands in opens, or None outside quotations."""
+    text = tok.doc.text
+    para = text.rfind("\n", 0, tok.idx) + 1
+    before = text[para : tok.idx]
+    if before.count("\u201c") > before.count("\u201d"):
+        return para + before.rfind("\u201c")
+    if before.count('"') % 2 == 1:
+        return para + before.rfind('"')
+    return None
