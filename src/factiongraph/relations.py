@@ -1243,10 +1243,13 @@ def extract_relations(doc: Document) -> Document:
             rels.append(r)
     # two unnamed armed sides ("insurgents ... the rebels") are most often one side named twice: no tie;
     # civilians are no body one joins or allies with ("Lakurawa, made up largely of armed herders")
+    # what a group is made of, told by a description ("made up largely of Tutsi officers"), is no member body
     unnamed = {a.id for a in doc.actors if _unnamed_side(a)}
     civilians = {a.id for a in doc.actors if a.kind == "civilians"}
+    described = {a.id for a in doc.actors if not a.known and all(m.how in ("generic", "coref") for m in a.mentions)}
     rels = [r for r in rels if not {r.source, r.target} <= unnamed
-            and not (r.type in ("affiliation", "alliance") and {r.source, r.target} & civilians)]
+            and not (r.type in ("affiliation", "alliance") and {r.source, r.target} & civilians)
+            and not (r.method == "member-list" and r.source in described)]
     named: list[Relation] = []
     for r in (_name_pronouns(doc, r) for r in rels):
         if not any(_same_mentions(r, o) and (r.source, r.target) == (o.source, o.target) for o in named):

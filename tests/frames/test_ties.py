@@ -680,3 +680,20 @@ def test_the_holder_of_a_patron_noun_backs_the_other_side(run, text, patron, cli
 def test_a_supplier_of_something_other_than_arms_backs_no_one(run):
     doc = run("Qatar, the main gas supplier of Egypt, objected to the plan.")
     assert not any(r.type == "support" for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The M23, made up largely of Tutsi officers who deserted the Congolese army, seized Goma.",
+        "The Twirwaneho militia is composed mostly of Banyamulenge herders.",
+        "Ansar Dine, made up mainly of Tuareg fighters, took Timbuktu.",
+    ],
+)
+def test_what_a_group_is_made_of_told_by_a_description_is_no_member_body(run, text):
+    assert not any(t == "affiliation" for t, _, _ in ties(run(text)))
+
+
+def test_named_groups_a_group_is_made_of_are_still_its_members(run):
+    got = ties(run("Jaish al-Fatah, made up of Nusra and Ahrar al-Sham, took Idlib in 2015."))
+    assert {("affiliation", "jabhat-al-nusra", "jaysh-al-fatah"), ("affiliation", "ahrar-al-sham", "jaysh-al-fatah")} <= got
