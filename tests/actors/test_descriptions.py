@@ -3,6 +3,8 @@ just before them, and become that actor's mentions (so relations can take them f
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from factiongraph.document import Document
@@ -167,3 +169,18 @@ def test_a_shadow_exiled_or_rival_government_is_not_the_state_in_power(resolve, 
     doc = resolve(text)
     for a in doc.actors:
         assert all(m.text.lower().split()[-1] != "government" for m in a.mentions), (a.id, a.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fano has fought the federal army since 2023. Eritrea, whose troops also fought the TPLF, denies arming the "
+         "militia.", {"fano": ["the militia"]}),
+        ("ISWAP raided Monguno on Friday. Chad, whose army fought Boko Haram in 2020, blamed the group.",
+         {"islamic-state-west-africa": ["the group"]}),
+        ("The Giants Brigades took Shabwa last year. The UAE, which trained the Hadrami Elite Forces, denies funding "
+         "the group.", {"giants-brigades": ["the group"]}),
+    ],
+)
+def test_a_name_in_a_clause_describing_another_phrase_is_no_antecedent_of_a_description(resolve, text, expected):
+    assert described(resolve(text, dt.date(2024, 1, 1))) == expected

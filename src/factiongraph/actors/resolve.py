@@ -1739,6 +1739,7 @@ class _Resolution:
                     if lo <= m.start < hi
                     and (self.entities[m.actor_id].kind in kinds or own_head and tok.lower_ in heads[m.actor_id])
                     and not _co_argument(span, tok)
+                    and not _in_side_clause(span, tok)
                     and not (span is not None and _names_a_part(span.root))
                 }
                 # a group's name the stage did not resolve competes all the same ("a bloc named the X Front"),
@@ -2194,6 +2195,18 @@ def _co_argument(span: Span | None, tok: Token) -> bool:
     itself (a description does not take its clause's own subject or object for its antecedent)."""
     return span is not None and sentence_of(span.root).start == sentence_of(tok).start \
         and _clause(span.root).i == _clause(tok).i
+
+
+def _in_side_clause(span: Span | None, tok: Token) -> bool:
+    """A name inside a relative clause describing another phrase of the description's sentence ("Eritrea,
+    whose troops fought the TPLF, denies arming the militia"): background, no antecedent (an apposition,
+    "X, a commander of Y", still names the group a later "the group" may be)."""
+    if span is None or sentence_of(span.root).start != sentence_of(tok).start:
+        return False
+    for a in span.root.ancestors:
+        if a.dep_ == "relcl" and not a.left_edge.i <= tok.i <= a.right_edge.i:
+            return True
+    return False
 
 
 def _media_name(name: str) -> bool:
