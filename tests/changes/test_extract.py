@@ -813,3 +813,18 @@ def test_groups_merging_under_a_leader_merge_with_each_other_not_into_him(run, t
     doc = run(text)
     assert {(r.type, r.change) for r in doc.relations if {r.source, r.target} == pair} == {("alliance", "merged")}
     assert not any(r.type == "affiliation" for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Hizbul Islam merged into al-Shabaab in December 2010, ending a year of fighting between the two groups.",
+         {"hizbul-islam", "al-shabaab"}),
+        ("Jund al-Aqsa merged into Hayat Tahrir al-Sham in early 2017.", {"jund-al-aqsa", "hayat-tahrir-al-sham"}),
+        ("The Zenki movement joined Hayat Tahrir al-Sham in January 2017.",
+         {"nour-al-din-al-zenki", "hayat-tahrir-al-sham"}),
+    ],
+)
+def test_a_group_entering_another_is_its_member_not_also_its_ally(run, text, pair):
+    rows = {(r.type, r.change) for r in run(text).relations if {r.source, r.target} == pair}
+    assert {t for t, _ in rows} == {"affiliation"}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from factiongraph.changes import merge_changes
 from factiongraph.contract import relation_dict
 from factiongraph.document import Relation, Span
@@ -45,6 +47,13 @@ def test_change_of_a_new_tie_is_appended() -> None:
     plain = _rel("hostility", "a", "b", 0)
     change = _rel("support", "c", "a", 30, "former", "broken")
     assert merge_changes((plain,), [change]) == (plain, change)
+
+
+def test_an_entry_into_a_body_replaces_the_alliance_read_from_the_same_event() -> None:
+    derived = dataclasses.replace(_rel("alliance", "p", "a", 0), derived_from="e1")
+    stated = _rel("alliance", "p", "a", 0)  # an alliance the sentence states in words stays
+    entry = _rel("affiliation", "a", "p", 0, "current", "merged")
+    assert merge_changes((derived, stated), [entry]) == (stated, entry)
 
 
 def test_contract_writes_the_change() -> None:

@@ -864,7 +864,13 @@ def merge_changes(relations: tuple[Relation, ...], changes: list[Relation]) -> t
     if not changes:
         return relations
     replaced = {(_tie(c), c.evidence.start) for c in changes}
-    kept = [r for r in relations if (_tie(r), r.evidence.start) not in replaced or r.change is not None]
+    # "X merged into Y", "X joined Y": the membership the row states is the news; an alliance read from the
+    # same event between the same two is that news told less precisely
+    entered = {(frozenset((c.source, c.target)), c.evidence.start) for c in changes
+               if c.type == "affiliation" and c.change in ("merged", "joined")}
+    kept = [r for r in relations if r.change is not None or (_tie(r), r.evidence.start) not in replaced
+            and not (r.type == "alliance" and r.derived_from is not None
+                     and (frozenset((r.source, r.target)), r.evidence.start) in entered)]
     first: dict[tuple[Any, ...], int] = {}
     for i, r in enumerate(kept):
         first.setdefault(_tie(r), i)
