@@ -872,3 +872,15 @@ def test_actors_an_unknown_ministry_is_a_state_body_not_a_militia(pipeline, text
 def test_actors_a_head_titled_by_his_groups_name_acts_for_it(resolve, text, person, group) -> None:
     got = mentions(resolve(text, dt.date(2016, 1, 1)))
     assert any(m.endswith(person) for m in got.get(group, []))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wagner took the town from the CMA in November.",
+        "In Libya, Wagner sent fighters to back Haftar's siege of Tripoli.",
+        "The Central African government has relied on Wagner for its security since 2018.",
+    ],
+)
+def test_actors_the_private_military_company_named_bare_is_the_wagner_group(resolve, text) -> None:
+    assert "Wagner" in mentions(resolve(text, dt.date(2021, 6, 1))).get("wagner-group", [])
