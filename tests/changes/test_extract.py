@@ -133,7 +133,7 @@ PATRON_WITHDRAWALS = [
     ("France pulled out of Mali in 2022.", {("support", "france", "mali", "former", "broken")}),
     (
         "Wagner, which for years had backed Khalifa Haftar, pulled out of Libya in June.",
-        {("support", "wagner", "khalifa-haftar", "former", "broken")},
+        {("support", "wagner-group", "khalifa-haftar", "former", "broken")},
     ),
 ]
 
