@@ -423,3 +423,15 @@ def test_relations_a_party_named_in_any_attack_on_it_is_protected_not_threatened
 def test_relations_giving_a_party_time_to_leave_is_no_help_from_the_giver(run, text, giver, recipient):
     doc = run(text)
     assert not any(r.type == "support" and (r.source, r.target) == (giver, recipient) for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Qassam Brigades, the military arm of Hamas, fired rockets at Israel.",
+        "Al-Shabaab's Amniyat, the intelligence arm of al-Shabaab, planned the attack.",
+        "The Hadrami Elite Forces, the local arm of the UAE in Mukalla, took the port.",
+    ],
+)
+def test_relations_an_organisations_arm_is_no_arming(run, text):
+    assert not any(r.type == "support" for r in run(text).relations)

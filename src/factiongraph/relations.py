@@ -1373,8 +1373,10 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue  # "joined the fight to back Y": Y is backed, not fought; cue words cannot tell which
             if cue is None:
                 # "took back the town": the particle of a phrasal verb is no cue of support
-                cue = next((t for t in gap if t.lemma_.lower() in SUPPORT_CUES and t.dep_ not in ("prt", "advmod")),
-                           None)
+                # a noun is a cue only in its sense of help ("with the support of"): "the political arm of Y" is
+                # a wing, no arming
+                cue = next((t for t in gap if t.lemma_.lower() in SUPPORT_CUES and t.dep_ not in ("prt", "advmod")
+                            and (t.pos_ != "NOUN" or t.lemma_.lower() in tie_words().support_nouns)), None)
                 rtype = "support"
                 if cue is not None and cue.dep_ == "pobj" and cue.head.lower_ == "in":
                     continue  # "strikes on X in support of Y": the supporter is who strikes, not X
