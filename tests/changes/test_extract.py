@@ -828,3 +828,28 @@ def test_groups_merging_under_a_leader_merge_with_each_other_not_into_him(run, t
 def test_a_group_entering_another_is_its_member_not_also_its_ally(run, text, pair):
     rows = {(r.type, r.change) for r in run(text).relations if {r.source, r.target} == pair}
     assert {t for t, _ in rows} == {"affiliation"}
+
+
+@pytest.mark.parametrize(
+    ("text", "founders", "body"),
+    [
+        ("Nusra, Ahrar al-Sham and Jund al-Aqsa set up Jaish al-Fatah in March.",
+         {"jabhat-al-nusra", "ahrar-al-sham", "jund-al-aqsa"}, "jaysh-al-fatah"),
+        ("Jaish al-Fatah was formed in March by Nusra, Ahrar al-Sham and Jund al-Aqsa.",
+         {"jabhat-al-nusra", "ahrar-al-sham", "jund-al-aqsa"}, "jaysh-al-fatah"),
+        ("Jaish al-Fatah was set up by Ahrar al-Sham, Faylaq al-Sham and several smaller brigades.",
+         {"ahrar-al-sham", "faylaq-al-sham"}, "jaysh-al-fatah"),
+    ],
+)
+def test_groups_that_found_a_named_body_together_are_its_members_and_allies(run, text, founders, body):
+    rows = {(r.type, r.source, r.target, r.change) for r in run(text).relations}
+    assert {("affiliation", f, body, "joined") for f in founders} <= rows
+    assert all(t != "affiliation" or tgt == body for t, _, tgt, _ in rows)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Al-Qaeda set up Jabhat al-Nusra in 2012.", "Iran and Syria created Hezbollah in 1982."],
+)
+def test_a_lone_founder_or_founding_states_are_no_members_of_the_body(run, text):
+    assert not any(r.type == "affiliation" for r in run(text).relations)

@@ -818,6 +818,8 @@ def find_changes(doc: Document, frames: Frames | None = None) -> list[Relation]:
                     got = r
                     break
             roles[role] = _kinds_ok(frame, role, got, ms)
+            if role in frame.several and len(roles[role].mentions) < 2:
+                roles[role] = _Role([])  # "al-Qaeda set up Nusra": one founder is the parent, no member
         certainty = _self_report(certainty, trigger, roles, reader)
         for spec, a, b in _rows_of(frame, roles):
             if a.actor_id == b.actor_id:

@@ -67,6 +67,7 @@ class Frame:
     kinds: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)
     not_kinds: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)
     exclusive: bool = False  # a trigger this frame matched is read by no later frame
+    several: frozenset[str] = frozenset()  # roles that must name two actors or more, else none
 
     def node_names(self, pattern_index: int) -> tuple[str, ...]:
         """The RIGHT_IDs of one pattern, in the order DependencyMatcher reports their tokens."""
@@ -170,10 +171,13 @@ def parse_frames(data: Any) -> Frames:
         pairwise = frozenset(str(p) for p in raw.get("pairwise") or [])
         if not pairwise <= set(roles):
             raise FramesError(f"frame {fid!r}: pairwise names an unknown role")
+        several = frozenset(str(p) for p in raw.get("several") or [])
+        if not several <= set(roles):
+            raise FramesError(f"frame {fid!r}: several names an unknown role")
         kinds = _kind_map(fid, raw.get("kinds"), roles)
         not_kinds = _kind_map(fid, raw.get("not_kinds"), roles)
         frames.append(Frame(fid, _patterns(fid, raw.get("match")), roles, tuple(rows), pairwise, kinds, not_kinds,
-                            exclusive=exclusive))
+                            exclusive=exclusive, several=several))
     return Frames(
         tuple(frames),
         frozenset(str(w) for w in data.get("partial_heads") or []),
