@@ -192,3 +192,17 @@ def test_fighting_alongside_after_a_phrase_of_place_is_cooperation_not_an_attack
     doc = run(text)
     assert {e.plover for e in doc.events if {e.actor1, e.actor2} == pair} == {"COOPERATE"}
     assert not any(r.type == "hostility" and {r.source, r.target} == pair for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("Sudanese fighters fought for the LNA in 2019.", "libyan-national-army"),
+        ("Chadian rebels fought for Haftar's LNA near Tripoli.", "libyan-national-army"),
+        ("Darfuri militiamen were fighting for the Libyan National Army around Sirte.", "libyan-national-army"),
+    ],
+)
+def test_whom_fighters_fight_for_is_their_side_not_their_target(run, text, side):
+    doc = run(text)
+    assert not any(side in (e.actor1, e.actor2) and e.plover == "ASSAULT" for e in doc.events)
+    assert not any(r.type == "hostility" and side in (r.source, r.target) for r in doc.relations)

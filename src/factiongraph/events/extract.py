@@ -711,7 +711,8 @@ def _other_statements(tok: Token) -> set[int]:
 
 
 def _fallback(
-    tok: Token, ms: _Mentions, sent: SpacySpan, exclude: set[str], skip: set[int], local: bool = False
+    tok: Token, ms: _Mentions, sent: SpacySpan, exclude: set[str], skip: set[int], local: bool = False,
+    hostile: bool = False,
 ) -> Mention | None:
     """The most salient other actor when syntax names no second participant.
 
@@ -724,6 +725,8 @@ def _fallback(
     # "warned that any attack on X would ...": a party named in a phrase of no particular act is whom a
     # warning protects or a rule covers, no participant
     skip = skip | {x.i for t in sent if no_particular(t) for x in t.subtree}
+    if hostile:  # "fought for the LNA": whom one fights for is one's side, never the enemy
+        skip = skip | {x.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for x in c.subtree}
     roots = [_framed(tok)]
     # an event noun's governing verb names its participants ("formed an alliance with X"), unless the noun is
     # that verb's subject: then the verb says what the event does ("the alliance aims to oust X")
@@ -1428,7 +1431,7 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 own_side = {m1.actor_id} | {x.actor_id for x in ms.coordinated(m1)} | _co_modifiers(m1, ms)
                 m2 = guess = _fallback(tok, ms, sent, own_side,
                                        attribution | _own_phrase(tok, m1, ms) | _place_nationalities(tok, ms) | fought,
-                                       local=True)
+                                       local=True, hostile=sense.plover in HOSTILE)
                 factor = GUESSED_FACTOR
             if m1 is None or m2 is None and (sense.plover not in ONE_SIDED or not _main_clause(tok)) \
                     and not _each_other(tok):
@@ -1452,7 +1455,8 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
                 described |= _hostile_purposes(tok, sense.plover, lexicon)
                 described |= _relational_subject_owners(tok)
                 described |= _broker_tokens(tok)
-                other = _fallback(tok, ms, sent, own_side, attribution | described | _place_nationalities(tok, ms))
+                other = _fallback(tok, ms, sent, own_side, attribution | described | _place_nationalities(tok, ms),
+                                  hostile=sense.plover in HOSTILE)
             if known is not None and other is not None:
                 m1, m2 = (known, other) if m1 is not None else (other, known)
                 add(sent, tok, trigger, sense, c, m1, m2, GUESSED_FACTOR, guessed=other)
