@@ -697,3 +697,15 @@ def test_what_a_group_is_made_of_told_by_a_description_is_no_member_body(run, te
 def test_named_groups_a_group_is_made_of_are_still_its_members(run):
     got = ties(run("Jaish al-Fatah, made up of Nusra and Ahrar al-Sham, took Idlib in 2015."))
     assert {("affiliation", "jabhat-al-nusra", "jaysh-al-fatah"), ("affiliation", "ahrar-al-sham", "jaysh-al-fatah")} <= got
+
+
+@pytest.mark.parametrize(
+    ("text", "member", "body"),
+    [
+        ("Kenyan soldiers serve in the African Union mission AMISOM.", "kenya", "amisom"),
+        ("Burundian troops have served in AMISOM since 2007.", "burundi", "amisom"),
+        ("Ethiopian units serve within AMISOM in the Bay region.", "ethiopia", "amisom"),
+    ],
+)
+def test_serving_in_a_named_force_is_membership(run, text, member, body):
+    assert ("affiliation", member, body) in ties(run(text))

@@ -47,6 +47,7 @@ class TieWords:
     alliance_forming_verbs: frozenset[str]  # "X and Y formed a coalition": the subjects are its parties
     pact_verbs: frozenset[str]  # the verbs whose subject is a side of the truce they take as object
     membership_frames: Mapping[str, frozenset[str]]  # "within the ranks of Y": noun -> its prepositions
+    membership_verbs: Mapping[str, frozenset[str]]  # "serve in Y": verb -> its prepositions
     allegiance_words: Mapping[str, tuple[str, ...]]  # "loyal to Y", "answers to Y": word -> its prepositions
     group_nouns: frozenset[str]  # "fought within the coalition": a body one fights inside
     naming_verbs: frozenset[str]  # "rebels known as the Houthis": the noun and the name are one party
@@ -84,6 +85,7 @@ def tie_words() -> TieWords:
         alliance_forming_verbs=frozenset(raw["alliance_forming_verbs"]),
         pact_verbs=frozenset(raw["pact_verbs"]),
         membership_frames=MappingProxyType({str(k): frozenset(v) for k, v in raw["membership_frames"].items()}),
+        membership_verbs=MappingProxyType({str(k): frozenset(v) for k, v in raw["membership_verbs"].items()}),
         allegiance_words=MappingProxyType({str(k): tuple(v) for k, v in raw["allegiance_words"].items()}),
         group_nouns=frozenset(raw["group_nouns"]),
         naming_verbs=frozenset(raw["naming_verbs"]),
@@ -285,7 +287,7 @@ def among_listed(tok: Token) -> list[Token]:
 
 def membership_place(tok: Token, words: TieWords | None = None) -> Token | None:
     """The preposition of a phrase placing the clause's actor inside a group ("within the ranks of Y",
-    "under the banner of Y", "within Y" for a named organisation), or None."""
+    "under the banner of Y", "within Y" for a named organisation, "serve in Y"), or None."""
     words = words or tie_words()
     prep = tok.head
     if tok.dep_ != "pobj" or prep.dep_ != "prep":
@@ -295,6 +297,9 @@ def membership_place(tok: Token, words: TieWords | None = None) -> Token | None:
         return prep if prep.lower_ in allowed else None
     verb = prep.head
     named = tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "NORP")
+    if (named or tok.ent_type_ == "ORG") and verb.pos_ == "VERB" \
+            and prep.lower_ in words.membership_verbs.get(verb.lemma_.lower(), ()):
+        return prep  # "Kenyan soldiers serve in AMISOM"
     if prep.lower_ == "within" and (named or tok.lemma_.lower() in words.group_nouns) and verb.pos_ == "VERB" \
             and not any(c.dep_ == "dobj" for c in verb.children):
         return prep  # "fought within Y"; in "declared their union within Y" Y is where the object goes
