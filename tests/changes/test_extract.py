@@ -853,3 +853,17 @@ def test_groups_that_found_a_named_body_together_are_its_members_and_allies(run,
 )
 def test_a_lone_founder_or_founding_states_are_no_members_of_the_body(run, text):
     assert not any(r.type == "affiliation" for r in run(text).relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("The military rulers of Niger, Mali and Burkina Faso have signed a mutual defence pact.",
+         {frozenset(("niger", "mali")), frozenset(("niger", "burkina-faso")), frozenset(("mali", "burkina-faso"))}),
+        ("The governments of Chad and Sudan signed a security pact in 2010.", {frozenset(("chad", "sudan"))}),
+        ("The new rulers of Chad and Niger signed a security pact in 2024.", {frozenset(("chad", "niger"))}),
+    ],
+)
+def test_the_rulers_or_governments_of_states_that_sign_a_pact_stand_for_them(run, text, pairs):
+    got = {frozenset((r.source, r.target)) for r in run(text).relations if r.type == "alliance" and r.change == "formed"}
+    assert pairs <= got
