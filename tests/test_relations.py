@@ -435,3 +435,30 @@ def test_relations_giving_a_party_time_to_leave_is_no_help_from_the_giver(run, t
 )
 def test_relations_an_organisations_arm_is_no_arming(run, text):
     assert not any(r.type == "support" for r in run(text).relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "patron", "client"),
+    [
+        ("The Southern Transitional Council, whose fighters have been trained and armed by the United Arab Emirates, "
+         "took Aden.", "united-arab-emirates", "southern-transitional-council"),
+        ("The SDF, whose units are armed by Washington, took Raqqa.", "united-states", "syrian-democratic-forces"),
+        ("Hezbollah, whose fighters are trained by Iran's Quds Force, fought in Qusayr.", "quds-force", "hezbollah"),
+    ],
+)
+def test_relations_a_group_whose_men_are_armed_by_a_patron_is_its_client(run, text, patron, client):
+    got = {(r.type, r.source, r.target) for r in run(text).relations}
+    assert ("support", patron, client) in got
+    assert not any(t == "support" and src == client for t, src, _ in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "enemy"),
+    [
+        ("The campaign against al-Shabaab will be helped by Kenya's new drones.", "al-shabaab"),
+        ("The fight against Boko Haram will be helped by Chad's troops.", "boko-haram"),
+        ("The struggle against JNIM will be supported by Russia's instructors.", "jnim"),
+    ],
+)
+def test_relations_help_given_to_a_fight_against_a_group_goes_to_no_side_of_it(run, text, enemy):
+    assert not any(r.type == "support" and enemy in (r.source, r.target) for r in run(text).relations)

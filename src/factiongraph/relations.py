@@ -381,6 +381,11 @@ def _subject_actor(verb: Token, ms: _Mentions) -> Mention | None:
     """The actor a verb's subject phrase names itself (`_phrase_actor`); through a relative pronoun,
     or with no subject, the clause's theme (`_theme`)."""
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        return _subject_actor(verb.head, ms)  # "X was trained and armed by Y": the first verb's subject
+    if subj is not None and verb.dep_ == "relcl" and any(k.dep_ == "poss" and k.lower_ == "whose"
+                                                         for k in subj.children):
+        return _noun_itself(verb.head, ms, verb)  # "X, whose fighters were armed by Y": X's men
     if subj is None or subj.lower_ in ("which", "who", "that"):
         return _theme(verb, ms)
     return _phrase_actor(subj, ms)
@@ -1373,10 +1378,11 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue  # "joined the fight to back Y": Y is backed, not fought; cue words cannot tell which
             if cue is None:
                 # "took back the town": the particle of a phrasal verb is no cue of support
-                # a noun is a cue only in its sense of help ("with the support of"): "the political arm of Y" is
-                # a wing, no arming
+                # a noun is a cue in its sense of help ("with the support of") or as the plural of what is
+                # provided ("shipped arms to", "funds"): "the political arm of Y" is a wing, no arming
                 cue = next((t for t in gap if t.lemma_.lower() in SUPPORT_CUES and t.dep_ not in ("prt", "advmod")
-                            and (t.pos_ != "NOUN" or t.lemma_.lower() in tie_words().support_nouns)), None)
+                            and (t.pos_ != "NOUN" or t.tag_ == "NNS" or t.lemma_.lower() in tie_words().support_nouns)),
+                           None)
                 rtype = "support"
                 if cue is not None and cue.dep_ == "pobj" and cue.head.lower_ == "in":
                     continue  # "strikes on X in support of Y": the supporter is who strikes, not X
@@ -1419,6 +1425,11 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue
             if rtype == "hostility" and settings.supported(m2, cue):
                 continue  # "strikes in support of X": X is not the target
+            if rtype == "support" and cue.pos_ == "VERB" and receiving is None \
+                    and any(c.dep_ == "agent" and c.i < s2 for c in cue.children):
+                if head1 is not None and head1.dep_ == "pobj":
+                    continue  # "the fight against X will be aided by Y": the fight is helped, not X
+                m1, m2 = m2, m1  # "X, whose fighters are trained by Y": the by-agent is the patron
             out.append(_make(doc, rtype, m1, m2, cue, _status(cue, c), c, confidence=0.4, method="between"))
     return out
 

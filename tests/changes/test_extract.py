@@ -865,5 +865,6 @@ def test_a_lone_founder_or_founding_states_are_no_members_of_the_body(run, text)
     ],
 )
 def test_the_rulers_or_governments_of_states_that_sign_a_pact_stand_for_them(run, text, pairs):
-    got = {frozenset((r.source, r.target)) for r in run(text).relations if r.type == "alliance" and r.change == "formed"}
+    rels = run(text).relations
+    got = {frozenset((r.source, r.target)) for r in rels if r.type == "alliance" and r.change == "formed"}
     assert pairs <= got

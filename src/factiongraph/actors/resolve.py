@@ -2203,10 +2203,7 @@ def _in_side_clause(span: Span | None, tok: Token) -> bool:
     "X, a commander of Y", still names the group a later "the group" may be)."""
     if span is None or sentence_of(span.root).start != sentence_of(tok).start:
         return False
-    for a in span.root.ancestors:
-        if a.dep_ == "relcl" and not a.left_edge.i <= tok.i <= a.right_edge.i:
-            return True
-    return False
+    return any(a.dep_ == "relcl" and not a.left_edge.i <= tok.i <= a.right_edge.i for a in span.root.ancestors)
 
 
 def _media_name(name: str) -> bool:

@@ -395,9 +395,22 @@ def _is_passive(verb: Token) -> bool:
     by-agent ("X, helped by Y, ...", which the parser may take for the main verb)."""
     sd = verb.doc  # read from the per-Doc tables: no Token objects for the children
     dep, kids = deps(sd), children(sd)[verb.i]
-    return any(dep[c] in ("nsubjpass", "auxpass") for c in kids) or (
+    if any(dep[c] in ("nsubjpass", "auxpass") for c in kids) or (
         verb.tag_ == "VBN" and any(dep[c] == "agent" for c in kids)
-    )
+    ):
+        return True
+    # "X was trained and armed by Y": a participle coordinated with a passive verb shares its auxiliaries
+    return verb.tag_ == "VBN" and dep[verb.i] == "conj" and verb.head.pos_ == "VERB" \
+        and not any(dep[c] in ("nsubj", "aux") for c in kids) and _is_passive(verb.head)
+
+
+def _shared_passive(verb: Token) -> list[Token]:
+    """The passive verbs `verb` is coordinated with ("trained and armed by Y"), which share its subject
+    and by-agent."""
+    out = [c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN" and _is_passive(c)]
+    if verb.dep_ == "conj" and _is_passive(verb) and verb.head.pos_ == "VERB":
+        out.append(verb.head)
+    return out
 
 
 def _subject(verb: Token, ms: _Mentions, depth: int = 0) -> Mention | None:
@@ -408,11 +421,12 @@ def _subject(verb: Token, ms: _Mentions, depth: int = 0) -> Mention | None:
     if passive and _stative(verb):
         return next((ms.in_subtree(c) for c in verb.children if c.dep_ == "nsubjpass"), None)
     if passive:
-        for c in verb.children:
-            if c.dep_ == "agent":
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        return ms.in_subtree(p)
+        for v in (verb, *_shared_passive(verb)):  # "trained and armed by Y": Y trains too
+            for c in v.children:
+                if c.dep_ == "agent":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return ms.in_subtree(p)
         return None
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     fronted = _fronted_description(verb)
@@ -517,10 +531,17 @@ def _patient(
     ("threatened action if the Kurds move").
     """
     passive = _is_passive(verb) and not _stative(verb)
-    for c in verb.children:
+    kids = list(verb.children)
+    if passive and verb.dep_ == "conj" and not any(c.dep_ in ("nsubjpass", "nsubj") for c in kids):
+        # "X was trained and armed by Y": the coordinated participle's subject is the first one's
+        kids += [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+    for c in kids:
         if passive and c.dep_ in ("nsubjpass", "nsubj"):  # "X, helped by Y": X the parser took for a subject
-            if c.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
-                return ms.in_subtree(verb.head)
+            clause = c.head
+            if c.lower_ in ("which", "that", "who") and clause.dep_ == "relcl":
+                return ms.in_subtree(clause.head)
+            if clause.dep_ == "relcl" and any(k.dep_ == "poss" and k.lower_ == "whose" for k in c.children):
+                return ms.in_subtree(clause.head)  # "X, whose fighters were armed by Y": X's men
             m = None if hostile else _owner(c, ms, named=True)  # "X's mission in Y is paid for by Z": Z backs X
             if m is not None and m.actor_id != exclude:
                 return m
