@@ -462,3 +462,16 @@ def test_relations_a_group_whose_men_are_armed_by_a_patron_is_its_client(run, te
 )
 def test_relations_help_given_to_a_fight_against_a_group_goes_to_no_side_of_it(run, text, enemy):
     assert not any(r.type == "support" and enemy in (r.source, r.target) for r in run(text).relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Peshmerga and Iraqi troops then fought side by side against the militants.", {"peshmerga", "iraq"}),
+        ("The Peshmerga and the Iraqi army fought the Islamic State in Mosul.", {"peshmerga", "iraq"}),
+        ("Kenyan troops and Ras Kamboni fighters battled al-Shabaab for Kismayo.", {"kenya", "ras-kamboni"}),
+    ],
+)
+def test_relations_two_sides_fighting_a_named_opponent_together_are_allies(run, text, pair):
+    got = {r.type for r in run(text).relations if {r.source, r.target} == pair}
+    assert got == {"alliance"}

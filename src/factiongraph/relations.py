@@ -1041,6 +1041,21 @@ def _disjunction(tok: Token) -> bool:
     return False
 
 
+def _fought_against(verb: Token, opponent: Token | None) -> bool:
+    """A reciprocal verb whose opponent the clause names in its object or an "against" phrase ("X and Y
+    fought side by side against Z"): the co-agents are no two sides, they fight Z together."""
+    if opponent is None or verb not in opponent.ancestors:
+        return False
+    if opponent.dep_ == "dobj" and opponent.head == verb:
+        return True
+    cur = opponent
+    while cur != verb:
+        if cur.dep_ == "pobj" and cur.head.lower_ == "against":
+            return True
+        cur = cur.head
+    return False
+
+
 def _attack_sides(
     doc: Document, ms: _Mentions, tie_ms: _Mentions, settings: Parties, e: Event, tok: Token, m1: Mention,
     m2: Mention | None, status: str,
@@ -1064,8 +1079,9 @@ def _attack_sides(
     limit = description_start(head)
     side = [a for a in [m1, *ms.coordinated(m1)] if settings.is_party(a)
             and (a is m1 or limit is None or a.start < head.doc[limit].idx)]
-    if tok.pos_ == "VERB" and tok.lemma_.lower() not in words.reciprocal_verbs and m1 in side \
-            and not _disjunction(head):
+    opponent = settings.head(m2) if m2 is not None else None
+    if tok.pos_ == "VERB" and (tok.lemma_.lower() not in words.reciprocal_verbs or _fought_against(tok, opponent)) \
+            and m1 in side and not _disjunction(head):
         for i, a in enumerate(side):
             for b in side[i + 1:]:
                 if a.actor_id != b.actor_id:
