@@ -868,3 +868,18 @@ def test_the_rulers_or_governments_of_states_that_sign_a_pact_stand_for_them(run
     rels = run(text).relations
     got = {frozenset((r.source, r.target)) for r in rels if r.type == "alliance" and r.change == "formed"}
     assert pairs <= got
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("The Zintan brigades have cast their lot with the Libyan National Army.",
+         {"zintan-brigades", "libyan-national-army"}),
+        ("In 2015 the Qaqa brigade threw in its lot with Haftar's LNA.", {"qaqa", "libyan-national-army"}),
+        ("In November 2023 the Justice and Equality Movement cast its lot with the Sudanese army.",
+         {"justice-and-equality-movement", "sudan"}),
+    ],
+)
+def test_casting_ones_lot_with_a_side_forms_an_alliance(run, text, pair):
+    rows = {(r.type, r.change) for r in run(text).relations if {r.source, r.target} == pair}
+    assert rows == {("alliance", "formed")}
