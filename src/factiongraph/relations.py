@@ -556,7 +556,7 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
         elif tok.pos_ == "VERB" and (listed := list_members(tok, words)) is not None:
             # the group is the noun the list describes ("the X Alliance, made up of ..."), not a name
             # modifying another noun ("ISIL targets, which include ...")
-            group = ms.at(tok.head) if tok.dep_ in ("acl", "relcl") else _theme(tok, ms)
+            group = ms.at(tok.head) if tok.dep_ in ("acl", "relcl", "prep") else _theme(tok, ms)
             members = ms.named([x for t in listed for x in conjuncts(t)])
             if group is not None:
                 for m in members:
@@ -1270,7 +1270,7 @@ def extract_relations(doc: Document) -> Document:
     described = {a.id for a in doc.actors if not a.known and all(m.how in ("generic", "coref") for m in a.mentions)}
     rels = [r for r in rels if not {r.source, r.target} <= unnamed
             and not (r.type in ("affiliation", "alliance") and {r.source, r.target} & civilians)
-            and not (r.method == "member-list" and r.source in described)]
+            and not (r.method == "member-list" and {r.source, r.target} & described)]
     named: list[Relation] = []
     for r in (_name_pronouns(doc, r) for r in rels):
         if not any(_same_mentions(r, o) and (r.source, r.target) == (o.source, o.target) for o in named):

@@ -710,3 +710,30 @@ def test_named_groups_a_group_is_made_of_are_still_its_members(run):
 )
 def test_serving_in_a_named_force_is_membership(run, text, member, body):
     assert ("affiliation", member, body) in ties(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "members", "body"),
+    [
+        ("The Popular Mobilisation Forces, including Kataib Hezbollah and the Badr Organisation, entered the city.",
+         {"kataib-hezbollah", "badr-organization"}, "popular-mobilization-forces"),
+        ("The Saudi-led coalition, including the UAE and Sudan, bombed Hodeidah.", {"united-arab-emirates", "sudan"},
+         "saudi-led-coalition"),
+        ("The Multinational Joint Task Force, including Chad and Niger, retook the islands.", {"chad", "niger"},
+         "mnjtf"),
+    ],
+)
+def test_a_named_body_including_named_members_has_them_as_members(run, text, members, body):
+    assert {("affiliation", m, body) for m in members} <= ties(run(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebel groups, including Ahrar al-Sham, shelled the town.",
+        "Attacks by several groups, including Boko Haram, killed dozens.",
+        "Western states, including France, condemned the coup.",
+    ],
+)
+def test_an_unnamed_set_including_a_named_group_gives_no_membership(run, text):
+    assert not any(t == "affiliation" for t, _, _ in ties(run(text)))

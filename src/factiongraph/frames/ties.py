@@ -249,7 +249,8 @@ def conjuncts(tok: Token) -> list[Token]:
 
 
 def list_members(tok: Token, words: TieWords | None = None) -> list[Token] | None:
-    """The listed phrases of a list participle ("made up of A, B and C", "which includes A and B"),
+    """The listed phrases of a list participle ("made up of A, B and C", "which includes A and B", "Y,
+    including A and B"),
     or None when `tok` is no list participle. Conjuncts the parser hung off the group noun instead
     ("Y, made up of A, B and C" read as "Y ... and C") are listed too."""
     words = words or tie_words()
@@ -263,7 +264,9 @@ def list_members(tok: Token, words: TieWords | None = None) -> list[Token] | Non
                 continue
             rest = rest[1:]
         listed = prep_objects(tok, ("of",)) if rest == ["of"] else [c for c in tok.children if c.dep_ == "dobj"]
-        if tok.dep_ in ("acl", "relcl"):
+        if tok.dep_ == "prep" and not rest:  # "the PMF, including A and B": the preposition's objects
+            listed = [c for c in tok.children if c.dep_ == "pobj"]
+        if tok.dep_ in ("acl", "relcl", "prep"):
             listed += [c for c in tok.head.children if c.dep_ == "conj" and c.i > tok.i]
         return listed
     return None
