@@ -14,6 +14,7 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from factiongraph.actors.lexicon import SENDING_VERBS
+from factiongraph.actors.resolve import STATE_KINDS
 from factiongraph.actors.wordlists import words
 from factiongraph.document import (
     Actor,
@@ -697,6 +698,12 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                     own = None  # "X, the military wing of Y's Z": an unnamed X, not the Y inside the tie phrase
             elif named is not None and poss is not None:
                 own = tie_ms.in_subtree(named)  # "Y's Somali branch, X, ...": the name after the noun
+            elif poss is not None and rtype in ("alliance", "hostility"):
+                # "their allies from the Wagner Group", "its allies in the GPC": who the allies are (a group
+                # "in" which they are, not a country: "Iran's allies in Iraq" are no Iraqi state)
+                own = next((m for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "in", "among")
+                            for p in c.children if p.dep_ == "pobj" and (m := tie_ms.in_subtree(p)) is not None
+                            and (c.lower_ != "in" or tie_ms.actors[m.actor_id].kind not in STATE_KINDS)), None)
             elif tok.dep_ == "pobj" and tok.head.lower_ in TEMPORAL_HEADS and tok.head.head.pos_ == "VERB" \
                     and tok.head.i < tok.head.head.i:
                 own = _theme(tok.head.head, tie_ms)  # "Once an ally of Y, X attacked ...": X was Y's ally

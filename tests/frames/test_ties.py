@@ -737,3 +737,20 @@ def test_a_named_body_including_named_members_has_them_as_members(run, text, mem
 )
 def test_an_unnamed_set_including_a_named_group_gives_no_membership(run, text):
     assert not any(t == "affiliation" for t, _, _ in ties(run(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Malian soldiers and their Russian allies from the Wagner Group raised the flag over Kidal.",
+         {"mali", "wagner-group"}),
+        ("The army and its allies from the Wazalendo militias retook Sake.", {"dr-congo", "wazalendo"}),
+        ("Hamas and its allies from Islamic Jihad fired rockets at Israel.", {"hamas", "palestinian-islamic-jihad"}),
+    ],
+)
+def test_allies_from_a_named_group_are_that_group(run, text, pair):
+    assert any(t == "alliance" and {src, tgt} == pair for t, src, tgt in ties(run(text)))
+
+
+def test_allies_in_a_country_are_not_its_state(run):
+    assert not any(t == "alliance" for t, _, _ in ties(run("Iran's allies in Iraq fired rockets at the base.")))
