@@ -625,9 +625,15 @@ def no_particular(noun: Token) -> bool:
     """A phrase of no particular act on a party ("any attack on X", "every intervention in X"): the party
     named in it is whom a warning protects or a rule covers, not whom it is addressed to ("any insurgents
     who fled" are still people fought)."""
-    kids = list(noun.children)
-    return noun.pos_ == "NOUN" and any(d.dep_ == "det" and d.lower_ in ("any", "every") for d in kids) \
-        and any(d.dep_ == "prep" for d in kids)
+    return _no_particular_at(noun.doc, noun.i)
+
+
+def _no_particular_at(sd: SpacyDoc, i: int) -> bool:
+    """`no_particular` for token `i`, read from the per-Doc tables (no Token objects)."""
+    if pos_tags(sd)[i] != "NOUN":
+        return False
+    dep, low, kids = deps(sd), lowers(sd), children(sd)[i]
+    return any(dep[c] == "det" and low[c] in ("any", "every") for c in kids) and any(dep[c] == "prep" for c in kids)
 
 
 def _place_nationality(verb: Token, m: Mention, ms: _Mentions) -> bool:
@@ -745,7 +751,8 @@ def _fallback(
     """
     # "warned that any attack on X would ...": a party named in a phrase of no particular act is whom a
     # warning protects or a rule covers, no participant
-    skip = skip | {x.i for t in sent if no_particular(t) for x in t.subtree}
+    sd = tok.doc
+    skip = skip | {x for i in range(sent.start, sent.end) if _no_particular_at(sd, i) for x in subtree(sd, i)}
     if hostile:  # "fought for the LNA": whom one fights for is one's side, never the enemy
         skip = skip | {x.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for x in c.subtree}
     roots = [_framed(tok)]
