@@ -1353,22 +1353,24 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
     sd: Doc = doc.parsed
     out: list[Relation] = []
     settings = Parties(doc, ms)
+    all_toks = tokens(sd)
     for sent in sentences(sd):
-        toks = [t for t in sent if t.i in ms.by_token]
         runs: list[tuple[Mention, int, int]] = []  # (mention, first token, last token)
-        for t in toks:
-            m = ms.by_token[t.i]
+        for i in range(sent.start, sent.end):
+            m = ms.by_token.get(i)
+            if m is None:
+                continue
             if runs and runs[-1][0] is m:
-                runs[-1] = (m, runs[-1][1], t.i)
+                runs[-1] = (m, runs[-1][1], i)
             else:
-                runs.append((m, t.i, t.i))
+                runs.append((m, i, i))
         for (m1, _, e1), (m2, s2, _) in zip(runs, runs[1:], strict=False):
             if m1.actor_id == m2.actor_id or s2 - e1 > 12:
                 continue
             kinds = {ms.actors[a].kind for a in (m1.actor_id, m2.actor_id) if a in ms.actors}
             if "civilians" in kinds:
                 continue
-            gap = [sd[i] for i in range(e1 + 1, s2)]
+            gap = all_toks[e1 + 1 : s2]
             if any(t.lower_ in (";", "and", "or", "while", "but") or t.text == ")" for t in gap):
                 continue
             if any(t.dep_ == "mark" and t.head.pos_ in ("VERB", "AUX") and t.head.i > t.i for t in gap):

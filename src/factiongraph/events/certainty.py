@@ -12,7 +12,7 @@ from typing import Any
 
 from factiongraph.actors.lexicon import SENDING_VERBS
 from factiongraph.frames.ties import control_verb, tie_words
-from factiongraph.frames.tokens import deps, lowers, pos_tags, sentence_of, tokens
+from factiongraph.frames.tokens import children, deps, lowers, pos_tags, sentence_of, tokens
 from factiongraph.tables import word_set
 
 INTENT_VERBS = frozenset(
@@ -171,29 +171,33 @@ def _classify(trigger: Any) -> Certainty:
     subject_noun = trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass")
     verb = trigger if subject_noun else _verb_of(trigger)
     own = [trigger] if verb == trigger else [trigger, verb]
+    # the words below a token are read from the per-Doc tables: each `Token.children` makes new Tokens
+    sd = trigger.doc
+    dep, lower, kids_of = deps(sd), lowers(sd), children(sd)
 
     # negated: "did not attack", "no attack", "never", "denied attacking"
     for t in own:
-        if any(c.dep_ == "neg" for c in t.children):
+        kids = kids_of[t.i]
+        if any(dep[c] == "neg" for c in kids):
             return Certainty("negated")
-        if t == trigger and any(c.lower_ in ("no", "never") and c.dep_ in ("det", "neg", "advmod") for c in t.children):
+        if t == trigger and any(lower[c] in ("no", "never") and dep[c] in ("det", "neg", "advmod") for c in kids):
             return Certainty("negated")
-        if t.pos_ == "VERB" and any(c.dep_ == "dobj" and any(k.dep_ == "det" and k.lower_ == "no" for k in c.children)
-                                    for c in t.children):
+        if t.pos_ == "VERB" and any(dep[c] == "dobj" and any(dep[k] == "det" and lower[k] == "no" for k in kids_of[c])
+                                    for c in kids):
             return Certainty("negated")  # "received no help from X", "sent no weapons": nothing was done
     if verb.dep_ in ("xcomp", "ccomp", "pcomp") and verb.head.lemma_ in ("deny", "refuse"):
         return Certainty("negated")
 
     # hypothetical: conditional, intended or future
     for t in own:
-        kids = list(t.children)
-        if any(c.dep_ == "mark" and c.lower_ in COND_MARKS for c in kids):
+        kids = kids_of[t.i]
+        if any(dep[c] == "mark" and lower[c] in COND_MARKS for c in kids):
             return Certainty("hypothetical")
-        if any(c.dep_ == "aux" and c.lower_ in MODALS_FUTURE for c in kids):
+        if any(dep[c] == "aux" and lower[c] in MODALS_FUTURE for c in kids):
             return Certainty("hypothetical")
         if (
             t.dep_ in ("xcomp", "advcl", "acl")
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+            and any(dep[c] == "aux" and lower[c] == "to" for c in kids)
             and (t.head.lemma_ in INTENT_VERBS or t.dep_ == "advcl")
             and not _help_sent(t)
             and not _founding_purpose(t)
@@ -201,7 +205,7 @@ def _classify(trigger: Any) -> Certainty:
             return Certainty("hypothetical")
         if t.dep_ in ("dobj", "pobj") and t.head.lemma_ in INTENT_VERBS and t == trigger:
             return Certainty("hypothetical")
-        if t.dep_ == "xcomp" and t.head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
+        if t.dep_ == "xcomp" and t.head.lemma_ == "be" and any(dep[c] == "aux" and lower[c] == "to" for c in kids):
             return Certainty("hypothetical")  # "X is to stop arming Y": an arrangement for the future
         deliberated = t.head.head if t.dep_ == "pcomp" else t.head if t.dep_ in ("xcomp", "dobj", "ccomp") else None
         if t.tag_ == "VBG" and deliberated is not None and deliberated.lemma_.lower() in DELIBERATION_WORDS:
@@ -214,13 +218,13 @@ def _classify(trigger: Any) -> Certainty:
     for t in chain[1 if subject_noun else 0 : 3]:
         if subject_noun and t == trigger.head:
             continue
-        if any(c.dep_ == "aux" and c.lower_ in MODALS_SPECULATIVE for c in t.children):
+        if any(dep[c] == "aux" and lower[c] in MODALS_SPECULATIVE for c in kids_of[t.i]):
             return Certainty("speculative")
     words = facts.words
     if (
         words & SPECULATIVE_WORDS
         and any(t.dep_ in ("ccomp", "xcomp") for t in chain[:2])
-        or any(c.lower_ in SPECULATIVE_WORDS for t in chain[:2] for c in t.children)
+        or any(lower[c] in SPECULATIVE_WORDS for t in chain[:2] for c in kids_of[t.i])
     ):
         return Certainty("speculative")
 

@@ -34,7 +34,7 @@ from factiongraph.document import Actor, Document, Event, Mention, Place, Span, 
 from factiongraph.events import certainty as cert
 from factiongraph.events.acled import acled_type
 from factiongraph.events.dates import event_date
-from factiongraph.events.fatalities import fatalities_near
+from factiongraph.events.fatalities import fatalities_near, find_fatality_spans
 from factiongraph.events.lexicon import Lexicon, TriggerSense
 from factiongraph.events.location import clause_place, is_locative, not_a_scene
 from factiongraph.frames import (
@@ -161,8 +161,8 @@ class _Mentions:
                 span = span_at(sd, m.start, m.end)
                 if span is None:
                     continue
-                for t in span:
-                    self.by_token[t.i] = m
+                for i in range(span.start, span.end):  # by index: iterating the Span makes its Tokens
+                    self.by_token[i] = m
         # "the US-backed SDF": the actor inside the modifier is a party to the tie the modifier
         # states (relations read `modifier_ties`), never an argument of the clause
         self.modifier_ties: list[ModifierTie] = modifier_ties(sd, self.by_token.get)
@@ -175,11 +175,11 @@ class _Mentions:
             # "the Nigerian-led ECOMOG force": the force is named (ECOMOG), its leader does not act for it
             leader = sd[tie.cue].lower_ in LEADER_CUES and not self._named_head(sd[tie.head], tie.modifier)
             span = span_at(sd, tie.modifier.start, tie.modifier.end)
-            for t in span if span is not None else ():
-                if self.by_token.get(t.i) is tie.modifier:
-                    self.in_modifier[t.i] = self.by_token.pop(t.i)
+            for i in range(span.start, span.end) if span is not None else ():
+                if self.by_token.get(i) is tie.modifier:
+                    self.in_modifier[i] = self.by_token.pop(i)
                     if leader:
-                        self.leaders[t.i] = self.in_modifier[t.i]
+                        self.leaders[i] = self.in_modifier[i]
         # "X, aided by Y", "X, part of Y", "Y, made up of A and B", "with support from Y": the actors
         # such a phrase names are parties to the tie it states, not arguments of the clause around it
         self.sheltered: dict[int, Mention] = {}
@@ -625,15 +625,25 @@ def no_particular(noun: Token) -> bool:
     """A phrase of no particular act on a party ("any attack on X", "every intervention in X"): the party
     named in it is whom a warning protects or a rule covers, not whom it is addressed to ("any insurgents
     who fled" are still people fought)."""
-    return _no_particular_at(noun.doc, noun.i)
+    return noun.i in _no_particular_nouns(noun.doc)
 
 
-def _no_particular_at(sd: SpacyDoc, i: int) -> bool:
-    """`no_particular` for token `i`, read from the per-Doc tables (no Token objects)."""
-    if pos_tags(sd)[i] != "NOUN":
-        return False
-    dep, low, kids = deps(sd), lowers(sd), children(sd)[i]
-    return any(dep[c] == "det" and low[c] in ("any", "every") for c in kids) and any(dep[c] == "prep" for c in kids)
+_NO_PARTICULAR = "factiongraph.no_particular"  # the Doc's user_data key of `_no_particular_nouns`
+
+
+def _no_particular_nouns(sd: SpacyDoc) -> frozenset[int]:
+    """The nouns that head a phrase of no particular act (`no_particular`), by token index. Read once per
+    Doc from the token tables: the stages ask about every word of a sentence for each trigger, and
+    `Token.children` made new Token objects at each question."""
+    kept: frozenset[int] | None = sd.user_data.get(_NO_PARTICULAR)
+    if kept is None:
+        pos, dep, lower, kids = pos_tags(sd), deps(sd), lowers(sd), children(sd)
+        kept = sd.user_data[_NO_PARTICULAR] = frozenset(
+            i for i, p in enumerate(pos)
+            if p == "NOUN" and any(dep[d] == "det" and lower[d] in ("any", "every") for d in kids[i])
+            and any(dep[d] == "prep" for d in kids[i])
+        )
+    return kept
 
 
 def _place_nationality(verb: Token, m: Mention, ms: _Mentions) -> bool:
@@ -751,8 +761,8 @@ def _fallback(
     """
     # "warned that any attack on X would ...": a party named in a phrase of no particular act is whom a
     # warning protects or a rule covers, no participant
-    sd = tok.doc
-    skip = skip | {x for i in range(sent.start, sent.end) if _no_particular_at(sd, i) for x in subtree(sd, i)}
+    sd = sent.doc
+    skip = skip | {x for i in _no_particular_nouns(sd) if sent.start <= i < sent.end for x in subtree(sd, i)}
     if hostile:  # "fought for the LNA": whom one fights for is one's side, never the enemy
         skip = skip | {x.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for x in c.subtree}
     roots = [_framed(tok)]
@@ -1730,7 +1740,7 @@ def _clauses_of(sent: SpacySpan) -> tuple[tuple[int, int, tuple[int, int]], ...]
 
 
 _CLAUSES = "factiongraph.events.clauses"  # the Doc's user_data key of `_clauses_of`'s answers
-_ANCHORS = "factiongraph.events.anchors"  # ... and of `_fatalities`'s anchors
+_ANCHORS = "factiongraph.events.anchors"  # ... and of `_fatalities`'s anchors and fatality phrases
 
 
 def _fatalities(sent: SpacySpan, trigger: Token, lexicon: Lexicon) -> int | None:
@@ -1740,18 +1750,21 @@ def _fatalities(sent: SpacySpan, trigger: Token, lexicon: Lexicon) -> int | None
     kept = sent.doc.user_data.get(_ANCHORS)
     if kept is None or kept[0] is not lexicon:
         kept = sent.doc.user_data[_ANCHORS] = (lexicon, {})
-    by_sentence: dict[int, list[int]] = kept[1]
-    anchors = by_sentence.get(sent.start)
-    if anchors is None:  # the same for every attack of the sentence
-        anchors = by_sentence[sent.start] = []
+    by_sentence: dict[int, tuple[list[int], list[tuple[int, int, int]]]] = kept[1]
+    got = by_sentence.get(sent.start)
+    text = text_of(sent)
+    if got is None:  # the same for every attack of the sentence, and so are its fatality phrases
+        anchors: list[int] = []
         for t in sent:
             if t.pos_ not in ("VERB", "NOUN") or lexicon.verb_lemma(t.lemma_.lower(), t.lower_) in CASUALTY_VERBS:
                 continue
             sense = _sense(t, lexicon)
             if sense is not None and sense.plover == "ASSAULT":
                 anchors.append(t.idx - sent.start_char)
+        got = by_sentence[sent.start] = (anchors, find_fatality_spans(text))
+    anchors, spans = got
     own = trigger.idx - sent.start_char
-    return fatalities_near(text_of(sent), own, anchors if own in anchors else [])
+    return fatalities_near(text, own, anchors if own in anchors else [], spans)
 
 
 def _where(

@@ -386,11 +386,15 @@ def _owner(start: int, anchors: list[int]) -> int:
     return before[-1] if before else anchors[0]
 
 
-def fatalities_near(text: str, anchor: int, anchors: list[int]) -> int | None:
+def fatalities_near(
+    text: str, anchor: int, anchors: list[int], spans: list[tuple[int, int, int]] | None = None
+) -> int | None:
     """The death count of the event whose trigger starts at `anchor`, among events whose triggers
     start at `anchors` in the same `text`: the largest count among the fatality phrases that report
-    on it (see `_owner`). With one trigger (or `anchor` not among them) it is `find_fatalities(text)`."""
-    spans = find_fatality_spans(text)
+    on it (see `_owner`). With one trigger (or `anchor` not among them) it is `find_fatalities(text)`.
+    `spans` are `find_fatality_spans(text)` when the caller kept them (every event of a sentence asks)."""
+    if spans is None:
+        spans = find_fatality_spans(text)
     if not spans:
         return None
     ordered = sorted(set(anchors) | {anchor})
