@@ -44,10 +44,13 @@ def credit_lines(text: str) -> list[tuple[int, int]]:
 _DATELINE_DASH = re.compile(r"(?:[^\n]{0,60}?\s)?[\u2014\u2013-]{1,2}\s+")
 
 
+HEAD_CHARS = 400  # a dateline stands in the report's first lines: only these characters are read
+
+
 def story_starts(text: str) -> list[int]:
     """Where the story begins after each dateline of the first lines that ends in a dash ("GOMA,
     Congo (Reuters) - M23 rebels ...": the offset of "M23")."""
-    head = text[:400]
+    head = text[:HEAD_CHARS]
     return [dash.end() for m in DATELINE.finditer(head) if (dash := _DATELINE_DASH.match(head, m.end()))]
 
 
@@ -55,7 +58,7 @@ def published_from_dateline(doc: Document) -> Document:
     """Sets `published` from the dateline of the first lines, if the document has none."""
     if doc.published is not None or doc.error is not None:
         return doc
-    head = doc.text[:400]
+    head = doc.text[:HEAD_CHARS]
     for m in DATELINE.finditer(head):
         for _, _, value in find_dates(m.group(0), None):
             if value.precision == "day":

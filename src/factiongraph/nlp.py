@@ -232,6 +232,19 @@ def _register_participle_subjects() -> None:
         return doc
 
 
+def _opening(doc: Any) -> str:
+    """The Doc's text up to its first token starting at or after `dateline.HEAD_CHARS`, all that
+    `story_starts` reads (`Doc.text` joins every token's text, making a Token object for each)."""
+    from factiongraph.dateline import HEAD_CHARS
+
+    out = []
+    for tok in doc:
+        if tok.idx >= HEAD_CHARS:
+            break
+        out.append(tok.text_with_ws)
+    return "".join(out)
+
+
 PREFIXED_LEMMAS = "factiongraph_prefixed_lemmas"
 # English verb prefixes that keep the stem's irregular inflection ("retake/retook", "overrun/overran")
 VERB_PREFIXES = ("re", "over", "out", "under", "with")
@@ -287,17 +300,20 @@ def _register_line_breaks() -> None:
     if Language.has_factory(LINE_BREAKS):
         return
 
+    from spacy.attrs import IS_SPACE
+
     from factiongraph.dateline import story_starts
 
     @Language.component(LINE_BREAKS)
     def line_breaks(doc: Any) -> Any:
-        for i in range(1, len(doc)):
-            prev = doc[i - 1]
-            broken = "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)
-            if broken and not doc[i].is_space:
+        # A token's trailing whitespace is one space at most: a line break is a space token of its own.
+        # Only those tokens are looked at (found in one array read, not a Token object per word).
+        space = doc.to_array(IS_SPACE).tolist()
+        for i in range(1, len(space)):
+            if space[i - 1] and not space[i] and "\n" in doc[i - 1].text:
                 doc[i].is_sent_start = True
         # "GOMA, Congo (Reuters) - M23 rebels seized ...": the story starts after the dateline's dash
-        for offset in story_starts(doc.text):
+        for offset in story_starts(_opening(doc)):
             start = doc.char_span(offset, offset + 1, alignment_mode="expand")
             if start is not None and start.start > 0:
                 doc[start.start].is_sent_start = True
