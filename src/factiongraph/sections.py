@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from factiongraph.document import Document, Section
+from factiongraph.patterns import lead
 
 __all__ = [
     "WEIGHTS",
@@ -169,30 +170,31 @@ def _is_marker_line(line: str) -> bool:
 
 # --------------------------------------------------------------------------- features
 
-# A word list's pattern opens with "(?=\w)": every entry starts with a letter, so the matches are the same,
-# and CPython's regex engine rejects the positions that start no word before it tries the whole list
-# (the segmenter reads every paragraph of every report with these). The lists compiled below without
-# IGNORECASE are written in lower case and matched on lowercased text: the engine then checks each
-# entry's first letter before trying it, which it cannot do for an IGNORECASE pattern (3x faster).
+# A word list's pattern is compiled behind a look-ahead for the letters its entries start with
+# (`patterns.lead`): the matches are the same, and CPython's regex engine rejects the positions that start
+# none of them before it tries the whole list (the segmenter reads every paragraph of every report with
+# these). The lists compiled without IGNORECASE are written in lower case and matched on lowercased text:
+# the engine then checks each entry's first letter before trying it, which it cannot do for an IGNORECASE
+# pattern (3x faster).
 _QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"\n]*(?:\"|$)|«[^»]*(?:»|$)")
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
-_ATTRIBUTION = re.compile(
-    r"(?=\w)\b(?:said|says|say|told|tells|asked|added|adds|stated|states|declared|announced|claimed|claims|"
+_ATTRIBUTION = lead(
+    r"\b(?:said|says|say|told|tells|asked|added|adds|stated|states|declared|announced|claimed|claims|"
     r"warned|insisted|explained|noted|wrote|reported|reports|quoted|according\s+to|"
     r"statement|spokes(?:man|woman|person)|officials?|sources?)\b",
 )
-_FIRST_SG = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|mine|myself)\b")
+_FIRST_SG = lead(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|mine|myself)\b")
 # Case-sensitive on purpose: "US" and "U.S." are not pronouns.
-_FIRST_PL = re.compile(r"\b(?:[Ww]e|us|[Oo]urs?|[Oo]urselves|[Ww]e['’](?:re|ve|d|ll))\b")
-_SECOND = re.compile(r"\b(?:[Yy]ou|[Yy]ours?|[Yy]ourself|[Yy]ourselves|[Yy]ou['’](?:re|ve|d|ll)|ya)\b")
+_FIRST_PL = lead(r"\b(?:[Ww]e|us|[Oo]urs?|[Oo]urselves|[Ww]e['’](?:re|ve|d|ll))\b")
+_SECOND = lead(r"\b(?:[Yy]ou|[Yy]ours?|[Yy]ourself|[Yy]ourselves|[Yy]ou['’](?:re|ve|d|ll)|ya)\b")
 # "SECRETARY KERRY: ...", "Q: ...": a transcript, i.e. quoted speech.
 _SPEAKER = re.compile(r"^(?:[A-Z][A-Z.'’ -]{1,40}|Q|A|Question|Answer)\s*:\s")
 # A contact line: a phone number, an e-mail address, a web address or a byline's words. Searched as four
 # patterns, the e-mail one only where there is an "@" (its `[\w.+-]+` otherwise runs over every word).
 _PHONE = re.compile(r"\b\d{3}[-. )]\d{3}[-. ]\d{4}\b")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
-_WEB = re.compile(r"https?://|\bwww\.")
-_BYLINE = re.compile(
+_WEB = lead(r"https?://|\bwww\.")
+_BYLINE = lead(
     r"\b(?:for\s+more\s+information|contact\s+(?:the|us)|is\s+(?:the\s+)?(?:director|author|editor|"
     r"correspondent|professor|fellow)\s+(?:of|at)|reporting\s+by|editing\s+by|follow\s+(?:him|her)\s+on)\b",
 )
@@ -215,21 +217,21 @@ def _contractions(text: str) -> int:
     if "'" in text or "’" in text:
         return len(_CONTRACTION.findall(text))
     return len(_BARE_CONTRACTION.findall(text))
-_INSULT = re.compile(
-    r"(?=\w)\b(?:idiot|idiots|idiotic|moron|morons|moronic|stupid|stupidity|fool|fools|foolish|clown|clowns|"
+_INSULT = lead(
+    r"\b(?:idiot|idiots|idiotic|moron|morons|moronic|stupid|stupidity|fool|fools|foolish|clown|clowns|"
     r"liar|liars|crook|crooks|thug|thugs|scum|scumbags?|pathetic|ridiculous|nonsense|garbage|rubbish|"
     r"crap|damn|bloody|hell|joke|laughable|lunatics?|loons?|imbeciles?|cretins?|dimwits?|"
     r"parasites?|vermin|traitors?|puppets?|shills?|trolls?|hypocrites?|hypocrisy|disgusting|disgrace|"
     r"shameful|shame|sick|lol|lmao|rofl|wtf|omg|smh|bs|bullshit|hogwash|drivel|dumb|insane|"
     r"psychopaths?|sociopaths?|warmongers?|criminals|gangsters?|savages|butchers)\b",
 )
-_CHARGED = re.compile(
-    r"(?=\w)\b(?:western\s+(?:media|press|msm)|mainstream\s+media|msm|propaganda|presstitutes?|fake\s+news|"
+_CHARGED = lead(
+    r"\b(?:western\s+(?:media|press|msm)|mainstream\s+media|msm|propaganda|presstitutes?|fake\s+news|"
     r"regime[\s-]change|neocons?|deep\s+state|sheeple|wake\s+up|false\s+flag|so[\s-]called|"
     r"cover[\s-]?up|brainwashed|narrative|puppet\s+masters?)\b",
 )
-_OPINION = re.compile(
-    r"(?=\w)\b(?:i\s+(?:think|believe|guess|suppose|suspect|doubt|bet|hope|wonder|agree|disagree|mean|"
+_OPINION = lead(
+    r"\b(?:i\s+(?:think|believe|guess|suppose|suspect|doubt|bet|hope|wonder|agree|disagree|mean|"
     r"thought|reckon|feel)|imo|imho|in\s+my\s+(?:humble\s+)?(?:opinion|view)|basically|clearly|"
     r"obviously|of\s+course|frankly|honestly|seriously|let['’]s\s+face\s+it|the\s+fact\s+is|"
     r"the\s+point\s+is|the\s+truth\s+is|the\s+only\s+thing|needless\s+to\s+say|no\s+doubt|"
@@ -245,7 +247,7 @@ _REPLY_OPENER = re.compile(
     re.IGNORECASE,
 )
 _AT_REPLY = re.compile(r"^@\w+|^to\s+@?\w+\s*:|^re\s*:", re.IGNORECASE)
-_META = re.compile(
+_META = lead(
     r"\b(?:this|the|your|that)\s+(?:article|story|piece|post|blog|report|author|writer|journalist|"
     r"development|analysis|site|website|commenter|comment)\b",
 )
@@ -255,13 +257,13 @@ _LOUD = re.compile(r"!!|\?\?|\?!|!\?")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w .]+)?\s*(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s")
 # Register of official statements and press releases, which are written in the
 # first person too ("We welcome the outcome ...") but are not reader comments.
-_OFFICIAL = re.compile(
-    r"(?=\w)\b(?:congratulat\w*|condolences|welcomes?|welcomed|appreciates?|commends?|reaffirms?|"
+_OFFICIAL = lead(
+    r"\b(?:congratulat\w*|condolences|welcomes?|welcomed|appreciates?|commends?|reaffirms?|"
     r"committed|commitment|partnership|cooperation|stakeholders|constructive|inclusive|framework|"
     r"humanitarian|on\s+behalf\s+of|dialogue|steadfast|urges?|calls?\s+on|look\s+forward|"
     r"sincere|gratitude|solidarity|bilateral|multilateral|delegation|ministry|ministerial)\b",
 )
-_NEWS_TIME = re.compile(
+_NEWS_TIME = lead(
     r"\b(?:on|late|early|last|since|by)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:night|morning|evening)\b"
 )

@@ -27,6 +27,7 @@ import re
 from functools import lru_cache
 
 from factiongraph.events.codebook import codebook
+from factiongraph.patterns import lead
 
 __all__ = ["ACLED_SUB_EVENT_TYPES", "ACLED_EVENT_TYPES", "acled_type"]
 
@@ -52,8 +53,10 @@ CROWD_KINDS = frozenset({"protesters"})
 
 def _rx(*patterns: str) -> re.Pattern[str]:
     """One case-blind pattern of the alternatives. A word boundary an alternative needs comes before
-    its look-behinds: the same matches, but the look-behinds are tried at word starts only."""
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    its look-behinds: the same matches, but the look-behinds are tried at word starts only. Compiled
+    behind a look-ahead for the letters the alternatives start with (`patterns.lead`): the same matches,
+    but most positions of a sentence are given up before the alternatives are tried."""
+    return lead("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
 # ---- weapon and tactic cues (ACLED Explosions/Remote violence sub-types)
