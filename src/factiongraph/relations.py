@@ -439,12 +439,13 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
         if c != "negated":
             out.append(_make(doc, rtype, src, tgt, cue, _status(gov, c), c, method=method))
 
-    pos, dep, lemmas_ = pos_tags(sd), deps(sd), lemmas(sd)
+    pos, dep, lemmas_, lower = pos_tags(sd), deps(sd), lemmas(sd), lowers(sd)
     for i, tok in enumerate(tokens(sd)):
         if pos[i] not in _TIE_POS and dep[i] != "pobj":
             continue  # every rule below needs a noun, verb or adjective, or a prepositional object
-        lemma = lemmas_[i]
-        if tok.pos_ == "NOUN" and lemma in words.support_nouns:
+        # each rule's first test reads the tables (`tok.pos_` and the like look the string up at each call)
+        lemma, upos = lemmas_[i], pos[i]
+        if upos == "NOUN" and lemma in words.support_nouns:
             patrons = ms.named([x for o in prep_objects(tok, ("of", "from")) for x in conjuncts(o)])
             gov = tok.head
             client = None
@@ -463,7 +464,7 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
             if client is not None:
                 for p in patrons:
                     add("support", p, client, tok, gov, "support-noun")
-        elif tok.pos_ == "VERB" and lemma in words.support_participles and (
+        elif upos == "VERB" and lemma in words.support_participles and (
             tok.dep_ == "acl" or any(c.dep_ in ("auxpass", "agent") for c in tok.children) or _participle_clause(tok)
         ):
             patrons = ms.named([x for a in tok.children if a.dep_ == "agent" for p in a.children
@@ -479,7 +480,7 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
             if client is not None:
                 for p in patrons:
                     add("support", p, client, tok, tok, "support-participle")
-        elif tok.pos_ == "NOUN" and (lemma in words.member_nouns or tok.lower_ in words.member_nouns):
+        elif upos == "NOUN" and (lemma in words.member_nouns or lower[i] in words.member_nouns):
             groups = ms.named([x for o in prep_objects(tok, ("of",)) for x in conjuncts(o)])[:1]
             own = None
             if tok.dep_ == "appos":
@@ -521,7 +522,7 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
             if own is not None:
                 for g in groups:
                     add("affiliation", own, g, tok, tok.head if tok.dep_ == "attr" else tok, "member-noun")
-        elif tok.pos_ in ("ADJ", "VERB") and lemma in words.allegiance_words:
+        elif upos in ("ADJ", "VERB") and lemma in words.allegiance_words:
             # "X is loyal to Y", "X, answerable to Y", "X answers to Y": X owes allegiance to Y
             lords = ms.named([x for o in allegiance_lords(tok, words) for x in conjuncts(o)])
             if tok.pos_ == "VERB":
@@ -539,7 +540,7 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
             if own is not None:
                 for y in lords[:1]:
                     add("affiliation", own, y, tok, tok if tok.pos_ == "VERB" else tok.head, "allegiance")
-        elif tok.dep_ == "pobj" and (place := membership_place(tok, words)) is not None:
+        elif dep[i] == "pobj" and (place := membership_place(tok, words)) is not None:
             verb = place.head
             while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
                 verb = verb.head
@@ -548,13 +549,13 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
             if own is not None:
                 for g in groups:
                     add("affiliation", own, g, tok, verb, "member-place")
-        elif tok.pos_ == "NOUN" and same_side(tok, words):
+        elif upos == "NOUN" and same_side(tok, words):
             verb = tok.head.head if tok.dep_ == "pobj" else tok.head
             own = _theme(verb, ms) if verb.pos_ in ("VERB", "AUX") else None
             if own is not None:
                 for other in ms.named([x for o in same_side_objects(tok) for x in conjuncts(o)]):
                     add("alliance", own, other, tok, verb, "same-side")
-        elif tok.pos_ == "VERB" and (listed := list_members(tok, words)) is not None:
+        elif upos == "VERB" and (listed := list_members(tok, words)) is not None:
             # the group is the noun the list describes ("the X Alliance, made up of ..."), not a name
             # modifying another noun ("ISIL targets, which include ...")
             group = ms.at(tok.head) if tok.dep_ in ("acl", "relcl", "prep") else _theme(tok, ms)
@@ -576,8 +577,8 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
     for i, tok in enumerate(tokens(sd)):
         if pos[i] not in _TIE_POS and dep[i] != "prep":
             continue  # every rule below needs a noun, verb or adjective, or a preposition
-        low, lemma = lowers_[i], lemmas_[i]
-        if tok.pos_ in ("VERB", "ADJ") and lemma in VERB_CUES:
+        low, lemma, upos = lowers_[i], lemmas_[i], pos[i]  # the rules' first tests read the tables
+        if upos in ("VERB", "ADJ") and lemma in VERB_CUES:
             rtype, _ = VERB_CUES[lemma]
             if rtype == "hostility":
                 continue  # fighting verbs are events; their hostility is derived from the event
@@ -625,7 +626,7 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                     if x.actor_id != b.actor_id:
                         out.append(_make(doc, rtype, x, b, tok, _status(tok, c), c))
             continue
-        if tok.dep_ == "prep" and low == "on" and tok.head.pos_ == "VERB":
+        if dep[i] == "prep" and low == "on" and tok.head.pos_ == "VERB":
             # "fought on Kyiv's side", "on the side of the army", "on behalf of X": allies in the fight
             a = _theme(tok.head, ms)
             sides = [p for p in tok.children if p.dep_ == "pobj" and p.lemma_.lower() in SIDE_NOUNS]
@@ -636,7 +637,7 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                 if a is not None and b.actor_id != a.actor_id and c != "negated":
                     out.append(_make(doc, "alliance", a, b, tok, _status(tok.head, c), c, method="alongside"))
             continue
-        if tok.dep_ == "prep" and low in ("alongside", "beside") and tok.head.pos_ == "VERB":
+        if dep[i] == "prep" and low in ("alongside", "beside") and tok.head.pos_ == "VERB":
             # "fought alongside X": allies in the fight; the partner is the phrase's own actor, not one named in a
             # clause describing it ("alongside a committee chaired by a U.S. general")
             a = _theme(tok.head, ms)
@@ -651,7 +652,7 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                 if a is not None and b.actor_id != a.actor_id:
                     out.append(_make(doc, "alliance", a, b, tok, _status(tok.head, c), c, method="alongside"))
             continue
-        if tok.pos_ == "NOUN" and lemma in ALLIANCE_NOUNS:
+        if upos == "NOUN" and lemma in ALLIANCE_NOUNS:
             pair = _alliance_parties(tok, ms)
             if pair is not None:
                 c = cert.classify(tok).value
@@ -660,8 +661,8 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                         _make(doc, "alliance", pair[0], pair[1], tok, _status(tok, c), c, method="alliance-noun")
                     )
             continue
-        patron_noun = tok.pos_ == "NOUN" and _patron_noun(tok)
-        if tok.pos_ == "NOUN" and (low in noun_cues or patron_noun):
+        patron_noun = upos == "NOUN" and _patron_noun(tok)
+        if upos == "NOUN" and (low in noun_cues or patron_noun):
             rtype = "support" if patron_noun else noun_cues[low]
             of = next(
                 (

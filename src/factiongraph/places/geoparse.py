@@ -176,7 +176,8 @@ def _haversine(a: Candidate, b: Candidate) -> float:
 def _detect(text: str, toks: list[tuple[int, int, str]], gaz: Gazetteer, info: _ParseInfo | None) -> list[_Match]:
     """The place names in `text` (`toks`, its `_tokens`): the longest known capitalised sequences."""
     n = len(toks)
-    lower_words = {t[2].lower() for t in toks if not _is_cap(t[2])}
+    # (`_is_cap` written out in the loops over every token: the call cost more than the test)
+    lower_words = {t[2].lower() for t in toks if not t[2][0].isupper()}
     matches: list[_Match] = []
     i = 0
     while i < n:
@@ -185,7 +186,7 @@ def _detect(text: str, toks: list[tuple[int, int, str]], gaz: Gazetteer, info: _
         direction = DIRECTIONS.get(low)
         article = (low in CONNECTORS and i + 1 < n and text[e:toks[i + 1][0]] == "-"
                    and _is_cap(toks[i + 1][2]))
-        if not _is_cap(tok) and direction is None and not article:
+        if not tok[0].isupper() and direction is None and not article:
             i += 1
             continue
         # longest capitalized sequence that names something
@@ -273,7 +274,7 @@ def _demonyms(text: str, toks: list, gaz: Gazetteer, matches: list[_Match]) -> l
     found: list[_Match] = []
     i = 0
     while i < n:
-        if not _is_cap(toks[i][2]):
+        if not toks[i][2][0].isupper():
             i += 1
             continue
         hit = None
