@@ -659,7 +659,8 @@ class _Resolution:
                 continue
             root = span.root
             placed.append((m.actor_id, sentence_of(root).start, root.dep_ in SUBJECTS, position(root)))
-        salient = {eid for eid, sent, subj, p in placed if p.salient and p.depth <= _shallowest(placed, sent) + 1}
+        shallowest = _shallowest(placed)
+        salient = {eid for eid, sent, subj, p in placed if p.salient and p.depth <= shallowest.get(sent, 0) + 1}
         named = Counter(m.actor_id for m in self.mentions if m.how != "coref")
         salient |= {eid for eid, n in named.items() if n > 1}  # named again and again: a party, wherever it stands
         armed = {eid for eid, e in self.entities.items() if e.known and e.kind in ARMED_KINDS}
@@ -2332,10 +2333,14 @@ def _bracketed(span: Span) -> bool:
     return span.start >= 2 and sd[span.start - 1].text == "(" and span.end < len(sd) and sd[span.end].text == ")"
 
 
-def _shallowest(placed: list[tuple[str, int, bool, Position]], sent: int) -> int:
-    """The depth of a sentence's most prominent object (or other non-subject) mention."""
-    depths = [p.depth for _, s, subj, p in placed if s == sent and not subj and p.salient]
-    return min(depths, default=0)
+def _shallowest(placed: list[tuple[str, int, bool, Position]]) -> dict[int, int]:
+    """The depth of each sentence's most prominent object (or other non-subject) mention, by sentence
+    (one pass over the mentions, not one per mention; a sentence without such a mention counts 0)."""
+    out: dict[int, int] = {}
+    for _, sent, subj, p in placed:
+        if not subj and p.salient:
+            out[sent] = min(out.get(sent, p.depth), p.depth)
+    return out
 
 
 def _acted_upon(noun: Token) -> bool:
