@@ -43,6 +43,8 @@ from factiongraph.frames.tokens import (
     children,
     deps,
     entities,
+    heads,
+    lemmas,
     lowers,
     pos_tags,
     quote_start,
@@ -868,18 +870,20 @@ class _Resolution:
                 named.update(own[span.start])
         out = []
         for span, cands in matched:
-            mine = Counter(own.get(span.start, set()))
-            rest = votes - mine
-            context = {c for c, n in rest.items() if n > 0}
+            mine = own.get(span.start, set())
+            # the votes of the rest of the report (`votes - Counter(mine)`, counted without making the Counter:
+            # every vote is positive and the match's own countries count once each)
+            rest = {c: n - (c in mine) for c, n in votes.items() if n - (c in mine) > 0}
+            context = set(rest)
             fits = [a for a in cands if a.kind in OPEN_KINDS or not context or self._fits(a, context)]
             if fits:
                 # several fit ("Kurdish forces" in a report on Syria that also names Iraq): the one
                 # whose home country the report names most
-                out.append((span, max(fits, key=lambda a: rest[a.country] if a.country else 0)))
+                out.append((span, max(fits, key=lambda a: rest.get(a.country, 0) if a.country else 0)))
             elif not any(t.text[:1].isupper() for t in span):
                 continue  # a description in lower case ("settler militias" in a report on Bangladesh) names no
                 # one actor outside the context it fits
-            elif not _short_name(span.text) or not +(named - mine):
+            elif not _short_name(span.text) or not +(named - Counter(mine)):
                 out.append((span, cands[0]))  # places alone do not reject a name: they are often misread
         return out
 
@@ -1207,18 +1211,18 @@ class _Resolution:
         sd = self.sd
         gov = self._state_entity(self.focus)
         taken, pos, lower, dep, kids_of = self.taken, pos_tags(sd), lowers(sd), deps(sd), children(sd)
-        toks = tokens(sd)
+        toks, head, lemma = tokens(sd), heads(sd), lemmas(sd)
         for i, tok in enumerate(toks):
             if taken[i]:
                 if lower[i] == "coalition":
                     self.local_coalition = False  # "the US-led coalition": the conflict's own, named again
                 continue
+            low = lower[i]  # (the first tests read the per-Doc tables: most words are no noun)
             if pos[i] not in ("NOUN", "PROPN") and not (
-                tok.lower_ in lx.NOUNS_TAGGED_ADJ
-                or tok.lower_ == "military" and tok.dep_ == "amod" and tok.head.lemma_.lower() in lx.TARGET_NOUNS
+                low in lx.NOUNS_TAGGED_ADJ
+                or low == "military" and dep[i] == "amod" and lemma[head[i]] in lx.TARGET_NOUNS
             ):  # "a junta base", "military camps": the adjective names whose they are
                 continue
-            low = tok.lower_
             kids = kids_of[i]
             if any(dep[c] in ("amod", "acl") and allegiance_lords(toks[c]) for c in kids) \
                     or any(dep[c] == "prep" and lower[c] == "under" for c in kids) \
@@ -1257,7 +1261,7 @@ class _Resolution:
                 self._add(tied[0], tok.i + 1, tied[1], "generic")
                 continue
             # a noun modified by a named actor ("Nusra fighters") belongs to that actor
-            mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
+            mods = [toks[c] for c in kids if dep[c] in ("compound", "amod", "poss", "nmod")]
             if any(self.taken[c.i] and not _against(c) for c in mods):
                 continue
             if low in lx.GENERIC_ARMED and any(c.dep_ == "compound" and c.ent_type_ == "ORG" and c.pos_ == "PROPN"
