@@ -876,8 +876,8 @@ def test_the_rulers_or_governments_of_states_that_sign_a_pact_stand_for_them(run
         ("The Zintan brigades have cast their lot with the Libyan National Army.",
          {"zintan-brigades", "libyan-national-army"}),
         ("In 2015 the Qaqa brigade threw in its lot with Haftar's LNA.", {"qaqa", "libyan-national-army"}),
-        ("In November 2023 the Justice and Equality Movement cast its lot with the Sudanese army.",
-         {"justice-and-equality-movement", "sudan"}),
+        ("In January 2017 the Zenki movement cast its lot with Jabhat Fateh al-Sham.",
+         {"nour-al-din-al-zenki", "jabhat-fateh-al-sham"}),
     ],
 )
 def test_casting_ones_lot_with_a_side_forms_an_alliance(run, text, pair):
