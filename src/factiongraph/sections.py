@@ -217,6 +217,8 @@ def _contractions(text: str) -> int:
     if "'" in text or "’" in text:
         return len(_CONTRACTION.findall(text))
     return len(_BARE_CONTRACTION.findall(text))
+
+
 _INSULT = lead(
     r"\b(?:idiot|idiots|idiotic|moron|morons|moronic|stupid|stupidity|fool|fools|foolish|clown|clowns|"
     r"liar|liars|crook|crooks|thug|thugs|scum|scumbags?|pathetic|ridiculous|nonsense|garbage|rubbish|"

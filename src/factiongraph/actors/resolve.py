@@ -48,7 +48,6 @@ from factiongraph.frames.tokens import (
     lowers,
     pos_tags,
     quote_start,
-    quoted,
     sentence_of,
     sentences,
     span_at,
@@ -304,7 +303,7 @@ class _Resolution:
         self.focus = self._focus_country(spans)
         # groups first, so that a state naming a group's home ("Lebanon's Hezbollah") sees the group
         for span, actor in sorted(spans, key=lambda sa: sa[1].kind in STATE_KINDS):
-            if actor.kind in STATE_KINDS and (self._place_use(span) or _place_phrase(span.root, strict=True)):
+            if actor.kind in STATE_KINDS and self._as_place(span):
                 # "the Juba agreement", "Lebanon's Hezbollah", "the city of Nairobi", "hotspots such as
                 # Yemen and Somalia": a place, not a party (a lone "in Libya" may stand for its authorities)
                 continue
@@ -934,6 +933,10 @@ class _Resolution:
             self._coalition_entity = self.r.registry_entity(cands[0], self.focus)
         return self._coalition_entity
 
+    def _as_place(self, span: Span) -> bool:
+        """A country or capital's name used as a place (`_place_use`, `_place_phrase`), not as a party."""
+        return self._place_use(span) or _place_phrase(span.root, strict=True)
+
     def _place_use(self, span: Span) -> bool:
         """A country or capital named as a place: a dateline, or a modifier of a place or venue.
 
@@ -1551,7 +1554,7 @@ class _Resolution:
                 self.acting_for.setdefault(text.split()[-1], owner)
             return
         cands = self.r.registry.lookup(text, self.doc.published)
-        if cands and cands[0].kind in STATE_KINDS and (self._place_use(ent) or _place_phrase(ent.root, strict=True)):
+        if cands and cands[0].kind in STATE_KINDS and self._as_place(ent):
             return  # a capital the tagger took for a person, named as a place ("the Juba peace agreement")
         former = bool(cands) and self._former_office_holder(sd[ent.start : end], cands)
         if cands and not former:
@@ -1648,7 +1651,7 @@ class _Resolution:
     def _polity(self, ent: Span) -> None:
         """A country or city named as an actor ('Libya offered'), not as a place ('in Libya')."""
         root = ent.root
-        if _locative(root) or self._place_use(ent) or _place_phrase(root, strict=True):
+        if _locative(root) or self._as_place(ent):
             return
         cands = self.r.registry.lookup(ent.text, self.doc.published)
         if cands:
@@ -2041,12 +2044,14 @@ class _Resolution:
         """
         sd = self.sd
         for tok in tokens(sd):
-            if self.taken[tok.i] or tok.lower_ not in lx.PRONOUNS_FIRST_PLURAL or not quoted(tok):
-                continue  # not a first person, or not inside a quotation
-            speaker = self._speaker(sentence_of(tok))
+            if self.taken[tok.i] or tok.lower_ not in lx.PRONOUNS_FIRST_PLURAL:
+                continue
             opening = quote_start(tok)
-            opened = sd.char_span(opening, opening + 1, alignment_mode="expand") if opening is not None else None
-            if speaker is None and opened:
+            if opening is None:
+                continue  # not inside a quotation
+            speaker = self._speaker(sentence_of(tok))
+            opened = sd.char_span(opening, opening + 1, alignment_mode="expand") if speaker is None else None
+            if opened:
                 speaker = self._speaker(sentence_of(opened[0]))  # a quotation over several sentences: who opened it
             if speaker is not None:
                 self._add(tok.i, tok.i + 1, self.entities[speaker], "coref")

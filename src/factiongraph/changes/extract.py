@@ -25,8 +25,7 @@ from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS, SENT_START, TAG
 from spacy.matcher import DependencyMatcher
 from spacy.strings import get_string_id
 
-from factiongraph.actors.resolve import STATE_KINDS
-from factiongraph.actors.wordlists import words
+from factiongraph.actors.resolve import LEADER_NOUNS, STATE_KINDS
 from factiongraph.changes.frames import Frame, Frames, RowSpec, load_frames
 from factiongraph.dateline import DATELINE
 from factiongraph.document import (
@@ -47,7 +46,6 @@ from factiongraph.frames.tokens import heads as head_table
 from factiongraph.relation_mentions import Parties
 
 NON_PARTY_KINDS = frozenset({"civilians", "protesters"})
-LEADER_NOUNS = words("descriptions", "leader_nouns")  # "X, leader of Y": titles of who heads a group
 SYMMETRIC = frozenset({"alliance", "hostility"})
 RELATIVE = frozenset({"which", "who", "that", "whom"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})

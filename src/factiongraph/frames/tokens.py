@@ -155,14 +155,18 @@ def release(sd: Any) -> None:
 _TEXT = "factiongraph.text"
 
 
-def text_of(span: Any) -> str:
-    """`span.text`, sliced from the Doc's text kept once per Doc (`Span.text` joins its tokens' texts,
-    making a Token object for each)."""
-    sd = span.doc
+def doc_text(sd: Any) -> str:
+    """`sd.text`, kept once per Doc (`Doc.text` joins every token's text at each call)."""
     text = sd.user_data.get(_TEXT)
     if text is None:
         text = sd.user_data[_TEXT] = sd.text
-    return str(text[span.start_char : span.end_char])
+    return str(text)
+
+
+def text_of(span: Any) -> str:
+    """`span.text`, sliced from the Doc's kept text (`Span.text` joins its tokens' texts, making a Token
+    object for each)."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
 
 
 _SPANS = "factiongraph.spans"
@@ -186,7 +190,7 @@ def quoted(tok: Any) -> bool:
 
 def quote_start(tok: Any) -> int | None:
     """The character offset where the quotation `tok` stands in opens, or None outside quotations."""
-    text = tok.doc.text
+    text = doc_text(tok.doc)
     para = text.rfind("\n", 0, tok.idx) + 1
     before = text[para : tok.idx]
     if before.count("\u201c") > before.count("\u201d"):
