@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from factiongraph.document import Document
@@ -356,3 +358,31 @@ def test_a_cross_border_peoples_name_in_a_report_on_its_own_state_is_that_state(
 )
 def test_a_demonym_inside_a_proper_name_of_a_self_declared_state_is_not_the_state(resolve, text, state):
     assert state not in registry_ids(resolve(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("Jets of the US-led coalition bombed Islamic State fuel trucks near Deir ez-Zor.", dt.date(2015, 11, 16)),
+        ("Kurdish commanders said the U.S.-led coalition gave them air cover in Tabqa.", dt.date(2017, 4, 2)),
+        ("Peshmerga units advanced on Bashiqa under fire support from the US-led coalition.", dt.date(2016, 10, 20)),
+    ],
+)
+def test_a_name_two_owners_shared_at_different_times_resolves_to_the_owner_of_the_reports_date(resolve, text, published):
+    ids = registry_ids(resolve(text, published))
+    assert "cjtf-oir" in ids  # the coalition against Islamic State, not the state that leads it
+    assert "united-states" not in ids
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("The US-led coalition said its troops had reached the outskirts of Baghdad.", dt.date(2003, 4, 4)),
+        ("Insurgents ambushed a convoy of the U.S.-led coalition near Kandahar.", dt.date(2008, 9, 1)),
+        ("A spokesman for the US-led coalition denied that its aircraft had hit a wedding party.", dt.date(2002, 7, 2)),
+    ],
+)
+def test_before_the_coalition_against_islamic_state_the_phrase_keeps_its_earlier_owner(resolve, text, published):
+    ids = registry_ids(resolve(text, published))
+    assert "united-states" in ids
+    assert "cjtf-oir" not in ids

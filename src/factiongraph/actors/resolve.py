@@ -868,6 +868,7 @@ class _Resolution:
             if span.start in own and cands[0].kind not in OPEN_KINDS:
                 named.update(own[span.start])
         out = []
+        published = self.doc.published
         for span, cands in matched:
             mine = own.get(span.start, set())
             # the votes of the rest of the report (`votes - Counter(mine)`, counted without making the Counter:
@@ -875,6 +876,11 @@ class _Resolution:
             rest = {c: n - (c in mine) for c, n in votes.items() if n - (c in mine) > 0}
             context = set(rest)
             fits = [a for a in cands if a.kind in OPEN_KINDS or not context or self._fits(a, context)]
+            if len(fits) > 1 and published is not None:
+                # the report's date before its countries: "the US-led coalition" of 2016 is the one against
+                # Islamic State, of 2003 the invasion's (the registry dates each owner's use of the name)
+                fits = [a for a in fits if a.active_on(published)
+                        and self.r.registry.named_on(a.id, span.text, published)] or fits
             if fits:
                 # several fit ("Kurdish forces" in a report on Syria that also names Iraq): the one
                 # whose home country the report names most
