@@ -1409,9 +1409,10 @@ class _Resolution:
             if _names_installation(ent) or self._in_dateline(ent) or _admin_unit_name(text):
                 continue  # "the al-Dailami air base"; "ADEN, 26 March 2015 —"; "Chin State": places
             root = ent.root
-            if root.dep_ in ("compound", "nmod") and root.head.i == ent.end and root.head.is_lower \
+            if root.dep_ in ("compound", "nmod", "amod") and root.head.i == ent.end and root.head.is_lower \
                     and root.head.lower_ in _ADMIN_UNITS:
-                continue  # "Gezira state", "Kunar province": a division the tagger took for a name
+                continue  # "Gezira state", "Kunar province": a division the tagger took for a name (also
+                # where it tagged the name an adjective of the division: "the Shirqat district")
             if ent.label_ == "PERSON" and words & lx.WEAPON_WORDS:
                 continue  # "Missiles struck ...": a weapon opening a sentence, tagged as a person
             if ent.label_ == "PERSON":
