@@ -291,3 +291,21 @@ def test_fighting_together_with_a_side_is_no_hostility_with_it(run, text, a, b):
     doc = run(text)
     assert not any(r.type == "hostility" and {r.source, r.target} == {a, b} for r in doc.relations)
     assert not any(e.plover == "ASSAULT" and {e.actor1, e.actor2} == {a, b} for e in doc.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b"),
+    [
+        ("Two FSA commanders said their men had mounted coordinated attacks with Nusra near Aleppo.", "free-syrian-army",
+         "jabhat-al-nusra"),
+        ("The Peshmerga carried out joint raids with the Iraqi army on Islamic State hideouts.", "peshmerga", "iraq"),
+        ("Ahrar al-Sham launched a combined offensive with Jabhat al-Nusra on Idlib.", "ahrar-al-sham",
+         "jabhat-al-nusra"),
+    ],
+)
+def test_the_with_of_a_joint_act_names_a_companion_not_a_target(run, text, a, b):
+    """"joint raids with X", "coordinated attacks with X": the joint adjectives of `frames/data/ties.yaml`
+    make X one who raids beside the subject."""
+    doc = run(text)
+    assert not any(r.type == "hostility" and {r.source, r.target} == {a, b} for r in doc.relations)
+    assert not any(e.plover == "ASSAULT" and {e.actor1, e.actor2} == {a, b} for e in doc.events)

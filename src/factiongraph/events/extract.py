@@ -556,6 +556,8 @@ def _patient(
         if not passive and c.dep_ in ("dobj", "dative", "attr"):
             # "praised Haiti's efforts", "support their efforts against X": whose efforts
             m = (None if hostile else _owner(c, ms)) or ms.in_subtree(c)
+            if m is not None and _companion_in(c, m, ms):
+                continue  # "carried out joint raids with X": X raids beside the subject
             if m is not None and m.actor_id != exclude and not _place_nationality(verb, m, ms):
                 return m  # "offered its troops to X": not itself
     if accuse:  # "complained to the UN over X's raids": the accused, not the addressee
@@ -765,6 +767,11 @@ def _fallback(
     skip = skip | {x for i in _no_particular_nouns(sd) if sent.start <= i < sent.end for x in subtree(sd, i)}
     if hostile:  # "fought for the LNA": whom one fights for is one's side, never the enemy
         skip = skip | {x.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for x in c.subtree}
+        # "launched a combined offensive with X", "carried out joint raids with X": X is a companion in it,
+        # never its target
+        for t in {tok, tok.head, *(c for c in tok.children if c.dep_ == "dobj")}:
+            if companion_with(t):
+                skip = skip | {x.i for c in t.children if c.dep_ == "prep" and c.lower_ == "with" for x in c.subtree}
     roots = [_framed(tok)]
     # an event noun's governing verb names its participants ("formed an alliance with X"), unless the noun is
     # that verb's subject: then the verb says what the event does ("the alliance aims to oust X")
@@ -843,12 +850,25 @@ COMPANION_NOUNS = frozenset({"side", "shoulder"})  # "side by side with", "shoul
 
 def companion_with(verb: Token) -> bool:
     """The verb's "with" object is a companion, not an opponent: "fought together with X", "side by side
-    with X", "shoulder to shoulder with X" (the joint adverbs of `frames/data/ties.yaml` and the English
-    idioms of standing beside someone)."""
-    words = tie_words().joint_adverbs
-    return any(c.lower_ in words or c.lower_ in COMPANION_NOUNS
+    with X", "shoulder to shoulder with X", "joint raids with X" (the joint adverbs and adjectives of
+    `frames/data/ties.yaml` and the English idioms of standing beside someone)."""
+    words, adjectives = tie_words().joint_adverbs, tie_words().joint_adjectives
+
+    def joint(t: Token) -> bool:  # "coordinated attacks with X", "carried out joint raids with X"
+        return t.dep_ == "amod" and t.lower_ in adjectives
+
+    return any(c.lower_ in words or c.lower_ in COMPANION_NOUNS or joint(c)
+               or c.dep_ == "dobj" and any(joint(k) for k in c.children)
                or c.dep_ == "prep" and any(p.lower_ in COMPANION_NOUNS for p in c.children)
                for c in verb.children)
+
+
+def _companion_in(noun: Token, m: Mention, ms: _Mentions) -> bool:
+    """Whether `m` is named in the companion "with" phrase of an act noun (`companion_with`)."""
+    span = span_at(ms.sd, m.start, m.end)
+    return span is not None and companion_with(noun) and any(
+        c.dep_ == "prep" and c.lower_ == "with" and c.left_edge.i <= span.root.i <= c.right_edge.i
+        for c in noun.children)
 
 
 def phrase_head(tok: Token) -> Token:
@@ -1032,6 +1052,8 @@ def _noun_roles(noun: Token, ms: _Mentions) -> tuple[Mention | None, Mention | N
             for p in c.children:
                 if p.dep_ == "pobj":
                     a1 = ms.in_subtree(p) or a1
+        elif c.dep_ == "prep" and c.lower_ == "with" and companion_with(noun):
+            continue  # "joint raids with X", "coordinated attacks with X": X raids beside, not raided
         elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS and a2 is None:
             for p in c.children:
                 if p.dep_ == "pobj":

@@ -33,6 +33,7 @@ class TieWords:
     supplier_nouns: frozenset[str]  # "X, Y's arms supplier": a patron when what it supplies is arms
     supplier_qualifiers: frozenset[str]  # what a supplier that backs someone supplies ("arms", "drones")
     joint_adverbs: frozenset[str]  # "jointly with Y", "X and Y together took Z"
+    joint_adjectives: frozenset[str]  # "joint attacks with Y": Y is a companion in them
     joint_act_nouns: frozenset[str]  # "X joined Y in an offensive"
     joint_nouns: frozenset[str]  # "in coordination with Y"
     locative_prepositions: frozenset[str]  # "in Iraq": a name used as a place
@@ -71,6 +72,7 @@ def tie_words() -> TieWords:
         supplier_nouns=frozenset(raw["supplier_nouns"]),
         supplier_qualifiers=frozenset(raw["supplier_qualifiers"]),
         joint_adverbs=frozenset(raw["joint_adverbs"]),
+        joint_adjectives=frozenset(raw["joint_adjectives"]),
         joint_act_nouns=frozenset(raw["joint_act_nouns"]),
         joint_nouns=frozenset(raw["joint_nouns"]),
         locative_prepositions=frozenset(raw["locative_prepositions"]),
