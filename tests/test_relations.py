@@ -334,6 +334,58 @@ def test_a_backed_relational_noun_is_its_apposition_not_its_possessor(run, text,
 
 
 @pytest.mark.parametrize(
+    ("text", "patron", "whole"),
+    [
+        ("Kataib Hezbollah, part of the Iran-backed Popular Mobilization Forces, fired rockets at the base.", "iran",
+         "popular-mobilization-forces"),
+        ("Ahrar al-Sham, a member of the Turkish-backed National Front for Liberation, shelled the town.", "turkey",
+         "national-front-for-liberation"),
+        ("Jaysh al-Islam, part of the Saudi-funded Islamic Front, held Douma.", "saudi-arabia", "islamic-front"),
+    ],
+)
+def test_a_backed_modifier_inside_a_part_of_phrase_states_its_tie(run, text, patron, whole):
+    """"X, part of the Iran-backed Y": the phrase's names are hidden from the clause around it, not from
+    the modifier's own tie."""
+    got = {(r.type, r.source, r.target) for r in run(text).relations}
+    assert ("support", patron, whole) in got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jets of the Saudi-led pro-Hadi coalition struck Houthi positions in Saada.",
+        "The Saudi-led pro-government coalition said its jets hit a Houthi missile site.",
+        "Sudanese troops, fighting within the Saudi-led Arab coalition, took a hill near Midi.",
+    ],
+)
+def test_a_modifier_that_is_part_of_an_interrupted_registry_name_states_no_tie(run, text):
+    """"The Saudi-led pro-Hadi coalition" is the registry's "Saudi-led coalition" with a modifier between:
+    "Saudi-led" is part of its name, not a tie of Saudi Arabia's to it."""
+    doc = run(text)
+    assert "saudi-led-coalition" in {a.id for a in doc.actors}
+    assert not any({r.source, r.target} == {"saudi-arabia", "saudi-led-coalition"} for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "whole", "patron"),
+    [
+        ("Turkish jets struck the YPG, the core of the US-backed SDF, near Manbij.", "ypg",
+         "syrian-democratic-forces", "united-states"),
+        ("Ankara vowed to crush the YPG militia, the main force of the American-backed Syrian Democratic Forces.",
+         "ypg", "syrian-democratic-forces", "united-states"),
+        ("The Hadrami Elite Forces, part of the UAE-backed Southern Transitional Council, took Mukalla.",
+         "hadrami-elite-forces", "southern-transitional-council", "united-arab-emirates"),
+    ],
+)
+def test_the_cue_of_a_backed_modifier_ties_its_noun_only_not_a_name_before_it(run, text, part, whole, patron):
+    """The cue of "the US-backed SDF" states the patron's tie; it is no cue between the SDF and the name
+    described as its core: that one is no client of the SDF."""
+    got = {(r.type, r.source, r.target) for r in run(text).relations}
+    assert ("support", patron, whole) in got
+    assert not any(t == "support" and {s, o} == {part, whole} for t, s, o in got), got
+
+
+@pytest.mark.parametrize(
     ("text", "person"),
     [
         ("Australian pilot John Reid was released on Sunday, more than a year after fighters of the West Kuru "

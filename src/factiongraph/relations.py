@@ -354,6 +354,10 @@ def _modifiers(doc: Document, ms: _Mentions) -> list[Relation]:
         if head is None or head.actor_id == tie.modifier.actor_id:
             continue
         head_actor = ms.actors.get(head.actor_id)
+        if head_actor is not None and head_actor.registry_id is not None \
+                and f"{tie.modifier.text}-{sd[tie.cue].text} ".lower() in head_actor.name.lower():
+            continue  # "the Saudi-led pro-government coalition": the modifier is part of the name ("Saudi-led
+            # coalition") another modifier interrupts, no tie of its own
         source = tie.rule.source
         if tie.rule.body_source is not None and head_actor is not None and head_actor.kind in BODY_KINDS:
             source = tie.rule.body_source
@@ -569,7 +573,7 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
 def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
     sd: Doc = doc.parsed
     tie_ms = ms.unsheltered()  # the tie phrases' own actors, hidden from the clauses around them
-    out: list[Relation] = _modifiers(doc, ms) + _ties(doc, tie_ms) + _joint(doc, ms) + _truces(doc, ms)
+    out: list[Relation] = _modifiers(doc, tie_ms) + _ties(doc, tie_ms) + _joint(doc, ms) + _truces(doc, ms)
     out += _relational_descriptions(doc, ms)
     noun_cues = tie_words().noun_cues
     secession = tie_words().secession_modifiers
@@ -1355,6 +1359,9 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
     out: list[Relation] = []
     settings = Parties(doc, ms)
     all_toks = tokens(sd)
+    # the cues of modifier ties ("the US-backed SDF") state their own tie, read by `_modifiers`: none is a
+    # cue between its noun and a name before it ("the YPG, the backbone of the US-backed SDF")
+    modifier_cues = {tie.cue for tie in ms.modifier_ties}
     for sent in sentences(sd):
         runs: list[tuple[Mention, int, int]] = []  # (mention, first token, last token)
         for i in range(sent.start, sent.end):
@@ -1395,7 +1402,8 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue  # "X fought on behalf of Y", "on the side of Y": Y is whom X fights for
             if any(t.lower_ == "with" and t.dep_ == "prep" and companion_with(t.head) for t in gap):
                 continue  # "X fought side by side with Y": Y fights beside X
-            cue = next((t for t in gap if t.lemma_.lower() in HOSTILE_CUES or t.lower_ in HOSTILE_CUES), None)
+            cues = [t for t in gap if t.i not in modifier_cues]
+            cue = next((t for t in cues if t.lemma_.lower() in HOSTILE_CUES or t.lower_ in HOSTILE_CUES), None)
             rtype = "hostility"
             if cue is not None and any(t.i > cue.i and t.dep_ == "prep" and t.lower_ in ("alongside", "beside")
                                        for t in gap):
@@ -1406,7 +1414,7 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
                 # "took back the town": the particle of a phrasal verb is no cue of support
                 # a noun is a cue in its sense of help ("with the support of") or as the plural of what is
                 # provided ("shipped arms to", "funds"): "the political arm of Y" is a wing, no arming
-                cue = next((t for t in gap if t.lemma_.lower() in SUPPORT_CUES and t.dep_ not in ("prt", "advmod")
+                cue = next((t for t in cues if t.lemma_.lower() in SUPPORT_CUES and t.dep_ not in ("prt", "advmod")
                             and (t.pos_ != "NOUN" or t.tag_ == "NNS" or t.lemma_.lower() in tie_words().support_nouns)),
                            None)
                 rtype = "support"
@@ -1415,7 +1423,7 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
                 if cue is not None and cue.dep_ == "dobj" and any(c.dep_ == "prt" for c in cue.head.children):
                     continue  # "took up arms", "laid down their arms": a phrasal verb's object, nothing given
             if cue is None:
-                cue = next((t for t in gap if t.lemma_.lower() in ALLY_CUES), None)
+                cue = next((t for t in cues if t.lemma_.lower() in ALLY_CUES), None)
                 rtype = "alliance"
             if cue is None:
                 continue

@@ -386,3 +386,17 @@ def test_before_the_coalition_against_islamic_state_the_phrase_keeps_its_earlier
     ids = registry_ids(resolve(text, published))
     assert "united-states" in ids
     assert "cjtf-oir" not in ids
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("The Kachin Independence Army and its Northern Alliance partners attacked Muse.", dt.date(2016, 11, 21)),
+        ("The Arakan Army, a member of the Northern Alliance, ambushed a Tatmadaw convoy.", dt.date(2019, 3, 9)),
+        ("Northern Alliance fighters from the TNLA shelled an army base in Shan State.", dt.date(2018, 5, 12)),
+    ],
+)
+def test_a_coalitions_name_used_in_two_wars_resolves_to_the_one_of_the_reports_war(resolve, text, published):
+    ids = registry_ids(resolve(text, published))
+    assert "northern-alliance-burma" in ids
+    assert "northern-alliance" not in ids  # Afghanistan's, dissolved in 2001

@@ -72,7 +72,7 @@ def test_member_noun_makes_the_subject_or_apposition_a_member(run, text, member,
     ("text", "group", "members"),
     [
         ("The Northern Alliance, composed of the MNDAA, the Kachin Independence Army and the Arakan Army, "
-         "attacked a junta base.", "northern-alliance", ["mndaa", "arakan-army", "kachin-independence-army"]),
+         "attacked a junta base.", "northern-alliance-burma", ["mndaa", "arakan-army", "kachin-independence-army"]),
         ("The Three Brotherhood Alliance, which includes the TNLA and the MNDAA, rejected the truce.",
          "three-brotherhood-alliance", ["tnla", "mndaa"]),
         ("Hayat Tahrir al-Sham, comprising Jabhat Fateh al-Sham and the Nour al-Din al-Zinki Movement, "
