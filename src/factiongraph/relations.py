@@ -376,6 +376,11 @@ def _modifiers(doc: Document, ms: _Mentions) -> list[Relation]:
     return out
 
 
+def _participle_lemma(word: str) -> str:
+    """The verb of a regular past participle ("armed": arm, "financed": finance), for one tagged an adjective."""
+    return word[:-2] if word.endswith("ed") and word[:-2] in tie_words().support_participles else word[:-1]
+
+
 def _participle_clause(tok: Token) -> bool:
     """A passive participle opening or closing the clause: "Backed by Y, X retook the town"."""
     return tok.dep_ == "advcl" and tok.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass", "mark")
@@ -468,11 +473,14 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
             if client is not None:
                 for p in patrons:
                     add("support", p, client, tok, gov, "support-noun")
-        elif upos == "VERB" and lemma in words.support_participles and (
+        elif (upos == "VERB" and lemma in words.support_participles or upos == "ADJ" and tok.dep_ == "acl"
+              and _participle_lemma(lower[i]) in words.support_participles) and (
             tok.dep_ == "acl" or any(c.dep_ in ("auxpass", "agent") for c in tok.children) or _participle_clause(tok)
-        ):
-            patrons = ms.named([x for a in tok.children if a.dep_ == "agent" for p in a.children
-                              if p.dep_ == "pobj" for x in conjuncts(p)])
+        ):  # (a participle the tagger took for an adjective still heads its clause: "X, armed and advised by Y")
+            agents = [a for a in tok.children if a.dep_ == "agent"] or [  # "armed and paid by Y": the
+                a for c in tok.children if c.dep_ == "conj" and c.tag_ == "VBN"  # coordinated participles
+                for a in c.children if a.dep_ == "agent"]  # share the last one's agent
+            patrons = ms.named([x for a in agents for p in a.children if p.dep_ == "pobj" for x in conjuncts(p)])
             if tok.dep_ == "acl":
                 client = _noun_itself(tok.head, ms, tok)
                 if client is None and tok.head.dep_ == "appos":  # "X, a militia backed by Y": X

@@ -69,6 +69,43 @@ def test_member_noun_makes_the_subject_or_apposition_a_member(run, text, member,
 
 
 @pytest.mark.parametrize(
+    ("text", "patron", "client"),
+    [
+        ("The Security Belt forces, armed and paid by the UAE, took over the port.", "united-arab-emirates",
+         "security-belt-forces"),
+        ("The Hadrami Elite Forces, recruited and paid by the United Arab Emirates, cleared Mukalla.",
+         "united-arab-emirates", "hadrami-elite-forces"),
+        ("The Houthis, armed and advised by Iran, fired missiles at Riyadh.", "iran", "houthis"),
+    ],
+)
+def test_coordinated_participles_share_the_by_agent_of_the_last(run, text, patron, client):
+    """"armed and paid by Y": the first participle (even one the tagger took for an adjective) has the last
+    one's agent; "paid by Y" is support too."""
+    assert ("support", patron, client) in ties(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "patron", "client", "opponent"),
+    [
+        ("Nigerian troops trained and equipped by Britain pushed into Boko Haram camps near Gwoza.",
+         "united-kingdom", "nigeria", "boko-haram"),
+        ("Malian soldiers trained and equipped by Russia pushed into JNIM strongholds near Gao.", "russia", "mali",
+         "jnim"),
+        ("Congolese units trained and equipped by Belgium pushed into M23 areas north of Goma.", "belgium",
+         "dr-congo", "m23"),
+    ],
+)
+def test_a_reduced_relative_the_parser_took_for_the_verb_gives_no_aid_to_the_enemy(run, text, patron, client,
+                                                                                    opponent):
+    """"X trained and equipped by Y pushed into Z's camps": the parser reads "trained" as X's verb and "pushed"
+    as its conjunct; the participles are passive, Y is who trains, and X gives Z nothing."""
+    doc = run(text)
+    assert ("support", patron, client) in ties(doc)
+    assert not any(r.type == "support" and r.target == opponent for r in doc.relations)
+    assert not any(e.plover == "AID" and opponent in (e.actor1, e.actor2) for e in doc.events)
+
+
+@pytest.mark.parametrize(
     ("text", "group", "members"),
     [
         ("The Northern Alliance, composed of the MNDAA, the Kachin Independence Army and the Arakan Army, "

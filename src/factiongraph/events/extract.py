@@ -399,9 +399,24 @@ def _is_passive(verb: Token) -> bool:
         verb.tag_ == "VBN" and any(dep[c] == "agent" for c in kids)
     ):
         return True
-    # "X was trained and armed by Y": a participle coordinated with a passive verb shares its auxiliaries
-    return verb.tag_ == "VBN" and dep[verb.i] == "conj" and verb.head.pos_ == "VERB" \
-        and not any(dep[c] in ("nsubj", "aux") for c in kids) and _is_passive(verb.head)
+    if verb.tag_ in ("VBN", "VBD") and not any(dep[c] in ("aux", "dobj") for c in kids) and any(
+        dep[c] == "conj" and c <= verb.i + 2 and sd[c].tag_ == "VBN" and any(dep[k] == "agent" for k in children(sd)[c])
+        for c in kids
+    ):
+        return True  # "troops trained and paid by Y pushed on": the parser took the first participle for the verb
+    # "X was trained and armed by Y": a participle coordinated with a passive verb shares its auxiliaries, up to
+    # the by-agent that closes them ("X trained and equipped by Y pushed into Z": "pushed" is X's own verb)
+    if not (verb.tag_ == "VBN" and dep[verb.i] == "conj" and verb.head.pos_ == "VERB"
+            and not any(dep[c] in ("nsubj", "aux") for c in kids)):
+        return False
+    head = verb.head.i
+    closed = any(dep[k] == "agent" and k < verb.i for c in (head, *children(sd)[head]) for k in children(sd)[c])
+    return not closed and _is_passive(verb.head)
+
+
+def _by_agent(verb: Token) -> bool:
+    """A passive verb whose by-agent is told, on it or on a participle it is coordinated with."""
+    return _is_passive(verb) and any(c.dep_ == "agent" for v in (verb, *_shared_passive(verb)) for c in v.children)
 
 
 def _shared_passive(verb: Token) -> list[Token]:
@@ -466,8 +481,9 @@ def _subject(verb: Token, ms: _Mentions, depth: int = 0) -> Mention | None:
         if head == verb:
             return None
         if verb.dep_ == "conj" and head.pos_ == "VERB" and _is_passive(head) and not _stative(head):
-            # "X is armed by Y and fights Z": the subject both verbs share is X, not the agent Y
-            return next((ms.in_subtree(c) for c in head.children if c.dep_ == "nsubjpass"), None)
+            # "X is armed by Y and fights Z": the subject both verbs share is X, not the agent Y (also the
+            # one the parser took for the first participle's active subject: "X trained by Y pushed into Z")
+            return next((ms.in_subtree(c) for c in head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
         return _subject(head, ms, depth + 1)
     return None
 
@@ -1507,7 +1523,8 @@ def extract_events(doc: Document, lexicon: Lexicon, locate: Locator | None = Non
         for _, (tok, trigger, sense, c, m1, m2) in sorted(pending, key=lambda p: p[0]):
             known = m1 or m2
             other = None
-            if known is not None and _main_clause(tok) and not (m2 is None and _named_patient(tok) is not None):
+            if known is not None and _main_clause(tok) and not (m2 is None and _named_patient(tok) is not None) \
+                    and not (m1 is None and _by_agent(tok)):  # "trained and paid by Y": who acts is told, no guess
                 # the known side's coordinated actors ("X, Y and Z attacked ...") are on its side
                 own_side = {known.actor_id} | {x.actor_id for x in ms.coordinated(known)} | _co_modifiers(known, ms)
                 described = _own_phrase(tok, known, ms) if m1 is not None else _descriptive_clauses(known, ms)
