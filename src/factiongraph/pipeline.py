@@ -93,13 +93,16 @@ class Pipeline:
 
     def process(self, doc: Document, *, whole: bool = True) -> Document:
         """All stages after parsing, for one parsed document (`whole=False`: one window of it)."""
-        for _, stage in self.stages():
-            doc = stage(doc)
-        if doc.parsed is not None:
-            release(doc.parsed)
-        if not whole:
-            return dataclasses.replace(windows.mark_peripheral(doc), parsed=None)
-        return dataclasses.replace(self.score(prune_peripheral_actors(doc)), parsed=None)
+        sd = doc.parsed
+        try:
+            for _, stage in self.stages():
+                doc = stage(doc)
+            # salience reads the parse too: the per-Doc tables go only once it is done (not rebuilt for it)
+            doc = windows.mark_peripheral(doc) if not whole else self.score(prune_peripheral_actors(doc))
+        finally:
+            if sd is not None:
+                release(sd)
+        return dataclasses.replace(doc, parsed=None)
 
     def score(self, doc: Document) -> Document:
         """The last stage, on a whole document (or its joined windows): calibrated relation confidence."""
