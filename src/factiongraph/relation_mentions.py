@@ -59,6 +59,7 @@ from factiongraph.frames.tokens import (
     quoted,
     sentence_of,
     span_at,
+    span_tokens,
     tokens,
 )
 from factiongraph.tables import word_set
@@ -855,7 +856,7 @@ class _Extractor:
         planned jointly and in support of Y, against T"), on the predicate or the words governing it."""
         clause = _clause_verb(pred)
         out: list[Token] = []
-        for sup in sentence_of(pred):
+        for sup in span_tokens(sentence_of(pred)):
             if sup.lower_ != "support" or sup.dep_ != "pobj" or sup.head.lower_ != "in":
                 continue
             # the clause the phrase belongs to, wherever the parser hangs it ("struck positions near the town in
@@ -957,7 +958,7 @@ class _Extractor:
     def clause_before(self, tok: Token) -> Token | None:
         """The nearest verb before `tok` in its sentence whose subject names an actor ("the news that X took the
         town, aided by Y": took); None if the nearest one's subject names none."""
-        for verb in reversed([t for t in sentence_of(tok) if t.i < tok.i and t.pos_ == "VERB"]):
+        for verb in reversed([t for t in span_tokens(sentence_of(tok)) if t.i < tok.i and t.pos_ == "VERB"]):
             subj = [c for c in verb.children if c.dep_ == "nsubj"]
             if subj:
                 return verb if self.actor_in(*_phrase(subj[0])) is not None else None

@@ -796,7 +796,7 @@ class _Resolution:
                    if not span.start <= t.i < span.end):
                 continue  # "Nusra and Daesh", "the UAE's Giants Brigade": names the recogniser ran together
             end = next((t.i for t in e if t.i >= span.end and t.text in ("(", "[")), e.end)
-            extra = [t for t in self.sd[e.start : end] if not (span.start <= t.i < span.end)
+            extra = [t for t in tokens(self.sd)[e.start : end] if not (span.start <= t.i < span.end)
                      and t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ", "NOUN")]  # not its initials in brackets
             if not extra:
                 continue
@@ -2027,7 +2027,7 @@ class _Resolution:
             t.tag_ == "NNS" and t.pos_ == "NOUN" and not self.taken[t.i]
             and (t.lower_ in _GROUP_PLURALS or t.lower_ in _SIDE_PLURALS or t.lower_ in _ARMED_PLURALS)
             and any(c.lower_ in _COUNTS or c.lower_ == "both" for c in t.children)  # "the two movements"
-            for t in self.sd[sentence_of(pron).start : pron.i]
+            for t in tokens(self.sd)[sentence_of(pron).start : pron.i]
         )
 
     def _plural_noun_between(self, pron: Token) -> bool:

@@ -41,7 +41,7 @@ from factiongraph.document import (
 from factiongraph.events import certainty as cert
 from factiongraph.events.extract import OBJECT_CONTROL, _Mentions, _sentence_span, infinitive_controller
 from factiongraph.frames import among_listed, description_start
-from factiongraph.frames.tokens import children, sentence_of, sentences, span_at
+from factiongraph.frames.tokens import children, sentence_of, sentences, span_at, span_tokens
 from factiongraph.frames.tokens import heads as head_table
 from factiongraph.relation_mentions import Parties
 
@@ -273,7 +273,7 @@ def _sentence_matches(matcher: Any, sd: Any, words: frozenset[str] | None) -> li
         return list(matcher(sd))
     out: list[tuple[int, list[int]]] = []
     for sent in sentences(sd):
-        if any(t.lemma_.lower() in words or t.lower_ in words for t in sent):
+        if any(t.lemma_.lower() in words or t.lower_ in words for t in span_tokens(sent)):
             out += [(mid, [i + sent.start for i in ids]) for mid, ids in matcher(sent)]
     return out
 
@@ -664,7 +664,7 @@ class _Reader:
                 return _Role([m])
         sent = sentence_of(trigger)
         ids = {m.actor_id for m in mover.mentions}
-        for t in sent:
+        for t in span_tokens(sent):
             if t.lemma_.lower() in ("belong", "serve") and t.pos_ in ("VERB", "AUX"):
                 subj = self.role_of(self.subject_tokens(t))
                 if {m.actor_id for m in subj.mentions} & ids:

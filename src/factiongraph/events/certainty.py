@@ -12,7 +12,7 @@ from typing import Any
 
 from factiongraph.actors.lexicon import SENDING_VERBS
 from factiongraph.frames.ties import control_verb, tie_words
-from factiongraph.frames.tokens import children, deps, lowers, pos_tags, sentence_of, tokens
+from factiongraph.frames.tokens import children, deps, lowers, pos_tags, sentence_of, span_tokens, tokens
 from factiongraph.tables import word_set
 
 INTENT_VERBS = frozenset(
@@ -257,7 +257,7 @@ def _classify(trigger: Any) -> Certainty:
     if any(c.lemma_ in REPORT_VERBS and c.dep_ in ("conj", "parataxis") for c in verb.children) or any(
         i > trigger.i for i in facts.report_roots
     ):
-        root = next(t for t in sent if t.dep_ == "ROOT")
+        root = next(t for t in span_tokens(sent) if t.dep_ == "ROOT")
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return Certainty("reported", subj)
     if verb.lemma_ in REPORT_VERBS or any(t.lemma_ == "report" and t.tag_ == "VBN" for t in chain[:3]):

@@ -60,6 +60,7 @@ from factiongraph.frames.tokens import (
     sentence_of,
     sentences,
     span_at,
+    span_tokens,
     subtree,
     text_of,
     texts,
@@ -131,7 +132,7 @@ _Pending = tuple[Token, Token, TriggerSense, "cert.Certainty", Mention | None, M
 def _in_quote(tok: Token) -> bool:
     """Whether `tok` stands inside a direct quotation of its sentence."""
     inside = False
-    for t in sentence_of(tok):
+    for t in span_tokens(sentence_of(tok)):
         if t.i >= tok.i:
             return inside
         if t.text in OPEN_QUOTES:
@@ -815,7 +816,7 @@ def _fallback(
         return None
     best: tuple[int, Mention] | None = None
     others = _other_statements(tok)
-    for t in sent:
+    for t in span_tokens(sent):
         if t.i in skip or t.i in others or region(t):
             continue
         m = ms.at(t)
@@ -969,8 +970,8 @@ def _co_modifiers(known: Mention, ms: _Mentions) -> set[str]:
 def _part_and_whole(root: Token, known: Mention, ms: _Mentions) -> set[str]:
     """The group and its named part in one phrase ("X's armed wing, the Y Brigades", "the Y, X's armed
     wing"): a whole and its part are one side (`frames.whole_and_part`)."""
-    return {m.actor_id for t in sentence_of(root) if (m := ms.at(t)) is not None and m.actor_id != known.actor_id
-            and whole_and_part(root, t)}
+    return {m.actor_id for t in span_tokens(sentence_of(root))
+            if (m := ms.at(t)) is not None and m.actor_id != known.actor_id and whole_and_part(root, t)}
 
 
 DESCRIPTION_DEPS = frozenset({"advcl", "npadvmod", "dep", "appos", "nsubj"})
@@ -1769,7 +1770,7 @@ def _clauses_of(sent: SpacySpan) -> tuple[tuple[int, int, tuple[int, int]], ...]
     got = kept.get(sent.start)
     if got is None:
         spans = []
-        for t in sent:
+        for t in span_tokens(sent):
             if t.dep_ in ("relcl", "acl", "advcl"):
                 left, right = t.left_edge, t.right_edge
                 end = right.idx + len(right.text)
@@ -1794,7 +1795,7 @@ def _fatalities(sent: SpacySpan, trigger: Token, lexicon: Lexicon) -> int | None
     text = text_of(sent)
     if got is None:  # the same for every attack of the sentence, and so are its fatality phrases
         anchors: list[int] = []
-        for t in sent:
+        for t in span_tokens(sent):
             if t.pos_ not in ("VERB", "NOUN") or lexicon.verb_lemma(t.lemma_.lower(), t.lower_) in CASUALTY_VERBS:
                 continue
             sense = _sense(t, lexicon)

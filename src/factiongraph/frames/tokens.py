@@ -52,6 +52,12 @@ def sentences(sd: Any) -> tuple[Any, ...]:
         return _once(sd, "sents", lambda: sd.sents)
 
 
+def span_tokens(span: Any) -> tuple[Any, ...]:
+    """`tuple(span)`, sliced from the kept `tokens` (iterating a Span makes a new Token object for each of
+    its tokens; the stages walk the same sentences again and again)."""
+    return tokens(span.doc)[span.start : span.end]
+
+
 def sentence_of(tok: Any) -> Any:
     """`tok.sent`, one of the kept `sentences` (`Token.sent` makes two Spans and walks to the sentence's ends)."""
     sd = tok.doc
