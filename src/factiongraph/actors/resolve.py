@@ -1515,13 +1515,14 @@ class _Resolution:
                 named[full] = (letters, m.start, self.entities[m.actor_id])
         if not named:
             return
-        for tok in self.sd:
-            if self.taken[tok.i] or not (2 <= len(tok.text) <= 8 and tok.text.isupper() and tok.text.isalpha()):
+        toks = tokens(self.sd)
+        for i, word in enumerate(texts(self.sd)):  # the words from the per-Doc table: no Token per word
+            if self.taken[i] or not (2 <= len(word) <= 8 and word.isupper() and word.isalpha()):
                 continue
-            low = tok.text.lower()
-            hits = {e.id: e for letters, start, e in named.values() if start < tok.idx and letters == low}
+            low, idx = word.lower(), toks[i].idx
+            hits = {e.id: e for letters, start, e in named.values() if start < idx and letters == low}
             if len(hits) == 1:
-                self._add(tok.i, tok.i + 1, next(iter(hits.values())), "alias")
+                self._add(i, i + 1, next(iter(hits.values())), "alias")
 
     def _respelled(self, text: str) -> Entity | None:
         """The one registry actor, fitting the report's context, whose name `text` respells."""
