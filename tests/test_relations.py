@@ -351,6 +351,25 @@ def test_a_backed_modifier_inside_a_part_of_phrase_states_its_tie(run, text, pat
 
 
 @pytest.mark.parametrize(
+    ("text", "patron", "part", "whole"),
+    [
+        ("Kataib Hezbollah, an Iran-backed PMF unit, denied any role.", "iran", "kataib-hezbollah",
+         "popular-mobilization-forces"),
+        ("Asaib Ahl al-Haq, an Iranian-funded PMF unit, rejected the claim.", "iran", "asaib-ahl-al-haq",
+         "popular-mobilization-forces"),
+        ("Kataib Sayyid al-Shuhada, an Iran-backed PMF unit, claimed the strike.", "iran", "kataib-sayyid-al-shuhada",
+         "popular-mobilization-forces"),
+    ],
+)
+def test_a_backed_part_noun_in_apposition_backs_the_part_not_the_whole(run, text, patron, part, whole):
+    """"X, an Iran-backed PMF faction": the faction, X, is backed; the PMF its compound names is the whole."""
+    got = {(r.type, r.source, r.target) for r in run(text).relations}
+    assert ("support", patron, part) in got, got
+    assert ("support", patron, whole) not in got
+    assert not any(t == "support" and {a, b} == {part, whole} for t, a, b in got)  # nor the part the whole's
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Jets of the Saudi-led pro-Hadi coalition struck Houthi positions in Saada.",

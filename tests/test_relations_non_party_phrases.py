@@ -37,6 +37,22 @@ def test_the_proposer_of_a_settlement_is_no_side_and_no_client(run, text, propos
 
 
 @pytest.mark.parametrize(
+    ("text", "broker", "side"),
+    [
+        ("The Qatar-brokered ceasefire that paused the war with the Taliban held for a week.", "qatar", "taliban"),
+        ("The Egypt-mediated truce that ended the clashes with Hamas held through the summer.", "egypt", "hamas"),
+        ("The government signed the Kenya-brokered agreement that ended the war with the SPLA.", "kenya", "spla"),
+    ],
+)
+def test_the_broker_hyphenated_to_a_settlement_is_no_side_of_the_war_it_ends(run, text, broker, side):
+    """"the Qatar-brokered ceasefire that paused the war with X": the settlement, not its broker, ends the
+    war (`brokering_participles` in frames/data/ties.yaml)."""
+    doc = run(text)
+    assert not has(doc, broker, side), ties(doc)
+    assert not any({e.actor1, e.actor2} == {broker, side} for e in doc.events)
+
+
+@pytest.mark.parametrize(
     ("text", "fought", "companion"),
     [
         ("Ankara paid Kurdish villagers to fight the PKK alongside the gendarmerie.", "pkk", "turkey"),

@@ -75,6 +75,7 @@ if TYPE_CHECKING:
 ALLY_PLURALS = words("descriptions", "ally_plurals")
 RIVAL_PLURALS = words("descriptions", "rival_plurals")
 FORMER_MODIFIERS = words("descriptions", "former_modifiers")
+PART_NOUNS = words("descriptions", "part_nouns")
 
 SYMMETRIC = frozenset({"alliance", "hostility"})
 DERIVED = {
@@ -327,6 +328,12 @@ def _modifier_head(noun: Token, ms: _Mentions) -> Mention | None:
     """Who a modified noun names: itself, the actor it is in apposition to ("HTS, the al-Qaeda-linked
     coalition"), the subject it is predicated of ("HTS is an al-Qaeda-linked group"), or the name a
     clause of naming gives it ("Saudi-backed fighters known as the Giants Brigades")."""
+    if noun.dep_ == "appos" and noun.lemma_.lower() in PART_NOUNS and ms.at(noun) is None:
+        # "Nujaba, an Iran-backed PMF faction": the modifier backs the faction, the name it is in apposition to,
+        # not the whole its compound names
+        m = ms.at(noun.head) or _noun_itself(noun.head, ms, noun)
+        if m is not None:
+            return m
     m = ms.at(noun) or _phrase_actor(noun, ms)  # "the US-led war against X": X is not what was led
     if m is not None:
         return m

@@ -449,6 +449,8 @@ def _subject(verb: Token, ms: _Mentions, depth: int = 0) -> Mention | None:
     for c in (s for s in subjects if fronted is None or s.i != fronted.i):
         if c.dep_ in ("nsubj", "csubj"):
             if c.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
+                if _settlement(verb.head) and ms.at(verb.head) is None:
+                    return None  # "the Qatar-brokered ceasefire that paused the war with X": the broker ends nothing
                 return ms.in_subtree(verb.head)
             if _settlement(c) and ms.at(c) is None:
                 # "the accord, brokered by X, gives Y ...": a settlement does what it provides, not its broker
