@@ -393,3 +393,22 @@ def test_civilians_are_no_body_one_joins_or_is_made_of(run, text):
     doc = run(text)
     civilians = {a.id for a in doc.actors if a.kind == "civilians"}
     assert not any(r.type in ("affiliation", "alliance") and {r.source, r.target} & civilians for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Fighting has killed 50 people this month, the UN human rights office said. Government troops shelled the "
+         "camp and drove them out.", "ohchr"),
+        ("Dozens of families fled, Human Rights Watch said on Monday. Soldiers surrounded the village and pushed them "
+         "back.", "human-rights-watch"),
+        ("The clashes displaced 10,000 people, the International Committee of the Red Cross said. Army units later "
+         "encircled the hills and drove them off.", "icrc"),
+    ],
+)
+def test_an_object_pronoun_never_takes_the_source_quoted_at_the_end_of_the_sentence_before(run, text, source):
+    """"..., the UN said. Troops drove them out": whom the troops drove out is no source that reported
+    something before; the source is no party to the act."""
+    doc = run(text)
+    assert not any(m.text == "them" for a in doc.actors if a.id == source for m in a.mentions)
+    assert not any(source in (r.source, r.target) for r in doc.relations)

@@ -2130,6 +2130,10 @@ class _Resolution:
                 continue  # "they" is not one person
             mt = span_at(self.sd, m.start, m.end)
             root = mt.root if mt is not None else None
+            if root is not None and m.start < sent.start_char and tok.dep_ not in ("nsubj", "nsubjpass", "poss") \
+                    and position(root).attribution:
+                continue  # "..., the UN said. X held the town before troops pushed them back": whom an act is
+                # done to is no source the report quoted before
             if mt is not None and tok.lower_ in lx.PRONOUNS_PLURAL and e.kind in STATE_KINDS and _singular_name(mt):
                 continue  # "Dhaka accused New Delhi of arming them": a country's or capital's name is singular
             score = 1.0 + m.start / max(1, tok.idx)  # recency
