@@ -798,3 +798,37 @@ def test_relation_mentions_a_tie_apposition_of_the_subject_adds_no_second_party(
 def test_relation_mentions_we_in_a_quotation_is_the_quoted_side_never_the_reports_main_actor(run, text, voice):
     doc = run(text)
     assert not any(voice in (r.source, r.target) and r.type == "hostility" for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker", "guessed", "phrase"),
+    [
+        ("Al-Shabaab fighters attacked Kenyan troops near the border. Weeks earlier the militants shelled an "
+         "Ethiopian camp and a Ugandan base.", "al-shabaab", "ethiopia", "a Ugandan base"),
+        ("ISIS fighters attacked Iraqi army positions near Mosul. Later the jihadists shelled a Kurdish Peshmerga "
+         "post and a Turkish base.", "islamic-state", "peshmerga", "a Turkish base"),
+        ("Taliban fighters attacked Afghan troops in Helmand. The insurgents later hit an Afghan checkpoint and a "
+         "British base.", "taliban", "afghanistan", "a British base"),
+    ],
+)
+def test_an_attacked_phrase_naming_another_country_is_not_the_guessed_opponents(run, text, attacker, guessed, phrase):
+    """The attacker's usual opponent is a guess for an attacked phrase that names nobody; a phrase that names
+    another country ("a British base") is that country's, never the guessed opponent's."""
+    doc = run(text)
+    assert not any(r.method == "mention" and r.target_mention is not None and r.target_mention.text == phrase
+                   for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Al-Shabaab fighters attacked Kenyan troops in Gedo. Later the militants overran a camp at Leego.",
+        "Boko Haram gunmen ambushed Nigerian soldiers in Borno. The insurgents later raided a barracks at Monguno.",
+        "ISIS fighters attacked Iraqi army positions near Mosul. The jihadists then hit a checkpoint at Qayyarah.",
+    ],
+)
+def test_an_at_phrase_after_the_object_is_where_it_stood_not_a_second_target(run, text):
+    """"overran a camp at Leego": Leego is where the camp stood, no party attacked."""
+    doc = run(text)
+    place = text.rsplit(" at ", 1)[1].rstrip(".")
+    assert not any(r.target_mention is not None and r.target_mention.text == place for r in doc.relations)

@@ -33,6 +33,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from factiongraph.actors.lexicon import WEAPON_WORDS
+from factiongraph import countries
 from factiongraph.actors.salience import PERIPHERAL_HINT
 from factiongraph.document import Document, Event, Mention, Relation, Span, as_certainty
 from factiongraph.events import certainty as cert
@@ -336,9 +337,12 @@ def _clause_subject(tok: Token, depth: int = 0) -> list[Token]:
 def _patient_tokens(verb: Token, depth: int = 0) -> list[Token]:
     """Attacked arguments of a verb: object, passive subject, 'against/on' object."""
     got = []
+    has_object = any(c.dep_ == "dobj" for c in verb.children)
     for c in verb.children:
         if c.dep_ in ("dobj", "nsubjpass"):
             got.append(c)
+        elif c.dep_ == "prep" and c.lower_ == "at" and has_object:
+            continue  # "hit a base at Leego": where the attacked object was, not a second one attacked
         elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
             # not "fought on Kyiv's side", "on behalf of X": whom they fight for
             got.extend(p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() not in SIDE_NOUNS)
@@ -1050,6 +1054,9 @@ class _Extractor:
                         tgt = self.victims(t_span)  # no known opponent of the attacker: the victims
                     if src is None or tgt is None or src == tgt or (s_span.start, t_span.start) in seen:
                         continue
+                    if t_m is None and self.another_country(t_span, tgt) \
+                            or s_m is None and self.another_country(s_span, src):
+                        continue  # "raids hit a Burundian base": not the guessed opponent's (Kenya's) base
                     if tgt in friends and src not in friends:
                         continue
                     if s_m is not None and t_m is not None and whole_and_part(
@@ -1067,6 +1074,26 @@ class _Extractor:
     def kind(self, actor_id: str) -> str | None:
         a = self.ms.actors.get(actor_id)
         return a.kind if a else None
+
+    def another_country(self, span: Span, actor_id: str) -> bool:
+        """The phrase, or the noun a place phrase hangs on, names a country (a demonym or a name the geoparser
+        placed: "a Burundian base", "a Burundian base at Leego") other than the actor's own: the phrase is not
+        that actor's, whatever the document's sides are."""
+        actor = self.ms.actors.get(actor_id)
+        home = actor.country if actor is not None else None
+        if home is None:
+            return False
+        start, end = span.start, span.end
+        phrase = span_at(self.sd, start, end)
+        if phrase is not None and phrase.root.dep_ == "pobj" and phrase.root.head.head.pos_ == "NOUN":
+            noun = phrase.root.head.head  # "a Burundian base at Leego": the base's owner is Leego's too
+            start = min(start, noun.left_edge.idx)
+        for p in self.doc.places:
+            if start <= p.start and p.end <= end and p.country:
+                country = countries.lookup(p.country)
+                if country is not None and country.alpha_3 != home:
+                    return True
+        return False
 
     def resolve(
         self, s_m: Mention | None, t_m: Mention | None, side: tuple[str, str] | None, offset: int

@@ -92,3 +92,20 @@ def test_what_a_party_deliberates_over_doing_is_not_done(pipeline, text):
 
     rows = [r for r in extract(text, pipeline=pipeline).relations if r.change is not None]
     assert rows and all(r.status == "intended" and r.certainty == "hypothetical" for r in rows)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The generals seized power together, before their rivalry over folding the RSF into the army turned violent.",
+        "The dispute over integrating the RSF into the army delayed the transition.",
+        "A row over absorbing the Popular Mobilization Forces into the army divided parliament.",
+    ],
+)
+def test_what_parties_quarrel_over_doing_is_not_done(pipeline, text):
+    """The nouns of contention ("rivalry over", "dispute over") deliberate like "talks on": no merger is done."""
+    from factiongraph.pipeline import extract
+
+    rows = [r for r in extract(text, pipeline=pipeline).relations if r.change is not None]
+    assert all(r.status == "intended" and r.certainty == "hypothetical" for r in rows)
+    assert not any(r.status == "current" and r.type == "affiliation" for r in extract(text, pipeline=pipeline).relations)
