@@ -184,3 +184,35 @@ def test_a_shadow_exiled_or_rival_government_is_not_the_state_in_power(resolve, 
 )
 def test_a_name_in_a_clause_describing_another_phrase_is_no_antecedent_of_a_description(resolve, text, expected):
     assert described(resolve(text, dt.date(2024, 1, 1))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "accuser"),
+    [
+        ("Fighters of the GATIA militia drove CMA rebels out of Anefis. A CMA spokesman said ten people died, and "
+         "accused the army of arming the militia.", "coordination-of-azawad-movements"),
+        ("The Shabiha militia attacked Free Syrian Army units near Homs. An FSA commander accused Damascus of paying "
+         "the militia.", "free-syrian-army"),
+        ("Janjaweed gunmen burned villages held by SLA rebels. An SLA spokesman accused Khartoum of arming the "
+         "militia.", "sudan-liberation-movement"),
+    ],
+)
+def test_whom_an_accusation_says_is_helped_is_never_the_accuser(resolve, text, accuser):
+    """"A CMA spokesman accused the army of arming the militia": the militia is not the CMA."""
+    doc = resolve(text)
+    assert "the militia" not in [m.text for a in doc.actors if a.id == accuser for m in a.mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Fighters of the GATIA militia stormed a market near Anefis. The militia later withdrew.", "gatia"),
+        ("Fighters of the Hezbollah movement crossed the border. The movement later withdrew them.", "hezbollah"),
+        ("Fighters of the al-Shabaab militia stormed the town. The militia later withdrew.", "al-shabaab"),
+    ],
+)
+def test_a_name_before_a_noun_of_its_kind_is_the_group_a_description_takes_up(resolve, text, group):
+    """"the GATIA militia", "the Shabiha militia": the name before the noun is the group itself (not a part of
+    it, as in "a TPLF faction"), so a later "the militia" may be it."""
+    doc = resolve(text)
+    assert any(m.how == "coref" and m.text.startswith("The ") for a in doc.actors if a.id == group for m in a.mentions)

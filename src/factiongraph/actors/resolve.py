@@ -63,6 +63,9 @@ if TYPE_CHECKING:
     from spacy.vocab import Vocab
 
 STATE_KINDS = frozenset({"state", "foreign_state"})
+# verbs of accusing (events/certainty's list): their subject is the accuser, never whom the deed it alleges helps
+_ACCUSING_VERBS = word_set("cues", "accusing_verbs")
+_SUBUNIT_NOUNS = words("descriptions", "subunit_nouns")
 _ADMIN_UNITS = words("places", "admin_units")
 _VENUE_HEADS = words("places", "venue_heads")
 _REGION_ADJECTIVES = words("places", "region_adjectives")
@@ -1756,6 +1759,7 @@ class _Resolution:
                     and (self.entities[m.actor_id].kind in kinds or own_head and tok.lower_ in heads[m.actor_id])
                     and not _co_argument(span, tok)
                     and not _in_side_clause(span, tok)
+                    and not _speaker_of(span, tok)
                     and not (span is not None and _names_a_part(span.root))
                 }
                 # a group's name the stage did not resolve competes all the same ("a bloc named the X Front"),
@@ -2201,8 +2205,9 @@ def _org_named(name: str) -> bool:
 
 
 def _names_a_part(root: Token) -> bool:
-    """A name modifying a group noun ("a TPLF faction", "an ISIS cell") names a part of it, another group."""
-    return root.dep_ in ("compound", "amod") and root.head.lemma_.lower() in lx.GROUP_ANAPHORS
+    """A name modifying a noun of a body within a group ("a TPLF faction", "an ISIS cell") names a part of it,
+    another group; a name modifying a noun of its kind ("the GATIA militia") is the group itself."""
+    return root.dep_ in ("compound", "amod") and root.head.lemma_.lower() in _SUBUNIT_NOUNS
 
 
 def _clause(tok: Token) -> Token:
@@ -2217,6 +2222,21 @@ def _co_argument(span: Span | None, tok: Token) -> bool:
     itself (a description does not take its clause's own subject or object for its antecedent)."""
     return span is not None and sentence_of(span.root).start == sentence_of(tok).start \
         and _clause(span.root).i == _clause(tok).i
+
+
+def _speaker_of(span: Span | None, tok: Token) -> bool:
+    """A name that is (or owns) the subject of an accusation whose complement holds the description ("A CMA
+    spokesman accused the army of supplying the militia"): whom the accused helps is not the accuser (a
+    spokesman may well call his own group "the movement" when he only says something)."""
+    if span is None:
+        return False
+    verb = next((a for a in tok.ancestors if a.pos_ == "VERB" and a.lemma_.lower() in _ACCUSING_VERBS), None)
+    if verb is None:
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "conj":  # "X said ... and accused the army of ...": the sentence's subject
+        subjects = [c for c in sentence_of(verb).root.children if c.dep_ == "nsubj"]
+    return any(s.left_edge.i <= span.root.i <= s.i for s in subjects)
 
 
 def _in_side_clause(span: Span | None, tok: Token) -> bool:
