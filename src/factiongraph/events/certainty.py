@@ -12,7 +12,7 @@ from typing import Any
 
 from factiongraph.actors.lexicon import SENDING_VERBS
 from factiongraph.frames.ties import control_verb, tie_words
-from factiongraph.frames.tokens import children, deps, lowers, pos_tags, sentence_of, span_tokens, tokens
+from factiongraph.frames.tokens import children, deps, heads, lowers, pos_tags, sentence_of, span_tokens, tokens
 from factiongraph.tables import word_set
 
 INTENT_VERBS = frozenset(
@@ -73,25 +73,28 @@ class Certainty:
 
 
 def _clause_chain(tok: Any, limit: int = 4) -> list[Any]:
-    """The trigger and the verbs governing it, up to the sentence root."""
+    """The trigger and the verbs governing it, up to the sentence root (the walk up reads the per-Doc
+    tables: each `Token.head` makes a new Token)."""
+    toks, head = tokens(tok.doc), heads(tok.doc)
     chain = [tok]
-    cur = tok
+    cur = tok.i
     for _ in range(limit):
-        if cur.head == cur:
+        if head[cur] == cur:
             break
-        cur = cur.head
-        chain.append(cur)
+        cur = head[cur]
+        chain.append(toks[cur])
     return chain
 
 
 def _verb_of(tok: Any) -> Any:
     """A noun trigger's governing verb ("launched an attack" -> launched); a verb is its own."""
-    cur = tok
+    pos, head = pos_tags(tok.doc), heads(tok.doc)
+    cur = tok.i
     for _ in range(3):
-        if cur.pos_ in ("VERB", "AUX") or cur.head == cur:
-            return cur
-        cur = cur.head
-    return cur
+        if pos[cur] in ("VERB", "AUX") or head[cur] == cur:
+            break
+        cur = head[cur]
+    return tok if cur == tok.i else tokens(tok.doc)[cur]
 
 
 def classify(trigger: Any) -> Certainty:

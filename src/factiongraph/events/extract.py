@@ -55,6 +55,7 @@ from factiongraph.frames.tokens import (
     children,
     deps,
     heads,
+    lemmas,
     lowers,
     pos_tags,
     sentence_of,
@@ -367,11 +368,13 @@ def _relational_subject_owners(verb: Token) -> set[int]:
 
 
 def _inside_relcl(t: Token, top: Token) -> bool:
-    cur = t
-    while cur != top and cur.head != cur:
-        if cur.dep_ in ("relcl", "advcl", "ccomp"):
+    """Whether a clause boundary stands between `t` and `top` (the walk up reads the per-Doc tables)."""
+    head, dep = heads(t.doc), deps(t.doc)
+    cur = t.i
+    while cur != top.i and head[cur] != cur:
+        if dep[cur] in ("relcl", "advcl", "ccomp"):
             return True
-        cur = cur.head
+        cur = head[cur]
     return False
 
 
@@ -1120,7 +1123,10 @@ def _commissive_complement(tok: Token) -> bool:
 
 
 def _to_clause(tok: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    """Whether `tok` has the infinitive marker "to" (read from the per-Doc tables: asked of many verbs)."""
+    sd = tok.doc
+    dep, lower = deps(sd), lowers(sd)
+    return any(dep[c] == "aux" and lower[c] == "to" for c in children(sd)[tok.i])
 
 
 def _conditional(tok: Token) -> bool:
@@ -1188,15 +1194,19 @@ def _sense(tok: Token, lex: Lexicon) -> TriggerSense | None:
 
 
 def _read_sense(tok: Token, lex: Lexicon) -> TriggerSense | None:
-    if tok.lower_ == "according":  # "according to X" attributes; it is no event
+    # the first tests read the per-Doc tables: most words asked about are no event
+    sd, i = tok.doc, tok.i
+    low, pos = lowers(sd)[i], pos_tags(sd)[i]
+    if low == "according":  # "according to X" attributes; it is no event
         return None
-    if tok.pos_ == "VERB":
-        if not lex.may_name_event(lex.verb_lemma(tok.lemma_.lower(), tok.lower_)):
+    if pos == "VERB":
+        if not lex.may_name_event(lex.verb_lemma(lemmas(sd)[i], low)):
             return None  # no entry of the verb's, alone, by pattern or by subject: every lookup below gives None
-        kids = list(tok.children)  # read once: each walk of `tok.children` makes new Token objects
-        if any(c.dep_ == "det" for c in kids) and not any(c.dep_ in ("dobj", "nsubj") for c in kids):
+        toks, dep, kids_of = tokens(sd), deps(sd), children(sd)
+        kids = [toks[c] for c in kids_of[i]]  # the kept Tokens: each walk of `tok.children` makes new ones
+        if any(dep[c] == "det" for c in kids_of[i]) and not any(dep[c] in ("dobj", "nsubj") for c in kids_of[i]):
             return None  # "evacuated the wounded": a participle standing for people, no act
-        if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG") and any(c.dep_ == "det" for c in tok.head.children):
+        if dep[i] == "amod" and tok.tag_ in ("VBN", "VBG") and any(dep[c] == "det" for c in kids_of[heads(sd)[i]]):
             return None  # "from the besieged town", "a wounded soldier": a participle describing a noun
         particle = next((c.lower_ for c in kids if c.dep_ == "prt"), None) or next(
             (
@@ -1252,8 +1262,8 @@ def _read_sense(tok: Token, lex: Lexicon) -> TriggerSense | None:
             if pobj is not None:
                 sense = lex.verb(lemma, particle=particle, prep=prep, obj=pobj.lemma_.lower())
         return sense
-    if tok.pos_ == "NOUN":
-        if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in DISARMING_VERBS:
+    if pos == "NOUN":
+        if deps(sd)[i] in ("dobj", "nsubjpass") and lemmas(sd)[heads(sd)[i]] in DISARMING_VERBS:
             return None  # "defused two bombs": the bombs did not go off
         if no_particular(tok):
             return None  # "any attack on X would ...": no act that took place
@@ -1658,27 +1668,30 @@ def _unrealized(tok: Token, lex: Lexicon) -> bool:
 
     An intention that a verb of commitment completes ("vowed to fight") is not caught here: it
     types the vow (`_speech_act`); nor is the act a frame noun names ("an attempt to kill X")."""
-    cur = _framed(tok)
+    # the walk up reads the per-Doc tables (each `Token.head` or `.children` makes new Tokens); it ends
+    # at the root, whose dependency ("ROOT") is no content link
+    sd = tok.doc
+    toks, heads_of, kids_of = tokens(sd), heads(sd), children(sd)
+    dep, pos, lower, lemma = deps(sd), pos_tags(sd), lowers(sd), lemmas(sd)
+    cur = _framed(tok).i
     infinitive = intended = False
     for _ in range(8):
-        if cur.head is cur:
-            return False
-        head = cur.head
-        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children):
+        head = heads_of[cur]
+        if dep[cur] == "advcl" and any(dep[c] == "mark" and lower[c] in ("if", "unless") for c in kids_of[cur]):
             return True
-        to_clause = cur.pos_ in ("VERB", "AUX") and _to_clause(cur)
-        infinitive = infinitive or (to_clause and cur.dep_ in ("advcl", "acl", "xcomp"))
+        to_clause = pos[cur] in ("VERB", "AUX") and _to_clause(toks[cur])
+        infinitive = infinitive or (to_clause and dep[cur] in ("advcl", "acl", "xcomp"))
         # "a resolution that aims to impose": what a noun's relative clause says it is meant to do
-        intended = intended or (to_clause and cur.dep_ == "xcomp" and head.lemma_.lower() in COMMISSIVE | INTENT_VERBS)
-        if cur.dep_ == "advcl" and to_clause and head.pos_ == "VERB" and head.lemma_.lower() not in COMMISSIVE:
-            sense = _sense(head, lex)
+        intended = intended or (to_clause and dep[cur] == "xcomp" and lemma[head] in COMMISSIVE | INTENT_VERBS)
+        if dep[cur] == "advcl" and to_clause and pos[head] == "VERB" and lemma[head] not in COMMISSIVE:
+            sense = _sense(toks[head], lex)
             if sense is not None and sense.plover is not None:
                 return True  # the purpose of another event is not yet an event
-        if head.pos_ in ("NOUN", "PROPN") and (
-            infinitive and cur.dep_ == "acl" or intended and cur.dep_ == "relcl"
+        if pos[head] in ("NOUN", "PROPN") and (
+            infinitive and dep[cur] == "acl" or intended and dep[cur] == "relcl"
         ):
-            return head.lemma_.lower() not in FRAME_NOUNS
-        if cur.dep_ not in CONTENT_CHAIN_DEPS:
+            return lemma[head] not in FRAME_NOUNS
+        if dep[cur] not in CONTENT_CHAIN_DEPS:
             return False
         cur = head
     return False
@@ -1749,9 +1762,10 @@ def _protest_purpose(tok: Token, lex: Lexicon) -> bool:
 def _depth(tok: Token) -> int:
     """Dependency hops from the sentence root: the main clause's trigger names the main event."""
     tok = _framed(tok)
-    d = 0
-    while tok.head != tok and d < 50:
-        tok, d = tok.head, d + 1
+    head = heads(tok.doc)  # the walk up reads the per-Doc table: each `Token.head` makes a new Token
+    t, d = tok.i, 0
+    while head[t] != t and d < 50:
+        t, d = head[t], d + 1
     return d
 
 
