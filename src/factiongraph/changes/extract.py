@@ -41,7 +41,7 @@ from factiongraph.document import (
 from factiongraph.events import certainty as cert
 from factiongraph.events.extract import OBJECT_CONTROL, _Mentions, _sentence_span, infinitive_controller
 from factiongraph.frames import among_listed, description_start
-from factiongraph.frames.tokens import children, sentence_of, sentences, span_at, span_tokens
+from factiongraph.frames.tokens import children, deps, lemmas, sentence_of, sentences, span_at, span_tokens, subtree
 from factiongraph.frames.tokens import heads as head_table
 from factiongraph.relation_mentions import Parties
 
@@ -366,17 +366,21 @@ class _Reader:
         m = self.ms.at(tok)
         if m is not None:
             return m
+        # the phrase's words are read from the per-Doc tables (each walk of `.children` or `.subtree`
+        # makes new Tokens)
+        sd, at = tok.doc, self.ms.by_token.get
+        kids, dep, lemma = children(sd)[tok.i], deps(sd), lemmas(sd)
         # an apposition names the phrase itself; a possessor last ("its former ally X": X, not "its")
-        for dep in ("appos", "compound", "amod", "nmod", "poss"):
-            for c in tok.children:
-                if c.dep_ == dep:
-                    for t in c.subtree:
-                        if (m := self.ms.at(t)) is not None:
+        for rel in ("appos", "compound", "amod", "nmod", "poss"):
+            for c in kids:
+                if dep[c] == rel:
+                    for t in subtree(sd, c):
+                        if (m := at(t)) is not None:
                             return m
-        for c in tok.children:  # "a new body called X", "a group known as X"
-            if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ("call", "name", "know", "dub"):
-                for t in c.subtree:
-                    if t.dep_ in ("oprd", "pobj", "attr", "dobj", "xcomp") and (m := self.ms.at(t)) is not None:
+        for c in kids:  # "a new body called X", "a group known as X"
+            if dep[c] in ("acl", "relcl") and lemma[c] in ("call", "name", "know", "dub"):
+                for t in subtree(sd, c):
+                    if dep[t] in ("oprd", "pobj", "attr", "dobj", "xcomp") and (m := at(t)) is not None:
                         return m
         if tok.lemma_.lower() in self.frames.partial_heads | self.frames.of_heads or tok.pos_ == "PRON":
             for p in self.preps([tok], "of"):

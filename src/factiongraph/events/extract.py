@@ -290,39 +290,45 @@ class _Mentions:
                     return first
         if m is not None:
             return m
+        # the phrase's words are read from the per-Doc tables: each walk of `.children` or `.subtree`
+        # makes new Tokens, and the stages ask this of most phrases
+        sd, i = tok.doc, tok.i
+        toks, head, kids = tokens(sd), heads(sd), children(sd)
+        dep, lower, lemma = deps(sd), lowers(sd), lemmas(sd)
+        at = self.by_token.get
         # "the group's fighters" are the group; "the CIA's jihadis" are not the CIA
-        agentive = tok.lemma_.lower() in AGENT_HEADS or tok.lower_ in AGENT_HEADS
-        skip = {t.i for c in tok.children if c.dep_ == "poss" and not agentive for t in c.subtree}
+        agentive = lemma[i] in AGENT_HEADS or lower[i] in AGENT_HEADS
+        skip = {t for c in kids[i] if dep[c] == "poss" and not agentive for t in subtree(sd, c)}
         if self.tie_sides and _relational(tok):
             # "Iran's allies", "allies of the army", "a US proxy": the other side of the tie
-            skip |= {t.i for c in tok.children if c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of"
-                     for t in c.subtree}  # fmt: skip
+            skip |= {t for c in kids[i] if dep[c] == "poss" or dep[c] == "prep" and lower[c] == "of"
+                     for t in subtree(sd, c)}  # fmt: skip
             skip |= {t.i for c in relational_owner(tok) for t in c.subtree}
-        for c in tok.children:
-            if c.dep_ in ("compound", "poss", "amod", "nmod", "appos") and c.i not in skip and self.at(c) is not None:
-                return self.at(c)
+        for k in kids[i]:
+            if dep[k] in ("compound", "poss", "amod", "nmod", "appos") and k not in skip and at(k) is not None:
+                return at(k)
+        below = subtree(sd, i)
         # "..., the Syrian Observatory said": the source of a report is not a participant
         # and an apposition deep inside a phrase ("a hospital in Idlib, the Observatory ...") is not either
         skip |= {
-            x.i
-            for t in tok.subtree
-            if (t.dep_ == "nsubj" and t.head.lemma_ in cert.REPORT_VERBS) or (t.dep_ == "appos" and t.head != tok)
-            for x in t.subtree
+            x
+            for t in below
+            if (dep[t] == "nsubj" and toks[head[t]].lemma_ in cert.REPORT_VERBS) or (dep[t] == "appos" and head[t] != i)
+            for x in subtree(sd, t)
         }
         # "rebels in Mali": a country named where a group is, is where it is, not who it is
-        skip |= {x.i for c in tok.children if self._where(c) for x in c.subtree}
+        skip |= {x for c in kids[i] if self._where(toks[c]) for x in subtree(sd, c)}
         # "the Palipehutu movement of Agathon Rwasa": the movement, not the man who leads it
-        skip |= {x.i for c in tok.subtree if c.dep_ == "prep" and c.lower_ == "of"
-                 and c.head.lemma_.lower() in GROUP_NAME_HEADS
-                 for p in c.children if p.dep_ == "pobj" and p.ent_type_ == "PERSON" for x in p.subtree}
+        skip |= {x for c in below if dep[c] == "prep" and lower[c] == "of" and lemma[head[c]] in GROUP_NAME_HEADS
+                 for p in kids[c] if dep[p] == "pobj" and toks[p].ent_type_ == "PERSON" for x in subtree(sd, p)}
         # "the accord, mediated by the OAU", "fighters backed by Iran": a third party's tie to the phrase
-        skip |= {x.i for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in THIRD_PARTY_PARTICIPLES
-                 for x in c.subtree}
-        for t in tok.subtree:
-            if t.dep_ in ("relcl",) or t.i in skip:
+        skip |= {x for c in kids[i] if dep[c] == "acl" and lemma[c] in THIRD_PARTY_PARTICIPLES
+                 for x in subtree(sd, c)}
+        for j in below:
+            if dep[j] in ("relcl",) or j in skip:
                 continue
-            m = self.at(t)
-            if m is not None and not _inside_relcl(t, tok):
+            m = at(j)
+            if m is not None and not _inside_relcl(toks[j], tok):
                 return m
         return None
 
