@@ -121,6 +121,38 @@ def test_actors_quoted_we_is_the_speakers_organisation(resolve):
     assert mentions(doc)["jaysh-al-islam"] == ["We", "Jaysh al-Islam"]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('An M23 spokesman warned that the brigade would bring war. "If they attack us, we will defend ourselves," he '
+         'said.', "m23"),
+        ('A Houthi official vowed to keep fighting. "They bomb us every night, but we are still here," he said.',
+         "houthis"),
+        ('An al-Shabaab commander warned the African Union troops. "When they come, we will be waiting," he told '
+         'reporters.', "al-shabaab"),
+    ],
+)
+def test_quoted_they_is_never_the_quoted_speakers_side(resolve, text, speaker):
+    """In the quoted words of a group's spokesman, "we" is his group and "they" the other side; the speaker
+    is also found as the subject of a verb of warning or vowing beside the quotation."""
+    got = mentions(resolve(text)).get(speaker, [])
+    assert "we" in got
+    assert "they" not in got and "They" not in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An al-Shabaab fighter was killed in the raid.",
+        "An al-Shabaab statement claimed the bombing.",
+        "An al-Shabaab commander said the town had fallen.",
+    ],
+)
+def test_an_article_the_recogniser_took_into_a_person_is_no_part_of_the_groups_name(resolve, text):
+    """"An al-Shabaab fighter": the tagger reads "An al-Shabaab" as a person; the group's name is still its own."""
+    assert mentions(resolve(text)) == {"al-shabaab": ["al-Shabaab"]}
+
+
 def test_actors_unquoted_we_is_left_alone(resolve):
     doc = resolve("We saw Jaysh al-Islam fighters in the town.")
     assert mentions(doc)["jaysh-al-islam"] == ["Jaysh al-Islam"]

@@ -65,6 +65,7 @@ if TYPE_CHECKING:
 STATE_KINDS = frozenset({"state", "foreign_state"})
 # verbs of accusing (events/certainty's list): their subject is the accuser, never whom the deed it alleges helps
 _ACCUSING_VERBS = word_set("cues", "accusing_verbs")
+_SPEAKING_VERBS = word_set("cues", "speaking_verbs")  # whose subject a quotation beside them may quote
 _SUBUNIT_NOUNS = words("descriptions", "subunit_nouns")
 _ADMIN_UNITS = words("places", "admin_units")
 _VENUE_HEADS = words("places", "venue_heads")
@@ -775,8 +776,8 @@ class _Resolution:
         if began or _NAME_GOES_ON.match(text, span.end_char):
             return True
         if self._person_names is None:  # read off the entities once per report, not once per match
-            self._person_names = [
-                (e.start, e.end) for e in entities(self.sd)
+            self._person_names = [  # (an article the recogniser took in is no part of a name: "An al-Shabaab
+                (e.start + (e[0].pos_ == "DET"), e.end) for e in entities(self.sd)  # commander said")
                 if e.label_ == "PERSON" and not any(t.lower_ in lx.TITLE_WORDS for t in e)
             ]
         return any(s <= span.start and span.end <= e and e - s > len(span) for s, e in self._person_names) \
@@ -2011,7 +2012,12 @@ class _Resolution:
                 continue  # "drove the villagers from their fields": the villagers' fields
             if is_pron and low in lx.PRONOUNS_PLURAL and self._unresolved_groups_before(tok):
                 continue  # "fighting between the two movements, despite an accord they had signed": those groups
-            target = self._antecedent(tok, named, group_only=is_desc)
+            pool = named
+            if is_pron and low in lx.PRONOUNS_PLURAL and (speaker := self._quoted_speaker(tok)) is not None:
+                # '"If they attack us, we will fight," the M23 spokesman said': in the quoted speaker's words
+                # "they" is the other side, never the speaker's own ("we")
+                pool = [m for m in named if m.actor_id != speaker]
+            target = self._antecedent(tok, pool, group_only=is_desc)
             if target is None:
                 continue
             if is_desc:
@@ -2058,15 +2064,21 @@ class _Resolution:
         for tok in tokens(sd):
             if self.taken[tok.i] or tok.lower_ not in lx.PRONOUNS_FIRST_PLURAL:
                 continue
-            opening = quote_start(tok)
-            if opening is None:
-                continue  # not inside a quotation
-            speaker = self._speaker(sentence_of(tok))
-            opened = sd.char_span(opening, opening + 1, alignment_mode="expand") if speaker is None else None
-            if opened:
-                speaker = self._speaker(sentence_of(opened[0]))  # a quotation over several sentences: who opened it
+            speaker = self._quoted_speaker(tok)
             if speaker is not None:
                 self._add(tok.i, tok.i + 1, self.entities[speaker], "coref")
+
+    def _quoted_speaker(self, tok: Token) -> str | None:
+        """The actor of whoever is quoted, for a word inside a quotation (None outside one): the subject of a
+        reporting verb in the quote's sentence or next to it, or in the sentence that opened the quotation."""
+        opening = quote_start(tok)
+        if opening is None:
+            return None  # not inside a quotation
+        speaker = self._speaker(sentence_of(tok))
+        opened = self.sd.char_span(opening, opening + 1, alignment_mode="expand") if speaker is None else None
+        if opened:
+            speaker = self._speaker(sentence_of(opened[0]))  # a quotation over several sentences: who opened it
+        return speaker
 
     def _speaker(self, sent: Span) -> str | None:
         sd = self.sd
@@ -2078,7 +2090,7 @@ class _Resolution:
         by_char = {m.start: m for m in self.mentions}
         for s in sents:
             for t in s:
-                if t.lemma_ not in lx.REPORT_VERBS or t.pos_ != "VERB":
+                if t.lemma_ not in lx.REPORT_VERBS and t.lemma_ not in _SPEAKING_VERBS or t.pos_ != "VERB":
                     continue
                 subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
                 if subj is None:
