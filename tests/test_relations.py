@@ -351,6 +351,20 @@ def test_a_backed_modifier_inside_a_part_of_phrase_states_its_tie(run, text, pat
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Fighters of the Turkish-backed Syrian National Army shelled Kurdish positions near Manbij.",
+        "The Turkish-backed Syrian National Army entered the town on Sunday.",
+        "Turkish-backed SNA factions looted shops in the town.",
+    ],
+)
+def test_a_patron_before_a_registry_name_is_a_tie_not_part_of_the_name(run, text):
+    """"the Turkish-backed Syrian National Army" is the SNA with its patron named: Turkey backs it."""
+    got = {(r.type, r.source, r.target) for r in run(text).relations}
+    assert ("support", "turkey", "syrian-national-army") in got, got
+
+
+@pytest.mark.parametrize(
     ("text", "patron", "part", "whole"),
     [
         ("Kataib Hezbollah, an Iran-backed PMF unit, denied any role.", "iran", "kataib-hezbollah",
