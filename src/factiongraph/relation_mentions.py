@@ -32,8 +32,8 @@ import dataclasses
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from factiongraph.actors.lexicon import WEAPON_WORDS
 from factiongraph import countries
+from factiongraph.actors.lexicon import WEAPON_WORDS
 from factiongraph.actors.salience import PERIPHERAL_HINT
 from factiongraph.document import Document, Event, Mention, Relation, Span, as_certainty
 from factiongraph.events import certainty as cert

@@ -368,7 +368,9 @@ def test_a_demonym_inside_a_proper_name_of_a_self_declared_state_is_not_the_stat
         ("Peshmerga units advanced on Bashiqa under fire support from the US-led coalition.", dt.date(2016, 10, 20)),
     ],
 )
-def test_a_name_two_owners_shared_at_different_times_resolves_to_the_owner_of_the_reports_date(resolve, text, published):
+def test_a_name_two_owners_shared_at_different_times_resolves_to_the_owner_of_the_reports_date(
+    resolve, text, published
+):
     ids = registry_ids(resolve(text, published))
     assert "cjtf-oir" in ids  # the coalition against Islamic State, not the state that leads it
     assert "united-states" not in ids

@@ -106,6 +106,6 @@ def test_what_parties_quarrel_over_doing_is_not_done(pipeline, text):
     """The nouns of contention ("rivalry over", "dispute over") deliberate like "talks on": no merger is done."""
     from factiongraph.pipeline import extract
 
-    rows = [r for r in extract(text, pipeline=pipeline).relations if r.change is not None]
-    assert all(r.status == "intended" and r.certainty == "hypothetical" for r in rows)
-    assert not any(r.status == "current" and r.type == "affiliation" for r in extract(text, pipeline=pipeline).relations)
+    relations = extract(text, pipeline=pipeline).relations
+    assert all(r.status == "intended" and r.certainty == "hypothetical" for r in relations if r.change is not None)
+    assert not any(r.status == "current" and r.type == "affiliation" for r in relations)

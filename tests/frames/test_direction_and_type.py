@@ -296,8 +296,8 @@ def test_fighting_together_with_a_side_is_no_hostility_with_it(run, text, a, b):
 @pytest.mark.parametrize(
     ("text", "a", "b"),
     [
-        ("Two FSA commanders said their men had mounted coordinated attacks with Nusra near Aleppo.", "free-syrian-army",
-         "jabhat-al-nusra"),
+        ("Two FSA commanders said their men had mounted coordinated attacks with Nusra near Aleppo.",
+         "free-syrian-army", "jabhat-al-nusra"),
         ("The Peshmerga carried out joint raids with the Iraqi army on Islamic State hideouts.", "peshmerga", "iraq"),
         ("Ahrar al-Sham launched a combined offensive with Jabhat al-Nusra on Idlib.", "ahrar-al-sham",
          "jabhat-al-nusra"),
