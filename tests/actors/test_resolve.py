@@ -153,6 +153,22 @@ def test_an_article_the_recogniser_took_into_a_person_is_no_part_of_the_groups_n
     assert mentions(resolve(text)) == {"al-shabaab": ["al-Shabaab"]}
 
 
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ('The volunteers came "to defend the Iraqi army," their commander said. Having routed them near the river, '
+         "the militants regrouped.", "iraq"),
+        ('The advisers arrived "to train the Malian army," a French official said. Having ambushed them near Gao, the '
+         "insurgents fled.", "france"),
+        ('Ankara sent troops "to back the Libyan government," the ministry said. After shelling them for days, the LNA '
+         "withdrew.", "libya"),
+    ],
+)
+def test_a_narrators_pronoun_takes_no_name_from_someones_quoted_words_or_their_source(resolve, text, quoted):
+    """"them" outside the quotation is no name inside it, nor the source quoted at the sentence's end."""
+    assert "them" not in mentions(resolve(text)).get(quoted, [])
+
+
 def test_actors_unquoted_we_is_left_alone(resolve):
     doc = resolve("We saw Jaysh al-Islam fighters in the town.")
     assert mentions(doc)["jaysh-al-islam"] == ["Jaysh al-Islam"]

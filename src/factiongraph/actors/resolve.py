@@ -2132,6 +2132,7 @@ class _Resolution:
         bound_span = (bound.left_edge.idx, bound.idx + len(bound)) if bound is not None else None
         best = None
         best_score = -1.0
+        quoted = quote_start(tok) is not None
         for m in mentions:
             if m.start >= tok.idx or m.start < prev_start:
                 continue
@@ -2146,6 +2147,9 @@ class _Resolution:
                 continue  # "they" is not one person
             mt = span_at(self.sd, m.start, m.end)
             root = mt.root if mt is not None else None
+            if root is not None and not quoted and quote_start(root) is not None:
+                continue  # '"to back the government," the coalition said. Having pushed them out, ...': the
+                # narrator's pronoun is no name inside someone's quoted words
             if root is not None and m.start < sent.start_char and tok.dep_ not in ("nsubj", "nsubjpass", "poss") \
                     and position(root).attribution:
                 continue  # "..., the UN said. X held the town before troops pushed them back": whom an act is
