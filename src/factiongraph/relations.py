@@ -592,6 +592,7 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
     out += _relational_descriptions(doc, ms)
     noun_cues = tie_words().noun_cues
     secession = tie_words().secession_modifiers
+    modifier_cues = {tie.cue for tie in ms.modifier_ties}  # "the Saudi-backed X": the patron's tie, read above
     pos, dep, lowers_, lemmas_ = pos_tags(sd), deps(sd), lowers(sd), lemmas(sd)
     for i, tok in enumerate(tokens(sd)):
         if pos[i] not in _TIE_POS and dep[i] != "prep":
@@ -624,6 +625,8 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                 rtype = "alliance"  # "link up with Y": forces joining in the field, not membership of Y
             linked = next((c for c in tok.children if c.dep_ == "dobj"), None) if lemma in LINKING_VERBS else None
             if tok.dep_ == "amod" and tok.i < tok.head.i:
+                if i in modifier_cues:
+                    continue  # "A, the Saudi-backed B and C": B's patron is named, A is none of B's or C's
                 # "the army and allied militias": a modifier ties its noun to the phrase it is
                 # coordinated with, never to the clause's subject
                 a, b = _modified_pair(tok, ms)
@@ -980,6 +983,8 @@ def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
             continue  # "X backed a Qatari peace plan": X backs the plan, Qatar is no client of X
         if e.plover == "COOPERATE" and tok.lemma_.lower() not in tie_words().alliance_predicates:
             continue  # "X, who leads Y", "X governed Y": cooperation in CAMEO's sense, no alliance
+        if e.plover == "COOPERATE" and list_members(tok):
+            continue  # "the Front unites A, B and C": the list verb states membership (`_ties`), no alliance
         if rtype == "hostility" and (judge := _judged(tok)) is not None and _is_subject_of(m1, judge, settings):
             # "the US condemns X's attacks against Y": the attack is X's, not the speaker's
             m1 = _attack_owner(tok, ms)

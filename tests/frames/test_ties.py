@@ -108,6 +108,42 @@ def test_a_reduced_relative_the_parser_took_for_the_verb_gives_no_aid_to_the_ene
 @pytest.mark.parametrize(
     ("text", "group", "members"),
     [
+        ("The Islamic Front unites Ahrar al-Sham, Jaysh al-Islam and Suqour al-Sham.", "islamic-front",
+         ["ahrar-al-sham", "jaysh-al-islam", "suqour-al-sham"]),
+        ("The Syrian Democratic Forces unite the YPG and several Arab tribal brigades.", "syrian-democratic-forces",
+         ["ypg"]),
+        ("Since 2017 JNIM has united Ansar Dine, al-Mourabitoun and the Macina Liberation Front.", "jnim",
+         ["ansar-dine", "al-mourabitoun", "katiba-macina"]),
+    ],
+)
+def test_a_body_that_unites_groups_has_them_as_members_not_allies(run, text, group, members):
+    """"X unites A, B and C" lists X's members, as "X comprises A, B and C" does; no alliance X-A."""
+    got = ties(run(text))
+    for m in members:
+        assert ("affiliation", m, group) in got
+    assert not any(t == "alliance" and group in (a, b) for t, a, b in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "backed"),
+    [
+        ("The coalition joins Ahrar al-Sham, the Saudi-backed Jaysh al-Islam and Faylaq al-Rahman.", "ahrar-al-sham",
+         "jaysh-al-islam"),
+        ("Fighters from the SDF, the US-backed YPG and the Sanadid forces held the dam.", "syrian-democratic-forces",
+         "ypg"),
+        ("The talks brought in Fatah, the Iran-backed Islamic Jihad and smaller factions.", "fatah",
+         "palestinian-islamic-jihad"),
+    ],
+)
+def test_a_backed_modifier_in_a_list_ties_its_patron_not_the_list(run, text, first, backed):
+    """"A, the Saudi-backed B and C": "backed" has its own patron; B and C are no backers of A."""
+    got = ties(run(text))
+    assert not any(t == "support" and first in (a, b) and backed in (a, b) for t, a, b in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "members"),
+    [
         ("The Northern Alliance, composed of the MNDAA, the Kachin Independence Army and the Arakan Army, "
          "attacked a junta base.", "northern-alliance-burma", ["mndaa", "arakan-army", "kachin-independence-army"]),
         ("The Three Brotherhood Alliance, which includes the TNLA and the MNDAA, rejected the truce.",
