@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from factiongraph.document import Document
@@ -240,3 +242,17 @@ def test_armed_men_named_by_an_organisation_the_registry_lacks_are_its_men(resol
     doc = resolve(text)
     assert group in {a.id for a in doc.actors}
     assert not any(a.id.startswith("generic-") and a.kind in ("rebel", "militia") for a in doc.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("In Yemen, rebels fought army units loyal to former president Ali Abdullah Saleh.", "yemen"),
+        ("In Sudan, rebels clashed with army units loyal to Omar al-Bashir.", "sudan"),
+        ("In Yemen, tribesmen ambushed army units loyal to the Houthis.", "yemen"),
+    ],
+)
+def test_army_units_loyal_to_someone_are_not_the_states_army(resolve, text, state):
+    """"army units loyal to X": X's units, as "troops loyal to X" are; "army" there names no state force."""
+    doc = resolve(text, dt.date(2016, 1, 1))
+    assert "army" not in [m.text for a in doc.actors if a.id == state for m in a.mentions]
