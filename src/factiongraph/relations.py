@@ -592,7 +592,6 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
     out += _relational_descriptions(doc, ms)
     noun_cues = tie_words().noun_cues
     secession = tie_words().secession_modifiers
-    modifier_cues = {tie.cue for tie in ms.modifier_ties}  # "the Saudi-backed X": the patron's tie, read above
     pos, dep, lowers_, lemmas_ = pos_tags(sd), deps(sd), lowers(sd), lemmas(sd)
     for i, tok in enumerate(tokens(sd)):
         if pos[i] not in _TIE_POS and dep[i] != "prep":
@@ -625,7 +624,7 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                 rtype = "alliance"  # "link up with Y": forces joining in the field, not membership of Y
             linked = next((c for c in tok.children if c.dep_ == "dobj"), None) if lemma in LINKING_VERBS else None
             if tok.dep_ == "amod" and tok.i < tok.head.i:
-                if i in modifier_cues:
+                if i in ms.modifier_cues:
                     continue  # "A, the Saudi-backed B and C": B's patron is named, A is none of B's or C's
                 # "the army and allied militias": a modifier ties its noun to the phrase it is
                 # coordinated with, never to the clause's subject
@@ -1379,9 +1378,6 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
     out: list[Relation] = []
     settings = Parties(doc, ms)
     all_toks = tokens(sd)
-    # the cues of modifier ties ("the US-backed SDF") state their own tie, read by `_modifiers`: none is a
-    # cue between its noun and a name before it ("the YPG, the backbone of the US-backed SDF")
-    modifier_cues = {tie.cue for tie in ms.modifier_ties}
     for sent in sentences(sd):
         runs: list[tuple[Mention, int, int]] = []  # (mention, first token, last token)
         for i in range(sent.start, sent.end):
@@ -1422,7 +1418,9 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue  # "X fought on behalf of Y", "on the side of Y": Y is whom X fights for
             if any(t.lower_ == "with" and t.dep_ == "prep" and companion_with(t.head) for t in gap):
                 continue  # "X fought side by side with Y": Y fights beside X
-            cues = [t for t in gap if t.i not in modifier_cues]
+            # a modifier tie's cue ("the US-backed SDF") states its own tie, read by `_modifiers`: no cue between
+            # its noun and a name before it ("the YPG, the backbone of the US-backed SDF")
+            cues = [t for t in gap if t.i not in ms.modifier_cues]
             cue = next((t for t in cues if t.lemma_.lower() in HOSTILE_CUES or t.lower_ in HOSTILE_CUES), None)
             rtype = "hostility"
             if cue is not None and any(t.i > cue.i and t.dep_ == "prep" and t.lower_ in ("alongside", "beside")

@@ -27,6 +27,7 @@ from factiongraph.actors.salience import PERIPHERAL_HINT, Position, position
 from factiongraph.actors.wordlists import words
 from factiongraph.dateline import DATELINE, credit_lines
 from factiongraph.document import Actor, Document, Mention, as_actor_kind, as_mention_how
+from factiongraph.events.certainty import ACCUSING_VERBS
 from factiongraph.frames import (
     allegiance_lords,
     clause_subject,
@@ -63,8 +64,6 @@ if TYPE_CHECKING:
     from spacy.vocab import Vocab
 
 STATE_KINDS = frozenset({"state", "foreign_state"})
-# verbs of accusing (events/certainty's list): their subject is the accuser, never whom the deed it alleges helps
-_ACCUSING_VERBS = word_set("cues", "accusing_verbs")
 _SPEAKING_VERBS = word_set("cues", "speaking_verbs")  # whose subject a quotation beside them may quote
 _SUBUNIT_NOUNS = words("descriptions", "subunit_nouns")
 _ADMIN_UNITS = words("places", "admin_units")
@@ -2249,7 +2248,7 @@ def _speaker_of(span: Span | None, tok: Token) -> bool:
     spokesman may well call his own group "the movement" when he only says something)."""
     if span is None:
         return False
-    verb = next((a for a in tok.ancestors if a.pos_ == "VERB" and a.lemma_.lower() in _ACCUSING_VERBS), None)
+    verb = next((a for a in tok.ancestors if a.pos_ == "VERB" and a.lemma_.lower() in ACCUSING_VERBS), None)
     if verb is None:
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]

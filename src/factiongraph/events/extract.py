@@ -168,6 +168,8 @@ class _Mentions:
         # "the US-backed SDF": the actor inside the modifier is a party to the tie the modifier
         # states (relations read `modifier_ties`), never an argument of the clause
         self.modifier_ties: list[ModifierTie] = modifier_ties(sd, self.by_token.get)
+        # their cue words ("backed" of "the Saudi-backed X"): each states its own tie, no cue of another reading
+        self.modifier_cues: frozenset[int] = frozenset(tie.cue for tie in self.modifier_ties)
         self.in_modifier: dict[int, Mention] = {}
         # "Vietnamese-led forces attacked": unnamed forces under X's lead act for X in events (`for_events`)
         self.leaders: dict[int, Mention] = {}
@@ -880,7 +882,8 @@ def companion_with(verb: Token) -> bool:
     """The verb's "with" object is a companion, not an opponent: "fought together with X", "side by side
     with X", "shoulder to shoulder with X", "joint raids with X" (the joint adverbs and adjectives of
     `frames/data/ties.yaml` and the English idioms of standing beside someone)."""
-    words, adjectives = tie_words().joint_adverbs, tie_words().joint_adjectives
+    ties = tie_words()
+    words, adjectives = ties.joint_adverbs, ties.joint_adjectives
 
     def joint(t: Token) -> bool:  # "coordinated attacks with X", "carried out joint raids with X"
         return t.dep_ == "amod" and t.lower_ in adjectives
