@@ -259,6 +259,18 @@ def test_relations_fighting_on_a_side_makes_allies_not_enemies(run, text, pair):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "A Wagner spokesman spoke on behalf of the Malian junta at the talks.",
+        "A Hezbollah envoy delivered the offer on behalf of the Syrian government.",
+        "An ELN negotiator read out the statement on behalf of the Colombian government.",
+    ],
+)
+def test_relations_speaking_or_signing_on_behalf_of_a_party_makes_no_ally_of_it(run, text):
+    assert not [r for r in run(text).relations if r.type == "alliance"]
+
+
+@pytest.mark.parametrize(
     ("text", "target"),
     [
         ("Gang leader Jimmy Cherizier said the alliance aimed to force Prime Minister Ariel Henry from power.",
@@ -560,3 +572,18 @@ def test_relations_help_given_to_a_fight_against_a_group_goes_to_no_side_of_it(r
 def test_relations_two_sides_fighting_a_named_opponent_together_are_allies(run, text, pair):
     got = {r.type for r in run(text).relations if {r.source, r.target} == pair}
     assert got == {"alliance"}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Ahrar al-Sham and Jabhat al-Nusra were rivals by 2017. The two groups fought side by side in 2015, "
+         "when they seized Idlib.", {"ahrar-al-sham", "jabhat-al-nusra"}),
+        ("The MNLA and Ansar Dine later fell out. The two movements battled shoulder to shoulder in early 2012, "
+         "when they took Kidal.", {"ansar-dine", "mnla"}),
+        ("Wagner and the Malian army were partners. The two forces fought side by side near Moura, where they "
+         "killed hundreds.", {"wagner-group", "mali"}),
+    ],
+)
+def test_relations_sides_that_fought_side_by_side_with_no_opponent_named_are_no_enemies(run, text, pair):
+    assert not [r for r in run(text).relations if r.type == "hostility" and {r.source, r.target} == pair]

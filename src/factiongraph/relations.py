@@ -650,7 +650,11 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
         if dep[i] == "prep" and low == "on" and tok.head.pos_ == "VERB":
             # "fought on Kyiv's side", "on the side of the army", "on behalf of X": allies in the fight
             a = _theme(tok.head, ms)
-            sides = [p for p in tok.children if p.dep_ == "pobj" and p.lemma_.lower() in SIDE_NOUNS]
+            # "signed on behalf of the government": one acting for another in word or signature speaks for it;
+            # only in a fight is the one it acts for an ally ("attacked their positions on the army's behalf")
+            fight = tok.head.lemma_.lower() in HOSTILE_CUES
+            sides = [p for p in tok.children if p.dep_ == "pobj" and p.lemma_.lower() in SIDE_NOUNS
+                     and (fight or p.lemma_.lower() != "behalf")]
             owners = [o for p in sides for o in [*(k for k in p.children if k.dep_ == "poss"),
                                                  *prep_objects(p, ("of",))]]
             c = cert.classify(tok.head).value
@@ -1428,6 +1432,9 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue  # "X crossed over to fight alongside Y": Y is X's companion in the fight
             if cue is not None and any(t.i > cue.i and t.lemma_.lower() in SUPPORT_CUES for t in gap):
                 continue  # "joined the fight to back Y": Y is backed, not fought; cue words cannot tell which
+            if cue is not None and cue.pos_ == "VERB" and companion_with(cue) \
+                    and not _fought_against(cue, settings.head(m2)):
+                continue  # "X and Y fought side by side in May, when they ...": done together, no opponent named
             if cue is None:
                 # "took back the town": the particle of a phrasal verb is no cue of support
                 # a noun is a cue in its sense of help ("with the support of") or as the plural of what is

@@ -206,3 +206,18 @@ def test_whom_fighters_fight_for_is_their_side_not_their_target(run, text, side)
     doc = run(text)
     assert not any(side in (e.actor1, e.actor2) and e.plover == "ASSAULT" for e in doc.events)
     assert not any(r.type == "hostility" and side in (r.source, r.target) for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("Helicopters flown by South Africa's Dyck Advisory Group struck insurgent camps near Mocimboa da Praia.",
+         "dyck-advisory-group"),
+        ("Helicopters flown by South Africa's Executive Outcomes bombed rebel bases in 1995.", "executive-outcomes"),
+        ("Guards hired by Britain's Aegis Defence Services opened fire on protesters in Baghdad.",
+         "aegis-defence-services"),
+    ],
+)
+def test_events_the_country_owning_a_named_body_is_not_the_agent_the_phrase_names(run, text, agent):
+    e = only(run(text))
+    assert e.actor1 == agent

@@ -320,6 +320,10 @@ class _Mentions:
         }
         # "rebels in Mali": a country named where a group is, is where it is, not who it is
         skip |= {x for c in kids[i] if self._where(toks[c]) for x in subtree(sd, c)}
+        # "gunships flown by South Africa's Dyck Advisory Group": the owner of a named body is whose it
+        # is; the phrase names the body
+        skip |= {x for t in below if dep[t] == "poss" and (o := at(head[t])) is not None and o is not at(t)
+                 for x in subtree(sd, t)}
         # "the Palipehutu movement of Agathon Rwasa": the movement, not the man who leads it
         skip |= {x for c in below if dep[c] == "prep" and lower[c] == "of" and lemma[head[c]] in GROUP_NAME_HEADS
                  for p in kids[c] if dep[p] == "pobj" and toks[p].ent_type_ == "PERSON" for x in subtree(sd, p)}
