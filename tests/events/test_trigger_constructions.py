@@ -275,6 +275,19 @@ def test_controlling_territory_is_no_event(run, text, expected):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # holding ground named by a noun of ground is a state too, in any tense; taking control is the act
+        "ISIS controlled the city for three years.",
+        "The rebels control the town, residents say.",
+        "The army controls the airport and the port.",
+    ],
+)
+def test_controlling_a_town_or_an_airport_is_no_assault(run, text):
+    assert [t for t in triples(run(text)) if t[0] == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # preparing an offensive: a military move short of force (MOBILIZE), not an intent to cooperate
