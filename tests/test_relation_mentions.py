@@ -832,3 +832,21 @@ def test_an_at_phrase_after_the_object_is_where_it_stood_not_a_second_target(run
     doc = run(text)
     place = text.rsplit(" at ", 1)[1].rstrip(".")
     assert not any(r.target_mention is not None and r.target_mention.text == place for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Chadian troops clashed with Nigerian soldiers near the border in 2014. In 2015 Chadian forces opened a "
+         "joint offensive with the Nigerian army against the Islamist group.", {"chad", "nigeria"}),
+        ("Ugandan soldiers fought Congolese troops in Ituri in 2000. Two decades later Ugandan jets began a joint "
+         "operation with the Congolese army against the Islamist movement.", {"uganda", "dr-congo"}),
+        ("Kenyan troops and Somali soldiers exchanged fire at Beled Hawo last year. This week Kenyan units mounted "
+         "an assault alongside the Somali army against the insurgent group.", {"kenya", "somalia"}),
+    ],
+)
+def test_the_companion_of_an_attack_is_never_its_guessed_target(run, text, pair):
+    doc = run(text)
+    second = text.index(". ") + 2
+    assert not [r for r in doc.relations if r.type == "hostility" and {r.source, r.target} == pair
+                and r.evidence.start >= second]

@@ -47,6 +47,7 @@ from factiongraph.events.extract import (
     _is_passive,
     _Mentions,
     _sentence_span,
+    companion_with,
     region,
 )
 from factiongraph.events.lexicon import Lexicon
@@ -870,6 +871,20 @@ class _Extractor:
                            for p in of.children if p.dep_ == "pobj" for x in self.items(p))
         return out
 
+    def companions(self, pred: Token) -> list[Token]:
+        """Who an attack is done with ("a joint offensive with the army against Y", "fought side by side
+        with X", "attacked Y alongside X"): a companion is never the attacked side, named or guessed."""
+        # "opened a joint offensive with X", "opened a joint offensive with X against Y": on the verb the
+        # act noun or the "against" phrase hangs from
+        holders = [pred, pred.head] if pred.dep_ in ("dobj", "prep") else [pred]
+        out: list[Token] = []
+        for h in holders:
+            for prep in h.children:
+                if prep.dep_ == "prep" and (prep.lower_ in ("alongside", "beside")
+                                            or prep.lower_ == "with" and companion_with(h)):
+                    out.extend(x for p in prep.children if p.dep_ == "pobj" for x in self.items(p))
+        return out
+
     def received_attack(self, noun: Token) -> tuple[list[Token], list[Token]] | None:
         """(attackers, attacked) of an attack noun a receiving verb's subject undergoes: "X took fire from Y",
         "X came under shelling from Y" (the "from" object on the noun or on the verb)."""
@@ -1033,6 +1048,7 @@ class _Extractor:
             # the sides the clause is "in support of" are never its attacked side ("in support of Y, X struck the
             # location": the location is not Y's, whatever side the document's clauses guess for it)
             friends = {m.actor_id for x in supported if (m := self.ms.by_token.get(x.i))}
+            friends |= {m.actor_id for x in self.companions(pred) if (m := self.ms.by_token.get(x.i))}
             rows.append((pred, c, srcs_ok, tgts_ok, friends))
             allies = [e for x in supported  # "X struck T in support of Y": Y is on X's side
                       if (e := self.endpoint(x, False)) is not None and e[1] is not None and e not in srcs_ok]

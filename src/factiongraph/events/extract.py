@@ -899,10 +899,13 @@ def companion_with(verb: Token) -> bool:
 
 
 def _companion_in(noun: Token, m: Mention, ms: _Mentions) -> bool:
-    """Whether `m` is named in the companion "with" phrase of an act noun (`companion_with`)."""
+    """Whether `m` is named in the companion phrase of an act noun: its "with" phrase (`companion_with`)
+    or an "alongside"/"beside" phrase ("mounted an assault alongside X against Y")."""
     span = span_at(ms.sd, m.start, m.end)
-    return span is not None and companion_with(noun) and any(
-        c.dep_ == "prep" and c.lower_ == "with" and c.left_edge.i <= span.root.i <= c.right_edge.i
+    joint = companion_with(noun)
+    return span is not None and any(
+        c.dep_ == "prep" and (c.lower_ in ("alongside", "beside") or joint and c.lower_ == "with")
+        and c.left_edge.i <= span.root.i <= c.right_edge.i
         for c in noun.children)
 
 
