@@ -932,3 +932,51 @@ def test_actors_a_head_titled_by_his_groups_name_acts_for_it(resolve, text, pers
 )
 def test_actors_the_private_military_company_named_bare_is_the_wagner_group(resolve, text) -> None:
     assert "Wagner" in mentions(resolve(text, dt.date(2021, 6, 1))).get("wagner-group", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "other"),
+    [
+        ("Koglweogo groups were accused of abuses. The army said its troops killed about 20 militants.",
+         "burkina-faso", "koglweogo"),
+        ("Al-Shabaab fighters stormed a base. The government said its forces retook the town.", "somalia",
+         "al-shabaab"),
+        # the speaking body names no actor: the possessive is still its own, no earlier actor's
+        ("Houthi fighters shelled Marib on Monday. The coalition said its jets destroyed a drone base.", None,
+         "houthis"),
+        # nor the patron a tie modifier names
+        ("The U.S.-backed faction Jaish al-Nasr said Russian jets had hit one of its depots.", None, "united-states"),
+    ],
+)
+def test_actors_a_possessive_in_what_a_body_reports_is_the_bodys_own(resolve, text, owner, other) -> None:
+    found = mentions(resolve(text))
+    assert "its" not in found.get(other, [])
+    if owner is not None:
+        assert "its" in found[owner]
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "pronoun"),
+    [
+        ("Fighters of the ELF have fled after being driven from their positions by the EPLF, Sudanese officials "
+         "said.", "elf", "their"),
+        ("Hezbollah fired rockets at Israel. A spokesman said its fighters had crossed the border.", "hezbollah",
+         "its"),
+    ],
+)
+def test_actors_officials_and_spokesmen_report_about_others_not_their_own(resolve, text, owner, pronoun) -> None:
+    assert pronoun in mentions(resolve(text))[owner]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sunni fighters are battling Islamic State near Haditha. Washington has urged Baghdad to arm such tribal "
+        "volunteers, and U.S. advisers have helped train several hundred of them.",
+        "Islamic State fighters attacked Kirkuk. The Kurdish government recruited local volunteers, and Peshmerga "
+        "officers have trained dozens of them.",
+        "The Taliban attacked the town. Kabul armed village elders' sons, and Afghan commanders trained some of them.",
+    ],
+)
+def test_actors_a_part_of_a_set_of_unnamed_people_is_no_earlier_actor(resolve, text) -> None:
+    assert not [aid for aid, ms in mentions(resolve(text)).items() if "them" in ms]

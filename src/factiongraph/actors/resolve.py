@@ -2012,6 +2012,8 @@ class _Resolution:
                 continue  # "X and its partners, among them Y": the list just named, not an earlier actor
             if is_pron and low in lx.PRONOUNS_PLURAL and tok.head.dep_ == "pobj" and self._plural_noun_between(tok):
                 continue  # "drove the villagers from their fields": the villagers' fields
+            if low == "them" and self._partitive_of_people(tok):
+                continue  # "arm such tribal volunteers, and advisers trained several hundred of them": the volunteers
             if is_pron and low in lx.PRONOUNS_PLURAL and self._unresolved_groups_before(tok):
                 continue  # "fighting between the two movements, despite an accord they had signed": those groups
             pool = named
@@ -2019,7 +2021,10 @@ class _Resolution:
                 # '"If they attack us, we will fight," the M23 spokesman said': in the quoted speaker's words
                 # "they" is the other side, never the speaker's own ("we")
                 pool = [m for m in named if m.actor_id != speaker]
-            target = self._antecedent(tok, pool, group_only=is_desc)
+            owner = self._reporting_owner(tok) if is_pron else None
+            if owner == "":
+                continue  # "The coalition said its jets ...": the coalition's, which the report does not name
+            target = owner or self._antecedent(tok, pool, group_only=is_desc)
             if target is None:
                 continue
             if is_desc:
@@ -2031,6 +2036,40 @@ class _Resolution:
             self._add(s, e, self.entities[aid], "coref")
         self._first_person()
 
+    def _reporting_owner(self, pron: Token) -> str | None:
+        """The actor that says what a possessive's clause reports about its own ("The army said its troops
+        killed 20 militants": the army's troops), whatever kind of mention names it; a possessive agrees in
+        number with the speaker ("its" a singular noun, "their" a plural one). "" when the speaker is an
+        armed body no actor names ("the coalition said its jets ..."): the pronoun is no earlier actor's."""
+        if pron.dep_ != "poss" or pron.lower_ not in ("its", "their"):
+            return None
+        verb = pron.head
+        while verb.dep_ not in ("ccomp", "ROOT") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.dep_ != "ccomp" or verb.head.lemma_ not in lx.REPORT_VERBS:
+            return None
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        plural = pron.lower_ == "their"
+        if subj is None or subj.pos_ not in ("NOUN", "PROPN") or (subj.tag_ in ("NNS", "NNPS")) != plural:
+            return None
+        # a body speaks of its own ("the army", "the movement", "the rebels", "Hezbollah"); officials, spokesmen and
+        # witnesses speak of others
+        body = subj.ent_type_ != "PERSON" if subj.pos_ == "PROPN" else (
+            subj.lemma_.lower() in lx.GOVERNMENT_HEADS or subj.lemma_.lower() in lx.GROUP_ANAPHORS
+            or subj.lemma_.lower() == "coalition" or _armed_noun(subj))
+        if not body:
+            return None
+        # the name the subject phrase gives the body: "Mali's army", "the faction Tajammu al-Izza"; not a name in
+        # a tie modifier ("the U.S.-backed faction"), which names another
+        lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
+        named = [m for m in self.mentions if lo <= m.start < hi and self.entities[m.actor_id].kind != "civilians"
+                 and not _tie_modifier(span_at(self.sd, m.start, m.end))]
+        owner = next((m.actor_id for m in sorted(named, key=lambda m: (not m.start <= subj.idx < m.end, -m.end))),
+                     None)
+        if owner is None and subj.pos_ == "NOUN" and (_armed_noun(subj) or subj.lemma_.lower() in lx.GROUP_ANAPHORS):
+            return ""  # an armed body no actor names: no one else's
+        return owner
+
     def _unresolved_groups_before(self, pron: Token) -> bool:
         """A counted plural group noun no actor took ("the two nationalist movements", "both factions") stands
         earlier in the pronoun's sentence ("fighting between the two movements, despite an accord they had
@@ -2040,6 +2079,18 @@ class _Resolution:
             t.tag_ == "NNS" and t.pos_ == "NOUN" and not self.taken[t.i]
             and (t.lower_ in _GROUP_PLURALS or t.lower_ in _SIDE_PLURALS or t.lower_ in _ARMED_PLURALS)
             and any(c.lower_ in _COUNTS or c.lower_ == "both" for c in t.children)  # "the two movements"
+            for t in tokens(self.sd)[sentence_of(pron).start : pron.i]
+        )
+
+    def _partitive_of_people(self, pron: Token) -> bool:
+        """ "Several hundred of them", "dozens of them": a part of a set of people, and a plural noun of people
+        that names no actor stands earlier in the sentence ("such tribal volunteers"): the set is theirs."""
+        of = pron.head
+        if pron.dep_ != "pobj" or of.lower_ != "of" or of.head.pos_ not in ("NUM", "NOUN", "ADJ", "PRON"):
+            return False
+        return any(
+            t.tag_ == "NNS" and t.pos_ == "NOUN" and not self.taken[t.i]
+            and (t.lower_ in lx.GROUP_NOUNS or t.lower_.endswith(lx.PERSON_SUFFIXES))
             for t in tokens(self.sd)[sentence_of(pron).start : pron.i]
         )
 
