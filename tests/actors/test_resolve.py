@@ -849,6 +849,20 @@ def test_actors_a_registry_name_inside_a_longer_organisations_name_is_not_that_a
 
 
 @pytest.mark.parametrize(
+    ("text", "actor", "name"),
+    [
+        ("The Libyan National Army of Khalifa Haftar shelled Tripoli airport.", "libyan-national-army",
+         "Libyan National Army"),
+        ("The Arakan Army of Twan Mrat Naing seized Paletwa.", "arakan-army", "Arakan Army"),
+        ("The Tigray Defence Forces of General Tadesse Werede retook Mekelle.", "tigray-defense-forces",
+         "Tigray Defence Forces"),
+    ],
+)
+def test_actors_a_registry_name_of_a_leader_named_after_it_is_that_actor(resolve, text, actor, name) -> None:
+    assert mentions(resolve(text, dt.date(2021, 5, 1)))[actor] == [name]
+
+
+@pytest.mark.parametrize(
     ("text", "state"),
     [
         ("Iranian troops took the town after hard fighting with guerrillas of the Popular Front for the Liberation "

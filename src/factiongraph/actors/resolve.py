@@ -803,6 +803,10 @@ class _Resolution:
                      and t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ", "NOUN")]  # not its initials in brackets
             if not extra:
                 continue
+            of_end = self.sd[e.end - 1].idx + len(self.sd[e.end - 1])
+            if span.end < e.end and self.sd[span.end].lower_ == "of" and all(t.i > span.end for t in extra) \
+                    and not any(p.start < of_end and self.sd[span.end].idx < p.end for p in self.doc.places):
+                continue  # "the Libyan National Army of Khalifa Haftar": whose it is; "... Army of Namibia" is another
             if self.r.registry.lookup(e.text, self.doc.published) or self.r.registry.lookup(
                     self.sd[e.start + (e[0].pos_ == "DET") : e.end].text, self.doc.published):
                 continue  # the longer name is a registry name itself
