@@ -264,6 +264,19 @@ ALLEGIANCE = [
         "Abu Sayyaf declared its loyalty to the Islamic State.",
         {("affiliation", "abu-sayyaf", "islamic-state", "current", "joined")},
     ),
+    # allegiance to a body's man named as its own ("al-Qaeda's Zawahiri") is allegiance to the body
+    (
+        "The Mujahideen Shura Council pledged allegiance to al-Qaeda's Ayman al-Zawahiri in 2014.",
+        {("affiliation", "mujahideen-shura-council", "al-qaeda", "current", "joined")},
+    ),
+    (
+        "Hurras al-Din renewed its oath to al-Qaeda's Saif al-Adel last year.",
+        {("affiliation", "hurras-al-din", "al-qaeda", "current", "joined")},
+    ),
+    (
+        "Nusra leader Abu Mohammad al-Golani renewed his allegiance to al-Qaeda's Ayman al-Zawahiri.",
+        {("affiliation", "abu-mohammad-al-golani", "al-qaeda", "current", "joined")},
+    ),
 ]
 
 MERGERS = [

@@ -354,6 +354,11 @@ class _Reader:
                 inner = self.role_of(of, whole)
                 return inner.mentions, inner.partial
         m = self.named_by(tok)
+        if m is not None and self.ms.person(m.actor_id):
+            # "renewed his allegiance to al-Qaeda's Ayman al-Zawahiri": to the body whose man he is
+            owner = next((o for c in tok.children if c.dep_ == "poss" and (o := self.ms.in_subtree(c)) is not None
+                          and not self.ms.person(o.actor_id)), None)
+            m = owner or m
         if whole and self.partial(tok, m):
             return [], True
         if m is None and tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "nsubjpass"):
