@@ -850,3 +850,15 @@ def test_the_companion_of_an_attack_is_never_its_guessed_target(run, text, pair)
     second = text.index(". ") + 2
     assert not [r for r in doc.relations if r.type == "hostility" and {r.source, r.target} == pair
                 and r.evidence.start >= second]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The KDP shunned the Baghdad government for years.",
+        "Hamas shuns the Palestinian Authority in Ramallah.",
+        "The TPLF shunned the federal government after 2018.",
+    ],
+)
+def test_whom_a_side_shuns_is_kept_away_from_not_fought(run, text):
+    assert not [r for r in run(text).relations if r.type == "hostility"]

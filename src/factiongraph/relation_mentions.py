@@ -115,6 +115,7 @@ VOICE_KINDS = frozenset({"state", "foreign_state", "international_org"})
 # verbs of a campaign's aim whose object is the enemy, however the event lexicon types them
 # ("efforts to counter ISIL", "as they confront ISIL", "to degrade and destroy the group")
 GOAL_VERBS = frozenset("counter confront degrade combat fight battle eliminate eradicate dismantle defeat".split())
+AVOID_VERBS = word_set("relation_mentions", "avoid_verbs")
 # the cue words of the constructions below, with their provenance, in data/relation_mentions.yaml
 AIM_NOUNS = word_set("relation_mentions", "aim_nouns")
 AIM_TALK_VERBS = word_set("relation_mentions", "aim_talk_verbs") | word_set("cues", "report_verbs")
@@ -519,6 +520,8 @@ class _Extractor:
         lemma = lemmas(sd)[i]
         if lemma in GOAL_VERBS:
             return True
+        if lemma in AVOID_VERBS:
+            return False  # "X long shunned the government": kept away from, not fought
         sense = self.lex.verb(lemma, prt, None, obj)
         if sense is None or sense.plover not in HOSTILE_VERB_TYPES:
             return False
