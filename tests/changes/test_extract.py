@@ -501,7 +501,27 @@ def _normalise(rows: set[Row]) -> set[tuple[str, frozenset[str] | tuple[str, str
     }
 
 
+# a counted part of a listed antecedent ("the last two of which") is those items; an uncounted part is no one
+PARTITIVE_RELATIVES = [
+    (
+        "The new front included Ahrar al-Sham, Jaysh al-Islam and Liwa al-Tawhid, the last two of which quit the "
+        "Free Syrian Army in 2013.",
+        {("affiliation", JAI, FSA, "former", "left"), ("affiliation", "liwa-al-tawhid", FSA, "former", "left")},
+    ),
+    (
+        "The Jaysh al-Fatah coalition gathered Nusra, Ahrar al-Sham and Faylaq al-Sham, the first of which broke with "
+        "al-Qaeda in 2016.",
+        {("affiliation", "jabhat-al-nusra", "al-qaeda", "former", "left")},
+    ),
+    (
+        "The Islamic Front unites Ahrar al-Sham, Suqour al-Sham and Liwa al-Tawhid, two of which broke with the "
+        "Supreme Military Council.",
+        set(),
+    ),
+]
+
 CASES = [
+    *PARTITIVE_RELATIVES,
     *DEFECTIONS,
     *DEFECTION_NOUNS,
     *DESERTIONS,

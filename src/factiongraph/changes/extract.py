@@ -48,6 +48,7 @@ from factiongraph.relation_mentions import Parties
 NON_PARTY_KINDS = frozenset({"civilians", "protesters"})
 SYMMETRIC = frozenset({"alliance", "hostility"})
 RELATIVE = frozenset({"which", "who", "that", "whom"})
+COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 NUMBER_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 ENDED = frozenset({"left", "broken"})
@@ -328,6 +329,9 @@ class _Reader:
 
     def phrase(self, tok: Any, whole: bool = True) -> tuple[list[Mention], bool]:
         """Actors one phrase token names (relative pronouns and plurals resolved), and whether it is partial."""
+        part = self.partitive_relative(tok)
+        if part is not None:
+            return part
         relative = tok.lower_ in RELATIVE and tok.tag_ in ("WDT", "WP", "WP$")
         if relative:
             clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
@@ -364,6 +368,31 @@ class _Reader:
         if m is None and tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "nsubjpass"):
             m = self.cataphor(tok)
         return ([m] if m is not None and self.usable(m) else []), False
+
+    def partitive_relative(self, tok: Any) -> tuple[list[Mention], bool] | None:
+        """ "A, B, C and D, the last two of which broke with Y": the part of the listed antecedent a counted
+        partitive picks ("the last two", "the first three"; "both", "all"); any other part ("two of which",
+        "some of whom") is partial, as no one can tell which. None when `tok` is no such partitive."""
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is None or not any(p.dep_ == "pobj" and p.lower_ in ("which", "whom") for p in of.children):
+            return None
+        clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+        if clause is None:
+            return [], True
+        named: list[Mention] = []
+        for t in sorted(self.items(clause.head), key=lambda t: t.i):
+            m = self.named_by(t)
+            if m is not None and all(m.actor_id != o.actor_id for o in named):
+                named.append(m)
+        if tok.lower_ in ("both", "all", "each"):
+            return named, False
+        if named and tok.lower_ in ("first", "last"):  # "the first of which"
+            return (named[:1] if tok.lower_ == "first" else named[-1:]), False
+        n = COUNT_WORDS.get(tok.lower_)
+        edge = next((c.lower_ for c in tok.children if c.dep_ == "amod" and c.lower_ in ("first", "last")), None)
+        if n is not None and edge is not None and n <= len(named):
+            return (named[-n:] if edge == "last" else named[:n]), False
+        return [], True
 
     def named_by(self, tok: Any) -> Mention | None:
         """The actor a noun phrase itself names: its head, its modifiers and appositions, or the
