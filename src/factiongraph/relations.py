@@ -47,6 +47,7 @@ from factiongraph.frames import (
     allegiance_lords,
     among_listed,
     conjuncts,
+    described_noun,
     description_start,
     list_members,
     membership_groups,
@@ -549,11 +550,7 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
             elif tok.dep_ in ("acomp", "oprd"):
                 own = _theme(tok.head, ms)
             elif tok.dep_ in ("amod", "acl", "appos") and tok.head.pos_ in ("NOUN", "PROPN"):
-                noun, before = tok.head, sd[tok.i - 1]
-                if noun.i < before.i and before.dep_ == "conj" and before.head == noun \
-                        and before.pos_ in ("NOUN", "PROPN"):
-                    noun = before  # "the Houthis and forces loyal to Saleh": the forces next to it are loyal
-                own = _noun_itself(noun, ms, tok)
+                own = _noun_itself(described_noun(tok), ms, tok)  # "the Houthis and forces loyal to Saleh"
             else:
                 own = None
             if own is not None:

@@ -256,3 +256,18 @@ def test_army_units_loyal_to_someone_are_not_the_states_army(resolve, text, stat
     """"army units loyal to X": X's units, as "troops loyal to X" are; "army" there names no state force."""
     doc = resolve(text, dt.date(2016, 1, 1))
     assert "army" not in [m.text for a in doc.actors if a.id == state for m in a.mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Southern fighters battled the Houthi movement and army units loyal to Ali Abdullah Saleh in Aden.", "yemen"),
+        ("The coalition bombed the Houthi movement and army units loyal to the former president Ali Abdullah Saleh.",
+         "yemen"),
+        ("In Sirte, Misratan brigades fought the Islamic State group and army units loyal to Khalifa Haftar.", "libya"),
+    ],
+)
+def test_army_units_loyal_to_someone_after_another_conjunct_are_not_the_states_army(resolve, text, state):
+    """The parser may hang "loyal to X" on the first conjunct; the phrase describes the units it follows."""
+    doc = resolve(text, dt.date(2015, 4, 1))
+    assert "army" not in [m.text for a in doc.actors if a.id == state for m in a.mentions]

@@ -33,6 +33,7 @@ from factiongraph.frames import (
     clause_subject,
     compass_region,
     conjuncts,
+    loyal_noun,
     may_be_it,
     named_as,
     part_noun_of,
@@ -1240,10 +1241,9 @@ class _Resolution:
             ):  # "a junta base", "military camps": the adjective names whose they are
                 continue
             kids = kids_of[i]
-            if dep[i] == "compound" and any(dep[c] in ("amod", "acl") and allegiance_lords(toks[c])
-                                            for c in kids_of[head[i]]):
+            if dep[i] == "compound" and loyal_noun(toks[head[i]]):
                 continue  # "army units loyal to X": X's units, not the state's army
-            if any(dep[c] in ("amod", "acl") and allegiance_lords(toks[c]) for c in kids) \
+            if loyal_noun(tok) \
                     or any(dep[c] == "prep" and lower[c] == "under" for c in kids) \
                     and any(p.ent_type_ == "PERSON" or any(c.lower_ in lx.TITLE_WORDS for c in p.children)
                             for p in prep_objects(tok, ("under",))):

@@ -327,6 +327,25 @@ def membership_groups(tok: Token, words: TieWords | None = None) -> list[Token]:
     return prep_objects(tok, ("of",)) if tok.lemma_.lower() in words.membership_frames else [tok]
 
 
+def described_noun(adj: Token) -> Token:
+    """The noun a post-nominal adjective phrase describes ("units loyal to Y"): its head, or the later conjunct
+    standing right before it, where the parser hung the phrase on the first ("fought the Houthis and army units
+    loyal to Saleh": the units are loyal). A phrase after its noun follows it at once (English grammar)."""
+    noun = adj.head
+    before = adj.doc[adj.i - 1] if adj.i > 0 else adj
+    if noun.i < before.i and before.dep_ == "conj" and before.head == noun and before.pos_ in ("NOUN", "PROPN"):
+        return before
+    return noun
+
+
+def loyal_noun(noun: Token, words: TieWords | None = None) -> bool:
+    """A noun an allegiance phrase describes ("troops loyal to Y", "army units loyal to Y")."""
+    nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    adjectives = [*(c for c in noun.children if c.dep_ in ("amod", "acl")),
+                  *([nxt] if nxt is not None and nxt.dep_ in ("amod", "acl") and nxt.head != noun else [])]
+    return any(described_noun(a) == noun and allegiance_lords(a, words) for a in adjectives)
+
+
 def allegiance_lords(tok: Token, words: TieWords | None = None) -> list[Token]:
     """Whom an allegiance word says its holder obeys ("loyal to Y", "answers to Y"); [] for other words."""
     words = words or tie_words()
