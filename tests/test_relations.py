@@ -587,3 +587,29 @@ def test_relations_two_sides_fighting_a_named_opponent_together_are_allies(run, 
 )
 def test_relations_sides_that_fought_side_by_side_with_no_opponent_named_are_no_enemies(run, text, pair):
     assert not [r for r in run(text).relations if r.type == "hostility" and {r.source, r.target} == pair]
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        ("The Tatmadaw has bombed rebel villages with jets supplied by Russia.", ("support", "russia", "myanmar")),
+        ("Rebel fighters attacked the base with rifles supplied by Qatar.", ("support", "qatar", "generic-rebels")),
+        ("The LNA deployed drones provided by the United Arab Emirates around Tripoli.",
+         ("support", "united-arab-emirates", "libyan-national-army")),
+    ],
+)
+def test_relations_who_supplies_the_materiel_a_side_uses_backs_that_side(run, text, row):
+    assert row in [(r.type, r.source, r.target) for r in run(text).relations]
+
+
+@pytest.mark.parametrize(
+    ("text", "supplier"),
+    [
+        ("Kurdish fighters used rifles provided by Germany against Islamic State positions.", "germany"),
+        ("Ukrainian forces used rocket launchers provided by the United States against Russian positions.",
+         "united-states"),
+        ("Peshmerga units fought Islamic State using anti-tank missiles sent by Germany.", "germany"),
+    ],
+)
+def test_relations_the_supplier_of_materiel_is_no_side_of_the_fight_it_is_used_in(run, text, supplier):
+    assert not [r for r in run(text).relations if r.type == "hostility" and supplier in (r.source, r.target)]

@@ -51,7 +51,14 @@ from factiongraph.events.extract import (
     region,
 )
 from factiongraph.events.lexicon import Lexicon
-from factiongraph.frames.ties import compass_region, proposer, tie_words, whole_and_part
+from factiongraph.frames.ties import (
+    compass_region,
+    materiel_use_verb,
+    proposer,
+    supplied_materiel,
+    tie_words,
+    whole_and_part,
+)
 from factiongraph.frames.tokens import (
     children,
     deps,
@@ -839,6 +846,12 @@ class _Extractor:
                 targets = [p for p in tok.children if p.dep_ == "pobj"]
                 if not targets or self.hostile_noun(head) or self.hostile_verb(head):
                     continue  # hostile nouns and verbs are read above
+                if supplied_materiel(head) is not None:
+                    # "used launchers provided by the US against T": who uses them attacks T, not the supplier
+                    user = materiel_use_verb(head.head)
+                    if user is not None:
+                        out.append((tok, _agent_tokens(user), targets))
+                    continue
                 if head.pos_ in ("VERB", "AUX"):  # "Iraqis unite against ISIL"
                     out.append((tok, _agent_tokens(head), targets))
                     continue

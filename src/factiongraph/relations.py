@@ -35,6 +35,7 @@ from factiongraph.events.extract import (
     SIDE_NOUNS,
     SPEAKER_PRONOUNS,
     TEMPORAL_HEADS,
+    THIRD_PARTY_PARTICIPLES,
     _in_quote,
     _Mentions,
     _relational,
@@ -50,6 +51,7 @@ from factiongraph.frames import (
     described_noun,
     description_start,
     list_members,
+    materiel_use_verb,
     membership_groups,
     membership_place,
     named_as,
@@ -57,6 +59,7 @@ from factiongraph.frames import (
     relational_owner,
     same_side,
     same_side_objects,
+    supplied_materiel,
     tie_words,
 )
 from factiongraph.frames.tokens import deps, lemmas, lowers, pos_tags, sentence_of, sentences, span_at, tokens
@@ -212,6 +215,19 @@ def _partial_subject(verb: Token) -> bool:
                for k in c.children):
             return True
     return False
+
+
+def _third_party_agent(head: Token | None) -> bool:
+    """The agent of a participle describing a phrase ("missiles supplied by Y", "a deal brokered by Y"): a
+    third party's tie to the phrase, no doer of what the clause does with it."""
+    return head is not None and head.dep_ == "pobj" and head.head.dep_ == "agent" \
+        and head.head.head.dep_ == "acl" and head.head.head.lemma_.lower() in THIRD_PARTY_PARTICIPLES
+
+
+def _materiel_user(noun: Token, ms: _Mentions) -> Mention | None:
+    """Who holds or uses materiel a participle says was supplied (`materiel_use_verb`): its verb's subject."""
+    verb = materiel_use_verb(noun)
+    return _theme(verb, ms) if verb is not None else None
 
 
 def _theme(verb: Token, ms: _Mentions) -> Mention | None:
@@ -481,6 +497,15 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
             if client is not None:
                 for p in patrons:
                     add("support", p, client, tok, gov, "support-noun")
+        elif upos == "VERB" and dep[i] == "acl" and lemma in words.supply_participles \
+                and supplied_materiel(tok, words) is not None:
+            # "bombed the villages with jets supplied by Russia": the supplier backs whoever uses the materiel
+            patrons = ms.named([x for a in tok.children if a.dep_ == "agent"
+                                for p in a.children if p.dep_ == "pobj" for x in conjuncts(p)])
+            user = _materiel_user(tok.head, ms) if patrons else None
+            if user is not None:
+                for p in patrons:
+                    add("support", p, user, tok, tok, "supplied-materiel")
         elif (upos == "VERB" and lemma in words.support_participles or upos == "ADJ" and tok.dep_ == "acl"
               and _participle_lemma(lower[i]) in words.support_participles) and (
             tok.dep_ == "acl" or any(c.dep_ in ("auxpass", "agent") for c in tok.children) or _participle_clause(tok)
@@ -1470,6 +1495,8 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue  # "signed an AU truce to end the war with Y": the AU proposes, it does not fight
             if _prize(settings.head(m2)):
                 continue  # "the battle for northern Mali": what is fought over, not who
+            if rtype == "hostility" and _third_party_agent(settings.head(m1)):
+                continue  # "launchers provided by the US against Russian positions": the supplier is no side
             if _closed_in_relative(settings.head(m1), cue):
                 continue  # "X, a militia which the UAE backed, attacked Y": the UAE is not who attacks
             if any(_reporting_subject(settings, m) or _according_to(settings, m) for m in (m1, m2)):

@@ -48,6 +48,7 @@ from factiongraph.frames import (
     prep_objects,
     relational_owner,
     sheltered_tokens,
+    supplied_materiel,
     tie_words,
     whole_and_part,
 )
@@ -77,7 +78,9 @@ TRANSFER_VERBS = word_set("cues", "transfer_verbs")
 GROUP_NAME_HEADS = words("names", "group_name_heads")
 # participles whose agent backs or brokers what the noun names, and so is never that noun ("the accord,
 # mediated by X", "a militia armed by X"): the support verbs, and the verbs of PLOVER's MEDIATE mode
-THIRD_PARTY_PARTICIPLES = word_set("cues", "support_verbs") | {"mediate", "broker"}
+# "the accord, mediated by the OAU", "fighters backed by Iran", "missiles sent by Germany": a third party's tie to
+# the phrase, whose doer is no actor the phrase names
+THIRD_PARTY_PARTICIPLES = word_set("cues", "support_verbs") | {"mediate", "broker"} | tie_words().supply_participles
 TERRITORY_VERBS = word_set("cues", "territory_verbs")
 CONDITIONAL_TARGET_VERBS = frozenset("threaten warn vow demand urge ultimatum".split())
 AGENT_HEADS = lx.STATE_AGENT_NOUNS | lx.GENERIC_ARMED.keys() | {"fighters", "men", "members", "ranks", "wing", "units"}
@@ -564,6 +567,9 @@ def _patient(
     ("dying for X" is not an attack on X); threats and demands also from a conditional clause
     ("threatened action if the Kurds move").
     """
+    if supplied_materiel(verb) is not None:
+        return None  # "launchers provided by the US against Russian positions": whom the supplied arms are used
+        # against is their user's act, and the phrase names no recipient (relations read the user)
     passive = _is_passive(verb) and not _stative(verb)
     kids = list(verb.children)
     if passive and verb.dep_ == "conj" and not any(c.dep_ in ("nsubjpass", "nsubj") for c in kids):

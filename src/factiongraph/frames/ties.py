@@ -32,6 +32,8 @@ class TieWords:
     patron_nouns: frozenset[str]  # "X, Y's main backer": the holder backs the other side
     supplier_nouns: frozenset[str]  # "X, Y's arms supplier": a patron when what it supplies is arms
     supplier_qualifiers: frozenset[str]  # what a supplier that backs someone supplies ("arms", "drones")
+    materiel_nouns: frozenset[str]  # "jets supplied by Russia": what a patron supplies its client
+    supply_participles: frozenset[str]  # "jets supplied by Russia", "drones provided by Iran"
     joint_adverbs: frozenset[str]  # "jointly with Y", "X and Y together took Z"
     joint_adjectives: frozenset[str]  # "joint attacks with Y": Y is a companion in them
     joint_act_nouns: frozenset[str]  # "X joined Y in an offensive"
@@ -72,6 +74,8 @@ def tie_words() -> TieWords:
         patron_nouns=frozenset(raw["patron_nouns"]),
         supplier_nouns=frozenset(raw["supplier_nouns"]),
         supplier_qualifiers=frozenset(raw["supplier_qualifiers"]),
+        materiel_nouns=frozenset(raw["materiel_nouns"]),
+        supply_participles=frozenset(raw["supply_participles"]),
         joint_adverbs=frozenset(raw["joint_adverbs"]),
         joint_adjectives=frozenset(raw["joint_adjectives"]),
         joint_act_nouns=frozenset(raw["joint_act_nouns"]),
@@ -325,6 +329,37 @@ def membership_groups(tok: Token, words: TieWords | None = None) -> list[Token]:
     ("the ranks of Y"), else the object itself ("within Y")."""
     words = words or tie_words()
     return prep_objects(tok, ("of",)) if tok.lemma_.lower() in words.membership_frames else [tok]
+
+
+# verbs whose subject hands materiel on rather than uses it ("shipped rockets supplied by Y to Z")
+_HANDING_VERBS = frozenset("supply provide furnish deliver sell donate give send ship lend smuggle transfer transport "
+                           "dispatch hand pass".split())
+
+
+def supplied_materiel(participle: Token, words: TieWords | None = None) -> Token | None:
+    """The materiel noun a supply participle describes ("jets supplied by Y", "drones provided by Y"), else None."""
+    words = words or tie_words()
+    if participle.dep_ != "acl" or participle.lemma_.lower() not in words.supply_participles:
+        return None
+    return participle.head if participle.head.lemma_.lower() in words.materiel_nouns else None
+
+
+def materiel_use_verb(noun: Token) -> Token | None:
+    """The verb whose subject holds or uses a materiel noun: the verb it is the object of ("flying jets"), or
+    the verb its "with"/"using" phrase hangs on ("bombed the villages with jets"); None when the verb hands it
+    on ("shipped rockets") or the materiel is no object."""
+    while noun.dep_ == "conj" and noun.head != noun:
+        noun = noun.head  # "jets and helicopters supplied by Y"
+    verb = None
+    if noun.dep_ == "dobj":
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ in ("with", "using"):
+        verb = noun.head.head
+        if verb.dep_ == "dobj" and verb.pos_ in ("NOUN", "PROPN"):
+            verb = verb.head  # "bombed villages | with jets": the parser may hang the phrase on the object
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _HANDING_VERBS:
+        return None
+    return verb
 
 
 def described_noun(adj: Token) -> Token:
