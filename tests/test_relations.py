@@ -613,3 +613,20 @@ def test_relations_who_supplies_the_materiel_a_side_uses_backs_that_side(run, te
 )
 def test_relations_the_supplier_of_materiel_is_no_side_of_the_fight_it_is_used_in(run, text, supplier):
     assert not [r for r in run(text).relations if r.type == "hostility" and supplier in (r.source, r.target)]
+
+
+@pytest.mark.parametrize(
+    ("text", "accuser", "row"),
+    [
+        ("The Justice and Equality Movement (JEM) attacked a garrison. Khartoum accuses neighbouring Chad of "
+         "harbouring and supplying JEM.", "sudan", ("support", "chad", "justice-and-equality-movement")),
+        ("The M23 seized Goma. Kinshasa accuses neighbouring Rwanda of sheltering and arming the M23.", "dr-congo",
+         ("support", "rwanda", "m23")),
+        ("Kabul accuses Pakistan of sheltering and funding the Taliban.", "afghanistan",
+         ("support", "pakistan", "taliban")),
+    ],
+)
+def test_relations_coordinated_deeds_an_accuser_names_are_the_accuseds_and_only_reported(run, text, accuser, row):
+    rows = [(r.type, r.source, r.target, r.certainty) for r in run(text).relations]
+    assert (*row, "reported") in rows
+    assert not [r for r in rows if r[0] == "support" and accuser in r[1:3]]

@@ -487,7 +487,9 @@ def _subject(verb: Token, ms: _Mentions, depth: int = 0) -> Mention | None:
                 return _speaker(verb.head, ms)  # "X said they / their forces would ...": X
             return m
     if (gov := _control_verb(verb)) is not None:
-        return _object_controller(gov, ms)  # the accused, or no one named: never the accuser
+        # the accused, or no one named: never the accuser ("accuses neighbouring Chad of ...": the parser may
+        # leave the accused only as the noun the "of" phrase hangs on)
+        return _object_controller(gov, ms) or _of_phrase_holder(verb, ms)
     if (doer := infinitive_controller(verb)) is not None:  # "paid local men to fight Y": the men fight
         return ms.in_subtree(doer)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -544,6 +546,14 @@ def giver_of(verb: Token, ms: _Mentions) -> Mention | None:
 def _control_verb(verb: Token) -> Token | None:
     """The verb of object control whose "of/for V-ing" `verb` is ("accuses Y of arming Z")."""
     return control_verb(verb, OBJECT_CONTROL)
+
+
+def _of_phrase_holder(verb: Token, ms: _Mentions) -> Mention | None:
+    """The actor the "of V-ing" phrase of `verb` hangs on, where that is a noun ("Chad of harbouring Z")."""
+    while verb.dep_ == "conj" and verb.head != verb and verb.head.pos_ == "VERB":
+        verb = verb.head
+    holder = verb.head.head
+    return ms.in_subtree(holder) if holder.pos_ in ("NOUN", "PROPN") else None
 
 
 def _object_controller(gov: Token, ms: _Mentions) -> Mention | None:

@@ -179,7 +179,11 @@ def control_verb(
     """The verb among `verbs` whose "of/for V-ing" phrase `verb` is ("X accuses Y of arming Z", "Y was
     blamed for shelling Z"), also where the parser hung the phrase on a noun of the object ("accuses units
     of X's army of arming Z"): up to `steps` heads, by the links in `through` (None: any link). Events,
-    certainty and mention-level ties read object control here."""
+    certainty and mention-level ties read object control here. Coordinated gerunds share the phrase ("accuses Y
+    of harbouring and supplying Z"), and a participle the parser made of a modifier of the object ("accuses
+    neighbouring Y of ...") leaves the phrase the verb's."""
+    while verb.dep_ == "conj" and verb.head != verb and verb.head.pos_ == "VERB":
+        verb = verb.head
     prep = verb.head
     if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in ("of", "for"):
         return None
@@ -188,6 +192,8 @@ def control_verb(
         if gov.pos_ == "VERB" or gov.head == gov or through is not None and gov.dep_ not in through:
             break
         gov = gov.head
+    if gov.pos_ == "VERB" and gov.lemma_.lower() not in verbs and gov.dep_ == "xcomp" and gov.tag_ == "VBG":
+        gov = gov.head  # "accuses neighbouring Chad of ...": "neighbouring" read as a verb
     return gov if gov.pos_ == "VERB" and gov.lemma_.lower() in verbs else None
 
 
