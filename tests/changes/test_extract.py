@@ -520,7 +520,24 @@ PARTITIVE_RELATIVES = [
     ),
 ]
 
+# the noun of the tie that ended says its type, wherever the parser hangs the "with" phrase
+ALLIANCES_BROKEN = [
+    (
+        "The Anbar Salvation Council has broken its alliance of convenience with al-Qaeda.",
+        {("alliance", "anbar-salvation-council", "al-qaeda", "former", "broken")},
+    ),
+    (
+        "Ahrar al-Sham broke its alliance of convenience with Jabhat al-Nusra in 2017.",
+        {("alliance", "ahrar-al-sham", "jabhat-al-nusra", "former", "broken")},
+    ),
+    (
+        "The MNLA scrapped its partnership of necessity with Ansar Dine in June 2012.",
+        {("alliance", "mnla", "ansar-dine", "former", "broken")},
+    ),
+]
+
 CASES = [
+    *ALLIANCES_BROKEN,
     *PARTITIVE_RELATIVES,
     *DEFECTIONS,
     *DEFECTION_NOUNS,
