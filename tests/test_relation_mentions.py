@@ -862,3 +862,19 @@ def test_the_companion_of_an_attack_is_never_its_guessed_target(run, text, pair)
 )
 def test_whom_a_side_shuns_is_kept_away_from_not_fought(run, text):
     assert not [r for r in run(text).relations if r.type == "hostility"]
+
+
+@pytest.mark.parametrize(
+    ("text", "guessed"),
+    [
+        ("Nusra fought the army in Idlib. Later Nusra attacked a rival faction near Atareb.", "syria"),
+        ("The Saudi-led coalition bombed Houthi positions. Later the Houthis ambushed a tribal militia in Marib.",
+         "saudi-led-coalition"),
+        ("Al-Shabaab fought AMISOM troops in Mogadishu. Days later al-Shabaab overran a clan militia near Baidoa.",
+         "amisom"),
+    ],
+)
+def test_a_group_the_text_introduces_with_an_indefinite_article_is_no_known_opponent(run, text, guessed):
+    doc = run(text)
+    second = text.index(". ") + 2
+    assert not [r for r in doc.relations if guessed in (r.source, r.target) and r.evidence.start >= second]

@@ -33,7 +33,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from factiongraph import countries
-from factiongraph.actors.lexicon import WEAPON_WORDS
+from factiongraph.actors.lexicon import GROUP_ANAPHORS, WEAPON_WORDS
 from factiongraph.actors.salience import PERIPHERAL_HINT
 from factiongraph.document import Document, Event, Mention, Relation, Span, as_certainty
 from factiongraph.events import certainty as cert
@@ -123,6 +123,9 @@ VOICE_KINDS = frozenset({"state", "foreign_state", "international_org"})
 # ("efforts to counter ISIL", "as they confront ISIL", "to degrade and destroy the group")
 GOAL_VERBS = frozenset("counter confront degrade combat fight battle eliminate eradicate dismantle defeat".split())
 AVOID_VERBS = word_set("relation_mentions", "avoid_verbs")
+# heads of an unnamed group phrase ("a rebel coalition", "a militia"): the anaphors of groups and the bodies
+# groups form (the alliance nouns of frames/data/ties.yaml's constructions)
+GROUP_HEADS = GROUP_ANAPHORS | frozenset("coalition alliance front force brigade battalion unit".split())
 # the cue words of the constructions below, with their provenance, in data/relation_mentions.yaml
 AIM_NOUNS = word_set("relation_mentions", "aim_nouns")
 AIM_TALK_VERBS = word_set("relation_mentions", "aim_talk_verbs") | word_set("cues", "report_verbs")
@@ -730,6 +733,15 @@ class _Extractor:
             return tok.lower_ not in ("it", "this", "that", "which", "what")
         return self.is_means(tok) or tok.lemma_.lower() in AGENT_HEADS or tok.lower_ in AGENT_HEADS
 
+    def new_group(self, span: Span) -> bool:
+        """An unnamed group phrase with an indefinite article ("a newly merged rebel coalition", "an armed
+        faction"): it introduces a group the text has not named, so it is no actor named elsewhere (English
+        indefinites introduce new referents); the document's sides give it no guessed identity."""
+        phrase = span_at(self.sd, span.start, span.end)
+        root = phrase.root if phrase is not None else None
+        return root is not None and root.lemma_.lower() in GROUP_HEADS \
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in root.children)
+
     def is_means(self, tok: Token) -> bool:
         """An attack or weapon standing for its user ("strikes", "IEDs", "aircraft")."""
         if self.hostile_noun(tok):
@@ -1081,6 +1093,9 @@ class _Extractor:
             side = self.sides.at(pred.idx)
             for s_span, s_m in srcs:
                 for t_span, t_m in tgts:
+                    if t_m is None and self.new_group(t_span):
+                        continue  # "X battled a newly merged rebel coalition": a group the text introduces (an
+                        # unnamed attacker stays the side that fights the named target: "a force to fight X")
                     src, tgt = self.resolve(s_m, t_m, side, pred.idx)
                     if s_m is not None and t_m is None and tgt is None:
                         tgt = self.victims(t_span)  # no known opponent of the attacker: the victims
