@@ -630,3 +630,35 @@ def test_relations_coordinated_deeds_an_accuser_names_are_the_accuseds_and_only_
     rows = [(r.type, r.source, r.target, r.certainty) for r in run(text).relations]
     assert (*row, "reported") in rows
     assert not [r for r in rows if r[0] == "support" and accuser in r[1:3]]
+
+
+@pytest.mark.parametrize(
+    ("text", "row", "bystander"),
+    [
+        ("Jund al-Aqsa, a front for the Islamic State, clashed with Ahrar al-Sham.",
+         ("affiliation", "jund-al-aqsa", "islamic-state"), "islamic-state"),
+        ("Ansar al-Sharia, a front for al-Qaeda in the Arabian Peninsula (AQAP), seized the town of Jaar.",
+         ("affiliation", "ansar-al-sharia", "aqap"), None),
+        ("The Houthis, a proxy for Iran, fired missiles at Riyadh.", ("support", "iran", "houthis"), "iran"),
+    ],
+)
+def test_relations_a_front_or_proxy_for_a_group_is_its_own_and_the_group_is_no_party_to_its_deeds(
+        run, text, row, bystander):
+    rows = run(text).relations
+    assert row in [(r.type, r.source, r.target) for r in rows]
+    assert not [r for r in rows if r.type == "hostility" and bystander in (r.source, r.target)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lord"),
+    [
+        ("The Kaniyat, a militia loyal to Khalifa Haftar, fought the Government of National Accord in Tarhuna.",
+         "khalifa-haftar"),
+        ("Fighters from the Janjaweed, a militia loyal to Omar al-Bashir, attacked SLA rebels near Tawila.",
+         "omar-al-bashir"),
+        ("The 310th Brigade, a unit loyal to Ali Mohsen al-Ahmar, fought Houthi rebels in Amran.",
+         "ali-mohsen-al-ahmar"),
+    ],
+)
+def test_relations_whom_a_described_group_is_loyal_to_is_no_party_to_its_fight(run, text, lord):
+    assert not [r for r in run(text).relations if r.type == "hostility" and lord in (r.source, r.target)]

@@ -612,7 +612,7 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
     tie_ms = ms.unsheltered()  # the tie phrases' own actors, hidden from the clauses around them
     out: list[Relation] = _modifiers(doc, tie_ms) + _ties(doc, tie_ms) + _joint(doc, ms) + _truces(doc, ms)
     out += _relational_descriptions(doc, ms)
-    noun_cues = tie_words().noun_cues
+    noun_cues, for_cues = tie_words().noun_cues, tie_words().for_cues
     secession = tie_words().secession_modifiers
     pos, dep, lowers_, lemmas_ = pos_tags(sd), deps(sd), lowers(sd), lemmas(sd)
     for i, tok in enumerate(tokens(sd)):
@@ -699,7 +699,9 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                 if a is not None and b.actor_id != a.actor_id:
                     out.append(_make(doc, "alliance", a, b, tok, _status(tok.head, c), c, method="alongside"))
             continue
-        if upos == "NOUN" and lemma in ALLIANCE_NOUNS:
+        for_cue = upos == "NOUN" and low in for_cues and any(
+            c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)  # "X, a front for Y"
+        if upos == "NOUN" and lemma in ALLIANCE_NOUNS and not for_cue:
             pair = _alliance_parties(tok, ms)
             if pair is not None:
                 c = cert.classify(tok).value
@@ -709,13 +711,14 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                     )
             continue
         patron_noun = upos == "NOUN" and _patron_noun(tok)
-        if upos == "NOUN" and (low in noun_cues or patron_noun):
-            rtype = "support" if patron_noun else noun_cues[low]
+        if upos == "NOUN" and (low in noun_cues or patron_noun or for_cue):
+            rtype = "support" if patron_noun else for_cues[low] if for_cue else noun_cues[low]
+            preps = ("for",) if for_cue else ("of", "with", "to")
             of = next(
                 (
                     p
                     for c in tok.children
-                    if c.dep_ == "prep" and c.lower_ in ("of", "with", "to")
+                    if c.dep_ == "prep" and c.lower_ in preps
                     for p in c.children
                     if p.dep_ == "pobj"
                 ),

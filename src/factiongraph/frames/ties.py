@@ -28,6 +28,7 @@ class TieWords:
     alliance_predicates: frozenset[str]
     same_side_nouns: frozenset[str]
     noun_cues: Mapping[str, str]  # relational noun -> tie type ("ally of Y", "Y's branch")
+    for_cues: Mapping[str, str]  # relational noun read with "for" -> tie type ("a front for Y")
     distinct_member_nouns: frozenset[str]  # "the al-Qaeda affiliate" is not al-Qaeda
     patron_nouns: frozenset[str]  # "X, Y's main backer": the holder backs the other side
     supplier_nouns: frozenset[str]  # "X, Y's arms supplier": a patron when what it supplies is arms
@@ -70,6 +71,7 @@ def tie_words() -> TieWords:
         alliance_predicates=frozenset(raw["alliance_predicates"]),
         same_side_nouns=frozenset(raw["same_side_nouns"]),
         noun_cues=MappingProxyType({str(k): str(v) for k, v in raw["noun_cues"].items()}),
+        for_cues=MappingProxyType({str(k): str(v) for k, v in raw["for_cues"].items()}),
         distinct_member_nouns=frozenset(raw["distinct_member_nouns"]),
         patron_nouns=frozenset(raw["patron_nouns"]),
         supplier_nouns=frozenset(raw["supplier_nouns"]),
@@ -415,7 +417,7 @@ def same_side_objects(tok: Token) -> list[Token]:
 def _cue_hashes(sd: Doc, words: TieWords) -> set[int]:
     """String-store hashes of every word that can head a sheltering phrase."""
     heads = (*words.support_participles, *words.member_nouns, *words.support_nouns, *words.same_side_nouns,
-             *words.noun_cues, *(seq[0] for seq in words.list_participles), *words.membership_frames,
+             *words.noun_cues, *words.for_cues, *(seq[0] for seq in words.list_participles), *words.membership_frames,
              *words.allegiance_words)
     return {sd.vocab.strings.add(w) for w in heads} | {sd.vocab.strings.add(w.capitalize()) for w in heads}
 
@@ -446,11 +448,13 @@ def sheltered_tokens(sd: Doc) -> set[int]:
         if tok.pos_ == "VERB" and lemma in words.support_participles and _participle_adjunct(tok):
             phrases = [p for a in tok.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
         elif tok.pos_ == "NOUN" and (tok.dep_ == "appos" or (tok.dep_ == "pobj" and tok.head.lower_ == "as")) and (
-            lemma in words.member_nouns or tok.lower_ in words.noun_cues
+            lemma in words.member_nouns or tok.lower_ in words.noun_cues or tok.lower_ in words.for_cues
         ):
-            # "X, once a faction of Y, fought Z" / "X fought as part of Y" / "X, a US ally, fought Z":
-            # Y did not fight
+            # "X, once a faction of Y, fought Z" / "X fought as part of Y" / "X, a US ally, fought Z" / "X, a
+            # front for Y, fought Z": Y did not fight
             phrases = prep_objects(tok, ("of",)) + relational_owner(tok)
+            if tok.lower_ in words.for_cues:
+                phrases += prep_objects(tok, ("for",))
         elif tok.pos_ == "NOUN" and lemma in words.support_nouns and tok.dep_ == "pobj" and tok.head.lower_ == "with":
             phrases = prep_objects(tok, ("of", "from"))
         elif tok.pos_ == "VERB" and tok.dep_ in ("acl", "relcl"):
@@ -461,8 +465,9 @@ def sheltered_tokens(sd: Doc) -> set[int]:
         elif same_side(tok, words):
             phrases = same_side_objects(tok)
         elif lemma in words.allegiance_words and tok.pos_ == "ADJ" and tok.dep_ in ("amod", "acl", "appos") \
-                and tok.head.pos_ == "PROPN":
-            # "X, loyal to Y, clashed with Z" hides Y; unnamed "forces loyal to Y" act for Y
+                and (tok.head.pos_ == "PROPN" or tok.head.dep_ == "appos"):
+            # "X, loyal to Y, clashed with Z" and "X, the militia loyal to Y, clashed with Z" hide Y; unnamed
+            # "forces loyal to Y" act for Y
             phrases = allegiance_lords(tok, words)
         elif membership_place(tok, words) is not None:  # "X fought within the ranks of Y": Y did not fight
             phrases = membership_groups(tok, words)
