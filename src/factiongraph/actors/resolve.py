@@ -1279,6 +1279,8 @@ class _Resolution:
             if tied is not None:
                 self._add(tied[0], tok.i + 1, tied[1], "generic")
                 continue
+            if low in lx.GENERIC_ARMED and named_as(tok):
+                continue  # "Iranian-backed insurgents, who are known as the Houthis": the name is the group
             # a noun modified by a named actor ("Nusra fighters") belongs to that actor
             mods = [toks[c] for c in kids if dep[c] in ("compound", "amod", "poss", "nmod")]
             if any(self.taken[c.i] and not _against(c) for c in mods):
@@ -1336,7 +1338,11 @@ class _Resolution:
                 )
             elif low in lx.STATE_FORCE_NOUNS and not _has_owner(tok) and tok.dep_ != "compound" \
                     and not _sent_by_subject(tok) and not _numbered_unit(tok) \
-                    and not any(c.lower_ in lx.NON_STATE_MODIFIERS for c in mods):
+                    and not any(c.lower_ in lx.NON_STATE_MODIFIERS for c in mods) \
+                    and not (any(c.lower_ in lx.TIE_PARTICIPLES for c in mods)
+                             and not any(c.lower_ in lx.GOVERNMENT_HEADS for c in mods)):
+                # ("Russian-led troops" are Russia's side, not the country reported on; "Saudi-backed government
+                # troops" are)
                 # "police arrested ...", "soldiers withdrew": the forces of the country reported on
                 entity = gov or Entity(
                     "generic-state-forces", "State forces (unidentified)", "state", 1, None, None, False
@@ -2420,11 +2426,16 @@ def _against(mod: Token) -> bool:
 
 
 def _left_edge_mods(tok: Token) -> int:
-    """Start of a noun with its determiner and adjectives ("the local population")."""
+    """Start of a noun with its determiner and adjectives ("the local population"), after a tie modifier
+    ("Saudi-backed government forces": the forces; the modifier names their patron, another actor)."""
     sd = tok.doc  # read from the per-Doc tables: no Token objects for the children
-    dep, toks = deps(sd), tokens(sd)
+    dep, toks, lower = deps(sd), tokens(sd), lowers(sd)
     start = tok.i
+    tie = max((c for c in children(sd)[tok.i] if c < tok.i and dep[c] == "amod" and lower[c] in lx.TIE_PARTICIPLES
+               and c > 0 and toks[c - 1].text in ("-", "\u2010")), default=None)
     for c in children(sd)[tok.i]:
+        if tie is not None and c <= tie:
+            continue
         if c < tok.i and dep[c] in ("det", "amod", "compound", "nummod", "quantmod", "advmod"):
             start = min(start, toks[c].left_edge.i)
     return start
