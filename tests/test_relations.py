@@ -662,3 +662,34 @@ def test_relations_a_front_or_proxy_for_a_group_is_its_own_and_the_group_is_no_p
 )
 def test_relations_whom_a_described_group_is_loyal_to_is_no_party_to_its_fight(run, text, lord):
     assert not [r for r in run(text).relations if r.type == "hostility" and lord in (r.source, r.target)]
+
+
+@pytest.mark.parametrize(
+    ("text", "patron", "state", "enemy"),
+    [
+        ("In Yemen, Saudi-backed government forces retook Aden from the Houthis.", "saudi-arabia", "yemen", "houthis"),
+        ("In Libya, Turkish-backed government forces drove the Libyan National Army from Tarhuna.", "turkey", "libya",
+         "libyan-national-army"),
+        ("In Syria, Russian-backed government troops recaptured Palmyra from Islamic State.", "russia", "syria",
+         "islamic-state"),
+    ],
+)
+def test_relations_backed_government_forces_are_the_state_its_patron_backs_and_that_fights(
+        run, text, patron, state, enemy):
+    rows = [(r.type, r.source, r.target) for r in run(text).relations]
+    assert ("support", patron, state) in rows
+    assert ("hostility", state, enemy) in rows
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        ("The Yemeni army, helped by Popular Committees of local tribesmen and by U.S. drone strikes, retook both "
+         "towns.", ("support", "united-states", "yemen")),
+        ("Iraqi forces, helped by Kurdish fighters and by U.S. advisers, cleared the town.",
+         ("support", "united-states", "iraq")),
+        ("The Nigerian army, helped by vigilantes and by Chadian troops, retook Baga.", ("support", "chad", "nigeria")),
+    ],
+)
+def test_relations_each_of_coordinated_by_agents_of_a_support_participle_is_a_patron(run, text, row):
+    assert row in [(r.type, r.source, r.target) for r in run(text).relations]

@@ -513,6 +513,8 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
             agents = [a for a in tok.children if a.dep_ == "agent"] or [  # "armed and paid by Y": the
                 a for c in tok.children if c.dep_ == "conj" and c.tag_ == "VBN"  # coordinated participles
                 for a in c.children if a.dep_ == "agent"]  # share the last one's agent
+            agents += [c for a in agents for c in a.children if c.dep_ == "conj" and c.lower_ == "by"]  # "by Y
+            # and by Z": coordinated agents
             patrons = ms.named([x for a in agents for p in a.children if p.dep_ == "pobj" for x in conjuncts(p)])
             if tok.dep_ == "acl":
                 client = _noun_itself(tok.head, ms, tok)
