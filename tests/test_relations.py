@@ -693,3 +693,20 @@ def test_relations_backed_government_forces_are_the_state_its_patron_backs_and_t
 )
 def test_relations_each_of_coordinated_by_agents_of_a_support_participle_is_a_patron(run, text, row):
     assert row in [(r.type, r.source, r.target) for r in run(text).relations]
+
+
+@pytest.mark.parametrize(
+    ("text", "row", "leader"),
+    [
+        ("Rebels attacked Juba in South Sudan. Uganda has backed Kiir's government since 2013.",
+         ("support", "uganda", "south-sudan"), "kiir"),
+        ("Fighting spread across Chad. Paris backed Deby's government with air strikes.",
+         ("support", "france", "chad"), "deby"),
+        ("Islamists fought in Somalia. Ethiopia backed Yusuf's government in 2006.",
+         ("support", "ethiopia", "somalia"), "yusuf"),
+    ],
+)
+def test_relations_a_leaders_government_is_the_state_backed_not_the_leader(run, text, row, leader):
+    rows = [(r.type, r.source, r.target) for r in run(text).relations]
+    assert row in rows
+    assert not [r for r in rows if leader in r[1:]]

@@ -1500,6 +1500,9 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue  # "signed an AU truce to end the war with Y": the AU proposes, it does not fight
             if _prize(settings.head(m2)):
                 continue  # "the battle for northern Mali": what is fought over, not who
+            h2 = settings.head(m2)
+            if h2 is not None and h2.dep_ == "poss" and (o := ms.at(h2.head)) is not None and o.actor_id != m2.actor_id:
+                continue  # "Moscow backed Rakhmonov's government": the government, not the man who heads it
             if rtype == "hostility" and _third_party_agent(settings.head(m1)):
                 continue  # "launchers provided by the US against Russian positions": the supplier is no side
             if _closed_in_relative(settings.head(m1), cue):

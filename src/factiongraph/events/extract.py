@@ -722,7 +722,10 @@ def _place_nationalities(verb: Token, ms: _Mentions) -> set[int]:
 def _owner(noun: Token, ms: _Mentions, named: bool = False) -> Mention | None:
     """The actor whose thing a noun names ("Chad's mission", "their efforts"): the one a help or a
     request goes to, not a place or party named further inside the phrase ("Chad's mission in Niger").
-    `named` takes a possessor that is a name, not a pronoun whose antecedent is a guess."""
+    `named` takes a possessor that is a name, not a pronoun whose antecedent is a guess. A noun that names an
+    actor itself has no other owner ("Rakhmonov's government" is the government, not the man who heads it)."""
+    if ms.at(noun) is not None:
+        return None
     return next(
         (m for k in noun.children if k.dep_ == "poss" and not (named and k.pos_ == "PRON") and (m := ms.at(k))),
         None,
