@@ -618,8 +618,8 @@ def test_relations_the_supplier_of_materiel_is_no_side_of_the_fight_it_is_used_i
 @pytest.mark.parametrize(
     ("text", "accuser", "row"),
     [
-        ("The Justice and Equality Movement (JEM) attacked a garrison. Khartoum accuses neighbouring Chad of "
-         "harbouring and supplying JEM.", "sudan", ("support", "chad", "justice-and-equality-movement")),
+        ("JEM rebels from Darfur attacked a garrison. Khartoum accuses neighbouring Chad of harbouring and "
+         "supplying JEM.", "sudan", ("support", "chad", "justice-and-equality-movement")),
         ("The M23 seized Goma. Kinshasa accuses neighbouring Rwanda of sheltering and arming the M23.", "dr-congo",
          ("support", "rwanda", "m23")),
         ("Kabul accuses Pakistan of sheltering and funding the Taliban.", "afghanistan",
@@ -637,8 +637,7 @@ def test_relations_coordinated_deeds_an_accuser_names_are_the_accuseds_and_only_
     [
         ("Jund al-Aqsa, a front for the Islamic State, clashed with Ahrar al-Sham.",
          ("affiliation", "jund-al-aqsa", "islamic-state"), "islamic-state"),
-        ("Ansar al-Sharia, a front for al-Qaeda in the Arabian Peninsula (AQAP), seized the town of Jaar.",
-         ("affiliation", "ansar-al-sharia", "aqap"), None),
+        ("Ansar al-Sharia, a front for AQAP, seized Zinjibar.", ("affiliation", "ansar-al-sharia", "aqap"), None),
         ("The Houthis, a proxy for Iran, fired missiles at Riyadh.", ("support", "iran", "houthis"), "iran"),
     ],
 )

@@ -264,7 +264,7 @@ def test_army_units_loyal_to_someone_are_not_the_states_army(resolve, text, stat
         ("Southern fighters battled the Houthi movement and army units loyal to Ali Abdullah Saleh in Aden.", "yemen"),
         ("The coalition bombed the Houthi movement and army units loyal to the former president Ali Abdullah Saleh.",
          "yemen"),
-        ("In Sirte, Misratan brigades fought the Islamic State group and army units loyal to Khalifa Haftar.", "libya"),
+        ("In Sirte, Misratan brigades fought the jihadist movement and army units loyal to Khalifa Haftar.", "libya"),
     ],
 )
 def test_army_units_loyal_to_someone_after_another_conjunct_are_not_the_states_army(resolve, text, state):
