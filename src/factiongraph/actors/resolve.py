@@ -1229,6 +1229,8 @@ class _Resolution:
         gov = self._state_entity(self.focus)
         taken, pos, lower, dep, kids_of = self.taken, pos_tags(sd), lowers(sd), deps(sd), children(sd)
         toks, head, lemma = tokens(sd), heads(sd), lemmas(sd)
+        allegiance = tie_words().allegiance_words
+        loyalty = any(w in allegiance for w in lemma)  # most reports have no "loyal to": no phrase to read
         for i, tok in enumerate(toks):
             if taken[i]:
                 if lower[i] == "coalition":
@@ -1241,9 +1243,9 @@ class _Resolution:
             ):  # "a junta base", "military camps": the adjective names whose they are
                 continue
             kids = kids_of[i]
-            if dep[i] == "compound" and loyal_noun(toks[head[i]]):
+            if loyalty and dep[i] == "compound" and loyal_noun(toks[head[i]]):
                 continue  # "army units loyal to X": X's units, not the state's army
-            if loyal_noun(tok) \
+            if loyalty and loyal_noun(tok) \
                     or any(dep[c] == "prep" and lower[c] == "under" for c in kids) \
                     and any(p.ent_type_ == "PERSON" or any(c.lower_ in lx.TITLE_WORDS for c in p.children)
                             for p in prep_objects(tok, ("under",))):
