@@ -33,7 +33,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from factiongraph import countries
-from factiongraph.actors.lexicon import GROUP_ANAPHORS, WEAPON_WORDS
+from factiongraph.actors.lexicon import WEAPON_WORDS
 from factiongraph.actors.salience import PERIPHERAL_HINT
 from factiongraph.document import Document, Event, Mention, Relation, Span, as_certainty
 from factiongraph.events import certainty as cert
@@ -123,9 +123,7 @@ VOICE_KINDS = frozenset({"state", "foreign_state", "international_org"})
 # ("efforts to counter ISIL", "as they confront ISIL", "to degrade and destroy the group")
 GOAL_VERBS = frozenset("counter confront degrade combat fight battle eliminate eradicate dismantle defeat".split())
 AVOID_VERBS = word_set("relation_mentions", "avoid_verbs")
-# heads of an unnamed group phrase ("a rebel coalition", "a militia"): the anaphors of groups and the bodies
-# groups form (the alliance nouns of frames/data/ties.yaml's constructions)
-GROUP_HEADS = GROUP_ANAPHORS | frozenset("coalition alliance front force brigade battalion unit".split())
+GROUP_HEADS = tie_words().group_heads  # "a newly merged rebel coalition": an unnamed group phrase
 # the cue words of the constructions below, with their provenance, in data/relation_mentions.yaml
 AIM_NOUNS = word_set("relation_mentions", "aim_nouns")
 AIM_TALK_VERBS = word_set("relation_mentions", "aim_talk_verbs") | word_set("cues", "report_verbs")

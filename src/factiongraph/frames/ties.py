@@ -35,6 +35,8 @@ class TieWords:
     supplier_qualifiers: frozenset[str]  # what a supplier that backs someone supplies ("arms", "drones")
     materiel_nouns: frozenset[str]  # "jets supplied by Russia": what a patron supplies its client
     supply_participles: frozenset[str]  # "jets supplied by Russia", "drones provided by Iran"
+    handing_verbs: frozenset[str]  # "shipped rockets supplied by Y": who hands materiel on does not use it
+    group_heads: frozenset[str]  # "a rebel coalition": the noun of an unnamed group phrase
     joint_adverbs: frozenset[str]  # "jointly with Y", "X and Y together took Z"
     joint_adjectives: frozenset[str]  # "joint attacks with Y": Y is a companion in them
     joint_act_nouns: frozenset[str]  # "X joined Y in an offensive"
@@ -78,6 +80,8 @@ def tie_words() -> TieWords:
         supplier_qualifiers=frozenset(raw["supplier_qualifiers"]),
         materiel_nouns=frozenset(raw["materiel_nouns"]),
         supply_participles=frozenset(raw["supply_participles"]),
+        handing_verbs=frozenset(raw["handing_verbs"]),
+        group_heads=frozenset(raw["group_heads"]),
         joint_adverbs=frozenset(raw["joint_adverbs"]),
         joint_adjectives=frozenset(raw["joint_adjectives"]),
         joint_act_nouns=frozenset(raw["joint_act_nouns"]),
@@ -339,11 +343,6 @@ def membership_groups(tok: Token, words: TieWords | None = None) -> list[Token]:
     return prep_objects(tok, ("of",)) if tok.lemma_.lower() in words.membership_frames else [tok]
 
 
-# verbs whose subject hands materiel on rather than uses it ("shipped rockets supplied by Y to Z")
-_HANDING_VERBS = frozenset("supply provide furnish deliver sell donate give send ship lend smuggle transfer transport "
-                           "dispatch hand pass".split())
-
-
 def supplied_materiel(participle: Token, words: TieWords | None = None) -> Token | None:
     """The materiel noun a supply participle describes ("jets supplied by Y", "drones provided by Y"), else None."""
     words = words or tie_words()
@@ -365,7 +364,7 @@ def materiel_use_verb(noun: Token) -> Token | None:
         verb = noun.head.head
         if verb.dep_ == "dobj" and verb.pos_ in ("NOUN", "PROPN"):
             verb = verb.head  # "bombed villages | with jets": the parser may hang the phrase on the object
-    if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _HANDING_VERBS:
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in tie_words().handing_verbs:
         return None
     return verb
 
