@@ -878,3 +878,16 @@ def test_a_group_the_text_introduces_with_an_indefinite_article_is_no_known_oppo
     doc = run(text)
     second = text.index(". ") + 2
     assert not [r for r in doc.relations if guessed in (r.source, r.target) and r.evidence.start >= second]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In October the Arakan Army and its partners launched Operation 1027 in northern Shan State.",
+        "The TNLA launched Operation 1027 with its allies near Lashio.",
+        "Fighters of the MNDAA launched Operation 1027 around Chinshwehaw last year.",
+    ],
+)
+def test_an_operation_a_side_launches_is_its_act_not_a_side_it_attacks(run, text):
+    """ "Operation 1027" is an alias of the alliance that waged it: launched, it names the act."""
+    assert not [r for r in run(text).relations if r.type == "hostility"]

@@ -90,6 +90,7 @@ DISARMING_VERBS = frozenset(
     "foil thwart clear".split()
 )
 FRAME_NOUNS = frozenset("effort mission campaign bid initiative drive attempt operation".split())
+LAUNCH_VERBS = word_set("relation_mentions", "launch_verbs")  # "launched X": X is the attack
 LIGHT_VERBS = frozenset(
     "launch undertake begin start lead make conduct carry mount pursue continue embark head spearhead initiate".split()
 )
@@ -603,6 +604,9 @@ def _patient(
             m = _antecedent(verb, ms)  # "a militia which the UAE backed": the militia
             if m is not None and m.actor_id != exclude:
                 return m
+        if not passive and hostile and c.dep_ == "dobj" and verb.lemma_.lower() in LAUNCH_VERBS \
+                and ms.at(c) is not None:
+            continue  # "launched Operation 1027" (its makers' alias): the object is the attack, not its target
         if not passive and c.dep_ in ("dobj", "dative", "attr"):
             # "praised Haiti's efforts", "support their efforts against X": whose efforts
             m = (None if hostile else _owner(c, ms)) or ms.in_subtree(c)
