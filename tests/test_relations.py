@@ -709,3 +709,16 @@ def test_relations_a_leaders_government_is_the_state_backed_not_the_leader(run, 
     rows = [(r.type, r.source, r.target) for r in run(text).relations]
     assert row in rows
     assert not [r for r in rows if leader in r[1:]]
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("In Iraq, troops backed by Iran retook Tikrit from Islamic State.", "iraq"),
+        ("In Somalia, soldiers backed by Ethiopia drove al-Shabaab from Baidoa.", "somalia"),
+        ("In Libya, troops backed by Turkey retook Tarhuna from the LNA.", "libya"),
+    ],
+)
+def test_relations_troops_backed_by_a_patron_are_its_clients_not_the_country_reported_on(run, text, state):
+    """The post-nominal form of "Iran-backed troops": unnamed clients, not the state's forces."""
+    assert not [r for r in run(text).relations if state in (r.source, r.target)]

@@ -1341,10 +1341,10 @@ class _Resolution:
             elif low in lx.STATE_FORCE_NOUNS and not _has_owner(tok) and tok.dep_ != "compound" \
                     and not _sent_by_subject(tok) and not _numbered_unit(tok) \
                     and not any(c.lower_ in lx.NON_STATE_MODIFIERS for c in mods) \
-                    and not (any(c.lower_ in lx.TIE_PARTICIPLES for c in mods)
+                    and not ((any(c.lower_ in lx.TIE_PARTICIPLES for c in mods) or _tied_by_agent(tok))
                              and not any(c.lower_ in lx.GOVERNMENT_HEADS for c in mods)):
-                # ("Russian-led troops" are Russia's side, not the country reported on; "Saudi-backed government
-                # troops" are)
+                # ("Russian-led troops", "troops backed by the coalition" are the patron's or leader's side, not
+                # the country reported on; "Saudi-backed government troops" are)
                 # "police arrested ...", "soldiers withdrew": the forces of the country reported on
                 entity = gov or Entity(
                     "generic-state-forces", "State forces (unidentified)", "state", 1, None, None, False
@@ -2425,6 +2425,13 @@ def _against(mod: Token) -> bool:
     if len(before) == 2 and before[1].text == "-":  # the parser split "counter-ISIL" into siblings
         return before[0].lower_ in ANTI_PREFIXES
     return any(w.lower_.startswith(ANTI_PREFIXES) for w in mod.subtree)
+
+
+def _tied_by_agent(noun: Token) -> bool:
+    """A noun a tie participle with its agent follows ("troops backed by the coalition", "soldiers led by X"):
+    the post-nominal form of "coalition-backed troops"."""
+    return any(c.dep_ == "acl" and c.lower_ in lx.TIE_PARTICIPLES and any(k.dep_ == "agent" for k in c.children)
+               for c in noun.children)
 
 
 def _left_edge_mods(tok: Token) -> int:
