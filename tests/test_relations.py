@@ -722,3 +722,35 @@ def test_relations_a_leaders_government_is_the_state_backed_not_the_leader(run, 
 def test_relations_troops_backed_by_a_patron_are_its_clients_not_the_country_reported_on(run, text, state):
     """The post-nominal form of "Iran-backed troops": unnamed clients, not the state's forces."""
     assert not [r for r in run(text).relations if state in (r.source, r.target)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Saudi-led coalition entered the war in 2015. The Houthis fired a missile at a coalition base in Marib.",
+        "The Saudi-led coalition backs the government in Yemen. The Houthis said the group's fighters had struck a "
+        "coalition warship off the coast.",
+        "The Saudi-led coalition bombed Sanaa. Houthi gunmen ambushed a coalition convoy near Aden.",
+    ],
+)
+def test_relations_a_coalition_thing_after_a_named_coalition_is_that_coalitions(run, text):
+    second = text.index(". ") + 2
+    assert [r for r in run(text).relations if r.type == "hostility" and "saudi-led-coalition" in (r.source, r.target)
+            and r.evidence.start >= second]
+
+
+@pytest.mark.parametrize(
+    ("text", "command"),
+    [
+        ("Boko Haram and ISWAP both raided Monguno this year. Soldiers from Chad, Niger and Cameroon have fought the "
+         "insurgents in border areas under a Multinational Joint Task Force.", "mnjtf"),
+        ("JNIM and the Islamic State in the Greater Sahara both attacked Menaka. French and Malian troops fought the "
+         "militants near Gao under Operation Barkhane.", "france"),
+        ("Al-Shabaab and the Islamic State in Somalia both attacked Bosaso. Ugandan and Burundian soldiers fought the "
+         "militants near Baidoa under AMISOM.", "amisom"),
+    ],
+)
+def test_relations_the_command_a_side_fights_under_is_never_its_enemy(run, text, command):
+    second = text.index(". ") + 2
+    assert not [r for r in run(text).relations if r.type == "hostility" and command in (r.source, r.target)
+                and r.evidence.start >= second]

@@ -57,6 +57,7 @@ from factiongraph.frames.ties import (
     proposer,
     supplied_materiel,
     tie_words,
+    tied_by_agent,
     whole_and_part,
 )
 from factiongraph.frames.tokens import (
@@ -731,6 +732,11 @@ class _Extractor:
             return tok.lower_ not in ("it", "this", "that", "which", "what")
         return self.is_means(tok) or tok.lemma_.lower() in AGENT_HEADS or tok.lower_ in AGENT_HEADS
 
+    def clients(self, span: Span) -> bool:
+        """An unnamed phrase a tie participle's agent qualifies ("troops backed by the coalition")."""
+        phrase = span_at(self.sd, span.start, span.end)
+        return phrase is not None and tied_by_agent(phrase.root)
+
     def new_group(self, span: Span) -> bool:
         """An unnamed group phrase with an indefinite article ("a newly merged rebel coalition", "an armed
         faction"): it introduces a group the text has not named, so it is no actor named elsewhere (English
@@ -1091,6 +1097,9 @@ class _Extractor:
             side = self.sides.at(pred.idx)
             for s_span, s_m in srcs:
                 for t_span, t_m in tgts:
+                    if s_m is None and self.clients(s_span) or t_m is None and self.clients(t_span):
+                        continue  # "Troops backed by the coalition began an assault on Y": the patron's unnamed
+                        # clients, whom the document's sides do not name
                     if t_m is None and self.new_group(t_span):
                         continue  # "X battled a newly merged rebel coalition": a group the text introduces (an
                         # unnamed attacker stays the side that fights the named target: "a force to fight X")

@@ -1459,6 +1459,8 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue  # "X crossed over to fight alongside Y": Y is X's companion in the fight
             if cue is not None and any(t.i > cue.i and t.lemma_.lower() in SUPPORT_CUES for t in gap):
                 continue  # "joined the fight to back Y": Y is backed, not fought; cue words cannot tell which
+            if cue is not None and any(t.dep_ == "prep" and t.lower_ == "under" and t.head == cue for t in gap):
+                continue  # "X fought the insurgents under a joint task force Y": whom one fights under is one's side
             if cue is not None and cue.pos_ == "VERB" and companion_with(cue) \
                     and not _fought_against(cue, settings.head(m2)):
                 continue  # "X and Y fought side by side in May, when they ...": done together, no opponent named

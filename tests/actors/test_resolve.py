@@ -994,3 +994,18 @@ def test_actors_officials_and_spokesmen_report_about_others_not_their_own(resolv
 )
 def test_actors_a_part_of_a_set_of_unnamed_people_is_no_earlier_actor(resolve, text) -> None:
     assert not [aid for aid, ms in mentions(resolve(text)).items() if "them" in ms]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan troops battled the militants outside Kismayo under an AMISOM mandate, and Somali forces later "
+        "captured them.",
+        "Malian soldiers fought the jihadists near Gao under a French command, and Chadian troops then routed them.",
+        "Iraqi troops fought the insurgents in Fallujah under a US-led coalition, and Kurdish forces later encircled "
+        "them.",
+    ],
+)
+def test_actors_the_object_pronoun_of_a_coordinated_clause_takes_the_parallel_unnamed_object(resolve, text) -> None:
+    """ "X fought the insurgents ..., and Y encircled them": the insurgents, whom no actor names here."""
+    assert not [aid for aid, ms in mentions(resolve(text)).items() if "them" in ms]

@@ -39,6 +39,7 @@ from factiongraph.frames import (
     part_noun_of,
     prep_objects,
     tie_words,
+    tied_by_agent,
 )
 from factiongraph.frames.modifiers import load_rules as load_modifier_rules
 from factiongraph.frames.tokens import (
@@ -925,13 +926,20 @@ class _Resolution:
         return votes.most_common(1)[0][0]
 
     def _coalition(self) -> Entity | None:
-        """The military coalition of the focus country's conflict ("the coalition", "Coalition forces").
+        """The military coalition of the focus country's conflict ("the coalition", "Coalition forces"): the one
+        coalition the report names ("the Saudi-led coalition ... a coalition warship"), else the registry's one
+        for the focus country's conflict.
 
-        Looked up once per document: the answer depends only on the focus country.
+        Looked up once per document: the answer depends only on the focus country and the names.
         """
         if self._coalition_known:
             return self._coalition_entity
         self._coalition_known = True
+        named = {m.actor_id for m in self.mentions if (e := self.entities.get(m.actor_id)) is not None and e.known
+                 and e.kind == "international_org" and "coalition" in e.name.lower()}
+        if len(named) == 1:
+            self._coalition_entity = self.entities[next(iter(named))]
+            return self._coalition_entity
         state = self.r.registry.get(self.r._states_by_country.get(self.focus or "", ""))
         if state is None:
             return None
@@ -1299,6 +1307,8 @@ class _Resolution:
                     self._add(tok.i, tok.i + 1, entity, "generic")
                 elif gov is not None and low in ("army", "government", "regime", "junta", "military"):
                     self._add(tok.i, tok.i + 1, gov, "generic")
+                elif low == "coalition" and not self.local_coalition and (coalition := self._coalition()) is not None:
+                    self._add(tok.i, tok.i + 1, coalition, "generic")  # "a coalition base": the named coalition's
                 continue
             side = next((c.lower_ for c in mods if c.lower_ in lx.ARMED_MODIFIERS and c.i < tok.i), None)
             if side is not None and low in lx.FORCE_NOUNS:
@@ -1341,7 +1351,7 @@ class _Resolution:
             elif low in lx.STATE_FORCE_NOUNS and not _has_owner(tok) and tok.dep_ != "compound" \
                     and not _sent_by_subject(tok) and not _numbered_unit(tok) \
                     and not any(c.lower_ in lx.NON_STATE_MODIFIERS for c in mods) \
-                    and not ((any(c.lower_ in lx.TIE_PARTICIPLES for c in mods) or _tied_by_agent(tok))
+                    and not ((any(c.lower_ in lx.TIE_PARTICIPLES for c in mods) or tied_by_agent(tok))
                              and not any(c.lower_ in lx.GOVERNMENT_HEADS for c in mods)):
                 # ("Russian-led troops", "troops backed by the coalition" are the patron's or leader's side, not
                 # the country reported on; "Saudi-backed government troops" are)
@@ -2024,6 +2034,8 @@ class _Resolution:
                 continue  # "X and its partners, among them Y": the list just named, not an earlier actor
             if is_pron and low in lx.PRONOUNS_PLURAL and tok.head.dep_ == "pobj" and self._plural_noun_between(tok):
                 continue  # "drove the villagers from their fields": the villagers' fields
+            if low == "them" and self._parallel_people_object(tok):
+                continue  # "X fought the insurgents ..., and Chadian forces drove them out": the insurgents
             if low == "them" and self._partitive_of_people(tok):
                 continue  # "arm such tribal volunteers, and advisers trained several hundred of them": the volunteers
             if is_pron and low in lx.PRONOUNS_PLURAL and self._unresolved_groups_before(tok):
@@ -2093,6 +2105,18 @@ class _Resolution:
             and any(c.lower_ in _COUNTS or c.lower_ == "both" for c in t.children)  # "the two movements"
             for t in tokens(self.sd)[sentence_of(pron).start : pron.i]
         )
+
+    def _parallel_people_object(self, pron: Token) -> bool:
+        """The object pronoun of a clause coordinated with one whose object is a plural noun of people naming no
+        actor ("Soldiers fought the insurgents in border areas under a task force, and Chadian forces drove them
+        out"): the pronoun takes the parallel object, so no actor named between is its antecedent."""
+        verb = pron.head
+        if pron.dep_ != "dobj" or verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+            return False
+        return any(o.dep_ == "dobj" and o.tag_ == "NNS" and o.pos_ == "NOUN"
+                   and (not self.taken[o.i] or (e := self._entity_at(o.i)) is not None and not e.known)
+                   and (o.lower_ in lx.GROUP_NOUNS or o.lower_.endswith(lx.PERSON_SUFFIXES))
+                   for o in verb.head.children)
 
     def _partitive_of_people(self, pron: Token) -> bool:
         """ "Several hundred of them", "dozens of them": a part of a set of people, and a plural noun of people
@@ -2425,13 +2449,6 @@ def _against(mod: Token) -> bool:
     if len(before) == 2 and before[1].text == "-":  # the parser split "counter-ISIL" into siblings
         return before[0].lower_ in ANTI_PREFIXES
     return any(w.lower_.startswith(ANTI_PREFIXES) for w in mod.subtree)
-
-
-def _tied_by_agent(noun: Token) -> bool:
-    """A noun a tie participle with its agent follows ("troops backed by the coalition", "soldiers led by X"):
-    the post-nominal form of "coalition-backed troops"."""
-    return any(c.dep_ == "acl" and c.lower_ in lx.TIE_PARTICIPLES and any(k.dep_ == "agent" for k in c.children)
-               for c in noun.children)
 
 
 def _left_edge_mods(tok: Token) -> int:

@@ -822,8 +822,10 @@ def _fallback(
     # warning protects or a rule covers, no participant
     sd = sent.doc
     skip = skip | {x for i in _no_particular_nouns(sd) if sent.start <= i < sent.end for x in subtree(sd, i)}
-    if hostile:  # "fought for the LNA": whom one fights for is one's side, never the enemy
-        skip = skip | {x.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for x in c.subtree}
+    if hostile:  # "fought for the LNA", "fought under a joint task force": whom one fights for or under is one's
+        # side, never the enemy
+        skip = skip | {x.i for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "under")
+                       for x in c.subtree}
         # "launched a combined offensive with X", "carried out joint raids with X": X is a companion in it,
         # never its target
         for t in {tok, tok.head, *(c for c in tok.children if c.dep_ == "dobj")}:

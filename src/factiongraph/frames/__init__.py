@@ -33,6 +33,7 @@ from factiongraph.frames.ties import (
     sheltered_tokens,
     supplied_materiel,
     tie_words,
+    tied_by_agent,
     whole_and_part,
 )
 
@@ -65,6 +66,7 @@ __all__ = [
     "same_side",
     "same_side_objects",
     "supplied_materiel",
+    "tied_by_agent",
     "sheltered_tokens",
     "tie_words",
     "whole_and_part",

@@ -369,6 +369,15 @@ def materiel_use_verb(noun: Token) -> Token | None:
     return verb
 
 
+def tied_by_agent(noun: Token) -> bool:
+    """A noun a tie participle with its agent follows ("troops backed by the coalition", "soldiers led by X"):
+    the post-nominal form of "coalition-backed troops", whose patron or leader is named and who are not."""
+    from factiongraph.actors.lexicon import TIE_PARTICIPLES
+
+    return any(c.dep_ == "acl" and c.lower_ in TIE_PARTICIPLES and any(k.dep_ == "agent" for k in c.children)
+               for c in noun.children)
+
+
 def described_noun(adj: Token) -> Token:
     """The noun a post-nominal adjective phrase describes ("units loyal to Y"): its head, or the later conjunct
     standing right before it, where the parser hung the phrase on the first ("fought the Houthis and army units
