@@ -288,6 +288,19 @@ def test_controlling_a_town_or_an_airport_is_no_assault(run, text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # prevailing within a body is a state, not an act of force: the dominant group is its core, not its enemy
+        "In the northeast, the Kurdish YPG militia dominates the Syrian Democratic Forces.",
+        "Hezbollah dominates the Lebanese government.",
+        "Jabhat al-Nusra dominated the Army of Conquest in Idlib.",
+    ],
+)
+def test_dominating_a_body_is_no_assault(run, text):
+    assert [t for t in triples(run(text)) if t[0] == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # preparing an offensive: a military move short of force (MOBILIZE), not an intent to cooperate
