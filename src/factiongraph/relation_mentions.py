@@ -40,6 +40,7 @@ from factiongraph.events import certainty as cert
 from factiongraph.events import location
 from factiongraph.events.extract import (
     AGENT_HEADS,
+    LAUNCH_VERBS,
     OBTAIN_VERBS,
     RELATIVE_PRONOUNS,
     SIDE_NOUNS,
@@ -128,7 +129,6 @@ GROUP_HEADS = tie_words().group_heads  # "a newly merged rebel coalition": an un
 # the cue words of the constructions below, with their provenance, in data/relation_mentions.yaml
 AIM_NOUNS = word_set("relation_mentions", "aim_nouns")
 AIM_TALK_VERBS = word_set("relation_mentions", "aim_talk_verbs") | word_set("cues", "report_verbs")
-LAUNCH_VERBS = word_set("relation_mentions", "launch_verbs")
 RECEIVING_VERBS = word_set("relation_mentions", "receiving_verbs")
 RECEIVED_ATTACK_NOUNS = word_set("relation_mentions", "received_attack_nouns")
 DISCHARGE_VERBS = word_set("relation_mentions", "discharge_verbs")
@@ -1095,14 +1095,14 @@ class _Extractor:
         seen: set[tuple[int, int]] = set()
         for pred, c, srcs, tgts, friends in rows:
             side = self.sides.at(pred.idx)
+            # unnamed phrases the document's sides give no identity: a patron's clients ("Troops backed by the
+            # coalition began an assault on Y"), and an attacked group the text introduces ("X battled a newly
+            # merged rebel coalition"; an unnamed attacker stays the side that fights the named target: "a force to
+            # fight X")
+            srcs = [(sp, m) for sp, m in srcs if m is not None or not self.clients(sp)]
+            tgts = [(sp, m) for sp, m in tgts if m is not None or not (self.clients(sp) or self.new_group(sp))]
             for s_span, s_m in srcs:
                 for t_span, t_m in tgts:
-                    if s_m is None and self.clients(s_span) or t_m is None and self.clients(t_span):
-                        continue  # "Troops backed by the coalition began an assault on Y": the patron's unnamed
-                        # clients, whom the document's sides do not name
-                    if t_m is None and self.new_group(t_span):
-                        continue  # "X battled a newly merged rebel coalition": a group the text introduces (an
-                        # unnamed attacker stays the side that fights the named target: "a force to fight X")
                     src, tgt = self.resolve(s_m, t_m, side, pred.idx)
                     if s_m is not None and t_m is None and tgt is None:
                         tgt = self.victims(t_span)  # no known opponent of the attacker: the victims

@@ -1500,18 +1500,18 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue  # "X and its allies out of Y": X's partners are the allies, and Y is no name of them
             if any(settings.proposer(m) and settings.head(m) != cue for m in (m1, m2)):
                 continue  # "signed an AU truce to end the war with Y": the AU proposes, it does not fight
-            if _prize(settings.head(m2)):
+            if _prize(head2):
                 continue  # "the battle for northern Mali": what is fought over, not who
-            h2 = settings.head(m2)
-            if h2 is not None and h2.dep_ == "poss" and (o := ms.at(h2.head)) is not None and o.actor_id != m2.actor_id:
+            if head2 is not None and head2.dep_ == "poss" and (o := ms.at(head2.head)) is not None \
+                    and o.actor_id != m2.actor_id:
                 continue  # "Moscow backed Rakhmonov's government": the government, not the man who heads it
-            if rtype == "hostility" and _third_party_agent(settings.head(m1)):
+            if rtype == "hostility" and _third_party_agent(head1):
                 continue  # "launchers provided by the US against Russian positions": the supplier is no side
-            if _closed_in_relative(settings.head(m1), cue):
+            if _closed_in_relative(head1, cue):
                 continue  # "X, a militia which the UAE backed, attacked Y": the UAE is not who attacks
             if any(_reporting_subject(settings, m) or _according_to(settings, m) for m in (m1, m2)):
                 continue  # "jets struck the town, the Pentagon said", "..., according to the coalition"
-            if _destination(settings.head(m1)):
+            if _destination(head1):
                 continue  # "X sent troops to Y to fight Z": Y is where they go, X fights Z
             c = cert.classify(cue).value
             if c == "negated" or not (settings.is_party(m1) and settings.is_party(m2)):

@@ -2113,9 +2113,8 @@ class _Resolution:
         verb = pron.head
         if pron.dep_ != "dobj" or verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
             return False
-        return any(o.dep_ == "dobj" and o.tag_ == "NNS" and o.pos_ == "NOUN"
+        return any(o.dep_ == "dobj" and _people_plural(o)
                    and (not self.taken[o.i] or (e := self._entity_at(o.i)) is not None and not e.known)
-                   and (o.lower_ in lx.GROUP_NOUNS or o.lower_.endswith(lx.PERSON_SUFFIXES))
                    for o in verb.head.children)
 
     def _partitive_of_people(self, pron: Token) -> bool:
@@ -2124,11 +2123,7 @@ class _Resolution:
         of = pron.head
         if pron.dep_ != "pobj" or of.lower_ != "of" or of.head.pos_ not in ("NUM", "NOUN", "ADJ", "PRON"):
             return False
-        return any(
-            t.tag_ == "NNS" and t.pos_ == "NOUN" and not self.taken[t.i]
-            and (t.lower_ in lx.GROUP_NOUNS or t.lower_.endswith(lx.PERSON_SUFFIXES))
-            for t in tokens(self.sd)[sentence_of(pron).start : pron.i]
-        )
+        return any(_people_plural(t) and not self.taken[t.i] for t in tokens(self.sd)[sentence_of(pron).start : pron.i])
 
     def _plural_noun_between(self, pron: Token) -> bool:
         """A plural common noun that names no actor stands between the pronoun and every actor
@@ -2279,6 +2274,12 @@ class _Resolution:
                     end = max(g.i for g in of[0].children) + 1
                     self._add(det[0].i, end, e, "coref")
                     break
+
+
+def _people_plural(tok: Token) -> bool:
+    """A plural common noun of people ("volunteers", "the insurgents"): a set a plural pronoun may stand for."""
+    return tok.tag_ == "NNS" and tok.pos_ == "NOUN" and (tok.lower_ in lx.GROUP_NOUNS
+                                                        or tok.lower_.endswith(lx.PERSON_SUFFIXES))
 
 
 def _armed_noun(tok: Token) -> bool:

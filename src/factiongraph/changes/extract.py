@@ -48,7 +48,6 @@ from factiongraph.relation_mentions import Parties
 NON_PARTY_KINDS = frozenset({"civilians", "protesters"})
 SYMMETRIC = frozenset({"alliance", "hostility"})
 RELATIVE = frozenset({"which", "who", "that", "whom"})
-COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 NUMBER_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 ENDED = frozenset({"left", "broken"})
@@ -388,7 +387,8 @@ class _Reader:
             return named, False
         if named and tok.lower_ in ("first", "last"):  # "the first of which"
             return (named[:1] if tok.lower_ == "first" else named[-1:]), False
-        n = COUNT_WORDS.get(tok.lower_)
+        low = tok.lower_
+        n = 1 if low == "one" else int(low) if low.isdigit() else NUMBER_WORDS.get(low)
         edge = next((c.lower_ for c in tok.children if c.dep_ == "amod" and c.lower_ in ("first", "last")), None)
         if n is not None and edge is not None and n <= len(named):
             return (named[-n:] if edge == "last" else named[:n]), False

@@ -927,10 +927,9 @@ def _companion_in(noun: Token, m: Mention, ms: _Mentions) -> bool:
     """Whether `m` is named in the companion phrase of an act noun: its "with" phrase (`companion_with`)
     or an "alongside"/"beside" phrase ("mounted an assault alongside X against Y")."""
     span = span_at(ms.sd, m.start, m.end)
-    joint = companion_with(noun)
     return span is not None and any(
-        c.dep_ == "prep" and (c.lower_ in ("alongside", "beside") or joint and c.lower_ == "with")
-        and c.left_edge.i <= span.root.i <= c.right_edge.i
+        c.dep_ == "prep" and c.left_edge.i <= span.root.i <= c.right_edge.i
+        and (c.lower_ in ("alongside", "beside") or c.lower_ == "with" and companion_with(noun))
         for c in noun.children)
 
 

@@ -11,6 +11,7 @@ from types import MappingProxyType
 import yaml
 from spacy.tokens import Doc, Token
 
+from factiongraph.actors.lexicon import TIE_PARTICIPLES
 from factiongraph.actors.wordlists import words
 from factiongraph.document import Mention
 from factiongraph.frames.tokens import sentence_of, span_at, tokens
@@ -372,8 +373,6 @@ def materiel_use_verb(noun: Token) -> Token | None:
 def tied_by_agent(noun: Token) -> bool:
     """A noun a tie participle with its agent follows ("troops backed by the coalition", "soldiers led by X"):
     the post-nominal form of "coalition-backed troops", whose patron or leader is named and who are not."""
-    from factiongraph.actors.lexicon import TIE_PARTICIPLES
-
     return any(c.dep_ == "acl" and c.lower_ in TIE_PARTICIPLES and any(k.dep_ == "agent" for k in c.children)
                for c in noun.children)
 
