@@ -271,3 +271,54 @@ def test_army_units_loyal_to_someone_after_another_conjunct_are_not_the_states_a
     """The parser may hang "loyal to X" on the first conjunct; the phrase describes the units it follows."""
     doc = resolve(text, dt.date(2015, 4, 1))
     assert "army" not in [m.text for a in doc.actors if a.id == state for m in a.mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "generic"),
+    [
+        ("Ansar Dine, a movement that fought beside rebel forces in 2012, took Timbuktu.", "ansar-dine",
+         "rebel forces"),
+        ("The MNLA, a Tuareg group that battled insurgent fighters near Gao, lost the town.", "mnla",
+         "insurgent fighters"),
+        ("Jaysh al-Islam, whose men clashed with rebel units in Douma, denied the report.", "jaysh-al-islam",
+         "rebel"),
+    ],
+)
+def test_a_generic_armed_noun_beside_the_group_in_its_own_relative_clause_is_another_side(
+    resolve, text, group, generic
+):
+    m = mentions(resolve(text, dt.date(2014, 3, 1)))
+    assert generic not in m[group]
+    assert any(generic in ms for eid, ms in m.items() if eid.startswith("generic-"))
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "description"),
+    [
+        ("The White Army, a Nuer militia, attacked the town.", "white-army", "Nuer"),
+        ("The Red Brigade, a Lendu militia, attacked the town.", "red-brigade", "Lendu militia"),
+        ("The Green Legion, a Karen militia, held the town.", "green-legion", "Karen"),
+    ],
+)
+def test_a_description_in_apposition_is_the_named_group_not_a_group_named_by_its_modifier(
+    resolve, text, group, description
+):
+    m = mentions(resolve(text, dt.date(2014, 3, 1)))
+    assert list(m) == [group]
+    assert m[group][-1] == description
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "description"),
+    [
+        ("Fighters of the Hamza Division, a Turkmen brigade, clashed with the SDF.", "hamza-division",
+         "a Turkmen brigade"),
+        ("Members of the Sultan Murad Division, a Turkmen brigade, shelled the town.", "sultan-murad-division",
+         "a Turkmen brigade"),
+        ("Commanders of the Hamza Division, a Turkmen brigade, met Turkish officers.", "hamza-division",
+         "a Turkmen brigade"),
+    ],
+)
+def test_a_description_in_apposition_to_a_groups_fighters_is_the_group(resolve, text, group, description):
+    m = mentions(resolve(text, dt.date(2019, 3, 1)))
+    assert description in m[group]

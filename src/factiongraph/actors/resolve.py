@@ -383,14 +383,38 @@ class _Resolution:
             """The mention a noun phrase's head stands for ("Qatar's emir", "the UN relief coordinator")."""
             if tok.i in at:
                 return at[tok.i]
+            if tok.lower_ in _MEMBER_PLURALS:  # "fighters of the X, a Turkmen brigade": the description is X's
+                held = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for p in c.children if p.dep_ == "pobj" and p.i in at]
+                if held:
+                    return at[held[0].i]
             owners = [
                 c
                 for c in tok.children
-                if c.i in at and (c.dep_ == "compound" or c.dep_ == "poss" and tok.lower_ in lx.TITLE_WORDS
-                                  and not _formerly(tok))  # "the country's ex-president": no longer its voice
-            ]
+                if c.i in at and (c.dep_ == "compound" and not (tok.lower_ in LEADER_NOUNS and _formerly(tok))
+                                  or c.dep_ == "poss" and tok.lower_ in lx.TITLE_WORDS and not _formerly(tok))
+            ]  # "the country's ex-president", "the former Janjaweed leader": no longer its voice
             return at[owners[0].i] if owners else None
 
+        for m in list(self.mentions):
+            # "the African Union mission, AMISOM", "SAMIDRC, the SADC's mission in Congo": the noun its owner's name
+            # qualifies is the named part, no mention of the whole (the registry says which body is part of which)
+            span = span_at(sd, m.start, m.end)
+            if span is None or not self.entities[m.actor_id].known:
+                continue
+            nouns = [span.root.head] if span.root.dep_ == "appos" else []
+            # (an apposition after a name the parser may take for the name's object: "SAMIDRC, the SADC's mission")
+            nouns += [c for c in span.root.children if c.dep_ == "appos" or c.dep_ == "dobj"
+                      and span.root.pos_ == "PROPN" and c.pos_ == "NOUN" and sd[c.left_edge.i - 1].text == ","]
+            for noun in (n for n in nouns if n.i not in at):
+                for c in noun.children:
+                    owner = at.get(c.i) if c.dep_ in ("compound", "poss") else None
+                    if owner is not None and self._part_of(self.entities[m.actor_id], self.entities[owner.actor_id],
+                                                           noun.lemma_.lower()):
+                        self.mentions = [dataclasses.replace(x, actor_id=m.actor_id) if x is owner else x
+                                         for x in self.mentions]
+                        at = {i: dataclasses.replace(x, actor_id=m.actor_id) if x is owner else x
+                              for i, x in at.items()}
         for m in list(self.mentions):
             span = span_at(sd, m.start, m.end)
             if span is None:
@@ -428,9 +452,23 @@ class _Resolution:
                                  for x in self.mentions]
                 at = {i: dataclasses.replace(x, actor_id=named.actor_id) if x is desc else x for i, x in at.items()}
                 continue
-            keep, gone = (b, a) if b.known and not a.known else (a, b)
+            o_span = span_at(sd, other.start, other.end)
+            # "the White Army, a Nuer militia": a name qualifying the description is no name of the group
+            qualifier = o_span is not None and (o_span.root.dep_ == "compound" and o_span.root.head.i not in at
+                                                or o_span.root.pos_ == "NOUN" and root.pos_ == "PROPN")
+            keep, gone = (b, a) if b.known and not a.known or b.known == a.known and qualifier else (a, b)
             self._repoint(gone.id, keep.id)
             at = {i: dataclasses.replace(x, actor_id=keep.id) if x.actor_id == gone.id else x for i, x in at.items()}
+
+    def _part_of(self, part: Entity, whole: Entity, noun: str) -> bool:
+        """The registry ties `part` to `whole` as one of its bodies, and `noun` is a word of the part's own name
+        ("mission" in "African Union Mission in Somalia"): the whole's name and the noun name the part. A relational
+        noun ("al-Qaeda's affiliate", "the STC's armed wing") names the whole as the other side of a tie."""
+        actor = self.r.registry.get(part.registry_id) if part.registry_id else None
+        if actor is None or not any(t.target == whole.registry_id and t.type == "affiliation"
+                                    for t in actor.affiliations):
+            return False
+        return any(noun in normalize_name(a.name).split() for a in actor.names())
 
     def _repoint(self, gone: str, keep: str) -> None:
         """Every mention of entity `gone` becomes a mention of `keep`."""
@@ -455,10 +493,14 @@ class _Resolution:
             names[eid].add(self.entities[eid].name)
         merged: set[str] = set()
         order = sorted(names, key=lambda e: (-first[e], min(len(n) for n in names[e])))
+        peoples = {m.actor_id for m in self.mentions if (sp := span_at(self.sd, m.start, m.end)) is not None
+                   and len(sp) and sp.root.ent_type_ == "NORP" and sp.root.tag_ in ("NNPS", "NNS")}
         for b in order:
             eb = self.entities[b]
             if eb.known or b.startswith("generic-") or eb.kind == "civilians":
                 continue
+            people = b in peoples and all(m.how == "ner" for m in self.mentions if m.actor_id == b) \
+                and all(len(n.split()) == 1 for n in names[b])
             person = b in self.persons
             targets = [
                 a
@@ -471,7 +513,7 @@ class _Resolution:
                 and not _own_initials(names[a], names[b])
                 and any(_shortens(nb, na) for nb in names[b] for na in names[a])
             ]
-            if not targets and not person:
+            if not targets and not person and not people:
                 # a name of head nouns only ("the Brigades") shortens the one name of the report with them
                 targets = [
                     a
@@ -480,6 +522,9 @@ class _Resolution:
                     and any(variants.is_variant(nb, na, generic=True) for nb in names[b] for na in names[a])
                 ]
                 targets = targets if len(targets) == 1 else []
+            if people and any(not (self.entities[a].known and self.entities[a].kind in STATE_KINDS) for a in targets):
+                continue  # "the Iraqis" may be Iraq's side, but a people is no short name of a group ("... of Iraqi
+                # Revolutionaries"), nor Iraq's where such a group is named too
             if len(targets) > 1:  # "Robow" beside "Sheikh Robow" and "Robow Abu Mansur": the fullest name
                 full = max(targets, key=lambda a: max(len(variants.name_words(n)) for n in names[a]))
                 rest = [a for a in targets if a != full]
@@ -631,6 +676,11 @@ class _Resolution:
         after = min(m.start for m in self.mentions if m.actor_id in named and m.how in ("alias", "ner"))
         later = [m for m in self.mentions if m.actor_id in generic and (m.start > after or self._qualified(m))]
         if len(named) == 1:
+            # "X, a militia that fought alongside opposition units": the group is no argument beside itself
+            own = [span_at(self.sd, m.start, m.end) for m in self.mentions if m.actor_id == named[0]]
+            later = [m for m in later
+                     if not ((tok := span_at(self.sd, m.start, m.end)) is not None and len(tok)
+                             and any(_clause_mate(s, tok.root) for s in own))]
             self.mentions = [dataclasses.replace(m, actor_id=named[0]) if m in later else m for m in self.mentions]
         else:  # ... but "bombed rebel positions" still names the side that was hit
             self.mentions = [m for m in self.mentions if m not in later or self._owns_target(m)]
@@ -1657,6 +1707,8 @@ class _Resolution:
         tok = sd[i - 1]
         if tok.dep_ not in ("compound", "nmod") or tok.head.i < i or tok.head.i > root.i:
             return None
+        if i > 1 and (sd[i - 2].lower_ in _FORMER or sd[i - 2].lower_.startswith("ex-")):
+            return None  # "former FARC negotiator X": the role is no longer his
         entity = self._entity_at(tok.i)
         return entity if entity is not None and entity.known and entity.id not in self.persons else None
 
@@ -2328,6 +2380,21 @@ def _co_argument(span: Span | None, tok: Token) -> bool:
     itself (a description does not take its clause's own subject or object for its antecedent)."""
     return span is not None and sentence_of(span.root).start == sentence_of(tok).start \
         and _clause(span.root).i == _clause(tok).i
+
+
+def _clause_mate(span: Span | None, tok: Token) -> bool:
+    """A name that is another argument of the clause a token stands in, the noun a relative clause
+    describes included ("X, a militia that fought alongside opposition units": X is the clause's subject)."""
+    if span is None or not len(span) or span.root.i == tok.i:
+        return False
+    if _co_argument(span, tok):
+        return True
+    verb = _clause(tok)
+    if verb.dep_ != "relcl":
+        return False
+    nouns = {verb.head.i, verb.head.head.i} if verb.head.dep_ == "appos" else {verb.head.i}  # "X, a group that"
+    root = span.root
+    return root.i in nouns or root.head.i in nouns and root.dep_ in ("compound", "poss", "amod")
 
 
 def _speaker_of(span: Span | None, tok: Token) -> bool:
