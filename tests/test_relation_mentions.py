@@ -891,3 +891,99 @@ def test_a_group_the_text_introduces_with_an_indefinite_article_is_no_known_oppo
 def test_an_operation_a_side_launches_is_its_act_not_a_side_it_attacks(run, text):
     """ "Operation 1027" is an alias of the alliance that waged it: launched, it names the act."""
     assert not [r for r in run(text).relations if r.type == "hostility"]
+
+
+@pytest.mark.parametrize(
+    ("text", "teller"),
+    [
+        ("Ethiopian troops fought al-Shabaab near Beledweyne; on Friday the Pentagon said a strike on an "
+         "al-Shabaab camp had killed 60 fighters.", "the Pentagon"),
+        ("Kenyan troops battled al-Shabaab in Lamu. Washington said an air strike on a militant compound "
+         "killed 12 fighters.", "Washington"),
+        ("Iraqi troops fought Islamic State near Tal Afar. The US-led coalition said an air raid on a militant "
+         "base killed 15 fighters.", "The US-led coalition"),
+    ],
+)
+def test_an_unnamed_attack_another_actor_reports_is_not_given_the_guessed_side(run, text, teller):
+    doc = run(text)
+    reported = text[text.index(teller):]
+    assert not [r for r in doc.relations if r.source_mention and r.source_mention.start >= len(text) - len(reported)
+                and r.source in ("ethiopia", "kenya", "iraq")]
+
+
+def test_an_unnamed_attack_the_guessed_side_reports_is_its_own(run):
+    doc = run("Kenyan troops battled al-Shabaab in Lamu. The Kenyan army said an air strike on a militant "
+              "compound killed 12 fighters.")
+    assert ("hostility", "kenya", "al-shabaab", "an air strike", "a militant compound") in spans(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Iraqi troops fought Islamic State west of Mosul.", "west"),
+        ("The convoy was ambushed 40 km northeast of the capital.", "northeast"),
+        ("Shelling hit villages south of Idlib overnight.", "south"),
+    ],
+)
+def test_a_bare_compass_noun_before_of_is_a_bearing_never_a_side(nlp, run, text, word):
+    from factiongraph.relation_mentions import _bearing
+
+    parsed = nlp(text)
+    assert _bearing(next(t for t in parsed if t.lower_ == word))
+    assert not [r for r in run(text).relations if r.target_mention and r.target_mention.text == word]
+
+
+def test_a_compass_noun_with_a_determiner_is_ground_not_a_bearing(nlp):
+    from factiongraph.relation_mentions import _bearing
+
+    parsed = nlp("Rebels shelled the north of the city.")
+    assert not _bearing(next(t for t in parsed if t.lower_ == "north"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "M23 rebels shelled army positions near Sake. Fighting has forced more than 100,000 people from their homes.",
+        "Government forces fought the Houthis near Marib. The clashes killed 40 fighters on both sides.",
+        "The army battled al-Shabaab in Hiran. Heavy fighting killed 25 soldiers and several residents.",
+    ],
+)
+def test_a_two_sided_fight_noun_stands_for_neither_side(run, text):
+    second = text.index(". ") + 2
+    assert not [r for r in run(text).relations if r.source_mention and r.source_mention.start >= second]
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("The government suspended a ceasefire with the ELN after a bombing in Bogota.", "a ceasefire"),
+        ("The junta tore up its truce with the Arakan Army and shelled Paletwa.", "its truce"),
+        ("Rebels violated the peace deal with the government by attacking Bria.", "the peace deal"),
+    ],
+)
+def test_a_settlement_is_never_an_endpoint(run, text, noun):
+    assert not [r for r in run(text).relations if r.target_mention and r.target_mention.text == noun]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("The Mahdi Army last fought American forces on this scale in 2004.", "this scale"),
+        ("The Taliban struck Afghan forces on a scale unseen in years.", "a scale unseen"),
+        ("Houthi fighters shelled Saudi border posts on a large scale in 2016.", "a large scale"),
+    ],
+)
+def test_on_a_scale_is_an_adverbial_never_the_attacked_side(run, text, phrase):
+    assert not [r for r in run(text).relations if r.target_mention and r.target_mention.text == phrase]
+
+
+@pytest.mark.parametrize(
+    ("text", "charge"),
+    [
+        ("Al-Shabaab detonated a car bomb outside the Somali army base.", "a car bomb"),
+        ("Al-Shabaab exploded a truck bomb near the AMISOM base.", "a truck bomb"),
+        ("Boko Haram fighters detonated explosives inside a mosque held by vigilantes.", "explosives"),
+    ],
+)
+def test_a_charge_set_off_is_the_means_never_the_attacked_side(run, text, charge):
+    assert not [r for r in run(text).relations if r.target_mention and r.target_mention.text == charge]

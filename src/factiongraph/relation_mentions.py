@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 from factiongraph import countries
 from factiongraph.actors.lexicon import WEAPON_WORDS
 from factiongraph.actors.salience import PERIPHERAL_HINT
+from factiongraph.actors.wordlists import words
 from factiongraph.document import Document, Event, Mention, Relation, Span, as_certainty
 from factiongraph.events import certainty as cert
 from factiongraph.events import location
@@ -55,6 +56,7 @@ from factiongraph.events.lexicon import Lexicon
 from factiongraph.frames.ties import (
     compass_region,
     materiel_use_verb,
+    own_front,
     proposer,
     supplied_materiel,
     tie_words,
@@ -116,8 +118,9 @@ VICTIM_HEADS = frozenset(
     passenger victim other bystander mourner shopper""".split()
 )
 PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
-# "on a regular basis", "on behalf of": an adverbial "on", no one attacked
-ADVERBIAL_OBJECTS = frozenset("basis behalf occasion ground charge order day night way dawn dusk noon midnight".split())
+# "on a regular basis", "on behalf of", "on this scale": an adverbial "on", no one attacked
+ADVERBIAL_OBJECTS = frozenset(
+    "basis behalf occasion ground charge order day night way dawn dusk noon midnight scale".split())
 # verbs whose object does what their infinitive says ("urged the junta to halt the shelling")
 OBJECT_CONTROL = word_set("cues", "infinitive_object_control")  # "urged the junta to halt ...": the junta
 VOICE_KINDS = frozenset({"state", "foreign_state", "international_org"})
@@ -141,6 +144,12 @@ AID_NOUNS = word_set("relation_mentions", "aid_nouns")
 MEMBER_PREPS = word_set("relation_mentions", "member_preps")
 DEFEAT_NOUNS = word_set("relation_mentions", "defeat_nouns")
 DEALING_VERBS = word_set("relation_mentions", "dealing_verbs")
+# the nouns of a fight between sides (the reciprocal verbs of ties.yaml and their -ing forms, and the setting nouns
+# of places.yaml: "clashes", "fighting", "the war"): a two-sided act, which stands for neither side
+RECIPROCAL_NOUNS = frozenset({*tie_words().reciprocal_verbs, *(v + "ing" for v in tie_words().reciprocal_verbs),
+                              *words("places", "setting_nouns")})
+PROPOSAL_NOUNS = tie_words().proposal_nouns  # "suspended a ceasefire with X": a settlement is no party
+COMPASS_NOUNS = frozenset(w for w in words("places", "place_parts") if w.startswith(("north", "south", "east", "west")))
 EXPEL_VERBS = word_set("relation_mentions", "expel_verbs")
 TAKING_VERBS = word_set("relation_mentions", "taking_verbs")
 HELPING_VERBS = word_set("relation_mentions", "helping_verbs")
@@ -356,7 +365,8 @@ def _patient_tokens(verb: Token, depth: int = 0) -> list[Token]:
             continue  # "hit a base at Leego": where the attacked object was, not a second one attacked
         elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
             # not "fought on Kyiv's side", "on behalf of X": whom they fight for
-            got.extend(p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() not in SIDE_NOUNS)
+            got.extend(p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() not in SIDE_NOUNS
+                       and not own_front(p))
     if not got and depth < 3 and verb.dep_ == "conj" and _is_passive(verb) and verb.head.pos_ == "VERB":
         return [c for c in verb.head.children if c.dep_ == "nsubjpass"]
     return got
@@ -601,6 +611,10 @@ class _Extractor:
             tok = self.attack_behind_place(tok)
         if not _nominal(tok) or self.parties.is_locative(tok) or _region_of(tok) or tok.lower_ in REFLEXIVES:
             return None  # a setting ("in Syria"), or the subject again ("killed himself")
+        if _bearing(tok):
+            return None  # "fought X west of Mosul": where, though the parser may take it for an object
+        if tok.lemma_.lower() in PROPOSAL_NOUNS and tok.i not in self.ms.by_token:
+            return None  # "suspended a ceasefire with X": the settlement is no side; X is named by its own phrase
         if tok.ent_type_ in NOT_PARTIES and tok.i not in self.ms.by_token:  # the tagger reads "ISIL" as a number
             return None
         if attacked and self.light_verb_object(tok):
@@ -685,6 +699,19 @@ class _Extractor:
                         return m
         return None
 
+    def reporter(self, pred: Token) -> Mention | None:
+        """The actor whose report a clause is: the named subject of the reporting verb the clause is the
+        complement of ("the Pentagon said a strike had killed ...", "Washington says strikes hit ...")."""
+        cur = pred
+        while cur.dep_ != "ccomp" and cur.head.i != cur.i and cur.dep_ in ("nsubj", "nsubjpass", "conj", "dobj",
+                                                                           "pobj", "prep"):
+            cur = cur.head
+        verb = cur.head
+        if cur.dep_ != "ccomp" or verb.lemma_.lower() not in cert.REPORT_VERBS:
+            return None
+        return next((m for c in verb.children if c.dep_ == "nsubj" for t in c.subtree
+                     if (m := self.ms.by_token.get(t.i)) is not None), None)
+
     def claimed_by(self, pron: Token) -> Mention | None:
         """The claimer of "an attack claimed by X(,) that targeted Y": the relative pronoun right after a "claimed
         by X" phrase stands for the claimed attack, wherever the parser hangs its clause (on the verb of claiming
@@ -730,6 +757,8 @@ class _Extractor:
             return False
         if tok.pos_ == "PRON":
             return tok.lower_ not in ("it", "this", "that", "which", "what")
+        if tok.lemma_.lower() in RECIPROCAL_NOUNS:
+            return False  # "fighting forced thousands from their homes": both sides' act, standing for neither
         return self.is_means(tok) or tok.lemma_.lower() in AGENT_HEADS or tok.lower_ in AGENT_HEADS
 
     def clients(self, span: Span) -> bool:
@@ -1111,6 +1140,8 @@ class _Extractor:
                     if t_m is None and self.another_country(t_span, tgt) \
                             or s_m is None and self.another_country(s_span, src):
                         continue  # "raids hit a Burundian base": not the guessed opponent's (Kenya's) base
+                    if s_m is None and (teller := self.reporter(pred)) is not None and teller.actor_id != src:
+                        continue  # "the Pentagon said a strike killed 60 fighters": not the guessed side's strike
                     if tgt in friends and src not in friends:
                         continue
                     if s_m is not None and t_m is not None and whole_and_part(
@@ -1187,6 +1218,13 @@ class _Extractor:
             confidence=round(min(conf, MENTION_CONFIDENCE + 0.3), 3),
             method="mention",
         )
+
+
+def _bearing(tok: Token) -> bool:
+    """A compass noun without a determiner before an "of" phrase ("west of Mosul", "20 km north of the
+    capital"): an adverbial of place, never a party (the compass nouns of places.yaml's place parts)."""
+    return tok.lower_ in COMPASS_NOUNS and not any(c.dep_ in ("det", "poss") for c in tok.children) \
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 
 
 def _voice(doc: Document) -> str | None:
