@@ -754,3 +754,63 @@ def test_relations_the_command_a_side_fights_under_is_never_its_enemy(run, text,
     second = text.index(". ") + 2
     assert not [r for r in run(text).relations if r.type == "hostility" and command in (r.source, r.target)
                 and r.evidence.start >= second]
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "wrong"),
+    [
+        ("Iraqi troops and police fought Shi'ite militiamen loyal to cleric Moqtada al-Sadr in Basra.",
+         "Shi'ite militiamen", "iraq"),
+        ("Libyan troops fought gunmen loyal to Haftar in Tripoli.", "gunmen", "libya"),
+        ("Syrian rebels fought militiamen loyal to Assad near Homs.", "militiamen", "generic-rebels"),
+    ],
+)
+def test_relations_an_allegiance_phrase_after_the_object_is_the_objects(run, text, holder, wrong):
+    rows = [r for r in run(text).relations if r.type == "affiliation"]
+    assert [r.source_mention.text for r in rows] == [holder]  # type: ignore[union-attr]
+    assert not [r for r in rows if r.source == wrong]
+
+
+@pytest.mark.parametrize(
+    ("text", "partner", "subjects"),
+    [
+        ("The Naqshbandi Army and Ansar al-Islam fought alongside ISIL in Mosul.", "islamic-state",
+         {"naqshbandi-army", "ansar-al-islam"}),
+        ("The Syrian Revolutionaries Front and Jaysh al-Islam fought alongside the Free Syrian Army in Idlib.",
+         "free-syrian-army", {"syrian-revolutionaries-front", "jaysh-al-islam"}),
+        ("Ansar Dine and MUJAO fought alongside AQIM in Gao.", "aqim", {"ansar-dine", "mujao"}),
+    ],
+)
+def test_relations_each_coordinated_subject_fights_alongside_the_partner(run, text, partner, subjects):
+    rows = {(r.source, r.target) for r in run(text).relations if r.type == "alliance"}
+    assert {s for s in subjects if (s, partner) in rows or (partner, s) in rows} == subjects
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("The LNA relied on UAE drones, while hundreds of Wagner contractors fought on its front lines.",
+         ("wagner-group", "libyan-national-army")),
+        ("Eritrean troops fought on the Ethiopian army's front line in Tigray.",
+         ("eritrean-defence-forces", "ethiopia")),
+        ("Hezbollah fighters fought on the Syrian army's front lines near Qusayr.", ("hezbollah", "syria")),
+    ],
+)
+def test_relations_fighting_on_a_sides_front_line_is_fighting_for_it(run, text, pair):
+    rows = run(text).relations
+    assert not [r for r in rows if r.type == "hostility" and {r.source, r.target} == set(pair)]
+    assert [r for r in rows if r.type == "alliance" and {r.source, r.target} == set(pair)]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "whole"),
+    [
+        ("The Sudan Revolutionary Front was formed with the Justice and Equality Movement, Abdel Wahid al-Nur's wing "
+         "of the SLA and the SPLM-North.", "justice-and-equality-movement", "sudan-liberation-movement"),
+        ("Talks included the MNLA, Ag Ghaly's wing of the HCUA and the MAA.", "mnla", "hcua"),
+        ("The Islamic Front includes Ahrar al-Sham, Zahran Alloush's wing of the Jaysh al-Islam and Suqour al-Sham.",
+         "ahrar-al-sham", "jaysh-al-islam"),
+    ],
+)
+def test_relations_a_list_item_naming_anothers_part_is_no_description_of_the_item_before(run, text, first, whole):
+    assert not [r for r in run(text).relations if r.type == "affiliation" and (r.source, r.target) == (first, whole)]

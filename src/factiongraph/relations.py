@@ -55,6 +55,7 @@ from factiongraph.frames import (
     membership_groups,
     membership_place,
     named_as,
+    own_front,
     prep_objects,
     relational_owner,
     same_side,
@@ -572,8 +573,12 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
         elif upos in ("ADJ", "VERB") and lemma in words.allegiance_words:
             # "X is loyal to Y", "X, answerable to Y", "X answers to Y": X owes allegiance to Y
             lords = ms.named([x for o in allegiance_lords(tok, words) for x in conjuncts(o)])
+            objects = [c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i] \
+                if tok.dep_ in ("oprd", "acomp") else []
             if tok.pos_ == "VERB":
                 own = _actor_of_clause(tok, ms)
+            elif objects:  # "fought militiamen loyal to Y", "kept the tribes loyal to Y": the object's allegiance
+                own = _noun_itself(objects[-1], ms, tok)
             elif tok.dep_ in ("acomp", "oprd"):
                 own = _theme(tok.head, ms)
             elif tok.dep_ in ("amod", "acl", "appos") and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -677,8 +682,8 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
             # "signed on behalf of the government": one acting for another in word or signature speaks for it;
             # only in a fight is the one it acts for an ally ("attacked their positions on the army's behalf")
             fight = tok.head.lemma_.lower() in HOSTILE_CUES
-            sides = [p for p in tok.children if p.dep_ == "pobj" and p.lemma_.lower() in SIDE_NOUNS
-                     and (fight or p.lemma_.lower() != "behalf")]
+            sides = [p for p in tok.children if p.dep_ == "pobj" and (p.lemma_.lower() in SIDE_NOUNS
+                     and (fight or p.lemma_.lower() != "behalf") or fight and own_front(p))]
             owners = [o for p in sides for o in [*(k for k in p.children if k.dep_ == "poss"),
                                                  *prep_objects(p, ("of",))]]
             c = cert.classify(tok.head).value
@@ -697,9 +702,15 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
             described = {t.i for x in pobjs for c in x.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
             partners = [m for m in ms.named(pobjs) if not _within(m, described, ms)]
             c = cert.classify(tok.head).value
-            for b in partners:
-                if a is not None and b.actor_id != a.actor_id:
-                    out.append(_make(doc, "alliance", a, b, tok, _status(tok.head, c), c, method="alongside"))
+            # "X and Y fought alongside Z": each of the coordinated subjects is Z's ally
+            subject = next((s for s in tok.head.children if s.dep_ in ("nsubj", "nsubjpass")
+                            and s.lower_ not in ("which", "who", "that")), None)
+            sides = [a, *(m for m in ms.named(conjuncts(subject)[1:]) if a is None or m.actor_id != a.actor_id)] \
+                if subject is not None else [a]
+            for side in sides:
+                for b in partners:
+                    if side is not None and b.actor_id != side.actor_id:
+                        out.append(_make(doc, "alliance", side, b, tok, _status(tok.head, c), c, method="alongside"))
             continue
         for_cue = upos == "NOUN" and low in for_cues and any(
             c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)  # "X, a front for Y"
@@ -749,6 +760,9 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                     own = None  # a clause between the noun and the description: the parser hung it on a far noun
                 if own is not None and tok.left_edge.idx <= own.start < tok.right_edge.idx + len(tok.right_edge):
                     own = None  # "X, the military wing of Y's Z": an unnamed X, not the Y inside the tie phrase
+                if own is not None and of is not None and poss is not None \
+                        and (held := tie_ms.at(poss)) is not None and held.actor_id != own.actor_id:
+                    own = None  # "with X, P's wing of Y and Z": a list, whose next item is P's part of Y, not X
             elif named is not None and poss is not None:
                 own = tie_ms.in_subtree(named)  # "Y's Somali branch, X, ...": the name after the noun
             elif poss is not None and rtype in ("alliance", "hostility"):
@@ -1445,8 +1459,8 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue  # "X condemns the attacks against Y": X judges them, X does not attack Y
             if any(no_particular(t) for t in gap) or any(_in_no_particular(settings.head(m)) for m in (m1, m2)):
                 continue  # "X warned that any attack on Y would ...": no act, no side
-            if any(t.lemma_.lower() in SIDE_NOUNS and t.head.lower_ == "on" for t in gap):
-                continue  # "X fought on behalf of Y", "on the side of Y": Y is whom X fights for
+            if any((t.lemma_.lower() in SIDE_NOUNS or own_front(t)) and t.head.lower_ == "on" for t in gap):
+                continue  # "X fought on behalf of Y", "on the side of Y", "on its front lines": Y is whom X fights for
             if any(t.lower_ == "with" and t.dep_ == "prep" and companion_with(t.head) for t in gap):
                 continue  # "X fought side by side with Y": Y fights beside X
             # a modifier tie's cue ("the US-backed SDF") states its own tie, read by `_modifiers`: no cue between

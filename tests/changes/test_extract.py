@@ -447,6 +447,27 @@ ALLIANCES_FORMED_BY = [
     ),
 ]
 
+# "Q, founded by A and B": A and B ally and join Q; Q, what the participle's act is done to, allies with nobody
+BODIES_FOUNDED_BY = [
+    (
+        "The Islamic Front, formed by Ahrar al-Sham and Jaysh al-Islam in 2013, fought ISIS.",
+        {
+            ("alliance", "ahrar-al-sham", JAI, "current", "formed"),
+            ("affiliation", "ahrar-al-sham", "islamic-front", "current", "joined"),
+            ("affiliation", JAI, "islamic-front", "current", "joined"),
+        },
+    ),
+    ("The Segunda Marquetalia, founded by Ivan Marquez in 2019, clashed with the ELN.", set()),
+    (
+        "Jaish al-Fatah, set up by Ahrar al-Sham and the Nusra Front in March, stormed Idlib.",
+        {
+            ("alliance", "ahrar-al-sham", "jabhat-al-nusra", "current", "formed"),
+            ("affiliation", "ahrar-al-sham", "jaysh-al-fatah", "current", "joined"),
+            ("affiliation", "jabhat-al-nusra", "jaysh-al-fatah", "current", "joined"),
+        },
+    ),
+]
+
 # attacking an actor the same sentence calls a former ally: the alliance broke
 ATTACKS_ON_FORMER_ALLIES = [
     (
@@ -558,6 +579,7 @@ CASES = [
     *PACTS,
     *UNTIL_RECENTLY,
     *ALLIANCES_FORMED_BY,
+    *BODIES_FOUNDED_BY,
     *ATTACKS_ON_FORMER_ALLIES,
     *PLURALS,
 ]

@@ -594,9 +594,14 @@ class _Reader:
     def slot(self, slot: str, trigger: Any, named: dict[str, Any], mover: _Role | None) -> _Role:
         anchors = [trigger, *(t for n, t in named.items() if n != "trigger")]
         if slot == "subject":
+            if _participle_with_agent(trigger) or _reduced_passive(trigger):
+                return _Role([])  # "Q, set up by X and Y", parsed with Q as its subject: Q is acted on, no doer
             return self.role_of(self.subject_tokens(trigger))
         if slot == "passive_subject":
-            return self.role_of([c for c in trigger.children if c.dep_ == "nsubjpass"])
+            if _reduced_passive(trigger) and trigger.head.pos_ in ("NOUN", "PROPN"):
+                return self.role_of([trigger.head])  # "Q, founded by X in 2019": Q
+            deps = ("nsubjpass", "nsubj") if _participle_with_agent(trigger) else ("nsubjpass",)
+            return self.role_of([c for c in trigger.children if c.dep_ in deps])
         if slot == "agent":
             return self.role_of(
                 [p for c in trigger.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
@@ -955,3 +960,16 @@ def extract_changes(doc: Document) -> Document:
     if not found:
         return doc
     return dataclasses.replace(doc, relations=merge_changes(doc.relations, found))
+
+
+def _participle_with_agent(verb: Any) -> bool:
+    """A past participle with a by-agent and no perfect auxiliary ("Q, founded by X", "Q, set up by X and Y",
+    which the parser may read as the main verb): what it names is acted on, never the doer."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children) \
+        and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
+def _reduced_passive(verb: Any) -> bool:
+    """A past participle describing a noun with no auxiliary or subject of its own ("Q, founded in 2019"): the
+    noun is what its act is done to ("reports that X had joined Y" is a clause, not one)."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children)

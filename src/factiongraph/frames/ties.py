@@ -518,3 +518,12 @@ def listed_after(m: Mention, mention_at: Callable[[int], Mention | None], sd: Do
         i = span.end if span is not None else i + 1
         glue = set()
     return []
+
+
+def own_front(noun: Token) -> bool:
+    """'fought on its front lines', 'served on the LNA's front line': after the "on" of a verb with no object of its
+    own, the side whose line it is, is the one fought for (a front line is held, not attacked)."""
+    front = noun.lemma_.lower() in ("frontline", "front-line") or noun.lemma_.lower() == "line" and any(
+        c.dep_ in ("compound", "amod") and c.lower_ == "front" for c in noun.children)
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "on" else None
+    return front and verb is not None and verb.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in verb.children)
