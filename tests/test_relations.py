@@ -814,3 +814,47 @@ def test_relations_fighting_on_a_sides_front_line_is_fighting_for_it(run, text, 
 )
 def test_relations_a_list_item_naming_anothers_part_is_no_description_of_the_item_before(run, text, first, whole):
     assert not [r for r in run(text).relations if r.type == "affiliation" and (r.source, r.target) == (first, whole)]
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "members"),
+    [
+        ("The Sudan Revolutionary Front brings together JEM, the SLA and the SPLM-N.", "sudan-revolutionary-front",
+         {"justice-and-equality-movement", "sudan-liberation-movement", "splm-north"}),
+        ("The Coordination of Azawad Movements brought together the MNLA, the HCUA and the MAA.",
+         "coordination-of-azawad-movements", {"mnla", "hcua", "arab-movement-of-azawad"}),
+        ("Jaysh al-Fatah brought together Ahrar al-Sham, the Nusra Front and Faylaq al-Sham.", "jaysh-al-fatah",
+         {"ahrar-al-sham", "jabhat-al-nusra", "faylaq-al-sham"}),
+    ],
+)
+def test_relations_a_body_that_brings_groups_together_has_them_as_members(run, text, group, members):
+    rows = {r.source for r in run(text).relations if r.type == "affiliation" and r.target == group}
+    assert rows == members
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        ("The Congolese army relies on Burundian troops and on local militias known as Wazalendo.",
+         {("burundi", "dr-congo"), ("wazalendo", "dr-congo")}),
+        ("The LNA relied on the United Arab Emirates for drones and air strikes.",
+         {("united-arab-emirates", "libyan-national-army")}),
+        ("Mali's junta now leans on Russia's Wagner Group for air support.", {("wagner-group", "mali")}),
+        ("The government depends on the votes of parties close to the armed factions.", set()),
+        ("The Saudi-backed government depended on a weakening of the Houthis.", {("saudi-arabia", "yemen")}),
+    ],
+)
+def test_relations_whom_a_side_relies_on_backs_it(run, text, rows):
+    assert {(r.source, r.target) for r in run(text).relations if r.type == "support"} == rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Members of Ansaru later joined Boko Haram.",
+        "Fighters of the FSA joined Ahrar al-Sham.",
+        "Commanders from Jaysh al-Izza joined Hayat Tahrir al-Sham in 2019.",
+    ],
+)
+def test_relations_a_groups_men_joining_another_do_not_make_the_group_a_member(run, text):
+    assert not [r for r in run(text).relations if r.type == "affiliation"]

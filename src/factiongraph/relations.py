@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from factiongraph.actors.lexicon import SENDING_VERBS
+from factiongraph.actors.lexicon import FORCE_NOUNS, SENDING_VERBS
 from factiongraph.actors.resolve import STATE_KINDS
 from factiongraph.actors.wordlists import words
 from factiongraph.document import (
@@ -203,6 +203,8 @@ def _relative_antecedent(pron: Token, ms: _Mentions) -> Mention | None:
 
 
 PARTIAL_DETS = frozenset("some several many few dozens hundreds thousands scores number part".split())
+# plural nouns for a group's people (the force nouns of the actor lexicon and the nouns of membership)
+MEMBER_PLURALS = FORCE_NOUNS | frozenset("members fighters gunmen militants commanders men cadres officers".split())
 
 
 def _partial_subject(verb: Token) -> bool:
@@ -215,6 +217,9 @@ def _partial_subject(verb: Token) -> bool:
         if any(k.dep_ in ("det", "amod", "nummod", "quantmod") and (k.lower_ in PARTIAL_DETS or k.like_num)
                for k in c.children):
             return True
+        if c.lower_ in MEMBER_PLURALS and any(k.dep_ == "prep" and k.lower_ in ("of", "from") for k in c.children) \
+                and not any(k.lower_ in ("all", "the") for k in c.children):
+            return True  # "members of X joined Y", "fighters from X": some of X's men, not X
     return False
 
 
@@ -603,6 +608,19 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
             if own is not None:
                 for other in ms.named([x for o in same_side_objects(tok) for x in conjuncts(o)]):
                     add("alliance", own, other, tok, verb, "same-side")
+        elif upos == "VERB" and lemma in words.reliance_verbs:
+            # "X relied on the UAE for drones", "the army relies on Y and on Z": each named "on" object backs X (the
+            # object itself, not a name inside it: "depends on the votes of parties")
+            client = _actor_of_clause(tok, ms)
+            ons = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")]
+            ons += [k for o in ons for k in o.children if k.dep_ == "conj" and k.lower_ in ("on", "upon")]
+            objects = [x for o in ons for p in o.children if p.dep_ == "pobj" for x in conjuncts(p)]
+            # the object's own name, or the name given it ("on local militias known as Wazalendo"); not a name
+            # inside it ("counting on a weakening of the rebels")
+            patrons = ms.named([x for x in [*objects, *(n for x in objects for n in named_as(x))] if ms.at(x)])
+            if client is not None:
+                for patron in patrons:
+                    add("support", patron, client, tok, tok, "reliance")
         elif upos == "VERB" and (listed := list_members(tok, words)) is not None:
             # the group is the noun the list describes ("the X Alliance, made up of ..."), not a name
             # modifying another noun ("ISIL targets, which include ...")

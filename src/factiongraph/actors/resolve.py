@@ -123,6 +123,7 @@ NOT_GROUPS = STATE_KINDS | {"foreign_agency", "international_org"}
 OPEN_KINDS = frozenset({"state", "foreign_state", "foreign_agency", "international_org"})
 # an Arabic name that goes on after a match ("Fateh| al-Sham") or began before it ("al-|Golani")
 _NAME_GOES_ON = re.compile(r"[ \t]+(?:al|el|ad|ash|as|ar|at|az|an|ibn|bin)[-\u2010 ][A-Z]")
+_HYPHEN_SUFFIX = re.compile(r"(-[A-Z][A-Za-z]*)\.(?:\s|$)")  # "SPLM-N." with the sentence's period on the letter
 _NAME_BEGAN = re.compile(r"\b(?:al|el|ad|ash|as|ar|at|az|an)[-\u2010]$", re.I)
 _PREFIX_REACH = 6  # longest _NAME_BEGAN match ("ash-" and a final line break) and the character \b looks at
 _REPORT_VERBS = words("speech", "report_verbs")
@@ -379,11 +380,11 @@ class _Resolution:
                     at[t.i] = m
         inside_name = {t.i for e in entities(sd) for t in e[1:]}  # "Angola" in "Union for ... of Angola (UNITA)"
 
-        def phrase_mention(tok: Token) -> Mention | None:
+        def phrase_mention(tok: Token, description: bool = False) -> Mention | None:
             """The mention a noun phrase's head stands for ("Qatar's emir", "the UN relief coordinator")."""
             if tok.i in at:
                 return at[tok.i]
-            if tok.lower_ in _MEMBER_PLURALS:  # "fighters of the X, a Turkmen brigade": the description is X's
+            if description and tok.lower_ in _MEMBER_PLURALS:  # "fighters of the X, a Turkmen brigade": X's
                 held = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                         for p in c.children if p.dep_ == "pobj" and p.i in at]
                 if held:
@@ -425,7 +426,17 @@ class _Resolution:
                 if span.start - 2 not in inside_name:
                     others.append(at.get(span.start - 2))
             elif root.dep_ == "appos":
-                others.append(phrase_mention(root.head))
+                if any(c.dep_ == "prep" and c.lower_ in ("among", "including") for c in root.children):
+                    continue  # "the Front, announced by seven factions, among them X, Y and Z": members, not names
+                last = sd[span.start - 1] if span.start > 1 and sd[span.start - 1].text == "," else None
+                before = sd[last.i - 1] if last is not None else None
+                if m.how == "generic" and before is not None and before.dep_ == "conj" and before.i in at \
+                        and before.head.i != root.head.i:
+                    # "X, Y and Z, the Aleppo brigade": a description after a list describes its last item, where
+                    # the parser hung it on the first (English appositions follow their noun at once)
+                    others.append(at[before.i])
+                else:
+                    others.append(phrase_mention(root.head, description=m.how == "generic"))
             elif m.how == "generic" and span[0].lower_ in ("a", "an") and span.end + 1 < len(sd):
                 # "a Tuareg militia, the GATIA (...)": an indefinite description then its name, which the
                 # parser may read as a list; a list does not open with an indefinite description
@@ -435,6 +446,7 @@ class _Resolution:
             # "Abu Aqla Kayka, an RSF commander": one of an armed group's men, who may leave it, not its voice
             # (a state's officer, "X, a Malian army captain, told reporters", still speaks for the state)
             others += [o for c in root.children if c.dep_ == "appos" and (o := phrase_mention(c)) is not None
+                       and not any(k.dep_ == "prep" and k.lower_ in ("among", "including") for k in c.children)
                        and not (m.actor_id in self.persons and _indefinite(c)
                                 and self.entities[o.actor_id].kind not in STATE_KINDS)]
             m = at.get(root.i, m)
@@ -764,6 +776,14 @@ class _Resolution:
                 continue  # "Fateh" of "Fateh al-Sham", "Golani" of "Abu Mohammad al-Golani"
             if self._inside_a_place_name(span) or _inside_a_feature_name(span):
                 continue  # "Sudan" of "Port Sudan", "Chad" of "Lake Chad Basin": part of a longer place's name
+            suffix = _HYPHEN_SUFFIX.match(self.doc.text, span.end_char)
+            if suffix is not None and span.end + 1 < len(sd):
+                # "SPLM-N." at a sentence's end, where the tokenizer kept the period with the letter: the longer
+                # name or none, never the shorter one inside it
+                cands = self.r.registry.lookup(span.text + suffix.group(1), self.doc.published)
+                if cands:
+                    matched.append((sd[span.start:span.end + 2], cands))
+                continue
             cands = self.r.registry.lookup(span.text, self.doc.published)
             if not cands:
                 cands = self.r.registry.lookup(span.text.replace(" ", "-"), self.doc.published)
@@ -2266,6 +2286,14 @@ class _Resolution:
         bound = clause_subject(tok) if tok.dep_ != "poss" and not tok.lower_.endswith(("self", "selves")) else None
         # (the subject's words up to its head: not what follows it, a conjunct or a clause hung on it)
         bound_span = (bound.left_edge.idx, bound.idx + len(bound)) if bound is not None else None
+        # ... and whose men it names ("Gunmen of the X ... fought alongside them": not the X)
+        owners = [p for c in bound.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                  if p.dep_ == "pobj"] if bound is not None and bound.lower_ in _PEOPLE_OF_A_GROUP else []
+        owner_spans = [(p.left_edge.idx, p.idx + len(p)) for p in owners]
+        if bound is not None:  # nor its clause's object ("battled AMISOM troops alongside them": not AMISOM)
+            verb = bound.head
+            owner_spans += [(o.left_edge.idx, o.idx + len(o)) for o in verb.children
+                            if o.dep_ == "dobj" and not o.left_edge.i <= tok.i <= o.right_edge.i]
         best = None
         best_score = -1.0
         quoted = quote_start(tok) is not None
@@ -2273,6 +2301,8 @@ class _Resolution:
             if m.start >= tok.idx or m.start < prev_start:
                 continue
             if bound_span is not None and bound_span[0] <= m.start < bound_span[1]:
+                continue
+            if any(a <= m.start < b for a, b in owner_spans):
                 continue
             if section is not None and not (section.start <= m.start < section.end):
                 continue
@@ -2635,6 +2665,7 @@ def _formerly(title: Token) -> bool:
 # plural nouns for the people of an armed organisation ("Wagner's fighters", "Wagner mercenaries")
 _COMBATANT_PLURALS = frozenset({"combatants", "guerrillas", "rebels", "militiamen", "soldiers", "cadres"})
 _MEMBER_PLURALS = lx.FORCE_NOUNS | {"members", "mercenaries", "militants", "men", "operatives", "commanders"}
+_PEOPLE_OF_A_GROUP = _MEMBER_PLURALS | _COMBATANT_PLURALS | {"gunmen"}
 
 # the modifiers that make a force noun the state's ("government troops", "federal forces": a federation's central
 # government, as in Ethiopia, Somalia, Nigeria or Iraq)

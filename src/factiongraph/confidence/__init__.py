@@ -41,7 +41,8 @@ def tie_key(r: Relation) -> TieKey:
 # annotated examples of one construction cannot
 CONSTRUCTIONS = frozenset(
     "modifier member-noun member-list member-place support-noun support-participle same-side joint reciprocal "
-    "passive-support alliance-noun noun-cue alongside allegiance verb truce co-agents supplied-materiel".split()
+    "passive-support alliance-noun noun-cue alongside allegiance verb truce co-agents supplied-materiel "
+    "reliance".split()
 )
 
 

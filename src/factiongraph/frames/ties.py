@@ -59,6 +59,7 @@ class TieWords:
     allegiance_words: Mapping[str, tuple[str, ...]]  # "loyal to Y", "answers to Y": word -> its prepositions
     group_nouns: frozenset[str]  # "fought within the coalition": a body one fights inside
     naming_verbs: frozenset[str]  # "rebels known as the Houthis": the noun and the name are one party
+    reliance_verbs: frozenset[str]  # "X relies on Y": Y backs X
 
 
 @lru_cache(maxsize=1)
@@ -98,6 +99,7 @@ def tie_words() -> TieWords:
         brokering_participles=frozenset(raw["brokering_participles"]),
         secession_modifiers=frozenset(raw["secession_modifiers"]),
         alliance_forming_verbs=frozenset(raw["alliance_forming_verbs"]),
+        reliance_verbs=frozenset(raw["reliance_verbs"]),
         pact_verbs=frozenset(raw["pact_verbs"]),
         membership_frames=MappingProxyType({str(k): frozenset(v) for k, v in raw["membership_frames"].items()}),
         membership_verbs=MappingProxyType({str(k): frozenset(v) for k, v in raw["membership_verbs"].items()}),
@@ -288,7 +290,7 @@ def list_members(tok: Token, words: TieWords | None = None) -> list[Token] | Non
             continue
         rest = list(seq[1:])
         if rest and rest[0] != "of":
-            if not any(c.dep_ == "prt" and c.lower_ == rest[0] for c in tok.children):
+            if not any(c.dep_ in ("prt", "advmod") and c.lower_ == rest[0] for c in tok.children):  # "together": advmod
                 continue
             rest = rest[1:]
         listed = prep_objects(tok, ("of",)) if rest == ["of"] else [c for c in tok.children if c.dep_ == "dobj"]
