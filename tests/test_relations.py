@@ -858,3 +858,15 @@ def test_relations_whom_a_side_relies_on_backs_it(run, text, rows):
 )
 def test_relations_a_groups_men_joining_another_do_not_make_the_group_a_member(run, text):
     assert not [r for r in run(text).relations if r.type == "affiliation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("The SDF wrested Raqqa from Islamic State.", {"syrian-democratic-forces", "islamic-state"}),
+        ("Government troops wrested control of Marib from the Houthis.", {"yemen", "houthis"}),
+        ("Ansar Dine wrested Timbuktu from the MNLA in 2012.", {"ansar-dine", "mnla"}),
+    ],
+)
+def test_relations_wresting_ground_from_a_side_is_hostility(run, text, pair):
+    assert pair in [{r.source, r.target} for r in run(text).relations if r.type == "hostility"]

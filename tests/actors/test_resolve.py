@@ -799,6 +799,24 @@ def test_actors_an_object_pronoun_is_neither_its_clauses_object_nor_the_group_wh
     assert "them" in mentions(resolve(text, dt.date(2010, 6, 15)))[antecedent]
 
 
+@pytest.mark.parametrize(
+    ("text", "antecedent", "whole"),
+    [
+        ("The MNDAA, the TNLA and the Arakan Army seized Laukkai. Local People's Defence Forces, the armed wing of "
+         "the shadow National Unity Government, fought alongside them.", "mndaa", "national-unity-government"),
+        ("ISIL stormed Tikrit. Kataib Hezbollah, a unit of the Popular Mobilisation Forces, fought against them.",
+         "islamic-state", "popular-mobilization-forces"),
+        ("The Houthis attacked Mokha. The Giants Brigades, the main wing of the Southern Resistance, fought against "
+         "them.", "houthis", "southern-resistance"),
+    ],
+)
+def test_actors_an_object_pronoun_is_not_the_whole_its_subject_is_described_as_part_of(
+    resolve, text, antecedent, whole
+) -> None:
+    found = mentions(resolve(text, dt.date(2016, 11, 1)))
+    assert "them" in found[antecedent] and "them" not in found.get(whole, [])
+
+
 def test_actors_reflexive_pronoun_is_its_clauses_subject(resolve) -> None:
     found = mentions(resolve("The army shelled the camp. Hamas fighters barricaded themselves in a school."))
     assert found["hamas"] == ["Hamas fighters", "themselves"]

@@ -468,6 +468,54 @@ BODIES_FOUNDED_BY = [
     ),
 ]
 
+# "A, B and C, which together form Q": what Q is made of now, no change; a change named as a noun's topic is
+# only discussed; a launched operation founds nothing; a joint operations room or command is an alliance formed
+STATES_AND_TOPICS = [
+    ("The MNDAA, the TNLA and the Arakan Army, which together form the Three Brotherhood Alliance, launched an "
+     "offensive.", set()),
+    ("Hayat Tahrir al-Sham and Ahrar al-Sham, which make up the bulk of the rebel forces, hold Idlib.", set()),
+    ("Ansar Dine and MUJAO, which together form the jihadist camp, control Gao.", set()),
+    ("The two generals fell out over folding the RSF into the army.",
+     {("affiliation", "rapid-support-forces", "sudan", "intended", "merged")}),
+    ("Talks about folding Liwa al-Tawhid into Ahrar al-Sham dragged on.",
+     {("affiliation", "liwa-al-tawhid", "ahrar-al-sham", "intended", "merged")}),
+    ("The MNDAA, the TNLA and the Arakan Army launched Operation 1027 in October.", set()),
+    ("Al-Shabaab and Hizbul Islam launched a joint offensive on Mogadishu in May.", set()),
+    ("Ahrar al-Sham and the Nusra Front formed a joint operations room.",
+     {("alliance", "ahrar-al-sham", "jabhat-al-nusra", "current", "formed")}),
+    ("The MNLA and Ansar Dine set up a joint command in Gao.",
+     {("alliance", "mnla", "ansar-dine", "current", "formed")}),
+]
+
+# "Q, an alliance that A and B formed": A and B ally and join Q, whether or not Q's name is known
+ALLIANCES_FORMED_IN_A_RELATIVE = [
+    (
+        "The rising is led by the Iraqi Kurdistan Front, an alliance that the KDP and the PUK formed in 1987.",
+        {
+            ("alliance", "kurdistan-democratic-party", "patriotic-union-of-kurdistan", "current", "formed"),
+            ("affiliation", "kurdistan-democratic-party", "iraqi-kurdistan-front", "current", "joined"),
+            ("affiliation", "patriotic-union-of-kurdistan", "iraqi-kurdistan-front", "current", "joined"),
+        },
+    ),
+    (
+        "Jaysh al-Fatah, a coalition that Ahrar al-Sham and the Nusra Front set up in March, took Idlib.",
+        {
+            ("alliance", "ahrar-al-sham", "jabhat-al-nusra", "current", "formed"),
+            ("affiliation", "ahrar-al-sham", "jaysh-al-fatah", "current", "joined"),
+            ("affiliation", "jabhat-al-nusra", "jaysh-al-fatah", "current", "joined"),
+        },
+    ),
+    (
+        "Hayat Tahrir al-Sham, an alliance that Jabhat Fateh al-Sham and Nour al-Din al-Zenki formed in 2017, holds "
+        "Idlib.",
+        {
+            ("alliance", "jabhat-fateh-al-sham", "nour-al-din-al-zenki", "current", "formed"),
+            ("affiliation", "jabhat-fateh-al-sham", HTS, "current", "joined"),
+            ("affiliation", "nour-al-din-al-zenki", HTS, "current", "joined"),
+        },
+    ),
+]
+
 # attacking an actor the same sentence calls a former ally: the alliance broke
 ATTACKS_ON_FORMER_ALLIES = [
     (
@@ -580,6 +628,8 @@ CASES = [
     *UNTIL_RECENTLY,
     *ALLIANCES_FORMED_BY,
     *BODIES_FOUNDED_BY,
+    *STATES_AND_TOPICS,
+    *ALLIANCES_FORMED_IN_A_RELATIVE,
     *ATTACKS_ON_FORMER_ALLIES,
     *PLURALS,
 ]
@@ -955,3 +1005,11 @@ def test_the_rulers_or_governments_of_states_that_sign_a_pact_stand_for_them(run
 def test_casting_ones_lot_with_a_side_forms_an_alliance(run, text, pair):
     rows = {(r.type, r.change) for r in run(text).relations if {r.source, r.target} == pair}
     assert rows == {("alliance", "formed")}
+
+
+def test_a_list_that_together_forms_a_body_is_its_membership_now(run) -> None:
+    doc = run("The MNDAA, the TNLA and the Arakan Army, which together form the Three Brotherhood Alliance, launched "
+              "an offensive.")
+    rows = {r.source for r in doc.relations if r.type == "affiliation" and r.target == "three-brotherhood-alliance"}
+    assert rows == {"mndaa", "tnla", "arakan-army"}
+    assert changes(doc) == set()

@@ -190,3 +190,18 @@ def test_a_clause_describing_one_list_item_ends_no_list(nlp):
 )
 def test_a_pronoun_in_direct_speech_states_no_joint_action(run, text):
     assert not [r for r in run(text).relations if r.method == "joint"]
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker", "targets"),
+    [
+        ("The TNLA remains at war with the army and with the Border Guard Force.", "tnla",
+         {"myanmar", "border-guard-force"}),
+        ("ISWAP is at war with the Nigerian army and with Boko Haram's JAS faction.",
+         "islamic-state-west-africa", {"nigeria", "boko-haram"}),
+        ("Hezbollah fought against the FSA and against ISIS in Qalamoun.", "hezbollah",
+         {"free-syrian-army", "islamic-state"}),
+    ],
+)
+def test_targets_coordinated_through_a_repeated_preposition_each_get_the_hostility(run, text, attacker, targets):
+    assert {frozenset((attacker, t)) for t in targets} <= pairs(run(text), "hostility")

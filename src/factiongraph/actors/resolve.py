@@ -68,6 +68,7 @@ if TYPE_CHECKING:
 STATE_KINDS = frozenset({"state", "foreign_state"})
 _SPEAKING_VERBS = word_set("cues", "speaking_verbs")  # whose subject a quotation beside them may quote
 _SUBUNIT_NOUNS = words("descriptions", "subunit_nouns")
+_PART_NOUNS = words("descriptions", "part_nouns") | _SUBUNIT_NOUNS
 _ADMIN_UNITS = words("places", "admin_units")
 _VENUE_HEADS = words("places", "venue_heads")
 _REGION_ADJECTIVES = words("places", "region_adjectives")
@@ -2289,6 +2290,10 @@ class _Resolution:
         # ... and whose men it names ("Gunmen of the X ... fought alongside them": not the X)
         owners = [p for c in bound.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                   if p.dep_ == "pobj"] if bound is not None and bound.lower_ in _PEOPLE_OF_A_GROUP else []
+        # ... or whose part its apposition says it is ("X, the armed wing of Y, fought alongside them": not Y)
+        owners += [p for a in (bound.children if bound is not None else ()) if a.dep_ == "appos"
+                   and a.lemma_.lower() in _PART_NOUNS for c in a.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj"]
         owner_spans = [(p.left_edge.idx, p.idx + len(p)) for p in owners]
         if bound is not None:  # nor its clause's object ("battled AMISOM troops alongside them": not AMISOM)
             verb = bound.head

@@ -40,7 +40,7 @@ from factiongraph.document import (
 )
 from factiongraph.events import certainty as cert
 from factiongraph.events.extract import OBJECT_CONTROL, _Mentions, _sentence_span, infinitive_controller
-from factiongraph.frames import among_listed, description_start
+from factiongraph.frames import among_listed, conjuncts, description_start
 from factiongraph.frames.tokens import children, deps, lemmas, sentence_of, sentences, span_at, span_tokens, subtree
 from factiongraph.frames.tokens import heads as head_table
 from factiongraph.relation_mentions import Parties
@@ -339,6 +339,11 @@ class _Reader:
             tok = clause.head
             if tok.dep_ == "appos" and self.named_by(tok) is None:
                 tok = tok.head  # "X, a faction that ...": the faction is X
+            if tok.dep_ == "conj" and any(c.lower_ == "together" for c in clause.children):
+                while tok.dep_ == "conj" and tok.head.i < tok.i:
+                    tok = tok.head  # "A, B and C, which together form Q": the whole list
+                listed = [x for t in conjuncts(tok) if (x := self.named_by(t)) is not None and self.usable(x)]
+                return list({x.actor_id: x for x in listed}.values()), False
         if tok.lower_ in PLURAL_PRONOUNS or not relative and self.plural_anaphor(tok):
             listed = self.speakers(tok) or self.antecedents(tok)
             if listed:
@@ -609,8 +614,10 @@ class _Reader:
         if slot == "object":
             used = {t.i for t in named.values()}
             return self.role_of([c for c in trigger.children if c.dep_ == "dobj" and c.i not in used])
-        if slot == "object_head":
-            return self.role_of([c for c in trigger.children if c.dep_ == "dobj" and self.ms.at(c) is not None])
+        if slot == "object_head":  # (a relative pronoun stands for the noun its clause describes: "Q, an
+            # alliance that A and B formed")
+            return self.role_of([c for c in trigger.children if c.dep_ == "dobj"
+                                 and (self.ms.at(c) is not None or c.lower_ in RELATIVE)])
         if slot == "poss":
             return self.role_of([c for c in trigger.children if c.dep_ == "poss"])
         if slot == "governor_subject":
@@ -743,11 +750,28 @@ def _self_report(certainty: str, trigger: Any, roles: dict[str, _Role], reader: 
     return certainty
 
 
+def _constitutive(trigger: Any) -> bool:
+    """A present-tense relative clause of composition ("A and B, which together form Q", "the groups that make
+    up Q"): it says what Q consists of now, not that Q was formed or joined."""
+    return trigger.dep_ == "relcl" and trigger.tag_ in ("VBZ", "VBP") \
+        and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children)
+
+
+def _topic(trigger: Any) -> bool:
+    """A change named as a topic ("their rivalry over folding the RSF into the army", "talks on merging X into
+    Y"): discussed, not done."""
+    prep = trigger.head  # ("fell out over folding X into Y": a gerund after "over" or "about" is what is argued over)
+    return trigger.dep_ == "pcomp" and (prep.lower_ in ("over", "about", "regarding")
+                                        or prep.lower_ == "on" and prep.head.pos_ in ("NOUN", "PROPN"))
+
+
 def _certainty(trigger: Any) -> str:
     """The trigger's certainty; `disputed` when a denial governs it ('rejected reports that X joined')."""
     value = cert.classify(trigger).value
     if value in ("negated", "hypothetical", "speculative"):
         return value
+    if _topic(trigger):
+        return "hypothetical"
     for a in list(trigger.ancestors)[:4]:
         if a.lemma_.lower() in cert.DISPUTE_VERBS and a.pos_ == "VERB":
             return "disputed"
@@ -861,6 +885,8 @@ def find_changes(doc: Document, frames: Frames | None = None) -> list[Relation]:
             roles[role] = _kinds_ok(frame, role, got, ms)
             if role in frame.several and len(roles[role].mentions) < 2:
                 roles[role] = _Role([])  # "al-Qaeda set up Nusra": one founder is the parent, no member
+        if any(not roles.get(r, _Role([])).mentions for r in frame.needs):
+            continue  # "A and B launched an offensive": founding verbs found nothing named, so no body
         certainty = _self_report(certainty, trigger, roles, reader)
         for spec, a, b in _rows_of(frame, roles):
             if a.actor_id == b.actor_id:
@@ -890,7 +916,8 @@ def find_changes(doc: Document, frames: Frames | None = None) -> list[Relation]:
                     derived_from=None,
                     confidence=CONFIDENCE,
                     method=f"change:{frame.id}",
-                    change=as_relation_change(change),
+                    # "A, B and C, which together form Q": what Q is made of, told as a state; no change
+                    change=None if _constitutive(trigger) else as_relation_change(change),
                 )
             )
     return out

@@ -68,6 +68,7 @@ class Frame:
     not_kinds: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)
     exclusive: bool = False  # a trigger this frame matched is read by no later frame
     several: frozenset[str] = frozenset()  # roles that must name two actors or more, else none
+    needs: frozenset[str] = frozenset()  # roles that must name an actor, else the frame states nothing
 
     def node_names(self, pattern_index: int) -> tuple[str, ...]:
         """The RIGHT_IDs of one pattern, in the order DependencyMatcher reports their tokens."""
@@ -174,10 +175,13 @@ def parse_frames(data: Any) -> Frames:
         several = frozenset(str(p) for p in raw.get("several") or [])
         if not several <= set(roles):
             raise FramesError(f"frame {fid!r}: several names an unknown role")
+        needs = frozenset(str(p) for p in raw.get("needs") or [])
+        if not needs <= set(roles):
+            raise FramesError(f"frame {fid!r}: needs names an unknown role")
         kinds = _kind_map(fid, raw.get("kinds"), roles)
         not_kinds = _kind_map(fid, raw.get("not_kinds"), roles)
         frames.append(Frame(fid, _patterns(fid, raw.get("match")), roles, tuple(rows), pairwise, kinds, not_kinds,
-                            exclusive=exclusive, several=several))
+                            exclusive=exclusive, several=several, needs=needs))
     return Frames(
         tuple(frames),
         frozenset(str(w) for w in data.get("partial_heads") or []),

@@ -268,8 +268,14 @@ def description_start(tok: Token, words: TieWords | None = None) -> int | None:
 
 
 def conjuncts(tok: Token) -> list[Token]:
-    """`tok` and every token coordinated with it in the parse ("X, Y and Z")."""
+    """`tok` and every token coordinated with it in the parse ("X, Y and Z"), also through a repeated
+    preposition ("at war with X and with Y": Y is coordinated with X as in "with X and Y")."""
     out, stack = [tok], [tok]
+    prep = tok.head if tok.dep_ == "pobj" else None
+    if prep is not None:
+        stack += [p for c in prep.children if c.dep_ == "conj" and c.lower_ == prep.lower_
+                  for p in c.children if p.dep_ == "pobj"]
+        out += stack[1:]
     while stack:
         for c in stack.pop().children:
             if c.dep_ == "conj":
