@@ -870,3 +870,21 @@ def test_relations_a_groups_men_joining_another_do_not_make_the_group_a_member(r
 )
 def test_relations_wresting_ground_from_a_side_is_hostility(run, text, pair):
     assert pair in [{r.source, r.target} for r in run(text).relations if r.type == "hostility"]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Tareq Saleh's men fought alongside the Houthis until December.", {"tareq-saleh", "houthis"}),
+        ("The Mahdi Army last fought American forces in 2004.", {"mahdi-army", "united-states"}),
+        ("The Houthis once fought Saleh's forces in Saada.", {"houthis", "saleh"}),
+    ],
+)
+def test_relations_a_tie_that_ran_until_a_time_or_was_last_or_once_seen_is_former(run, text, pair):
+    rows = [r for r in run(text).relations if {r.source, r.target} == pair]
+    assert rows and {r.status for r in rows} == {"former"}
+
+
+def test_relations_a_tie_promised_until_an_end_is_not_former(run):
+    rows = run("Hezbollah will fight alongside the Syrian army until victory.").relations
+    assert rows and "former" not in {r.status for r in rows}

@@ -157,6 +157,9 @@ def _status(tok: Token, certainty: str, reach: int = 3) -> str:
     if verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children) \
             and verb.dep_ not in ("ccomp", "advcl", "relcl"):
         return "former"  # "X had battled on Y's side": the past perfect sets the tie before the story
+    if verb.tag_ == "VBD" and any(c.dep_ == "prep" and c.lower_ in ("until", "till") and any(
+            p.dep_ == "pobj" for p in c.children) or c.dep_ == "advmod" and c.lower_ == "last" for c in verb.children):
+        return "former"  # "fought alongside X until December", "last fought X in 2004": a tie that ended
     cur = tok
     for _ in range(reach):
         kids = list(cur.children)  # and the auxiliaries' ("had at one point been armed")
@@ -1058,7 +1061,7 @@ def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
             rtype = "support"  # "air raids ... in support of the Afghan army"
         elif rtype != "hostility" and settings.opposed(m2, tok):
             rtype = "hostility"  # "backed the campaign against ISIL": ISIL is the enemy
-        status = "intended" if e.certainty == "hypothetical" else "current"
+        status = _status(tok, e.certainty)  # ("had fought X", "last fought X in 2004": a tie that ended)
         if e.plover == "ASSAULT" and rtype == "hostility":
             out.extend(_attack_sides(doc, ms, tie_ms, settings, e, tok, m1, m2, status))
         # one event per pair in PLOVER; the coordinated actors on either side take part in it too
