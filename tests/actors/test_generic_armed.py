@@ -322,3 +322,15 @@ def test_a_description_in_apposition_is_the_named_group_not_a_group_named_by_its
 def test_a_description_in_apposition_to_a_groups_fighters_is_the_group(resolve, text, group, description):
     m = mentions(resolve(text, dt.date(2019, 3, 1)))
     assert description in m[group]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Ahmed Madobe, the Ras Kamboni militia commander, met Kenyan officers.", "ras-kamboni"),
+        ("Abu Bakr Shekau, the Boko Haram leader, appeared in a new video.", "boko-haram"),
+    ],
+)
+def test_a_leader_described_by_his_groups_name_is_named_as_the_group(resolve, text, group):
+    doc = resolve(text, dt.date(2013, 6, 1))
+    assert group in {a.id for a in doc.actors}

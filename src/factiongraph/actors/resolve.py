@@ -468,7 +468,10 @@ class _Resolution:
             o_span = span_at(sd, other.start, other.end)
             # "the White Army, a Nuer militia": a name qualifying the description is no name of the group
             qualifier = o_span is not None and (o_span.root.dep_ == "compound" and o_span.root.head.i not in at
+                                                and o_span.root.head.lower_ not in lx.TITLE_WORDS
+                                                and o_span.root.head.lemma_.lower() not in LEADER_NOUNS
                                                 or o_span.root.pos_ == "NOUN" and root.pos_ == "PROPN")
+            # ("X, the Ras Kamboni militia leader": the group he leads names him, as before)
             keep, gone = (b, a) if b.known and not a.known or b.known == a.known and qualifier else (a, b)
             self._repoint(gone.id, keep.id)
             at = {i: dataclasses.replace(x, actor_id=keep.id) if x.actor_id == gone.id else x for i, x in at.items()}
