@@ -805,8 +805,8 @@ def test_relations_fighting_on_a_sides_front_line_is_fighting_for_it(run, text, 
 @pytest.mark.parametrize(
     ("text", "first", "whole"),
     [
-        ("The Sudan Revolutionary Front was formed with the Justice and Equality Movement, Abdel Wahid al-Nur's wing "
-         "of the SLA and the SPLM-North.", "justice-and-equality-movement", "sudan-liberation-movement"),
+        ("The Sudan Revolutionary Front was formed with JEM, Abdel Wahid al-Nur's wing of the SLA and the "
+         "SPLM-North.", "justice-and-equality-movement", "sudan-liberation-movement"),
         ("Talks included the MNLA, Ag Ghaly's wing of the HCUA and the MAA.", "mnla", "hcua"),
         ("The Islamic Front includes Ahrar al-Sham, Zahran Alloush's wing of the Jaysh al-Islam and Suqour al-Sham.",
          "ahrar-al-sham", "jaysh-al-islam"),

@@ -804,7 +804,7 @@ def test_actors_an_object_pronoun_is_neither_its_clauses_object_nor_the_group_wh
     [
         ("The MNDAA, the TNLA and the Arakan Army seized Laukkai. Local People's Defence Forces, the armed wing of "
          "the shadow National Unity Government, fought alongside them.", "mndaa", "national-unity-government"),
-        ("ISIL stormed Tikrit. Kataib Hezbollah, a unit of the Popular Mobilisation Forces, fought against them.",
+        ("ISIL stormed Tikrit. Kataib Hezbollah, a unit of the PMF, fought against them.",
          "islamic-state", "popular-mobilization-forces"),
         ("The Houthis attacked Mokha. The Giants Brigades, the main wing of the Southern Resistance, fought against "
          "them.", "houthis", "southern-resistance"),
