@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from factiongraph.actors.lexicon import FORCE_NOUNS, SENDING_VERBS
+from factiongraph.actors.lexicon import GROUP_PEOPLE, SENDING_VERBS
 from factiongraph.actors.resolve import STATE_KINDS
 from factiongraph.actors.wordlists import words
 from factiongraph.document import (
@@ -206,8 +206,6 @@ def _relative_antecedent(pron: Token, ms: _Mentions) -> Mention | None:
 
 
 PARTIAL_DETS = frozenset("some several many few dozens hundreds thousands scores number part".split())
-# plural nouns for a group's people (the force nouns of the actor lexicon and the nouns of membership)
-MEMBER_PLURALS = FORCE_NOUNS | frozenset("members fighters gunmen militants commanders men cadres officers".split())
 
 
 def _partial_subject(verb: Token) -> bool:
@@ -220,7 +218,7 @@ def _partial_subject(verb: Token) -> bool:
         if any(k.dep_ in ("det", "amod", "nummod", "quantmod") and (k.lower_ in PARTIAL_DETS or k.like_num)
                for k in c.children):
             return True
-        if c.lower_ in MEMBER_PLURALS and any(k.dep_ == "prep" and k.lower_ in ("of", "from") for k in c.children) \
+        if c.lower_ in GROUP_PEOPLE and any(k.dep_ == "prep" and k.lower_ in ("of", "from") for k in c.children) \
                 and not any(k.lower_ in ("all", "the") for k in c.children):
             return True  # "members of X joined Y", "fighters from X": some of X's men, not X
     return False

@@ -101,6 +101,10 @@ MILITIA_NOUNS = frozenset(["militia", "militias"])
 # "opposition forces", "insurgent fighters": a modifier naming a generic armed side, and the force nouns it names
 ARMED_MODIFIERS = {"opposition": "rebels", "rebel": "rebels", "insurgent": "insurgents", "militant": "militants"}
 FORCE_NOUNS = frozenset(["forces", "fighters", "troops", "units", "groups", "factions"])
+# plural nouns for a group's people ("fighters of X", "members of X", "gunmen of X"): the force nouns with the
+# nouns of membership and of combatants; the phrase names some of X's men, who are not X itself
+GROUP_PEOPLE = FORCE_NOUNS | frozenset("members mercenaries militants men operatives commanders combatants guerrillas "
+                                       "rebels militiamen soldiers cadres gunmen officers".split())
 # Modifiers that make an army or its soldiers a non-state side's ("a rebel army", "guerrilla soldiers"):
 # the armed modifiers above and the adjectives of insurgency in the ACLED actor descriptions.
 NON_STATE_MODIFIERS = frozenset([*ARMED_MODIFIERS, "guerrilla", "separatist", "secessionist", "jihadist",

@@ -398,25 +398,7 @@ class _Resolution:
             ]  # "the country's ex-president", "the former Janjaweed leader": no longer its voice
             return at[owners[0].i] if owners else None
 
-        for m in list(self.mentions):
-            # "the African Union mission, AMISOM", "SAMIDRC, the SADC's mission in Congo": the noun its owner's name
-            # qualifies is the named part, no mention of the whole (the registry says which body is part of which)
-            span = span_at(sd, m.start, m.end)
-            if span is None or not self.entities[m.actor_id].known:
-                continue
-            nouns = [span.root.head] if span.root.dep_ == "appos" else []
-            # (an apposition after a name the parser may take for the name's object: "SAMIDRC, the SADC's mission")
-            nouns += [c for c in span.root.children if c.dep_ == "appos" or c.dep_ == "dobj"
-                      and span.root.pos_ == "PROPN" and c.pos_ == "NOUN" and sd[c.left_edge.i - 1].text == ","]
-            for noun in (n for n in nouns if n.i not in at):
-                for c in noun.children:
-                    owner = at.get(c.i) if c.dep_ in ("compound", "poss") else None
-                    if owner is not None and self._part_of(self.entities[m.actor_id], self.entities[owner.actor_id],
-                                                           noun.lemma_.lower()):
-                        self.mentions = [dataclasses.replace(x, actor_id=m.actor_id) if x is owner else x
-                                         for x in self.mentions]
-                        at = {i: dataclasses.replace(x, actor_id=m.actor_id) if x is owner else x
-                              for i, x in at.items()}
+        at = self._owners_of_named_parts(at)
         for m in list(self.mentions):
             span = span_at(sd, m.start, m.end)
             if span is None:
@@ -427,7 +409,7 @@ class _Resolution:
                 if span.start - 2 not in inside_name:
                     others.append(at.get(span.start - 2))
             elif root.dep_ == "appos":
-                if any(c.dep_ == "prep" and c.lower_ in ("among", "including") for c in root.children):
+                if _lists_members(root):
                     continue  # "the Front, announced by seven factions, among them X, Y and Z": members, not names
                 last = sd[span.start - 1] if span.start > 1 and sd[span.start - 1].text == "," else None
                 before = sd[last.i - 1] if last is not None else None
@@ -447,7 +429,7 @@ class _Resolution:
             # "Abu Aqla Kayka, an RSF commander": one of an armed group's men, who may leave it, not its voice
             # (a state's officer, "X, a Malian army captain, told reporters", still speaks for the state)
             others += [o for c in root.children if c.dep_ == "appos" and (o := phrase_mention(c)) is not None
-                       and not any(k.dep_ == "prep" and k.lower_ in ("among", "including") for k in c.children)
+                       and not _lists_members(c)
                        and not (m.actor_id in self.persons and _indefinite(c)
                                 and self.entities[o.actor_id].kind not in STATE_KINDS)]
             m = at.get(root.i, m)
@@ -475,6 +457,30 @@ class _Resolution:
             keep, gone = (b, a) if b.known and not a.known or b.known == a.known and qualifier else (a, b)
             self._repoint(gone.id, keep.id)
             at = {i: dataclasses.replace(x, actor_id=keep.id) if x.actor_id == gone.id else x for i, x in at.items()}
+
+    def _owners_of_named_parts(self, at: dict[int, Mention]) -> dict[int, Mention]:
+        """'the African Union mission, AMISOM', 'SAMIDRC, the SADC's mission in Congo': the noun its owner's name
+        qualifies is the named part, so the owner's name there is a mention of the part, not of the whole (the
+        registry says which body is part of which). `at` (token -> mention) comes back updated."""
+        sd = self.sd
+        for m in list(self.mentions):
+            span = span_at(sd, m.start, m.end)
+            if span is None or not self.entities[m.actor_id].known:
+                continue
+            nouns = [span.root.head] if span.root.dep_ == "appos" else []
+            # (an apposition after a name the parser may take for the name's object: "SAMIDRC, the SADC's mission")
+            nouns += [c for c in span.root.children if c.dep_ == "appos" or c.dep_ == "dobj"
+                      and span.root.pos_ == "PROPN" and c.pos_ == "NOUN" and sd[c.left_edge.i - 1].text == ","]
+            for noun in (n for n in nouns if n.i not in at):
+                for c in noun.children:
+                    owner = at.get(c.i) if c.dep_ in ("compound", "poss") else None
+                    if owner is not None and self._part_of(self.entities[m.actor_id], self.entities[owner.actor_id],
+                                                           noun.lemma_.lower()):
+                        self.mentions = [dataclasses.replace(x, actor_id=m.actor_id) if x is owner else x
+                                         for x in self.mentions]
+                        at = {i: dataclasses.replace(x, actor_id=m.actor_id) if x is owner else x
+                              for i, x in at.items()}
+        return at
 
     def _part_of(self, part: Entity, whole: Entity, noun: str) -> bool:
         """The registry ties `part` to `whole` as one of its bodies, and `noun` is a word of the part's own name
@@ -2292,7 +2298,7 @@ class _Resolution:
         bound_span = (bound.left_edge.idx, bound.idx + len(bound)) if bound is not None else None
         # ... and whose men it names ("Gunmen of the X ... fought alongside them": not the X)
         owners = [p for c in bound.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-                  if p.dep_ == "pobj"] if bound is not None and bound.lower_ in _PEOPLE_OF_A_GROUP else []
+                  if p.dep_ == "pobj"] if bound is not None and bound.lower_ in lx.GROUP_PEOPLE else []
         # ... or whose part its apposition says it is ("X, the armed wing of Y, fought alongside them": not Y)
         owners += [p for a in (bound.children if bound is not None else ()) if a.dep_ == "appos"
                    and a.lemma_.lower() in _PART_NOUNS for c in a.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -2418,6 +2424,12 @@ def _co_argument(span: Span | None, tok: Token) -> bool:
     itself (a description does not take its clause's own subject or object for its antecedent)."""
     return span is not None and sentence_of(span.root).start == sentence_of(tok).start \
         and _clause(span.root).i == _clause(tok).i
+
+
+def _lists_members(name: Token) -> bool:
+    """A name in apposition that opens a list of members ("..., among them X, Y and Z", "including X"): a member
+    of what it stands beside, not another name of it."""
+    return any(c.dep_ == "prep" and c.lower_ in ("among", "including") for c in name.children)
 
 
 def _clause_mate(span: Span | None, tok: Token) -> bool:
@@ -2673,7 +2685,6 @@ def _formerly(title: Token) -> bool:
 # plural nouns for the people of an armed organisation ("Wagner's fighters", "Wagner mercenaries")
 _COMBATANT_PLURALS = frozenset({"combatants", "guerrillas", "rebels", "militiamen", "soldiers", "cadres"})
 _MEMBER_PLURALS = lx.FORCE_NOUNS | {"members", "mercenaries", "militants", "men", "operatives", "commanders"}
-_PEOPLE_OF_A_GROUP = _MEMBER_PLURALS | _COMBATANT_PLURALS | {"gunmen"}
 
 # the modifiers that make a force noun the state's ("government troops", "federal forces": a federation's central
 # government, as in Ethiopia, Somalia, Nigeria or Iraq)
