@@ -49,6 +49,7 @@ from factiongraph.events.extract import (
     _is_passive,
     _Mentions,
     _sentence_span,
+    _speaker,
     companion_with,
     region,
 )
@@ -709,8 +710,7 @@ class _Extractor:
         verb = cur.head
         if cur.dep_ != "ccomp" or verb.lemma_.lower() not in cert.REPORT_VERBS:
             return None
-        return next((m for c in verb.children if c.dep_ == "nsubj" for t in c.subtree
-                     if (m := self.ms.by_token.get(t.i)) is not None), None)
+        return _speaker(verb, self.ms)
 
     def claimed_by(self, pron: Token) -> Mention | None:
         """The claimer of "an attack claimed by X(,) that targeted Y": the relative pronoun right after a "claimed

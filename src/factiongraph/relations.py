@@ -520,8 +520,7 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
             agents = [a for a in tok.children if a.dep_ == "agent"] or [  # "armed and paid by Y": the
                 a for c in tok.children if c.dep_ == "conj" and c.tag_ == "VBN"  # coordinated participles
                 for a in c.children if a.dep_ == "agent"]  # share the last one's agent
-            agents += [c for a in agents for c in a.children if c.dep_ == "conj" and c.lower_ == "by"]  # "by Y
-            # and by Z": coordinated agents
+            # (coordinated agents, "by Y and by Z", are conjuncts of the first one's object)
             patrons = ms.named([x for a in agents for p in a.children if p.dep_ == "pobj" for x in conjuncts(p)])
             if tok.dep_ == "acl":
                 client = _noun_itself(tok.head, ms, tok)
@@ -613,9 +612,7 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
             # "X relied on the UAE for drones", "the army relies on Y and on Z": each named "on" object backs X (the
             # object itself, not a name inside it: "depends on the votes of parties")
             client = _actor_of_clause(tok, ms)
-            ons = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")]
-            ons += [k for o in ons for k in o.children if k.dep_ == "conj" and k.lower_ in ("on", "upon")]
-            objects = [x for o in ons for p in o.children if p.dep_ == "pobj" for x in conjuncts(p)]
+            objects = [x for p in prep_objects(tok, ("on", "upon")) for x in conjuncts(p)]  # ("on Y and on Z")
             # the object's own name, or the name given it ("on local militias known as Wazalendo"); not a name
             # inside it ("counting on a weakening of the rebels")
             patrons = ms.named([x for x in [*objects, *(n for x in objects for n in named_as(x))] if ms.at(x)])

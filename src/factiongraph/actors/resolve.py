@@ -386,8 +386,7 @@ class _Resolution:
             if tok.i in at:
                 return at[tok.i]
             if description and tok.lower_ in _MEMBER_PLURALS:  # "fighters of the X, a Turkmen brigade": X's
-                held = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                        for p in c.children if p.dep_ == "pobj" and p.i in at]
+                held = [p for p in prep_objects(tok, ("of",)) if p.i in at]
                 if held:
                     return at[held[0].i]
             owners = [
@@ -464,8 +463,8 @@ class _Resolution:
         registry says which body is part of which). `at` (token -> mention) comes back updated."""
         sd = self.sd
         for m in list(self.mentions):
-            span = span_at(sd, m.start, m.end)
-            if span is None or not self.entities[m.actor_id].known:
+            span = span_at(sd, m.start, m.end) if self.entities[m.actor_id].known else None
+            if span is None:
                 continue
             nouns = [span.root.head] if span.root.dep_ == "appos" else []
             # (an apposition after a name the parser may take for the name's object: "SAMIDRC, the SADC's mission")
@@ -515,8 +514,8 @@ class _Resolution:
             names[eid].add(self.entities[eid].name)
         merged: set[str] = set()
         order = sorted(names, key=lambda e: (-first[e], min(len(n) for n in names[e])))
-        peoples = {m.actor_id for m in self.mentions if (sp := span_at(self.sd, m.start, m.end)) is not None
-                   and len(sp) and sp.root.ent_type_ == "NORP" and sp.root.tag_ in ("NNPS", "NNS")}
+        peoples = {m.actor_id for m in self.mentions if m.how == "ner" and (sp := span_at(self.sd, m.start, m.end))
+                   is not None and len(sp) and sp.root.ent_type_ == "NORP" and sp.root.tag_ in ("NNPS", "NNS")}
         for b in order:
             eb = self.entities[b]
             if eb.known or b.startswith("generic-") or eb.kind == "civilians":
@@ -2296,18 +2295,18 @@ class _Resolution:
         bound = clause_subject(tok) if tok.dep_ != "poss" and not tok.lower_.endswith(("self", "selves")) else None
         # (the subject's words up to its head: not what follows it, a conjunct or a clause hung on it)
         bound_span = (bound.left_edge.idx, bound.idx + len(bound)) if bound is not None else None
-        # ... and whose men it names ("Gunmen of the X ... fought alongside them": not the X)
-        owners = [p for c in bound.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-                  if p.dep_ == "pobj"] if bound is not None and bound.lower_ in lx.GROUP_PEOPLE else []
-        # ... or whose part its apposition says it is ("X, the armed wing of Y, fought alongside them": not Y)
-        owners += [p for a in (bound.children if bound is not None else ()) if a.dep_ == "appos"
-                   and a.lemma_.lower() in _PART_NOUNS for c in a.children if c.dep_ == "prep" and c.lower_ == "of"
-                   for p in c.children if p.dep_ == "pobj"]
-        owner_spans = [(p.left_edge.idx, p.idx + len(p)) for p in owners]
-        if bound is not None:  # nor its clause's object ("battled AMISOM troops alongside them": not AMISOM)
-            verb = bound.head
-            owner_spans += [(o.left_edge.idx, o.idx + len(o)) for o in verb.children
-                            if o.dep_ == "dobj" and not o.left_edge.i <= tok.i <= o.right_edge.i]
+        # ... nor the other phrases of its clause it cannot stand for
+        others: list[Token] = []
+        if bound is not None:
+            if bound.lower_ in lx.GROUP_PEOPLE:  # whose men the subject names ("Gunmen of the X ... alongside them")
+                others += prep_objects(bound, ("of",))
+            # whose part its apposition says the subject is ("X, the armed wing of Y, fought alongside them")
+            others += [p for a in bound.children if a.dep_ == "appos" and a.lemma_.lower() in _PART_NOUNS
+                       for p in prep_objects(a, ("of",))]
+            # the clause's object ("battled AMISOM troops alongside them")
+            others += [o for o in bound.head.children
+                       if o.dep_ == "dobj" and not o.left_edge.i <= tok.i <= o.right_edge.i]
+        owner_spans = [(p.left_edge.idx, p.idx + len(p)) for p in others]
         best = None
         best_score = -1.0
         quoted = quote_start(tok) is not None
