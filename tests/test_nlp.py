@@ -156,3 +156,37 @@ def test_an_abbreviation_joined_to_a_participle_by_a_hyphen_is_split(nlp, text, 
     words = [t.text for t in nlp.make_doc(text)]
     i = words.index(tokens[0])
     assert words[i : i + 3] == tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "description", "described"),
+    [
+        ("Niger in turn is suspected of helping the Movement for Justice (MJ), a Tuareg rebel group based in the Air "
+         "mountains.", "group", "Movement"),
+        ("Uganda's troops were folded into AMISOM, the African Union force in Mogadishu.", "force", "AMISOM"),
+        ("The Ethiopian contingent was eventually placed under ATMIS, the African Union's transition mission.",
+         "mission", "ATMIS"),
+    ],
+)
+def test_a_description_after_a_names_comma_describes_that_name(nlp, text, description, described):
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == description)
+    assert (tok.dep_, tok.head.text) == ("appos", described)
+
+
+@pytest.mark.parametrize(
+    ("text", "description", "described"),
+    [
+        ("The army says it seized weapons from the MNLA, a separatist movement that once held Kidal.", "movement",
+         "MNLA"),
+        ("The MPC, led by Mahamat Al-Khatim, was among the signatories of the Khartoum accord (KA), the peace deal "
+         "that ended the fighting.", "deal", "MPC"),  # no body noun: not moved
+        ("The envoy met fighters of seven factions, among them the Sultan Murad Brigade, a Turkmen unit.", "Brigade",
+         "fighters"),  # members listed: left as parsed
+    ],
+)
+def test_an_apposition_already_beside_its_name_or_describing_no_body_is_left_as_parsed(nlp, text, description,
+                                                                                     described):
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == description)
+    assert tok.head.text == described

@@ -197,11 +197,18 @@ def _register_participle_subjects() -> None:
     to "backed", but the parser sometimes hangs it on "was" when a phrase stands between the two.
     Such a subject is moved to the auxiliary's verb (a passive subject after a passive auxiliary),
     and a clause it makes a relative clause ("which", "that", "who") is labelled one.
+
+    An apposition that describes a body ("the regional force") and follows a noun phrase's comma describes
+    that phrase, but the parser sometimes hangs it on an earlier noun across the verb ("the contingent
+    was folded into Q, the regional force"): it is moved to the phrase it follows (`_distant_apposition`).
     """
     from spacy.language import Language
 
+    from factiongraph.tables import word_set
+
     if Language.has_factory(PARTICIPLE_SUBJECTS):
         return
+    body_nouns = word_set("cues", "body_nouns")
 
     @Language.component(PARTICIPLE_SUBJECTS, requires=["token.dep", "token.tag"], assigns=["token.dep", "token.head"])
     def participle_subjects(doc: Any) -> Any:
@@ -229,7 +236,32 @@ def _register_participle_subjects() -> None:
             passive = any(c.dep_ == "auxpass" for c in verb.children)
             subj.head = verb
             subj.dep_ = "nsubjpass" if passive else "nsubj"
+        for tok in doc:
+            if tok.dep_ == "appos" and (tok.lower_ in body_nouns or tok.lower_[-1:] == "s" and tok.lower_[:-1] in body_nouns):
+                _distant_apposition(doc, tok)  # (no lemmas yet: a plural in "s" read as its singular)
         return doc
+
+
+def _distant_apposition(doc: Any, tok: Any) -> None:
+    """Moves an apposition hung on a noun before the one whose comma it follows onto that noun ("the
+    contingent was folded into Q, the regional force": Q's description; "Q (QQ), the rebel alliance": past
+    the abbreviation). A list set off by "among"/"including" names members, not the noun's other name."""
+    head, start = tok.head, tok.left_edge.i
+    if head.i >= start or start < 2 or doc[start - 1].text != "," or doc[start].lower_ in ("among", "including"):
+        return
+    j = start - 2
+    if doc[j].text == ")":
+        while j > head.i and doc[j].text != "(":
+            j -= 1
+        j -= 1
+    prev = doc[j]
+    while prev.dep_ == "pobj" and prev.tag_ in ("NNP", "NNPS") and prev.head.lower_ in ("of", "for") \
+            and prev.head.head.tag_ in ("NNP", "NNPS") and prev.head.head.i > head.i:
+        prev = prev.head.head  # "the Movement of Azawad (MIA), a splinter group": the name's head noun
+    if prev.i <= head.i or prev.tag_ not in ("NN", "NNS", "NNP", "NNPS") or prev.dep_ in ("compound", "amod", "nmod", "poss") \
+            or head.is_ancestor(prev):
+        return
+    tok.head = prev
 
 
 def _opening(doc: Any) -> str:
