@@ -169,6 +169,22 @@ BREAKS = [
     ),
 ]
 
+# a quarrel ends a friendship: falling out with another group ends an alliance, not a membership
+FALLINGS_OUT = [
+    (
+        "In 2009 the Ras Kamboni Brigades fell out with al-Shabaab over the spoils of Kismayo.",
+        {("alliance", "ras-kamboni", "al-shabaab", "former", "broken")},
+    ),
+    (
+        "Kataib Hezbollah fell out with the Sadrists over who would man the checkpoints of eastern Baghdad.",
+        {("alliance", "kataib-hezbollah", "sadrist-movement", "former", "broken")},
+    ),
+    (
+        "Within a year Jund al-Aqsa had fallen out with Ahrar al-Sham over the killing of a commander.",
+        {("alliance", "jund-al-aqsa", "ahrar-al-sham", "former", "broken")},
+    ),
+]
+
 TURNS = [
     (
         "Saleh turned on his former allies, the Houthis, in December.",
@@ -616,6 +632,7 @@ CASES = [
     *PATRON_WITHDRAWALS,
     *EXPULSIONS,
     *BREAKS,
+    *FALLINGS_OUT,
     *TURNS,
     *RUPTURES,
     *SUPPORT_CHANGES,
