@@ -672,6 +672,18 @@ def test_part_of_a_group_moving_does_not_move_the_group(run, text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Uganda's contingent was folded into AMISOM in 2007.",
+        "Kenya's contingent was later absorbed into AMISOM.",
+        "Ethiopia's detachment was integrated into AMISOM in 2014.",
+    ],
+)
+def test_a_states_contingent_folded_into_a_mission_does_not_fold_the_state(run, text: str) -> None:
+    assert changes(run(text)) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Jabhat al-Nusra denied joining the Islamic State.",
         "Jaysh al-Islam did not defect to Hayat Tahrir al-Sham, its spokesman said.",
         "Ahrar al-Sham has never split from Jabhat al-Nusra.",
