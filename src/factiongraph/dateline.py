@@ -15,12 +15,14 @@ from factiongraph.events.dates import find_dates
 
 # A line that starts with a place in capitals ("IDLIB, Syria," or "KHARTOUM / JEDDAH,"), or with a place in
 # title case followed by a date and a dash ("Djibo, Burkina Faso, 27 November 2023 -", "Goma, Jan. 5, 2025 -":
-# the dateline style of agencies that do not capitalise it; the date and the dash tell it from a sentence).
+# the dateline style of agencies that do not capitalise it; the date and the dash tell it from a sentence), or
+# with a place in capitals right before a spaced dash ("TRIPOLI - ", "ADDIS ABABA (Agency) - ").
 _DAY = r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})"
 DATELINE = re.compile(
     r"^[ \t]*(?:[A-Z][A-Z'.\- ]{1,40}(?:\s*/\s*[A-Z][A-Z'.\- ]{1,40})*,[^\n]{0,80}?(?=[—–-]|\(|$)"
     r"|[A-Z][\w'.\-]+(?: [A-Z][\w'.\-]+){0,3}(?:,\s*[A-Z][\w'.\-]+(?: [A-Z][\w'.\-]+){0,3})?,\s*" + _DAY
-    + r"(?=\s*(?:\([^)\n]{1,40}\)\s*)?[—–-]))",
+    + r"(?=\s*(?:\([^)\n]{1,40}\)\s*)?[—–-])"
+    r"|[A-Z][A-Z'.\-]{2,}(?: [A-Z][A-Z'.\-]{2,}){0,3}(?=\s*(?:\([^)\n]{1,40}\)\s*)?[—–-]{1,2}\s))",
     re.M,
 )
 

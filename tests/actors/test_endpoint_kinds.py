@@ -37,6 +37,21 @@ def test_a_title_case_dateline_with_its_date_names_no_actor(resolve, text, expec
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ADEN - Fighters loyal to the Southern Transitional Council seized the airport on Sunday.",
+         {"southern-transitional-council": ["Southern Transitional Council"]}),
+        ("SIRTE - Forces loyal to the Misrata brigades pushed into the city centre.",
+         {"misrata-brigades": ["Misrata brigades"]}),
+        ("JUBA (Agency) - Soldiers loyal to Salva Kiir clashed with rebels overnight.",
+         {"salva-kiir": ["Salva Kiir"], "generic-rebels": ["rebels"]}),
+    ],
+)
+def test_a_capitals_dateline_before_a_dash_is_no_part_of_the_first_name(resolve, text, expected):
+    assert mentions(resolve(text)) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Rebels shelled the airport.\n\nReporting by Ann Weller in Kabul; Editing by Tom Hallett",
@@ -334,3 +349,15 @@ def test_a_name_the_tagger_read_as_an_adjective_of_a_division_is_a_place(nlp, te
     parsed.ents = [Span(parsed, tok.i, tok.i + 1, label="PERSON")]
     doc = ActorResolver(Registry.load(), nlp.vocab)(Document(id="t", text=text, parsed=parsed), nlp.make_doc)
     assert all(m.text != name for a in doc.actors for m in a.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("The vice-president, a Nuer, fled the capital in July.", "nuer"),
+        ("Hemedti, a Rizeigat, leads the RSF.", "rizeigat"),
+        ("Troops backing Machar, a Nuer, clashed with the army in Juba.", "nuer"),
+    ],
+)
+def test_one_of_a_people_in_apposition_to_a_person_is_no_actor(resolve, text, people):
+    assert people not in mentions(resolve(text))

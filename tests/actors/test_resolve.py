@@ -807,6 +807,22 @@ def test_actors_an_object_pronoun_is_not_the_whole_its_subject_is_described_as_p
     assert "them" in found[antecedent] and "them" not in found.get(whole, [])
 
 
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        ("The KIA and the KNU have trained thousands of volunteers and fight beside them against the junta.",
+         ("kachin-independence-army", "karen-national-union")),
+        ("Hezbollah and the Syrian army recruited Afghan fighters and battled alongside them near Aleppo.",
+         ("hezbollah", "syria")),
+        ("Ahrar al-Sham and Jaish al-Islam recruited local tribesmen and later fought beside them near Douma.",
+         ("ahrar-al-sham", "jaysh-al-islam")),
+    ],
+)
+def test_actors_an_object_pronoun_is_none_of_its_clauses_coordinated_subjects(resolve, text, subjects) -> None:
+    found = mentions(resolve(text, dt.date(2016, 11, 1)))
+    assert not any("them" in found.get(s, []) for s in subjects)
+
+
 def test_actors_reflexive_pronoun_is_its_clauses_subject(resolve) -> None:
     found = mentions(resolve("The army shelled the camp. Hamas fighters barricaded themselves in a school."))
     assert found["hamas"] == ["Hamas fighters", "themselves"]

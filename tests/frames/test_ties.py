@@ -428,6 +428,29 @@ def test_every_partner_listed_after_alongside_is_an_ally(run, text, left, right)
 
 
 @pytest.mark.parametrize(
+    ("text", "left", "right", "owner"),
+    [
+        ("The YPG battled beside the Peshmerga, the PKK and Turkey's Kurdish rivals on Mount Sinjar.", "ypg",
+         {"peshmerga", "pkk"}, "turkey"),
+        ("Hezbollah fought alongside the Syrian army, the Houthis and Israel's foes in the south.", "hezbollah",
+         {"syria", "houthis"}, "israel"),
+        ("Ma'awisley fighters battled beside the Somali army, AMISOM and al-Shabaab's enemies in Hiran.",
+         "macawisley", {"somalia", "amisom"}, "al-shabaab"),
+    ],
+)
+def test_a_last_item_named_by_its_tie_to_another_is_not_that_other(run, text, left, right, owner):
+    got = {frozenset((r.source, r.target)) for r in run(text).relations if r.type == "alliance"}
+    assert {frozenset((left, other)) for other in right} <= got
+    assert frozenset((left, owner)) not in got
+
+
+def test_a_last_item_owned_by_a_state_is_that_state(run):
+    got = {frozenset((r.source, r.target)) for r in run(
+        "Wagner fought alongside the LNA, the RSF and Egypt's air force near Tripoli.").relations if r.type == "alliance"}
+    assert frozenset(("wagner-group", "egypt")) in got
+
+
+@pytest.mark.parametrize(
     ("text", "outsider"),
     [
         ("UN peacekeepers will help monitor the truce alongside a committee chaired by a U.S. general.",
@@ -698,6 +721,9 @@ def test_a_proper_noun_before_a_relational_noun_names_the_other_side_of_its_tie(
         ("Both factions vowed to crush them within a month.", "them", "factions"),  # the infinitive's subject
         ("Government troops clashed with them near the dam.", "them", "troops"),  # object of a preposition
         ("Their commander resigned.", "Their", None),  # a possessive is no object
+        ("The two armies have trained many of them since 2021.", "them", "armies"),  # a part of the referents
+        ("Rebel units captured dozens of them near the border.", "them", "units"),
+        ("The junta executed some of them last year.", "them", "junta"),
     ],
 )
 def test_clause_subject_of_an_object_is_the_subject_its_verb_takes(nlp, text, pronoun, subject):

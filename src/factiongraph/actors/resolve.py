@@ -1516,6 +1516,8 @@ class _Resolution:
             if _names_installation(ent) or self._in_dateline(ent) or _admin_unit_name(text):
                 continue  # "the al-Dailami air base"; "ADEN, 26 March 2015 —"; "Chin State": places
             root = ent.root
+            if _one_of_a_people(ent):
+                continue  # "Machar, a Nuer,": what the person is, no organisation
             if root.dep_ in ("compound", "nmod", "amod") and root.head.i == ent.end and root.head.is_lower \
                     and root.head.lower_ in _ADMIN_UNITS:
                 continue  # "Gezira state", "Kunar province": a division the tagger took for a name (also
@@ -2293,8 +2295,10 @@ class _Resolution:
         # an object pronoun (not a reflexive) is not its own clause's subject and looks first in its
         # own sentence ("X split from Y and later fought them": Y)
         bound = clause_subject(tok) if tok.dep_ != "poss" and not tok.lower_.endswith(("self", "selves")) else None
-        # (the subject's words up to its head: not what follows it, a conjunct or a clause hung on it)
-        bound_span = (bound.left_edge.idx, bound.idx + len(bound)) if bound is not None else None
+        # (the subject's words up to its head, and each of its conjuncts' ("X and Y trained recruits and fought beside
+        # them": neither X nor Y); not a clause hung on it)
+        bound_spans = [(c.left_edge.idx, c.idx + len(c)) for c in conjuncts(bound)] if bound is not None else []
+        bound_span = bound_spans[0] if bound_spans else None
         # ... nor the other phrases of its clause it cannot stand for
         others: list[Token] = []
         if bound is not None:
@@ -2313,7 +2317,7 @@ class _Resolution:
         for m in mentions:
             if m.start >= tok.idx or m.start < prev_start:
                 continue
-            if bound_span is not None and bound_span[0] <= m.start < bound_span[1]:
+            if any(a <= m.start < b for a, b in bound_spans):
                 continue
             if any(a <= m.start < b for a, b in owner_spans):
                 continue
@@ -2715,6 +2719,14 @@ def _named_of_objects(tok: Token) -> list[Token]:
     authorities"): whose the noun is."""
     return [p for p in prep_objects(tok, ("of",))
             if p.pos_ == "PROPN" or any(k.dep_ == "poss" or k.pos_ == "PROPN" for k in p.children)]
+
+
+def _one_of_a_people(ent: Span) -> bool:
+    """A lone name after "a"/"an" set in apposition to a noun ("Machar, a Nuer,", "Ag Ghaly, a Tuareg,"): one of a
+    people, the description of a person; an organisation described so has a noun of its own ("a Nuer militia")."""
+    root = ent.root
+    return len(ent) == 1 and root.dep_ == "appos" and [c.lower_ for c in root.children if c.dep_ != "punct"] in (
+        ["a"], ["an"])
 
 
 def _phrase_text(tok: Token) -> str:

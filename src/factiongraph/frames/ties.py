@@ -42,6 +42,7 @@ class TieWords:
     joint_adjectives: frozenset[str]  # "joint attacks with Y": Y is a companion in them
     joint_act_nouns: frozenset[str]  # "X joined Y in an offensive"
     joint_nouns: frozenset[str]  # "in coordination with Y"
+    against_adverbials: frozenset[str]  # "against the backdrop of": no opponent beside a "with" phrase
     locative_prepositions: frozenset[str]  # "in Iraq": a name used as a place
     surrender_verbs: frozenset[str]  # "X surrendered to Y": Y is X's enemy
     reciprocal_verbs: frozenset[str]  # "X and Y clashed": the co-agents may be the two sides
@@ -88,6 +89,7 @@ def tie_words() -> TieWords:
         joint_adjectives=frozenset(raw["joint_adjectives"]),
         joint_act_nouns=frozenset(raw["joint_act_nouns"]),
         joint_nouns=frozenset(raw["joint_nouns"]),
+        against_adverbials=frozenset(raw["against_adverbials"]),
         locative_prepositions=frozenset(raw["locative_prepositions"]),
         surrender_verbs=frozenset(raw["surrender_verbs"]),
         reciprocal_verbs=frozenset(raw["reciprocal_verbs"]),
@@ -213,7 +215,11 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 def clause_subject(obj: Token) -> Token | None:
     """The subject of the clause `obj` is an object of ("X split from Y and later fought *them*": X,
     the subject the coordinated verbs share; "X vowed to crush *them*": X, the subject of the verb its
-    infinitive completes), or None. A pronoun there never refers to it (binding: "them" is not X)."""
+    infinitive completes; "X trained many of *them*": the part's clause), or None. A pronoun there never refers
+    to it (binding: "them" is not X)."""
+    if obj.dep_ == "pobj" and obj.head.lower_ == "of" and obj.head.head.dep_ in OBJECT_DEPS \
+            and obj.head.head.pos_ in ("NOUN", "PRON", "NUM", "ADJ", "DET"):
+        obj = obj.head.head  # a part of the pronoun's referents ("many of them", "dozens of them")
     if obj.dep_ in OBJECT_DEPS:
         verb = obj.head
     elif obj.dep_ == "pobj" and obj.head.dep_ in ("prep", "agent") and obj.head.head.pos_ in ("VERB", "AUX"):
@@ -491,6 +497,14 @@ def sheltered_tokens(sd: Doc) -> set[int]:
     return out
 
 
+def _tie_noun(noun: Token) -> bool:
+    """A noun naming another group by its tie to its owner ("wing", "affiliate", "allies", "backers")."""
+    words = tie_words()
+    low = noun.lower_
+    return low in words.noun_cues or noun.lemma_.lower() in words.noun_cues or low in words.distinct_member_nouns \
+        or low in words.patron_nouns
+
+
 def listed_after(m: Mention, mention_at: Callable[[int], Mention | None], sd: Doc) -> list[Mention]:
     """Actor names that continue a list after `m` on the surface ("A, the B (BB) and C"), for the
     long lists the parser splits: only glue words, determiners and bracketed acronyms between them,
@@ -516,6 +530,13 @@ def listed_after(m: Mention, mention_at: Callable[[int], Mention | None], sd: Do
         if nxt is None or not glue & {",", "and", "or"}:
             break
         nxt_span = span_at(sd, nxt.start, nxt.end)
+        if nxt_span is not None and len(nxt_span) and nxt_span.root.dep_ == "poss" and _tie_noun(nxt_span.root.head):
+            # "and al-Qaeda's Syrian wing", "and Turkey's rivals": the item is another group than its owner, an
+            # actor only if named itself ("and Egypt's air force" is Egypt's own)
+            owned = mention_at(nxt_span.root.head.i)
+            if owned is None or owned is nxt:  # an unnamed last item still closes the list
+                return out if glue & {"and", "or"} else []
+            nxt, nxt_span = owned, span_at(sd, owned.start, owned.end)
         if nxt_span is not None and len(nxt_span) and nxt_span.root.dep_ in ("nsubj", "nsubjpass") \
                 and nxt_span.root.head.i == nxt_span.end and nxt_span.root.head.dep_ == "conj":
             break  # "funds X and Y arms Z": Y is the subject of a second clause, it ends no list
