@@ -885,6 +885,96 @@ def test_relations_a_tie_that_ran_until_a_time_or_was_last_or_once_seen_is_forme
     assert rows and {r.status for r in rows} == {"former"}
 
 
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("The Ras Kamboni Brigades were part of Hizbul Islam until they quarrelled over Kismayo.",
+         {"ras-kamboni", "hizbul-islam"}),
+        ("The Sadrists fought beside Kataib Hezbollah until the two argued over the checkpoints.",
+         {"sadrist-movement", "kataib-hezbollah"}),
+        ("Jund al-Aqsa belonged to Jaish al-Fatah until its men killed an Ahrar commander.",
+         {"jund-al-aqsa", "jaysh-al-fatah"}),
+    ],
+)
+def test_relations_a_tie_a_past_verb_says_held_until_something_happened_is_former(run, text, pair):
+    rows = [r for r in run(text).relations if {r.source, r.target} == pair]
+    assert rows and {r.status for r in rows} == {"former"}
+
+
 def test_relations_a_tie_promised_until_an_end_is_not_former(run):
     rows = run("Hezbollah will fight alongside the Syrian army until victory.").relations
     assert rows and "former" not in {r.status for r in rows}
+
+
+@pytest.mark.parametrize(
+    ("text", "ally", "enemy"),
+    [
+        ("In 2013 Ansar Dine fought with MUJAO against Malian troops in the Adrar mountains.",
+         {"ansar-dine", "mujao"}, {"ansar-dine", "mali"}),
+        ("Kurdish volunteers from Iraq fought with the YPG against Islamic State near Kobani.",
+         {"kurdish-volunteer", "ypg"}, {"ypg", "islamic-state"}),
+        ("The Sadrists have fought with Kataib Hezbollah against the Islamic State near Tikrit.",
+         {"sadrist-movement", "kataib-hezbollah"}, {"kataib-hezbollah", "islamic-state"}),
+    ],
+)
+def test_relations_fighting_with_one_side_against_another_makes_the_first_an_ally(run, text, ally, enemy):
+    rels = run(text).relations
+    pairs = {(r.type, frozenset((r.source, r.target))) for r in rels}
+    assert ("alliance", frozenset(ally)) in pairs
+    assert ("hostility", frozenset(ally)) not in pairs
+    assert ("hostility", frozenset(enemy)) in pairs
+
+
+def test_relations_with_against_a_backdrop_is_still_an_opponent(run):
+    rels = run("Government troops clashed with the Houthis against the backdrop of stalled talks.").relations
+    assert {(r.type, r.source, r.target) for r in rels if r.type != "hostility"} == set()
+    assert any(r.type == "hostility" and {r.source, r.target} == {"yemen", "houthis"} for r in rels)
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "members"),
+    [
+        ("The Army of Conquest brings together Ahrar al-Sham, Jund al-Aqsa and al-Qaeda's Syrian branch.",
+         "jaysh-al-fatah", {"ahrar-al-sham", "jund-al-aqsa"}),
+        ("Jaish al-Fatah comprises Ahrar al-Sham, Faylaq al-Sham and al-Qaeda's Syrian wing.",
+         "jaysh-al-fatah", {"ahrar-al-sham", "faylaq-al-sham"}),
+        ("The Shura Council is made up of Ansar al-Sharia, the Rafallah al-Sahati brigade and al-Qaeda's Libyan "
+         "affiliate.", "shura-council", {"ansar-al-sharia"}),
+    ],
+)
+def test_relations_a_listed_part_of_another_group_makes_neither_its_owner_nor_its_country_a_member(
+        run, text, body, members):
+    rels = run(text).relations
+    assert {r.source for r in rels if r.type == "affiliation" and r.target == body} == members
+    assert not any(r.source in ("al-qaeda", "syria", "libya") and r.type == "affiliation" for r in rels)
+
+
+@pytest.mark.parametrize(
+    ("text", "tie"),
+    [
+        ("The alliance unites al-Qaeda's Syrian affiliate, Jabhat al-Nusra, with Ahrar al-Sham and Faylaq al-Sham.",
+         ("affiliation", "jabhat-al-nusra", "al-qaeda")),
+        ("Iran's main proxy, Hezbollah, with the Syrian army and Russian jets, retook Qusayr in 2013.",
+         ("support", "iran", "hezbollah")),
+        ("Al-Qaeda's Yemeni affiliate, AQAP, with tribal fighters and Ansar al-Sharia, seized Zinjibar.",
+         ("affiliation", "aqap", "al-qaeda")),
+    ],
+)
+def test_relations_a_relational_nouns_possessor_is_its_other_side_before_a_with_phrase(run, text, tie):
+    rels = run(text).relations
+    noun_ties = {(r.type, r.source, r.target) for r in rels if r.method == "noun-cue"}
+    assert noun_ties == {tie}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Myanmar's army seized the town. The KIA later fought beside them against the junta.",
+        "The Houthis took Aden airport. Tribal fighters of Islah fought alongside them against the Houthis.",
+        "The SDF entered Raqqa. YPG units then fought beside them against the SDF's rivals and the SDF.",
+    ],
+)
+def test_relations_one_fought_against_in_the_clause_is_no_partner_in_it(run, text):
+    rels = run(text).relations
+    assert not any(r.method == "alongside" and {r.source, r.target} & {"myanmar", "houthis", "syrian-democratic-forces"}
+                   for r in rels)

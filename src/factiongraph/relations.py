@@ -45,6 +45,7 @@ from factiongraph.events.extract import (
     phrase_head,
 )
 from factiongraph.frames import (
+    TieWords,
     allegiance_lords,
     among_listed,
     conjuncts,
@@ -158,8 +159,12 @@ def _status(tok: Token, certainty: str, reach: int = 3) -> str:
             and verb.dep_ not in ("ccomp", "advcl", "relcl"):
         return "former"  # "X had battled on Y's side": the past perfect sets the tie before the story
     if verb.tag_ == "VBD" and any(c.dep_ == "prep" and c.lower_ in ("until", "till") and any(
-            p.dep_ == "pobj" for p in c.children) or c.dep_ == "advmod" and c.lower_ == "last" for c in verb.children):
-        return "former"  # "fought alongside X until December", "last fought X in 2004": a tie that ended
+            p.dep_ == "pobj" for p in c.children) or c.dep_ == "advmod" and c.lower_ == "last"
+            or c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("until", "till") for m in c.children)
+            for c in verb.children):
+        # "fought alongside X until December", "was part of X until it fell out with Y", "last fought X in
+        # 2004": a tie that ended
+        return "former"
     cur = tok
     for _ in range(reach):
         kids = list(cur.children)  # and the auxiliaries' ("had at one point been armed")
@@ -623,11 +628,22 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
             # the group is the noun the list describes ("the X Alliance, made up of ..."), not a name
             # modifying another noun ("ISIL targets, which include ...")
             group = ms.at(tok.head) if tok.dep_ in ("acl", "relcl", "prep") else _theme(tok, ms)
-            members = ms.named([x for t in listed for x in conjuncts(t)])
+            members = ms.named([y for t in listed for x in conjuncts(t) for y in _item_names(x, ms, words)])
             if group is not None:
                 for m in members:
                     add("affiliation", m, group, tok, tok, "member-list")
     return out
+
+
+def _item_names(item: Token, ms: _Mentions, words: TieWords) -> list[Token]:
+    """The phrases naming a listed item: the item itself, but when it is another's part or partner only its
+    apposition, its own compound name or its "of" object ("al-Qaeda's Syrian branch, the Nusra Front": neither the
+    owner nor the country; "a wing of X": X, in part)."""
+    if ms.at(item) is not None or item.pos_ != "NOUN" or not (
+            item.lower_ in words.noun_cues or item.lemma_.lower() in words.noun_cues
+            or item.lower_ in words.distinct_member_nouns):
+        return [item]
+    return [c for c in item.children if c.dep_ in ("appos", "compound")] + prep_objects(item, ("of",))
 
 
 def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
@@ -636,7 +652,7 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
     out: list[Relation] = _modifiers(doc, tie_ms) + _ties(doc, tie_ms) + _joint(doc, ms) + _truces(doc, ms)
     out += _relational_descriptions(doc, ms)
     noun_cues, for_cues = tie_words().noun_cues, tie_words().for_cues
-    secession = tie_words().secession_modifiers
+    secession, joint_adverbs = tie_words().secession_modifiers, tie_words().joint_adverbs
     pos, dep, lowers_, lemmas_ = pos_tags(sd), deps(sd), lowers(sd), lemmas(sd)
     for i, tok in enumerate(tokens(sd)):
         if pos[i] not in _TIE_POS and dep[i] != "prep":
@@ -707,16 +723,22 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                 if a is not None and b.actor_id != a.actor_id and c != "negated":
                     out.append(_make(doc, "alliance", a, b, tok, _status(tok.head, c), c, method="alongside"))
             continue
-        if dep[i] == "prep" and low in ("alongside", "beside") and tok.head.pos_ == "VERB":
-            # "fought alongside X": allies in the fight; the partner is the phrase's own actor, not one named in a
-            # clause describing it ("alongside a committee chaired by a U.S. general")
+        if dep[i] == "prep" and tok.head.pos_ == "VERB" and (
+                low in ("alongside", "beside") or low == "with" and companion_with(tok.head)
+                and not any(c.lower_ in joint_adverbs for c in (*tok.children, *tok.head.children))):
+            # "fought alongside X", "fought with X against Y", "side by side with X": allies in the fight ("together
+            # with X" is `_joint`'s); the partner is the phrase's own actor, not one named in a clause describing it
+            # ("alongside a committee chaired by a U.S. general")
             a = _theme(tok.head, ms)
             # "alongside its contingent in the UN force": the subject's own unit is no partner
             pobjs = [x for p in tok.children if p.dep_ == "pobj" for x in conjuncts(p)
                      if not (a is not None and any(c.dep_ == "poss" and (o := ms.at(c)) is not None
                                                    and o.actor_id == a.actor_id for c in x.children))]
             described = {t.i for x in pobjs for c in x.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
-            partners = [m for m in ms.named(pobjs) if not _within(m, described, ms)]
+            # one fought against in the same clause is no partner in it ("fight beside them against the junta")
+            opponents = {m.actor_id for m in ms.named([x for p in prep_objects(tok.head, ("against",))
+                                                       for x in conjuncts(p)])}
+            partners = [m for m in ms.named(pobjs) if not _within(m, described, ms) and m.actor_id not in opponents]
             c = cert.classify(tok.head).value
             # "X and Y fought alongside Z": each of the coordinated subjects is Z's ally
             subject = next((s for s in tok.head.children if s.dep_ in ("nsubj", "nsubjpass")
@@ -742,19 +764,15 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
         patron_noun = upos == "NOUN" and _patron_noun(tok)
         if upos == "NOUN" and (low in noun_cues or patron_noun or for_cue):
             rtype = "support" if patron_noun else for_cues[low] if for_cue else noun_cues[low]
-            preps = ("for",) if for_cue else ("of", "with", "to")
-            of = next(
-                (
-                    p
-                    for c in tok.children
-                    if c.dep_ == "prep" and c.lower_ in preps
-                    for p in c.children
-                    if p.dep_ == "pobj"
-                ),
-                None,
-            )
+            preps = ("for",) if for_cue else ("of", "to")
+            of = next(iter(prep_objects(tok, preps)), None)
             poss = next((c for c in tok.children if c.dep_ == "poss"), None)
             owner = next(iter(relational_owner(tok)), None)  # "a US ally"
+            # a "with" object only where nothing else names the other side: "Y's affiliate, X, with Z and W" is
+            # a list the parser hung on the noun
+            with_ = None if for_cue or poss is not None or owner is not None else next(
+                iter(prep_objects(tok, ("with",))), None)
+            of = of if of is not None else with_
             other = tie_ms.in_subtree(of) if of is not None else (
                 tie_ms.at(poss) if poss is not None else (tie_ms.at(owner) if owner is not None else None))
             if other is None:
@@ -779,6 +797,8 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                 if own is not None and of is not None and poss is not None \
                         and (held := tie_ms.at(poss)) is not None and held.actor_id != own.actor_id:
                     own = None  # "with X, P's wing of Y and Z": a list, whose next item is P's part of Y, not X
+                if own is not None and any(t.lower_ in ("and", "or") for t in tok.doc[max(tok.left_edge.i - 1, 0):tok.i]):
+                    own = None  # "X, Y and Z's Syrian branch": the list's last item, read as a description of X
             elif named is not None and poss is not None:
                 own = tie_ms.in_subtree(named)  # "Y's Somali branch, X, ...": the name after the noun
             elif poss is not None and rtype in ("alliance", "hostility"):

@@ -185,6 +185,22 @@ FALLINGS_OUT = [
     ),
 ]
 
+# a tie that falls apart, or a pact that collapses, ends an alliance between the two
+FALLINGS_APART = [
+    (
+        "The pact between Saleh and the Houthis fell apart in December 2017.",
+        {("alliance", "saleh", "houthis", "former", "broken")},
+    ),
+    (
+        "The alliance between the MNLA and Ansar Dine fell apart within weeks.",
+        {("alliance", "mnla", "ansar-dine", "former", "broken")},
+    ),
+    (
+        "By 2014 the pact between Jaysh al-Islam and the Free Syrian Army had collapsed.",
+        {("alliance", JAI, FSA, "former", "broken")},
+    ),
+]
+
 TURNS = [
     (
         "Saleh turned on his former allies, the Houthis, in December.",
@@ -633,6 +649,7 @@ CASES = [
     *EXPULSIONS,
     *BREAKS,
     *FALLINGS_OUT,
+    *FALLINGS_APART,
     *TURNS,
     *RUPTURES,
     *SUPPORT_CHANGES,

@@ -910,17 +910,23 @@ COMPANION_NOUNS = frozenset({"side", "shoulder"})  # "side by side with", "shoul
 def companion_with(verb: Token) -> bool:
     """The verb's "with" object is a companion, not an opponent: "fought together with X", "side by side
     with X", "shoulder to shoulder with X", "joint raids with X" (the joint adverbs and adjectives of
-    `frames/data/ties.yaml` and the English idioms of standing beside someone)."""
+    `frames/data/ties.yaml` and the English idioms of standing beside someone), "fought with X against Y"
+    (the "against" phrase names the opponent)."""
     ties = tie_words()
     words, adjectives = ties.joint_adverbs, ties.joint_adjectives
 
     def joint(t: Token) -> bool:  # "coordinated attacks with X", "carried out joint raids with X"
         return t.dep_ == "amod" and t.lower_ in adjectives
 
+    def opponent(t: Token) -> bool:  # "against Y", not "against the backdrop of"
+        return t.dep_ == "prep" and t.lower_ == "against" and any(
+            p.dep_ == "pobj" and p.lemma_.lower() not in ties.against_adverbials for p in t.children)
+
     return any(c.lower_ in words or c.lower_ in COMPANION_NOUNS or joint(c)
                or c.dep_ == "dobj" and any(joint(k) for k in c.children)
                or c.dep_ == "prep" and any(p.lower_ in COMPANION_NOUNS for p in c.children)
-               for c in verb.children)
+               for c in verb.children) or (
+        any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children) and any(opponent(c) for c in verb.children))
 
 
 def _companion_in(noun: Token, m: Mention, ms: _Mentions) -> bool:
