@@ -978,3 +978,66 @@ def test_relations_one_fought_against_in_the_clause_is_no_partner_in_it(run, tex
     rels = run(text).relations
     assert not any(r.method == "alongside" and {r.source, r.target} & {"myanmar", "houthis", "syrian-democratic-forces"}
                    for r in rels)
+
+
+@pytest.mark.parametrize(
+    ("text", "tie"),
+    [
+        ("The force, which calls itself the National Resistance, is armed by the UAE.",
+         ("support", "united-arab-emirates", "national-resistance")),
+        ("The militia, which calls itself the Popular Defence Forces, is paid by Khartoum.",
+         ("support", "sudan", "popular-defence-forces-sudan")),
+        ("The new unit, which calls itself the Tiger Forces, is funded by Russia.",
+         ("support", "russia", "tiger-forces")),
+    ],
+)
+def test_relations_a_noun_a_clause_of_naming_names_is_that_actor(run, text, tie):
+    assert tie in {(r.type, r.source, r.target) for r in run(text).relations}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Eritrean troops crossed the border to fight the TPLF alongside the Ethiopian army.",
+         {"eritrean-defence-forces", "ethiopia"}),
+        ("Chad sent 2,000 soldiers to fight jihadists alongside French forces in Mali.", {"chad", "france"}),
+        ("Hezbollah moved fighters into Qusayr to battle the rebels beside the Syrian army.", {"hezbollah", "syria"}),
+    ],
+)
+def test_relations_a_purpose_infinitive_is_done_by_the_main_clauses_subject(run, text, pair):
+    assert pair in [{r.source, r.target} for r in run(text).relations if r.type == "alliance"]
+
+
+def test_relations_a_purpose_infinitive_after_a_control_verb_is_done_by_its_object(run):
+    rels = run("Russia paid local men to fight alongside the army in Palmyra.").relations
+    assert not any(r.type == "alliance" and "russia" in (r.source, r.target) for r in rels)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Iran, whose advisers fought alongside the Syrian army, opened a consulate in Aleppo.", {"iran", "syria"}),
+        ("Rwanda, whose soldiers fought beside the M23 near Goma, hosted the talks.", {"rwanda", "m23"}),
+        ("Eritrea, whose troops battled alongside the Ethiopian army in Tigray, closed its border.",
+         {"eritrea", "ethiopia"}),
+    ],
+)
+def test_relations_whose_men_act_stands_for_the_noun_the_clause_describes(run, text, pair):
+    assert pair in [{r.source, r.target} for r in run(text).relations if r.type == "alliance"]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "owner"),
+    [
+        ("He met Talal Arslan, whose Lebanese Democratic Party is allied with Hezbollah.",
+         {"lebanese-democratic-party", "hezbollah"}, "lebanon"),
+        ("Iran, whose Quds Force fought alongside Hezbollah, denied sending troops.", {"quds-force", "hezbollah"},
+         "iran"),
+        ("Sudan, whose Rapid Support Forces fought alongside the Saudi-led coalition, recalled them in 2019.",
+         {"rapid-support-forces", "saudi-led-coalition"}, "sudan"),
+    ],
+)
+def test_relations_a_named_group_after_whose_acts_for_itself(run, text, pair, owner):
+    alliances = [{r.source, r.target} for r in run(text).relations if r.type == "alliance"]
+    assert pair in alliances
+    assert not any(owner in a for a in alliances)

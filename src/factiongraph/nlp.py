@@ -212,7 +212,10 @@ def _register_participle_subjects() -> None:
 
     @Language.component(PARTICIPLE_SUBJECTS, requires=["token.dep", "token.tag"], assigns=["token.dep", "token.head"])
     def participle_subjects(doc: Any) -> Any:
+        appositions = []
         for tok in doc:
+            if tok.dep_ == "appos":
+                appositions.append(tok)  # (moved last: `_distant_apposition`)
             if tok.dep_ not in ("nsubj", "nsubjpass"):
                 continue  # (read before `tok.head`, which makes a Token object for every token)
             aux = tok.head
@@ -236,8 +239,8 @@ def _register_participle_subjects() -> None:
             passive = any(c.dep_ == "auxpass" for c in verb.children)
             subj.head = verb
             subj.dep_ = "nsubjpass" if passive else "nsubj"
-        for tok in doc:
-            if tok.dep_ == "appos" and (tok.lower_ in body_nouns or tok.lower_[-1:] == "s" and tok.lower_[:-1] in body_nouns):
+        for tok in appositions:
+            if tok.lower_ in body_nouns or tok.lower_[-1:] == "s" and tok.lower_[:-1] in body_nouns:
                 _distant_apposition(doc, tok)  # (no lemmas yet: a plural in "s" read as its singular)
         return doc
 

@@ -41,6 +41,7 @@ from factiongraph.events.extract import (
     _relational,
     _sentence_span,
     companion_with,
+    infinitive_controller,
     no_particular,
     phrase_head,
 )
@@ -249,6 +250,8 @@ def _theme(verb: Token, ms: _Mentions) -> Mention | None:
         if c.lower_ in ("which", "who", "that"):
             return _relative_antecedent(c, ms)
         m = ms.in_subtree(c)
+        if m is None and verb.dep_ == "relcl" and any(k.dep_ == "poss" and k.lower_ == "whose" for k in c.children):
+            return _noun_itself(verb.head, ms, verb)  # "X, whose troops crossed the border": X's men
         if m is not None or len(subjects) == 1:
             return m  # "A loose militia, Fano had fought ...": the parser gives the fronted description a subject too
     if subjects:
@@ -256,6 +259,13 @@ def _theme(verb: Token, ms: _Mentions) -> Mention | None:
     if (verb.dep_ in ("xcomp", "conj", "acomp") or verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN")) \
             and verb.head != verb:
         return _theme(verb.head, ms)  # a participial adjunct's subject is the main clause's
+    if verb.dep_ == "advcl" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # a purpose infinitive's doer: the object a control verb names ("paid local men to fight Y"), else the main
+        # clause's subject ("crossed the border to fight Y"; "sent soldiers to fight Y": the sender's soldiers)
+        doer = infinitive_controller(verb)
+        if doer is not None and ((m := ms.in_subtree(doer)) is not None or verb.head.lemma_.lower() not in SENDING_VERBS):
+            return m
+        return _theme(verb.head, ms)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         # a reduced relative clause is about the noun it describes ("X, a group linked to Y": X)
         noun = verb.head
@@ -461,7 +471,8 @@ def _noun_itself(noun: Token, ms: _Mentions, skip: Token) -> Mention | None:
     for c in noun.children:
         if c.dep_ in ("compound", "poss", "amod", "nmod") and c is not skip and (m := ms.at(c)) is not None:
             return m
-    return None
+    # the name a clause of naming gives it ("the force, which calls itself X", "fighters known as X")
+    return next((found for name in named_as(noun) if (found := ms.in_subtree(name)) is not None), None)
 
 
 # the parts of speech of the cue words `_ties` and `_explicit` read
