@@ -451,3 +451,17 @@ def test_driving_a_side_from_ground_is_an_assault_on_it(run, text, attacker, tar
 )
 def test_driving_people_from_their_homes_is_displacement_not_assault(run, text):
     assert all(e.plover != "ASSAULT" for e in run(text).events), triples(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # handing arms or money over to a side: material aid to the "to" object, whatever the first of several
+        # things handed over
+        ("Qatar funnelled cash and rifles to Jaish al-Islam in 2014.", [("AID", "qatar", "jaysh-al-islam")]),
+        ("Iran shipped weapons to the Houthis through Oman.", [("AID", "iran", "houthis")]),
+        ("Saudi Arabia channelled money to the Free Syrian Army.", [("AID", "saudi-arabia", "free-syrian-army")]),
+    ],
+)
+def test_sending_arms_or_money_to_a_side_is_aid(run, text, expected):
+    assert triples(run(text)) == expected

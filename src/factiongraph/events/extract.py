@@ -1296,6 +1296,10 @@ def _read_sense(tok: Token, lex: Lexicon) -> TriggerSense | None:
             if by_subject is not None:
                 return by_subject  # "peacekeepers arrived": aid, not a visit
         sense = lex.verb(lemma, particle=particle, prep=prep, obj=obj)
+        if sense is None and dobj is not None:  # "sent cash and rifles": the aid a coordinated object names
+            sense = next((x for c in dobj.children if c.dep_ == "conj"
+                          and (x := lex.verb(lemma, particle=particle, prep=prep, obj=c.lemma_.lower())) is not None
+                          and x.plover == "AID"), None)
         if sense is not None and sense.plover == "COOPERATE" and prep in COMPANION_PREPS and dobj is not None:
             # "fought the rebels alongside the army": the object is fought, the companion is a partner
             hostile = lex.verb(lemma, particle=particle, prep=None, obj=obj)
