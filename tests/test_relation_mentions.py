@@ -980,3 +980,17 @@ def test_a_settlement_is_never_an_endpoint(run, text, noun):
 )
 def test_an_adverbial_of_scale_or_a_charge_set_off_is_never_the_attacked_side(run, text, phrase):
     assert not [r for r in run(text).relations if r.target_mention and r.target_mention.text == phrase]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government forces have fought the M23 since 2022. On Tuesday soldiers shelled homes near Sake.",
+        "The army has been fighting al-Shabaab for years. On Monday troops shelled villages near Afgoye.",
+        "The army has fought the KIA for decades. On Sunday soldiers burned a market and a school near Laiza.",
+    ],
+)
+def test_relation_mentions_attacked_dwellings_are_no_guess_at_the_armed_side(run, text):
+    doc = run(text)
+    later = doc.text.index("On ")
+    assert not [r for r in doc.relations if r.method == "mention" and r.evidence.start >= later]

@@ -154,6 +154,7 @@ COMPASS_NOUNS = frozenset(w for w in words("places", "place_parts") if w.startsw
 EXPEL_VERBS = word_set("relation_mentions", "expel_verbs")
 TAKING_VERBS = word_set("relation_mentions", "taking_verbs")
 HELPING_VERBS = word_set("relation_mentions", "helping_verbs")
+DWELLING_NOUNS = word_set("relation_mentions", "dwelling_nouns")
 
 
 # the parts of speech `_Extractor.clauses` reads a rule off (a verb, or a noun in a noun's place)
@@ -664,6 +665,8 @@ class _Extractor:
             return None  # a place-named "actor" ("Near Ar Raqqah")
         if attacked and named is None and _taken(tok) and not self.person(tok):
             return None  # "captured the dam", "liberated three villages": the ground taken, not a party
+        if attacked and named is None and tok.lemma_.lower() in DWELLING_NOUNS:
+            return None  # "torched villages", "shelled homes": where civilians live, no armed side's
         if attacked and named is None and self.attack_event(tok):
             return None  # "fought off two counterattacks": the attack warded off, not a party to it
         if named is None and not attacked and (
