@@ -1178,3 +1178,15 @@ def test_actors_a_part_of_a_set_of_unnamed_people_is_no_earlier_actor(resolve, t
 def test_actors_the_object_pronoun_of_a_coordinated_clause_takes_the_parallel_unnamed_object(resolve, text) -> None:
     """ "X fought the insurgents ..., and Y encircled them": the insurgents, whom no actor names here."""
     assert not [aid for aid, ms in mentions(resolve(text)).items() if "them" in ms]
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "noun"),
+    [
+        ("Troops backing Machar clashed with the presidential guard in Juba.", "south-sudan", "Troops"),
+        ("Soldiers supporting the mutineers seized the radio station in Bamako.", "mali", "Soldiers"),
+        ("Troops backing the coup leader surrounded the presidential palace in Niamey.", "niger", "Troops"),
+    ],
+)
+def test_actors_troops_backing_someone_are_not_the_states_troops(resolve, text, state, noun) -> None:
+    assert noun not in mentions(resolve(text, dt.date(2016, 7, 10))).get(state, [])

@@ -1338,6 +1338,10 @@ class _Resolution:
                             for p in prep_objects(tok, ("under",))):
                 continue  # "troops loyal to General X", "troops under General X": X's men, neither the state's
                 # nor a generic group
+            if low in lx.STATE_FORCE_NOUNS and any(
+                    dep[c] == "acl" and lemma[c] in _BACKING_VERBS and any(dep[k] == "dobj" for k in kids_of[c])
+                    for c in kids):
+                continue  # "troops backing Machar": the side they back is theirs, whoever it is; not the state's
             if low in lx.GENERIC_ARMED or low in _MEMBER_PLURALS or low in lx.STATE_FORCE_NOUNS:
                 owners = prep_objects(tok, ("of",))
                 owner = next((e for p in owners if self.taken[p.i] and not any(c.dep_ == "conj" for c in p.children)
@@ -2719,6 +2723,10 @@ def _named_of_objects(tok: Token) -> list[Token]:
     authorities"): whose the noun is."""
     return [p for p in prep_objects(tok, ("of",))
             if p.pos_ == "PROPN" or any(k.dep_ == "poss" or k.pos_ == "PROPN" for k in p.children)]
+
+
+# the verbs of taking a side ("troops backing X", "soldiers supporting X": X's men)
+_BACKING_VERBS = frozenset({"back", "support"})
 
 
 def _one_of_a_people(ent: Span) -> bool:
