@@ -465,3 +465,17 @@ def test_driving_people_from_their_homes_is_displacement_not_assault(run, text):
 )
 def test_sending_arms_or_money_to_a_side_is_aid(run, text, expected):
     assert triples(run(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb of dying: its subject is who died, the attacker comes from elsewhere in the clause
+        ("Two Ugandan soldiers died in an al-Shabaab ambush near Marka.", [("ASSAULT", "al-shabaab", "uganda")]),
+        ("Five Nigerian soldiers died when Boko Haram fighters raided their base.",
+         [("ASSAULT", "boko-haram", "nigeria")]),
+        ("Four Kenyan soldiers died in an attack by al-Shabaab on their camp.", [("ASSAULT", "al-shabaab", "kenya")]),
+    ],
+)
+def test_who_dies_is_the_victim_not_the_attacker(run, text, expected):
+    assert triples(run(text)) == expected

@@ -84,6 +84,7 @@ THIRD_PARTY_PARTICIPLES = word_set("cues", "support_verbs") | {"mediate", "broke
 TERRITORY_VERBS = word_set("cues", "territory_verbs")
 CONDITIONAL_TARGET_VERBS = frozenset("threaten warn vow demand urge ultimatum".split())
 AGENT_HEADS = lx.STATE_AGENT_NOUNS | lx.GENERIC_ARMED.keys() | {"fighters", "men", "members", "ranks", "wing", "units"}
+DYING_VERBS = frozenset({"die", "perish"})  # the subject is who dies, never who kills
 ONE_SIDED = frozenset({"MOBILIZE", "PROTEST", "RETREAT"})
 DISARMING_VERBS = frozenset(
     "defuse dismantle intercept disarm deactivate neutralise neutralize seize confiscate recover discover find "
@@ -412,12 +413,15 @@ def _stative(verb: Token) -> bool:
 
 def _is_passive(verb: Token) -> bool:
     """The verb has a passive subject or auxiliary ("was struck"), or is a past participle with a
-    by-agent ("X, helped by Y, ...", which the parser may take for the main verb)."""
+    by-agent ("X, helped by Y, ...", which the parser may take for the main verb), or is a verb of dying
+    whose subject undergoes it ("four soldiers died": Levin 1993, 48.2 verbs of disappearance)."""
     sd = verb.doc  # read from the per-Doc tables: no Token objects for the children
     dep, kids = deps(sd), children(sd)[verb.i]
     if any(dep[c] in ("nsubjpass", "auxpass") for c in kids) or (
         verb.tag_ == "VBN" and any(dep[c] == "agent" for c in kids)
     ):
+        return True
+    if lemmas(sd)[verb.i] in DYING_VERBS:
         return True
     if verb.tag_ in ("VBN", "VBD") and not any(dep[c] in ("aux", "dobj") for c in kids) and any(
         dep[c] == "conj" and c <= verb.i + 2 and sd[c].tag_ == "VBN" and any(dep[k] == "agent" for k in children(sd)[c])
