@@ -35,6 +35,18 @@ def test_a_denial_disputes_only_the_triggers_before_it(nlp, text: str, expected:
     assert _certainties(nlp, text, list(expected), backwards=True) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Iran, whose advisers fought alongside the Syrian army, denied the report.", "fought"),
+        ("The UAE, which arms the Security Belt forces, denied the report.", "arms"),
+        ("Russia, which backs Haftar, rejected the accusation.", "backs"),
+    ],
+)
+def test_a_denial_does_not_dispute_a_clause_describing_the_denier(nlp, text: str, trigger: str) -> None:
+    assert _certainties(nlp, text, [trigger])[trigger] == ("asserted", None)
+
+
 def test_every_trigger_of_an_according_to_sentence_is_reported_by_its_source(nlp) -> None:
     text = "According to local officials, the militia attacked the village and burned the market."
     expected = {"attacked": ("reported", "officials"), "burned": ("reported", "officials")}

@@ -166,6 +166,15 @@ def _founding_purpose(clause: Any) -> bool:
     return clause.dep_ in ("advcl", "xcomp") and head.lemma_ in FOUNDING_VERBS and head.tag_ == "VBN"
 
 
+def _describes_subject(trigger: Any, verb_i: int) -> bool:
+    """Whether `trigger` lies in a relative clause, participle or apposition describing the subject of the verb at
+    `verb_i`."""
+    sd = trigger.doc
+    dep, kids_of, toks = deps(sd), children(sd), tokens(sd)
+    return any(dep[c] in ("relcl", "acl", "appos") and toks[c].left_edge.i <= trigger.i <= toks[c].right_edge.i
+               for s in kids_of[verb_i] if dep[s] in ("nsubj", "nsubjpass") for c in kids_of[s])
+
+
 def _classify(trigger: Any) -> Certainty:
     sent = sentence_of(trigger)
     facts = _sentence(sent)
@@ -231,8 +240,9 @@ def _classify(trigger: Any) -> Certainty:
     ):
         return Certainty("speculative")
 
-    # disputed: the same sentence carries a denial of it
-    if any(i != verb.i and i > trigger.i for i in facts.disputes):
+    # disputed: the same sentence carries a denial of it; not of what a clause describing the denier says ("Iran,
+    # whose advisers fought beside X, denied the report": the fighting is the text's own statement)
+    if any(i != verb.i and i > trigger.i and not _describes_subject(trigger, i) for i in facts.disputes):
         return Certainty("disputed")
 
     # hedged: "reportedly", "some reports suggest", "it appears"
