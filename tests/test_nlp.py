@@ -175,6 +175,27 @@ def test_a_description_after_a_names_comma_describes_that_name(nlp, text, descri
 
 
 @pytest.mark.parametrize(
+    ("text", "member", "noun"),
+    [
+        ("The Islamic Front was founded in November by seven factions, among them Ahrar al-Sham and Jaysh al-Islam.",
+         "Sham", "factions"),
+        ("JNIM was founded in 2017 by four groups, among them Ansar Dine and al-Mourabitoun.", "Dine", "groups"),
+        ("The front was announced on Monday by six brigades, among them Liwa al-Tawhid.", "Tawhid", "brigades"),
+    ],
+)
+def test_a_list_after_among_them_names_members_of_the_noun_it_follows(nlp, text, member, noun):
+    tok = next(t for t in nlp(text) if t.text == member)
+    while tok.dep_ in ("compound", "conj"):
+        tok = tok.head
+    assert tok.head.text == noun
+
+
+def test_a_list_after_among_them_stays_off_a_noun_that_names_no_body(nlp):
+    doc = nlp("Several bases were shelled by the rebels and their allies, among them the Hpakant garrison.")
+    assert next(t for t in doc if t.text == "garrison").head.text == "bases"
+
+
+@pytest.mark.parametrize(
     ("text", "description", "described"),
     [
         ("The army says it seized weapons from the MNLA, a separatist movement that once held Kidal.", "movement",
@@ -182,7 +203,7 @@ def test_a_description_after_a_names_comma_describes_that_name(nlp, text, descri
         ("The MPC, led by Mahamat Al-Khatim, was among the signatories of the Khartoum accord (KA), the peace deal "
          "that ended the fighting.", "deal", "MPC"),  # no body noun: not moved
         ("The envoy met fighters of seven factions, among them the Sultan Murad Brigade, a Turkmen unit.", "Brigade",
-         "fighters"),  # members listed: left as parsed
+         "fighters"),  # already inside the phrase it follows
     ],
 )
 def test_an_apposition_already_beside_its_name_or_describing_no_body_is_left_as_parsed(nlp, text, description,

@@ -240,17 +240,21 @@ def _register_participle_subjects() -> None:
             subj.head = verb
             subj.dep_ = "nsubjpass" if passive else "nsubj"
         for tok in appositions:
-            if tok.lower_ in body_nouns or tok.lower_[-1:] == "s" and tok.lower_[:-1] in body_nouns:
+            if doc[tok.left_edge.i].lower_ in ("among", "including"):
+                _distant_apposition(doc, tok, body_nouns)  # members of the bodies before the comma, if any
+            elif tok.lower_ in body_nouns or tok.lower_[-1:] == "s" and tok.lower_[:-1] in body_nouns:
                 _distant_apposition(doc, tok)  # (no lemmas yet: a plural in "s" read as its singular)
         return doc
 
 
-def _distant_apposition(doc: Any, tok: Any) -> None:
+def _distant_apposition(doc: Any, tok: Any, members_of: frozenset[str] | None = None) -> None:
     """Moves an apposition hung on a noun before the one whose comma it follows onto that noun ("the
     contingent was folded into Q, the regional force": Q's description; "Q (QQ), the rebel alliance": past
-    the abbreviation). A list set off by "among"/"including" names members, not the noun's other name."""
+    the abbreviation). A list set off by "among"/"including" (`members_of` given) moves only onto a plural of
+    those body nouns ("Q was founded by seven factions, among them A and B": the factions' members; not "its allies,
+    among them ...", which may list what was attacked)."""
     head, start = tok.head, tok.left_edge.i
-    if head.i >= start or start < 2 or doc[start - 1].text != "," or doc[start].lower_ in ("among", "including"):
+    if head.i >= start or start < 2 or doc[start - 1].text != ",":
         return
     j = start - 2
     if doc[j].text == ")":
@@ -261,8 +265,10 @@ def _distant_apposition(doc: Any, tok: Any) -> None:
     while prev.dep_ == "pobj" and prev.tag_ in ("NNP", "NNPS") and prev.head.lower_ in ("of", "for") \
             and prev.head.head.tag_ in ("NNP", "NNPS") and prev.head.head.i > head.i:
         prev = prev.head.head  # "the Movement of Azawad (MIA), a splinter group": the name's head noun
-    if prev.i <= head.i or prev.tag_ not in ("NN", "NNS", "NNP", "NNPS") or prev.dep_ in ("compound", "amod", "nmod", "poss") \
-            or head.is_ancestor(prev):
+    if members_of is not None and not (prev.tag_ == "NNS" and prev.lower_[:-1] in members_of):
+        return
+    if prev.i <= head.i or prev.tag_ not in ("NN", "NNS", "NNP", "NNPS") \
+            or prev.dep_ in ("compound", "amod", "nmod", "poss") or head.is_ancestor(prev):
         return
     tok.head = prev
 

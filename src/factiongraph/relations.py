@@ -263,7 +263,8 @@ def _theme(verb: Token, ms: _Mentions) -> Mention | None:
         # a purpose infinitive's doer: the object a control verb names ("paid local men to fight Y"), else the main
         # clause's subject ("crossed the border to fight Y"; "sent soldiers to fight Y": the sender's soldiers)
         doer = infinitive_controller(verb)
-        if doer is not None and ((m := ms.in_subtree(doer)) is not None or verb.head.lemma_.lower() not in SENDING_VERBS):
+        if doer is not None and ((m := ms.in_subtree(doer)) is not None
+                                 or verb.head.lemma_.lower() not in SENDING_VERBS):
             return m
         return _theme(verb.head, ms)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -808,7 +809,8 @@ def _explicit(doc: Document, ms: _Mentions) -> list[Relation]:
                 if own is not None and of is not None and poss is not None \
                         and (held := tie_ms.at(poss)) is not None and held.actor_id != own.actor_id:
                     own = None  # "with X, P's wing of Y and Z": a list, whose next item is P's part of Y, not X
-                if own is not None and any(t.lower_ in ("and", "or") for t in tok.doc[max(tok.left_edge.i - 1, 0):tok.i]):
+                if own is not None and any(t.lower_ in ("and", "or")
+                                           for t in tok.doc[max(tok.left_edge.i - 1, 0):tok.i]):
                     own = None  # "X, Y and Z's Syrian branch": the list's last item, read as a description of X
             elif named is not None and poss is not None:
                 own = tie_ms.in_subtree(named)  # "Y's Somali branch, X, ...": the name after the noun

@@ -1059,3 +1059,19 @@ def test_a_list_that_together_forms_a_body_is_its_membership_now(run) -> None:
     rows = {r.source for r in doc.relations if r.type == "affiliation" and r.target == "three-brotherhood-alliance"}
     assert rows == {"mndaa", "tnla", "arakan-army"}
     assert changes(doc) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "founders"),
+    [
+        ("The Syrian National Army was formed in 2017 by some thirty factions, including the Hamza Division and the "
+         "Sultan Murad Division.", "syrian-national-army", {"hamza-division", "sultan-murad-division"}),
+        ("JNIM was founded in 2017 by four groups, among them Ansar Dine and al-Mourabitoun.", "jnim",
+         {"ansar-dine", "al-mourabitoun"}),
+        ("The Islamic Front was founded in November by seven factions, among them Ahrar al-Sham and Jaysh al-Islam.",
+         "islamic-front", {"ahrar-al-sham", "jaysh-al-islam"}),
+    ],
+)
+def test_founders_listed_after_including_or_among_them_join_the_body(run, text, body, founders):
+    rows = changes(run(text))
+    assert {s for t, s, o, _, ch in rows if t == "affiliation" and o == body and ch == "joined"} == founders

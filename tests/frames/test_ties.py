@@ -445,8 +445,8 @@ def test_a_last_item_named_by_its_tie_to_another_is_not_that_other(run, text, le
 
 
 def test_a_last_item_owned_by_a_state_is_that_state(run):
-    got = {frozenset((r.source, r.target)) for r in run(
-        "Wagner fought alongside the LNA, the RSF and Egypt's air force near Tripoli.").relations if r.type == "alliance"}
+    rels = run("Wagner fought alongside the LNA, the RSF and Egypt's air force near Tripoli.").relations
+    got = {frozenset((r.source, r.target)) for r in rels if r.type == "alliance"}
     assert frozenset(("wagner-group", "egypt")) in got
 
 

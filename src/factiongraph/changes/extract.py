@@ -428,7 +428,7 @@ class _Reader:
         return None
 
     def items(self, tok: Any) -> list[Any]:
-        """A phrase and the phrases coordinated with it ('X, Y and Z')."""
+        """A phrase and the phrases coordinated with it ('X, Y and Z') or listed in it ('groups, including X')."""
         out, stack = [], [tok]
         seen = {tok.i}
         while stack:
@@ -436,6 +436,13 @@ class _Reader:
             out.append(cur)
             limit = description_start(cur)  # "the alliance, made up of A and B, ...": A and B describe it
             for c in cur.children:
+                if c.dep_ == "prep" and c.lower_ == "including" and cur.tag_ in ("NNS", "NNPS") \
+                        and self.ms.at(cur) is None:
+                    # "several groups, including A and B": an unnamed plural stands for the names it lists
+                    listed = [p for p in c.children if p.dep_ == "pobj" and p.i not in seen]
+                    seen.update(p.i for p in listed)
+                    stack += listed
+                    continue
                 if c.i in seen or c.pos_ not in ("PROPN", "NOUN", "PRON") or limit is not None and c.i > limit:
                     continue
                 if c.dep_ == "conj" or c.dep_ == "appos" and self.ms.at(c) is not None:
