@@ -1190,3 +1190,16 @@ def test_actors_the_object_pronoun_of_a_coordinated_clause_takes_the_parallel_un
 )
 def test_actors_troops_backing_someone_are_not_the_states_troops(resolve, text, state, noun) -> None:
     assert noun not in mentions(resolve(text, dt.date(2016, 7, 10))).get(state, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "mention"),
+    [
+        ("Haftar's militia, which enjoys the backing of Egypt, seized the airport.", "libyan-national-army",
+         "Haftar's militia"),
+        ("Haftar's fighters seized the airport in Tripoli.", "libyan-national-army", "Haftar's fighters"),
+        ("Hemedti's men took Nyala in October.", "rapid-support-forces", "Hemedti's men"),
+    ],
+)
+def test_actors_a_commanders_militia_or_men_are_the_group_of_his_forces(resolve, text, group, mention) -> None:
+    assert mention in mentions(resolve(text, dt.date(2019, 6, 1)))[group]

@@ -1490,15 +1490,18 @@ class _Resolution:
                 owner = gov if named is None or named == self.focus else self._state_entity(named)
                 if owner is not None:
                     self._add(start, tok.i + 1, owner, "generic")
-            elif low in ("army", "militia", "forces", "troops") and (forces := self._forces_of(tok)) is not None:
-                self._add(start, tok.i + 1, forces, "generic")  # "the army of Khalifa Haftar": his forces
+            elif low in _FORCE_HEADS and (forces := self._forces_of(tok)) is not None:
+                # "the army of Khalifa Haftar", "Haftar's militia": his forces
+                owner = min((c.left_edge.i for c in tok.children if c.dep_ == "poss"), default=start)
+                self._add(min(start, owner), tok.i + 1, forces, "generic")
 
     def _forces_of(self, tok: Token) -> Entity | None:
-        """The registry group a force noun's "of" person commands, by the registry's name for his forces
-        ("the army of Khalifa Haftar" -> "Khalifa Haftar's forces": the Libyan National Army)."""
-        for p in prep_objects(tok, ("of",)):
-            if p.ent_type_ != "PERSON":
-                continue
+        """The registry group a force noun's "of" person or possessor commands, by the registry's name for his
+        forces ("the army of Khalifa Haftar", "Haftar's militia" -> "Khalifa Haftar's forces", "Haftar's forces": the
+        Libyan National Army)."""
+        owners = [p for p in prep_objects(tok, ("of",)) if p.ent_type_ == "PERSON"]
+        owners += [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+        for p in owners:
             name = _phrase_text(p)
             for alias in (f"{name}'s forces", f"{name} forces", f"forces loyal to {name}"):
                 cands = self.r.registry.lookup(alias, self.doc.published)
@@ -2725,6 +2728,8 @@ def _named_of_objects(tok: Token) -> list[Token]:
             if p.pos_ == "PROPN" or any(k.dep_ == "poss" or k.pos_ == "PROPN" for k in p.children)]
 
 
+# the nouns of a commander's forces ("the army of X", "X's militia", "X's fighters")
+_FORCE_HEADS = frozenset({"army", "militia", "militias", "forces", "troops", "fighters", "men", "loyalists"})
 # the verbs of taking a side ("troops backing X", "soldiers supporting X": X's men)
 _BACKING_VERBS = frozenset({"back", "support"})
 
