@@ -994,3 +994,17 @@ def test_relation_mentions_attacked_dwellings_are_no_guess_at_the_armed_side(run
     doc = run(text)
     later = doc.text.index("On ")
     assert not [r for r in doc.relations if r.method == "mention" and r.evidence.start >= later]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iraqi police exchanged fire with Sadrist militiamen before imposing a curfew.",
+        "Kenyan troops traded gunfire with al-Shabaab fighters near the border.",
+        "Government soldiers exchanged shots with M23 rebels outside Goma.",
+    ],
+)
+def test_relation_mentions_fire_exchanged_with_a_side_is_no_endpoint(run, text):
+    doc = run(text)
+    assert not [r for r in doc.relations if r.target_mention is not None and r.target_mention.text in
+                ("fire", "gunfire", "shots")]

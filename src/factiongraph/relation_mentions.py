@@ -631,6 +631,9 @@ class _Extractor:
             return None  # "launched operations against Y": the operations are the attack, Y is attacked
         if attacked and _discharged(tok):
             return None  # "fired 12 rockets at the base": the rockets are the means, the base is attacked
+        if attacked and tok.dep_ == "dobj" and tok.lemma_.lower() in tie_words().exchanged_fire_nouns \
+                and tok.head.lemma_.lower() in tie_words().exchange_verbs:
+            return None  # "exchanged fire with X": the fire is what passes between the sides, X is the other side
         own = self.ms.by_token.get(tok.i)
         if own is None and tok.lower_ in FIRST_PERSON and self.voice is not None and not quoted(tok):
             # "We shall keep hitting the militants" in a statement: the organisation that issued it (inside a

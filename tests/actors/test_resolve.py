@@ -1203,3 +1203,15 @@ def test_actors_troops_backing_someone_are_not_the_states_troops(resolve, text, 
 )
 def test_actors_a_commanders_militia_or_men_are_the_group_of_his_forces(resolve, text, group, mention) -> None:
     assert mention in mentions(resolve(text, dt.date(2019, 6, 1)))[group]
+
+
+@pytest.mark.parametrize(
+    ("text", "generic"),
+    [
+        ("Gunmen from the Mahdi Army attacked guards from the Badr Organization in Karbala.", "generic-gunmen"),
+        ("Militants from al-Shabaab stormed a hotel in Mogadishu on Friday.", "generic-militants"),
+        ("Rebels from the M23 shelled the outskirts of Goma.", "generic-rebels"),
+    ],
+)
+def test_actors_armed_men_from_a_named_group_are_that_groups_not_an_unnamed_group(resolve, text, generic) -> None:
+    assert generic not in mentions(resolve(text, dt.date(2012, 6, 1)))

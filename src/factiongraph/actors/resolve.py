@@ -1343,7 +1343,9 @@ class _Resolution:
                     for c in kids):
                 continue  # "troops backing Machar": the side they back is theirs, whoever it is; not the state's
             if low in lx.GENERIC_ARMED or low in _MEMBER_PLURALS or low in lx.STATE_FORCE_NOUNS:
-                owners = prep_objects(tok, ("of",))
+                # "fighters of X", "gunmen from X" (a state's troops "from X" stay with the state: X is where they
+                # came from)
+                owners = prep_objects(tok, ("of",) if low in lx.STATE_FORCE_NOUNS else ("of", "from"))
                 owner = next((e for p in owners if self.taken[p.i] and not any(c.dep_ == "conj" for c in p.children)
                               and (e := self._entity_at(p.i)) is not None), None)  # one owner, not a list
                 if owner is not None:
