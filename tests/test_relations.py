@@ -875,7 +875,7 @@ def test_relations_wresting_ground_from_a_side_is_hostility(run, text, pair):
 @pytest.mark.parametrize(
     ("text", "pair"),
     [
-        ("Tareq Saleh's men fought alongside the Houthis until December.", {"tareq-saleh", "houthis"}),
+        ("Tareq Saleh's men fought alongside the Houthis until December.", {"national-resistance-forces", "houthis"}),
         ("The Mahdi Army last fought American forces in 2004.", {"mahdi-army", "united-states"}),
         ("The Houthis once fought Saleh's forces in Saada.", {"houthis", "saleh"}),
     ],
