@@ -46,7 +46,6 @@ from factiongraph.events.extract import (
     phrase_head,
 )
 from factiongraph.frames import (
-    TieWords,
     allegiance_lords,
     among_listed,
     conjuncts,
@@ -63,6 +62,7 @@ from factiongraph.frames import (
     same_side,
     same_side_objects,
     supplied_materiel,
+    tie_noun,
     tie_words,
 )
 from factiongraph.frames.tokens import deps, lemmas, lowers, pos_tags, sentence_of, sentences, span_at, tokens
@@ -250,7 +250,7 @@ def _theme(verb: Token, ms: _Mentions) -> Mention | None:
         if c.lower_ in ("which", "who", "that"):
             return _relative_antecedent(c, ms)
         m = ms.in_subtree(c)
-        if m is None and verb.dep_ == "relcl" and any(k.dep_ == "poss" and k.lower_ == "whose" for k in c.children):
+        if m is None and _whose(verb, c):
             return _noun_itself(verb.head, ms, verb)  # "X, whose troops crossed the border": X's men
         if m is not None or len(subjects) == 1:
             return m  # "A loose militia, Fano had fought ...": the parser gives the fronted description a subject too
@@ -434,14 +434,18 @@ def _participle_clause(tok: Token) -> bool:
                                                                 for c in tok.children)
 
 
+def _whose(verb: Token, subj: Token) -> bool:
+    """The subject of a relative clause is the men or part of the noun the clause describes ("X, whose troops ...")."""
+    return verb.dep_ == "relcl" and any(k.dep_ == "poss" and k.lower_ == "whose" for k in subj.children)
+
+
 def _subject_actor(verb: Token, ms: _Mentions) -> Mention | None:
     """The actor a verb's subject phrase names itself (`_phrase_actor`); through a relative pronoun,
     or with no subject, the clause's theme (`_theme`)."""
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         return _subject_actor(verb.head, ms)  # "X was trained and armed by Y": the first verb's subject
-    if subj is not None and verb.dep_ == "relcl" and any(k.dep_ == "poss" and k.lower_ == "whose"
-                                                         for k in subj.children):
+    if subj is not None and _whose(verb, subj):
         return _noun_itself(verb.head, ms, verb)  # "X, whose fighters were armed by Y": X's men
     if subj is None or subj.lower_ in ("which", "who", "that"):
         return _theme(verb, ms)
@@ -640,20 +644,18 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
             # the group is the noun the list describes ("the X Alliance, made up of ..."), not a name
             # modifying another noun ("ISIL targets, which include ...")
             group = ms.at(tok.head) if tok.dep_ in ("acl", "relcl", "prep") else _theme(tok, ms)
-            members = ms.named([y for t in listed for x in conjuncts(t) for y in _item_names(x, ms, words)])
+            members = ms.named([y for t in listed for x in conjuncts(t) for y in _item_names(x, ms)])
             if group is not None:
                 for m in members:
                     add("affiliation", m, group, tok, tok, "member-list")
     return out
 
 
-def _item_names(item: Token, ms: _Mentions, words: TieWords) -> list[Token]:
+def _item_names(item: Token, ms: _Mentions) -> list[Token]:
     """The phrases naming a listed item: the item itself, but when it is another's part or partner only its
     apposition, its own compound name or its "of" object ("al-Qaeda's Syrian branch, the Nusra Front": neither the
     owner nor the country; "a wing of X": X, in part)."""
-    if ms.at(item) is not None or item.pos_ != "NOUN" or not (
-            item.lower_ in words.noun_cues or item.lemma_.lower() in words.noun_cues
-            or item.lower_ in words.distinct_member_nouns):
+    if ms.at(item) is not None or item.pos_ != "NOUN" or not tie_noun(item):
         return [item]
     return [c for c in item.children if c.dep_ in ("appos", "compound")] + prep_objects(item, ("of",))
 

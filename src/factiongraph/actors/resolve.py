@@ -1494,8 +1494,8 @@ class _Resolution:
                     self._add(start, tok.i + 1, owner, "generic")
             elif low in _FORCE_HEADS and (forces := self._forces_of(tok)) is not None:
                 # "the army of Khalifa Haftar", "Haftar's militia": his forces
-                owner = min((c.left_edge.i for c in tok.children if c.dep_ == "poss"), default=start)
-                self._add(min(start, owner), tok.i + 1, forces, "generic")
+                first = min((c.left_edge.i for c in tok.children if c.dep_ == "poss"), default=start)
+                self._add(min(start, first), tok.i + 1, forces, "generic")
 
     def _forces_of(self, tok: Token) -> Entity | None:
         """The registry group a force noun's "of" person or possessor commands, by the registry's name for his

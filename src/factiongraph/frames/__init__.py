@@ -33,6 +33,7 @@ from factiongraph.frames.ties import (
     same_side_objects,
     sheltered_tokens,
     supplied_materiel,
+    tie_noun,
     tie_words,
     tied_by_agent,
     whole_and_part,
@@ -70,6 +71,7 @@ __all__ = [
     "supplied_materiel",
     "tied_by_agent",
     "sheltered_tokens",
+    "tie_noun",
     "tie_words",
     "whole_and_part",
 ]

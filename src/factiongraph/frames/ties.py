@@ -497,8 +497,9 @@ def sheltered_tokens(sd: Doc) -> set[int]:
     return out
 
 
-def _tie_noun(noun: Token) -> bool:
-    """A noun naming another group by its tie to its owner ("wing", "affiliate", "allies", "backers")."""
+def tie_noun(noun: Token) -> bool:
+    """A noun naming another group by its tie to its owner ("wing", "affiliate", "allies", "backers"): its possessor
+    or "of" object is the other side, never the group it names."""
     words = tie_words()
     low = noun.lower_
     return low in words.noun_cues or noun.lemma_.lower() in words.noun_cues or low in words.distinct_member_nouns \
@@ -530,7 +531,7 @@ def listed_after(m: Mention, mention_at: Callable[[int], Mention | None], sd: Do
         if nxt is None or not glue & {",", "and", "or"}:
             break
         nxt_span = span_at(sd, nxt.start, nxt.end)
-        if nxt_span is not None and len(nxt_span) and nxt_span.root.dep_ == "poss" and _tie_noun(nxt_span.root.head):
+        if nxt_span is not None and len(nxt_span) and nxt_span.root.dep_ == "poss" and tie_noun(nxt_span.root.head):
             # "and al-Qaeda's Syrian wing", "and Turkey's rivals": the item is another group than its owner, an
             # actor only if named itself ("and Egypt's air force" is Egypt's own)
             owned = mention_at(nxt_span.root.head.i)
