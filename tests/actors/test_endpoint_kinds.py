@@ -361,3 +361,15 @@ def test_a_name_the_tagger_read_as_an_adjective_of_a_division_is_a_place(nlp, te
 )
 def test_one_of_a_people_in_apposition_to_a_person_is_no_actor(resolve, text, people):
     assert people not in mentions(resolve(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "place"),
+    [
+        ("In 2009 the ARS-Djibouti faction joined the transitional government.", "djibouti", "Djibouti"),
+        ("The hardline ARS-Asmara wing rejected the deal and fought on.", "eritrea", "Asmara"),
+        ("A breakaway SLA-Khartoum faction signed the deal in May.", "sudan", "Khartoum"),
+    ],
+)
+def test_a_place_ending_a_hyphenated_faction_name_is_not_the_state(resolve, text, state, place):
+    assert place not in mentions(resolve(text)).get(state, [])

@@ -802,6 +802,8 @@ class _Resolution:
                 continue  # "People's Liberation Army" of "the Tamil People's Liberation Army": another group
             if cands and all(c.kind in STATE_KINDS for c in cands) and part_noun_of(span.root) is not None:
                 continue  # "the Maoists' armed wing, the People's Liberation Army": not China's army
+            if cands and all(c.kind in STATE_KINDS for c in cands) and self._hyphenated_to_a_name(span):
+                continue  # "ARS-Djibouti", "ARS-Asmara": a faction named after a place, not that state
             if cands and self._former_office_holder(span, cands):
                 continue  # "Ali Abdullah Saleh" years after his presidency: a person, not Yemen
             if cands and _ex_members(span):
@@ -815,6 +817,16 @@ class _Resolution:
             if cands:
                 matched.append((span, cands))
         return self._in_context(matched)
+
+    def _hyphenated_to_a_name(self, span: Span) -> bool:
+        """The match ends a hyphenated name whose first part is a capitalised word or abbreviation naming no state
+        ("ARS-Djibouti", "ARS-Asmara": the place names the faction, where it met or sits; not "US-Iraq")."""
+        text, start = self.doc.text, span.start_char
+        if start < 2 or text[start - 1] not in "-\u2010" or not text[start - 2].isupper():
+            return False
+        first = re.search(r"[\w.]+$", text[max(0, start - 40) : start - 1])
+        return first is not None and not any(
+            c.kind in STATE_KINDS for c in self.r.registry.lookup(first.group(0), self.doc.published))
 
     def _inside_a_place_name(self, span: Span) -> bool:
         """The match is part of a longer toponym the place stage found, whose other words are a name of
