@@ -1195,7 +1195,7 @@ def test_actors_troops_backing_someone_are_not_the_states_troops(resolve, text, 
 @pytest.mark.parametrize(
     ("text", "group", "mention"),
     [
-        ("Haftar's militia, which enjoys the backing of Egypt, seized the airport.", "libyan-national-army",
+        ("Haftar's militia, backed by Egyptian jets, seized the airport.", "libyan-national-army",
          "Haftar's militia"),
         ("Haftar's fighters seized the airport in Tripoli.", "libyan-national-army", "Haftar's fighters"),
         ("Hemedti's men took Nyala in October.", "rapid-support-forces", "Hemedti's men"),
