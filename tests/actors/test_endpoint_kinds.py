@@ -3,6 +3,8 @@ and regions named with an administrative unit."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from factiongraph.document import Document
@@ -373,3 +375,17 @@ def test_one_of_a_people_in_apposition_to_a_person_is_no_actor(resolve, text, pe
 )
 def test_a_place_ending_a_hyphenated_faction_name_is_not_the_state(resolve, text, state, place):
     assert place not in mentions(resolve(text)).get(state, [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Congolese Rally for Democracy, backed by Rwanda, seized Goma in August 1998.",
+        "Rwandan officers trained fighters of the Congolese Rally for Democracy in Kisangani.",
+        "In 1999 the Congolese Rally for Democracy split over its leadership.",
+    ],
+)
+def test_a_groups_name_in_either_word_order_is_the_group_not_its_country(resolve, text):
+    found = mentions(resolve(text, datetime.date(1999, 6, 1)))
+    assert found.get("rcd-goma") == ["Congolese Rally for Democracy"]
+    assert "Congolese" not in found.get("dr-congo", [])
