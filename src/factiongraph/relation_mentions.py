@@ -155,6 +155,7 @@ EXPEL_VERBS = word_set("relation_mentions", "expel_verbs")
 TAKING_VERBS = word_set("relation_mentions", "taking_verbs")
 HELPING_VERBS = word_set("relation_mentions", "helping_verbs")
 DWELLING_NOUNS = word_set("relation_mentions", "dwelling_nouns")
+EXCHANGE_VERBS, EXCHANGED_FIRE_NOUNS = tie_words().exchange_verbs, tie_words().exchanged_fire_nouns  # "traded fire"
 
 
 # the parts of speech `_Extractor.clauses` reads a rule off (a verb, or a noun in a noun's place)
@@ -631,8 +632,8 @@ class _Extractor:
             return None  # "launched operations against Y": the operations are the attack, Y is attacked
         if attacked and _discharged(tok):
             return None  # "fired 12 rockets at the base": the rockets are the means, the base is attacked
-        if attacked and tok.dep_ == "dobj" and tok.lemma_.lower() in tie_words().exchanged_fire_nouns \
-                and tok.head.lemma_.lower() in tie_words().exchange_verbs:
+        if attacked and tok.dep_ == "dobj" and tok.lemma_.lower() in EXCHANGED_FIRE_NOUNS \
+                and tok.head.lemma_.lower() in EXCHANGE_VERBS:
             return None  # "exchanged fire with X": the fire is what passes between the sides, X is the other side
         own = self.ms.by_token.get(tok.i)
         if own is None and tok.lower_ in FIRST_PERSON and self.voice is not None and not quoted(tok):

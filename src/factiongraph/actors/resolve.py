@@ -69,6 +69,8 @@ STATE_KINDS = frozenset({"state", "foreign_state"})
 _SPEAKING_VERBS = word_set("cues", "speaking_verbs")  # whose subject a quotation beside them may quote
 _SUBUNIT_NOUNS = words("descriptions", "subunit_nouns")
 _PART_NOUNS = words("descriptions", "part_nouns") | _SUBUNIT_NOUNS
+_FORCE_HEADS = words("descriptions", "force_heads")  # "the army of X", "X's militia": his forces
+_BACKING_VERBS = words("descriptions", "backing_verbs")  # "troops backing X": X's men
 _ADMIN_UNITS = words("places", "admin_units")
 _VENUE_HEADS = words("places", "venue_heads")
 _REGION_ADJECTIVES = words("places", "region_adjectives")
@@ -2319,7 +2321,6 @@ class _Resolution:
         # (the subject's words up to its head, and each of its conjuncts' ("X and Y trained recruits and fought beside
         # them": neither X nor Y); not a clause hung on it)
         bound_spans = [(c.left_edge.idx, c.idx + len(c)) for c in conjuncts(bound)] if bound is not None else []
-        bound_span = bound_spans[0] if bound_spans else None
         # ... nor the other phrases of its clause it cannot stand for
         others: list[Token] = []
         if bound is not None:
@@ -2365,7 +2366,7 @@ class _Resolution:
                 score += 1.0
             if root is not None and root.dep_ == "compound" and root.head.dep_ in ("nsubj", "nsubjpass"):
                 score += 1.0
-            if bound_span is not None and m.start >= sent.start_char:
+            if bound is not None and m.start >= sent.start_char:
                 score += 1.5
             if score > best_score:
                 best, best_score = m.actor_id, score
@@ -2740,12 +2741,6 @@ def _named_of_objects(tok: Token) -> list[Token]:
     authorities"): whose the noun is."""
     return [p for p in prep_objects(tok, ("of",))
             if p.pos_ == "PROPN" or any(k.dep_ == "poss" or k.pos_ == "PROPN" for k in p.children)]
-
-
-# the nouns of a commander's forces ("the army of X", "X's militia", "X's fighters")
-_FORCE_HEADS = frozenset({"army", "militia", "militias", "forces", "troops", "fighters", "men", "loyalists"})
-# the verbs of taking a side ("troops backing X", "soldiers supporting X": X's men)
-_BACKING_VERBS = frozenset({"back", "support"})
 
 
 def _one_of_a_people(ent: Span) -> bool:

@@ -84,7 +84,7 @@ THIRD_PARTY_PARTICIPLES = word_set("cues", "support_verbs") | {"mediate", "broke
 TERRITORY_VERBS = word_set("cues", "territory_verbs")
 CONDITIONAL_TARGET_VERBS = frozenset("threaten warn vow demand urge ultimatum".split())
 AGENT_HEADS = lx.STATE_AGENT_NOUNS | lx.GENERIC_ARMED.keys() | {"fighters", "men", "members", "ranks", "wing", "units"}
-DYING_VERBS = frozenset({"die", "perish"})  # the subject is who dies, never who kills
+DYING_VERBS = word_set("cues", "dying_verbs")  # the subject is who dies, never who kills
 ONE_SIDED = frozenset({"MOBILIZE", "PROTEST", "RETREAT"})
 DISARMING_VERBS = frozenset(
     "defuse dismantle intercept disarm deactivate neutralise neutralize seize confiscate recover discover find "
