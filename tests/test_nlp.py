@@ -211,3 +211,56 @@ def test_an_apposition_already_beside_its_name_or_describing_no_body_is_left_as_
     doc = nlp(text)
     tok = next(t for t in doc if t.text == description)
     assert tok.head.text == described
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "name"),
+    [
+        ("Police moved to arrest Boko Haram suspects in Kano.", "arrest Boko Haram", "Boko Haram"),
+        ("The envoy urged the clans to join Hizbul Islam in the talks.", "join Hizbul Islam", "Hizbul Islam"),
+        ("Before dawn al-Shabaab attacked a base near Afgoye.", "al-Shabaab attacked", "al-Shabaab"),
+    ],
+)
+def test_a_verb_the_recogniser_ran_into_a_name_is_cut_off_it(nlp, text, tagged, name):
+    from spacy.tokens import Span
+
+    from factiongraph.nlp import ENTITY_EDGES
+
+    doc = nlp(text)
+    start = text.index(tagged)
+    span = doc.char_span(start, start + len(tagged))
+    assert span is not None and any(t.tag_.startswith("VB") for t in span)
+    doc.ents = [Span(doc, span.start, span.end, label="ORG")]
+    doc = nlp.get_pipe(ENTITY_EDGES)(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [(name, "ORG")]
+
+
+def test_a_name_made_only_of_a_verb_form_is_left_to_the_recogniser(nlp):
+    from spacy.tokens import Span
+
+    from factiongraph.nlp import ENTITY_EDGES
+
+    doc = nlp("Hamas said the talks would resume.")
+    doc.ents = [Span(doc, 0, 1, label="ORG")]
+    assert [e.text for e in nlp.get_pipe(ENTITY_EDGES)(doc).ents] == ["Hamas"]
+
+
+@pytest.mark.parametrize(
+    ("text", "participle", "noun"),
+    [
+        ("The council created a regional brigade, made up of troops from Kenya and Uganda.", "made", "brigade"),
+        ("The UN then formed a special brigade, made up of troops from three countries.", "made", "brigade"),
+        ("The ministers then established a border force, made up of police and soldiers.", "made", "force"),
+        ("The exiles launched the Patriotic Alliance, comprising four armed movements.", "comprising", "Alliance"),
+    ],
+)
+def test_a_listing_participle_after_an_objects_comma_describes_the_object(nlp, text, participle, noun):
+    """"created a brigade, made up of A and B": the parser may make the participle a second clause or an
+    adverbial of the verb, whose subject would then seem to be made up of A and B; it lists the object's parts."""
+    tok = next(t for t in nlp(text) if t.text == participle)
+    assert (tok.dep_, tok.head.text) == ("acl", noun)
+
+
+def test_a_participle_that_lists_nothing_keeps_its_clause(nlp):
+    tok = next(t for t in nlp("Fighting raged all week, made worse by heavy rain.") if t.text == "made")
+    assert tok.dep_ != "acl"

@@ -64,7 +64,49 @@ def load(name: str | None = None) -> Any:
     if "parser" in nlp.pipe_names and PREFIXED_LEMMAS in nlp.pipe_names and COORDINATED_CLAUSES not in nlp.pipe_names:
         _register_coordinated_clauses()
         nlp.add_pipe(COORDINATED_CLAUSES, after=PREFIXED_LEMMAS)
+    if "ner" in nlp.pipe_names and "tagger" in nlp.pipe_names and ENTITY_EDGES not in nlp.pipe_names:
+        _register_entity_edges()
+        nlp.add_pipe(ENTITY_EDGES, after="ner")
     return nlp
+
+
+ENTITY_EDGES = "factiongraph_entity_edges"
+
+
+def _register_entity_edges() -> None:
+    """A component that takes lower-case verbs off the edges of named entities.
+
+    The recogniser sometimes runs a name into the verb beside it ("to hunt al-Qaeda suspects" tagged
+    "hunt al-Qaeda" a person); a name is capitalised words, never a verb in lower case, so the verb is
+    cut off once here and every stage reads the name alone.
+    """
+    from spacy.language import Language
+
+    if Language.has_factory(ENTITY_EDGES):
+        return
+
+    from spacy.tokens import Span
+
+    def verb(tok: Any) -> bool:
+        return tok.tag_.startswith("VB") and tok.is_lower and tok.is_alpha and len(tok) > 1
+
+    @Language.component(ENTITY_EDGES, requires=["doc.ents", "token.tag"], assigns=["doc.ents"])
+    def entity_edges(doc: Any) -> Any:
+        ents, changed = [], False
+        for ent in doc.ents:
+            start, end = ent.start, ent.end
+            while start < end - 1 and verb(doc[start]):
+                start += 1
+            while end - 1 > start and verb(doc[end - 1]):
+                end -= 1
+            if (start, end) == (ent.start, ent.end):
+                ents.append(ent)
+            elif not verb(doc[start]):
+                ents.append(Span(doc, start, end, label=ent.label))
+            changed |= (start, end) != (ent.start, ent.end)
+        if changed:
+            doc.ents = ents
+        return doc
 
 
 # a hyphen joining a capitalised abbreviation to a lower-case word: "U.S.-backed", "U.N.-brokered"
@@ -110,6 +152,9 @@ def _register_coordinated_clauses() -> None:
     if Language.has_factory(COORDINATED_CLAUSES):
         return
     support_verbs = word_set("cues", "support_verbs")
+    from factiongraph.frames.ties import tie_words
+
+    list_participles = tie_words().list_participles
 
     @Language.component(COORDINATED_CLAUSES, requires=["token.dep", "token.tag", "token.lemma"],
                         assigns=["token.dep", "token.head", "token.tag", "token.pos"])  # fmt: skip
@@ -141,14 +186,46 @@ def _register_coordinated_clauses() -> None:
             last = next((c for c in obj.children if c.dep_ == "conj"), None) if obj is not None else None
             if last is not None and last.right_edge.i + 1 == clause.i and last.pos_ == "PROPN":
                 last.head, last.dep_ = clause, "nsubj"
-        for tok in doc:  # one pass for the two repairs of a coordinated clause or gerund below
-            if tok.dep_ != "conj":
+        for tok in doc:  # one pass for the repairs of a coordinated or adverbial clause or gerund below
+            if tok.dep_ not in ("conj", "advcl"):
                 continue
-            if tok.tag_ in ("VBZ", "VBD", "VBP"):
+            if tok.tag_ in ("VBD", "VBN", "VBG") and _lists(tok, list_participles):
+                _list_read_as_clause(doc, tok)  # "created the X Brigade, made up of A and B": the brigade's members
+            elif tok.dep_ == "advcl":
+                continue
+            elif tok.tag_ in ("VBZ", "VBD", "VBP"):
                 _subject_read_as_object(doc, tok)  # "X is to stop arming Y and Z is to pull out": Z is the subject
             elif tok.tag_ == "VBG":
                 _gerunds_of_a_phrase(doc, tok)  # "accuses X of training and arming Y": both gerunds in the phrase
         return doc
+
+
+def _lists(verb: Any, participles: Any) -> bool:
+    """The verb is a participle of listing a whole's parts ("made up of", "composed of", "comprising":
+    `list_participles` of frames/data/ties.yaml)."""
+    lemma = verb.lemma_.lower()
+    for seq in participles:
+        if seq[0] != lemma:
+            continue
+        rest = list(seq[1:])
+        if rest and rest[0] != "of":
+            if not any(c.dep_ in ("prt", "advmod") and c.lower_ == rest[0] for c in verb.children):
+                continue  # "made" without "up"
+            rest = rest[1:]
+        if not rest or any(c.dep_ == "prep" and c.lower_ == "of" for c in verb.children):
+            return True
+    return False
+
+
+def _list_read_as_clause(doc: Any, verb: Any) -> None:
+    """A listing participle after the comma that closes an earlier verb's object, which the parser made a
+    second clause or an adverbial clause of that verb ("the council created the X Brigade, made up of A and
+    B"): a clause with no subject of its own that describes the object, so it is hung on the object."""
+    if verb.i < 3 or doc[verb.i - 1].text != "," or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return
+    obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.right_edge.i == verb.i - 2), None)
+    if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+        verb.head, verb.dep_ = obj, "acl"
 
 
 def _subject_read_as_object(doc: Any, clause: Any) -> None:
