@@ -110,6 +110,23 @@ def test_the_enemy_of_a_purpose_clause_is_not_helped_by_the_deployment(run, text
 
 
 @pytest.mark.parametrize(
+    ("text", "hunted"),
+    [
+        ("The Saudis financed tribal fighters to hunt AQAP commanders in Shabwa.", "aqap"),
+        ("Ankara bankrolled a brigade of local volunteers to hunt Islamic State militants near the border.",
+         "islamic-state"),
+        ("The agency funded a coalition of clan warlords to hunt al-Qaeda suspects in the capital.", "al-qaeda"),
+    ],
+)
+def test_whom_a_funded_force_is_paid_to_hunt_is_not_helped(run, text, hunted):
+    """"paid X to hunt Y": hunting is pursuit of an enemy (an attack), so Y is whom the money is spent
+    against, neither its recipient nor a client of the payer."""
+    doc = run(text)
+    assert not [e for e in doc.events if e.plover in ("AID", "SUPPORT", "COOPERATE") and hunted in (e.actor1, e.actor2)]
+    assert not [r for r in doc.relations if r.type in ("support", "alliance") and hunted in (r.source, r.target)]
+
+
+@pytest.mark.parametrize(
     ("text", "enemy"),
     [
         ("Kachin rebels opened a new front to support the offensive, shelling junta bases near Bhamo in Myanmar.",
