@@ -37,6 +37,27 @@ def test_the_proposer_of_a_settlement_is_no_side_and_no_client(run, text, propos
 
 
 @pytest.mark.parametrize(
+    ("text", "authority", "fought"),
+    [
+        ("Kenyan troops serving under an African Union mandate fought al-Shabaab near Kismayo.", "african-union",
+         "al-shabaab"),
+        ("Under a United Nations mandate, Pakistani peacekeepers clashed with the FNI in Ituri.", "united-nations",
+         "fni"),
+        ("Tanzanian soldiers, sent with the Security Council's authorisation, shelled M23 positions.",
+         "united-nations", "m23"),
+        ("Malawian gunners, deployed with the approval of the Security Council, shelled M23 positions.",
+         "united-nations", "m23"),
+    ],
+)
+def test_who_mandates_a_force_is_no_side_of_its_fighting(run, text, authority, fought):
+    """"troops under a UN mandate fought X": the UN authorised the force; it does not fight X (the nouns of an
+    authority granted, with `proposal_nouns` in frames/data/ties.yaml)."""
+    doc = run(text)
+    assert not has(doc, authority, fought), ties(doc)
+    assert not any({e.actor1, e.actor2} == {authority, fought} for e in doc.events)
+
+
+@pytest.mark.parametrize(
     ("text", "broker", "side"),
     [
         ("The Qatar-brokered ceasefire that paused the war with the Taliban held for a week.", "qatar", "taliban"),

@@ -113,14 +113,16 @@ def tie_words() -> TieWords:
 
 def proposer(tok: Token | None) -> bool:
     """`tok` names whose settlement a proposal noun is ("a Qatari peace plan", "an African Union truce",
-    "Egypt's proposal", "the AU-brokered deal"): the proposer, neither a side of the war it would end nor a
-    client of its backers."""
+    "Egypt's proposal", "the proposal of Egypt", "the AU-brokered deal"): the proposer, neither a side of
+    the war it would end nor a client of its backers."""
     if tok is None:
         return False
     words = tie_words()
     if tok.dep_ in ("npadvmod", "compound", "nmod") and tok.head.dep_ == "amod" and tok.head.i > tok.i \
             and tok.head.lemma_.lower() in words.brokering_participles:
         tok = tok.head  # "the AU-brokered deal", "a Qatar-mediated truce": the participle's doer proposes it
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":  # "the proposal of Egypt", "the authorisation of the UN"
+        return tok.head.head.i < tok.i and tok.head.head.lemma_.lower() in words.proposal_nouns
     return tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head.i > tok.i \
         and tok.head.lemma_.lower() in words.proposal_nouns
 
