@@ -169,6 +169,24 @@ def test_a_narrators_pronoun_takes_no_name_from_someones_quoted_words_or_their_s
     assert "them" not in mentions(resolve(text)).get(quoted, [])
 
 
+@pytest.mark.parametrize(
+    ("text", "earlier"),
+    [
+        ('Kenyan jets bombed a camp near Dhobley, the Kenyan army said. "We will keep hunting them," a local elder '
+         "said.", "kenya"),
+        ('The Pentagon confirmed the drone strike on Tuesday. "Our men will not rest," the regional governor told '
+         "reporters.", "pentagon"),
+        ('Hezbollah fired rockets at the border posts, Hezbollah said. "Our people are exhausted," the village '
+         "mayor said.", "hezbollah"),
+    ],
+)
+def test_quoted_we_of_a_speaker_who_is_no_actor_is_not_an_earlier_speakers(resolve, text, earlier):
+    """The quotation's own speaker is named ("a local elder said") and is no actor: "we" is his people, not
+    the organisation quoted in the sentence before."""
+    got = mentions(resolve(text)).get(earlier, [])
+    assert not {"We", "Our", "we", "our"} & set(got), got
+
+
 def test_actors_unquoted_we_is_left_alone(resolve):
     doc = resolve("We saw Jaysh al-Islam fighters in the town.")
     assert mentions(doc)["jaysh-al-islam"] == ["Jaysh al-Islam"]

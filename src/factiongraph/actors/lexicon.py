@@ -315,7 +315,7 @@ FACILITY_WORDS = frozenset(
     """
 facility facilities plant airport port hospital university school college stadium hotel bank company
 corporation
-ltd inc mosque church temple museum station reactor mine embassy
+ltd inc mosque church temple museum station reactor mine embassy palace
 """.split()
 )
 

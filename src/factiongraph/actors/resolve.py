@@ -1545,8 +1545,8 @@ class _Resolution:
                     and root.head.lower_ in _ADMIN_UNITS:
                 continue  # "Gezira state", "Kunar province": a division the tagger took for a name (also
                 # where it tagged the name an adjective of the division: "the Shirqat district")
-            if ent.label_ == "PERSON" and words & lx.WEAPON_WORDS:
-                continue  # "Missiles struck ...": a weapon opening a sentence, tagged as a person
+            if ent.label_ == "PERSON" and words & (lx.WEAPON_WORDS | lx.FACILITY_WORDS):
+                continue  # "Missiles struck ...": a weapon opening a sentence; "took Mitiga Airport": a site
             if ent.label_ == "PERSON":
                 if not self._is_place(ent) and not _locative(ent.root) and not _ground_taken(ent):
                     self._person(ent)  # not "the town of al-Bab" or "retook Konna" tagged PERSON
@@ -2296,6 +2296,9 @@ class _Resolution:
                 m = by_char.get(subj.idx)
                 if m is not None:
                     return m.actor_id
+                if subj.pos_ in ("NOUN", "PROPN"):
+                    return None  # '"Our forces ...," the Puntland official said': a speaker who is no actor,
+                    # not whoever spoke before
         return None
 
     def _antecedent(self, tok: Token, mentions: list[Mention], group_only: bool = False) -> str | None:
@@ -2833,8 +2836,12 @@ def _ex_members(span: Span) -> bool:
 
 
 def _ground_object(tok: Token) -> bool:
-    """The object of a verb of taking or bombarding ground ("retook X", "shelled X", "stormed X")."""
-    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in _GROUND_VERBS
+    """The object of a verb of taking or bombarding ground ("retook X", "took back X", "shelled X", "stormed X")."""
+    if tok.dep_ != "dobj":
+        return False
+    verb = tok.head
+    return verb.lemma_.lower() in _GROUND_VERBS or verb.lemma_.lower() == "take" \
+        and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children)
 
 
 def _ground_taken(ent: Span) -> bool:
