@@ -652,6 +652,24 @@ def test_relation_mentions_ground_taken_is_not_an_attacked_party(run, text, plac
 
 
 @pytest.mark.parametrize(
+    ("text", "town", "apposition"),
+    [
+        ("M23 fought the Congolese army all year. In November the group captured Goma, the biggest city in the "
+         "province.", "Goma", "the biggest city"),
+        ("The RUF was at war with the government. Its fighters captured Koidu, a diamond town in the east.", "Koidu",
+         "a diamond town"),
+        ("The Seleka coalition fought the army for weeks. In March the group captured Bangui, the capital.", "Bangui",
+         "the capital"),
+    ],
+)
+def test_relation_mentions_a_named_town_taken_and_its_apposition_are_no_party(run, text, town, apposition):
+    """A town the geoparser knows is ground taken even where the tagger reads its name as a person's, and so is
+    the apposition that describes it: neither stands for the side that lost it."""
+    got = mention_pairs(run(text))
+    assert not [t for _, t in got if t in (town, apposition)], got
+
+
+@pytest.mark.parametrize(
     ("text", "attack"),
     [
         ("The Peshmerga fought off two counterattacks by the Islamic State.", "two counterattacks"),

@@ -153,6 +153,7 @@ PROPOSAL_NOUNS = tie_words().proposal_nouns  # "suspended a ceasefire with X": a
 COMPASS_NOUNS = frozenset(w for w in words("places", "place_parts") if w.startswith(("north", "south", "east", "west")))
 EXPEL_VERBS = word_set("relation_mentions", "expel_verbs")
 TAKING_VERBS = word_set("relation_mentions", "taking_verbs")
+TERRITORY_VERBS = word_set("cues", "territory_verbs")  # "overran Baga", "stormed Kidal": ground taken by force
 HELPING_VERBS = word_set("relation_mentions", "helping_verbs")
 DWELLING_NOUNS = word_set("relation_mentions", "dwelling_nouns")
 EXCHANGE_VERBS, EXCHANGED_FIRE_NOUNS = tie_words().exchange_verbs, tie_words().exchanged_fire_nouns  # "traded fire"
@@ -667,8 +668,13 @@ class _Extractor:
                 named = None
         if named is None and any(self.ms.by_token.get(i) for i in range(lo, hi + 1)):
             return None  # a place-named "actor" ("Near Ar Raqqah")
-        if attacked and named is None and _taken(tok) and not self.person(tok):
-            return None  # "captured the dam", "liberated three villages": the ground taken, not a party
+        if attacked and named is None and _taken(tok) and (not self.person(tok) or self.placed(tok)):
+            return None  # "captured the dam", "liberated three villages", "seized Goma": the ground taken, not a party
+        if attacked and named is None and self.placed(tok) and _root_head(tok).dep_ == "dobj" \
+                and _root_lemma(tok) in TERRITORY_VERBS:
+            return None  # "overran Baga": a town the geoparser found, taken by force, is no party either
+        if attacked and named is None and tok.dep_ == "appos" and self.placed(tok.head):
+            return None  # "captured Goma, the main city of the east": the apposition names the same place
         if attacked and named is None and tok.lemma_.lower() in DWELLING_NOUNS:
             return None  # "torched villages", "shelled homes": where civilians live, no armed side's
         if attacked and named is None and self.attack_event(tok):
@@ -751,6 +757,10 @@ class _Extractor:
         if tok is None or tok.lemma_.lower() not in VICTIM_HEADS:
             return None
         return next((a.id for a in self.doc.actors if a.kind == "civilians"), None)
+
+    def placed(self, tok: Token) -> bool:
+        """The word is a place the geoparser found ("captured Goma", whatever the tagger calls the name)."""
+        return any(s <= tok.idx < e for s, e in self.places)
 
     def person(self, tok: Token) -> bool:
         """A phrase naming people or fighters ("twenty fighters", "two officers", "him"): taken, they are attacked."""
