@@ -519,6 +519,22 @@ STATES_AND_TOPICS = [
      {("alliance", "mnla", "ansar-dine", "current", "formed")}),
 ]
 
+# "left X out of the talks", "left its guns behind": what one leaves out or behind is no body one quits, while
+# leaving a body stays a departure
+LEFT_OUT_OR_BEHIND = [
+    ("The junta left the Kachin Independence Army out of the ceasefire talks.", set()),
+    ("The government left the Arakan Army out of the peace process.", set()),
+    ("In January the army left Rakhine out of a truce it declared in the north.", set()),
+    ("The JEM left the Sudan Revolutionary Front in 2012.",
+     {("affiliation", "justice-and-equality-movement", "sudan-revolutionary-front", "former", "left")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LEFT_OUT_OR_BEHIND)
+def test_leaving_someone_out_is_no_departure(run, text, expected):
+    assert changes(run(text)) == expected
+
+
 # "Q, an alliance that A and B formed": A and B ally and join Q, whether or not Q's name is known
 ALLIANCES_FORMED_IN_A_RELATIVE = [
     (
