@@ -264,3 +264,30 @@ def test_a_listing_participle_after_an_objects_comma_describes_the_object(nlp, t
 def test_a_participle_that_lists_nothing_keeps_its_clause(nlp):
     tok = next(t for t in nlp("Fighting raged all week, made worse by heavy rain.") if t.text == "made")
     assert tok.dep_ != "acl"
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("Ahrar al-Sham, Jaysh al-Islam, the Aleppo wing of Liwa al-Tawhid and Suqour al-Sham merged in 2013.",
+         ["Islam", "wing"]),
+        ("Hamas, Islamic Jihad, the armed wing of Fatah and the PFLP fired rockets at the town.", ["Jihad", "wing"]),
+        ("Ansar Dine, al-Mourabitoun, the Saharan branch of AQIM and the Macina Liberation Front merged last year.",
+         ["Mourabitoun", "branch"]),
+    ],
+)
+def test_items_of_a_list_read_as_appositions_are_conjuncts(nlp, text, items):
+    """"A, B, the armed wing of C and D": a list whose "and" is still to come, not A described as C's wing."""
+    doc = nlp(text)
+    assert [t.dep_ for t in doc if t.text in items] == ["conj"] * len(items)
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        ("Hamas, Fatah and Islamic Jihad, the three main factions, met in Cairo.", "factions"),
+        ("Abubakar Shekau, the leader of Boko Haram and its founder's heir, died in May.", "leader"),
+    ],
+)
+def test_an_apposition_that_describes_a_name_or_a_finished_list_stays_one(nlp, text, description):
+    assert next(t for t in nlp(text) if t.text == description).dep_ == "appos"

@@ -278,6 +278,7 @@ def _register_participle_subjects() -> None:
     An apposition that describes a body ("the regional force") and follows a noun phrase's comma describes
     that phrase, but the parser sometimes hangs it on an earlier noun across the verb ("the contingent
     was folded into Q, the regional force"): it is moved to the phrase it follows (`_distant_apposition`).
+    Items of a list read as a chain of appositions are made conjuncts (`_listed_as_appositions`).
     """
     from spacy.language import Language
 
@@ -316,12 +317,42 @@ def _register_participle_subjects() -> None:
             passive = any(c.dep_ == "auxpass" for c in verb.children)
             subj.head = verb
             subj.dep_ = "nsubjpass" if passive else "nsubj"
+        _listed_as_appositions(doc, appositions)
         for tok in appositions:
+            if tok.dep_ != "appos":
+                continue  # an item of a list read as an apposition (`_listed_as_appositions`)
             if doc[tok.left_edge.i].lower_ in ("among", "including"):
                 _distant_apposition(doc, tok, body_nouns)  # members of the bodies before the comma, if any
             elif tok.lower_ in body_nouns or tok.lower_[-1:] == "s" and tok.lower_[:-1] in body_nouns:
                 _distant_apposition(doc, tok)  # (no lemmas yet: a plural in "s" read as its singular)
         return doc
+
+
+def _listed_as_appositions(doc: Any, appositions: list[Any]) -> None:
+    """Items of a list the parser read as appositions ("A, B, the Sahara branch of C and D merged": B and
+    "branch" as appositions of A; "A, B, the armed wing of C and D fired": "wing" as A's): a comma-set
+    apposition that follows another comma-set item of the same list (an earlier apposition or conjunct of its
+    noun, or its noun being such an apposition itself), with the list's "and"/"or" still to come, is a conjunct,
+    and so are the appositions before it. A lone apposition ("X, the leader of A and B") and one that describes a
+    finished list ("A, B and C, the three main factions") are left as parsed."""
+
+    def comma_set(t: Any) -> bool:
+        return t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == ","
+
+    for a in appositions:
+        h = a.head
+        if a.dep_ != "appos" or h.i >= a.i or not comma_set(a):
+            continue
+        before = [c for c in h.children if c.dep_ in ("appos", "conj") and c.i < a.i and comma_set(c)]
+        chain = h.dep_ == "appos" and h.head.i < h.i and comma_set(h)
+        if not before and not chain:
+            continue
+        if not any(t.dep_ == "cc" and t.lower_ in ("and", "or") for t in a.subtree if t.i > a.i) \
+                and not any(c.dep_ == "cc" and c.i > a.i for c in h.children):
+            continue  # no "and" to come: the list is finished, and this describes it
+        for t in [*before, *([h] if chain else []), a]:
+            if t.dep_ == "appos":
+                t.dep_ = "conj"
 
 
 def _distant_apposition(doc: Any, tok: Any, members_of: frozenset[str] | None = None) -> None:

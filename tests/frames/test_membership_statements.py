@@ -173,3 +173,18 @@ def test_as_a_member_after_a_direct_object_makes_the_object_the_member(run, text
 )
 def test_as_a_member_names_no_group_inside_its_phrase_nor_a_clause_after_it(run, text):
     assert affiliations(run(text)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "item", "owner"),
+    [
+        ("Ahrar al-Sham, Jaysh al-Islam, the Aleppo wing of Liwa al-Tawhid and Suqour al-Sham merged in 2013.",
+         "jaysh-al-islam", "liwa-al-tawhid"),
+        ("Hamas, Islamic Jihad, the armed wing of Fatah and the PFLP fired rockets at the town.", "hamas", "fatah"),
+        ("JNIM was formed when Ansar Dine, al-Mourabitoun, the Saharan branch of AQIM and the Macina Liberation "
+         "Front merged.", "ansar-dine", "aqim"),
+    ],
+)
+def test_a_part_named_as_an_item_of_a_list_is_no_description_of_the_item_before(run, text, item, owner):
+    """"A, B, the armed wing of C and D": the wing is the list's third item, so B is no part of C."""
+    assert not {(s, t) for s, t, _ in affiliations(run(text))} & {(item, owner)}
