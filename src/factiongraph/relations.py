@@ -651,6 +651,12 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
     return out
 
 
+def _noun_modifier_participle(tok: Token) -> bool:
+    """A past participle modifying a noun after it ("the Western-backed government", "the armed group"): the tie it
+    states is between the noun and the participle's own modifier, whatever stands around the phrase."""
+    return tok.dep_ == "amod" and tok.tag_ == "VBN" and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN")
+
+
 def _item_names(item: Token, ms: _Mentions) -> list[Token]:
     """The phrases naming a listed item: the item itself, but when it is another's part or partner only its
     apposition, its own compound name or its "of" object ("al-Qaeda's Syrian branch, the Nusra Front": neither the
@@ -1516,7 +1522,9 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue  # "X fought side by side with Y": Y fights beside X
             # a modifier tie's cue ("the US-backed SDF") states its own tie, read by `_modifiers`: no cue between
             # its noun and a name before it ("the YPG, the backbone of the US-backed SDF")
-            cues = [t for t in gap if t.i not in ms.modifier_cues]
+            # ... nor does a participle modifying a noun whose backer is no actor ("the threat to the Western-backed
+            # government": the West backs the government; the names around it are not its two sides)
+            cues = [t for t in gap if t.i not in ms.modifier_cues and not _noun_modifier_participle(t)]
             cue = next((t for t in cues if t.lemma_.lower() in HOSTILE_CUES or t.lower_ in HOSTILE_CUES), None)
             rtype = "hostility"
             if cue is not None and any(t.i > cue.i and t.dep_ == "prep" and t.lower_ in ("alongside", "beside")

@@ -266,3 +266,19 @@ def test_a_modifier_tie_is_current_and_asserted_whatever_the_clause_intends(run,
 def test_a_modifier_tie_does_not_take_the_time_of_the_clause_around_it(run, text):
     assert {r.status for r in run(text).relations
             if (r.type, r.source, r.target) == ("support", "united-states", "syrian-democratic-forces")} == {"current"}
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "client"),
+    [
+        ("Al-Shabaab remains the main threat to the Western-backed federal government in Mogadishu.", "al-shabaab",
+         "somalia"),
+        ("The Taliban remain the gravest threat to the Western-backed government in Kabul.", "taliban",
+         "afghanistan"),
+        ("The Houthis have become a serious threat to the Gulf-backed government in Aden.", "houthis", "yemen"),
+    ],
+)
+def test_a_backed_modifier_whose_backer_is_no_actor_gives_the_names_around_it_no_tie(run, text, subject, client):
+    """"X is a threat to the Western-backed government": the participle says who backs the government (no actor
+    here), not that X does."""
+    assert ("support", subject, client) not in ties(run(text))
