@@ -652,6 +652,23 @@ def test_relation_mentions_ground_taken_is_not_an_attacked_party(run, text, plac
 
 
 @pytest.mark.parametrize(
+    ("text", "relative"),
+    [
+        ("Tareq Saleh rebuilt his units with Emirati help to fight the Houthis. The Houthis killed his uncle last "
+         "year.", "his uncle"),
+        ("Kenyan troops helped the army fight al-Shabaab. In June al-Shabaab gunmen shot dead the governor's "
+         "brother.", "the governor's brother"),
+        ("Turkish drones helped the GNA fight the LNA. LNA fighters later abducted the minister's son in Tarhuna.",
+         "the minister's son"),
+    ],
+)
+def test_relation_mentions_a_relative_attacked_stands_for_no_side(run, text, relative):
+    """"killed his uncle": a relative is a person, not a fighter of the side the attacker is said to fight
+    (`kin_nouns` in data/relation_mentions.yaml)."""
+    assert relative not in [t for _, t in mention_pairs(run(text))]
+
+
+@pytest.mark.parametrize(
     ("text", "town", "apposition"),
     [
         ("M23 fought the Congolese army all year. In November the group captured Goma, the biggest city in the "

@@ -156,6 +156,7 @@ TAKING_VERBS = word_set("relation_mentions", "taking_verbs")
 TERRITORY_VERBS = word_set("cues", "territory_verbs")  # "overran Baga", "stormed Kidal": ground taken by force
 HELPING_VERBS = word_set("relation_mentions", "helping_verbs")
 DWELLING_NOUNS = word_set("relation_mentions", "dwelling_nouns")
+KIN_NOUNS = word_set("relation_mentions", "kin_nouns")
 EXCHANGE_VERBS, EXCHANGED_FIRE_NOUNS = tie_words().exchange_verbs, tie_words().exchanged_fire_nouns  # "traded fire"
 
 
@@ -677,6 +678,8 @@ class _Extractor:
             return None  # "captured Goma, the main city of the east": the apposition names the same place
         if attacked and named is None and tok.lemma_.lower() in DWELLING_NOUNS:
             return None  # "torched villages", "shelled homes": where civilians live, no armed side's
+        if attacked and named is None and tok.lemma_.lower() in KIN_NOUNS:
+            return None  # "killed his uncle": a relative, no fighter of the side the attacker fights
         if attacked and named is None and self.attack_event(tok):
             return None  # "fought off two counterattacks": the attack warded off, not a party to it
         if named is None and not attacked and (
