@@ -337,7 +337,7 @@ def _listed_as_appositions(doc: Any, appositions: list[Any]) -> None:
     finished list ("A, B and C, the three main factions") are left as parsed."""
 
     def comma_set(t: Any) -> bool:
-        return t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == ","
+        return bool(t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == ",")
 
     for a in appositions:
         h = a.head
