@@ -336,8 +336,10 @@ class _Mentions:
         # "the accord, mediated by the OAU", "fighters backed by Iran": a third party's tie to the phrase
         skip |= {x for c in kids[i] if dep[c] == "acl" and lemma[c] in THIRD_PARTY_PARTICIPLES
                  for x in subtree(sd, c)}
-        # "the brigade, deployed under a UN mandate": who authorised or proposed is not who acts
-        skip |= {x for t in below if t != i and proposer(toks[t]) for x in subtree(sd, t)}
+        # "the brigade, deployed under a UN mandate": who authorised or proposed is not who acts (a name modifying
+        # the phrase's own noun is whose it is: "rejected Egypt's proposal")
+        skip |= {x for t in below if head[t] != i and head[head[t]] != i and proposer(toks[t])
+                 for x in subtree(sd, t)}
         for j in below:
             if dep[j] in ("relcl",) or j in skip:
                 continue
@@ -829,8 +831,8 @@ def _fallback(
     # warning protects or a rule covers, no participant
     sd = sent.doc
     skip = skip | {x for i in _no_particular_nouns(sd) if sent.start <= i < sent.end for x in subtree(sd, i)}
-    # "an air campaign flown under a UN mandate", "a truce the AU proposed": who allowed or proposed is no party
-    skip = skip | {x.i for t in span_tokens(sent) if proposer(t) for x in t.subtree}
+    if hostile:  # "an air campaign flown under a UN mandate": who allowed or proposed is attacked by no one
+        skip = skip | {x.i for t in span_tokens(sent) if proposer(t) for x in t.subtree}
     if hostile:  # "fought for the LNA", "fought under a joint task force": whom one fights for or under is one's
         # side, never the enemy
         skip = skip | {x.i for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "under")

@@ -51,6 +51,7 @@ class TieWords:
     exchanged_fire_nouns: frozenset[str]  # what two sides exchange ("fire", "shots", "artillery")
     truce_nouns: frozenset[str]  # "X agreed a ceasefire with Y": X and Y are enemies
     proposal_nouns: frozenset[str]  # "a Qatari peace plan": the modifier names the proposer, not a side
+    permission_nouns: frozenset[str]  # "troops under a UN mandate": the modifier names who allowed it, not a side
     brokering_participles: frozenset[str]  # "the AU-brokered deal": the AU proposes it
     secession_modifiers: frozenset[str]  # "a breakaway faction of X": a part that was X's
     alliance_forming_verbs: frozenset[str]  # "X and Y formed a coalition": the subjects are its parties
@@ -98,6 +99,7 @@ def tie_words() -> TieWords:
         exchanged_fire_nouns=frozenset(raw["exchanged_fire_nouns"]),
         truce_nouns=frozenset(raw["truce_nouns"]),
         proposal_nouns=frozenset(raw["proposal_nouns"]),
+        permission_nouns=frozenset(raw["permission_nouns"]),
         brokering_participles=frozenset(raw["brokering_participles"]),
         secession_modifiers=frozenset(raw["secession_modifiers"]),
         alliance_forming_verbs=frozenset(raw["alliance_forming_verbs"]),
@@ -113,18 +115,18 @@ def tie_words() -> TieWords:
 
 def proposer(tok: Token | None) -> bool:
     """`tok` names whose settlement a proposal noun is ("a Qatari peace plan", "an African Union truce",
-    "Egypt's proposal", "the proposal of Egypt", "the AU-brokered deal"): the proposer, neither a side of
-    the war it would end nor a client of its backers."""
+    "Egypt's proposal", "the AU-brokered deal") or who granted a permission ("a UN mandate", "the approval of the
+    Security Council"): the proposer, neither a side of the war it would end nor a client of its backers."""
     if tok is None:
         return False
     words = tie_words()
     if tok.dep_ in ("npadvmod", "compound", "nmod") and tok.head.dep_ == "amod" and tok.head.i > tok.i \
             and tok.head.lemma_.lower() in words.brokering_participles:
         tok = tok.head  # "the AU-brokered deal", "a Qatar-mediated truce": the participle's doer proposes it
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of":  # "the proposal of Egypt", "the authorisation of the UN"
-        return tok.head.head.i < tok.i and tok.head.head.lemma_.lower() in words.proposal_nouns
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":  # "the approval of the UN" (not "the settlement of migrants")
+        return tok.head.head.i < tok.i and tok.head.head.lemma_.lower() in words.permission_nouns
     return tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head.i > tok.i \
-        and tok.head.lemma_.lower() in words.proposal_nouns
+        and tok.head.lemma_.lower() in words.proposal_nouns | words.permission_nouns
 
 
 def compass_region(tok: Token, before: int | None = None) -> bool:
