@@ -344,7 +344,9 @@ def _listed_as_appositions(doc: Any, appositions: list[Any]) -> None:
         if a.dep_ != "appos" or h.i >= a.i or not comma_set(a):
             continue
         before = [c for c in h.children if c.dep_ in ("appos", "conj") and c.i < a.i and comma_set(c)]
-        chain = h.dep_ == "appos" and h.head.i < h.i and comma_set(h)
+        # (not a list set off by "among"/"including", whose first item the apposition is: `_distant_apposition`)
+        chain = h.dep_ == "appos" and h.head.i < h.i and comma_set(h) \
+            and doc[h.left_edge.i].lower_ not in ("among", "including")
         if not before and not chain:
             continue
         if not any(t.dep_ == "cc" and t.lower_ in ("and", "or") for t in a.subtree if t.i > a.i) \
