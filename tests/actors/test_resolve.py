@@ -187,6 +187,38 @@ def test_quoted_we_of_a_speaker_who_is_no_actor_is_not_an_earlier_speakers(resol
     assert not {"We", "Our", "we", "our"} & set(got), got
 
 
+@pytest.mark.parametrize(
+    ("text", "removed", "remover"),
+    [
+        ("The FARDC evicted the FDLR from its camps near Goma.", "fdlr", "dr-congo"),
+        ("The Peshmerga ousted Islamic State from its positions east of Mosul.", "islamic-state", "peshmerga"),
+        ("In 2011 AMISOM expelled al-Shabaab from its bases in Mogadishu.", "al-shabaab", "amisom"),
+    ],
+)
+def test_the_place_one_is_driven_from_is_the_driven_sides(resolve, text, removed, remover):
+    """"X evicted Y from its camps": the camps are Y's, whom the verb removes, not the subject's."""
+    got = mentions(resolve(text))
+    assert "its" in got[removed] and "its" not in got[remover]
+
+
+def test_the_ranks_one_is_expelled_from_are_the_expellers(resolve):
+    got = mentions(resolve("Hayat Tahrir al-Sham expelled Jund al-Aqsa from its ranks."))
+    assert "its" in got["hayat-tahrir-al-sham"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Islamic Front expelled the Nusra Front from its coalition.",
+        "Ahrar al-Sham said its coalition with Jaysh al-Islam would last.",
+        "Faylaq al-Sham left its coalition in May.",
+    ],
+)
+def test_a_possessed_coalition_is_not_the_conflicts_named_coalition(resolve, text):
+    """"its coalition" is the possessor's own, not the coalition the registry knows for the conflict."""
+    assert "cjtf-oir" not in mentions(resolve(text))
+
+
 def test_actors_unquoted_we_is_left_alone(resolve):
     doc = resolve("We saw Jaysh al-Islam fighters in the town.")
     assert mentions(doc)["jaysh-al-islam"] == ["Jaysh al-Islam"]
@@ -888,6 +920,27 @@ def test_actors_a_groups_former_head_or_envoy_no_longer_acts_for_it(resolve, tex
 )
 def test_actors_the_head_of_a_group_named_in_its_possessive_acts_for_it(resolve, text, person, group) -> None:
     assert person in mentions(resolve(text))[group]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "group"),
+    [
+        ("Iraq's army chief Abdul Amir Yarallah inspected the troops in Mosul.", "chief Abdul Amir Yarallah", "iraq"),
+        ("Somalia's army commander Odowaa Yusuf Rageh toured the base at Baidoa.", "commander Odowaa Yusuf Rageh",
+         "somalia"),
+        ("Sudan's army chief Abdel Fattah al-Burhan visited the front on Monday.", "chief Abdel Fattah al-Burhan",
+         "sudan"),
+    ],
+)
+def test_actors_the_head_of_a_body_of_a_possessor_acts_for_the_possessor(resolve, text, person, group) -> None:
+    """"Iraq's army chief X": the words between the possessive and the title say which of its bodies he heads;
+    he acts for the possessor all the same (not "X's former leader": `test_actors_a_groups_former_head...`)."""
+    assert person in mentions(resolve(text))[group]
+
+
+def test_actors_a_former_head_named_in_a_possessive_stays_a_person(resolve) -> None:
+    found = mentions(resolve("Boko Haram's former leader Mohammed Yusuf died in 2009."))
+    assert found["boko-haram"] == ["Boko Haram"]
 
 
 @pytest.mark.parametrize(

@@ -66,6 +66,9 @@ if TYPE_CHECKING:
     from spacy.vocab import Vocab
 
 STATE_KINDS = frozenset({"state", "foreign_state"})
+_EXPEL_VERBS = word_set("relation_mentions", "expel_verbs")  # "drove X from their bases": X's bases
+# ... but "expelled X from its ranks / its alliance": the expeller's body
+_BODY_WORDS = word_set("relation_mentions", "membership_nouns") | word_set("cues", "body_nouns")
 _SPEAKING_VERBS = word_set("cues", "speaking_verbs")  # whose subject a quotation beside them may quote
 _SUBUNIT_NOUNS = words("descriptions", "subunit_nouns")
 _PART_NOUNS = words("descriptions", "part_nouns") | _SUBUNIT_NOUNS
@@ -1464,6 +1467,8 @@ class _Resolution:
                     self.local_coalition = False  # "the Saudi-led coalition": a named one
                 elif _own_coalition(tok):
                     self.local_coalition = True  # "rebels formed a new coalition": "the coalition" is theirs now
+                elif any(c.dep_ == "poss" for c in tok.children):
+                    pass  # "expelled X from its coalition": the possessor's own, not the conflict's named coalition
                 elif not self.local_coalition and (coalition := self._coalition()) is not None:
                     # "Coalition military forces", "a coalition airstrike"
                     end = tok.head.i + 1 if tok.dep_ == "compound" and tok.head.i == tok.i + 1 else tok.i + 1
@@ -1734,12 +1739,19 @@ class _Resolution:
         return None
 
     def _possessor_led(self, start: int) -> Entity | None:
-        """'Boko Haram's leader Abubakar Shekau': the registry group whose head (`leader_nouns`) the person is,
-        named in a possessive before the title; he acts for it (not 'a Boko Haram leader', one of several)."""
+        """'Boko Haram's leader Abubakar Shekau', 'Iraq's army chief X': the registry actor whose head (`leader_nouns`)
+        the person is, named in a possessive before the title; he acts for it (not 'a Boko Haram leader', one of
+        several, nor 'X's former leader')."""
         sd = self.sd
-        if start < 2 or sd[start].lower_ not in LEADER_NOUNS or sd[start - 1].tag_ != "POS":
+        if start < 2 or sd[start].lower_ not in LEADER_NOUNS:
             return None
-        entity = self._entity_at(start - 2) if self.taken[start - 2] else None
+        j = start - 1  # "Iraq's army chief X", "Hamas's military chief X": over the words of which body he heads
+        while j > 1 and sd[j].is_lower and sd[j].pos_ in ("NOUN", "ADJ") and sd[j].dep_ in ("compound", "amod") \
+                and sd[j].lower_ not in _FORMER and not sd[j].lower_.startswith("ex-"):
+            j -= 1
+        if sd[j].tag_ != "POS":
+            return None
+        entity = self._entity_at(j - 1) if self.taken[j - 1] else None
         return entity if entity is not None and entity.known and entity.id not in self.persons else None
 
     def _role_owner(self, start: int, root: Token) -> Entity | None:
@@ -2306,6 +2318,9 @@ class _Resolution:
 
         A possessive on an item of a list goes to the item before it ("X and its allies": X's).
         """
+        removed = _removed(tok)
+        if removed is not None:  # "drove the RSF from their strongholds": the strongholds of those driven out
+            return next((m.actor_id for m in [*mentions, *self.mentions] if m.start <= removed.idx < m.end), None)
         if tok.dep_ == "poss" and tok.head.dep_ == "conj" and tok.head.head.i < tok.i:
             first = tok.head.head
             for m in [*mentions, *self.mentions]:
@@ -2398,6 +2413,23 @@ class _Resolution:
                     end = max(g.i for g in of[0].children) + 1
                     self._add(det[0].i, end, e, "coref")
                     break
+
+
+def _removed(pron: Token) -> Token | None:
+    """The object of a verb of forcing out whose "from" phrase holds the possessive pronoun ("drove the militia
+    from their bases", "expelled X out of its strongholds"): the place one is driven from is the removed side's
+    (`expel_verbs` of data/relation_mentions.yaml), unlike a body one is expelled from ("from its ranks")."""
+    noun = pron.head
+    if pron.dep_ != "poss" or noun.dep_ != "pobj" or noun.head.lower_ not in ("from", "of"):
+        return None
+    if noun.lemma_.lower() in _BODY_WORDS:
+        return None  # "expelled X from its ranks", "from its coalition": the expeller's own body
+    verb = noun.head.head
+    if noun.head.lower_ == "of" and verb.lower_ == "out":
+        verb = verb.head  # "out of"
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _EXPEL_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i < pron.i), None)
 
 
 def _people_plural(tok: Token) -> bool:
