@@ -206,19 +206,6 @@ def test_the_ranks_one_is_expelled_from_are_the_expellers(resolve):
     assert "its" in got["hayat-tahrir-al-sham"]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The Islamic Front expelled the Nusra Front from its coalition.",
-        "Ahrar al-Sham said its coalition with Jaysh al-Islam would last.",
-        "Faylaq al-Sham left its coalition in May.",
-    ],
-)
-def test_a_possessed_coalition_is_not_the_conflicts_named_coalition(resolve, text):
-    """"its coalition" is the possessor's own, not the coalition the registry knows for the conflict."""
-    assert "cjtf-oir" not in mentions(resolve(text))
-
-
 def test_actors_unquoted_we_is_left_alone(resolve):
     doc = resolve("We saw Jaysh al-Islam fighters in the town.")
     assert mentions(doc)["jaysh-al-islam"] == ["Jaysh al-Islam"]

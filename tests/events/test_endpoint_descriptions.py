@@ -110,6 +110,25 @@ def test_the_enemy_of_a_purpose_clause_is_not_helped_by_the_deployment(run, text
 
 
 @pytest.mark.parametrize(
+    ("text", "watched"),
+    [
+        ("Last year the Islamists routed the ARPCT, a coalition of warlords that Washington quietly funded to track "
+         "al-Qaeda suspects.", "al-qaeda"),
+        ("The Courts defeated the warlords, a loose alliance that the CIA secretly financed to track al-Qaeda "
+         "operatives.", "al-qaeda"),
+        ("The ARPCT, a grouping of clan militias that Washington quietly bankrolled to watch al-Qaeda suspects, "
+         "collapsed.", "al-qaeda"),
+    ],
+)
+def test_what_a_relative_clause_says_was_funded_is_its_antecedent_not_the_purposes_object(run, text, watched):
+    """"a coalition that Washington funded to track X": the coalition was funded (the parser may read "that" as a
+    marker, leaving the verb no object); X is whom the money is spent on watching."""
+    doc = run(text)
+    assert not [e for e in doc.events if e.plover in ("AID", "SUPPORT", "COOPERATE") and watched in (e.actor1, e.actor2)]
+    assert not [r for r in doc.relations if r.type == "support" and watched in (r.source, r.target)]
+
+
+@pytest.mark.parametrize(
     ("text", "hunted"),
     [
         ("The Saudis financed tribal fighters to hunt AQAP commanders in Shabwa.", "aqap"),

@@ -1467,8 +1467,6 @@ class _Resolution:
                     self.local_coalition = False  # "the Saudi-led coalition": a named one
                 elif _own_coalition(tok):
                     self.local_coalition = True  # "rebels formed a new coalition": "the coalition" is theirs now
-                elif any(c.dep_ == "poss" for c in tok.children):
-                    pass  # "expelled X from its coalition": the possessor's own, not the conflict's named coalition
                 elif not self.local_coalition and (coalition := self._coalition()) is not None:
                     # "Coalition military forces", "a coalition airstrike"
                     end = tok.head.i + 1 if tok.dep_ == "compound" and tok.head.i == tok.i + 1 else tok.i + 1

@@ -613,6 +613,12 @@ def _patient(
             m = _antecedent(verb, ms)  # "a militia which the UAE backed": the militia
             if m is not None and m.actor_id != exclude:
                 return m
+        if not passive and c.dep_ == "mark" and c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" \
+                and not any(k.dep_ == "dobj" for k in kids) and any(k.dep_ == "nsubj" for k in kids):
+            # "a coalition of warlords that Washington funded to track X" with "that" read as a marker: the
+            # antecedent is the object, named or not; the purpose clause's object is no recipient
+            m = _antecedent(verb, ms)
+            return m if m is not None and m.actor_id != exclude else None
         if not passive and hostile and c.dep_ == "dobj" and verb.lemma_.lower() in LAUNCH_VERBS \
                 and ms.at(c) is not None:
             continue  # "launched Operation 1027" (its makers' alias): the object is the attack, not its target
