@@ -28,6 +28,32 @@ def test_an_outlet_or_a_platform_is_no_actor(resolve, text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Uganda's army said the operation, code-named Shujaa, had hit four ADF bases.", "shujaa"),
+        ("Kenya's troops joined an operation code-named Linda Nchi against al-Shabaab.", "linda-nchi"),
+        ("Nigeria's army launched an offensive codenamed Lafiya Dole in Borno.", "lafiya-dole"),
+    ],
+)
+def test_the_name_given_to_an_operation_is_no_actor(resolve, text, name):
+    """"an operation code-named X": X names the undertaking (`operation_nouns` in actors/words/names.yaml)."""
+    assert name not in named(resolve(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("The M23 rebels briefly seized the provincial capital Goma in November.", "goma"),
+        ("Rebels entered the border town Tal Abyad on Sunday.", "tal-abyad"),
+        ("The militia overran the northern town Ras al-Ain.", "ras-al-ain"),
+    ],
+)
+def test_a_name_in_apposition_after_a_place_noun_is_a_place(resolve, text, town):
+    """"the provincial capital X": X is the capital, whatever the tagger calls the name."""
+    assert town not in named(resolve(text))
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("The Sudanese army took back the Republican Palace on Friday.", {"sudan": ["Sudanese army"]}),

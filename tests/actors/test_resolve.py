@@ -206,6 +206,24 @@ def test_the_ranks_one_is_expelled_from_are_the_expellers(resolve):
     assert "its" in got["hayat-tahrir-al-sham"]
 
 
+@pytest.mark.parametrize(
+    ("text", "state", "earlier"),
+    [
+        ("The STC seized Aden in August. When government troops tried to retake the city, Emirati jets struck them.",
+         "yemen", "southern-transitional-council"),
+        ("Al-Shabaab holds the south. As soldiers advanced on Jilib, Kenyan jets mistakenly bombed them.", "somalia",
+         "al-shabaab"),
+        ("The Houthis took Hodeidah. When government soldiers counterattacked, the Houthis shelled them for hours.",
+         "yemen", "houthis"),
+    ],
+)
+def test_them_after_a_states_troops_is_those_troops(resolve, text, state, earlier):
+    """"When government troops tried ..., jets struck them": a plural noun of a state's men is a set a plural
+    pronoun may stand for, nearer than the group named before."""
+    got = mentions(resolve(text))
+    assert "them" in got[state] and "them" not in got[earlier]
+
+
 def test_actors_unquoted_we_is_left_alone(resolve):
     doc = resolve("We saw Jaysh al-Islam fighters in the town.")
     assert mentions(doc)["jaysh-al-islam"] == ["Jaysh al-Islam"]

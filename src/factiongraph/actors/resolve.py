@@ -66,6 +66,8 @@ if TYPE_CHECKING:
     from spacy.vocab import Vocab
 
 STATE_KINDS = frozenset({"state", "foreign_state"})
+_OPERATION_NOUNS = words("names", "operation_nouns")  # "the operation, code-named X": X names no actor
+_NAMING_VERBS = tie_words().naming_verbs
 _EXPEL_VERBS = word_set("relation_mentions", "expel_verbs")  # "drove X from their bases": X's bases
 # ... but "expelled X from its ranks / its alliance": the expeller's body
 _BODY_WORDS = word_set("relation_mentions", "membership_nouns") | word_set("cues", "body_nouns")
@@ -1544,6 +1546,8 @@ class _Resolution:
             root = ent.root
             if _one_of_a_people(ent):
                 continue  # "Machar, a Nuer,": what the person is, no organisation
+            if _names_an_operation(root):
+                continue  # "the operation, code-named Shujaa": the operation's name
             if root.dep_ in ("compound", "nmod", "amod") and root.head.i == ent.end and root.head.is_lower \
                     and root.head.lower_ in _ADMIN_UNITS:
                 continue  # "Gezira state", "Kunar province": a division the tagger took for a name (also
@@ -1551,8 +1555,9 @@ class _Resolution:
             if ent.label_ == "PERSON" and words & (lx.WEAPON_WORDS | lx.FACILITY_WORDS):
                 continue  # "Missiles struck ...": a weapon opening a sentence; "took Mitiga Airport": a site
             if ent.label_ == "PERSON":
-                if not self._is_place(ent) and not _locative(ent.root) and not _ground_taken(ent):
-                    self._person(ent)  # not "the town of al-Bab" or "retook Konna" tagged PERSON
+                if not self._is_place(ent) and not _locative(ent.root) and not _ground_taken(ent) \
+                        and not _place_phrase(ent.root):
+                    self._person(ent)  # not "the town of al-Bab", "the capital Goma" or "retook Konna" tagged PERSON
                 continue
             # an attribute of a common noun ("Wahhabi parasites", "Bosnian town") is not itself an actor
             # ... but "European Community foreign ministers" are the Community's
@@ -2122,6 +2127,9 @@ class _Resolution:
              and shared[(m.start, m.end)] == 1),  # "the two groups ... they": not one of them
             key=lambda m: m.start,
         )
+        # a state's men named by a plural noun ("government troops") are a set a plural pronoun of their own
+        # sentence may stand for
+        state_men = [m for m in self.mentions if m.how == "generic" and _state_men(m)]
         if not named:
             return
         new: list[tuple[int, int, str]] = []
@@ -2157,10 +2165,14 @@ class _Resolution:
             if is_pron and low in lx.PRONOUNS_PLURAL and self._unresolved_groups_before(tok):
                 continue  # "fighting between the two movements, despite an accord they had signed": those groups
             pool = named
+            if is_pron and low in lx.PRONOUNS_PLURAL and state_men:
+                sent = sentence_of(tok)
+                pool = sorted([*named, *(m for m in state_men if sent.start_char <= m.start < tok.idx)],
+                              key=lambda m: m.start)
             if is_pron and low in lx.PRONOUNS_PLURAL and (speaker := self._quoted_speaker(tok)) is not None:
                 # '"If they attack us, we will fight," the M23 spokesman said': in the quoted speaker's words
                 # "they" is the other side, never the speaker's own ("we")
-                pool = [m for m in named if m.actor_id != speaker]
+                pool = [m for m in pool if m.actor_id != speaker]
             owner = self._reporting_owner(tok) if is_pron else None
             if owner == "":
                 continue  # "The coalition said its jets ...": the coalition's, which the report does not name
@@ -2411,6 +2423,30 @@ class _Resolution:
                     end = max(g.i for g in of[0].children) + 1
                     self._add(det[0].i, end, e, "coref")
                     break
+
+
+def _names_an_operation(root: Token) -> bool:
+    """The name a clause of naming gives a noun of a military undertaking ("the operation, code-named Shujaa",
+    "an offensive known as Dawn of Freedom": `operation_nouns`, `naming_verbs`)."""
+    def naming(t: Token) -> bool:
+        lemma = t.lemma_.lower()
+        return lemma in _NAMING_VERBS or lemma.removeprefix("code-").removeprefix("code") in _NAMING_VERBS
+
+    # "an operation code-named X" parsed with X as the head and the participle as its modifier
+    namer = next((c for c in root.children if c.dep_ in ("amod", "acl") and c.i < root.i and naming(c)), None)
+    if namer is not None:
+        return any(t.lemma_.lower() in _OPERATION_NOUNS for t in root.subtree if t.i < namer.i)
+    verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else root.head
+    if root.dep_ not in ("oprd", "attr", "pobj", "dobj") or verb.dep_ not in ("acl", "relcl"):
+        return False
+    return naming(verb) and verb.head.lemma_.lower() in _OPERATION_NOUNS
+
+
+def _state_men(m: Mention) -> bool:
+    """A state's forces named by a plural noun of its men ("government troops", "soldiers"): a set a plural pronoun
+    after it may stand for ("when government troops tried to retake the city, jets struck them")."""
+    words = m.text.lower().split()
+    return bool(words) and words[-1] in lx.STATE_FORCE_NOUNS and words[-1].endswith("s")
 
 
 def _removed(pron: Token) -> Token | None:
@@ -2891,12 +2927,15 @@ def _where_to(span: Span | None) -> bool:
 def _place_phrase(root: Token, strict: bool = False) -> bool:
     """A name that can only be a place: an item of a list of places ('in Mali and Niger', 'in
     hotspots such as X, Y and Z'), a named place ('the city of X', 'an Iraqi village') or the
-    owner of a direction ('the country's east'), or in apposition to a place noun ('X, the capital').
+    owner of a direction ('the country's east'), or in apposition to a place noun ('X, the capital', 'the
+    capital X').
     A lone 'in X' may stand for its authorities
     ('arrested in X'), so it is not enough; `strict` leaves out lists after 'from', which may
     name where help came from ('with support from Russia and Iran'), and a name modifying a place
     noun ('X province'), which event coding may take for the party ruling it."""
     listed = root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
+    if root.dep_ == "appos" and root.head.i < root.i and root.head.lemma_.lower() in lx.PLACE_NOUNS:
+        return True  # "the provincial capital X", "the border town X"
     while root.dep_ in ("conj", "appos") and root.head.i != root.i:
         root = root.head
     prep = root.head
