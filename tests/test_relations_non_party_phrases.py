@@ -37,6 +37,21 @@ def test_the_proposer_of_a_settlement_is_no_side_and_no_client(run, text, propos
 
 
 @pytest.mark.parametrize(
+    ("text", "struck", "helped"),
+    [
+        ("Residents said coalition warplanes had struck Houthi positions in the city to help Saleh's men.",
+         "houthis", "saleh"),
+        ("Russian aircraft hit rebel positions near Hama to back the Syrian army.", "generic-rebels", "syria"),
+        ("Turkish drones struck LNA convoys outside Tripoli to help the GNA.", "libyan-national-army", "libya"),
+    ],
+)
+def test_whose_positions_are_struck_to_help_y_is_no_helper_of_y(run, text, struck, helped):
+    """"jets struck X's positions to help Y": the purpose is the striker's; X is struck, not Y's patron."""
+    doc = run(text)
+    assert ("support", frozenset((struck, helped))) not in ties(doc), ties(doc)
+
+
+@pytest.mark.parametrize(
     ("text", "authority", "fought"),
     [
         ("Kenyan troops serving under an African Union mandate fought al-Shabaab near Kismayo.", "african-union",

@@ -30,6 +30,7 @@ from factiongraph.document import (
 from factiongraph.events import certainty as cert
 from factiongraph.events.extract import (
     AGENT_HEADS,
+    INFINITIVE_CONTROL,
     OBTAIN_VERBS,
     RELATIVE_PRONOUNS,
     SIDE_NOUNS,
@@ -649,6 +650,18 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
                 for m in members:
                     add("affiliation", m, group, tok, tok, "member-list")
     return out
+
+
+def _object_of_the_governing_verb(cue: Token, head: Token | None) -> bool:
+    """`head` stands in the object of the verb whose purpose clause the support verb `cue` heads ("struck X's
+    positions to help Y"), and that verb leaves the purpose to its subject (not "paid X to help Y":
+    `infinitive_object_control` of cues.yaml)."""
+    if head is None or cue.pos_ != "VERB" or cue.dep_ not in ("advcl", "xcomp"):
+        return False
+    verb = cue.head
+    if verb.lemma_.lower() in INFINITIVE_CONTROL:
+        return False
+    return any(o.dep_ == "dobj" and o.left_edge.i <= head.i <= o.right_edge.i for o in verb.children)
 
 
 def _noun_modifier_participle(tok: Token) -> bool:
@@ -1558,6 +1571,8 @@ def _between(doc: Document, ms: _Mentions) -> list[Relation]:
                 continue  # "fight X alongside Y": Y stands with the verb's subject (the "alongside" rule), not X
             if rtype != "hostility" and any(t.i > cue.i and t.pos_ == "VERB" for t in gap):
                 continue  # "coordinate efforts to counter Y": Y belongs to another predicate
+            if rtype == "support" and _object_of_the_governing_verb(cue, settings.head(m1)):
+                continue  # "jets struck X's positions to help Y": the purpose is the striker's, X is struck
             if any(t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PRON" and t.head == cue for t in gap):
                 continue  # "X believes it cooperates with Y": the cue's own subject stands between, not X
             receiving = next((t for t in gap if t.pos_ == "VERB" and t.lemma_.lower() in OBTAIN_VERBS), None)
