@@ -54,6 +54,19 @@ def test_a_name_in_apposition_after_a_place_noun_is_a_place(resolve, text, town)
 
 
 @pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("The alliance has since captured the border trade hub of Chinshwehaw.", "chinshwehaw"),
+        ("The rebels overran the trading hub of Laukkai in January.", "laukkai"),
+        ("Militants stormed the fishing port of Baga on the lake.", "baga"),
+    ],
+)
+def test_the_of_object_of_a_hub_or_port_is_a_place(resolve, text, town):
+    """"the trade hub of X", "the port of X": as "the town of X", the name is the place."""
+    assert town not in named(resolve(text))
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("The Sudanese army took back the Republican Palace on Friday.", {"sudan": ["Sudanese army"]}),

@@ -224,6 +224,41 @@ def test_them_after_a_states_troops_is_those_troops(resolve, text, state, earlie
     assert "them" in got[state] and "them" not in got[earlier]
 
 
+@pytest.mark.parametrize(
+    ("text", "subject", "object_"),
+    [
+        ("Shia volunteers known as the Popular Mobilisation Forces battled Islamic State near Tikrit, and in March "
+         "they entered the city.", "popular-mobilization-forces", "islamic-state"),
+        ("Tribal fighters known as the Sons of Iraq turned against al-Qaeda in Iraq, and by 2008 they controlled "
+         "most of Anbar.", "sons-of-iraq", "al-qaeda-in-iraq"),
+        ("Clan gunmen known as Macawisley fought al-Shabaab for weeks, and in August they seized Adale.",
+         "macawisley", "al-shabaab"),
+    ],
+)
+def test_they_continues_the_subject_named_by_a_clause_of_naming(resolve, text, subject, object_):
+    """"fighters known as X fought Y, and they seized Z": the name the subject is given is the subject, the topic
+    a coordinated clause's pronoun continues, not the nearer object."""
+    got = mentions(resolve(text))
+    assert "they" in got[subject] and "they" not in got[object_]
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "earlier"),
+    [
+        ("The National Resistance advanced on Hodeidah. A spokesman for the Saudi-led coalition said its jets had "
+         "struck Houthi positions.", "saudi-led-coalition", "national-resistance"),
+        ("Hezbollah fired rockets at the border. A spokesman for the Israeli army said its jets had struck back.",
+         "israel", "hezbollah"),
+        ("Al-Shabaab attacked the base at dawn. A spokesman for AMISOM said its troops had held the position.",
+         "amisom", "al-shabaab"),
+    ],
+)
+def test_its_in_a_spokesmans_report_is_the_body_he_speaks_for(resolve, text, body, earlier):
+    """"A spokesman for X said its jets ...": the spokesman speaks for X, whose jets they are."""
+    got = mentions(resolve(text))
+    assert "its" in got[body] and "its" not in got.get(earlier, [])
+
+
 def test_actors_unquoted_we_is_left_alone(resolve):
     doc = resolve("We saw Jaysh al-Islam fighters in the town.")
     assert mentions(doc)["jaysh-al-islam"] == ["Jaysh al-Islam"]

@@ -332,7 +332,7 @@ GROUP_NOUNS_SINGULAR = frozenset(
 
 # Nouns for places: a country after "<place noun> with/of" is a place ("border region with Turkey").
 PLACE_NOUNS = frozenset(
-    "region border area town city village province district territory frontier zone outskirts capital".split()
+    "region border area town city village province district territory frontier zone outskirts capital hub port".split()
 )
 # Nouns the small English models tag as adjectives before another noun ("a junta base").
 NOUNS_TAGGED_ADJ = frozenset(["junta"])

@@ -66,6 +66,8 @@ if TYPE_CHECKING:
     from spacy.vocab import Vocab
 
 STATE_KINDS = frozenset({"state", "foreign_state"})
+# who speaks for a body ("a spokesman for X said its jets ...": X's jets): the spokes- roles of words/speech.yaml
+_SPOKESPEOPLE = frozenset(w for w in words("speech", "source_roles") if w.startswith("spokes"))
 _OPERATION_NOUNS = words("names", "operation_nouns")  # "the operation, code-named X": X names no actor
 _NAMING_VERBS = tie_words().naming_verbs
 _EXPEL_VERBS = word_set("relation_mentions", "expel_verbs")  # "drove X from their bases": X's bases
@@ -2209,13 +2211,17 @@ class _Resolution:
         body = subj.ent_type_ != "PERSON" if subj.pos_ == "PROPN" else (
             subj.lemma_.lower() in lx.GOVERNMENT_HEADS or subj.lemma_.lower() in lx.GROUP_ANAPHORS
             or subj.lemma_.lower() == "coalition" or _armed_noun(subj))
-        if not body:
+        spokesman = subj.lemma_.lower() in _SPOKESPEOPLE  # "a spokesman for the coalition said its jets ...": his body's
+        if not body and not spokesman:
             return None
         # the name the subject phrase gives the body: "Mali's army", "the faction Tajammu al-Izza"; not a name in
         # a tie modifier ("the U.S.-backed faction"), which names another
         lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
         named = [m for m in self.mentions if lo <= m.start < hi and self.entities[m.actor_id].kind != "civilians"
                  and not _tie_modifier(span_at(self.sd, m.start, m.end))]
+        if spokesman:  # the body he speaks for, named in his phrase ("for X", "X's", "an X spokesman"); no person
+            named = [m for m in named if m.actor_id not in self.persons and not m.start <= subj.idx < m.end]
+            return named[0].actor_id if len(named) == 1 else None
         owner = next((m.actor_id for m in sorted(named, key=lambda m: (not m.start <= subj.idx < m.end, -m.end))),
                      None)
         if owner is None and subj.pos_ == "NOUN" and (_armed_noun(subj) or subj.lemma_.lower() in lx.GROUP_ANAPHORS):
@@ -2390,7 +2396,7 @@ class _Resolution:
             if mt is not None and tok.lower_ in lx.PRONOUNS_PLURAL and e.kind in STATE_KINDS and _singular_name(mt):
                 continue  # "Dhaka accused New Delhi of arming them": a country's or capital's name is singular
             score = 1.0 + m.start / max(1, tok.idx)  # recency
-            if root is not None and root.dep_ in ("nsubj", "nsubjpass"):
+            if root is not None and _names_a_subject(root):
                 score += 1.0
             if root is not None and root.dep_ == "compound" and root.head.dep_ in ("nsubj", "nsubjpass"):
                 score += 1.0
@@ -2423,6 +2429,21 @@ class _Resolution:
                     end = max(g.i for g in of[0].children) + 1
                     self._add(det[0].i, end, e, "coref")
                     break
+
+
+def _names_a_subject(root: Token) -> bool:
+    """The name is a clause's subject, or the name a subject is given ("militias known as anti-balaka rose up",
+    "the militia, the Giants Brigades, advanced"): the topic a later pronoun most often continues."""
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "as":
+        head = head.head  # "known as X"
+    elif root.dep_ not in ("oprd", "appos"):
+        return False
+    if head.dep_ in ("acl", "relcl") and head.lemma_.lower() in _NAMING_VERBS:
+        head = head.head  # the noun the naming clause hangs on
+    return head is not root and head.dep_ in ("nsubj", "nsubjpass")
 
 
 def _names_an_operation(root: Token) -> bool:
