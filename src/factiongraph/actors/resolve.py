@@ -2211,7 +2211,7 @@ class _Resolution:
         body = subj.ent_type_ != "PERSON" if subj.pos_ == "PROPN" else (
             subj.lemma_.lower() in lx.GOVERNMENT_HEADS or subj.lemma_.lower() in lx.GROUP_ANAPHORS
             or subj.lemma_.lower() == "coalition" or _armed_noun(subj))
-        spokesman = subj.lemma_.lower() in _SPOKESPEOPLE  # "a spokesman for the coalition said its jets ...": his body's
+        spokesman = subj.lemma_.lower() in _SPOKESPEOPLE  # "a spokesman for the coalition said its jets": its
         if not body and not spokesman:
             return None
         # the name the subject phrase gives the body: "Mali's army", "the faction Tajammu al-Izza"; not a name in
