@@ -121,3 +121,18 @@ def test_what_parties_quarrel_over_doing_is_not_done(pipeline, text):
     relations = extract(text, pipeline=pipeline).relations
     assert all(r.status == "intended" and r.certainty == "hypothetical" for r in relations if r.change is not None)
     assert not any(r.status == "current" and r.type == "affiliation" for r in relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "value"),
+    [
+        ("JNIM, al-Qaeda's main affiliate in the Sahel, claimed responsibility for the raid.", "affiliate", "asserted"),
+        ("The Nusra Front, al-Qaeda's Syrian branch, said it had downed a jet.", "branch", "asserted"),
+        ("Ansar Dine, an ally of AQIM, reportedly seized Kidal.", "ally", "asserted"),
+        ("Ansar Dine, an alleged ally of AQIM, seized Kidal.", "ally", "hedged"),
+    ],
+)
+def test_an_apposition_is_the_writers_description_whatever_its_clause_reports(nlp, text, noun, value):
+    """"X, al-Qaeda's affiliate, claimed the raid": the claim is X's, the affiliation the writer's; only the
+    apposition's own words hedge it ("an alleged ally")."""
+    assert cert.classify(next(t for t in nlp(text) if t.text == noun)).value == value

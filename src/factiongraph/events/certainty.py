@@ -175,8 +175,37 @@ def _describes_subject(trigger: Any, verb_i: int) -> bool:
                for s in kids_of[verb_i] if dep[s] in ("nsubj", "nsubjpass") for c in kids_of[s])
 
 
+# the adjectives of the hedging adverbs ("an alleged ally", "a suspected affiliate", "its reported backer")
+HEDGE_ADJECTIVES = frozenset([w.removesuffix("ly") for w in HEDGE_WORDS] + ["suspected", "presumed", "so-called"])
+
+
+def _apposition(trigger: Any) -> Any:
+    """The apposition a noun trigger stands in ("JNIM, al-Qaeda's affiliate in the Sahel, claimed the attack";
+    "X, an ally of Y, reportedly seized Z"), found up its noun phrase (nouns and prepositions), or None."""
+    cur = trigger
+    for _ in range(4):
+        if cur.pos_ not in ("NOUN", "PROPN", "ADP"):
+            return None
+        if cur.dep_ == "appos":
+            return cur
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
 def _classify(trigger: Any) -> Certainty:
     sent = sentence_of(trigger)
+    appos = _apposition(trigger) if trigger.pos_ == "NOUN" else None
+    if appos is not None:
+        # an apposition is the writer's own description of a name, whatever the clause around it reports or
+        # hedges: asserted, unless its own words hedge or deny it ("an alleged ally", "no ally of Y")
+        words = {t.lower_ for t in appos.subtree}
+        if words & {"no", "not", "never"}:
+            return Certainty("negated")
+        if words & (HEDGE_ADJECTIVES | HEDGE_WORDS):
+            return Certainty("hedged")
+        return Certainty("asserted")
     facts = _sentence(sent)
     # an event noun as subject ("X's call for talks may become irrelevant"): the predicate's
     # modality is about the predicate, not about the event the noun names
