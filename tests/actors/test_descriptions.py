@@ -216,3 +216,19 @@ def test_a_name_before_a_noun_of_its_kind_is_the_group_a_description_takes_up(re
     it, as in "a TPLF faction"), so a later "the militia" may be it."""
     doc = resolve(text)
     assert any(m.how == "coref" and m.text.startswith("The ") for a in doc.actors if a.id == group for m in a.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("The militants, who call themselves Ansar al-Sunna, began their uprising in 2017. The conflict monitoring "
+         "group ACLED says more than 1,500 people have died.", "ansar-al-sunna"),
+        ("The Houthis seized the port. Later the aid group MSF reported 40 dead.", "houthis"),
+        ("The RSF shelled El Fasher. The medical group MSF said the hospital was hit.", "rapid-support-forces"),
+    ],
+)
+def test_a_description_followed_by_a_name_is_that_names_not_an_earlier_groups(resolve, text, group):
+    """"the monitoring group ACLED": the name right after the noun says which group; it is not the armed group
+    named before."""
+    doc = resolve(text)
+    assert not [m.text for a in doc.actors if a.id == group for m in a.mentions if "group" in m.text.lower()]

@@ -84,3 +84,18 @@ def test_former_states_are_dated_and_linked_to_their_successors(registry: Regist
     assert "soviet-union" in [p.id for p in registry.get("russia").predecessors]
     assert [a.id for a in registry.lineage("zimbabwe")] == ["rhodesia", "zimbabwe"]
     assert {"czechoslovakia", "czechia", "slovakia"} <= {a.id for a in registry.lineage("slovakia")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("South African gunners shelled M23 positions.", "South African gunners", "ZAF"),
+        ("Central African gunmen attacked the convoy.", "Central African gunmen", "CAF"),
+        ("South Sudanese herders clashed with farmers near Yei.", "South Sudanese herders", "SSD"),
+    ],
+)
+def test_a_two_word_demonym_names_the_people_of_its_own_state(resolve, text, name, country):
+    """"South Sudanese herders": the whole demonym is the people's name and South Sudan their country, not
+    "Sudanese herders" of Sudan."""
+    got = [(a.name, a.country) for a in resolve(text).actors if not a.known]
+    assert (name, country) in got, got

@@ -1179,6 +1179,12 @@ class _Resolution:
             if "-" in tok.text and tok.lower_.rsplit("-", 1)[1] in lx.TIE_PARTICIPLES:
                 continue  # "U.S.-backed rebels" as one token: a tie modifier (frames.modifiers), no people's name
             ids = self._adjective_ids(tok.lower_)
+            lead = tok.i  # where the demonym starts
+            if tok.i > 0 and sd[tok.i - 1].text[:1].isupper() and sd[tok.i - 1].head.i == tok.i \
+                    and tok.head.is_lower and (whole := self._adjective_ids(f"{sd[tok.i - 1].lower_} {tok.lower_}")):
+                # "South Sudanese herders", "Central African gunmen": the two-word demonym's state (not inside a
+                # name: "the South African Defence Force" is the recogniser's)
+                ids, lead = whole, tok.i - 1
             # a capitalised people-name modifier NER missed ("Hausa politicians"), not sentence-initial
             people = (
                 tok.i not in norp
@@ -1244,7 +1250,7 @@ class _Resolution:
                     continue  # "the Palestinian guerrilla leader Abu Nidal": the man named after it
                 actor = None  # "Afghan rebel leaders": a people's rebels, not its state
             if actor is not None and agent:
-                self._add(tok.i, head.i + 1, self.r.registry_entity(actor, self.focus), "alias")
+                self._add(lead, head.i + 1, self.r.registry_entity(actor, self.focus), "alias")
                 continue
             if actor is not None and actor.kind not in STATE_KINDS and hl in _MEMBER_PLURALS \
                     and not (tok.pos_ == "ADJ" and hl == "men"):  # "Kurdish men": men of a people, not its group
@@ -1264,8 +1270,12 @@ class _Resolution:
                 continue
             start = min(tok.i, _left_edge_mods(head))
             kind, inter = _group_kind(hl)
-            name = sd[tok.i : head.i + 1].text
-            eid = _slug(f"{tok.text} {head.lemma_}")
+            first = tok.i  # the whole demonym ("South African gunners"), not its last word
+            while first > start and sd[first - 1].dep_ in ("compound", "amod", "nmod") \
+                    and sd[first - 1].text[:1].isupper():
+                first -= 1
+            name = sd[first : head.i + 1].text
+            eid = _slug(f"{sd[first : tok.i + 1].text} {head.lemma_}")
             self._add(start, head.i + 1, Entity(eid, name, kind, inter, country, None, False), "generic")
 
     def _tied_group(self, tok: Token) -> tuple[int, Entity] | None:
@@ -1871,6 +1881,10 @@ class _Resolution:
                 continue  # "the group, X", "the faction of ...", "the group that ...": says which itself
             if any(w.pos_ == "PROPN" or w.ent_type_ or self.taken[w.i] for c in mods for w in c.subtree):
                 continue  # "the Kurdish militia", "the Nusra faction": a name of its own
+            after = sd[tok.i + 1] if tok.i + 1 < len(sd) else None
+            if after is not None and after.pos_ == "PROPN" and after.text[:1].isupper() \
+                    and after.ent_type_ not in ("DATE", "TIME"):
+                continue  # "the monitoring group ACLED", "the rebel group M23": the name right after says which
             disjoint = {w.lower_ for c in mods for w in c.subtree if w.lower_ in _DISJOINT_MODIFIERS}
             k = bisect.bisect_right(sent_starts, tok.i) - 1
             section = self.doc.section_at(tok.idx)
