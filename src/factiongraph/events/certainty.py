@@ -200,10 +200,10 @@ def _classify(trigger: Any) -> Certainty:
     if appos is not None:
         # an apposition is the writer's own description of a name, whatever the clause around it reports or
         # hedges: asserted, unless its own words hedge or deny it ("an alleged ally", "no ally of Y")
-        words = {t.lower_ for t in appos.subtree}
-        if words & {"no", "not", "never"}:
+        described = {t.lower_ for t in appos.subtree}
+        if described & {"no", "not", "never"}:
             return Certainty("negated")
-        if words & (HEDGE_ADJECTIVES | HEDGE_WORDS):
+        if described & (HEDGE_ADJECTIVES | HEDGE_WORDS):
             return Certainty("hedged")
         return Certainty("asserted")
     facts = _sentence(sent)
