@@ -391,3 +391,17 @@ def test_a_name_two_registry_actors_held_resolves_to_its_holder_in_the_reports_t
     ids = registry_ids(resolve(text, published))
     assert owner in ids
     assert other not in ids
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "actor"),
+    [
+        ("Fighters who call themselves Ansar al-Sunna seized the port in Cabo Delgado.", dt.date(2020, 8, 13),
+         "ansar-al-sunna-mozambique"),
+        ("Ansar al-Sunna raided two villages near Palma on Sunday.", dt.date(2021, 3, 28), "ansar-al-sunna-mozambique"),
+        ("Ansar al-Sunna claimed the bombing of a US convoy near Mosul.", dt.date(2005, 3, 1), "ansar-al-sunna"),
+    ],
+)
+def test_a_name_two_groups_bore_goes_to_the_one_active_on_the_reports_date(resolve, text, published, actor):
+    """"Ansar al-Sunna": an Iraqi group until 2007, the Cabo Delgado insurgents' name since 2017."""
+    assert actor in {a.id for a in resolve(text, published).actors}
