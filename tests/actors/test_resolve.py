@@ -259,6 +259,25 @@ def test_its_in_a_spokesmans_report_is_the_body_he_speaks_for(resolve, text, bod
     assert "its" in got[body] and "its" not in got.get(earlier, [])
 
 
+@pytest.mark.parametrize(
+    ("text", "harmed", "harmer"),
+    [
+        ("Washington blamed Kataib Hezbollah for the rocket attacks. The United States hit back with air strikes on "
+         "the group's positions, killing 25 of its fighters.", "kataib-hezbollah", "united-states"),
+        ("Hezbollah shelled Israeli posts. Israel responded with air strikes, killing several of its fighters.",
+         "hezbollah", "israel"),
+        ("The Houthis fired missiles at Marib. Saudi jets struck back, killing many of their commanders.", "houthis",
+         "saudi-arabia"),
+    ],
+)
+def test_the_men_a_subject_kills_are_not_its_own(resolve, text, harmed, harmer):
+    """"X struck back, killing many of their commanders": one does not kill one's own men, so the pronoun is not
+    the killer (`harm_verbs` of cues.yaml) but the side struck."""
+    got = mentions(resolve(text))
+    pronoun = "its" if " its " in text else "their"
+    assert pronoun in got[harmed] and pronoun not in got[harmer]
+
+
 def test_actors_unquoted_we_is_left_alone(resolve):
     doc = resolve("We saw Jaysh al-Islam fighters in the town.")
     assert mentions(doc)["jaysh-al-islam"] == ["Jaysh al-Islam"]

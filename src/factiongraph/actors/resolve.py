@@ -67,6 +67,7 @@ if TYPE_CHECKING:
 
 STATE_KINDS = frozenset({"state", "foreign_state"})
 # who speaks for a body ("a spokesman for X said its jets ...": X's jets): the spokes- roles of words/speech.yaml
+_HARM_VERBS = word_set("cues", "harm_verbs")  # "killing 25 of its fighters": the pronoun is not the killer
 _SPOKESPEOPLE = frozenset(w for w in words("speech", "source_roles") if w.startswith("spokes"))
 _OPERATION_NOUNS = words("names", "operation_nouns")  # "the operation, code-named X": X names no actor
 _NAMING_VERBS = tie_words().naming_verbs
@@ -2366,6 +2367,11 @@ class _Resolution:
         # an object pronoun (not a reflexive) is not its own clause's subject and looks first in its
         # own sentence ("X split from Y and later fought them": Y)
         bound = clause_subject(tok) if tok.dep_ != "poss" and not tok.lower_.endswith(("self", "selves")) else None
+        harmers: set[str] = set()
+        if bound is None and (harmer := _harmer_of_possessed_men(tok)) is not None:
+            bound = harmer  # "struck the group's bases, killing 25 of its fighters": not the striker's fighters
+            harmers = {m.actor_id for m in [*mentions, *self.mentions]
+                       if any(m.start <= c.idx < m.end for c in conjuncts(harmer))}  # nor any other mention of his
         # (the subject's words up to its head, and each of its conjuncts' ("X and Y trained recruits and fought beside
         # them": neither X nor Y); not a clause hung on it)
         bound_spans = [(c.left_edge.idx, c.idx + len(c)) for c in conjuncts(bound)] if bound is not None else []
@@ -2387,7 +2393,7 @@ class _Resolution:
         for m in mentions:
             if m.start >= tok.idx or m.start < prev_start:
                 continue
-            if any(a <= m.start < b for a, b in bound_spans):
+            if any(a <= m.start < b for a, b in bound_spans) or m.actor_id in harmers:
                 continue
             if any(a <= m.start < b for a, b in owner_spans):
                 continue
@@ -2443,6 +2449,26 @@ class _Resolution:
                     end = max(g.i for g in of[0].children) + 1
                     self._add(det[0].i, end, e, "coref")
                     break
+
+
+def _harmer_of_possessed_men(pron: Token) -> Token | None:
+    """The subject of a verb of harm whose object is the pronoun's men ("killing 25 of its fighters", "captured
+    their commanders"): one does not kill one's own, so the pronoun is not that subject (`harm_verbs` of cues.yaml)."""
+    noun = pron.head
+    if pron.dep_ != "poss" or not (noun.lower_ in _ARMED_PLURALS or noun.lower_ in lx.ARMED_GROUP_NOUNS):
+        return None
+    obj = noun
+    if obj.dep_ == "pobj" and obj.head.lower_ == "of" and obj.head.head.pos_ in ("NUM", "NOUN", "ADJ", "PRON", "DET"):
+        obj = obj.head.head  # "25 of its fighters"
+    verb = obj.head
+    if obj.dep_ != "dobj" or verb.lemma_.lower() not in _HARM_VERBS:
+        return None
+    for _ in range(3):  # "..., killing 25 of its fighters": the participle's subject is its clause's
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None or verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head.i == verb.i:
+            return subj
+        verb = verb.head
+    return None
 
 
 def _names_a_subject(root: Token) -> bool:
