@@ -180,7 +180,7 @@ HEDGE_ADJECTIVES = frozenset([w.removesuffix("ly") for w in HEDGE_WORDS] + ["sus
 
 
 def _apposition(trigger: Any) -> Any:
-    """The apposition a noun trigger stands in ("JNIM, al-Qaeda's affiliate in the Sahel, claimed the attack";
+    """The apposition a noun trigger stands in ("X, al-Qaeda's branch in Mali, claimed the attack";
     "X, an ally of Y, reportedly seized Z"), found up its noun phrase (nouns and prepositions), or None."""
     cur = trigger
     for _ in range(4):
