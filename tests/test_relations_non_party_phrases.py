@@ -37,6 +37,22 @@ def test_the_proposer_of_a_settlement_is_no_side_and_no_client(run, text, propos
 
 
 @pytest.mark.parametrize(
+    ("text", "broker", "side"),
+    [
+        ("The MNDAA resumed its offensive in June, tearing up a ceasefire that China brokered in January.", "china",
+         "mndaa"),
+        ("Al-Shabaab broke a truce that Kenya mediated, attacking the town.", "kenya", "al-shabaab"),
+        ("The RSF violated a truce that Saudi Arabia brokered in Jeddah, shelling El Fasher.", "saudi-arabia",
+         "rapid-support-forces"),
+    ],
+)
+def test_who_brokered_a_settlement_named_in_a_relative_clause_is_no_side(run, text, broker, side):
+    """"tearing up a ceasefire that China brokered": the relative clause's subject proposed the settlement; it is
+    no side of the fighting that ends it (as "the China-brokered ceasefire")."""
+    assert not has(run(text), broker, side)
+
+
+@pytest.mark.parametrize(
     ("text", "struck", "helped"),
     [
         ("Residents said coalition warplanes had struck Houthi positions in the city to help Saleh's men.",

@@ -556,7 +556,14 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
                 for p in patrons:
                     add("support", p, client, tok, tok, "support-participle")
         elif upos == "NOUN" and (lemma in words.member_nouns or lower[i] in words.member_nouns):
-            groups = ms.named([x for o in prep_objects(tok, ("of",)) for x in conjuncts(o)])[:1]
+            groups = []
+            for x in (x for o in prep_objects(tok, ("of",)) for x in conjuncts(o)):
+                if ms.at(x) is None and prep_objects(x, ("with", "against")):
+                    # "part of a coalition with X and Y": the coalition, named or not; X is its partner
+                    groups += [g] if (g := _noun_itself(x, ms, x)) is not None else []
+                else:
+                    groups += ms.named([x])
+            groups = groups[:1]
             own = None
             if tok.dep_ == "appos":
                 own = _noun_itself(tok.head, ms, tok)

@@ -535,6 +535,22 @@ def test_leaving_someone_out_is_no_departure(run, text, expected):
     assert changes(run(text)) == expected
 
 
+# "part of the alliance with A and B": the noun "part" is no verb of parting; "parted with" is
+PART_OF_WITH = [
+    ("The Kokang group, part of the Three Brotherhood Alliance with the Ta'ang National Liberation Army (TNLA) and "
+     "the Arakan Army (AA), resumed its offensive in June.", set()),
+    ("The MNLA, part of a coalition with the High Council for the Unity of Azawad (HCUA) and the Arab Movement of "
+     "Azawad (MAA), held Kidal.", set()),
+    ("Jund al-Aqsa parted with the Nusra Front in 2014.",
+     {("affiliation", "jund-al-aqsa", "jabhat-al-nusra", "former", "left")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PART_OF_WITH)
+def test_the_noun_part_is_no_parting(run, text, expected):
+    assert changes(run(text)) == expected
+
+
 # "Q, an alliance that A and B formed": A and B ally and join Q, whether or not Q's name is known
 ALLIANCES_FORMED_IN_A_RELATIVE = [
     (

@@ -188,3 +188,17 @@ def test_as_a_member_names_no_group_inside_its_phrase_nor_a_clause_after_it(run,
 def test_a_part_named_as_an_item_of_a_list_is_no_description_of_the_item_before(run, text, item, owner):
     """"A, B, the armed wing of C and D": the wing is the list's third item, so B is no part of C."""
     assert not {(s, t) for s, t, _ in affiliations(run(text))} & {(item, owner)}
+
+
+@pytest.mark.parametrize(
+    ("text", "member", "partner"),
+    [
+        ("The SDF, part of a coalition with the YPG and the Sanadid, took the dam.", "syrian-democratic-forces",
+         "ypg"),
+        ("The TNLA, part of an alliance with the MNDAA and the Arakan Army, seized Lashio.", "tnla", "mndaa"),
+        ("Ansar Dine, part of a front with AQIM and MUJAO, held Timbuktu.", "ansar-dine", "aqim"),
+    ],
+)
+def test_part_of_a_coalition_with_others_makes_no_member_of_the_others(run, text, member, partner):
+    """"X, part of a coalition with Y and Z": X belongs to the coalition; Y is a partner in it, not X's whole."""
+    assert (member, partner) not in {(s, t) for s, t, _ in affiliations(run(text))}

@@ -123,6 +123,10 @@ def proposer(tok: Token | None) -> bool:
     if tok.dep_ in ("npadvmod", "compound", "nmod") and tok.head.dep_ == "amod" and tok.head.i > tok.i \
             and tok.head.lemma_.lower() in words.brokering_participles:
         tok = tok.head  # "the AU-brokered deal", "a Qatar-mediated truce": the participle's doer proposes it
+    verb = tok.head
+    if tok.dep_ == "nsubj" and verb.dep_ == "relcl" and verb.lemma_.lower() in words.brokering_participles:
+        # "a ceasefire that China brokered", "the deal Egypt mediated": the relative clause's subject proposed it
+        return verb.head.lemma_.lower() in words.proposal_nouns
     if tok.dep_ == "pobj" and tok.head.lower_ == "of":  # "the approval of the UN" (not "the settlement of migrants")
         return tok.head.head.i < tok.i and tok.head.head.lemma_.lower() in words.permission_nouns
     return tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head.i > tok.i \
