@@ -334,3 +334,17 @@ def test_a_description_in_apposition_to_a_groups_fighters_is_the_group(resolve, 
 def test_a_leader_described_by_his_groups_name_is_named_as_the_group(resolve, text, group):
     doc = resolve(text, dt.date(2013, 6, 1))
     assert group in {a.id for a in doc.actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Jets pounded Houthi rebel positions near the border.", "houthis"),
+        ("Drones hit ISWAP insurgent camps on the lake.", "islamic-state-west-africa"),
+        ("Artillery shelled M23 rebel bases near Goma.", "m23"),
+    ],
+)
+def test_a_named_groups_rebel_positions_are_that_groups(resolve, text, group):
+    """"Houthi rebel positions": the positions of the named group, not of an unnamed rebel group beside it."""
+    ids = {a.id for a in resolve(text).actors}
+    assert group in ids and not any(i.startswith("generic-") for i in ids)

@@ -99,3 +99,17 @@ def test_a_two_word_demonym_names_the_people_of_its_own_state(resolve, text, nam
     "Sudanese herders" of Sudan."""
     got = [(a.name, a.country) for a in resolve(text).actors if not a.known]
     assert (name, country) in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Saudi Arabian troops crossed the border.", "saudi-arabia"),
+        ("Saudi Arabian jets bombed the airport in Sanaa.", "saudi-arabia"),
+        ("South Korean marines fired back.", "south-korea"),
+    ],
+)
+def test_a_states_two_word_demonym_on_its_forces_is_the_state(resolve, text, state):
+    """"Saudi Arabian troops": the state's own two-word demonym, not a people of that state ("Bosnian Serb
+    forces") nor the people of its last word."""
+    assert [a.id for a in resolve(text).actors] == [state]

@@ -1224,7 +1224,9 @@ class _Resolution:
             country = actor.country if actor else None
             people = [t for t in sd[tok.i + 1 : head.i] if t.text[:1].isupper() and (
                 t.i in norp or self._adjective_ids(t.lower_))]
+            demonym = " ".join(t.lower_ for t in sd[tok.i : head.i])  # "Saudi Arabian": the state's own demonym
             if actor is not None and actor.kind in STATE_KINDS and people and len(people) == head.i - tok.i - 1 \
+                    and actor.id not in self._adjective_ids(demonym) \
                     and (_is_group_noun(head) or hl in lx.STATE_AGENT_NOUNS):
                 # "Bosnian Serb forces", "Iraqi Kurdish troops": the armed men of a people of that country,
                 # neither its state nor the state the people's name may also give
@@ -1418,6 +1420,8 @@ class _Resolution:
             start = _left_edge_mods(tok)
             if tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() in lx.TARGET_NOUNS:
                 # "rebel positions", "an army checkpoint": whose positions they are
+                if tok.i > 0 and self.taken[tok.i - 1]:
+                    continue  # "Houthi rebel positions", "M23 rebel bases": the named group's
                 if low in ("rebel", "opposition", "insurgent", "militant", "jihadist"):
                     gid, name, kind, inter = lx.GENERIC_ARMED["rebels" if low != "militant" else "militants"]
                     entity = Entity(f"generic-{gid}", name, kind, inter, self.focus, None, False)
