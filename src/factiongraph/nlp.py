@@ -152,9 +152,7 @@ def _register_coordinated_clauses() -> None:
     if Language.has_factory(COORDINATED_CLAUSES):
         return
     support_verbs = word_set("cues", "support_verbs")
-    from factiongraph.frames.ties import tie_words
-
-    list_participles = tie_words().list_participles
+    from factiongraph.frames.ties import list_members
 
     @Language.component(COORDINATED_CLAUSES, requires=["token.dep", "token.tag", "token.lemma"],
                         assigns=["token.dep", "token.head", "token.tag", "token.pos"])  # fmt: skip
@@ -189,7 +187,7 @@ def _register_coordinated_clauses() -> None:
         for tok in doc:  # one pass for the repairs of a coordinated or adverbial clause or gerund below
             if tok.dep_ not in ("conj", "advcl"):
                 continue
-            if tok.tag_ in ("VBD", "VBN", "VBG") and _lists(tok, list_participles):
+            if tok.tag_ in ("VBD", "VBN", "VBG") and list_members(tok):  # "made up of", "comprising": lists parts
                 _list_read_as_clause(doc, tok)  # "created the X Brigade, made up of A and B": the brigade's members
             elif tok.dep_ == "advcl":
                 continue
@@ -198,23 +196,6 @@ def _register_coordinated_clauses() -> None:
             elif tok.tag_ == "VBG":
                 _gerunds_of_a_phrase(doc, tok)  # "accuses X of training and arming Y": both gerunds in the phrase
         return doc
-
-
-def _lists(verb: Any, participles: Any) -> bool:
-    """The verb is a participle of listing a whole's parts ("made up of", "composed of", "comprising":
-    `list_participles` of frames/data/ties.yaml)."""
-    lemma = verb.lemma_.lower()
-    for seq in participles:
-        if seq[0] != lemma:
-            continue
-        rest = list(seq[1:])
-        if rest and rest[0] != "of":
-            if not any(c.dep_ in ("prt", "advmod") and c.lower_ == rest[0] for c in verb.children):
-                continue  # "made" without "up"
-            rest = rest[1:]
-        if not rest or any(c.dep_ == "prep" and c.lower_ == "of" for c in verb.children):
-            return True
-    return False
 
 
 def _list_read_as_clause(doc: Any, verb: Any) -> None:

@@ -66,8 +66,8 @@ if TYPE_CHECKING:
     from spacy.vocab import Vocab
 
 STATE_KINDS = frozenset({"state", "foreign_state"})
-# who speaks for a body ("a spokesman for X said its jets ...": X's jets): the spokes- roles of words/speech.yaml
 _HARM_VERBS = word_set("cues", "harm_verbs")  # "killing 25 of its fighters": the pronoun is not the killer
+# who speaks for a body ("a spokesman for X said its jets ...": X's jets): the spokes- roles of words/speech.yaml
 _SPOKESPEOPLE = frozenset(w for w in words("speech", "source_roles") if w.startswith("spokes"))
 _OPERATION_NOUNS = words("names", "operation_nouns")  # "the operation, code-named X": X names no actor
 _NAMING_VERBS = tie_words().naming_verbs
@@ -1224,10 +1224,10 @@ class _Resolution:
             country = actor.country if actor else None
             people = [t for t in sd[tok.i + 1 : head.i] if t.text[:1].isupper() and (
                 t.i in norp or self._adjective_ids(t.lower_))]
-            demonym = " ".join(t.lower_ for t in sd[tok.i : head.i])  # "Saudi Arabian": the state's own demonym
             if actor is not None and actor.kind in STATE_KINDS and people and len(people) == head.i - tok.i - 1 \
-                    and actor.id not in self._adjective_ids(demonym) \
-                    and (_is_group_noun(head) or hl in lx.STATE_AGENT_NOUNS):
+                    and (_is_group_noun(head) or hl in lx.STATE_AGENT_NOUNS) \
+                    and actor.id not in self._adjective_ids(" ".join(t.lower_ for t in sd[tok.i : head.i])):
+                # (not the state's own two-word demonym: "Saudi Arabian troops" are Saudi Arabia's)
                 # "Bosnian Serb forces", "Iraqi Kurdish troops": the armed men of a people of that country,
                 # neither its state nor the state the people's name may also give
                 kind, inter = _group_kind(hl)
@@ -2493,18 +2493,20 @@ def _names_a_subject(root: Token) -> bool:
 def _names_an_operation(root: Token) -> bool:
     """The name a clause of naming gives a noun of a military undertaking ("the operation, code-named Shujaa",
     "an offensive known as Dawn of Freedom": `operation_nouns`, `naming_verbs`)."""
-    def naming(t: Token) -> bool:
-        lemma = t.lemma_.lower()
-        return lemma in _NAMING_VERBS or lemma.removeprefix("code-").removeprefix("code") in _NAMING_VERBS
-
     # "an operation code-named X" parsed with X as the head and the participle as its modifier
-    namer = next((c for c in root.children if c.dep_ in ("amod", "acl") and c.i < root.i and naming(c)), None)
+    namer = next((c for c in root.children if c.dep_ in ("amod", "acl") and c.i < root.i and _naming(c)), None)
     if namer is not None:
         return any(t.lemma_.lower() in _OPERATION_NOUNS for t in root.subtree if t.i < namer.i)
     verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else root.head
     if root.dep_ not in ("oprd", "attr", "pobj", "dobj") or verb.dep_ not in ("acl", "relcl"):
         return False
-    return naming(verb) and verb.head.lemma_.lower() in _OPERATION_NOUNS
+    return _naming(verb) and verb.head.lemma_.lower() in _OPERATION_NOUNS
+
+
+def _naming(verb: Token) -> bool:
+    """A verb of naming, also in its military compound ("named", "code-named", "codenamed": `naming_verbs`)."""
+    lemma = verb.lemma_.lower()
+    return lemma in _NAMING_VERBS or lemma.removeprefix("code-").removeprefix("code") in _NAMING_VERBS
 
 
 def _state_men(m: Mention) -> bool:

@@ -38,6 +38,7 @@ from factiongraph.events.fatalities import fatalities_near, find_fatality_spans
 from factiongraph.events.lexicon import Lexicon, TriggerSense
 from factiongraph.events.location import clause_place, is_locative, not_a_scene
 from factiongraph.frames import (
+    PROPOSER_DEPS,
     ModifierTie,
     compass_region,
     conjuncts,
@@ -338,8 +339,8 @@ class _Mentions:
                  for x in subtree(sd, c)}
         # "the brigade, deployed under a UN mandate": who authorised or proposed is not who acts (a name modifying
         # the phrase's own noun is whose it is: "rejected Egypt's proposal")
-        skip |= {x for t in below if head[t] != i and head[head[t]] != i and proposer(toks[t])
-                 for x in subtree(sd, t)}
+        skip |= {x for t in below if dep[t] in PROPOSER_DEPS and head[t] != i and head[head[t]] != i
+                 and proposer(toks[t]) for x in subtree(sd, t)}
         for j in below:
             if dep[j] in ("relcl",) or j in skip:
                 continue
@@ -837,10 +838,11 @@ def _fallback(
     # warning protects or a rule covers, no participant
     sd = sent.doc
     skip = skip | {x for i in _no_particular_nouns(sd) if sent.start <= i < sent.end for x in subtree(sd, i)}
-    if hostile:  # "an air campaign flown under a UN mandate": who allowed or proposed is attacked by no one
+    if hostile:
+        # "an air campaign flown under a UN mandate": who allowed or proposed is attacked by no one
         skip = skip | {x.i for t in span_tokens(sent) if proposer(t) for x in t.subtree}
-    if hostile:  # "fought for the LNA", "fought under a joint task force": whom one fights for or under is one's
-        # side, never the enemy
+        # "fought for the LNA", "fought under a joint task force": whom one fights for or under is one's side, never
+        # the enemy
         skip = skip | {x.i for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "under")
                        for x in c.subtree}
         # "launched a combined offensive with X", "carried out joint raids with X": X is a companion in it,

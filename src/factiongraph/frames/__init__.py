@@ -7,6 +7,7 @@ phrase's head as the argument (see `factiongraph.events.extract._Mentions`).
 
 from factiongraph.frames.modifiers import ModifierRule, ModifierTie, load_rules, modifier_ties
 from factiongraph.frames.ties import (
+    PROPOSER_DEPS,
     TieWords,
     allegiance_lords,
     among_listed,
@@ -63,6 +64,7 @@ __all__ = [
     "named_as",
     "own_front",
     "part_noun_of",
+    "PROPOSER_DEPS",
     "proposer",
     "prep_objects",
     "relational_owner",

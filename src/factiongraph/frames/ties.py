@@ -113,11 +113,15 @@ def tie_words() -> TieWords:
     )
 
 
+# the dependencies a proposer's name can have (`proposer`): a cheap first test for callers that ask of many tokens
+PROPOSER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nsubj", "pobj"})
+
+
 def proposer(tok: Token | None) -> bool:
     """`tok` names whose settlement a proposal noun is ("a Qatari peace plan", "an African Union truce",
     "Egypt's proposal", "the AU-brokered deal") or who granted a permission ("a UN mandate", "the approval of the
     Security Council"): the proposer, neither a side of the war it would end nor a client of its backers."""
-    if tok is None:
+    if tok is None or tok.dep_ not in PROPOSER_DEPS:
         return False
     words = tie_words()
     if tok.dep_ in ("npadvmod", "compound", "nmod") and tok.head.dep_ == "amod" and tok.head.i > tok.i \
