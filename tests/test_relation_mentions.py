@@ -57,6 +57,20 @@ def test_relation_mentions_weapons_used_against_a_target_are_attackers(run):
     assert ("hostility", "jabhat-al-nusra", "free-syrian-army", "Jabhat al-Nusra", "the Free Syrian Army") in got
 
 
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("Saudi warplanes and artillery pounded Houthi positions near the border on Tuesday.", "Saudi warplanes"),
+        ("Turkish jets and drones hit SDF depots outside Qamishli overnight.", "Turkish jets"),
+        ("Russian bombers and rocket launchers struck rebel trenches held by the Free Syrian Army.", "Russian bombers"),
+    ],
+)
+def test_relation_mentions_weapons_listed_with_a_named_side_are_that_sides_own(run, text, side):
+    sources = {r.source_mention.text for r in run(text).relations if r.type == "hostility"}  # type: ignore[union-attr]
+    assert side in sources
+    assert sources <= {side}  # "artillery", "drones", "rocket launchers" stand for no side of their own
+
+
 def test_relation_mentions_locative_phrase_is_not_an_attacker(run):
     assert run("Near Aleppo, four strikes engaged two Hezbollah units.").relations == ()
 

@@ -1109,12 +1109,13 @@ class _Extractor:
                 continue
             # an attacker needs an actor of its own unless it is an attack or a weapon ("strikes destroyed ...");
             # "efforts", "the campaign" are nobody
-            srcs_ok = [
-                e
-                for a in agents
-                for x in self.items(a)
-                if (e := self.endpoint(x, False)) is not None and (e[1] is not None or self.can_attack(_argument(x)))
-            ]
+            srcs_ok = []
+            for a in agents:
+                group = [e for x in self.items(a) if (e := self.endpoint(x, False)) is not None
+                         and (e[1] is not None or self.can_attack(_argument(x)))]
+                if any(m is not None for _, m in group):  # "X's warplanes and artillery pounded T": the weapons
+                    group = [e for e in group if e[1] is not None]  # listed with X are X's, no side of their own
+                srcs_ok += group
             tgts_ok = [e for p in _with_members(patients) for x in self.items(p)
                        if (e := self.endpoint(x, True)) is not None]
             if not srcs_ok or not tgts_ok:

@@ -63,6 +63,7 @@ from factiongraph.frames import (
     same_side,
     same_side_objects,
     supplied_materiel,
+    support_givers,
     tie_noun,
     tie_words,
 )
@@ -508,7 +509,7 @@ def _ties(doc: Document, ms: _Mentions) -> list[Relation]:
         # each rule's first test reads the tables (`tok.pos_` and the like look the string up at each call)
         lemma, upos = lemmas_[i], pos[i]
         if upos == "NOUN" and lemma in words.support_nouns:
-            patrons = ms.named([x for o in prep_objects(tok, ("of", "from")) for x in conjuncts(o)])
+            patrons = ms.named([x for o in support_givers(tok) for x in conjuncts(o)])
             gov = tok.head
             client = None
             if tok.dep_ == "dobj" and gov.lemma_.lower() in words.receiving_verbs:
@@ -1147,7 +1148,7 @@ def _clause_backers(verb: Token, agent: Token | None, tie_ms: _Mentions) -> list
             elif c.dep_ == "prep" and c.lower_ == "with":
                 for n in c.children:
                     if n.dep_ == "pobj" and n.lemma_.lower() in words.support_nouns:
-                        found += prep_objects(n, ("of", "from"))
+                        found += support_givers(n)
     return tie_ms.named([x for p in found for x in conjuncts(p)])
 
 

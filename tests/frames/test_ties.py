@@ -307,6 +307,22 @@ def test_support_noun_on_the_subject_phrase_makes_the_subject_the_client(run, te
 
 
 @pytest.mark.parametrize(
+    ("text", "patron", "client"),
+    [
+        ("The Hadi government, with Emirati help, sent brigades to fight the Houthis near Marib.",
+         "united-arab-emirates", "yemen"),
+        ("Kurdish fighters, with American air support, drove the jihadists out of Kobani.", "united-states", "ypg"),
+        ("The Malian army retook the town of Konna with France's help.", "france", "mali"),
+    ],
+)
+def test_a_patron_named_as_the_modifier_of_a_support_noun_backs_the_subject(run, text, patron, client):
+    doc = run(text)
+    assert ("support", patron, client) in ties(doc)
+    # the helper is no party to the clause's fight by the nearness of a cue word
+    assert not any(r.method == "between" and patron in (r.source, r.target) for r in doc.relations)
+
+
+@pytest.mark.parametrize(
     ("text", "group", "members"),
     [
         ("The Northern Alliance, whose members are Junbish-i-Milli and Hezb-e Islami, fought the Taliban.",

@@ -191,6 +191,13 @@ def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
             if p.dep_ == "pobj"]
 
 
+def support_givers(noun: Token) -> list[Token]:
+    """Who gives the support a noun names: its "of/from" object ("with the backing of Y", "with help
+    from Y") or its possessor or adjective ("with Y's help", "with Emirati help", "with American air
+    support"); a modifier that names no actor is dropped by the caller's mention lookup."""
+    return prep_objects(noun, ("of", "from")) + [c for c in noun.children if c.dep_ in ("poss", "amod", "compound")]
+
+
 # the links from a noun of the object up to the verb of object control ("accuses units of X's army of ...")
 # or from the passive agent ("X was accused by officials of arming Z": the parser hung "of" on "officials")
 OBJECT_PATH = frozenset({"pobj", "prep", "dobj", "nsubjpass", "agent"})
@@ -489,7 +496,7 @@ def sheltered_tokens(sd: Doc) -> set[int]:
             if tok.lower_ in words.for_cues:
                 phrases += prep_objects(tok, ("for",))
         elif tok.pos_ == "NOUN" and lemma in words.support_nouns and tok.dep_ == "pobj" and tok.head.lower_ == "with":
-            phrases = prep_objects(tok, ("of", "from"))
+            phrases = support_givers(tok)
         elif tok.pos_ == "VERB" and tok.dep_ in ("acl", "relcl"):
             phrases = list_members(tok, words) or []
         elif tok.pos_ == "NOUN" and lemma in words.member_nouns and tok.dep_ == "nsubj" and tok.head.dep_ == "relcl":
