@@ -551,6 +551,26 @@ def test_the_noun_part_is_no_parting(run, text, expected):
     assert changes(run(text)) == expected
 
 
+# "broke off its alliance with them": a plural pronoun stands for a group its own sentence named before it by a plural
+# name; ending the alliance is no hostility between the two
+GPC, HOUTHIS = "general-peoples-congress", "houthis"
+PLURAL_PRONOUN_PARTNER = [
+    ("The Houthis shot Saleh two days after his General People's Congress broke off its alliance with them.",
+     {("alliance", GPC, HOUTHIS, "former", "broken")}),
+    ("The Houthis claimed the General People's Congress had broken its pact with them.",
+     {("alliance", GPC, HOUTHIS, "former", "broken")}),
+    ("The Islamic Courts said Hizbul Islam had broken off its alliance with them.",
+     {("alliance", "hizbul-islam", "islamic-courts", "former", "broken")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLURAL_PRONOUN_PARTNER)
+def test_a_plural_pronoun_partner_is_the_group_named_before_it_by_a_plural_name(run, text, expected):
+    doc = run(text)
+    assert changes(doc) == expected
+    assert not any(r.type == "hostility" for r in doc.relations)
+
+
 # "Q, an alliance that A and B formed": A and B ally and join Q, whether or not Q's name is known
 ALLIANCES_FORMED_IN_A_RELATIVE = [
     (

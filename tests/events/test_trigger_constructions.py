@@ -94,6 +94,25 @@ def test_pushing_for_someone_to_act_is_a_request(run, text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # breaking (off) an alliance or a pact ends a tie (SANCTION discontinue), not a threat (CAMEO 130)
+        ("Hizbul Islam broke off its alliance with al-Shabaab in May.",
+         ("SANCTION", "discontinue", "hizbul-islam", "al-shabaab")),
+        ("The Jubaland militia broke its pact with Ethiopia last year.",
+         ("SANCTION", "discontinue", "jubaland", "ethiopia")),
+        ("Ahrar al-Sham ended its partnership with the Nusra Front.",
+         ("SANCTION", "discontinue", "ahrar-al-sham", "jabhat-al-nusra")),
+    ],
+)
+def test_breaking_off_an_alliance_ends_a_tie_and_threatens_nobody(run, text, expected):
+    doc = run(text)
+    e = doc.events[0]
+    assert (e.plover, e.plover_mode, e.actor1, e.actor2) == expected
+    assert not any(r.type == "hostility" for r in doc.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # SANCTION withdraw: one's own observers, inspectors, diplomats leave a country
         ("Britain pulled out its diplomats from Kabul.", ("SANCTION", "withdraw", "united-kingdom", "afghanistan")),
         ("The UN withdrew its monitors from Syria on Tuesday.", ("SANCTION", "withdraw", "united-nations", "syria")),

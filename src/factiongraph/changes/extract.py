@@ -278,6 +278,13 @@ def _sentence_matches(matcher: Any, sd: Any, words: frozenset[str] | None) -> li
     return out
 
 
+def _plural_noun(tok: Any) -> bool:
+    """A plural noun, also a proper one the tagger left singular ("the Houthis": a name in the plural -s, not
+    the -ss or -us of a singular one like "Congress")."""
+    return tok.tag_ in ("NNS", "NNPS") or tok.tag_ == "NNP" and tok.lower_.endswith("s") \
+        and not tok.lower_.endswith(("ss", "us")) and tok.ent_type_ != "GPE"
+
+
 @dataclasses.dataclass
 class _Role:
     """The actors a role names; `partial` when its phrase names only part of a group."""
@@ -349,7 +356,10 @@ class _Reader:
             if listed:
                 return listed, False
             if tok.lower_ in PLURAL_PRONOUNS:
-                return [], False  # "they" with no list to stand for: not the one actor a resolver guessed
+                # "they" with no list to stand for: not the one actor a resolver guessed, unless the sentence
+                # named that actor before it by a plural name ("the Houthis ... its alliance with them")
+                plural = self.plural_named(tok)
+                return ([plural] if plural is not None and self.usable(plural) else []), False
         if self.ms.at(tok) is None and (among := among_listed(tok)):
             # "Among the factions that joined Q are A, B and C": the listed phrases are those factions
             inner = self.role_of(among, whole)
@@ -547,6 +557,16 @@ class _Reader:
             if lists:
                 return max(reversed(lists), key=len)
         return []
+
+    def plural_named(self, pron: Any) -> Mention | None:
+        """The actor a plural pronoun was resolved to, where its own sentence named that actor earlier by a
+        plural noun ("the Houthis", "the rebels"): one group, not a list, that a plural pronoun may stand for."""
+        m = self.ms.at(pron)
+        if m is None:
+            return None
+        before = self.sd[sentence_of(pron).start:pron.i]
+        return m if any((o := self.ms.by_token.get(t.i)) is not None and o.actor_id == m.actor_id and o is not m
+                        and _plural_noun(t) for t in before) else None
 
     def cataphor(self, pron: Any) -> Mention | None:
         """'Until it split off ..., X belonged to P': a pronoun subject of a clause before its main clause."""
