@@ -27,6 +27,38 @@ def test_an_acronym_of_a_group_from_another_conflict_is_not_borrowed(resolve, te
     assert "al-shabaab" in ids  # Somalia, a place in the second ("the border of Somalia"), is context all the same
 
 
+@pytest.mark.parametrize(
+    ("text", "day", "wrong", "full"),
+    [
+        ("Gunmen of Mohamed Farah Aidid's Somali National Alliance (SNA) ambushed a UN convoy, and SNA officials "
+         "denied it.", "1993-09-01", "syrian-national-army", "Somali National Alliance"),
+        ("The colonial Sudan Defence Force (SDF) fought Italian troops in Eritrea in 1941.", "1941-03-01",
+         "syrian-democratic-forces", None),
+        ("The Australian Defence Force (ADF) sent 4,500 troops to East Timor, where ADF patrols met militias.",
+         "1999-10-01", "allied-democratic-forces", None),
+    ],
+)
+def test_an_acronym_the_text_spells_out_as_another_name_is_not_the_registry_actors(resolve, text, day, wrong, full):
+    doc = resolve(text, dt.date.fromisoformat(day))
+    assert wrong not in registry_ids(doc)
+    if full is not None:  # the later uses of the short form are the spelled-out name's
+        owner = next(a for a in doc.actors if a.name == full)
+        assert [m.text for m in owner.mentions] == [full, "SNA", "SNA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("The SNA shelled Kurdish positions near Afrin.", "1993-10-08"),
+        ("Fighters of the SNA entered the town on Monday.", "2001-05-01"),
+        ("The SDF said its men held the bridge.", "2010-02-01"),
+    ],
+)
+def test_a_short_name_of_a_group_founded_after_the_report_is_not_that_group(resolve, text, day):
+    assert not registry_ids(resolve(text, dt.date.fromisoformat(day))) & {"syrian-national-army",
+                                                                           "syrian-democratic-forces"}
+
+
 def test_the_same_acronym_in_its_own_conflict_resolves(resolve):
     assert "syrian-national-army" in registry_ids(resolve("The SNA and Turkish troops attacked the YPG in Syria."))
 
@@ -405,3 +437,24 @@ def test_a_name_two_registry_actors_held_resolves_to_its_holder_in_the_reports_t
 def test_a_name_two_groups_bore_goes_to_the_one_active_on_the_reports_date(resolve, text, published, actor):
     """"Ansar al-Sunna": an Iraqi group until 2007, the Cabo Delgado insurgents' name since 2017."""
     assert actor in {a.id for a in resolve(text, published).actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Peshmerga of Jalal Talabani's Patriotic Union of Kurdistan entered the town beside Iranian units.",
+         "patriotic-union-of-kurdistan"),
+        ("The KDP's peshmerga fought Iraqi troops near Zakho.", "kurdistan-democratic-party"),
+        ("PUK peshmerga shelled Iraqi positions near Sulaimaniya.", "patriotic-union-of-kurdistan"),
+    ],
+)
+def test_a_peoples_fighters_named_with_their_party_are_that_partys(resolve, text, party):
+    doc = resolve(text, dt.date(1987, 3, 20))
+    owner = next(a for a in doc.actors if a.registry_id == party)
+    assert "peshmerga" in {m.text.lower() for m in owner.mentions}
+    assert "peshmerga" not in registry_ids(doc)
+
+
+def test_a_peoples_fighters_without_a_party_stay_the_registry_force(resolve):
+    assert "peshmerga" in registry_ids(resolve("Kurdish Peshmerga retook Sinjar from the Islamic State.",
+                                               dt.date(2015, 11, 13)))

@@ -560,3 +560,16 @@ def test_a_named_group_overrun_stays_a_party(resolve):
 )
 def test_former_members_of_a_group_are_not_the_group(resolve, text, group):
     assert group not in named(resolve(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Fighting spread in August to Upper Nile, where the army shelled rebel camps.", "Upper Nile"),
+        ("The militia withdrew to Jebel Marra, where it regrouped for weeks.", "Jebel Marra"),
+        ("Thousands fled to Ban Ki-moon Camp, where aid groups set up clinics.", "Ban Ki-moon Camp"),
+    ],
+)
+def test_a_name_taken_up_by_a_where_clause_is_a_place(resolve, text, place):
+    assert all(m.text != place for a in resolve(text).actors for m in a.mentions)
+

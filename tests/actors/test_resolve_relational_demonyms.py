@@ -3,6 +3,10 @@ a group of that people, never the state."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pytest
+
 from factiongraph.document import Document
 
 
@@ -34,3 +38,16 @@ def test_demonym_on_proxies_and_rivals_names_no_state(resolve):
 
 def test_demonym_on_a_force_noun_is_still_the_state(resolve):
     assert mentions(resolve("Sudanese troops and Libyan forces met at the border."))["sudan"] == ["Sudanese troops"]
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Iraqi jets dropped gas on the Kurdish town of Halabja.", "iraq"),
+        ("Turkish artillery shelled Kurdish villages near Afrin on Sunday.", "turkey"),
+        ("Syrian warplanes hit the Kurdish city of Qamishli overnight.", "syria"),
+    ],
+)
+def test_a_peoples_adjective_on_a_place_noun_names_no_armed_group(resolve, text, state):
+    # the town of a people, not of the group the adjective may name elsewhere ("Kurdish fighters")
+    assert set(mentions(resolve(text, dt.date(2018, 3, 20)))) == {state}

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -78,6 +79,7 @@ _SPEAKING_VERBS = word_set("cues", "speaking_verbs")  # whose subject a quotatio
 _SUBUNIT_NOUNS = words("descriptions", "subunit_nouns")
 _PART_NOUNS = words("descriptions", "part_nouns") | _SUBUNIT_NOUNS
 _FORCE_HEADS = words("descriptions", "force_heads")  # "the army of X", "X's militia": his forces
+_PARTY_FORCE_NAMES = words("descriptions", "party_force_names")  # "the KDP's peshmerga": the KDP's men
 _BACKING_VERBS = words("descriptions", "backing_verbs")  # "troops backing X": X's men
 _ADMIN_UNITS = words("places", "admin_units")
 _VENUE_HEADS = words("places", "venue_heads")
@@ -790,6 +792,7 @@ class _Resolution:
                         continue
                 found.append(span)
         matched = []
+        spelled = _spelled_acronyms(sd)
         for span in filter_spans(_uncut(found)):
             if self._partial_name(span):
                 continue  # "Fateh" of "Fateh al-Sham", "Golani" of "Abu Mohammad al-Golani"
@@ -818,6 +821,14 @@ class _Resolution:
                 continue  # "Ali Abdullah Saleh" years after his presidency: a person, not Yemen
             if cands and _ex_members(span):
                 continue  # "former FARC combatants": men who left the group, not the group
+            if cands and _short_name(span.text):
+                # a short name needs its owner to exist on the report's date ("SNA" in 1993 is not the Syrian
+                # National Army, founded in 2017), and is not a registry actor's where the text spells it out as
+                # another name ("Somali National Alliance (SNA)")
+                cands = [c for c in cands if not _founded_after(c, self.doc.published)
+                         and not _spelled_out_otherwise(span.text, c, spelled)]
+            if cands and span.text.lower() in _PARTY_FORCE_NAMES and (owner := self._party_of(span)) is not None:
+                cands = [owner]  # "the KDP's peshmerga", "PUK peshmerga", "peshmerga of the PUK": that party's men
             if len(cands) > 1 and span.start > 0:
                 # "Syrian Kurdish fighters": a country's adjective before a name several groups share picks
                 # the group at home there (the YPG, not Iraq's Peshmerga)
@@ -1263,6 +1274,8 @@ class _Resolution:
             if actor is not None and actor.kind in STATE_KINDS and head.lemma_.lower() in self.r.event_nouns:
                 self._add(tok.i, tok.i + 1, self.r.registry_entity(actor, self.focus), "alias")
                 continue
+            if actor is not None and actor.kind not in STATE_KINDS and head.lemma_.lower() in lx.PLACE_NOUNS:
+                continue  # "bombed the Kurdish town of X": the town of a people, not of the group its name gives
             if actor is not None and head.pos_ == "NOUN" and not _is_group_noun(head) and _acted_upon(head) \
                     and head.lemma_.lower() not in _TERRITORY_NOUNS and hl not in _TERRITORY_NOUNS:
                 # not "on the Thai border" (a line on the map) nor "use Afghan soil" (ground, not the state)
@@ -1533,6 +1546,20 @@ class _Resolution:
                 first = min((c.left_edge.i for c in tok.children if c.dep_ == "poss"), default=start)
                 self._add(min(start, first), tok.i + 1, forces, "generic")
 
+    def _party_of(self, span: Span) -> RegistryActor | None:
+        """The one registry organisation a force name's possessor, name modifier or "of" object names."""
+        root = span.root
+        owners = [c for c in root.children if c.dep_ in ("poss", "compound") and c.i < span.start
+                  and c.text[:1].isupper()] + prep_objects(root, ("of",))
+        for o in owners:
+            ent = next((e for e in entities(self.sd) if e.start <= o.i < e.end), None)
+            for name in dict.fromkeys(x for x in (ent.text if ent is not None else None, o.text) if x):
+                cands = [c for c in self.r.registry.lookup(name.removeprefix("the "), self.doc.published)
+                         if c.kind not in STATE_KINDS]
+                if len(cands) == 1:
+                    return cands[0]
+        return None
+
     def _forces_of(self, tok: Token) -> Entity | None:
         """The registry group a force noun's "of" person or possessor commands, by the registry's name for his
         forces ("the army of Khalifa Haftar", "Haftar's militia" -> "Khalifa Haftar's forces", "Haftar's forces": the
@@ -1565,10 +1592,11 @@ class _Resolution:
                 continue  # "Machar, a Nuer,": what the person is, no organisation
             if _names_an_operation(root):
                 continue  # "the operation, code-named Shujaa": the operation's name
-            if root.dep_ in ("compound", "nmod", "amod") and root.head.i == ent.end and root.head.is_lower \
-                    and root.head.lower_ in _ADMIN_UNITS:
+            if _names_a_division(root, ent.end):
                 continue  # "Gezira state", "Kunar province": a division the tagger took for a name (also
                 # where it tagged the name an adjective of the division: "the Shirqat district")
+            if _where_clause_after(ent):
+                continue  # "the war spread to X, where troops ...": a place the relative adverb takes up
             if ent.label_ == "PERSON" and words & (lx.WEAPON_WORDS | lx.FACILITY_WORDS):
                 continue  # "Missiles struck ...": a weapon opening a sentence; "took Mitiga Airport": a site
             if ent.label_ == "PERSON":
@@ -2755,6 +2783,60 @@ def _names_installation(ent: Span) -> bool:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.is_sent_end:
             return False
     return False
+
+
+# the slack before a registry actor's first day within which a report may still name it (dates of founding are often
+# known to the month)
+FOUNDING_SLACK = dt.timedelta(days=62)
+
+
+def _founded_after(actor: RegistryActor, published: dt.date | None) -> bool:
+    """Whether the group did not yet exist on the report's date (a state's entry may date only its present
+    government or borders, while its names are older: "Montenegro", "Baghdad")."""
+    return published is not None and actor.active_from is not None and actor.kind not in STATE_KINDS \
+        and published + FOUNDING_SLACK < actor.active_from
+
+
+def _spelled_acronyms(sd: Doc) -> dict[str, tuple[str, ...]]:
+    """The abbreviations a text spells out: "Somali National Alliance (SNA)" -> {"SNA": its name's words}."""
+    out: dict[str, tuple[str, ...]] = {}
+    for i in range(2, len(sd) - 1):
+        short = sd[i].text
+        if sd[i - 1].text != "(" or sd[i + 1].text != ")" or not (2 <= len(short) <= 8 and short.isupper()):
+            continue
+        for start in range(max(0, i - 9), i - 1):  # the longest run of words before the bracket that it spells
+            name = sd[start:i - 1].text
+            if variants.is_acronym(short, name):
+                out.setdefault(short, variants.name_words(name))
+                break
+    return out
+
+
+def _spelled_out_otherwise(short: str, actor: RegistryActor, spelled: dict[str, tuple[str, ...]]) -> bool:
+    """Whether the text spells `short` out as a name that is none of the actor's names."""
+    words_ = spelled.get(short)
+    return words_ is not None and not any(variants.same_name(_content_words(words_),
+                                                             _content_words(variants.name_words(a.name)))
+                                          for a in actor.names())
+
+
+def _content_words(words_: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's words without a possessive's "s" ("Islamic State's Central Africa Province")."""
+    return tuple(w for w in words_ if w != "s")
+
+
+def _names_a_division(root: Token, end: int) -> bool:
+    """A name modifying the lower-case noun of an administrative division right after it ("Gezira state",
+    "Blue Nile states", "the Shirqat district")."""
+    return root.dep_ in ("compound", "nmod", "amod") and root.head.i == end and root.head.is_lower \
+        and root.head.lower_ in _ADMIN_UNITS
+
+
+def _where_clause_after(ent: Span) -> bool:
+    """A name followed by a comma and a relative clause opened by "where" ("to X, where troops drove ..."): the
+    relative adverb of place takes the name up as a place."""
+    sd = ent.doc
+    return ent.end + 1 < len(sd) and sd[ent.end].text == "," and sd[ent.end + 1].lower_ == "where"
 
 
 def _bracketed(span: Span) -> bool:
