@@ -291,3 +291,25 @@ def test_items_of_a_list_read_as_appositions_are_conjuncts(nlp, text, items):
 )
 def test_an_apposition_that_describes_a_name_or_a_finished_list_stays_one(nlp, text, description):
     assert next(t for t in nlp(text) if t.text == description).dep_ == "appos"
+
+
+@pytest.mark.parametrize(
+    ("text", "verbs", "lemma", "subject"),
+    [
+        ("All the factions belong to the National Army, an umbrella force that Ankara funds and arms.",
+         ["funds", "arms"], "fund", "Ankara"),
+        ("The rebels joined the Southern Front, a coalition that Jordan arms.", ["arms"], "arm", "Jordan"),
+        ("They fought beside the Popular Committees, a militia that Riyadh finances.", ["finances"], "finance",
+         "Riyadh"),
+    ],
+)
+def test_a_verb_of_support_read_as_a_noun_heads_its_relative_clause(nlp, text, verbs, lemma, subject):
+    """"a force that Ankara funds": the tagger may read "funds" as a plural noun with "Ankara" for modifier."""
+    doc = nlp(text)
+    for word in verbs:
+        verb = next(t for t in doc if t.text == word)
+        assert (verb.tag_, verb.pos_) == ("VBZ", "VERB")
+    head = next(t for t in doc if t.text == verbs[0])
+    assert head.lemma_ == lemma
+    assert [c.text for c in head.children if c.dep_ == "nsubj"] == [subject]
+    assert [c.lower_ for c in head.children if c.dep_ == "dobj"] == ["that"]

@@ -260,6 +260,10 @@ def _register_participle_subjects() -> None:
     that phrase, but the parser sometimes hangs it on an earlier noun across the verb ("the contingent
     was folded into Q, the regional force"): it is moved to the phrase it follows (`_distant_apposition`).
     Items of a list read as a chain of appositions are made conjuncts (`_listed_as_appositions`).
+
+    A verb of support in the present tense after a name, heading a relative clause ("a force that Ankara
+    funds and arms"), may be tagged a plural noun with the name for its modifier: it is made the verb, the
+    name its subject and the relative pronoun its object (`_support_verb_read_as_noun`).
     """
     from spacy.language import Language
 
@@ -268,13 +272,17 @@ def _register_participle_subjects() -> None:
     if Language.has_factory(PARTICIPLE_SUBJECTS):
         return
     body_nouns = word_set("cues", "body_nouns")
+    support_verbs = word_set("cues", "support_verbs")
 
-    @Language.component(PARTICIPLE_SUBJECTS, requires=["token.dep", "token.tag"], assigns=["token.dep", "token.head"])
+    @Language.component(PARTICIPLE_SUBJECTS, requires=["token.dep", "token.tag"],
+                        assigns=["token.dep", "token.head", "token.tag"])
     def participle_subjects(doc: Any) -> Any:
         appositions = []
         for tok in doc:
             if tok.dep_ == "appos":
                 appositions.append(tok)  # (moved last: `_distant_apposition`)
+            if tok.dep_ == "relcl" and tok.tag_ == "NNS":
+                _support_verb_read_as_noun(tok, support_verbs)
             if tok.dep_ not in ("nsubj", "nsubjpass"):
                 continue  # (read before `tok.head`, which makes a Token object for every token)
             aux = tok.head
@@ -307,6 +315,30 @@ def _register_participle_subjects() -> None:
             elif tok.lower_ in body_nouns or tok.lower_[-1:] == "s" and tok.lower_[:-1] in body_nouns:
                 _distant_apposition(doc, tok)  # (no lemmas yet: a plural in "s" read as its singular)
         return doc
+
+
+def _verb_of(plural: str, verbs: frozenset[str]) -> bool:
+    """Whether a word in -s is the present tense of one of `verbs` ("arms", "finances", "supplies")."""
+    stems = {plural[:-1], plural[:-2], plural[:-3] + "y" if plural.endswith("ies") else ""}
+    return plural.endswith("s") and bool(stems & verbs)
+
+
+def _support_verb_read_as_noun(clause: Any, verbs: frozenset[str]) -> None:
+    """"a force that Ankara funds and arms", parsed as the noun "funds" with "Ankara" for modifier and "that" for
+    determiner: the verb of support heads the relative clause, the name is its subject, the pronoun its object."""
+    if not _verb_of(clause.lower_, verbs):
+        return
+    kids = list(clause.children)
+    subject = next((c for c in kids if c.dep_ == "compound" and c.tag_ == "NNP" and c.i == clause.i - 1), None)
+    relative = next((c for c in kids if c.lower_ in ("that", "which", "whom") and c.i < clause.i), None)
+    if subject is None or relative is None:
+        return
+    clause.tag_ = "VBZ"
+    subject.dep_ = "nsubj"
+    relative.dep_ = "dobj"
+    for c in kids:  # "funds and arms": the coordinated verb of support too
+        if c.dep_ == "conj" and c.tag_ == "NNS" and _verb_of(c.lower_, verbs):
+            c.tag_ = "VBZ"
 
 
 def _listed_as_appositions(doc: Any, appositions: list[Any]) -> None:
