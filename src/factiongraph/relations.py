@@ -76,6 +76,7 @@ from factiongraph.relation_mentions import (
     _judged,
     mention_hostility,
 )
+from factiongraph.tables import word_set
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -87,6 +88,7 @@ FORMER_MODIFIERS = words("descriptions", "former_modifiers")
 PART_NOUNS = words("descriptions", "part_nouns")
 
 SYMMETRIC = frozenset({"alliance", "hostility"})
+REINFORCING_VERBS = word_set("cues", "reinforcing_verbs")
 DERIVED = {
     "ASSAULT": "hostility",
     "THREATEN": "hostility",
@@ -1057,6 +1059,18 @@ def _reciprocal(doc: Document, ms: _Mentions, e: Event, rtype: str) -> list[Rela
     ]
 
 
+def _reinforced_force(tok: Token, e: Event) -> bool:
+    """A verb of reinforcing whose object names an armed force ("reinforced the Syrian army", "Y's troops were
+    reinforced by X") and holds the event's second party: another side's men, not an abstract thing ("reinforces
+    the coalition's resolve") nor a party the event guessed from elsewhere."""
+    if tok.lemma_.lower() not in REINFORCING_VERBS or e.actor2_mention is None:
+        return False
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None or not {obj.lower_, obj.lemma_.lower()} & AGENT_HEADS:
+        return False
+    return obj.left_edge.idx <= e.actor2_mention.start and e.actor2_mention.end <= obj.idx + len(obj.text)
+
+
 def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
     out = []
     sd = doc.parsed
@@ -1069,6 +1083,8 @@ def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
         if e.plover in ("RETREAT", "CONCEDE") and e.actor2 is not None and tok.lemma_.lower() in surrender:
             rtype = "hostility"  # "X surrendered to Y": Y is the enemy X gives up to
         seizure = e.plover == "COERCE" and e.plover_mode == "seize" and e.actor2 is None  # "X and Y seized the town"
+        if e.plover == "MOBILIZE" and e.actor2 not in (None, e.actor1) and _reinforced_force(tok, e):
+            rtype = "support"  # "Hezbollah fighters reinforced the Syrian army": X adds its men to Y's side
         if (rtype is None and not seizure) or e.certainty == "negated":
             continue
         if rtype in ("alliance", "affiliation", "support") and cert.expected(tok):

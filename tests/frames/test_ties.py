@@ -869,3 +869,26 @@ def test_allies_from_a_named_group_are_that_group(run, text, pair):
 
 def test_allies_in_a_country_are_not_its_state(run):
     assert not any(t == "alliance" for t, _, _ in ties(run("Iran's allies in Iraq fired rockets at the base.")))
+
+
+@pytest.mark.parametrize(
+    ("text", "patron", "client"),
+    [
+        ("Yemeni troops were reinforced by militiamen of the Islah party.", "islah", "yemen"),
+        ("Hezbollah fighters reinforced the Syrian army near Qusayr.", "hezbollah", "syria"),
+        ("Chadian troops reinforced the Malian army in Kidal.", "chad", "mali"),
+    ],
+)
+def test_fighters_reinforcing_another_armed_party_back_it(run, text, patron, client):
+    assert [(s, t) for rtype, s, t in ties(run(text)) if rtype == "support"] == [(patron, client)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army reinforced its positions around Aden on Monday.",
+        "The bombing by the Islamic State reinforces the resolve of the coalition, the Pentagon said.",
+    ],
+)
+def test_reinforcing_a_position_or_a_resolve_backs_nobody(run, text):
+    assert not [t for t in ties(run(text)) if t[0] == "support"]
