@@ -571,6 +571,39 @@ def test_a_plural_pronoun_partner_is_the_group_named_before_it_by_a_plural_name(
     assert not any(r.type == "hostility" for r in doc.relations)
 
 
+# "joined forces with Kabila's movement": a person's movement, faction or party is a body, not the man
+PERSONS_BODY = [
+    ("Mai-Mai militias in Kivu threw in their lot with Kabila's movement.", "Kabila"),
+    ("The JEM joined forces with Minnawi's faction last year.", "Minnawi"),
+    ("The Kamajors joined forces with Hinga Norman's movement in 1997.", "Norman"),
+    # the man's name first tagged as an organisation's, then as a person's
+    ("Fighters of Laurent-Desire Kabila's rebel alliance took Kisangani. Kabila proclaimed himself president on "
+     "Saturday. Mai-Mai militias threw in their lot with Kabila's movement.", "Kabila"),
+]
+
+
+@pytest.mark.parametrize(("text", "man"), PERSONS_BODY)
+def test_a_persons_movement_is_no_partner_given_to_the_person(run, text, man):
+    rows = [r for r in run(text).relations if r.change is not None]
+    assert not any(m is not None and m.text.endswith(man) for r in rows for m in (r.source_mention, r.target_mention))
+
+
+# "X's faction of the opposition, known as Q, merged into P": Q, named after the "of" phrase, is the faction
+NAMED_AFTER_THE_OF_PHRASE = [
+    ("Aweys's faction of the opposition, known as Hizbul Islam, merged into al-Shabaab.",
+     {("affiliation", "hizbul-islam", "al-shabaab", "current", "merged")}),
+    ("Belmokhtar's branch of the jihadists, known as al-Mourabitoun, merged into JNIM in 2017.",
+     {("affiliation", "al-mourabitoun", "jnim", "current", "merged")}),
+    ("Ag Ghaly's branch of the Tuareg rebels, known as Ansar Dine, merged into JNIM in 2017.",
+     {("affiliation", "ansar-dine", "jnim", "current", "merged")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMED_AFTER_THE_OF_PHRASE)
+def test_a_name_set_off_after_the_of_phrase_names_the_faction(run, text, expected):
+    assert changes(run(text)) == expected
+
+
 # "Q, an alliance that A and B formed": A and B ally and join Q, whether or not Q's name is known
 ALLIANCES_FORMED_IN_A_RELATIVE = [
     (

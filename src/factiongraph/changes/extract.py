@@ -26,6 +26,7 @@ from spacy.matcher import DependencyMatcher
 from spacy.strings import get_string_id
 
 from factiongraph.actors.resolve import LEADER_NOUNS, STATE_KINDS
+from factiongraph.actors.wordlists import words
 from factiongraph.changes.frames import Frame, Frames, RowSpec, load_frames
 from factiongraph.dateline import DATELINE
 from factiongraph.document import (
@@ -49,6 +50,9 @@ NON_PARTY_KINDS = frozenset({"civilians", "protesters"})
 SYMMETRIC = frozenset({"alliance", "hostility"})
 RELATIVE = frozenset({"which", "who", "that", "whom"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+# the head nouns of organisations' names and of their parts ("movement", "party", "wing", "branch"): a person's such
+# body is no person
+ORGANISATION_HEADS = words("descriptions", "name_heads") | words("descriptions", "subunit_nouns")
 NUMBER_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 ENDED = frozenset({"left", "broken"})
 # roles that must name a whole group: part of a group ("some of X's fighters") moves nothing
@@ -419,15 +423,21 @@ class _Reader:
         # makes new Tokens)
         sd, at = tok.doc, self.ms.by_token.get
         kids, dep, lemma = children(sd)[tok.i], deps(sd), lemmas(sd)
-        # an apposition names the phrase itself; a possessor last ("its former ally X": X, not "its")
+        # an apposition names the phrase itself; a possessor last ("its former ally X": X, not "its"), unless a
+        # person owns a body the phrase names ("Kabila's movement": his movement, not the man)
+        body = lemma[tok.i] in ORGANISATION_HEADS
         for rel in ("appos", "compound", "amod", "nmod", "poss"):
             for c in kids:
                 if dep[c] == rel:
                     for t in subtree(sd, c):
-                        if (m := at(t)) is not None:
+                        if (m := at(t)) is not None and not (rel == "poss" and body and self.ms.person(m.actor_id)):
                             return m
-        for c in kids:  # "a new body called X", "a group known as X"
-            if dep[c] in ("acl", "relcl") and lemma[c] in ("call", "name", "know", "dub"):
+        # "a new body called X", "a group known as X"; and "X's faction of the opposition, known as Y", where the
+        # parser hangs the name set off by a comma on the "of" phrase's noun
+        named = [c for c in kids if dep[c] in ("acl", "relcl")] + [
+            c for p in self.preps([tok], "of") for c in children(sd)[p.i] if dep[c] == "acl" and sd[c - 1].text == ","]
+        for c in named:
+            if lemma[c] in ("call", "name", "know", "dub"):
                 for t in subtree(sd, c):
                     if dep[t] in ("oprd", "pobj", "attr", "dobj", "xcomp") and (m := at(t)) is not None:
                         return m

@@ -206,8 +206,8 @@ class _Mentions:
         actor = self.actors.get(actor_id)
         if actor is None or actor.registry_id is not None or actor.kind != "other":
             return False
-        return any(m.how == "ner" and (span := span_at(self.sd, m.start, m.end)) is not None
-                   and span.root.ent_type_ == "PERSON" for m in actor.mentions)
+        return any(m.how in ("ner", "alias") and (span := span_at(self.sd, m.start, m.end)) is not None
+                   and span.root.ent_type_ == "PERSON" for m in actor.mentions)  # (a later use of the name too)
 
     def _named_head(self, head: Token, modifier: Mention) -> bool:
         """Whether a modified noun names an actor itself or by a name in compound ("the ECOMOG force")."""
