@@ -378,6 +378,20 @@ def test_a_place_ending_a_hyphenated_faction_name_is_not_the_state(resolve, text
 
 
 @pytest.mark.parametrize(
+    ("text", "faction", "state"),
+    [
+        ("Sharif's faction, known as ARS-Djibouti, joined the government in Mogadishu.", "ARS-Djibouti", "djibouti"),
+        ("Delegates of ARS-Djibouti arrived in Mogadishu.", "ARS-Djibouti", "djibouti"),
+        ("The moderates of ARS-Djibouti joined the cabinet.", "ARS-Djibouti", "djibouti"),
+    ],
+)
+def test_a_hyphenated_faction_name_the_recogniser_split_is_the_faction(resolve, text, faction, state):
+    found = mentions(resolve(text, datetime.date(2009, 1, 30)))
+    assert state not in found
+    assert faction in {m for ms in found.values() for m in ms}
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The Congolese Rally for Democracy, backed by Rwanda, seized Goma in August 1998.",

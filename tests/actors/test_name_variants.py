@@ -23,6 +23,17 @@ def test_transliterations_are_one_word(a, b):
     assert same_word(a, b)
 
 
+@pytest.mark.parametrize(("a", "b"), [("farouk", "farouq"), ("sanghati", "samhati"), ("kataib", "kataeb")])
+def test_transliterations_end_in_the_same_consonant(a, b):
+    assert same_word(a, b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("saleh", "salem"), ("khalid", "khalil"), ("rahman", "rahmat")])
+def test_names_a_last_consonant_apart_are_two_names(a, b):
+    """ "Ali Salem al-Beidh" and "Saleh": as close as two spellings by letters, but another consonant."""
+    assert not same_word(a, b)
+
+
 @pytest.mark.parametrize(("a", "b"), [("army", "arms"), ("russians", "russia"), ("iraq", "iran")])
 def test_other_words_and_derived_forms_are_not_respellings(a, b):
     assert not same_word(a, b)
@@ -125,3 +136,34 @@ def test_a_bare_head_noun_is_the_one_named_group_with_that_head(resolve, text, e
 def test_a_person_and_a_group_sharing_a_word_stay_two_actors(resolve, text, person, group):
     owners = {m.text: a.id for a in resolve(text).actors for m in a.mentions}
     assert owners[person] != owners[group]
+
+
+@pytest.mark.parametrize(
+    ("text", "full", "other"),
+    [
+        ("The southern leader Ali Salem al-Beidh declared secession in May. Saleh's troops took Aden in July.",
+         "Ali Salem al-Beidh", "Saleh"),
+        ("The envoy Khalid Omar met rebels on Monday. Khalil, a commander, refused to attend.", "Khalid Omar",
+         "Khalil"),
+        ("Ahmed Rahman leads the council. Rahmat, his rival, fled to the hills.", "Ahmed Rahman", "Rahmat"),
+    ],
+)
+def test_a_name_a_last_consonant_away_is_another_person(resolve, text, full, other):
+    owner = next(a for a in resolve(text).actors if any(m.text.endswith(full) for m in a.mentions))
+    assert other not in {m.text for m in owner.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "people"),
+    [
+        ("Gunmen of the Somali National Alliance killed 24 peacekeepers. Doctors said several hundred Somalis, many "
+         "of them civilians, were killed or wounded.", "Somali National Alliance", "Somalis"),
+        ("The Liberian Peace Council raided the camp on Monday. Aid workers said dozens of Liberians, most of them "
+         "civilians, had died.", "Liberian Peace Council", "Liberians"),
+        ("Gunmen of the Afghan Liberation Front attacked the post on Sunday. Officials said dozens of Afghans, many "
+         "of them civilians, had died.", "Afghan Liberation Front", "Afghans"),
+    ],
+)
+def test_a_nations_people_is_no_short_name_of_a_group_named_after_the_nation(resolve, text, group, people):
+    owner = next(a for a in resolve(text).actors if a.name == group)
+    assert people not in {m.text for m in owner.mentions}

@@ -573,3 +573,45 @@ def test_former_members_of_a_group_are_not_the_group(resolve, text, group):
 def test_a_name_taken_up_by_a_where_clause_is_a_place(resolve, text, place):
     assert all(m.text != place for a in resolve(text).actors for m in a.mentions)
 
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Houthi fighters pressed an offensive on the Sirwah front.", "Sirwah"),
+        ("The army said its units held firm on the Nihm front.", "Nihm"),
+        ("Rebels massed tanks near the Tessit front overnight.", "Tessit"),
+    ],
+)
+def test_a_name_modifying_a_front_is_a_place(resolve, text, place):
+    assert all(m.text != place for a in resolve(text).actors for m in a.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Houthi fighters launched an attack on the Nihm front east of Sanaa.", "Sanaa"),
+        ("The militia ambushed a convoy near the east of Beni.", "Beni"),
+        ("Fighters of the group stormed a camp in the north of Tessit.", "Tessit"),
+    ],
+)
+def test_the_of_object_of_a_compass_noun_is_a_place(resolve, text, place):
+    assert all(m.text != place for a in resolve(text).actors for m in a.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "short"),
+    [
+        ("After the accord the Islamic Arab Front of Azawad (FIAA) split off, and the FIAA fought on.",
+         "Islamic Arab Front of Azawad", "FIAA"),
+        ("The National Front for the Liberation of Angola (FNLA) fought in Luanda, where the FNLA lost.",
+         "National Front for the Liberation of Angola", "FNLA"),
+        ("Algeria backed a deal, and the Popular Front for the Liberation of Azawad (FPLA) rejected it.",
+         "Popular Front for the Liberation of Azawad", "FPLA"),
+    ],
+)
+def test_a_name_the_recogniser_ran_into_an_open_bracket_stops_before_it(resolve, text, name, short):
+    doc = resolve(text)
+    assert not any("(" in a.name or any("(" in m.text for m in a.mentions) for a in doc.actors)
+    owner = next(a for a in doc.actors if a.name == name)
+    assert short in {m.text for m in owner.mentions}

@@ -1336,6 +1336,18 @@ def test_actors_a_commanders_militia_or_men_are_the_group_of_his_forces(resolve,
 
 
 @pytest.mark.parametrize(
+    ("text", "day", "mention"),
+    [
+        ("ISWAP broke away from Shekau's faction in 2016.", dt.date(2018, 5, 1), "Shekau's faction"),
+        ("Fighters of Shekau's faction attacked Monguno.", dt.date(2018, 5, 1), "Shekau's faction"),
+        ("The army said Bakura's faction had raided a fishing camp.", dt.date(2022, 5, 1), "Bakura's faction"),
+    ],
+)
+def test_actors_a_leaders_faction_is_the_group_the_registry_names_after_him(resolve, text, day, mention) -> None:
+    assert mention in mentions(resolve(text, day))["boko-haram"]
+
+
+@pytest.mark.parametrize(
     ("text", "generic"),
     [
         ("Gunmen from the Mahdi Army attacked guards from the Badr Organization in Karbala.", "generic-gunmen"),

@@ -82,6 +82,7 @@ _FORCE_HEADS = words("descriptions", "force_heads")  # "the army of X", "X's mil
 _PARTY_FORCE_NAMES = words("descriptions", "party_force_names")  # "the KDP's peshmerga": the KDP's men
 _BACKING_VERBS = words("descriptions", "backing_verbs")  # "troops backing X": X's men
 _ADMIN_UNITS = words("places", "admin_units")
+_FRONT_NOUNS = words("places", "front_nouns")
 _VENUE_HEADS = words("places", "venue_heads")
 _REGION_ADJECTIVES = words("places", "region_adjectives")
 _SETTING_NOUNS = words("places", "setting_nouns")
@@ -526,13 +527,16 @@ class _Resolution:
             names[eid].add(self.entities[eid].name)
         merged: set[str] = set()
         order = sorted(names, key=lambda e: (-first[e], min(len(n) for n in names[e])))
+        # a nation's people: a plural the recogniser calls a nationality, or a nation's adjective with an "s" ("Somalis"
+        # tagged as a name)
         peoples = {m.actor_id for m in self.mentions if m.how == "ner" and (sp := span_at(self.sd, m.start, m.end))
-                   is not None and len(sp) and sp.root.ent_type_ == "NORP" and sp.root.tag_ in ("NNPS", "NNS")}
+                   is not None and len(sp) and (sp.root.ent_type_ == "NORP" and sp.root.tag_ in ("NNPS", "NNS")
+                                                or len(sp) == 1 and sp.text.lower()[:-1] in self.r._adjectives)}
         for b in order:
             eb = self.entities[b]
             if eb.known or b.startswith("generic-") or eb.kind == "civilians":
                 continue
-            people = b in peoples and all(m.how == "ner" for m in self.mentions if m.actor_id == b) \
+            people = b in peoples and all(m.how in ("ner", "generic") for m in self.mentions if m.actor_id == b) \
                 and all(len(n.split()) == 1 for n in names[b])
             person = b in self.persons
             targets = [
@@ -1541,8 +1545,9 @@ class _Resolution:
                 owner = gov if named is None or named == self.focus else self._state_entity(named)
                 if owner is not None:
                     self._add(start, tok.i + 1, owner, "generic")
-            elif low in _FORCE_HEADS and (forces := self._forces_of(tok)) is not None:
-                # "the army of Khalifa Haftar", "Haftar's militia": his forces
+            elif (low in _FORCE_HEADS or low in _SUBUNIT_NOUNS) and (forces := self._forces_of(tok)) is not None:
+                # "the army of Khalifa Haftar", "Haftar's militia": his forces; "Shekau's faction": the registry's
+                # "Shekau faction"
                 first = min((c.left_edge.i for c in tok.children if c.dep_ == "poss"), default=start)
                 self._add(min(start, first), tok.i + 1, forces, "generic")
 
@@ -1568,7 +1573,7 @@ class _Resolution:
         owners += [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
         for p in owners:
             name = _phrase_text(p)
-            for alias in (f"{name}'s forces", f"{name} forces", f"forces loyal to {name}"):
+            for alias in (f"{name}'s forces", f"{name} forces", f"forces loyal to {name}", f"{name} {tok.lower_}"):
                 cands = self.r.registry.lookup(alias, self.doc.published)
                 if len(cands) == 1:
                     return self.r.registry_entity(cands[0], self.focus)
@@ -1584,6 +1589,15 @@ class _Resolution:
             text = ent.text
             words = set(normalize_name(text).split())
             if words & lx.MEDIA_WORDS or not any(c.isupper() for c in text) or _media_name(text):
+                continue
+            if ent.label_ == "GPE" and self._hyphenated_to_a_name(ent):
+                # "ARS-Djibouti": the faction's name, not the state (where the registry matcher left the state to
+                # the recogniser); the hyphenated whole is the faction
+                first = ent.start - 2
+                if first >= 0 and sd[ent.start - 1].text in ("-", "\u2010") and self._free(first, ent.end):
+                    name = sd[first : ent.end].text
+                    kind, inter = _guess_kind(name)
+                    self._add(first, ent.end, Entity(_slug(name), name, kind, inter, self.focus, None, False), "ner")
                 continue
             if _names_installation(ent) or self._in_dateline(ent) or _admin_unit_name(text):
                 continue  # "the al-Dailami air base"; "ADEN, 26 March 2015 —"; "Chin State": places
@@ -1634,6 +1648,7 @@ class _Resolution:
             # ORG unknown to the registry: a new actor
             start = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start
             end = ent.end - 1 if ent[-1].tag_ == "POS" else ent.end
+            end = _before_open_bracket(sd, start, end)  # "Front of Azawad (FIAA": the name, its bracket after it
             text = sd[start:end].text
             if (
                 len(text) < 2
@@ -1651,14 +1666,14 @@ class _Resolution:
                 known = None  # "the Maoists' armed wing, the People's Liberation Army": the wing's own name
             if known is not None:
                 self._add(start, end, known, "alias")
-                self._acronym_after(ent.end, known)
+                self._acronym_after(end, known)
                 continue
             if end - start == 1 and sd[start].lower_ in variants.ORG_HEADS and _numbered_unit(sd[start]):
                 continue  # "the 14th Army" with the number outside the entity: a unit, whose the text does not say
             kind, inter = _guess_kind(text)
             entity = Entity(_slug(text), text, kind, inter, self.focus, None, False)
             self._add(start, end, entity, "ner")
-            self._acronym_after(ent.end, entity)
+            self._acronym_after(end, entity)
 
     def _repeated_names(self) -> None:
         """A new actor's name is its name wherever it recurs, not only where the tagger saw it.
@@ -2825,11 +2840,20 @@ def _content_words(words_: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(w for w in words_ if w != "s")
 
 
+def _before_open_bracket(sd: Doc, start: int, end: int) -> int:
+    """The end of a name the recogniser ran into a bracket it did not close ("the Islamic Arab Front of Azawad
+    (FIAA" without its ")"): the name stops before the bracket."""
+    words_ = [t.text for t in sd[start:end]]
+    if "(" in words_ and ")" not in words_ and words_.index("(") > 0:
+        return start + words_.index("(")
+    return end
+
+
 def _names_a_division(root: Token, end: int) -> bool:
-    """A name modifying the lower-case noun of an administrative division right after it ("Gezira state",
-    "Blue Nile states", "the Shirqat district")."""
+    """A name modifying the lower-case noun of an administrative division or a front right after it ("Gezira
+    state", "the Shirqat district", "the Sirwah front")."""
     return root.dep_ in ("compound", "nmod", "amod") and root.head.i == end and root.head.is_lower \
-        and root.head.lower_ in _ADMIN_UNITS
+        and (root.head.lower_ in _ADMIN_UNITS or root.head.lower_ in _FRONT_NOUNS)
 
 
 def _where_clause_after(ent: Span) -> bool:
@@ -3028,6 +3052,8 @@ def _locative(root: Token) -> bool:
         return True
     if prep.lower_ in _TOWARDS and prep.head.lemma_.lower() in _MOTION_VERBS:
         return True  # "pushed towards X": where a move goes (not "voiced hostility towards X")
+    if prep.lower_ == "of" and prep.head.lower_ in lx.DIRECTIONS:
+        return True  # "40 km east of X", "the north of X": a bearing from a place
     return prep.head.lemma_.lower() in lx.PLACE_NOUNS
 
 

@@ -41,7 +41,27 @@ def same_word(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) < MIN_FUZZY_LENGTH or a[0] != b[0] or a.startswith(b) or b.startswith(a):
         return False  # "Russians" is Russia's people, not another spelling of it
-    return fuzz.ratio(a, b) >= SAME_WORD_SIMILARITY
+    return fuzz.ratio(a, b) >= SAME_WORD_SIMILARITY and consonants(a)[-1:] == consonants(b)[-1:]
+
+
+VOWELS = frozenset("aeiouyw")  # (y and w after the first letter: "Jaysh"/"Jaish", "Tawhid"/"Tauhid")
+
+
+def consonants(word: str) -> str:
+    """A word's consonants as English transliterations of Arabic and other scripts vary them: vowels left out,
+    a doubled letter once, the "h" of a digraph ("gh", "kh", "sh", "th", "dh") or of a final vowel ("Nusrah")
+    dropped, "q" read as "k". Two spellings of one word end in the same one ("Zinki"/"Zenki", "Farouq"/"Farouk",
+    "Sanghati"/"Samhati"); two names a last consonant apart are two names ("Saleh"/"Salem", "Khalid"/"Khalil")."""
+    out: list[str] = []
+    for i, ch in enumerate(word):
+        if i > 0 and ch in VOWELS or not ch.isalpha():
+            continue
+        if ch == "h" and i > 0 and (word[i - 1] not in VOWELS or i == len(word) - 1):
+            continue
+        if i > 0 and word[i - 1] == ch:
+            continue
+        out.append("k" if ch == "q" else ch)  # the Arabic qaf written either way ("Farouq"/"Farouk")
+    return "".join(out)
 
 
 def distinctive(ws: tuple[str, ...]) -> tuple[str, ...]:
