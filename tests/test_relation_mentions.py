@@ -1057,3 +1057,19 @@ def test_relation_mentions_fire_exchanged_with_a_side_is_no_endpoint(run, text):
     doc = run(text)
     assert not [r for r in doc.relations if r.target_mention is not None and r.target_mention.text in
                 ("fire", "gunfire", "shots")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Al-Shabaab fighters attacked Kenyan troops in Gedo. Al-Shabaab has since hunted down members of the "
+        "breakaway cell in Puntland.",
+        "The army fought the SPLM-North in the Nuba Mountains. The army later attacked splinter units of the rebels "
+        "near Kadugli.",
+        "Houthi fighters shelled Saudi border posts. The Houthis then killed dozens of dissident tribesmen in Amran.",
+    ],
+)
+def test_relation_mentions_a_group_that_broke_away_is_not_the_guessed_side(run, text):
+    # "members of the breakaway cell": a part that left a group, not the side the attacker fights elsewhere
+    second = text.split(". ")[1]
+    assert not [r for r in run(text).relations if r.method == "mention" and r.evidence.text.startswith(second[:20])]

@@ -788,12 +788,21 @@ class _Extractor:
 
     def new_group(self, span: Span) -> bool:
         """An unnamed group phrase with an indefinite article ("a newly merged rebel coalition", "an armed
-        faction"): it introduces a group the text has not named, so it is no actor named elsewhere (English
-        indefinites introduce new referents); the document's sides give it no guessed identity."""
+        faction") or a modifier of secession ("the breakaway cell", "splinter units"): it introduces a group the
+        text has not named, so it is no actor named elsewhere (English indefinites introduce new referents); the
+        document's sides give it no guessed identity."""
         phrase = span_at(self.sd, span.start, span.end)
         root = phrase.root if phrase is not None else None
-        return root is not None and root.lemma_.lower() in GROUP_HEADS \
-            and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in root.children)
+        if root is None:
+            return False
+        if root.lemma_.lower() in GROUP_HEADS \
+                and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in root.children):
+            return True
+        # "members of the breakaway cell": a part that left a group is a group of its own, not a side named before
+        groups = [root, *(p for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for p in c.children if p.dep_ == "pobj")]
+        seceded = tie_words().secession_modifiers
+        return any(c.dep_ in ("amod", "compound") and c.lower_ in seceded for g in groups for c in g.children)
 
     def is_means(self, tok: Token) -> bool:
         """An attack or weapon standing for its user ("strikes", "IEDs", "aircraft")."""
