@@ -2815,9 +2815,10 @@ def _founded_after(actor: RegistryActor, published: dt.date | None) -> bool:
 def _spelled_acronyms(sd: Doc) -> dict[str, tuple[str, ...]]:
     """The abbreviations a text spells out: "Somali National Alliance (SNA)" -> {"SNA": its name's words}."""
     out: dict[str, tuple[str, ...]] = {}
-    for i in range(2, len(sd) - 1):
-        short = sd[i].text
-        if sd[i - 1].text != "(" or sd[i + 1].text != ")" or not (2 <= len(short) <= 8 and short.isupper()):
+    words_ = texts(sd)  # (the per-Doc table: no Token made per word)
+    for i in range(2, len(words_) - 1):
+        short = words_[i]
+        if words_[i - 1] != "(" or words_[i + 1] != ")" or not (2 <= len(short) <= 8 and short.isupper()):
             continue
         for start in range(max(0, i - 9), i - 1):  # the longest run of words before the bracket that it spells
             name = sd[start:i - 1].text
