@@ -1059,6 +1059,28 @@ def _reciprocal(doc: Document, ms: _Mentions, e: Event, rtype: str) -> list[Rela
     ]
 
 
+def _before_own_clause(m: Mention, mates: list[Mention], tok: Token) -> list[Mention]:
+    """The actors coordinated with a relative clause's antecedent that the clause holding the trigger describes:
+    those listed before the clause ("A, B and C, which back Y"), not those after it ("A, which backs Y, and B";
+    "A, which Y arms, and B")."""
+    clause = tok
+    while clause.dep_ == "conj" and clause.head.i < clause.i:
+        clause = clause.head  # "which has moved to Tobruk and backs Y"
+    if clause.dep_ != "relcl":
+        return mates
+    noun = clause.head
+    if m.start <= noun.idx < m.end:
+        return [x for x in mates if x.start < clause.left_edge.idx]
+    # "A, which backs Y, and B, which sits in Z": B, with a relative clause of its own, is the list's next item,
+    # whatever the parser coordinated it with
+    return [x for x in mates if x.start < tok.idx or not _has_own_clause(tok.doc, x)]
+
+
+def _has_own_clause(sd: Doc, m: Mention) -> bool:
+    span = span_at(sd, m.start, m.end)
+    return span is not None and any(c.dep_ == "relcl" for c in span.root.children)
+
+
 def _reinforced_force(tok: Token, e: Event) -> bool:
     """A verb of reinforcing whose object names an armed force ("reinforced the Syrian army", "Y's troops were
     reinforced by X") and holds the event's second party: another side's men, not an abstract thing ("reinforces
@@ -1137,9 +1159,10 @@ def _derived(doc: Document, ms: _Mentions) -> list[Relation]:
         status = _status(tok, e.certainty)  # ("had fought X", "last fought X in 2004": a tie that ended)
         if e.plover == "ASSAULT" and rtype == "hostility":
             out.extend(_attack_sides(doc, ms, tie_ms, settings, e, tok, m1, m2, status))
-        # one event per pair in PLOVER; the coordinated actors on either side take part in it too
-        for a in [m1, *ms.coordinated(m1)]:
-            for b in [m2, *ms.coordinated(m2)]:
+        # one event per pair in PLOVER; the coordinated actors on either side take part in it too (a relative
+        # clause's subject side stops at the clause: "A, which backs Y, and B" says nothing of B)
+        for a in [m1, *_before_own_clause(m1, ms.coordinated(m1), tok)]:
+            for b in [m2, *_before_own_clause(m2, ms.coordinated(m2), tok)]:
                 if a.actor_id == b.actor_id or not (settings.is_party(a) and settings.is_party(b)):
                     continue
                 out.append(

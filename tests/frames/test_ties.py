@@ -892,3 +892,23 @@ def test_fighters_reinforcing_another_armed_party_back_it(run, text, patron, cli
 )
 def test_reinforcing_a_position_or_a_resolve_backs_nobody(run, text):
     assert not [t for t in ties(run(text)) if t[0] == "support"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "absent"),
+    [
+        ("Libya has two rival assemblies: the House of Representatives, which sits in Tobruk and backs Haftar, and "
+         "the General National Congress, which sits in Tripoli.", ("house-of-representatives", "haftar"),
+         "general-national-congress"),
+        ("The region has two armed parties, the KDP, which Turkey supports, and the PUK, which is close to Iran.",
+         ("turkey", "kurdistan-democratic-party"), "patriotic-union-of-kurdistan"),
+        ("Syria has two rival rebel blocs, the Syrian National Army, which backs Turkey's campaign, and the Syrian "
+         "Democratic Forces, which America arms.", ("syrian-national-army", "turkey"), "syrian-democratic-forces"),
+    ],
+)
+def test_a_relative_clause_describes_its_own_item_of_a_list_only(run, text, kept, absent):
+    """"A, which backs Y, and B, which ...": the clause's tie is A's, not B's, however the parser joined them."""
+    doc = run(text)
+    support = {(s, t) for rtype, s, t in ties(doc) if rtype == "support"}
+    assert kept in support
+    assert not any(absent in pair and set(kept) & set(pair) for pair in support)
