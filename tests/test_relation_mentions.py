@@ -1073,3 +1073,16 @@ def test_relation_mentions_a_group_that_broke_away_is_not_the_guessed_side(run, 
     # "members of the breakaway cell": a part that left a group, not the side the attacker fights elsewhere
     second = text.split(". ")[1]
     assert not [r for r in run(text).relations if r.method == "mention" and r.evidence.text.startswith(second[:20])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seleka fighters killed dozens of people in reprisal attacks on anti-balaka positions.",
+        "Government troops fought the SPLM-North near Kadugli. The troops later killed 30 people in a village.",
+        "Al-Shabaab fought AMISOM troops near Baidoa. Al-Shabaab fighters later executed four people in Bay region.",
+    ],
+)
+def test_relation_mentions_people_killed_are_victims_not_the_side_the_attacker_fights(run, text):
+    rows = [r for r in run(text).relations if r.method == "mention"]
+    assert not any(r.target_mention.text.endswith("people") and r.target != "civilians" for r in rows)  # type: ignore[union-attr]

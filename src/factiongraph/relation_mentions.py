@@ -114,6 +114,9 @@ FIRST_PERSON = frozenset({"we", "us"})
 # verbs of judging an attack: their subject speaks about it, it does not carry it out
 CONDEMN_VERBS = frozenset("condemn denounce deplore decry censure criticize criticise".split())
 # heads of an attacked phrase that names victims, not a side: "killed 11 people", "injured scores of others"
+# the people among them no side fields: killed or taken, they are victims whatever side the attacker fights
+CIVILIAN_HEADS = frozenset("people civilian resident villager worshipper pilgrim child woman passenger bystander "
+                           "mourner shopper".split())
 VICTIM_HEADS = frozenset(
     """people person civilian resident hostage villager worshipper pilgrim child woman man student family
     passenger victim other bystander mourner shopper""".split()
@@ -761,6 +764,11 @@ class _Extractor:
             return None
         return next((a.id for a in self.doc.actors if a.kind == "civilians"), None)
 
+    def civilian(self, span: Span) -> bool:
+        """An unnamed attacked phrase naming people as civilians ("dozens of people", "villagers", "civilians")."""
+        tok = self.parties.head(Mention(span.start, span.end, span.text, ""))
+        return tok is not None and tok.lemma_.lower() in CIVILIAN_HEADS
+
     def placed(self, tok: Token) -> bool:
         """The word is a place the geoparser found ("captured Goma", whatever the tagger calls the name)."""
         return any(s <= tok.idx < e for s, e in self.places)
@@ -1163,8 +1171,10 @@ class _Extractor:
             for s_span, s_m in srcs:
                 for t_span, t_m in tgts:
                     src, tgt = self.resolve(s_m, t_m, side, pred.idx)
-                    if s_m is not None and t_m is None and tgt is None:
-                        tgt = self.victims(t_span)  # no known opponent of the attacker: the victims
+                    if s_m is not None and t_m is None and (tgt is None or self.civilian(t_span)):
+                        # no known opponent of the attacker, or people named as people ("killed dozens of people",
+                        # whatever side the attacker fights): the victims
+                        tgt = self.victims(t_span)
                     if src is None or tgt is None or src == tgt or (s_span.start, t_span.start) in seen:
                         continue
                     if t_m is None and self.another_country(t_span, tgt) \

@@ -458,3 +458,15 @@ def test_a_peoples_fighters_named_with_their_party_are_that_partys(resolve, text
 def test_a_peoples_fighters_without_a_party_stay_the_registry_force(resolve):
     assert "peshmerga" in registry_ids(resolve("Kurdish Peshmerga retook Sinjar from the Islamic State.",
                                                dt.date(2015, 11, 13)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militias known as anti-balaka attacked the capital at dawn.",
+        "Seleka fighters shelled anti-balaka positions near Bossangoa.",
+        "The anti-balaka took revenge on Muslim traders in the west.",
+    ],
+)
+def test_a_name_english_reporting_writes_in_lower_case_is_matched_so(resolve, text):
+    assert "anti-balaka" in registry_ids(resolve(text, dt.date(2014, 1, 20)))
