@@ -403,3 +403,16 @@ def test_a_groups_name_in_either_word_order_is_the_group_not_its_country(resolve
     found = mentions(resolve(text, datetime.date(1999, 6, 1)))
     assert found.get("rcd-goma") == ["Congolese Rally for Democracy"]
     assert "Congolese" not in found.get("dr-congo", [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Misrata militias and Libya Shield units attacked Bani Walid in October.",
+        "Fighters of Libya Shield stormed the town on Monday.",
+        "The Syria Revolutionaries Front fought Nusra in Idlib.",
+    ],
+)
+def test_a_states_name_that_opens_another_bodys_name_is_not_the_state(resolve, text):
+    found = mentions(resolve(text, datetime.date(2014, 10, 20)))
+    assert "libya" not in found and "syria" not in found

@@ -912,3 +912,20 @@ def test_a_relative_clause_describes_its_own_item_of_a_list_only(run, text, kept
     support = {(s, t) for rtype, s, t in ties(doc) if rtype == "support"}
     assert kept in support
     assert not any(absent in pair and set(kept) & set(pair) for pair in support)
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "enemy"),
+    [
+        ("The AUC was founded in 1997 to fight leftist guerrillas. In the years that followed, its gunmen battled "
+         "the FARC across the countryside.", "auc", "farc"),
+        ("The LRA left Uganda in 2005, and its gunmen later attacked Congolese troops near Dungu.",
+         "lords-resistance-army", "dr-congo"),
+        ("Hizbul Islam took Afgoye in 2009; its gunmen then fought AMISOM troops in Mogadishu.", "hizbul-islam",
+         "amisom"),
+    ],
+)
+def test_a_groups_gunmen_named_by_its_pronoun_are_the_group(run, text, group, enemy):
+    got = {(s, t) for rtype, s, t in ties(run(text)) if rtype == "hostility"}
+    assert (group, enemy) in got
+    assert not any(s.startswith("generic-") for s, _ in got)

@@ -819,6 +819,8 @@ class _Resolution:
                 continue  # "People's Liberation Army" of "the Tamil People's Liberation Army": another group
             if cands and all(c.kind in STATE_KINDS for c in cands) and part_noun_of(span.root) is not None:
                 continue  # "the Maoists' armed wing, the People's Liberation Army": not China's army
+            if cands and all(c.kind in STATE_KINDS for c in cands) and _first_word_of_a_name(span):
+                continue  # "Libya Shield units", "the Libya Dawn coalition": a body named after the state, not it
             if cands and all(c.kind in STATE_KINDS for c in cands) and self._hyphenated_to_a_name(span):
                 continue  # "ARS-Djibouti", "ARS-Asmara": a faction named after a place, not that state
             if cands and self._former_office_holder(span, cands):
@@ -1454,7 +1456,9 @@ class _Resolution:
                 gid, name, kind, inter = lx.GENERIC_ARMED[lx.ARMED_MODIFIERS[side]]
                 entity = Entity(f"generic-{gid}", name, kind, inter, self.focus, None, False)
                 self._add(start, tok.i + 1, entity, "generic")
-            elif low in lx.GENERIC_ARMED and _plural(tok) or low in ("gunmen", "militiamen"):
+            elif (low in lx.GENERIC_ARMED and _plural(tok) or low in ("gunmen", "militiamen")) and not any(
+                    c.dep_ == "poss" and c.lower_ in ("its", "their") for c in mods):
+                # ("its gunmen" are the men of the group "its" stands for: the pronoun's, resolved later)
                 gid, name, kind, inter = lx.GENERIC_ARMED[low]
                 if _has_demonym(tok, self.r._adjectives):
                     continue  # handled by NER/demonym rules
@@ -2848,6 +2852,19 @@ def _before_open_bracket(sd: Doc, start: int, end: int) -> int:
     if "(" in words_ and ")" not in words_ and words_.index("(") > 0:
         return start + words_.index("(")
     return end
+
+
+def _first_word_of_a_name(span: Span) -> bool:
+    """A state's one-word name compounded with a capitalised word the recogniser reads as the same organisation's
+    name ("Libya Shield", "Libya Dawn"): the first word of another body's name, unless that word is a state body's
+    own ("Iraq Army", "Mali Government")."""
+    sd = span.doc
+    if len(span) != 1 or span.end >= len(sd):
+        return False
+    nxt = sd[span.end]
+    return span.root.dep_ == "compound" and span.root.head.i == nxt.i and nxt.tag_ == "NNP" \
+        and span.root.ent_type_ == "ORG" and nxt.ent_type_ == "ORG" \
+        and nxt.lower_ not in variants.ORG_HEADS and nxt.lower_ not in lx.STATE_AGENT_NOUNS
 
 
 def _names_a_division(root: Token, end: int) -> bool:
