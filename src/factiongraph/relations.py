@@ -1077,6 +1077,7 @@ def _before_own_clause(m: Mention, mates: list[Mention], tok: Token) -> list[Men
 
 
 def _has_own_clause(sd: Doc, m: Mention) -> bool:
+    """Whether the mention's noun carries a relative clause of its own ("B, which sits in Z")."""
     span = span_at(sd, m.start, m.end)
     return span is not None and any(c.dep_ == "relcl" for c in span.root.children)
 
