@@ -608,3 +608,17 @@ def test_a_name_the_recogniser_ran_into_an_open_bracket_stops_before_it(resolve,
     assert not any("(" in a.name or any("(" in m.text for m in a.mentions) for a in doc.actors)
     owner = next(a for a in doc.actors if a.name == name)
     assert short in {m.text for m in owner.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ('A Rwandan army spokesman said the operation, known as Umoja Wetu, or "Our Unity" in Swahili, would hunt the '
+         'FDLR.', "Our"),
+        ('The Malian army said its campaign, named "We Are All Mali", had pushed JNIM out of two villages.', "We"),
+        ('Houthi leaders said their offensive, called "Our Victory Is Near", had taken Marib district.', "Our"),
+    ],
+)
+def test_a_first_person_word_in_a_quoted_title_is_nobodys(resolve, text, word):
+    # a name in quotation marks is nobody's words: its "Our" is no speaker's side
+    assert all(m.text != word for a in resolve(text).actors for m in a.mentions)

@@ -46,6 +46,7 @@ from factiongraph.frames.modifiers import load_rules as load_modifier_rules
 from factiongraph.frames.tokens import (
     children,
     deps,
+    doc_text,
     entities,
     heads,
     lemmas,
@@ -2348,6 +2349,8 @@ class _Resolution:
         for tok in tokens(sd):
             if self.taken[tok.i] or tok.lower_ not in lx.PRONOUNS_FIRST_PLURAL:
                 continue
+            if _quoted_title(tok):
+                continue  # 'Umoja Wetu, or "Our Unity"': a name in quotation marks, nobody's words
             speaker = self._quoted_speaker(tok)
             if speaker is not None:
                 self._add(tok.i, tok.i + 1, self.entities[speaker], "coref")
@@ -2865,6 +2868,18 @@ def _first_word_of_a_name(span: Span) -> bool:
     return span.root.dep_ == "compound" and span.root.head.i == nxt.i and nxt.tag_ == "NNP" \
         and span.root.ent_type_ == "ORG" and nxt.ent_type_ == "ORG" \
         and nxt.lower_ not in variants.ORG_HEADS and nxt.lower_ not in lx.STATE_AGENT_NOUNS
+
+
+def _quoted_title(tok: Token) -> bool:
+    """A word inside a short quotation whose every word is capitalised ('"Our Unity"', '"We Are All Mali"'): the
+    title or gloss of a name, not what somebody said."""
+    opening = quote_start(tok)
+    if opening is None:
+        return False
+    text = doc_text(tok.doc)
+    close = min((i for i in (text.find('"', tok.idx), text.find("\u201d", tok.idx)) if i >= 0), default=-1)
+    words_ = text[opening + 1 : close].split() if close > opening else []
+    return 1 <= len(words_) <= 5 and all(w[:1].isupper() for w in words_)
 
 
 def _names_a_division(root: Token, end: int) -> bool:
