@@ -1086,3 +1086,18 @@ def test_relation_mentions_a_group_that_broke_away_is_not_the_guessed_side(run, 
 def test_relation_mentions_people_killed_are_victims_not_the_side_the_attacker_fights(run, text):
     rows = [r for r in run(text).relations if r.method == "mention"]
     assert not any(r.target_mention.text.endswith("people") and r.target != "civilians" for r in rows)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Somaliland troops clashed with SSC-Khatumo fighters for months. In August, SSC-Khatumo fighters overran the "
+        "Somaliland base at Goojacade on the edge of Las Anod.",
+        "The army fought the SPLM-North near Kadugli. In June the rebels shelled army positions on the fringes of "
+        "Kadugli.",
+        "Congolese troops fought the ADF for years. Last week the ADF ambushed an army convoy on the edge of Beni.",
+    ],
+)
+def test_relation_mentions_the_edge_of_a_place_is_where_not_a_side(run, text):
+    spans = {r.target_mention.text for r in run(text).relations if r.method == "mention"}  # type: ignore[union-attr]
+    assert not any(s.endswith(("edge", "fringes")) for s in spans)

@@ -153,7 +153,8 @@ DEALING_VERBS = word_set("relation_mentions", "dealing_verbs")
 RECIPROCAL_NOUNS = frozenset({*tie_words().reciprocal_verbs, *(v + "ing" for v in tie_words().reciprocal_verbs),
                               *words("places", "setting_nouns")})
 PROPOSAL_NOUNS = tie_words().proposal_nouns  # "suspended a ceasefire with X": a settlement is no party
-COMPASS_NOUNS = frozenset(w for w in words("places", "place_parts") if w.startswith(("north", "south", "east", "west")))
+PLACE_PARTS = words("places", "place_parts")
+COMPASS_NOUNS = frozenset(w for w in PLACE_PARTS if w.startswith(("north", "south", "east", "west")))
 EXPEL_VERBS = word_set("relation_mentions", "expel_verbs")
 TAKING_VERBS = word_set("relation_mentions", "taking_verbs")
 TERRITORY_VERBS = word_set("cues", "territory_verbs")  # "overran Baga", "stormed Kidal": ground taken by force
@@ -621,6 +622,9 @@ class _Extractor:
             return None  # a setting ("in Syria"), or the subject again ("killed himself")
         if _bearing(tok):
             return None  # "fought X west of Mosul": where, though the parser may take it for an object
+        if tok.lower_ in PLACE_PARTS and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) \
+                and tok.i not in self.ms.by_token:
+            return None  # "overran the base on the edge of Las Anod", "the outskirts of Goma": where, not a side
         if tok.lemma_.lower() in PROPOSAL_NOUNS and tok.i not in self.ms.by_token:
             return None  # "suspended a ceasefire with X": the settlement is no side; X is named by its own phrase
         if tok.ent_type_ in NOT_PARTIES and tok.i not in self.ms.by_token:  # the tagger reads "ISIL" as a number
