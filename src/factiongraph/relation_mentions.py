@@ -761,7 +761,7 @@ class _Extractor:
     def victims(self, span: Span) -> str | None:
         """The civilians actor for an unnamed attacked phrase naming people ("killed 11 people"); the
         person named last for "he", "she"."""
-        tok = self.parties.head(Mention(span.start, span.end, span.text, ""))
+        tok = self.phrase_head(span)
         if tok is not None and tok.lower_ in PERSON_PRONOUNS:
             return self.person_before(tok)
         if tok is None or tok.lemma_.lower() not in VICTIM_HEADS:
@@ -770,8 +770,12 @@ class _Extractor:
 
     def civilian(self, span: Span) -> bool:
         """An unnamed attacked phrase naming people as civilians ("dozens of people", "villagers", "civilians")."""
-        tok = self.parties.head(Mention(span.start, span.end, span.text, ""))
+        tok = self.phrase_head(span)
         return tok is not None and tok.lemma_.lower() in CIVILIAN_HEADS
+
+    def phrase_head(self, span: Span) -> Token | None:
+        """The head word of an endpoint phrase that names no actor."""
+        return self.parties.head(Mention(span.start, span.end, span.text, ""))
 
     def placed(self, tok: Token) -> bool:
         """The word is a place the geoparser found ("captured Goma", whatever the tagger calls the name)."""

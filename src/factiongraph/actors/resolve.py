@@ -797,7 +797,7 @@ class _Resolution:
                         continue
                 found.append(span)
         matched = []
-        spelled = _spelled_acronyms(sd)
+        spelled: dict[str, tuple[str, ...]] | None = None
         for span in filter_spans(_uncut(found)):
             if self._partial_name(span):
                 continue  # "Fateh" of "Fateh al-Sham", "Golani" of "Abu Mohammad al-Golani"
@@ -818,11 +818,12 @@ class _Resolution:
                 cands = self.r.registry.lookup("al-" + span.text[2:], self.doc.published)  # "AlNusra Front"
             if cands and self._inside_longer_name(span, cands):
                 continue  # "People's Liberation Army" of "the Tamil People's Liberation Army": another group
-            if cands and all(c.kind in STATE_KINDS for c in cands) and part_noun_of(span.root) is not None:
+            state = bool(cands) and all(c.kind in STATE_KINDS for c in cands)
+            if state and part_noun_of(span.root) is not None:
                 continue  # "the Maoists' armed wing, the People's Liberation Army": not China's army
-            if cands and all(c.kind in STATE_KINDS for c in cands) and _first_word_of_a_name(span):
+            if state and _first_word_of_a_name(span):
                 continue  # "Libya Shield units", "the Libya Dawn coalition": a body named after the state, not it
-            if cands and all(c.kind in STATE_KINDS for c in cands) and self._hyphenated_to_a_name(span):
+            if state and self._hyphenated_to_a_name(span):
                 continue  # "ARS-Djibouti", "ARS-Asmara": a faction named after a place, not that state
             if cands and self._former_office_holder(span, cands):
                 continue  # "Ali Abdullah Saleh" years after his presidency: a person, not Yemen
@@ -831,7 +832,8 @@ class _Resolution:
             if cands and _short_name(span.text):
                 # a short name needs its owner to exist on the report's date ("SNA" in 1993 is not the Syrian
                 # National Army, founded in 2017), and is not a registry actor's where the text spells it out as
-                # another name ("Somali National Alliance (SNA)")
+                # another name ("Somali National Alliance (SNA)"; the spelled-out names read once, when first asked)
+                spelled = _spelled_acronyms(sd) if spelled is None else spelled
                 cands = [c for c in cands if not _founded_after(c, self.doc.published)
                          and not _spelled_out_otherwise(span.text, c, spelled)]
             if cands and span.text.lower() in _PARTY_FORCE_NAMES and (owner := self._party_of(span)) is not None:
@@ -1556,6 +1558,11 @@ class _Resolution:
                 first = min((c.left_edge.i for c in tok.children if c.dep_ == "poss"), default=start)
                 self._add(min(start, first), tok.i + 1, forces, "generic")
 
+    def _named_entity(self, name: str) -> Entity:
+        """A new actor the text names that the registry does not know, of the kind its name's words suggest."""
+        kind, inter = _guess_kind(name)
+        return Entity(_slug(name), name, kind, inter, self.focus, None, False)
+
     def _party_of(self, span: Span) -> RegistryActor | None:
         """The one registry organisation a force name's possessor, name modifier or "of" object names."""
         root = span.root
@@ -1600,9 +1607,7 @@ class _Resolution:
                 # the recogniser); the hyphenated whole is the faction
                 first = ent.start - 2
                 if first >= 0 and sd[ent.start - 1].text in ("-", "\u2010") and self._free(first, ent.end):
-                    name = sd[first : ent.end].text
-                    kind, inter = _guess_kind(name)
-                    self._add(first, ent.end, Entity(_slug(name), name, kind, inter, self.focus, None, False), "ner")
+                    self._add(first, ent.end, self._named_entity(sd[first : ent.end].text), "ner")
                 continue
             if _names_installation(ent) or self._in_dateline(ent) or _admin_unit_name(text):
                 continue  # "the al-Dailami air base"; "ADEN, 26 March 2015 —"; "Chin State": places
@@ -1675,8 +1680,7 @@ class _Resolution:
                 continue
             if end - start == 1 and sd[start].lower_ in variants.ORG_HEADS and _numbered_unit(sd[start]):
                 continue  # "the 14th Army" with the number outside the entity: a unit, whose the text does not say
-            kind, inter = _guess_kind(text)
-            entity = Entity(_slug(text), text, kind, inter, self.focus, None, False)
+            entity = self._named_entity(text)
             self._add(start, end, entity, "ner")
             self._acronym_after(end, entity)
 
@@ -1784,8 +1788,7 @@ class _Resolution:
                 return
         if any(w in variants.ORG_HEADS for w in normalize_name(text).split()):
             # "Saray al-Jihad Group", "Jaish al-X" tagged as a person: an organisation's name
-            kind, inter = _guess_kind(text)
-            self._add(start, end, Entity(_slug(text), text, kind, inter, self.focus, None, False), "ner")
+            self._add(start, end, self._named_entity(text), "ner")
             return
         entity = Entity(_slug(text), text, "other", None, self.focus, None, False)
         if not _acronym(text):  # "JEM" tagged as a person is an organisation's initials
